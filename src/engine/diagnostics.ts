@@ -1,0 +1,25 @@
+// Diagnostics: how the engine reports bad input. Parsers never throw; they return what they could
+// understand plus diagnostics that point at a line and column (1-based), so the UI can put a marker there
+// and the CLI can print `file:line:column`.
+
+/** Which input a diagnostic belongs to. */
+export type DiagnosticFile = "dockerfile" | "dockerignore" | { readonly requirements: string };
+
+export interface Diagnostic {
+  /** Human-readable, one sentence; says what is wrong and, where possible, what was done instead. */
+  readonly message: string;
+  /** 1-based line in the (decoded) text. */
+  readonly line: number;
+  /** 1-based column, counted in UTF-16 code units as editors do. */
+  readonly column: number;
+  readonly severity: "error" | "warning" | "info";
+  /** Stable code for tests and filtering, e.g. `dockerfile/unterminated-heredoc`. */
+  readonly code: string;
+  readonly file: DiagnosticFile;
+}
+
+/** Where `error` happened, as a message that never exposes a stack trace to users. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
