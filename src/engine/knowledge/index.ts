@@ -1,0 +1,49 @@
+// Public API of the size knowledge: lookups over the bundled tables, the named defaults for what they
+// do not know, and the tables' version. Rules and the estimator import from here and never index the
+// tables themselves.
+
+export type * from "./types";
+export { TABLES_VERSION } from "./data/tables-version";
+export { UNKNOWN_PYTHON_PACKAGE } from "./data/python-packages";
+export { UNKNOWN_SYSTEM_PACKAGE } from "./data/system-packages";
+
+export { parseImageRef, formatImageRef, type ImageRef } from "./image-ref";
+export {
+  findBaseImage,
+  lookupBaseImage,
+  baseImageSources,
+  allBaseImages,
+  type BaseImageMatch,
+  type FindBaseImageOptions,
+} from "./base-images";
+export { pythonVariantOf, suggestPythonVariant, type PythonVariantSuggestion } from "./python-variants";
+export { parsePythonTag, formatPythonTag, type PythonTag, type PythonVariant, type PythonVersion } from "./python-tag";
+export {
+  findPythonPackage,
+  normalizePackageName,
+  resolvePythonClosure,
+  pythonPackageSource,
+  type PythonClosure,
+} from "./python-packages";
+export {
+  findDebianPackage,
+  findAlpinePackage,
+  alpineBuildBaseClosure,
+  alpineBuildBaseClosureSource,
+  debianSlimBase,
+  alpineBase,
+  debianTableSuite,
+  cleanDebianName,
+  cleanAlpineName,
+  type DebianPackageMatch,
+  type AlpinePackageMatch,
+} from "./system-packages";
+export {
+  isInFullPythonImage,
+  fullImageCoverage,
+  fullImageDelta,
+  fullPythonImagePackages,
+  BUILDPACK_DEPS_LAYERS,
+  type FullImageCoverage,
+  type FullImageDelta,
+} from "./buildpack-deps";
