@@ -47,6 +47,8 @@ export interface RequirementsInclude {
 
 export interface RequirementsOptions {
   readonly indexUrl: string | null;
+  /** `--no-index`: pip looks at no package index (only `--find-links`). */
+  readonly noIndex: boolean;
   readonly extraIndexUrls: readonly string[];
   readonly findLinks: readonly string[];
   readonly noBinary: readonly string[];
@@ -93,5 +95,8 @@ export interface ResolvedRequirements {
   readonly requirements: readonly Requirement[];
   /** Lines of `-c` files: they bound versions but install nothing. */
   readonly constraints: readonly Requirement[];
+  /** Options of every visited file merged in visiting order, as pip applies them to the whole install
+   *  (`--index-url`: the last one wins; lists are concatenated; flags are or-ed). */
+  readonly options: RequirementsOptions;
   readonly diagnostics: readonly Diagnostic[];
 }
