@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import type { CommandInfo } from "./command-info";
+import { recogniseCommand } from "./recognise";
+import { splitCommands } from "./split";
+
+function recognise(text: string): CommandInfo {
+  const { commands } = splitCommands({ text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) });
+  const [command] = commands;
+  if (command === undefined) throw new Error(`no command in ${text}`);
+  return recogniseCommand(command);
+}
+
+/** The fields that matter, without word positions. */
+function summary(info: CommandInfo): unknown {
+  return JSON.parse(JSON.stringify(info, (key, value: unknown) => (key === "word" || key === "installWord" || key === "addWord" || key === "optionWords" ? undefined : value)));
+}
+
+describe("recogniseCommand: pip", () => {
+  it.each([
+    ["pip install flask", "pip", null],
+    ["pip3 install flask", "pip3", null],
+    ["pip3.12 install flask", "pip3.12", null],
+    ["python -m pip install flask", "python -m pip", null],
+    ["python3 -u -m pip install flask", "python3 -m pip", null],
+    ["/opt/venv/bin/pip install flask", "/opt/venv/bin/pip", "/opt/venv"],
+    ["/opt/venv/bin/python -m pip install flask", "/opt/venv/bin/python -m pip", "/opt/venv"],
+    ["/usr/local/bin/pip install flask", "/usr/local/bin/pip", null],
+    ["sudo -E pip install flask", "pip", null],
+    ["env PIP_X=1 pip install flask", "pip", null],
+  ])("%s", (text, executable, venv) => {
+    const info = recognise(text);
+    expect(info).toMatchObject({ kind: "pip-install", installer: "pip", executable, venv });
+    if (info.kind === "pip-install") expect(info.requirements.map((r) => r.value)).toEqual(["flask"]);
+  });
+
+  it("reads requirement files, constraints, editables and options with values", () => {
+    const info = recognise("pip install --no-cache-dir -r requirements.txt -rdev.txt --requirement=extra.txt -c constraints.txt -e . --prefix=/install --target /t -i https://i --extra-index-url https://x -U --no-deps --user --no-compile 'flask[async]>=3'");
+    expect(summary(info)).toEqual({
+      kind: "pip-install", installer: "pip", executable: "pip", venv: null,
+      requirements: [{ value: "flask[async]>=3" }],
+      requirementFiles: [{ value: "requirements.txt" }, { value: "dev.txt" }, { value: "extra.txt" }],
+      constraintFiles: [{ value: "constraints.txt" }],
+      editables: [{ value: "." }],
+      options: {
+        noCacheDir: true, noCompile: true, user: true, prefix: "/install", target: "/t", root: null, upgrade: true, noDeps: true,
+        requireHashes: false, system: false, indexUrl: "https://i", extraIndexUrls: ["https://x"], onlyBinary: null, noBinary: null,
+        legacyInstallOptionPrefix: null,
+      },
+    });
+  });
+
+  it("reads global options before the subcommand", () => {
+    expect(recognise("pip --no-cache-dir install x")).toMatchObject({ kind: "pip-install", options: { noCacheDir: true } });
+    expect(recognise("pip -q --disable-pip-version-check install x")).toMatchObject({ kind: "pip-install" });
+  });
+
+  it("finds the removed --install-option prefix form", () => {
+    expect(recognise("pip install --install-option=\"--prefix=/install\" -r r.txt")).toMatchObject({ options: { legacyInstallOptionPrefix: "/install" } });
+  });
+
+  it("keeps option words, including separate values, for rewriting", () => {
+    const info = recognise("pip install -r req.txt --cache-dir /c x");
+    expect(info.kind === "pip-install" ? info.optionWords.map((w) => w.value) : null).toEqual(["-r", "req.txt", "--cache-dir", "/c"]);
+  });
+
+  it.each<[string, unknown]>([
+    ["uv pip install --system -r requirements.txt", { kind: "pip-install", installer: "uv", executable: "uv pip", options: { system: true } }],
+    ["uv pip install --no-cache x", { kind: "pip-install", installer: "uv", options: { noCacheDir: true } }],
+    ["uv sync --frozen --no-dev", { kind: "uv-sync", frozen: true, noDev: true, noCache: false }],
+    ["uv --no-cache sync", { kind: "uv-sync", noCache: true }],
+    ["uv venv /opt/venv", { kind: "venv-create", path: "/opt/venv", tool: "uv" }],
+    ["uv cache clean", { kind: "pip-cache-purge", installer: "uv" }],
+    ["pip cache purge", { kind: "pip-cache-purge", installer: "pip" }],
+    ["pip uninstall -y setuptools", { kind: "pip-uninstall", packages: [{ value: "setuptools" }] }],
+    ["pip wheel -w /wheels -r requirements.txt", { kind: "pip-wheel", wheelDir: "/wheels", requirementFiles: [{ value: "requirements.txt" }] }],
+    ["pip freeze", { kind: "other", name: "pip freeze" }],
+    ["python -m venv /opt/venv", { kind: "venv-create", path: "/opt/venv", tool: "venv" }],
+    ["python3 -m virtualenv env", { kind: "venv-create", path: "env", tool: "virtualenv" }],
+    ["virtualenv -p python3 /venv", { kind: "venv-create", path: "/venv", tool: "virtualenv" }],
+    ["python manage.py collectstatic", { kind: "other", name: "python" }],
+    ["poetry install --no-root --without dev", { kind: "poetry-install", noRoot: true, withoutDev: true }],
+    ["poetry install --only main", { kind: "poetry-install", withoutDev: true, noRoot: false }],
+    ["poetry export -f requirements.txt -o requirements.txt", { kind: "poetry-export", output: "requirements.txt" }],
+    ["poetry config virtualenvs.create false", { kind: "poetry-config", key: "virtualenvs.create", value: "false" }],
+    ["pipenv install --system --deploy", { kind: "pipenv-install", system: true, deploy: true, dev: false }],
+  ])("%s", (text, expected) => {
+    expect(summary(recognise(text))).toMatchObject(expected as object);
+  });
+});
+
+describe("recogniseCommand: system packages and files", () => {
+  it.each<[string, unknown]>([
+    ["apt-get update", { kind: "apt-update", tool: "apt-get" }],
+    ["apt-get install -y --no-install-recommends libpq5=15.4 gcc", { kind: "apt-install", tool: "apt-get", noInstallRecommends: true, packages: [{ value: "libpq5" }, { value: "gcc" }] }],
+    ["apt-get -o Dpkg::Options::=--force-confnew install -y curl", { kind: "apt-install", packages: [{ value: "curl" }], noInstallRecommends: false }],
+    ["apt install -qy git", { kind: "apt-install", tool: "apt", packages: [{ value: "git" }] }],
+    ["apt-get purge -y --auto-remove gcc", { kind: "apt-remove", purge: true, autoremove: true, packages: [{ value: "gcc" }] }],
+    ["apt-get autoremove -y", { kind: "apt-autoremove" }],
+    ["apt-get clean", { kind: "apt-clean" }],
+    ["apt-get upgrade -y", { kind: "other", name: "apt-get upgrade" }],
+    ["apk add --no-cache --virtual .build-deps gcc musl-dev", { kind: "apk-add", noCache: true, virtual: ".build-deps", packages: [{ value: "gcc" }, { value: "musl-dev" }], update: false }],
+    ["apk add -U -t deps postgresql-dev=15.1-r0", { kind: "apk-add", noCache: false, virtual: "deps", update: true, packages: [{ value: "postgresql-dev" }] }],
+    ["apk del .build-deps", { kind: "apk-del", packages: [{ value: ".build-deps" }] }],
+    ["apk update", { kind: "apk-update" }],
+    ["apk cache clean", { kind: "apk-cache-clean" }],
+    ["rm -rf /var/lib/apt/lists/* /root/.cache", { kind: "rm", recursive: true, paths: [{ value: "/var/lib/apt/lists/*" }, { value: "/root/.cache" }] }],
+    ["rm -f -- -weird", { kind: "rm", recursive: false, paths: [{ value: "-weird" }] }],
+    ["find /usr/local -type d -name __pycache__ -exec rm -rf {} +", { kind: "find-delete", root: "/usr/local", names: ["__pycache__"] }],
+    ["find / -name '*.pyc' -delete", { kind: "find-delete", root: "/", names: ["*.pyc"] }],
+    ["find . -name x -print", { kind: "other", name: "find" }],
+    ["useradd -m -u 1000 app", { kind: "useradd", user: "app" }],
+    ["adduser -D -S app", { kind: "useradd", user: "app" }],
+    ["cd /app", { kind: "cd", path: "/app" }],
+    ["set -eux", { kind: "set", flags: "-eux" }],
+    ["export PATH=/opt/venv/bin:$PATH A=1", { kind: "export", assignments: [{ name: "PATH", value: "/opt/venv/bin:$PATH" }, { name: "A", value: "1" }] }],
+    ["make -j4", { kind: "other", name: "make" }],
+  ])("%s", (text, expected) => {
+    expect(summary(recognise(text))).toMatchObject(expected as object);
+  });
+
+  it("keeps the install word so rules can insert flags after it", () => {
+    const text = "apt-get install -y curl";
+    const info = recognise(text);
+    expect(info.kind === "apt-install" ? text.slice(info.installWord.start, info.installWord.end) : null).toBe("install");
+  });
+});
