@@ -1,0 +1,225 @@
+// Dockerfile text → DockerfileModel, over dockerfile-ast (the parser behind VS Code's Docker tooling).
+// Never throws: a fault in the library (it has known TypeErrors on some heredocs) or bad input becomes a
+// diagnostic at the instruction where it happened, and every other instruction is still modelled.
+import { DockerfileParser } from "dockerfile-ast";
+import type { Instruction } from "dockerfile-ast";
+import { describeError, type Diagnostic } from "../diagnostics";
+import { recogniseCommand } from "../shell/recognise";
+import { splitCommands } from "../shell/split";
+import { decodeText } from "../text/decode";
+import { LineIndex } from "../text/line-index";
+import { ensureBufferForDockerfileAst } from "./buffer-shim";
+import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts } from "./read-instruction";
+import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
+import { runScript } from "./run-script";
+import type { ShellCommand, ShellSource } from "../shell/types";
+
+const KEYWORDS = new Set([
+  "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
+  "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+]);
+
+export interface ParseDockerfileOptions {
+  /** `--build-arg` values; they override global ARG defaults in FROM. */
+  readonly buildArgs?: ReadonlyMap<string, string>;
+}
+
+export function parseDockerfile(input: string | Uint8Array, options: ParseDockerfileOptions = {}): DockerfileModel {
+  const decoded = decodeText(input);
+  const text = decoded.text;
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const report = (offset: number, severity: Diagnostic["severity"], code: string, message: string) => {
+    const { line, column } = lines.positionAt(offset);
+    diagnostics.push({ message, line, column, severity, code, file: "dockerfile" });
+  };
+  const firstInvalid = decoded.invalidOffsets[0];
+  if (firstInvalid !== undefined) {
+    report(firstInvalid, "warning", "dockerfile/invalid-encoding",
+      `The text is not valid UTF-8 here (${decoded.invalidOffsets.length} byte sequence(s) replaced with U+FFFD).`);
+  }
+  if (text.trim() === "") {
+    report(0, "error", "dockerfile/empty", "The Dockerfile is empty: paste one with at least a FROM instruction.");
+    return { text, escapeChar: "\\", directives: [], globalArgs: [], stages: [], instructions: [], diagnostics };
+  }
+
+  ensureBufferForDockerfileAst();
+  let parsed: ReturnType<typeof DockerfileParser.parse>;
+  try {
+    parsed = DockerfileParser.parse(text);
+  } catch (error) {
+    report(0, "error", "dockerfile/parser-fault", `The Dockerfile parser failed (${describeError(error)}); nothing could be read.`);
+    return { text, escapeChar: "\\", directives: [], globalArgs: [], stages: [], instructions: [], diagnostics };
+  }
+
+  const escapeChar = guard(() => parsed.getEscapeCharacter(), "\\");
+  const directives = guard(
+    () => parsed.getDirectives().map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue(), line: d.getRange().start.line + 1 })),
+    [],
+  );
+  const rangeOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): SourceRange => {
+    const start = lines.offsetAt(r.start.line, r.start.character);
+    const end = lines.offsetAt(r.end.line, r.end.character);
+    return { start, end, startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+  };
+
+  const instructions: InstructionNode[] = [];
+  const stages: { index: number; name: string | null; from: InstructionNode; instructions: InstructionNode[] }[] = [];
+  const globalArgs: KeyValue[] = [];
+  const globalValues = new Map<string, string>();
+  let rawInstructions: Instruction[] = [];
+  try {
+    rawInstructions = parsed.getInstructions();
+  } catch (error) {
+    report(0, "error", "dockerfile/parser-fault", `The Dockerfile parser failed (${describeError(error)}).`);
+  }
+
+  for (const raw of rawInstructions) {
+    let node: InstructionNode;
+    try {
+      node = readInstruction(raw, {
+        text, escapeChar, rangeOf, index: instructions.length, stageIndex: stages.length - 1,
+        stageNames: stages.map((s) => s.name), globalValues, buildArgs: options.buildArgs, report,
+      });
+    } catch (error) {
+      const start = guard(() => rangeOf(raw.getRange()).start, 0);
+      report(start, "error", "dockerfile/parser-fault",
+        `This instruction could not be read (${describeError(error)}); it is left out of the estimate.`);
+      continue;
+    }
+    instructions.push(node);
+    if (!KEYWORDS.has(node.keyword)) {
+      report(node.range.start, "warning", "dockerfile/unknown-instruction",
+        `Unknown instruction "${node.keyword}": it is ignored. Is a line continuation (\\) or heredoc missing above?`);
+    }
+    if (node.keyword === "FROM" && node.from !== null) {
+      stages.push({ index: stages.length, name: node.from.stageName, from: node, instructions: [] });
+      continue;
+    }
+    const stage = stages.at(-1);
+    if (stage === undefined) {
+      if (node.keyword === "ARG") {
+        for (const pair of node.pairs) {
+          globalArgs.push(pair);
+          if (!node.argWithoutDefault.includes(pair.name)) globalValues.set(pair.name, pair.value);
+        }
+      } else if (KEYWORDS.has(node.keyword)) {
+        report(node.range.start, "error", "dockerfile/before-from", `${node.keyword} before the first FROM: only ARG may come before FROM.`);
+      }
+      continue;
+    }
+    stage.instructions.push(node);
+  }
+
+  if (stages.length === 0 && instructions.length > 0) {
+    report(0, "error", "dockerfile/no-from", "No FROM instruction: a Dockerfile must start its first stage with FROM.");
+  }
+  for (const node of instructions) {
+    for (const heredoc of node.heredocs) {
+      if (!heredoc.terminated) {
+        report(node.range.start, "error", "dockerfile/unterminated-heredoc",
+          `The heredoc <<${heredoc.name} is never closed: add a line with just "${heredoc.name}".`);
+      }
+    }
+  }
+  return { text, escapeChar, directives, globalArgs, stages: stages as readonly Stage[], instructions, diagnostics };
+}
+
+interface ReadContext {
+  readonly text: string;
+  readonly escapeChar: string;
+  readonly rangeOf: (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => SourceRange;
+  readonly index: number;
+  readonly stageIndex: number;
+  readonly stageNames: readonly (string | null)[];
+  readonly globalValues: ReadonlyMap<string, string>;
+  readonly buildArgs: ReadonlyMap<string, string> | undefined;
+  readonly report: (offset: number, severity: Diagnostic["severity"], code: string, message: string) => void;
+}
+
+function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
+  const keyword = raw.getKeyword().toUpperCase();
+  const range = ctx.rangeOf(raw.getRange());
+  const flags = readFlags(raw, ctx.rangeOf);
+  const json = readJsonStrings(raw);
+  const heredocs = readHeredocs(raw, ctx.text, range, ctx.rangeOf);
+  const argList = guard(() => raw.getArguments(), []);
+  const firstArg = argList[0];
+  const argsRange = firstArg === undefined ? null : ctx.rangeOf({ start: firstArg.getRange().start, end: raw.getRange().end });
+  const form = json !== null ? "exec" : "shell";
+  // With a heredoc, dockerfile-ast also returns the body's words as arguments: only the first line's
+  // words (markers, command, destination) are real arguments.
+  const firstLine = raw.getRange().start.line;
+  const ownArgs = heredocs.length > 0 ? argList.filter((a) => a.getRange().start.line === firstLine) : argList;
+  const args = json ?? ownArgs.map((a) => a.getValue());
+  const pairs = readPairs(raw, keyword);
+
+  let from: InstructionNode["from"] = null;
+  if (keyword === "FROM") {
+    const values = new Map(ctx.globalValues);
+    for (const [name, value] of ctx.buildArgs ?? []) values.set(name, value);
+    from = readFrom(raw, values, ctx.stageNames);
+    if (from !== null && from.unresolved.length > 0) {
+      ctx.report(range.start, "warning", "dockerfile/unresolved-from",
+        `FROM uses ${from.unresolved.map((v) => "$" + v).join(", ")} with no default: the base image is unknown, so its size is an assumption.`);
+    }
+  }
+  const copy = keyword === "COPY" || keyword === "ADD" ? readCopy(keyword, flags, args, heredocs) : null;
+  const run = keyword === "RUN" ? readRun(ctx, form, json, argsRange, heredocs, flags) : null;
+  return {
+    keyword, index: ctx.index, stageIndex: ctx.stageIndex, range, argsRange, flags, form, args, heredocs, run, copy, from,
+    pairs, argWithoutDefault: keyword === "ARG" ? pairs.filter((p) => p.value === "" && !argHasValue(raw)).map((p) => p.name) : [],
+  };
+}
+
+function argHasValue(raw: Instruction): boolean {
+  return (raw.getRawArgumentsContent() ?? "").includes("=");
+}
+
+function readRun(
+  ctx: ReadContext,
+  form: "exec" | "shell",
+  json: readonly string[] | null,
+  argsRange: SourceRange | null,
+  heredocs: readonly HeredocNode[],
+  flags: InstructionNode["flags"],
+): RunDetails {
+  const mounts = readRunMounts(flags);
+  let script: ShellSource | null = null;
+  let execCommand: ShellCommand | null = null;
+  if (form === "shell" && argsRange !== null) {
+    script = runScript(ctx.text, argsRange.start, argsRange.end, ctx.escapeChar, heredocs);
+  } else if (json !== null) {
+    const shellIndex = json.findIndex((arg, i) => i > 0 && arg === "-c" && /(^|\/)(ba|da|a)?sh$/.test(json[0] ?? ""));
+    const scriptArg = shellIndex >= 0 ? json[shellIndex + 1] : undefined;
+    const rangeStart = argsRange?.start ?? 0;
+    if (scriptArg !== undefined) {
+      // Offsets inside a JSON string are only approximate (escapes shift them), so they all point at the
+      // instruction: readers get the commands, but no rule can edit an exec-form RUN.
+      script = { text: scriptArg, offsets: Array.from({ length: scriptArg.length + 1 }, () => rangeStart) };
+    } else {
+      execCommand = {
+        words: json.map((value) => ({ value, start: rangeStart, end: rangeStart, quoted: true, hasExpansion: false })),
+        assignments: [], start: rangeStart, end: rangeStart, connectorBefore: null, conditional: false,
+      };
+    }
+  }
+  if (execCommand !== null) {
+    return { script: null, commands: [execCommand], infos: [recogniseCommand(execCommand)], mounts, problems: [] };
+  }
+  if (script === null) return { script: null, commands: [], infos: [], mounts, problems: [] };
+  const split = splitCommands(script);
+  for (const problem of split.problems) {
+    ctx.report(problem.offset, "warning", "dockerfile/shell-syntax", `Shell: ${problem.message}`);
+  }
+  return { script, commands: split.commands, infos: split.commands.map(recogniseCommand), mounts, problems: split.problems };
+}
+
+function guard<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+

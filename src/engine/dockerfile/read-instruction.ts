@@ -1,0 +1,167 @@
+// Reading one dockerfile-ast instruction into plain data. Each reader guards the library call it makes:
+// a library fault on one part (e.g. heredocs) loses that part, not the instruction.
+import type { Instruction } from "dockerfile-ast";
+import type { CopyDetails, DockerFlag, FromDetails, HeredocNode, KeyValue, RunMount, SourceRange } from "./model";
+import { substituteVariables } from "./variables";
+
+type RangeOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => SourceRange;
+
+interface WithFlags {
+  getFlags(): { getName(): string; getValue(): string | null; getRange(): Parameters<RangeOf>[0] }[];
+}
+interface WithJson {
+  getOpeningBracket(): unknown;
+  getClosingBracket(): unknown;
+  getJSONStrings(): { getValue(): string }[];
+}
+interface WithHeredocs {
+  getHeredocs(): { getName(): string; getContentRange(): Parameters<RangeOf>[0] | null; getDelimiterRange(): Parameters<RangeOf>[0] | null }[];
+}
+interface WithProperties {
+  getProperties(): { getName(): string; getValue(): string | null; getUnescapedValue?(): string | null }[];
+}
+interface FromLike {
+  getImage(): string | null;
+  getBuildStage(): string | null;
+  getPlatformFlag(): { getValue(): string | null } | null;
+}
+
+const has = <K extends string>(value: object, key: K): value is Record<K, unknown> => typeof (value as Record<string, unknown>)[key] === "function";
+
+export function readFlags(raw: Instruction, rangeOf: RangeOf): DockerFlag[] {
+  if (!has(raw, "getFlags")) return [];
+  try {
+    return (raw as unknown as WithFlags).getFlags().map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), range: rangeOf(f.getRange()) }));
+  } catch {
+    return [];
+  }
+}
+
+/** The JSON strings of an exec-form instruction, or null for shell form. */
+export function readJsonStrings(raw: Instruction): string[] | null {
+  if (!has(raw, "getJSONStrings")) return null;
+  try {
+    const json = raw as unknown as WithJson;
+    if (json.getOpeningBracket() === null || json.getClosingBracket() === null) return null;
+    return json.getJSONStrings().map((s) => s.getValue());
+  } catch {
+    return null;
+  }
+}
+
+export function readHeredocs(raw: Instruction, text: string, instructionRange: SourceRange, rangeOf: RangeOf): HeredocNode[] {
+  if (!has(raw, "getHeredocs")) return [];
+  try {
+    return (raw as unknown as WithHeredocs).getHeredocs().map((h) => {
+      const contentRange = h.getContentRange() === null ? null : rangeOf(h.getContentRange() as Parameters<RangeOf>[0]);
+      return {
+        name: h.getName(),
+        content: contentRange === null ? "" : text.slice(contentRange.start, contentRange.end),
+        contentRange,
+        terminated: h.getDelimiterRange() !== null,
+      };
+    });
+  } catch {
+    // dockerfile-ast throws TypeErrors on some heredocs (rcjsuen/dockerfile-ast#119, #123): find the
+    // markers ourselves in the instruction's text so the body is still known.
+    return findHeredocs(text, instructionRange);
+  }
+}
+
+/** A minimal heredoc reader for when the library fails: `<<[-]["']NAME["']` on the first line. */
+export function findHeredocs(text: string, range: SourceRange): HeredocNode[] {
+  const body = text.slice(range.start, range.end);
+  const firstLineEnd = body.search(/\r?\n|\r/);
+  if (firstLineEnd < 0) return [];
+  const marker = /<<(-?)\s*(["']?)([A-Za-z0-9_.-]+)\2/.exec(body.slice(0, firstLineEnd));
+  if (marker === null) return [];
+  const [, dash, , name = ""] = marker;
+  const lines = body.slice(firstLineEnd).split(/(\r?\n|\r)/);
+  let offset = range.start + firstLineEnd;
+  let contentStart: number | null = null;
+  for (const part of lines) {
+    if (/^(\r?\n|\r)$/.test(part)) {
+      offset += part.length;
+      contentStart ??= offset;
+      continue;
+    }
+    const candidate = dash === "-" ? part.replace(/^\t+/, "") : part;
+    if (candidate === name && contentStart !== null) {
+      const contentEnd = Math.max(contentStart, offset - 1);
+      return [{ name, content: text.slice(contentStart, contentEnd), contentRange: null, terminated: true }];
+    }
+    offset += part.length;
+  }
+  return [{ name, content: contentStart === null ? "" : text.slice(contentStart, range.end), contentRange: null, terminated: false }];
+}
+
+/** Name/value pairs of ENV, ARG and LABEL. */
+export function readPairs(raw: Instruction, keyword: string): KeyValue[] {
+  if ((keyword !== "ENV" && keyword !== "ARG" && keyword !== "LABEL") || !has(raw, "getProperties")) return [];
+  try {
+    return (raw as unknown as WithProperties).getProperties().map((p) => ({
+      name: p.getName(),
+      value: (p.getUnescapedValue?.() ?? p.getValue() ?? "").replace(/^(["'])(.*)\1$/s, "$2"),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, stageNames: readonly (string | null)[]): FromDetails | null {
+  const from = raw as unknown as FromLike;
+  if (!has(raw, "getImage")) return null;
+  const rawImage = from.getImage();
+  if (rawImage === null) return null;
+  const substituted = substituteVariables(rawImage, values);
+  const image = substituted.unresolved.length > 0 ? null : substituted.value;
+  const stageName = from.getBuildStage()?.toLowerCase() ?? null;
+  const baseIndex = image === null ? -1 : stageNames.indexOf(image.toLowerCase());
+  return {
+    rawImage,
+    image,
+    unresolved: substituted.unresolved,
+    stageName,
+    platform: from.getPlatformFlag()?.getValue() ?? null,
+    baseStage: baseIndex >= 0 ? baseIndex : null,
+  };
+}
+
+export function readCopy(
+  keyword: "COPY" | "ADD",
+  flags: readonly DockerFlag[],
+  args: readonly string[],
+  heredocs: readonly HeredocNode[],
+): CopyDetails {
+  const flag = (name: string) => flags.find((f) => f.name === name);
+  const heredoc = heredocs.length > 0;
+  const paths = args.filter((a) => !a.startsWith("<<"));
+  return {
+    isAdd: keyword === "ADD",
+    sources: heredoc ? [] : paths.slice(0, -1),
+    destination: paths.at(-1) ?? null,
+    from: flag("from")?.value ?? null,
+    chown: flag("chown")?.value ?? null,
+    chmod: flag("chmod")?.value ?? null,
+    link: flag("link") !== undefined && flag("link")?.value !== "false",
+    heredoc,
+  };
+}
+
+export function readRunMounts(flags: readonly DockerFlag[]): RunMount[] {
+  return flags
+    .filter((f) => f.name === "mount" && f.value !== null)
+    .map((f) => {
+      const options = new Map<string, string>();
+      for (const part of (f.value ?? "").split(",")) {
+        const eq = part.indexOf("=");
+        options.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? "" : part.slice(eq + 1).trim());
+      }
+      return {
+        type: options.get("type") ?? "bind",
+        target: options.get("target") ?? options.get("dst") ?? options.get("destination") ?? null,
+        source: options.get("source") ?? options.get("src") ?? null,
+        from: options.get("from") ?? null,
+      };
+    });
+}

@@ -1,0 +1,90 @@
+// From a RUN instruction to the shell script it runs, with every character mapped back to its offset in
+// the Dockerfile text, so rules can edit words in place. Docker itself removes an escape character that
+// ends a line (joining the next line) and drops comment lines and blank lines inside a continued
+// instruction; this does the same. With a heredoc, the body is the script when the first line is only the
+// `<<EOF` marker or runs a shell (`bash <<EOF`); otherwise the body is data (`python <<EOF`, `cat <<EOF >f`)
+// and only the first line is shell.
+import type { ShellSource } from "../shell/types";
+import type { HeredocNode } from "./model";
+
+const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/env"]);
+
+/** The logical script of `text[start, end)` with Docker's continuation rules applied. */
+export function logicalSource(text: string, start: number, end: number, escapeChar: string): ShellSource {
+  let out = "";
+  const offsets: number[] = [];
+  let i = start;
+  let atContinuedLineStart = false;
+  while (i < end) {
+    if (atContinuedLineStart) {
+      // Inside a continued instruction, Docker drops comment lines and whitespace-only lines entirely.
+      const lineEnd = findLineEnd(text, i, end);
+      const line = text.slice(i, lineEnd.contentEnd);
+      const trimmed = line.trimStart();
+      if (trimmed.startsWith("#") || (trimmed === "" && lineEnd.next < end)) {
+        i = lineEnd.next;
+        continue;
+      }
+      atContinuedLineStart = false;
+    }
+    const c = text[i] ?? "";
+    if (c === escapeChar) {
+      const continuation = continuationAfter(text, i + 1, end);
+      if (continuation !== null) {
+        i = continuation;
+        atContinuedLineStart = true;
+        continue;
+      }
+    }
+    out += c;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(end);
+  return { text: out, offsets };
+}
+
+/** If only spaces/tabs follow `from` up to a newline, the offset after that newline; else null. */
+function continuationAfter(text: string, from: number, end: number): number | null {
+  let j = from;
+  while (j < end && (text[j] === " " || text[j] === "\t")) j++;
+  if (j >= end) return end;
+  if (text[j] === "\n") return j + 1;
+  if (text[j] === "\r") return text[j + 1] === "\n" ? j + 2 : j + 1;
+  return null;
+}
+
+function findLineEnd(text: string, from: number, end: number): { contentEnd: number; next: number } {
+  let j = from;
+  while (j < end && text[j] !== "\n" && text[j] !== "\r") j++;
+  if (j >= end) return { contentEnd: end, next: end };
+  return { contentEnd: j, next: text[j] === "\r" && text[j + 1] === "\n" ? j + 2 : j + 1 };
+}
+
+/** The script of a shell-form RUN whose arguments span `[argsStart, argsEnd)`. */
+export function runScript(
+  text: string,
+  argsStart: number,
+  argsEnd: number,
+  escapeChar: string,
+  heredocs: readonly HeredocNode[],
+): ShellSource {
+  const first = heredocs[0];
+  if (first === undefined || first.contentRange === null) {
+    const firstLineEnd = first === undefined ? argsEnd : findLineEnd(text, argsStart, argsEnd).contentEnd;
+    return logicalSource(text, argsStart, firstLineEnd, escapeChar);
+  }
+  const firstLine = logicalSource(text, argsStart, findLineEnd(text, argsStart, argsEnd).contentEnd, escapeChar);
+  const withoutMarkers = firstLine.text.replace(/<<-?\s*(["']?)[A-Za-z0-9_.-]+\1/g, "").trim();
+  const command = withoutMarkers.split(/\s+/)[0] ?? "";
+  if (withoutMarkers === "" || SHELLS.has(command)) {
+    const body = first.contentRange;
+    return identitySource(first.content, body.start);
+  }
+  return firstLine;
+}
+
+function identitySource(text: string, start: number): ShellSource {
+  const offsets = Array.from({ length: text.length + 1 }, (_, i) => start + i);
+  return { text, offsets };
+}
