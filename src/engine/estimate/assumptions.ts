@@ -1,0 +1,94 @@
+// Named assumptions: every number the estimate uses that is not a table row is defined here, with its
+// value and the reason for it, so the app can show it beside the numbers it affects.
+
+export interface AssumptionDef {
+  readonly id: string;
+  /** One sentence a user can check, with the value in it. */
+  readonly text: string;
+  readonly value: number;
+}
+
+const MB = 1_000_000;
+
+export const ASSUMPTIONS = {
+  contextSize: {
+    id: "context-size",
+    value: 2 * MB,
+    text: "The build context (what `COPY . .` sends) is 2 MB, a small app's source; set your own size in the settings.",
+  },
+  namedSourceFile: {
+    id: "named-source-file",
+    value: 16_000,
+    text: "A single named source file (`COPY app.py .`) is 16 kB, capped with the other copies at the context size.",
+  },
+  manifestFile: {
+    id: "manifest-file",
+    value: 4_000,
+    text: "A dependency manifest that was not pasted (requirements.txt, pyproject.toml, a lock file) is 4 kB.",
+  },
+  aptLists: {
+    id: "apt-lists",
+    value: 35 * MB,
+    text: "`apt-get update` leaves about 35 MB of package indexes in /var/lib/apt/lists (the middle of the 20–50 MB the system-package data notes) unless removed in the same RUN.",
+  },
+  apkIndex: {
+    id: "apk-index",
+    value: 3 * MB,
+    text: "`apk add` without `--no-cache` keeps about 3 MB of package indexes (APKINDEX for main and community) in /var/cache/apk.",
+  },
+  compression: {
+    id: "layer-compression",
+    value: 2.7,
+    text: "Layers added on top of the base compress like the base image itself: on-disk ÷ compressed of the base row (about 2.7 for Debian-based python images, per the base-image data).",
+  },
+  pipPreinstalled: {
+    id: "pip-preinstalled",
+    value: 0,
+    text: "The python images already hold pip (and setuptools and wheel up to Python 3.11): installing them again without --upgrade adds nothing.",
+  },
+  unknownBase: {
+    id: "unknown-base-image",
+    value: 0,
+    text: "The base image is not in the tables: its bytes are not counted, so totals are low by its size.",
+  },
+  recommends: {
+    id: "apt-recommends",
+    value: 0,
+    text: "Debian closures are measured with --no-install-recommends; recommended packages an install without it pulls in are not counted.",
+  },
+  muslScaling: {
+    id: "musl-size",
+    value: 1,
+    text: "On musl (Alpine), a package's installed size is its glibc installed size scaled by the size ratio of its musllinux and manylinux wheels.",
+  },
+  noCompilePure: {
+    id: "no-compile",
+    value: 1.9,
+    text: "`--no-compile` skips the .pyc files: a pure-Python package's installed size ÷ 1.9 (the python-package data's measured ratio); compiled packages keep their native libraries.",
+  },
+  uvLayout: {
+    id: "uv-install",
+    value: 0,
+    text: "uv does not write .pyc files unless asked (`--compile-bytecode`), and its cache holds the unpacked wheels: about the installed size without .pyc.",
+  },
+  wheelFromInstalled: {
+    id: "wheel-size-derived",
+    value: 7.37,
+    text: "Where a package's wheel size is unknown it is derived from its installed size with the table's median ratios (7.37 pure, 4.02 compiled).",
+  },
+  lockFileAsRequirements: {
+    id: "lock-as-requirements",
+    value: 0,
+    text: "poetry, pipenv and `uv sync` read lock files Whaleweight does not parse: their packages are taken from the requirements file you pasted.",
+  },
+  venv: {
+    id: "venv",
+    value: 0,
+    text: "`python -m venv` copies pip into the venv: it adds pip's installed size (and setuptools' for Python ≤ 3.11).",
+  },
+  unknownFromImage: {
+    id: "copy-from-image",
+    value: 0,
+    text: "`COPY --from=<image>` copies files of an image that is not in the tables: those bytes are not counted.",
+  },
+} as const satisfies Record<string, AssumptionDef>;

@@ -1,0 +1,39 @@
+// What every instruction estimator can reach: the inputs, the finished stages, and the sinks for
+// warnings and assumptions (collected once per estimate, de-duplicated).
+import type { RequirementsFile } from "../requirements/model";
+import type { DockerIgnore } from "./dockerignore";
+import type { StageState } from "./stage-state";
+
+export interface EstimateSettings {
+  /** Bytes `COPY . .` sends from the build context (after .dockerignore). */
+  readonly contextBytes: number;
+}
+
+export interface EstimateContext {
+  readonly requirementFiles: readonly RequirementsFile[];
+  readonly settings: EstimateSettings;
+  readonly dockerignore: DockerIgnore | null;
+  /** Values of the ARGs declared before the first FROM. */
+  readonly globalArgs: ReadonlyMap<string, string>;
+  /** Stages estimated so far, by index. */
+  readonly stages: readonly StageState[];
+  warn(code: string, message: string, line: number | null): void;
+  /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
+  assume(id: string, text: string, line: number | null): void;
+}
+
+/** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the
+ *  cache (pip keeps "false" meaning "disable" for backward compatibility: cli/cmdoptions.py). */
+export function envFlagSet(env: ReadonlyMap<string, string>, name: string): boolean {
+  const value = env.get(name);
+  return value !== undefined && /^(1|true|yes|on|0|false|no|off)$/i.test(value.trim());
+}
+
+/** True when the variable holds a true value (1/true/yes/on). */
+export function envTrue(env: ReadonlyMap<string, string>, name: string): boolean {
+  const value = env.get(name);
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+export const MiB = 1024 * 1024;
+export const KiB = 1024;

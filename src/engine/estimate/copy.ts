@@ -1,0 +1,120 @@
+// COPY and ADD in the size model. From the build context: dependency manifests at their real size when
+// pasted, application source from the context-size setting (a `.dockerignore` can exclude sources).
+// `COPY --from=<stage>` copies exactly the entries that stage holds under the source paths.
+import type { InstructionNode } from "../dockerfile/model";
+import { substituteVariables } from "../dockerfile/variables";
+import { ASSUMPTIONS } from "./assumptions";
+import type { EstimateContext } from "./context";
+import { isIgnored } from "./dockerignore";
+import { baseName, hasGlob, isUnder, resolvePath } from "./paths";
+import { assumptionSource } from "./python-sizes";
+import { stageVariables, type StageState } from "./stage-state";
+import { pathSelects } from "./stage-fs";
+
+/** Files that describe dependencies rather than hold application code (copied first for caching). */
+const MANIFEST = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.cfg|pdm\.lock|\.python-version)$/i;
+
+export function isManifestPath(path: string): boolean {
+  return MANIFEST.test(path.replace(/\/+$/, ""));
+}
+
+/** A COPY source that names a directory or many files (so it takes a share of the whole context). */
+function isBroad(path: string): boolean {
+  const name = baseName(path);
+  return path === "." || path === "./" || path.endsWith("/") || hasGlob(path) || !name.includes(".");
+}
+
+export function estimateCopy(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
+  const copy = node.copy;
+  if (copy === null) return;
+  const line = node.range.startLine;
+  const vars = stageVariables(stage);
+  const expand = (text: string) => substituteVariables(text, vars).value;
+  const rawDest = copy.destination === null ? "." : expand(copy.destination);
+  const dest = resolvePath(stage.workdir, rawDest);
+  const destIsDir = rawDest.endsWith("/") || copy.sources.length > 1 || rawDest === ".";
+
+  if (copy.heredoc) {
+    const bytes = node.heredocs.reduce((sum, h) => sum + h.content.length, 0);
+    stage.fs.add(entry(dest, bytes, "app", "heredoc file", [assumptionSource("heredoc", "the heredoc's own text")], ["app"]));
+    return;
+  }
+  if (copy.from !== null) {
+    copyFromStage(ctx, stage, node, expand(copy.from), copy.sources.map(expand), dest, destIsDir);
+    return;
+  }
+  for (const raw of copy.sources) {
+    const source = expand(raw);
+    if (/^(https?|git):\/\//.test(source) || source.startsWith("git@")) {
+      ctx.warn("add-url", `${copy.isAdd ? "ADD" : "COPY"} fetches ${source}: its size is not known (counted as 0).`, line);
+      continue;
+    }
+    if (ctx.dockerignore !== null && isIgnored(ctx.dockerignore, source)) continue;
+    const target = destIsDir ? resolvePath(dest, baseName(source) || ".") : dest;
+    if (isManifestPath(source)) {
+      const given = ctx.requirementFiles.find((f) => f.path === source.replace(/^\.\//, "") || baseName(f.path) === baseName(source));
+      if (given === undefined) ctx.assume(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text, line);
+      const bytes = given?.text.length ?? ASSUMPTIONS.manifestFile.value;
+      const cited = given === undefined
+        ? assumptionSource(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text)
+        : assumptionSource("pasted-file", `the pasted ${given.path} (${bytes} characters)`);
+      stage.fs.add(entry(target, bytes, "app", `${baseName(source)} (manifest)`, [cited], ["manifest"]));
+      continue;
+    }
+    const remaining = Math.max(0, ctx.settings.contextBytes - stage.appBytesCopied);
+    const broad = isBroad(source);
+    const bytes = broad ? remaining : Math.min(ASSUMPTIONS.namedSourceFile.value, remaining);
+    const assumption = broad ? ASSUMPTIONS.contextSize : ASSUMPTIONS.namedSourceFile;
+    ctx.assume(assumption.id, broad ? `The build context (what \`COPY . .\` sends) is ${ctx.settings.contextBytes.toLocaleString("en-US")} bytes; set your own size in the settings.` : assumption.text, line);
+    if (broad && (source === "." || source === "./" || source === "*") && ctx.dockerignore === null) {
+      ctx.warn("copy-all-without-dockerignore", `COPY ${source} without a .dockerignore also sends .git, virtualenvs, caches and secrets into the image.`, line);
+    }
+    stage.appBytesCopied += bytes;
+    stage.sourceCopied = true;
+    stage.fs.add(entry(broad ? dest : target, bytes, "app", broad ? `application source (${source})` : baseName(source),
+      [assumptionSource(assumption.id, assumption.text)], ["app"]));
+  }
+}
+
+function copyFromStage(ctx: EstimateContext, stage: StageState, node: InstructionNode, from: string, sources: readonly string[], dest: string, destIsDir: boolean): void {
+  const line = node.range.startLine;
+  const byName = ctx.stages.find((s) => s.name !== null && s.name === from.toLowerCase());
+  const source = byName ?? (/^\d+$/.test(from) ? ctx.stages[Number(from)] : undefined);
+  if (source === undefined) {
+    ctx.assume(ASSUMPTIONS.unknownFromImage.id, ASSUMPTIONS.unknownFromImage.text, line);
+    ctx.warn("copy-from-image", `COPY --from=${from} copies from an image that is not in the tables: not counted.`, line);
+    return;
+  }
+  stage.copiedFrom.add(source.index);
+  for (const index of source.copiedFrom) stage.copiedFrom.add(index);
+  if (source.sourceCopied) stage.sourceCopied = true;
+  for (const raw of sources) {
+    const path = resolvePath(source.workdir, raw);
+    const selected = source.fs.entries().filter((e) => pathSelects(path, e.path));
+    const partial = source.fs.entries().filter((e) => !hasGlob(path) && e.path !== path && isUnder(path, e.path));
+    if (selected.length === 0 && partial.some((e) => e.category !== "base")) {
+      ctx.warn("copy-from-partial", `COPY --from=${from} ${raw} copies part of something the model holds as a whole (${partial.map((e) => e.label).join(", ")}): not counted.`, line);
+    } else if (selected.length === 0) {
+      ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
+    }
+    for (const e of selected) {
+      const relative = hasGlob(path) ? baseName(e.path) : e.path === path ? (destIsDir ? baseName(path) : "") : e.path.slice(path.length + 1);
+      const target = relative === "" ? dest : resolvePath(dest, relative);
+      stage.fs.add({ ...e, path: target });
+      if (e.pythonPackage !== null && !e.wheelFile) {
+        const site = target.slice(0, target.lastIndexOf("/"));
+        const set = stage.pythonInstalled.get(site) ?? new Set<string>();
+        set.add(e.pythonPackage);
+        stage.pythonInstalled.set(site, set);
+      }
+      if (e.groups.includes("venv")) stage.venvs.add(target);
+    }
+  }
+  if (stage.fs.current !== undefined && sources.length > 0) {
+    stage.fs.current.installsPackages ||= source.fs.layers.some((l) => l.installsPackages && l.invalidatedBySource);
+  }
+}
+
+function entry(path: string, bytes: number, category: "app", label: string, sources: ReturnType<typeof assumptionSource>[], groups: string[]) {
+  return { path, bytes, category, label, sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups };
+}

@@ -1,0 +1,172 @@
+// The size model's entry point (DESIGN §3): walk every stage, instruction by instruction, over an
+// attributed filesystem, then sum the final image's layers. Never throws for any parsed model.
+import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
+import { substituteVariables } from "../dockerfile/variables";
+import type { RequirementsFile } from "../requirements/model";
+import { ASSUMPTIONS } from "./assumptions";
+import type { EstimateContext, EstimateSettings } from "./context";
+import { estimateCopy } from "./copy";
+import { parseDockerignore } from "./dockerignore";
+import { startStage } from "./from";
+import { resolvePath } from "./paths";
+import { estimateRun } from "./run";
+import { layerItems, type FsLayer } from "./stage-fs";
+import { stageVariables, type StageState } from "./stage-state";
+import { CATEGORIES, emptyByCategory, type Assumption, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
+
+export interface EstimateInput {
+  readonly dockerfile: DockerfileModel;
+  /** Requirements files the user gave, parsed (paths relative to the build context). */
+  readonly requirements: readonly RequirementsFile[];
+  /** The .dockerignore text, or null when there is none. */
+  readonly dockerignore: string | null;
+  readonly settings?: Partial<EstimateSettings>;
+}
+
+export const DEFAULT_SETTINGS: EstimateSettings = { contextBytes: ASSUMPTIONS.contextSize.value };
+
+export function estimateImage(input: EstimateInput): ImageEstimate {
+  const warnings = new Map<string, EstimateWarning>();
+  const assumptions = new Map<string, Assumption>();
+  const stages: StageState[] = [];
+  const settings = { ...DEFAULT_SETTINGS, ...input.settings };
+  const ctx: EstimateContext = {
+    requirementFiles: input.requirements,
+    settings,
+    globalArgs: new Map(input.dockerfile.globalArgs.filter((a) => a.value !== "").map((a) => [a.name, a.value])),
+    dockerignore: input.dockerignore === null ? null : parseDockerignore(input.dockerignore),
+    stages,
+    warn: (code, message, line) => {
+      const key = `${code}|${line}|${message}`;
+      if (!warnings.has(key)) warnings.set(key, { code, message, line });
+    },
+    assume: (id, text, line) => {
+      if (!assumptions.has(id)) assumptions.set(id, { id, text, line });
+    },
+  };
+
+  for (const stageNode of input.dockerfile.stages) {
+    const stage = startStage(ctx, stageNode.from, stageNode.index);
+    stages.push(stage);
+    for (const node of stageNode.instructions) applyInstruction(ctx, stage, node);
+  }
+
+  const final = stages.at(-1);
+  const finalLayers = final?.fs.layers ?? [];
+  const layers = finalLayers.map((l) => toLayerEstimate(l, stages));
+  const buildLayers = stages
+    .filter((s) => s !== final)
+    .flatMap((s) => s.fs.layers.filter((l) => l.stageIndex === s.index && !finalLayers.includes(l)))
+    .map((l) => toLayerEstimate(l, stages));
+
+  const byCategory = emptyByCategory();
+  for (const layer of layers) for (const item of layer.items) byCategory[item.category] += item.bytes;
+  const totalBytes = CATEGORIES.reduce((sum, c) => sum + byCategory[c], 0);
+  const baseRow = final?.base ?? null;
+  const baseBytes = byCategory.base;
+  const ratio = baseRow !== null && baseRow.diskBytes !== null && baseRow.compressedBytes !== null && !baseRow.diskDerived
+    ? baseRow.diskBytes / baseRow.compressedBytes
+    : ASSUMPTIONS.compression.value;
+  if (totalBytes > baseBytes) ctx.assume(ASSUMPTIONS.compression.id, ASSUMPTIONS.compression.text, null);
+  const baseCompressed = baseRow?.compressedBytes ?? Math.round(baseBytes / ratio);
+  const compressedBytes = Math.round(baseCompressed + (totalBytes - baseBytes) / ratio);
+
+  const firstInvalid = finalLayers.findIndex((l) => l.invalidatedBySource);
+  const rebuildBytes = firstInvalid < 0 ? 0 : layers.slice(firstInvalid).reduce((sum, l) => sum + l.bytes, 0);
+  const reinstallsPackages = stages.some((s) => s.fs.layers.some((l) => l.installsPackages && l.invalidatedBySource && feedsFinal(l, final, stages)));
+
+  return {
+    totalBytes,
+    compressedBytes,
+    baseBytes,
+    byCategory,
+    rebuildBytes,
+    rebuild: { bytes: rebuildBytes, fromLine: finalLayers[firstInvalid]?.line ?? null, reinstallsPackages },
+    layers,
+    buildLayers,
+    stages: stages.map((s) => ({
+      index: s.index,
+      name: s.name,
+      baseImage: s.base?.ref ?? null,
+      libc: s.libc,
+      pythonVersion: s.pythonMinor,
+      totalBytes: s.fs.layers.reduce((sum, l) => sum + l.entries.reduce((a, e) => a + e.bytes, 0), 0),
+      inFinalImage: s === final || (final !== undefined && final.fs.layers.some((l) => l.stageIndex === s.index)),
+    })),
+    warnings: [...warnings.values()],
+    assumptions: [...assumptions.values()],
+  };
+}
+
+/** A layer feeds the final image when it is in it, or its stage is copied from by a stage that does. */
+function feedsFinal(layer: FsLayer, final: StageState | undefined, stages: readonly StageState[]): boolean {
+  if (final === undefined) return false;
+  if (final.fs.layers.includes(layer)) return true;
+  return stages.some((s) => s.index === layer.stageIndex && final.copiedFrom.has(s.index));
+}
+
+function applyInstruction(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
+  const vars = () => stageVariables(stage);
+  switch (node.keyword) {
+    case "ENV":
+      for (const pair of node.pairs) stage.env.set(pair.name, substituteVariables(pair.value, vars()).value);
+      return;
+    case "ARG":
+      // `ARG NAME` without a default inside a stage takes the global ARG's value (Docker's scoping).
+      for (const pair of node.pairs) {
+        const value = node.argWithoutDefault.includes(pair.name) ? ctx.globalArgs.get(pair.name) : substituteVariables(pair.value, vars()).value;
+        if (value !== undefined) stage.args.set(pair.name, value);
+      }
+      return;
+    case "WORKDIR":
+      stage.workdir = resolvePath(stage.workdir, substituteVariables(node.args.join(" "), vars()).value);
+      return;
+    case "USER":
+      stage.user = substituteVariables(node.args[0] ?? "root", vars()).value;
+      return;
+    case "RUN":
+    case "COPY":
+    case "ADD": {
+      const layer = stage.fs.startLayer({
+        line: node.range.startLine,
+        instruction: summarise(node),
+        stageIndex: stage.index,
+        invalidatedBySource: false,
+        installsPackages: false,
+      });
+      if (node.keyword === "RUN") estimateRun(ctx, stage, node);
+      else estimateCopy(ctx, stage, node);
+      layer.invalidatedBySource = stage.sourceCopied;
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function summarise(node: InstructionNode): string {
+  const flags = node.flags.map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`)).join(" ");
+  const body = node.form === "exec" ? JSON.stringify(node.args) : node.args.join(" ");
+  const text = [node.keyword, flags, body].filter((s) => s !== "").join(" ").replace(/\s+/g, " ");
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+function toLayerEstimate(layer: FsLayer, stages: readonly StageState[]): LayerEstimate {
+  const items = layerItems(layer);
+  const bytes = items.reduce((sum, i) => sum + i.bytes, 0);
+  const byCategory = emptyByCategory();
+  for (const item of items) byCategory[item.category] += item.bytes;
+  const category = CATEGORIES.reduce((best, c) => (byCategory[c] > byCategory[best] ? c : best), items[0]?.category ?? "app");
+  const stage = stages[layer.stageIndex];
+  return {
+    stage: stage?.name ?? String(layer.stageIndex),
+    stageIndex: layer.stageIndex,
+    line: layer.line,
+    instruction: layer.instruction,
+    bytes,
+    category,
+    items,
+    deletedLaterBytes: layer.deletedLaterBytes,
+  };
+}
+

@@ -1,0 +1,68 @@
+// FROM in the size model: a table row for an image (nearest known tag when the exact one is missing,
+// flagged), or the layers and state of an earlier stage.
+import type { InstructionNode } from "../dockerfile/model";
+import { findBaseImage, parseImageRef } from "../knowledge";
+import type { BaseImageRow, SourceRef } from "../knowledge/types";
+import { ASSUMPTIONS } from "./assumptions";
+import type { EstimateContext } from "./context";
+import { forkStage, newStage, type StageState } from "./stage-state";
+
+const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/** Python that a distro's `python3` package provides, for non-python base images. */
+const DISTRO_PYTHON: Record<string, string> = { trixie: "3.13", bookworm: "3.11", bullseye: "3.9", buster: "3.7", noble: "3.12", jammy: "3.10", focal: "3.8" };
+
+export function baseSource(row: BaseImageRow): SourceRef {
+  return {
+    table: "base-images",
+    key: row.key,
+    source: row.sources.join(" ; "),
+    date: row.date,
+    ...(row.diskDerived ? { note: `on-disk size derived from the compressed size × ${row.diskRatio ?? "?"} (no published on-disk figure)` } : {}),
+  };
+}
+
+export function startStage(ctx: EstimateContext, node: InstructionNode, index: number): StageState {
+  const from = node.from;
+  const line = node.range.startLine;
+  const name = from?.stageName ?? null;
+  const parent = from?.baseStage === null || from?.baseStage === undefined ? undefined : ctx.stages[from.baseStage];
+  if (parent !== undefined) return forkStage(parent, index, name);
+
+  const image = from?.image ?? null;
+  const label = image ?? from?.rawImage ?? "?";
+  if (image === "scratch") {
+    return newStage({ index, name, base: null, baseLabel: "scratch", libc: null, pythonMinor: null, distro: null, family: null, fullPythonImage: false, hasCompiler: false }, new Map());
+  }
+  const ref = image === null ? null : parseImageRef(image);
+  const match = ref === null ? null : findBaseImage(ref);
+  const row = match?.row ?? null;
+  if (match?.assumption != null) ctx.assume(`base-image:${line}`, match.assumption, line);
+  const pythonMinor = row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (row?.distro == null ? null : (DISTRO_PYTHON[row.distro] ?? null));
+  const stage = newStage(
+    {
+      index,
+      name,
+      base: row,
+      baseLabel: row?.ref ?? label,
+      libc: row?.libc ?? null,
+      pythonMinor,
+      distro: row?.distro ?? null,
+      family: row?.family ?? null,
+      fullPythonImage: row?.image === "python" && row.variant === "full",
+      hasCompiler: row?.hasCompiler ?? false,
+    },
+    new Map([["PATH", DEFAULT_PATH]]),
+  );
+  stage.fs.startLayer({ line, instruction: `FROM ${label}`, stageIndex: index, invalidatedBySource: false, installsPackages: false });
+  if (row === null || row.diskBytes === null) {
+    ctx.assume(ASSUMPTIONS.unknownBase.id, `${label}: ${ASSUMPTIONS.unknownBase.text}`, line);
+    ctx.warn("unknown-base-image", `The size of ${label} is not known: the total leaves it out.`, line);
+    return stage;
+  }
+  stage.fs.add({
+    path: "/", bytes: row.diskBytes, category: "base", label: row.ref, sources: [baseSource(row)],
+    pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],
+  });
+  return stage;
+}

@@ -1,0 +1,130 @@
+// RUN in the size model: the commands of one RUN build one layer. Files created and deleted in the same
+// RUN never reach the image; files deleted in a later RUN stay in the layer that made them (a warning
+// says so). Cache mounts take what is written under them out of the layer.
+import type { InstructionNode } from "../dockerfile/model";
+import { substituteVariables } from "../dockerfile/variables";
+import type { EstimateContext } from "./context";
+import { resolvePath } from "./paths";
+import { createVenv, lockedInstall, pipInstall, pipWheel, type RunScope } from "./python-install";
+import { pathSelects } from "./stage-fs";
+import { stageVariables, type StageState } from "./stage-state";
+import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
+
+/** Commands that change nothing the model measures (metadata, tiny files, output). */
+const NEGLIGIBLE = new Set([
+  "echo", "printf", "mkdir", "chmod", "chown", "chgrp", "ln", "touch", "true", "false", "test", "[", "sed", "grep", "cat",
+  "ls", "which", "groupadd", "addgroup", "usermod", "id", "whoami", "exit", "sleep", "env", "mv", "cp", "python", "python3",
+  "pip", "pip3", "update-alternatives", "locale-gen", "ldconfig", "dpkg-reconfigure", "printenv", "su", "chsh", "install",
+  "date", "uname", "tee", "tr", "cut", "xargs", "head", "tail", "sort", "wc", "nproc", "command", "type", "hash", "source", ".",
+  "ulimit", "umask", "trap", "unset", "shift", "wait", "read", "eval", "exec", "dirname", "basename", "readlink", "realpath",
+]);
+
+export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
+  const run = node.run;
+  if (run === null) return;
+  const scope: RunScope = { vars: stageVariables(stage), cwd: stage.workdir, line: node.range.startLine };
+  const unknown = new Set<string>();
+  const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));
+  run.commands.forEach((command, i) => {
+    const info = run.infos[i];
+    if (info === undefined) return;
+    const restore = applyAssignments(scope, command.assignments);
+    switch (info.kind) {
+      case "pip-install":
+        pipInstall(ctx, stage, scope, info);
+        break;
+      case "pip-wheel":
+        pipWheel(ctx, stage, scope, info);
+        break;
+      case "poetry-install":
+      case "pipenv-install":
+      case "uv-sync":
+        lockedInstall(ctx, stage, scope, info);
+        break;
+      case "venv-create":
+        createVenv(ctx, stage, scope, info);
+        break;
+      case "pip-uninstall": {
+        const names = new Set(info.packages.map((p) => p.value.toLowerCase()));
+        reportStranded(ctx, stage.fs.remove((e) => e.pythonPackage !== null && names.has(e.pythonPackage)).stranded, scope.line, "pip uninstall");
+        break;
+      }
+      case "pip-cache-purge":
+        reportStranded(ctx, stage.fs.remove((e) => e.category === "pipCache" && (info.installer === "uv") === e.path.endsWith("/uv")).stranded, scope.line, "the cache purge");
+        break;
+      case "apt-update":
+        aptUpdate(ctx, stage, scope);
+        break;
+      case "apt-install":
+        aptInstall(ctx, stage, scope, info);
+        break;
+      case "apt-remove":
+        aptRemove(ctx, stage, scope, info, autoremove);
+        break;
+      case "apk-add":
+        apkAdd(ctx, stage, scope, info);
+        break;
+      case "apk-update":
+        apkIndex(stage);
+        break;
+      case "apk-del":
+        apkDel(ctx, stage, scope, info);
+        break;
+      case "apk-cache-clean":
+        stage.fs.remove((e) => e.path === "/var/cache/apk");
+        break;
+      case "rm":
+        for (const path of info.paths) {
+          const target = resolvePath(scope.cwd, substituteVariables(path.value, scope.vars).value);
+          if (target === "/") continue;
+          reportStranded(ctx, stage.fs.remove((e) => e.category !== "base" && pathSelects(target, e.path)).stranded, scope.line, `rm ${path.value}`);
+        }
+        break;
+      case "find-delete":
+        if (info.names.some((n) => n === "__pycache__" || /^\*\.py[co[\]]*$/.test(n))) {
+          reportStranded(ctx, stage.fs.removePyc(resolvePath(scope.cwd, info.root)).stranded, scope.line, "find -delete");
+        }
+        break;
+      case "cd":
+        if (info.path !== null) scope.cwd = resolvePath(scope.cwd, substituteVariables(info.path, scope.vars).value);
+        break;
+      case "export":
+        for (const a of info.assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
+        break;
+      case "other":
+        if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);
+        break;
+      default:
+        break;
+    }
+    restore();
+  });
+  dropMountedPaths(stage, run.mounts.filter((m) => m.type === "cache" || m.type === "tmpfs" || m.type === "bind"));
+  if (unknown.size > 0) {
+    ctx.warn("unmodelled-command", `${[...unknown].map((n) => `\`${n}\``).join(", ")} may add files the model does not know: counted as 0 bytes.`, scope.line);
+  }
+}
+
+/** `VAR=x cmd` sets VAR for that command only. */
+function applyAssignments(scope: RunScope, assignments: readonly { name: string; value: string }[]): () => void {
+  if (assignments.length === 0) return () => undefined;
+  const saved = assignments.map((a) => [a.name, scope.vars.get(a.name)] as const);
+  for (const a of assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) scope.vars.delete(name);
+      else scope.vars.set(name, value);
+    }
+  };
+}
+
+/** What a RUN writes under a mounted path goes to the mount, not the layer. */
+function dropMountedPaths(stage: StageState, mounts: readonly { target: string | null }[]): void {
+  const layer = stage.fs.current;
+  if (layer === undefined) return;
+  for (const mount of mounts) {
+    if (mount.target === null) continue;
+    const target = resolvePath(stage.workdir, mount.target);
+    stage.fs.remove((e) => layer.entries.includes(e) && pathSelects(target, e.path));
+  }
+}

@@ -1,0 +1,84 @@
+// What the estimator knows about one stage while walking its instructions: environment, working
+// directory, user, the base image's facts (libc, Python version, compiler) and what is installed where.
+import type { BaseImageRow } from "../knowledge/types";
+import { StageFs } from "./stage-fs";
+
+export interface StageState {
+  readonly index: number;
+  readonly name: string | null;
+  readonly fs: StageFs;
+  readonly base: BaseImageRow | null;
+  /** The ref shown for the base (the table row's ref, or what FROM said when unknown). */
+  readonly baseLabel: string;
+  readonly libc: "glibc" | "musl" | null;
+  /** `3.12` style; null when the image has no known Python. */
+  readonly pythonMinor: string | null;
+  /** Debian/Ubuntu suite or alpine version, for system-package lookups. */
+  readonly distro: string | null;
+  readonly family: BaseImageRow["family"] | null;
+  /** True when FROM is a full `python:X` image (buildpack-deps: compilers and -dev packages included). */
+  readonly fullPythonImage: boolean;
+  hasCompiler: boolean;
+  readonly env: Map<string, string>;
+  /** ARGs declared in this stage (global ones only when re-declared, as Docker does). */
+  readonly args: Map<string, string>;
+  workdir: string;
+  user: string | null;
+  /** Venv directories created or copied into this stage. */
+  readonly venvs: Set<string>;
+  /** Debian packages present (requested ones and their closures), to count shared dependencies once. */
+  readonly debInstalled: Set<string>;
+  /** Python packages installed, per site-packages directory. */
+  readonly pythonInstalled: Map<string, Set<string>>;
+  /** App source bytes copied from the build context so far (capped at the context size). */
+  appBytesCopied: number;
+  /** Indexes of the stages this one copies from (`COPY --from`). */
+  readonly copiedFrom: Set<number>;
+  /** True once application source has been copied: later layers are rebuilt on every source change. */
+  sourceCopied: boolean;
+}
+
+export function forkStage(parent: StageState, index: number, name: string | null): StageState {
+  return {
+    ...parent,
+    index,
+    name,
+    fs: parent.fs.fork(),
+    env: new Map(parent.env),
+    args: new Map(),
+    venvs: new Set(parent.venvs),
+    copiedFrom: new Set(parent.copiedFrom),
+    debInstalled: new Set(parent.debInstalled),
+    pythonInstalled: new Map([...parent.pythonInstalled].map(([k, v]) => [k, new Set(v)])),
+  };
+}
+
+export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiedFrom">, env: ReadonlyMap<string, string>): StageState {
+  return {
+    ...fields,
+    fs: new StageFs(),
+    env: new Map(env),
+    args: new Map(),
+    workdir: "/",
+    user: null,
+    venvs: new Set(),
+    copiedFrom: new Set(),
+    debInstalled: new Set(),
+    pythonInstalled: new Map(),
+    appBytesCopied: 0,
+    sourceCopied: false,
+  };
+}
+
+/** $HOME for the stage's user: /root for root (and no USER), else /home/<user>. */
+export function homeOf(stage: StageState): string {
+  const user = stage.env.get("HOME");
+  if (user !== undefined && user !== "") return user;
+  if (stage.user === null || stage.user === "root" || stage.user === "0" || stage.user.startsWith("0:")) return "/root";
+  return `/home/${stage.user.split(":")[0] ?? stage.user}`;
+}
+
+/** Variables visible to RUN/COPY in the stage: ENV overrides ARG (Docker's precedence). */
+export function stageVariables(stage: StageState): Map<string, string> {
+  return new Map([...stage.args, ...stage.env]);
+}

@@ -1,0 +1,160 @@
+// apt-get/apt and apk in the size model: package closures from the system-package table (shared
+// dependencies counted once), package-index caches unless removed in the same RUN, build tools kept apart
+// from runtime libraries, `apk add --virtual NAME` + `apk del NAME`, and `apt-get purge` (+ autoremove).
+import { alpineBuildBaseClosure, findAlpinePackage, findDebianPackage, isInFullPythonImage, UNKNOWN_SYSTEM_PACKAGE } from "../knowledge";
+import type { SourceRef } from "../knowledge/types";
+import type { CommandInfo } from "../shell/command-info";
+import { ASSUMPTIONS } from "./assumptions";
+import { KiB, type EstimateContext } from "./context";
+import { assumptionSource } from "./python-sizes";
+import type { RunScope } from "./python-install";
+import type { StageState } from "./stage-state";
+import type { Category } from "./types";
+
+/** Packages that exist to compile: they are build tools, not runtime dependencies. */
+const BUILD_TOOL = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|pkg-?config|pkgconf|gfortran|cargo|rust|rustc|musl-dev|libc6?-dev|linux-headers|autoconf|automake|libtool|python3?-dev|.*-dev(el)?)$/;
+const COMPILER = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?)$/;
+
+export function categoryOfSystemPackage(name: string): Category {
+  return BUILD_TOOL.test(name) ? "buildTools" : "system";
+}
+
+function debianSuite(stage: StageState): string {
+  return stage.distro ?? "trixie";
+}
+
+export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apt-install" }>): void {
+  if (stage.family === "alpine") {
+    ctx.warn("apt-on-alpine", "apt-get does not exist on Alpine images: this RUN fails (use apk).", scope.line);
+    return;
+  }
+  if (!info.noInstallRecommends) ctx.assume(ASSUMPTIONS.recommends.id, ASSUMPTIONS.recommends.text, scope.line);
+  for (const pkg of info.packages) {
+    const name = pkg.value;
+    if (COMPILER.test(name)) stage.hasCompiler = true;
+    if (stage.fullPythonImage && isInFullPythonImage(name, debianSuite(stage))) {
+      stage.debInstalled.add(name);
+      continue;
+    }
+    const match = findDebianPackage(name, debianSuite(stage));
+    let bytes: number;
+    let sources: SourceRef[];
+    let members: readonly string[] = [name];
+    if (match === null || match.row.closureOnSlimKiB === null) {
+      bytes = UNKNOWN_SYSTEM_PACKAGE.debianClosureBytes;
+      sources = [UNKNOWN_SYSTEM_PACKAGE.source];
+      ctx.assume(UNKNOWN_SYSTEM_PACKAGE.key, `${name}: ${UNKNOWN_SYSTEM_PACKAGE.how}`, scope.line);
+    } else {
+      const row = match.row;
+      members = row.closureList ?? [name];
+      const fresh = members.filter((m) => !stage.debInstalled.has(m));
+      // Shared dependencies already installed are not counted again; the table has the closure's total,
+      // not each member's size, so the share is taken by package count.
+      bytes = Math.round((row.closureOnSlimKiB ?? 0) * KiB * (members.length === 0 ? 1 : fresh.length / members.length));
+      sources = [{ table: "system-packages", key: row.key, source: row.source, date: row.date, ...(match.assumption === null ? {} : { note: match.assumption }) }];
+      if (match.assumption !== null) ctx.assume(`debian-suite:${name}`, match.assumption, scope.line);
+    }
+    for (const m of members) stage.debInstalled.add(m);
+    stage.fs.add({
+      path: `/usr/deb/${name}`, bytes, category: categoryOfSystemPackage(name), label: `${name} (apt, with dependencies)`,
+      sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [`deb:${name}`],
+    });
+  }
+}
+
+export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunScope): void {
+  ctx.assume(ASSUMPTIONS.aptLists.id, ASSUMPTIONS.aptLists.text, scope.line);
+  if (stage.fs.select("/var/lib/apt/lists").length > 0) return;
+  stage.fs.add({
+    path: "/var/lib/apt/lists", bytes: ASSUMPTIONS.aptLists.value, category: "system", label: "apt package indexes",
+    sources: [assumptionSource(ASSUMPTIONS.aptLists.id, ASSUMPTIONS.aptLists.text)], pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],
+  });
+}
+
+export function aptRemove(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apt-remove" }>, autoremoveInRun: boolean): void {
+  const names = new Set(info.packages.map((p) => p.value));
+  const removal = stage.fs.remove((e) => e.groups.some((g) => g.startsWith("deb:") && names.has(g.slice(4))));
+  recomputeCompiler(stage);
+  if (!info.autoremove && !autoremoveInRun && removal.savedBytes > 0) {
+    ctx.warn("purge-without-autoremove", `apt-get ${info.purge ? "purge" : "remove"} without autoremove leaves the dependencies it pulled in; they are counted as removed here only with --auto-remove or apt-get autoremove.`, scope.line);
+  }
+  reportStranded(ctx, removal.stranded, scope.line, `apt-get ${info.purge ? "purge" : "remove"}`);
+}
+
+export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apk-add" }>): void {
+  if (stage.family !== null && stage.family !== "alpine" && stage.family !== "wolfi") {
+    ctx.warn("apk-on-debian", "apk does not exist on Debian-based images: this RUN fails (use apt-get).", scope.line);
+    return;
+  }
+  const groups = info.virtual === null ? [] : [`apk:${info.virtual}`];
+  for (const pkg of info.packages) {
+    const name = pkg.value;
+    if (COMPILER.test(name)) stage.hasCompiler = true;
+    let bytes: number;
+    let sources: SourceRef[];
+    if (name === "build-base") {
+      const closure = alpineBuildBaseClosure();
+      bytes = closure.installedBytes;
+      sources = [{ table: "system-packages", key: "alpine:build-base closure", source: closure.source, date: closure.date, note: closure.method }];
+    } else {
+      const match = findAlpinePackage(name);
+      if (match === null || match.row.installedBytes === null) {
+        bytes = UNKNOWN_SYSTEM_PACKAGE.alpineInstalledBytes;
+        sources = [UNKNOWN_SYSTEM_PACKAGE.source];
+        ctx.assume(UNKNOWN_SYSTEM_PACKAGE.key, `${name}: ${UNKNOWN_SYSTEM_PACKAGE.how}`, scope.line);
+      } else {
+        bytes = match.row.installedBytes;
+        sources = [{ table: "system-packages", key: match.row.key, source: match.row.source, date: match.row.date, ...(match.assumption === null ? {} : { note: match.assumption }) }];
+      }
+    }
+    stage.fs.add({
+      path: `/usr/apk/${name}`, bytes, category: categoryOfSystemPackage(name), label: `${name} (apk)`,
+      sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [`apk:${name}`, ...groups],
+    });
+  }
+  if (!info.noCache) {
+    ctx.assume(ASSUMPTIONS.apkIndex.id, ASSUMPTIONS.apkIndex.text, scope.line);
+    apkIndex(stage);
+  }
+}
+
+export function apkIndex(stage: StageState): void {
+  if (stage.fs.select("/var/cache/apk").length > 0) return;
+  stage.fs.add({
+    path: "/var/cache/apk", bytes: ASSUMPTIONS.apkIndex.value, category: "system", label: "apk package indexes",
+    sources: [assumptionSource(ASSUMPTIONS.apkIndex.id, ASSUMPTIONS.apkIndex.text)], pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],
+  });
+}
+
+export function apkDel(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apk-del" }>): void {
+  const names = new Set(info.packages.map((p) => `apk:${p.value}`));
+  const removal = stage.fs.remove((e) => e.groups.some((g) => names.has(g)));
+  recomputeCompiler(stage);
+  reportStranded(ctx, removal.stranded, scope.line, "apk del");
+}
+
+/** After a removal: does a compiler remain (from the base image or a package still installed)? */
+function recomputeCompiler(stage: StageState): void {
+  const installed = stage.fs.entries().some((e) => e.groups.some((g) => COMPILER.test(g.replace(/^(deb|apk):/, ""))));
+  stage.hasCompiler = (stage.base?.hasCompiler ?? false) || installed;
+}
+
+export function reportStranded(ctx: EstimateContext, stranded: readonly { line: number; bytes: number; label: string }[], line: number, what: string): void {
+  const byLine = new Map<number, { bytes: number; labels: string[] }>();
+  for (const s of stranded) {
+    const group = byLine.get(s.line) ?? { bytes: 0, labels: [] };
+    group.bytes += s.bytes;
+    group.labels.push(s.label);
+    byLine.set(s.line, group);
+  }
+  for (const [from, group] of byLine) {
+    if (group.bytes <= 0) continue;
+    const mb = (group.bytes / 1e6).toFixed(1);
+    ctx.warn("deleted-in-later-layer",
+      `${what} deletes ${mb} MB added at line ${from} (${summarise(group.labels)}), but in a later layer: the bytes stay in the image. Delete them in the RUN that creates them.`, line);
+  }
+}
+
+function summarise(labels: readonly string[]): string {
+  return labels.length <= 3 ? labels.join(", ") : `${labels.slice(0, 3).join(", ")} and ${labels.length - 3} more`;
+}

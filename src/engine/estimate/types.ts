@@ -1,0 +1,91 @@
+// The estimate's output, as the CLI prints it (DESIGN §5) and the UI draws it. Every byte count is the
+// sum of items, and every item names its source: a table row or a named assumption.
+import type { SourceRef } from "../knowledge/types";
+
+export const CATEGORIES = ["base", "system", "python", "pipCache", "buildTools", "app"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type ByCategory = Record<Category, number>;
+
+/** One attributed piece of a layer: "flask 3.1.3 (installed)", "pip cache", "python:3.12-slim". */
+export interface LayerItem {
+  readonly label: string;
+  readonly bytes: number;
+  readonly category: Category;
+  /** Where the number came from. */
+  readonly sources: readonly SourceRef[];
+  /** Path in the image where these bytes live. */
+  readonly path: string;
+}
+
+export interface LayerEstimate {
+  /** Stage name, or its index as a string for unnamed stages. */
+  readonly stage: string;
+  readonly stageIndex: number;
+  /** 1-based line of the instruction that made the layer. */
+  readonly line: number;
+  /** The instruction, shortened to one line for display. */
+  readonly instruction: string;
+  /** Bytes this layer adds to the image (on disk). */
+  readonly bytes: number;
+  /** The category holding most of the layer's bytes. */
+  readonly category: Category;
+  readonly items: readonly LayerItem[];
+  /** Bytes of this layer that a later instruction deletes: they stay in the image all the same. */
+  readonly deletedLaterBytes: number;
+}
+
+export interface EstimateWarning {
+  /** Stable code, e.g. `musl-needs-compiler`, `deleted-in-later-layer`. */
+  readonly code: string;
+  readonly message: string;
+  readonly line: number | null;
+}
+
+/** A named assumption that a number rests on (shown beside the numbers, never hidden). */
+export interface Assumption {
+  readonly id: string;
+  readonly text: string;
+  readonly line: number | null;
+}
+
+export interface StageSummary {
+  readonly index: number;
+  readonly name: string | null;
+  /** The base image row used (its ref), or null when unknown. */
+  readonly baseImage: string | null;
+  readonly libc: "glibc" | "musl" | null;
+  readonly pythonVersion: string | null;
+  /** Bytes of the stage's own filesystem, base included. */
+  readonly totalBytes: number;
+  readonly inFinalImage: boolean;
+}
+
+export interface Rebuild {
+  /** Bytes of final-image layers rebuilt (and pushed/pulled again) when only application source changes. */
+  readonly bytes: number;
+  /** Line of the first invalidated instruction, or null when none is. */
+  readonly fromLine: number | null;
+  /** True when the dependency install re-runs on a source change. */
+  readonly reinstallsPackages: boolean;
+}
+
+export interface ImageEstimate {
+  readonly totalBytes: number;
+  readonly compressedBytes: number;
+  readonly baseBytes: number;
+  readonly byCategory: ByCategory;
+  readonly rebuildBytes: number;
+  readonly rebuild: Rebuild;
+  /** Layers of the final image, base first. */
+  readonly layers: readonly LayerEstimate[];
+  /** Layers of stages that are not part of the final image (build stages). */
+  readonly buildLayers: readonly LayerEstimate[];
+  readonly stages: readonly StageSummary[];
+  readonly warnings: readonly EstimateWarning[];
+  readonly assumptions: readonly Assumption[];
+}
+
+export function emptyByCategory(): ByCategory {
+  return { base: 0, system: 0, python: 0, pipCache: 0, buildTools: 0, app: 0 };
+}
