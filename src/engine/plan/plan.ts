@@ -1,0 +1,137 @@
+// The guided plan (DESIGN §4): a pure function from the user's texts and decisions to steps. Rules are
+// tried in a fixed priority order; each that fires and can fix becomes one step, applied (default or the
+// chosen alternative) or skipped as the user decided, and the texts are re-estimated after it. A fix whose
+// output does not re-parse, or after which its rule still fires, is not applied: the step says why.
+import { analyze, type Analysis, type TextFile } from "../analyze";
+import { describeError } from "../diagnostics";
+import type { EstimateSettings } from "../estimate/context";
+import { formatBytes, formatDelta } from "../format";
+import { RULES } from "../rules/registry";
+import type { Finding, FixAlternative, Rule, RuleContext } from "../rules/types";
+import { diffTexts } from "./diff";
+import { analysisInput, applyFileEdits, decodeTexts, type PlanTexts } from "./texts";
+
+/** What the user decided for a rule's step. Absent means "apply the default alternative". */
+export type Decision = { readonly action: "apply"; readonly alternative?: string } | { readonly action: "skip" };
+
+export interface PlanInput {
+  readonly dockerfile: string | Uint8Array;
+  readonly requirements: readonly TextFile[];
+  readonly dockerignore: string | null;
+  readonly settings?: Partial<EstimateSettings>;
+  /** Decisions by rule id. */
+  readonly decisions?: Readonly<Record<string, Decision>>;
+  /** The rules to try, in priority order (default: the registry). */
+  readonly rules?: readonly Rule[];
+}
+
+export type StepStatus = "original" | "applied" | "skipped" | "failed";
+
+export interface PlanStep {
+  /** `original` or the rule id. */
+  readonly id: string;
+  readonly title: string;
+  readonly status: StepStatus;
+  /** The fixes on offer; the first is the default. */
+  readonly alternatives: readonly { readonly id: string; readonly title: string }[];
+  /** The alternative applied, or null when skipped/failed/original. */
+  readonly alternative: string | null;
+  readonly findings: readonly Finding[];
+  /** Texts after this step. */
+  readonly texts: PlanTexts;
+  readonly analysis: Analysis;
+  /** Unified diff from the previous step ("" when nothing changed). */
+  readonly diff: string;
+  /** Why, with the step's numbers. */
+  readonly rationale: string;
+}
+
+export interface Plan {
+  readonly steps: readonly PlanStep[];
+  /** Findings of every rule on the original texts (what `lint` prints). */
+  readonly findings: readonly Finding[];
+}
+
+export function buildPlan(input: PlanInput): Plan {
+  const rules = input.rules ?? RULES;
+  const decisions = input.decisions ?? {};
+  let texts = decodeTexts(input.dockerfile, input.requirements, input.dockerignore);
+  let analysis = analyze(analysisInput(texts, input.settings));
+  const original = analysis;
+  const steps: PlanStep[] = [{
+    id: "original", title: "Your Dockerfile", status: "original", alternatives: [], alternative: null, findings: [],
+    texts, analysis, diff: "", rationale: `As written: ${formatBytes(analysis.estimate.totalBytes)} on disk, ${formatBytes(analysis.estimate.compressedBytes)} to pull.`,
+  }];
+  const findings = rules.flatMap((rule) => safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }));
+
+  for (const rule of rules) {
+    const context: RuleContext = { input: analysisInput(texts, input.settings), analysis };
+    const ruleFindings = safeDetect(rule, context);
+    if (ruleFindings.length === 0) continue;
+    const alternatives = safeFix(rule, context, ruleFindings);
+    if (alternatives.length === 0) continue;
+    const base = { id: rule.meta.id, title: rule.meta.title, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
+    const decision = decisions[rule.meta.id] ?? { action: "apply" };
+    if (decision.action === "skip") {
+      steps.push({ ...base, status: "skipped", alternative: null, texts, analysis, diff: "", rationale: `Skipped. ${alternatives[0]?.reason ?? ""}`.trim() });
+      continue;
+    }
+    const chosen = alternatives.find((a) => a.id === decision.alternative) ?? alternatives[0];
+    if (chosen === undefined) continue;
+    const outcome = tryApply(rule, chosen, texts, analysis, input.settings);
+    if (!outcome.ok) {
+      steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${outcome.error}` });
+      continue;
+    }
+    steps.push({
+      ...base,
+      status: "applied",
+      alternative: chosen.id,
+      texts: outcome.texts,
+      analysis: outcome.analysis,
+      diff: diffTexts(texts, outcome.texts),
+      rationale: `${chosen.reason} ${sizeSentence(analysis, outcome.analysis)}`,
+    });
+    texts = outcome.texts;
+    analysis = outcome.analysis;
+  }
+  return { steps, findings };
+}
+
+function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: Analysis, settings: Partial<EstimateSettings> | undefined):
+  { ok: true; texts: PlanTexts; analysis: Analysis } | { ok: false; error: string } {
+  const applied = applyFileEdits(texts, chosen.edits);
+  if (!applied.ok) return applied;
+  const after = analyze(analysisInput(applied.texts, settings));
+  const errorsBefore = new Set(before.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
+  const newError = after.diagnostics.find((d) => d.severity === "error" && !errorsBefore.has(d.code));
+  if (newError !== undefined) return { ok: false, error: `the rewritten Dockerfile does not parse (${newError.message}, line ${newError.line}).` };
+  const again = safeDetect(rule, { input: analysisInput(applied.texts, settings), analysis: after });
+  if (again.length > 0) return { ok: false, error: `the rule still fires after its own fix (${again[0]?.message ?? ""}).` };
+  return { ok: true, texts: applied.texts, analysis: after };
+}
+
+function sizeSentence(before: Analysis, after: Analysis): string {
+  const a = before.estimate;
+  const b = after.estimate;
+  return `Estimated image: ${formatBytes(a.totalBytes)} → ${formatBytes(b.totalBytes)} (${formatDelta(b.totalBytes - a.totalBytes)}); pull: ${formatBytes(a.compressedBytes)} → ${formatBytes(b.compressedBytes)}.`;
+}
+
+function safeDetect(rule: Rule, context: RuleContext): readonly Finding[] {
+  try {
+    return rule.detect(context);
+  } catch (error) {
+    // A rule bug must not break the plan: the rule is left out, and the fault is visible in tests.
+    console.error(`rule ${rule.meta.id} failed to detect: ${describeError(error)}`);
+    return [];
+  }
+}
+
+function safeFix(rule: Rule, context: RuleContext, findings: readonly Finding[]): readonly FixAlternative[] {
+  try {
+    return rule.fix(context, findings);
+  } catch (error) {
+    console.error(`rule ${rule.meta.id} failed to fix: ${describeError(error)}`);
+    return [];
+  }
+}

@@ -1,0 +1,79 @@
+// The rule contract (STYLE 2–4): metadata as data, `detect` returns findings as plain data, `fix` returns
+// text edits — with named alternatives where there is a real choice (alpine vs slim). Rules never apply
+// edits themselves; the plan does, through the one shared edit applier.
+import type { Analysis, AnalysisInput } from "../analyze";
+import type { TextEdit } from "../text/edits";
+
+export type RuleCategory = "size" | "cache" | "security" | "hygiene" | "correctness";
+export type Severity = "error" | "warning" | "info";
+/** `safe`: behaviour is unchanged. `suggestion`: the user should choose (it can change behaviour, e.g. musl). */
+export type FixSafety = "safe" | "suggestion" | "none";
+
+export interface RuleDocs {
+  /** What it does, in one or two sentences. */
+  readonly what: string;
+  /** Why it matters, with the mechanism. */
+  readonly why: string;
+  /** A Dockerfile the rule fires on… */
+  readonly before: string;
+  /** …and the same after the fix. */
+  readonly after: string;
+  /** When the fix is safe and when it is not. */
+  readonly safety: string;
+}
+
+export interface RuleMeta {
+  /** `<category>/<name>`, also the file name: rules/<name>.ts. */
+  readonly id: string;
+  readonly title: string;
+  readonly category: RuleCategory;
+  readonly severity: Severity;
+  readonly fixSafety: FixSafety;
+  /** The hadolint code this rule matches, if any (e.g. DL3042 for pip's cache). */
+  readonly hadolint: string | null;
+  readonly docs: RuleDocs;
+  /** Message templates with `{{placeholders}}`. */
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+/** Which text an edit applies to. */
+export type FileRef = "dockerfile" | "dockerignore" | { readonly requirements: string };
+
+export interface FileEdit {
+  readonly file: FileRef;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly severity: Severity;
+  /** 1-based position in the Dockerfile. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** One way to fix what a rule found. The first alternative is the default. */
+export interface FixAlternative {
+  /** Stable id within the rule, e.g. `alpine`, `slim`, `no-cache-dir`. */
+  readonly id: string;
+  readonly title: string;
+  readonly edits: readonly FileEdit[];
+  /** Why this alternative, in plain words with its facts (packages that compile, build deps…). */
+  readonly reason: string;
+}
+
+export interface RuleContext {
+  readonly input: AnalysisInput;
+  readonly analysis: Analysis;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  detect(context: RuleContext): readonly Finding[];
+  /** Fixes for all of this rule's findings at once; empty when the rule cannot rewrite safely. */
+  fix(context: RuleContext, findings: readonly Finding[]): readonly FixAlternative[];
+}
