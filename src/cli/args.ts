@@ -1,0 +1,74 @@
+// Command-line arguments of the CLI (DESIGN §5). Parsed by hand: four options do not justify a
+// dependency, and the errors must be one line each (exit 2).
+
+export type Format = "text" | "json" | "sarif";
+
+export interface CliArgs {
+  readonly command: "plan" | "lint" | "help";
+  readonly dockerfile: string | null;
+  readonly requirements: readonly string[];
+  readonly dockerignore: string | null;
+  readonly contextBytes: number | null;
+  readonly format: Format;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  whaleweight plan <Dockerfile> [--requirements <file>]… [--dockerignore <file>] [--context-bytes N] [--format text|json|sarif]
+  whaleweight lint <Dockerfile> [--requirements <file>]… [--format text|json|sarif]
+
+  --requirements  a requirements file (repeatable); paths are taken relative to the Dockerfile's folder,
+                  which is assumed to be the build context. Default: requirements*.txt beside the Dockerfile.
+  --dockerignore  default: .dockerignore beside the Dockerfile, when there is one.
+  --context-bytes size of the build context that COPY . sends (default 2000000).
+  --format        text (default), json (the contract in DESIGN §5) or sarif.`;
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    return { command: "help", dockerfile: null, requirements: [], dockerignore: null, contextBytes: null, format: "text" };
+  }
+  if (command !== "plan" && command !== "lint") throw new UsageError(`unknown command "${command}" (expected plan or lint)`);
+  let dockerfile: string | null = null;
+  const requirements: string[] = [];
+  let dockerignore: string | null = null;
+  let contextBytes: number | null = null;
+  let format: Format = "text";
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? "";
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--requirements":
+      case "-r":
+        requirements.push(value());
+        break;
+      case "--dockerignore":
+        dockerignore = value();
+        break;
+      case "--context-bytes": {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--context-bytes takes a whole number of bytes, not "${v}"`);
+        contextBytes = Number(v);
+        break;
+      }
+      case "--format": {
+        const v = value();
+        if (v !== "text" && v !== "json" && v !== "sarif") throw new UsageError(`--format is text, json or sarif, not "${v}"`);
+        format = v;
+        break;
+      }
+      default:
+        if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+        if (dockerfile !== null) throw new UsageError(`one Dockerfile at a time (got ${dockerfile} and ${arg})`);
+        dockerfile = arg;
+    }
+  }
+  if (dockerfile === null) throw new UsageError(`${command} needs a Dockerfile path`);
+  return { command, dockerfile, requirements, dockerignore, contextBytes, format };
+}

@@ -1,0 +1,128 @@
+// The CLI's outputs: the JSON contract of DESIGN §5 (fields may be added, never renamed), SARIF 2.1.0 for
+// code-scanning tools, and a readable text table.
+import type { Diagnostic } from "../engine/diagnostics";
+import type { ImageEstimate } from "../engine/estimate/types";
+import { formatBytes, formatDelta } from "../engine/format";
+import type { Plan, PlanStep } from "../engine/plan/plan";
+import type { Finding } from "../engine/rules/types";
+
+export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object {
+  return {
+    version: 1,
+    steps: plan.steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      status: step.status,
+      alternative: step.alternative,
+      alternatives: step.alternatives,
+      dockerfile: step.texts.dockerfile,
+      requirements: step.texts.requirements[0]?.text ?? null,
+      dockerignore: step.texts.dockerignore,
+      rationale: step.rationale,
+      diff: step.diff,
+      estimate: estimateJson(step.analysis.estimate),
+      warnings: step.analysis.estimate.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
+      assumptions: step.analysis.estimate.assumptions,
+    })),
+    findings: plan.findings.map(findingJson),
+    diagnostics: diagnostics.map((d) => ({ message: d.message, line: d.line, column: d.column, severity: d.severity, code: d.code, file: fileName(d) })),
+  };
+}
+
+function estimateJson(e: ImageEstimate): object {
+  return {
+    totalBytes: e.totalBytes,
+    compressedBytes: e.compressedBytes,
+    baseBytes: e.baseBytes,
+    byCategory: e.byCategory,
+    rebuildBytes: e.rebuildBytes,
+    rebuild: e.rebuild,
+    layers: e.layers.map((l) => ({
+      stage: l.stage, line: l.line, instruction: l.instruction, bytes: l.bytes, category: l.category, deletedLaterBytes: l.deletedLaterBytes,
+      items: l.items.map((i) => ({ label: i.label, bytes: i.bytes, category: i.category, path: i.path, sources: i.sources })),
+    })),
+    stages: e.stages,
+  };
+}
+
+function findingJson(f: Finding): object {
+  return { ruleId: f.ruleId, severity: f.severity, line: f.line, column: f.column, message: f.message };
+}
+
+function fileName(d: Diagnostic): string {
+  return typeof d.file === "string" ? (d.file === "dockerfile" ? "Dockerfile" : ".dockerignore") : d.file.requirements;
+}
+
+export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerfilePath: string): string {
+  const lines: string[] = [];
+  for (const d of diagnostics) lines.push(`${d.file === "dockerfile" ? dockerfilePath : fileName(d)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+  const original = plan.steps[0];
+  if (original !== undefined) {
+    lines.push("", `Layers of ${dockerfilePath} as written:`, ...layerTable(original.analysis.estimate));
+  }
+  lines.push("", "Plan:", ...stepTable(plan.steps));
+  const last = plan.steps.at(-1);
+  if (last !== undefined && last !== original) {
+    lines.push("", `Layers after the last step:`, ...layerTable(last.analysis.estimate));
+  }
+  const warnings = (last ?? original)?.analysis.estimate.warnings ?? [];
+  if (warnings.length > 0) lines.push("", "Warnings:", ...warnings.map((w) => `  ${w.line === null ? "" : `line ${w.line}: `}${w.message}`));
+  const assumptions = (last ?? original)?.analysis.estimate.assumptions ?? [];
+  if (assumptions.length > 0) lines.push("", "Assumptions:", ...assumptions.map((a) => `  [${a.id}] ${a.text}`));
+  return lines.join("\n") + "\n";
+}
+
+function stepTable(steps: readonly PlanStep[]): string[] {
+  const rows = steps.map((step, i) => {
+    const prev = steps[i - 1];
+    const size = step.analysis.estimate.totalBytes;
+    const delta = prev === undefined ? "" : formatDelta(size - prev.analysis.estimate.totalBytes);
+    const status = step.status === "applied" && step.alternatives.length > 1 ? `applied (${step.alternative})` : step.status;
+    return [String(i), step.title, status, formatBytes(size), delta, formatBytes(step.analysis.estimate.compressedBytes)];
+  });
+  return table(["#", "step", "status", "size", "delta", "pull"], rows, [false, false, false, true, true, true]);
+}
+
+export function layerTable(e: ImageEstimate): string[] {
+  const rows = e.layers.map((l) => [l.stage, String(l.line), truncate(l.instruction, 64), l.category, formatBytes(l.bytes) + (l.deletedLaterBytes > 0 ? " *" : "")]);
+  rows.push(["", "", "total on disk", "", formatBytes(e.totalBytes)], ["", "", "compressed (pull)", "", formatBytes(e.compressedBytes)]);
+  rows.push(["", "", "rebuilt when source changes", "", formatBytes(e.rebuildBytes)]);
+  return table(["stage", "line", "instruction", "category", "bytes"], rows, [false, true, false, false, true]);
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const fmt = (r: readonly string[]) => "  " + r.map((c, i) => (right[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
+  return [fmt(header), "  " + widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)];
+}
+
+export function lintText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], dockerfilePath: string): string {
+  const lines = [
+    ...diagnostics.map((d) => `${d.file === "dockerfile" ? dockerfilePath : fileName(d)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`),
+    ...findings.map((f) => `${dockerfilePath}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`),
+  ];
+  return lines.length === 0 ? `${dockerfilePath}: no findings\n` : lines.join("\n") + "\n";
+}
+
+export function sarif(findings: readonly Finding[], diagnostics: readonly Diagnostic[], dockerfilePath: string, rules: readonly { id: string; title: string; what: string }[]): object {
+  const level = (s: string) => (s === "error" ? "error" : s === "warning" ? "warning" : "note");
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: { driver: { name: "whaleweight", informationUri: "https://github.com/whaleweight/whaleweight", rules: rules.map((r) => ({ id: r.id, name: r.title, shortDescription: { text: r.what } })) } },
+      results: [
+        ...findings.map((f) => ({ ruleId: f.ruleId, level: level(f.severity), message: { text: f.message }, locations: [location(dockerfilePath, f.line, f.column, f.endLine, f.endColumn)] })),
+        ...diagnostics.map((d) => ({ ruleId: d.code, level: level(d.severity), message: { text: d.message }, locations: [location(d.file === "dockerfile" ? dockerfilePath : fileName(d), d.line, d.column, d.line, d.column)] })),
+      ],
+    }],
+  };
+}
+
+function location(uri: string, startLine: number, startColumn: number, endLine: number, endColumn: number): object {
+  return { physicalLocation: { artifactLocation: { uri }, region: { startLine, startColumn, endLine, endColumn } } };
+}
