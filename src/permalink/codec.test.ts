@@ -1,0 +1,150 @@
+import { deflateSync, strToU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import { EXAMPLES } from "../examples/index";
+import { decodeBase64Url, encodeBase64Url } from "./base64url";
+import { decodePermalink, encodePermalink, isPermalinkFragment, MAX_DECOMPRESSED_BYTES, MAX_FRAGMENT_CHARS, permalinkUrl } from "./codec";
+import { LINK_FIXTURES } from "./fixtures";
+import { migrate } from "./migrations";
+import type { SharedState } from "./shared-state";
+
+const BASE: SharedState = {
+  dockerfile: "FROM python:3.12\n",
+  requirements: [],
+  dockerignore: null,
+  decisions: {},
+  selectedStep: null,
+  contextBytes: null,
+  tablesVersion: "2026-11-28.1df28aba",
+};
+
+/** A version-1 fragment around any payload, as a hostile or buggy encoder could write it. */
+function v1(payload: string | Uint8Array): string {
+  const bytes = typeof payload === "string" ? strToU8(payload) : payload;
+  return `v1.${encodeBase64Url(deflateSync(bytes))}`;
+}
+
+describe("round trip", () => {
+  const cases: { name: string; state: SharedState }[] = [
+    { name: "defaults only", state: BASE },
+    ...EXAMPLES.map((ex) => ({
+      name: `example ${ex.id}`,
+      state: { ...BASE, dockerfile: ex.dockerfile, requirements: ex.requirements, dockerignore: ex.dockerignore },
+    })),
+    {
+      name: "every field set",
+      state: {
+        ...BASE,
+        requirements: [{ path: "requirements.txt", text: "flask\n" }, { path: "requirements/dev.txt", text: "-r ../requirements.txt\npytest\n" }],
+        dockerignore: "",
+        decisions: { "size/base-variant": { action: "apply", alternative: "slim" }, "cache/requirements-first": { action: "skip" }, "size/multistage": { action: "apply" } },
+        selectedStep: "size/base-variant",
+        contextBytes: 0,
+      },
+    },
+    { name: "unicode, CRLF and HTML in the text", state: { ...BASE, dockerfile: "FROM python:3.12\r\nLABEL note=\"ünïcödé 🐳 <script>alert(1)</script>\"\r\n" } },
+  ];
+
+  it.each(cases)("$name", ({ state }) => {
+    const fragment = encodePermalink(state);
+    expect(fragment).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    expect(decodePermalink(`#${fragment}`)).toEqual({ ok: true, state, version: 1 });
+  });
+
+  it("builds the URL from the location it is given", () => {
+    const url = permalinkUrl({ origin: "https://example.org", pathname: "/whaleweight/", search: "" }, BASE);
+    expect(url).toMatch(/^https:\/\/example\.org\/whaleweight\/#v1\./);
+  });
+});
+
+describe("frozen links", () => {
+  it.each(LINK_FIXTURES)("$name", ({ fragment, state }) => {
+    expect(decodePermalink(fragment)).toEqual({ ok: true, state, version: 1 });
+  });
+});
+
+describe("broken and hostile links", () => {
+  const good = encodePermalink({ ...BASE, dockerfile: "FROM python:3.12\nRUN pip install flask\n".repeat(20) });
+  const payload = good.slice("v1.".length);
+  const half = Math.floor(payload.length / 2) & ~3;
+  const cases: { name: string; fragment: string; kind: string }[] = [
+    { name: "truncated", fragment: `v1.${payload.slice(0, half)}`, kind: "corrupt" },
+    { name: "truncated to an impossible base64 length", fragment: `v1.${payload.slice(0, half + 1)}`, kind: "not-base64" },
+    { name: "newer version", fragment: good.replace(/^v1\./, "v99."), kind: "version" },
+    { name: "version zero", fragment: good.replace(/^v1\./, "v0."), kind: "version" },
+    { name: "no version", fragment: good.replace(/^v1\./, ""), kind: "invalid" },
+    { name: "non-base64 characters", fragment: "v1.abc$%^&*", kind: "not-base64" },
+    { name: "standard base64 with padding", fragment: "v1.q1YqUbJSKs3LLS4pSk1RslIqz0xOLS7JzM9TqAUA/w==", kind: "not-base64" },
+    { name: "not deflate at all", fragment: `v1.${encodeBase64Url(strToU8("just some text that is not compressed"))}`, kind: "corrupt" },
+    { name: "deflated, not JSON", fragment: v1("hello"), kind: "not-json" },
+    { name: "JSON, not an object", fragment: v1("[1,2,3]"), kind: "invalid" },
+    { name: "Dockerfile not a string", fragment: v1(JSON.stringify({ t: "x", d: 5 })), kind: "invalid" },
+    { name: "missing Dockerfile", fragment: v1(JSON.stringify({ t: "x" })), kind: "invalid" },
+    { name: "negative context size", fragment: v1(JSON.stringify({ t: "x", d: "", c: -1 })), kind: "invalid" },
+    { name: "bad decision code", fragment: v1(JSON.stringify({ t: "x", d: "", x: { "size/base-variant": "maybe" } })), kind: "invalid" },
+    { name: "too many requirements files", fragment: v1(JSON.stringify({ t: "x", d: "", r: Array.from({ length: 100 }, (_, i) => [`r${i}.txt`, ""]) })), kind: "invalid" },
+    { name: "zip bomb past the cap", fragment: v1(new Uint8Array(MAX_DECOMPRESSED_BYTES + 1).fill(32)), kind: "too-large" },
+    { name: "fragment past the length cap", fragment: `v1.${"A".repeat(MAX_FRAGMENT_CHARS)}`, kind: "too-large" },
+  ];
+
+  it.each(cases)("$name → $kind", ({ fragment, kind }) => {
+    const result = decodePermalink(fragment);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.kind).toBe(kind);
+    expect(result.message.length).toBeGreaterThan(10);
+  });
+
+  it("a zip bomb of 50 MB is refused without inflating it whole", () => {
+    const bomb = v1(new Uint8Array(50 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(100_000);
+    const result = decodePermalink(bomb);
+    expect(result).toMatchObject({ ok: false, kind: "too-large" });
+  });
+
+  it("a prototype-polluting key stays data", () => {
+    const result = decodePermalink(v1('{"t":"x","d":"","x":{"__proto__":"-","constructor":"+a"}}'));
+    expect(({} as Record<string, unknown>)["action"]).toBeUndefined();
+    if (result.ok) expect(Object.getPrototypeOf(result.state.decisions)).toBe(Object.prototype);
+  });
+});
+
+describe("migrations", () => {
+  const upgrades = {
+    1: (p: unknown) => ({ ok: true as const, payload: { ...(p as object), two: true } }),
+    2: (p: unknown) => ({ ok: true as const, payload: { ...(p as object), three: true } }),
+  };
+
+  it("falls through every upgrade in order", () => {
+    expect(migrate({ one: true }, 1, 3, upgrades)).toEqual({ ok: true, payload: { one: true, two: true, three: true } });
+  });
+
+  it("does nothing for the current version", () => {
+    expect(migrate({ one: true }, 3, 3, upgrades)).toEqual({ ok: true, payload: { one: true } });
+  });
+
+  it("names a version it cannot upgrade", () => {
+    expect(migrate({}, 0, 3, upgrades)).toEqual({ ok: false, message: "links of version 0 can no longer be read" });
+  });
+
+  it("reports a failing upgrade", () => {
+    const failing = { 1: () => ({ ok: false as const, message: "no Dockerfile" }) };
+    expect(migrate({}, 1, 2, failing)).toEqual({ ok: false, message: "upgrading version 1: no Dockerfile" });
+  });
+});
+
+describe("base64url", () => {
+  it.each([0, 1, 2, 3, 4, 100, 70_000])("round-trips %i bytes", (n) => {
+    const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 7919) % 256);
+    expect(decodeBase64Url(encodeBase64Url(bytes))).toEqual(bytes);
+  });
+
+  it.each(["a b", "a+b/", "abc=", "abcde"])("rejects %j", (text) => {
+    expect(decodeBase64Url(text)).toBeNull();
+  });
+});
+
+describe("isPermalinkFragment", () => {
+  it.each([["#v1.abc", true], ["v12.x", true], ["#layers", false], ["", false]] as const)("%j → %s", (fragment, expected) => {
+    expect(isPermalinkFragment(fragment)).toBe(expected);
+  });
+});

@@ -1,0 +1,30 @@
+// The wire format of each permalink version, as valibot schemas: a link is untrusted input, so nothing
+// of it reaches the store before it has passed the schema of the version it claims.
+//
+// Version 1 payload (JSON, deflated, base64url), keys kept short because they travel in every link:
+//   t: tables version   d: Dockerfile   r: [path, text][] requirements files   i: .dockerignore
+//   x: decisions, by rule id: "-" skip, "+" apply the default, "+<id>" apply alternative <id>
+//   s: selected step id   c: build-context bytes
+// Absent keys mean the default.
+import * as v from "valibot";
+
+/** Longest rule/step/alternative id accepted; real ones are ~30 characters (`size/requirements-first`). */
+const MAX_ID = 100;
+/** More requirements files than any project pastes; bounds the work a hostile link can ask for. */
+const MAX_FILES = 32;
+/** 1 TB: larger than any build context, smaller than the largest integer a double holds exactly. */
+const MAX_CONTEXT_BYTES = 1e12;
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
+
+export const WireV1 = v.object({
+  t: v.pipe(v.string(), v.maxLength(MAX_ID)),
+  d: v.string(),
+  r: v.optional(v.pipe(v.array(v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(256)), v.string()])), v.maxLength(MAX_FILES))),
+  i: v.optional(v.string()),
+  x: v.optional(v.record(Id, v.pipe(v.string(), v.regex(/^(-|\+.{0,100})$/s)))),
+  s: v.optional(Id),
+  c: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CONTEXT_BYTES))),
+});
+
+export type WireV1 = v.InferOutput<typeof WireV1>;
