@@ -1,0 +1,40 @@
+import { describe } from "vitest";
+import { pipNoCacheDir } from "./pip-no-cache-dir";
+import { runRuleTests } from "./rule-tester";
+
+const req = { "requirements.txt": "flask==3.0.3\n" };
+
+describe("size/pip-no-cache-dir", () => {
+  runRuleTests(pipNoCacheDir, {
+    valid: [
+      { name: "already off", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n" },
+      { name: "env turns it off", dockerfile: "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n" },
+      { name: "cache mount", dockerfile: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n" },
+      { name: "removed in the same RUN", dockerfile: "FROM python:3.12-slim\nRUN pip install flask && rm -rf /root/.cache/pip\n" },
+      { name: "cache left in a builder stage", dockerfile: "FROM python:3.12-slim AS build\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=build /install /usr/local\n" },
+      { name: "exec form cannot be edited", dockerfile: "FROM python:3.12-slim\nRUN [\"pip\", \"install\", \"flask\"]\n" },
+    ],
+    invalid: [
+      {
+        name: "pip install from a file",
+        dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",
+        requirements: req,
+        findings: ["3:cache"],
+        output: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n",
+        reasonIncludes: ["632 kB of wheels"],
+      },
+      {
+        name: "two installs in one RUN, continued lines, CRLF",
+        dockerfile: "FROM python:3.12-slim\r\nRUN pip install --upgrade pip \\\r\n && pip3 install flask\r\n",
+        findings: ["2:cache"],
+        output: "FROM python:3.12-slim\r\nRUN pip install --no-cache-dir --upgrade pip \\\r\n && pip3 install --no-cache-dir flask\r\n",
+      },
+      {
+        name: "uv pip takes --no-cache",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install uv && uv pip install --system flask\n",
+        findings: ["2:cache"],
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir uv && uv pip install --no-cache --system flask\n",
+      },
+    ],
+  });
+});

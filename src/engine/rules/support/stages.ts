@@ -1,0 +1,59 @@
+// Questions rules ask about stages: which stage ends up as the image, where an instruction's line starts,
+// what WORKDIR is in force at an instruction, which stages another stage copies from.
+import type { DockerfileModel, InstructionNode, Stage } from "../../dockerfile/model";
+import { resolvePath } from "../../estimate/paths";
+
+export function finalStage(model: DockerfileModel): Stage | null {
+  return model.stages[model.stages.length - 1] ?? null;
+}
+
+/** Offset of the first character of the line holding `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  const nl = text.lastIndexOf("\n", offset - 1);
+  return nl + 1;
+}
+
+/** Offset just past the line break that ends the instruction (or the end of the text). */
+export function afterInstruction(text: string, node: InstructionNode): number {
+  const nl = text.indexOf("\n", node.range.end);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** The line break the file uses, so inserted lines match (CRLF files stay CRLF). */
+export function lineBreakOf(text: string): string {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+
+/** The instruction's full text as written (continuations and heredocs included). */
+export function instructionText(text: string, node: InstructionNode): string {
+  return text.slice(node.range.start, node.range.end);
+}
+
+/** WORKDIR in force just before `stage.instructions[index]` (Docker's default is `/`). */
+export function workdirBefore(stage: Stage, index: number): string {
+  let cwd = "/";
+  for (const node of stage.instructions.slice(0, index)) {
+    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, node.args[0]);
+  }
+  return cwd;
+}
+
+/** Stage indexes that `stage` reads with `COPY --from` or builds on. */
+export function stagesUsedBy(model: DockerfileModel, stage: Stage): number[] {
+  const used: number[] = [];
+  if (stage.from.from?.baseStage != null) used.push(stage.from.from.baseStage);
+  for (const node of stage.instructions) {
+    const from = node.copy?.from;
+    if (from == null) continue;
+    const byName = model.stages.find((s) => s.name !== null && s.name === from.toLowerCase());
+    const byIndex = /^\d+$/.test(from) ? model.stages[Number(from)] : undefined;
+    const target = byName ?? byIndex;
+    if (target !== undefined) used.push(target.index);
+  }
+  return used;
+}
+
+/** True when the file's tokens depend on a variable the rule cannot follow (e.g. `FROM ${IMAGE}`). */
+export function hasVariable(text: string): boolean {
+  return text.includes("$");
+}
