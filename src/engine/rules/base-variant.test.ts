@@ -1,0 +1,72 @@
+import { describe } from "vitest";
+import { FLASK_FAT } from "../../examples";
+import { baseVariant } from "./base-variant";
+import { runRuleTests } from "./rule-tester";
+
+const flaskRequirements = Object.fromEntries(FLASK_FAT.requirements.map((r) => [r.path, r.text]));
+
+describe("size/base-variant", () => {
+  runRuleTests(baseVariant, {
+    valid: [
+      { name: "already slim", dockerfile: "FROM python:3.12-slim\nRUN pip install flask\n" },
+      { name: "already alpine", dockerfile: "FROM python:3.12-alpine\nRUN pip install flask\n" },
+      { name: "not a python image", dockerfile: "FROM debian:bookworm\nRUN apt-get update\n" },
+      { name: "full image only in the builder", dockerfile: "FROM python:3.12 AS build\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=build /install /usr/local\n" },
+      { name: "final stage built on another stage", dockerfile: "FROM python:3.12 AS base\nFROM base\nRUN pip install flask\n" },
+    ],
+    invalid: [
+      {
+        name: "Flask: every package has a musl wheel or is pure, so alpine first",
+        dockerfile: FLASK_FAT.dockerfile,
+        requirements: flaskRequirements,
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        output: FLASK_FAT.dockerfile.replace("FROM python:3.12\n", "FROM python:3.12-alpine\n"),
+        reasonIncludes: ["python:3.12 → python:3.12-alpine", "Every requirement installs from a musllinux wheel"],
+      },
+      {
+        name: "Flask, the slim alternative",
+        dockerfile: FLASK_FAT.dockerfile.replace("3.12", "3.13"),
+        requirements: flaskRequirements,
+        findings: ["1:full"],
+        alternative: "slim",
+        output: FLASK_FAT.dockerfile.replace("FROM python:3.12\n", "FROM python:3.13-slim\n"),
+      },
+      {
+        name: "a Debian suite suffix is kept for slim",
+        dockerfile: "FROM python:3.11-bookworm\nRUN apt-get update && apt-get install -y libxml2\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.11-slim-bookworm\nRUN apt-get update && apt-get install -y libxml2\n",
+      },
+      {
+        name: "psycopg2 compiles on musl: slim first, alpine adds build deps and keeps libpq",
+        dockerfile: "FROM python:3.12\nRUN pip install psycopg2==2.9.10 flask\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        alternative: "alpine",
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base postgresql-dev && pip install psycopg2==2.9.10 flask && apk del .build-deps\n",
+        reasonIncludes: ["psycopg2 has no musllinux wheel", "build-base, postgresql-dev", "keeps libpq"],
+      },
+      {
+        name: "psycopg2 on slim gets a compiler and headers",
+        dockerfile: "FROM python:3.12\nWORKDIR /app\nRUN pip install psycopg2\n",
+        findings: ["1:full"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\n",
+        reasonIncludes: ["psycopg2 has no manylinux wheel"],
+      },
+      {
+        name: "git used but never installed: no rewrite",
+        dockerfile: "FROM python:3.12\nRUN git clone https://example.com/x.git /x\n",
+        findings: ["1:full"],
+        output: null,
+      },
+      {
+        name: "image from a variable: no rewrite",
+        dockerfile: "ARG PY=3.12\nFROM python:${PY}\nRUN pip install flask\n",
+        findings: ["2:full"],
+        output: null,
+      },
+    ],
+  });
+});

@@ -1,0 +1,184 @@
+// size/base-variant — the full `python:X` image is Debian with a compiler toolchain, headers and
+// version-control tools (about 1 GB). Most apps need only Python: `python:X-alpine` where every requirement
+// installs from a wheel (or is pure Python) on musl, else `python:X-slim`; the other is the alternative.
+// Only the final stage is rewritten: a builder may need the toolchain, and its size does not ship.
+import type { Analysis } from "../analyze";
+import type { InstructionNode, Stage } from "../dockerfile/model";
+import { formatBytes } from "../format";
+import {
+  alpineBuildBaseClosure, findAlpinePackage, findBaseImage, parseImageRef, parsePythonTag, suggestPythonVariant,
+  type ImageRef, type PythonVariantSuggestion,
+} from "../knowledge";
+import type { PythonPackageRow } from "../knowledge/types";
+import type { TextEdit } from "../text/edits";
+import { makeFinding } from "./support/finding";
+import { compilesOnGlibc, compilesOnMusl, packageToken, stagePackages } from "./support/packages";
+import { finalStage, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
+import type { FixAlternative, Rule, RuleContext } from "./types";
+
+/** Tools the full image has and slim/alpine lack; a RUN that calls one breaks on the smaller base. */
+const FULL_IMAGE_TOOLS = new Set(["git", "curl", "wget", "gcc", "g++", "cc", "make", "hg", "svn", "ssh", "scp", "patch", "bzip2", "xz", "unzip", "file", "gpg", "pkg-config", "cmake"]);
+
+interface Target {
+  readonly stage: Stage;
+  readonly node: InstructionNode;
+  readonly ref: ImageRef;
+  readonly image: string;
+}
+
+function target(analysis: Analysis): Target | null {
+  const stage = finalStage(analysis.model);
+  const from = stage?.from.from;
+  // Guard: FROM another stage — rewriting that stage would change every stage built on it.
+  if (stage === undefined || stage === null || from == null || from.baseStage !== null || from.image === null) return null;
+  const ref = parseImageRef(from.image);
+  if (ref === null || ref.repository !== "python" || ref.registry !== null) return null;
+  const tag = parsePythonTag(ref.tag);
+  // Guard: only the full variant (any Debian suite suffix); slim and alpine are what we would suggest.
+  if (tag === null || tag.variant !== "full") return null;
+  return { stage, node: stage.from, ref, image: from.image };
+}
+
+export const baseVariant: Rule = {
+  meta: {
+    id: "size/base-variant",
+    title: "Use a smaller Python base image",
+    category: "size",
+    severity: "warning",
+    fixSafety: "suggestion",
+    hadolint: null,
+    docs: {
+      what: "Replaces a full python:X base in the final stage with python:X-alpine when every requirement installs from a wheel or is pure Python on musl, else with python:X-slim; the other variant is offered as the alternative.",
+      why: "The full image is Debian with compilers, headers and version-control tools — about 1 GB on disk. slim holds only what CPython needs (about 120 MB); alpine is smaller still, but uses musl: packages without a musllinux wheel compile from source there.",
+      before: "FROM python:3.12\nRUN pip install flask\n",
+      after: "FROM python:3.12-alpine\nRUN pip install flask\n",
+      safety: "A suggestion: commands that relied on tools of the full image (git, curl, gcc) need them installed; on Alpine, glibc-only wheels and apt-get do not work. The rewrite adds the build dependencies a package needs to compile, and offers no rewrite when the stage uses tools it cannot account for.",
+    },
+    messages: {
+      full: "{{image}} is the full Debian image ({{size}} on disk): a slim or alpine variant holds the same Python.",
+    },
+  },
+  detect({ analysis }) {
+    const t = target(analysis);
+    if (t === null) return [];
+    const row = findBaseImage(t.ref)?.row;
+    return [makeFinding(this.meta, "full", { image: t.image, size: formatBytes(row?.diskBytes ?? 0) }, t.node.range)];
+  },
+  fix(context) {
+    const t = target(context.analysis);
+    if (t === null) return [];
+    return alternativesFor(context, t);
+  },
+};
+
+function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[] {
+  const from = t.stage.from.from;
+  // Guard: an image given through a variable (`FROM python:${PY}`) is rewritten where the variable is set, which we do not do.
+  if (from === null || from.rawImage.includes("$")) return [];
+  const infos = t.stage.instructions.flatMap((n) => n.run?.infos ?? []);
+  const called = new Set(infos.flatMap((i) => (i.kind === "other" ? [i.name] : [])));
+  const needsTool = [...called].filter((name) => FULL_IMAGE_TOOLS.has(name));
+  const installed = new Set(infos.flatMap((i) => (i.kind === "apt-install" || i.kind === "apk-add" ? i.packages.map((p) => p.value) : [])));
+  // Guard: a tool the full image has and nothing installs (git clone, curl …): the rewrite would break the build.
+  if (needsTool.some((tool) => !installed.has(tool) && !(tool === "gcc" && installed.has("build-essential")))) return [];
+  const vcs = t.stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" && i.requirements.some((r) => r.value.startsWith("git+"))))
+    || analysis.requirementFiles.some((f) => f.requirements.some((r) => r.url?.startsWith("git+") === true));
+  if (vcs && !installed.has("git")) return [];
+
+  const packages = stagePackages(analysis, t.stage);
+  const usesApt = infos.some((i) => i.kind.startsWith("apt-"));
+  const copiesFromGlibc = stagesUsedBy(analysis.model, t.stage).some((i) => analysis.estimate.stages[i]?.libc !== "musl");
+  const slim = suggestPythonVariant(t.ref, "slim");
+  const alpine = suggestPythonVariant(t.ref, "alpine");
+  const fullBytes = findBaseImage(t.ref)?.row.diskBytes ?? null;
+  const out: FixAlternative[] = [];
+  const slimAlt = slim === null ? null : slimAlternative(analysis, t, slim, packages.rows, installed, fullBytes);
+  let alpineAlt: FixAlternative | null = null;
+  if (alpine !== null && !usesApt && !copiesFromGlibc) alpineAlt = alpineAlternative(analysis, t, alpine, packages.rows, packages.unknown, fullBytes);
+  const alpineFirst = alpineAlt !== null && packages.complete && packages.rows.every((r) => !compilesOnMusl(r));
+  if (alpineFirst && alpineAlt !== null) out.push(alpineAlt);
+  if (slimAlt !== null) out.push(slimAlt);
+  if (!alpineFirst && alpineAlt !== null) out.push(alpineAlt);
+  return out;
+}
+
+function replaceImage(t: Target, text: string): TextEdit {
+  const range = t.node.argsRange ?? t.node.range;
+  const source = t.stage.from.from?.rawImage ?? t.image;
+  return { start: range.start, end: range.start + source.length, text };
+}
+
+function baseSentence(t: Target, suggestion: PythonVariantSuggestion, fullBytes: number | null): string {
+  const bytes = suggestion.row?.diskBytes;
+  const size = bytes == null || fullBytes === null ? "" : ` (${formatBytes(fullBytes)} → ${formatBytes(bytes)} on disk)`;
+  return `${t.image} → ${suggestion.text}${size}.`;
+}
+
+function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSuggestion, rows: readonly PythonPackageRow[], installed: ReadonlySet<string>, fullBytes: number | null): FixAlternative {
+  const edits: TextEdit[] = [replaceImage(t, slim.text)];
+  const compiling = rows.filter(compilesOnGlibc);
+  const needs = unique(compiling.flatMap((r) => r.buildNeeds?.debian ?? []).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
+  let extra = "";
+  if (needs.length > 0) {
+    // slim has no compiler: packages without a manylinux wheel need one, and their headers, to build.
+    const firstPip = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
+    if (firstPip !== undefined) {
+      const text = analysis.model.text;
+      const at = lineStartOf(text, firstPip.range.start);
+      const nl = lineBreakOf(text);
+      edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
+      extra = ` ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no manylinux wheel and ${compiling.length === 1 ? "builds" : "build"} from source, so the rewrite installs ${needs.join(", ")} (slim has no compiler).`;
+    }
+  }
+  return {
+    id: "slim",
+    title: `Use ${slim.text}`,
+    edits: [{ file: "dockerfile", edits }],
+    reason: `Debian slim keeps glibc, so every manylinux wheel still installs: ${baseSentence(t, slim, fullBytes)}${extra}`,
+  };
+}
+
+function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantSuggestion, rows: readonly PythonPackageRow[], unknown: readonly string[], fullBytes: number | null): FixAlternative | null {
+  const edits: TextEdit[] = [replaceImage(t, alpine.text)];
+  const compiling = rows.filter(compilesOnMusl);
+  let extra = compiling.length === 0 ? " Every requirement installs from a musllinux wheel or is pure Python." : "";
+  if (compiling.length > 0) {
+    const build = unique(compiling.flatMap((r) => r.buildNeeds?.alpine ?? ["build-base"]).map(packageToken));
+    if (compiling.some((r) => r.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
+    const runtime = unique(compiling.flatMap((r) => r.buildNeeds?.alpineRuntime ?? []).map(packageToken));
+    const pipNode = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
+    const commands = pipNode?.run?.commands ?? [];
+    const first = commands[0];
+    const last = commands[commands.length - 1];
+    // Guard: the build dependencies go into the RUN that compiles; without an editable shell-form RUN there is none.
+    if (pipNode === undefined || first === undefined || last === undefined || first.end <= first.start || pipNode.heredocs.length > 0) return null;
+    const runtimePart = runtime.length > 0 ? `apk add --no-cache ${runtime.join(" ")} && ` : "";
+    edits.push({ start: first.start, end: first.start, text: `${runtimePart}apk add --no-cache --virtual .build-deps ${build.join(" ")} && ` });
+    edits.push({ start: last.end, end: last.end, text: " && apk del .build-deps" });
+    extra = ` On musl, ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no musllinux wheel and ${compiling.length === 1 ? "compiles" : "compile"} from source: the rewrite adds ${build.join(", ")} (${buildCost(build)} while building, removed in the same RUN)${runtime.length > 0 ? ` and keeps ${runtime.join(", ")} for run time` : ""}.`;
+  }
+  if (unknown.length > 0) extra += ` ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the package table: whether ${unknown.length === 1 ? "it has" : "they have"} musllinux wheels is unknown.`;
+  return {
+    id: "alpine",
+    title: `Use ${alpine.text}`,
+    edits: [{ file: "dockerfile", edits }],
+    reason: `Alpine is the smallest official Python base: ${baseSentence(t, alpine, fullBytes)}${extra}`,
+  };
+}
+
+function buildCost(packages: readonly string[]): string {
+  let bytes = 0;
+  for (const p of packages) {
+    if (p === "build-base") bytes += alpineBuildBaseClosure().installedBytes;
+    else bytes += findAlpinePackage(p)?.row.installedBytes ?? 0;
+  }
+  return `about ${formatBytes(bytes)}`;
+}
+
+function names(rows: readonly PythonPackageRow[]): string {
+  return rows.map((r) => r.name).join(", ");
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
