@@ -1,0 +1,213 @@
+// cache/requirements-first — `COPY . /app` before `pip install -r requirements.txt` means any edit to the
+// source invalidates the install layer: every code change re-downloads and reinstalls every package. Copy
+// the dependency manifests first, install, then copy the source.
+import type { Analysis } from "../analyze";
+import type { InstructionNode, Stage } from "../dockerfile/model";
+import { isUnder, resolvePath } from "../estimate/paths";
+import { formatBytes } from "../format";
+import type { CommandInfo } from "../shell/command-info";
+import type { TextEdit } from "../text/edits";
+import { makeFinding } from "./support/finding";
+import { afterInstruction, lineBreakOf, workdirBefore } from "./support/stages";
+import type { Rule } from "./types";
+
+/** Instructions that neither read the build context nor depend on files from it. */
+const NEUTRAL = new Set(["WORKDIR", "ENV", "ARG", "LABEL", "EXPOSE", "USER", "SHELL", "STOPSIGNAL", "MAINTAINER"]);
+
+interface Candidate {
+  readonly stage: Stage;
+  /** The broad COPY (`COPY . /app`). */
+  readonly copy: InstructionNode;
+  readonly copyIndex: number;
+  /** The RUN that installs dependencies. */
+  readonly install: InstructionNode;
+  readonly installIndex: number;
+  /** Context paths of the manifests, e.g. `requirements.txt`, `pyproject.toml`, `poetry.lock*`. */
+  readonly manifests: readonly string[];
+  /** The copy's destination as an absolute path. */
+  readonly destination: string;
+}
+
+function isBroadCopy(node: InstructionNode): boolean {
+  const copy = node.copy;
+  return copy !== null && copy.from === null && !copy.heredoc && copy.sources.length === 1 && (copy.sources[0] === "." || copy.sources[0] === "./");
+}
+
+function installsDependencies(info: CommandInfo): boolean {
+  return info.kind === "pip-install" || info.kind === "poetry-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
+}
+
+/** Commands that may sit in the install RUN without reading the source. */
+function readsOnlyManifests(info: CommandInfo): boolean {
+  switch (info.kind) {
+    case "pip-install":
+      // `pip install .` / `-e .` builds the project itself: it needs the source.
+      return info.editables.length === 0 && info.requirements.every((r) => !isLocalPath(r.value));
+    case "poetry-install":
+      return info.noRoot;
+    case "pipenv-install":
+    case "pip-cache-purge":
+    case "apt-update":
+    case "apt-install":
+    case "apt-clean":
+    case "apk-add":
+    case "apk-del":
+    case "apk-update":
+    case "apk-cache-clean":
+    case "rm":
+    case "set":
+    case "venv-create":
+    case "poetry-config":
+    case "export":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isLocalPath(value: string): boolean {
+  return value === "." || value.startsWith("./") || value.startsWith("/") || value.startsWith("../") || value.endsWith(".whl") || value.endsWith(".tar.gz");
+}
+
+function candidates(analysis: Analysis): Candidate[] {
+  const out: Candidate[] = [];
+  for (const stage of analysis.model.stages) {
+    const list = stage.instructions;
+    const installIndex = list.findIndex((n) => (n.run?.infos ?? []).some(installsDependencies));
+    if (installIndex < 0) continue;
+    const copyIndex = list.slice(0, installIndex).findIndex(isBroadCopy);
+    if (copyIndex < 0) continue;
+    const copy = list[copyIndex];
+    const install = list[installIndex];
+    if (copy === undefined || install === undefined) continue;
+    const destinationText = copy.copy?.destination;
+    if (destinationText == null || destinationText.includes("$")) continue;
+    const destination = resolvePath(workdirBefore(stage, copyIndex), destinationText);
+    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex), "."), destination), destination });
+  }
+  return out;
+}
+
+/** Context paths of the files the install reads, or [] when it reads something we cannot name. */
+function manifestsOf(install: InstructionNode, cwd: string, destination: string): string[] {
+  const out: string[] = [];
+  for (const info of install.run?.infos ?? []) {
+    const files = info.kind === "pip-install" ? [...info.requirementFiles, ...info.constraintFiles].map((f) => f.value)
+      : info.kind === "poetry-install" ? ["pyproject.toml", "poetry.lock*"]
+      : info.kind === "pipenv-install" ? ["Pipfile", "Pipfile.lock*"]
+      : info.kind === "uv-sync" ? ["pyproject.toml", "uv.lock*"]
+      : [];
+    for (const file of files) {
+      const bare = file.replace(/\*$/, "");
+      const image = resolvePath(cwd, bare);
+      if (!isUnder(image, destination) || file.includes("$")) return [];
+      const relative = image === destination ? "" : image.slice(destination === "/" ? 1 : destination.length + 1);
+      out.push(file.endsWith("*") ? `${relative}*` : relative);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Files included with `-r`/`-c` from a manifest must be copied too (paths relative to the including file). */
+function withIncludes(analysis: Analysis, manifests: readonly string[]): string[] {
+  const out: string[] = [];
+  const queue = [...manifests];
+  while (queue.length > 0 && out.length < 64) {
+    const manifest = queue.shift() ?? "";
+    if (out.includes(manifest)) continue;
+    out.push(manifest);
+    const file = analysis.requirementFiles.find((f) => f.path === manifest);
+    const dir = manifest.includes("/") ? manifest.slice(0, manifest.lastIndexOf("/") + 1) : "";
+    for (const include of file?.includes ?? []) {
+      const path = resolvePath(`/${dir}`, include.path).slice(1);
+      if (path !== "" && !include.path.includes("$")) queue.push(path);
+    }
+  }
+  return out;
+}
+
+function safe(c: Candidate): boolean {
+  // Guard: what runs between the source copy and the install must not need the source.
+  for (const node of c.stage.instructions.slice(c.copyIndex + 1, c.installIndex)) {
+    if (NEUTRAL.has(node.keyword)) continue;
+    if (node.keyword === "RUN" && (node.run?.infos ?? []).every((i) => readsOnlyManifests(i) && !installsDependencies(i))) continue;
+    if (node.keyword === "COPY" && node.copy?.from != null) continue;
+    return false;
+  }
+  // Guard: the install itself may read only the manifests.
+  const infos = c.install.run?.infos ?? [];
+  if (!infos.every(readsOnlyManifests)) return false;
+  if (c.install.heredocs.length > 0) return false;
+  return c.manifests.length > 0 && c.manifests.every((m) => m !== "" && !m.startsWith(".."));
+}
+
+export const requirementsFirst: Rule = {
+  meta: {
+    id: "cache/requirements-first",
+    title: "Copy requirements before the source",
+    category: "cache",
+    severity: "warning",
+    fixSafety: "safe",
+    hadolint: null,
+    docs: {
+      what: "Copies only the dependency manifests (requirements*.txt, constraints, pyproject.toml with its lock file) before the install, and the rest of the source after it.",
+      why: "Docker reuses a layer only while everything before it is unchanged. With COPY . before pip install, any edit to any source file invalidates the install: every code change reinstalls every package, and the rebuilt layers are pushed and pulled again.",
+      before: "FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\n",
+      after: "FROM python:3.12-slim\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\n",
+      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it): the rule does not fire a rewrite otherwise.",
+    },
+    messages: {
+      order: "COPY {{source}} comes before the dependency install on line {{installLine}}: every source change reinstalls the packages ({{bytes}} rebuilt).",
+    },
+  },
+  detect({ analysis }) {
+    return candidates(analysis).map((c) => makeFinding(this.meta, "order", {
+      source: c.copy.args.join(" "),
+      installLine: c.install.range.startLine,
+      bytes: formatBytes(analysis.estimate.rebuild.bytes),
+    }, c.copy.range));
+  },
+  fix({ analysis }) {
+    const all = candidates(analysis);
+    if (all.length === 0 || !all.every(safe)) return [];
+    const text = analysis.model.text;
+    const nl = lineBreakOf(text);
+    const edits: TextEdit[] = [];
+    for (const c of all) {
+      const manifests = withIncludes(analysis, c.manifests);
+      const flags = c.copy.flags.filter((f) => f.name === "chown" || f.name === "chmod" || f.name === "link").map((f) => text.slice(f.range.start, f.range.end));
+      const keyword = c.copy.copy?.isAdd === true ? "ADD" : "COPY";
+      const dest = c.copy.copy?.destination ?? ".";
+      const dirDest = dest.endsWith("/") ? dest : `${dest}/`;
+      const head = [keyword, ...flags].join(" ");
+      // The manifests take the source copy's place; the full copy moves to just after the install.
+      const manifestCopies = groupByFolder(manifests).map(([folder, files]) => `${head} ${files.join(" ")} ${folder === "" ? dirDest : `${dirDest}${folder}`}`);
+      edits.push({ start: c.copy.range.start, end: c.copy.range.end, text: manifestCopies.join(nl) });
+      const installCwd = workdirBefore(c.stage, c.installIndex);
+      const copyCwd = workdirBefore(c.stage, c.copyIndex);
+      // A relative destination means another folder once a WORKDIR sits in between: write it out.
+      const movedDest = installCwd === copyCwd || dest.startsWith("/") ? dest : c.destination;
+      const moved = `${head} ${c.copy.args.slice(0, -1).join(" ")} ${movedDest}`;
+      const at = afterInstruction(text, c.install);
+      const needsBreak = at === text.length && !text.endsWith("\n");
+      edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${moved}${needsBreak ? "" : nl}` });
+    }
+    const before = analysis.estimate.rebuild;
+    return [{
+      id: "manifests-first",
+      title: "Copy the manifests, install, then copy the source",
+      edits: [{ file: "dockerfile", edits }],
+      reason: `Today a source change rebuilds ${formatBytes(before.bytes)} from line ${before.fromLine ?? "?"}, reinstalling every package; with the manifests copied first, only the source layer is rebuilt and the install stays cached.`,
+    }];
+  },
+};
+
+/** `["requirements.txt", "requirements/base.txt"]` → [["", ["requirements.txt"]], ["requirements/", ["requirements/base.txt"]]]. */
+function groupByFolder(paths: readonly string[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const path of paths) {
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+    groups.set(folder, [...(groups.get(folder) ?? []), path]);
+  }
+  return [...groups];
+}
