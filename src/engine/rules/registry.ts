@@ -1,5 +1,10 @@
-// The rules, in the order the plan tries them (DESIGN §4: base variant, requirements first, pip cache /
-// multistage, then the rest). A meta-test checks ids are unique, match file names, and have docs and tests.
+// The rules, in the order the plan tries them (DESIGN §4): base variant, requirements first, multistage
+// (with --no-cache-dir as its alternative), then the smaller fixes. A meta-test checks ids are unique,
+// match file names, and have docs and tests.
+import { baseVariant } from "./base-variant";
+import { multistage } from "./multistage";
+import { pipNoCacheDir } from "./pip-no-cache-dir";
+import { requirementsFirst } from "./requirements-first";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [baseVariant, requirementsFirst, multistage, pipNoCacheDir];
