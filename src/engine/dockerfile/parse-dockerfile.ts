@@ -141,11 +141,11 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
   const keyword = raw.getKeyword().toUpperCase();
   const range = ctx.rangeOf(raw.getRange());
   const flags = readFlags(raw, ctx.rangeOf);
-  const json = readJsonStrings(raw);
   const heredocs = readHeredocs(raw, ctx.text, range, ctx.rangeOf);
   const argList = guard(() => raw.getArguments(), []);
   const firstArg = argList[0];
   const argsRange = firstArg === undefined ? null : ctx.rangeOf({ start: firstArg.getRange().start, end: raw.getRange().end });
+  const json = heredocs.length > 0 ? null : readJsonStrings(raw, ctx.text, argsRange, ctx.escapeChar);
   const form = json !== null ? "exec" : "shell";
   // With a heredoc, dockerfile-ast also returns the body's words as arguments: only the first line's
   // words (markers, command, destination) are real arguments.

@@ -2,17 +2,13 @@
 // a library fault on one part (e.g. heredocs) loses that part, not the instruction.
 import type { Instruction } from "dockerfile-ast";
 import type { CopyDetails, DockerFlag, FromDetails, HeredocNode, KeyValue, RunMount, SourceRange } from "./model";
+import { logicalSource } from "./run-script";
 import { substituteVariables } from "./variables";
 
 type RangeOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => SourceRange;
 
 interface WithFlags {
   getFlags(): { getName(): string; getValue(): string | null; getRange(): Parameters<RangeOf>[0] }[];
-}
-interface WithJson {
-  getOpeningBracket(): unknown;
-  getClosingBracket(): unknown;
-  getJSONStrings(): { getValue(): string }[];
 }
 interface WithHeredocs {
   getHeredocs(): { getName(): string; getContentRange(): Parameters<RangeOf>[0] | null; getDelimiterRange(): Parameters<RangeOf>[0] | null }[];
@@ -37,13 +33,17 @@ export function readFlags(raw: Instruction, rangeOf: RangeOf): DockerFlag[] {
   }
 }
 
-/** The JSON strings of an exec-form instruction, or null for shell form. */
-export function readJsonStrings(raw: Instruction): string[] | null {
-  if (!has(raw, "getJSONStrings")) return null;
+/** The strings of an exec-form instruction (`RUN ["pip", "install", "a b"]`), or null for shell form.
+ *  Docker's rule: the arguments, continuation lines joined, are exec form when they parse as a JSON array of
+ *  strings. Parsed here with JSON.parse rather than read from dockerfile-ast's `getJSONStrings()`, which drops
+ *  the spaces inside strings (`"pip install flask"` → `pipinstallflask`) and mangles escapes. */
+export function readJsonStrings(raw: Instruction, text: string, argsRange: SourceRange | null, escapeChar: string): string[] | null {
+  if (!has(raw, "getJSONStrings") || argsRange === null) return null;
+  const args = logicalSource(text, argsRange.start, argsRange.end, escapeChar).text.trim();
+  if (!args.startsWith("[") || !args.endsWith("]")) return null;
   try {
-    const json = raw as unknown as WithJson;
-    if (json.getOpeningBracket() === null || json.getClosingBracket() === null) return null;
-    return json.getJSONStrings().map((s) => s.getValue());
+    const value: unknown = JSON.parse(args);
+    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
   } catch {
     return null;
   }
