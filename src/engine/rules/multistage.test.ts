@@ -43,6 +43,12 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-alpine AS builder\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base postgresql-dev && pip install --prefix=/install psycopg2==2.9.10 && apk del .build-deps\n\nFROM python:3.12-alpine\nRUN apk add --no-cache libpq\nCOPY --from=builder /install /usr/local\n",
       },
       {
+        name: "compilers in the image but a venv install: no rewrite (skip, and pip-no-cache-dir follows)",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install flask\n",
+        findings: ["1:single"],
+        output: null,
+      },
+      {
         name: "a venv install: only the no-cache-dir alternative",
         dockerfile: "FROM python:3.12-slim\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install flask\n",
         findings: ["1:single"],

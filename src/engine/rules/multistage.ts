@@ -99,14 +99,15 @@ export const multistage: Rule = {
     const split = multistageEdits(analysis, t);
     if (split !== null) out.push(split);
     const cached = cachedInstalls(analysis);
-    if (cached.length > 0) {
+    // --no-cache-dir is an answer only when the cache is all there is to leave behind; with compilers in
+    // the image, skipping this step is the single-stage choice (size/pip-no-cache-dir then follows).
+    if (cached.length > 0 && leftovers(analysis).tools <= 0) {
       const bytes = cached.reduce((sum, c) => sum + c.bytes, 0);
-      const tools = leftovers(analysis).tools;
       out.push({
         id: "no-cache-dir",
         title: "Keep one stage, add --no-cache-dir",
         edits: [{ file: "dockerfile", edits: cached.flatMap((c) => c.infos.map(noCacheEdit)) }],
-        reason: `Drops pip's cache (${formatBytes(bytes)}) and keeps the single stage${tools > 0 ? `; the compilers and headers (${formatBytes(tools)}) stay in the image` : ""}.`,
+        reason: `Drops pip's cache (${formatBytes(bytes)}) and keeps the single stage.`,
       });
     }
     return out;
@@ -185,7 +186,7 @@ function multistageEdits(analysis: Analysis, t: Target): FixAlternative | null {
   edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${nl}${finalStageText}${after.length > 0 || !needsBreak ? nl : ""}` });
 
   const { cache, tools } = leftovers(analysis);
-  const kept = runtimeList.length > 0 ? ` The final stage installs ${runtimeList.join(", ")}, the runtime libraries the packages load.` : "";
+  const kept = runtimeList.length > 0 ? ` The final stage still installs ${runtimeList.join(", ")}: runtime libraries of the packages and the system packages that are not build tools.` : "";
   return {
     id: "multistage",
     title: "Builder stage + slim final stage",
