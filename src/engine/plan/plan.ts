@@ -50,6 +50,8 @@ export interface Plan {
   readonly steps: readonly PlanStep[];
   /** Findings of every rule on the original texts (what `lint` prints). */
   readonly findings: readonly Finding[];
+  /** Rules that threw: they are left out of the plan, and the fault is shown instead of a blank page. */
+  readonly faults: readonly string[];
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -62,13 +64,14 @@ export function buildPlan(input: PlanInput): Plan {
     id: "original", title: "Your Dockerfile", status: "original", alternatives: [], alternative: null, findings: [],
     texts, analysis, diff: "", rationale: `As written: ${formatBytes(analysis.estimate.totalBytes)} on disk, ${formatBytes(analysis.estimate.compressedBytes)} to pull.`,
   }];
-  const findings = rules.flatMap((rule) => safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }));
+  const faults: string[] = [];
+  const findings = rules.flatMap((rule) => safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }, faults));
 
   for (const rule of rules) {
     const context: RuleContext = { input: analysisInput(texts, input.settings), analysis };
-    const ruleFindings = safeDetect(rule, context);
+    const ruleFindings = safeDetect(rule, context, faults);
     if (ruleFindings.length === 0) continue;
-    const alternatives = safeFix(rule, context, ruleFindings);
+    const alternatives = safeFix(rule, context, ruleFindings, faults);
     if (alternatives.length === 0) continue;
     const base = { id: rule.meta.id, title: rule.meta.title, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
     const decision = decisions[rule.meta.id] ?? { action: "apply" };
@@ -78,7 +81,7 @@ export function buildPlan(input: PlanInput): Plan {
     }
     const chosen = alternatives.find((a) => a.id === decision.alternative) ?? alternatives[0];
     if (chosen === undefined) continue;
-    const outcome = tryApply(rule, chosen, texts, analysis, input.settings);
+    const outcome = tryApply(rule, chosen, texts, analysis, input.settings, faults);
     if (!outcome.ok) {
       steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${outcome.error}` });
       continue;
@@ -95,10 +98,10 @@ export function buildPlan(input: PlanInput): Plan {
     texts = outcome.texts;
     analysis = outcome.analysis;
   }
-  return { steps, findings };
+  return { steps, findings, faults: [...new Set(faults)] };
 }
 
-function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: Analysis, settings: Partial<EstimateSettings> | undefined):
+function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: Analysis, settings: Partial<EstimateSettings> | undefined, faults: string[]):
   { ok: true; texts: PlanTexts; analysis: Analysis } | { ok: false; error: string } {
   const applied = applyFileEdits(texts, chosen.edits);
   if (!applied.ok) return applied;
@@ -106,7 +109,7 @@ function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: 
   const errorsBefore = new Set(before.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
   const newError = after.diagnostics.find((d) => d.severity === "error" && !errorsBefore.has(d.code));
   if (newError !== undefined) return { ok: false, error: `the rewritten Dockerfile does not parse (${newError.message}, line ${newError.line}).` };
-  const again = safeDetect(rule, { input: analysisInput(applied.texts, settings), analysis: after });
+  const again = safeDetect(rule, { input: analysisInput(applied.texts, settings), analysis: after }, faults);
   if (again.length > 0) return { ok: false, error: `the rule still fires after its own fix (${again[0]?.message ?? ""}).` };
   return { ok: true, texts: applied.texts, analysis: after };
 }
@@ -117,21 +120,21 @@ function sizeSentence(before: Analysis, after: Analysis): string {
   return `Estimated image: ${formatBytes(a.totalBytes)} → ${formatBytes(b.totalBytes)} (${formatDelta(b.totalBytes - a.totalBytes)}); pull: ${formatBytes(a.compressedBytes)} → ${formatBytes(b.compressedBytes)}.`;
 }
 
-function safeDetect(rule: Rule, context: RuleContext): readonly Finding[] {
+function safeDetect(rule: Rule, context: RuleContext, faults: string[]): readonly Finding[] {
   try {
     return rule.detect(context);
   } catch (error) {
-    // A rule bug must not break the plan: the rule is left out, and the fault is visible in tests.
-    console.error(`rule ${rule.meta.id} failed to detect: ${describeError(error)}`);
+    // A rule bug must not break the plan: the rule is left out, and the fault is reported with the plan.
+    faults.push(`${rule.meta.id} failed to check this Dockerfile: ${describeError(error)}`);
     return [];
   }
 }
 
-function safeFix(rule: Rule, context: RuleContext, findings: readonly Finding[]): readonly FixAlternative[] {
+function safeFix(rule: Rule, context: RuleContext, findings: readonly Finding[], faults: string[]): readonly FixAlternative[] {
   try {
     return rule.fix(context, findings);
   } catch (error) {
-    console.error(`rule ${rule.meta.id} failed to fix: ${describeError(error)}`);
+    faults.push(`${rule.meta.id} failed to rewrite this Dockerfile: ${describeError(error)}`);
     return [];
   }
 }

@@ -1,0 +1,54 @@
+// The plan over the shared corpus of real Dockerfiles: no exception, and every step the rules produce
+// re-parses without new errors. Third-party files are read in place and never copied; the test skips
+// where ../shared is absent (a fresh clone).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildPlan } from "./plan";
+
+const corpus = join(import.meta.dirname, "../../../../shared/corpus/dockerfiles");
+const present = existsSync(corpus);
+
+interface Entry {
+  readonly name: string;
+  readonly dockerfile: Uint8Array;
+  readonly requirements: { path: string; content: Uint8Array }[];
+  readonly dockerignore: string | null;
+}
+
+function entries(): Entry[] {
+  if (!present) return [];
+  return readdirSync(corpus).sort().map((name) => {
+    const dir = join(corpus, name);
+    const files = listFiles(dir);
+    const dockerfile = files.find((f) => /(^|\/)Dockerfile[^/]*$/i.test(f)) ?? "Dockerfile";
+    return {
+      name,
+      dockerfile: readFileSync(join(dir, dockerfile)),
+      requirements: files.filter((f) => /\.(txt|in)$/.test(f)).map((f) => ({ path: f, content: readFileSync(join(dir, f)) })),
+      dockerignore: files.includes(".dockerignore") ? readFileSync(join(dir, ".dockerignore"), "utf8") : null,
+    };
+  });
+}
+
+function listFiles(dir: string, root = dir): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    return statSync(path).isDirectory() ? listFiles(path, root) : [relative(root, path)];
+  });
+}
+
+describe.skipIf(!present)("the plan over ../shared/corpus", () => {
+  it.each(entries().map((e) => ({ ...e, title: e.name })))("$title: steps re-parse", (entry) => {
+    const plan = buildPlan({ dockerfile: entry.dockerfile, requirements: entry.requirements, dockerignore: entry.dockerignore });
+    expect(plan.faults).toEqual([]);
+    const original = plan.steps[0];
+    expect(original?.id).toBe("original");
+    const errorsBefore = new Set(original?.analysis.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
+    for (const step of plan.steps.slice(1)) {
+      expect(step.status === "applied" || step.status === "failed").toBe(true);
+      const newErrors = step.analysis.diagnostics.filter((d) => d.severity === "error" && !errorsBefore.has(d.code));
+      expect(newErrors).toEqual([]);
+    }
+  });
+});

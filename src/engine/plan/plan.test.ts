@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import type { Analysis } from "../analyze";
+import { EXAMPLES, FLASK_FAT, type Example } from "../../examples";
+import { RULES } from "../rules/registry";
+import { finalStage } from "../rules/support/stages";
+import type { Rule } from "../rules/types";
+import { buildPlan, type Decision, type PlanStep } from "./plan";
+
+function inputOf(example: Example) {
+  return { dockerfile: example.dockerfile, requirements: example.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: example.dockerignore };
+}
+
+function planOf(example: Example, decisions: Record<string, Decision> = {}) {
+  return buildPlan({ ...inputOf(example), decisions });
+}
+
+function last(steps: readonly PlanStep[]): PlanStep {
+  const step = steps[steps.length - 1];
+  if (step === undefined) throw new Error("no steps");
+  return step;
+}
+
+/** What the app sees at run time: the final stage's runtime instructions, in order. */
+function runtimeContract(analysis: Analysis): string[] {
+  const stage = finalStage(analysis.model);
+  return (stage?.instructions ?? [])
+    .filter((n) => ["CMD", "ENTRYPOINT", "WORKDIR", "ENV", "EXPOSE", "USER"].includes(n.keyword))
+    .map((n) => `${n.keyword} ${n.args.join(" ")}`);
+}
+
+/** Python packages in the final image, from the estimate's layer items. */
+function installedPackages(analysis: Analysis): string[] {
+  const names = analysis.estimate.layers.flatMap((l) => l.items)
+    .filter((i) => i.category === "python" && i.path.includes("site-packages/"))
+    .map((i) => i.path.slice(i.path.lastIndexOf("/") + 1));
+  return [...new Set(names)].sort();
+}
+
+describe("buildPlan", () => {
+  it("takes the fat Flask app through base variant, requirements first and multistage, in that order", () => {
+    const plan = planOf(FLASK_FAT);
+    expect(plan.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
+      "original:original",
+      "size/base-variant:applied",
+      "cache/requirements-first:applied",
+      "size/multistage:applied",
+    ]);
+    const multistage = last(plan.steps);
+    expect(multistage.alternatives.map((a) => a.id)).toEqual(["multistage", "no-cache-dir"]);
+    const final = multistage.analysis;
+    expect(final.model.stages).toHaveLength(2);
+    expect(final.estimate.byCategory.pipCache).toBe(0);
+    expect(final.estimate.byCategory.buildTools).toBe(0);
+    const original = plan.steps[0]?.analysis.estimate.totalBytes ?? 0;
+    expect(final.estimate.totalBytes).toBeLessThan(original / 10);
+    for (const step of plan.steps.slice(1)) {
+      expect(step.diff).toContain("@@");
+      expect(step.rationale).toMatch(/\d(\.\d+)? (kB|MB|GB)/);
+    }
+  });
+
+  it("skipping multistage leaves --no-cache-dir as its own step; choosing the alternative applies it there", () => {
+    const skipped = planOf(FLASK_FAT, { "size/multistage": { action: "skip" } });
+    expect(skipped.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
+      "original:original", "size/base-variant:applied", "cache/requirements-first:applied", "size/multistage:skipped", "size/pip-no-cache-dir:applied",
+    ]);
+    const alternative = planOf(FLASK_FAT, { "size/multistage": { action: "apply", alternative: "no-cache-dir" } });
+    const step = last(alternative.steps);
+    expect(step.alternative).toBe("no-cache-dir");
+    expect(step.texts.dockerfile).toContain("pip install --no-cache-dir -r requirements.txt");
+    expect(step.analysis.model.stages).toHaveLength(1);
+  });
+
+  it("choosing the slim alternative changes the base and everything after it", () => {
+    const plan = planOf(FLASK_FAT, { "size/base-variant": { action: "apply", alternative: "slim" } });
+    expect(plan.steps[1]?.alternative).toBe("slim");
+    expect(plan.steps[1]?.texts.dockerfile).toMatch(/^FROM python:3\.12-slim$/m);
+    const final = last(plan.steps).texts.dockerfile;
+    expect(final).toMatch(/^FROM python:3\.12-slim AS builder$/m);
+    expect(final).toMatch(/^FROM python:3\.12-slim$/m);
+    expect(final).not.toContain("alpine");
+  });
+
+  it.each(EXAMPLES.map((e) => ({ id: e.id, example: e })))("$id: every step re-parses, fires no rule already applied, and keeps the app's behaviour", ({ example }) => {
+    const plan = planOf(example);
+    const original = plan.steps[0]?.analysis;
+    if (original === undefined) throw new Error("no original step");
+    expect(plan.steps.length).toBeGreaterThan(1);
+    const applied: string[] = [];
+    for (const step of plan.steps.slice(1)) {
+      expect(step.status).toBe("applied");
+      expect(step.analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const again = buildPlan({ dockerfile: step.texts.dockerfile, requirements: step.texts.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: step.texts.dockerignore });
+      expect(again.findings.filter((f) => applied.includes(f.ruleId) || f.ruleId === step.id)).toEqual([]);
+      applied.push(step.id);
+      expect(runtimeContract(step.analysis)).toEqual(runtimeContract(original));
+      expect(installedPackages(step.analysis)).toEqual(installedPackages(original));
+    }
+  });
+
+  it("gives an already slim multistage Dockerfile no size steps", () => {
+    const dockerfile = "FROM python:3.12-slim AS builder\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --prefix=/install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n";
+    const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "flask\ngunicorn\n" }], dockerignore: ".git\n" });
+    expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
+    expect(plan.findings).toEqual([]);
+  });
+
+  it("rewrites nothing it cannot understand", () => {
+    const dockerfile = "FROM python:${PY}\nCOPY . .\nRUN make install\n";
+    expect(buildPlan({ dockerfile, requirements: [], dockerignore: null }).steps.map((s) => s.id)).toEqual(["original"]);
+  });
+
+  it("reports a rule that throws as a fault and goes on with the others", () => {
+    const broken = { ...RULES[0], meta: { ...(RULES[0] as Rule).meta, id: "size/broken" }, detect: () => { throw new TypeError("boom"); } } as Rule;
+    const plan = buildPlan({ ...inputOf(FLASK_FAT), rules: [broken, ...RULES] });
+    expect(plan.faults).toEqual(["size/broken failed to check this Dockerfile: TypeError: boom"]);
+    expect(plan.steps.map((s) => s.id)).toEqual(planOf(FLASK_FAT).steps.map((s) => s.id));
+  });
+
+  it("never throws on garbage and keeps the original step", () => {
+    const plan = buildPlan({ dockerfile: new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41]), requirements: [{ path: "requirements.txt", content: "-r requirements.txt\n" }], dockerignore: null });
+    expect(plan.steps[0]?.id).toBe("original");
+  });
+});
