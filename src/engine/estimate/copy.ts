@@ -98,7 +98,7 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
     }
     for (const e of selected) {
-      const relative = hasGlob(path) ? baseName(e.path) : e.path === path ? (destIsDir ? baseName(path) : "") : e.path.slice(path.length + 1);
+      const relative = hasGlob(path) ? globRelative(path, e.path) : e.path === path ? (destIsDir ? baseName(path) : "") : e.path.slice(path.length + 1);
       const target = relative === "" ? dest : resolvePath(dest, relative);
       stage.fs.add({ ...e, path: target });
       if (e.pythonPackage !== null && !e.wheelFile) {
@@ -113,6 +113,13 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
   if (stage.fs.current !== undefined && sources.length > 0) {
     stage.fs.current.installsPackages ||= source.fs.layers.some((l) => l.installsPackages && l.invalidatedBySource);
   }
+}
+
+/** Where an entry selected by a glob lands under the destination: each match of the glob's last segment is
+ *  copied with everything below it (`/install/*` → `lib/python3.12/…`, not just the file name). */
+function globRelative(pattern: string, path: string): string {
+  const depth = pattern.split("/").length - 1;
+  return path.split("/").slice(depth).join("/");
 }
 
 function entry(path: string, bytes: number, category: "app", label: string, sources: ReturnType<typeof assumptionSource>[], groups: string[]) {

@@ -47,6 +47,10 @@ export interface Removal {
 /** Does `entry.path` fall under `pattern` (an absolute path, or a glob matching it or a parent)? */
 export function pathSelects(pattern: string, path: string): boolean {
   if (!hasGlob(pattern)) return isUnder(path, pattern);
+  // `rm -rf /var/lib/apt/lists/*` empties the directory: an entry that stands for the directory's contents
+  // as a whole (the model keeps apt's indexes as one entry at /var/lib/apt/lists) goes with them.
+  const contentsOf = /^(.*?)(?:\/\*{1,2})+$/.exec(pattern)?.[1];
+  if (contentsOf !== undefined && !hasGlob(contentsOf) && isUnder(path, contentsOf === "" ? "/" : contentsOf)) return true;
   if (globMatches(pattern, path)) return true;
   const segments = path.split("/");
   for (let i = 2; i < segments.length; i++) {

@@ -63,6 +63,10 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
 }
 
 export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunScope): void {
+  if (stage.family === "alpine") {
+    ctx.warn("apt-on-alpine", "apt-get does not exist on Alpine images: this RUN fails (use apk).", scope.line);
+    return;
+  }
   ctx.assume(ASSUMPTIONS.aptLists.id, ASSUMPTIONS.aptLists.text, scope.line);
   if (stage.fs.select("/var/lib/apt/lists").length > 0) return;
   stage.fs.add({
