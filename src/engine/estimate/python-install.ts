@@ -145,8 +145,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
     if (cost.notInstallable) {
       ctx.warn("musl-not-installable", `${cost.name} has no musllinux wheel and no usable source distribution: it cannot be installed on Alpine.`, scope.line);
     } else if (cost.buildsFromSource && !stage.hasCompiler) {
-      const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
-      ctx.warn("musl-needs-compiler", `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.`, scope.line);
+      warnNoCompiler(ctx, stage, cost, scope.line);
     }
     stage.fs.add({
       path: `${plan.site}/${cost.name}`,
@@ -176,6 +175,18 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const layer = stage.fs.current;
   if (layer !== undefined) layer.installsPackages = true;
   return costs;
+}
+
+/** A source build in a stage without a compiler fails: say so, with what the build needs. */
+function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
+  if (stage.libc === "musl") {
+    const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
+    ctx.warn("musl-needs-compiler", `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.`, line);
+    return;
+  }
+  const needs = cost.row?.buildNeeds?.debian.join(", ") ?? "gcc";
+  const binary = findPythonPackage(`${cost.name}-binary`);
+  ctx.warn("source-build-needs-compiler", `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.`, line);
 }
 
 function hasOption(info: { readonly optionWords?: readonly { value: string }[] }, name: string): boolean {
@@ -234,9 +245,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
   let cacheBytes = 0;
   for (const name of [...closure.rows.map((r) => r.name), ...closure.unknown]) {
     const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip" });
-    if (cost.buildsFromSource && !stage.hasCompiler) {
-      ctx.warn("musl-needs-compiler", `${cost.name} has no musllinux wheel, so pip wheel compiles it — but this stage has no compiler: the build fails.`, scope.line);
-    }
+    if (cost.buildsFromSource && !stage.hasCompiler) warnNoCompiler(ctx, stage, cost, scope.line);
     cacheBytes += cost.cacheBytes;
     stage.fs.add({
       path: `${dir}/${cost.name}.whl`, bytes: cost.wheelBytes, category: "python", label: `${cost.label} (wheel)`,

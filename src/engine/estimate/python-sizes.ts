@@ -15,7 +15,7 @@ export interface PackageCost {
   readonly cacheBytes: number;
   /** Compressed wheel bytes, for wheels built into a directory. */
   readonly wheelBytes: number;
-  /** No musllinux wheel: pip compiles it on Alpine. */
+  /** No wheel for the stage's libc (no musllinux wheel on Alpine; no manylinux wheel at all): pip compiles it. */
   readonly buildsFromSource: boolean;
   /** Neither a musllinux wheel nor a usable sdist exists. */
   readonly notInstallable: boolean;
@@ -32,11 +32,18 @@ export interface CostOptions {
 }
 
 /** Ratio of installed to wheel bytes used when a wheel size is unknown (python-package data, `ratios`). */
-const PURE_RATIO = 7.37;
-const COMPILED_RATIO = 4.022;
+export const PURE_RATIO = 7.37;
+export const COMPILED_RATIO = 4.022;
 
 export function assumptionSource(id: string, text: string): SourceRef {
   return { table: "assumption", key: id, source: text, date: null };
+}
+
+/** A compiled package with no Linux wheel at all (psycopg2, mysqlclient): pip builds it from the sdist on
+ *  Debian too. The table records no manylinux wheel, no musllinux wheel, and an sdist build on Alpine;
+ *  a missing wheel alone is not enough, as many rows lack a wheel size only because no lock file had it. */
+export function buildsFromSourceOnGlibc(row: PythonPackageRow): boolean {
+  return !row.pure && row.wheelFile === null && row.musllinuxWheel === false && (row.alpineInstall ?? "").startsWith("compile from sdist");
 }
 
 export function packageCost(name: string, options: CostOptions): PackageCost {
@@ -76,6 +83,7 @@ export function packageCost(name: string, options: CostOptions): PackageCost {
       notInstallable = (row.alpineInstall ?? "").startsWith("no musl wheel, no usable sdist");
     }
   }
+  if (options.libc === "glibc" && buildsFromSourceOnGlibc(row)) buildsFromSource = true;
   if (wheel === null) {
     wheel = Math.round(installed / (row.pure ? PURE_RATIO : COMPILED_RATIO));
     assumptions.push(ASSUMPTIONS.wheelFromInstalled.id);
