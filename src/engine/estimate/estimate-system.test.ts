@@ -1,0 +1,143 @@
+// The size model for system packages and source builds: apt-get and its package indexes, apk with
+// --virtual groups, Alpine (musl) builds of packages without a musllinux wheel, and glibc builds of
+// packages with no Linux wheel at all. Expected numbers are table rows, read through the lookups.
+import { describe, expect, it } from "vitest";
+import { ASSUMPTIONS } from "./assumptions";
+import { COMPILED_RATIO } from "./python-sizes";
+import { alpineBytes, baseRow, closure, debianClosureBytes, estimate, installedBytes, layerAt, pythonRow, warningCodes } from "./test-support";
+
+const SLIM = "python:3.12-slim";
+const ALPINE = "python:3.12-alpine";
+
+describe("apt-get", () => {
+  const lists = ASSUMPTIONS.aptLists.value;
+  const curl = debianClosureBytes("curl");
+
+  it.each([
+    { name: "update + install keeps the package indexes", run: "apt-get update && apt-get install -y --no-install-recommends curl", system: curl + lists },
+    { name: "rm -rf /var/lib/apt/lists/* in the same RUN drops them", run: "apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*", system: curl },
+    { name: "rm -rf /var/lib/apt/lists drops them too", run: "apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists", system: curl },
+    { name: "apt-get clean alone does not (it empties /var/cache/apt, not the lists)", run: "apt-get update && apt-get install -y --no-install-recommends curl && apt-get clean", system: curl + lists },
+    { name: "install without update", run: "apt-get install -y --no-install-recommends curl", system: curl },
+  ])("$name", ({ run, system }) => {
+    const e = estimate(`FROM ${SLIM}\nRUN ${run}\n`);
+    expect(e.byCategory.system).toBe(system);
+    expect(e.totalBytes).toBe(baseRow(SLIM).diskBytes + system);
+  });
+
+  it("removing the lists in a later RUN saves nothing, and says so", () => {
+    const e = estimate(`FROM ${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n`);
+    expect(e.byCategory.system).toBe(curl + lists);
+    expect(layerAt(e, 2).deletedLaterBytes).toBe(lists);
+    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["deleted-in-later-layer", 3]]);
+  });
+
+  it("compilers and -dev packages are build tools, not runtime packages", () => {
+    const e = estimate(`FROM ${SLIM}\nRUN apt-get install -y --no-install-recommends gcc libpq-dev\n`);
+    expect(e.byCategory.system).toBe(0);
+    expect(e.byCategory.buildTools).toBeGreaterThan(0);
+    expect(layerAt(e, 2).items.map((i) => [i.label, i.category])).toEqual([
+      ["gcc (apt, with dependencies)", "buildTools"],
+      ["libpq-dev (apt, with dependencies)", "buildTools"],
+    ]);
+  });
+
+  it("apt-get on Alpine fails: nothing is added and a warning says why", () => {
+    const e = estimate(`FROM ${ALPINE}\nRUN apt-get update && apt-get install -y curl\n`);
+    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["apt-on-alpine", 2]]);
+    expect(e.totalBytes).toBe(baseRow(ALPINE).diskBytes);
+  });
+});
+
+describe("apk", () => {
+  const gccAndMusl = alpineBytes("gcc") + alpineBytes("musl-dev");
+
+  it.each([
+    { name: "--virtual group deleted in the same RUN", run: "apk add --no-cache --virtual .build-deps gcc musl-dev && apk del .build-deps", buildTools: 0, system: 0 },
+    { name: "the packages deleted by name", run: "apk add --no-cache gcc musl-dev && apk del gcc musl-dev", buildTools: 0, system: 0 },
+    { name: "kept", run: "apk add --no-cache --virtual .build-deps gcc musl-dev", buildTools: gccAndMusl, system: 0 },
+    { name: "without --no-cache the index stays", run: "apk add gcc musl-dev", buildTools: gccAndMusl, system: ASSUMPTIONS.apkIndex.value },
+    { name: "an index removed in the same RUN", run: "apk add gcc musl-dev && rm -rf /var/cache/apk/*", buildTools: gccAndMusl, system: 0 },
+  ])("$name", ({ run, buildTools, system }) => {
+    const e = estimate(`FROM ${ALPINE}\nRUN ${run}\n`);
+    expect([e.byCategory.buildTools, e.byCategory.system]).toEqual([buildTools, system]);
+  });
+
+  it("apk del of the group in a later RUN leaves the bytes and warns", () => {
+    const e = estimate(`FROM ${ALPINE}\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\nRUN apk del .build-deps\n`);
+    expect(e.byCategory.buildTools).toBe(gccAndMusl);
+    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["deleted-in-later-layer", 3]]);
+  });
+
+  it("build-base counts its whole closure", () => {
+    expect(estimate(`FROM ${ALPINE}\nRUN apk add --no-cache build-base\n`).byCategory.buildTools).toBe(alpineBytes("build-base"));
+  });
+});
+
+describe("Alpine (musl) without a musllinux wheel", () => {
+  const psycopg2 = pythonRow("psycopg2");
+
+  it("the fixture: psycopg2 has no musllinux wheel", () => {
+    expect([psycopg2.pure, psycopg2.musllinuxWheel]).toEqual([false, false]);
+  });
+
+  it("with a compiler in the same RUN: it builds, and the build tools are counted", () => {
+    const e = estimate(`FROM ${ALPINE}\nRUN apk add --no-cache build-base postgresql-dev && pip install --no-cache-dir psycopg2\n`);
+    expect(e.byCategory.python).toBe(psycopg2.installedBytes);
+    expect(e.byCategory.buildTools).toBe(alpineBytes("build-base") + alpineBytes("postgresql-dev"));
+    expect(e.totalBytes).toBe(baseRow(ALPINE).diskBytes + (psycopg2.installedBytes ?? 0) + alpineBytes("build-base") + alpineBytes("postgresql-dev"));
+    expect(warningCodes(e)).toEqual([]);
+  });
+
+  it("with the compiler removed in the same RUN after the build: it builds, and the tools are gone", () => {
+    const e = estimate(`FROM ${ALPINE}\nRUN apk add --no-cache --virtual .b build-base postgresql-dev && pip install --no-cache-dir psycopg2 && apk del .b\n`);
+    expect([e.byCategory.buildTools, e.byCategory.python]).toEqual([0, psycopg2.installedBytes]);
+    expect(warningCodes(e)).toEqual([]);
+  });
+
+  it("without a compiler: a warning that the build fails, naming the package and the line", () => {
+    const e = estimate(`FROM ${ALPINE}\nRUN pip install --no-cache-dir psycopg2\n`);
+    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["musl-needs-compiler", 2]]);
+    expect(e.warnings[0]?.message).toContain("psycopg2");
+    expect(e.warnings[0]?.message).toContain("build-base");
+  });
+
+  it("the compiler removed in an earlier RUN no longer counts", () => {
+    const e = estimate(`FROM ${ALPINE}\nRUN apk add --no-cache --virtual .b gcc musl-dev && apk del .b\nRUN pip install --no-cache-dir psycopg2\n`);
+    expect(warningCodes(e)).toEqual(["musl-needs-compiler"]);
+  });
+
+  it("a package with a musllinux wheel installs without a compiler", () => {
+    const e = estimate(`FROM ${ALPINE}\nRUN pip install --no-cache-dir psycopg2-binary\n`);
+    expect(warningCodes(e)).toEqual([]);
+  });
+
+  it("a source build keeps the sdist in pip's cache beside the wheel it built", () => {
+    const mysqlclient = pythonRow("mysqlclient");
+    const e = estimate(`FROM ${ALPINE}\nRUN apk add --no-cache build-base mariadb-dev && pip install mysqlclient\n`);
+    expect(mysqlclient.sdistBytes).not.toBeNull();
+    // No wheel size in the table: the built wheel is the installed size ÷ the compiled median ratio.
+    expect(mysqlclient.wheelBytes).toBeNull();
+    expect(e.byCategory.pipCache).toBe(Math.round((mysqlclient.installedBytes ?? 0) / COMPILED_RATIO) + (mysqlclient.sdistBytes ?? 0));
+  });
+});
+
+describe("glibc packages with no Linux wheel build from source", () => {
+  it.each([
+    { name: "slim has no compiler: warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2\n`, codes: ["source-build-needs-compiler"] },
+    { name: "gcc installed in the same RUN: no warning", text: `FROM ${SLIM}\nRUN apt-get install -y --no-install-recommends gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, codes: [] },
+    { name: "the full image has gcc: no warning", text: "FROM python:3.12\nRUN pip install --no-cache-dir psycopg2\n", codes: [] },
+    { name: "a package with a manylinux wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2-binary\n`, codes: [] },
+    { name: "a pure package without a recorded wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir gunicorn\n`, codes: [] },
+  ])("$name", ({ text, codes }) => {
+    expect(warningCodes(estimate(text))).toEqual(codes);
+  });
+
+  it("the warning names the package, what it needs, and the binary alternative", () => {
+    const e = estimate(`FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2\n`);
+    expect(e.warnings[0]?.line).toBe(2);
+    expect(e.warnings[0]?.message).toContain("gcc, libpq-dev");
+    expect(e.warnings[0]?.message).toContain("psycopg2-binary");
+    expect(e.byCategory.python).toBe(installedBytes(closure("psycopg2")));
+  });
+});
