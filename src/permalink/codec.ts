@@ -77,7 +77,7 @@ function fail(kind: PermalinkErrorKind, message: string): DecodeResult {
   return { ok: false, kind, message };
 }
 
-function toWire(state: SharedState): WireV1 {
+export function toWire(state: SharedState): WireV1 {
   const decisions = Object.entries(state.decisions);
   return {
     t: state.tablesVersion,
@@ -90,7 +90,7 @@ function toWire(state: SharedState): WireV1 {
   };
 }
 
-function fromWire(wire: WireV1): SharedState {
+export function fromWire(wire: WireV1): SharedState {
   return {
     tablesVersion: wire.t,
     dockerfile: wire.d,

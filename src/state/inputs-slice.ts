@@ -1,0 +1,56 @@
+// The user's texts. An empty .dockerignore editor means "no .dockerignore" (null), which is what the
+// engine flags for `COPY . .`; a project always has at least the requirements.txt editor.
+import type { StateCreator } from "zustand";
+import type { Example } from "../examples/index";
+import type { SharedFile, SharedState } from "../permalink/shared-state";
+import { REQUIREMENTS_PATH } from "./defaults";
+import type { AppState } from "./store";
+
+export interface InputsSlice {
+  readonly dockerfile: string;
+  readonly requirements: readonly SharedFile[];
+  /** null when there is no .dockerignore. */
+  readonly dockerignore: string | null;
+  setDockerfile(text: string): void;
+  setRequirements(path: string, text: string): void;
+  setDockerignore(text: string): void;
+  /** Replace the texts with an example's, and start its plan afresh. */
+  loadExample(example: Example): void;
+  /** Restore a shared or saved state: texts, decisions, selection and settings in one update. */
+  restore(state: Omit<SharedState, "tablesVersion">): void;
+}
+
+export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (set) => ({
+  dockerfile: "",
+  requirements: [{ path: REQUIREMENTS_PATH, text: "" }],
+  dockerignore: null,
+  setDockerfile: (dockerfile) => set({ dockerfile }),
+  setRequirements: (path, text) =>
+    set((state) => ({
+      requirements: state.requirements.some((f) => f.path === path)
+        ? state.requirements.map((f) => (f.path === path ? { path, text } : f))
+        : [...state.requirements, { path, text }],
+    })),
+  setDockerignore: (text) => set({ dockerignore: text.trim() === "" ? null : text }),
+  loadExample: (example) =>
+    set({
+      dockerfile: example.dockerfile,
+      requirements: withRequirementsFile(example.requirements),
+      dockerignore: example.dockerignore,
+      decisions: {},
+      selectedStep: null,
+    }),
+  restore: (shared) =>
+    set({
+      dockerfile: shared.dockerfile,
+      requirements: withRequirementsFile(shared.requirements),
+      dockerignore: shared.dockerignore,
+      decisions: shared.decisions,
+      selectedStep: shared.selectedStep,
+      contextBytes: shared.contextBytes,
+    }),
+});
+
+function withRequirementsFile(files: readonly SharedFile[]): readonly SharedFile[] {
+  return files.length === 0 ? [{ path: REQUIREMENTS_PATH, text: "" }] : files.map((f) => ({ path: f.path, text: f.text }));
+}

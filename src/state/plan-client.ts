@@ -1,0 +1,95 @@
+// The plan, derived: whenever the texts, decisions or settings change, the latest of them is planned off
+// the main thread and the result published to React through useSyncExternalStore. Only one request is
+// in flight; edits made meanwhile coalesce into the next one, so a burst of typing costs one plan after
+// it, not one per keystroke. This is a cache of a pure function of the store, not a second copy of state.
+import { useSyncExternalStore } from "react";
+import type { PlanView } from "../worker/plan-view";
+import type { PlanRequest } from "../worker/protocol";
+import { createPlanRunner, type PlanRunner } from "./plan-runner";
+import { useAppStore, type AppState } from "./store";
+
+export interface PlanResult {
+  /** The latest plan computed; it may describe slightly older texts while `pending`. */
+  readonly plan: PlanView | null;
+  /** True while the texts have changed since `plan` was computed. */
+  readonly pending: boolean;
+  /** Why the latest plan failed, or null. */
+  readonly error: string | null;
+}
+
+/** Quiet time after an edit before planning: long enough to skip keystrokes, short enough to feel live. */
+const BASE_DELAY_MS = 120;
+/** Extra quiet time per 100 kB of text, so huge inputs are planned less often (capped below). */
+const DELAY_PER_100KB_MS = 40;
+const MAX_DELAY_MS = 800;
+
+let snapshot: PlanResult = { plan: null, pending: true, error: null };
+const listeners = new Set<() => void>();
+let runner: PlanRunner | null = null;
+let nextId = 1;
+let inFlight = false;
+let dirty = true;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function publish(next: PlanResult): void {
+  snapshot = next;
+  for (const listener of listeners) listener();
+}
+
+function planInput(state: AppState): PlanRequest["input"] {
+  return {
+    dockerfile: state.dockerfile,
+    requirements: state.requirements.map((f) => ({ path: f.path, content: f.text })),
+    dockerignore: state.dockerignore,
+    decisions: state.decisions,
+    ...(state.contextBytes === null ? {} : { settings: { contextBytes: state.contextBytes } }),
+  };
+}
+
+function affectsPlan(a: AppState, b: AppState): boolean {
+  return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.dockerignore !== b.dockerignore ||
+    a.decisions !== b.decisions || a.contextBytes !== b.contextBytes;
+}
+
+function textSize(state: AppState): number {
+  return state.dockerfile.length + state.requirements.reduce((n, f) => n + f.text.length, 0) + (state.dockerignore?.length ?? 0);
+}
+
+async function pump(): Promise<void> {
+  if (inFlight || !dirty || runner === null) return;
+  dirty = false;
+  inFlight = true;
+  const response = await runner.run({ id: nextId++, input: planInput(useAppStore.getState()) });
+  inFlight = false;
+  publish(response.ok
+    ? { plan: response.plan, pending: dirty, error: null }
+    : { plan: snapshot.plan, pending: dirty, error: response.error });
+  void pump();
+}
+
+function schedule(state: AppState): void {
+  dirty = true;
+  if (!snapshot.pending) publish({ ...snapshot, pending: true });
+  clearTimeout(timer);
+  const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS + (textSize(state) / 100_000) * DELAY_PER_100KB_MS);
+  timer = setTimeout(() => void pump(), delay);
+}
+
+/** Start deriving plans from the store (once, after the store holds the restored state). */
+export function startPlanClient(): void {
+  if (runner !== null) return;
+  runner = createPlanRunner();
+  useAppStore.subscribe((state, previous) => {
+    if (affectsPlan(state, previous)) schedule(state);
+  });
+  void pump();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function usePlan(): PlanResult {
+  return useSyncExternalStore(subscribe, () => snapshot);
+}

@@ -1,0 +1,8 @@
+// The engine off the main thread: a 1 MB Dockerfile takes about a second to plan, which must not freeze
+// typing. Requests are answered in order; the page drops answers it no longer needs.
+import { computePlan } from "./compute-plan";
+import type { PlanRequest } from "./protocol";
+
+self.onmessage = (event: MessageEvent<PlanRequest>) => {
+  self.postMessage(computePlan(event.data));
+};
