@@ -1,0 +1,67 @@
+// The selected step's layers, like `dive`: what each instruction adds, its category and where the number
+// came from. Build-stage layers are listed apart: they are not in the final image.
+import { useState } from "react";
+import type { LayerEstimate } from "../../engine/estimate/types";
+import { formatBytes } from "../../engine/format";
+import { CATEGORY_LABELS } from "../labels";
+
+/** Rows shown before "show all": a 1 MB Dockerfile can have thousands of layers. */
+const FIRST_ROWS = 100;
+/** Sources named per layer; the tooltip (title) lists them all. */
+const SOURCES_SHOWN = 3;
+
+export function LayerTable({ layers, caption, testId }: { readonly layers: readonly LayerEstimate[]; readonly caption: string; readonly testId: string }) {
+  const [all, setAll] = useState(false);
+  if (layers.length === 0) return null;
+  const shown = all ? layers : layers.slice(0, FIRST_ROWS);
+  return (
+    <div className="table-wrap">
+      <table className="layers" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Instruction</th>
+            <th scope="col">Category</th>
+            <th scope="col" className="num">Size</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((layer, i) => (
+            <tr key={`${layer.stageIndex}:${layer.line}:${i}`} data-testid="layer-row">
+              <td className="num">{layer.line}</td>
+              <td><code className="layers__instruction">{layer.instruction}</code></td>
+              <td>{CATEGORY_LABELS[layer.category]}</td>
+              <td className="num">
+                {formatBytes(layer.bytes)}
+                {layer.deletedLaterBytes > 0 ? <span className="layers__deleted" title="Deleted by a later instruction, but still in this layer and so in the image">{" "}({formatBytes(layer.deletedLaterBytes)} deleted later, still shipped)</span> : null}
+              </td>
+              <td className="layers__source" title={sourceTitle(layer)}>{sourceSummary(layer)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {layers.length > FIRST_ROWS && !all ? (
+        <button type="button" className="link-button" onClick={() => setAll(true)}>Show all {layers.length} layers</button>
+      ) : null}
+    </div>
+  );
+}
+
+function sourceSummary(layer: LayerEstimate): string {
+  const items = layer.items.slice().sort((a, b) => b.bytes - a.bytes);
+  if (items.length === 0) return "adds no files";
+  const named = items.slice(0, SOURCES_SHOWN).map((item) => {
+    const source = item.sources[0];
+    return source === undefined ? item.label : `${item.label} (${source.table === "assumption" ? "assumption" : source.table}: ${source.key})`;
+  });
+  const rest = items.length - SOURCES_SHOWN;
+  return rest > 0 ? `${named.join("; ")}; +${rest} more` : named.join("; ");
+}
+
+function sourceTitle(layer: LayerEstimate): string {
+  return layer.items
+    .flatMap((item) => item.sources.map((s) => `${item.label}: ${formatBytes(item.bytes)} — ${s.source}${s.date === null ? "" : ` (${s.date})`}${s.note === undefined ? "" : `; ${s.note}`}`))
+    .join("\n");
+}

@@ -1,0 +1,25 @@
+// The selected step in full: its rationale, its diff against the step before, and its layers.
+import { formatBytes } from "../../engine/format";
+import type { SelectedStep } from "../../state/selectors";
+import { STATUS_LABELS } from "../labels";
+import { DiffView } from "./DiffView";
+import { LayerTable } from "./LayerTable";
+import { Rationale } from "./Rationale";
+
+export function StepDetails({ selected }: { readonly selected: SelectedStep }) {
+  const { step, index, previous } = selected;
+  return (
+    <section className="panel" aria-labelledby="details-heading" data-testid="step-details" data-step-id={step.id}>
+      <h2 id="details-heading" className="panel__title">
+        {index === 0 ? "Your Dockerfile" : `Step ${index}: ${step.title}`}{" "}
+        <span className="muted">({STATUS_LABELS[step.status]}; {formatBytes(step.estimate.totalBytes)} on disk, {formatBytes(step.estimate.compressedBytes)} to pull)</span>
+      </h2>
+      <Rationale step={step} />
+      <h3 className="panel__subtitle">Changes</h3>
+      <DiffView diff={step.diff} before={previous?.texts ?? null} after={step.texts} />
+      <h3 className="panel__subtitle">Layers</h3>
+      <LayerTable layers={step.estimate.layers} caption="Layers of the final image, base first" testId="layer-table" />
+      <LayerTable layers={step.estimate.buildLayers} caption="Build-stage layers (not in the final image)" testId="build-layer-table" />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// Findings and diagnostics → editor markers (1-based lines and columns on both sides), per file. Pure, so
+// the mapping is testable without Monaco; the severities are Monaco's MarkerSeverity values.
+import type { Diagnostic, DiagnosticFile } from "../../engine/diagnostics";
+import type { Finding } from "../../engine/rules/types";
+
+export type EditorFile = "dockerfile" | "dockerignore" | { readonly requirements: string };
+
+export interface MarkerData {
+  readonly severity: 8 | 4 | 2;
+  readonly message: string;
+  readonly source: string;
+  readonly code: string;
+  readonly startLineNumber: number;
+  readonly startColumn: number;
+  readonly endLineNumber: number;
+  readonly endColumn: number;
+}
+
+/** monaco.MarkerSeverity: Error 8, Warning 4, Info 2. */
+const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
+
+function sameFile(a: DiagnosticFile | EditorFile, b: EditorFile): boolean {
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  return a.requirements === b.requirements;
+}
+
+export function markersFor(file: EditorFile, findings: readonly Finding[], diagnostics: readonly Diagnostic[]): MarkerData[] {
+  const markers: MarkerData[] = [];
+  for (const d of diagnostics) {
+    if (!sameFile(d.file, file)) continue;
+    // A diagnostic is a point: underline to the end of the line (Monaco clamps the column).
+    markers.push({ severity: SEVERITY[d.severity], message: d.message, source: "whaleweight", code: d.code,
+      startLineNumber: d.line, startColumn: d.column, endLineNumber: d.line, endColumn: Number.MAX_SAFE_INTEGER });
+  }
+  if (file === "dockerfile") {
+    for (const f of findings) {
+      markers.push({ severity: SEVERITY[f.severity], message: f.message, source: "whaleweight", code: f.ruleId,
+        startLineNumber: f.line, startColumn: f.column, endLineNumber: f.endLine, endColumn: f.endColumn });
+    }
+  }
+  return markers;
+}

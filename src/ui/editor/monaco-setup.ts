@@ -1,0 +1,21 @@
+// The Monaco build this page needs, and no more: the core editor API, the Dockerfile language (the other
+// editors are plain text), and the editing features a user reaches for. Importing the package root would
+// register every language and feature — megabytes the page never uses.
+import * as monaco from "monaco-editor/editor/editor.api";
+import "monaco-editor/languages/definitions/dockerfile/register";
+import "monaco-editor/features/bracketMatching/register";
+import "monaco-editor/features/clipboard/register";
+import "monaco-editor/features/comment/register";
+import "monaco-editor/features/contextmenu/register";
+import "monaco-editor/features/cursorUndo/register";
+import "monaco-editor/features/diffEditor/register";
+import "monaco-editor/features/find/register";
+import "monaco-editor/features/folding/register";
+import "monaco-editor/features/gotoError/register";
+import "monaco-editor/features/hover/register";
+import "monaco-editor/features/linesOperations/register";
+import "monaco-editor/features/multicursor/register";
+import "monaco-editor/features/toggleTabFocusMode/register";
+import "monaco-editor/features/wordOperations/register";
+
+export { monaco };

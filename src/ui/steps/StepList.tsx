@@ -1,0 +1,78 @@
+// The plan's steps: select one to see its details; apply, skip or pick an alternative to change the plan.
+// Each step shows the image size after it and the change it made.
+import { formatBytes, formatDelta } from "../../engine/format";
+import type { Decision } from "../../engine/plan/plan";
+import { usePlan } from "../../state/plan-client";
+import { useSelectedStep } from "../../state/selectors";
+import { useAppStore } from "../../state/store";
+import type { StepView } from "../../worker/plan-view";
+import { STATUS_LABELS } from "../labels";
+
+export function StepList() {
+  const { plan, pending } = usePlan();
+  const selected = useSelectedStep();
+  if (plan === null) return <p className="hint" data-testid="steps-loading">Weighing your image…</p>;
+  return (
+    <section className="panel" aria-labelledby="steps-heading" aria-busy={pending}>
+      <h2 id="steps-heading" className="panel__title">Steps</h2>
+      {plan.steps.length === 1 ? (
+        <p className="hint" data-testid="no-steps">No rewrite to propose: nothing found that makes this image smaller.</p>
+      ) : null}
+      <ol className="steps" data-testid="steps">
+        {plan.steps.map((step, index) => (
+          <StepRow key={step.id} step={step} index={index} previous={plan.steps[index - 1] ?? null} selected={selected?.step.id === step.id} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+interface StepRowProps {
+  readonly step: StepView;
+  readonly index: number;
+  readonly previous: StepView | null;
+  readonly selected: boolean;
+}
+
+function StepRow({ step, index, previous, selected }: StepRowProps) {
+  const selectStep = useAppStore((s) => s.selectStep);
+  const decide = useAppStore((s) => s.decide);
+  const delta = previous === null ? null : step.estimate.totalBytes - previous.estimate.totalBytes;
+  const isRule = step.status !== "original";
+  const choose = (decision: Decision) => {
+    decide(step.id, decision);
+    selectStep(step.id);
+  };
+  return (
+    <li className={`step step--${step.status}${selected ? " step--selected" : ""}`} data-testid="step" data-step-id={step.id} data-status={step.status}>
+      <button type="button" className="step__select" aria-current={selected ? "step" : undefined} data-testid="step-select"
+        onClick={() => selectStep(step.id)}>
+        <span className="step__index">{index}</span>
+        <span className="step__title">{step.title}</span>
+        <span className="step__size" data-testid="step-size">{formatBytes(step.estimate.totalBytes)}</span>
+        <span className={`step__delta${delta !== null && delta < 0 ? " step__delta--down" : ""}`} data-testid="step-delta">
+          {delta === null ? "" : formatDelta(delta)}
+        </span>
+        <span className="step__status">{STATUS_LABELS[step.status]}</span>
+      </button>
+      {isRule ? (
+        <div className="step__controls" role="group" aria-label={`Decision for ${step.title}`}>
+          <button type="button" data-testid="step-apply" aria-pressed={step.status === "applied"} onClick={() => choose({ action: "apply" })}>Apply</button>
+          <button type="button" data-testid="step-skip" aria-pressed={step.status === "skipped"} onClick={() => choose({ action: "skip" })}>Skip</button>
+          {step.alternatives.length > 1 ? (
+            <label className="step__alternative">
+              <span className="visually-hidden">Alternative for {step.title}</span>
+              <select data-testid="step-alternative" value={step.alternative ?? step.alternatives[0]?.id ?? ""}
+                onChange={(event) => {
+                  const index = step.alternatives.findIndex((a) => a.id === event.target.value);
+                  choose(index <= 0 ? { action: "apply" } : { action: "apply", alternative: event.target.value });
+                }}>
+                {step.alternatives.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+              </select>
+            </label>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
