@@ -44,8 +44,10 @@ describe("buildPlan", () => {
       "size/base-variant:applied",
       "cache/requirements-first:applied",
       "size/multistage:applied",
+      "hygiene/dockerignore:applied",
     ]);
-    const multistage = last(plan.steps);
+    const multistage = plan.steps[3];
+    if (multistage === undefined) throw new Error("no multistage step");
     expect(multistage.alternatives.map((a) => a.id)).toEqual(["multistage", "no-cache-dir"]);
     const final = multistage.analysis;
     expect(final.model.stages).toHaveLength(2);
@@ -62,10 +64,11 @@ describe("buildPlan", () => {
   it("skipping multistage leaves --no-cache-dir as its own step; choosing the alternative applies it there", () => {
     const skipped = planOf(FLASK_FAT, { "size/multistage": { action: "skip" } });
     expect(skipped.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
-      "original:original", "size/base-variant:applied", "cache/requirements-first:applied", "size/multistage:skipped", "size/pip-no-cache-dir:applied",
+      "original:original", "size/base-variant:applied", "cache/requirements-first:applied", "size/multistage:skipped", "size/pip-no-cache-dir:applied", "hygiene/dockerignore:applied",
     ]);
     const alternative = planOf(FLASK_FAT, { "size/multistage": { action: "apply", alternative: "no-cache-dir" } });
-    const step = last(alternative.steps);
+    const step = alternative.steps.find((s) => s.id === "size/multistage");
+    if (step === undefined) throw new Error("no multistage step");
     expect(step.alternative).toBe("no-cache-dir");
     expect(step.texts.dockerfile).toContain("pip install --no-cache-dir -r requirements.txt");
     expect(step.analysis.model.stages).toHaveLength(1);
@@ -107,7 +110,7 @@ describe("buildPlan", () => {
 
   it("rewrites nothing it cannot understand", () => {
     const dockerfile = "FROM python:${PY}\nCOPY . .\nRUN make install\n";
-    expect(buildPlan({ dockerfile, requirements: [], dockerignore: null }).steps.map((s) => s.id)).toEqual(["original"]);
+    expect(buildPlan({ dockerfile, requirements: [], dockerignore: ".git\n" }).steps.map((s) => s.id)).toEqual(["original"]);
   });
 
   it("reports a rule that throws as a fault and goes on with the others", () => {

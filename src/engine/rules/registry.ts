@@ -3,10 +3,11 @@
 // smaller fixes. A meta-test checks ids are unique, match file names, and have docs and tests.
 import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
+import { dockerignore } from "./dockerignore";
 import { multistage } from "./multistage";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { requirementsFirst } from "./requirements-first";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer];
+export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, dockerignore];

@@ -18,6 +18,8 @@ export interface RuleDocs {
   readonly before: string;
   /** …and the same after the fix. */
   readonly after: string;
+  /** The .dockerignore after the fix, for rules that write one. */
+  readonly afterDockerignore?: string;
   /** When the fix is safe and when it is not. */
   readonly safety: string;
 }
