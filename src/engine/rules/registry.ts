@@ -1,6 +1,7 @@
 // The rules, in the order the plan tries them (DESIGN §4): first what breaks the build (correctness),
 // then base variant, requirements first, multistage (with --no-cache-dir as its alternative), then the
 // smaller fixes. A meta-test checks ids are unique, match file names, and have docs and tests.
+import { aptLists } from "./apt-lists";
 import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
 import { dockerignore } from "./dockerignore";
@@ -10,4 +11,4 @@ import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { requirementsFirst } from "./requirements-first";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, dockerignore];
+export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, aptLists, dockerignore];

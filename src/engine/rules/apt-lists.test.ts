@@ -1,0 +1,34 @@
+import { describe } from "vitest";
+import { aptLists } from "./apt-lists";
+import { runRuleTests } from "./rule-tester";
+
+describe("size/apt-lists", () => {
+  runRuleTests(aptLists, {
+    valid: [
+      { name: "lists removed in the same RUN", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n" },
+      { name: "only in a builder stage", dockerfile: "FROM python:3.12-slim AS b\nRUN apt-get update && apt-get install -y gcc\nFROM python:3.12-slim\nCOPY --from=b /usr/bin/gcc /usr/bin/gcc\n" },
+      { name: "a cache mount keeps them out", dockerfile: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n" },
+    ],
+    invalid: [
+      {
+        name: "update and install",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+        findings: ["2:lists"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+        reasonIncludes: ["35.0 MB"],
+      },
+      {
+        name: "continued lines",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update \\\n    && apt-get install -y curl\nCMD [\"sh\"]\n",
+        findings: ["2:lists"],
+        output: "FROM python:3.12-slim\nRUN apt-get update \\\n    && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nCMD [\"sh\"]\n",
+      },
+      {
+        name: "a later install relies on the lists: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n",
+        findings: ["2:lists"],
+        output: null,
+      },
+    ],
+  });
+});

@@ -1,0 +1,63 @@
+// size/apt-lists — `apt-get update` downloads the package indexes into /var/lib/apt/lists (tens of MB).
+// Unless the same RUN deletes them, they ship in the image. Matches hadolint DL3009.
+import type { InstructionNode } from "../dockerfile/model";
+import { formatBytes } from "../format";
+import { makeFinding } from "./support/finding";
+import type { Rule, RuleContext } from "./types";
+
+const LISTS = "/var/lib/apt/lists";
+
+function hits({ analysis }: RuleContext): { node: InstructionNode; bytes: number }[] {
+  const out: { node: InstructionNode; bytes: number }[] = [];
+  for (const layer of analysis.estimate.layers) {
+    const bytes = layer.items.filter((i) => i.path === LISTS || i.path.startsWith(`${LISTS}/`)).reduce((sum, i) => sum + i.bytes, 0);
+    if (bytes <= 0) continue;
+    const node = analysis.model.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === layer.line);
+    if (node !== undefined && (node.run?.infos ?? []).some((i) => i.kind === "apt-update")) out.push({ node, bytes });
+  }
+  return out;
+}
+
+export const aptLists: Rule = {
+  meta: {
+    id: "size/apt-lists",
+    title: "Delete apt's package lists in the same RUN",
+    category: "size",
+    severity: "warning",
+    fixSafety: "safe",
+    hadolint: "DL3009",
+    docs: {
+      what: "Appends rm -rf /var/lib/apt/lists/* to a RUN that runs apt-get update and leaves the lists in the image.",
+      why: "apt-get update downloads the package indexes of every configured repository. They are only needed to install, and a later RUN cannot delete them from this layer.",
+      before: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\n",
+      after: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\n",
+      safety: "Safe: a later apt-get install must run apt-get update again anyway (the lists would be stale); the rule does not rewrite when a later RUN in the image installs without updating.",
+    },
+    messages: {
+      lists: "apt-get update leaves {{bytes}} of package lists in this layer: delete them in the same RUN.",
+    },
+  },
+  detect(context) {
+    return hits(context).map((h) => makeFinding(this.meta, "lists", { bytes: formatBytes(h.bytes) }, h.node.range));
+  },
+  fix(context) {
+    const all = hits(context);
+    const edits = [];
+    for (const { node } of all) {
+      const commands = node.run?.commands ?? [];
+      const last = commands[commands.length - 1];
+      // Guard: an exec-form or heredoc RUN has no place to append a command.
+      if (last === undefined || last.end <= last.start || node.heredocs.length > 0) return [];
+      // Guard: a later RUN of the same stage that installs without its own update needs these lists.
+      const later = context.analysis.model.instructions.filter((n) => n.stageIndex === node.stageIndex && n.index > node.index);
+      for (const n of later) {
+        const infos = n.run?.infos ?? [];
+        if (infos.some((i) => i.kind === "apt-install") && !infos.some((i) => i.kind === "apt-update")) return [];
+      }
+      edits.push({ start: last.end, end: last.end, text: " && rm -rf /var/lib/apt/lists/*" });
+    }
+    if (edits.length === 0) return [];
+    const bytes = all.reduce((sum, h) => sum + h.bytes, 0);
+    return [{ id: "rm-lists", title: "Delete the lists after installing", edits: [{ file: "dockerfile", edits }], reason: `The package lists (${formatBytes(bytes)}) are only needed while installing; deleted in the same RUN they never reach a layer.` }];
+  },
+};
