@@ -15,6 +15,9 @@ export interface PlanResult {
   readonly pending: boolean;
   /** Why the latest plan failed, or null. */
   readonly error: string | null;
+  /** Which change of the inputs `plan` describes (counts up with every edit or decision): lets tests
+   *  and the page tell a fresh result from the one before an edit. */
+  readonly version: number;
 }
 
 /** Quiet time after an edit before planning: long enough to skip keystrokes, short enough to feel live. */
@@ -23,7 +26,8 @@ const BASE_DELAY_MS = 120;
 const DELAY_PER_100KB_MS = 40;
 const MAX_DELAY_MS = 800;
 
-let snapshot: PlanResult = { plan: null, pending: true, error: null };
+let snapshot: PlanResult = { plan: null, pending: true, error: null, version: 0 };
+let inputVersion = 0;
 const listeners = new Set<() => void>();
 let runner: PlanRunner | null = null;
 let nextId = 1;
@@ -59,16 +63,18 @@ async function pump(): Promise<void> {
   if (inFlight || !dirty || runner === null) return;
   dirty = false;
   inFlight = true;
+  const version = inputVersion;
   const response = await runner.run({ id: nextId++, input: planInput(useAppStore.getState()) });
   inFlight = false;
   publish(response.ok
-    ? { plan: response.plan, pending: dirty, error: null }
-    : { plan: snapshot.plan, pending: dirty, error: response.error });
+    ? { plan: response.plan, pending: dirty, error: null, version }
+    : { plan: snapshot.plan, pending: dirty, error: response.error, version });
   void pump();
 }
 
 function schedule(state: AppState): void {
   dirty = true;
+  inputVersion++;
   if (!snapshot.pending) publish({ ...snapshot, pending: true });
   clearTimeout(timer);
   const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS + (textSize(state) / 100_000) * DELAY_PER_100KB_MS);

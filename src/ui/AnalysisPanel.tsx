@@ -11,13 +11,13 @@ import { StepList } from "./steps/StepList";
 const SizeChart = lazy(() => import("./chart/SizeChart").then((m) => ({ default: m.SizeChart })));
 
 export function AnalysisPanel() {
-  const { plan, pending, error } = usePlan();
+  const { plan, pending, error, version } = usePlan();
   const selected = useSelectedStep();
   const selectStep = useAppStore((s) => s.selectStep);
   const final = plan?.steps[plan.steps.length - 1];
   const original = plan?.steps[0];
   return (
-    <div className="analysis" data-testid="analysis" data-pending={pending}>
+    <div className="analysis" data-testid="analysis" data-pending={pending} data-plan-version={version}>
       {error === null ? null : (
         <div className="notice notice--error" role="alert" data-testid="plan-error">
           The analysis failed: {error}. Your text is unchanged; the last good result is shown.
