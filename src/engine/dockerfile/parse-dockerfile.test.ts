@@ -325,6 +325,19 @@ describe("diagnostics point at a line and column", () => {
     expect(codes(text)).toEqual(expected);
   });
 
+  it("reports the first 50 unknown instructions one by one, then one summary where the rest start", () => {
+    // FROM on line 1, then 60 unknown lines (2..61): lines 2..51 reported, the summary at line 52.
+    const diagnostics = parseDockerfile(`FROM alpine\n${"Collecting flask\n".repeat(60)}`).diagnostics;
+    expect(diagnostics.map((d) => d.line)).toEqual([...Array.from({ length: 50 }, (_, i) => i + 2), 52]);
+    expect(diagnostics.at(-1)?.message).toMatch(/^10 more unknown instructions/);
+  });
+
+  it("quotes only the start of a very long unknown keyword", () => {
+    expect(parseDockerfile(`FROM alpine\n${"X".repeat(5000)} y\n`).diagnostics[0]?.message).toBe(
+      `Unknown instruction "${"X".repeat(24)}…": it is ignored. Is a line continuation (\\) or heredoc missing above?`,
+    );
+  });
+
   it("still models what it can read around bad input", () => {
     const model = parseDockerfile(new Uint8Array([...encode("FROM python:3.12-slim\nRUN echo "), 0xc3, 0x28, ...encode("\nRUN pip install flask\n")]));
     expect(model.stages[0]?.from.from?.image).toBe("python:3.12-slim");

@@ -19,6 +19,9 @@ const KEYWORDS = new Set([
   "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
 ]);
 
+/** Unknown instructions reported one by one; past this, one summary (a pasted binary makes thousands). */
+export const MAX_UNKNOWN_REPORTS = 50;
+
 export interface ParseDockerfileOptions {
   /** `--build-arg` values; they override global ARG defaults in FROM. */
   readonly buildArgs?: ReadonlyMap<string, string>;
@@ -74,12 +77,14 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     report(0, "error", "dockerfile/parser-fault", `The Dockerfile parser failed (${describeError(error)}).`);
   }
 
+  let unknownCount = 0;
+  let firstUnreported = 0;
   for (const raw of rawInstructions) {
     let node: InstructionNode;
     try {
       node = readInstruction(raw, {
         text, escapeChar, rangeOf, index: instructions.length, stageIndex: stages.length - 1,
-        stageNames: stages.map((s) => s.name), globalValues, buildArgs: options.buildArgs, report,
+        stages, globalValues, buildArgs: options.buildArgs, report,
       });
     } catch (error) {
       const start = guard(() => rangeOf(raw.getRange()).start, 0);
@@ -89,8 +94,15 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     }
     instructions.push(node);
     if (!KEYWORDS.has(node.keyword)) {
-      report(node.range.start, "warning", "dockerfile/unknown-instruction",
-        `Unknown instruction "${node.keyword}": it is ignored. Is a line continuation (\\) or heredoc missing above?`);
+      unknownCount++;
+      if (unknownCount <= MAX_UNKNOWN_REPORTS) {
+        // Pasted garbage can make a "keyword" of thousands of characters: quote only its start.
+        const shown = node.keyword.length > 24 ? `${node.keyword.slice(0, 24)}…` : node.keyword;
+        report(node.range.start, "warning", "dockerfile/unknown-instruction",
+          `Unknown instruction "${shown}": it is ignored. Is a line continuation (\\) or heredoc missing above?`);
+      } else if (unknownCount === MAX_UNKNOWN_REPORTS + 1) {
+        firstUnreported = node.range.start;
+      }
     }
     if (node.keyword === "FROM" && node.from !== null) {
       stages.push({ index: stages.length, name: node.from.stageName, from: node, instructions: [] });
@@ -111,6 +123,10 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     stage.instructions.push(node);
   }
 
+  if (unknownCount > MAX_UNKNOWN_REPORTS) {
+    report(firstUnreported, "warning", "dockerfile/unknown-instruction",
+      `${unknownCount - MAX_UNKNOWN_REPORTS} more unknown instructions from here on are ignored: is this a Dockerfile?`);
+  }
   if (stages.length === 0 && instructions.length > 0) {
     report(0, "error", "dockerfile/no-from", "No FROM instruction: a Dockerfile must start its first stage with FROM.");
   }
@@ -131,7 +147,8 @@ interface ReadContext {
   readonly rangeOf: (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => SourceRange;
   readonly index: number;
   readonly stageIndex: number;
-  readonly stageNames: readonly (string | null)[];
+  /** Stages so far (their names are read only for FROM: mapping them for every instruction is quadratic). */
+  readonly stages: readonly { readonly name: string | null }[];
   readonly globalValues: ReadonlyMap<string, string>;
   readonly buildArgs: ReadonlyMap<string, string> | undefined;
   readonly report: (offset: number, severity: Diagnostic["severity"], code: string, message: string) => void;
@@ -158,7 +175,7 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
   if (keyword === "FROM") {
     const values = new Map(ctx.globalValues);
     for (const [name, value] of ctx.buildArgs ?? []) values.set(name, value);
-    from = readFrom(raw, values, ctx.stageNames);
+    from = readFrom(raw, values, ctx.stages.map((s) => s.name));
     if (from !== null && from.unresolved.length > 0) {
       ctx.report(range.start, "warning", "dockerfile/unresolved-from",
         `FROM uses ${from.unresolved.map((v) => "$" + v).join(", ")} with no default: the base image is unknown, so its size is an assumption.`);
