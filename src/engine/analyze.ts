@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
 import type { EstimateSettings } from "./estimate/context";
 import type { ImageEstimate } from "./estimate/types";
 import { emptyByCategory } from "./estimate/types";
-import { parseRequirementsFile } from "./requirements";
+import { parseRequirementsFile, resolveRequirements } from "./requirements";
 import type { RequirementsFile } from "./requirements/model";
 
 export interface TextFile {
@@ -37,6 +37,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const model = parseDockerfile(input.dockerfile);
   const requirementFiles = input.requirements.map((file) => parseRequirementsFile(file.path, file.content));
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...requirementFiles.flatMap((f) => f.diagnostics)];
+  diagnostics.push(...includeDiagnostics(requirementFiles, diagnostics));
   let estimate: ImageEstimate;
   try {
     estimate = estimateImage({ dockerfile: model, requirements: requirementFiles, dockerignore: input.dockerignore, settings: input.settings ?? {} });
@@ -46,6 +47,22 @@ export function analyze(input: AnalysisInput): Analysis {
     estimate = emptyEstimate();
   }
   return { model, requirementFiles, estimate, diagnostics };
+}
+
+/** What following `-r`/`-c` finds (a file including itself, an include that was not given), reported once
+ *  each: parsing a file alone cannot see it. Every given file is resolved as an entry point. */
+function includeDiagnostics(files: readonly RequirementsFile[], known: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.code}|${typeof d.file === "string" ? d.file : d.file.requirements}|${d.line}|${d.column}|${d.message}`;
+  const seen = new Set(known.map(key));
+  const found: Diagnostic[] = [];
+  for (const file of files) {
+    for (const d of resolveRequirements(file.path, files).diagnostics) {
+      if (seen.has(key(d))) continue;
+      seen.add(key(d));
+      found.push(d);
+    }
+  }
+  return found;
 }
 
 export function emptyEstimate(): ImageEstimate {
