@@ -79,7 +79,9 @@ export async function bundleRows(distDir: string): Promise<BundleRow[]> {
   for (const file of closure(manifest, entryKeys, new Set(), false)) first.add(file);
   const firstJs = [...first].filter((f) => f.endsWith(".js"));
   const firstCss = [...first].filter((f) => f.endsWith(".css"));
-  const lazy = (pattern: RegExp) => closure(manifest, keysMatching(manifest, pattern), first);
+  // A lazy part costs what it adds to what the page already has (its import of the entry is free).
+  const startup = new Set([...first, ...closure(manifest, entryKeys)]);
+  const lazy = (pattern: RegExp) => closure(manifest, keysMatching(manifest, pattern), startup);
   // The plan worker starts with the page, in parallel and off the main thread; it is an asset of the
   // chunk that starts it (new URL(…, import.meta.url)).
   const planWorker = [...closure(manifest, entryKeys)].filter((f) => /plan\.worker/.test(f));
