@@ -77,9 +77,11 @@ export function startAutosave(storage: Storage): () => void {
     clearTimeout(timer);
     write(storage, KEY, snapshotOf(useAppStore.getState()));
   };
-  addEventListener("pagehide", flush);
+  // (No window in the unit tests' Node.)
+  const events = typeof window === "undefined" ? null : window;
+  events?.addEventListener("pagehide", flush);
   return () => {
     unsubscribe();
-    removeEventListener("pagehide", flush);
+    events?.removeEventListener("pagehide", flush);
   };
 }

@@ -11,7 +11,8 @@ export function browserStorage(): Storage {
   }
 }
 
-function memoryStorage(): Storage {
+/** Also the tests' storage. */
+export function memoryStorage(): Storage {
   const data = new Map<string, string>();
   return {
     get length() {

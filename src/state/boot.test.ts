@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { TABLES_VERSION } from "../engine/knowledge/data/tables-version";
+import { DJANGO_POSTGRES, FLASK_FAT } from "../examples/index";
+import { encodePermalink } from "../permalink/codec";
+import type { SharedState } from "../permalink/shared-state";
+import { snapshotOf, startAutosave } from "./autosave";
+import { boot } from "./boot";
+import { memoryStorage } from "./storage";
+import { useAppStore } from "./store";
+
+const INITIAL = useAppStore.getState();
+
+const LINKED: SharedState = {
+  dockerfile: "FROM python:3.12-slim\n# from the link\n",
+  requirements: [{ path: "requirements.txt", text: "flask\n" }],
+  dockerignore: ".git\n",
+  decisions: { "size/base-variant": { action: "skip" } },
+  selectedStep: "size/multistage",
+  contextBytes: 9_000_000,
+  tablesVersion: TABLES_VERSION,
+};
+
+function environment(hash: string, storage = memoryStorage()) {
+  const replaced: string[] = [];
+  return {
+    env: {
+      location: { hash, pathname: "/whaleweight/", search: "" },
+      history: { replaceState: (_data: unknown, _unused: string, url?: string | URL | null) => void replaced.push(String(url)) },
+      storage,
+    },
+    replaced,
+  };
+}
+
+/** Put a previous visit's autosave into storage. */
+function savedVisit(dockerfile: string) {
+  const storage = memoryStorage();
+  useAppStore.getState().restore({ ...LINKED, dockerfile, decisions: {}, selectedStep: null, contextBytes: null });
+  const stop = startAutosave(storage);
+  stop();
+  useAppStore.setState(INITIAL, true);
+  return storage;
+}
+
+beforeEach(() => {
+  useAppStore.setState(INITIAL, true);
+});
+
+describe("boot", () => {
+  it("opens the default example on a first visit", () => {
+    boot(environment("").env);
+    expect(useAppStore.getState().dockerfile).toBe(FLASK_FAT.dockerfile);
+    expect(useAppStore.getState().notice).toBeNull();
+  });
+
+  it("restores the autosave on a reload", () => {
+    const { env } = environment("", savedVisit("FROM python:3.11\n# mine\n"));
+    boot(env);
+    expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine\n");
+  });
+
+  it("a link wins over the autosave, leaves the address bar, and offers the old text back", () => {
+    const { env, replaced } = environment(`#${encodePermalink(LINKED)}`, savedVisit("FROM python:3.11\n# mine\n"));
+    boot(env);
+    const state = useAppStore.getState();
+    expect(snapshotOf(state)).toEqual(LINKED);
+    expect(replaced).toEqual(["/whaleweight/"]);
+    expect(state.notice?.tone).toBe("info");
+    state.notice?.action?.run();
+    expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine\n");
+  });
+
+  it("says when the link's size tables are older than the page's", () => {
+    boot(environment(`#${encodePermalink({ ...LINKED, tablesVersion: "2019-01-01.00000000" })}`).env);
+    expect(useAppStore.getState().notice?.message).toContain("older size tables (2019-01-01.00000000");
+  });
+
+  it("a broken link shows an error and keeps the user's text", () => {
+    const { env, replaced } = environment("#v1.broken!", savedVisit("FROM python:3.11\n# mine\n"));
+    boot(env);
+    const state = useAppStore.getState();
+    expect(state.dockerfile).toBe("FROM python:3.11\n# mine\n");
+    expect(state.notice).toMatchObject({ tone: "error" });
+    expect(state.notice?.message).toContain("could not be opened");
+    expect(replaced).toEqual([]);
+  });
+
+  it("leaves an ordinary #anchor alone", () => {
+    boot(environment("#layers").env);
+    expect(useAppStore.getState().dockerfile).toBe(FLASK_FAT.dockerfile);
+    expect(useAppStore.getState().notice).toBeNull();
+  });
+
+  it("ignores an autosave that does not pass the schema", () => {
+    const storage = memoryStorage();
+    storage.setItem("whaleweight:autosave:v1", JSON.stringify({ d: 42 }));
+    boot(environment("", storage).env);
+    expect(useAppStore.getState().dockerfile).toBe(FLASK_FAT.dockerfile);
+  });
+});
+
+describe("store actions", () => {
+  it("applying the default alternative stores no decision", () => {
+    const { decide } = useAppStore.getState();
+    decide("size/base-variant", { action: "apply", alternative: "slim" });
+    expect(useAppStore.getState().decisions).toEqual({ "size/base-variant": { action: "apply", alternative: "slim" } });
+    decide("size/base-variant", { action: "apply" });
+    expect(useAppStore.getState().decisions).toEqual({});
+  });
+
+  it("an empty .dockerignore means none", () => {
+    useAppStore.getState().setDockerignore("  \n");
+    expect(useAppStore.getState().dockerignore).toBeNull();
+  });
+
+  it("loading an example starts its plan afresh", () => {
+    const store = useAppStore.getState();
+    store.decide("size/base-variant", { action: "skip" });
+    store.selectStep("size/base-variant");
+    store.loadExample(DJANGO_POSTGRES);
+    const state = useAppStore.getState();
+    expect(state.dockerfile).toBe(DJANGO_POSTGRES.dockerfile);
+    expect(state.decisions).toEqual({});
+    expect(state.selectedStep).toBeNull();
+  });
+});
