@@ -1,0 +1,162 @@
+// The CLI in-process over an in-memory file system: exit codes (2 for usage and unreadable input, 1 for
+// lint errors), the JSON contract (DESIGN §5), the text table, and the options that feed the engine.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../engine/analyze";
+import { formatBytes } from "../engine/format";
+import { closure, installedBytes } from "../engine/estimate/test-support";
+import { USAGE } from "./args";
+import { expectPlanContract, runWith } from "./test-support";
+
+const DOCKERFILE = "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n";
+const REQUIREMENTS = "flask==3.1.3\n";
+const project = { "app/Dockerfile": DOCKERFILE, "app/requirements.txt": REQUIREMENTS };
+
+type Files = Parameters<typeof runWith>[1];
+const errno = (code: string) => Object.assign(new Error(`${code}: denied`), { code });
+const lines = (text: string) => text.split("\n").filter((l) => l !== "");
+const json = (argv: string[], files: Parameters<typeof runWith>[1]) => {
+  const result = runWith(argv, files);
+  expect(result.stderr).toBe("");
+  return { code: result.code, body: JSON.parse(result.stdout) as Record<string, unknown> };
+};
+
+describe("input errors exit 2 with one line", () => {
+  it.each([
+    { name: "a missing Dockerfile", argv: ["plan", "app/Nope"], files: project, message: "whaleweight: Dockerfile app/Nope does not exist" },
+    { name: "an unreadable Dockerfile", argv: ["plan", "app/Dockerfile"], files: { "app/Dockerfile": errno("EACCES") }, message: "whaleweight: Dockerfile app/Dockerfile cannot be read (EACCES)" },
+    { name: "a directory as the Dockerfile", argv: ["lint", "app"], files: project, message: "whaleweight: Dockerfile app is a directory, not a file" },
+    { name: "a missing requirements file", argv: ["plan", "app/Dockerfile", "--requirements", "app/missing.txt"], files: project, message: "whaleweight: requirements file app/missing.txt does not exist" },
+    { name: "an unreadable requirements file", argv: ["plan", "app/Dockerfile"], files: { "app/Dockerfile": DOCKERFILE, "app/requirements.txt": errno("EACCES") }, message: "whaleweight: requirements file app/requirements.txt cannot be read (EACCES)" },
+    { name: "a missing --dockerignore", argv: ["plan", "app/Dockerfile", "--dockerignore", "app/.nope"], files: project, message: "whaleweight: .dockerignore app/.nope does not exist" },
+  ] satisfies { name: string; argv: string[]; files: Files; message: string }[])("$name", ({ argv, files, message }) => {
+    const result = runWith(argv, files as Files);
+    expect(result).toEqual({ code: 2, stdout: "", stderr: `${message}\n` });
+  });
+});
+
+describe("usage errors exit 2 with the message and the usage", () => {
+  it.each([
+    { argv: ["weigh", "Dockerfile"], message: 'unknown command "weigh" (expected plan or lint)' },
+    { argv: ["plan"], message: "plan needs a Dockerfile path" },
+    { argv: ["plan", "a", "b"], message: "one Dockerfile at a time (got a and b)" },
+    { argv: ["plan", "a", "--verbose"], message: "unknown option --verbose" },
+    { argv: ["plan", "a", "--format"], message: "--format needs a value" },
+    { argv: ["plan", "a", "--format", "yaml"], message: '--format is text, json or sarif, not "yaml"' },
+    { argv: ["plan", "a", "--context-bytes", "2MB"], message: '--context-bytes takes a whole number of bytes, not "2MB"' },
+    { argv: ["plan", "a", "--requirements="], message: "--requirements needs a value" },
+  ])("$argv", ({ argv, message }) => {
+    expect(runWith(argv, project)).toEqual({ code: 2, stdout: "", stderr: `whaleweight: ${message}\n${USAGE}\n` });
+  });
+
+  it.each([[[]], [["help"]], [["--help"]], [["-h"]]])("%j prints the usage and exits 0", (argv) => {
+    expect(runWith(argv, {})).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: "" });
+  });
+});
+
+describe("plan --format json", () => {
+  it("follows the DESIGN §5 contract, and step 0 is the engine's estimate of the input", () => {
+    const { code, body } = json(["plan", "app/Dockerfile", "--format", "json"], project);
+    expect(code).toBe(0);
+    expectPlanContract(body);
+    const expected = analyze({ dockerfile: DOCKERFILE, requirements: [{ path: "requirements.txt", content: REQUIREMENTS }], dockerignore: null }).estimate;
+    const steps = body.steps as { id: string; dockerfile: string; requirements: string | null; estimate: { totalBytes: number; byCategory: Record<string, number>; layers: { line: number }[] } }[];
+    expect(steps[0]).toMatchObject({ id: "original", dockerfile: DOCKERFILE, requirements: REQUIREMENTS });
+    expect(steps[0]?.estimate.totalBytes).toBe(expected.totalBytes);
+    expect(steps[0]?.estimate.byCategory.python).toBe(installedBytes(closure("flask")));
+    expect(steps[0]?.estimate.layers.map((l) => l.line)).toEqual([1, 3, 4, 5]);
+  });
+
+  it("a Dockerfile with diagnostics still prints valid JSON with them", () => {
+    const { code, body } = json(["plan", "Dockerfile", "--format", "json"], { Dockerfile: "FROM python:3.12-slim\nRUN <<EOF\necho\n" });
+    expect(code).toBe(0);
+    expectPlanContract(body);
+    expect(body.diagnostics).toEqual([expect.objectContaining({ code: "dockerfile/unterminated-heredoc", line: 2, column: 1, file: "Dockerfile" })]);
+  });
+
+  it("reads UTF-16 files as the engine does", () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(REQUIREMENTS).flatMap((c) => [c.charCodeAt(0), 0])]);
+    const { body } = json(["plan", "app/Dockerfile", "--format", "json"], { "app/Dockerfile": DOCKERFILE, "app/requirements.txt": utf16 });
+    const steps = body.steps as { estimate: { byCategory: Record<string, number> } }[];
+    expect(steps[0]?.estimate.byCategory.python).toBe(installedBytes(closure("flask")));
+  });
+});
+
+describe("plan --format text", () => {
+  it("prints the layer table and the totals", () => {
+    const result = runWith(["plan", "app/Dockerfile", "--context-bytes", "1000000"], project);
+    expect(result.code).toBe(0);
+    const expected = analyze({ dockerfile: DOCKERFILE, requirements: [{ path: "requirements.txt", content: REQUIREMENTS }], dockerignore: null, settings: { contextBytes: 1_000_000 } }).estimate;
+    const out = lines(result.stdout);
+    expect(out).toContain("Layers of app/Dockerfile as written:");
+    expect(out.find((l) => l.includes("instruction"))?.split(/\s+/).filter((w) => w !== "")).toEqual(["stage", "line", "instruction", "category", "bytes"]);
+    expect(out.some((l) => /^\s+0\s+4\s+RUN pip install --no-cache-dir -r requirements.txt\s+python\s/.test(l))).toBe(true);
+    const total = (label: string) => out.find((l) => l.includes(label))?.trim().split(/\s{2,}/);
+    expect(total("total on disk")).toEqual(["total on disk", formatBytes(expected.totalBytes)]);
+    expect(total("compressed (pull)")).toEqual(["compressed (pull)", formatBytes(expected.compressedBytes)]);
+    expect(total("rebuilt when source changes")).toEqual(["rebuilt when source changes", formatBytes(1_000_000)]);
+    expect(out).toContain("Plan:");
+  });
+
+  it("prints diagnostics as file:line:column", () => {
+    expect(lines(runWith(["plan", "Dockerfile"], { Dockerfile: "FROM python:3.12-slim\n  FOO bar\n" }).stdout)[0]).toMatch(/^Dockerfile:2:3: warning: Unknown instruction "FOO"/);
+  });
+});
+
+describe("lint", () => {
+  it.each([
+    { name: "no findings", text: "FROM python:3.12-slim\n", code: 0 },
+    { name: "warnings only", text: "FROM python:3.12-slim\nRUN pip install flask\n  FOO bar\n", code: 0 },
+    { name: "an error finding (removed --install-option)", text: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --install-option=\"--prefix=/install\" flask\n", code: 1 },
+    { name: "an error diagnostic (empty file)", text: "", code: 1 },
+    { name: "an error diagnostic (RUN before FROM)", text: "RUN echo\nFROM python:3.12-slim\n", code: 1 },
+  ])("exit $code with $name", ({ text, code }) => {
+    const result = runWith(["lint", "Dockerfile"], { Dockerfile: text });
+    expect([result.code, result.stderr]).toEqual([code, ""]);
+  });
+
+  it("prints each finding as file:line:column: severity: message [rule]", () => {
+    const out = lines(runWith(["lint", "Dockerfile"], { Dockerfile: "FROM python:3.12-slim\nRUN pip install --install-option=\"--prefix=/install\" flask\n" }).stdout);
+    expect(out).toContain("Dockerfile:2:1: error: --install-option was removed in pip 23.1: this install fails with current pip; use --prefix=/install. [correctness/pip-install-option]");
+  });
+
+  it("--format json has findings and diagnostics", () => {
+    const { code, body } = json(["lint", "Dockerfile", "--format", "json"], { Dockerfile: "" });
+    expect(code).toBe(1);
+    expect(body).toMatchObject({ version: 1, findings: [], diagnostics: [expect.objectContaining({ code: "dockerfile/empty", line: 1, column: 1 })] });
+  });
+
+  it("--format sarif is SARIF 2.1.0 with a result per diagnostic", () => {
+    const { body } = json(["lint", "Dockerfile", "--format", "sarif"], { Dockerfile: "" });
+    expect(body).toMatchObject({ version: "2.1.0", runs: [{ results: [{ ruleId: "dockerfile/empty", level: "error" }] }] });
+  });
+});
+
+describe("options that feed the engine", () => {
+  const twoFiles = "FROM python:3.12-slim\nWORKDIR /app\nCOPY reqs/ reqs/\nRUN pip install --no-cache-dir -r reqs/web.txt -r reqs/http.txt\n";
+  const python = (argv: string[], files: Parameters<typeof runWith>[1]) =>
+    (json(argv, files).body.steps as { estimate: { byCategory: Record<string, number> } }[])[0]?.estimate.byCategory;
+
+  it("--requirements is repeatable, with paths relative to the Dockerfile's folder", () => {
+    const files = { "p/Dockerfile": twoFiles, "p/reqs/web.txt": "flask\n", "p/reqs/http.txt": "requests\n" };
+    expect(python(["plan", "p/Dockerfile", "--requirements", "p/reqs/web.txt", "--requirements=p/reqs/http.txt", "--format", "json"], files)?.python)
+      .toBe(installedBytes(closure("flask", "requests")));
+    // Only one given: the other's packages are not counted.
+    expect(python(["plan", "p/Dockerfile", "-r", "p/reqs/web.txt", "--format", "json"], files)?.python).toBe(installedBytes(closure("flask")));
+  });
+
+  it("without --requirements, requirements*.txt beside the Dockerfile and files in requirements/ are read", () => {
+    const files = { "p/Dockerfile": "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements/prod.txt\n", "p/requirements/prod.txt": "-r base.txt\nrequests\n", "p/requirements/base.txt": "flask\n" };
+    expect(python(["plan", "p/Dockerfile", "--format", "json"], files)?.python).toBe(installedBytes(closure("requests", "flask")));
+  });
+
+  it("--context-bytes sets what COPY . sends", () => {
+    expect(python(["plan", "app/Dockerfile", "--context-bytes", "123456", "--format", "json"], project)?.app).toBe(123_456 + REQUIREMENTS.length);
+  });
+
+  it("a .dockerignore beside the Dockerfile is read", () => {
+    const warnings = (files: Parameters<typeof runWith>[1]) =>
+      (json(["plan", "app/Dockerfile", "--format", "json"], files).body.steps as { warnings: { code: string }[] }[])[0]?.warnings.map((w) => w.code);
+    expect(warnings(project)).toContain("copy-all-without-dockerignore");
+    expect(warnings({ ...project, "app/.dockerignore": ".git\n" })).not.toContain("copy-all-without-dockerignore");
+  });
+});
