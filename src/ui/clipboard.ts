@@ -10,8 +10,9 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/** Saved as octet-stream: with text/plain, Chromium appends ".txt" to a name without an extension. */
 export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+  const url = URL.createObjectURL(new Blob([text], { type: "application/octet-stream" }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
