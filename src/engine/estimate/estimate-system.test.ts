@@ -141,3 +141,13 @@ describe("glibc packages with no Linux wheel build from source", () => {
     expect(e.byCategory.python).toBe(installedBytes(closure("psycopg2")));
   });
 });
+
+describe("a compiler that comes with Recommends", () => {
+  it.each([
+    { name: "python3-pip with recommends brings build-essential", install: "apt-get install -y python3-pip", codes: [] },
+    { name: "python3-pip with --no-install-recommends does not", install: "apt-get install -y --no-install-recommends python3-pip", codes: ["source-build-needs-compiler"] },
+  ])("$name", ({ install, codes }) => {
+    const e = estimate(`FROM debian:trixie\nRUN apt-get update && ${install} && rm -rf /var/lib/apt/lists/*\nRUN pip install --break-system-packages --no-cache-dir mysqlclient\n`);
+    expect(warningCodes(e).filter((c) => c.endsWith("compiler"))).toEqual(codes);
+  });
+});

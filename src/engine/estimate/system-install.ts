@@ -15,6 +15,11 @@ import type { Category } from "./types";
 const BUILD_TOOL = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|pkg-?config|pkgconf|gfortran|cargo|rust|rustc|musl-dev|libc6?-dev|linux-headers|autoconf|automake|libtool|python3?-dev|.*-dev(el)?)$/;
 const COMPILER = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?)$/;
 
+/** Debian packages whose Recommends include build-essential (python3-pip: "Recommends: build-essential,
+ *  python3-dev", Debian bookworm/trixie package metadata): installed without --no-install-recommends, they
+ *  bring a compiler. Its bytes fall under the `apt-recommends` assumption (not counted). */
+const RECOMMENDS_COMPILER = new Set(["python3-pip"]);
+
 export function categoryOfSystemPackage(name: string): Category {
   return BUILD_TOOL.test(name) ? "buildTools" : "system";
 }
@@ -31,7 +36,7 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   if (!info.noInstallRecommends) ctx.assume(ASSUMPTIONS.recommends.id, ASSUMPTIONS.recommends.text, scope.line);
   for (const pkg of info.packages) {
     const name = pkg.value;
-    if (COMPILER.test(name)) stage.hasCompiler = true;
+    if (COMPILER.test(name) || (!info.noInstallRecommends && RECOMMENDS_COMPILER.has(name))) stage.hasCompiler = true;
     if (stage.fullPythonImage && isInFullPythonImage(name, debianSuite(stage))) {
       stage.debInstalled.add(name);
       continue;
