@@ -24,3 +24,22 @@ test("findings become markers in the Dockerfile editor", async ({ playground, pa
   // Monaco draws a squiggle per marker; the default example has findings on its first lines.
   await expect(playground.editor("dockerfile").locator(".squiggly-warning, .squiggly-error, .squiggly-info").first()).toBeAttached();
 });
+
+test("the keyboard can leave the editor and reach every control", async ({ playground, page }) => {
+  await playground.goto();
+  // The toolbar is reachable by Tab from the top of the page.
+  await page.locator("body").click({ position: { x: 2, y: 2 } });
+  const reached = new Set<string>();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    reached.add((await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "");
+  }
+  for (const id of ["examples", "context-size", "theme", "share"]) expect(reached).toContain(id);
+  // In Monaco, Tab indents; Ctrl+M switches Tab to moving the focus, so the editor is no trap.
+  const monaco = playground.editor("dockerfile").locator(".monaco-editor");
+  await monaco.locator(".view-lines").click();
+  await expect(monaco).toContainClass("focused");
+  await page.keyboard.press("Control+M");
+  await page.keyboard.press("Tab");
+  await expect(monaco).not.toContainClass("focused");
+});

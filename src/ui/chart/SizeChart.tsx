@@ -20,7 +20,7 @@ export function SizeChart({ steps, selectedIndex, onSelect }: { readonly steps: 
         <CartesianGrid vertical={false} strokeOpacity={0.25} />
         <XAxis dataKey="name" tick={{ fill: "currentColor", fontSize: 12 }} />
         <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} tick={{ fill: "currentColor", fontSize: 12 }} />
-        <Tooltip content={ChartTooltip} cursor={{ fillOpacity: 0.08 }} />
+        <Tooltip content={ChartTooltip} cursor={{ fillOpacity: 0.08 }} wrapperStyle={{ zIndex: 10 }} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {CATEGORIES.map((c) => (
           <Bar key={c} dataKey={c} name={CATEGORY_LABELS[c]} stackId="disk" fill={CATEGORY_COLORS[c]} isAnimationActive={false} />
