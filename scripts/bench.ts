@@ -1,0 +1,159 @@
+// `npm run bench` (DESIGN §7): measures, prints tables, asserts nothing. Engine latency per file — the
+// median of N timed runs after warm-up runs — for the Flask example and a generated 1,000-line Dockerfile,
+// with dockerfile-utils' `validate` (the VS Code Docker linter, over the same dockerfile-ast parser) timed
+// on the same files in the same run as a yardstick. Then bundle sizes and permalink lengths, from
+// scripts/bench/bundle.ts and scripts/bench/permalink.ts when those exist (imported dynamically, so this
+// script runs without them).
+//
+//   npm run bench [-- --runs 30 --warmup 5]
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { validate } from "dockerfile-utils";
+import { analyze, type AnalysisInput } from "../src/engine/analyze";
+import { parseDockerfile } from "../src/engine/dockerfile/parse-dockerfile";
+import { formatBytes } from "../src/engine/format";
+import { buildPlan } from "../src/engine/plan/plan";
+import { FLASK_FAT } from "../src/examples/index";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at < 0 ? undefined : Number(process.argv[at + 1]);
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+// Enough runs for a stable median on a busy laptop; the large file's runs take tens of milliseconds each.
+const RUNS = option("runs", 30);
+const WARMUP = option("warmup", 5);
+
+/** A 1,000-line Dockerfile shaped like real ones: stages, continued RUNs, pip/apt/apk, heredocs, COPYs. */
+export function generatedDockerfile(lines = 1000): string {
+  const out: string[] = ["# syntax=docker/dockerfile:1", "ARG PY=3.12"];
+  const packages = ["flask", "requests", "numpy", "pandas", "django", "fastapi", "uvicorn", "sqlalchemy", "celery", "redis"];
+  for (let stage = 0; out.length < lines; stage++) {
+    const alpine = stage % 3 === 2;
+    out.push(`FROM python:\${PY}-${alpine ? "alpine" : "slim"} AS stage${stage}`, "WORKDIR /app", `ENV PIP_DISABLE_PIP_VERSION_CHECK=1 STAGE=${stage}`);
+    if (alpine) {
+      out.push("RUN apk add --no-cache --virtual .build-deps build-base postgresql-dev \\", " && pip install --no-cache-dir psycopg2 \\", " && apk del .build-deps");
+    } else {
+      out.push("RUN apt-get update \\", " && apt-get install -y --no-install-recommends gcc libpq-dev curl \\", " && rm -rf /var/lib/apt/lists/*");
+    }
+    out.push("COPY requirements.txt .", `RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt ${packages[stage % packages.length] ?? "flask"}`);
+    out.push("RUN <<EOF", "set -eux", `python -m venv /opt/venv${stage}`, `/opt/venv${stage}/bin/pip install --no-cache-dir ${packages[(stage + 3) % packages.length] ?? "requests"}`, "EOF");
+    if (stage > 0) out.push(`COPY --from=stage${stage - 1} /opt/venv${stage - 1} /opt/venv${stage - 1}`);
+    out.push("COPY . .", "USER 1000", 'CMD ["python", "-m", "app"]');
+  }
+  return out.slice(0, lines).join("\n") + "\n";
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+/** Median milliseconds of `RUNS` calls after `WARMUP` untimed ones; null when the call throws. */
+function time(fn: () => unknown): number | null {
+  try {
+    for (let i = 0; i < WARMUP; i++) fn();
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      fn();
+      samples.push(performance.now() - start);
+    }
+    return median(samples);
+  } catch {
+    return null;
+  }
+}
+
+const ms = (value: number | null) => (value === null ? "threw" : value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const fmt = (r: readonly string[]) => r.map((c, i) => (right[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
+  console.log(`\n${title}`);
+  console.log(fmt(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) console.log(fmt(row));
+}
+
+function engineTable(): void {
+  const generated = generatedDockerfile();
+  const files: { name: string; input: AnalysisInput }[] = [
+    {
+      name: `example "${FLASK_FAT.id}"`,
+      input: { dockerfile: FLASK_FAT.dockerfile, requirements: FLASK_FAT.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: FLASK_FAT.dockerignore },
+    },
+    {
+      name: "generated",
+      input: { dockerfile: generated, requirements: [{ path: "requirements.txt", content: "flask\nrequests\ngunicorn\n" }], dockerignore: ".git\n" },
+    },
+  ];
+  const rows = files.map(({ name, input }) => {
+    const text = typeof input.dockerfile === "string" ? input.dockerfile : new TextDecoder().decode(input.dockerfile);
+    return [
+      name,
+      String(text.split("\n").length - (text.endsWith("\n") ? 1 : 0)),
+      formatBytes(text.length),
+      ms(time(() => parseDockerfile(text))),
+      ms(time(() => analyze(input))),
+      ms(time(() => buildPlan(input))),
+      ms(time(() => validate(text))),
+    ];
+  });
+  printTable(
+    `Engine latency, median ms of ${RUNS} runs after ${WARMUP} warm-up runs (node ${process.version})`,
+    ["file", "lines", "size", "parse", "analyze (parse+estimate)", "plan (all rules)", "dockerfile-utils validate"],
+    rows,
+    [false, true, true, true, true, true, true],
+  );
+}
+
+interface BundleModule {
+  bundleRows(distDir: string): Promise<readonly { name: string; bytes: number; gzipBytes: number }[]>;
+}
+interface PermalinkModule {
+  permalinkRows(): readonly { example: string; length: number }[];
+}
+
+/** Imports a sibling bench module if it exists; its path is computed so the type check needs no file. */
+async function optionalModule<T>(file: string): Promise<T | null> {
+  const path = join(root, "scripts", "bench", file);
+  if (!existsSync(path)) return null;
+  return (await import(pathToFileURL(path).href)) as T;
+}
+
+async function bundleTable(): Promise<void> {
+  const bundle = await optionalModule<BundleModule>("bundle.ts");
+  if (bundle === null) {
+    console.log("\nBundle sizes: scripts/bench/bundle.ts is not there yet.");
+    return;
+  }
+  const dist = join(root, "dist");
+  if (!existsSync(join(dist, "index.html"))) {
+    console.log("\nBundle sizes: no dist/ — run `npm run build` first.");
+    return;
+  }
+  const rows = await bundle.bundleRows(dist);
+  printTable("Bundle sizes (dist/)", ["part", "bytes", "gzip"], rows.map((r) => [r.name, formatBytes(r.bytes), formatBytes(r.gzipBytes)]), [false, true, true]);
+}
+
+async function permalinkTable(): Promise<void> {
+  const permalink = await optionalModule<PermalinkModule>("permalink.ts");
+  if (permalink === null) {
+    console.log("\nPermalink lengths: scripts/bench/permalink.ts is not there yet.");
+    return;
+  }
+  printTable("Permalink lengths (URL fragment, characters)", ["example", "length"], permalink.permalinkRows().map((r) => [r.example, String(r.length)]), [false, true]);
+}
+
+const isMain = process.argv[1] !== undefined && /scripts[\\/]bench\.ts$/.test(process.argv[1]);
+if (isMain) {
+  engineTable();
+  await bundleTable();
+  await permalinkTable();
+}
