@@ -2,7 +2,7 @@ import { deflateSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../examples/index";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
-import { decodePermalink, encodePermalink, isPermalinkFragment, MAX_DECOMPRESSED_BYTES, MAX_FRAGMENT_CHARS, permalinkUrl } from "./codec";
+import { decodePermalink, encodePermalink, encodeShareable, isPermalinkFragment, MAX_DECOMPRESSED_BYTES, MAX_FRAGMENT_CHARS, permalinkUrl } from "./codec";
 import { LINK_FIXTURES } from "./fixtures";
 import { migrate } from "./migrations";
 import type { SharedState } from "./shared-state";
@@ -52,7 +52,16 @@ describe("round trip", () => {
 
   it("builds the URL from the location it is given", () => {
     const url = permalinkUrl({ origin: "https://example.org", pathname: "/whaleweight/", search: "" }, BASE);
-    expect(url).toMatch(/^https:\/\/example\.org\/whaleweight\/#v1\./);
+    expect(url).toMatchObject({ ok: true, url: expect.stringMatching(/^https:\/\/example\.org\/whaleweight\/#v1\./) });
+  });
+
+  it("refuses to make a link the decoder would refuse", () => {
+    const huge = { ...BASE, dockerfile: "RUN echo hello\n".repeat(Math.ceil(MAX_DECOMPRESSED_BYTES / 15) + 1) };
+    expect(encodeShareable(huge)).toMatchObject({ ok: false, message: expect.stringContaining("too large") });
+    const fits = { ...BASE, dockerfile: "RUN echo hello\n".repeat(Math.floor(MAX_DECOMPRESSED_BYTES / 20)) };
+    const encoded = encodeShareable(fits);
+    expect(encoded.ok).toBe(true);
+    if (encoded.ok) expect(decodePermalink(encoded.fragment).ok).toBe(true);
   });
 });
 

@@ -34,10 +34,23 @@ export function encodePermalink(state: SharedState): string {
   return `v${PERMALINK_VERSION}.${encodeBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
 }
 
-/** The shareable URL: the page's address with the state as its fragment. `location` is a parameter so
- *  tests need no browser. */
-export function permalinkUrl(location: { readonly origin: string; readonly pathname: string; readonly search: string }, state: SharedState): string {
-  return `${location.origin}${location.pathname}${location.search}#${encodePermalink(state)}`;
+/** Encode, refusing a state the decoder would refuse (too large), so Share never hands out a dead link. */
+export function encodeShareable(state: SharedState): { ok: true; fragment: string } | { ok: false; message: string } {
+  const bytes = strToU8(JSON.stringify(toWire(state))).length;
+  if (bytes > MAX_DECOMPRESSED_BYTES) {
+    return { ok: false, message: `The texts are too large for a link (${(bytes / 1024 / 1024).toFixed(1)} MB; links hold up to ${MAX_DECOMPRESSED_BYTES / 1024 / 1024} MB): use Download instead.` };
+  }
+  const fragment = encodePermalink(state);
+  if (fragment.length > MAX_FRAGMENT_CHARS) return { ok: false, message: "The texts are too large for a link: use Download instead." };
+  return { ok: true, fragment };
+}
+
+/** The shareable URL: the page's address with the state as its fragment (or why there is none).
+ *  `location` is a parameter so tests need no browser. */
+export function permalinkUrl(location: { readonly origin: string; readonly pathname: string; readonly search: string }, state: SharedState):
+  { ok: true; url: string } | { ok: false; message: string } {
+  const encoded = encodeShareable(state);
+  return encoded.ok ? { ok: true, url: `${location.origin}${location.pathname}${location.search}#${encoded.fragment}` } : encoded;
 }
 
 export function decodePermalink(fragment: string, upgrades: Readonly<Record<number, Upgrade>> = UPGRADES): DecodeResult {

@@ -107,9 +107,14 @@ function ShareButton() {
   return (
     <div className="share">
       <button type="button" className="button--primary" data-testid="share" onClick={() => {
-        const url = permalinkUrl(location, snapshotOf(useAppStore.getState()));
-        setShareUrl(url);
-        void copyText(url).then((ok) => setStatus(ok ? "Link copied." : "Copy the link below."));
+        const link = permalinkUrl(location, snapshotOf(useAppStore.getState()));
+        if (!link.ok) {
+          setShareUrl(null);
+          setStatus(link.message);
+          return;
+        }
+        setShareUrl(link.url);
+        void copyText(link.url).then((ok) => setStatus(ok ? "Link copied." : "Copy the link below."));
       }}>Share</button>
       <span role="status" className="hint" data-testid="share-status">{status}</span>
       {shareUrl === null ? null : (
