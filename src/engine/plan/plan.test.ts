@@ -4,7 +4,7 @@ import { EXAMPLES, FLASK_FAT, type Example } from "../../examples";
 import { RULES } from "../rules/registry";
 import { finalStage } from "../rules/support/stages";
 import type { Rule } from "../rules/types";
-import { buildPlan, type Decision, type PlanStep } from "./plan";
+import { buildPlan, PLAN_TEXT_LIMIT, type Decision, type PlanStep } from "./plan";
 
 function inputOf(example: Example) {
   return { dockerfile: example.dockerfile, requirements: example.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: example.dockerignore };
@@ -118,6 +118,14 @@ describe("buildPlan", () => {
     const plan = buildPlan({ ...inputOf(FLASK_FAT), rules: [broken, ...RULES] });
     expect(plan.faults).toEqual(["size/broken failed to check this Dockerfile: TypeError: boom"]);
     expect(plan.steps.map((s) => s.id)).toEqual(planOf(FLASK_FAT).steps.map((s) => s.id));
+  });
+
+  it("keeps only the original step above the size limit, and says so", () => {
+    const dockerfile = `${FLASK_FAT.dockerfile}${"# padding\n".repeat(PLAN_TEXT_LIMIT / 10 + 1)}`;
+    const plan = buildPlan({ ...inputOf(FLASK_FAT), dockerfile });
+    expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
+    expect(plan.notice).toContain("rewrites are only proposed up to 200,000");
+    expect(plan.steps[0]?.analysis.estimate.totalBytes).toBe(planOf(FLASK_FAT).steps[0]?.analysis.estimate.totalBytes);
   });
 
   it("never throws on garbage and keeps the original step", () => {

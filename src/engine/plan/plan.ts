@@ -52,7 +52,16 @@ export interface Plan {
   readonly findings: readonly Finding[];
   /** Rules that threw: they are left out of the plan, and the fault is shown instead of a blank page. */
   readonly faults: readonly string[];
+  /** Why the plan holds fewer steps than the rules would give (a very large input), or null. */
+  readonly notice: string | null;
 }
+
+/**
+ * Above this many characters the plan holds only the original step. Real Dockerfiles are a few kB (the
+ * largest in the shared corpus is under 10 kB); each rewrite re-estimates the whole file, so a 1 MB paste
+ * would take minutes. The estimate of the file as written is still computed.
+ */
+export const PLAN_TEXT_LIMIT = 200_000;
 
 export function buildPlan(input: PlanInput): Plan {
   const rules = input.rules ?? RULES;
@@ -65,6 +74,10 @@ export function buildPlan(input: PlanInput): Plan {
     texts, analysis, diff: "", rationale: `As written: ${formatBytes(analysis.estimate.totalBytes)} on disk, ${formatBytes(analysis.estimate.compressedBytes)} to pull.`,
   }];
   const faults: string[] = [];
+  if (texts.dockerfile.length > PLAN_TEXT_LIMIT) {
+    const notice = `This Dockerfile has ${texts.dockerfile.length.toLocaleString("en-US")} characters: rewrites are only proposed up to ${PLAN_TEXT_LIMIT.toLocaleString("en-US")}. The estimate of the file as written is shown.`;
+    return { steps, findings: [], faults, notice };
+  }
   const findings = rules.flatMap((rule) => safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }, faults));
 
   for (const rule of rules) {
@@ -98,7 +111,7 @@ export function buildPlan(input: PlanInput): Plan {
     texts = outcome.texts;
     analysis = outcome.analysis;
   }
-  return { steps, findings, faults: [...new Set(faults)] };
+  return { steps, findings, faults: [...new Set(faults)], notice: null };
 }
 
 function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: Analysis, settings: Partial<EstimateSettings> | undefined, faults: string[]):

@@ -3,6 +3,7 @@
 import type { InstructionNode } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import { makeFinding } from "./support/finding";
+import { runAtLine } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 const LISTS = "/var/lib/apt/lists";
@@ -12,7 +13,7 @@ function hits({ analysis }: RuleContext): { node: InstructionNode; bytes: number
   for (const layer of analysis.estimate.layers) {
     const bytes = layer.items.filter((i) => i.path === LISTS || i.path.startsWith(`${LISTS}/`)).reduce((sum, i) => sum + i.bytes, 0);
     if (bytes <= 0) continue;
-    const node = analysis.model.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === layer.line);
+    const node = runAtLine(analysis.model, layer.line);
     if (node !== undefined && (node.run?.infos ?? []).some((i) => i.kind === "apt-update")) out.push({ node, bytes });
   }
   return out;

@@ -6,6 +6,7 @@ import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
+import { runAtLine } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 const CLEANUP_KINDS = new Set<CommandInfo["kind"]>(["rm", "find-delete", "apt-clean", "pip-cache-purge", "apk-cache-clean", "set"]);
@@ -21,18 +22,21 @@ interface Hit {
 function hits({ analysis }: RuleContext): Hit[] {
   const out: Hit[] = [];
   const finalLines = new Set(analysis.estimate.layers.map((l) => l.line));
+  const strandedAt = new Map<number, string[]>();
+  for (const w of analysis.estimate.warnings) {
+    if (w.code === "deleted-in-later-layer" && w.line !== null) strandedAt.set(w.line, [...(strandedAt.get(w.line) ?? []), w.message]);
+  }
   for (const node of analysis.model.instructions) {
     const infos = node.run?.infos ?? [];
     // Guard: only a RUN that does nothing but clean up can be folded away whole.
     if (infos.length === 0 || !infos.every((i) => CLEANUP_KINDS.has(i.kind)) || !infos.some((i) => i.kind !== "set")) continue;
     if (!finalLines.has(node.range.startLine)) continue;
-    const warnings = analysis.estimate.warnings.filter((w) => w.code === "deleted-in-later-layer" && w.line === node.range.startLine);
     // The estimator names the creating line in its message ("… added at line N …").
-    const lines = warnings.flatMap((w) => {
-      const m = /added at line (\d+)/.exec(w.message);
+    const lines = (strandedAt.get(node.range.startLine) ?? []).flatMap((message) => {
+      const m = /added at line (\d+)/.exec(message);
       return m === null ? [] : [Number(m[1])];
     });
-    const creators = analysis.model.instructions.filter((n) => n.keyword === "RUN" && lines.includes(n.range.startLine));
+    const creators = lines.flatMap((line) => runAtLine(analysis.model, line) ?? []);
     const bytes = analysis.estimate.layers.filter((l) => lines.includes(l.line)).reduce((sum, l) => sum + l.deletedLaterBytes, 0);
     if (creators.length > 0) out.push({ cleanup: node, creators, bytes });
   }

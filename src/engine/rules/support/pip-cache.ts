@@ -4,6 +4,7 @@ import type { Analysis } from "../../analyze";
 import type { InstructionNode } from "../../dockerfile/model";
 import type { PipInstall } from "../../shell/command-info";
 import type { TextEdit } from "../../text/edits";
+import { runAtLine } from "./stages";
 
 export interface CachedInstall {
   readonly node: InstructionNode;
@@ -19,7 +20,7 @@ export function cachedInstalls(analysis: Analysis): CachedInstall[] {
   for (const layer of analysis.estimate.layers) {
     const bytes = layer.items.filter((i) => i.category === "pipCache").reduce((sum, i) => sum + i.bytes, 0);
     if (bytes <= 0) continue;
-    const node = analysis.model.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === layer.line);
+    const node = runAtLine(analysis.model, layer.line);
     if (node === undefined) continue;
     const infos = (node.run?.infos ?? []).filter((i): i is PipInstall => i.kind === "pip-install" && !i.options.noCacheDir && i.installWord.end > i.installWord.start);
     if (infos.length > 0) out.push({ node, infos, bytes });

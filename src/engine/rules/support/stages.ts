@@ -57,3 +57,17 @@ export function stagesUsedBy(model: DockerfileModel, stage: Stage): number[] {
 export function hasVariable(text: string): boolean {
   return text.includes("$");
 }
+
+const runsByLine = new WeakMap<DockerfileModel, ReadonlyMap<number, InstructionNode>>();
+
+/** The RUN instruction starting on `line` (layers are keyed by line); indexed once per model. */
+export function runAtLine(model: DockerfileModel, line: number): InstructionNode | undefined {
+  let index = runsByLine.get(model);
+  if (index === undefined) {
+    const map = new Map<number, InstructionNode>();
+    for (const node of model.instructions) if (node.keyword === "RUN") map.set(node.range.startLine, node);
+    runsByLine.set(model, map);
+    index = map;
+  }
+  return index.get(line);
+}
