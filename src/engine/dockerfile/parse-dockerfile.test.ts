@@ -360,6 +360,13 @@ describe("known dockerfile-ast faults do not escape", () => {
     ]);
   });
 
+  it("RUN \\ then a comment line with a backslash runs nothing, as in Docker (the comment is dropped)", () => {
+    const node = only("FROM alpine\nRUN \\\n# comment\\comment\n", "RUN");
+    expect([commandWords(node), node.range.startLine]).toEqual([[], 2]);
+    // With a command after the comment, that command is the script.
+    expect(commandWords(only("FROM alpine\nRUN \\\n# comment\\comment\n  apk add gcc\n", "RUN"))).toEqual([["apk", "add", "gcc"]]);
+  });
+
   it.each([
     { name: "RUN \\ then a comment with a backslash, at the end", text: "FROM alpine\nRUN \\\n# comment\\comment\n" },
     { name: "the same before FROM", text: "RUN \\\n# comment\\comment\n" },

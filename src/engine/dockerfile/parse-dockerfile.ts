@@ -182,7 +182,11 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
     }
   }
   const copy = keyword === "COPY" || keyword === "ADD" ? readCopy(keyword, flags, args, heredocs) : null;
-  const run = keyword === "RUN" ? readRun(ctx, form, json, argsRange, heredocs, flags) : null;
+  // The shell script starts right after the keyword and flags, not at dockerfile-ast's first argument: for
+  // `RUN \` followed by a comment line with a backslash that argument lies inside the comment
+  // (rcjsuen/dockerfile-ast#123), while Docker drops the comment line and runs nothing.
+  const scriptStart = Math.max(guard(() => ctx.rangeOf(raw.getInstructionRange()).end, range.start), ...flags.map((f) => f.range.end));
+  const run = keyword === "RUN" ? readRun(ctx, form, json, argsRange, scriptStart, heredocs, flags) : null;
   return {
     keyword, index: ctx.index, stageIndex: ctx.stageIndex, range, argsRange, flags, form, args, heredocs, run, copy, from,
     pairs, argWithoutDefault: keyword === "ARG" ? pairs.filter((p) => p.value === "" && !argHasValue(raw)).map((p) => p.name) : [],
@@ -198,6 +202,7 @@ function readRun(
   form: "exec" | "shell",
   json: readonly string[] | null,
   argsRange: SourceRange | null,
+  scriptStart: number,
   heredocs: readonly HeredocNode[],
   flags: InstructionNode["flags"],
 ): RunDetails {
@@ -205,7 +210,7 @@ function readRun(
   let script: ShellSource | null = null;
   let execCommand: ShellCommand | null = null;
   if (form === "shell" && argsRange !== null) {
-    script = runScript(ctx.text, argsRange.start, argsRange.end, ctx.escapeChar, heredocs);
+    script = runScript(ctx.text, Math.min(scriptStart, argsRange.start), argsRange.end, ctx.escapeChar, heredocs);
   } else if (json !== null) {
     const shellIndex = json.findIndex((arg, i) => i > 0 && arg === "-c" && /(^|\/)(ba|da|a)?sh$/.test(json[0] ?? ""));
     const scriptArg = shellIndex >= 0 ? json[shellIndex + 1] : undefined;
