@@ -11,10 +11,15 @@ import { STATUS_LABELS } from "../labels";
 export function StepList() {
   const { plan, pending } = usePlan();
   const selected = useSelectedStep();
+  const hasDecisions = useAppStore((s) => Object.keys(s.decisions).length > 0);
+  const resetDecisions = useAppStore((s) => s.resetDecisions);
   if (plan === null) return <p className="hint" data-testid="steps-loading">Weighing your image…</p>;
   return (
     <section className="panel" aria-labelledby="steps-heading" aria-busy={pending}>
-      <h2 id="steps-heading" className="panel__title">Steps</h2>
+      <div className="panel__header">
+        <h2 id="steps-heading" className="panel__title">Steps</h2>
+        {hasDecisions ? <button type="button" className="link-button" data-testid="reset-decisions" onClick={resetDecisions}>Apply every step again</button> : null}
+      </div>
       {plan.steps.length === 1 ? (
         <p className="hint" data-testid="no-steps">No rewrite to propose: nothing found that makes this image smaller.</p>
       ) : null}
