@@ -1,6 +1,6 @@
 // The page: toolbar, notices, the editors on the left and the analysis on the right. The analysis has its
 // own error boundary so a fault there never takes the editors (and the user's text) with it.
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useAppStore } from "../state/store";
 import { AnalysisPanel } from "./AnalysisPanel";
 import { EditorsPanel } from "./editor/EditorsPanel";
@@ -12,7 +12,6 @@ import { useResolvedTheme } from "./theme";
 export function App() {
   const theme = useResolvedTheme();
   const editorStatus = useAppStore((s) => s.editorStatus);
-  const dockerfile = useAppStore((s) => s.dockerfile);
   useEffect(() => {
     document.documentElement.dataset["theme"] = theme;
     document.documentElement.style.colorScheme = theme;
@@ -27,9 +26,9 @@ export function App() {
           <EditorsPanel />
         </ErrorBoundary>
         <div id="analysis" tabIndex={-1}>
-          <ErrorBoundary what="The analysis" resetKey={dockerfile}>
+          <AnalysisBoundary>
             <AnalysisPanel />
-          </ErrorBoundary>
+          </AnalysisBoundary>
         </div>
       </main>
       <footer className="footer">
@@ -37,4 +36,11 @@ export function App() {
       </footer>
     </div>
   );
+}
+
+/** Retries the analysis after a fault whenever the Dockerfile changes. Reads the text here, not in App:
+ *  the children element keeps its identity, so a keystroke does not re-render the whole analysis. */
+function AnalysisBoundary({ children }: { readonly children: ReactNode }) {
+  const dockerfile = useAppStore((s) => s.dockerfile);
+  return <ErrorBoundary what="The analysis" resetKey={dockerfile}>{children}</ErrorBoundary>;
 }

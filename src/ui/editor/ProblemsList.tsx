@@ -1,5 +1,6 @@
 // Findings and diagnostics as a list too: readable without Monaco (the plain editors have no markers)
 // and by screen readers. Long lists are cut: a 1 MB paste can raise thousands.
+import { memo } from "react";
 import type { Diagnostic } from "../../engine/diagnostics";
 import type { Finding } from "../../engine/rules/types";
 
@@ -22,7 +23,8 @@ function fileName(file: Diagnostic["file"]): string {
   return file.requirements;
 }
 
-export function ProblemsList({ findings, diagnostics }: { readonly findings: readonly Finding[]; readonly diagnostics: readonly Diagnostic[] }) {
+/** Memoised: its inputs change with the plan, not with every keystroke that re-renders the editors. */
+export const ProblemsList = memo(function ProblemsList({ findings, diagnostics }: { readonly findings: readonly Finding[]; readonly diagnostics: readonly Diagnostic[] }) {
   const problems: Problem[] = [
     ...diagnostics.map((d, i) => ({ key: `d${i}`, file: fileName(d.file), line: d.line, column: d.column, severity: d.severity, message: d.message, code: d.code })),
     ...findings.map((f, i) => ({ key: `f${i}`, file: "Dockerfile", line: f.line, column: f.column, severity: f.severity, message: f.message, code: f.ruleId })),
@@ -41,4 +43,4 @@ export function ProblemsList({ findings, diagnostics }: { readonly findings: rea
       {problems.length > MAX_SHOWN ? <p className="hint">…and {problems.length - MAX_SHOWN} more.</p> : null}
     </details>
   );
-}
+});
