@@ -151,3 +151,24 @@ describe("a compiler that comes with Recommends", () => {
     expect(warningCodes(e).filter((c) => c.endsWith("compiler"))).toEqual(codes);
   });
 });
+
+describe("wheels built in one stage and installed in another", () => {
+  const psycopg2 = pythonRow("psycopg2");
+  const builder = `FROM ${ALPINE} AS wheels\nRUN apk add --no-cache build-base postgresql-dev && pip wheel --no-cache-dir -w /wheels psycopg2\nFROM ${ALPINE}\nCOPY --from=wheels /wheels /wheels\n`;
+
+  it.each([
+    { name: "--find-links=DIR", install: "pip install --no-cache-dir --no-index --find-links=/wheels psycopg2" },
+    { name: "-f DIR", install: "pip install --no-cache-dir --no-index -f /wheels psycopg2" },
+    { name: "the wheel files by glob", install: "pip install --no-cache-dir /wheels/*.whl" },
+  ])("install without a compiler from $name", ({ install }) => {
+    const e = estimate(`${builder}RUN ${install}\n`);
+    expect(warningCodes(e)).toEqual([]);
+    expect(layerAt(e, 5).bytes).toBe(psycopg2.installedBytes);
+    // The copied wheel: no wheel size in the table, so the installed size ÷ the compiled median ratio.
+    expect(layerAt(e, 4).bytes).toBe(Math.round((psycopg2.installedBytes ?? 0) / COMPILED_RATIO));
+  });
+
+  it("a find-links directory without that wheel still compiles (and warns without a compiler)", () => {
+    expect(warningCodes(estimate(`${builder}RUN pip install --no-cache-dir --find-links=/elsewhere psycopg2\n`))).toEqual(["musl-needs-compiler"]);
+  });
+});

@@ -80,15 +80,20 @@ function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope,
 interface Requested {
   readonly names: string[];
   readonly explicit: Set<string>;
+  /** Packages installed from wheel files already in the stage (`pip wheel -w` output): no source build. */
+  readonly prebuilt: Set<string>;
 }
 
 function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, files: readonly WordArg[], specs: readonly WordArg[], editables: readonly WordArg[]): Requested {
   const names: string[] = [];
+  const prebuilt = new Set<string>();
   for (const file of files) names.push(...(namesFromFile(ctx, stage, scope, file.value) ?? []));
   for (const spec of specs) {
     const value = expand(scope, spec.value);
     if (value.endsWith(".whl") || (hasGlob(value) && value.includes("/"))) {
-      names.push(...wheelsAt(stage, resolvePath(scope.cwd, value)));
+      const wheels = wheelsAt(stage, resolvePath(scope.cwd, value));
+      names.push(...wheels);
+      for (const name of wheels) prebuilt.add(name);
       continue;
     }
     if (value === "." || value.startsWith("./") || value.startsWith("/") || value.startsWith("../")) {
@@ -105,7 +110,7 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
   for (const editable of editables) {
     ctx.warn("local-project", `pip installs ${editable.value} in editable mode: its own dependencies are only counted when listed in a requirements file.`, scope.line);
   }
-  return { names, explicit: new Set(names) };
+  return { names, explicit: new Set(names), prebuilt };
 }
 
 /** Package names of wheel files (from `pip wheel -w`) selected by `path`, which may be a glob. */
@@ -135,7 +140,9 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   for (const name of new Set(names)) {
     const reinstall = plan.upgrade && requested.explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
-    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer });
+    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer });
+    // A wheel built earlier (`pip wheel -w /wheels`, copied in) installs as is: nothing to compile or download.
+    if (requested.prebuilt.has(cost.name)) cost = { ...cost, buildsFromSource: false, notInstallable: false, cacheBytes: 0 };
     installed.add(cost.name);
     costs.push(cost);
     for (const id of cost.assumptions) {
@@ -224,6 +231,9 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     ctx.assume(ASSUMPTIONS.pipPreinstalled.id, ASSUMPTIONS.pipPreinstalled.text, scope.line);
   }
   const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, info.editables);
+  for (const dir of [optionValue(info, "--find-links"), optionValue(info, "-f")]) {
+    if (dir !== null) for (const name of wheelsAt(stage, resolvePath(scope.cwd, expand(scope, dir)))) requested.prebuilt.add(name);
+  }
   const compile = info.installer === "uv"
     ? hasOption(info, "--compile-bytecode") || envTrue(scope.vars, "UV_COMPILE_BYTECODE")
     : !info.options.noCompile && !envFlagSet(scope.vars, "PIP_NO_COMPILE");
@@ -284,7 +294,7 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, scope: Ru
     if (!info.system) site = sitePackages(`${homeOf(stage)}/.local/share/virtualenvs/app`, stage);
     cacheDir = envFlagSet(env, "PIP_NO_CACHE_DIR") ? null : `${homeOf(stage)}/.cache/pip`;
   }
-  installPackages(ctx, stage, scope, { names, explicit: new Set(names) }, {
+  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, {
     site, installer: info.kind === "uv-sync" ? "uv" : "pip", compile: info.kind !== "uv-sync" || envTrue(env, "UV_COMPILE_BYTECODE"),
     noDeps: false, upgrade: false, cacheDir, label: tool.split(" ")[0] ?? tool,
   });
