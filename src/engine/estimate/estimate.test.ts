@@ -2,6 +2,7 @@
 // made of, read through the knowledge lookups. Python installs, pip's cache, deletions in the same or a
 // later layer, COPY --from, install locations and the rebuild cost.
 import { describe, expect, it } from "vitest";
+import { formatBytes } from "../format";
 import { ASSUMPTIONS } from "./assumptions";
 import { baseRow, closure, estimate, installedBytes, layerAt, pythonRow, warningCodes, wheelBytes } from "./test-support";
 
@@ -113,7 +114,7 @@ describe("deleting in the same layer or a later one", () => {
     expect(layerAt(later, 2).deletedLaterBytes).toBe(wheelBytes(flask));
     expect(layerAt(later, 3).bytes).toBe(0);
     expect(later.warnings.map((w) => [w.code, w.line])).toEqual([["deleted-in-later-layer", 3]]);
-    expect(later.warnings[0]?.message).toContain("added at line 2");
+    expect(later.warnings[0]?.message).toContain(`deletes ${formatBytes(wheelBytes(flask))} added at line 2`);
   });
 
   it("pip uninstall in a later RUN leaves the package's bytes", () => {

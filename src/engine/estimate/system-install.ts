@@ -4,6 +4,7 @@
 import { alpineBuildBaseClosure, findAlpinePackage, findDebianPackage, isInFullPythonImage, UNKNOWN_SYSTEM_PACKAGE } from "../knowledge";
 import type { SourceRef } from "../knowledge/types";
 import type { CommandInfo } from "../shell/command-info";
+import { formatBytes } from "../format";
 import { ASSUMPTIONS } from "./assumptions";
 import { KiB, type EstimateContext } from "./context";
 import { assumptionSource } from "./python-sizes";
@@ -158,9 +159,8 @@ export function reportStranded(ctx: EstimateContext, stranded: readonly { line: 
   }
   for (const [from, group] of byLine) {
     if (group.bytes <= 0) continue;
-    const mb = (group.bytes / 1e6).toFixed(1);
     ctx.warn("deleted-in-later-layer",
-      `${what} deletes ${mb} MB added at line ${from} (${summarise(group.labels)}), but in a later layer: the bytes stay in the image. Delete them in the RUN that creates them.`, line);
+      `${what} deletes ${formatBytes(group.bytes)} added at line ${from} (${summarise(group.labels)}), but in a later layer: the bytes stay in the image. Delete them in the RUN that creates them.`, line);
   }
 }
 
