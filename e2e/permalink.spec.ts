@@ -39,3 +39,12 @@ test("opening a link keeps the user's own text within reach", async ({ playgroun
   await playground.page.getByTestId("notice-action").click();
   await expect(playground.editor("dockerfile")).toContainText("my own work");
 });
+
+test("a link pasted into the address bar of an open tab opens too", async ({ playground, page }) => {
+  await playground.goto();
+  await playground.paste("dockerfile", "FROM python:3.11\n# shared through the address bar\n");
+  const url = await playground.share();
+  await playground.paste("dockerfile", "FROM python:3.12-slim\n# edited since\n");
+  await playground.changing(() => page.evaluate((hash) => { location.hash = hash; }, new URL(url).hash));
+  await expect(playground.editor("dockerfile")).toContainText("shared through the address bar");
+});

@@ -3,6 +3,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { startAutosave } from "./state/autosave";
+import { isPermalinkFragment } from "./permalink/codec";
 import { boot } from "./state/boot";
 import { startPlanClient } from "./state/plan-client";
 import { browserStorage } from "./state/storage";
@@ -13,6 +14,10 @@ const storage = browserStorage();
 boot({ location, history, storage });
 startAutosave(storage);
 startPlanClient();
+// A link pasted into the address bar of an open tab changes only the fragment: open it too.
+addEventListener("hashchange", () => {
+  if (isPermalinkFragment(location.hash)) boot({ location, history, storage });
+});
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root");
