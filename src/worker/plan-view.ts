@@ -25,10 +25,14 @@ export interface PlanView {
   readonly steps: readonly StepView[];
   /** Findings of every rule on the original texts: the editor's markers. */
   readonly findings: readonly Finding[];
+  /** Rules that failed on these texts (left out of the plan): shown, never hidden. */
+  readonly faults: readonly string[];
+  /** Why the plan has fewer steps than the rules would give (a very large input), or null. */
+  readonly notice: string | null;
 }
 
 export function toPlanView(plan: Plan): PlanView {
-  return { steps: plan.steps.map(toStepView), findings: plan.findings };
+  return { steps: plan.steps.map(toStepView), findings: plan.findings, faults: plan.faults, notice: plan.notice };
 }
 
 function toStepView(step: PlanStep): StepView {

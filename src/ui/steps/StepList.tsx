@@ -20,8 +20,15 @@ export function StepList() {
         <h2 id="steps-heading" className="panel__title">Steps</h2>
         {hasDecisions ? <button type="button" className="link-button" data-testid="reset-decisions" onClick={resetDecisions}>Apply every step again</button> : null}
       </div>
-      {plan.steps.length === 1 ? (
+      {plan.notice !== null ? <p className="notice notice--info" data-testid="plan-notice">{plan.notice}</p> : null}
+      {plan.steps.length === 1 && plan.notice === null ? (
         <p className="hint" data-testid="no-steps">No rewrite to propose: nothing found that makes this image smaller.</p>
+      ) : null}
+      {plan.faults.length > 0 ? (
+        <div className="notice notice--error notice--list" role="alert" data-testid="plan-faults">
+          <span>Some checks failed on this text and were left out (please report it with the Dockerfile):</span>
+          <ul>{plan.faults.map((fault) => <li key={fault}>{fault}</li>)}</ul>
+        </div>
       ) : null}
       <ol className="steps" data-testid="steps">
         {plan.steps.map((step, index) => (
