@@ -1,6 +1,7 @@
 // The page: toolbar, notices, the editors on the left and the analysis on the right. The analysis has its
 // own error boundary so a fault there never takes the editors (and the user's text) with it.
 import { useEffect, type ReactNode } from "react";
+import { TABLES_VERSION } from "../engine/knowledge/data/tables-version";
 import { useAppStore } from "../state/store";
 import { AnalysisPanel } from "./AnalysisPanel";
 import { EditorsPanel } from "./editor/EditorsPanel";
@@ -32,7 +33,8 @@ export function App() {
         </div>
       </main>
       <footer className="footer">
-        Sizes are estimates from bundled tables (decimal units, as <code>docker images</code> prints them). No server, no tracking.
+        Sizes are estimates from bundled tables (version <span data-testid="tables-version">{TABLES_VERSION}</span>; decimal units, as{" "}
+        <code>docker images</code> prints them). No server, no tracking.
       </footer>
     </div>
   );
