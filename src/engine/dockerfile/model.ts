@@ -23,8 +23,12 @@ export interface DockerFlag {
 
 export interface HeredocNode {
   readonly name: string;
-  /** The body between the opening line and the delimiter line; null when empty. */
+  /** The text the heredoc gives: the body between the opening line and the delimiter line, with each
+   *  line's leading tabs removed for `<<-` (as BuildKit and the shell do); "" when empty. */
   readonly content: string;
+  /** `<<-NAME`: leading tabs are stripped from the body's lines (and the delimiter's). */
+  readonly stripsTabs: boolean;
+  /** Where the body is in the text, as written (tabs and all); null when not known. */
   readonly contentRange: SourceRange | null;
   /** False when the file ended before the delimiter. */
   readonly terminated: boolean;

@@ -107,12 +107,20 @@ describe("heredocs", () => {
       end: [5, 4],
     },
     {
-      name: "RUN <<-EOF with tab-indented body and delimiter",
-      text: "FROM alpine\nRUN <<-EOF\n\tapk add --no-cache gcc\n\tEOF\n",
-      heredocs: [{ name: "EOF", content: "\tapk add --no-cache gcc", terminated: true }],
-      words: [["apk", "add", "--no-cache", "gcc"]],
-      kinds: ["apk-add"],
-      end: [4, 5],
+      name: "RUN <<-EOF with tab-indented body and delimiter: the tabs are stripped",
+      text: "FROM alpine\nRUN <<-EOF\n\tapk add --no-cache gcc\n\t\techo 'a\tb'\n\tEOF\n",
+      heredocs: [{ name: "EOF", content: "apk add --no-cache gcc\necho 'a\tb'", terminated: true }],
+      words: [["apk", "add", "--no-cache", "gcc"], ["echo", "a\tb"]],
+      kinds: ["apk-add", "other"],
+      end: [5, 5],
+    },
+    {
+      name: "RUN <<EOF keeps tabs",
+      text: "FROM alpine\nRUN <<EOF\n\techo 'a\n\tb'\nEOF\n",
+      heredocs: [{ name: "EOF", content: "\techo 'a\n\tb'", terminated: true }],
+      words: [["echo", "a\n\tb"]],
+      kinds: ["other"],
+      end: [5, 4],
     },
     {
       name: "a quoted delimiter and a shell after the marker",
@@ -148,6 +156,13 @@ describe("heredocs", () => {
     expect([node.range.endLine, node.range.endColumn]).toEqual(end);
     // The instructions after a heredoc are found again (the body is not read as instructions).
     expect(parseDockerfile(`${text}USER app\n`).instructions.map((i) => i.keyword)).toEqual(["FROM", "RUN", "USER"]);
+  });
+
+  it("words of a <<- body map back to their place in the text, after the stripped tabs", () => {
+    const text = "FROM alpine\nRUN <<-EOF\n\t\tpip install flask\n\tEOF\n";
+    const words = only(text, "RUN").run?.commands[0]?.words ?? [];
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(["pip", "install", "flask"]);
+    expect(words[0]?.start).toBe(text.indexOf("pip"));
   });
 
   it("COPY <<EOF /x writes a file from the heredoc", () => {
@@ -355,7 +370,7 @@ describe("known dockerfile-ast faults do not escape", () => {
     expect(model.diagnostics).toEqual([]);
     expect(model.instructions.map((i) => [i.keyword, i.range.startLine, i.heredocs.map((h) => [h.name, h.content, h.terminated])])).toEqual([
       ["FROM", 1, []],
-      ["RUN", 2, [["EOT", "\thello", true]]],
+      ["RUN", 2, [["EOT", "hello", true]]],
       ["RUN", 5, [["EOT", "hello2", true]]],
     ]);
   });

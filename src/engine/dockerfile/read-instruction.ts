@@ -52,20 +52,24 @@ export function readJsonStrings(raw: Instruction, text: string, argsRange: Sourc
 export function readHeredocs(raw: Instruction, text: string, instructionRange: SourceRange, rangeOf: RangeOf): HeredocNode[] {
   if (!has(raw, "getHeredocs")) return [];
   try {
+    const firstLine = text.slice(instructionRange.start, instructionRange.end).split(/\r?\n|\r/, 1)[0] ?? "";
     return (raw as unknown as WithHeredocs).getHeredocs().map((h) => {
       const contentRange = h.getContentRange() === null ? null : rangeOf(h.getContentRange() as Parameters<RangeOf>[0]);
-      return {
-        name: h.getName(),
-        content: contentRange === null ? "" : text.slice(contentRange.start, contentRange.end),
-        contentRange,
-        terminated: h.getDelimiterRange() !== null,
-      };
+      const name = h.getName();
+      const stripsTabs = new RegExp(`<<-\\s*(["']?)${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`).test(firstLine);
+      const body = contentRange === null ? "" : text.slice(contentRange.start, contentRange.end);
+      return { name, content: stripsTabs ? stripLeadingTabs(body) : body, stripsTabs, contentRange, terminated: h.getDelimiterRange() !== null };
     });
   } catch {
     // dockerfile-ast throws TypeErrors on some heredocs (rcjsuen/dockerfile-ast#119, #123): find the
     // markers ourselves in the instruction's text so the body is still known.
     return findHeredocs(text, instructionRange);
   }
+}
+
+/** `<<-` removes the leading tabs of every line of the body. */
+export function stripLeadingTabs(body: string): string {
+  return body.replace(/^\t+/gm, "");
 }
 
 /** A minimal heredoc reader for when the library fails: `<<[-]["']NAME["']` on the first line. */
@@ -88,11 +92,13 @@ export function findHeredocs(text: string, range: SourceRange): HeredocNode[] {
     const candidate = dash === "-" ? part.replace(/^\t+/, "") : part;
     if (candidate === name && contentStart !== null) {
       const contentEnd = Math.max(contentStart, offset - 1);
-      return [{ name, content: text.slice(contentStart, contentEnd), contentRange: null, terminated: true }];
+      const written = text.slice(contentStart, contentEnd);
+      return [{ name, content: dash === "-" ? stripLeadingTabs(written) : written, stripsTabs: dash === "-", contentRange: null, terminated: true }];
     }
     offset += part.length;
   }
-  return [{ name, content: contentStart === null ? "" : text.slice(contentStart, range.end), contentRange: null, terminated: false }];
+  const written = contentStart === null ? "" : text.slice(contentStart, range.end);
+  return [{ name, content: dash === "-" ? stripLeadingTabs(written) : written, stripsTabs: dash === "-", contentRange: null, terminated: false }];
 }
 
 /** Name/value pairs of ENV, ARG and LABEL. */

@@ -35,6 +35,7 @@ describe("runScript with heredocs", () => {
   const heredoc = (content: string, start: number) => ({
     name: "EOF",
     content,
+    stripsTabs: false,
     terminated: true,
     contentRange: { start, end: start + content.length, startLine: 2, startColumn: 1, endLine: 3, endColumn: 18 },
   });

@@ -78,13 +78,24 @@ export function runScript(
   const withoutMarkers = firstLine.text.replace(/<<-?\s*(["']?)[A-Za-z0-9_.-]+\1/g, "").trim();
   const command = withoutMarkers.split(/\s+/)[0] ?? "";
   if (withoutMarkers === "" || SHELLS.has(command)) {
-    const body = first.contentRange;
-    return identitySource(first.content, body.start);
+    return bodySource(text, first.contentRange.start, first.contentRange.end, first.stripsTabs);
   }
   return firstLine;
 }
 
-function identitySource(text: string, start: number): ShellSource {
-  const offsets = Array.from({ length: text.length + 1 }, (_, i) => start + i);
-  return { text, offsets };
+/** The heredoc body `text[start, end)` as the shell sees it (leading tabs dropped for `<<-`), each
+ *  character mapped to its offset in the Dockerfile. */
+function bodySource(text: string, start: number, end: number, stripsTabs: boolean): ShellSource {
+  let out = "";
+  const offsets: number[] = [];
+  let lineStart = true;
+  for (let i = start; i < end; i++) {
+    const c = text[i] ?? "";
+    if (stripsTabs && lineStart && c === "\t") continue;
+    lineStart = c === "\n" || c === "\r";
+    out += c;
+    offsets.push(i);
+  }
+  offsets.push(end);
+  return { text: out, offsets };
 }

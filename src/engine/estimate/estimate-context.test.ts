@@ -71,6 +71,10 @@ describe("manifests and heredoc files", () => {
     expect(layerAt(estimate(`FROM ${SLIM}\nCOPY <<EOF /etc/app.conf\nkey=value\nEOF\n`), 2).bytes).toBe("key=value".length);
   });
 
+  it("COPY <<-EOF writes the text without the leading tabs", () => {
+    expect(layerAt(estimate(`FROM ${SLIM}\nCOPY <<-EOF /etc/app.conf\n\tkey=value\n\tEOF\n`), 2).bytes).toBe("key=value".length);
+  });
+
   it("ADD of a URL is unknown: 0 bytes and a warning", () => {
     const e = estimate(`FROM ${SLIM}\nADD https://example.com/x.tar.gz /opt/\n`);
     expect([layerAt(e, 2).bytes, warningCodes(e)]).toEqual([0, ["add-url"]]);
