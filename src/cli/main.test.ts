@@ -160,3 +160,30 @@ describe("options that feed the engine", () => {
     expect(warnings({ ...project, "app/.dockerignore": ".git\n" })).not.toContain("copy-all-without-dockerignore");
   });
 });
+
+describe("plan steps and lint order", () => {
+  const fat = { "app/Dockerfile": "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\n", "app/requirements.txt": REQUIREMENTS };
+
+  it("prints every rule's step with its status, and no notice or fault on an ordinary file", () => {
+    const { body } = json(["plan", "app/Dockerfile", "--format", "json"], fat);
+    const steps = body.steps as { id: string; status: string }[];
+    expect(steps.map((s) => s.id).slice(0, 4)).toEqual(["original", "size/base-variant", "cache/requirements-first", "size/multistage"]);
+    expect(body.notice).toBeNull();
+    expect(body.faults).toEqual([]);
+    const text = runWith(["plan", "app/Dockerfile"], fat).stdout;
+    expect(text).toMatch(/ 1 {2}Use a smaller Python base image +applied \(alpine\)/);
+  });
+
+  it("gives the notice when the file is over the plan's size limit", () => {
+    const big = { ...fat, "app/Dockerfile": `${fat["app/Dockerfile"]}${"# padding\n".repeat(20_001)}` };
+    const { body } = json(["plan", "app/Dockerfile", "--format", "json"], big);
+    expect((body.steps as unknown[]).length).toBe(1);
+    expect(body.notice).toContain("rewrites are only proposed up to 200,000");
+  });
+
+  it("lists lint findings in line order", () => {
+    const found = lines(runWith(["lint", "app/Dockerfile"], fat).stdout).map((l) => Number(/:(\d+):\d+:/.exec(l)?.[1]));
+    expect(found.length).toBeGreaterThan(2);
+    expect(found).toEqual([...found].sort((a, b) => a - b));
+  });
+});

@@ -25,6 +25,8 @@ export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object
       assumptions: step.analysis.estimate.assumptions,
     })),
     findings: plan.findings.map(findingJson),
+    notice: plan.notice,
+    faults: plan.faults,
     diagnostics: diagnostics.map((d) => ({ message: d.message, line: d.line, column: d.column, severity: d.severity, code: d.code, file: fileName(d) })),
   };
 }
@@ -61,6 +63,8 @@ export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerf
     lines.push("", `Layers of ${dockerfilePath} as written:`, ...layerTable(original.analysis.estimate));
   }
   lines.push("", "Plan:", ...stepTable(plan.steps));
+  if (plan.notice !== null) lines.push("", plan.notice);
+  for (const fault of plan.faults) lines.push(`rule fault: ${fault}`);
   const last = plan.steps.at(-1);
   if (last !== undefined && last !== original) {
     lines.push("", `Layers after the last step:`, ...layerTable(last.analysis.estimate));
@@ -103,7 +107,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function lintText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], dockerfilePath: string): string {
   const lines = [
     ...diagnostics.map((d) => `${d.file === "dockerfile" ? dockerfilePath : fileName(d)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`),
-    ...findings.map((f) => `${dockerfilePath}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`),
+    ...[...findings].sort((a, b) => a.line - b.line || a.column - b.column).map((f) => `${dockerfilePath}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`),
   ];
   return lines.length === 0 ? `${dockerfilePath}: no findings\n` : lines.join("\n") + "\n";
 }
