@@ -6,6 +6,7 @@ import { startAutosave } from "./state/autosave";
 import { isPermalinkFragment } from "./permalink/codec";
 import { boot } from "./state/boot";
 import { startPlanClient } from "./state/plan-client";
+import { startShareInvalidation } from "./state/share";
 import { browserStorage } from "./state/storage";
 import { App } from "./ui/App";
 import "./ui/styles.css";
@@ -14,6 +15,7 @@ const storage = browserStorage();
 boot({ location, history, storage });
 startAutosave(storage);
 startPlanClient();
+startShareInvalidation();
 // A link pasted into the address bar of an open tab changes only the fragment: open it too.
 addEventListener("hashchange", () => {
   if (isPermalinkFragment(location.hash)) boot({ location, history, storage });

@@ -26,6 +26,12 @@ export function snapshotOf(state: AppState): SharedState {
   };
 }
 
+/** True when anything a link or the autosave carries differs between the two states. */
+export function sharedStateChanged(a: AppState, b: AppState): boolean {
+  return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.dockerignore !== b.dockerignore ||
+    a.decisions !== b.decisions || a.selectedStep !== b.selectedStep || a.contextBytes !== b.contextBytes;
+}
+
 function read(storage: Storage, key: string): Saved | null {
   try {
     const raw = storage.getItem(key);
@@ -58,10 +64,7 @@ export function startAutosave(storage: Storage): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let warned = false;
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    const changed = state.dockerfile !== previous.dockerfile || state.requirements !== previous.requirements ||
-      state.dockerignore !== previous.dockerignore || state.decisions !== previous.decisions ||
-      state.selectedStep !== previous.selectedStep || state.contextBytes !== previous.contextBytes;
-    if (!changed) return;
+    if (!sharedStateChanged(state, previous)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const ok = write(storage, KEY, snapshotOf(useAppStore.getState()));

@@ -16,13 +16,16 @@ export type EditorStatus = "loading" | "ready" | "failed";
 export interface UiSlice {
   readonly theme: ThemeChoice;
   readonly notice: Notice | null;
-  /** The URL the Share button last made (shown so it can be copied by hand too). */
+  /** The URL the Share button last made (shown so it can be copied by hand too); cleared on any change
+   *  it would not reflect. */
   readonly shareUrl: string | null;
+  /** What became of the last Share: copied, copy by hand, or why there is no link. */
+  readonly shareStatus: string;
   /** Whether Monaco has replaced the plain text areas. */
   readonly editorStatus: EditorStatus;
   setTheme(theme: ThemeChoice): void;
   showNotice(notice: Notice | null): void;
-  setShareUrl(url: string | null): void;
+  setShare(url: string | null, status: string): void;
   setEditorStatus(status: EditorStatus): void;
 }
 
@@ -30,9 +33,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   theme: "system",
   notice: null,
   shareUrl: null,
+  shareStatus: "",
   editorStatus: "loading",
   setTheme: (theme) => set({ theme }),
   showNotice: (notice) => set({ notice }),
-  setShareUrl: (shareUrl) => set({ shareUrl }),
+  setShare: (shareUrl, shareStatus) => set({ shareUrl, shareStatus }),
   setEditorStatus: (editorStatus) => set({ editorStatus }),
 });

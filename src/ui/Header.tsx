@@ -102,19 +102,21 @@ function ThemeSelect() {
 
 function ShareButton() {
   const shareUrl = useAppStore((s) => s.shareUrl);
-  const setShareUrl = useAppStore((s) => s.setShareUrl);
-  const [status, setStatus] = useState("");
+  const status = useAppStore((s) => s.shareStatus);
+  const setShare = useAppStore((s) => s.setShare);
   return (
     <div className="share">
       <button type="button" className="button--primary" data-testid="share" onClick={() => {
         const link = permalinkUrl(location, snapshotOf(useAppStore.getState()));
         if (!link.ok) {
-          setShareUrl(null);
-          setStatus(link.message);
+          setShare(null, link.message);
           return;
         }
-        setShareUrl(link.url);
-        void copyText(link.url).then((ok) => setStatus(ok ? "Link copied." : "Copy the link below."));
+        setShare(link.url, "");
+        void copyText(link.url).then((ok) => {
+          // Only if the link is still the current one (nothing changed while copying).
+          if (useAppStore.getState().shareUrl === link.url) setShare(link.url, ok ? "Link copied." : "Copy the link below.");
+        });
       }}>Share</button>
       <span role="status" className="hint" data-testid="share-status">{status}</span>
       {shareUrl === null ? null : (
