@@ -119,12 +119,16 @@ function multistageEdits(analysis: Analysis, t: Target): FixAlternative | null {
   const nl = lineBreakOf(text);
   const from = t.stage.from.from;
   if (from == null) return null;
-  // Guard: installs we can redirect into a prefix: pip into the system site-packages, in an editable RUN.
+  // Two layouts: every install into one venv the stage creates (the final stage copies the venv), or
+  // every install into the system site-packages (redirected to a prefix the final stage copies).
+  const venv = venvOfInstalls(t);
   for (const { node, info } of t.installs) {
-    if (info.installer !== "pip" || info.venv !== null || info.options.user || info.options.prefix !== null || info.options.target !== null || info.options.root !== null) return null;
+    // Guard: installs we can move whole: pip, no other install location, in an editable RUN.
+    if (info.installer !== "pip" || info.options.user || info.options.prefix !== null || info.options.target !== null || info.options.root !== null) return null;
     if (info.options.legacyInstallOptionPrefix !== null || info.installWord.end <= info.installWord.start || node.form === "exec") return null;
   }
-  if (t.stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => i.kind === "venv-create" || i.kind === "poetry-install" || i.kind === "pipenv-install" || i.kind === "uv-sync"))) return null;
+  if (venv === undefined) return null;
+  if (t.stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => i.kind === "poetry-install" || i.kind === "pipenv-install" || i.kind === "uv-sync"))) return null;
   const names = new Set(analysis.model.stages.map((s) => s.name));
   const builder = names.has("builder") ? "python-builder" : "builder";
   if (names.has(builder)) return null;
@@ -137,15 +141,15 @@ function multistageEdits(analysis: Analysis, t: Target): FixAlternative | null {
   const laterBroadCopy = t.stage.instructions.some((n) => n.copy !== null && n.copy.from === null && n.copy.sources.some((s) => s === "." || s === "./"));
   for (const node of before) {
     const infos = node.run?.infos ?? [];
-    if (node.keyword === "RUN" && infos.some((i) => i.kind === "pip-install")) {
+    if (node.keyword === "RUN" && infos.some((i) => i.kind === "pip-install" || i.kind === "venv-create")) {
       // The install runs in the builder only; system packages it adds for the build stay there too.
-      if (!infos.every((i) => i.kind === "pip-install" || SYSTEM_KINDS.has(i.kind))) return null;
+      if (!infos.every((i) => i.kind === "pip-install" || i.kind === "venv-create" || SYSTEM_KINDS.has(i.kind) || isHarmless(i))) return null;
       for (const p of systemPackages(infos)) addRuntime(runtime, p, libc);
       continue;
     }
     if (node.keyword === "RUN" && infos.some((i) => i.kind === "apt-install" || i.kind === "apk-add")) {
       // Guard: a system-package RUN that also does other work cannot be split into build and run time.
-      if (!infos.every((i) => SYSTEM_KINDS.has(i.kind))) return null;
+      if (!infos.every((i) => SYSTEM_KINDS.has(i.kind) || isHarmless(i))) return null;
       for (const p of systemPackages(infos)) addRuntime(runtime, p, libc);
       continue;
     }
@@ -171,14 +175,15 @@ function multistageEdits(analysis: Analysis, t: Target): FixAlternative | null {
     if (asMatch === null) return null;
     edits.push({ start: fromNode.range.end - asMatch[0].length, end: fromNode.range.end, text: ` AS ${builder}` });
   }
-  for (const { info } of t.installs) edits.push({ start: info.installWord.end, end: info.installWord.end, text: ` --prefix=${PREFIX}` });
+  if (venv === null) for (const { info } of t.installs) edits.push({ start: info.installWord.end, end: info.installWord.end, text: ` --prefix=${PREFIX}` });
+  const copyLine = venv === null ? `COPY --from=${builder} ${PREFIX} /usr/local` : `COPY --from=${builder} ${venv} ${venv}`;
 
   const fromLine = `FROM ${from.platform !== null ? `--platform=${from.platform} ` : ""}${from.rawImage}${stageName !== null ? ` AS ${stageName}` : ""}`;
   const runtimeList = [...runtime].sort();
   const runtimeLine = runtimeList.length === 0 ? []
     : libc === "musl" ? [`RUN apk add --no-cache ${runtimeList.join(" ")}`]
     : [`RUN apt-get update && apt-get install -y --no-install-recommends ${runtimeList.join(" ")} && rm -rf /var/lib/apt/lists/*`];
-  const finalStageText = [fromLine, ...runtimeLine, `COPY --from=${builder} ${PREFIX} /usr/local`, ...finalLines].join(nl);
+  const finalStageText = [fromLine, ...runtimeLine, copyLine, ...finalLines].join(nl);
   const lastNode = before[before.length - 1];
   if (lastNode === undefined) return null;
   const at = afterInstruction(text, lastNode);
@@ -191,8 +196,40 @@ function multistageEdits(analysis: Analysis, t: Target): FixAlternative | null {
     id: "multistage",
     title: "Builder stage + slim final stage",
     edits: [{ file: "dockerfile", edits }],
-    reason: `The builder installs into ${PREFIX} and the final stage copies only that into /usr/local, leaving behind ${[cache > 0 ? `pip's cache (${formatBytes(cache)})` : null, tools > 0 ? `compilers and headers (${formatBytes(tools)})` : null].filter((x) => x !== null).join(" and ")}.${kept}`,
+    reason: `${venv === null ? `The builder installs into ${PREFIX} and the final stage copies only that into /usr/local` : `The builder creates the venv ${venv} and the final stage copies only the venv`}, leaving behind ${[cache > 0 ? `pip's cache (${formatBytes(cache)})` : null, tools > 0 ? `compilers and headers (${formatBytes(tools)})` : null].filter((x) => x !== null).join(" and ")}.${kept}`,
   };
+}
+
+/**
+ * The venv every install goes into (`/opt/venv/bin/pip`, or `pip` with the venv first on an ENV PATH),
+ * created in this stage; null when every install goes to the system site-packages; undefined when the
+ * installs are mixed or the venv comes from elsewhere.
+ */
+function venvOfInstalls(t: Target): string | null | undefined {
+  const created = new Set(t.stage.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "venv-create" ? [i.path.replace(/\/+$/, "")] : []))));
+  const venvs = new Set<string | null>();
+  for (const { node, info } of t.installs) {
+    let venv = info.venv;
+    if (venv === null && !info.executable.includes("/")) {
+      // `pip` resolves through PATH: an ENV PATH before the install that starts with a created venv's bin.
+      const index = t.stage.instructions.indexOf(node);
+      const path = t.stage.instructions.slice(0, index).filter((n) => n.keyword === "ENV").flatMap((n) => n.pairs).filter((p) => p.name === "PATH").at(-1)?.value;
+      const first = path?.split(":")[0]?.replace(/\/bin\/?$/, "");
+      if (first !== undefined && created.has(first)) venv = first;
+    }
+    venvs.add(venv);
+  }
+  if (venvs.size !== 1) return undefined;
+  const [venv] = [...venvs];
+  if (venv === undefined) return undefined;
+  if (venv !== null && (!created.has(venv) || venv.includes("$"))) return undefined;
+  if (venv === null && created.size > 0) return undefined;
+  return venv;
+}
+
+/** Commands that only print or do nothing (`echo "Installing…"`), safe to leave behind in the builder. */
+function isHarmless(info: CommandInfo): boolean {
+  return info.kind === "other" && ["echo", "printf", "true", ":"].includes(info.name);
 }
 
 function systemPackages(infos: readonly CommandInfo[]): string[] {
