@@ -8,10 +8,15 @@ export interface Substitution {
   readonly unresolved: readonly string[];
 }
 
+/** What substitution reads: a Map, or a scope layered over one (a RUN's `export`s over the stage's ENV). */
+export interface VariableLookup {
+  get(name: string): string | undefined;
+}
+
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 /** Substitute `vars` into `text`. A variable set to "" counts as set for `-`/`+`, unset for `:-`/`:+`. */
-export function substituteVariables(text: string, vars: ReadonlyMap<string, string>): Substitution {
+export function substituteVariables(text: string, vars: VariableLookup): Substitution {
   const unresolved: string[] = [];
   const value = text.replace(
     VARIABLE,

@@ -1,5 +1,6 @@
 // What every instruction estimator can reach: the inputs, the finished stages, and the sinks for
 // warnings and assumptions (collected once per estimate, de-duplicated).
+import type { VariableLookup } from "../dockerfile/variables";
 import type { RequirementsFile } from "../requirements/model";
 import type { DockerIgnore } from "./dockerignore";
 import type { StageState } from "./stage-state";
@@ -24,13 +25,13 @@ export interface EstimateContext {
 
 /** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the
  *  cache (pip keeps "false" meaning "disable" for backward compatibility: cli/cmdoptions.py). */
-export function envFlagSet(env: ReadonlyMap<string, string>, name: string): boolean {
+export function envFlagSet(env: VariableLookup, name: string): boolean {
   const value = env.get(name);
   return value !== undefined && /^(1|true|yes|on|0|false|no|off)$/i.test(value.trim());
 }
 
 /** True when the variable holds a true value (1/true/yes/on). */
-export function envTrue(env: ReadonlyMap<string, string>, name: string): boolean {
+export function envTrue(env: VariableLookup, name: string): boolean {
   const value = env.get(name);
   return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
 }

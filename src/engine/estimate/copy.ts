@@ -8,7 +8,7 @@ import type { EstimateContext } from "./context";
 import { isIgnored } from "./dockerignore";
 import { baseName, hasGlob, isUnder, resolvePath } from "./paths";
 import { assumptionSource } from "./python-sizes";
-import { stageVariables, type StageState } from "./stage-state";
+import type { StageState } from "./stage-state";
 import { pathSelects } from "./stage-fs";
 
 /** Files that describe dependencies rather than hold application code (copied first for caching). */
@@ -28,8 +28,7 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
   const copy = node.copy;
   if (copy === null) return;
   const line = node.range.startLine;
-  const vars = stageVariables(stage);
-  const expand = (text: string) => substituteVariables(text, vars).value;
+  const expand = (text: string) => substituteVariables(text, stage.vars).value;
   const rawDest = copy.destination === null ? "." : expand(copy.destination);
   const dest = resolvePath(stage.workdir, rawDest);
   const destIsDir = rawDest.endsWith("/") || copy.sources.length > 1 || rawDest === ".";

@@ -11,7 +11,7 @@ import { startStage } from "./from";
 import { resolvePath } from "./paths";
 import { estimateRun } from "./run";
 import { layerItems, type FsLayer } from "./stage-fs";
-import { stageVariables, type StageState } from "./stage-state";
+import { setArg, setEnv, type StageState } from "./stage-state";
 import { CATEGORIES, emptyByCategory, type Assumption, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
 
 export interface EstimateInput {
@@ -106,23 +106,23 @@ function feedsFinal(layer: FsLayer, final: StageState | undefined, stages: reado
 }
 
 function applyInstruction(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
-  const vars = () => stageVariables(stage);
+  const vars = stage.vars;
   switch (node.keyword) {
     case "ENV":
-      for (const pair of node.pairs) stage.env.set(pair.name, substituteVariables(pair.value, vars()).value);
+      for (const pair of node.pairs) setEnv(stage, pair.name, substituteVariables(pair.value, vars).value);
       return;
     case "ARG":
       // `ARG NAME` without a default inside a stage takes the global ARG's value (Docker's scoping).
       for (const pair of node.pairs) {
-        const value = node.argWithoutDefault.includes(pair.name) ? ctx.globalArgs.get(pair.name) : substituteVariables(pair.value, vars()).value;
-        if (value !== undefined) stage.args.set(pair.name, value);
+        const value = node.argWithoutDefault.includes(pair.name) ? ctx.globalArgs.get(pair.name) : substituteVariables(pair.value, vars).value;
+        if (value !== undefined) setArg(stage, pair.name, value);
       }
       return;
     case "WORKDIR":
-      stage.workdir = resolvePath(stage.workdir, substituteVariables(node.args.join(" "), vars()).value);
+      stage.workdir = resolvePath(stage.workdir, substituteVariables(node.args.join(" "), vars).value);
       return;
     case "USER":
-      stage.user = substituteVariables(node.args[0] ?? "root", vars()).value;
+      stage.user = substituteVariables(node.args[0] ?? "root", vars).value;
       return;
     case "RUN":
     case "COPY":

@@ -10,11 +10,12 @@ import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { baseName, hasGlob, resolvePath } from "./paths";
 import { packageCost, type PackageCost } from "./python-sizes";
 import { findRequirementsFile } from "./requirements-lookup";
+import type { ScopeVariables } from "./scope-variables";
 import { homeOf, type StageState } from "./stage-state";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
 export interface RunScope {
-  readonly vars: Map<string, string>;
+  readonly vars: ScopeVariables;
   cwd: string;
   readonly line: number;
 }

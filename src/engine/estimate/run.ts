@@ -7,7 +7,8 @@ import type { EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import { createVenv, lockedInstall, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { pathSelects } from "./stage-fs";
-import { stageVariables, type StageState } from "./stage-state";
+import { ScopeVariables } from "./scope-variables";
+import type { StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
 
 /** Commands that change nothing the model measures (metadata, tiny files, output). */
@@ -22,7 +23,7 @@ const NEGLIGIBLE = new Set([
 export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
   const run = node.run;
   if (run === null) return;
-  const scope: RunScope = { vars: stageVariables(stage), cwd: stage.workdir, line: node.range.startLine };
+  const scope: RunScope = { vars: new ScopeVariables(stage.vars), cwd: stage.workdir, line: node.range.startLine };
   const unknown = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));
   run.commands.forEach((command, i) => {

@@ -19,9 +19,13 @@ export interface StageState {
   /** True when FROM is a full `python:X` image (buildpack-deps: compilers and -dev packages included). */
   readonly fullPythonImage: boolean;
   hasCompiler: boolean;
-  readonly env: Map<string, string>;
-  /** ARGs declared in this stage (global ones only when re-declared, as Docker does). */
-  readonly args: Map<string, string>;
+  /** ENV values; change them with `setEnv`, which keeps `vars` in step. */
+  readonly env: ReadonlyMap<string, string>;
+  /** ARGs declared in this stage (global ones only when re-declared, as Docker does); set with `setArg`. */
+  readonly args: ReadonlyMap<string, string>;
+  /** What RUN/COPY see: `args` overlaid by `env` (Docker's precedence), kept up to date by `setEnv`/`setArg`
+   *  instead of being merged per instruction, which made a file of many ENVs quadratic. */
+  readonly vars: ReadonlyMap<string, string>;
   workdir: string;
   user: string | null;
   /** Venv directories created or copied into this stage. */
@@ -46,6 +50,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
     fs: parent.fs.fork(),
     env: new Map(parent.env),
     args: new Map(),
+    vars: new Map(parent.env),
     venvs: new Set(parent.venvs),
     copiedFrom: new Set(parent.copiedFrom),
     debInstalled: new Set(parent.debInstalled),
@@ -53,12 +58,13 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiedFrom">, env: ReadonlyMap<string, string>): StageState {
+export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiedFrom">, env: ReadonlyMap<string, string>): StageState {
   return {
     ...fields,
     fs: new StageFs(),
     env: new Map(env),
     args: new Map(),
+    vars: new Map(env),
     workdir: "/",
     user: null,
     venvs: new Set(),
@@ -78,7 +84,14 @@ export function homeOf(stage: StageState): string {
   return `/home/${stage.user.split(":")[0] ?? stage.user}`;
 }
 
-/** Variables visible to RUN/COPY in the stage: ENV overrides ARG (Docker's precedence). */
-export function stageVariables(stage: StageState): Map<string, string> {
-  return new Map([...stage.args, ...stage.env]);
+/** `ENV name=value`: ENV overrides ARG in what later instructions see. */
+export function setEnv(stage: StageState, name: string, value: string): void {
+  (stage.env as Map<string, string>).set(name, value);
+  (stage.vars as Map<string, string>).set(name, value);
+}
+
+/** `ARG name=value` in the stage: visible unless an ENV of the same name hides it. */
+export function setArg(stage: StageState, name: string, value: string): void {
+  (stage.args as Map<string, string>).set(name, value);
+  if (!stage.env.has(name)) (stage.vars as Map<string, string>).set(name, value);
 }
