@@ -6,10 +6,9 @@ import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
 import { isIgnored } from "./dockerignore";
-import { baseName, hasGlob, isUnder, resolvePath } from "./paths";
+import { baseName, hasGlob, resolvePath } from "./paths";
 import { assumptionSource } from "./python-sizes";
 import type { StageState } from "./stage-state";
-import { pathSelects } from "./stage-fs";
 
 /** Files that describe dependencies rather than hold application code (copied first for caching). */
 const MANIFEST = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.cfg|pdm\.lock|\.python-version)$/i;
@@ -89,8 +88,8 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
   if (source.sourceCopied) stage.sourceCopied = true;
   for (const raw of sources) {
     const path = resolvePath(source.workdir, raw);
-    const selected = source.fs.entries().filter((e) => pathSelects(path, e.path));
-    const partial = source.fs.entries().filter((e) => !hasGlob(path) && e.path !== path && isUnder(path, e.path));
+    const selected = source.fs.select(path);
+    const partial = selected.length > 0 || hasGlob(path) ? [] : source.fs.containing(path);
     if (selected.length === 0 && partial.some((e) => e.category !== "base")) {
       ctx.warn("copy-from-partial", `COPY --from=${from} ${raw} copies part of something the model holds as a whole (${partial.map((e) => e.label).join(", ")}): not counted.`, line);
     } else if (selected.length === 0) {

@@ -6,7 +6,6 @@ import { substituteVariables } from "../dockerfile/variables";
 import type { EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import { createVenv, lockedInstall, pipInstall, pipWheel, type RunScope } from "./python-install";
-import { pathSelects } from "./stage-fs";
 import { ScopeVariables } from "./scope-variables";
 import type { StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
@@ -47,11 +46,11 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         break;
       case "pip-uninstall": {
         const names = new Set(info.packages.map((p) => p.value.toLowerCase()));
-        reportStranded(ctx, stage.fs.remove((e) => e.pythonPackage !== null && names.has(e.pythonPackage)).stranded, scope.line, "pip uninstall");
+        reportStranded(ctx, stage.fs.remove(stage.fs.entries().filter((e) => e.pythonPackage !== null && names.has(e.pythonPackage))).stranded, scope.line, "pip uninstall");
         break;
       }
       case "pip-cache-purge":
-        reportStranded(ctx, stage.fs.remove((e) => e.category === "pipCache" && (info.installer === "uv") === e.path.endsWith("/uv")).stranded, scope.line, "the cache purge");
+        reportStranded(ctx, stage.fs.remove(stage.fs.entries().filter((e) => e.category === "pipCache" && (info.installer === "uv") === e.path.endsWith("/uv"))).stranded, scope.line, "the cache purge");
         break;
       case "apt-update":
         aptUpdate(ctx, stage, scope);
@@ -72,13 +71,13 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         apkDel(ctx, stage, scope, info);
         break;
       case "apk-cache-clean":
-        stage.fs.remove((e) => e.path === "/var/cache/apk");
+        stage.fs.remove(stage.fs.entriesAt("/var/cache/apk"));
         break;
       case "rm":
         for (const path of info.paths) {
           const target = resolvePath(scope.cwd, substituteVariables(path.value, scope.vars).value);
           if (target === "/") continue;
-          reportStranded(ctx, stage.fs.remove((e) => e.category !== "base" && pathSelects(target, e.path)).stranded, scope.line, `rm ${path.value}`);
+          reportStranded(ctx, stage.fs.remove(stage.fs.select(target).filter((e) => e.category !== "base")).stranded, scope.line, `rm ${path.value}`);
         }
         break;
       case "find-delete":
@@ -126,6 +125,6 @@ function dropMountedPaths(stage: StageState, mounts: readonly { target: string |
   for (const mount of mounts) {
     if (mount.target === null) continue;
     const target = resolvePath(stage.workdir, mount.target);
-    stage.fs.remove((e) => layer.entries.includes(e) && pathSelects(target, e.path));
+    stage.fs.remove(stage.fs.select(target).filter((e) => stage.fs.layerOf(e) === layer));
   }
 }

@@ -3,6 +3,7 @@
 // hides them from the stage (a later `COPY --from` no longer sees them) but does not shrink that layer —
 // the bytes stay in the image, which is exactly the misunderstanding the model must show.
 import type { SourceRef } from "../knowledge/types";
+import { EntryIndex, prefixesOf } from "./entry-index";
 import { globMatches, hasGlob, isUnder } from "./paths";
 import type { Category, LayerItem } from "./types";
 
@@ -62,17 +63,30 @@ export function pathSelects(pattern: string, path: string): boolean {
 export class StageFs {
   /** Layers in order, inherited ones (from `FROM <stage>`) first. */
   readonly layers: FsLayer[];
-  /** Entries visible in the stage now. */
-  private live: FsEntry[];
+  /** Entries visible in the stage now, in the order they were added, each with its rank in that order
+   *  (to merge lookups from several index keys back into it). */
+  private readonly live: Map<FsEntry, number>;
+  private nextRank: number;
+  /** The layer each live entry was added by: finding it by searching every layer's entries was quadratic. */
+  private readonly owner: Map<FsEntry, FsLayer>;
+  /** Live entries by every path they lie under (`prefixesOf`), by exact path, and by group. */
+  private readonly under: EntryIndex<FsEntry>;
+  private readonly at: EntryIndex<FsEntry>;
+  private readonly byGroup: EntryIndex<FsEntry>;
 
-  constructor(layers: FsLayer[] = [], live: FsEntry[] = []) {
-    this.layers = layers;
-    this.live = live;
+  constructor(from?: StageFs) {
+    this.layers = from === undefined ? [] : [...from.layers];
+    this.live = new Map(from?.live);
+    this.nextRank = from?.nextRank ?? 0;
+    this.owner = new Map(from?.owner);
+    this.under = new EntryIndex(from?.under);
+    this.at = new EntryIndex(from?.at);
+    this.byGroup = new EntryIndex(from?.byGroup);
   }
 
   /** A copy for a stage that builds on this one (`FROM builder`): layers are shared, state is not. */
   fork(): StageFs {
-    return new StageFs([...this.layers], [...this.live]);
+    return new StageFs(this);
   }
 
   get current(): FsLayer | undefined {
@@ -89,41 +103,81 @@ export class StageFs {
     const layer = this.current;
     if (layer === undefined) return;
     layer.entries.push(entry);
-    this.live.push(entry);
+    this.live.set(entry, this.nextRank++);
+    this.owner.set(entry, layer);
+    for (const key of prefixesOf(entry.path)) this.under.add(key, entry);
+    this.at.add(entry.path, entry);
+    for (const group of entry.groups) this.byGroup.add(group, entry);
   }
 
   entries(): readonly FsEntry[] {
-    return this.live;
+    return [...this.live.keys()];
+  }
+
+  /** The layer that added `entry`, while it is live. */
+  layerOf(entry: FsEntry): FsLayer | undefined {
+    return this.live.has(entry) ? this.owner.get(entry) : undefined;
   }
 
   /** Entries selected by `path` (absolute path or glob). */
   select(path: string): FsEntry[] {
-    return this.live.filter((e) => pathSelects(path, e.path));
+    if (!hasGlob(path)) return [...this.underPath(path)];
+    // A match (of the glob, or of the glob on a parent) starts with the text before the first wildcard,
+    // so it lies under that text's directory: only those entries are tested.
+    const literal = path.slice(0, path.search(/[*?[]/));
+    const dir = literal.slice(0, literal.lastIndexOf("/"));
+    const candidates = literal.includes("/") && dir !== "" ? this.underPath(dir) : this.live.keys();
+    return [...candidates].filter((e) => pathSelects(path, e.path));
   }
 
-  /** Remove entries matching `predicate`; those added in the current layer are a saving, others strand. */
-  remove(predicate: (entry: FsEntry) => boolean): Removal {
+  /** Live entries in any of `groups` (`deb:gcc`, `apk:.build-deps`). */
+  inGroups(groups: Iterable<string>): FsEntry[] {
+    const found = new Set<FsEntry>();
+    for (const group of groups) for (const e of this.byGroup.get(group)) found.add(e);
+    return this.inLiveOrder(found);
+  }
+
+  /** Groups that some live entry belongs to. */
+  liveGroups(): Iterable<string> {
+    return this.byGroup.keys();
+  }
+
+  /** Live entries at exactly `path`. */
+  entriesAt(path: string): FsEntry[] {
+    return [...this.at.get(path)];
+  }
+
+  /** Live entries held at a parent of `path` (whole directories the model keeps as one entry): those
+   *  `e` with `isUnder(path, e.path)` other than `path` itself. */
+  containing(path: string): FsEntry[] {
+    const found = new Set<FsEntry>();
+    for (const key of ["/", ...prefixesOf(path)]) if (key !== path) for (const e of this.at.get(key)) found.add(e);
+    return this.inLiveOrder(found);
+  }
+
+  /** Remove `entries` (live ones); those added in the current layer are a saving, others strand. */
+  remove(entries: Iterable<FsEntry>): Removal {
     const layer = this.current;
     let savedBytes = 0;
     const stranded: { line: number; bytes: number; label: string }[] = [];
-    const keep: FsEntry[] = [];
-    for (const entry of this.live) {
-      if (!predicate(entry)) {
-        keep.push(entry);
-        continue;
-      }
-      if (layer !== undefined && layer.entries.includes(entry)) {
-        layer.entries.splice(layer.entries.indexOf(entry), 1);
+    const fromCurrent = new Set<FsEntry>();
+    for (const entry of this.inLiveOrder(entries)) {
+      const owner = this.owner.get(entry);
+      if (layer !== undefined && owner === layer) {
+        fromCurrent.add(entry);
         savedBytes += entry.bytes;
-      } else {
-        const owner = this.layers.find((l) => l.entries.includes(entry));
-        if (owner !== undefined && entry.bytes > 0) {
-          owner.deletedLaterBytes += entry.bytes;
-          stranded.push({ line: owner.line, bytes: entry.bytes, label: entry.label });
-        }
+      } else if (owner !== undefined && entry.bytes > 0) {
+        owner.deletedLaterBytes += entry.bytes;
+        stranded.push({ line: owner.line, bytes: entry.bytes, label: entry.label });
       }
+      this.forget(entry);
     }
-    this.live = keep;
+    if (layer !== undefined && fromCurrent.size > 0) {
+      // Compacted in place: other holders of the layer (stages forked from this one) see the same array.
+      let kept = 0;
+      for (const e of layer.entries) if (!fromCurrent.has(e)) layer.entries[kept++] = e;
+      layer.entries.length = kept;
+    }
     return { savedBytes, stranded };
   }
 
@@ -132,21 +186,47 @@ export class StageFs {
     const layer = this.current;
     let savedBytes = 0;
     const stranded: { line: number; bytes: number; label: string }[] = [];
-    for (const entry of this.live) {
-      if (entry.pycBytes <= 0 || !(isUnder(entry.path, root) || isUnder(root, entry.path))) continue;
-      if (layer !== undefined && layer.entries.includes(entry)) {
+    // Entries under `root`, and whole directories holding it (`isUnder(root, e.path)`).
+    const affected = new Set<FsEntry>([...this.underPath(root), ...this.containing(root)]);
+    for (const entry of this.inLiveOrder(affected)) {
+      if (entry.pycBytes <= 0) continue;
+      const owner = this.owner.get(entry);
+      if (layer !== undefined && owner === layer) {
         savedBytes += entry.pycBytes;
         entry.bytes -= entry.pycBytes;
-      } else {
-        const owner = this.layers.find((l) => l.entries.includes(entry));
-        if (owner !== undefined) {
-          owner.deletedLaterBytes += entry.pycBytes;
-          stranded.push({ line: owner.line, bytes: entry.pycBytes, label: `${entry.label} (.pyc)` });
-        }
+      } else if (owner !== undefined) {
+        owner.deletedLaterBytes += entry.pycBytes;
+        stranded.push({ line: owner.line, bytes: entry.pycBytes, label: `${entry.label} (.pyc)` });
       }
       entry.pycBytes = 0;
     }
     return { savedBytes, stranded };
+  }
+
+  /** Live entries with `isUnder(e.path, path)`, in the order they were added. */
+  private underPath(path: string): Iterable<FsEntry> {
+    return path === "/" ? this.live.keys() : this.under.get(path);
+  }
+
+  /** The live ones of `entries`, once each, in the order they were added. */
+  private inLiveOrder(entries: Iterable<FsEntry>): FsEntry[] {
+    const ranked: [number, FsEntry][] = [];
+    const seen = new Set<FsEntry>();
+    for (const e of entries) {
+      const rank = this.live.get(e);
+      if (rank === undefined || seen.has(e)) continue;
+      seen.add(e);
+      ranked.push([rank, e]);
+    }
+    return ranked.sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+  }
+
+  private forget(entry: FsEntry): void {
+    this.live.delete(entry);
+    this.owner.delete(entry);
+    for (const key of prefixesOf(entry.path)) this.under.delete(key, entry);
+    this.at.delete(entry.path, entry);
+    for (const group of entry.groups) this.byGroup.delete(group, entry);
   }
 }
 

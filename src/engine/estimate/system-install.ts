@@ -83,7 +83,7 @@ export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunSco
 
 export function aptRemove(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apt-remove" }>, autoremoveInRun: boolean): void {
   const names = new Set(info.packages.map((p) => p.value));
-  const removal = stage.fs.remove((e) => e.groups.some((g) => g.startsWith("deb:") && names.has(g.slice(4))));
+  const removal = stage.fs.remove(stage.fs.inGroups([...names].map((name) => `deb:${name}`)));
   recomputeCompiler(stage);
   if (!info.autoremove && !autoremoveInRun && removal.savedBytes > 0) {
     ctx.warn("purge-without-autoremove", `apt-get ${info.purge ? "purge" : "remove"} without autoremove leaves the dependencies it pulled in; they are counted as removed here only with --auto-remove or apt-get autoremove.`, scope.line);
@@ -138,14 +138,14 @@ export function apkIndex(stage: StageState): void {
 
 export function apkDel(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apk-del" }>): void {
   const names = new Set(info.packages.map((p) => `apk:${p.value}`));
-  const removal = stage.fs.remove((e) => e.groups.some((g) => names.has(g)));
+  const removal = stage.fs.remove(stage.fs.inGroups(names));
   recomputeCompiler(stage);
   reportStranded(ctx, removal.stranded, scope.line, "apk del");
 }
 
 /** After a removal: does a compiler remain (from the base image or a package still installed)? */
 function recomputeCompiler(stage: StageState): void {
-  const installed = stage.fs.entries().some((e) => e.groups.some((g) => COMPILER.test(g.replace(/^(deb|apk):/, ""))));
+  const installed = [...stage.fs.liveGroups()].some((g) => COMPILER.test(g.replace(/^(deb|apk):/, "")));
   stage.hasCompiler = (stage.base?.hasCompiler ?? false) || installed;
 }
 

@@ -1,0 +1,71 @@
+// StageFs answers lookups from indexes (by path prefix, exact path and group) instead of scanning every
+// live entry. These properties pin the indexes to the plain definitions they replace: over random paths
+// (unnormalised ones included) and random globs, each lookup returns exactly what a scan would, in the
+// order the entries were added, including after removals and in a forked stage.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isUnder } from "./paths";
+import { pathSelects, StageFs, type FsEntry } from "./stage-fs";
+
+const SEGMENTS = ["", "a", "b", "ab", "lists", "*", "?", "[ab]", "**", "."] as const;
+
+const path = fc.array(fc.constantFrom(...SEGMENTS.filter((s) => !/[*?[]/.test(s))), { minLength: 0, maxLength: 4 })
+  .chain((parts) => fc.constantFrom(`/${parts.join("/")}`, `${parts.join("/")}`, `/${parts.join("/")}/`));
+const pattern = fc.array(fc.constantFrom(...SEGMENTS), { minLength: 0, maxLength: 4 })
+  .chain((parts) => fc.constantFrom(`/${parts.join("/")}`, `/${parts.join("/")}/*`, parts.join("/")));
+const groups = fc.subarray(["deb:gcc", "apk:.b", "venv", "app"]);
+
+function entry(p: string, g: readonly string[], n: number): FsEntry {
+  return { path: p, bytes: n + 1, category: "system", label: `e${n}`, sources: [], pycBytes: n % 2, pythonPackage: null, wheelFile: false, groups: g };
+}
+
+function build(specs: readonly { p: string; g: readonly string[] }[]): StageFs {
+  const fs = new StageFs();
+  specs.forEach(({ p, g }, i) => {
+    if (i % 3 === 0) fs.startLayer({ line: i + 1, instruction: "RUN", stageIndex: 0, invalidatedBySource: false, installsPackages: false });
+    fs.add(entry(p, g, i));
+  });
+  return fs;
+}
+
+const specs = fc.array(fc.record({ p: path, g: groups }), { maxLength: 20 });
+
+describe("StageFs lookups match a scan of the live entries", () => {
+  it("select, containing and inGroups", () => {
+    fc.assert(fc.property(specs, pattern, path, fc.subarray(["deb:gcc", "apk:.b", "venv"]), (s, pat, at, gs) => {
+      const fs = build(s);
+      const live = fs.entries();
+      expect(fs.select(pat)).toEqual(live.filter((e) => pathSelects(pat, e.path)));
+      expect(fs.containing(at)).toEqual(live.filter((e) => e.path !== at && isUnder(at, e.path)));
+      expect(fs.inGroups(gs)).toEqual(live.filter((e) => e.groups.some((g) => gs.includes(g))));
+      expect(new Set(fs.liveGroups())).toEqual(new Set(live.flatMap((e) => e.groups)));
+    }), { numRuns: 500 });
+  });
+
+  it("after removals, and in a forked stage", () => {
+    fc.assert(fc.property(specs, pattern, pattern, (s, first, second) => {
+      const fs = build(s);
+      const before = fs.entries();
+      const current = fs.current;
+      const selected = before.filter((e) => pathSelects(first, e.path));
+      // What the scan-based removal gave: a saving for the current layer's entries, the rest stranded in
+      // their layer, in the order the entries were added.
+      const ownLayer = (e: FsEntry) => fs.layers.find((l) => l.entries.includes(e));
+      const saved = selected.filter((e) => current?.entries.includes(e) === true).reduce((sum, e) => sum + e.bytes, 0);
+      const stranded = selected.filter((e) => current?.entries.includes(e) !== true)
+        .map((e) => ({ line: ownLayer(e)?.line, bytes: e.bytes, label: e.label }));
+      const removal = fs.remove(fs.select(first));
+      expect(removal).toEqual({ savedBytes: saved, stranded });
+      expect(fs.entries()).toEqual(before.filter((e) => !selected.includes(e)));
+      expect(current?.entries.some((e) => selected.includes(e)) ?? false).toBe(false);
+
+      const child = fs.fork();
+      child.startLayer({ line: 99, instruction: "RUN", stageIndex: 1, invalidatedBySource: false, installsPackages: false });
+      const inherited = child.entries();
+      expect(child.select(second)).toEqual(inherited.filter((e) => pathSelects(second, e.path)));
+      child.remove(child.select(second));
+      expect(child.entries()).toEqual(inherited.filter((e) => !pathSelects(second, e.path)));
+      expect(fs.entries()).toEqual(inherited);
+    }), { numRuns: 500 });
+  });
+});
