@@ -18,6 +18,8 @@ export interface EstimateContext {
   readonly globalArgs: ReadonlyMap<string, string>;
   /** Stages estimated so far, by index. */
   readonly stages: readonly StageState[];
+  /** The first stage of each name (lower case) so far, as `COPY --from=<name>` finds it without a scan. */
+  readonly stagesByName: ReadonlyMap<string, StageState>;
   warn(code: string, message: string, line: number | null): void;
   /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
   assume(id: string, text: string, line: number | null): void;

@@ -76,15 +76,14 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
 
 function copyFromStage(ctx: EstimateContext, stage: StageState, node: InstructionNode, from: string, sources: readonly string[], dest: string, destIsDir: boolean): void {
   const line = node.range.startLine;
-  const byName = ctx.stages.find((s) => s.name !== null && s.name === from.toLowerCase());
+  const byName = ctx.stagesByName.get(from.toLowerCase());
   const source = byName ?? (/^\d+$/.test(from) ? ctx.stages[Number(from)] : undefined);
   if (source === undefined) {
     ctx.assume(ASSUMPTIONS.unknownFromImage.id, ASSUMPTIONS.unknownFromImage.text, line);
     ctx.warn("copy-from-image", `COPY --from=${from} copies from an image that is not in the tables: not counted.`, line);
     return;
   }
-  stage.copiedFrom.add(source.index);
-  for (const index of source.copiedFrom) stage.copiedFrom.add(index);
+  stage.copiesFrom.add(source.index);
   if (source.sourceCopied) stage.sourceCopied = true;
   for (const raw of sources) {
     const path = resolvePath(source.workdir, raw);

@@ -11,7 +11,7 @@ import { startStage } from "./from";
 import { resolvePath } from "./paths";
 import { estimateRun } from "./run";
 import { layerItems, type FsLayer } from "./stage-fs";
-import { setArg, setEnv, type StageState } from "./stage-state";
+import { copiedFromAll, setArg, setEnv, type StageState } from "./stage-state";
 import { CATEGORIES, emptyByCategory, type Assumption, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
 
 export interface EstimateInput {
@@ -29,6 +29,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   const warnings = new Map<string, EstimateWarning>();
   const assumptions = new Map<string, Assumption>();
   const stages: StageState[] = [];
+  const stagesByName = new Map<string, StageState>();
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const ctx: EstimateContext = {
     requirementFiles: input.requirements,
@@ -36,6 +37,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     globalArgs: new Map(input.dockerfile.globalArgs.filter((a) => a.value !== "").map((a) => [a.name, a.value])),
     dockerignore: input.dockerignore === null ? null : parseDockerignore(input.dockerignore),
     stages,
+    stagesByName,
     warn: (code, message, line) => {
       const key = `${code}|${line}|${message}`;
       if (!warnings.has(key)) warnings.set(key, { code, message, line });
@@ -48,15 +50,19 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   for (const stageNode of input.dockerfile.stages) {
     const stage = startStage(ctx, stageNode.from, stageNode.index);
     stages.push(stage);
+    if (stage.name !== null && !stagesByName.has(stage.name)) stagesByName.set(stage.name, stage);
     for (const node of stageNode.instructions) applyInstruction(ctx, stage, node);
   }
 
   const final = stages.at(-1);
   const finalLayers = final?.fs.layers ?? [];
+  // Sets rather than `includes` over the final layers: with many stages those checks were quadratic.
+  const inFinal = new Set(finalLayers);
+  const finalStageIndexes = new Set(finalLayers.map((l) => l.stageIndex));
   const layers = finalLayers.map((l) => toLayerEstimate(l, stages));
   const buildLayers = stages
     .filter((s) => s !== final)
-    .flatMap((s) => s.fs.layers.filter((l) => l.stageIndex === s.index && !finalLayers.includes(l)))
+    .flatMap((s) => s.fs.layers.filter((l) => l.stageIndex === s.index && !inFinal.has(l)))
     .map((l) => toLayerEstimate(l, stages));
 
   const byCategory = emptyByCategory();
@@ -73,7 +79,8 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
 
   const firstInvalid = finalLayers.findIndex((l) => l.invalidatedBySource);
   const rebuildBytes = firstInvalid < 0 ? 0 : layers.slice(firstInvalid).reduce((sum, l) => sum + l.bytes, 0);
-  const reinstallsPackages = stages.some((s) => s.fs.layers.some((l) => l.installsPackages && l.invalidatedBySource && feedsFinal(l, final, stages)));
+  const feeds = feedsFinal(final, inFinal, stages);
+  const reinstallsPackages = stages.some((s) => s.fs.layers.some((l) => l.installsPackages && l.invalidatedBySource && feeds(l)));
 
   return {
     totalBytes,
@@ -91,7 +98,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
       libc: s.libc,
       pythonVersion: s.pythonMinor,
       totalBytes: s.fs.layers.reduce((sum, l) => sum + l.entries.reduce((a, e) => a + e.bytes, 0), 0),
-      inFinalImage: s === final || (final !== undefined && final.fs.layers.some((l) => l.stageIndex === s.index)),
+      inFinalImage: s === final || (final !== undefined && finalStageIndexes.has(s.index)),
     })),
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],
@@ -99,10 +106,11 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
 }
 
 /** A layer feeds the final image when it is in it, or its stage is copied from by a stage that does. */
-function feedsFinal(layer: FsLayer, final: StageState | undefined, stages: readonly StageState[]): boolean {
-  if (final === undefined) return false;
-  if (final.fs.layers.includes(layer)) return true;
-  return stages.some((s) => s.index === layer.stageIndex && final.copiedFrom.has(s.index));
+function feedsFinal(final: StageState | undefined, inFinal: ReadonlySet<FsLayer>, stages: readonly StageState[]): (layer: FsLayer) => boolean {
+  if (final === undefined) return () => false;
+  const copied = copiedFromAll(final, stages);
+  const known = new Set(stages.map((s) => s.index));
+  return (layer) => inFinal.has(layer) || (known.has(layer.stageIndex) && copied.has(layer.stageIndex));
 }
 
 function applyInstruction(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {

@@ -36,8 +36,12 @@ export interface StageState {
   readonly pythonInstalled: Map<string, Set<string>>;
   /** App source bytes copied from the build context so far (capped at the context size). */
   appBytesCopied: number;
-  /** Indexes of the stages this one copies from (`COPY --from`). */
-  readonly copiedFrom: Set<number>;
+  /** Indexes of the stages this one names in `COPY --from`; with what those copy from, and what the stage
+   *  it builds on copies from, they make `copiedFromAll`. Kept direct: merging each source's whole set
+   *  into every stage made a long chain of stages quadratic. */
+  readonly copiesFrom: Set<number>;
+  /** The stage this one builds on (`FROM <stage>`), or null for an image. */
+  readonly baseStage: number | null;
   /** True once application source has been copied: later layers are rebuilt on every source change. */
   sourceCopied: boolean;
 }
@@ -52,13 +56,14 @@ export function forkStage(parent: StageState, index: number, name: string | null
     args: new Map(),
     vars: new Map(parent.env),
     venvs: new Set(parent.venvs),
-    copiedFrom: new Set(parent.copiedFrom),
+    copiesFrom: new Set(),
+    baseStage: parent.index,
     debInstalled: new Set(parent.debInstalled),
     pythonInstalled: new Map([...parent.pythonInstalled].map(([k, v]) => [k, new Set(v)])),
   };
 }
 
-export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiedFrom">, env: ReadonlyMap<string, string>): StageState {
+export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage">, env: ReadonlyMap<string, string>): StageState {
   return {
     ...fields,
     fs: new StageFs(),
@@ -68,7 +73,8 @@ export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars"
     workdir: "/",
     user: null,
     venvs: new Set(),
-    copiedFrom: new Set(),
+    copiesFrom: new Set(),
+    baseStage: null,
     debInstalled: new Set(),
     pythonInstalled: new Map(),
     appBytesCopied: 0,
@@ -82,6 +88,26 @@ export function homeOf(stage: StageState): string {
   if (user !== undefined && user !== "") return user;
   if (stage.user === null || stage.user === "root" || stage.user === "0" || stage.user.startsWith("0:")) return "/root";
   return `/home/${stage.user.split(":")[0] ?? stage.user}`;
+}
+
+/** Indexes of every stage `stage` copies from, directly or through the stages it copies from or builds on
+ *  (its own index too when it copies from itself). */
+export function copiedFromAll(stage: StageState, stages: readonly StageState[]): Set<number> {
+  const found = new Set<number>();
+  const visited = new Set<StageState>();
+  const todo = [stage];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (visited.has(next)) continue;
+    visited.add(next);
+    for (const index of next.copiesFrom) {
+      found.add(index);
+      const source = stages[index];
+      if (source !== undefined) todo.push(source);
+    }
+    const base = next.baseStage === null ? undefined : stages[next.baseStage];
+    if (base !== undefined) todo.push(base);
+  }
+  return found;
 }
 
 /** `ENV name=value`: ENV overrides ARG in what later instructions see. */
