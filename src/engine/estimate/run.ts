@@ -46,11 +46,11 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         break;
       case "pip-uninstall": {
         const names = new Set(info.packages.map((p) => p.value.toLowerCase()));
-        reportStranded(ctx, stage.fs.remove(stage.fs.entries().filter((e) => e.pythonPackage !== null && names.has(e.pythonPackage))).stranded, scope.line, "pip uninstall");
+        reportStranded(ctx, stage.fs.remove(stage.fs.ofPackages(names)).stranded, scope.line, "pip uninstall");
         break;
       }
       case "pip-cache-purge":
-        reportStranded(ctx, stage.fs.remove(stage.fs.entries().filter((e) => e.category === "pipCache" && (info.installer === "uv") === e.path.endsWith("/uv"))).stranded, scope.line, "the cache purge");
+        reportStranded(ctx, stage.fs.remove(stage.fs.inCategory("pipCache").filter((e) => (info.installer === "uv") === e.path.endsWith("/uv"))).stranded, scope.line, "the cache purge");
         break;
       case "apt-update":
         aptUpdate(ctx, stage, scope);

@@ -1,7 +1,7 @@
-// StageFs answers lookups from indexes (by path prefix, exact path and group) instead of scanning every
-// live entry. These properties pin the indexes to the plain definitions they replace: over random paths
-// (unnormalised ones included) and random globs, each lookup returns exactly what a scan would, in the
-// order the entries were added, including after removals and in a forked stage.
+// StageFs answers lookups from indexes (by path prefix, exact path, group, category and package) instead
+// of scanning every live entry. These properties pin the indexes to the plain definitions they replace:
+// over random paths (unnormalised ones included), globs, groups, categories and packages, each lookup
+// returns exactly what a scan would, in the order the entries were added, after removals and in a fork.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isUnder } from "./paths";
@@ -15,8 +15,14 @@ const pattern = fc.array(fc.constantFrom(...SEGMENTS), { minLength: 0, maxLength
   .chain((parts) => fc.constantFrom(`/${parts.join("/")}`, `/${parts.join("/")}/*`, parts.join("/")));
 const groups = fc.subarray(["deb:gcc", "apk:.b", "venv", "app"]);
 
+const PACKAGES = ["flask", "numpy", null] as const;
+const CATEGORIES = ["system", "pipCache", "python"] as const;
+
 function entry(p: string, g: readonly string[], n: number): FsEntry {
-  return { path: p, bytes: n + 1, category: "system", label: `e${n}`, sources: [], pycBytes: n % 2, pythonPackage: null, wheelFile: false, groups: g };
+  return {
+    path: p, bytes: n + 1, category: CATEGORIES[n % 3] ?? "system", label: `e${n}`, sources: [], pycBytes: n % 2,
+    pythonPackage: PACKAGES[n % 5 % 3] ?? null, wheelFile: false, groups: g,
+  };
 }
 
 function build(specs: readonly { p: string; g: readonly string[] }[]): StageFs {
@@ -39,6 +45,8 @@ describe("StageFs lookups match a scan of the live entries", () => {
       expect(fs.containing(at)).toEqual(live.filter((e) => e.path !== at && isUnder(at, e.path)));
       expect(fs.inGroups(gs)).toEqual(live.filter((e) => e.groups.some((g) => gs.includes(g))));
       expect(new Set(fs.liveGroups())).toEqual(new Set(live.flatMap((e) => e.groups)));
+      expect(fs.inCategory("pipCache")).toEqual(live.filter((e) => e.category === "pipCache"));
+      expect(fs.ofPackages(["numpy", "flask"])).toEqual(live.filter((e) => e.pythonPackage === "flask" || e.pythonPackage === "numpy"));
     }), { numRuns: 500 });
   });
 

@@ -69,10 +69,13 @@ export class StageFs {
   private nextRank: number;
   /** The layer each live entry was added by: finding it by searching every layer's entries was quadratic. */
   private readonly owner: Map<FsEntry, FsLayer>;
-  /** Live entries by every path they lie under (`prefixesOf`), by exact path, and by group. */
+  /** Live entries by every path they lie under (`prefixesOf`), by exact path, by group, by category and
+   *  by Python package. */
   private readonly under: EntryIndex<FsEntry>;
   private readonly at: EntryIndex<FsEntry>;
   private readonly byGroup: EntryIndex<FsEntry>;
+  private readonly byCategory: EntryIndex<FsEntry>;
+  private readonly byPackage: EntryIndex<FsEntry>;
 
   constructor(from?: StageFs) {
     this.layers = from === undefined ? [] : [...from.layers];
@@ -82,6 +85,8 @@ export class StageFs {
     this.under = new EntryIndex(from?.under);
     this.at = new EntryIndex(from?.at);
     this.byGroup = new EntryIndex(from?.byGroup);
+    this.byCategory = new EntryIndex(from?.byCategory);
+    this.byPackage = new EntryIndex(from?.byPackage);
   }
 
   /** A copy for a stage that builds on this one (`FROM builder`): layers are shared, state is not. */
@@ -108,6 +113,8 @@ export class StageFs {
     for (const key of prefixesOf(entry.path)) this.under.add(key, entry);
     this.at.add(entry.path, entry);
     for (const group of entry.groups) this.byGroup.add(group, entry);
+    this.byCategory.add(entry.category, entry);
+    if (entry.pythonPackage !== null) this.byPackage.add(entry.pythonPackage, entry);
   }
 
   entries(): readonly FsEntry[] {
@@ -134,6 +141,18 @@ export class StageFs {
   inGroups(groups: Iterable<string>): FsEntry[] {
     const found = new Set<FsEntry>();
     for (const group of groups) for (const e of this.byGroup.get(group)) found.add(e);
+    return this.inLiveOrder(found);
+  }
+
+  /** Live entries of `category`. */
+  inCategory(category: Category): FsEntry[] {
+    return [...this.byCategory.get(category)];
+  }
+
+  /** Live entries that are (or are wheels of) any of the Python packages `names`. */
+  ofPackages(names: Iterable<string>): FsEntry[] {
+    const found = new Set<FsEntry>();
+    for (const name of names) for (const e of this.byPackage.get(name)) found.add(e);
     return this.inLiveOrder(found);
   }
 
@@ -227,6 +246,8 @@ export class StageFs {
     for (const key of prefixesOf(entry.path)) this.under.delete(key, entry);
     this.at.delete(entry.path, entry);
     for (const group of entry.groups) this.byGroup.delete(group, entry);
+    this.byCategory.delete(entry.category, entry);
+    if (entry.pythonPackage !== null) this.byPackage.delete(entry.pythonPackage, entry);
   }
 }
 
