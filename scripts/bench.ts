@@ -1,11 +1,11 @@
 // `npm run bench` (DESIGN §7): measures, prints tables, asserts nothing. Engine latency per file — the
-// median of N timed runs after warm-up runs — for the Flask example and a generated 1,000-line Dockerfile,
-// with dockerfile-utils' `validate` (the VS Code Docker linter, over the same dockerfile-ast parser) timed
+// median of N timed runs after warm-up runs — for the Flask example, a generated 1,000-line Dockerfile and
+// the same shape at 10,000 instructions (so the table shows how the engine scales), with dockerfile-utils' `validate` (the VS Code Docker linter, over the same dockerfile-ast parser) timed
 // on the same files in the same run as a yardstick. Then bundle sizes and permalink lengths, from
 // scripts/bench/bundle.ts and scripts/bench/permalink.ts when those exist (imported dynamically, so this
 // script runs without them).
 //
-//   npm run bench [-- --runs 30 --warmup 5]
+//   npm run bench [-- --runs 30 --warmup 5 --large-runs 5]
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -24,28 +24,51 @@ function option(name: string, fallback: number): number {
   return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-// Enough runs for a stable median on a busy laptop; the large file's runs take tens of milliseconds each.
+// Enough runs for a stable median on a busy laptop; the 1,000-line file's runs take tens of milliseconds
+// each. The 10,000-instruction file takes about a second per run, so it gets fewer.
 const RUNS = option("runs", 30);
 const WARMUP = option("warmup", 5);
+const LARGE_RUNS = option("large-runs", 5);
+const LARGE_WARMUP = 1;
+
+const HEADER = ["# syntax=docker/dockerfile:1", "ARG PY=3.12"];
+
+/** One stage of the generated Dockerfile, as its instructions (each the lines it spans). */
+function stageInstructions(stage: number): string[][] {
+  const packages = ["flask", "requests", "numpy", "pandas", "django", "fastapi", "uvicorn", "sqlalchemy", "celery", "redis"];
+  const alpine = stage % 3 === 2;
+  const out: string[][] = [[`FROM python:\${PY}-${alpine ? "alpine" : "slim"} AS stage${stage}`], ["WORKDIR /app"], [`ENV PIP_DISABLE_PIP_VERSION_CHECK=1 STAGE=${stage}`]];
+  if (alpine) {
+    out.push(["RUN apk add --no-cache --virtual .build-deps build-base postgresql-dev \\", " && pip install --no-cache-dir psycopg2 \\", " && apk del .build-deps"]);
+  } else {
+    out.push(["RUN apt-get update \\", " && apt-get install -y --no-install-recommends gcc libpq-dev curl \\", " && rm -rf /var/lib/apt/lists/*"]);
+  }
+  out.push(["COPY requirements.txt ."], [`RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt ${packages[stage % packages.length] ?? "flask"}`]);
+  out.push(["RUN <<EOF", "set -eux", `python -m venv /opt/venv${stage}`, `/opt/venv${stage}/bin/pip install --no-cache-dir ${packages[(stage + 3) % packages.length] ?? "requests"}`, "EOF"]);
+  if (stage > 0) out.push([`COPY --from=stage${stage - 1} /opt/venv${stage - 1} /opt/venv${stage - 1}`]);
+  out.push(["COPY . ."], ["USER 1000"], ['CMD ["python", "-m", "app"]']);
+  return out;
+}
 
 /** A 1,000-line Dockerfile shaped like real ones: stages, continued RUNs, pip/apt/apk, heredocs, COPYs. */
 export function generatedDockerfile(lines = 1000): string {
-  const out: string[] = ["# syntax=docker/dockerfile:1", "ARG PY=3.12"];
-  const packages = ["flask", "requests", "numpy", "pandas", "django", "fastapi", "uvicorn", "sqlalchemy", "celery", "redis"];
-  for (let stage = 0; out.length < lines; stage++) {
-    const alpine = stage % 3 === 2;
-    out.push(`FROM python:\${PY}-${alpine ? "alpine" : "slim"} AS stage${stage}`, "WORKDIR /app", `ENV PIP_DISABLE_PIP_VERSION_CHECK=1 STAGE=${stage}`);
-    if (alpine) {
-      out.push("RUN apk add --no-cache --virtual .build-deps build-base postgresql-dev \\", " && pip install --no-cache-dir psycopg2 \\", " && apk del .build-deps");
-    } else {
-      out.push("RUN apt-get update \\", " && apt-get install -y --no-install-recommends gcc libpq-dev curl \\", " && rm -rf /var/lib/apt/lists/*");
-    }
-    out.push("COPY requirements.txt .", `RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt ${packages[stage % packages.length] ?? "flask"}`);
-    out.push("RUN <<EOF", "set -eux", `python -m venv /opt/venv${stage}`, `/opt/venv${stage}/bin/pip install --no-cache-dir ${packages[(stage + 3) % packages.length] ?? "requests"}`, "EOF");
-    if (stage > 0) out.push(`COPY --from=stage${stage - 1} /opt/venv${stage - 1} /opt/venv${stage - 1}`);
-    out.push("COPY . .", "USER 1000", 'CMD ["python", "-m", "app"]');
-  }
+  const out = [...HEADER];
+  for (let stage = 0; out.length < lines; stage++) out.push(...stageInstructions(stage).flat());
   return out.slice(0, lines).join("\n") + "\n";
+}
+
+/** The same shape cut after `count` instructions (the global ARG included), never inside one. */
+export function generatedInstructions(count: number): string {
+  const out = [...HEADER];
+  let instructions = 1;
+  for (let stage = 0; instructions < count; stage++) {
+    for (const instruction of stageInstructions(stage)) {
+      if (instructions >= count) break;
+      out.push(...instruction);
+      instructions++;
+    }
+  }
+  return out.join("\n") + "\n";
 }
 
 function median(values: readonly number[]): number {
@@ -54,12 +77,12 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
-/** Median milliseconds of `RUNS` calls after `WARMUP` untimed ones; null when the call throws. */
-function time(fn: () => unknown): number | null {
+/** Median milliseconds of `runs` calls after `warmup` untimed ones; null when the call throws. */
+function time(fn: () => unknown, runs = RUNS, warmup = WARMUP): number | null {
   try {
-    for (let i = 0; i < WARMUP; i++) fn();
+    for (let i = 0; i < warmup; i++) fn();
     const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const start = performance.now();
       fn();
       samples.push(performance.now() - start);
@@ -82,34 +105,41 @@ function printTable(title: string, header: readonly string[], rows: readonly (re
 }
 
 function engineTable(): void {
-  const generated = generatedDockerfile();
-  const files: { name: string; input: AnalysisInput }[] = [
+  const requirements = [{ path: "requirements.txt", content: "flask\nrequests\ngunicorn\n" }];
+  const files: { name: string; input: AnalysisInput; runs: number; warmup: number }[] = [
     {
       name: `example "${FLASK_FAT.id}"`,
       input: { dockerfile: FLASK_FAT.dockerfile, requirements: FLASK_FAT.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: FLASK_FAT.dockerignore },
+      runs: RUNS,
+      warmup: WARMUP,
     },
+    { name: "generated", input: { dockerfile: generatedDockerfile(), requirements, dockerignore: ".git\n" }, runs: RUNS, warmup: WARMUP },
     {
-      name: "generated",
-      input: { dockerfile: generated, requirements: [{ path: "requirements.txt", content: "flask\nrequests\ngunicorn\n" }], dockerignore: ".git\n" },
+      name: `generated (${LARGE_RUNS} runs)`,
+      input: { dockerfile: generatedInstructions(10_000), requirements, dockerignore: ".git\n" },
+      runs: LARGE_RUNS,
+      warmup: LARGE_WARMUP,
     },
   ];
-  const rows = files.map(({ name, input }) => {
+  const rows = files.map(({ name, input, runs, warmup }) => {
     const text = typeof input.dockerfile === "string" ? input.dockerfile : new TextDecoder().decode(input.dockerfile);
+    const timed = (fn: () => unknown) => ms(time(fn, runs, warmup));
     return [
       name,
       String(text.split("\n").length - (text.endsWith("\n") ? 1 : 0)),
+      String(parseDockerfile(text).instructions.length),
       formatBytes(text.length),
-      ms(time(() => parseDockerfile(text))),
-      ms(time(() => analyze(input))),
-      ms(time(() => buildPlan(input))),
-      ms(time(() => validate(text))),
+      timed(() => parseDockerfile(text)),
+      timed(() => analyze(input)),
+      timed(() => buildPlan(input)),
+      timed(() => validate(text)),
     ];
   });
   printTable(
-    `Engine latency, median ms of ${RUNS} runs after ${WARMUP} warm-up runs (node ${process.version})`,
-    ["file", "lines", "size", "parse", "analyze (parse+estimate)", "plan (all rules)", "dockerfile-utils validate"],
+    `Engine latency, median ms of ${RUNS} runs after ${WARMUP} warm-up runs unless the row says (node ${process.version})`,
+    ["file", "lines", "instructions", "size", "parse", "analyze (parse+estimate)", "plan (all rules)", "dockerfile-utils validate"],
     rows,
-    [false, true, true, true, true, true, true],
+    [false, true, true, true, true, true, true, true],
   );
 }
 
