@@ -108,7 +108,7 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
     }
   }
   if (stage.fs.current !== undefined && sources.length > 0) {
-    stage.fs.current.installsPackages ||= source.fs.layers.some((l) => l.installsPackages && l.invalidatedBySource);
+    stage.fs.current.installsPackages ||= source.fs.reinstallsOnSourceChange();
   }
 }
 

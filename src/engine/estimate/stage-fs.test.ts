@@ -1,7 +1,8 @@
 // StageFs answers lookups from indexes (by path prefix, exact path, group, category and package) instead
 // of scanning every live entry. These properties pin the indexes to the plain definitions they replace:
 // over random paths (unnormalised ones included), globs, groups, categories and packages, each lookup
-// returns exactly what a scan would, in the order the entries were added, after removals and in a fork.
+// returns exactly what a scan would, in the order the entries were added, after removals and in a fork;
+// removePyc gives what its scan gave.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isUnder } from "./paths";
@@ -47,6 +48,33 @@ describe("StageFs lookups match a scan of the live entries", () => {
       expect(new Set(fs.liveGroups())).toEqual(new Set(live.flatMap((e) => e.groups)));
       expect(fs.inCategory("pipCache")).toEqual(live.filter((e) => e.category === "pipCache"));
       expect(fs.ofPackages(["numpy", "flask"])).toEqual(live.filter((e) => e.pythonPackage === "flask" || e.pythonPackage === "numpy"));
+    }), { numRuns: 500 });
+  });
+
+  it("removePyc", () => {
+    fc.assert(fc.property(specs, path, path, (s, first, second) => {
+      const fs = build(s);
+      const reference = build(s);
+      // The scan it replaces: every live entry under the root or holding it, with .pyc bytes left.
+      const scan = (root: string) => {
+        const current = reference.current;
+        let savedBytes = 0;
+        const stranded: { line: number | undefined; bytes: number; label: string }[] = [];
+        for (const e of reference.entries()) {
+          if (e.pycBytes <= 0 || !(isUnder(e.path, root) || isUnder(root, e.path))) continue;
+          if (current?.entries.includes(e) === true) {
+            savedBytes += e.pycBytes;
+            e.bytes -= e.pycBytes;
+          } else {
+            stranded.push({ line: reference.layers.find((l) => l.entries.includes(e))?.line, bytes: e.pycBytes, label: `${e.label} (.pyc)` });
+          }
+          e.pycBytes = 0;
+        }
+        return { savedBytes, stranded };
+      };
+      expect(fs.removePyc(first)).toEqual(scan(first));
+      expect(fs.removePyc(second)).toEqual(scan(second));
+      expect(fs.entries()).toEqual(reference.entries());
     }), { numRuns: 500 });
   });
 

@@ -76,6 +76,12 @@ export class StageFs {
   private readonly byGroup: EntryIndex<FsEntry>;
   private readonly byCategory: EntryIndex<FsEntry>;
   private readonly byPackage: EntryIndex<FsEntry>;
+  /** Live entries that still have `.pyc` bytes (a `find / -name '*.pyc' -delete` only touches those). */
+  private readonly withPyc: Set<FsEntry>;
+  /** How many of the layers before the current one `reinstallsOnSourceChange` has read, and whether one
+   *  did: those layers no longer change, so each is read once, not on every `COPY --from`. */
+  private settledLayers: number;
+  private settledReinstall: boolean;
 
   constructor(from?: StageFs) {
     this.layers = from === undefined ? [] : [...from.layers];
@@ -87,6 +93,9 @@ export class StageFs {
     this.byGroup = new EntryIndex(from?.byGroup);
     this.byCategory = new EntryIndex(from?.byCategory);
     this.byPackage = new EntryIndex(from?.byPackage);
+    this.withPyc = new Set(from?.withPyc);
+    this.settledLayers = from?.settledLayers ?? 0;
+    this.settledReinstall = from?.settledReinstall ?? false;
   }
 
   /** A copy for a stage that builds on this one (`FROM builder`): layers are shared, state is not. */
@@ -115,6 +124,7 @@ export class StageFs {
     for (const group of entry.groups) this.byGroup.add(group, entry);
     this.byCategory.add(entry.category, entry);
     if (entry.pythonPackage !== null) this.byPackage.add(entry.pythonPackage, entry);
+    if (entry.pycBytes > 0) this.withPyc.add(entry);
   }
 
   entries(): readonly FsEntry[] {
@@ -205,9 +215,11 @@ export class StageFs {
     const layer = this.current;
     let savedBytes = 0;
     const stranded: { line: number; bytes: number; label: string }[] = [];
-    // Entries under `root`, and whole directories holding it (`isUnder(root, e.path)`).
-    const affected = new Set<FsEntry>([...this.underPath(root), ...this.containing(root)]);
-    for (const entry of this.inLiveOrder(affected)) {
+    // Entries under `root`, and whole directories holding it. A stage forked from this one may have
+    // zeroed an entry's .pyc already (entries are shared), hence the check on `pycBytes` too.
+    const affected = [...this.withPyc].filter((e) => isUnder(e.path, root) || isUnder(root, e.path));
+    for (const entry of affected) {
+      this.withPyc.delete(entry);
       if (entry.pycBytes <= 0) continue;
       const owner = this.owner.get(entry);
       if (layer !== undefined && owner === layer) {
@@ -220,6 +232,16 @@ export class StageFs {
       entry.pycBytes = 0;
     }
     return { savedBytes, stranded };
+  }
+
+  /** True when some layer both installs Python packages and is rebuilt on every source change. */
+  reinstallsOnSourceChange(): boolean {
+    for (; this.settledLayers < this.layers.length - 1; this.settledLayers++) {
+      const layer = this.layers[this.settledLayers];
+      if (layer !== undefined && layer.installsPackages && layer.invalidatedBySource) this.settledReinstall = true;
+    }
+    const current = this.current;
+    return this.settledReinstall || (current !== undefined && current.installsPackages && current.invalidatedBySource);
   }
 
   /** Live entries with `isUnder(e.path, path)`, in the order they were added. */
@@ -248,6 +270,7 @@ export class StageFs {
     for (const group of entry.groups) this.byGroup.delete(group, entry);
     this.byCategory.delete(entry.category, entry);
     if (entry.pythonPackage !== null) this.byPackage.delete(entry.pythonPackage, entry);
+    this.withPyc.delete(entry);
   }
 }
 
