@@ -16,6 +16,11 @@ export const ASSUMPTIONS = {
     value: 2 * MB,
     text: "The build context (what `COPY . .` sends) is 2 MB, a small app's source; set your own size in the settings.",
   },
+  tableVersion: {
+    id: "table-version",
+    value: 0,
+    text: "The package table holds one version of each package; a different pinned version is weighed as the table's version.",
+  },
   namedSourceFile: {
     id: "named-source-file",
     value: 16_000,

@@ -3,6 +3,7 @@
 // site-packages, a venv, --prefix, --target, --user), their .pyc, and the installer's cache.
 import { findPythonPackage, resolvePythonClosure } from "../knowledge";
 import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
+import type { Requirement } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
@@ -71,6 +72,7 @@ function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope,
   }
   const resolved = resolveRequirements(file.path, ctx.requirementFiles, markerEnvironment(stage.pythonMinor ?? "3.12"));
   const names: string[] = [];
+  notePins(ctx, resolved.requirements, scope.line);
   for (const requirement of resolved.requirements) {
     if (requirement.name !== null) names.push(requirement.name);
     else ctx.warn("local-requirement", `${file.path}:${requirement.line} installs ${requirement.url ?? "a local path"}: its size is not known.`, scope.line);
@@ -107,11 +109,24 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
     }
     const parsed = parseRequirementsFile(`line ${scope.line}`, value).requirements[0];
     if (parsed?.name != null) names.push(parsed.name);
+    if (parsed !== undefined) notePins(ctx, [parsed], scope.line);
   }
   for (const editable of editables) {
     ctx.warn("local-project", `pip installs ${editable.value} in editable mode: its own dependencies are only counted when listed in a requirements file.`, scope.line);
   }
   return { names, explicit: new Set(names), prebuilt };
+}
+
+/** Name the table version that stands in for each pinned version the table does not hold. */
+function notePins(ctx: EstimateContext, requirements: readonly Requirement[], line: number): void {
+  const differing = requirements.flatMap((r) => {
+    if (r.name === null || r.pinnedVersion === null) return [];
+    const row = findPythonPackage(r.name);
+    return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
+  });
+  if (differing.length === 0) return;
+  const shown = differing.slice(0, 4).join(", ") + (differing.length > 4 ? ` and ${differing.length - 4} more` : "");
+  ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
 }
 
 /** Package names of wheel files (from `pip wheel -w`) selected by `path`, which may be a glob. */
