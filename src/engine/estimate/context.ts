@@ -20,7 +20,8 @@ export interface EstimateContext {
   readonly stages: readonly StageState[];
   /** The first stage of each name (lower case) so far, as `COPY --from=<name>` finds it without a scan. */
   readonly stagesByName: ReadonlyMap<string, StageState>;
-  warn(code: string, message: string, line: number | null): void;
+  /** `createdAt`: the line that made what this warning is about (a later-layer delete names its creator). */
+  warn(code: string, message: string, line: number | null, createdAt?: number): void;
   /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
   assume(id: string, text: string, line: number | null): void;
 }

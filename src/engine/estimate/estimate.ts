@@ -38,9 +38,9 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     dockerignore: input.dockerignore === null ? null : parseDockerignore(input.dockerignore),
     stages,
     stagesByName,
-    warn: (code, message, line) => {
+    warn: (code, message, line, createdAt) => {
       const key = `${code}|${line}|${message}`;
-      if (!warnings.has(key)) warnings.set(key, { code, message, line });
+      if (!warnings.has(key)) warnings.set(key, createdAt === undefined ? { code, message, line } : { code, message, line, createdAt });
     },
     assume: (id, text, line) => {
       if (!assumptions.has(id)) assumptions.set(id, { id, text, line });

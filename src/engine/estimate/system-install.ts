@@ -160,7 +160,7 @@ export function reportStranded(ctx: EstimateContext, stranded: readonly { line: 
   for (const [from, group] of byLine) {
     if (group.bytes <= 0) continue;
     ctx.warn("deleted-in-later-layer",
-      `${what} deletes ${formatBytes(group.bytes)} added at line ${from} (${summarise(group.labels)}), but in a later layer: the bytes stay in the image. Delete them in the RUN that creates them.`, line);
+      `${what} deletes ${formatBytes(group.bytes)} added at line ${from} (${summarise(group.labels)}), but in a later layer: the bytes stay in the image. Delete them in the RUN that creates them.`, line, from);
   }
 }
 

@@ -40,6 +40,8 @@ export interface EstimateWarning {
   readonly code: string;
   readonly message: string;
   readonly line: number | null;
+  /** For `deleted-in-later-layer`: the line of the instruction that created the deleted bytes. */
+  readonly createdAt?: number;
 }
 
 /** A named assumption that a number rests on (shown beside the numbers, never hidden). */

@@ -22,20 +22,17 @@ interface Hit {
 function hits({ analysis }: RuleContext): Hit[] {
   const out: Hit[] = [];
   const finalLines = new Set(analysis.estimate.layers.map((l) => l.line));
-  const strandedAt = new Map<number, string[]>();
+  // Creating lines of the bytes each cleanup line deletes, as the estimator attributes them.
+  const createdBy = new Map<number, number[]>();
   for (const w of analysis.estimate.warnings) {
-    if (w.code === "deleted-in-later-layer" && w.line !== null) strandedAt.set(w.line, [...(strandedAt.get(w.line) ?? []), w.message]);
+    if (w.code === "deleted-in-later-layer" && w.line !== null && w.createdAt !== undefined) createdBy.set(w.line, [...(createdBy.get(w.line) ?? []), w.createdAt]);
   }
   for (const node of analysis.model.instructions) {
     const infos = node.run?.infos ?? [];
     // Guard: only a RUN that does nothing but clean up can be folded away whole.
     if (infos.length === 0 || !infos.every((i) => CLEANUP_KINDS.has(i.kind)) || !infos.some((i) => i.kind !== "set")) continue;
     if (!finalLines.has(node.range.startLine)) continue;
-    // The estimator names the creating line in its message ("… added at line N …").
-    const lines = (strandedAt.get(node.range.startLine) ?? []).flatMap((message) => {
-      const m = /added at line (\d+)/.exec(message);
-      return m === null ? [] : [Number(m[1])];
-    });
+    const lines = createdBy.get(node.range.startLine) ?? [];
     const creators = lines.flatMap((line) => runAtLine(analysis.model, line) ?? []);
     const bytes = analysis.estimate.layers.filter((l) => lines.includes(l.line)).reduce((sum, l) => sum + l.deletedLaterBytes, 0);
     if (creators.length > 0) out.push({ cleanup: node, creators, bytes });
