@@ -3,20 +3,14 @@
 import type { InstructionNode } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import { makeFinding } from "./support/finding";
-import { runAtLine } from "./support/stages";
+import { runsHolding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 const LISTS = "/var/lib/apt/lists";
 
 function hits({ analysis }: RuleContext): { node: InstructionNode; bytes: number }[] {
-  const out: { node: InstructionNode; bytes: number }[] = [];
-  for (const layer of analysis.estimate.layers) {
-    const bytes = layer.items.filter((i) => i.path === LISTS || i.path.startsWith(`${LISTS}/`)).reduce((sum, i) => sum + i.bytes, 0);
-    if (bytes <= 0) continue;
-    const node = runAtLine(analysis.model, layer.line);
-    if (node !== undefined && (node.run?.infos ?? []).some((i) => i.kind === "apt-update")) out.push({ node, bytes });
-  }
-  return out;
+  return runsHolding(analysis, (i) => i.path === LISTS || i.path.startsWith(`${LISTS}/`))
+    .filter(({ node }) => (node.run?.infos ?? []).some((i) => i.kind === "apt-update"));
 }
 
 export const aptLists: Rule = {

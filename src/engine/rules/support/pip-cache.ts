@@ -4,7 +4,7 @@ import type { Analysis } from "../../analyze";
 import type { InstructionNode } from "../../dockerfile/model";
 import type { PipInstall } from "../../shell/command-info";
 import type { TextEdit } from "../../text/edits";
-import { runAtLine } from "./stages";
+import { runsHolding } from "./stages";
 
 export interface CachedInstall {
   readonly node: InstructionNode;
@@ -17,11 +17,7 @@ export interface CachedInstall {
 /** pip/uv installs whose cache the final image keeps, with the cache bytes of their layer. */
 export function cachedInstalls(analysis: Analysis): CachedInstall[] {
   const out: CachedInstall[] = [];
-  for (const layer of analysis.estimate.layers) {
-    const bytes = layer.items.filter((i) => i.category === "pipCache").reduce((sum, i) => sum + i.bytes, 0);
-    if (bytes <= 0) continue;
-    const node = runAtLine(analysis.model, layer.line);
-    if (node === undefined) continue;
+  for (const { node, bytes } of runsHolding(analysis, (i) => i.category === "pipCache")) {
     const infos = (node.run?.infos ?? []).filter((i): i is PipInstall => i.kind === "pip-install" && !i.options.noCacheDir && i.installWord.end > i.installWord.start);
     if (infos.length > 0) out.push({ node, infos, bytes });
   }

@@ -1,6 +1,8 @@
 // Questions rules ask about stages: which stage ends up as the image, where an instruction's line starts,
 // what WORKDIR is in force at an instruction, which stages another stage copies from.
+import type { Analysis } from "../../analyze";
 import type { DockerfileModel, InstructionNode, Stage } from "../../dockerfile/model";
+import type { LayerItem } from "../../estimate/types";
 import { resolvePath } from "../../estimate/paths";
 
 export function finalStage(model: DockerfileModel): Stage | null {
@@ -70,4 +72,15 @@ export function runAtLine(model: DockerfileModel, line: number): InstructionNode
     index = map;
   }
   return index.get(line);
+}
+
+/** The final image's RUN layers holding items that match `holds`, with those items' bytes. */
+export function runsHolding(analysis: Analysis, holds: (item: LayerItem) => boolean): { node: InstructionNode; bytes: number }[] {
+  const out: { node: InstructionNode; bytes: number }[] = [];
+  for (const layer of analysis.estimate.layers) {
+    const bytes = layer.items.filter(holds).reduce((sum, i) => sum + i.bytes, 0);
+    const node = bytes > 0 ? runAtLine(analysis.model, layer.line) : undefined;
+    if (node !== undefined) out.push({ node, bytes });
+  }
+  return out;
 }
