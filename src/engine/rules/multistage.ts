@@ -5,6 +5,7 @@
 // ENV, EXPOSE and USER are unchanged.
 import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
+import { isManifestPath } from "../estimate/copy";
 import { formatBytes } from "../format";
 import type { CommandInfo, PipInstall } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
@@ -248,7 +249,7 @@ function addRuntime(runtime: Set<string>, pkg: string, libc: "glibc" | "musl"): 
   if (!BUILD_ONLY.test(pkg)) runtime.add(pkg);
 }
 
+/** A manifest as the estimator counts one (`poetry.lock*` included), or the `requirements/` folder. */
 function isManifest(source: string): boolean {
-  const name = source.slice(source.lastIndexOf("/") + 1).replace(/\*$/, "");
-  return /^(requirements.*\.(txt|in)|constraints.*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.(py|cfg))$/.test(name) || /^requirements\/?$/.test(source);
+  return isManifestPath(source.replace(/\*$/, "")) || /^(\.\/)?requirements\/?$/.test(source);
 }
