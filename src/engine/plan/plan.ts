@@ -78,11 +78,13 @@ export function buildPlan(input: PlanInput): Plan {
     const notice = `This Dockerfile has ${texts.dockerfile.length.toLocaleString("en-US")} characters: rewrites are only proposed up to ${PLAN_TEXT_LIMIT.toLocaleString("en-US")}. The estimate of the file as written is shown.`;
     return { steps, findings: [], faults, notice };
   }
-  const findings = rules.flatMap((rule) => safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }, faults));
+  const originalFindings = new Map(rules.map((rule) => [rule, safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }, faults)] as const));
+  const findings = [...originalFindings.values()].flat();
 
   for (const rule of rules) {
     const context: RuleContext = { input: analysisInput(texts, input.settings), analysis };
-    const ruleFindings = safeDetect(rule, context, faults);
+    // Until a step applies, the texts are the original ones: their findings are already known.
+    const ruleFindings = analysis === original ? (originalFindings.get(rule) ?? []) : safeDetect(rule, context, faults);
     if (ruleFindings.length === 0) continue;
     const alternatives = safeFix(rule, context, ruleFindings, faults);
     if (alternatives.length === 0) continue;
