@@ -103,6 +103,9 @@ const PRIORITY_RANK: Record<string, number> = { required: 0, important: 1, stand
  * Priority: required but debian:<release>-slim has it (it is in both lists above). Checked for trixie: the
  * model's 87 packages are exactly the 87 of that python:3.12.14-slim-trixie list (2026-09-19 build).
  */
+/** debian:<release>-slim beyond Priority: required (adduser: see PYTHON_SLIM_SEEDS). */
+const MINBASE_SEEDS = ["apt", "adduser"];
+
 export const PYTHON_SLIM_SEEDS: Record<DebianRelease, readonly string[]> = {
   bullseye: ["apt", "adduser", "ca-certificates", "netbase", "tzdata", "libssl1.1", "libffi7", "libsqlite3-0", "libbz2-1.0", "liblzma5", "libncursesw6", "libtinfo6", "libreadline8", "libuuid1", "zlib1g", "libgdbm6", "libdb5.3", "libnsl2", "libtirpc3"],
   bookworm: ["apt", "adduser", "ca-certificates", "netbase", "tzdata", "libssl3", "libffi8", "libsqlite3-0", "libbz2-1.0", "liblzma5", "libncursesw6", "libtinfo6", "libreadline8", "libuuid1", "zlib1g", "libgdbm6", "libdb5.3", "libnsl2", "libtirpc3"],
@@ -154,7 +157,7 @@ export function buildTable(
       method: "apt-get update with a private apt configuration (scripts/debian-lists.sh), apt-cache dumpavail (apt's candidate of each package across the suites), then scripts/debian-tables.ts",
     },
     generated,
-    base: { method: BASE_METHOD, seeds: [], packages: [] },
+    base: { method: BASE_METHOD, seeds: [], packages: [], minbase: [] },
     sections,
     realCount: real.length,
     virtualCount: virtual.length,
@@ -172,7 +175,12 @@ export function buildTable(
   const seeds = [...required, ...pythonSeeds];
   const closure = debianInstallClosure(seeds, release, new Set());
   if (closure.unknown.length > 0) throw new Error(`${release}: base seeds not in the lists: ${closure.unknown.join(", ")}`);
-  wire.base = { method: BASE_METHOD, seeds: [...pythonSeeds], packages: closure.added.map(at).sort((a, b) => a - b) };
+  const minbase = debianInstallClosure([...required, ...MINBASE_SEEDS], release, new Set());
+  wire.base = {
+    method: BASE_METHOD, seeds: [...pythonSeeds],
+    packages: closure.added.map(at).sort((a, b) => a - b),
+    minbase: minbase.added.map(at).sort((a, b) => a - b),
+  };
   return wire;
 }
 

@@ -50,6 +50,8 @@ export const DebianTableWire = v.object({
     /** The names the model starts from, before the dependency closure. */
     seeds: v.array(v.string()),
     packages: v.array(Index),
+    /** debian:<release>-slim alone (Priority: required + apt + adduser, closed): what bare Debian bases hold. */
+    minbase: v.array(Index),
   }),
   sections: v.array(v.string()),
   realCount: Index,
@@ -88,6 +90,6 @@ export function parseDebianTable(release: DebianRelease, json: unknown): ParsedD
   if (t.section.some((s) => s >= t.sections.length)) return fail("a section index is out of range");
   if (t.deps.some((list) => list.some((d) => d >= t.names.length))) return fail("a dependency index is out of range");
   if (t.providers.some((list) => list.length === 0 || list.some((p) => p >= n))) return fail("a provider index is out of range");
-  if (t.base.packages.some((p) => p >= n)) return fail("a base package index is out of range");
+  if ([...t.base.packages, ...t.base.minbase].some((p) => p >= n)) return fail("a base package index is out of range");
   return { ok: true, table: t };
 }

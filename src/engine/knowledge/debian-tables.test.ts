@@ -101,6 +101,23 @@ describe("debianInstallClosure", () => {
     expect(c.unknown).toEqual([]);
   });
 
+  // What apt itself installs: `apt-get install -s --no-install-recommends PKG` against the release's lists
+  // with a dpkg status holding the base set's records (2026-12-02). The resolver matched apt on all 21
+  // cases tried (curl, gcc, libpq-dev, build-essential, git, libgl1, libglib2.0-0 × three releases).
+  it.each([
+    {
+      pkg: "curl", release: "trixie",
+      apt: "curl libbrotli1 libcom-err2 libcurl4t64 libgnutls30t64 libgssapi-krb5-2 libidn2-0 libk5crypto3 libkeyutils1 libkrb5-3 libkrb5support0 libldap2 libnghttp2-14 libnghttp3-9 libp11-kit0 libpsl5t64 librtmp1 libsasl2-2 libsasl2-modules-db libssh2-1t64 libtasn1-6 libunistring5",
+    },
+    {
+      pkg: "gcc", release: "bookworm",
+      apt: "binutils binutils-common binutils-x86-64-linux-gnu cpp cpp-12 gcc gcc-12 libasan8 libatomic1 libbinutils libcc1-0 libctf-nobfd0 libctf0 libgcc-12-dev libgomp1 libgprofng0 libisl23 libitm1 libjansson4 liblsan0 libmpc3 libmpfr6 libquadmath0 libtsan2 libubsan1",
+    },
+    { pkg: "libpq-dev", release: "bullseye", apt: "libldap-2.4-2 libpq-dev libpq5 libsasl2-2 libsasl2-modules-db" },
+  ] as const)("$pkg on $release-slim installs what apt-get -s installs", ({ pkg, release, apt }) => {
+    expect(debianInstallClosure([pkg], release, debianBasePackages(release)).added.sort()).toEqual(apt.split(" "));
+  });
+
   it("libpq-dev on trixie pulls libpq5, not what the base already has", () => {
     const c = debianInstallClosure(["libpq-dev"], "trixie", debianBasePackages("trixie"));
     expect(c.added).toEqual(expect.arrayContaining(["libpq-dev", "libpq5", "libssl-dev"]));

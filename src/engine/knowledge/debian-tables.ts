@@ -16,6 +16,7 @@ interface InstalledTable {
   readonly wire: DebianTableWire;
   readonly index: ReadonlyMap<string, number>;
   readonly base: ReadonlySet<string>;
+  readonly minbase: ReadonlySet<string>;
   readonly citation: string;
   readonly date: string | null;
 }
@@ -71,12 +72,14 @@ export function installDebianTable(release: DebianRelease, json: unknown): Insta
   const index = new Map<string, number>();
   wire.names.forEach((name, i) => index.set(name, i));
   const base = new Set(wire.base.packages.map((i) => wire.names[i] ?? ""));
+  const minbase = new Set(wire.base.minbase.map((i) => wire.names[i] ?? ""));
   const dates = wire.source.suites.map((s) => s.date).sort();
   const suites = wire.source.suites.map((s) => `${s.suite} (Release ${s.date})`).join(", ");
   TABLES.set(release, {
     wire,
     index,
     base,
+    minbase,
     citation: `Debian ${wire.source.archive} ${suites}, ${wire.source.components}, ${wire.source.architecture}: Packages (Installed-Size, Depends, Pre-Depends, Provides); table generated ${wire.generated}`,
     date: dates[dates.length - 1] ?? null,
   });
@@ -252,6 +255,11 @@ export function debianInstallClosure(names: readonly string[], release: DebianRe
 /** The packages the release's python:X-slim image is modelled to hold (see the table's base.method); empty when no table. */
 export function debianBasePackages(release: DebianRelease): ReadonlySet<string> {
   return table(release)?.base ?? new Set();
+}
+
+/** The packages of debian:<release>-slim (and, closely, debian:<release>): Priority: required + apt + adduser, closed. */
+export function debianOsBasePackages(release: DebianRelease): ReadonlySet<string> {
+  return table(release)?.minbase ?? new Set();
 }
 
 /** How the base set was modelled, for the user (null when no table is installed). */

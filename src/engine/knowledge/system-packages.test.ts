@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DEBIAN_PACKAGES } from "./data/system-packages";
+import { debianBasePackages, debianInstallClosure } from "./debian-tables";
 import {
   alpineBuildBaseClosure,
   alpineBuildBaseClosureSource,
@@ -91,5 +93,25 @@ describe("argument cleaning", () => {
     { name: "apk fuzzy", input: "openssl~3.5", out: "openssl", clean: cleanAlpineName },
   ])("$name", ({ input, out, clean }) => {
     expect(clean(input)).toBe(out);
+  });
+});
+
+describe("the hand-made Debian rows against the release tables", () => {
+  // Two methods, one answer: the rows were apt simulations on an approximated python:3.12-slim (2026-11-28);
+  // the release tables close Depends over a base set that matches the real python:3.12-slim-trixie list.
+  const compared = DEBIAN_PACKAGES.filter((row) => row.closureOnSlimKiB !== null && row.closureOnSlimKiB > 0).map((row) => {
+    const c = debianInstallClosure([row.package], row.suite, debianBasePackages(row.suite));
+    return { key: row.key, ratio: c.bytes / 1024 / (row.closureOnSlimKiB ?? 1) };
+  });
+
+  it("agree within 10% on at least 95% of the closures", () => {
+    const close = compared.filter((c) => Math.abs(c.ratio - 1) <= 0.1);
+    expect(close.length / compared.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("differ where the old base counted the Kerberos libraries as present (the real trixie slim image lacks them)", () => {
+    const far = compared.filter((c) => Math.abs(c.ratio - 1) > 0.1).map((c) => c.key);
+    expect(far.every((key) => key.startsWith("trixie:"))).toBe(true);
+    expect(debianBasePackages("trixie").has("libkrb5-3")).toBe(false);
   });
 });

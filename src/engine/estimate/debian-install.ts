@@ -1,0 +1,81 @@
+// `apt-get install` weighed from the stage's Debian release table (knowledge/debian-tables.ts): the
+// Depends closure of each package over what the stage already has (`stage.debInstalled`, seeded at FROM
+// with the base image's packages), so a dependency shared by two installs is counted once. Used by
+// system-install.ts; where the release has no table (Ubuntu, or none installed yet) it answers null and
+// the hand-made rows of knowledge/system-packages.ts are used instead.
+import {
+  BUILDPACK_DEPS_LAYERS,
+  debianBasePackages,
+  debianInstallClosure,
+  debianOsBasePackages,
+  debianPackage,
+  debianReleaseOf,
+  fullPythonImagePackages,
+  type DebianRelease,
+} from "../knowledge";
+import type { SourceRef } from "../knowledge/types";
+import type { EstimateContext } from "./context";
+import type { StageState } from "./stage-state";
+
+/** Debian images without a known release (an unknown base) are read as trixie, today's python default. */
+const DEFAULT_DISTRO = "trixie";
+
+/** The release table a stage's apt reads, or null (Alpine, Ubuntu, or no table installed). */
+export function stageDebianRelease(stage: StageState): { release: DebianRelease; standIn: string | null } | null {
+  if (stage.family !== null && stage.family !== "debian") return null;
+  const found = debianReleaseOf(stage.distro ?? DEFAULT_DISTRO);
+  if (found === null || debianBasePackages(found.release).size === 0) return null;
+  return found;
+}
+
+/**
+ * Fills `stage.debInstalled` with what the base image holds: python:X-slim → the release's slim model;
+ * python:X (full) → that plus buildpack-deps' layers, closed (and the measured list where there is one);
+ * debian:<release>[-slim] and other Debian images → debian:<release>-slim. No-op without a table.
+ */
+export function seedDebianBase(stage: StageState): void {
+  const found = stageDebianRelease(stage);
+  if (found === null || stage.base === null) return;
+  const release = found.release;
+  const pythonImage = stage.base.python !== null;
+  const base = pythonImage ? debianBasePackages(release) : debianOsBasePackages(release);
+  for (const name of base) stage.debInstalled.add(name);
+  if (!stage.fullPythonImage) return;
+  const layers = Object.values(BUILDPACK_DEPS_LAYERS).flat();
+  for (const name of debianInstallClosure(layers, release, base).added) stage.debInstalled.add(name);
+  if (release !== "bullseye") for (const name of fullPythonImagePackages(release)) stage.debInstalled.add(name);
+}
+
+export interface DebianInstallWeight {
+  readonly bytes: number;
+  /** The packages this install adds (the requested one and the dependencies not yet present). */
+  readonly members: readonly string[];
+  readonly sources: SourceRef[];
+}
+
+/**
+ * What `apt-get install --no-install-recommends NAME` adds to the stage, from its release table; null when
+ * the table cannot answer (no table, or NAME is not installable in that release: then the caller falls back
+ * and the stage gets a warning, since apt-get would fail on it).
+ */
+export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name: string, line: number): DebianInstallWeight | null {
+  const found = stageDebianRelease(stage);
+  if (found === null) return null;
+  const { release, standIn } = found;
+  if (standIn !== null) ctx.assume(`debian-release:${stage.distro ?? ""}`, standIn, line);
+  const closure = debianInstallClosure([name], release, stage.debInstalled);
+  if (closure.unknown.length > 0) {
+    const virtual = debianPackage(name, release);
+    const why = virtual === null
+      ? `${name} is not a package in Debian ${release} (main)`
+      : `${name} is a virtual name in Debian ${release} with several providers (${virtual.name} …): apt asks which one`;
+    ctx.warn("apt-package-not-in-release", `${why}: apt-get install fails on it.`, line);
+    return null;
+  }
+  const facts = debianPackage(name, release);
+  const virtualNote = facts?.providedFor == null ? null : (facts.source.note ?? null);
+  const sources: SourceRef[] = closure.added.length === 0 && facts !== null
+    ? [{ ...facts.source, note: `${facts.name} is already in the stage (base image or an earlier install): it adds nothing` }]
+    : closure.sources.map((s) => (virtualNote === null ? s : { ...s, note: `${s.note ?? ""}; ${virtualNote}` }));
+  return { bytes: closure.bytes, members: [name, ...closure.added], sources };
+}
