@@ -10,6 +10,7 @@ import {
   debianOsBasePackages,
   debianPackage,
   debianReleaseOf,
+  debianTableSource,
   fullPythonImagePackages,
   type DebianRelease,
 } from "../knowledge";
@@ -55,8 +56,9 @@ export interface DebianInstallWeight {
 
 /**
  * What `apt-get install --no-install-recommends NAME` adds to the stage, from its release table; null when
- * the table cannot answer (no table, or NAME is not installable in that release: then the caller falls back
- * and the stage gets a warning, since apt-get would fail on it).
+ * there is no table (the caller falls back to the hand-made rows). A name the release cannot install adds
+ * nothing and warns: apt-get fails on it, so there is no image to weigh it in (guessing what was meant,
+ * e.g. libffi7 on bookworm for libffi8, is the build check's job).
  */
 export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name: string, line: number): DebianInstallWeight | null {
   const found = stageDebianRelease(stage);
@@ -70,7 +72,8 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
       ? `${name} is not a package in Debian ${release} (main)`
       : `${name} is a virtual name in Debian ${release} with several providers (${virtual.name} …): apt asks which one`;
     ctx.warn("apt-package-not-in-release", `${why}: apt-get install fails on it.`, line);
-    return null;
+    const cited = debianTableSource(name, release);
+    return { bytes: 0, members: [], sources: cited === null ? [] : [{ ...cited, note: `${why}: counted as 0 bytes` }] };
   }
   const facts = debianPackage(name, release);
   const virtualNote = facts?.providedFor == null ? null : (facts.source.note ?? null);

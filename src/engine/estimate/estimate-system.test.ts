@@ -103,10 +103,12 @@ describe("apt-get weighed from the stage's Debian release table", () => {
     { name: "libffi8 on bullseye", from: "python:3.9-slim-bullseye", pkg: "libffi8" },
     { name: "libgl1-mesa-glx on trixie", from: "python:3.12-slim", pkg: "libgl1-mesa-glx" },
     { name: "a virtual name with several providers", from: "python:3.12-slim", pkg: "mail-transport-agent" },
-  ])("$name: apt-get would fail, and the estimate says so at the line", ({ from, pkg }) => {
+  ])("$name: apt-get would fail, and the estimate says so at the line (and adds nothing)", ({ from, pkg }) => {
     const e = estimate(`FROM ${from}\nRUN apt-get install -y --no-install-recommends ${pkg}\n`);
     expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["apt-package-not-in-release", 2]]);
     expect(e.warnings[0]?.message).toContain(pkg);
+    expect(layerAt(e, 2).bytes).toBe(0);
+    expect(layerAt(e, 2).items[0]?.sources[0]?.note).toMatch(/counted as 0 bytes/);
   });
 
   it("Ubuntu has no release table: the hand-made rows stand in, flagged", () => {

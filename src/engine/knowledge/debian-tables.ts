@@ -174,6 +174,12 @@ function sourceOf(t: InstalledTable, name: string, release: DebianRelease, provi
   };
 }
 
+/** The citation of a release's table for `name` (even one it lacks, to say where it was looked for); null without a table. */
+export function debianTableSource(name: string, release: DebianRelease): SourceRef | null {
+  const t = table(release);
+  return t === undefined ? null : sourceOf(t, cleanName(name), release, null);
+}
+
 /** A real package, or the package providing a virtual name (`libssl3` on trixie → libssl3t64); null if the release has neither. */
 export function debianPackage(name: string, release: DebianRelease): DebianPackageFacts | null {
   const t = table(release);

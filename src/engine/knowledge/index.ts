@@ -51,6 +51,7 @@ export {
   installDebianTable,
   registerDebianTableLoader,
   debianTableError,
+  debianTableSource,
   installedDebianReleases,
   type DebianRelease,
   type DebianPackageFacts,
