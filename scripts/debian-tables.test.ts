@@ -11,6 +11,7 @@ describe("parseDependsField", () => {
     { name: "versions dropped", field: "libc6 (>= 2.34), zlib1g (>= 1:1.1.4)", deps: ["libc6", "zlib1g"] },
     { name: "first alternative of a group", field: "debconf (>= 0.5) | debconf-2.0, perl", deps: ["debconf", "perl"] },
     { name: ":any dropped", field: "python3:any (>= 3.11), perl:any", deps: ["python3", "perl"] },
+    { name: "a preferred alternative wins (merged /usr)", field: "perl-base (>= 5.20.1-3~), usrmerge | usr-is-merged", deps: ["perl-base", "usr-is-merged"] },
     { name: "empty", field: "", deps: [] },
   ])("$name", ({ field, deps }) => {
     expect(parseDependsField(field)).toEqual(deps);

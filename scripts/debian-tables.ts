@@ -26,11 +26,23 @@ export interface PackageRecord {
   provides: string[];
 }
 
-/** `a (>= 1) | b, c:any` → ["a", "c"]: first alternative of each group, no version, arch or profile. */
+/**
+ * Alternatives taken over the first one of their `|` group: bookworm's init-system-helpers depends on
+ * `usrmerge | usr-is-merged`; Debian images are built merged-/usr by debootstrap and carry usr-is-merged,
+ * while usrmerge would pull the whole of perl (~50 MB) that debian:bookworm-slim does not have.
+ */
+export const PREFERRED_ALTERNATIVES: ReadonlySet<string> = new Set(["usr-is-merged"]);
+
+const bareName = (dep: string): string => dep.replace(/\(.*?\)|\[.*?\]|<.*?>/g, "").trim().replace(/:[a-z0-9-]+$/, "");
+
+/** `a (>= 1) | b, c:any` → ["a", "c"]: first alternative of each group (or a preferred one), no version, arch or profile. */
 export function parseDependsField(field: string): string[] {
   return field
     .split(",")
-    .map((group) => (group.split("|")[0] ?? "").replace(/\(.*?\)|\[.*?\]|<.*?>/g, "").trim().replace(/:[a-z0-9-]+$/, ""))
+    .map((group) => {
+      const alternatives = group.split("|").map(bareName);
+      return alternatives.find((a) => PREFERRED_ALTERNATIVES.has(a)) ?? alternatives[0] ?? "";
+    })
     .filter((name) => name !== "");
 }
 
