@@ -5,6 +5,7 @@
 // the hand-made rows of knowledge/system-packages.ts are used instead.
 import {
   BUILDPACK_DEPS_LAYERS,
+  cleanDebianName,
   debianBasePackages,
   debianInstallClosure,
   debianOsBasePackages,
@@ -17,6 +18,10 @@ import {
 import type { SourceRef } from "../knowledge/types";
 import type { EstimateContext } from "./context";
 import type { StageState } from "./stage-state";
+
+/** Debian policy §5.6.1: package names are lower-case letters, digits, `+`, `-` and `.`, two or more,
+ *  starting with a letter or digit. */
+const DEBIAN_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
 /** Debian images without a known release (an unknown base) are read as trixie, today's python default. */
 const DEFAULT_DISTRO = "trixie";
@@ -36,9 +41,11 @@ export function stageDebianRelease(stage: StageState): { release: DebianRelease;
  */
 export function seedDebianBase(stage: StageState): void {
   const found = stageDebianRelease(stage);
-  if (found === null || stage.base === null) return;
+  if (found === null || stage.baseLabel === "scratch") return;
   const release = found.release;
-  const pythonImage = stage.base.python !== null;
+  // An image the tables do not know (`FROM ${FROM}` without a default, a private image) is read as a
+  // python slim image of the default release, as the hand-made rows were (closures "on python:3.12-slim").
+  const pythonImage = stage.base === null || stage.base.python !== null;
   const base = pythonImage ? debianBasePackages(release) : debianOsBasePackages(release);
   for (const name of base) stage.debInstalled.add(name);
   if (!stage.fullPythonImage) return;
@@ -62,10 +69,14 @@ export interface DebianInstallWeight {
  */
 export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name: string, line: number): DebianInstallWeight | null {
   const found = stageDebianRelease(stage);
-  if (found === null) return null;
+  // Not a package name (an unexpanded `$VAR`, a local `.deb` path, a template placeholder): the caller's
+  // unknown-package default, as before.
+  if (found === null || !DEBIAN_NAME.test(cleanDebianName(name))) return null;
   const { release, standIn } = found;
   if (standIn !== null) ctx.assume(`debian-release:${stage.distro ?? ""}`, standIn, line);
   const closure = debianInstallClosure([name], release, stage.debInstalled);
+  // The release is a guess when the base image is unknown; a name missing from it may be right elsewhere.
+  if (closure.unknown.length > 0 && stage.distro === null) return null;
   if (closure.unknown.length > 0) {
     const virtual = debianPackage(name, release);
     const why = virtual === null

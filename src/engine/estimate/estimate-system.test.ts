@@ -111,6 +111,21 @@ describe("apt-get weighed from the stage's Debian release table", () => {
     expect(layerAt(e, 2).items[0]?.sources[0]?.note).toMatch(/counted as 0 bytes/);
   });
 
+  it.each([
+    { name: "an unexpanded variable", text: "FROM python:3.12-slim\nRUN apt-get install -y $BUILD_DEPS\n" },
+    { name: "a local .deb file", text: "FROM python:3.12-slim\nRUN apt-get install -y /tmp/google-chrome.deb\n" },
+    { name: "a name on an unknown base (its release is a guess)", text: "ARG BASE\nFROM ${BASE}\nRUN apt-get install -y unit-python3.12\n" },
+  ])("$name: the unknown-package default, no release warning", ({ text }) => {
+    const e = estimate(text);
+    expect(warningCodes(e)).not.toContain("apt-package-not-in-release");
+    expect(e.assumptions.map((a) => a.id)).toContain("unknown-system-package");
+  });
+
+  it("an unknown base is read as a python slim image of trixie: its packages are present", () => {
+    const e = estimate("ARG BASE\nFROM ${BASE}\nRUN apt-get install -y --no-install-recommends ca-certificates curl\n");
+    expect(layerAt(e, 3).bytes).toBe(debianClosureBytes("curl", "trixie"));
+  });
+
   it("Ubuntu has no release table: the hand-made rows stand in, flagged", () => {
     const e = estimate("FROM ubuntu:24.04\nRUN apt-get install -y --no-install-recommends curl\n");
     expect(warningCodes(e)).not.toContain("apt-package-not-in-release");
