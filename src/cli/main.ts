@@ -6,6 +6,7 @@ import { basename, dirname, join, relative, sep } from "node:path";
 import type { TextFile } from "../engine/analyze";
 import { buildPlan } from "../engine/plan/plan";
 import { RULES } from "../engine/rules/registry";
+import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { nodeIo, type CliIo } from "./io";
 import { lintText, planJson, planText, sarif } from "./output";
@@ -101,5 +102,7 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
 
 const isMain = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
+  // The engine reads each Debian release table (data, ~5 MB of JSON) from disk the first time it needs it.
+  registerDebianTablesFromDisk();
   process.exitCode = run(process.argv.slice(2));
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { ASSUMPTIONS } from "./assumptions";
 import { COMPILED_RATIO } from "./python-sizes";
+import { debianBasePackages, debianInstallClosure, debianOsBasePackages, debianPackage } from "../knowledge";
 import { alpineBytes, baseRow, closure, debianClosureBytes, estimate, installedBytes, layerAt, pythonRow, warningCodes } from "./test-support";
 
 const SLIM = "python:3.12-slim";
@@ -46,6 +47,90 @@ describe("apt-get", () => {
     const e = estimate(`FROM ${ALPINE}\nRUN apt-get update && apt-get install -y curl\n`);
     expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["apt-on-alpine", 2]]);
     expect(e.totalBytes).toBe(baseRow(ALPINE).diskBytes);
+  });
+});
+
+describe("apt-get weighed from the stage's Debian release table", () => {
+  const MB = 1e6;
+  const aptBytes = (from: string, packages: string): number =>
+    estimate(`FROM ${from}\nRUN apt-get install -y --no-install-recommends ${packages}\n`).layers.at(-1)?.bytes ?? Number.NaN;
+
+  it.each([
+    { from: "python:3.12-slim-bookworm", release: "bookworm" },
+    { from: "python:3.12-slim", release: "trixie" },
+    { from: "python:3.9-slim-bullseye", release: "bullseye" },
+  ] as const)("gcc on $from: 100–250 MB, the $release closure over the slim base", ({ from, release }) => {
+    // gcc pulls cpp, binutils, libgcc-N-dev, libisl, libmpc …: 175–190 MB in the hand-made rows of 2026-11.
+    const bytes = aptBytes(from, "gcc");
+    expect(bytes).toBeGreaterThan(100 * MB);
+    expect(bytes).toBeLessThan(250 * MB);
+    expect(bytes).toBe(debianClosureBytes("gcc", release));
+  });
+
+  it("the release comes from the tag even when another release's row stands in for the image size", () => {
+    // python:3.11-slim-bullseye has no row (python:3.11-slim, trixie, stands in) but apt runs on bullseye.
+    expect(aptBytes("python:3.11-slim-bullseye", "make")).toBe(debianPackage("make", "bullseye")?.installedBytes);
+  });
+
+  it("a dependency shared by two installs is counted once", () => {
+    const together = aptBytes("python:3.12-slim", "gcc g++");
+    const apart = estimate("FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends gcc\nRUN apt-get install -y --no-install-recommends g++\n");
+    expect(apart.byCategory.buildTools).toBe(together);
+    expect(layerAt(apart, 3).bytes).toBeLessThan(debianClosureBytes("g++")); // cpp, binutils … came with gcc
+  });
+
+  it("libpq-dev on trixie brings libpq5 with it", () => {
+    const e = estimate("FROM python:3.12-slim\nRUN apt-get install -y --no-install-recommends libpq-dev\n");
+    const item = layerAt(e, 2).items[0];
+    expect(item?.sources[0]?.note).toMatch(/libpq5/);
+    expect(item?.bytes).toBe(debianInstallClosure(["libpq-dev"], "trixie", debianBasePackages("trixie")).bytes);
+  });
+
+  it.each([
+    { name: "libssl3 on trixie is libssl3t64, already in the slim image", from: "python:3.12-slim", pkg: "libssl3", bytes: 0 },
+    { name: "ca-certificates is in python slim", from: "python:3.12-slim-bookworm", pkg: "ca-certificates", bytes: 0 },
+    { name: "gcc is in the full python image", from: "python:3.12", pkg: "gcc", bytes: 0 },
+  ])("$name: adds nothing", ({ from, pkg, bytes }) => {
+    expect(aptBytes(from, pkg)).toBe(bytes);
+  });
+
+  it("bare debian:<release>-slim lacks ca-certificates: it is weighed", () => {
+    expect(debianOsBasePackages("bookworm").has("ca-certificates")).toBe(false);
+    expect(aptBytes("debian:bookworm-slim", "ca-certificates")).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { name: "libffi8 on bullseye", from: "python:3.9-slim-bullseye", pkg: "libffi8" },
+    { name: "libgl1-mesa-glx on trixie", from: "python:3.12-slim", pkg: "libgl1-mesa-glx" },
+    { name: "a virtual name with several providers", from: "python:3.12-slim", pkg: "mail-transport-agent" },
+  ])("$name: apt-get would fail, and the estimate says so at the line (and adds nothing)", ({ from, pkg }) => {
+    const e = estimate(`FROM ${from}\nRUN apt-get install -y --no-install-recommends ${pkg}\n`);
+    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["apt-package-not-in-release", 2]]);
+    expect(e.warnings[0]?.message).toContain(pkg);
+    expect(layerAt(e, 2).bytes).toBe(0);
+    expect(layerAt(e, 2).items[0]?.sources[0]?.note).toMatch(/counted as 0 bytes/);
+  });
+
+  it.each([
+    { name: "an unexpanded variable", text: "FROM python:3.12-slim\nRUN apt-get install -y $BUILD_DEPS\n" },
+    { name: "a local .deb file", text: "FROM python:3.12-slim\nRUN apt-get install -y /tmp/google-chrome.deb\n" },
+    { name: "a name on an unknown base (its release is a guess)", text: "ARG BASE\nFROM ${BASE}\nRUN apt-get install -y unit-python3.12\n" },
+  ])("$name: the unknown-package default, no release warning", ({ text }) => {
+    const e = estimate(text);
+    expect(warningCodes(e)).not.toContain("apt-package-not-in-release");
+    expect(e.assumptions.map((a) => a.id)).toContain("unknown-system-package");
+  });
+
+  it("an unknown base is read as a python slim image of trixie: its packages are present", () => {
+    const e = estimate("ARG BASE\nFROM ${BASE}\nRUN apt-get install -y --no-install-recommends ca-certificates curl\n");
+    expect(layerAt(e, 3).bytes).toBe(debianClosureBytes("curl", "trixie"));
+  });
+
+  it("Ubuntu has no release table: the hand-made rows stand in, flagged", () => {
+    const e = estimate("FROM ubuntu:24.04\nRUN apt-get install -y --no-install-recommends curl\n");
+    expect(warningCodes(e)).not.toContain("apt-package-not-in-release");
+    expect(layerAt(e, 2).items[0]?.sources[0]?.key).toBe("bookworm:curl");
+    expect(e.assumptions.map((a) => a.text).join(" ")).toMatch(/noble is not a Debian suite/);
   });
 });
 

@@ -1,10 +1,11 @@
 // FROM in the size model: a table row for an image (nearest known tag when the exact one is missing,
 // flagged), or the layers and state of an earlier stage.
 import type { InstructionNode } from "../dockerfile/model";
-import { findBaseImage, parseImageRef } from "../knowledge";
+import { findBaseImage, parseImageRef, parsePythonTag } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
+import { seedDebianBase } from "./debian-install";
 import { forkStage, newStage, type StageState } from "./stage-state";
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -38,6 +39,9 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   const match = ref === null ? null : findBaseImage(ref);
   const row = match?.row ?? null;
   if (match?.assumption != null) ctx.assume(`base-image:${line}`, match.assumption, line);
+  // A python tag that names its Debian release (`3.11-slim-bullseye`) decides which apt the stage runs,
+  // even when another release's row stands in for its sizes.
+  const tagSuite = row?.image === "python" && ref !== null ? (parsePythonTag(ref.tag)?.suite ?? null) : null;
   const pythonMinor = row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (row?.distro == null ? null : (DISTRO_PYTHON[row.distro] ?? null));
   const stage = newStage(
     {
@@ -47,13 +51,14 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
       baseLabel: row?.ref ?? label,
       libc: row?.libc ?? null,
       pythonMinor,
-      distro: row?.distro ?? null,
+      distro: row?.family === "debian" && tagSuite !== null ? tagSuite : (row?.distro ?? null),
       family: row?.family ?? null,
       fullPythonImage: row?.image === "python" && row.variant === "full",
       hasCompiler: row?.hasCompiler ?? false,
     },
     new Map([["PATH", DEFAULT_PATH]]),
   );
+  seedDebianBase(stage);
   stage.fs.startLayer({ line, instruction: `FROM ${label}`, stageIndex: index, invalidatedBySource: false, installsPackages: false });
   if (row === null || row.diskBytes === null) {
     ctx.assume(ASSUMPTIONS.unknownBase.id, `${label}: ${ASSUMPTIONS.unknownBase.text}`, line);

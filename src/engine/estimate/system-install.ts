@@ -8,6 +8,7 @@ import { formatBytes } from "../format";
 import { ASSUMPTIONS } from "./assumptions";
 import { KiB, type EstimateContext } from "./context";
 import { assumptionSource } from "./python-sizes";
+import { weighDebianInstall } from "./debian-install";
 import type { RunScope } from "./python-install";
 import type { StageState } from "./stage-state";
 import type { Category } from "./types";
@@ -42,11 +43,16 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
       stage.debInstalled.add(name);
       continue;
     }
-    const match = findDebianPackage(name, debianSuite(stage));
+    // The stage's release table first (closure over what the stage has); the hand-made rows where it
+    // has no answer (Ubuntu, no table installed, or a name the release lacks, which also gets a warning).
+    const weighed = weighDebianInstall(ctx, stage, name, scope.line);
     let bytes: number;
     let sources: SourceRef[];
     let members: readonly string[] = [name];
-    if (match === null || match.row.closureOnSlimKiB === null) {
+    const match = weighed === null ? findDebianPackage(name, debianSuite(stage)) : null;
+    if (weighed !== null) {
+      ({ bytes, sources, members } = weighed);
+    } else if (match === null || match.row.closureOnSlimKiB === null) {
       bytes = UNKNOWN_SYSTEM_PACKAGE.debianClosureBytes;
       sources = [UNKNOWN_SYSTEM_PACKAGE.source];
       ctx.assume(UNKNOWN_SYSTEM_PACKAGE.key, `${name}: ${UNKNOWN_SYSTEM_PACKAGE.how}`, scope.line);

@@ -2,10 +2,12 @@
 // expected numbers from the knowledge tables through their lookups, so a test states which rows a number
 // is made of instead of copying the number.
 import { parseDockerfile } from "../dockerfile/parse-dockerfile";
-import { alpineBuildBaseClosure, findAlpinePackage, findBaseImage, findDebianPackage, findPythonPackage, parseImageRef, resolvePythonClosure } from "../knowledge";
+import {
+  alpineBuildBaseClosure, debianBasePackages, debianInstallClosure, findAlpinePackage, findBaseImage, findPythonPackage, parseImageRef,
+  resolvePythonClosure, type DebianRelease,
+} from "../knowledge";
 import type { BaseImageRow, PythonPackageRow } from "../knowledge/types";
 import { parseRequirementsFile } from "../requirements";
-import { KiB } from "./context";
 import { estimateImage } from "./estimate";
 import type { ImageEstimate, LayerEstimate } from "./types";
 
@@ -54,9 +56,12 @@ export function pythonRow(name: string): PythonPackageRow {
   return required(findPythonPackage(name), name);
 }
 
-/** Bytes of a Debian package with its dependencies, on a slim image of `suite`. */
-export function debianClosureBytes(name: string, suite = "trixie"): number {
-  return required(findDebianPackage(name, suite)?.row.closureOnSlimKiB, `${suite}:${name}`) * KiB;
+/** Bytes of a Debian package with its dependencies, on a python slim image of `release` (the release
+ *  table's closure; its resolver is checked against apt-get itself in knowledge/debian-tables.test.ts). */
+export function debianClosureBytes(name: string, release: DebianRelease = "trixie"): number {
+  const closure = debianInstallClosure([name], release, debianBasePackages(release));
+  if (closure.unknown.length > 0 || closure.added.length === 0) throw new Error(`test fixture: ${release}:${name} adds nothing`);
+  return closure.bytes;
 }
 
 export function alpineBytes(name: string): number {

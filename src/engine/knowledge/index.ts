@@ -39,6 +39,28 @@ export {
   type AlpinePackageMatch,
 } from "./system-packages";
 export {
+  debianReleaseOf,
+  debianPackage,
+  debianPackageExists,
+  debianNameKind,
+  debianInstallClosure,
+  debianBasePackages,
+  debianOsBasePackages,
+  debianBaseMethod,
+  runtimeLibrariesOf,
+  installDebianTable,
+  registerDebianTableLoader,
+  debianTableError,
+  debianTableSource,
+  installedDebianReleases,
+  type DebianRelease,
+  type DebianPackageFacts,
+  type DebianNameKind,
+  type DebianInstallClosure,
+  type DebianTableLoader,
+  type InstallResult,
+} from "./debian-tables";
+export {
   isInFullPythonImage,
   fullImageCoverage,
   fullImageDelta,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DEBIAN_PACKAGES } from "./data/system-packages";
+import { debianBasePackages, debianInstallClosure } from "./debian-tables";
 import {
   alpineBuildBaseClosure,
   alpineBuildBaseClosureSource,
@@ -91,5 +93,30 @@ describe("argument cleaning", () => {
     { name: "apk fuzzy", input: "openssl~3.5", out: "openssl", clean: cleanAlpineName },
   ])("$name", ({ input, out, clean }) => {
     expect(clean(input)).toBe(out);
+  });
+});
+
+describe("the hand-made Debian rows against the release tables", () => {
+  // Two methods, one answer: the rows were apt simulations on an approximated python:3.12-slim (2026-11-28);
+  // the release tables close Depends over a base set checked against the real images' package lists.
+  const compared = DEBIAN_PACKAGES.filter((row) => row.closureOnSlimKiB !== null && row.closureOnSlimKiB > 0).map((row) => {
+    const c = debianInstallClosure([row.package], row.suite, debianBasePackages(row.suite));
+    return { key: row.key, suite: row.suite, added: c.added, ratio: c.bytes / 1024 / (row.closureOnSlimKiB ?? 1) };
+  });
+
+  it("agree within 10% on at least 90% of the closures", () => {
+    const close = compared.filter((c) => Math.abs(c.ratio - 1) <= 0.1);
+    expect(close.length / compared.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("differ only where the old base model held packages the real slim images lack", () => {
+    // python:3.12-slim-trixie has no Kerberos libraries and python:3.12-slim-bookworm only perl-base, not
+    // perl (repo-info lists, see scripts/debian-tables.ts); the old model counted both as present.
+    const lacking = { trixie: "libkrb5-3", bookworm: "perl" } as const;
+    const far = compared.filter((c) => Math.abs(c.ratio - 1) > 0.1);
+    expect(far.length).toBeGreaterThan(0);
+    for (const c of far) expect(c.added, c.key).toContain(lacking[c.suite]);
+    expect(debianBasePackages("trixie").has("libkrb5-3")).toBe(false);
+    expect(debianBasePackages("bookworm").has("perl")).toBe(false);
   });
 });

@@ -2,6 +2,9 @@
 // (Debian trixie/bookworm closures), what `apk add X` adds on Alpine (the package alone: no closures are
 // known, except build-base's), and the citations. Names as written in a Dockerfile are accepted
 // (`pkg=1.2-3`, `pkg:amd64`, `pkg>=1`), and a few virtual/transitional names resolve to their real package.
+// For Debian these hand-made rows are the fallback: the estimator reads the release tables of
+// debian-tables.ts first, and uses the rows only for Ubuntu bases, names that are not package names, or
+// when no table is installed (the main-thread planner in the browser).
 
 import {
   ALPINE_BASE,

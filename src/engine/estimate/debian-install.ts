@@ -1,0 +1,95 @@
+// `apt-get install` weighed from the stage's Debian release table (knowledge/debian-tables.ts): the
+// Depends closure of each package over what the stage already has (`stage.debInstalled`, seeded at FROM
+// with the base image's packages), so a dependency shared by two installs is counted once. Used by
+// system-install.ts; where the release has no table (Ubuntu, or none installed yet) it answers null and
+// the hand-made rows of knowledge/system-packages.ts are used instead.
+import {
+  BUILDPACK_DEPS_LAYERS,
+  cleanDebianName,
+  debianBasePackages,
+  debianInstallClosure,
+  debianOsBasePackages,
+  debianPackage,
+  debianReleaseOf,
+  debianTableSource,
+  fullPythonImagePackages,
+  type DebianRelease,
+} from "../knowledge";
+import type { SourceRef } from "../knowledge/types";
+import type { EstimateContext } from "./context";
+import type { StageState } from "./stage-state";
+
+/** Debian policy §5.6.1: package names are lower-case letters, digits, `+`, `-` and `.`, two or more,
+ *  starting with a letter or digit. */
+const DEBIAN_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
+
+/** Debian images without a known release (an unknown base) are read as trixie, today's python default. */
+const DEFAULT_DISTRO = "trixie";
+
+/** The release table a stage's apt reads, or null (Alpine, Ubuntu, or no table installed). */
+export function stageDebianRelease(stage: StageState): { release: DebianRelease; standIn: string | null } | null {
+  if (stage.family !== null && stage.family !== "debian") return null;
+  const found = debianReleaseOf(stage.distro ?? DEFAULT_DISTRO);
+  if (found === null || debianBasePackages(found.release).size === 0) return null;
+  return found;
+}
+
+/**
+ * Fills `stage.debInstalled` with what the base image holds: python:X-slim → the release's slim model;
+ * python:X (full) → that plus buildpack-deps' layers, closed (and the measured list where there is one);
+ * debian:<release>[-slim] and other Debian images → debian:<release>-slim. No-op without a table.
+ */
+export function seedDebianBase(stage: StageState): void {
+  const found = stageDebianRelease(stage);
+  if (found === null || stage.baseLabel === "scratch") return;
+  const release = found.release;
+  // An image the tables do not know (`FROM ${FROM}` without a default, a private image) is read as a
+  // python slim image of the default release, as the hand-made rows were (closures "on python:3.12-slim").
+  const pythonImage = stage.base === null || stage.base.python !== null;
+  const base = pythonImage ? debianBasePackages(release) : debianOsBasePackages(release);
+  for (const name of base) stage.debInstalled.add(name);
+  if (!stage.fullPythonImage) return;
+  const layers = Object.values(BUILDPACK_DEPS_LAYERS).flat();
+  for (const name of debianInstallClosure(layers, release, base).added) stage.debInstalled.add(name);
+  if (release !== "bullseye") for (const name of fullPythonImagePackages(release)) stage.debInstalled.add(name);
+}
+
+export interface DebianInstallWeight {
+  readonly bytes: number;
+  /** The packages this install adds (the requested one and the dependencies not yet present). */
+  readonly members: readonly string[];
+  readonly sources: SourceRef[];
+}
+
+/**
+ * What `apt-get install --no-install-recommends NAME` adds to the stage, from its release table; null when
+ * there is no table (the caller falls back to the hand-made rows). A name the release cannot install adds
+ * nothing and warns: apt-get fails on it, so there is no image to weigh it in (guessing what was meant,
+ * e.g. libffi7 on bookworm for libffi8, is the build check's job).
+ */
+export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name: string, line: number): DebianInstallWeight | null {
+  const found = stageDebianRelease(stage);
+  // Not a package name (an unexpanded `$VAR`, a local `.deb` path, a template placeholder): the caller's
+  // unknown-package default, as before.
+  if (found === null || !DEBIAN_NAME.test(cleanDebianName(name))) return null;
+  const { release, standIn } = found;
+  if (standIn !== null) ctx.assume(`debian-release:${stage.distro ?? ""}`, standIn, line);
+  const closure = debianInstallClosure([name], release, stage.debInstalled);
+  // The release is a guess when the base image is unknown; a name missing from it may be right elsewhere.
+  if (closure.unknown.length > 0 && stage.distro === null) return null;
+  if (closure.unknown.length > 0) {
+    const virtual = debianPackage(name, release);
+    const why = virtual === null
+      ? `${name} is not a package in Debian ${release} (main)`
+      : `${name} is a virtual name in Debian ${release} with several providers (${virtual.name} …): apt asks which one`;
+    ctx.warn("apt-package-not-in-release", `${why}: apt-get install fails on it.`, line);
+    const cited = debianTableSource(name, release);
+    return { bytes: 0, members: [], sources: cited === null ? [] : [{ ...cited, note: `${why}: counted as 0 bytes` }] };
+  }
+  const facts = debianPackage(name, release);
+  const virtualNote = facts?.providedFor == null ? null : (facts.source.note ?? null);
+  const sources: SourceRef[] = closure.added.length === 0 && facts !== null
+    ? [{ ...facts.source, note: `${facts.name} is already in the stage (base image or an earlier install): it adds nothing` }]
+    : closure.sources.map((s) => (virtualNote === null ? s : { ...s, note: `${s.note ?? ""}; ${virtualNote}` }));
+  return { bytes: closure.bytes, members: [name, ...closure.added], sources };
+}

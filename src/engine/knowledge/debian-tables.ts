@@ -1,0 +1,239 @@
+// Debian system packages per release (bullseye, bookworm, trixie; amd64, main), from Debian's own package
+// lists: does a name exist in a release, what does `apt-get install --no-install-recommends` add on top of
+// what a stage has, and which runtime libraries a `-dev` package stands for. The tables are data installed
+// at run time (`installDebianTable`: the worker fetches the JSON, Node reads it from disk; see
+// src/node/load-tables.ts); until one is installed every lookup for that release answers "unknown" (null,
+// false, or everything in `unknown`), and callers fall back to the hand-made rows of system-packages.ts.
+import { DEBIAN_RELEASES } from "./python-tag";
+import { DEBIAN_TABLE_RELEASES, type DebianRelease } from "./debian-table-schema";
+import { table, type InstalledTable } from "./debian-table-store";
+import type { SourceRef } from "./types";
+
+export type { DebianRelease } from "./debian-table-schema";
+export {
+  installDebianTable,
+  registerDebianTableLoader,
+  debianTableError,
+  clearDebianTables,
+  installedDebianReleases,
+  type DebianTableLoader,
+  type InstallResult,
+} from "./debian-table-store";
+
+const KIB = 1024;
+
+/**
+ * The release whose table describes `distro` (a codename from the base-image table), and why another
+ * stands in when it differs. Null for what is not Debian (Ubuntu codenames, Alpine) or not known.
+ */
+export function debianReleaseOf(distro: string | null): { release: DebianRelease; standIn: string | null } | null {
+  if (distro === null) return null;
+  const name = distro.trim().toLowerCase();
+  if ((DEBIAN_TABLE_RELEASES as readonly string[]).includes(name)) return { release: name as DebianRelease, standIn: null };
+  const number = DEBIAN_RELEASES[name];
+  if (number === undefined) return null;
+  if (number < 11) return { release: "bullseye", standIn: `no ${name} table (Debian ${number}); bullseye's, the oldest release with one, stands in` };
+  return { release: "trixie", standIn: `no ${name} table (Debian ${number}); trixie's, the newest release with one, stands in` };
+}
+
+/** A Debian apt argument without its version pin (`=…`), target release (`/…`) or architecture (`:amd64`). */
+function cleanName(arg: string): string {
+  return arg.trim().toLowerCase().replace(/[=/].*$/, "").replace(/:[a-z0-9-]+$/, "");
+}
+
+export interface DebianPackageFacts {
+  readonly name: string;
+  readonly version: string;
+  /** Installed-Size × 1024 (dpkg's estimate of the unpacked size). */
+  readonly installedBytes: number;
+  /** Depends + Pre-Depends, first alternative of each group, versions and `:any` dropped. */
+  readonly depends: readonly string[];
+  readonly section: string;
+  /** The virtual name asked for when this package provides it; null when asked by its own name. */
+  readonly providedFor: string | null;
+  readonly source: SourceRef;
+}
+
+/** How `apt-get install NAME` reads a name in a release: a real package, a virtual one and its providers, or nothing. */
+export type DebianNameKind = { kind: "real" } | { kind: "virtual"; providers: readonly string[] } | null;
+
+export function debianNameKind(name: string, release: DebianRelease): DebianNameKind {
+  const t = table(release);
+  const i = t?.index.get(cleanName(name));
+  if (t === undefined || i === undefined) return null;
+  if (i < t.wire.realCount) return { kind: "real" };
+  const providers = t.wire.providers[i - t.wire.realCount];
+  if (providers === undefined) return null; // mentioned only in a Depends: neither real nor provided
+  return { kind: "virtual", providers: providers.map((p) => t.wire.names[p] ?? "") };
+}
+
+/** The real package index a name index stands for: itself, or a provider (one in `prefer` first). */
+function realIndex(t: InstalledTable, i: number, prefer: (name: string) => boolean): number | null {
+  if (i < t.wire.realCount) return i;
+  const providers = t.wire.providers[i - t.wire.realCount];
+  if (providers === undefined) return null;
+  return providers.find((p) => prefer(t.wire.names[p] ?? "")) ?? providers[0] ?? null;
+}
+
+function facts(t: InstalledTable, i: number, providedFor: string | null, release: DebianRelease): DebianPackageFacts {
+  const w = t.wire;
+  const name = w.names[i] ?? "";
+  return {
+    name,
+    version: w.version[i] ?? "",
+    installedBytes: (w.kib[i] ?? 0) * KIB,
+    depends: (w.deps[i] ?? []).map((d) => w.names[d] ?? ""),
+    section: w.sections[w.section[i] ?? 0] ?? "",
+    providedFor,
+    source: sourceOf(t, name, release, providedFor),
+  };
+}
+
+function sourceOf(t: InstalledTable, name: string, release: DebianRelease, providedFor: string | null): SourceRef {
+  return {
+    table: "system-packages",
+    key: `debian-${release}:${name}`,
+    source: t.citation,
+    date: t.date,
+    ...(providedFor === null ? {} : { note: `${providedFor} is a virtual name in ${release}; ${name} provides it` }),
+  };
+}
+
+/** The citation of a release's table for `name` (even one it lacks, to say where it was looked for); null without a table. */
+export function debianTableSource(name: string, release: DebianRelease): SourceRef | null {
+  const t = table(release);
+  return t === undefined ? null : sourceOf(t, cleanName(name), release, null);
+}
+
+/** A real package, or the package providing a virtual name (`libssl3` on trixie → libssl3t64); null if the release has neither. */
+export function debianPackage(name: string, release: DebianRelease): DebianPackageFacts | null {
+  const t = table(release);
+  const clean = cleanName(name);
+  const i = t?.index.get(clean);
+  if (t === undefined || i === undefined) return null;
+  const real = realIndex(t, i, () => false);
+  if (real === null) return null;
+  return facts(t, real, real === i ? null : clean, release);
+}
+
+/**
+ * True when `apt-get install NAME` finds something to install in the release: a real package, or a virtual
+ * name with exactly one provider (apt selects it; with several it refuses and asks which).
+ */
+export function debianPackageExists(name: string, release: DebianRelease): boolean {
+  const kind = debianNameKind(name, release);
+  return kind !== null && (kind.kind === "real" || kind.providers.length === 1);
+}
+
+export interface DebianInstallClosure {
+  /** Packages the install adds, in the order they were reached (requested ones first). */
+  added: string[];
+  /** Installed-Size × 1024 summed over `added`. */
+  bytes: number;
+  /** Requested names the release does not have (a build fails on them). */
+  unknown: string[];
+  sources: SourceRef[];
+}
+
+/**
+ * What `apt-get install --no-install-recommends names…` adds on top of `present` (the base image's packages
+ * plus what earlier instructions installed): the Depends/Pre-Depends closure, first alternative of each
+ * group, virtual names satisfied by a present provider or else by their first provider. Packages already
+ * present are not walked further (their dependencies are already satisfied).
+ */
+export function debianInstallClosure(names: readonly string[], release: DebianRelease, present: ReadonlySet<string>): DebianInstallClosure {
+  const t = table(release);
+  const result: DebianInstallClosure = { added: [], bytes: 0, unknown: [], sources: [] };
+  if (t === undefined) {
+    result.unknown.push(...names.map(cleanName));
+    return result;
+  }
+  const w = t.wire;
+  const added = new Set<number>();
+  const have = (name: string): boolean => present.has(name);
+  const queue: number[] = [];
+  const visit = (i: number): void => {
+    const real = realIndex(t, i, (n) => have(n) || added.has(t.index.get(n) ?? -1));
+    if (real === null) return; // a dependency no package provides (rare; counted by the table invariants test)
+    const name = w.names[real] ?? "";
+    if (added.has(real) || have(name)) return;
+    added.add(real);
+    result.added.push(name);
+    queue.push(real);
+  };
+  for (const raw of names) {
+    const clean = cleanName(raw);
+    const i = t.index.get(clean);
+    if (i === undefined || !debianPackageExists(clean, release)) {
+      result.unknown.push(clean);
+      continue;
+    }
+    visit(i);
+  }
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const d of w.deps[next] ?? []) visit(d);
+  }
+  for (const i of added) result.bytes += (w.kib[i] ?? 0) * KIB;
+  if (result.added.length > 0) {
+    result.sources.push({
+      ...sourceOf(t, names.map(cleanName).join(" "), release, null),
+      note: `apt-get install --no-install-recommends closure on ${release}: ${result.added.length} packages (${result.added.join(", ")}), Installed-Size summed`,
+    });
+  }
+  return result;
+}
+
+/** The packages the release's python:X-slim image is modelled to hold (see the table's base.method); empty when no table. */
+export function debianBasePackages(release: DebianRelease): ReadonlySet<string> {
+  return table(release)?.base ?? new Set();
+}
+
+/** The packages of debian:<release>-slim (and, closely, debian:<release>): Priority: required + apt + adduser, closed. */
+export function debianOsBasePackages(release: DebianRelease): ReadonlySet<string> {
+  return table(release)?.minbase ?? new Set();
+}
+
+/** How the base set was modelled, for the user (null when no table is installed). */
+export function debianBaseMethod(release: DebianRelease): string | null {
+  return table(release)?.wire.base.method ?? null;
+}
+
+/** Sections whose packages are shared libraries (Debian policy §8: run-time libraries go in `libs`). */
+const LIBRARY_SECTIONS = new Set(["libs", "oldlibs"]);
+/** Not what a built extension needs at run time: headers, toolchains, and libc itself (every image has it). */
+const NOT_RUNTIME = /(-dev|-dbg|-doc|-common|-data|-bin|-tools|-utils)$|^(libc6|libc-bin|gcc(-\d+)?|g\+\+(-\d+)?|cpp(-\d+)?|binutils|libgcc-s1|libstdc\+\+6)$/;
+
+/** How many wrapper `-dev` levels to look through (default-libmysqlclient-dev → libmariadb-dev-compat →
+ *  libmariadb-dev → libmariadb3 is the deepest chain seen: 3). */
+const MAX_DEV_DEPTH = 4;
+
+/**
+ * Runtime shared-library packages a `-dev` package links against, from its own Depends: the entries in a
+ * library section that are not headers or toolchain (libpq-dev → ["libpq5"], libffi-dev → ["libffi8"]).
+ * A `-dev` package whose Depends hold no library is a wrapper (libjpeg-dev → libjpeg62-turbo-dev,
+ * libgl1-mesa-dev → libgl-dev): the libraries of the `-dev` packages it depends on stand for it, up to
+ * MAX_DEV_DEPTH levels. Virtual dependencies resolve to their provider. Empty when unknown or none.
+ */
+export function runtimeLibrariesOf(devPackage: string, release: DebianRelease): string[] {
+  const t = table(release);
+  const first = debianPackage(devPackage, release);
+  if (t === undefined || first === null) return [];
+  const seen = new Set<string>([first.name]);
+  let level: DebianPackageFacts[] = [first];
+  for (let depth = 0; depth < MAX_DEV_DEPTH && level.length > 0; depth++) {
+    const libs: string[] = [];
+    const wrapped: DebianPackageFacts[] = [];
+    for (const pkg of level) {
+      for (const dep of pkg.depends) {
+        const facts = debianPackage(dep, release);
+        if (facts === null || seen.has(facts.name)) continue;
+        seen.add(facts.name);
+        if (LIBRARY_SECTIONS.has(facts.section) && !NOT_RUNTIME.test(facts.name)) libs.push(facts.name);
+        else if ((facts.section === "libdevel" || /-dev(-|$)/.test(facts.name)) && facts.name !== "libc6-dev") wrapped.push(facts);
+      }
+    }
+    if (libs.length > 0) return libs;
+    level = wrapped;
+  }
+  return [];
+}

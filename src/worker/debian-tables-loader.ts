@@ -1,0 +1,19 @@
+// The worker's way to the Debian release tables: each is a static asset (~1.1 MB gzip), fetched the first
+// time a plan needs that release (the engine asks through its loader hook), with a synchronous request —
+// allowed in a dedicated worker, and the engine's lookups are synchronous. The HTTP cache keeps it.
+import { registerDebianTableLoader, type DebianRelease } from "../engine/knowledge";
+import bullseyeUrl from "../engine/knowledge/data/debian-bullseye.json?url";
+import bookwormUrl from "../engine/knowledge/data/debian-bookworm.json?url";
+import trixieUrl from "../engine/knowledge/data/debian-trixie.json?url";
+
+const URLS: Readonly<Record<DebianRelease, string>> = { bullseye: bullseyeUrl, bookworm: bookwormUrl, trixie: trixieUrl };
+
+export function registerWorkerDebianTables(): void {
+  registerDebianTableLoader((release) => {
+    const request = new XMLHttpRequest();
+    request.open("GET", URLS[release], false);
+    request.send();
+    // A failed fetch leaves the release without a table: the estimate falls back to the hand-made rows.
+    return request.status === 200 ? (JSON.parse(request.responseText) as unknown) : null;
+  });
+}
