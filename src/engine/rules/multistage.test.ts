@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { buildPlan } from "../plan/plan";
+import { applyFileEdits, decodeTexts } from "../plan/texts";
 import { multistage } from "./multistage";
 import { contextOf, runRuleTests } from "./rule-tester";
 
@@ -230,5 +232,24 @@ describe("size/multistage", () => {
     expect(findings.map((f) => f.messageId)).toEqual(["noSplit"]);
     expect(findings[0]?.message).toContain(reason);
     expect(multistage.fix(context, findings)).toEqual([]);
+  });
+
+  it("the docs' after example is the fix's own output", () => {
+    const { before, after } = multistage.meta.docs;
+    const context = contextOf({ dockerfile: before });
+    const [first] = multistage.fix(context, multistage.detect(context));
+    if (first === undefined) throw new Error("no fix for the docs example");
+    const applied = applyFileEdits(decodeTexts(before, [], null), first.edits);
+    expect(applied.ok ? applied.texts.dockerfile : applied.error).toBe(after);
+  });
+
+  it("never counts the builder's cache again: no pip-no-cache-dir step after the split", () => {
+    const plan = buildPlan({ dockerfile: multistage.meta.docs.before, requirements: [], dockerignore: ".git\n" });
+    const ids = plan.steps.map((s) => `${s.id}:${s.status}`);
+    expect(ids).toContain("size/multistage:applied");
+    expect(ids).not.toContain("size/pip-no-cache-dir:applied");
+    const split = plan.steps.find((s) => s.id === "size/multistage");
+    expect(split?.analysis.estimate.byCategory.pipCache).toBe(0);
+    expect(split?.analysis.estimate.byCategory.buildTools).toBe(0);
   });
 });
