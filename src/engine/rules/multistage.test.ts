@@ -13,6 +13,7 @@ describe("size/multistage", () => {
       { name: "already multistage", dockerfile: "FROM python:3.12-slim AS builder\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\n" },
       { name: "slim, no cache, no compiler: nothing to leave behind", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n" },
       { name: "no Python install", dockerfile: "FROM python:3.12-slim\nCOPY . /app\n" },
+      { name: "FROM a bare base stage, the build in another: the compilers are not inherited", dockerfile: "FROM python:3.11-alpine AS base\nFROM base AS builder\nRUN apk add --no-cache gcc musl-dev\nRUN pip install --no-cache-dir --prefix=/install flask\nFROM base\nCOPY --from=builder /install /usr/local\n" },
       { name: "FROM a stage without compilers: nothing shipped that the build alone needed", dockerfile: "FROM python:3.12-slim AS base\nRUN pip install --no-cache-dir flask\nFROM base AS final\nCMD [\"flask\", \"run\"]\n" },
     ],
     invalid: [
@@ -211,6 +212,14 @@ describe("size/multistage", () => {
         output: null,
       },
 
+      {
+        name: "a manifest a repeated RUN reads stays in the final stage",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nRUN pip install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n",
+      },
+
     ],
   });
 
@@ -225,6 +234,7 @@ describe("size/multistage", () => {
     { name: "editable", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nCOPY . /app\nRUN pip install -e /app\n", reason: "line 4 installs in editable mode" },
     { name: "PIP_TARGET", dockerfile: "FROM python:3.12-slim\nENV PIP_TARGET=/deps\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n", reason: "line 2 sets PIP_TARGET" },
     { name: "absolute pip", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN /usr/local/bin/pip install flask\n", reason: "line 3 calls /usr/local/bin/pip by its path" },
+    { name: "onbuild", dockerfile: "FROM python:3-onbuild\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n", reason: "runs its ONBUILD instructions" },
     { name: "mixed RUN", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install django && python manage.py collectstatic --noinput\n", reason: "line 3 does other work (python manage.py)" },
   ])("no rewrite, with the reason: $name", ({ dockerfile, reason }) => {
     const context = contextOf({ dockerfile });

@@ -38,7 +38,7 @@ function leftovers(analysis: Analysis): Leftovers {
 
 type Shape =
   | { readonly kind: "none" }
-  | { readonly kind: "builds-on"; readonly stage: Stage; readonly parent: Stage; readonly image: string }
+  | { readonly kind: "builds-on"; readonly stage: Stage; readonly parent: Stage; readonly image: string; readonly inherited: number }
   | { readonly kind: "single"; readonly stage: Stage; readonly split: ReturnType<typeof planSplit> };
 
 function shapeOf(analysis: Analysis): Shape {
@@ -52,7 +52,9 @@ function shapeOf(analysis: Analysis): Shape {
     let root = parent;
     for (let guard = 0; root?.from.from?.baseStage != null && guard < 32; guard++) root = analysis.model.stages[root.from.from.baseStage];
     const image = root?.from.from?.rawImage;
-    return tools > 0 && parent !== undefined && image !== undefined ? { kind: "builds-on", stage, parent, image } : { kind: "none" };
+    // Only compilers the parent stages installed count: the final stage's own installs are another matter.
+    const inherited = analysis.estimate.layers.filter((l) => l.stageIndex !== stage.index).flatMap((l) => l.items).filter((i) => i.category === "buildTools").reduce((sum, i) => sum + i.bytes, 0);
+    return tools > 0 && inherited > 0 && parent !== undefined && image !== undefined ? { kind: "builds-on", stage, parent, image, inherited } : { kind: "none" };
   }
   // Guard: already multistage (the final stage copies from another stage).
   if (stagesUsedBy(analysis.model, stage).length > 0) return { kind: "none" };
@@ -89,7 +91,7 @@ export const multistage: Rule = {
     if (shape.kind === "none") return [];
     if (shape.kind === "builds-on") {
       const parent = shape.parent.name ?? String(shape.parent.index);
-      return [makeFinding(this.meta, "buildsOnBuilder", { parent, what, image: shape.image }, shape.stage.from.range)];
+      return [makeFinding(this.meta, "buildsOnBuilder", { parent, what: `compilers and headers (${formatBytes(shape.inherited)})`, image: shape.image }, shape.stage.from.range)];
     }
     if (!shape.split.ok) return [makeFinding(this.meta, "noSplit", { what, reason: shape.split.reason }, shape.stage.from.range)];
     return [makeFinding(this.meta, "single", { what }, shape.stage.from.range)];

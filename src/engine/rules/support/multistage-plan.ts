@@ -6,7 +6,7 @@
 import type { Analysis } from "../../analyze";
 import type { InstructionNode, Stage } from "../../dockerfile/model";
 import { isManifestPath } from "../../estimate/copy";
-import { lookupBaseImage } from "../../knowledge";
+import { lookupBaseImage, parseImageRef } from "../../knowledge";
 import type { PipInstall } from "../../shell/command-info";
 import { compilesOnGlibc, compilesOnMusl, stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
@@ -62,13 +62,18 @@ export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTar
 export function planSplit(analysis: Analysis, stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[]): SplitOutcome {
   const text = analysis.model.text;
   const from = stage.from.from;
-  if (from == null || from.image === null) return refuse("the base image is not known");
+  if (from == null || from.image === null) return refuse(`the base image ${from?.rawImage ?? ""} uses a build argument with no default, so the final stage's base is not known`);
+  const ref = parseImageRef(from.image);
+  // ONBUILD triggers (COPY, pip install) would run again in a second stage on the same image.
+  if (ref?.repository === "python" && (ref.tag ?? "").includes("onbuild")) return refuse(`${from.rawImage} runs its ONBUILD instructions (copy the source, pip install) in every stage built on it, the final stage included`);
   // Guard: the official python images keep Python in /usr/local, so `python -m venv` works and the venv's
   // python link is valid in a second stage on the same image. A distro python3 (ubuntu, debian) needs the
   // python3-venv package and its python3 repeated in the final stage: guessing that can break the build.
   const base = lookupBaseImage(from.image);
-  if (base?.row.image !== "python") {
-    return refuse(`the base image ${from.rawImage} is not an official python image: its Python comes from the distribution, so a virtual environment needs python3-venv and the final stage needs python3 installed the same way, which Whaleweight does not guess`);
+  // Any tag of Docker Hub's python repository keeps Python in /usr/local, known to the tables or not.
+  const official = ref !== null && ref.repository === "python" && (ref.registry === null || /(^|\.)docker\.io$/.test(ref.registry));
+  if (!official && base?.row.image !== "python") {
+    return refuse(`the base image ${from.rawImage} is not an official python image, so its Python is not known to live in /usr/local (apt's python3 on ubuntu or debian needs python3-venv for a virtual environment, and the final stage would need python3 installed the same way), which Whaleweight does not guess`);
   }
   const last = Math.max(...installs.map(({ node }) => stage.instructions.indexOf(node)));
   const before = stage.instructions.slice(0, last + 1);
@@ -102,11 +107,13 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   const moved: InstructionNode[] = [];
   const systemPackages: { name: string; noRecommends: boolean }[] = [];
   const broadCopyLater = stage.instructions.some((n) => n.copy !== null && n.copy.from === null && n.copy.sources.some((s) => s === "." || s === "./"));
-  for (const node of before) {
+  for (const [i, node] of before.entries()) {
     const nodeText = instructionText(text, node);
     if (node.keyword !== "RUN") {
-      // A manifest copied only for the install: the final stage gets it with the source copy.
-      if (node.copy !== null && node.copy.from === null && broadCopyLater && node.copy.sources.every(isManifest)) continue;
+      // A manifest copied only for the install: the final stage gets it with the source copy, unless a RUN
+      // the final stage repeats before that copy reads it (`pipenv lock` after `COPY Pipfile .`).
+      const readLater = before.slice(i + 1).some((n) => n.keyword === "RUN" && runRole(n, instructionText(text, n)) === "work");
+      if (node.copy !== null && node.copy.from === null && broadCopyLater && !readLater && node.copy.sources.every(isManifest)) continue;
       repeated.push(nodeText);
       continue;
     }
