@@ -182,11 +182,13 @@ describe("size/multistage", () => {
         output: null,
       },
       {
-        name: "FROM builder AS final ships the compilers: a finding of its own, no rewrite",
+        name: "FROM builder AS final ships the compilers: a finding of its own, rebased on the builder's image",
         dockerfile: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir flask\nFROM builder AS final\nCMD [\"flask\", \"run\"]\n",
         findings: ["4:buildsOnBuilder"],
-        output: null,
+        alternatives: ["rebase"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --prefix=/install --no-cache-dir flask\nFROM python:3.12-slim AS final\nCOPY --from=builder /install /usr/local\nCMD [\"flask\", \"run\"]\n",
       },
+
       {
         name: "a program called by its /usr/local/bin path: no venv rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --upgrade pip && pip install gunicorn flask\nCMD [\"/usr/local/bin/gunicorn\", \"app:app\"]\n",
@@ -218,6 +220,21 @@ describe("size/multistage", () => {
         findings: ["1:single"],
         alternatives: ["multistage"],
         output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nRUN pip install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n",
+      },
+
+      {
+        name: "FROM builder AS final: rebased on the builder's image, the builder's work after the install repeated",
+        dockerfile: "FROM python:3.12-slim AS builder\nWORKDIR /app\nRUN apt-get update && apt-get install -y gcc libpq-dev\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nFROM builder AS final\nRUN apt-get purge -y gcc\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
+        requirements: {"requirements.txt":"psycopg2==2.9.10\ngunicorn==22.0.0\n"},
+        findings: ["7:buildsOnBuilder"],
+        alternatives: ["rebase"],
+        output: "FROM python:3.12-slim AS builder\nWORKDIR /app\nRUN apt-get update && apt-get install -y gcc libpq-dev\nCOPY requirements.txt .\nRUN pip install --prefix=/install --no-cache-dir -r requirements.txt\nRUN apt-get purge -y gcc\nCOPY . .\nFROM python:3.12-slim AS final\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . .\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
+      },
+      {
+        name: "FROM builder AS final with its own pip install: no rewrite",
+        dockerfile: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir flask\nFROM builder AS final\nRUN pip install --no-cache-dir gunicorn\nCMD [\"flask\", \"run\"]\n",
+        findings: ["4:buildsOnBuilderNoFix"],
+        output: null,
       },
 
     ],

@@ -38,8 +38,22 @@ function leftovers(analysis: Analysis): Leftovers {
 
 type Shape =
   | { readonly kind: "none" }
-  | { readonly kind: "builds-on"; readonly stage: Stage; readonly parent: Stage; readonly image: string; readonly inherited: number }
+  | { readonly kind: "builds-on"; readonly stage: Stage; readonly parent: Stage; readonly image: string; readonly inherited: number; readonly split: ReturnType<typeof planSplit> | null }
   | { readonly kind: "single"; readonly stage: Stage; readonly split: ReturnType<typeof planSplit> };
+
+/**
+ * `FROM builder AS final` as a split: when the parent is a plain stage on an image that installs with pip
+ * and the final stage installs nothing itself, the pair reads as one stage, which planSplit splits with
+ * the parent as the builder. Null when the shape is not that one (the finding then has no rewrite).
+ */
+function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnType<typeof planSplit> | null {
+  if (parent.from.from?.baseStage != null || parent.name === null) return null;
+  const installs = pipInstallsOf(parent);
+  const finalInstall = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" || i.kind === "apt-install" || i.kind === "apk-add" || i.kind === "venv-create"));
+  if (finalInstall !== undefined) return { ok: false, reason: `the final stage installs packages itself (line ${finalInstall.range.startLine}), which may need what ${parent.name} installed` };
+  if (installs.length === 0) return null;
+  return planSplit(analysis, { ...parent, instructions: [...parent.instructions, ...stage.instructions] }, installs, parent.name);
+}
 
 function shapeOf(analysis: Analysis): Shape {
   const stage = finalStage(analysis.model);
@@ -54,7 +68,8 @@ function shapeOf(analysis: Analysis): Shape {
     const image = root?.from.from?.rawImage;
     // Only compilers the parent stages installed count: the final stage's own installs are another matter.
     const inherited = analysis.estimate.layers.filter((l) => l.stageIndex !== stage.index).flatMap((l) => l.items).filter((i) => i.category === "buildTools").reduce((sum, i) => sum + i.bytes, 0);
-    return tools > 0 && inherited > 0 && parent !== undefined && image !== undefined ? { kind: "builds-on", stage, parent, image, inherited } : { kind: "none" };
+    if (!(tools > 0 && inherited > 0 && parent !== undefined && image !== undefined)) return { kind: "none" };
+    return { kind: "builds-on", stage, parent, image, inherited, split: rebaseSplit(analysis, parent, stage) };
   }
   // Guard: already multistage (the final stage copies from another stage).
   if (stagesUsedBy(analysis.model, stage).length > 0) return { kind: "none" };
@@ -82,7 +97,8 @@ export const multistage: Rule = {
     messages: {
       single: "The image keeps what only the build needs: {{what}}.",
       noSplit: "The image keeps what only the build needs: {{what}}. No builder stage is offered: {{reason}}.",
-      buildsOnBuilder: "The final stage is built FROM {{parent}}, so {{what}} ship in the image. Base it on {{image}} instead and COPY --from={{parent}} only what the app needs: Whaleweight does not rewrite this, as only you know which of that stage's files the app uses at run time.",
+      buildsOnBuilder: "The final stage is built FROM {{parent}}, so its {{what}} ship in the image: base the final stage on {{image}} and copy only the installed packages from {{parent}}.",
+      buildsOnBuilderNoFix: "The final stage is built FROM {{parent}}, so its {{what}} ship in the image. Base it on {{image}} instead and COPY --from={{parent}} only what the app needs. No rewrite is offered: {{reason}}.",
     },
   },
   detect({ analysis }) {
@@ -91,13 +107,17 @@ export const multistage: Rule = {
     if (shape.kind === "none") return [];
     if (shape.kind === "builds-on") {
       const parent = shape.parent.name ?? String(shape.parent.index);
-      return [makeFinding(this.meta, "buildsOnBuilder", { parent, what: `compilers and headers (${formatBytes(shape.inherited)})`, image: shape.image }, shape.stage.from.range)];
+      const data = { parent, what: `compilers and headers (${formatBytes(shape.inherited)})`, image: shape.image };
+      if (shape.split?.ok === true) return [makeFinding(this.meta, "buildsOnBuilder", data, shape.stage.from.range)];
+      const reason = shape.split?.ok === false ? shape.split.reason : "only you know which of that stage's files the app uses at run time";
+      return [makeFinding(this.meta, "buildsOnBuilderNoFix", { ...data, reason }, shape.stage.from.range)];
     }
     if (!shape.split.ok) return [makeFinding(this.meta, "noSplit", { what, reason: shape.split.reason }, shape.stage.from.range)];
     return [makeFinding(this.meta, "single", { what }, shape.stage.from.range)];
   },
   fix({ analysis, input }) {
     const shape = shapeOf(analysis);
+    if (shape.kind === "builds-on") return shape.split?.ok === true ? [splitAlternative(analysis, shape.split.plan, `compilers and headers (${formatBytes(shape.inherited)})`, shape.stage)] : [];
     if (shape.kind !== "single") return [];
     const { cache, tools, what } = leftovers(analysis);
     const split = shape.split.ok ? splitAlternative(analysis, shape.split.plan, what) : null;
@@ -135,16 +155,22 @@ function percent(part: number, whole: number): string {
   return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : "?";
 }
 
-function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string): FixAlternative {
+/**
+ * The edits of a split. `rebase`: the final stage that is rewritten from `FROM builder` to the builder's
+ * image (the builder keeps its name); without it the single stage is split in two after its last install.
+ */
+function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string, rebase?: Stage): FixAlternative {
   const text = analysis.model.text;
   const nl = lineBreakOf(text);
   const edits: TextEdit[] = [];
   const fromNode = plan.stage.from;
   const from = fromNode.from;
-  const stageName = from?.stageName ?? null;
+  const stageName = rebase === undefined ? (from?.stageName ?? null) : (rebase.from.from?.stageName ?? null);
   // The builder: the original stage up to the last install, named.
   const asMatch = /\s+AS\s+\S+\s*$/i.exec(instructionText(text, fromNode));
-  if (stageName !== null && asMatch !== null) {
+  if (rebase !== undefined) {
+    // Already named: it is the stage the final one built on.
+  } else if (stageName !== null && asMatch !== null) {
     edits.push({ start: fromNode.range.end - asMatch[0].length, end: fromNode.range.end, text: ` AS ${plan.builder}` });
   } else {
     edits.push({ start: fromNode.range.end, end: fromNode.range.end, text: ` AS ${plan.builder}` });
@@ -165,12 +191,20 @@ function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string): Fi
     : plan.target.libc === "musl" ? [`RUN apk add --no-cache ${plan.runtime.join(" ")}`]
     : [`RUN apt-get update && apt-get install -y${plan.noRecommends ? " --no-install-recommends" : ""} ${plan.runtime.join(" ")} && rm -rf /var/lib/apt/lists/*`];
   const copy = plan.layout === "prefix" ? [`COPY --from=${plan.builder} ${PREFIX} /usr/local`] : [`COPY --from=${plan.builder} ${plan.venv} ${plan.venv}`, ...(creates ? [envPath] : [])];
-  const finalStageText = [fromLine, ...runtimeLine, ...copy, ...plan.repeated].join(nl);
   const movedText = plan.moved.map((n) => `${instructionText(text, n)}${nl}`).join("");
   const at = afterInstruction(text, plan.builderEnd);
-  const needsBreak = at === text.length && !text.endsWith("\n");
-  // A file without a final line break gets one before the new stage, and still ends without one.
-  edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${movedText}${nl}${finalStageText}${needsBreak ? "" : nl}` });
+  if (rebase !== undefined) {
+    // The final stage no longer inherits the builder's instructions after the install: it repeats them.
+    const parentAfter = plan.stage.instructions.filter((n) => n.stageIndex === plan.stage.index && n.range.start > plan.builderEnd.range.start && !plan.moved.includes(n));
+    const header = [fromLine, ...runtimeLine, ...copy, ...plan.repeated, ...parentAfter.map((n) => instructionText(text, n))].join(nl);
+    if (movedText !== "") edits.push({ start: at, end: at, text: movedText });
+    edits.push({ start: rebase.from.range.start, end: rebase.from.range.end, text: header });
+  } else {
+    const finalStageText = [fromLine, ...runtimeLine, ...copy, ...plan.repeated].join(nl);
+    const needsBreak = at === text.length && !text.endsWith("\n");
+    // A file without a final line break gets one before the new stage, and still ends without one.
+    edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${movedText}${nl}${finalStageText}${needsBreak ? "" : nl}` });
+  }
 
   const kept = plan.runtime.length > 0 ? ` The final stage installs ${plan.runtime.join(", ")}: the system packages and libraries needed at run time (names for ${plan.target.distro ?? "this base"}), without the build tools.` : "";
   const layout = plan.layout === "prefix"
@@ -179,6 +213,14 @@ function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string): Fi
       ? `The builder installs the packages into the virtual environment ${plan.venv} (rather than pip's --prefix: ${plan.venvBecause ?? ""}) and the final stage, on the same ${from?.rawImage ?? ""} image, copies only ${plan.venv}`
       : `The builder keeps its virtual environment ${plan.venv} and the final stage copies only ${plan.venv}`;
   const movedNote = plan.moved.length > 0 ? ` The cleanup on line ${plan.moved.map((n) => n.range.startLine).join(", ")} stays in the builder, where what it removes was installed.` : "";
+  if (rebase !== undefined) {
+    return {
+      id: "rebase",
+      title: `Final stage FROM ${from?.rawImage ?? ""}, copying only the installed packages from ${plan.builder}`,
+      edits: [{ file: "dockerfile", edits }],
+      reason: `The final stage starts again from ${from?.rawImage ?? ""} instead of ${plan.builder} and copies only ${plan.layout === "prefix" ? PREFIX : plan.venv} from it${plan.layout === "venv" && plan.createBefore !== null ? ` (a virtual environment rather than pip's --prefix: ${plan.venvBecause ?? ""})` : ""}, leaving behind ${what}.${kept}${movedNote}`,
+    };
+  }
   return {
     id: "multistage",
     title: plan.layout === "prefix" ? "Builder stage installs under /install, final stage copies it" : "Builder stage with a virtual environment, final stage copies it",

@@ -59,7 +59,11 @@ export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTar
   return { libc, distro };
 }
 
-export function planSplit(analysis: Analysis, stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[]): SplitOutcome {
+/**
+ * `stage` may be a chain seen as one stage (`FROM python AS builder` + `FROM builder AS final`, their
+ * instructions joined): `builder` then names the existing stage that becomes the builder.
+ */
+export function planSplit(analysis: Analysis, stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], builderName?: string): SplitOutcome {
   const text = analysis.model.text;
   const from = stage.from.from;
   if (from == null || from.image === null) return refuse(`the base image ${from?.rawImage ?? ""} uses a build argument with no default, so the final stage's base is not known`);
@@ -97,7 +101,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   const venv = venvOf(stage, installs);
   if (!venv.ok) return venv;
   const names = new Set(analysis.model.stages.map((s) => s.name));
-  const builder = ["builder", "python-builder", "venv-builder"].find((n) => !names.has(n));
+  const builder = builderName ?? ["builder", "python-builder", "venv-builder"].find((n) => !names.has(n));
   if (builder === undefined) return refuse("the stage names builder, python-builder and venv-builder are all taken");
 
   const libc = analysis.estimate.stages[stage.index]?.libc ?? "glibc";
