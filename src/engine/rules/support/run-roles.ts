@@ -63,7 +63,8 @@ function describeHidden(command: ShellCommand): string | null {
   const name = first.slice(first.lastIndexOf("/") + 1);
   const text = (n: number): string => words.slice(0, n).join(" ");
   if (first.startsWith("./") || first.endsWith(".sh")) return first;
-  if (["make", "cmake", "ninja", "meson", "configure", "conda", "mamba", "micromamba", "pdm", "hatch", "pipx"].includes(name)) return text(2);
+  // Build systems, other installers, and compilers: a RUN the final stage repeats must not need them.
+  if (["make", "cmake", "ninja", "meson", "configure", "conda", "mamba", "micromamba", "pdm", "hatch", "pipx", "gcc", "g++", "cc", "c++", "clang", "cython", "cythonize", "cargo", "rustc", "gfortran"].includes(name)) return text(2);
   // `sh FILE` / `bash FILE` (nested `sh -c` scripts were already expanded into commands).
   if (/^(sh|bash|dash|ash|zsh)$/.test(name)) {
     const script = words.slice(1).find((w) => !w.startsWith("-"));
