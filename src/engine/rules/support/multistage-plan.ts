@@ -146,6 +146,10 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   const requested = stagePackages(analysis, stage).requested;
   const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, installs, requested, text);
   const layout = venv.plan.createBefore !== null && venvBecause === null ? "prefix" : "venv";
+  // `python -m venv` came with Python 3.3; python:2.7 images have no venv module.
+  // The tag first: the tables stand a newer row in for tags they lack (python:2.7 → python:3.6).
+  const python = /^\d+(\.\d+)?/.exec(from.image.slice(from.image.lastIndexOf(":") + 1))?.[0] ?? analysis.estimate.stages[stage.index]?.pythonVersion ?? "";
+  if (layout === "venv" && venv.plan.createBefore !== null && /^2(\.|$|-)/.test(python)) return refuse(`${venvBecause ?? "--prefix is not safe here"}, and Python ${python} has no venv module for the other layout`);
   const absolute = new RegExp(`/usr/(local/)?bin/(python|pip|${requested.map(escape).join("|") || "python"})`).exec(finalText);
   if (layout === "venv" && venv.plan.createBefore !== null && absolute !== null) {
     return refuse(`the final stage calls ${absolute[0]} by its path, which would not see the packages in the virtual environment ${VENV}`);
