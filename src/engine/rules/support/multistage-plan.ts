@@ -96,7 +96,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
     if (env !== undefined) return refuse(`line ${lineOf(node)} sets ${env.name}, which sends installs outside the environment a builder stage would copy`);
   }
   const user = before.find((n) => n.keyword === "USER" && !/^(root|0)(:.*)?$/.test(n.args[0] ?? ""));
-  if (user !== undefined) return refuse(`line ${lineOf(user)} switches to user ${user.args[0] ?? ""} before the install, so the builder could not create the virtual environment as that user`);
+  if (user !== undefined) return refuse(`line ${lineOf(user)} switches to user ${user.args[0] ?? ""} before the install, so the builder could not write the place it installs into (/install or /opt/venv) as that user`);
 
   const venv = venvOf(stage, installs);
   if (!venv.ok) return venv;
@@ -106,7 +106,6 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
 
   const libc = analysis.estimate.stages[stage.index]?.libc ?? "glibc";
   const target = runtimeTarget(from.image, libc);
-  const removed = removedPackages(stage);
   const repeated: string[] = [];
   const moved: InstructionNode[] = [];
   const systemPackages: { name: string; noRecommends: boolean }[] = [];
@@ -154,13 +153,31 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   if (layout === "venv" && venv.plan.createBefore !== null && absolute !== null) {
     return refuse(`the final stage calls ${absolute[0]} by its path, which would not see the packages in the virtual environment ${VENV}`);
   }
+  const runtime = runtimeOf(analysis, stage, systemPackages, finalText, target, libc);
+  if (!runtime.ok) return runtime;
+  const builderEnd = before[before.length - 1];
+  if (builderEnd === undefined) return refuse("the stage has no install");
+  return {
+    ok: true,
+    plan: { stage, builder, layout, venvBecause, installs: installs.map((i) => i.info), venv: venv.plan.venv, createBefore: venv.plan.createBefore, builderEnd, repeated, moved, runtime: runtime.packages, noRecommends: runtime.noRecommends, target },
+  };
+}
+
+/**
+ * The packages the final stage installs: the user's runtime packages (and build tools the final stage
+ * calls), the runtime libraries of -dev packages and compilers, and those of Python packages built from
+ * source. Refuses when a name is not known for the base's release.
+ */
+function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { name: string; noRecommends: boolean }[], finalText: string, target: RuntimeTarget, libc: "glibc" | "musl"):
+  { ok: true; packages: readonly string[]; noRecommends: boolean } | { ok: false; reason: string } {
+  const removed = removedPackages(stage);
   const runtime = new Set<string>();
   let userRuntime = false;
   let noRecommends = true;
   for (const { name, noRecommends: flag } of systemPackages) {
     if (name.startsWith(".") || name.includes("$")) continue;
     const libs = runtimePackagesFor(name, target);
-    if (libs === null) return refuse(`the runtime library of ${name} on ${target.distro ?? "this base"} is not known to Whaleweight: without it in the final stage, the package built against it would fail to import`);
+    if (libs === null) return { ok: false, reason: `the runtime library of ${name} on ${target.distro ?? "this base"} is not known to Whaleweight: without it in the final stage, the package built against it would fail to import` };
     const own = libs.length === 1 && libs[0] === name;
     const usedAtRunTime = libs.length === 0 && new RegExp(`(^|[\\s"'/])${escape(name)}([\\s"']|$)`, "m").test(finalText);
     if (own || usedAtRunTime) {
@@ -179,21 +196,16 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
     for (const entry of (libc === "musl" ? row.buildNeeds?.alpineRuntime : row.buildNeeds?.debianRuntime) ?? []) {
       if (/\(in (base|python)/.test(entry)) continue;
       const lib = libraryNameFor(entry, target);
-      if (lib === null) return refuse(`${row.name} is built from source and needs ${entry} at run time, whose name on ${target.distro ?? "this base"} is not known to Whaleweight`);
+      if (lib === null) return { ok: false, reason: `${row.name} is built from source and needs ${entry} at run time, whose name on ${target.distro ?? "this base"} is not known to Whaleweight` };
       runtime.add(lib);
     }
   }
-  const builderEnd = before[before.length - 1];
-  if (builderEnd === undefined) return refuse("the stage has no install");
-  return {
-    ok: true,
-    plan: { stage, builder, layout, venvBecause, installs: installs.map((i) => i.info), venv: venv.plan.venv, createBefore: venv.plan.createBefore, builderEnd, repeated, moved, runtime: [...runtime].sort(), noRecommends: noRecommends || !userRuntime, target },
-  };
+  return { ok: true, packages: [...runtime].sort(), noRecommends: noRecommends || !userRuntime };
 }
 
 /**
- * Why `--prefix` is not safe here, or null. It is safe where nothing in the builder needs the packages on the path and pip does not touch
- * itself: `pip install --prefix=/install --upgrade pip` upgrades pip into the prefix and removes the
+ * Why `--prefix` is not safe here, or null. It is safe where nothing in the builder needs the packages
+ * on the path and pip does not touch itself: `pip install --prefix=/install --upgrade pip` upgrades pip into the prefix and removes the
  * running one, so the next pip call fails (issue 9); a setuptools/wheel upgrade would leave two versions
  * in /usr/local after the copy. The base is an official python image (checked before): its Python is
  * /usr/local, where the prefix is copied.
