@@ -253,6 +253,7 @@ describe("size/multistage", () => {
     { name: "absolute pip", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN /usr/local/bin/pip install flask\n", reason: "line 3 calls /usr/local/bin/pip by its path" },
     { name: "a compiler run outside the install", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nCOPY ext.c .\nRUN gcc -shared -o ext.so ext.c\n", reason: "line 5 runs gcc -shared" },
     { name: "python 2 with a pip upgrade: neither layout", dockerfile: "FROM python:2.7-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --upgrade pip && pip install flask\n", reason: "has no venv module" },
+    { name: "packages in a variable", dockerfile: "FROM python:3.12-slim\nENV DEPS=\"libpq-dev\"\nRUN apt-get update && apt-get install -y gcc $DEPS\nRUN pip install psycopg2\n", reason: "the system packages include $DEPS" },
     { name: "onbuild", dockerfile: "FROM python:3-onbuild\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n", reason: "runs its ONBUILD instructions" },
     { name: "mixed RUN", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install django && python manage.py collectstatic --noinput\n", reason: "line 3 does other work (python manage.py)" },
   ])("no rewrite, with the reason: $name", ({ dockerfile, reason }) => {

@@ -175,7 +175,8 @@ function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { 
   let userRuntime = false;
   let noRecommends = true;
   for (const { name, noRecommends: flag } of systemPackages) {
-    if (name.startsWith(".") || name.includes("$")) continue;
+    if (name.includes("$")) return { ok: false, reason: `the system packages include ${name}, a variable Whaleweight does not follow, so which of them the app needs at run time is not known` };
+    if (name.startsWith(".")) continue;
     const libs = runtimePackagesFor(name, target);
     if (libs === null) return { ok: false, reason: `the runtime library of ${name} on ${target.distro ?? "this base"} is not known to Whaleweight: without it in the final stage, the package built against it would fail to import` };
     const own = libs.length === 1 && libs[0] === name;
@@ -205,8 +206,8 @@ function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { 
 
 /**
  * Why `--prefix` is not safe here, or null. It is safe where nothing in the builder needs the packages
- * on the path and pip does not touch itself: `pip install --prefix=/install --upgrade pip` upgrades pip into the prefix and removes the
- * running one, so the next pip call fails (issue 9); a setuptools/wheel upgrade would leave two versions
+ * on the path and pip does not touch itself: `pip install --prefix=/install --upgrade pip` upgrades pip
+ * into the prefix and removes the running one, so the next pip call fails (issue 9); a setuptools/wheel upgrade would leave two versions
  * in /usr/local after the copy. The base is an official python image (checked before): its Python is
  * /usr/local, where the prefix is copied.
  */
