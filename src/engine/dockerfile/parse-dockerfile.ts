@@ -4,7 +4,7 @@
 import { DockerfileParser } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
 import { describeError, type Diagnostic } from "../diagnostics";
-import { recogniseCommand } from "../shell/recognise";
+import { recogniseCommand, recogniseScript } from "../shell/recognise";
 import { splitCommands } from "../shell/split";
 import { decodeText } from "../text/decode";
 import { LineIndex } from "../text/line-index";
@@ -231,10 +231,13 @@ function readRun(
   }
   if (script === null) return { script: null, commands: [], infos: [], mounts, problems: [] };
   const split = splitCommands(script);
-  for (const problem of split.problems) {
+  // `sh -c "…"` scripts are read as commands too, so every reader sees the installs inside them.
+  const recognised = recogniseScript(split.commands);
+  const problems = [...split.problems, ...recognised.problems];
+  for (const problem of problems) {
     ctx.report(problem.offset, "warning", "dockerfile/shell-syntax", `Shell: ${problem.message}`);
   }
-  return { script, commands: split.commands, infos: split.commands.map(recogniseCommand), mounts, problems: split.problems };
+  return { script, commands: recognised.commands, infos: recognised.infos, mounts, problems };
 }
 
 function guard<T>(read: () => T, fallback: T): T {

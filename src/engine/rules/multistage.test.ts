@@ -1,32 +1,66 @@
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { buildPlan } from "../plan/plan";
+import { applyFileEdits, decodeTexts } from "../plan/texts";
 import { multistage } from "./multistage";
-import { runRuleTests } from "./rule-tester";
+import { contextOf, runRuleTests } from "./rule-tester";
 
-const req = { "requirements.txt": "flask==3.0.3\n" };
-
+// Each invalid case is one class from issue 9's "Why" (or a layout the fix must keep right); the outputs
+// were read line by line as Dockerfiles: every final stage starts from the builder's own base image,
+// installs only runtime libraries named for that base's release, and repeats the app's instructions.
 describe("size/multistage", () => {
   runRuleTests(multistage, {
     valid: [
       { name: "already multistage", dockerfile: "FROM python:3.12-slim AS builder\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\n" },
       { name: "slim, no cache, no compiler: nothing to leave behind", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n" },
       { name: "no Python install", dockerfile: "FROM python:3.12-slim\nCOPY . /app\n" },
+      { name: "FROM a bare base stage, the build in another: the compilers are not inherited", dockerfile: "FROM python:3.11-alpine AS base\nFROM base AS builder\nRUN apk add --no-cache gcc musl-dev\nRUN pip install --no-cache-dir --prefix=/install flask\nFROM base\nCOPY --from=builder /install /usr/local\n" },
+      { name: "FROM a stage without compilers: nothing shipped that the build alone needed", dockerfile: "FROM python:3.12-slim AS base\nRUN pip install --no-cache-dir flask\nFROM base AS final\nCMD [\"flask\", \"run\"]\n" },
     ],
     invalid: [
       {
-        name: "pip cache only: builder + final, manifest copy dropped where the source copy follows",
+        name: "pip cache only and small: --no-cache-dir first, the builder stage as the alternative",
         dockerfile: "FROM python:3.12-alpine\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
-        requirements: req,
+        requirements: {"requirements.txt":"flask==3.0.3\n"},
         findings: ["1:single"],
-        alternatives: ["multistage", "no-cache-dir"],
-        output: "FROM python:3.12-alpine AS builder\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install --prefix=/install -r requirements.txt\n\nFROM python:3.12-alpine\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . /app\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
-        reasonIncludes: ["pip's cache (632 kB)"],
+        alternatives: ["no-cache-dir","multistage"],
+        output: "FROM python:3.12-alpine\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . /app\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
+        reasonIncludes: ["pip's cache (632 kB)","1.1% of the image"],
       },
       {
-        name: "the no-cache-dir alternative keeps one stage",
-        dockerfile: "FROM python:3.12-alpine\nRUN pip install flask\n",
+        name: "the builder alternative of a small cache: prefix layout, manifest copy dropped where the source copy follows",
+        dockerfile: "FROM python:3.12-alpine\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\nEXPOSE 5000\nCMD [\"gunicorn\", \"app:app\"]\n",
+        requirements: {"requirements.txt":"flask==3.0.3\n"},
         findings: ["1:single"],
-        alternative: "no-cache-dir",
-        output: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir flask\n",
+        alternatives: ["no-cache-dir","multistage"],
+        alternative: "multistage",
+        output: "FROM python:3.12-alpine AS builder\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install --prefix=/install -r requirements.txt\n\nFROM python:3.12-alpine\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . /app\nEXPOSE 5000\nCMD [\"gunicorn\", \"app:app\"]\n",
+        reasonIncludes: ["under /install","pip's cache (632 kB)"],
+      },
+      {
+        name: "pip cache only and large: the builder stage first",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"python\", \"job.py\"]\n",
+        requirements: {"requirements.txt":"pandas==2.2.3\nscipy\n"},
+        findings: ["1:single"],
+        alternatives: ["multistage","no-cache-dir"],
+        output: "FROM python:3.12-slim AS builder\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --prefix=/install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"job.py\"]\n",
+        reasonIncludes: ["pip's cache (63.2 MB)"],
+      },
+      {
+        name: "pip upgrades itself, cache only: the venv would outweigh the cache, so --no-cache-dir first",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install -r requirements.txt\nCOPY . .\nCMD [\"uvicorn\", \"main:app\"]\n",
+        requirements: {"requirements.txt":"fastapi==0.115.0\nuvicorn==0.30.6\n"},
+        findings: ["1:single"],
+        alternatives: ["no-cache-dir","multistage"],
+        output: "FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install --no-cache-dir --upgrade pip && pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD [\"uvicorn\", \"main:app\"]\n",
+        reasonIncludes: ["12.6 MB larger","own copy of pip"],
+      },
+      {
+        name: "pip upgrades itself with compilers: a venv, never --prefix",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --upgrade pip && pip install flask\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --upgrade pip && pip install flask\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nCMD [\"flask\", \"run\"]\n",
+        reasonIncludes: ["virtual environment /opt/venv","pip upgrades itself or its build tools on line 3"],
       },
       {
         name: "compilers stay in the builder, libpq5 goes to the final stage, stage name and ENV kept",
@@ -34,36 +68,218 @@ describe("size/multistage", () => {
         findings: ["1:single"],
         alternatives: ["multistage"],
         output: "FROM python:3.11-slim AS builder\nENV PYTHONUNBUFFERED=1\nRUN apt-get update && apt-get install -y libpq-dev gcc\nRUN pip install --prefix=/install --no-cache-dir psycopg2\n\nFROM python:3.11-slim AS app\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nENV PYTHONUNBUFFERED=1\nUSER nobody\nCMD [\"python\", \"-m\", \"app\"]",
-        reasonIncludes: ["compilers and headers", "libpq5"],
+        reasonIncludes: ["compilers and headers","libpq5","names for trixie"],
       },
       {
-        name: "alpine build deps in the install RUN: libpq kept for run time",
-        dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base postgresql-dev && pip install psycopg2==2.9.10 && apk del .build-deps\n",
+        name: "bookworm: libffi8 and libssl3",
+        dockerfile: "FROM python:3.11-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install cffi\nCMD [\"python\", \"app.py\"]\n",
         findings: ["1:single"],
-        output: "FROM python:3.12-alpine AS builder\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base postgresql-dev && pip install --prefix=/install psycopg2==2.9.10 && apk del .build-deps\n\nFROM python:3.12-alpine\nRUN apk add --no-cache libpq\nCOPY --from=builder /install /usr/local\n",
+        alternatives: ["multistage"],
+        output: "FROM python:3.11-slim-bookworm AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install cffi\n\nFROM python:3.11-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libffi8 libssl3 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
       },
       {
-        name: "a venv: the final stage copies the venv and keeps ENV PATH",
+        name: "bullseye: libffi7 and libssl1.1",
+        dockerfile: "FROM python:3.9-slim-bullseye\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install cffi\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.9-slim-bullseye AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install cffi\n\nFROM python:3.9-slim-bullseye\nRUN apt-get update && apt-get install -y --no-install-recommends libffi7 libssl1.1 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
+        name: "trixie: libssl3t64",
+        dockerfile: "FROM python:3.13-slim-trixie\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install cffi\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.13-slim-trixie AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install cffi\n\nFROM python:3.13-slim-trixie\nRUN apt-get update && apt-get install -y --no-install-recommends libffi8 libssl3t64 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
+        name: "pycairo: libcairo2 at run time",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc pkg-config libcairo2-dev\nRUN pip install pycairo\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc pkg-config libcairo2-dev\nRUN pip install --prefix=/install pycairo\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libcairo2 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\n",
+      },
+      {
+        name: "an install inside sh -c with its apk del: all of it stays in the builder",
+        dockerfile: "FROM python:3.12-alpine\nRUN sh -c \"apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && pip install psycopg2==2.9.10 && apk del .build-deps\"\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["no-cache-dir","multistage"],
+        alternative: "multistage",
+        output: "FROM python:3.12-alpine AS builder\nRUN sh -c \"apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && pip install --prefix=/install psycopg2==2.9.10 && apk del .build-deps\"\n\nFROM python:3.12-alpine\nRUN apk add --no-cache libpq\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
+        name: "apk del in a later RUN moves into the builder; libstdc++ kept for build-base",
+        dockerfile: "FROM python:3.12-alpine\nWORKDIR /app\nRUN apk add --virtual .build-deps build-base postgresql-dev\nRUN pip install psycopg2==2.9.10\nRUN apk del .build-deps\nCOPY . .\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-alpine AS builder\nWORKDIR /app\nRUN apk add --virtual .build-deps build-base postgresql-dev\nRUN pip install --prefix=/install psycopg2==2.9.10\nRUN apk del .build-deps\n\nFROM python:3.12-alpine\nRUN apk add --no-cache libpq libstdc++\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"app.py\"]\n",
+        reasonIncludes: ["The cleanup on line 5 stays in the builder"],
+      },
+      {
+        name: "apt-get purge after the install moves into the builder",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --no-cache-dir psycopg2\nRUN apt-get purge -y --auto-remove gcc && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nCMD [\"python\", \"/app/app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --prefix=/install --no-cache-dir psycopg2\nRUN apt-get purge -y --auto-remove gcc && rm -rf /var/lib/apt/lists/*\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCOPY . /app\nCMD [\"python\", \"/app/app.py\"]\n",
+      },
+      {
+        name: "build tools are not runtime packages, unless the final stage calls them",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git curl gcc python3-dev tini && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir flask\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends git curl gcc python3-dev tini && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install --no-cache-dir flask\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl tini && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"flask\", \"run\"]\n",
+      },
+      {
+        name: "python work between installs: a venv, and the work repeated in the final stage",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir nltk\nRUN python -c \"import nltk; nltk.download('punkt')\"\nRUN pip install --no-cache-dir flask\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --no-cache-dir nltk\nRUN python -c \"import nltk; nltk.download('punkt')\"\nRUN pip install --no-cache-dir flask\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN python -c \"import nltk; nltk.download('punkt')\"\n",
+      },
+      {
+        name: "a venv the stage makes: the final stage copies the venv and keeps ENV PATH",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN echo installing && pip install flask\nCMD [\"flask\", \"run\"]\n",
         findings: ["1:single"],
         alternatives: ["multistage"],
         output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nRUN echo installing && pip install flask\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nCMD [\"flask\", \"run\"]\n",
-        reasonIncludes: ["creates the venv /opt/venv"],
+        reasonIncludes: ["keeps its virtual environment /opt/venv"],
       },
       {
         name: "a venv install by its own pip: the no-cache-dir alternative",
         dockerfile: "FROM python:3.12-slim\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install flask\n",
         findings: ["1:single"],
-        alternatives: ["multistage", "no-cache-dir"],
+        alternatives: ["no-cache-dir","multistage"],
         alternative: "no-cache-dir",
         output: "FROM python:3.12-slim\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir flask\n",
       },
       {
         name: "a venv from elsewhere and system installs mixed: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install flask && pip install gunicorn\n",
-        findings: ["1:single"],
+        findings: ["1:noSplit"],
         output: null,
       },
+      {
+        name: "unknown -dev package: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libgdal-dev\nRUN pip install gdal\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "ubuntu with apt's python3: no rewrite",
+        dockerfile: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip gcc\nRUN pip install flask\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "a script the rule cannot see: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN ./install.sh\nRUN pip install flask\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "make install: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc make\nCOPY . /src\nRUN cd /src && make install\nRUN pip install flask\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "FROM builder AS final ships the compilers: a finding of its own, rebased on the builder's image",
+        dockerfile: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir flask\nFROM builder AS final\nCMD [\"flask\", \"run\"]\n",
+        findings: ["4:buildsOnBuilder"],
+        alternatives: ["rebase"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --prefix=/install --no-cache-dir flask\nFROM python:3.12-slim AS final\nCOPY --from=builder /install /usr/local\nCMD [\"flask\", \"run\"]\n",
+      },
+
+      {
+        name: "a program called by its /usr/local/bin path: no venv rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --upgrade pip && pip install gunicorn flask\nCMD [\"/usr/local/bin/gunicorn\", \"app:app\"]\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "a non-root user before the install: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nUSER app\nRUN pip install flask\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "an install mixed with other work in one RUN: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install django && python manage.py collectstatic --noinput\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "a purge mixed with other work after the install: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --no-cache-dir psycopg2\nCOPY . /app\nRUN apt-get purge -y gcc && python /app/setup_db.py\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+
+      {
+        name: "a manifest a repeated RUN reads stays in the final stage",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nRUN pip install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv requirements > requirements.txt\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n",
+      },
+
+      {
+        name: "FROM builder AS final: rebased on the builder's image, the builder's work after the install repeated",
+        dockerfile: "FROM python:3.12-slim AS builder\nWORKDIR /app\nRUN apt-get update && apt-get install -y gcc libpq-dev\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nFROM builder AS final\nRUN apt-get purge -y gcc\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
+        requirements: {"requirements.txt":"psycopg2==2.9.10\ngunicorn==22.0.0\n"},
+        findings: ["7:buildsOnBuilder"],
+        alternatives: ["rebase"],
+        output: "FROM python:3.12-slim AS builder\nWORKDIR /app\nRUN apt-get update && apt-get install -y gcc libpq-dev\nCOPY requirements.txt .\nRUN pip install --prefix=/install --no-cache-dir -r requirements.txt\nRUN apt-get purge -y gcc\nCOPY . .\nFROM python:3.12-slim AS final\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . .\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
+      },
+      {
+        name: "FROM builder AS final with its own pip install: no rewrite",
+        dockerfile: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir flask\nFROM builder AS final\nRUN pip install --no-cache-dir gunicorn\nCMD [\"flask\", \"run\"]\n",
+        findings: ["4:buildsOnBuilderNoFix"],
+        output: null,
+      },
+
     ],
+  });
+
+  // A finding without a rewrite says why, in the user's words (issue 9 §4).
+  it.each([
+    { name: "unknown -dev", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libgdal-dev\nRUN pip install gdal\n", reason: "the runtime library of libgdal-dev on trixie is not known" },
+    { name: "distro python", dockerfile: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip gcc\nRUN pip install flask\n", reason: "ubuntu:22.04 is not an official python image" },
+    { name: "script", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN ./install.sh\nRUN pip install flask\n", reason: "line 3 runs ./install.sh, which Whaleweight cannot see into" },
+    { name: "curl | sh", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc curl\nRUN curl -sSL https://example.com/get.sh | sh\nRUN pip install flask\n", reason: "line 3 runs sh (a script read from a pipe)" },
+    { name: "poetry", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install poetry && poetry install\n", reason: "line 3 installs with a tool that manages its own environment" },
+    { name: "--user", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --user flask\n", reason: "line 3 installs with --user" },
+    { name: "editable", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nCOPY . /app\nRUN pip install -e /app\n", reason: "line 4 installs in editable mode" },
+    { name: "PIP_TARGET", dockerfile: "FROM python:3.12-slim\nENV PIP_TARGET=/deps\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n", reason: "line 2 sets PIP_TARGET" },
+    { name: "absolute pip", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN /usr/local/bin/pip install flask\n", reason: "line 3 calls /usr/local/bin/pip by its path" },
+    { name: "a compiler run outside the install", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nCOPY ext.c .\nRUN gcc -shared -o ext.so ext.c\n", reason: "line 5 runs gcc -shared" },
+    { name: "python 2 with a pip upgrade: neither layout", dockerfile: "FROM python:2.7-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --upgrade pip && pip install flask\n", reason: "has no venv module" },
+    { name: "packages in a variable", dockerfile: "FROM python:3.12-slim\nENV DEPS=\"libpq-dev\"\nRUN apt-get update && apt-get install -y gcc $DEPS\nRUN pip install psycopg2\n", reason: "the system packages include $DEPS" },
+    { name: "onbuild", dockerfile: "FROM python:3-onbuild\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n", reason: "runs its ONBUILD instructions" },
+    { name: "mixed RUN", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install django && python manage.py collectstatic --noinput\n", reason: "line 3 does other work (python manage.py)" },
+  ])("no rewrite, with the reason: $name", ({ dockerfile, reason }) => {
+    const context = contextOf({ dockerfile });
+    const findings = multistage.detect(context);
+    expect(findings.map((f) => f.messageId)).toEqual(["noSplit"]);
+    expect(findings[0]?.message).toContain(reason);
+    expect(multistage.fix(context, findings)).toEqual([]);
+  });
+
+  it("the docs' after example is the fix's own output", () => {
+    const { before, after } = multistage.meta.docs;
+    const context = contextOf({ dockerfile: before });
+    const [first] = multistage.fix(context, multistage.detect(context));
+    if (first === undefined) throw new Error("no fix for the docs example");
+    const applied = applyFileEdits(decodeTexts(before, [], null), first.edits);
+    expect(applied.ok ? applied.texts.dockerfile : applied.error).toBe(after);
+  });
+
+  it("never counts the builder's cache again: no pip-no-cache-dir step after the split", () => {
+    const plan = buildPlan({ dockerfile: multistage.meta.docs.before, requirements: [], dockerignore: ".git\n" });
+    const ids = plan.steps.map((s) => `${s.id}:${s.status}`);
+    expect(ids).toContain("size/multistage:applied");
+    expect(ids).not.toContain("size/pip-no-cache-dir:applied");
+    const split = plan.steps.find((s) => s.id === "size/multistage");
+    expect(split?.analysis.estimate.byCategory.pipCache).toBe(0);
+    expect(split?.analysis.estimate.byCategory.buildTools).toBe(0);
   });
 });

@@ -1,68 +1,82 @@
 // size/multistage — a single stage that installs Python packages keeps everything the install needed:
-// pip's cache, compilers, headers. A builder stage installs into a prefix (`pip install --prefix=/install`)
-// and the final stage copies only /install into /usr/local, plus the runtime libraries the packages link
-// against (libpq for psycopg2). The final stage keeps every other instruction, so CMD, ENTRYPOINT, WORKDIR,
-// ENV, EXPOSE and USER are unchanged.
-import type { Analysis } from "../analyze";
-import type { InstructionNode, Stage } from "../dockerfile/model";
-import { isManifestPath } from "../estimate/copy";
+// pip's cache, compilers, headers. A builder stage installs into a virtual environment (/opt/venv) and
+// the final stage, on the same base image, copies only the venv, plus the runtime libraries the packages
+// link against (libpq5 for psycopg2). The final stage repeats every other instruction, so CMD, ENTRYPOINT,
+// WORKDIR, ENV, EXPOSE and USER are unchanged. The planning and its guards are in support/multistage-plan.ts.
+import { analyze, type Analysis } from "../analyze";
+import type { Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
-import type { CommandInfo, PipInstall } from "../shell/command-info";
-import type { TextEdit } from "../text/edits";
+import { applyEdits, type TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
-import { compilesOnGlibc, compilesOnMusl, packageToken, stagePackages } from "./support/packages";
+import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
-import { afterInstruction, finalStage, instructionText, lineBreakOf, stagesUsedBy } from "./support/stages";
-import type { FixAlternative, Rule } from "./types";
+import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
+import { afterInstruction, finalStage, instructionText, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
+import type { FixAlternative, Rule, RuleContext } from "./types";
 
-const PREFIX = "/install";
+/**
+ * A cache this small is not worth a second stage when it is all a builder would leave behind: the one
+ * word `--no-cache-dir` drops the same bytes. 5 MB is issue 9's "a few MB" (a handful of wheels);
+ * 2% keeps a large image's (1 GB+) 10–20 MB cache in the same class, as it is a rounding error there.
+ * The seed example (flask on alpine) keeps 6.3 MB = 6% of its image: over both, so multistage stays first.
+ */
+const SMALL_CACHE_BYTES = 5_000_000;
+const SMALL_CACHE_SHARE = 0.02;
 
-/** Packages only a build needs: compilers, headers, build systems. */
-const BUILD_ONLY = /^(gcc(-\d+)?|g\+\+(-\d+)?|cc|clang|make|cmake|build-essential|build-base|musl-dev|libc-dev|libc6-dev|linux-headers|pkg-config|pkgconf|autoconf|automake|libtool|gfortran|cargo|rust|rustc|python3-dev|python3-devel|.*-dev|.*-devel)$/;
-
-/** Runtime libraries of common header packages (Debian / Alpine), so the final stage can still load them. */
-const RUNTIME_OF: Readonly<Record<string, { debian: string | null; alpine: string | null }>> = {
-  "libpq-dev": { debian: "libpq5", alpine: "libpq" },
-  "postgresql-dev": { debian: null, alpine: "libpq" },
-  "libffi-dev": { debian: "libffi8", alpine: "libffi" },
-  "libssl-dev": { debian: "libssl3", alpine: null },
-  "openssl-dev": { debian: null, alpine: "libssl3" },
-  "libjpeg-dev": { debian: "libjpeg62-turbo", alpine: null },
-  "jpeg-dev": { debian: null, alpine: "libjpeg-turbo" },
-  "zlib1g-dev": { debian: null, alpine: null },
-  "zlib-dev": { debian: null, alpine: null },
-  "libxml2-dev": { debian: "libxml2", alpine: "libxml2" },
-  "libxslt1-dev": { debian: "libxslt1.1", alpine: null },
-  "libxslt-dev": { debian: null, alpine: "libxslt" },
-  "default-libmysqlclient-dev": { debian: "libmariadb3", alpine: null },
-  "mariadb-dev": { debian: null, alpine: "mariadb-connector-c" },
-  "libmariadb-dev": { debian: "libmariadb3", alpine: null },
-};
-
-const SYSTEM_KINDS = new Set<CommandInfo["kind"]>(["apt-update", "apt-install", "apt-remove", "apt-autoremove", "apt-clean", "apk-add", "apk-del", "apk-update", "apk-cache-clean", "rm", "set", "pip-cache-purge", "export"]);
-
-interface Target {
-  readonly stage: Stage;
-  /** Index (in stage.instructions) of the last RUN that installs Python packages. */
-  readonly last: number;
-  readonly installs: readonly { node: InstructionNode; info: PipInstall }[];
+interface Leftovers {
+  readonly cache: number;
+  readonly tools: number;
+  /** "pip's cache (6.26 MB) and compilers and headers (210 MB)". */
+  readonly what: string;
 }
 
-function target(analysis: Analysis): Target | null {
-  const stage = finalStage(analysis.model);
-  // Guard: already multistage (the final stage copies from or builds on another stage).
-  if (stage === null || stagesUsedBy(analysis.model, stage).length > 0 || stage.from.from?.image == null) return null;
-  const installs = stage.instructions.flatMap((node) => (node.run?.infos ?? []).flatMap((info) => (info.kind === "pip-install" ? [{ node, info }] : [])));
+function leftovers(analysis: Analysis): Leftovers {
+  const { pipCache: cache, buildTools: tools } = analysis.estimate.byCategory;
+  const what = [cache > 0 ? `pip's cache (${formatBytes(cache)})` : null, tools > 0 ? `compilers and headers (${formatBytes(tools)})` : null].filter((x) => x !== null).join(" and ");
+  return { cache, tools, what };
+}
+
+type Shape =
+  | { readonly kind: "none" }
+  | { readonly kind: "builds-on"; readonly stage: Stage; readonly parent: Stage; readonly image: string; readonly inherited: number; readonly split: ReturnType<typeof planSplit> | null }
+  | { readonly kind: "single"; readonly stage: Stage; readonly split: ReturnType<typeof planSplit> };
+
+/**
+ * `FROM builder AS final` as a split: when the parent is a plain stage on an image that installs with pip
+ * and the final stage installs nothing itself, the pair reads as one stage, which planSplit splits with
+ * the parent as the builder. Null when the shape is not that one (the finding then has no rewrite).
+ */
+function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnType<typeof planSplit> | null {
+  if (parent.from.from?.baseStage != null || parent.name === null) return null;
+  const installs = pipInstallsOf(parent);
+  const finalInstall = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" || i.kind === "apt-install" || i.kind === "apk-add" || i.kind === "venv-create"));
+  if (finalInstall !== undefined) return { ok: false, reason: `the final stage installs packages itself (line ${finalInstall.range.startLine}), which may need what ${parent.name} installed` };
   if (installs.length === 0) return null;
-  let last = -1;
-  stage.instructions.forEach((node, i) => {
-    if (installs.some((x) => x.node === node)) last = i;
-  });
-  return { stage, last, installs };
+  return planSplit(analysis, { ...parent, instructions: [...parent.instructions, ...stage.instructions] }, installs, parent.name);
 }
 
-function leftovers(analysis: Analysis): { cache: number; tools: number } {
-  return { cache: analysis.estimate.byCategory.pipCache, tools: analysis.estimate.byCategory.buildTools };
+function shapeOf(analysis: Analysis): Shape {
+  const stage = finalStage(analysis.model);
+  if (stage === null) return { kind: "none" };
+  const { cache, tools } = leftovers(analysis);
+  const parentIndex = stage.from.from?.baseStage ?? null;
+  if (parentIndex !== null) {
+    // `FROM builder AS final`: the final image is the builder plus more, compilers included.
+    const parent = analysis.model.stages[parentIndex];
+    let root = parent;
+    for (let guard = 0; root?.from.from?.baseStage != null && guard < 32; guard++) root = analysis.model.stages[root.from.from.baseStage];
+    const image = root?.from.from?.rawImage;
+    // Only compilers the parent stages installed count: the final stage's own installs are another matter.
+    const inherited = analysis.estimate.layers.filter((l) => l.stageIndex !== stage.index).flatMap((l) => l.items).filter((i) => i.category === "buildTools").reduce((sum, i) => sum + i.bytes, 0);
+    if (!(tools > 0 && inherited > 0 && parent !== undefined && image !== undefined)) return { kind: "none" };
+    return { kind: "builds-on", stage, parent, image, inherited, split: rebaseSplit(analysis, parent, stage) };
+  }
+  // Guard: already multistage (the final stage copies from another stage).
+  if (stagesUsedBy(analysis.model, stage).length > 0) return { kind: "none" };
+  const installs = pipInstallsOf(stage);
+  // Guard: nothing to leave behind (no install, or --no-cache-dir on a base without compilers): no churn.
+  if (installs.length === 0 || (cache <= 0 && tools <= 0)) return { kind: "none" };
+  return { kind: "single", stage, split: planSplit(analysis, stage, installs) };
 }
 
 export const multistage: Rule = {
@@ -74,182 +88,143 @@ export const multistage: Rule = {
     fixSafety: "safe",
     hadolint: null,
     docs: {
-      what: "Splits the image into a builder stage that installs the Python packages into a prefix and a final stage that copies only the installed packages, plus the runtime libraries they need.",
-      why: "Everything a build needs — pip's cache, compilers, header packages — stays in the layers of a single-stage image even when a later RUN deletes it. A separate build stage is left behind: only what COPY --from names reaches the image.",
-      before: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install psycopg2\nCMD [\"python\", \"app.py\"]\n",
-      after: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --prefix=/install psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
-      safety: "Safe when every install goes to the system site-packages with pip (the rule offers no rewrite for --user, --target, venvs or uv) and the runtime libraries are known. Commands after the install run in the final stage as before.",
+      what: "Splits the image into a builder stage that installs the Python packages and a final stage, on the same base image, that copies only the installed packages, plus the runtime libraries they need. The builder installs under pip's --prefix=/install where that is safe, and into a virtual environment (/opt/venv, with ENV PATH) where it is not: when pip upgrades itself, or a RUN between the installs uses the packages. Also reports a final stage built FROM a stage that installs compilers.",
+      why: "Everything a build needs — pip's cache, compilers, header packages — stays in the layers of a single-stage image even when a later RUN deletes it. A separate build stage is left behind: only what COPY --from names reaches the image. `pip install --prefix=/install --upgrade pip` upgrades pip into the prefix and removes the running one, so the next pip call fails; a venv survives it and is what uv's and poetry's Docker guides use, at the cost of its own copy of pip in the image (so where pip's cache is all a builder would leave behind, --no-cache-dir comes first).",
+      before: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --upgrade pip && pip install psycopg2\nCMD [\"python\", \"app.py\"]\n",
+      after: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --upgrade pip && pip install psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nCMD [\"python\", \"app.py\"]\n",
+      safety: "Safe where it is offered. The base must be an official python image and both stages use that same image: the venv's python is a symbolic link to the base's /usr/local interpreter, and a prefix is copied onto that same /usr/local, so both are only valid on the image they were built on. Installs go with pip into the system site-packages or into one venv the stage creates; the runtime libraries of -dev packages must be known for the base's Debian release or Alpine branch (libffi7/libffi8, libssl1.1/libssl3/libssl3t64). No rewrite, with the reason, for distro-Python bases (ubuntu, debian: apt's python3 needs python3-venv and a python3 in the final stage), scripts the rule cannot see into (./install.sh, make install, curl | sh), poetry/pipenv/uv sync, --user/--target/--prefix installs, editable installs, RUNs that mix an install or cleanup with other work, a non-root USER before the install, and programs called by their /usr/local/bin path in a venv layout. Cleanups after the install (apk del, apt-get purge) stay in the builder. Build tools (git, curl, wget, pip, compilers, headers) are not installed in the final stage unless it calls them itself.",
     },
     messages: {
       single: "The image keeps what only the build needs: {{what}}.",
+      noSplit: "The image keeps what only the build needs: {{what}}. No builder stage is offered: {{reason}}.",
+      buildsOnBuilder: "The final stage is built FROM {{parent}}, so its {{what}} ship in the image: base the final stage on {{image}} and copy only the installed packages from {{parent}}.",
+      buildsOnBuilderNoFix: "The final stage is built FROM {{parent}}, so its {{what}} ship in the image. Base it on {{image}} instead and COPY --from={{parent}} only what the app needs. No rewrite is offered: {{reason}}.",
     },
   },
   detect({ analysis }) {
-    const t = target(analysis);
-    if (t === null) return [];
-    const { cache, tools } = leftovers(analysis);
-    // Guard: nothing to leave behind (already --no-cache-dir on a base without compilers): no churn.
-    if (cache <= 0 && tools <= 0) return [];
-    const what = [cache > 0 ? `pip's cache (${formatBytes(cache)})` : null, tools > 0 ? `compilers and headers (${formatBytes(tools)})` : null].filter((x) => x !== null).join(" and ");
-    return [makeFinding(this.meta, "single", { what }, t.stage.from.range)];
+    const shape = shapeOf(analysis);
+    const { what } = leftovers(analysis);
+    if (shape.kind === "none") return [];
+    if (shape.kind === "builds-on") {
+      const parent = shape.parent.name ?? String(shape.parent.index);
+      const data = { parent, what: `compilers and headers (${formatBytes(shape.inherited)})`, image: shape.image };
+      if (shape.split?.ok === true) return [makeFinding(this.meta, "buildsOnBuilder", data, shape.stage.from.range)];
+      const reason = shape.split?.ok === false ? shape.split.reason : "only you know which of that stage's files the app uses at run time";
+      return [makeFinding(this.meta, "buildsOnBuilderNoFix", { ...data, reason }, shape.stage.from.range)];
+    }
+    if (!shape.split.ok) return [makeFinding(this.meta, "noSplit", { what, reason: shape.split.reason }, shape.stage.from.range)];
+    return [makeFinding(this.meta, "single", { what }, shape.stage.from.range)];
   },
-  fix({ analysis }) {
-    const t = target(analysis);
-    if (t === null) return [];
-    const out: FixAlternative[] = [];
-    const split = multistageEdits(analysis, t);
-    if (split !== null) out.push(split);
+  fix({ analysis, input }) {
+    const shape = shapeOf(analysis);
+    if (shape.kind === "builds-on") return shape.split?.ok === true ? [splitAlternative(analysis, shape.split.plan, `compilers and headers (${formatBytes(shape.inherited)})`, shape.stage)] : [];
+    if (shape.kind !== "single") return [];
+    const { cache, tools, what } = leftovers(analysis);
+    const split = shape.split.ok ? splitAlternative(analysis, shape.split.plan, what) : null;
     const cached = cachedInstalls(analysis);
     // --no-cache-dir is an answer only when the cache is all there is to leave behind; with compilers in
     // the image, skipping this step is the single-stage choice (size/pip-no-cache-dir then follows).
-    if (cached.length > 0 && leftovers(analysis).tools <= 0) {
-      const bytes = cached.reduce((sum, c) => sum + c.bytes, 0);
-      out.push({
-        id: "no-cache-dir",
-        title: "Keep one stage, add --no-cache-dir",
-        edits: [{ file: "dockerfile", edits: cached.flatMap((c) => c.infos.map(noCacheEdit)) }],
-        reason: `Drops pip's cache (${formatBytes(bytes)}) and keeps the single stage.`,
-      });
-    }
-    return out;
+    if (cached.length === 0 || tools > 0) return split === null ? [] : [split];
+    const small = cache < SMALL_CACHE_BYTES || cache < SMALL_CACHE_SHARE * analysis.estimate.totalBytes;
+    // The split's own result: a venv carries its own pip, which can outweigh the cache it leaves behind.
+    const splitTotal = split === null ? null : totalAfter(input, analysis, split);
+    const larger = splitTotal !== null && splitTotal > analysis.estimate.totalBytes - cache;
+    const why = !shape.split.ok ? ` No builder stage is offered: ${shape.split.reason}.`
+      : larger ? ` The cache is all a builder stage would leave behind, and the image with a builder stage would be ${formatBytes((splitTotal ?? 0) - (analysis.estimate.totalBytes - cache))} larger than with this word (its virtual environment holds its own copy of pip).`
+      : small ? ` The cache is all a builder stage would leave behind, and at ${formatBytes(cache)} (${percent(cache, analysis.estimate.totalBytes)} of the image) one word does it.`
+      : " A builder stage would leave behind these same bytes and no more.";
+    const noCache: FixAlternative = {
+      id: "no-cache-dir",
+      title: "Keep one stage, add --no-cache-dir",
+      edits: [{ file: "dockerfile", edits: cached.flatMap((c) => c.infos.map(noCacheEdit)) }],
+      reason: `Adds --no-cache-dir, which drops pip's cache (${formatBytes(cache)}) and keeps the single stage.${why}`,
+    };
+    if (split === null) return [noCache];
+    return small || larger ? [noCache, split] : [split, noCache];
   },
 };
 
-function multistageEdits(analysis: Analysis, t: Target): FixAlternative | null {
-  const text = analysis.model.text;
-  const nl = lineBreakOf(text);
-  const from = t.stage.from.from;
-  if (from == null) return null;
-  // Two layouts: every install into one venv the stage creates (the final stage copies the venv), or
-  // every install into the system site-packages (redirected to a prefix the final stage copies).
-  const venv = venvOfInstalls(t);
-  for (const { node, info } of t.installs) {
-    // Guard: installs we can move whole: pip, no other install location, in an editable RUN.
-    if (info.installer !== "pip" || info.options.user || info.options.prefix !== null || info.options.target !== null || info.options.root !== null) return null;
-    if (info.options.legacyInstallOptionPrefix !== null || info.installWord.end <= info.installWord.start || node.form === "exec") return null;
-  }
-  if (venv === undefined) return null;
-  if (t.stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => i.kind === "poetry-install" || i.kind === "pipenv-install" || i.kind === "uv-sync"))) return null;
-  const names = new Set(analysis.model.stages.map((s) => s.name));
-  const builder = names.has("builder") ? "python-builder" : "builder";
-  if (names.has(builder)) return null;
+/** The estimated image size after an alternative, from a fresh analysis of the rewritten text. */
+function totalAfter(input: RuleContext["input"], analysis: Analysis, alternative: FixAlternative): number | null {
+  const edits = alternative.edits.flatMap((e) => (e.file === "dockerfile" ? e.edits : []));
+  const applied = applyEdits(analysis.model.text, edits);
+  return applied.ok ? analyze({ ...input, dockerfile: applied.text }).estimate.totalBytes : null;
+}
 
-  const libc = analysis.estimate.stages[t.stage.index]?.libc ?? "glibc";
-  const runtime = new Set<string>();
-  const finalLines: string[] = [];
-  const before = t.stage.instructions.slice(0, t.last + 1);
-  const after = t.stage.instructions.slice(t.last + 1);
-  const laterBroadCopy = t.stage.instructions.some((n) => n.copy !== null && n.copy.from === null && n.copy.sources.some((s) => s === "." || s === "./"));
-  for (const node of before) {
-    const infos = node.run?.infos ?? [];
-    if (node.keyword === "RUN" && infos.some((i) => i.kind === "pip-install" || i.kind === "venv-create")) {
-      // The install runs in the builder only; system packages it adds for the build stay there too.
-      if (!infos.every((i) => i.kind === "pip-install" || i.kind === "venv-create" || SYSTEM_KINDS.has(i.kind) || isHarmless(i))) return null;
-      for (const p of systemPackages(infos)) addRuntime(runtime, p, libc);
-      continue;
-    }
-    if (node.keyword === "RUN" && infos.some((i) => i.kind === "apt-install" || i.kind === "apk-add")) {
-      // Guard: a system-package RUN that also does other work cannot be split into build and run time.
-      if (!infos.every((i) => SYSTEM_KINDS.has(i.kind) || isHarmless(i))) return null;
-      for (const p of systemPackages(infos)) addRuntime(runtime, p, libc);
-      continue;
-    }
-    if (node.keyword === "COPY" && node.copy !== null && node.copy.from === null && laterBroadCopy && node.copy.sources.every(isManifest)) continue;
-    finalLines.push(instructionText(text, node));
-  }
-  const packages = stagePackages(analysis, t.stage);
-  for (const row of packages.rows) {
-    const compiles = libc === "musl" ? compilesOnMusl(row) : compilesOnGlibc(row);
-    if (!compiles) continue;
-    for (const p of (libc === "musl" ? row.buildNeeds?.alpineRuntime : row.buildNeeds?.debianRuntime) ?? []) runtime.add(packageToken(p));
-  }
-
-  const edits: TextEdit[] = [];
-  const fromNode = t.stage.from;
-  const stageName = from.stageName;
-  // The builder: the original stage up to the last install, named, with every pip install redirected.
-  if (stageName === null) {
-    const imageEnd = (fromNode.argsRange?.start ?? fromNode.range.start) + from.rawImage.length;
-    edits.push({ start: imageEnd, end: imageEnd, text: ` AS ${builder}` });
-  } else {
-    const asMatch = /\s+AS\s+\S+\s*$/i.exec(instructionText(text, fromNode));
-    if (asMatch === null) return null;
-    edits.push({ start: fromNode.range.end - asMatch[0].length, end: fromNode.range.end, text: ` AS ${builder}` });
-  }
-  if (venv === null) for (const { info } of t.installs) edits.push({ start: info.installWord.end, end: info.installWord.end, text: ` --prefix=${PREFIX}` });
-  const copyLine = venv === null ? `COPY --from=${builder} ${PREFIX} /usr/local` : `COPY --from=${builder} ${venv} ${venv}`;
-
-  const fromLine = `FROM ${from.platform !== null ? `--platform=${from.platform} ` : ""}${from.rawImage}${stageName !== null ? ` AS ${stageName}` : ""}`;
-  const runtimeList = [...runtime].sort();
-  const runtimeLine = runtimeList.length === 0 ? []
-    : libc === "musl" ? [`RUN apk add --no-cache ${runtimeList.join(" ")}`]
-    : [`RUN apt-get update && apt-get install -y --no-install-recommends ${runtimeList.join(" ")} && rm -rf /var/lib/apt/lists/*`];
-  const finalStageText = [fromLine, ...runtimeLine, copyLine, ...finalLines].join(nl);
-  const lastNode = before[before.length - 1];
-  if (lastNode === undefined) return null;
-  const at = afterInstruction(text, lastNode);
-  const needsBreak = at === text.length && !text.endsWith("\n");
-  edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${nl}${finalStageText}${after.length > 0 || !needsBreak ? nl : ""}` });
-
-  const { cache, tools } = leftovers(analysis);
-  const kept = runtimeList.length > 0 ? ` The final stage still installs ${runtimeList.join(", ")}: runtime libraries of the packages and the system packages that are not build tools.` : "";
-  return {
-    id: "multistage",
-    title: "Builder stage + slim final stage",
-    edits: [{ file: "dockerfile", edits }],
-    reason: `${venv === null ? `The builder installs into ${PREFIX} and the final stage copies only that into /usr/local` : `The builder creates the venv ${venv} and the final stage copies only the venv`}, leaving behind ${[cache > 0 ? `pip's cache (${formatBytes(cache)})` : null, tools > 0 ? `compilers and headers (${formatBytes(tools)})` : null].filter((x) => x !== null).join(" and ")}.${kept}`,
-  };
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : "?";
 }
 
 /**
- * The venv every install goes into (`/opt/venv/bin/pip`, or `pip` with the venv first on an ENV PATH),
- * created in this stage; null when every install goes to the system site-packages; undefined when the
- * installs are mixed or the venv comes from elsewhere.
+ * The edits of a split. `rebase`: the final stage that is rewritten from `FROM builder` to the builder's
+ * image (the builder keeps its name); without it the single stage is split in two after its last install.
  */
-function venvOfInstalls(t: Target): string | null | undefined {
-  const created = new Set(t.stage.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "venv-create" ? [i.path.replace(/\/+$/, "")] : []))));
-  const venvs = new Set<string | null>();
-  for (const { node, info } of t.installs) {
-    let venv = info.venv;
-    if (venv === null && !info.executable.includes("/")) {
-      // `pip` resolves through PATH: an ENV PATH before the install that starts with a created venv's bin.
-      const index = t.stage.instructions.indexOf(node);
-      const path = t.stage.instructions.slice(0, index).filter((n) => n.keyword === "ENV").flatMap((n) => n.pairs).filter((p) => p.name === "PATH").at(-1)?.value;
-      const first = path?.split(":")[0]?.replace(/\/bin\/?$/, "");
-      if (first !== undefined && created.has(first)) venv = first;
-    }
-    venvs.add(venv);
+function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string, rebase?: Stage): FixAlternative {
+  const text = analysis.model.text;
+  const nl = lineBreakOf(text);
+  const edits: TextEdit[] = [];
+  const fromNode = plan.stage.from;
+  const from = fromNode.from;
+  const stageName = rebase === undefined ? (from?.stageName ?? null) : (rebase.from.from?.stageName ?? null);
+  // The builder: the original stage up to the last install, named.
+  const asMatch = /\s+AS\s+\S+\s*$/i.exec(instructionText(text, fromNode));
+  if (rebase !== undefined) {
+    // Already named: it is the stage the final one built on.
+  } else if (stageName !== null && asMatch !== null) {
+    edits.push({ start: fromNode.range.end - asMatch[0].length, end: fromNode.range.end, text: ` AS ${plan.builder}` });
+  } else {
+    edits.push({ start: fromNode.range.end, end: fromNode.range.end, text: ` AS ${plan.builder}` });
   }
-  if (venvs.size !== 1) return undefined;
-  const [venv] = [...venvs];
-  if (venv === undefined) return undefined;
-  if (venv !== null && (!created.has(venv) || venv.includes("$"))) return undefined;
-  if (venv === null && created.size > 0) return undefined;
-  return venv;
-}
-
-/** Commands that only print or do nothing (`echo "Installing…"`), safe to leave behind in the builder. */
-function isHarmless(info: CommandInfo): boolean {
-  return info.kind === "other" && ["echo", "printf", "true", ":"].includes(info.name);
-}
-
-function systemPackages(infos: readonly CommandInfo[]): string[] {
-  return infos.flatMap((i) => (i.kind === "apt-install" || i.kind === "apk-add" ? i.packages.map((p) => p.value) : []));
-}
-
-/** A package the final stage still needs: itself unless build-only, else its runtime library. */
-function addRuntime(runtime: Set<string>, pkg: string, libc: "glibc" | "musl"): void {
-  if (pkg.startsWith(".") || pkg.includes("$")) return;
-  const mapped = RUNTIME_OF[pkg];
-  if (mapped !== undefined) {
-    const lib = libc === "musl" ? mapped.alpine : mapped.debian;
-    if (lib !== null) runtime.add(lib);
-    return;
+  const envPath = `ENV PATH="${plan.venv}/bin:$PATH"`;
+  const creates = plan.layout === "venv" && plan.createBefore !== null;
+  if (plan.layout === "prefix") {
+    for (const info of plan.installs) edits.push({ start: info.installWord.end, end: info.installWord.end, text: ` --prefix=${PREFIX}` });
+  } else if (plan.createBefore !== null) {
+    const at = lineStartOf(text, plan.createBefore.range.start);
+    edits.push({ start: at, end: at, text: `RUN python -m venv ${plan.venv}${nl}${envPath}${nl}` });
   }
-  if (!BUILD_ONLY.test(pkg)) runtime.add(pkg);
-}
+  // Cleanups after the install move up into the builder, with what they clean.
+  for (const node of plan.moved) edits.push({ start: lineStartOf(text, node.range.start), end: afterInstruction(text, node), text: "" });
 
-/** A manifest as the estimator counts one (`poetry.lock*` included), or the `requirements/` folder. */
-function isManifest(source: string): boolean {
-  return isManifestPath(source.replace(/\*$/, "")) || /^(\.\/)?requirements\/?$/.test(source);
+  const fromLine = `FROM ${from?.platform != null ? `--platform=${from.platform} ` : ""}${from?.rawImage ?? ""}${stageName !== null ? ` AS ${stageName}` : ""}`;
+  const runtimeLine = plan.runtime.length === 0 ? []
+    : plan.target.libc === "musl" ? [`RUN apk add --no-cache ${plan.runtime.join(" ")}`]
+    : [`RUN apt-get update && apt-get install -y${plan.noRecommends ? " --no-install-recommends" : ""} ${plan.runtime.join(" ")} && rm -rf /var/lib/apt/lists/*`];
+  const copy = plan.layout === "prefix" ? [`COPY --from=${plan.builder} ${PREFIX} /usr/local`] : [`COPY --from=${plan.builder} ${plan.venv} ${plan.venv}`, ...(creates ? [envPath] : [])];
+  const movedText = plan.moved.map((n) => `${instructionText(text, n)}${nl}`).join("");
+  const at = afterInstruction(text, plan.builderEnd);
+  if (rebase !== undefined) {
+    // The final stage no longer inherits the builder's instructions after the install: it repeats them.
+    const parentAfter = plan.stage.instructions.filter((n) => n.stageIndex === plan.stage.index && n.range.start > plan.builderEnd.range.start && !plan.moved.includes(n));
+    const header = [fromLine, ...runtimeLine, ...copy, ...plan.repeated, ...parentAfter.map((n) => instructionText(text, n))].join(nl);
+    if (movedText !== "") edits.push({ start: at, end: at, text: movedText });
+    edits.push({ start: rebase.from.range.start, end: rebase.from.range.end, text: header });
+  } else {
+    const finalStageText = [fromLine, ...runtimeLine, ...copy, ...plan.repeated].join(nl);
+    const needsBreak = at === text.length && !text.endsWith("\n");
+    // A file without a final line break gets one before the new stage, and still ends without one.
+    edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${movedText}${nl}${finalStageText}${needsBreak ? "" : nl}` });
+  }
+
+  const kept = plan.runtime.length > 0 ? ` The final stage installs ${plan.runtime.join(", ")}: the system packages and libraries needed at run time (names for ${plan.target.distro ?? "this base"}), without the build tools.` : "";
+  const layout = plan.layout === "prefix"
+    ? `The builder installs the packages under ${PREFIX} (pip's --prefix) and the final stage, on the same ${from?.rawImage ?? ""} image, copies only that onto /usr/local`
+    : plan.createBefore !== null
+      ? `The builder installs the packages into the virtual environment ${plan.venv} (rather than pip's --prefix: ${plan.venvBecause ?? ""}) and the final stage, on the same ${from?.rawImage ?? ""} image, copies only ${plan.venv}`
+      : `The builder keeps its virtual environment ${plan.venv} and the final stage copies only ${plan.venv}`;
+  const movedNote = plan.moved.length > 0 ? ` The cleanup on line ${plan.moved.map((n) => n.range.startLine).join(", ")} stays in the builder, where what it removes was installed.` : "";
+  if (rebase !== undefined) {
+    return {
+      id: "rebase",
+      title: `Final stage FROM ${from?.rawImage ?? ""}, copying only the installed packages from ${plan.builder}`,
+      edits: [{ file: "dockerfile", edits }],
+      reason: `The final stage starts again from ${from?.rawImage ?? ""} instead of ${plan.builder} and copies only ${plan.layout === "prefix" ? PREFIX : plan.venv} from it${plan.layout === "venv" && plan.createBefore !== null ? ` (a virtual environment rather than pip's --prefix: ${plan.venvBecause ?? ""})` : ""}, leaving behind ${what}.${kept}${movedNote}`,
+    };
+  }
+  return {
+    id: "multistage",
+    title: plan.layout === "prefix" ? "Builder stage installs under /install, final stage copies it" : "Builder stage with a virtual environment, final stage copies it",
+    edits: [{ file: "dockerfile", edits }],
+    reason: `${layout}, leaving behind ${what}.${kept}${movedNote}`,
+  };
 }

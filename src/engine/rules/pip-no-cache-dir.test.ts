@@ -12,9 +12,17 @@ describe("size/pip-no-cache-dir", () => {
       { name: "cache mount", dockerfile: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n" },
       { name: "removed in the same RUN", dockerfile: "FROM python:3.12-slim\nRUN pip install flask && rm -rf /root/.cache/pip\n" },
       { name: "cache left in a builder stage", dockerfile: "FROM python:3.12-slim AS build\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=build /install /usr/local\n" },
+      // Multistage then --no-cache-dir must not count the same bytes twice (issue 9): a venv builder's cache stays behind.
+      { name: "cache left in a venv builder stage", dockerfile: "FROM python:3.12-slim AS builder\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --upgrade pip && pip install flask\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\n" },
       { name: "exec form cannot be edited", dockerfile: "FROM python:3.12-slim\nRUN [\"pip\", \"install\", \"flask\"]\n" },
     ],
     invalid: [
+      {
+        name: "FROM builder AS final: the builder's cache is in the image, so it counts",
+        dockerfile: "FROM python:3.12-slim AS builder\nRUN pip install flask\nFROM builder AS final\nCMD [\"flask\", \"run\"]\n",
+        findings: ["2:cache"],
+        output: "FROM python:3.12-slim AS builder\nRUN pip install --no-cache-dir flask\nFROM builder AS final\nCMD [\"flask\", \"run\"]\n",
+      },
       {
         name: "pip install from a file",
         dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommandInfo } from "./command-info";
-import { recogniseCommand } from "./recognise";
+import { recogniseCommand, recogniseScript } from "./recognise";
 import { splitCommands } from "./split";
 
 function recognise(text: string): CommandInfo {
@@ -122,5 +122,43 @@ describe("recogniseCommand: system packages and files", () => {
     const text = "apt-get install -y curl";
     const info = recognise(text);
     expect(info.kind === "apt-install" ? text.slice(info.installWord.start, info.installWord.end) : null).toBe("install");
+  });
+});
+
+describe("recogniseScript: installs inside sh -c / bash -c", () => {
+  function script(text: string) {
+    const split = splitCommands({ text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) });
+    return recogniseScript(split.commands);
+  }
+
+  it.each<[string, string[]]>([
+    ["sh -c \"pip install flask && apk del .build-deps\"", ["pip-install", "apk-del"]],
+    ["/bin/bash -ec 'apt-get update && apt-get install -y gcc'", ["apt-update", "apt-install"]],
+    ["bash -o pipefail -c \"curl -sSL x | sh\" && pip install y", ["other", "other", "pip-install"]],
+    ["sh -xec 'bash -c \"pip install z\"'", ["pip-install"]],
+    ["set -eux; sh -c 'pip install a; rm -rf /root/.cache'", ["set", "pip-install", "rm"]],
+    ["sh ./install.sh", ["other"]],
+    ["sh -c", ["other"]],
+    ["bash -c ''", ["other"]],
+  ])("%s", (text, kinds) => {
+    expect(script(text).infos.map((i) => i.kind)).toEqual(kinds);
+  });
+
+  it("keeps Dockerfile offsets, so a flag inserted after the inner install word lands inside the quotes", () => {
+    for (const text of ["sh -c \"pip install flask\"", "bash -c 'pip install flask'", "sh -c \"echo \\\"hi\\\" && pip install flask\""]) {
+      const info = script(text).infos.find((i) => i.kind === "pip-install");
+      if (info?.kind !== "pip-install") throw new Error(`no pip install in ${text}`);
+      expect(text.slice(info.installWord.start, info.installWord.end)).toBe("install");
+      expect(text.slice(info.requirements[0]?.word.start, info.requirements[0]?.word.end)).toBe("flask");
+    }
+  });
+
+  it("joins the inner chain to the outer one and marks inner commands conditional when the outer is", () => {
+    const { commands } = script("apt-get update || sh -c 'pip install a && pip install b'");
+    expect(commands.map((c) => [c.connectorBefore, c.conditional])).toEqual([[null, false], ["||", true], ["&&", true]]);
+  });
+
+  it("reports an unclosed quote inside the nested script", () => {
+    expect(script("sh -c \"echo 'x\"").problems.map((p) => p.message)).toEqual(["this single quote is never closed"]);
   });
 });

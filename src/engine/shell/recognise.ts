@@ -4,7 +4,8 @@
 // apt-get(8), apk(8). A tool or subcommand not listed here is `other`: it adds nothing to the estimate and
 // no rule touches it.
 import type { CommandInfo, PipInstall, PipOptions, WordArg } from "./command-info";
-import type { ShellCommand, ShellWord } from "./types";
+import { splitCommands } from "./split";
+import type { ShellCommand, ShellProblem, ShellWord } from "./types";
 
 /** pip options that take a value (the next word, or `--opt=value`). */
 const PIP_VALUE_OPTIONS = new Set([
@@ -23,6 +24,75 @@ const PIP_GLOBAL_FLAGS = new Set(["-q", "--quiet", "-v", "--verbose", "--isolate
 
 const APT_VALUE_OPTIONS = new Set(["-o", "--option", "-t", "--target-release", "-c", "--config-file", "-a", "--host-architecture"]);
 const APK_VALUE_OPTIONS = new Set(["-X", "--repository", "-t", "--virtual", "--root", "-p", "--arch", "--keys-dir", "--repositories-file", "--cache-dir", "--timeout"]);
+
+/**
+ * How deep `sh -c "bash -c '…'"` is followed. Real Dockerfiles nest one level (a `sh -c` around an
+ * install, to get `set -o pipefail` or a login shell); three leaves room without reading pathological input.
+ */
+const MAX_NESTING = 3;
+
+export interface RecognisedScript {
+  /** The script's commands, with every `sh -c SCRIPT` replaced by the commands of SCRIPT. */
+  readonly commands: readonly ShellCommand[];
+  /** `infos[i]` describes `commands[i]`. */
+  readonly infos: readonly CommandInfo[];
+  /** Problems found while splitting nested scripts (an unclosed quote inside the `sh -c` string). */
+  readonly problems: readonly ShellProblem[];
+}
+
+/**
+ * Recognise every command of a script, looking inside `sh -c "…"` / `bash -c '…'`: the quoted script is
+ * split as a command list of its own, with offsets into the Dockerfile, so the estimator and every rule
+ * see the pip/apt/apk calls in it and a rule can still insert a flag after `install`.
+ */
+export function recogniseScript(commands: readonly ShellCommand[], depth = 0): RecognisedScript {
+  const out: ShellCommand[] = [];
+  const infos: CommandInfo[] = [];
+  const problems: ShellProblem[] = [];
+  for (const command of commands) {
+    const script = depth < MAX_NESTING ? nestedScript(command) : null;
+    if (script === null) {
+      out.push(command);
+      infos.push(recogniseCommand(command));
+      continue;
+    }
+    const split = splitCommands(script);
+    const nested = recogniseScript(split.commands, depth + 1);
+    problems.push(...split.problems, ...nested.problems);
+    nested.commands.forEach((inner, i) => {
+      // The first inner command takes the outer command's place in the chain; all of them run only when
+      // the outer one would.
+      out.push({ ...inner, connectorBefore: i === 0 ? command.connectorBefore : inner.connectorBefore, conditional: inner.conditional || command.conditional });
+      infos.push(nested.infos[i] ?? { kind: "other", name: "" });
+    });
+    if (nested.commands.length === 0) {
+      out.push(command);
+      infos.push(recogniseCommand(command));
+    }
+  }
+  return { commands: out, infos, problems };
+}
+
+/** `sh -c SCRIPT`, `/bin/bash -ec SCRIPT`, `bash -o pipefail -c SCRIPT`: the script with its offsets. */
+function nestedScript(command: ShellCommand): { text: string; offsets: readonly number[] } | null {
+  const words = unwrap(command.words);
+  const shell = words[0];
+  if (shell === undefined || !/^(sh|bash|dash|ash|zsh)$/.test(basename(shell.value))) return null;
+  for (let i = 1; i < words.length; i++) {
+    const value = words[i]?.value ?? "";
+    if (value === "-o" || value === "+o") {
+      i++;
+      continue;
+    }
+    // Option groups: `-c`, `-ec`, `-xec`, `-lc`; a word that is not an option means `sh FILE`.
+    if (!/^[-+][a-zA-Z]+$/.test(value)) return null;
+    if (!value.startsWith("-") || !value.includes("c")) continue;
+    const script = words[i + 1];
+    if (script === undefined || script.offsets === undefined || script.offsets.length !== script.value.length + 1) return null;
+    return { text: script.value, offsets: script.offsets };
+  }
+  return null;
+}
 
 export function recogniseCommand(command: ShellCommand): CommandInfo {
   const words = unwrap(command.words);

@@ -23,6 +23,8 @@ interface WordBuilder {
   /** True when the first `=` of an assignment candidate was unquoted and the name before it is plain. */
   plainNameBeforeEquals: boolean;
   sawQuoteBeforeEquals: boolean;
+  /** Script-text index of each character of `value` (a nested `sh -c` script is split again from these). */
+  indexes: number[];
 }
 
 export function splitCommands(source: ShellSource): SplitResult {
@@ -100,13 +102,15 @@ class Splitter {
 
   private ensureWord(startIndex: number): WordBuilder {
     if (this.word === null) {
-      this.word = { value: "", startIndex, endIndex: startIndex, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false };
+      this.word = { value: "", startIndex, endIndex: startIndex, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false, indexes: [] };
     }
     return this.word;
   }
 
-  private append(chars: string, from: number, to: number, quoted: boolean): void {
+  /** `first`: script index of chars[0] (default: the chars end at `to`, as for `\\x` or a plain run). */
+  private append(chars: string, from: number, to: number, quoted: boolean, first = to - chars.length): void {
     const word = this.ensureWord(from);
+    for (let k = 0; k < chars.length; k++) word.indexes.push(first + k);
     if (quoted && !word.value.includes("=")) word.sawQuoteBeforeEquals = true;
     if (!quoted && chars === "=" && !word.value.includes("=") && !word.sawQuoteBeforeEquals && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.value)) {
       word.plainNameBeforeEquals = true;
@@ -122,7 +126,7 @@ class Splitter {
     const end = close < 0 ? this.text.length : close;
     if (close < 0) this.problem("this single quote is never closed", open);
     this.ensureWord(open);
-    this.append(this.text.slice(open + 1, end), open, Math.min(end + 1, this.text.length), true);
+    this.append(this.text.slice(open + 1, end), open, Math.min(end + 1, this.text.length), true, open + 1);
     this.i = end + 1;
   }
 
@@ -197,7 +201,7 @@ class Splitter {
       const close = this.findAnsiClose(start + 2);
       end = close < 0 ? this.text.length : close + 1;
       if (close < 0) this.problem("this $' quote is never closed", start);
-      this.append(this.text.slice(start + 2, Math.max(start + 2, end - 1)), start, end, true);
+      this.append(this.text.slice(start + 2, Math.max(start + 2, end - 1)), start, end, true, start + 2);
       this.i = end;
       return;
     } else {
@@ -415,6 +419,8 @@ class Splitter {
       end: this.endOffsetOf(word.endIndex),
       quoted: word.quoted,
       hasExpansion: word.hasExpansion,
+      // One past the last character (where a closing quote is): text inserted there stays inside the word.
+      offsets: [...word.indexes.map((i) => this.offsetOf(i)), word.indexes.length === 0 ? this.offsetOf(word.startIndex) : this.offsetOf(word.indexes[word.indexes.length - 1] ?? 0) + 1],
     });
   }
 

@@ -14,6 +14,11 @@ export interface ShellWord {
   readonly quoted: boolean;
   /** True when the word contains an unquoted or double-quoted `$` expansion or a backquote. */
   readonly hasExpansion: boolean;
+  /**
+   * Dockerfile offset of each character of `value`, then one past its last (`value.length + 1` entries),
+   * so a script passed to `sh -c` can be split again with its own offsets. Absent for exec-form words.
+   */
+  readonly offsets?: readonly number[];
 }
 
 /** The operator that joins a command to the one before it. */

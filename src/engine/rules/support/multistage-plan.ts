@@ -1,0 +1,292 @@
+// How size/multistage would split a single-stage Dockerfile, or why it will not, in user words. The split:
+// the stage up to its last Python install becomes the builder, which installs into a virtual environment;
+// the final stage starts again from the same base image, installs the runtime libraries, copies the venv
+// and repeats every instruction the app needs. Each guard below names a class of rewrites that would not
+// build or would not run the same app (issue 9 "Why").
+import type { Analysis } from "../../analyze";
+import type { InstructionNode, Stage } from "../../dockerfile/model";
+import { isManifestPath } from "../../estimate/copy";
+import { lookupBaseImage, parseImageRef } from "../../knowledge";
+import type { PipInstall } from "../../shell/command-info";
+import { compilesOnGlibc, compilesOnMusl, stagePackages } from "./packages";
+import { hiddenInstall, runRole } from "./run-roles";
+import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
+import { instructionText } from "./stages";
+
+/** Where the venv layout puts the virtual environment (the path uv's and poetry's Docker guides use too). */
+export const VENV = "/opt/venv";
+/** Where the prefix layout installs; the final stage copies it onto /usr/local. */
+export const PREFIX = "/install";
+
+export interface SplitPlan {
+  readonly stage: Stage;
+  readonly builder: string;
+  /**
+   * `prefix`: `pip install --prefix=/install`, copied onto /usr/local (no second pip in the image);
+   * `venv`: installs through a virtual environment, copied whole.
+   */
+  readonly layout: "prefix" | "venv";
+  /** Why a venv rather than a prefix, in user words ("pip upgrades itself on line 3"); null for the prefix layout or an existing venv. */
+  readonly venvBecause: string | null;
+  /** The installs to redirect with --prefix (prefix layout). */
+  readonly installs: readonly PipInstall[];
+  /** The venv the installs go into: an existing one the stage creates, or VENV. */
+  readonly venv: string;
+  /** Insert `RUN python -m venv` + `ENV PATH` before this RUN; null when the stage already makes its venv. */
+  readonly createBefore: InstructionNode | null;
+  /** The builder's last instruction; the final stage is inserted after it. */
+  readonly builderEnd: InstructionNode;
+  /** Instructions of the builder part that the final stage repeats, as written. */
+  readonly repeated: readonly string[];
+  /** Cleanup RUNs after the last install: they move to the builder, where what they clean was added. */
+  readonly moved: readonly InstructionNode[];
+  readonly runtime: readonly string[];
+  /** Every apt install the runtime packages come from used --no-install-recommends (or none is the user's own). */
+  readonly noRecommends: boolean;
+  readonly target: RuntimeTarget;
+}
+
+export type SplitOutcome = { readonly ok: true; readonly plan: SplitPlan } | { readonly ok: false; readonly reason: string };
+
+const refuse = (reason: string): SplitOutcome => ({ ok: false, reason });
+const lineOf = (node: InstructionNode): number => node.range.startLine;
+
+/** The target of a RUN's installs: the stage's Debian release / Alpine branch and libc, from its base image. */
+export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTarget {
+  const tag = image.slice(image.lastIndexOf(":") + 1);
+  const named = /(bullseye|bookworm|trixie|buster|stretch)|alpine(\d+\.\d+)/.exec(tag);
+  const distro = named?.[1] ?? (named?.[2] !== undefined ? `alpine${named[2]}` : (lookupBaseImage(image)?.row.distro ?? null));
+  return { libc, distro };
+}
+
+/**
+ * `stage` may be a chain seen as one stage (`FROM python AS builder` + `FROM builder AS final`, their
+ * instructions joined): `builder` then names the existing stage that becomes the builder.
+ */
+export function planSplit(analysis: Analysis, stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], builderName?: string): SplitOutcome {
+  const text = analysis.model.text;
+  const from = stage.from.from;
+  if (from == null || from.image === null) return refuse(`the base image ${from?.rawImage ?? ""} uses a build argument with no default, so the final stage's base is not known`);
+  const ref = parseImageRef(from.image);
+  // ONBUILD triggers (COPY, pip install) would run again in a second stage on the same image.
+  if (ref?.repository === "python" && (ref.tag ?? "").includes("onbuild")) return refuse(`${from.rawImage} runs its ONBUILD instructions (copy the source, pip install) in every stage built on it, the final stage included`);
+  // Guard: the official python images keep Python in /usr/local, so `python -m venv` works and the venv's
+  // python link is valid in a second stage on the same image. A distro python3 (ubuntu, debian) needs the
+  // python3-venv package and its python3 repeated in the final stage: guessing that can break the build.
+  const base = lookupBaseImage(from.image);
+  // Any tag of Docker Hub's python repository keeps Python in /usr/local, known to the tables or not.
+  const official = ref !== null && ref.repository === "python" && (ref.registry === null || /(^|\.)docker\.io$/.test(ref.registry));
+  if (!official && base?.row.image !== "python") {
+    return refuse(`the base image ${from.rawImage} is not an official python image, so its Python is not known to live in /usr/local (apt's python3 on ubuntu or debian needs python3-venv for a virtual environment, and the final stage would need python3 installed the same way), which Whaleweight does not guess`);
+  }
+  const last = Math.max(...installs.map(({ node }) => stage.instructions.indexOf(node)));
+  const before = stage.instructions.slice(0, last + 1);
+  const after = stage.instructions.slice(last + 1);
+
+  for (const { node, info } of installs) {
+    const problem = installProblem(node, info);
+    if (problem !== null) return refuse(`line ${lineOf(node)} ${problem}`);
+  }
+  const other = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "poetry-install" || i.kind === "pipenv-install" || i.kind === "uv-sync" || i.kind === "pip-wheel"));
+  if (other !== undefined) return refuse(`line ${lineOf(other)} installs with a tool that manages its own environment (poetry, pipenv, uv sync or pip wheel): the split is left to you`);
+  for (const node of stage.instructions) {
+    const hidden = hiddenInstall(node);
+    if (hidden !== null) return refuse(`line ${lineOf(node)} runs ${hidden}, which Whaleweight cannot see into: what it installs, and whether it needs the compilers, decides which stage it belongs in`);
+    const env = node.keyword === "ENV" ? node.pairs.find((p) => /^(PIP_TARGET|PIP_PREFIX|PIP_USER|PYTHONUSERBASE|PIP_ROOT)$/.test(p.name)) : undefined;
+    if (env !== undefined) return refuse(`line ${lineOf(node)} sets ${env.name}, which sends installs outside the environment a builder stage would copy`);
+  }
+  const user = before.find((n) => n.keyword === "USER" && !/^(root|0)(:.*)?$/.test(n.args[0] ?? ""));
+  if (user !== undefined) return refuse(`line ${lineOf(user)} switches to user ${user.args[0] ?? ""} before the install, so the builder could not write the place it installs into (/install or /opt/venv) as that user`);
+
+  const venv = venvOf(stage, installs);
+  if (!venv.ok) return venv;
+  const names = new Set(analysis.model.stages.map((s) => s.name));
+  const builder = builderName ?? ["builder", "python-builder", "venv-builder"].find((n) => !names.has(n));
+  if (builder === undefined) return refuse("the stage names builder, python-builder and venv-builder are all taken");
+
+  const libc = analysis.estimate.stages[stage.index]?.libc ?? "glibc";
+  const target = runtimeTarget(from.image, libc);
+  const repeated: string[] = [];
+  const moved: InstructionNode[] = [];
+  const systemPackages: { name: string; noRecommends: boolean }[] = [];
+  const broadCopyLater = stage.instructions.some((n) => n.copy !== null && n.copy.from === null && n.copy.sources.some((s) => s === "." || s === "./"));
+  for (const [i, node] of before.entries()) {
+    const nodeText = instructionText(text, node);
+    if (node.keyword !== "RUN") {
+      // A manifest copied only for the install: the final stage gets it with the source copy, unless a RUN
+      // the final stage repeats before that copy reads it (`pipenv lock` after `COPY Pipfile .`).
+      const readLater = before.slice(i + 1).some((n) => n.keyword === "RUN" && runRole(n, instructionText(text, n)) === "work");
+      if (node.copy !== null && node.copy.from === null && broadCopyLater && !readLater && node.copy.sources.every(isManifest)) continue;
+      repeated.push(nodeText);
+      continue;
+    }
+    const role = runRole(node, nodeText);
+    if (role === "mixed") return refuse(`line ${lineOf(node)} does other work (${otherWork(node)}) in the same RUN as an install or a cleanup: splitting that RUN between the stages is left to you`);
+    if (role === "work") {
+      repeated.push(nodeText);
+      continue;
+    }
+    for (const info of node.run?.infos ?? []) {
+      if (info.kind === "apt-install") for (const p of info.packages) systemPackages.push({ name: p.value, noRecommends: info.noInstallRecommends });
+      if (info.kind === "apk-add") for (const p of info.packages) systemPackages.push({ name: p.value, noRecommends: true });
+    }
+  }
+  for (const node of after) {
+    if (node.keyword !== "RUN") continue;
+    const role = runRole(node, instructionText(text, node));
+    if (role === "cleanup") moved.push(node);
+    else if (role === "mixed" && (node.run?.infos ?? []).some((i) => i.kind === "apk-del" || i.kind === "apt-remove")) {
+      return refuse(`line ${lineOf(node)} removes build packages in the same RUN as other work: in the final stage those packages were never added`);
+    }
+  }
+
+  // The final stage's own text: a build tool it calls (HEALTHCHECK curl …) is a runtime package there.
+  const finalText = [...repeated, ...after.map((n) => instructionText(text, n))].join("\n");
+  const requested = stagePackages(analysis, stage).requested;
+  const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, installs, requested, text);
+  const layout = venv.plan.createBefore !== null && venvBecause === null ? "prefix" : "venv";
+  // `python -m venv` came with Python 3.3; python:2.7 images have no venv module.
+  // The tag first: the tables stand a newer row in for tags they lack (python:2.7 → python:3.6).
+  const python = /^\d+(\.\d+)?/.exec(from.image.slice(from.image.lastIndexOf(":") + 1))?.[0] ?? analysis.estimate.stages[stage.index]?.pythonVersion ?? "";
+  if (layout === "venv" && venv.plan.createBefore !== null && /^2(\.|$|-)/.test(python)) return refuse(`${venvBecause ?? "--prefix is not safe here"}, and Python ${python} has no venv module for the other layout`);
+  const absolute = new RegExp(`/usr/(local/)?bin/(python|pip|${requested.map(escape).join("|") || "python"})`).exec(finalText);
+  if (layout === "venv" && venv.plan.createBefore !== null && absolute !== null) {
+    return refuse(`the final stage calls ${absolute[0]} by its path, which would not see the packages in the virtual environment ${VENV}`);
+  }
+  const runtime = runtimeOf(analysis, stage, systemPackages, finalText, target, libc);
+  if (!runtime.ok) return runtime;
+  const builderEnd = before[before.length - 1];
+  if (builderEnd === undefined) return refuse("the stage has no install");
+  return {
+    ok: true,
+    plan: { stage, builder, layout, venvBecause, installs: installs.map((i) => i.info), venv: venv.plan.venv, createBefore: venv.plan.createBefore, builderEnd, repeated, moved, runtime: runtime.packages, noRecommends: runtime.noRecommends, target },
+  };
+}
+
+/**
+ * The packages the final stage installs: the user's runtime packages (and build tools the final stage
+ * calls), the runtime libraries of -dev packages and compilers, and those of Python packages built from
+ * source. Refuses when a name is not known for the base's release.
+ */
+function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { name: string; noRecommends: boolean }[], finalText: string, target: RuntimeTarget, libc: "glibc" | "musl"):
+  { ok: true; packages: readonly string[]; noRecommends: boolean } | { ok: false; reason: string } {
+  const removed = removedPackages(stage);
+  const runtime = new Set<string>();
+  let userRuntime = false;
+  let noRecommends = true;
+  for (const { name, noRecommends: flag } of systemPackages) {
+    if (name.includes("$")) return { ok: false, reason: `the system packages include ${name}, a variable Whaleweight does not follow, so which of them the app needs at run time is not known` };
+    if (name.startsWith(".")) continue;
+    const libs = runtimePackagesFor(name, target);
+    if (libs === null) return { ok: false, reason: `the runtime library of ${name} on ${target.distro ?? "this base"} is not known to Whaleweight: without it in the final stage, the package built against it would fail to import` };
+    const own = libs.length === 1 && libs[0] === name;
+    const usedAtRunTime = libs.length === 0 && new RegExp(`(^|[\\s"'/])${escape(name)}([\\s"']|$)`, "m").test(finalText);
+    if (own || usedAtRunTime) {
+      // A package the user removes after the build was build-only by their own word.
+      if (removed.has(name)) continue;
+      runtime.add(name);
+      userRuntime = true;
+      noRecommends &&= flag;
+      continue;
+    }
+    // Header packages leave their runtime libraries, compilers theirs (libstdc++ on Alpine), even when removed.
+    for (const lib of libs) runtime.add(lib);
+  }
+  for (const row of stagePackages(analysis, stage).rows) {
+    if (!(libc === "musl" ? compilesOnMusl(row) : compilesOnGlibc(row))) continue;
+    for (const entry of (libc === "musl" ? row.buildNeeds?.alpineRuntime : row.buildNeeds?.debianRuntime) ?? []) {
+      if (/\(in (base|python)/.test(entry)) continue;
+      const lib = libraryNameFor(entry, target);
+      if (lib === null) return { ok: false, reason: `${row.name} is built from source and needs ${entry} at run time, whose name on ${target.distro ?? "this base"} is not known to Whaleweight` };
+      runtime.add(lib);
+    }
+  }
+  return { ok: true, packages: [...runtime].sort(), noRecommends: noRecommends || !userRuntime };
+}
+
+/**
+ * Why `--prefix` is not safe here, or null. It is safe where nothing in the builder needs the packages
+ * on the path and pip does not touch itself: `pip install --prefix=/install --upgrade pip` upgrades pip
+ * into the prefix and removes the running one, so the next pip call fails (issue 9); a setuptools/wheel upgrade would leave two versions
+ * in /usr/local after the copy. The base is an official python image (checked before): its Python is
+ * /usr/local, where the prefix is copied.
+ */
+function prefixProblem(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[], text: string): string | null {
+  const selfUpgrade = (name: string): boolean => ["pip", "setuptools", "wheel", "distribute"].includes(name.toLowerCase().split(/[<>=!~[;\s]/)[0] ?? "");
+  const upgrading = installs.find(({ info }) => info.requirements.some((r) => selfUpgrade(r.value)));
+  if (upgrading !== undefined) return `pip upgrades itself or its build tools on line ${lineOf(upgrading.node)}, which an install under --prefix does not survive`;
+  if (requested.some(selfUpgrade)) return "the requirements upgrade pip or its build tools, which an install under --prefix does not survive";
+  const indexes = installs.map(({ node }) => stage.instructions.indexOf(node));
+  const between = stage.instructions.slice(Math.min(...indexes), Math.max(...indexes) + 1);
+  // A RUN between the installs may import what the first installed: under a prefix it is not on the path.
+  const work = between.find((n) => n.keyword === "RUN" && !installs.some((i) => i.node === n) && runRole(n, instructionText(text, n)) === "work");
+  return work === undefined ? null : `line ${lineOf(work)} runs between the installs and may use the packages, which under --prefix are not on the path yet`;
+}
+
+/** Why an install cannot be moved into the builder's venv as written; null when it can. */
+function installProblem(node: InstructionNode, info: PipInstall): string | null {
+  if (node.form === "exec") return "is an exec-form (JSON) RUN, which Whaleweight does not rewrite";
+  if (info.installer !== "pip") return "installs with uv pip, which needs VIRTUAL_ENV rather than PATH to find a virtual environment";
+  const o = info.options;
+  if (o.user) return "installs with --user, into a home directory rather than an environment a builder stage would copy";
+  if (o.prefix !== null || o.legacyInstallOptionPrefix !== null) return "installs into a prefix already: copy that prefix from a builder stage yourself";
+  if (o.target !== null) return "installs with --target into a folder the app's path points at: copy that folder from a builder stage yourself";
+  if (o.root !== null) return "installs with --root under another root directory";
+  if (info.editables.length > 0) return "installs in editable mode (-e), which links the environment to the builder's source tree";
+  if (info.venv === null && info.executable.includes("/")) return `calls ${info.executable} by its path, so the install would not go into the virtual environment`;
+  return null;
+}
+
+/** The venv the installs use: the one the stage creates, else VENV created before the first install. */
+function venvOf(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[]): { ok: true; plan: { venv: string; createBefore: InstructionNode | null } } | { ok: false; reason: string } {
+  const created = new Set(stage.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "venv-create" ? [i.path.replace(/\/+$/, "")] : []))));
+  const used = new Set<string | null>();
+  for (const { node, info } of installs) {
+    let venv = info.venv;
+    if (venv === null && !info.executable.includes("/")) {
+      // `pip` resolves through PATH: an ENV PATH before the install that starts with a created venv's bin.
+      const index = stage.instructions.indexOf(node);
+      const path = stage.instructions.slice(0, index).filter((n) => n.keyword === "ENV").flatMap((n) => n.pairs).filter((p) => p.name === "PATH").at(-1)?.value;
+      const first = path?.split(":")[0]?.replace(/\/bin\/?$/, "");
+      if (first !== undefined && created.has(first)) venv = first;
+    }
+    used.add(venv);
+  }
+  const [venv] = [...used];
+  if (used.size > 1 || venv === undefined) return { ok: false, reason: "some installs go into a virtual environment and others into the system Python" };
+  if (venv === null) {
+    if (created.size > 0) return { ok: false, reason: "the stage creates a virtual environment but installs into the system Python" };
+    const first = installs[0]?.node;
+    return first === undefined ? { ok: false, reason: "the stage has no install" } : { ok: true, plan: { venv: VENV, createBefore: first } };
+  }
+  if (!created.has(venv) || venv.includes("$") || !venv.startsWith("/")) return { ok: false, reason: `the virtual environment ${venv} is not created at an absolute path in this stage` };
+  return { ok: true, plan: { venv, createBefore: null } };
+}
+
+/** Packages the stage removes after installing them: `apt-get purge X`, `apk del X` (virtual groups expanded). */
+function removedPackages(stage: Stage): Set<string> {
+  const removed = new Set<string>();
+  const groups = new Map<string, string[]>();
+  const infos = stage.instructions.flatMap((n) => n.run?.infos ?? []);
+  for (const info of infos) if (info.kind === "apk-add" && info.virtual !== null) groups.set(info.virtual, info.packages.map((p) => p.value));
+  for (const info of infos) {
+    if (info.kind !== "apt-remove" && info.kind !== "apk-del") continue;
+    for (const p of info.packages) for (const name of groups.get(p.value) ?? [p.value]) removed.add(name);
+  }
+  return removed;
+}
+
+/** A manifest as the estimator counts one (`poetry.lock*` included), or the `requirements/` folder. */
+function isManifest(source: string): boolean {
+  return isManifestPath(source.replace(/\*$/, "")) || /^(\.\/)?requirements\/?$/.test(source);
+}
+
+/** The first command of a RUN that is neither an install nor a cleanup, for the reason's words. */
+function otherWork(node: InstructionNode): string {
+  const index = (node.run?.infos ?? []).findIndex((i) => i.kind === "other" || i.kind === "useradd" || i.kind === "pip-uninstall");
+  return node.run?.commands[index]?.words.slice(0, 2).map((w) => w.value).join(" ") ?? "a command";
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
