@@ -3,11 +3,13 @@
 // stay as they are. Library package names change between releases (libffi7 → libffi8, libssl1.1 → libssl3
 // → libssl3t64 with Debian's 64-bit time_t transition in trixie), so every answer is for one release.
 //
-// The hand tables below are the fallback until the per-release Debian tables land (task A:
-// `runtimeLibrariesOf(devPackage, release)` in knowledge/debian-tables.ts, read from each -dev package's
-// Depends). Sources of the names: trixie and bookworm from ../shared/data/system-packages.json (the
+// The per-release Debian tables (knowledge/debian-tables.ts: each -dev package's Depends) answer first;
+// the hand tables below are the fallback where a release's table is not loaded (the browser's main-thread
+// fallback) and for Alpine. Sources of the names: trixie and bookworm from ../shared/data/system-packages.json (the
 // `apt-get install -s` closure of each -dev package, generated 2026-11-28); bullseye from
 // packages.debian.org/bullseye (2026-12); Alpine from pkgs.alpinelinux.org (v3.17+ for libssl3).
+
+import { debianBasePackages, debianPackage, debianPackageExists, runtimeLibrariesOf } from "../../knowledge/debian-tables";
 
 /** The stage a package is installed in: its libc and its base image's distro (`trixie`, `alpine3.24`). */
 export interface RuntimeTarget {
@@ -169,9 +171,11 @@ export function libraryNameFor(entry: string, target: RuntimeTarget): string | n
     if (name === "libssl3" && (alpineVersionOf(target.distro) ?? 99) < 3.17) return "libssl1.1";
     return name;
   }
+  const release = debianReleaseOf(target.distro);
+  // A name the release's table knows is right as it is; otherwise it may be another release's name.
+  if (release !== null && debianPackageExists(name, release)) return name;
   const family = DEBIAN_LIBRARY_NAMES.find((f) => DEBIAN_RELEASES.some((r) => f[r] === name));
   if (family === undefined) return name;
-  const release = debianReleaseOf(target.distro);
   return release === null ? null : family[release];
 }
 
@@ -189,9 +193,15 @@ export function runtimePackagesFor(pkg: string, target: RuntimeTarget): readonly
     const libs = ALPINE_DEV_RUNTIME[pkg];
     return libs === undefined ? null : resolveAll(libs, target);
   }
-  // SEAM (task A): point this branch at the per-release Debian tables, e.g.
-  //   const release = debianReleaseOf(target.distro); if (release !== null) return runtimeLibrariesOf(pkg, release);
-  // and keep the hand map below as the fallback for releases the tables do not cover.
+  // The release's own table first: the -dev package's Depends name its libraries (libpq-dev → libpq5),
+  // minus what the slim base already has. The hand map stays for a release whose table is not loaded.
+  // Debian's own Python headers serve its own python3.X, not the image's /usr/local one: nothing to keep.
+  if (/^python(3(\.\d+)?)?(-all)?-dev$/.test(pkg)) return [];
+  const release = debianReleaseOf(target.distro);
+  if (release !== null && debianPackage(pkg, release) !== null) {
+    const base = debianBasePackages(release);
+    return runtimeLibrariesOf(pkg, release).filter((lib) => !base.has(lib));
+  }
   const libs = DEBIAN_DEV_RUNTIME[pkg];
   return libs === undefined ? null : resolveAll(libs, target);
 }
