@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { ASSUMPTIONS } from "./assumptions";
 import { COMPILED_RATIO } from "./python-sizes";
-import { alpineBytes, baseRow, closure, debianClosureBytes, estimate, installedBytes, layerAt, pythonRow, warningCodes } from "./test-support";
+import { alpineBytes, baseRow, closure, debianClosureBytes, estimate, installedBytes, layerAt, problemCodes, pythonRow, warningCodes } from "./test-support";
 
 const SLIM = "python:3.12-slim";
 const ALPINE = "python:3.12-alpine";
@@ -42,9 +42,10 @@ describe("apt-get", () => {
     ]);
   });
 
-  it("apt-get on Alpine fails: nothing is added and a warning says why", () => {
+  it("apt-get on Alpine fails: nothing is added and the build check says why", () => {
     const e = estimate(`FROM ${ALPINE}\nRUN apt-get update && apt-get install -y curl\n`);
-    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["apt-on-alpine", 2]]);
+    expect(e.warnings).toEqual([]);
+    expect(e.buildCheck.map((f) => [f.code, f.line, f.severity])).toEqual([["apt-on-alpine", 2, "error"]]);
     expect(e.totalBytes).toBe(baseRow(ALPINE).diskBytes);
   });
 });
@@ -95,16 +96,16 @@ describe("Alpine (musl) without a musllinux wheel", () => {
     expect(warningCodes(e)).toEqual([]);
   });
 
-  it("without a compiler: a warning that the build fails, naming the package and the line", () => {
+  it("without a compiler: a build-check error that the build fails, naming the package and the line", () => {
     const e = estimate(`FROM ${ALPINE}\nRUN pip install --no-cache-dir psycopg2\n`);
-    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["musl-needs-compiler", 2]]);
-    expect(e.warnings[0]?.message).toContain("psycopg2");
-    expect(e.warnings[0]?.message).toContain("build-base");
+    expect(e.buildCheck.map((w) => [w.code, w.line, w.subject])).toEqual([["musl-needs-compiler", 2, "psycopg2"]]);
+    expect(e.buildCheck[0]?.message).toContain("psycopg2");
+    expect(e.buildCheck[0]?.message).toContain("build-base");
   });
 
   it("the compiler removed in an earlier RUN no longer counts", () => {
     const e = estimate(`FROM ${ALPINE}\nRUN apk add --no-cache --virtual .b gcc musl-dev && apk del .b\nRUN pip install --no-cache-dir psycopg2\n`);
-    expect(warningCodes(e)).toEqual(["musl-needs-compiler"]);
+    expect(problemCodes(e)).toEqual(["musl-needs-compiler"]);
   });
 
   it("a package with a musllinux wheel installs without a compiler", () => {
@@ -130,14 +131,14 @@ describe("glibc packages with no Linux wheel build from source", () => {
     { name: "a package with a manylinux wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2-binary\n`, codes: [] },
     { name: "a pure package without a recorded wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir gunicorn\n`, codes: [] },
   ])("$name", ({ text, codes }) => {
-    expect(warningCodes(estimate(text))).toEqual(codes);
+    expect(problemCodes(estimate(text))).toEqual(codes);
   });
 
-  it("the warning names the package, what it needs, and the binary alternative", () => {
+  it("the finding names the package, what it needs, and the binary alternative", () => {
     const e = estimate(`FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2\n`);
-    expect(e.warnings[0]?.line).toBe(2);
-    expect(e.warnings[0]?.message).toContain("gcc, libpq-dev");
-    expect(e.warnings[0]?.message).toContain("psycopg2-binary");
+    expect(e.buildCheck[0]?.line).toBe(2);
+    expect(e.buildCheck[0]?.message).toContain("gcc, libpq-dev");
+    expect(e.buildCheck[0]?.message).toContain("psycopg2-binary");
     expect(e.byCategory.python).toBe(installedBytes(closure("psycopg2")));
   });
 });
@@ -148,7 +149,7 @@ describe("a compiler that comes with Recommends", () => {
     { name: "python3-pip with --no-install-recommends does not", install: "apt-get install -y --no-install-recommends python3-pip", codes: ["source-build-needs-compiler"] },
   ])("$name", ({ install, codes }) => {
     const e = estimate(`FROM debian:trixie\nRUN apt-get update && ${install} && rm -rf /var/lib/apt/lists/*\nRUN pip install --break-system-packages --no-cache-dir mysqlclient\n`);
-    expect(warningCodes(e).filter((c) => c.endsWith("compiler"))).toEqual(codes);
+    expect(problemCodes(e).filter((c) => c.endsWith("compiler"))).toEqual(codes);
   });
 });
 
@@ -169,6 +170,6 @@ describe("wheels built in one stage and installed in another", () => {
   });
 
   it("a find-links directory without that wheel still compiles (and warns without a compiler)", () => {
-    expect(warningCodes(estimate(`${builder}RUN pip install --no-cache-dir --find-links=/elsewhere psycopg2\n`))).toEqual(["musl-needs-compiler"]);
+    expect(problemCodes(estimate(`${builder}RUN pip install --no-cache-dir --find-links=/elsewhere psycopg2\n`)).filter((c) => c.endsWith("compiler"))).toEqual(["musl-needs-compiler"]);
   });
 });

@@ -1,12 +1,15 @@
 // The guided plan (DESIGN §4): a pure function from the user's texts and decisions to steps. Rules are
 // tried in a fixed priority order; each that fires and can fix becomes one step, applied (default or the
 // chosen alternative) or skipped as the user decided, and the texts are re-estimated after it. A fix whose
-// output does not re-parse, or after which its rule still fires, is not applied: the step says why.
+// output does not re-parse, after which its rule still fires, or that adds a build-check error (a rewrite
+// that would not build or run), is not applied: the step says why, and the next rule goes on.
 import { analyze, type Analysis, type TextFile } from "../analyze";
 import { describeError } from "../diagnostics";
 import type { EstimateSettings } from "../estimate/context";
 import { formatBytes, formatDelta } from "../format";
 import { RULES } from "../rules/registry";
+import { isBuildCheckDiagnostic } from "../verify/diagnostics";
+import { findingKey } from "../verify/types";
 import type { Finding, FixAlternative, Rule, RuleContext } from "../rules/types";
 import { diffTexts } from "./diff";
 import { analysisInput, applyFileEdits, decodeTexts, type PlanTexts } from "./texts";
@@ -122,11 +125,20 @@ function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: 
   if (!applied.ok) return applied;
   const after = analyze(analysisInput(applied.texts, settings));
   const errorsBefore = new Set(before.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
-  const newError = after.diagnostics.find((d) => d.severity === "error" && !errorsBefore.has(d.code));
+  const newError = after.diagnostics.find((d) => d.severity === "error" && !isBuildCheckDiagnostic(d) && !errorsBefore.has(d.code));
   if (newError !== undefined) return { ok: false, error: `the rewritten Dockerfile does not parse (${newError.message}, line ${newError.line}).` };
+  const broken = newBuildErrors(before, after)[0];
+  if (broken !== undefined) return { ok: false, error: `the rewritten Dockerfile would not build or run: ${broken.message} (line ${broken.line})` };
   const again = safeDetect(rule, { input: analysisInput(applied.texts, settings), analysis: after }, faults);
   if (again.length > 0) return { ok: false, error: `the rule still fires after its own fix (${again[0]?.message ?? ""}).` };
   return { ok: true, texts: applied.texts, analysis: after };
+}
+
+/** Build-check errors of `after` that `before` did not have: the same code and subject (what is missing),
+ *  wherever the rewrite moved the line. */
+export function newBuildErrors(before: Analysis, after: Analysis): Analysis["buildCheck"] {
+  const known = new Set(before.buildCheck.filter((f) => f.severity === "error").map(findingKey));
+  return after.buildCheck.filter((f) => f.severity === "error" && !known.has(findingKey(f)));
 }
 
 function sizeSentence(before: Analysis, after: Analysis): string {
