@@ -171,7 +171,7 @@ describe("plan steps and lint order", () => {
     expect(body.notice).toBeNull();
     expect(body.faults).toEqual([]);
     const text = runWith(["plan", "app/Dockerfile"], fat).stdout;
-    expect(text).toMatch(/ 1 {2}Use a smaller Python base image +applied \(alpine\)/);
+    expect(text).toMatch(/ 1 {2}Use python:3\.12-alpine +applied \(alpine\)/);
   });
 
   it("gives the notice when the file is over the plan's size limit", () => {

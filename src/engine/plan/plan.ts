@@ -90,8 +90,12 @@ export function buildPlan(input: PlanInput): Plan {
     const ruleFindings = analysis === original ? (originalFindings.get(rule) ?? []) : safeDetect(rule, context, faults);
     if (ruleFindings.length === 0) continue;
     const alternatives = safeFix(rule, context, ruleFindings, faults);
-    if (alternatives.length === 0) continue;
     const base = { id: rule.meta.id, title: rule.meta.title, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
+    if (alternatives.length === 0) {
+      // Found, but no rewrite is safe here: say so in the finding's own words rather than drop it.
+      steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: noFixSentence(ruleFindings) });
+      continue;
+    }
     const decision = decisions[rule.meta.id] ?? { action: "apply" };
     if (decision.action === "skip") {
       steps.push({ ...base, status: "skipped", alternative: null, texts, analysis, diff: "", rationale: `Skipped. ${alternatives[0]?.reason ?? ""}`.trim() });
@@ -106,6 +110,8 @@ export function buildPlan(input: PlanInput): Plan {
     }
     steps.push({
       ...base,
+      // The title says what was done: the alternative applied ("Use python:3.12-slim"), not the rule.
+      title: chosen.title,
       status: "applied",
       alternative: chosen.id,
       texts: outcome.texts,
@@ -139,6 +145,12 @@ function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: 
 export function newBuildErrors(before: Analysis, after: Analysis): Analysis["buildCheck"] {
   const known = new Set(before.buildCheck.filter((f) => f.severity === "error").map(findingKey));
   return after.buildCheck.filter((f) => f.severity === "error" && !known.has(findingKey(f)));
+}
+
+function noFixSentence(findings: readonly Finding[]): string {
+  const first = findings[0];
+  const where = first === undefined ? "" : ` (line ${first.line}${findings.length > 1 ? ` and ${findings.length - 1} more` : ""})`;
+  return `No automatic rewrite: ${first?.message ?? "this rule found something"}${where}. Whaleweight cannot change this safely for you; edit the Dockerfile by hand.`;
 }
 
 function sizeSentence(before: Analysis, after: Analysis): string {

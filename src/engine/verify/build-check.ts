@@ -48,8 +48,11 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     },
     command(ctx, stage, scope, command, info, node) {
       // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
-      // installs what is missing): the check only reads commands that always run.
-      if (command.conditional || command.connectorBefore === "||") return;
+      // installs what is missing): the check only reads commands that always run and must succeed.
+      // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
+      const commands = node.run?.commands ?? [];
+      const next = commands[commands.indexOf(command) + 1];
+      if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
       const at = atOffset(command.words[0]?.start ?? command.start, stage);
       checkExecutable(stage, scope, command, info, at, report);
       for (const need of fileNeeds(info)) {
