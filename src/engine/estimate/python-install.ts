@@ -286,6 +286,8 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     : !info.options.noCompile && !envFlagSet(scope.vars, "PIP_NO_COMPILE");
   const root = installRoot(stage, scope, info);
   if (root !== null) stage.madePaths.add(root);
+  const distroPython = stage.base !== null && stage.base.python === null && (stage.family === "debian" || stage.family === "ubuntu");
+  if (info.options.prefix !== null && root !== null && distroPython && info.venv === null && venvOnPath(stage, scope) === null) stage.distroPrefixes.add(root);
   installPackages(ctx, stage, scope, requested, {
     site,
     installer: info.installer,

@@ -58,6 +58,9 @@ export interface StageState {
   readonly madePaths: Set<string>;
   /** Directories made empty (WORKDIR, mkdir): they exist, and hold only what the entries say. */
   readonly madeDirs: Set<string>;
+  /** `pip install --prefix=P` run by a distribution's python3 (not an official python image): Debian's
+   *  scheme puts the packages under P/local/lib/python3.X/dist-packages, not P/lib/…/site-packages. */
+  readonly distroPrefixes: Set<string>;
   /** Python packages compiled from source in this stage (sdists, `pip wheel`): their shared libraries must be
    *  present wherever they end up. */
   readonly builtFromSource: Set<string>;
@@ -81,11 +84,12 @@ export function forkStage(parent: StageState, index: number, name: string | null
     removedExecutables: new Map(parent.removedExecutables),
     madePaths: new Set(parent.madePaths),
     madeDirs: new Set(parent.madeDirs),
+    distroPrefixes: new Set(parent.distroPrefixes),
     builtFromSource: new Set(parent.builtFromSource),
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "builtFromSource" | "unmodelledAt">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "unmodelledAt">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables). */
 export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, executables: ReadonlyMap<string, string> = new Map()): StageState {
@@ -109,6 +113,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     unmodelledAt: null,
     madePaths: new Set(),
     madeDirs: new Set(),
+    distroPrefixes: new Set(),
     builtFromSource: new Set(),
   };
 }

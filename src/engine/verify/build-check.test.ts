@@ -79,6 +79,8 @@ describe("COPY --from", () => {
     { name: "a directory made by mkdir", dockerfile: `${builder}RUN mkdir -p /data\n${SLIM}\nCOPY --from=builder /data /data\n`, expected: [] },
     { name: "a stage index that does not exist", dockerfile: `${SLIM}\nCOPY --from=3 /install /usr/local\n`, expected: ["error copy-from-unknown-stage 3 @2"] },
     { name: "a stage name that does not exist (a named context, or a typo)", dockerfile: `${builder}${SLIM}\nCOPY --from=buidler /app /app\n`, expected: ["warning copy-from-unknown-stage buidler @4"] },
+    { name: "a distro python's prefix copied to /usr/local", dockerfile: "FROM debian:bookworm AS builder\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip install --break-system-packages --prefix=/install flask\nFROM debian:bookworm\nCOPY --from=builder /install /usr/local\n", expected: ["error prefix-layout-lost builder:/install @5"] },
+    { name: "an official image's prefix copied to /usr/local", dockerfile: `${SLIM} AS builder\nRUN pip install --prefix=/install flask\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: [] },
     { name: "an image by a bare name", dockerfile: `${SLIM}\nCOPY --from=busybox /bin/busybox /bin/busybox\n`, expected: [] },
   ]);
 });

@@ -38,10 +38,14 @@ export function checkCopyFrom(ctx: EstimateContext, model: DockerfileModel, stag
   }
   if (source.unmodelledAt !== null) return;
   const label = source.name ?? String(source.index);
+  const dest = resolvePath(stage.workdir, substituteVariables(copy.destination ?? ".", stage.vars).value);
   for (const raw of copy.sources) {
     const value = substituteVariables(raw, stage.vars).value;
     if (value.includes("$") || hasGlob(value)) continue;
     const path = resolvePath(source.workdir, value);
+    if (source.distroPrefixes.has(path) && dest === "/usr/local") {
+      report(at, "prefix-layout-lost", "error", `${label}:${path}`, `Stage ${label} runs pip with the distribution's python3, which puts --prefix=${path} packages under ${path}/local/lib/python3.X/dist-packages: copied to /usr/local they land in /usr/local/local/…, where Python does not look, and imports fail.`);
+    }
     if (mayExistForCopy(source, path)) continue;
     report(at, "copy-from-missing-path", "error", `${label}:${path}`, `COPY --from=${label} ${raw}: stage ${label} never makes ${path}, so the COPY fails.`);
   }
