@@ -134,7 +134,10 @@ function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: 
   const newError = after.diagnostics.find((d) => d.severity === "error" && !isBuildCheckDiagnostic(d) && !errorsBefore.has(d.code));
   if (newError !== undefined) return { ok: false, error: `the rewritten Dockerfile does not parse (${newError.message}, line ${newError.line}).` };
   const broken = newBuildErrors(before, after)[0];
-  if (broken !== undefined) return { ok: false, error: `the rewritten Dockerfile would not build or run: ${broken.message} (line ${broken.line})` };
+  if (broken !== undefined) {
+    const where = broken.message.startsWith(`Line ${broken.line} `) ? "" : ` (line ${broken.line} of the rewrite)`;
+    return { ok: false, error: `the rewritten Dockerfile would not build or run: ${broken.message}${where}` };
+  }
   const again = safeDetect(rule, { input: analysisInput(applied.texts, settings), analysis: after }, faults);
   if (again.length > 0) return { ok: false, error: `the rule still fires after its own fix (${again[0]?.message ?? ""}).` };
   return { ok: true, texts: applied.texts, analysis: after };
@@ -150,7 +153,7 @@ export function newBuildErrors(before: Analysis, after: Analysis): Analysis["bui
 function noFixSentence(findings: readonly Finding[]): string {
   const first = findings[0];
   const where = first === undefined ? "" : ` (line ${first.line}${findings.length > 1 ? ` and ${findings.length - 1} more` : ""})`;
-  return `No automatic rewrite: ${first?.message ?? "this rule found something"}${where}. Whaleweight cannot change this safely for you; edit the Dockerfile by hand.`;
+  return `No automatic rewrite: ${(first?.message ?? "this rule found something").replace(/\.$/, "")}${where}. Whaleweight cannot change this safely for you; edit the Dockerfile by hand.`;
 }
 
 function sizeSentence(before: Analysis, after: Analysis): string {
