@@ -107,3 +107,13 @@ describe("as diagnostics", () => {
     ]);
   });
 });
+
+describe("distribution images", () => {
+  const DEBIAN = "FROM debian:bookworm";
+  table([
+    { name: "pip on a bare Debian image", dockerfile: `${DEBIAN}\nRUN pip install flask\n`, expected: ["error missing-executable pip @2"] },
+    { name: "pip after apt-get install python3-pip", dockerfile: `${DEBIAN}\nRUN apt-get update && apt-get install -y python3-pip && pip install --break-system-packages flask\n`, expected: [] },
+    { name: "python3 -m venv after python3-venv (it depends on python3)", dockerfile: `${DEBIAN}\nRUN apt-get update && apt-get install -y python3-venv && python3 -m venv /opt/venv\n`, expected: [] },
+    { name: "a versioned interpreter is not checked", dockerfile: `${DEBIAN}\nRUN apt-get update && apt-get install -y python3.11 && python3.11 -m pip --version\n`, expected: [] },
+  ]);
+});

@@ -6,7 +6,7 @@ import type { ShellCommand } from "../shell/types";
 import { CHECKED } from "./executables";
 
 export interface ExecutableNeed {
-  /** The name on PATH (`pip3.12` → `pip3`); null when the command is an absolute path. */
+  /** The name looked up on PATH. */
   readonly name: string;
   /** True when the command runs the system pip (as `pip`, `pip3` or `python -m pip`), not a venv's. */
   readonly systemPip: boolean;
@@ -26,7 +26,9 @@ export function executableNeed(command: ShellCommand, info: CommandInfo): Execut
   const first = command.words[0]?.value ?? "";
   // An absolute or relative path (`/opt/venv/bin/pip`, `./manage.py`) is not looked up on PATH.
   if (first === "" || first.includes("/") || first.includes("$")) return null;
-  const name = first.replace(/^(pip|python)3\.\d+$/, "$13");
+  // `python3.11`, `pip3.12`: versioned names come from packages the model does not tell apart (deadsnakes,
+  // distro pythonX.Y); only the exact tracked names are checked.
+  const name = first;
   if (!CHECKED.has(name)) return null;
   const pipKind = info.kind === "pip-install" || info.kind === "pip-wheel" || info.kind === "pip-uninstall" || (info.kind === "pip-cache-purge" && info.installer === "pip");
   const venv = info.kind === "pip-install" && info.venv !== null;

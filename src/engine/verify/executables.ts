@@ -36,12 +36,14 @@ export function executablesOfSystemPackage(name: string): string[] {
   if (/^gcc(-\d+)?$/.test(name)) return ["gcc", "cc"];
   if (/^clang(-\d+)?$/.test(name)) return ["clang", "cc"];
   // python3-pip ships /usr/bin/pip3 and /usr/bin/pip (Debian since bookworm, Alpine's py3-pip likewise).
-  if (name === "python3-pip" || name === "py3-pip" || name === "python-pip") return ["pip", "pip3"];
+  if (name === "python3-pip" || name === "py3-pip" || name === "python-pip") return ["pip", "pip3", "python3", "python"];
   // Alpine's python3 links /usr/bin/python; Debian needs python-is-python3 for that. Both are counted so
   // that a `python` call is never reported missing on a guess.
   if (name === "python3") return ["python3", "python"];
   if (name === "python-is-python3") return ["python"];
-  if (name === "python3-poetry" || name === "poetry") return ["poetry"];
+  if (name === "python3-poetry" || name === "poetry") return ["poetry", "python3", "python"];
+  // Every python3-* / py3-* package depends on python3 (Debian and Alpine package metadata).
+  if (/^python3-|^py3-/.test(name)) return [name, "python3", "python"];
   return [name];
 }
 
