@@ -11,6 +11,7 @@ import { venvOnPath } from "../estimate/python-install";
 import type { StageState } from "../estimate/stage-state";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
+import { describeError } from "../diagnostics";
 import { LineIndex } from "../text/line-index";
 import { executableNeed, fileNeeds } from "./command-needs";
 import { boundByMount, mayExist } from "./files";
@@ -42,39 +43,55 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   const lines = new LineIndex(model.text);
   const report: Report = (at, code, severity, subject, message) => sink({ code, severity, message, subject, ...at });
   const atOffset = (offset: number, stage: StageState): At => ({ ...lines.positionAt(offset), stage: stage.index });
+  // A bug in a check must not take the estimate down with it (the walk is the estimator's): it becomes one
+  // warning at the line being read, and the other checks go on.
+  const safely = (line: number, stage: number, body: () => void): void => {
+    try {
+      body();
+    } catch (error) {
+      report({ line, column: 1, stage }, "build-check-fault", "warning", "fault", `The build check failed on this line (${describeError(error)}): please report this Dockerfile.`);
+    }
+  };
   return {
     instruction(ctx, stage, node) {
-      if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
+      safely(node.range.startLine, stage.index, () => {
+        if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
+      });
     },
     command(ctx, stage, scope, command, info, node) {
-      // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
-      // installs what is missing): the check only reads commands that always run and must succeed.
-      // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
-      const commands = node.run?.commands ?? [];
-      const next = commands[commands.indexOf(command) + 1];
-      if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
-      const at = atOffset(command.words[0]?.start ?? command.start, stage);
-      checkExecutable(stage, scope, command, info, at, report);
-      for (const need of fileNeeds(info)) {
-        const path = resolvePath(scope.cwd, substituteVariables(need.path, scope.vars).value);
-        if (hasGlob(path) || boundByMount(node.run?.mounts ?? [], stage.workdir, path) || mayExist(stage, path, ctx.dockerignore)) continue;
-        report(need.offset === null ? at : atOffset(need.offset, stage), "file-not-in-image", "error", path,
-          `Line ${at.line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
-      }
-      if (info.kind === "pip-install" && gitRequirements(ctx, stage, scope, info) && lacks(stage, scope, "git")) {
-        report(at, "missing-executable", "error", "git", `Line ${at.line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
-      }
-      if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine") {
-        for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
-          report(at, "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
-        }
-      }
-      if (info.kind === "apk-del") checkApkDel(stage, info, at, report);
+      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, atOffset, report));
     },
     finish(ctx, stages) {
-      checkFinalStage(ctx, model, stages, report);
+      safely(model.stages.at(-1)?.from.range.startLine ?? 1, Math.max(0, stages.length - 1), () => checkFinalStage(ctx, model, stages, report));
     },
   };
+}
+
+function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode,
+  atOffset: (offset: number, stage: StageState) => At, report: Report): void {
+  // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
+  // installs what is missing): the check only reads commands that always run and must succeed.
+  // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
+  const commands = node.run?.commands ?? [];
+  const next = commands[commands.indexOf(command) + 1];
+  if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
+  const at = atOffset(command.words[0]?.start ?? command.start, stage);
+  checkExecutable(stage, scope, command, info, at, report);
+  for (const need of fileNeeds(info)) {
+    const path = resolvePath(scope.cwd, substituteVariables(need.path, scope.vars).value);
+    if (hasGlob(path) || boundByMount(node.run?.mounts ?? [], stage.workdir, path) || mayExist(stage, path, ctx.dockerignore)) continue;
+    report(need.offset === null ? at : atOffset(need.offset, stage), "file-not-in-image", "error", path,
+      `Line ${at.line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
+  }
+  if (info.kind === "pip-install" && gitRequirements(ctx, stage, scope, info) && lacks(stage, scope, "git")) {
+    report(at, "missing-executable", "error", "git", `Line ${at.line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
+  }
+  if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine") {
+    for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
+      report(at, "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
+    }
+  }
+  if (info.kind === "apk-del") checkApkDel(stage, info, at, report);
 }
 
 /** True when the model knows `name` is not on the stage's PATH. */
