@@ -47,6 +47,8 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     const source = expand(raw);
     if (/^(https?|git):\/\//.test(source) || source.startsWith("git@")) {
       ctx.warn("add-url", `${copy.isAdd ? "ADD" : "COPY"} fetches ${source}: its size is not known (counted as 0).`, line);
+      // It is there all the same: the build check must not call it missing.
+      stage.madePaths.add(destIsDir ? resolvePath(dest, baseName(source)) : dest);
       continue;
     }
     if (ctx.dockerignore !== null && isIgnored(ctx.dockerignore, source)) continue;

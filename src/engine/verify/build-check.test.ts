@@ -61,6 +61,8 @@ describe("files the build reads", () => {
     { name: "a bind mount supplies it", dockerfile: `${SLIM}\nRUN --mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt pip install -r /tmp/requirements.txt\n`, expected: [] },
     { name: "copied to another directory", dockerfile: `${SLIM}\nCOPY requirements.txt /tmp/\nWORKDIR /app\nRUN pip install -r requirements.txt\n`, expected: ["error file-not-in-image /app/requirements.txt @4"] },
     { name: "written by a command the model cannot follow", dockerfile: `${SLIM}\nRUN echo flask > requirements.txt && pip install -r requirements.txt\n`, expected: [] },
+    { name: "a file fetched by ADD from a URL", dockerfile: `${SLIM}\nADD https://example.com/requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\n`, expected: [] },
+    { name: "requirements copied by a glob, .dockerignore present", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY requirements* ./\nRUN pip install -r requirements.txt\n`, dockerignore: ".git\n", expected: [] },
     { name: "pip install . before the project is copied", dockerfile: `${SLIM}\nWORKDIR /app\nRUN pip install .\n`, expected: ["error file-not-in-image /app @3"] },
     { name: "pip install . after it", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY . .\nRUN pip install .\n`, expected: [] },
     { name: "uv sync without pyproject.toml", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nWORKDIR /app\nRUN uv sync --frozen\n`, expected: ["error file-not-in-image /app/pyproject.toml @4"] },
@@ -94,6 +96,8 @@ describe("packages and stages", () => {
     { name: "a library compiled in the builder, missing in the final stage", dockerfile: `${psycopgBuilder}${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @3"] },
     { name: "the final stage installs the runtime library", dockerfile: `${psycopgBuilder}${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\nCOPY --from=builder /install /usr/local\n`, expected: [] },
     { name: "built and used in one stage", dockerfile: psycopgBuilder, expected: [] },
+    { name: "a venv multistage with the runtime library: nothing to say", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt psycopg2\n${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip check\n`, expected: [] },
+    { name: "the same venv multistage without libpq5", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --upgrade pip && pip install --no-cache-dir psycopg2\n${SLIM}\nCOPY --from=builder /opt/venv /opt/venv\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @6"] },
     { name: "a final stage FROM the builder ships its compilers", dockerfile: `${psycopgBuilder}FROM builder AS final\nCMD ["python"]\n`, expected: ["warning final-on-build-stage builder @3"] },
     { name: "a final stage from a base image", dockerfile: `${psycopgBuilder}${SLIM}\nRUN apt-get update && apt-get install -y libpq5\nCOPY --from=builder /install /usr/local\n`, expected: [] },
   ]);

@@ -21,7 +21,7 @@ export function mayExist(stage: StageState, path: string, dockerignore: DockerIg
   for (const entry of stage.fs.containing(path)) {
     if (entry.category === "base") continue;
     const context = entry.groups.find((g) => g.startsWith(CONTEXT_GROUP));
-    if (context === undefined || dockerignore === null) return true;
+    if (context === undefined || dockerignore === null || context.includes("*") || context.includes("?")) return true;
     // A copy of the build context holds the file unless .dockerignore keeps it out of the context.
     const relative = path.slice(entry.path === "/" ? 1 : entry.path.length + 1);
     const contextPath = resolvePath("/", `${context.slice(CONTEXT_GROUP.length)}/${relative}`).slice(1);
