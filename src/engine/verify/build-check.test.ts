@@ -91,6 +91,7 @@ describe("packages and stages", () => {
   const psycopgBuilder = `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --prefix=/install psycopg2\n`;
   table([
     { name: "apk del of a group never added", dockerfile: `${ALPINE}\nRUN apk del .build-deps\n`, expected: ["error apk-del-not-added .build-deps @2"] },
+    { name: "apk del of a group added in another stage only", dockerfile: `${ALPINE} AS builder\nRUN apk add --no-cache --virtual build-deps gcc musl-dev\n${ALPINE}\nRUN apk del build-deps\n`, expected: ["error apk-del-not-added build-deps @4"] },
     { name: "apk del of the group added", dockerfile: `${ALPINE}\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && apk del .build-deps\n`, expected: [] },
     { name: "apk del of a package the base may have", dockerfile: `${ALPINE}\nRUN apk del ca-certificates\n`, expected: [] },
     { name: "a library compiled in the builder, missing in the final stage", dockerfile: `${psycopgBuilder}${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @3"] },

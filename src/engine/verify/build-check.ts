@@ -43,6 +43,9 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   const lines = new LineIndex(model.text);
   const report: Report = (at, code, severity, subject, message) => sink({ code, severity, message, subject, ...at });
   const atOffset = (offset: number, stage: StageState): At => ({ ...lines.positionAt(offset), stage: stage.index });
+  // `apk add --virtual NAME` anywhere in the file: NAME is a group, never a package of the base image.
+  const virtualNames = new Set(model.stages.flatMap((s) => s.instructions.flatMap((n) => n.run?.infos ?? []))
+    .flatMap((i) => (i.kind === "apk-add" && i.virtual !== null ? [i.virtual] : [])));
   // A bug in a check must not take the estimate down with it (the walk is the estimator's): it becomes one
   // warning at the line being read, and the other checks go on.
   const safely = (line: number, stage: number, body: () => void): void => {
@@ -59,7 +62,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
       });
     },
     command(ctx, stage, scope, command, info, node) {
-      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, atOffset, report));
+      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, atOffset, report, virtualNames));
     },
     finish(ctx, stages) {
       safely(model.stages.at(-1)?.from.range.startLine ?? 1, Math.max(0, stages.length - 1), () => checkFinalStage(ctx, model, stages, report));
@@ -68,7 +71,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
 }
 
 function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode,
-  atOffset: (offset: number, stage: StageState) => At, report: Report): void {
+  atOffset: (offset: number, stage: StageState) => At, report: Report, virtualNames: ReadonlySet<string>): void {
   // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
@@ -91,7 +94,7 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
       report(at, "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
     }
   }
-  if (info.kind === "apk-del") checkApkDel(stage, info, at, report);
+  if (info.kind === "apk-del") checkApkDel(stage, info, virtualNames, at, report);
 }
 
 /** True when the model knows `name` is not on the stage's PATH. */
@@ -127,14 +130,14 @@ function checkExecutable(stage: StageState, scope: RunScope, command: ShellComma
 }
 
 /** `apk del NAME` of a virtual package (`.build-deps`) or build tool this stage never added. */
-function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-del" }>, at: At, report: Report): void {
+function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, at: At, report: Report): void {
   if (stage.unmodelledAt !== null || stage.family !== "alpine") return;
   const live = new Set(stage.fs.liveGroups());
   for (const p of info.packages) {
     const name = p.value;
     // Regular packages may come with the base image; virtual names and build tools never do.
-    if (name.startsWith("-") || name.includes("$") || !(name.startsWith(".") || /^(build-base|gcc|g\+\+|musl-dev|.*-dev)$/.test(name))) continue;
+    if (name.startsWith("-") || name.includes("$") || !(name.startsWith(".") || virtualNames.has(name) || /^(build-base|gcc|g\+\+|musl-dev|.*-dev)$/.test(name))) continue;
     if (live.has(`apk:${name}`)) continue;
-    report(at, "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
+    report(at, "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
   }
 }
