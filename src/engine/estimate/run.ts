@@ -45,6 +45,9 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
     if (info === undefined) return;
     const restore = applyAssignments(scope, command.assignments);
     ctx.reader.command(ctx, stage, scope, command, info, node);
+    // Arguments the model cannot read (`$(cat packages.txt)`, a variable without a value) may install or
+    // make anything: from here on the build check does not call things missing.
+    if (command.words.slice(1).some((w) => /\$\(|`/.test(w.value) || substituteVariables(w.value, scope.vars).unresolved.length > 0)) markUnmodelled(stage, scope.line);
     switch (info.kind) {
       case "pip-install":
         pipInstall(ctx, stage, scope, info);

@@ -81,7 +81,9 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   const at = atOffset(command.words[0]?.start ?? command.start, stage);
   checkExecutable(stage, scope, command, info, at, report);
   for (const need of fileNeeds(info)) {
-    const path = resolvePath(scope.cwd, substituteVariables(need.path, scope.vars).value);
+    const expanded = substituteVariables(need.path, scope.vars);
+    if (expanded.unresolved.length > 0) continue;
+    const path = resolvePath(scope.cwd, expanded.value);
     if (hasGlob(path) || boundByMount(node.run?.mounts ?? [], stage.workdir, path) || mayExist(stage, path, ctx.dockerignore)) continue;
     report(need.offset === null ? at : atOffset(need.offset, stage), "file-not-in-image", "error", path,
       `Line ${at.line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
