@@ -13,6 +13,7 @@ import { packageCost, type PackageCost } from "./python-sizes";
 import { findRequirementsFile } from "./requirements-lookup";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
+import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, markUnmodelled, type StageState } from "./stage-state";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
@@ -35,17 +36,6 @@ function sitePackages(root: string, stage: StageState): string {
 
 function expand(scope: RunScope, text: string): string {
   return substituteVariables(text, scope.vars).value;
-}
-
-/** The venv a bare `pip`/`python` resolves to through PATH, if a known venv's bin comes first. */
-export function venvOnPath(stage: StageState, scope: RunScope): string | null {
-  const path = scope.vars.get("PATH") ?? stage.env.get("PATH") ?? "";
-  for (const dir of path.split(":")) {
-    const venv = dir.replace(/\/bin\/?$/, "");
-    if (venv !== dir && (stage.venvs.has(venv) || scope.vars.get("VIRTUAL_ENV") === venv)) return venv;
-    if (dir === "/usr/local/bin" || dir === "/usr/bin") return null;
-  }
-  return null;
 }
 
 function systemSite(stage: StageState): string {
@@ -201,46 +191,6 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const layer = stage.fs.current;
   if (layer !== undefined) layer.installsPackages = true;
   return costs;
-}
-
-/** A source build in a stage without a compiler fails: a build-check error, with what the build needs. */
-function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
-  const at = { line, column: 1, stage: stage.index, severity: "error" as const, subject: cost.name };
-  // Only the size model knows which packages compile; while an unknown command may have installed a
-  // compiler, saying the build fails would be a guess.
-  if (stage.unmodelledAt !== null) return;
-  if (stage.libc === "musl") {
-    const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
-    ctx.check({ ...at, code: "musl-needs-compiler", message: `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.` });
-    return;
-  }
-  const needs = cost.row?.buildNeeds?.debian.join(", ") ?? "gcc";
-  const binary = findPythonPackage(`${cost.name}-binary`);
-  ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.` });
-}
-
-/** The directory an install writes under (prefix, target, root, user base, venv), or null for the system
- *  site: it exists afterwards even when the packages it got are not counted (a file not given). */
-function installRoot(stage: StageState, scope: RunScope, info: PipInstall): string | null {
-  const o = info.options;
-  const root = o.target ?? o.prefix ?? o.legacyInstallOptionPrefix ?? o.root;
-  if (root !== null) return resolvePath(scope.cwd, expand(scope, root));
-  if (o.user) return `${homeOf(stage)}/.local`;
-  return null;
-}
-
-/** `pip install --prefix=/x --upgrade pip` (or --root) with the system pip: pip installs the new pip under
- *  /x and uninstalls the one it runs from, so the next `pip` fails (pip: not found / No module named pip). */
-function notePipSelfUpgrade(stage: StageState, scope: RunScope, info: PipInstall): void {
-  const o = info.options;
-  const into = o.prefix ?? o.root;
-  if (into === null || !o.upgrade || info.installer !== "pip" || info.venv !== null || venvOnPath(stage, scope) !== null) return;
-  if (!info.requirements.some((r) => /^pip([<>=!~ ;[]|$)/i.test(r.value.trim()))) return;
-  const reason = `\`pip install --${o.prefix === null ? "root" : "prefix"}=${into} --upgrade pip\` (line ${scope.line}) put the new pip under ${into} and uninstalled this stage's own`;
-  for (const name of ["pip", "pip3"]) {
-    stage.executables.delete(name);
-    stage.removedExecutables.set(name, reason);
-  }
 }
 
 function hasOption(info: { readonly optionWords?: readonly { value: string }[] }, name: string): boolean {

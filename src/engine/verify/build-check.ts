@@ -7,7 +7,7 @@ import { substituteVariables } from "../dockerfile/variables";
 import type { EstimateContext } from "../estimate/context";
 import { hasGlob, resolvePath } from "../estimate/paths";
 import type { RunScope } from "../estimate/python-install";
-import { venvOnPath } from "../estimate/python-install";
+import { venvOnPath } from "../estimate/pip-effects";
 import type { StageState } from "../estimate/stage-state";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
