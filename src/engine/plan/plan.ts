@@ -139,7 +139,8 @@ function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: 
     return { ok: false, error: `the rewritten Dockerfile would not build or run: ${broken.message}${where}` };
   }
   const again = safeDetect(rule, { input: analysisInput(applied.texts, settings), analysis: after }, faults);
-  if (again.length > 0) return { ok: false, error: `the rule still fires after its own fix (${again[0]?.message ?? ""}).` };
+  // In the user's words: what is still wrong after the rewrite, not how the rule works.
+  if (again.length > 0) return { ok: false, error: `the rewrite would not solve it: ${again[0]?.message ?? "the same problem remains"}` };
   return { ok: true, texts: applied.texts, analysis: after };
 }
 
