@@ -53,4 +53,10 @@ describe("the plan and the build check", () => {
     expect(plan.steps[1]?.status).toBe("failed");
     expect(plan.steps[1]?.rationale).toBe("No automatic rewrite: hygiene/manual fired (line 1). Whaleweight cannot change this safely for you; edit the Dockerfile by hand.");
   });
+
+  it("says in words when a rewrite would not solve what it found", () => {
+    const plan = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [appendRule("hygiene/stubborn", "# never", "# tried")] });
+    expect(plan.steps[1]?.status).toBe("failed");
+    expect(plan.steps[1]?.rationale).toBe("Not applied: the rewrite would not solve it: hygiene/stubborn fired");
+  });
 });
