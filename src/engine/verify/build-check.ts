@@ -43,6 +43,16 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   const lines = new LineIndex(model.text);
   const report: Report = (at, code, severity, subject, message) => sink({ code, severity, message, subject, ...at });
   const atOffset = (offset: number, stage: StageState): At => ({ ...lines.positionAt(offset), stage: stage.index });
+  // The command after each command of the RUN being read (found once per RUN: a RUN of thousands of
+  // commands must not make the check quadratic).
+  let nextIn: { node: InstructionNode; next: Map<ShellCommand, ShellCommand | undefined> } | null = null;
+  const nextOf = (node: InstructionNode, command: ShellCommand): ShellCommand | undefined => {
+    if (nextIn?.node !== node) {
+      const commands = node.run?.commands ?? [];
+      nextIn = { node, next: new Map(commands.map((c, i) => [c, commands[i + 1]])) };
+    }
+    return nextIn.next.get(command);
+  };
   // `apk add --virtual NAME` anywhere in the file: NAME is a group, never a package of the base image.
   const virtualNames = new Set(model.stages.flatMap((s) => s.instructions.flatMap((n) => n.run?.infos ?? []))
     .flatMap((i) => (i.kind === "apk-add" && i.virtual !== null ? [i.virtual] : [])));
@@ -62,7 +72,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
       });
     },
     command(ctx, stage, scope, command, info, node) {
-      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, atOffset, report, virtualNames));
+      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), atOffset, report, virtualNames));
     },
     finish(ctx, stages) {
       safely(model.stages.at(-1)?.from.range.startLine ?? 1, Math.max(0, stages.length - 1), () => checkFinalStage(ctx, model, stages, report));
@@ -70,13 +80,11 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   };
 }
 
-function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode,
+function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode, next: ShellCommand | undefined,
   atOffset: (offset: number, stage: StageState) => At, report: Report, virtualNames: ReadonlySet<string>): void {
   // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
-  const commands = node.run?.commands ?? [];
-  const next = commands[commands.indexOf(command) + 1];
   if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
   const at = atOffset(command.words[0]?.start ?? command.start, stage);
   checkExecutable(stage, scope, command, info, at, report);
