@@ -5,6 +5,8 @@ import type { EstimateContext } from "../estimate/context";
 import { copiedFromAll, type StageState } from "../estimate/stage-state";
 import { findPythonPackage, isInFullPythonImage } from "../knowledge";
 import type { Report } from "./build-check";
+import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
+import type { BuildNeeds } from "../knowledge/types";
 
 /** Runtime libraries every official python image already has, because CPython itself links them
  *  (ctypes → libffi, zlib, ssl/hashlib → OpenSSL; Dockerfiles of docker-library/python). */
@@ -29,9 +31,19 @@ function checkBuiltOnCompilers(final: StageState, stages: readonly StageState[],
     `The final stage builds on ${label}, which installed compilers: they ship in the image. Start the final stage from a base image and COPY --from=${label} only what runs.`);
 }
 
+/** Runtime libraries a package built from source needs on a stage of `libc` and `release`: the package
+ *  table's buildNeeds, plus the -dev packages' own runtime libraries where `lookup` knows them; minus what
+ *  every python image has and the table's annotated entries ("libssl3t64 (in python:slim)", "yaml (if
+ *  linked)": already there, or optional). */
+export function runtimeLibrariesFor(needs: BuildNeeds, libc: StageState["libc"], release: string | null, lookup: RuntimeLibraries = runtimeLibraryLookup): string[] {
+  const fromDev = libc === "musl" || release === null ? [] : needs.debian.flatMap((dev) => lookup(dev, release) ?? []);
+  return [...new Set([...(libc === "musl" ? needs.alpineRuntime : needs.debianRuntime), ...fromDev])]
+    .filter((lib) => !lib.includes("(") && !IN_EVERY_PYTHON_IMAGE.has(lib));
+}
+
 /** A package compiled in another stage and present here needs its runtime libraries here (e.g. psycopg2
- *  built against libpq-dev needs libpq5). The libraries come from the package table's buildNeeds.
- *  INTEGRATION: add `runtimeLibrariesOf(dev, release)` from knowledge/debian-tables for -dev packages. */
+ *  built against libpq-dev needs libpq5): the package table's buildNeeds, plus what `runtimeLibraryLookup`
+ *  says the -dev packages need on the final stage's release. */
 function checkRuntimeLibraries(final: StageState, stages: readonly StageState[], at: { line: number; column: number; stage: number }, report: Report): void {
   if (final.unmodelledAt !== null || final.base === null) return;
   const present = new Set([...final.pythonInstalled.values()].flatMap((s) => [...s]));
@@ -45,9 +57,7 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
       if (builtHere.has(name) || !present.has(name)) continue;
       const needs = findPythonPackage(name)?.buildNeeds;
       if (needs == null) continue;
-      const runtime = (final.libc === "musl" ? needs.alpineRuntime : needs.debianRuntime)
-        // "libssl3t64 (in python:slim)", "yaml (if linked)": already in the image, or optional.
-        .filter((lib) => !lib.includes("(") && !IN_EVERY_PYTHON_IMAGE.has(lib));
+      const runtime = runtimeLibrariesFor(needs, final.libc, final.distro);
       const missing = runtime.filter((lib) => final.libc === "musl"
         ? !live.has(`apk:${lib}`)
         : !final.debInstalled.has(lib) && !(final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie")));
