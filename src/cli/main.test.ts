@@ -109,6 +109,7 @@ describe("lint", () => {
     { name: "an error finding (removed --install-option)", text: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --install-option=\"--prefix=/install\" flask\n", code: 1 },
     { name: "an error diagnostic (empty file)", text: "", code: 1 },
     { name: "an error diagnostic (RUN before FROM)", text: "RUN echo\nFROM python:3.12-slim\n", code: 1 },
+    { name: "a build-check error (requirements installed before they are copied)", text: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n", code: 1 },
   ])("exit $code with $name", ({ text, code }) => {
     const result = runWith(["lint", "Dockerfile"], { Dockerfile: text });
     expect([result.code, result.stderr]).toEqual([code, ""]);
@@ -117,6 +118,14 @@ describe("lint", () => {
   it("prints each finding as file:line:column: severity: message [rule]", () => {
     const out = lines(runWith(["lint", "Dockerfile"], { Dockerfile: "FROM python:3.12-slim\nRUN pip install --install-option=\"--prefix=/install\" flask\n" }).stdout);
     expect(out).toContain("Dockerfile:2:1: error: --install-option was removed in pip 23.1: this install fails with current pip; use --prefix=/install. [correctness/pip-install-option]");
+  });
+
+  it("prints build-check findings like diagnostics, and plan JSON carries them per step", () => {
+    const files = { Dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n" };
+    expect(lines(runWith(["lint", "Dockerfile"], files).stdout)).toContain(
+      "Dockerfile:2:35: error: Line 2 installs requirements.txt, which is not in the image yet: COPY it before this line (or bind-mount it). [build-check/file-not-in-image]");
+    const steps = json(["plan", "Dockerfile", "--format", "json"], files).body.steps as { buildCheck: { code: string; line: number; subject: string }[] }[];
+    expect(steps[0]?.buildCheck).toEqual([expect.objectContaining({ code: "file-not-in-image", line: 2, subject: "/requirements.txt" })]);
   });
 
   it("--format json has findings and diagnostics", () => {
@@ -171,7 +180,7 @@ describe("plan steps and lint order", () => {
     expect(body.notice).toBeNull();
     expect(body.faults).toEqual([]);
     const text = runWith(["plan", "app/Dockerfile"], fat).stdout;
-    expect(text).toMatch(/ 1 {2}Use a smaller Python base image +applied \(alpine\)/);
+    expect(text).toMatch(/ 1 {2}Use python:3\.12-alpine +applied \(alpine\)/);
   });
 
   it("gives the notice when the file is over the plan's size limit", () => {

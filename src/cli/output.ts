@@ -23,6 +23,8 @@ export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object
       estimate: estimateJson(step.analysis.estimate),
       warnings: step.analysis.estimate.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
       assumptions: step.analysis.estimate.assumptions,
+      // What would fail to build or run after this step (engine/verify); added 2026-12, per DESIGN §5's rule.
+      buildCheck: step.analysis.buildCheck.map((f) => ({ code: f.code, severity: f.severity, message: f.message, line: f.line, column: f.column, subject: f.subject })),
     })),
     findings: plan.findings.map(findingJson),
     notice: plan.notice,

@@ -10,6 +10,8 @@ import type { ImageEstimate } from "./estimate/types";
 import { emptyByCategory } from "./estimate/types";
 import { parseRequirementsFile, resolveRequirements } from "./requirements";
 import type { RequirementsFile } from "./requirements/model";
+import { buildCheckDiagnostics } from "./verify/diagnostics";
+import type { BuildCheckFinding } from "./verify/types";
 
 export interface TextFile {
   /** Path relative to the build context, e.g. `requirements.txt`, `requirements/base.txt`. */
@@ -29,8 +31,11 @@ export interface Analysis {
   readonly model: DockerfileModel;
   readonly requirementFiles: readonly RequirementsFile[];
   readonly estimate: ImageEstimate;
-  /** Parser diagnostics of every input, Dockerfile first. */
+  /** Parser diagnostics of every input, Dockerfile first, then the build check's findings (codes
+   *  `build-check/…`) so that the editor and `lint` show them like any other problem. */
   readonly diagnostics: readonly Diagnostic[];
+  /** What would fail to build or run (engine/verify), the same findings as the `build-check/` diagnostics. */
+  readonly buildCheck: readonly BuildCheckFinding[];
 }
 
 export function analyze(input: AnalysisInput): Analysis {
@@ -46,7 +51,8 @@ export function analyze(input: AnalysisInput): Analysis {
     diagnostics.push({ message: `The estimate failed (${describeError(error)}): please report this Dockerfile.`, line: 1, column: 1, severity: "error", code: "engine/estimate-fault", file: "dockerfile" });
     estimate = emptyEstimate();
   }
-  return { model, requirementFiles, estimate, diagnostics };
+  diagnostics.push(...buildCheckDiagnostics(estimate.buildCheck));
+  return { model, requirementFiles, estimate, diagnostics, buildCheck: estimate.buildCheck };
 }
 
 /** What following `-r`/`-c` finds (a file including itself, an include that was not given), reported once
@@ -68,7 +74,7 @@ function includeDiagnostics(files: readonly RequirementsFile[], known: readonly 
 export function emptyEstimate(): ImageEstimate {
   return {
     totalBytes: 0, compressedBytes: 0, baseBytes: 0, byCategory: emptyByCategory(), rebuildBytes: 0,
-    rebuild: { bytes: 0, fromLine: null, reinstallsPackages: false }, layers: [], buildLayers: [], stages: [], warnings: [], assumptions: [],
+    rebuild: { bytes: 0, fromLine: null, reinstallsPackages: false }, layers: [], buildLayers: [], stages: [], warnings: [], assumptions: [], buildCheck: [],
   };
 }
 

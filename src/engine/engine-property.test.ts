@@ -229,7 +229,7 @@ describe("explicit bad inputs: diagnostics with positions, and what can be estim
   });
 
   it("two requirements files that include each other", () => {
-    const a = run("FROM python:3.12-slim\nRUN pip install --no-cache-dir -r a.txt\n", [
+    const a = run("FROM python:3.12-slim\nCOPY a.txt b.txt ./\nRUN pip install --no-cache-dir -r a.txt\n", [
       { path: "a.txt", content: "-r b.txt\nflask\n" },
       { path: "b.txt", content: "-r a.txt\n" },
     ]);

@@ -2,6 +2,8 @@
 // warnings and assumptions (collected once per estimate, de-duplicated).
 import type { VariableLookup } from "../dockerfile/variables";
 import type { RequirementsFile } from "../requirements/model";
+import type { BuildReader } from "../verify/build-check";
+import type { BuildCheckFinding } from "../verify/types";
 import type { DockerIgnore } from "./dockerignore";
 import type { StageState } from "./stage-state";
 
@@ -24,6 +26,11 @@ export interface EstimateContext {
   warn(code: string, message: string, line: number | null, createdAt?: number): void;
   /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
   assume(id: string, text: string, line: number | null): void;
+  /** The build check, called by the walk before each instruction and RUN command (DESIGN §3). */
+  readonly reader: BuildReader;
+  /** Report what makes the build fail where only the size model knows it (a source build without a
+   *  compiler): a build-check finding, not a warning. */
+  check(finding: BuildCheckFinding): void;
 }
 
 /** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the

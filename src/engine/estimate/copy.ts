@@ -6,9 +6,11 @@ import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
 import { isIgnored } from "./dockerignore";
-import { baseName, hasGlob, resolvePath } from "./paths";
+import { baseName, hasGlob, isUnder, resolvePath } from "./paths";
 import { assumptionSource } from "./python-sizes";
-import type { StageState } from "./stage-state";
+import { CONTEXT_GROUP } from "../verify/files";
+import { executablesOfPythonPackage } from "../verify/executables";
+import { addExecutables, type StageState } from "./stage-state";
 
 /** Files that describe dependencies rather than hold application code (copied first for caching). */
 const MANIFEST = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.cfg|pdm\.lock|\.python-version)$/i;
@@ -45,6 +47,8 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     const source = expand(raw);
     if (/^(https?|git):\/\//.test(source) || source.startsWith("git@")) {
       ctx.warn("add-url", `${copy.isAdd ? "ADD" : "COPY"} fetches ${source}: its size is not known (counted as 0).`, line);
+      // It is there all the same: the build check must not call it missing.
+      stage.madePaths.add(destIsDir ? resolvePath(dest, baseName(source)) : dest);
       continue;
     }
     if (ctx.dockerignore !== null && isIgnored(ctx.dockerignore, source)) continue;
@@ -69,8 +73,9 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     }
     stage.appBytesCopied += bytes;
     stage.sourceCopied = true;
+    // The context path travels with the entry, so the build check can ask .dockerignore about a file in it.
     stage.fs.add(entry(broad ? dest : target, bytes, "app", broad ? `application source (${source})` : baseName(source),
-      [assumptionSource(assumption.id, assumption.text)], ["app"]));
+      [assumptionSource(assumption.id, assumption.text)], broad ? ["app", `${CONTEXT_GROUP}${source}`] : ["app"]));
   }
 }
 
@@ -81,13 +86,21 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
   if (source === undefined) {
     ctx.assume(ASSUMPTIONS.unknownFromImage.id, ASSUMPTIONS.unknownFromImage.text, line);
     ctx.warn("copy-from-image", `COPY --from=${from} copies from an image that is not in the tables: not counted.`, line);
+    // What it copies is not known, but it is there: a tool (`COPY --from=ghcr.io/astral-sh/uv /uv /bin/`)
+    // or a directory whose content the build check must not call missing.
+    stage.madePaths.add(dest);
+    addExecutables(stage, sources.map((s) => baseName(s)).filter((n) => n !== ""), `COPY --from=${from} (line ${line})`);
     return;
   }
   stage.copiesFrom.add(source.index);
+  // From a stage the model could not follow, the copy may hold anything.
+  if (source.unmodelledAt !== null) stage.madePaths.add(dest);
   if (source.sourceCopied) stage.sourceCopied = true;
   for (const raw of sources) {
     const path = resolvePath(source.workdir, raw);
     const selected = source.fs.select(path);
+    // A prefix or wheel directory whose packages were not counted still exists, and so does its copy.
+    if ([...source.madePaths].some((made) => isUnder(path, made) || isUnder(made, path))) stage.madePaths.add(dest);
     const partial = selected.length > 0 || hasGlob(path) ? [] : source.fs.containing(path);
     if (selected.length === 0 && partial.some((e) => e.category !== "base")) {
       ctx.warn("copy-from-partial", `COPY --from=${from} ${raw} copies part of something the model holds as a whole (${partial.map((e) => e.label).join(", ")}): not counted.`, line);
@@ -98,6 +111,7 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       const relative = hasGlob(path) ? globRelative(path, e.path) : e.path === path ? (destIsDir ? baseName(path) : "") : e.path.slice(path.length + 1);
       const target = relative === "" ? dest : resolvePath(dest, relative);
       stage.fs.add({ ...e, path: target });
+      if (e.pythonPackage !== null) addExecutables(stage, executablesOfPythonPackage(e.pythonPackage), `COPY --from=${from} (line ${line})`);
       if (e.pythonPackage !== null && !e.wheelFile) {
         const site = target.slice(0, target.lastIndexOf("/"));
         const set = stage.pythonInstalled.get(site) ?? new Set<string>();

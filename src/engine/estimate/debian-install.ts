@@ -64,7 +64,7 @@ export interface DebianInstallWeight {
 /**
  * What `apt-get install --no-install-recommends NAME` adds to the stage, from its release table; null when
  * there is no table (the caller falls back to the hand-made rows). A name the release cannot install adds
- * nothing and warns: apt-get fails on it, so there is no image to weigh it in (guessing what was meant,
+ * nothing (the build check reports it: verify/package-names.ts): apt-get fails on it, so there is no image to weigh it in (guessing what was meant,
  * e.g. libffi7 on bookworm for libffi8, is the build check's job).
  */
 export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name: string, line: number): DebianInstallWeight | null {
@@ -82,7 +82,7 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
     const why = virtual === null
       ? `${name} is not a package in Debian ${release} (main)`
       : `${name} is a virtual name in Debian ${release} with several providers (${virtual.name} …): apt asks which one`;
-    ctx.warn("apt-package-not-in-release", `${why}: apt-get install fails on it.`, line);
+    // The build check reports the failing install (verify: unknown-package); here it only weighs nothing.
     const cited = debianTableSource(name, release);
     return { bytes: 0, members: [], sources: cited === null ? [] : [{ ...cited, note: `${why}: counted as 0 bytes` }] };
   }

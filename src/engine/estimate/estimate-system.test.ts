@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ASSUMPTIONS } from "./assumptions";
 import { COMPILED_RATIO } from "./python-sizes";
 import { debianBasePackages, debianInstallClosure, debianOsBasePackages, debianPackage } from "../knowledge";
-import { alpineBytes, baseRow, closure, debianClosureBytes, estimate, installedBytes, layerAt, pythonRow, warningCodes } from "./test-support";
+import { alpineBytes, baseRow, closure, debianClosureBytes, estimate, installedBytes, layerAt, problemCodes, pythonRow, warningCodes } from "./test-support";
 
 const SLIM = "python:3.12-slim";
 const ALPINE = "python:3.12-alpine";
@@ -43,9 +43,10 @@ describe("apt-get", () => {
     ]);
   });
 
-  it("apt-get on Alpine fails: nothing is added and a warning says why", () => {
+  it("apt-get on Alpine fails: nothing is added and the build check says why", () => {
     const e = estimate(`FROM ${ALPINE}\nRUN apt-get update && apt-get install -y curl\n`);
-    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["apt-on-alpine", 2]]);
+    expect(e.warnings).toEqual([]);
+    expect(e.buildCheck.map((f) => [f.code, f.line, f.severity])).toEqual([["apt-on-alpine", 2, "error"]]);
     expect(e.totalBytes).toBe(baseRow(ALPINE).diskBytes);
   });
 });
@@ -103,10 +104,10 @@ describe("apt-get weighed from the stage's Debian release table", () => {
     { name: "libffi8 on bullseye", from: "python:3.9-slim-bullseye", pkg: "libffi8" },
     { name: "libgl1-mesa-glx on trixie", from: "python:3.12-slim", pkg: "libgl1-mesa-glx" },
     { name: "a virtual name with several providers", from: "python:3.12-slim", pkg: "mail-transport-agent" },
-  ])("$name: apt-get would fail, and the estimate says so at the line (and adds nothing)", ({ from, pkg }) => {
+  ])("$name: apt-get would fail; the build check says so at the line, and the estimate adds nothing", ({ from, pkg }) => {
     const e = estimate(`FROM ${from}\nRUN apt-get install -y --no-install-recommends ${pkg}\n`);
-    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["apt-package-not-in-release", 2]]);
-    expect(e.warnings[0]?.message).toContain(pkg);
+    expect(e.buildCheck.map((f) => [f.code, f.line, f.subject])).toEqual([["unknown-package", 2, `${pkg}@${from.includes("bullseye") ? "bullseye" : "trixie"}`]]);
+    expect(e.buildCheck[0]?.message).toContain(pkg);
     expect(layerAt(e, 2).bytes).toBe(0);
     expect(layerAt(e, 2).items[0]?.sources[0]?.note).toMatch(/counted as 0 bytes/);
   });
@@ -117,7 +118,7 @@ describe("apt-get weighed from the stage's Debian release table", () => {
     { name: "a name on an unknown base (its release is a guess)", text: "ARG BASE\nFROM ${BASE}\nRUN apt-get install -y unit-python3.12\n" },
   ])("$name: the unknown-package default, no release warning", ({ text }) => {
     const e = estimate(text);
-    expect(warningCodes(e)).not.toContain("apt-package-not-in-release");
+    expect(problemCodes(e)).not.toContain("unknown-package");
     expect(e.assumptions.map((a) => a.id)).toContain("unknown-system-package");
   });
 
@@ -128,7 +129,7 @@ describe("apt-get weighed from the stage's Debian release table", () => {
 
   it("Ubuntu has no release table: the hand-made rows stand in, flagged", () => {
     const e = estimate("FROM ubuntu:24.04\nRUN apt-get install -y --no-install-recommends curl\n");
-    expect(warningCodes(e)).not.toContain("apt-package-not-in-release");
+    expect(problemCodes(e)).not.toContain("unknown-package");
     expect(layerAt(e, 2).items[0]?.sources[0]?.key).toBe("bookworm:curl");
     expect(e.assumptions.map((a) => a.text).join(" ")).toMatch(/noble is not a Debian suite/);
   });
@@ -180,16 +181,16 @@ describe("Alpine (musl) without a musllinux wheel", () => {
     expect(warningCodes(e)).toEqual([]);
   });
 
-  it("without a compiler: a warning that the build fails, naming the package and the line", () => {
+  it("without a compiler: a build-check error that the build fails, naming the package and the line", () => {
     const e = estimate(`FROM ${ALPINE}\nRUN pip install --no-cache-dir psycopg2\n`);
-    expect(e.warnings.map((w) => [w.code, w.line])).toEqual([["musl-needs-compiler", 2]]);
-    expect(e.warnings[0]?.message).toContain("psycopg2");
-    expect(e.warnings[0]?.message).toContain("build-base");
+    expect(e.buildCheck.map((w) => [w.code, w.line, w.subject])).toEqual([["musl-needs-compiler", 2, "psycopg2"]]);
+    expect(e.buildCheck[0]?.message).toContain("psycopg2");
+    expect(e.buildCheck[0]?.message).toContain("build-base");
   });
 
   it("the compiler removed in an earlier RUN no longer counts", () => {
     const e = estimate(`FROM ${ALPINE}\nRUN apk add --no-cache --virtual .b gcc musl-dev && apk del .b\nRUN pip install --no-cache-dir psycopg2\n`);
-    expect(warningCodes(e)).toEqual(["musl-needs-compiler"]);
+    expect(problemCodes(e)).toEqual(["musl-needs-compiler"]);
   });
 
   it("a package with a musllinux wheel installs without a compiler", () => {
@@ -215,14 +216,14 @@ describe("glibc packages with no Linux wheel build from source", () => {
     { name: "a package with a manylinux wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2-binary\n`, codes: [] },
     { name: "a pure package without a recorded wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir gunicorn\n`, codes: [] },
   ])("$name", ({ text, codes }) => {
-    expect(warningCodes(estimate(text))).toEqual(codes);
+    expect(problemCodes(estimate(text))).toEqual(codes);
   });
 
-  it("the warning names the package, what it needs, and the binary alternative", () => {
+  it("the finding names the package, what it needs, and the binary alternative", () => {
     const e = estimate(`FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2\n`);
-    expect(e.warnings[0]?.line).toBe(2);
-    expect(e.warnings[0]?.message).toContain("gcc, libpq-dev");
-    expect(e.warnings[0]?.message).toContain("psycopg2-binary");
+    expect(e.buildCheck[0]?.line).toBe(2);
+    expect(e.buildCheck[0]?.message).toContain("gcc, libpq-dev");
+    expect(e.buildCheck[0]?.message).toContain("psycopg2-binary");
     expect(e.byCategory.python).toBe(installedBytes(closure("psycopg2")));
   });
 });
@@ -233,7 +234,7 @@ describe("a compiler that comes with Recommends", () => {
     { name: "python3-pip with --no-install-recommends does not", install: "apt-get install -y --no-install-recommends python3-pip", codes: ["source-build-needs-compiler"] },
   ])("$name", ({ install, codes }) => {
     const e = estimate(`FROM debian:trixie\nRUN apt-get update && ${install} && rm -rf /var/lib/apt/lists/*\nRUN pip install --break-system-packages --no-cache-dir mysqlclient\n`);
-    expect(warningCodes(e).filter((c) => c.endsWith("compiler"))).toEqual(codes);
+    expect(problemCodes(e).filter((c) => c.endsWith("compiler"))).toEqual(codes);
   });
 });
 
@@ -254,6 +255,6 @@ describe("wheels built in one stage and installed in another", () => {
   });
 
   it("a find-links directory without that wheel still compiles (and warns without a compiler)", () => {
-    expect(warningCodes(estimate(`${builder}RUN pip install --no-cache-dir --find-links=/elsewhere psycopg2\n`))).toEqual(["musl-needs-compiler"]);
+    expect(problemCodes(estimate(`${builder}RUN pip install --no-cache-dir --find-links=/elsewhere psycopg2\n`)).filter((c) => c.endsWith("compiler"))).toEqual(["musl-needs-compiler"]);
   });
 });

@@ -11,6 +11,8 @@ import { startStage } from "./from";
 import { resolvePath } from "./paths";
 import { estimateRun } from "./run";
 import { layerItems, type FsLayer } from "./stage-fs";
+import { createBuildReader } from "../verify/build-check";
+import { findingKey, type BuildCheckFinding } from "../verify/types";
 import { copiedFromAll, setArg, setEnv, type StageState } from "./stage-state";
 import { CATEGORIES, emptyByCategory, type Assumption, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
 
@@ -28,6 +30,11 @@ export const DEFAULT_SETTINGS: EstimateSettings = { contextBytes: ASSUMPTIONS.co
 export function estimateImage(input: EstimateInput): ImageEstimate {
   const warnings = new Map<string, EstimateWarning>();
   const assumptions = new Map<string, Assumption>();
+  const buildCheck = new Map<string, BuildCheckFinding>();
+  const check = (finding: BuildCheckFinding) => {
+    const key = `${findingKey(finding)}|${finding.line}`;
+    if (!buildCheck.has(key)) buildCheck.set(key, finding);
+  };
   const stages: StageState[] = [];
   const stagesByName = new Map<string, StageState>();
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
@@ -45,14 +52,20 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     assume: (id, text, line) => {
       if (!assumptions.has(id)) assumptions.set(id, { id, text, line });
     },
+    reader: createBuildReader(input.dockerfile, check),
+    check,
   };
 
   for (const stageNode of input.dockerfile.stages) {
     const stage = startStage(ctx, stageNode.from, stageNode.index);
     stages.push(stage);
     if (stage.name !== null && !stagesByName.has(stage.name)) stagesByName.set(stage.name, stage);
-    for (const node of stageNode.instructions) applyInstruction(ctx, stage, node);
+    for (const node of stageNode.instructions) {
+      ctx.reader.instruction(ctx, stage, node);
+      applyInstruction(ctx, stage, node);
+    }
   }
+  ctx.reader.finish(ctx, stages);
 
   const final = stages.at(-1);
   const finalLayers = final?.fs.layers ?? [];
@@ -102,6 +115,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     })),
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],
+    buildCheck: [...buildCheck.values()].sort((a, b) => a.line - b.line || a.column - b.column),
   };
 }
 
@@ -128,6 +142,7 @@ function applyInstruction(ctx: EstimateContext, stage: StageState, node: Instruc
       return;
     case "WORKDIR":
       stage.workdir = resolvePath(stage.workdir, substituteVariables(node.args.join(" "), vars).value);
+      stage.madeDirs.add(stage.workdir);
       return;
     case "USER":
       stage.user = substituteVariables(node.args[0] ?? "root", vars).value;

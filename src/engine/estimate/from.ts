@@ -5,8 +5,9 @@ import { findBaseImage, parseImageRef, parsePythonTag } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
+import { baseExecutables } from "../verify/executables";
 import { seedDebianBase } from "./debian-install";
-import { forkStage, newStage, type StageState } from "./stage-state";
+import { forkStage, markUnmodelled, newStage, type StageState } from "./stage-state";
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -57,8 +58,14 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
       hasCompiler: row?.hasCompiler ?? false,
     },
     new Map([["PATH", DEFAULT_PATH]]),
+    new Map((baseExecutables(row) ?? []).map((name) => [name, `the base image ${row?.ref ?? label}`])),
   );
   seedDebianBase(stage);
+  // An image the tables do not know, a distroless one, or another repository's row standing in for it
+  // (ghcr.io/astral-sh/uv:python3.12-bookworm-slim weighed as python:3.12-slim also ships uv): what it
+  // holds is unknown to the build check.
+  const sameRepository = row !== null && ref !== null && (ref.repository === row.image || ref.repository.endsWith(`/${row.image}`) || `${ref.registry ?? ""}/${ref.repository}` === `/${row.image}` || (ref.registry !== null && `${ref.registry}/${ref.repository}` === row.image));
+  if (baseExecutables(row) === null || !sameRepository) markUnmodelled(stage, line);
   stage.fs.startLayer({ line, instruction: `FROM ${label}`, stageIndex: index, invalidatedBySource: false, installsPackages: false });
   if (row === null || row.diskBytes === null) {
     ctx.assume(ASSUMPTIONS.unknownBase.id, `${label}: ${ASSUMPTIONS.unknownBase.text}`, line);

@@ -12,7 +12,9 @@ import { baseName, hasGlob, resolvePath } from "./paths";
 import { packageCost, type PackageCost } from "./python-sizes";
 import { findRequirementsFile } from "./requirements-lookup";
 import type { ScopeVariables } from "./scope-variables";
-import { homeOf, type StageState } from "./stage-state";
+import { executablesOfPythonPackage } from "../verify/executables";
+import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { addExecutables, homeOf, markUnmodelled, type StageState } from "./stage-state";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
 export interface RunScope {
@@ -34,17 +36,6 @@ function sitePackages(root: string, stage: StageState): string {
 
 function expand(scope: RunScope, text: string): string {
   return substituteVariables(text, scope.vars).value;
-}
-
-/** The venv a bare `pip`/`python` resolves to through PATH, if a known venv's bin comes first. */
-function venvOnPath(stage: StageState, scope: RunScope): string | null {
-  const path = scope.vars.get("PATH") ?? stage.env.get("PATH") ?? "";
-  for (const dir of path.split(":")) {
-    const venv = dir.replace(/\/bin\/?$/, "");
-    if (venv !== dir && (stage.venvs.has(venv) || scope.vars.get("VIRTUAL_ENV") === venv)) return venv;
-    if (dir === "/usr/local/bin" || dir === "/usr/bin") return null;
-  }
-  return null;
 }
 
 function systemSite(stage: StageState): string {
@@ -170,6 +161,8 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
     } else if (cost.buildsFromSource && !stage.hasCompiler) {
       warnNoCompiler(ctx, stage, cost, scope.line);
     }
+    if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
+    addExecutables(stage, executablesOfPythonPackage(cost.name), `pip install (line ${scope.line})`);
     stage.fs.add({
       path: `${plan.site}/${cost.name}`,
       bytes: cost.installedBytes,
@@ -198,18 +191,6 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const layer = stage.fs.current;
   if (layer !== undefined) layer.installsPackages = true;
   return costs;
-}
-
-/** A source build in a stage without a compiler fails: say so, with what the build needs. */
-function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
-  if (stage.libc === "musl") {
-    const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
-    ctx.warn("musl-needs-compiler", `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.`, line);
-    return;
-  }
-  const needs = cost.row?.buildNeeds?.debian.join(", ") ?? "gcc";
-  const binary = findPythonPackage(`${cost.name}-binary`);
-  ctx.warn("source-build-needs-compiler", `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.`, line);
 }
 
 function hasOption(info: { readonly optionWords?: readonly { value: string }[] }, name: string): boolean {
@@ -253,6 +234,10 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   const compile = info.installer === "uv"
     ? hasOption(info, "--compile-bytecode") || envTrue(scope.vars, "UV_COMPILE_BYTECODE")
     : !info.options.noCompile && !envFlagSet(scope.vars, "PIP_NO_COMPILE");
+  const root = installRoot(stage, scope, info);
+  if (root !== null) stage.madePaths.add(root);
+  const distroPython = stage.base !== null && stage.base.python === null && (stage.family === "debian" || stage.family === "ubuntu");
+  if (info.options.prefix !== null && root !== null && distroPython && info.venv === null && venvOnPath(stage, scope) === null) stage.distroPrefixes.add(root);
   installPackages(ctx, stage, scope, requested, {
     site,
     installer: info.installer,
@@ -262,16 +247,19 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     cacheDir: pipCacheDir(stage, scope, info),
     label: info.installer === "uv" ? "uv" : "pip",
   });
+  notePipSelfUpgrade(stage, scope, info);
 }
 
 export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "pip-wheel" }>): void {
   const dir = resolvePath(scope.cwd, expand(scope, info.wheelDir ?? "."));
+  stage.madePaths.add(dir);
   const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, []);
   const closure = resolvePythonClosure(requested.names);
   let cacheBytes = 0;
   for (const name of [...closure.rows.map((r) => r.name), ...closure.unknown]) {
     const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip" });
     if (cost.buildsFromSource && !stage.hasCompiler) warnNoCompiler(ctx, stage, cost, scope.line);
+    if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
     cacheBytes += cost.cacheBytes;
     stage.fs.add({
       path: `${dir}/${cost.name}.whl`, bytes: cost.wheelBytes, category: "python", label: `${cost.label} (wheel)`,
@@ -292,6 +280,8 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, scope: Ru
   const tool = info.kind === "poetry-install" ? "poetry install" : info.kind === "pipenv-install" ? "pipenv install" : "uv sync";
   if (file === undefined) {
     ctx.warn("lock-not-read", `${tool} installs from a lock file Whaleweight does not read: paste the exported requirements (e.g. \`poetry export\`, \`uv export\`) to count its packages.`, scope.line);
+    // What it installs, and where, is unknown: the build check must not call it missing later.
+    markUnmodelled(stage, scope.line);
     return;
   }
   ctx.assume(ASSUMPTIONS.lockFileAsRequirements.id, ASSUMPTIONS.lockFileAsRequirements.text, scope.line);
@@ -310,6 +300,8 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, scope: Ru
     if (!info.system) site = sitePackages(`${homeOf(stage)}/.local/share/virtualenvs/app`, stage);
     cacheDir = envFlagSet(env, "PIP_NO_CACHE_DIR") ? null : `${homeOf(stage)}/.cache/pip`;
   }
+  // The environment exists afterwards even where its packages are not counted.
+  if (site !== systemSite(stage)) stage.madePaths.add(site.replace(/\/lib\/python[^/]*\/site-packages$/, ""));
   installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, {
     site, installer: info.kind === "uv-sync" ? "uv" : "pip", compile: info.kind !== "uv-sync" || envTrue(env, "UV_COMPILE_BYTECODE"),
     noDeps: false, upgrade: false, cacheDir, label: tool.split(" ")[0] ?? tool,

@@ -7,7 +7,7 @@ import type { EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import { createVenv, lockedInstall, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { ScopeVariables } from "./scope-variables";
-import type { StageState } from "./stage-state";
+import { markUnmodelled, type StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
 
 /** Commands that change nothing the model measures (metadata, tiny files, output). */
@@ -19,16 +19,35 @@ const NEGLIGIBLE = new Set([
   "ulimit", "umask", "trap", "unset", "shift", "wait", "read", "eval", "exec", "dirname", "basename", "readlink", "realpath",
 ]);
 
+/** Commands that make no file or executable the build check looks for (an unknown command may: after it,
+ *  the check does not call anything missing in the stage). `mkdir` makes directories, recorded as such. */
+const MAKES_NOTHING_CHECKED = new Set([
+  "echo", "printf", "mkdir", "chmod", "chown", "chgrp", "true", "false", "test", "[", "sed", "grep", "ls", "which", "groupadd",
+  "addgroup", "usermod", "id", "whoami", "exit", "sleep", "printenv", "locale-gen", "ldconfig", "dpkg-reconfigure", "date", "uname",
+  "nproc", "command", "type", "hash", "ulimit", "umask", "trap", "unset", "shift", "wait", "read", "dirname", "basename", "readlink",
+  "realpath", "rm", "useradd", "adduser", "cat", "head", "tail", "sort", "wc", "cut", "tr",
+]);
+
+/** An output redirection to a file (`> requirements.txt`, `>> file`), not to a descriptor or /dev/null. */
+const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
+
 export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
   const run = node.run;
   if (run === null) return;
   const scope: RunScope = { vars: new ScopeVariables(stage.vars), cwd: stage.workdir, line: node.range.startLine };
+  // A RUN that writes a file by redirection, or whose shell the splitter could not read, makes what the
+  // model does not know.
+  if (run.script === null || run.problems.length > 0 || REDIRECT_TO_FILE.test(run.script.text)) markUnmodelled(stage, scope.line);
   const unknown = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));
   run.commands.forEach((command, i) => {
     const info = run.infos[i];
     if (info === undefined) return;
     const restore = applyAssignments(scope, command.assignments);
+    ctx.reader.command(ctx, stage, scope, command, info, node);
+    // Arguments the model cannot read (`$(cat packages.txt)`, a variable without a value) may install or
+    // make anything: from here on the build check does not call things missing.
+    if (command.words.slice(1).some((w) => /\$\(|`/.test(w.value) || substituteVariables(w.value, scope.vars).unresolved.length > 0)) markUnmodelled(stage, scope.line);
     switch (info.kind) {
       case "pip-install":
         pipInstall(ctx, stage, scope, info);
@@ -91,8 +110,16 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
       case "export":
         for (const a of info.assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
         break;
+      case "poetry-export":
+        if (info.output !== null) stage.madePaths.add(resolvePath(scope.cwd, substituteVariables(info.output, scope.vars).value));
+        break;
       case "other":
         if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);
+        if (info.name === "mkdir") {
+          for (const word of command.words.slice(1)) if (!word.value.startsWith("-")) stage.madeDirs.add(resolvePath(scope.cwd, substituteVariables(word.value, scope.vars).value));
+        } else if (!MAKES_NOTHING_CHECKED.has(info.name)) {
+          markUnmodelled(stage, scope.line);
+        }
         break;
       default:
         break;

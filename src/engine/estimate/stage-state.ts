@@ -44,6 +44,26 @@ export interface StageState {
   readonly baseStage: number | null;
   /** True once application source has been copied: later layers are rebuilt on every source change. */
   sourceCopied: boolean;
+  /** Executables on PATH (those `verify/executables` tracks), each with where it came from in user words. */
+  readonly executables: Map<string, string>;
+  /** Executables a step removed, with why (`pip install --prefix=/x --upgrade pip` uninstalls the running pip). */
+  readonly removedExecutables: Map<string, string>;
+  /** Line of the first thing the model cannot follow (an unknown base image, a RUN of an unknown command, a
+   *  script): after it, files and executables may exist that the model does not know, so the build check
+   *  does not call anything missing. Null while the stage is fully known. */
+  unmodelledAt: number | null;
+  /** Paths that exist but whose content the model may not hold as entries (install prefixes and wheel
+   *  directories whose packages were not counted, `poetry export -o` files, copies from images): anything
+   *  under them may exist. */
+  readonly madePaths: Set<string>;
+  /** Directories made empty (WORKDIR, mkdir): they exist, and hold only what the entries say. */
+  readonly madeDirs: Set<string>;
+  /** `pip install --prefix=P` run by a distribution's python3 (not an official python image): Debian's
+   *  scheme puts the packages under P/local/lib/python3.X/dist-packages, not P/lib/…/site-packages. */
+  readonly distroPrefixes: Set<string>;
+  /** Python packages compiled from source in this stage (sdists, `pip wheel`): their shared libraries must be
+   *  present wherever they end up. */
+  readonly builtFromSource: Set<string>;
 }
 
 export function forkStage(parent: StageState, index: number, name: string | null): StageState {
@@ -60,10 +80,19 @@ export function forkStage(parent: StageState, index: number, name: string | null
     baseStage: parent.index,
     debInstalled: new Set(parent.debInstalled),
     pythonInstalled: new Map([...parent.pythonInstalled].map(([k, v]) => [k, new Set(v)])),
+    executables: new Map(parent.executables),
+    removedExecutables: new Map(parent.removedExecutables),
+    madePaths: new Set(parent.madePaths),
+    madeDirs: new Set(parent.madeDirs),
+    distroPrefixes: new Set(parent.distroPrefixes),
+    builtFromSource: new Set(parent.builtFromSource),
   };
 }
 
-export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage">, env: ReadonlyMap<string, string>): StageState {
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "unmodelledAt">;
+
+/** A stage on an image: `executables` are what the image ships (see verify/executables). */
+export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, executables: ReadonlyMap<string, string> = new Map()): StageState {
   return {
     ...fields,
     fs: new StageFs(),
@@ -79,7 +108,27 @@ export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars"
     pythonInstalled: new Map(),
     appBytesCopied: 0,
     sourceCopied: false,
+    executables: new Map(executables),
+    removedExecutables: new Map(),
+    unmodelledAt: null,
+    madePaths: new Set(),
+    madeDirs: new Set(),
+    distroPrefixes: new Set(),
+    builtFromSource: new Set(),
   };
+}
+
+/** An executable is now on PATH (installed by `origin`); it undoes an earlier removal. */
+export function addExecutables(stage: StageState, names: Iterable<string>, origin: string): void {
+  for (const name of names) {
+    if (!stage.executables.has(name)) stage.executables.set(name, origin);
+    stage.removedExecutables.delete(name);
+  }
+}
+
+/** From here on the model cannot say what the stage lacks (first unknown thing wins). */
+export function markUnmodelled(stage: StageState, line: number): void {
+  stage.unmodelledAt ??= line;
 }
 
 /** $HOME for the stage's user: /root for root (and no USER), else /home/<user>. */

@@ -10,7 +10,8 @@ import { KiB, type EstimateContext } from "./context";
 import { assumptionSource } from "./python-sizes";
 import { weighDebianInstall } from "./debian-install";
 import type { RunScope } from "./python-install";
-import type { StageState } from "./stage-state";
+import { executablesOfSystemPackage } from "../verify/executables";
+import { addExecutables, type StageState } from "./stage-state";
 import type { Category } from "./types";
 
 /** Packages that exist to compile: they are build tools, not runtime dependencies. */
@@ -31,14 +32,16 @@ function debianSuite(stage: StageState): string {
 }
 
 export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apt-install" }>): void {
-  if (stage.family === "alpine") {
-    ctx.warn("apt-on-alpine", "apt-get does not exist on Alpine images: this RUN fails (use apk).", scope.line);
-    return;
-  }
+  // apt-get on Alpine fails: the build check reports it (apt-on-alpine); nothing is installed.
+  if (stage.family === "alpine") return;
   if (!info.noInstallRecommends) ctx.assume(ASSUMPTIONS.recommends.id, ASSUMPTIONS.recommends.text, scope.line);
   for (const pkg of info.packages) {
     const name = pkg.value;
-    if (COMPILER.test(name) || (!info.noInstallRecommends && RECOMMENDS_COMPILER.has(name))) stage.hasCompiler = true;
+    if (COMPILER.test(name) || (!info.noInstallRecommends && RECOMMENDS_COMPILER.has(name))) {
+      stage.hasCompiler = true;
+      addExecutables(stage, ["gcc", "cc", "make"], `apt-get install ${name} (line ${scope.line})`);
+    }
+    addExecutables(stage, executablesOfSystemPackage(name), `apt-get install ${name} (line ${scope.line})`);
     if (stage.fullPythonImage && isInFullPythonImage(name, debianSuite(stage))) {
       stage.debInstalled.add(name);
       continue;
@@ -75,10 +78,7 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
 }
 
 export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunScope): void {
-  if (stage.family === "alpine") {
-    ctx.warn("apt-on-alpine", "apt-get does not exist on Alpine images: this RUN fails (use apk).", scope.line);
-    return;
-  }
+  if (stage.family === "alpine") return;
   ctx.assume(ASSUMPTIONS.aptLists.id, ASSUMPTIONS.aptLists.text, scope.line);
   if (stage.fs.select("/var/lib/apt/lists").length > 0) return;
   stage.fs.add({
@@ -98,14 +98,13 @@ export function aptRemove(ctx: EstimateContext, stage: StageState, scope: RunSco
 }
 
 export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apk-add" }>): void {
-  if (stage.family !== null && stage.family !== "alpine" && stage.family !== "wolfi") {
-    ctx.warn("apk-on-debian", "apk does not exist on Debian-based images: this RUN fails (use apt-get).", scope.line);
-    return;
-  }
+  // apk on Debian fails: the build check reports it (apk-on-debian); nothing is installed.
+  if (stage.family !== null && stage.family !== "alpine" && stage.family !== "wolfi") return;
   const groups = info.virtual === null ? [] : [`apk:${info.virtual}`];
   for (const pkg of info.packages) {
     const name = pkg.value;
     if (COMPILER.test(name)) stage.hasCompiler = true;
+    addExecutables(stage, executablesOfSystemPackage(name), `apk add ${name} (line ${scope.line})`);
     let bytes: number;
     let sources: SourceRef[];
     if (name === "build-base") {

@@ -74,3 +74,5 @@ export function layerAt(e: ImageEstimate, line: number): LayerEstimate {
 }
 
 export const warningCodes = (e: ImageEstimate) => e.warnings.map((w) => w.code);
+/** Warnings and build-check findings together (a source build without a compiler is a build-check error). */
+export const problemCodes = (e: ImageEstimate) => [...e.warnings.map((w) => w.code), ...e.buildCheck.map((f) => f.code)];

@@ -1,6 +1,7 @@
 // The estimate's output, as the CLI prints it (DESIGN §5) and the UI draws it. Every byte count is the
 // sum of items, and every item names its source: a table row or a named assumption.
 import type { SourceRef } from "../knowledge/types";
+import type { BuildCheckFinding } from "../verify/types";
 
 export const CATEGORIES = ["base", "system", "python", "pipCache", "buildTools", "app"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -86,6 +87,8 @@ export interface ImageEstimate {
   readonly stages: readonly StageSummary[];
   readonly warnings: readonly EstimateWarning[];
   readonly assumptions: readonly Assumption[];
+  /** What would fail to build or run, per line (the build check, engine/verify). */
+  readonly buildCheck: readonly BuildCheckFinding[];
 }
 
 export function emptyByCategory(): ByCategory {

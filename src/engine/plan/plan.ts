@@ -1,12 +1,15 @@
 // The guided plan (DESIGN §4): a pure function from the user's texts and decisions to steps. Rules are
 // tried in a fixed priority order; each that fires and can fix becomes one step, applied (default or the
 // chosen alternative) or skipped as the user decided, and the texts are re-estimated after it. A fix whose
-// output does not re-parse, or after which its rule still fires, is not applied: the step says why.
+// output does not re-parse, after which its rule still fires, or that adds a build-check error (a rewrite
+// that would not build or run), is not applied: the step says why, and the next rule goes on.
 import { analyze, type Analysis, type TextFile } from "../analyze";
 import { describeError } from "../diagnostics";
 import type { EstimateSettings } from "../estimate/context";
 import { formatBytes, formatDelta } from "../format";
 import { RULES } from "../rules/registry";
+import { isBuildCheckDiagnostic } from "../verify/diagnostics";
+import { findingKey } from "../verify/types";
 import type { Finding, FixAlternative, Rule, RuleContext } from "../rules/types";
 import { diffTexts } from "./diff";
 import { analysisInput, applyFileEdits, decodeTexts, type PlanTexts } from "./texts";
@@ -87,8 +90,12 @@ export function buildPlan(input: PlanInput): Plan {
     const ruleFindings = analysis === original ? (originalFindings.get(rule) ?? []) : safeDetect(rule, context, faults);
     if (ruleFindings.length === 0) continue;
     const alternatives = safeFix(rule, context, ruleFindings, faults);
-    if (alternatives.length === 0) continue;
     const base = { id: rule.meta.id, title: rule.meta.title, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
+    if (alternatives.length === 0) {
+      // Found, but no rewrite is safe here: say so in the finding's own words rather than drop it.
+      steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: noFixSentence(ruleFindings) });
+      continue;
+    }
     const decision = decisions[rule.meta.id] ?? { action: "apply" };
     if (decision.action === "skip") {
       steps.push({ ...base, status: "skipped", alternative: null, texts, analysis, diff: "", rationale: `Skipped. ${alternatives[0]?.reason ?? ""}`.trim() });
@@ -103,6 +110,8 @@ export function buildPlan(input: PlanInput): Plan {
     }
     steps.push({
       ...base,
+      // The title says what was done: the alternative applied ("Use python:3.12-slim"), not the rule.
+      title: chosen.title,
       status: "applied",
       alternative: chosen.id,
       texts: outcome.texts,
@@ -122,11 +131,30 @@ function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: 
   if (!applied.ok) return applied;
   const after = analyze(analysisInput(applied.texts, settings));
   const errorsBefore = new Set(before.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
-  const newError = after.diagnostics.find((d) => d.severity === "error" && !errorsBefore.has(d.code));
+  const newError = after.diagnostics.find((d) => d.severity === "error" && !isBuildCheckDiagnostic(d) && !errorsBefore.has(d.code));
   if (newError !== undefined) return { ok: false, error: `the rewritten Dockerfile does not parse (${newError.message}, line ${newError.line}).` };
+  const broken = newBuildErrors(before, after)[0];
+  if (broken !== undefined) {
+    const where = broken.message.startsWith(`Line ${broken.line} `) ? "" : ` (line ${broken.line} of the rewrite)`;
+    return { ok: false, error: `the rewritten Dockerfile would not build or run: ${broken.message}${where}` };
+  }
   const again = safeDetect(rule, { input: analysisInput(applied.texts, settings), analysis: after }, faults);
-  if (again.length > 0) return { ok: false, error: `the rule still fires after its own fix (${again[0]?.message ?? ""}).` };
+  // In the user's words: what is still wrong after the rewrite, not how the rule works.
+  if (again.length > 0) return { ok: false, error: `the rewrite would not solve it: ${again[0]?.message ?? "the same problem remains"}` };
   return { ok: true, texts: applied.texts, analysis: after };
+}
+
+/** Build-check errors of `after` that `before` did not have: the same code and subject (what is missing),
+ *  wherever the rewrite moved the line. */
+export function newBuildErrors(before: Analysis, after: Analysis): Analysis["buildCheck"] {
+  const known = new Set(before.buildCheck.filter((f) => f.severity === "error").map(findingKey));
+  return after.buildCheck.filter((f) => f.severity === "error" && !known.has(findingKey(f)));
+}
+
+function noFixSentence(findings: readonly Finding[]): string {
+  const first = findings[0];
+  const where = first === undefined ? "" : ` (line ${first.line}${findings.length > 1 ? ` and ${findings.length - 1} more` : ""})`;
+  return `No automatic rewrite: ${(first?.message ?? "this rule found something").replace(/\.$/, "")}${where}. Whaleweight cannot change this safely for you; edit the Dockerfile by hand.`;
 }
 
 function sizeSentence(before: Analysis, after: Analysis): string {

@@ -1,10 +1,13 @@
 // The rule tester (ESLint's RuleTester, for Dockerfiles): `valid` inputs must not fire; `invalid` inputs
 // must fire exactly the findings listed, and their fix (default or a named alternative) must produce
-// exactly `output`, which re-parses without new errors and on which the rule no longer fires. The tester
+// exactly `output`, which re-parses without new errors, adds no build-check error (it still builds and
+// runs: engine/verify), and on which the rule no longer fires. The tester
 // rejects duplicate cases and invalid cases without findings, so a table cannot quietly test nothing.
 import { expect, it } from "vitest";
 import { analyze, type AnalysisInput } from "../analyze";
+import { newBuildErrors } from "../plan/plan";
 import { applyFileEdits, decodeTexts, type PlanTexts } from "../plan/texts";
+import { isBuildCheckDiagnostic } from "../verify/diagnostics";
 import type { Rule, RuleContext } from "./types";
 
 export interface CaseFiles {
@@ -81,7 +84,8 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
     if (c.dockerignoreOutput !== undefined) expect(applied.texts.dockerignore).toBe(c.dockerignoreOutput);
     const after = analyze(inputOf(applied.texts));
     const errorsBefore = new Set(context.analysis.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
-    expect(after.diagnostics.filter((d) => d.severity === "error" && !errorsBefore.has(d.code))).toEqual([]);
+    expect(after.diagnostics.filter((d) => d.severity === "error" && !isBuildCheckDiagnostic(d) && !errorsBefore.has(d.code))).toEqual([]);
+    expect(newBuildErrors(context.analysis, after).map((f) => `${f.line}:${f.code}:${f.subject}`)).toEqual([]);
     expect(rule.detect({ input: inputOf(applied.texts), analysis: after }).map((f) => `${f.line}:${f.messageId}`)).toEqual([]);
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../engine/diagnostics";
 import type { Finding } from "../../engine/rules/types";
+import { analyze } from "../../engine/analyze";
 import { markersFor } from "./markers";
 
 const finding: Finding = { ruleId: "size/base-variant", messageId: "m", message: "full image", severity: "warning", line: 1, column: 1, endLine: 1, endColumn: 17 };
@@ -27,5 +28,12 @@ describe("markersFor", () => {
 
   it("gives another requirements file nothing", () => {
     expect(markersFor({ requirements: "dev.txt" }, [finding], diagnostics)).toEqual([]);
+  });
+
+  it("marks build-check findings on the user's Dockerfile like lint findings", () => {
+    const analysis = analyze({ dockerfile: "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n", requirements: [], dockerignore: null });
+    expect(markersFor("dockerfile", [], analysis.diagnostics)).toContainEqual(expect.objectContaining({
+      severity: 8, code: "build-check/file-not-in-image", startLineNumber: 2, startColumn: 20, message: expect.stringContaining("not in the image yet") as unknown,
+    }));
   });
 });

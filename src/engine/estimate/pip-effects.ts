@@ -1,0 +1,66 @@
+// What a pip install does to the stage besides adding packages, for the build check's readers: which
+// venv a bare `pip` runs from, the directory a --prefix/--target install makes, pip removing itself by a
+// self-upgrade into a prefix, and a source build without a compiler (a build-check error).
+import { substituteVariables } from "../dockerfile/variables";
+import { findPythonPackage } from "../knowledge";
+import type { PipInstall } from "../shell/command-info";
+import type { EstimateContext } from "./context";
+import { resolvePath } from "./paths";
+import type { RunScope } from "./python-install";
+import type { PackageCost } from "./python-sizes";
+import { homeOf, type StageState } from "./stage-state";
+
+function expand(scope: RunScope, text: string): string {
+  return substituteVariables(text, scope.vars).value;
+}
+
+/** The venv a bare `pip`/`python` resolves to through PATH, if a known venv's bin comes first. */
+export function venvOnPath(stage: StageState, scope: RunScope): string | null {
+  const path = scope.vars.get("PATH") ?? stage.env.get("PATH") ?? "";
+  for (const dir of path.split(":")) {
+    const venv = dir.replace(/\/bin\/?$/, "");
+    if (venv !== dir && (stage.venvs.has(venv) || scope.vars.get("VIRTUAL_ENV") === venv)) return venv;
+    if (dir === "/usr/local/bin" || dir === "/usr/bin") return null;
+  }
+  return null;
+}
+
+/** A source build in a stage without a compiler fails: a build-check error, with what the build needs. */
+export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
+  const at = { line, column: 1, stage: stage.index, severity: "error" as const, subject: cost.name };
+  // Only the size model knows which packages compile; while an unknown command may have installed a
+  // compiler, saying the build fails would be a guess.
+  if (stage.unmodelledAt !== null) return;
+  if (stage.libc === "musl") {
+    const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
+    ctx.check({ ...at, code: "musl-needs-compiler", message: `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.` });
+    return;
+  }
+  const needs = cost.row?.buildNeeds?.debian.join(", ") ?? "gcc";
+  const binary = findPythonPackage(`${cost.name}-binary`);
+  ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.` });
+}
+
+/** The directory an install writes under (prefix, target, root, user base, venv), or null for the system
+ *  site: it exists afterwards even when the packages it got are not counted (a file not given). */
+export function installRoot(stage: StageState, scope: RunScope, info: PipInstall): string | null {
+  const o = info.options;
+  const root = o.target ?? o.prefix ?? o.legacyInstallOptionPrefix ?? o.root;
+  if (root !== null) return resolvePath(scope.cwd, expand(scope, root));
+  if (o.user) return `${homeOf(stage)}/.local`;
+  return null;
+}
+
+/** `pip install --prefix=/x --upgrade pip` (or --root) with the system pip: pip installs the new pip under
+ *  /x and uninstalls the one it runs from, so the next `pip` fails (pip: not found / No module named pip). */
+export function notePipSelfUpgrade(stage: StageState, scope: RunScope, info: PipInstall): void {
+  const o = info.options;
+  const into = o.prefix ?? o.root;
+  if (into === null || !o.upgrade || info.installer !== "pip" || info.venv !== null || venvOnPath(stage, scope) !== null) return;
+  if (!info.requirements.some((r) => /^pip([<>=!~ ;[]|$)/i.test(r.value.trim()))) return;
+  const reason = `\`pip install --${o.prefix === null ? "root" : "prefix"}=${into} --upgrade pip\` (line ${scope.line}) put the new pip under ${into} and uninstalled this stage's own`;
+  for (const name of ["pip", "pip3"]) {
+    stage.executables.delete(name);
+    stage.removedExecutables.set(name, reason);
+  }
+}

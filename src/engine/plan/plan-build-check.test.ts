@@ -1,0 +1,62 @@
+// The plan's promise (issue 9 §2, §4): a rewrite that adds a build-check error is never applied — the step
+// says why and the next rule goes on; an error the input already had does not block a step; an applied
+// step is titled after the alternative applied; a finding with no rewrite says so in words.
+import { describe, expect, it } from "vitest";
+import { RULES } from "../rules/registry";
+import type { Finding, FixAlternative, Rule } from "../rules/types";
+import { buildPlan } from "./plan";
+
+function finding(ruleId: string): Finding {
+  return { ruleId, messageId: "m", message: `${ruleId} fired`, severity: "warning", line: 1, column: 1, endLine: 1, endColumn: 2 };
+}
+
+/** A rule that fires until the Dockerfile contains `marker`, and appends `line` to fix it (no fix: null). */
+function appendRule(id: string, marker: string, line: string | null, title = `Append ${marker}`): Rule {
+  const base = RULES[0] as Rule;
+  return {
+    meta: { ...base.meta, id },
+    detect: ({ input }) => (String(input.dockerfile).includes(marker) ? [] : [finding(id)]),
+    fix: ({ input }): FixAlternative[] => {
+      if (line === null) return [];
+      const end = String(input.dockerfile).length;
+      return [{ id: "only", title, reason: "Test rewrite.", edits: [{ file: "dockerfile", edits: [{ start: end, end, text: `${line}\n` }] }] }];
+    },
+  };
+}
+
+const SLIM = "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n";
+
+describe("the plan and the build check", () => {
+  it("does not apply a step that adds a build-check error, says why, and goes on", () => {
+    const breaks = appendRule("size/breaks", "apk", "RUN apk add --no-cache curl");
+    const fine = appendRule("hygiene/fine", "# fine", "# fine");
+    const plan = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [breaks, fine] });
+    expect(plan.steps.map((s) => `${s.id}:${s.status}`)).toEqual(["original:original", "size/breaks:failed", "hygiene/fine:applied"]);
+    expect(plan.steps[1]?.rationale).toMatch(/^Not applied: the rewritten Dockerfile would not build or run: apk does not exist on Debian/);
+    expect(plan.steps[2]?.texts.dockerfile).toBe(`${SLIM}# fine\n`);
+  });
+
+  it("applies a step when the error was already there (same code and subject, another line)", () => {
+    const broken = "FROM python:3.12-slim\nRUN apk add --no-cache curl\n";
+    const plan = buildPlan({ dockerfile: broken, requirements: [], dockerignore: null, rules: [appendRule("hygiene/fine", "# fine", "# fine")] });
+    expect(plan.steps.map((s) => s.status)).toEqual(["original", "applied"]);
+    expect(plan.steps[1]?.analysis.buildCheck.map((f) => f.code)).toEqual(["apk-on-debian"]);
+  });
+
+  it("titles an applied step after the alternative applied", () => {
+    const plan = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [appendRule("hygiene/fine", "# fine", "# fine", "Add the fine comment")] });
+    expect(plan.steps[1]?.title).toBe("Add the fine comment");
+  });
+
+  it("says in words when a finding has no rewrite", () => {
+    const plan = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [appendRule("hygiene/manual", "# manual", null)] });
+    expect(plan.steps[1]?.status).toBe("failed");
+    expect(plan.steps[1]?.rationale).toBe("No automatic rewrite: hygiene/manual fired (line 1). Whaleweight cannot change this safely for you; edit the Dockerfile by hand.");
+  });
+
+  it("says in words when a rewrite would not solve what it found", () => {
+    const plan = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [appendRule("hygiene/stubborn", "# never", "# tried")] });
+    expect(plan.steps[1]?.status).toBe("failed");
+    expect(plan.steps[1]?.rationale).toBe("Not applied: the rewrite would not solve it: hygiene/stubborn fired");
+  });
+});

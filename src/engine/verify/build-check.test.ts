@@ -1,0 +1,128 @@
+// The build check's contract, as must-fire / must-not-fire tables over whole Dockerfiles (the check reads
+// the estimator's walk, so it is tested through `analyze`, as the playground and the CLI call it).
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
+
+const SLIM = "FROM python:3.12-slim";
+const ALPINE = "FROM python:3.12-alpine";
+const REQS = [{ path: "requirements.txt", content: "flask==3.0.3\n" }];
+
+function found(dockerfile: string, options: { requirements?: { path: string; content: string }[]; dockerignore?: string | null } = {}): string[] {
+  const analysis = analyze({ dockerfile, requirements: options.requirements ?? REQS, dockerignore: options.dockerignore ?? null });
+  return analysis.buildCheck.map((f) => `${f.severity} ${f.code} ${f.subject} @${f.line}`);
+}
+
+interface Case {
+  readonly name: string;
+  readonly dockerfile: string;
+  readonly expected: readonly string[];
+  readonly requirements?: { path: string; content: string }[];
+  readonly dockerignore?: string;
+}
+
+function table(cases: readonly Case[]): void {
+  it.each(cases)("$name", ({ dockerfile, expected, requirements, dockerignore }) => {
+    expect(found(dockerfile, { ...(requirements === undefined ? {} : { requirements }), dockerignore: dockerignore ?? null })).toEqual(expected);
+  });
+}
+
+describe("executables", () => {
+  table([
+    { name: "pip after a self-upgrade into a prefix is gone", dockerfile: `${SLIM}\nCOPY requirements.txt .\nRUN pip install --prefix=/install --upgrade pip && pip install --prefix=/install -r requirements.txt\n`, expected: ["error pip-removed pip @3"] },
+    { name: "python -m pip after it is gone too", dockerfile: `${SLIM}\nCOPY requirements.txt .\nRUN pip install --prefix=/install --upgrade pip\nRUN python -m pip install -r requirements.txt\n`, expected: ["error pip-removed pip @4"] },
+    { name: "a plain pip self-upgrade keeps pip", dockerfile: `${SLIM}\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install -r requirements.txt\n`, expected: [] },
+    { name: "a venv's pip survives its own upgrade", dockerfile: `${SLIM}\nCOPY requirements.txt .\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install --upgrade pip && /opt/venv/bin/pip install -r requirements.txt\n`, expected: [] },
+    { name: "a prefix install without upgrading pip keeps pip", dockerfile: `${SLIM}\nCOPY requirements.txt .\nRUN pip install --prefix=/install -r requirements.txt && pip list\n`, expected: [] },
+    { name: "git+ requirement on slim: no git", dockerfile: `${SLIM}\nRUN pip install git+https://github.com/pallets/flask.git\n`, expected: ["error missing-executable git @2"] },
+    { name: "git+ requirement in a requirements file", dockerfile: `${SLIM}\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n`, requirements: [{ path: "requirements.txt", content: "flask @ git+https://github.com/pallets/flask.git\n" }], expected: ["error missing-executable git @3"] },
+    { name: "git+ requirement on the full image (buildpack-deps has git)", dockerfile: "FROM python:3.12\nRUN pip install git+https://github.com/pallets/flask.git\n", expected: [] },
+    { name: "git installed first", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends git && pip install git+https://github.com/pallets/flask.git\n`, expected: [] },
+    { name: "apt-get on Alpine", dockerfile: `${ALPINE}\nRUN apt-get update\n`, expected: ["error apt-on-alpine apt-get @2"] },
+    { name: "apk on Debian", dockerfile: `${SLIM}\nRUN apk add --no-cache curl\n`, expected: ["error apk-on-debian apk @2"] },
+    { name: "uv never installed", dockerfile: `${SLIM}\nRUN uv pip install --system flask\n`, expected: ["error missing-executable uv @2"] },
+    { name: "uv installed by pip", dockerfile: `${SLIM}\nRUN pip install uv && uv pip install --system flask\n`, expected: [] },
+    { name: "uv copied from its image", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/\nRUN uv pip install --system flask\n`, expected: [] },
+    { name: "poetry never installed", dockerfile: `${SLIM}\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\n`, expected: ["error missing-executable poetry @3"] },
+    { name: "poetry from an installer script the model cannot follow", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y curl\nRUN curl -sSL https://install.python-poetry.org | python3 -\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\n`, expected: [] },
+    { name: "pipenv never installed", dockerfile: `${SLIM}\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --system --deploy\n`, expected: ["error missing-executable pipenv @3"] },
+    { name: "packages the model cannot read may bring anything", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y $(cat /etc/build-packages)\nRUN make\n`, expected: [] },
+    { name: "make on slim", dockerfile: `${SLIM}\nRUN make\n`, expected: ["error missing-executable make @2"] },
+    { name: "a fallback after || is not required to exist", dockerfile: `${SLIM}\nRUN uv --version || pip install uv\n`, expected: [] },
+    { name: "gcc needed for a source build on slim", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-compiler psycopg2 @2"] },
+    { name: "gcc installed for it", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: [] },
+    { name: "an unknown base image: nothing is said missing", dockerfile: "FROM example.com/team/base:1\nRUN uv pip install --system flask\n", expected: [] },
+  ]);
+});
+
+describe("files the build reads", () => {
+  table([
+    { name: "requirements installed before they are copied", dockerfile: `${SLIM}\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . .\n`, expected: ["error file-not-in-image /app/requirements.txt @3"] },
+    { name: "requirements copied first", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n`, expected: [] },
+    { name: "the whole context copied first", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n`, expected: [] },
+    { name: "the whole context, but .dockerignore keeps the file out", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n`, dockerignore: "requirements.txt\n", expected: ["error file-not-in-image /app/requirements.txt @4"] },
+    { name: "a bind mount supplies it", dockerfile: `${SLIM}\nRUN --mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt pip install -r /tmp/requirements.txt\n`, expected: [] },
+    { name: "copied to another directory", dockerfile: `${SLIM}\nCOPY requirements.txt /tmp/\nWORKDIR /app\nRUN pip install -r requirements.txt\n`, expected: ["error file-not-in-image /app/requirements.txt @4"] },
+    { name: "written by a command the model cannot follow", dockerfile: `${SLIM}\nRUN echo flask > requirements.txt && pip install -r requirements.txt\n`, expected: [] },
+    { name: "a file fetched by ADD from a URL", dockerfile: `${SLIM}\nADD https://example.com/requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\n`, expected: [] },
+    { name: "requirements copied by a glob, .dockerignore present", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY requirements* ./\nRUN pip install -r requirements.txt\n`, dockerignore: ".git\n", expected: [] },
+    { name: "a requirements path from a variable without a value", dockerfile: `${SLIM}\nARG REQS\nRUN pip install -r $REQS\n`, expected: [] },
+    { name: "a requirements path from an ARG default", dockerfile: `${SLIM}\nARG REQS=requirements.txt\nRUN pip install -r $REQS\n`, expected: ["error file-not-in-image /requirements.txt @3"] },
+    { name: "pip install . before the project is copied", dockerfile: `${SLIM}\nWORKDIR /app\nRUN pip install .\n`, expected: ["error file-not-in-image /app @3"] },
+    { name: "pip install . after it", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY . .\nRUN pip install .\n`, expected: [] },
+    { name: "uv sync without pyproject.toml", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nWORKDIR /app\nRUN uv sync --frozen\n`, expected: ["error file-not-in-image /app/pyproject.toml @4"] },
+    { name: "uv sync with a bound pyproject.toml", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nWORKDIR /app\nRUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --frozen\n`, expected: [] },
+  ]);
+});
+
+describe("COPY --from", () => {
+  const builder = `${SLIM} AS builder\nCOPY requirements.txt .\n`;
+  table([
+    { name: "a path the stage never made", dockerfile: `${builder}RUN pip install -r requirements.txt\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error copy-from-missing-path builder:/install @5"] },
+    { name: "the prefix the stage installed into", dockerfile: `${builder}RUN pip install --prefix=/install -r requirements.txt\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: [] },
+    { name: "a prefix whose requirements file was not given still exists", dockerfile: `${builder}RUN pip install --prefix=/install -r requirements.txt\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, requirements: [], expected: [] },
+    { name: "a stage the model cannot follow", dockerfile: `${builder}RUN ./build.sh\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: [] },
+    { name: "what the base image may hold", dockerfile: `${builder}${SLIM}\nCOPY --from=builder /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages\n`, expected: [] },
+    { name: "a directory made by mkdir", dockerfile: `${builder}RUN mkdir -p /data\n${SLIM}\nCOPY --from=builder /data /data\n`, expected: [] },
+    { name: "a stage index that does not exist", dockerfile: `${SLIM}\nCOPY --from=3 /install /usr/local\n`, expected: ["error copy-from-unknown-stage 3 @2"] },
+    { name: "a stage name that does not exist (a named context, or a typo)", dockerfile: `${builder}${SLIM}\nCOPY --from=buidler /app /app\n`, expected: ["warning copy-from-unknown-stage buidler @4"] },
+    { name: "a distro python's prefix copied to /usr/local", dockerfile: "FROM debian:bookworm AS builder\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip install --break-system-packages --prefix=/install flask\nFROM debian:bookworm\nCOPY --from=builder /install /usr/local\n", expected: ["error prefix-layout-lost builder:/install @5"] },
+    { name: "an official image's prefix copied to /usr/local", dockerfile: `${SLIM} AS builder\nRUN pip install --prefix=/install flask\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: [] },
+    { name: "an image by a bare name", dockerfile: `${SLIM}\nCOPY --from=busybox /bin/busybox /bin/busybox\n`, expected: [] },
+  ]);
+});
+
+describe("packages and stages", () => {
+  const psycopgBuilder = `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --prefix=/install psycopg2\n`;
+  table([
+    { name: "apk del of a group never added", dockerfile: `${ALPINE}\nRUN apk del .build-deps\n`, expected: ["error apk-del-not-added .build-deps @2"] },
+    { name: "apk del of a group added in another stage only", dockerfile: `${ALPINE} AS builder\nRUN apk add --no-cache --virtual build-deps gcc musl-dev\n${ALPINE}\nRUN apk del build-deps\n`, expected: ["error apk-del-not-added build-deps @4"] },
+    { name: "apk del of the group added", dockerfile: `${ALPINE}\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && apk del .build-deps\n`, expected: [] },
+    { name: "apk del of a package the base may have", dockerfile: `${ALPINE}\nRUN apk del ca-certificates\n`, expected: [] },
+    { name: "a library compiled in the builder, missing in the final stage", dockerfile: `${psycopgBuilder}${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @3"] },
+    { name: "the final stage installs the runtime library", dockerfile: `${psycopgBuilder}${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\nCOPY --from=builder /install /usr/local\n`, expected: [] },
+    { name: "built and used in one stage", dockerfile: psycopgBuilder, expected: [] },
+    { name: "a venv multistage with the runtime library: nothing to say", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt psycopg2\n${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip check\n`, expected: [] },
+    { name: "the same venv multistage without libpq5", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --upgrade pip && pip install --no-cache-dir psycopg2\n${SLIM}\nCOPY --from=builder /opt/venv /opt/venv\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @6"] },
+    { name: "a final stage FROM the builder ships its compilers", dockerfile: `${psycopgBuilder}FROM builder AS final\nCMD ["python"]\n`, expected: ["warning final-on-build-stage builder @3"] },
+    { name: "a final stage from a base image", dockerfile: `${psycopgBuilder}${SLIM}\nRUN apt-get update && apt-get install -y libpq5\nCOPY --from=builder /install /usr/local\n`, expected: [] },
+  ]);
+});
+
+describe("as diagnostics", () => {
+  it("every finding is a dockerfile diagnostic with its line, column and a build-check/ code", () => {
+    const analysis = analyze({ dockerfile: `${SLIM}\nWORKDIR /app\nRUN pip install -r requirements.txt\n`, requirements: REQS, dockerignore: null });
+    expect(analysis.diagnostics.filter((d) => d.code.startsWith("build-check/")).map((d) => [d.code, d.line, d.column, d.severity, d.file])).toEqual([
+      ["build-check/file-not-in-image", 3, 20, "error", "dockerfile"],
+    ]);
+  });
+});
+
+describe("distribution images", () => {
+  const DEBIAN = "FROM debian:bookworm";
+  table([
+    { name: "pip on a bare Debian image", dockerfile: `${DEBIAN}\nRUN pip install flask\n`, expected: ["error missing-executable pip @2"] },
+    { name: "pip after apt-get install python3-pip", dockerfile: `${DEBIAN}\nRUN apt-get update && apt-get install -y python3-pip && pip install --break-system-packages flask\n`, expected: [] },
+    { name: "python3 -m venv after python3-venv (it depends on python3)", dockerfile: `${DEBIAN}\nRUN apt-get update && apt-get install -y python3-venv && python3 -m venv /opt/venv\n`, expected: [] },
+    { name: "a versioned interpreter is not checked", dockerfile: `${DEBIAN}\nRUN apt-get update && apt-get install -y python3.11 && python3.11 -m pip --version\n`, expected: [] },
+  ]);
+});

@@ -1,0 +1,153 @@
+// The build check (DESIGN §3): a reader of the estimator's walk. The walk calls it with the stage state
+// *before* each instruction and each command of a RUN applies, and once at the end; it reports what would
+// make the build fail (an executable or file the stage does not have yet, a COPY --from of nothing) or the
+// image fail to run (a shared library left behind). It keeps no model of its own (STYLE 11).
+import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
+import { substituteVariables } from "../dockerfile/variables";
+import type { EstimateContext } from "../estimate/context";
+import { hasGlob, resolvePath } from "../estimate/paths";
+import type { RunScope } from "../estimate/python-install";
+import { venvOnPath } from "../estimate/pip-effects";
+import type { StageState } from "../estimate/stage-state";
+import type { CommandInfo } from "../shell/command-info";
+import type { ShellCommand } from "../shell/types";
+import { describeError } from "../diagnostics";
+import { LineIndex } from "../text/line-index";
+import { executableNeed, fileNeeds } from "./command-needs";
+import { boundByMount, mayExist } from "./files";
+import { checkCopyFrom } from "./copy-from";
+import { missingPackageNames } from "./package-names";
+import { checkFinalStage } from "./final-stage";
+import { gitRequirements } from "./git-requirements";
+import type { BuildCheckFinding, BuildCheckSink } from "./types";
+
+export interface BuildReader {
+  /** Before `node` applies to `stage`. */
+  instruction(ctx: EstimateContext, stage: StageState, node: InstructionNode): void;
+  /** Before one command of a RUN applies (`scope` holds the RUN's cd/export so far). */
+  command(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode): void;
+  /** After the last stage. */
+  finish(ctx: EstimateContext, stages: readonly StageState[]): void;
+}
+
+/** Where a finding points: a line and column, and the stage. */
+export interface At {
+  readonly line: number;
+  readonly column: number;
+  readonly stage: number;
+}
+
+export type Report = (at: At, code: string, severity: BuildCheckFinding["severity"], subject: string, message: string) => void;
+
+export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink): BuildReader {
+  const lines = new LineIndex(model.text);
+  const report: Report = (at, code, severity, subject, message) => sink({ code, severity, message, subject, ...at });
+  const atOffset = (offset: number, stage: StageState): At => ({ ...lines.positionAt(offset), stage: stage.index });
+  // The command after each command of the RUN being read (found once per RUN: a RUN of thousands of
+  // commands must not make the check quadratic).
+  let nextIn: { node: InstructionNode; next: Map<ShellCommand, ShellCommand | undefined> } | null = null;
+  const nextOf = (node: InstructionNode, command: ShellCommand): ShellCommand | undefined => {
+    if (nextIn?.node !== node) {
+      const commands = node.run?.commands ?? [];
+      nextIn = { node, next: new Map(commands.map((c, i) => [c, commands[i + 1]])) };
+    }
+    return nextIn.next.get(command);
+  };
+  // `apk add --virtual NAME` anywhere in the file: NAME is a group, never a package of the base image.
+  const virtualNames = new Set(model.stages.flatMap((s) => s.instructions.flatMap((n) => n.run?.infos ?? []))
+    .flatMap((i) => (i.kind === "apk-add" && i.virtual !== null ? [i.virtual] : [])));
+  // A bug in a check must not take the estimate down with it (the walk is the estimator's): it becomes one
+  // warning at the line being read, and the other checks go on.
+  const safely = (line: number, stage: number, body: () => void): void => {
+    try {
+      body();
+    } catch (error) {
+      report({ line, column: 1, stage }, "build-check-fault", "warning", "fault", `The build check failed on this line (${describeError(error)}): please report this Dockerfile.`);
+    }
+  };
+  return {
+    instruction(ctx, stage, node) {
+      safely(node.range.startLine, stage.index, () => {
+        if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
+      });
+    },
+    command(ctx, stage, scope, command, info, node) {
+      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), atOffset, report, virtualNames));
+    },
+    finish(ctx, stages) {
+      safely(model.stages.at(-1)?.from.range.startLine ?? 1, Math.max(0, stages.length - 1), () => checkFinalStage(ctx, model, stages, report));
+    },
+  };
+}
+
+function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode, next: ShellCommand | undefined,
+  atOffset: (offset: number, stage: StageState) => At, report: Report, virtualNames: ReadonlySet<string>): void {
+  // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
+  // installs what is missing): the check only reads commands that always run and must succeed.
+  // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
+  if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
+  const at = atOffset(command.words[0]?.start ?? command.start, stage);
+  checkExecutable(stage, scope, command, info, at, report);
+  for (const need of fileNeeds(info)) {
+    const expanded = substituteVariables(need.path, scope.vars);
+    if (expanded.unresolved.length > 0) continue;
+    const path = resolvePath(scope.cwd, expanded.value);
+    if (hasGlob(path) || boundByMount(node.run?.mounts ?? [], stage.workdir, path) || mayExist(stage, path, ctx.dockerignore)) continue;
+    report(need.offset === null ? at : atOffset(need.offset, stage), "file-not-in-image", "error", path,
+      `Line ${at.line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
+  }
+  if (info.kind === "pip-install" && gitRequirements(ctx, stage, scope, info) && lacks(stage, scope, "git")) {
+    report(at, "missing-executable", "error", "git", `Line ${at.line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
+  }
+  if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine") {
+    for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
+      report(at, "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
+    }
+  }
+  if (info.kind === "apk-del") checkApkDel(stage, info, virtualNames, at, report);
+}
+
+/** True when the model knows `name` is not on the stage's PATH. */
+function lacks(stage: StageState, scope: RunScope, name: string): boolean {
+  if (stage.unmodelledAt !== null || stage.executables.has(name)) return false;
+  // A venv's bin on PATH provides python and pip; any other directory on PATH the model does not know
+  // (~/.local/bin, /opt/poetry/bin) may hold anything.
+  if (/^(python3?|pip3?)$/.test(name) && venvOnPath(stage, scope) !== null) return false;
+  const path = scope.vars.get("PATH") ?? "";
+  return path.split(":").every((dir) => /^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir) || dir === "");
+}
+
+function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, at: At, report: Report): void {
+  const need = executableNeed(command, info);
+  if (need === null) return;
+  // Certain whatever else the stage holds: the other distribution's package manager is not there.
+  if (need.name === "apt-get" && (stage.family === "alpine" || stage.family === "wolfi")) {
+    report(at, "apt-on-alpine", "error", "apt-get", "apt-get does not exist on Alpine images: this RUN fails (use apk).");
+    return;
+  }
+  if (need.name === "apk" && (stage.family === "debian" || stage.family === "ubuntu")) {
+    report(at, "apk-on-debian", "error", "apk", "apk does not exist on Debian-based images: this RUN fails (use apt-get).");
+    return;
+  }
+  const removed = stage.removedExecutables.get("pip");
+  if (need.systemPip && removed !== undefined && venvOnPath(stage, scope) === null) {
+    report(at, "pip-removed", "error", "pip", `Line ${at.line} runs pip, but ${removed}: this command fails (pip: not found / No module named pip).`);
+    return;
+  }
+  if (lacks(stage, scope, need.name)) {
+    report(at, "missing-executable", "error", need.name, `Line ${at.line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
+  }
+}
+
+/** `apk del NAME` of a virtual package (`.build-deps`) or build tool this stage never added. */
+function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, at: At, report: Report): void {
+  if (stage.unmodelledAt !== null || stage.family !== "alpine") return;
+  const live = new Set(stage.fs.liveGroups());
+  for (const p of info.packages) {
+    const name = p.value;
+    // Regular packages may come with the base image; virtual names and build tools never do.
+    if (name.startsWith("-") || name.includes("$") || !(name.startsWith(".") || virtualNames.has(name) || /^(build-base|gcc|g\+\+|musl-dev|.*-dev)$/.test(name))) continue;
+    if (live.has(`apk:${name}`)) continue;
+    report(at, "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
+  }
+}

@@ -1,0 +1,57 @@
+// `COPY --from=<stage> <path>`: the stage must exist, and must have made the path. Said only when the
+// source stage is fully known (an unmodelled RUN may have made anything) and the path cannot come from
+// its base image.
+import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
+import { substituteVariables } from "../dockerfile/variables";
+import type { EstimateContext } from "../estimate/context";
+import { hasGlob, resolvePath } from "../estimate/paths";
+import type { StageState } from "../estimate/stage-state";
+import { findBaseImage, parseImageRef } from "../knowledge";
+import type { Report } from "./build-check";
+import { mayExistForCopy } from "./files";
+
+/** Docker Hub official images often copied from (`COPY --from=busybox …`): a bare name that is one of them,
+ *  or any image the base-image table knows, is an image reference, not a misspelt stage. */
+const OFFICIAL_IMAGES = new Set([
+  "alpine", "busybox", "debian", "ubuntu", "python", "node", "golang", "rust", "nginx", "postgres", "redis", "mysql",
+  "mariadb", "httpd", "caddy", "traefik", "docker", "tini", "gcc", "openjdk", "eclipse-temurin", "amazonlinux", "fedora", "centos", "scratch",
+]);
+
+export function checkCopyFrom(ctx: EstimateContext, model: DockerfileModel, stage: StageState, node: InstructionNode, report: Report): void {
+  const copy = node.copy;
+  if (copy?.from == null) return;
+  const from = substituteVariables(copy.from, stage.vars).value;
+  if (from.includes("$") || from === "") return;
+  const at = { line: node.range.startLine, column: node.range.startColumn, stage: stage.index };
+  const source = ctx.stagesByName.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? ctx.stages[Number(from)] : undefined);
+  if (source === undefined) {
+    if (/^\d+$/.test(from)) {
+      report(at, "copy-from-unknown-stage", "error", from, `COPY --from=${from}: there is no stage ${from} before this line (stages count from 0).`);
+      return;
+    }
+    // An image reference (registry, tag, digest, or a known image), or a stage named later in the file.
+    if (/[/:.@]/.test(from) || OFFICIAL_IMAGES.has(from.toLowerCase()) || knownImage(from)) return;
+    if (model.stages.some((s) => s.name?.toLowerCase() === from.toLowerCase())) return;
+    // A warning, not an error: `docker buildx build --build-context NAME=…` supplies named contexts.
+    report(at, "copy-from-unknown-stage", "warning", from, `COPY --from=${from}: no stage is named ${from}, and it is not a known image: unless the build passes --build-context ${from}=…, Docker tries to pull an image called ${from}.`);
+    return;
+  }
+  if (source.unmodelledAt !== null) return;
+  const label = source.name ?? String(source.index);
+  const dest = resolvePath(stage.workdir, substituteVariables(copy.destination ?? ".", stage.vars).value);
+  for (const raw of copy.sources) {
+    const value = substituteVariables(raw, stage.vars).value;
+    if (value.includes("$") || hasGlob(value)) continue;
+    const path = resolvePath(source.workdir, value);
+    if (source.distroPrefixes.has(path) && dest === "/usr/local") {
+      report(at, "prefix-layout-lost", "error", `${label}:${path}`, `Stage ${label} runs pip with the distribution's python3, which puts --prefix=${path} packages under ${path}/local/lib/python3.X/dist-packages: copied to /usr/local they land in /usr/local/local/…, where Python does not look, and imports fail.`);
+    }
+    if (mayExistForCopy(source, path)) continue;
+    report(at, "copy-from-missing-path", "error", `${label}:${path}`, `COPY --from=${label} ${raw}: stage ${label} never makes ${path}, so the COPY fails.`);
+  }
+}
+
+function knownImage(name: string): boolean {
+  const ref = parseImageRef(name);
+  return ref !== null && findBaseImage(ref)?.row.image === ref.repository;
+}

@@ -1,0 +1,71 @@
+// Checks on the image that ships (the last stage): a Python package compiled in another stage needs its
+// shared libraries here too, and a final stage built FROM a stage that installed compilers ships them.
+import type { DockerfileModel } from "../dockerfile/model";
+import type { EstimateContext } from "../estimate/context";
+import { copiedFromAll, type StageState } from "../estimate/stage-state";
+import { findPythonPackage, isInFullPythonImage } from "../knowledge";
+import type { Report } from "./build-check";
+import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
+import type { BuildNeeds } from "../knowledge/types";
+
+/** Runtime libraries every official python image already has, because CPython itself links them
+ *  (ctypes → libffi, zlib, ssl/hashlib → OpenSSL; Dockerfiles of docker-library/python). */
+const IN_EVERY_PYTHON_IMAGE = new Set(["zlib1g", "libffi8", "libffi7", "zlib", "libffi", "libssl3", "libcrypto3", "libssl3t64", "libgcc"]);
+
+export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, stages: readonly StageState[], report: Report): void {
+  const final = stages.at(-1);
+  if (final === undefined) return;
+  const from = model.stages[final.index]?.from;
+  const at = { line: from?.range.startLine ?? 1, column: from?.range.startColumn ?? 1, stage: final.index };
+  checkBuiltOnCompilers(final, stages, at, report);
+  checkRuntimeLibraries(final, stages, at, report);
+}
+
+/** `FROM builder AS final` where builder installed compilers (not a base image that ships them). */
+function checkBuiltOnCompilers(final: StageState, stages: readonly StageState[], at: { line: number; column: number; stage: number }, report: Report): void {
+  if (final.baseStage === null) return;
+  const parent = stages[final.baseStage];
+  if (parent === undefined || !parent.hasCompiler || !final.hasCompiler || final.base?.hasCompiler === true) return;
+  const label = parent.name ?? String(parent.index);
+  report(at, "final-on-build-stage", "warning", label,
+    `The final stage builds on ${label}, which installed compilers: they ship in the image. Start the final stage from a base image and COPY --from=${label} only what runs.`);
+}
+
+/** Runtime libraries a package built from source needs on a stage of `libc` and `release`: the package
+ *  table's buildNeeds, plus the -dev packages' own runtime libraries where `lookup` knows them; minus what
+ *  every python image has and the table's annotated entries ("libssl3t64 (in python:slim)", "yaml (if
+ *  linked)": already there, or optional). */
+export function runtimeLibrariesFor(needs: BuildNeeds, libc: StageState["libc"], release: string | null, lookup: RuntimeLibraries = runtimeLibraryLookup): string[] {
+  const fromDev = libc === "musl" || release === null ? [] : needs.debian.flatMap((dev) => lookup(dev, release) ?? []);
+  return [...new Set([...(libc === "musl" ? needs.alpineRuntime : needs.debianRuntime), ...fromDev])]
+    .filter((lib) => !lib.includes("(") && !IN_EVERY_PYTHON_IMAGE.has(lib));
+}
+
+/** A package compiled in another stage and present here needs its runtime libraries here (e.g. psycopg2
+ *  built against libpq-dev needs libpq5): the package table's buildNeeds, plus what `runtimeLibraryLookup`
+ *  says the -dev packages need on the final stage's release. */
+function checkRuntimeLibraries(final: StageState, stages: readonly StageState[], at: { line: number; column: number; stage: number }, report: Report): void {
+  if (final.unmodelledAt !== null || final.base === null) return;
+  const present = new Set([...final.pythonInstalled.values()].flatMap((s) => [...s]));
+  const builtHere = final.builtFromSource;
+  const live = new Set(final.fs.liveGroups());
+  for (const index of copiedFromAll(final, stages)) {
+    const source = stages[index];
+    if (source === undefined || source === final) continue;
+    for (const name of source.builtFromSource) {
+      // Built in this stage (or the one it builds on): the -dev package pulled its libraries in.
+      if (builtHere.has(name) || !present.has(name)) continue;
+      const needs = findPythonPackage(name)?.buildNeeds;
+      if (needs == null) continue;
+      const runtime = runtimeLibrariesFor(needs, final.libc, final.distro);
+      const missing = runtime.filter((lib) => final.libc === "musl"
+        ? !live.has(`apk:${lib}`)
+        : !final.debInstalled.has(lib) && !(final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie")));
+      for (const lib of missing) {
+        const label = source.name ?? String(source.index);
+        report(at, "runtime-library-missing", "error", `${name}:${lib}`,
+          `${name} was compiled in stage ${label}, but this final stage has no ${lib}, which it loads at run time: the image builds, then \`import\` fails. Install ${lib} in the final stage.`);
+      }
+    }
+  }
+}
