@@ -1,7 +1,7 @@
 // The engine's front door: texts in, model + estimate + diagnostics out. Used by the plan, the CLI and
 // the playground's worker. Never throws: a fault anywhere below becomes a diagnostic, and the user's
 // text is never lost.
-import { describeError, type Diagnostic } from "./diagnostics";
+import { describeError, diagnosticFilePath, type Diagnostic } from "./diagnostics";
 import { parseDockerfile } from "./dockerfile/parse-dockerfile";
 import type { DockerfileModel } from "./dockerfile/model";
 import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
@@ -52,7 +52,7 @@ export function analyze(input: AnalysisInput): Analysis {
 /** What following `-r`/`-c` finds (a file including itself, an include that was not given), reported once
  *  each: parsing a file alone cannot see it. Every given file is resolved as an entry point. */
 function includeDiagnostics(files: readonly RequirementsFile[], known: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.code}|${typeof d.file === "string" ? d.file : d.file.requirements}|${d.line}|${d.column}|${d.message}`;
+  const key = (d: Diagnostic) => `${d.code}|${diagnosticFilePath(d.file)}|${d.line}|${d.column}|${d.message}`;
   const seen = new Set(known.map(key));
   const found: Diagnostic[] = [];
   for (const file of files) {
