@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
 import type { EstimateSettings } from "./estimate/context";
 import type { ImageEstimate } from "./estimate/types";
 import { emptyByCategory } from "./estimate/types";
+import { parseProjectFile, type ParsedProjectFile } from "./project";
 import { parseRequirementsFile, resolveRequirements } from "./requirements";
 import type { RequirementsFile } from "./requirements/model";
 
@@ -23,11 +24,16 @@ export interface AnalysisInput {
   /** The .dockerignore text, or null when the project has none. */
   readonly dockerignore: string | null;
   readonly settings?: Partial<EstimateSettings>;
+  /** pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock at their context paths (issue 8 §5). A
+   *  file of another name is read as a requirements file. */
+  readonly projectFiles?: readonly TextFile[];
 }
 
 export interface Analysis {
   readonly model: DockerfileModel;
   readonly requirementFiles: readonly RequirementsFile[];
+  /** The project files, parsed, in the order given. */
+  readonly projectFiles: readonly ParsedProjectFile[];
   readonly estimate: ImageEstimate;
   /** Parser diagnostics of every input, Dockerfile first. */
   readonly diagnostics: readonly Diagnostic[];
@@ -35,18 +41,25 @@ export interface Analysis {
 
 export function analyze(input: AnalysisInput): Analysis {
   const model = parseDockerfile(input.dockerfile);
-  const requirementFiles = input.requirements.map((file) => parseRequirementsFile(file.path, file.content));
-  const diagnostics: Diagnostic[] = [...model.diagnostics, ...requirementFiles.flatMap((f) => f.diagnostics)];
+  const projectFiles: ParsedProjectFile[] = [];
+  const extraRequirements: TextFile[] = [];
+  for (const file of input.projectFiles ?? []) {
+    const parsed = parseProjectFile(file.path, file.content);
+    if (parsed === null) extraRequirements.push(file);
+    else projectFiles.push(parsed);
+  }
+  const requirementFiles = [...input.requirements, ...extraRequirements].map((file) => parseRequirementsFile(file.path, file.content));
+  const diagnostics: Diagnostic[] = [...model.diagnostics, ...requirementFiles.flatMap((f) => f.diagnostics), ...projectFiles.flatMap((f) => f.diagnostics)];
   diagnostics.push(...includeDiagnostics(requirementFiles, diagnostics));
   let estimate: ImageEstimate;
   try {
-    estimate = estimateImage({ dockerfile: model, requirements: requirementFiles, dockerignore: input.dockerignore, settings: input.settings ?? {} });
+    estimate = estimateImage({ dockerfile: model, requirements: requirementFiles, projectFiles, dockerignore: input.dockerignore, settings: input.settings ?? {} });
   } catch (error) {
     // A bug in the estimator must not take the page down: report it where the user can see it.
     diagnostics.push({ message: `The estimate failed (${describeError(error)}): please report this Dockerfile.`, line: 1, column: 1, severity: "error", code: "engine/estimate-fault", file: "dockerfile" });
     estimate = emptyEstimate();
   }
-  return { model, requirementFiles, estimate, diagnostics };
+  return { model, requirementFiles, projectFiles, estimate, diagnostics };
 }
 
 /** What following `-r`/`-c` finds (a file including itself, an include that was not given), reported once

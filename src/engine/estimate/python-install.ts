@@ -1,8 +1,9 @@
-// `pip install`, `uv pip install`, `pip wheel`, poetry/pipenv/`uv sync` and `python -m venv` in the size
-// model: which packages (the transitive closure from the package table), where they land (system
-// site-packages, a venv, --prefix, --target, --user), their .pyc, and the installer's cache.
+// `pip install`, `uv pip install`, `pip wheel` and `python -m venv` in the size model: which packages (the
+// transitive closure from the package table), where they land (system site-packages, a venv, --prefix,
+// --target, --user), their .pyc, and the installer's cache. Lock-file installs (uv sync, poetry, pipenv)
+// are in locked-install.ts; `pip install .` and `-r pyproject.toml` read the project's pyproject.toml.
 import { findPythonPackage, resolvePythonClosure } from "../knowledge";
-import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
+import { markerEnvironment, normalizeName, parseRequirementsFile, resolveRequirements } from "../requirements";
 import type { Requirement } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
@@ -10,6 +11,7 @@ import { ASSUMPTIONS } from "./assumptions";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { baseName, hasGlob, resolvePath } from "./paths";
 import { packageCost, type PackageCost } from "./python-sizes";
+import { findProjectFile, manifestOf, manifestRequirements } from "./project-lookup";
 import { findRequirementsFile } from "./requirements-lookup";
 import type { ScopeVariables } from "./scope-variables";
 import { homeOf, type StageState } from "./stage-state";
@@ -28,11 +30,11 @@ function minorOf(stage: StageState): string {
   return stage.pythonMinor ?? "3";
 }
 
-function sitePackages(root: string, stage: StageState): string {
+export function sitePackages(root: string, stage: StageState): string {
   return `${root}/lib/python${minorOf(stage)}/site-packages`;
 }
 
-function expand(scope: RunScope, text: string): string {
+export function expand(scope: RunScope, text: string): string {
   return substituteVariables(text, scope.vars).value;
 }
 
@@ -47,7 +49,7 @@ function venvOnPath(stage: StageState, scope: RunScope): string | null {
   return null;
 }
 
-function systemSite(stage: StageState): string {
+export function systemSite(stage: StageState): string {
   return stage.pythonMinor === null ? "/usr/local/lib/python3/dist-packages" : sitePackages("/usr/local", stage);
 }
 
@@ -63,14 +65,16 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
 }
 
 /** Names a requirements file resolves to (its -r includes too), or null when the file was not given. */
-function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): string[] | null {
+export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): string[] | null {
   const imagePath = resolvePath(scope.cwd, expand(scope, path));
-  const file = findRequirementsFile(ctx.requirementFiles, imagePath);
+  if (baseName(imagePath) === "pyproject.toml") return namesFromPyproject(ctx, stage, scope, imagePath, "", path);
+  const generated = stage.generatedRequirements.get(imagePath);
+  const file = generated ?? findRequirementsFile(ctx.requirementFiles, imagePath);
   if (file === null) {
     ctx.warn("requirements-not-given", `${path} was not given, so the packages it lists are not counted: paste it as a requirements file.`, scope.line);
     return null;
   }
-  const resolved = resolveRequirements(file.path, ctx.requirementFiles, markerEnvironment(stage.pythonMinor ?? "3.12"));
+  const resolved = resolveRequirements(file.path, generated === undefined ? ctx.requirementFiles : [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
   const names: string[] = [];
   notePins(ctx, resolved.requirements, scope.line);
   for (const requirement of resolved.requirements) {
@@ -80,7 +84,7 @@ function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope,
   return names;
 }
 
-interface Requested {
+export interface Requested {
   readonly names: string[];
   readonly explicit: Set<string>;
   /** Packages installed from wheel files already in the stage (`pip wheel -w` output): no source build. */
@@ -99,8 +103,8 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
       for (const name of wheels) prebuilt.add(name);
       continue;
     }
-    if (value === "." || value.startsWith("./") || value.startsWith("/") || value.startsWith("../")) {
-      ctx.warn("local-project", `pip installs the local project ${value}: its own dependencies are only counted when listed in a requirements file.`, scope.line);
+    if (value === "." || value.startsWith(".[") || value.startsWith("./") || value.startsWith("/") || value.startsWith("../")) {
+      names.push(...localProjectNames(ctx, stage, scope, value));
       continue;
     }
     if (value.trim() === "" || value.includes("$")) {
@@ -111,10 +115,30 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
     if (parsed?.name != null) names.push(parsed.name);
     if (parsed !== undefined) notePins(ctx, [parsed], scope.line);
   }
-  for (const editable of editables) {
-    ctx.warn("local-project", `pip installs ${editable.value} in editable mode: its own dependencies are only counted when listed in a requirements file.`, scope.line);
-  }
+  for (const editable of editables) names.push(...localProjectNames(ctx, stage, scope, expand(scope, editable.value)));
   return { names, explicit: new Set(names), prebuilt };
+}
+
+/** `pip install .[extra]` / `-e ./pkg`: the dependencies pyproject.toml declares for that directory. */
+function localProjectNames(ctx: EstimateContext, stage: StageState, scope: RunScope, value: string): string[] {
+  const match = /^(.*?)(?:\[([^\]]*)\])?$/.exec(value);
+  const dir = resolvePath(scope.cwd, match?.[1] === "" ? "." : (match?.[1] ?? "."));
+  return namesFromPyproject(ctx, stage, scope, `${dir}/pyproject.toml`, match?.[2] ?? "", value);
+}
+
+/** Names of a pyproject.toml's runtime dependencies (and the extras asked for), or a warning naming the
+ *  file to add when it was not given. */
+function namesFromPyproject(ctx: EstimateContext, stage: StageState, scope: RunScope, imagePath: string, extras: string, written: string): string[] {
+  const file = findProjectFile(ctx.projectFiles, "pyproject", imagePath);
+  const manifest = manifestOf(file);
+  if (file === null || manifest === null) {
+    ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are counted from pyproject.toml, which was not given. Add it as a project file.`, scope.line);
+    return [];
+  }
+  const selection = { main: true, extras: extras.split(",").map((e) => normalizeName(e.trim())).filter((e) => e !== ""), groups: [] };
+  const requirements = manifestRequirements(file.path, manifest, selection, markerEnvironment(stage.pythonMinor ?? "3.12"));
+  notePins(ctx, requirements, scope.line);
+  return requirements.flatMap((r) => (r.name === null ? [] : [r.name]));
 }
 
 /** Name the table version that stands in for each pinned version the table does not hold. */
@@ -135,7 +159,7 @@ function wheelsAt(stage: StageState, path: string): string[] {
   return stage.fs.select(hasGlob(path) ? path : dir).filter((e) => e.wheelFile && e.pythonPackage !== null).map((e) => e.pythonPackage ?? "");
 }
 
-interface InstallPlan {
+export interface InstallPlan {
   readonly site: string;
   readonly installer: "pip" | "uv";
   readonly compile: boolean;
@@ -284,36 +308,6 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
       sources: [], pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],
     });
   }
-}
-
-/** poetry/pipenv/uv sync install from lock files the tool does not read: use the pasted requirements. */
-export function lockedInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "poetry-install" | "pipenv-install" | "uv-sync" }>): void {
-  const file = ctx.requirementFiles.find((f) => /(^|\/)requirements\.txt$/.test(f.path)) ?? ctx.requirementFiles[0];
-  const tool = info.kind === "poetry-install" ? "poetry install" : info.kind === "pipenv-install" ? "pipenv install" : "uv sync";
-  if (file === undefined) {
-    ctx.warn("lock-not-read", `${tool} installs from a lock file Whaleweight does not read: paste the exported requirements (e.g. \`poetry export\`, \`uv export\`) to count its packages.`, scope.line);
-    return;
-  }
-  ctx.assume(ASSUMPTIONS.lockFileAsRequirements.id, ASSUMPTIONS.lockFileAsRequirements.text, scope.line);
-  const names = namesFromFile(ctx, stage, scope, file.path) ?? [];
-  const env = scope.vars;
-  let site = systemSite(stage);
-  let cacheDir: string | null = null;
-  if (info.kind === "uv-sync") {
-    site = sitePackages(resolvePath(scope.cwd, env.get("UV_PROJECT_ENVIRONMENT") ?? ".venv"), stage);
-    cacheDir = info.noCache || envTrue(env, "UV_NO_CACHE") ? null : (env.get("UV_CACHE_DIR") ?? `${homeOf(stage)}/.cache/uv`);
-  } else if (info.kind === "poetry-install") {
-    const createsVenv = !/^(0|false|no|off)$/i.test(env.get("POETRY_VIRTUALENVS_CREATE") ?? stage.env.get("POETRY_VIRTUALENVS_CREATE") ?? "true");
-    if (createsVenv) site = sitePackages(envTrue(env, "POETRY_VIRTUALENVS_IN_PROJECT") ? resolvePath(scope.cwd, ".venv") : `${homeOf(stage)}/.cache/pypoetry/virtualenvs/app`, stage);
-    cacheDir = env.get("POETRY_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pypoetry`;
-  } else {
-    if (!info.system) site = sitePackages(`${homeOf(stage)}/.local/share/virtualenvs/app`, stage);
-    cacheDir = envFlagSet(env, "PIP_NO_CACHE_DIR") ? null : `${homeOf(stage)}/.cache/pip`;
-  }
-  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, {
-    site, installer: info.kind === "uv-sync" ? "uv" : "pip", compile: info.kind !== "uv-sync" || envTrue(env, "UV_COMPILE_BYTECODE"),
-    noDeps: false, upgrade: false, cacheDir, label: tool.split(" ")[0] ?? tool,
-  });
 }
 
 export function createVenv(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "venv-create" }>): void {

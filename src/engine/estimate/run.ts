@@ -5,7 +5,8 @@ import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import type { EstimateContext } from "./context";
 import { resolvePath } from "./paths";
-import { createVenv, lockedInstall, pipInstall, pipWheel, type RunScope } from "./python-install";
+import { lockedInstall, poetryConfig, poetryExport } from "./locked-install";
+import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { ScopeVariables } from "./scope-variables";
 import type { StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
@@ -40,6 +41,12 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
       case "pipenv-install":
       case "uv-sync":
         lockedInstall(ctx, stage, scope, info);
+        break;
+      case "poetry-export":
+        poetryExport(ctx, stage, scope, info);
+        break;
+      case "poetry-config":
+        poetryConfig(stage, info);
         break;
       case "venv-create":
         createVenv(ctx, stage, scope, info);

@@ -1,6 +1,7 @@
 // What the estimator knows about one stage while walking its instructions: environment, working
 // directory, user, the base image's facts (libc, Python version, compiler) and what is installed where.
 import type { BaseImageRow } from "../knowledge/types";
+import type { RequirementsFile } from "../requirements/model";
 import { StageFs } from "./stage-fs";
 
 export interface StageState {
@@ -44,6 +45,11 @@ export interface StageState {
   readonly baseStage: number | null;
   /** True once application source has been copied: later layers are rebuilt on every source change. */
   sourceCopied: boolean;
+  /** `poetry config KEY VALUE` run in this stage (e.g. `virtualenvs.create` → `false`). */
+  readonly toolConfig: Map<string, string>;
+  /** Requirements files a command wrote into the image (`poetry export -o X`), by image path: a later
+   *  `pip install -r X` reads them. */
+  readonly generatedRequirements: Map<string, RequirementsFile>;
 }
 
 export function forkStage(parent: StageState, index: number, name: string | null): StageState {
@@ -60,10 +66,12 @@ export function forkStage(parent: StageState, index: number, name: string | null
     baseStage: parent.index,
     debInstalled: new Set(parent.debInstalled),
     pythonInstalled: new Map([...parent.pythonInstalled].map(([k, v]) => [k, new Set(v)])),
+    toolConfig: new Map(parent.toolConfig),
+    generatedRequirements: new Map(parent.generatedRequirements),
   };
 }
 
-export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage">, env: ReadonlyMap<string, string>): StageState {
+export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "toolConfig" | "generatedRequirements">, env: ReadonlyMap<string, string>): StageState {
   return {
     ...fields,
     fs: new StageFs(),
@@ -79,6 +87,8 @@ export function newStage(fields: Omit<StageState, "fs" | "env" | "args" | "vars"
     pythonInstalled: new Map(),
     appBytesCopied: 0,
     sourceCopied: false,
+    toolConfig: new Map(),
+    generatedRequirements: new Map(),
   };
 }
 

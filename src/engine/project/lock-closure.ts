@@ -9,8 +9,11 @@ import type { LockedDependency, LockedPackage, LockFile, ProjectManifest } from 
 export interface LockSelection {
   /** Install the project's runtime dependencies (false for `uv sync --only-group X`, `poetry install --only dev`). */
   readonly main: boolean;
-  /** Dependency groups to install (normalised names), besides the main dependencies. */
-  readonly groups: ReadonlySet<string>;
+  /** Dependency groups to install (normalised names), besides the main dependencies; "all" for every
+   *  group the lock knows. */
+  readonly groups: ReadonlySet<string> | "all";
+  /** Groups left out even when `groups` is "all" (`--no-group X`, poetry's optional groups). */
+  readonly noGroups?: ReadonlySet<string>;
   /** Extras of the project to install, or "all". */
   readonly extras: ReadonlySet<string> | "all";
 }
@@ -25,6 +28,11 @@ export interface ClosureResult {
   readonly missing: readonly string[];
   /** The project package the walk started from (uv.lock), or null. */
   readonly root: string | null;
+}
+
+function groupSelected(selection: LockSelection, group: string): boolean {
+  if (selection.noGroups?.has(group) === true) return false;
+  return selection.groups === "all" || selection.groups.has(group);
 }
 
 const LOCAL_SOURCES = new Set(["editable", "virtual", "directory", "path"]);
@@ -51,7 +59,7 @@ export function uvLockClosure(lock: LockFile, manifest: ProjectManifest | null, 
     queue.push(...root.dependencies);
     for (const [extra, deps] of root.optionalDependencies) if (selection.extras === "all" || selection.extras.has(extra)) queue.push(...deps);
   }
-  for (const group of selection.groups) queue.push(...(root.groupDependencies.get(group) ?? []));
+  for (const [group, deps] of root.groupDependencies) if (groupSelected(selection, group)) queue.push(...deps);
   for (let i = 0; i < queue.length; i++) {
     const edge = queue[i];
     if (edge === undefined || !applies(edge.marker, env)) continue;
@@ -79,8 +87,7 @@ export function uvLockClosure(lock: LockFile, manifest: ProjectManifest | null, 
 /** poetry.lock / Pipfile.lock: every package of a selected group whose marker holds; an optional
  *  package only when a requested extra of the project names it. */
 export function flatLockSelection(lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
-  const wanted = new Set(selection.groups);
-  if (selection.main) wanted.add("main");
+  const wanted = (group: string) => (group === "main" ? selection.main : groupSelected(selection, group));
   const extraNames = new Set<string>();
   for (const [extra, specs] of manifest?.optionalDependencies ?? []) {
     if (selection.extras !== "all" && !selection.extras.has(extra)) continue;
@@ -89,7 +96,7 @@ export function flatLockSelection(lock: LockFile, manifest: ProjectManifest | nu
   const result = { packages: [] as LockedPackage[], local: [] as string[], missing: [] as string[] };
   const seen = new Set<string>();
   for (const p of lock.packages) {
-    if (!p.groups.some((g) => wanted.has(g))) continue;
+    if (!p.groups.some(wanted)) continue;
     if (p.optional && selection.extras !== "all" && !extraNames.has(p.name)) continue;
     if (!applies(p.marker, env) || seen.has(p.name)) continue;
     seen.add(p.name);
