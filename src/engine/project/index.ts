@@ -43,6 +43,6 @@ export function parseProjectFile(path: string, content: string | Uint8Array): Pa
   } catch (error) {
     // The parsers read defensively; this is the last guard so a bug never takes the engine down.
     const diagnostics = [{ code: "project/parse-fault", message: `${path} could not be read (${describeError(error)}): please report this file.`, line: 1, column: 1, severity: "error" as const, file: { project: path } }];
-    return kind === "pyproject" || kind === "pipfile" ? { kind, path, manifest: emptyManifest(), diagnostics } : { kind, path, lock: { packages: [] }, diagnostics };
+    return kind === "pyproject" || kind === "pipfile" ? { kind, path, manifest: emptyManifest(), diagnostics, textLength: 0 } : { kind, path, lock: { packages: [] }, diagnostics, textLength: 0 };
   }
 }

@@ -8,13 +8,14 @@ import { emptyManifest, type LockedPackage, type ParsedProjectFile } from "./typ
 export function parsePipfile(path: string, content: string | Uint8Array): ParsedProjectFile {
   const source = new ProjectSource(path, content);
   const doc = source.parseToml();
-  if (doc === null) return { kind: "pipfile", path, manifest: emptyManifest(), diagnostics: source.diagnostics };
+  if (doc === null) return { kind: "pipfile", path, manifest: emptyManifest(), diagnostics: source.diagnostics, textLength: source.text.length };
   const dev = pipfileSection(tableAt(doc, "dev-packages"));
   return {
     kind: "pipfile",
     path,
     manifest: { ...emptyManifest(), dependencies: pipfileSection(tableAt(doc, "packages")), groups: new Map(dev.length > 0 ? [["dev", dev]] : []) },
     diagnostics: source.diagnostics,
+    textLength: source.text.length,
   };
 }
 
@@ -71,5 +72,5 @@ export function parsePipfileLock(path: string, content: string | Uint8Array): Pa
       }
     }
   }
-  return { kind: "pipfile-lock", path, lock: { packages }, diagnostics: source.diagnostics };
+  return { kind: "pipfile-lock", path, lock: { packages }, diagnostics: source.diagnostics, textLength: source.text.length };
 }

@@ -11,7 +11,7 @@ export function parsePoetryLock(path: string, content: string | Uint8Array): Par
   const source = new ProjectSource(path, content);
   const doc = source.parseToml();
   const lock: LockFile = { packages: doc === null ? [] : readPackages(source, doc) };
-  return { kind: "poetry-lock", path, lock, diagnostics: source.diagnostics };
+  return { kind: "poetry-lock", path, lock, diagnostics: source.diagnostics, textLength: source.text.length };
 }
 
 function readPackages(source: ProjectSource, doc: PlainTable): LockedPackage[] {

@@ -11,7 +11,7 @@ export function parsePyproject(path: string, content: string | Uint8Array): Pars
   const source = new ProjectSource(path, content);
   const doc = source.parseToml();
   const manifest = doc === null ? emptyManifest() : readPyproject(source, doc);
-  return { kind: "pyproject", path, manifest, diagnostics: source.diagnostics };
+  return { kind: "pyproject", path, manifest, diagnostics: source.diagnostics, textLength: source.text.length };
 }
 
 function readPyproject(source: ProjectSource, doc: PlainTable): ProjectManifest {

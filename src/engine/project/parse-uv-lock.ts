@@ -11,7 +11,7 @@ export function parseUvLock(path: string, content: string | Uint8Array): ParsedP
   const source = new ProjectSource(path, content);
   const doc = source.parseToml();
   const lock: LockFile = { packages: doc === null ? [] : readPackages(source, doc) };
-  return { kind: "uv-lock", path, lock, diagnostics: source.diagnostics };
+  return { kind: "uv-lock", path, lock, diagnostics: source.diagnostics, textLength: source.text.length };
 }
 
 function readPackages(source: ProjectSource, doc: PlainTable): LockedPackage[] {

@@ -72,6 +72,8 @@ interface ParsedBase {
   /** The path as given (relative to the build context). */
   readonly path: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** Characters of the decoded text: what `COPY uv.lock .` adds to a layer. */
+  readonly textLength: number;
 }
 
 export type ParsedProjectFile =
