@@ -104,3 +104,22 @@ describe("pip install . reads pyproject.toml", () => {
     expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("Add it as a project file");
   });
 });
+
+describe("big and broken locks through the whole engine", () => {
+  it("a 5 MB uv.lock with cycles is weighed quickly and never throws", () => {
+    const entry = (i: number) => `[[package]]\nname = "pkg-${i}"\nversion = "1.0.${i}"\nsource = { registry = "https://pypi.org/simple" }\ndependencies = [\n    { name = "pkg-${i + 1}" },\n    { name = "pkg-${Math.max(0, i - 3)}", marker = "python_version >= '3.8'" },\n]\nwheels = [\n    { url = "https://files.pythonhosted.org/packages/xx/pkg_${i}-1.0.${i}-py3-none-any.whl", hash = "sha256:${"0".repeat(64)}", size = ${1000 + i} },\n]\n\n`;
+    const parts = ['version = 1\n\n[[package]]\nname = "root"\nversion = "0"\nsource = { virtual = "." }\ndependencies = [{ name = "pkg-0" }]\n\n'];
+    let length = 0;
+    for (let i = 0; length < 5_000_000; i++) {
+      parts.push(entry(i));
+      length += parts[parts.length - 1]?.length ?? 0;
+    }
+    const started = performance.now();
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --frozen\n", [{ path: "uv.lock", content: parts.join("") }]);
+    // Generous for a shared 2-core machine; quadratic work over ~20,000 packages would take minutes.
+    expect(performance.now() - started).toBeLessThan(20_000);
+    // Every package is reached (the chain), each once despite the back edges; the last names one past the end.
+    expect(installed(e, VENV)).toHaveLength(parts.length - 1);
+    expect(e.warnings.find((w) => w.code === "lock-incomplete")?.message).toContain(`pkg-${parts.length - 1}`);
+  });
+});
