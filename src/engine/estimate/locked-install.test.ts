@@ -37,6 +37,12 @@ describe("uv sync from uv.lock", () => {
     expect(e.warnings.map((w) => w.code)).not.toContain("lock-not-given");
   });
 
+  it("uv sync --project DIR reads the lock of that directory and makes its .venv there", () => {
+    const files = [{ path: "backend/pyproject.toml", content: fixture("pyproject-uv.toml") }, { path: "backend/uv.lock", content: fixture("uv.lock") }];
+    const e = run("FROM python:3.12-slim\nWORKDIR /srv\nCOPY backend backend\nRUN uv sync --frozen --no-dev --project backend\n", files);
+    expect(installed(e, "/srv/backend/.venv/lib/python3.12/site-packages")).toEqual(RUNTIME);
+  });
+
   it("a later pip in the venv sees what uv sync installed", () => {
     const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-dev\nENV PATH=/app/.venv/bin:$PATH\nRUN uv pip install flask\n", UV);
     // flask is already in the venv: the second install adds nothing.
@@ -99,6 +105,11 @@ describe("pip install . reads pyproject.toml", () => {
     expect(installed(e, SYSTEM)).not.toContain("pytest");
   });
 
+  it("`-e .` inside requirements.txt reads pyproject.toml too", () => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n", UV.slice(0, 1), [{ path: "requirements.txt", content: "-e .\n" }]);
+    expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(["flask", "gunicorn", "requests"]));
+  });
+
   it("without pyproject.toml it says which file to add", () => {
     const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\n", []);
     expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("Add it as a project file");
@@ -116,10 +127,11 @@ describe("big and broken locks through the whole engine", () => {
     }
     const started = performance.now();
     const e = run("FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --frozen\n", [{ path: "uv.lock", content: parts.join("") }]);
-    // Generous for a shared 2-core machine; quadratic work over ~20,000 packages would take minutes.
+    // Generous for a shared, loaded 2-core machine (hence the 30 s test timeout); quadratic work over
+    // ~20,000 packages would take minutes.
     expect(performance.now() - started).toBeLessThan(20_000);
     // Every package is reached (the chain), each once despite the back edges; the last names one past the end.
     expect(installed(e, VENV)).toHaveLength(parts.length - 1);
     expect(e.warnings.find((w) => w.code === "lock-incomplete")?.message).toContain(`pkg-${parts.length - 1}`);
-  });
+  }, 30_000);
 });

@@ -45,7 +45,13 @@ export function installLockedSet(ctx: EstimateContext, stage: StageState, scope:
   installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, { ...plan, noDeps: true, upgrade: false });
 }
 
-export function lockedInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: LockedCommand): void {
+/** The scope with the working directory moved to the command's project directory, if it names one. */
+function inProject(scope: RunScope, directory: string | null): RunScope {
+  return directory === null ? scope : { vars: scope.vars, cwd: resolvePath(scope.cwd, expand(scope, directory)), line: scope.line };
+}
+
+export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope: RunScope, info: LockedCommand): void {
+  const scope = inProject(runScope, info.kind === "pipenv-install" ? null : info.directory);
   const tool = TOOLS[info.kind];
   const env = markerEnvironment(stage.pythonMinor ?? "3.12");
   const lockFile = findProjectFile(ctx.projectFiles, tool.lock, `${scope.cwd}/${tool.lockName}`);
@@ -163,7 +169,8 @@ function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, i
 
 /** `poetry export -f requirements.txt -o FILE`: the locked set (main group unless `--with`) written as
  *  `name==version` lines into the image, where a later `pip install -r FILE` reads it. */
-export function poetryExport(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "poetry-export" }>): void {
+export function poetryExport(ctx: EstimateContext, stage: StageState, runScope: RunScope, info: Extract<CommandInfo, { kind: "poetry-export" }>): void {
+  const scope = inProject(runScope, info.directory);
   if (info.output === null) {
     ctx.warn("export-to-stdout", "poetry export without -o/--output prints to the terminal: a `> file` redirect is not followed, so a later `pip install -r` of that file is not counted from poetry.lock. Use --output FILE.", scope.line);
     return;

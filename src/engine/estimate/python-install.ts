@@ -78,6 +78,8 @@ export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: Ru
   notePins(ctx, resolved.requirements, scope.line);
   for (const requirement of resolved.requirements) {
     if (requirement.name !== null) names.push(requirement.name);
+    // `-e .` / `./pkg` in a requirements file: the project's pyproject.toml says what it pulls in.
+    else if (requirement.url !== null && /^(\.{1,2}(\/|$|\[)|\/)/.test(requirement.url)) names.push(...localProjectNames(ctx, stage, scope, requirement.url));
     else ctx.warn("local-requirement", `${file.path}:${requirement.line} installs ${requirement.url ?? "a local path"}: its size is not known.`, scope.line);
   }
   return names;

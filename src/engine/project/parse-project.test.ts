@@ -168,5 +168,5 @@ describe("bad input never throws and points at its line", () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(lock.packages.length).toBe(parts.length);
     expect(lock.packages.at(-1)?.line).toBeGreaterThan(100_000);
-  });
+  }, 30_000);
 });

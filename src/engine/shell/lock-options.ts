@@ -34,6 +34,20 @@ function values(words: readonly string[], names: readonly string[]): string[] {
   return out.flatMap((v) => v.split(/[,\s]+/)).map((v) => v.trim().toLowerCase().replace(/[-_.]+/g, "-")).filter((v) => v !== "");
 }
 
+/** The project directory a command is pointed at (`uv --directory D`, `uv sync --project D`, `poetry -C D`),
+ *  wherever the option stands; null for the working directory. */
+export function projectDirectory(words: readonly ShellWord[], names: readonly string[]): string | null {
+  const all = words.map((w) => w.value);
+  for (let i = 0; i < all.length; i++) {
+    const word = all[i] ?? "";
+    for (const name of names) {
+      if (word === name) return all[i + 1] ?? null;
+      if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
+    }
+  }
+  return null;
+}
+
 export function uvSyncOptions(args: readonly ShellWord[]): LockOptions {
   const words = args.map((w) => w.value);
   const has = (name: string) => words.includes(name);

@@ -90,6 +90,9 @@ describe("recogniseCommand: pip", () => {
     ["poetry install --only main,docs --no-root", { kind: "poetry-install", lock: { main: true, groups: ["docs"], defaultGroups: false, installProject: false } }],
     ["poetry install --with docs --without test -E 'api web' --compile", { kind: "poetry-install", compile: true, lock: { main: true, groups: ["docs"], noGroups: ["test"], extras: ["api", "web"], defaultGroups: true } }],
     ["poetry install --only dev", { kind: "poetry-install", lock: { main: false, groups: ["dev"] } }],
+    ["uv --directory /srv/app sync --frozen", { kind: "uv-sync", directory: "/srv/app" }],
+    ["uv sync --project=backend", { kind: "uv-sync", directory: "backend" }],
+    ["poetry -C api install", { kind: "poetry-install", directory: "api" }],
     ["poetry export --with dev -f requirements.txt --output /tmp/r.txt", { kind: "poetry-export", output: "/tmp/r.txt", lock: { main: true, groups: ["dev"], defaultGroups: false } }],
   ])("%s", (text, expected) => {
     expect(summary(recognise(text))).toMatchObject(expected as object);

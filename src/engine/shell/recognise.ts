@@ -4,7 +4,7 @@
 // apt-get(8), apk(8). A tool or subcommand not listed here is `other`: it adds nothing to the estimate and
 // no rule touches it.
 import type { CommandInfo, PipInstall, PipOptions, WordArg } from "./command-info";
-import { poetryOptions, uvSyncOptions } from "./lock-options";
+import { poetryOptions, projectDirectory, uvSyncOptions } from "./lock-options";
 import type { ShellCommand, ShellWord } from "./types";
 
 /** pip options that take a value (the next word, or `--opt=value`). */
@@ -167,6 +167,7 @@ function recogniseUv(rest: readonly ShellWord[]): CommandInfo {
     return {
       kind: "uv-sync", noDev: has("--no-dev", "--only-group") || args.some((w) => w.value.startsWith("--no-group")), frozen: has("--frozen", "--locked"),
       noCache: has("--no-cache", "-n") || rest.some((w) => w.value === "--no-cache"), lock: uvSyncOptions(args.slice(1)), compile: has("--compile-bytecode"),
+      directory: projectDirectory(rest, ["--directory", "--project"]),
     };
   }
   if (sub === "venv") {
@@ -347,12 +348,13 @@ function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
       noRoot: values.includes("--no-root"),
       lock: poetryOptions(args.slice(1), "install"),
       compile: values.includes("--compile"),
+      directory: projectDirectory(rest, ["-C", "--directory", "-P", "--project"]),
     };
   }
   if (sub === "export") {
     const o = values.findIndex((v) => v === "-o" || v === "--output");
     const inline = values.find((v) => v.startsWith("--output="));
-    return { kind: "poetry-export", output: o >= 0 ? (values[o + 1] ?? null) : inline !== undefined ? inline.slice(9) : null, lock: poetryOptions(args.slice(1), "export") };
+    return { kind: "poetry-export", output: o >= 0 ? (values[o + 1] ?? null) : inline !== undefined ? inline.slice(9) : null, lock: poetryOptions(args.slice(1), "export"), directory: projectDirectory(rest, ["-C", "--directory", "-P", "--project"]) };
   }
   if (sub === "config") {
     const positional = args.slice(1).filter((w) => !w.value.startsWith("-"));
