@@ -3,7 +3,13 @@
 // paste into the editor — so Monaco's own input handling is exercised, not bypassed.
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type EditorName = "dockerfile" | "requirements" | "dockerignore";
+/** The three fixed editors, or a project file's (`project-uv-lock` for uv.lock: see projectEditor). */
+export type EditorName = "dockerfile" | "requirements" | "dockerignore" | `project-${string}`;
+
+/** The editor name of a project file, as ProjectFilesEditor derives it from the path. */
+export function projectEditor(path: string): EditorName {
+  return `project-${path.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
 
 export class PlaygroundPage {
   readonly app: Locator;
@@ -83,6 +89,20 @@ export class PlaygroundPage {
       return text.replace(/\u00a0/g, " ");
     }
     return editor.getByRole("textbox").inputValue();
+  }
+
+  /** Add a project file (pyproject.toml, uv.lock, …) by name and wait for the plan that includes it. */
+  async addProjectFile(name: string): Promise<void> {
+    await this.page.getByTestId("project-file-kind").selectOption(name);
+    await this.changing(() => this.page.getByTestId("project-file-add").click());
+    await expect(this.editor(projectEditor(name))).toBeVisible();
+  }
+
+  /** A cell of the chart's table: row `step`, column `category` (its label, e.g. "Python packages"). */
+  async chartCell(step: number, category: string): Promise<string> {
+    const headers = await this.chartData.locator("thead th").allTextContents();
+    const column = headers.indexOf(category);
+    return (await this.chartData.locator("tbody tr").nth(step).locator("th, td").nth(column).textContent()) ?? "";
   }
 
   step(index: number): Locator {

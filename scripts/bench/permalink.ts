@@ -16,6 +16,7 @@ export function permalinkRows(): PermalinkRow[] {
     length: encodePermalink({
       dockerfile: example.dockerfile,
       requirements: example.requirements,
+      projectFiles: example.projectFiles ?? [],
       dockerignore: example.dockerignore,
       decisions: {},
       selectedStep: null,

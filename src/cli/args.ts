@@ -7,6 +7,9 @@ export interface CliArgs {
   readonly command: "plan" | "lint" | "help";
   readonly dockerfile: string | null;
   readonly requirements: readonly string[];
+  /** `--project-file PATH` (repeatable): pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock, or
+   *  another requirements file, added to those found beside the Dockerfile. */
+  readonly projectFiles: readonly string[];
   readonly dockerignore: string | null;
   readonly contextBytes: number | null;
   readonly format: Format;
@@ -15,11 +18,14 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  whaleweight plan <Dockerfile> [--requirements <file>]… [--dockerignore <file>] [--context-bytes N] [--format text|json|sarif]
-  whaleweight lint <Dockerfile> [--requirements <file>]… [--format text|json|sarif]
+  whaleweight plan <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--dockerignore <file>] [--context-bytes N] [--format text|json|sarif]
+  whaleweight lint <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--format text|json|sarif]
 
   --requirements  a requirements file (repeatable); paths are taken relative to the Dockerfile's folder,
                   which is assumed to be the build context. Default: requirements*.txt beside the Dockerfile.
+  --project-file  pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock (or another requirements
+                  file), repeatable; those beside the Dockerfile are read without it. \`uv sync\`,
+                  \`poetry install\`, \`pipenv install\` and \`pip install .\` are weighed from them.
   --dockerignore  default: .dockerignore beside the Dockerfile, when there is one.
   --context-bytes size of the build context that COPY . sends (default 2000000).
   --format        text (default), json (the contract in DESIGN §5) or sarif.`;
@@ -27,11 +33,12 @@ export const USAGE = `Usage:
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    return { command: "help", dockerfile: null, requirements: [], dockerignore: null, contextBytes: null, format: "text" };
+    return { command: "help", dockerfile: null, requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text" };
   }
   if (command !== "plan" && command !== "lint") throw new UsageError(`unknown command "${command}" (expected plan or lint)`);
   let dockerfile: string | null = null;
   const requirements: string[] = [];
+  const projectFiles: string[] = [];
   let dockerignore: string | null = null;
   let contextBytes: number | null = null;
   let format: Format = "text";
@@ -47,6 +54,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case "--requirements":
       case "-r":
         requirements.push(value());
+        break;
+      case "--project-file":
+        projectFiles.push(value());
         break;
       case "--dockerignore":
         dockerignore = value();
@@ -70,5 +80,5 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (dockerfile === null) throw new UsageError(`${command} needs a Dockerfile path`);
-  return { command, dockerfile, requirements, dockerignore, contextBytes, format };
+  return { command, dockerfile, requirements, projectFiles, dockerignore, contextBytes, format };
 }

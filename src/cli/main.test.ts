@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../engine/analyze";
 import { formatBytes } from "../engine/format";
 import { closure, installedBytes } from "../engine/estimate/test-support";
+import { fixture } from "../engine/project/test-support";
 import { USAGE } from "./args";
 import { expectPlanContract, runWith } from "./test-support";
 
@@ -194,5 +195,45 @@ describe("plan steps and lint order", () => {
     const found = lines(runWith(["lint", "app/Dockerfile"], fat).stdout).map((l) => Number(/:(\d+):\d+:/.exec(l)?.[1]));
     expect(found.length).toBeGreaterThan(2);
     expect(found).toEqual([...found].sort((a, b) => a - b));
+  });
+});
+
+describe("project files (pyproject.toml, lock files)", () => {
+  const UV_DOCKERFILE = "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN pip install uv && uv sync --frozen --no-dev\nCOPY . .\n";
+  const POETRY_DOCKERFILE = "FROM python:3.12-slim\nENV POETRY_VIRTUALENVS_CREATE=false\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN pip install poetry && poetry install --only main --no-root\nCOPY . .\n";
+  type Body = { steps: { estimate: { byCategory: { python: number } }; warnings: { code: string }[] }[]; diagnostics: { file: string; line: number; code: string }[] };
+
+  it("finds pyproject.toml and uv.lock beside the Dockerfile and weighs uv sync from the lock", () => {
+    const files = { "app/Dockerfile": UV_DOCKERFILE, "app/pyproject.toml": fixture("pyproject-uv.toml"), "app/uv.lock": fixture("uv.lock") };
+    const { code, body } = json(["plan", "app/Dockerfile", "--format", "json"], files);
+    expect(code).toBe(0);
+    expectPlanContract(body);
+    const step = (body as unknown as Body).steps[0];
+    const expected = analyze({ dockerfile: UV_DOCKERFILE, requirements: [], dockerignore: null, projectFiles: [{ path: "pyproject.toml", content: files["app/pyproject.toml"] }, { path: "uv.lock", content: files["app/uv.lock"] }] }).estimate;
+    expect(step?.estimate.byCategory.python).toBe(expected.byCategory.python);
+    expect(expected.byCategory.python).toBeGreaterThan(0);
+    expect(step?.warnings.map((w) => w.code)).not.toContain("lock-not-given");
+  });
+
+  it("reads a poetry project given with --project-file, and without the lock says which file to add", () => {
+    const files = { "app/Dockerfile": POETRY_DOCKERFILE, "locks/pyproject.toml": fixture("pyproject-poetry.toml"), "locks/poetry.lock": fixture("poetry.lock") };
+    const withLock = json(["plan", "app/Dockerfile", "--format", "json", "--project-file", "locks/pyproject.toml", "--project-file", "locks/poetry.lock"], files).body as unknown as Body;
+    expect(withLock.steps[0]?.estimate.byCategory.python).toBeGreaterThan(0);
+    expect(withLock.steps[0]?.warnings.map((w) => w.code)).not.toContain("lock-not-given");
+    const without = json(["plan", "app/Dockerfile", "--format", "json"], files).body as unknown as Body;
+    expect(without.steps[0]?.warnings.map((w) => w.code)).toContain("lock-not-given");
+    expect(without.steps[0]?.estimate.byCategory.python).toBeLessThan(withLock.steps[0]?.estimate.byCategory.python ?? 0);
+  });
+
+  it("a malformed pyproject.toml is a diagnostic at its line, in JSON and in text", () => {
+    const files = { "app/Dockerfile": UV_DOCKERFILE, "app/pyproject.toml": '[project]\nname = "x"\ndependencies = ["flask",\n[tool.uv]\n' };
+    const { body } = json(["plan", "app/Dockerfile", "--format", "json"], files);
+    expect((body as unknown as Body).diagnostics).toContainEqual(expect.objectContaining({ file: "pyproject.toml", line: 4, code: "project/toml-syntax" }));
+    expect(runWith(["lint", "app/Dockerfile"], files).stdout).toMatch(/^pyproject\.toml:4:\d+: error: /m);
+  });
+
+  it("an unreadable project file exits 2 with one line", () => {
+    expect(runWith(["plan", "app/Dockerfile", "--project-file", "app/uv.lock"], { "app/Dockerfile": UV_DOCKERFILE, "app/uv.lock": errno("EACCES") }))
+      .toEqual({ code: 2, stdout: "", stderr: "whaleweight: project file app/uv.lock cannot be read (EACCES)\n" });
   });
 });

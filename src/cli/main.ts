@@ -46,6 +46,13 @@ function discoverRequirements(io: CliIo, contextDir: string): string[] {
   return found;
 }
 
+/** The project files a locked install reads, when they sit beside the Dockerfile (the build context). */
+const PROJECT_FILE_NAMES = ["pyproject.toml", "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock"];
+
+function discoverProjectFiles(io: CliIo, contextDir: string): string[] {
+  return PROJECT_FILE_NAMES.map((name) => join(contextDir, name)).filter((path) => io.kind(path) === "file");
+}
+
 export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
   let args: CliArgs;
   try {
@@ -63,12 +70,18 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
   }
   let dockerfile: Uint8Array;
   let requirements: TextFile[];
+  let projectFiles: TextFile[];
   let dockerignore: string | null = null;
   const contextDir = dirname(args.dockerfile);
   try {
     dockerfile = readBytes(io, args.dockerfile, "Dockerfile");
     const paths = args.requirements.length > 0 ? args.requirements : discoverRequirements(io, contextDir);
     requirements = paths.map((p) => ({ path: contextPath(contextDir, p), content: readBytes(io, p, "requirements file") }));
+    const found = discoverProjectFiles(io, contextDir);
+    // A file given with --project-file wins over the one of the same context path found beside the Dockerfile.
+    const given = new Set(args.projectFiles.map((p) => contextPath(contextDir, p)));
+    const projectPaths = [...args.projectFiles, ...found.filter((f) => !given.has(contextPath(contextDir, f)))];
+    projectFiles = projectPaths.map((p) => ({ path: contextPath(contextDir, p), content: readBytes(io, p, "project file") }));
     const ignorePath = args.dockerignore ?? join(contextDir, ".dockerignore");
     if (args.dockerignore !== null || io.kind(ignorePath) === "file") dockerignore = new TextDecoder().decode(readBytes(io, ignorePath, ".dockerignore"));
   } catch (error) {
@@ -83,6 +96,7 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
     dockerfile,
     requirements,
     dockerignore,
+    projectFiles,
     ...(args.contextBytes === null ? {} : { settings: { contextBytes: args.contextBytes } }),
   });
   const diagnostics = plan.steps[0]?.analysis.diagnostics ?? [];

@@ -1,6 +1,6 @@
 // The CLI's outputs: the JSON contract of DESIGN §5 (fields may be added, never renamed), SARIF 2.1.0 for
 // code-scanning tools, and a readable text table.
-import type { Diagnostic } from "../engine/diagnostics";
+import { diagnosticFilePath, type Diagnostic } from "../engine/diagnostics";
 import type { ImageEstimate } from "../engine/estimate/types";
 import { formatBytes, formatDelta } from "../engine/format";
 import type { Plan, PlanStep } from "../engine/plan/plan";
@@ -54,7 +54,7 @@ function findingJson(f: Finding): object {
 }
 
 function fileName(d: Diagnostic): string {
-  return typeof d.file === "string" ? (d.file === "dockerfile" ? "Dockerfile" : ".dockerignore") : d.file.requirements;
+  return diagnosticFilePath(d.file);
 }
 
 export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerfilePath: string): string {

@@ -1,13 +1,14 @@
 // The engine's front door: texts in, model + estimate + diagnostics out. Used by the plan, the CLI and
 // the playground's worker. Never throws: a fault anywhere below becomes a diagnostic, and the user's
 // text is never lost.
-import { describeError, type Diagnostic } from "./diagnostics";
+import { describeError, diagnosticFilePath, type Diagnostic } from "./diagnostics";
 import { parseDockerfile } from "./dockerfile/parse-dockerfile";
 import type { DockerfileModel } from "./dockerfile/model";
 import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
 import type { EstimateSettings } from "./estimate/context";
 import type { ImageEstimate } from "./estimate/types";
 import { emptyByCategory } from "./estimate/types";
+import { parseProjectFile, type ParsedProjectFile } from "./project";
 import { parseRequirementsFile, resolveRequirements } from "./requirements";
 import type { RequirementsFile } from "./requirements/model";
 import { buildCheckDiagnostics } from "./verify/diagnostics";
@@ -25,11 +26,16 @@ export interface AnalysisInput {
   /** The .dockerignore text, or null when the project has none. */
   readonly dockerignore: string | null;
   readonly settings?: Partial<EstimateSettings>;
+  /** pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock at their context paths (issue 8 §5). A
+   *  file of another name is read as a requirements file. */
+  readonly projectFiles?: readonly TextFile[];
 }
 
 export interface Analysis {
   readonly model: DockerfileModel;
   readonly requirementFiles: readonly RequirementsFile[];
+  /** The project files, parsed, in the order given. */
+  readonly projectFiles: readonly ParsedProjectFile[];
   readonly estimate: ImageEstimate;
   /** Parser diagnostics of every input, Dockerfile first, then the build check's findings (codes
    *  `build-check/…`) so that the editor and `lint` show them like any other problem. */
@@ -40,25 +46,32 @@ export interface Analysis {
 
 export function analyze(input: AnalysisInput): Analysis {
   const model = parseDockerfile(input.dockerfile);
-  const requirementFiles = input.requirements.map((file) => parseRequirementsFile(file.path, file.content));
-  const diagnostics: Diagnostic[] = [...model.diagnostics, ...requirementFiles.flatMap((f) => f.diagnostics)];
+  const projectFiles: ParsedProjectFile[] = [];
+  const extraRequirements: TextFile[] = [];
+  for (const file of input.projectFiles ?? []) {
+    const parsed = parseProjectFile(file.path, file.content);
+    if (parsed === null) extraRequirements.push(file);
+    else projectFiles.push(parsed);
+  }
+  const requirementFiles = [...input.requirements, ...extraRequirements].map((file) => parseRequirementsFile(file.path, file.content));
+  const diagnostics: Diagnostic[] = [...model.diagnostics, ...requirementFiles.flatMap((f) => f.diagnostics), ...projectFiles.flatMap((f) => f.diagnostics)];
   diagnostics.push(...includeDiagnostics(requirementFiles, diagnostics));
   let estimate: ImageEstimate;
   try {
-    estimate = estimateImage({ dockerfile: model, requirements: requirementFiles, dockerignore: input.dockerignore, settings: input.settings ?? {} });
+    estimate = estimateImage({ dockerfile: model, requirements: requirementFiles, projectFiles, dockerignore: input.dockerignore, settings: input.settings ?? {} });
   } catch (error) {
     // A bug in the estimator must not take the page down: report it where the user can see it.
     diagnostics.push({ message: `The estimate failed (${describeError(error)}): please report this Dockerfile.`, line: 1, column: 1, severity: "error", code: "engine/estimate-fault", file: "dockerfile" });
     estimate = emptyEstimate();
   }
   diagnostics.push(...buildCheckDiagnostics(estimate.buildCheck));
-  return { model, requirementFiles, estimate, diagnostics, buildCheck: estimate.buildCheck };
+  return { model, requirementFiles, projectFiles, estimate, diagnostics, buildCheck: estimate.buildCheck };
 }
 
 /** What following `-r`/`-c` finds (a file including itself, an include that was not given), reported once
  *  each: parsing a file alone cannot see it. Every given file is resolved as an entry point. */
 function includeDiagnostics(files: readonly RequirementsFile[], known: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.code}|${typeof d.file === "string" ? d.file : d.file.requirements}|${d.line}|${d.column}|${d.message}`;
+  const key = (d: Diagnostic) => `${d.code}|${diagnosticFilePath(d.file)}|${d.line}|${d.column}|${d.message}`;
   const seen = new Set(known.map(key));
   const found: Diagnostic[] = [];
   for (const file of files) {

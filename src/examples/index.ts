@@ -7,6 +7,8 @@ export interface Example {
   readonly dockerfile: string;
   readonly requirements: readonly { readonly path: string; readonly text: string }[];
   readonly dockerignore: string | null;
+  /** pyproject.toml / lock files, when the example has them. */
+  readonly projectFiles?: readonly { readonly path: string; readonly text: string }[];
 }
 
 export const FLASK_FAT: Example = {

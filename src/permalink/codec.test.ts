@@ -10,6 +10,7 @@ import type { SharedState } from "./shared-state";
 const BASE: SharedState = {
   dockerfile: "FROM python:3.12\n",
   requirements: [],
+  projectFiles: [],
   dockerignore: null,
   decisions: {},
   selectedStep: null,
@@ -35,6 +36,7 @@ describe("round trip", () => {
       state: {
         ...BASE,
         requirements: [{ path: "requirements.txt", text: "flask\n" }, { path: "requirements/dev.txt", text: "-r ../requirements.txt\npytest\n" }],
+        projectFiles: [{ path: "pyproject.toml", text: "[project]\nname = \"app\"\n" }, { path: "uv.lock", text: "version = 1\n" }],
         dockerignore: "",
         decisions: { "size/base-variant": { action: "apply", alternative: "slim" }, "cache/requirements-first": { action: "skip" }, "size/multistage": { action: "apply" } },
         selectedStep: "size/base-variant",
@@ -46,13 +48,13 @@ describe("round trip", () => {
 
   it.each(cases)("$name", ({ state }) => {
     const fragment = encodePermalink(state);
-    expect(fragment).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
-    expect(decodePermalink(`#${fragment}`)).toEqual({ ok: true, state, version: 1 });
+    expect(fragment).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
+    expect(decodePermalink(`#${fragment}`)).toEqual({ ok: true, state, version: 2 });
   });
 
   it("builds the URL from the location it is given", () => {
     const url = permalinkUrl({ origin: "https://example.org", pathname: "/whaleweight/", search: "" }, BASE);
-    expect(url).toMatchObject({ ok: true, url: expect.stringMatching(/^https:\/\/example\.org\/whaleweight\/#v1\./) });
+    expect(url).toMatchObject({ ok: true, url: expect.stringMatching(/^https:\/\/example\.org\/whaleweight\/#v2\./) });
   });
 
   it("refuses to make a link the decoder would refuse", () => {
@@ -67,20 +69,25 @@ describe("round trip", () => {
 
 describe("frozen links", () => {
   it.each(LINK_FIXTURES)("$name", ({ fragment, state }) => {
-    expect(decodePermalink(fragment)).toEqual({ ok: true, state, version: 1 });
+    expect(decodePermalink(fragment)).toEqual({ ok: true, state, version: Number(/^v(\d+)\./.exec(fragment)?.[1]) });
+  });
+
+  it("a version 1 link with a stray `p` opens without project files", () => {
+    expect(decodePermalink(v1(JSON.stringify({ t: "x", d: "FROM python:3.12\n", p: [["uv.lock", "x"]] })))).toMatchObject({ ok: true, state: { projectFiles: [] }, version: 1 });
   });
 });
 
 describe("broken and hostile links", () => {
   const good = encodePermalink({ ...BASE, dockerfile: "FROM python:3.12\nRUN pip install flask\n".repeat(20) });
-  const payload = good.slice("v1.".length);
+  const payload = good.replace(/^v\d+\./, "");
   const half = Math.floor(payload.length / 2) & ~3;
   const cases: { name: string; fragment: string; kind: string }[] = [
     { name: "truncated", fragment: `v1.${payload.slice(0, half)}`, kind: "corrupt" },
     { name: "truncated to an impossible base64 length", fragment: `v1.${payload.slice(0, half + 1)}`, kind: "not-base64" },
-    { name: "newer version", fragment: good.replace(/^v1\./, "v99."), kind: "version" },
-    { name: "version zero", fragment: good.replace(/^v1\./, "v0."), kind: "version" },
-    { name: "no version", fragment: good.replace(/^v1\./, ""), kind: "invalid" },
+    { name: "newer version", fragment: `v99.${payload}`, kind: "version" },
+    { name: "version zero", fragment: `v0.${payload}`, kind: "version" },
+    { name: "no version", fragment: payload, kind: "invalid" },
+    { name: "project files not pairs", fragment: `v2.${encodeBase64Url(deflateSync(strToU8(JSON.stringify({ t: "x", d: "", p: ["uv.lock"] }))))}`, kind: "invalid" },
     { name: "non-base64 characters", fragment: "v1.abc$%^&*", kind: "not-base64" },
     { name: "standard base64 with padding", fragment: "v1.q1YqUbJSKs3LLS4pSk1RslIqz0xOLS7JzM9TqAUA/w==", kind: "not-base64" },
     { name: "not deflate at all", fragment: `v1.${encodeBase64Url(strToU8("just some text that is not compressed"))}`, kind: "corrupt" },

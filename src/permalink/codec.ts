@@ -8,10 +8,11 @@ import type { Decision } from "../engine/plan/plan";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
 import { inflateCapped } from "./inflate-capped";
 import { migrate, UPGRADES, type Upgrade } from "./migrations";
-import { WireV1 } from "./schema";
+import { WireCurrent } from "./schema";
 import type { SharedState } from "./shared-state";
 
-export const PERMALINK_VERSION = 1;
+/** 2: project files (`p`). Version 1 links open through migrations.ts. */
+export const PERMALINK_VERSION = 2;
 /** Decompressed JSON ceiling: room for a 1 MB Dockerfile plus requirements, far below what would hurt. */
 export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024;
 /** Fragment ceiling before any decoding: 2 MB of deflate is more than MAX_DECOMPRESSED_BYTES ever needs
@@ -77,7 +78,7 @@ export function decodePermalink(fragment: string, upgrades: Readonly<Record<numb
   }
   const migrated = migrate(payload, version, PERMALINK_VERSION, upgrades);
   if (!migrated.ok) return fail("version", `The link is too old to open: ${migrated.message}.`);
-  const parsed = v.safeParse(WireV1, migrated.payload);
+  const parsed = v.safeParse(WireCurrent, migrated.payload);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = issue === undefined ? "" : ` (${v.getDotPath(issue) ?? "payload"}: ${issue.message})`;
@@ -90,12 +91,13 @@ function fail(kind: PermalinkErrorKind, message: string): DecodeResult {
   return { ok: false, kind, message };
 }
 
-export function toWire(state: SharedState): WireV1 {
+export function toWire(state: SharedState): WireCurrent {
   const decisions = Object.entries(state.decisions);
   return {
     t: state.tablesVersion,
     d: state.dockerfile,
     ...(state.requirements.length === 0 ? {} : { r: state.requirements.map((f): [string, string] => [f.path, f.text]) }),
+    ...(state.projectFiles.length === 0 ? {} : { p: state.projectFiles.map((f): [string, string] => [f.path, f.text]) }),
     ...(state.dockerignore === null ? {} : { i: state.dockerignore }),
     ...(decisions.length === 0 ? {} : { x: Object.fromEntries(decisions.map(([id, d]) => [id, encodeDecision(d)])) }),
     ...(state.selectedStep === null ? {} : { s: state.selectedStep }),
@@ -103,11 +105,12 @@ export function toWire(state: SharedState): WireV1 {
   };
 }
 
-export function fromWire(wire: WireV1): SharedState {
+export function fromWire(wire: WireCurrent): SharedState {
   return {
     tablesVersion: wire.t,
     dockerfile: wire.d,
     requirements: (wire.r ?? []).map(([path, text]) => ({ path, text })),
+    projectFiles: (wire.p ?? []).map(([path, text]) => ({ path, text })),
     dockerignore: wire.i ?? null,
     decisions: Object.fromEntries(Object.entries(wire.x ?? {}).map(([id, d]) => [id, decodeDecision(d)])),
     selectedStep: wire.s ?? null,

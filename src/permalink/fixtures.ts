@@ -16,11 +16,30 @@ export const LINK_FIXTURES: readonly LinkFixture[] = [
     state: {
       dockerfile: "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\nEXPOSE 8000\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app:app\"]\n",
       requirements: [{ path: "requirements.txt", text: "flask==3.0.3\nflask-sqlalchemy==3.1.1\nflask-login==0.6.3\nflask-wtf==1.2.1\ngunicorn==22.0.0\n" }],
+      // Version 1 had no project files: the migration to version 2 opens it with none.
+      projectFiles: [],
       dockerignore: null,
       decisions: { "size/base-variant": { action: "apply", alternative: "slim" }, "cache/requirements-first": { action: "skip" } },
       selectedStep: "size/base-variant",
       contextBytes: 5_000_000,
       tablesVersion: "2026-11-28.1df28aba",
+    },
+  },
+  {
+    name: "v2: a uv project (pyproject.toml + uv.lock), multistage skipped",
+    fragment: "v2.lZJPa-MwEMW_iphDT7GUP7AHQ_eyZWFZulkCy1IsH1xnkqqRR6oku01DvntHbmhpSw-9CFm_5_eeBh0gQQnz6fxbMZsX07m0rt1tjMUIE1gz-rlaXgq_TzeOyoVkTbSm0_R_ufp98WslVOO9ph_Lv1cs8sHdYptkcp0V_TB6Cak0rf79Ed54YSimxmYmzs7yGvfUiqLYBPeIxBtyxRqHk6EUkneXF6LSkHOUHJAGdW1IbXsyrQukYSI0MCtzD6g1ce0AZVVBwLveBOyQUpTpITGAup6AH-nbssyq0zdbUNOhOGffe7webTUNGKJxNJ5O5UxO8-EaPfJCrcHIhFtubBN3388Xmecu9aSC0xw44tVkpklTVfmm3TVbrL-QGV0f2qw8iMGE1Dd25FKDOH5sdBAvvmO1rOKwz7JPmrfRfBm5eBcdcGtiCvtRcJOSj6VSPFIjXdiqaDpv8bnROPIHKA8QzSOqrreJ_-RgfloFHI9P",
+    state: {
+      dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN pip install uv && uv sync --frozen --no-dev\nCOPY . .\nCMD [\"/app/.venv/bin/gunicorn\", \"app:app\"]\n",
+      requirements: [{ path: "requirements.txt", text: "" }],
+      projectFiles: [
+        { path: "pyproject.toml", text: "[project]\nname = \"webapp\"\nversion = \"0.1.0\"\ndependencies = [\"flask>=3.0\"]\n" },
+        { path: "uv.lock", text: "version = 1\n\n[[package]]\nname = \"webapp\"\nversion = \"0.1.0\"\nsource = { virtual = \".\" }\ndependencies = [{ name = \"flask\" }]\n\n[[package]]\nname = \"flask\"\nversion = \"3.0.3\"\nsource = { registry = \"https://pypi.org/simple\" }\n" },
+      ],
+      dockerignore: null,
+      decisions: { "size/multistage": { action: "skip" } },
+      selectedStep: null,
+      contextBytes: null,
+      tablesVersion: "2026-12-02.lockfiles",
     },
   },
 ];

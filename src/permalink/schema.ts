@@ -5,6 +5,7 @@
 //   t: tables version   d: Dockerfile   r: [path, text][] requirements files   i: .dockerignore
 //   x: decisions, by rule id: "-" skip, "+" apply the default, "+<id>" apply alternative <id>
 //   s: selected step id   c: build-context bytes
+// Version 2 adds   p: [path, text][] project files (pyproject.toml, uv.lock, poetry.lock, Pipfile(.lock)).
 // Absent keys mean the default.
 import * as v from "valibot";
 
@@ -28,3 +29,17 @@ export const WireV1 = v.object({
 });
 
 export type WireV1 = v.InferOutput<typeof WireV1>;
+
+/** More project files than a project has (one manifest and one lock per directory, a few directories). */
+const MAX_PROJECT_FILES = 16;
+
+export const WireV2 = v.object({
+  ...WireV1.entries,
+  p: v.optional(v.pipe(v.array(v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(256)), v.string()])), v.maxLength(MAX_PROJECT_FILES))),
+});
+
+export type WireV2 = v.InferOutput<typeof WireV2>;
+
+/** The schema of the current version (PERMALINK_VERSION), also used by the autosave. */
+export const WireCurrent = WireV2;
+export type WireCurrent = WireV2;

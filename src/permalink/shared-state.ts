@@ -10,6 +10,8 @@ export interface SharedFile {
 export interface SharedState {
   readonly dockerfile: string;
   readonly requirements: readonly SharedFile[];
+  /** pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock by context path. */
+  readonly projectFiles: readonly SharedFile[];
   /** null when the project has no .dockerignore. */
   readonly dockerignore: string | null;
   /** Only the decisions the user made; absent rules take their default (apply). */

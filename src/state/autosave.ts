@@ -3,7 +3,7 @@
 // anything (another version, a hand edit), and nothing unchecked reaches the store.
 import * as v from "valibot";
 import { fromWire, toWire } from "../permalink/codec";
-import { WireV1 } from "../permalink/schema";
+import { WireCurrent } from "../permalink/schema";
 import type { SharedState } from "../permalink/shared-state";
 import { TABLES_VERSION } from "../engine/knowledge/data/tables-version";
 import { useAppStore, type AppState } from "./store";
@@ -18,6 +18,7 @@ export function snapshotOf(state: AppState): SharedState {
   return {
     dockerfile: state.dockerfile,
     requirements: state.requirements,
+    projectFiles: state.projectFiles,
     dockerignore: state.dockerignore,
     decisions: state.decisions,
     selectedStep: state.selectedStep,
@@ -28,7 +29,7 @@ export function snapshotOf(state: AppState): SharedState {
 
 /** True when anything a link or the autosave carries differs between the two states. */
 export function sharedStateChanged(a: AppState, b: AppState): boolean {
-  return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.dockerignore !== b.dockerignore ||
+  return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.projectFiles !== b.projectFiles || a.dockerignore !== b.dockerignore ||
     a.decisions !== b.decisions || a.selectedStep !== b.selectedStep || a.contextBytes !== b.contextBytes;
 }
 
@@ -36,7 +37,8 @@ function read(storage: Storage, key: string): Saved | null {
   try {
     const raw = storage.getItem(key);
     if (raw === null) return null;
-    const parsed = v.safeParse(WireV1, JSON.parse(raw));
+    // A save made before project files existed (version 1's shape) passes: `p` is optional.
+    const parsed = v.safeParse(WireCurrent, JSON.parse(raw));
     return parsed.success ? fromWire(parsed.output) : null;
   } catch {
     return null;

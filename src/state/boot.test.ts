@@ -13,6 +13,7 @@ const INITIAL = useAppStore.getState();
 const LINKED: SharedState = {
   dockerfile: "FROM python:3.12-slim\n# from the link\n",
   requirements: [{ path: "requirements.txt", text: "flask\n" }],
+  projectFiles: [{ path: "pyproject.toml", text: "[project]\nname = \"app\"\n" }],
   dockerignore: ".git\n",
   decisions: { "size/base-variant": { action: "skip" } },
   selectedStep: "size/multistage",

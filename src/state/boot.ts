@@ -20,6 +20,7 @@ function defaultState(): Saved {
   return {
     dockerfile: DEFAULT_EXAMPLE.dockerfile,
     requirements: DEFAULT_EXAMPLE.requirements,
+    projectFiles: [],
     dockerignore: DEFAULT_EXAMPLE.dockerignore,
     decisions: {},
     selectedStep: null,
@@ -28,7 +29,8 @@ function defaultState(): Saved {
 }
 
 function sameTexts(a: Saved, b: Saved): boolean {
-  return a.dockerfile === b.dockerfile && a.dockerignore === b.dockerignore && JSON.stringify(a.requirements) === JSON.stringify(b.requirements);
+  return a.dockerfile === b.dockerfile && a.dockerignore === b.dockerignore && JSON.stringify(a.requirements) === JSON.stringify(b.requirements) &&
+    JSON.stringify(a.projectFiles) === JSON.stringify(b.projectFiles);
 }
 
 export function boot(env: BootEnvironment): void {

@@ -9,11 +9,16 @@ import type { AppState } from "./store";
 export interface InputsSlice {
   readonly dockerfile: string;
   readonly requirements: readonly SharedFile[];
+  /** pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock at their context paths (may be none). */
+  readonly projectFiles: readonly SharedFile[];
   /** null when there is no .dockerignore. */
   readonly dockerignore: string | null;
   setDockerfile(text: string): void;
   setRequirements(path: string, text: string): void;
   setDockerignore(text: string): void;
+  /** Add a project file (or a further requirements file) by path, or replace its text. */
+  setProjectFile(path: string, text: string): void;
+  removeProjectFile(path: string): void;
   /** Replace the texts with an example's, and start its plan afresh. */
   loadExample(example: Example): void;
   /** Restore a shared or saved state: texts, decisions, selection and settings in one update. */
@@ -23,6 +28,7 @@ export interface InputsSlice {
 export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (set) => ({
   dockerfile: "",
   requirements: [{ path: REQUIREMENTS_PATH, text: "" }],
+  projectFiles: [],
   dockerignore: null,
   setDockerfile: (dockerfile) => set({ dockerfile }),
   setRequirements: (path, text) =>
@@ -32,10 +38,18 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
         : [...state.requirements, { path, text }],
     })),
   setDockerignore: (text) => set({ dockerignore: text.trim() === "" ? null : text }),
+  setProjectFile: (path, text) =>
+    set((state) => ({
+      projectFiles: state.projectFiles.some((f) => f.path === path)
+        ? state.projectFiles.map((f) => (f.path === path ? { path, text } : f))
+        : [...state.projectFiles, { path, text }],
+    })),
+  removeProjectFile: (path) => set((state) => ({ projectFiles: state.projectFiles.filter((f) => f.path !== path) })),
   loadExample: (example) =>
     set({
       dockerfile: example.dockerfile,
       requirements: withRequirementsFile(example.requirements),
+      projectFiles: example.projectFiles ?? [],
       dockerignore: example.dockerignore,
       decisions: {},
       selectedStep: null,
@@ -44,6 +58,7 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
     set({
       dockerfile: shared.dockerfile,
       requirements: withRequirementsFile(shared.requirements),
+      projectFiles: shared.projectFiles.map((f) => ({ path: f.path, text: f.text })),
       dockerignore: shared.dockerignore,
       decisions: shared.decisions,
       selectedStep: shared.selectedStep,

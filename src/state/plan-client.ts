@@ -44,6 +44,7 @@ function planInput(state: AppState): PlanRequest["input"] {
   return {
     dockerfile: state.dockerfile,
     requirements: state.requirements.map((f) => ({ path: f.path, content: f.text })),
+    ...(state.projectFiles.length === 0 ? {} : { projectFiles: state.projectFiles.map((f) => ({ path: f.path, content: f.text })) }),
     dockerignore: state.dockerignore,
     decisions: state.decisions,
     ...(state.contextBytes === null ? {} : { settings: { contextBytes: state.contextBytes } }),
@@ -51,12 +52,12 @@ function planInput(state: AppState): PlanRequest["input"] {
 }
 
 function affectsPlan(a: AppState, b: AppState): boolean {
-  return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.dockerignore !== b.dockerignore ||
+  return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.projectFiles !== b.projectFiles || a.dockerignore !== b.dockerignore ||
     a.decisions !== b.decisions || a.contextBytes !== b.contextBytes;
 }
 
 function textSize(state: AppState): number {
-  return state.dockerfile.length + state.requirements.reduce((n, f) => n + f.text.length, 0) + (state.dockerignore?.length ?? 0);
+  return state.dockerfile.length + [...state.requirements, ...state.projectFiles].reduce((n, f) => n + f.text.length, 0) + (state.dockerignore?.length ?? 0);
 }
 
 async function pump(): Promise<void> {

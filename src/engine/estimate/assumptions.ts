@@ -84,7 +84,7 @@ export const ASSUMPTIONS = {
   lockFileAsRequirements: {
     id: "lock-as-requirements",
     value: 0,
-    text: "poetry, pipenv and `uv sync` read lock files Whaleweight does not parse: their packages are taken from the requirements file you pasted.",
+    text: "poetry, pipenv and `uv sync` install from a lock file (poetry.lock, Pipfile.lock, uv.lock) that was not given: their packages are taken from the requirements file you pasted. Add the lock file as a project file to weigh the locked set exactly.",
   },
   venv: {
     id: "venv",

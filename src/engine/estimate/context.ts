@@ -1,6 +1,7 @@
 // What every instruction estimator can reach: the inputs, the finished stages, and the sinks for
 // warnings and assumptions (collected once per estimate, de-duplicated).
 import type { VariableLookup } from "../dockerfile/variables";
+import type { ParsedProjectFile } from "../project/types";
 import type { RequirementsFile } from "../requirements/model";
 import type { BuildReader } from "../verify/build-check";
 import type { BuildCheckFinding } from "../verify/types";
@@ -14,6 +15,8 @@ export interface EstimateSettings {
 
 export interface EstimateContext {
   readonly requirementFiles: readonly RequirementsFile[];
+  /** pyproject.toml, uv.lock, poetry.lock, Pipfile(.lock) the user gave: what locked installs read. */
+  readonly projectFiles: readonly ParsedProjectFile[];
   readonly settings: EstimateSettings;
   readonly dockerignore: DockerIgnore | null;
   /** Values of the ARGs declared before the first FROM. */

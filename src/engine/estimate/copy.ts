@@ -54,9 +54,13 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     if (ctx.dockerignore !== null && isIgnored(ctx.dockerignore, source)) continue;
     const target = destIsDir ? resolvePath(dest, baseName(source) || ".") : dest;
     if (isManifestPath(source)) {
-      const given = ctx.requirementFiles.find((f) => f.path === source.replace(/^\.\//, "") || baseName(f.path) === baseName(source));
+      const sameFile = (path: string) => path === source.replace(/^\.\//, "") || baseName(path) === baseName(source);
+      // A requirements file or a project file (pyproject.toml, a lock) the user gave: its real size.
+      const requirements = ctx.requirementFiles.find((f) => sameFile(f.path));
+      const project = ctx.projectFiles.find((f) => sameFile(f.path));
+      const given = requirements !== undefined ? { path: requirements.path, length: requirements.text.length } : project !== undefined ? { path: project.path, length: project.textLength } : undefined;
       if (given === undefined) ctx.assume(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text, line);
-      const bytes = given?.text.length ?? ASSUMPTIONS.manifestFile.value;
+      const bytes = given?.length ?? ASSUMPTIONS.manifestFile.value;
       const cited = given === undefined
         ? assumptionSource(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text)
         : assumptionSource("pasted-file", `the pasted ${given.path} (${bytes} characters)`);

@@ -2,6 +2,7 @@
 // attributed filesystem, then sum the final image's layers. Never throws for any parsed model.
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
+import type { ParsedProjectFile } from "../project/types";
 import type { RequirementsFile } from "../requirements/model";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext, EstimateSettings } from "./context";
@@ -20,6 +21,8 @@ export interface EstimateInput {
   readonly dockerfile: DockerfileModel;
   /** Requirements files the user gave, parsed (paths relative to the build context). */
   readonly requirements: readonly RequirementsFile[];
+  /** pyproject.toml and lock files, parsed (paths relative to the build context). */
+  readonly projectFiles?: readonly ParsedProjectFile[];
   /** The .dockerignore text, or null when there is none. */
   readonly dockerignore: string | null;
   readonly settings?: Partial<EstimateSettings>;
@@ -40,6 +43,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const ctx: EstimateContext = {
     requirementFiles: input.requirements,
+    projectFiles: input.projectFiles ?? [],
     settings,
     globalArgs: new Map(input.dockerfile.globalArgs.filter((a) => a.value !== "").map((a) => [a.name, a.value])),
     dockerignore: input.dockerignore === null ? null : parseDockerignore(input.dockerignore),

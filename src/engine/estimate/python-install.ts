@@ -1,15 +1,16 @@
-// `pip install`, `uv pip install`, `pip wheel`, poetry/pipenv/`uv sync` and `python -m venv` in the size
-// model: which packages (the transitive closure from the package table), where they land (system
-// site-packages, a venv, --prefix, --target, --user), their .pyc, and the installer's cache.
+// `pip install`, `uv pip install`, `pip wheel` and `python -m venv` in the size model: which packages (the
+// transitive closure from the package table), where they land (system site-packages, a venv, --prefix,
+// --target, --user), their .pyc, and the installer's cache. Lock-file installs (uv sync, poetry, pipenv)
+// are in locked-install.ts; `pip install .` and `-r pyproject.toml` read the project's pyproject.toml.
 import { findPythonPackage, resolvePythonClosure } from "../knowledge";
 import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
-import type { Requirement } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { baseName, hasGlob, resolvePath } from "./paths";
 import { packageCost, type PackageCost } from "./python-sizes";
+import { localProjectNames, namesFromPyproject, notePins } from "./project-names";
 import { findRequirementsFile } from "./requirements-lookup";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
@@ -30,15 +31,15 @@ function minorOf(stage: StageState): string {
   return stage.pythonMinor ?? "3";
 }
 
-function sitePackages(root: string, stage: StageState): string {
+export function sitePackages(root: string, stage: StageState): string {
   return `${root}/lib/python${minorOf(stage)}/site-packages`;
 }
 
-function expand(scope: RunScope, text: string): string {
+export function expand(scope: RunScope, text: string): string {
   return substituteVariables(text, scope.vars).value;
 }
 
-function systemSite(stage: StageState): string {
+export function systemSite(stage: StageState): string {
   return stage.pythonMinor === null ? "/usr/local/lib/python3/dist-packages" : sitePackages("/usr/local", stage);
 }
 
@@ -54,24 +55,28 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
 }
 
 /** Names a requirements file resolves to (its -r includes too), or null when the file was not given. */
-function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): string[] | null {
+export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): string[] | null {
   const imagePath = resolvePath(scope.cwd, expand(scope, path));
-  const file = findRequirementsFile(ctx.requirementFiles, imagePath);
+  if (baseName(imagePath) === "pyproject.toml") return namesFromPyproject(ctx, stage, scope, imagePath, "", path);
+  const generated = stage.generatedRequirements.get(imagePath);
+  const file = generated ?? findRequirementsFile(ctx.requirementFiles, imagePath);
   if (file === null) {
     ctx.warn("requirements-not-given", `${path} was not given, so the packages it lists are not counted: paste it as a requirements file.`, scope.line);
     return null;
   }
-  const resolved = resolveRequirements(file.path, ctx.requirementFiles, markerEnvironment(stage.pythonMinor ?? "3.12"));
+  const resolved = resolveRequirements(file.path, generated === undefined ? ctx.requirementFiles : [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
   const names: string[] = [];
   notePins(ctx, resolved.requirements, scope.line);
   for (const requirement of resolved.requirements) {
     if (requirement.name !== null) names.push(requirement.name);
+    // `-e .` / `./pkg` in a requirements file: the project's pyproject.toml says what it pulls in.
+    else if (requirement.url !== null && /^(\.{1,2}(\/|$|\[)|\/)/.test(requirement.url)) names.push(...localProjectNames(ctx, stage, scope, requirement.url));
     else ctx.warn("local-requirement", `${file.path}:${requirement.line} installs ${requirement.url ?? "a local path"}: its size is not known.`, scope.line);
   }
   return names;
 }
 
-interface Requested {
+export interface Requested {
   readonly names: string[];
   readonly explicit: Set<string>;
   /** Packages installed from wheel files already in the stage (`pip wheel -w` output): no source build. */
@@ -90,8 +95,8 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
       for (const name of wheels) prebuilt.add(name);
       continue;
     }
-    if (value === "." || value.startsWith("./") || value.startsWith("/") || value.startsWith("../")) {
-      ctx.warn("local-project", `pip installs the local project ${value}: its own dependencies are only counted when listed in a requirements file.`, scope.line);
+    if (value === "." || value.startsWith(".[") || value.startsWith("./") || value.startsWith("/") || value.startsWith("../")) {
+      names.push(...localProjectNames(ctx, stage, scope, value));
       continue;
     }
     if (value.trim() === "" || value.includes("$")) {
@@ -102,22 +107,8 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
     if (parsed?.name != null) names.push(parsed.name);
     if (parsed !== undefined) notePins(ctx, [parsed], scope.line);
   }
-  for (const editable of editables) {
-    ctx.warn("local-project", `pip installs ${editable.value} in editable mode: its own dependencies are only counted when listed in a requirements file.`, scope.line);
-  }
+  for (const editable of editables) names.push(...localProjectNames(ctx, stage, scope, expand(scope, editable.value)));
   return { names, explicit: new Set(names), prebuilt };
-}
-
-/** Name the table version that stands in for each pinned version the table does not hold. */
-function notePins(ctx: EstimateContext, requirements: readonly Requirement[], line: number): void {
-  const differing = requirements.flatMap((r) => {
-    if (r.name === null || r.pinnedVersion === null) return [];
-    const row = findPythonPackage(r.name);
-    return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
-  });
-  if (differing.length === 0) return;
-  const shown = differing.slice(0, 4).join(", ") + (differing.length > 4 ? ` and ${differing.length - 4} more` : "");
-  ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
 }
 
 /** Package names of wheel files (from `pip wheel -w`) selected by `path`, which may be a glob. */
@@ -126,7 +117,7 @@ function wheelsAt(stage: StageState, path: string): string[] {
   return stage.fs.select(hasGlob(path) ? path : dir).filter((e) => e.wheelFile && e.pythonPackage !== null).map((e) => e.pythonPackage ?? "");
 }
 
-interface InstallPlan {
+export interface InstallPlan {
   readonly site: string;
   readonly installer: "pip" | "uv";
   readonly compile: boolean;
@@ -272,40 +263,6 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
       sources: [], pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],
     });
   }
-}
-
-/** poetry/pipenv/uv sync install from lock files the tool does not read: use the pasted requirements. */
-export function lockedInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "poetry-install" | "pipenv-install" | "uv-sync" }>): void {
-  const file = ctx.requirementFiles.find((f) => /(^|\/)requirements\.txt$/.test(f.path)) ?? ctx.requirementFiles[0];
-  const tool = info.kind === "poetry-install" ? "poetry install" : info.kind === "pipenv-install" ? "pipenv install" : "uv sync";
-  if (file === undefined) {
-    ctx.warn("lock-not-read", `${tool} installs from a lock file Whaleweight does not read: paste the exported requirements (e.g. \`poetry export\`, \`uv export\`) to count its packages.`, scope.line);
-    // What it installs, and where, is unknown: the build check must not call it missing later.
-    markUnmodelled(stage, scope.line);
-    return;
-  }
-  ctx.assume(ASSUMPTIONS.lockFileAsRequirements.id, ASSUMPTIONS.lockFileAsRequirements.text, scope.line);
-  const names = namesFromFile(ctx, stage, scope, file.path) ?? [];
-  const env = scope.vars;
-  let site = systemSite(stage);
-  let cacheDir: string | null = null;
-  if (info.kind === "uv-sync") {
-    site = sitePackages(resolvePath(scope.cwd, env.get("UV_PROJECT_ENVIRONMENT") ?? ".venv"), stage);
-    cacheDir = info.noCache || envTrue(env, "UV_NO_CACHE") ? null : (env.get("UV_CACHE_DIR") ?? `${homeOf(stage)}/.cache/uv`);
-  } else if (info.kind === "poetry-install") {
-    const createsVenv = !/^(0|false|no|off)$/i.test(env.get("POETRY_VIRTUALENVS_CREATE") ?? stage.env.get("POETRY_VIRTUALENVS_CREATE") ?? "true");
-    if (createsVenv) site = sitePackages(envTrue(env, "POETRY_VIRTUALENVS_IN_PROJECT") ? resolvePath(scope.cwd, ".venv") : `${homeOf(stage)}/.cache/pypoetry/virtualenvs/app`, stage);
-    cacheDir = env.get("POETRY_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pypoetry`;
-  } else {
-    if (!info.system) site = sitePackages(`${homeOf(stage)}/.local/share/virtualenvs/app`, stage);
-    cacheDir = envFlagSet(env, "PIP_NO_CACHE_DIR") ? null : `${homeOf(stage)}/.cache/pip`;
-  }
-  // The environment exists afterwards even where its packages are not counted.
-  if (site !== systemSite(stage)) stage.madePaths.add(site.replace(/\/lib\/python[^/]*\/site-packages$/, ""));
-  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, {
-    site, installer: info.kind === "uv-sync" ? "uv" : "pip", compile: info.kind !== "uv-sync" || envTrue(env, "UV_COMPILE_BYTECODE"),
-    noDeps: false, upgrade: false, cacheDir, label: tool.split(" ")[0] ?? tool,
-  });
 }
 
 export function createVenv(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "venv-create" }>): void {

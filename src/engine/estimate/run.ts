@@ -5,7 +5,8 @@ import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import type { EstimateContext } from "./context";
 import { resolvePath } from "./paths";
-import { createVenv, lockedInstall, pipInstall, pipWheel, type RunScope } from "./python-install";
+import { lockedInstall, poetryConfig, poetryExport } from "./locked-install";
+import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { ScopeVariables } from "./scope-variables";
 import { markUnmodelled, type StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
@@ -60,6 +61,14 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
       case "uv-sync":
         lockedInstall(ctx, stage, scope, info);
         break;
+      case "poetry-export":
+        // The file it writes exists afterwards even when poetry.lock was not given to read it from.
+        if (info.output !== null) stage.madePaths.add(resolvePath(scope.cwd, substituteVariables(info.output, scope.vars).value));
+        poetryExport(ctx, stage, scope, info);
+        break;
+      case "poetry-config":
+        poetryConfig(stage, info);
+        break;
       case "venv-create":
         createVenv(ctx, stage, scope, info);
         break;
@@ -109,9 +118,6 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         break;
       case "export":
         for (const a of info.assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
-        break;
-      case "poetry-export":
-        if (info.output !== null) stage.madePaths.add(resolvePath(scope.cwd, substituteVariables(info.output, scope.vars).value));
         break;
       case "other":
         if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);

@@ -1,6 +1,7 @@
 // What the estimator knows about one stage while walking its instructions: environment, working
 // directory, user, the base image's facts (libc, Python version, compiler) and what is installed where.
 import type { BaseImageRow } from "../knowledge/types";
+import type { RequirementsFile } from "../requirements/model";
 import { StageFs } from "./stage-fs";
 
 export interface StageState {
@@ -64,6 +65,11 @@ export interface StageState {
   /** Python packages compiled from source in this stage (sdists, `pip wheel`): their shared libraries must be
    *  present wherever they end up. */
   readonly builtFromSource: Set<string>;
+  /** `poetry config KEY VALUE` run in this stage (e.g. `virtualenvs.create` → `false`). */
+  readonly toolConfig: Map<string, string>;
+  /** Requirements files a command wrote into the image (`poetry export -o X`), by image path: a later
+   *  `pip install -r X` reads them. */
+  readonly generatedRequirements: Map<string, RequirementsFile>;
 }
 
 export function forkStage(parent: StageState, index: number, name: string | null): StageState {
@@ -86,10 +92,12 @@ export function forkStage(parent: StageState, index: number, name: string | null
     madeDirs: new Set(parent.madeDirs),
     distroPrefixes: new Set(parent.distroPrefixes),
     builtFromSource: new Set(parent.builtFromSource),
+    toolConfig: new Map(parent.toolConfig),
+    generatedRequirements: new Map(parent.generatedRequirements),
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "unmodelledAt">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "unmodelledAt" | "toolConfig" | "generatedRequirements">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables). */
 export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, executables: ReadonlyMap<string, string> = new Map()): StageState {
@@ -115,6 +123,8 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     madeDirs: new Set(),
     distroPrefixes: new Set(),
     builtFromSource: new Set(),
+    toolConfig: new Map(),
+    generatedRequirements: new Map(),
   };
 }
 

@@ -135,3 +135,20 @@ describe("buildPlan", () => {
     expect(plan.steps[0]?.id).toBe("original");
   });
 });
+
+describe("project files in the plan", () => {
+  it("every step carries pyproject.toml and uv.lock unchanged and weighs the locked set", async () => {
+    const { fixture } = await import("../project/test-support");
+    const projectFiles = [{ path: "pyproject.toml", content: fixture("pyproject-uv.toml") }, { path: "uv.lock", content: fixture("uv.lock") }];
+    const plan = buildPlan({
+      dockerfile: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install uv && uv sync --frozen --no-dev\nCMD [\"/app/.venv/bin/gunicorn\", \"app:app\"]\n",
+      requirements: [], dockerignore: null, projectFiles,
+    });
+    expect(plan.steps.length).toBeGreaterThan(1);
+    for (const step of plan.steps) {
+      expect(step.texts.projectFiles).toEqual(projectFiles.map((f) => ({ path: f.path, text: f.content })));
+      expect(step.analysis.projectFiles.map((f) => f.kind)).toEqual(["pyproject", "uv-lock"]);
+      expect(step.analysis.estimate.byCategory.python).toBeGreaterThan(0);
+    }
+  });
+});

@@ -21,6 +21,8 @@ export interface PlanInput {
   readonly dockerfile: string | Uint8Array;
   readonly requirements: readonly TextFile[];
   readonly dockerignore: string | null;
+  /** pyproject.toml and lock files (AnalysisInput.projectFiles); every step carries them unchanged. */
+  readonly projectFiles?: readonly TextFile[];
   readonly settings?: Partial<EstimateSettings>;
   /** Decisions by rule id. */
   readonly decisions?: Readonly<Record<string, Decision>>;
@@ -69,7 +71,7 @@ export const PLAN_TEXT_LIMIT = 200_000;
 export function buildPlan(input: PlanInput): Plan {
   const rules = input.rules ?? RULES;
   const decisions = input.decisions ?? {};
-  let texts = decodeTexts(input.dockerfile, input.requirements, input.dockerignore);
+  let texts = decodeTexts(input.dockerfile, input.requirements, input.dockerignore, input.projectFiles);
   let analysis = analyze(analysisInput(texts, input.settings));
   const original = analysis;
   const steps: PlanStep[] = [{

@@ -1,4 +1,5 @@
-// The texts a plan step holds: the Dockerfile, the requirements files and the .dockerignore, decoded
+// The texts a plan step holds: the Dockerfile, the requirements files, the project files (pyproject.toml,
+// lock files: no rule rewrites them, every step carries them unchanged) and the .dockerignore, decoded
 // once (BOM removed, UTF-16 read) so every offset a rule computes refers to the same strings.
 import type { AnalysisInput, TextFile } from "../analyze";
 import type { EstimateSettings } from "../estimate/context";
@@ -11,13 +12,16 @@ export interface PlanTexts {
   readonly requirements: readonly { readonly path: string; readonly text: string }[];
   /** null when the project has no .dockerignore. */
   readonly dockerignore: string | null;
+  /** pyproject.toml, uv.lock, poetry.lock, Pipfile(.lock) as given. */
+  readonly projectFiles: readonly { readonly path: string; readonly text: string }[];
 }
 
-export function decodeTexts(dockerfile: string | Uint8Array, requirements: readonly TextFile[], dockerignore: string | null): PlanTexts {
+export function decodeTexts(dockerfile: string | Uint8Array, requirements: readonly TextFile[], dockerignore: string | null, projectFiles: readonly TextFile[] = []): PlanTexts {
   return {
     dockerfile: decodeText(dockerfile).text,
     requirements: requirements.map((f) => ({ path: f.path, text: decodeText(f.content).text })),
     dockerignore,
+    projectFiles: projectFiles.map((f) => ({ path: f.path, text: decodeText(f.content).text })),
   };
 }
 
@@ -26,6 +30,7 @@ export function analysisInput(texts: PlanTexts, settings: Partial<EstimateSettin
     dockerfile: texts.dockerfile,
     requirements: texts.requirements.map((f) => ({ path: f.path, content: f.text })),
     dockerignore: texts.dockerignore,
+    ...(texts.projectFiles.length === 0 ? {} : { projectFiles: texts.projectFiles.map((f) => ({ path: f.path, content: f.text })) }),
     ...(settings === undefined ? {} : { settings }),
   };
 }

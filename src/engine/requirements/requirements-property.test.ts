@@ -80,7 +80,7 @@ function check(content: string | Uint8Array): void {
   const other = parseRequirementsFile("base.txt", typeof content === "string" ? `-r requirements.txt\n${content}` : content);
   const resolved = resolveRequirements("requirements.txt", [file, other], env);
   for (const visited of resolved.files) {
-    const own = resolved.diagnostics.filter((d) => typeof d.file === "object" && d.file.requirements === visited.path);
+    const own = resolved.diagnostics.filter((d) => typeof d.file === "object" && "requirements" in d.file && d.file.requirements === visited.path);
     expectPositionsInside(visited, own);
   }
 }

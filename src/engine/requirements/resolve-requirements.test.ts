@@ -12,7 +12,7 @@ function resolve(entry: string, files: Files, python = "3.12") {
 }
 
 function found(result: ReturnType<typeof resolve>) {
-  return result.diagnostics.map((d) => [typeof d.file === "object" ? d.file.requirements : d.file, d.line, d.column, d.severity, d.code]);
+  return result.diagnostics.map((d) => [typeof d.file === "object" && "requirements" in d.file ? d.file.requirements : d.file, d.line, d.column, d.severity, d.code]);
 }
 
 describe("resolveRequirements", () => {

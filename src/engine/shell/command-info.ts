@@ -1,6 +1,9 @@
 // What a shell command does, as far as image size and the rules care. `recogniseCommand` (recognise.ts)
 // turns a `ShellCommand` into one of these; anything it does not know is `other` (adds 0 bytes, says so).
+import type { LockOptions } from "./lock-options";
 import type { ShellWord } from "./types";
+
+export type { LockOptions } from "./lock-options";
 
 /** A word argument, kept with its position so rules can edit it. */
 export interface WordArg {
@@ -62,11 +65,12 @@ export type CommandInfo =
       readonly options: PipOptions;
       readonly installWord: ShellWord;
     }
-  | { readonly kind: "poetry-install"; readonly withoutDev: boolean; readonly noRoot: boolean }
-  | { readonly kind: "poetry-export"; readonly output: string | null }
+  | { readonly kind: "poetry-install"; readonly withoutDev: boolean; readonly noRoot: boolean; readonly lock: LockOptions; readonly compile: boolean; readonly directory: string | null }
+  /** `poetry export -f requirements.txt -o FILE`: writes the locked set as a requirements file. */
+  | { readonly kind: "poetry-export"; readonly output: string | null; readonly lock: LockOptions; readonly directory: string | null }
   | { readonly kind: "poetry-config"; readonly key: string; readonly value: string | null }
   | { readonly kind: "pipenv-install"; readonly system: boolean; readonly deploy: boolean; readonly dev: boolean }
-  | { readonly kind: "uv-sync"; readonly noDev: boolean; readonly frozen: boolean; readonly noCache: boolean }
+  | { readonly kind: "uv-sync"; readonly noDev: boolean; readonly frozen: boolean; readonly noCache: boolean; readonly lock: LockOptions; readonly compile: boolean; readonly directory: string | null }
   /** `python -m venv P`, `virtualenv P`, `uv venv P`. */
   | { readonly kind: "venv-create"; readonly path: string; readonly tool: "venv" | "virtualenv" | "uv" }
   | { readonly kind: "apt-update"; readonly tool: "apt-get" | "apt" }

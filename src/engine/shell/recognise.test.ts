@@ -83,6 +83,17 @@ describe("recogniseCommand: pip", () => {
     ["poetry export -f requirements.txt -o requirements.txt", { kind: "poetry-export", output: "requirements.txt" }],
     ["poetry config virtualenvs.create false", { kind: "poetry-config", key: "virtualenvs.create", value: "false" }],
     ["pipenv install --system --deploy", { kind: "pipenv-install", system: true, deploy: true, dev: false }],
+    // Group, extra and project flags (docs.astral.sh/uv/reference/cli/#uv-sync, python-poetry.org/docs/cli).
+    ["uv sync --frozen --no-dev --no-install-project", { kind: "uv-sync", lock: { main: true, noGroups: ["dev"], defaultGroups: true, installProject: false } }],
+    ["uv sync --only-group lint --compile-bytecode", { kind: "uv-sync", compile: true, lock: { main: false, groups: ["lint"], defaultGroups: false } }],
+    ["uv sync --group=docs --extra api --all-extras --no-default-groups", { kind: "uv-sync", lock: { groups: ["docs"], extras: ["api"], allExtras: true, defaultGroups: false } }],
+    ["poetry install --only main,docs --no-root", { kind: "poetry-install", lock: { main: true, groups: ["docs"], defaultGroups: false, installProject: false } }],
+    ["poetry install --with docs --without test -E 'api web' --compile", { kind: "poetry-install", compile: true, lock: { main: true, groups: ["docs"], noGroups: ["test"], extras: ["api", "web"], defaultGroups: true } }],
+    ["poetry install --only dev", { kind: "poetry-install", lock: { main: false, groups: ["dev"] } }],
+    ["uv --directory /srv/app sync --frozen", { kind: "uv-sync", directory: "/srv/app" }],
+    ["uv sync --project=backend", { kind: "uv-sync", directory: "backend" }],
+    ["poetry -C api install", { kind: "poetry-install", directory: "api" }],
+    ["poetry export --with dev -f requirements.txt --output /tmp/r.txt", { kind: "poetry-export", output: "/tmp/r.txt", lock: { main: true, groups: ["dev"], defaultGroups: false } }],
   ])("%s", (text, expected) => {
     expect(summary(recognise(text))).toMatchObject(expected as object);
   });

@@ -4,6 +4,7 @@
 // apt-get(8), apk(8). A tool or subcommand not listed here is `other`: it adds nothing to the estimate and
 // no rule touches it.
 import type { CommandInfo, PipInstall, PipOptions, WordArg } from "./command-info";
+import { poetryOptions, projectDirectory, uvSyncOptions } from "./lock-options";
 import { splitCommands } from "./split";
 import type { ShellCommand, ShellProblem, ShellWord } from "./types";
 
@@ -233,7 +234,11 @@ function recogniseUv(rest: readonly ShellWord[]): CommandInfo {
   if (sub === "pip") return recognisePip("uv pip", null, args.slice(1), "uv");
   if (sub === "sync") {
     const has = (...names: string[]): boolean => args.some((w) => names.includes(w.value));
-    return { kind: "uv-sync", noDev: has("--no-dev", "--only-group") || args.some((w) => w.value.startsWith("--no-group")), frozen: has("--frozen", "--locked"), noCache: has("--no-cache", "-n") || rest.some((w) => w.value === "--no-cache") };
+    return {
+      kind: "uv-sync", noDev: has("--no-dev", "--only-group") || args.some((w) => w.value.startsWith("--no-group")), frozen: has("--frozen", "--locked"),
+      noCache: has("--no-cache", "-n") || rest.some((w) => w.value === "--no-cache"), lock: uvSyncOptions(args.slice(1)), compile: has("--compile-bytecode"),
+      directory: projectDirectory(rest, ["--directory", "--project"]),
+    };
   }
   if (sub === "venv") {
     return { kind: "venv-create", path: positionals(args.slice(1), new Set(["--python", "-p", "--prompt"]))[0]?.value ?? ".venv", tool: "uv" };
@@ -411,12 +416,15 @@ function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
       kind: "poetry-install",
       withoutDev: values.includes("--no-dev") || without.some((w) => w.split(",").includes("dev")) || only.some((o) => !o.split(",").includes("dev")),
       noRoot: values.includes("--no-root"),
+      lock: poetryOptions(args.slice(1), "install"),
+      compile: values.includes("--compile"),
+      directory: projectDirectory(rest, ["-C", "--directory", "-P", "--project"]),
     };
   }
   if (sub === "export") {
     const o = values.findIndex((v) => v === "-o" || v === "--output");
     const inline = values.find((v) => v.startsWith("--output="));
-    return { kind: "poetry-export", output: o >= 0 ? (values[o + 1] ?? null) : inline !== undefined ? inline.slice(9) : null };
+    return { kind: "poetry-export", output: o >= 0 ? (values[o + 1] ?? null) : inline !== undefined ? inline.slice(9) : null, lock: poetryOptions(args.slice(1), "export"), directory: projectDirectory(rest, ["-C", "--directory", "-P", "--project"]) };
   }
   if (sub === "config") {
     const positional = args.slice(1).filter((w) => !w.value.startsWith("-"));

@@ -1,4 +1,4 @@
-// The three inputs. Markers come from the plan's first step (the user's own text): parser diagnostics of
+// The inputs: Dockerfile, requirements, .dockerignore and the project files (pyproject.toml, locks). Markers come from the plan's first step (the user's own text): parser diagnostics of
 // each file, and every rule's findings on the Dockerfile.
 import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
@@ -8,6 +8,7 @@ import { useResolvedTheme } from "../theme";
 import { CodeEditor } from "./CodeEditor";
 import { markersFor } from "./markers";
 import { ProblemsList } from "./ProblemsList";
+import { ProjectFilesEditor } from "./ProjectFilesEditor";
 import { useMonaco } from "./use-monaco";
 
 export function EditorsPanel() {
@@ -37,6 +38,7 @@ export function EditorsPanel() {
         <CodeEditor {...shared} name="dockerignore" label=".dockerignore" language="plaintext" height="160px"
           value={dockerignore ?? ""} onChange={setDockerignore} markers={ignoreMarkers} placeholder="(none: leave empty)" />
       </div>
+      <ProjectFilesEditor {...shared} diagnostics={diagnostics} />
       <p className="hint">In an editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead.</p>
       <ProblemsList findings={findings} diagnostics={diagnostics} />
     </section>

@@ -1,7 +1,7 @@
 // Findings and diagnostics as a list too: readable without Monaco (the plain editors have no markers)
 // and by screen readers. Long lists are cut: a 1 MB paste can raise thousands.
 import { memo } from "react";
-import type { Diagnostic } from "../../engine/diagnostics";
+import { diagnosticFilePath, type Diagnostic } from "../../engine/diagnostics";
 import type { Finding } from "../../engine/rules/types";
 
 /** Enough to act on; the rest are counted. */
@@ -18,9 +18,7 @@ interface Problem {
 }
 
 function fileName(file: Diagnostic["file"]): string {
-  if (file === "dockerfile") return "Dockerfile";
-  if (file === "dockerignore") return ".dockerignore";
-  return file.requirements;
+  return diagnosticFilePath(file);
 }
 
 /** Memoised: its inputs change with the plan, not with every keystroke that re-renders the editors. */

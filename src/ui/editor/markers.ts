@@ -3,7 +3,7 @@
 import type { Diagnostic, DiagnosticFile } from "../../engine/diagnostics";
 import type { Finding } from "../../engine/rules/types";
 
-export type EditorFile = "dockerfile" | "dockerignore" | { readonly requirements: string };
+export type EditorFile = "dockerfile" | "dockerignore" | { readonly requirements: string } | { readonly project: string };
 
 export interface MarkerData {
   readonly severity: 8 | 4 | 2;
@@ -21,7 +21,8 @@ const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
 
 function sameFile(a: DiagnosticFile | EditorFile, b: EditorFile): boolean {
   if (typeof a === "string" || typeof b === "string") return a === b;
-  return a.requirements === b.requirements;
+  if ("requirements" in a) return "requirements" in b && a.requirements === b.requirements;
+  return "project" in b && a.project === b.project;
 }
 
 export function markersFor(file: EditorFile, findings: readonly Finding[], diagnostics: readonly Diagnostic[]): MarkerData[] {

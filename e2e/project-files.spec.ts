@@ -1,0 +1,127 @@
+// Project files in the playground: a uv project (a Dockerfile with `uv sync --frozen`, pyproject.toml and
+// uv.lock) is weighed from its lock file, the files travel in the permalink, and a file can be removed.
+import { expect, test } from "./fixtures";
+import { projectEditor } from "./pages/playground-page";
+
+const DOCKERFILE = `FROM python:3.12-slim
+COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-dev
+COPY . .
+CMD ["/app/.venv/bin/gunicorn", "app:app"]
+`;
+
+const PYPROJECT = `[project]
+name = "webapp"
+version = "0.1.0"
+requires-python = ">=3.12"
+dependencies = ["flask>=3.0", "gunicorn>=23"]
+`;
+
+// Written for this test: flask 3.0.3 and gunicorn 23.0.0 with their dependencies as PyPI lists them.
+const UV_LOCK = `version = 1
+requires-python = ">=3.12"
+
+[[package]]
+name = "webapp"
+version = "0.1.0"
+source = { virtual = "." }
+dependencies = [
+    { name = "flask" },
+    { name = "gunicorn" },
+]
+
+[[package]]
+name = "flask"
+version = "3.0.3"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [
+    { name = "blinker" },
+    { name = "click" },
+    { name = "itsdangerous" },
+    { name = "jinja2" },
+    { name = "werkzeug" },
+]
+wheels = [{ url = "https://files.pythonhosted.org/packages/flask-3.0.3-py3-none-any.whl", size = 101735 }]
+
+[[package]]
+name = "blinker"
+version = "1.8.2"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "click"
+version = "8.1.7"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [{ name = "colorama", marker = "platform_system == 'Windows'" }]
+
+[[package]]
+name = "itsdangerous"
+version = "2.2.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "jinja2"
+version = "3.1.4"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [{ name = "markupsafe" }]
+
+[[package]]
+name = "markupsafe"
+version = "2.1.5"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "werkzeug"
+version = "3.1.3"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [{ name = "markupsafe" }]
+
+[[package]]
+name = "gunicorn"
+version = "23.0.0"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [{ name = "packaging" }]
+
+[[package]]
+name = "packaging"
+version = "24.1"
+source = { registry = "https://pypi.org/simple" }
+`;
+
+test("a uv project is weighed from pyproject.toml and uv.lock", async ({ playground, page }) => {
+  await playground.goto();
+  await playground.paste("requirements", "# this project has no requirements.txt\n");
+  await playground.paste("dockerfile", DOCKERFILE);
+  // Without its lock file, uv sync installs nothing the model can see.
+  expect(await playground.chartCell(0, "Python packages")).toBe("0 B");
+
+  await playground.addProjectFile("pyproject.toml");
+  await playground.paste(projectEditor("pyproject.toml"), PYPROJECT);
+  await playground.addProjectFile("uv.lock");
+  await playground.paste(projectEditor("uv.lock"), UV_LOCK);
+  expect(await playground.chartCell(0, "Python packages")).toMatch(/^[1-9][\d.]* (kB|MB)$/);
+  await expect(page.getByTestId("problems")).not.toContainText("uv.lock");
+
+  // The files travel in the link: a fresh page opened from it shows the same numbers.
+  const numbers = await playground.chartNumbers();
+  const url = await playground.share();
+  await page.evaluate(() => localStorage.clear());
+  await page.goto("about:blank");
+  await playground.goto(url);
+  await expect(playground.editor(projectEditor("uv.lock"))).toBeVisible();
+  expect(await playground.chartNumbers()).toBe(numbers);
+
+  // Removing the lock file weighs from pyproject.toml (table closure) instead, and says which file to add.
+  await playground.changing(() => page.getByTestId("project-file").filter({ has: page.getByText("uv.lock", { exact: true }) }).getByTestId("project-file-remove").click());
+  await expect(playground.editor(projectEditor("uv.lock"))).toHaveCount(0);
+});
+
+test("a malformed pyproject.toml is listed as a problem at its line", async ({ playground, page }) => {
+  await playground.goto();
+  await playground.addProjectFile("pyproject.toml");
+  await playground.paste(projectEditor("pyproject.toml"), '[project]\nname = "x"\n[tool.uv\n');
+  await expect(page.getByTestId("problems")).toContainText("pyproject.toml");
+  await expect(page.getByTestId("problems")).toContainText("pyproject.toml:3:");
+});

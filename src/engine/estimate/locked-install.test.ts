@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { analyze, type TextFile } from "../analyze";
+import { fixture } from "../project/test-support";
+import type { ImageEstimate } from "./types";
+
+const UV = [{ path: "pyproject.toml", content: fixture("pyproject-uv.toml") }, { path: "uv.lock", content: fixture("uv.lock") }];
+const POETRY = [{ path: "pyproject.toml", content: fixture("pyproject-poetry.toml") }, { path: "poetry.lock", content: fixture("poetry.lock") }];
+const PIPENV = [{ path: "Pipfile", content: fixture("Pipfile") }, { path: "Pipfile.lock", content: fixture("Pipfile.lock") }];
+
+function run(dockerfile: string, projectFiles: readonly TextFile[], requirements: readonly TextFile[] = []): ImageEstimate {
+  return analyze({ dockerfile, requirements, dockerignore: null, projectFiles }).estimate;
+}
+
+/** Package names installed under `site`, from the final image's layer items. */
+function installed(e: ImageEstimate, site: string): string[] {
+  return e.layers.flatMap((l) => l.items).filter((i) => i.category === "python" && i.path.startsWith(`${site}/`)).map((i) => i.path.slice(site.length + 1)).sort();
+}
+
+// The lock fixtures' closures (see project/lock-closure.test.ts): flask, gunicorn, requests and their
+// dependencies on Linux CPython 3.12; pytest and its own with the dev group.
+const RUNTIME = ["blinker", "certifi", "charset-normalizer", "click", "flask", "gunicorn", "idna", "itsdangerous", "jinja2", "markupsafe", "packaging", "requests", "urllib3", "werkzeug"];
+const DEV = ["iniconfig", "pluggy", "pytest"];
+const VENV = "/app/.venv/lib/python3.12/site-packages";
+const SYSTEM = "/usr/local/lib/python3.12/site-packages";
+
+describe("uv sync from uv.lock", () => {
+  it.each([
+    { name: "--frozen: runtime + dev (uv's default group)", run: "uv sync --frozen", site: VENV, expected: [...RUNTIME, ...DEV].sort() },
+    { name: "--no-dev", run: "uv sync --frozen --no-dev", site: VENV, expected: RUNTIME },
+    { name: "--only-group dev", run: "uv sync --locked --only-group dev", site: VENV, expected: ["iniconfig", "packaging", "pluggy", "pytest"] },
+    { name: "UV_PROJECT_ENVIRONMENT=/usr/local → system site", run: "UV_PROJECT_ENVIRONMENT=/usr/local uv sync --frozen --no-dev", site: SYSTEM, expected: RUNTIME },
+    { name: "UV_PROJECT_ENVIRONMENT=/opt/venv", run: "UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-dev --no-install-project", site: "/opt/venv/lib/python3.12/site-packages", expected: RUNTIME },
+  ])("$name", ({ run: command, site, expected }) => {
+    const e = run(`FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN ${command}\n`, UV);
+    expect(installed(e, site)).toEqual(expected);
+    expect(e.byCategory.python).toBeGreaterThan(0);
+    expect(e.warnings.map((w) => w.code)).not.toContain("lock-not-given");
+  });
+
+  it("uv sync --project DIR reads the lock of that directory and makes its .venv there", () => {
+    const files = [{ path: "backend/pyproject.toml", content: fixture("pyproject-uv.toml") }, { path: "backend/uv.lock", content: fixture("uv.lock") }];
+    const e = run("FROM python:3.12-slim\nWORKDIR /srv\nCOPY backend backend\nRUN uv sync --frozen --no-dev --project backend\n", files);
+    expect(installed(e, "/srv/backend/.venv/lib/python3.12/site-packages")).toEqual(RUNTIME);
+  });
+
+  it("a later pip in the venv sees what uv sync installed", () => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-dev\nENV PATH=/app/.venv/bin:$PATH\nRUN uv pip install flask\n", UV);
+    // flask is already in the venv: the second install adds nothing.
+    expect(e.layers.find((l) => l.line === 6)?.bytes ?? 0).toBe(0);
+  });
+
+  it("falls back to pyproject.toml, then requirements.txt, naming the file to add", () => {
+    const noLock = run("FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync\n", UV.slice(0, 1));
+    expect(noLock.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("Add uv.lock as a project file");
+    expect(installed(noLock, VENV)).toEqual(expect.arrayContaining(["flask", "requests", "pytest"]));
+    const onlyRequirements = run("FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync\n", [], [{ path: "requirements.txt", content: "flask\n" }]);
+    expect(onlyRequirements.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("the packages of requirements.txt stand in");
+    expect(installed(onlyRequirements, VENV)).toContain("flask");
+    const nothing = run("FROM python:3.12-slim\nRUN uv sync\n", []);
+    expect(nothing.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("add uv.lock and pyproject.toml");
+  });
+
+  it("a malformed uv.lock is a diagnostic at its line, and the estimate still completes", () => {
+    const a = analyze({ dockerfile: "FROM python:3.12-slim\nRUN uv sync --frozen\n", requirements: [], dockerignore: null, projectFiles: [{ path: "uv.lock", content: "version = 1\n[[package]]\nname = \n" }] });
+    expect(a.diagnostics).toContainEqual(expect.objectContaining({ code: "project/toml-syntax", line: 3, file: { project: "uv.lock" } }));
+    expect(a.estimate.totalBytes).toBeGreaterThan(0);
+  });
+});
+
+describe("poetry install from poetry.lock", () => {
+  const poetryDockerfile = (install: string, env = "") => `FROM python:3.12-slim\n${env}WORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN ${install}\n`;
+  it.each([
+    { name: "virtualenvs.create false: system site, main + dev", dockerfile: poetryDockerfile("poetry config virtualenvs.create false && poetry install --no-root"), site: SYSTEM, expected: [...RUNTIME, ...DEV].sort() },
+    { name: "--only main", dockerfile: poetryDockerfile("poetry install --only main --no-root", "ENV POETRY_VIRTUALENVS_CREATE=false\n"), site: SYSTEM, expected: RUNTIME },
+    { name: "--without dev, extras", dockerfile: poetryDockerfile("poetry install --without dev -E socks", "ENV POETRY_VIRTUALENVS_CREATE=false\n"), site: SYSTEM, expected: [...RUNTIME, "pysocks"].sort() },
+    { name: "in-project venv", dockerfile: poetryDockerfile("poetry install --only main", "ENV POETRY_VIRTUALENVS_IN_PROJECT=true\n"), site: VENV, expected: RUNTIME },
+    { name: "cache venv", dockerfile: poetryDockerfile("poetry install --only main"), site: "/root/.cache/pypoetry/virtualenvs/app-py3.12/lib/python3.12/site-packages", expected: RUNTIME },
+  ])("$name", ({ dockerfile, site, expected }) => {
+    expect(installed(run(dockerfile, POETRY), site)).toEqual(expected);
+  });
+
+  it("poetry export -o writes a requirements file that a later pip install -r reads", () => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -f requirements.txt -o requirements.txt --without-hashes\nRUN pip install --no-cache-dir -r requirements.txt\n", POETRY);
+    expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(RUNTIME));
+    expect(installed(e, SYSTEM)).not.toContain("pytest");
+    expect(e.warnings.map((w) => w.code)).not.toContain("requirements-not-given");
+  });
+});
+
+describe("pipenv install from Pipfile.lock", () => {
+  it("--system --deploy installs the default section into the system site", () => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --system --deploy\n", PIPENV);
+    expect(installed(e, SYSTEM)).toEqual(["certifi", "charset-normalizer", "idna", "requests", "urllib3"]);
+  });
+});
+
+describe("pip install . reads pyproject.toml", () => {
+  it.each([
+    { name: "pip install .", command: "pip install ." },
+    { name: "pip install -e .", command: "pip install -e ." },
+    { name: "uv pip install -r pyproject.toml", command: "uv pip install --system -r pyproject.toml" },
+  ])("$name", ({ command }) => {
+    const e = run(`FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN ${command}\n`, UV.slice(0, 1));
+    expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(["flask", "gunicorn", "requests", "werkzeug"]));
+    expect(installed(e, SYSTEM)).not.toContain("pytest");
+  });
+
+  it("`-e .` inside requirements.txt reads pyproject.toml too", () => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n", UV.slice(0, 1), [{ path: "requirements.txt", content: "-e .\n" }]);
+    expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(["flask", "gunicorn", "requests"]));
+  });
+
+  it("without pyproject.toml it says which file to add", () => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\n", []);
+    expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("Add it as a project file");
+  });
+});
+
+describe("big and broken locks through the whole engine", () => {
+  it("a 5 MB uv.lock with cycles is weighed quickly and never throws", () => {
+    const entry = (i: number) => `[[package]]\nname = "pkg-${i}"\nversion = "1.0.${i}"\nsource = { registry = "https://pypi.org/simple" }\ndependencies = [\n    { name = "pkg-${i + 1}" },\n    { name = "pkg-${Math.max(0, i - 3)}", marker = "python_version >= '3.8'" },\n]\nwheels = [\n    { url = "https://files.pythonhosted.org/packages/xx/pkg_${i}-1.0.${i}-py3-none-any.whl", hash = "sha256:${"0".repeat(64)}", size = ${1000 + i} },\n]\n\n`;
+    const parts = ['version = 1\n\n[[package]]\nname = "root"\nversion = "0"\nsource = { virtual = "." }\ndependencies = [{ name = "pkg-0" }]\n\n'];
+    let length = 0;
+    for (let i = 0; length < 5_000_000; i++) {
+      parts.push(entry(i));
+      length += parts[parts.length - 1]?.length ?? 0;
+    }
+    const started = performance.now();
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nRUN uv sync --frozen\n", [{ path: "uv.lock", content: parts.join("") }]);
+    // Generous for a shared, loaded 2-core machine (hence the 30 s test timeout); quadratic work over
+    // ~20,000 packages would take minutes.
+    expect(performance.now() - started).toBeLessThan(20_000);
+    // Every package is reached (the chain), each once despite the back edges; the last names one past the end.
+    expect(installed(e, VENV)).toHaveLength(parts.length - 1);
+    expect(e.warnings.find((w) => w.code === "lock-incomplete")?.message).toContain(`pkg-${parts.length - 1}`);
+  }, 30_000);
+});

@@ -1,0 +1,197 @@
+// Locked installs in the size model (issue 8 §5): `uv sync`, `poetry install`, `pipenv install` and
+// `poetry export` read the project's lock file, which is the installed set exactly (uv.lock even gives
+// each wheel's size). The set is computed in project/lock-closure.ts and handed to ONE function,
+// `installLockedSet`. Without a lock file the manifest (pyproject.toml / Pipfile) is resolved through the
+// package table, and without that the pasted requirements stand in, each time with a warning naming the
+// file to add.
+import { lockClosure, type LockSelection } from "../project/lock-closure";
+import type { LockFile, ParsedProjectFile, ProjectManifest } from "../project/types";
+import { markerEnvironment } from "../requirements/markers";
+import type { MarkerEnvironment } from "../requirements/model";
+import { parseRequirementsFile } from "../requirements/parse-requirements";
+import type { CommandInfo, LockOptions } from "../shell/command-info";
+import { ASSUMPTIONS } from "./assumptions";
+import { envFlagSet, envTrue, type EstimateContext } from "./context";
+import { resolvePath } from "./paths";
+import { findProjectFile, manifestOf, manifestRequirements } from "./project-lookup";
+import { expand, installPackages, namesFromFile, sitePackages, systemSite, type InstallPlan, type RunScope } from "./python-install";
+import { homeOf, markUnmodelled, type StageState } from "./stage-state";
+import { chooseWheelBytes } from "./wheel-choice";
+
+/** One package of a locked set: what the lock pins, and the exact bytes of the wheel the stage would
+ *  install when the lock records them (uv.lock), else null. */
+export interface LockedInstallItem {
+  readonly name: string;
+  readonly version: string | null;
+  readonly wheelBytes: number | null;
+}
+
+type LockedCommand = Extract<CommandInfo, { kind: "poetry-install" | "pipenv-install" | "uv-sync" }>;
+
+const TOOLS = {
+  "uv-sync": { label: "uv sync", lock: "uv-lock", lockName: "uv.lock", manifest: "pyproject", manifestName: "pyproject.toml" },
+  "poetry-install": { label: "poetry install", lock: "poetry-lock", lockName: "poetry.lock", manifest: "pyproject", manifestName: "pyproject.toml" },
+  "pipenv-install": { label: "pipenv install", lock: "pipfile-lock", lockName: "Pipfile.lock", manifest: "pipfile", manifestName: "Pipfile" },
+} as const;
+
+/**
+ * THE seam where a locked set is installed. Today the package table holds one version per project and
+ * no wheel sizes, so only the names go to `installPackages`, with `noDeps` (the lock already is the
+ * closure). When the version-aware lookups of issue 8 §2 land, the integrator switches this one call to
+ * them, passing `version` and `wheelBytes` (exact bytes from uv.lock) through.
+ */
+export function installLockedSet(ctx: EstimateContext, stage: StageState, scope: RunScope, items: readonly LockedInstallItem[], plan: Omit<InstallPlan, "noDeps" | "upgrade">): void {
+  const names = items.map((i) => i.name);
+  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, { ...plan, noDeps: true, upgrade: false });
+}
+
+/** The scope with the working directory moved to the command's project directory, if it names one. */
+function inProject(scope: RunScope, directory: string | null): RunScope {
+  return directory === null ? scope : { vars: scope.vars, cwd: resolvePath(scope.cwd, expand(scope, directory)), line: scope.line };
+}
+
+export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope: RunScope, info: LockedCommand): void {
+  const scope = inProject(runScope, info.kind === "pipenv-install" ? null : info.directory);
+  const tool = TOOLS[info.kind];
+  const env = markerEnvironment(stage.pythonMinor ?? "3.12");
+  const lockFile = findProjectFile(ctx.projectFiles, tool.lock, `${scope.cwd}/${tool.lockName}`);
+  const manifestFile = findProjectFile(ctx.projectFiles, tool.manifest, `${scope.cwd}/${tool.manifestName}`);
+  const manifest = manifestOf(manifestFile);
+  const plan = installPlan(ctx, stage, scope, info);
+  // The environment exists afterwards even where its packages are not all counted (the build check reads it).
+  if (plan.site !== systemSite(stage)) stage.madePaths.add(plan.site.replace(/\/lib\/python[^/]*\/site-packages$/, ""));
+  const options = lockOptionsOf(info);
+  if (lockFile !== null && "lock" in lockFile) {
+    const items = lockedItems(ctx, stage, scope, lockFile, lockFile.lock, manifest, selectionFor(info.kind, options, manifest), env);
+    installLockedSet(ctx, stage, scope, items, plan);
+    return;
+  }
+  if (manifestFile !== null && manifest !== null) {
+    ctx.warn("lock-not-given", `${tool.label} installs from ${tool.lockName}, which was not given: the dependencies of ${manifestFile.path} are resolved from the package table instead. Add ${tool.lockName} as a project file to weigh the locked set exactly.`, scope.line);
+    const groups = info.kind === "pipenv-install" ? (info.dev ? ["dev"] : []) : manifestGroups(info.kind, options, manifest);
+    const requirements = manifestRequirements(manifestFile.path, manifest, { main: options.main, extras: options.allExtras ? "all" : options.extras, groups }, env);
+    const names = requirements.flatMap((r) => (r.name === null ? [] : [r.name]));
+    installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false });
+    return;
+  }
+  const file = ctx.requirementFiles.find((f) => /(^|\/)requirements\.txt$/.test(f.path)) ?? ctx.requirementFiles[0];
+  if (file === undefined) {
+    ctx.warn("lock-not-given", `${tool.label} installs from ${tool.lockName}: add ${tool.lockName} and ${tool.manifestName} as project files to count its packages.`, scope.line);
+    // What it installs, and where, is unknown: the build check must not call anything missing later.
+    markUnmodelled(stage, scope.line);
+    return;
+  }
+  ctx.warn("lock-not-given", `${tool.label} installs from ${tool.lockName}, which was not given: the packages of ${file.path} stand in. Add ${tool.lockName} as a project file to weigh the locked set exactly.`, scope.line);
+  ctx.assume(ASSUMPTIONS.lockFileAsRequirements.id, ASSUMPTIONS.lockFileAsRequirements.text, scope.line);
+  const names = namesFromFile(ctx, stage, scope, file.path) ?? [];
+  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false });
+}
+
+function lockOptionsOf(info: LockedCommand): LockOptions {
+  if (info.kind !== "pipenv-install") return info.lock;
+  return { main: true, groups: info.dev ? ["dev"] : [], noGroups: [], defaultGroups: false, allGroups: false, extras: [], allExtras: false, installProject: false };
+}
+
+/** The lock's packages for this command, with the wheel each would install; warns about gaps. */
+function lockedItems(ctx: EstimateContext, stage: StageState, scope: RunScope, file: ParsedProjectFile, lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): LockedInstallItem[] {
+  const kind = file.kind === "uv-lock" || file.kind === "poetry-lock" ? file.kind : "pipfile-lock";
+  const closure = lockClosure(kind, lock, manifest, selection, env);
+  if (kind === "uv-lock" && closure.root === null) {
+    ctx.warn("lock-no-project", `${file.path} holds no project package (a source that is editable or virtual): nothing is counted from it.`, scope.line);
+  }
+  if (closure.missing.length > 0) {
+    ctx.warn("lock-incomplete", `${file.path} does not hold ${closure.missing.slice(0, 5).join(", ")}${closure.missing.length > 5 ? ` and ${closure.missing.length - 5} more` : ""}, which its dependencies name for this stage: not counted. Is the lock up to date?`, scope.line);
+  }
+  const target = { pythonMinor: stage.pythonMinor, libc: stage.libc ?? "glibc", machine: "x86_64" } as const;
+  return closure.packages.map((p) => ({ name: p.name, version: p.version, wheelBytes: chooseWheelBytes(p.wheels, target) }));
+}
+
+/** Groups a command installs, from its flags and the manifest (uv: `dev` or `default-groups`; poetry:
+ *  every non-optional group). */
+function manifestGroups(kind: "uv-sync" | "poetry-install" | "poetry-export", options: LockOptions, manifest: ProjectManifest | null): string[] {
+  const all = [...(manifest?.groups.keys() ?? [])];
+  const defaults = !options.defaultGroups ? [] : kind === "uv-sync" ? (manifest?.defaultGroups ?? ["dev"]) : all.filter((g) => !(manifest?.optionalGroups.has(g) ?? false));
+  const chosen = options.allGroups ? all : [...defaults, ...options.groups];
+  return [...new Set(chosen)].filter((g) => !options.noGroups.includes(g));
+}
+
+function selectionFor(kind: "uv-sync" | "poetry-install" | "pipenv-install" | "poetry-export", options: LockOptions, manifest: ProjectManifest | null): LockSelection {
+  const extras = options.allExtras ? "all" : new Set(options.extras);
+  if (kind === "pipenv-install") return { main: true, groups: new Set(options.groups), extras };
+  if (kind === "poetry-install" && options.defaultGroups && !options.allGroups) {
+    // poetry installs every group of the lock except optional ones not asked for with --with.
+    const noGroups = new Set([...(manifest?.optionalGroups ?? [])].filter((g) => !options.groups.includes(g)));
+    for (const g of options.noGroups) noGroups.add(g);
+    return { main: options.main, groups: "all", noGroups, extras };
+  }
+  if (options.allGroups) return { main: options.main, groups: "all", noGroups: new Set(options.noGroups), extras };
+  return { main: options.main, groups: new Set(manifestGroups(kind, options, manifest)), noGroups: new Set(options.noGroups), extras };
+}
+
+/** Where the tool installs, its cache, and whether it writes .pyc. */
+function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, info: LockedCommand): Omit<InstallPlan, "noDeps" | "upgrade"> {
+  const env = scope.vars;
+  const get = (name: string) => env.get(name) ?? stage.env.get(name);
+  if (info.kind === "uv-sync") {
+    // uv sync installs into the project environment: `.venv` beside pyproject.toml, or UV_PROJECT_ENVIRONMENT.
+    const venv = resolvePath(scope.cwd, expand(scope, get("UV_PROJECT_ENVIRONMENT") ?? ".venv"));
+    const site = venv === "/usr/local" || venv === "/usr" ? systemSite(stage) : sitePackages(venv, stage);
+    if (site !== systemSite(stage)) stage.venvs.add(venv);
+    const cacheDir = info.noCache || envTrue(env, "UV_NO_CACHE") ? null : resolvePath(scope.cwd, get("UV_CACHE_DIR") ?? `${homeOf(stage)}/.cache/uv`);
+    return { site, installer: "uv", compile: info.compile || envTrue(env, "UV_COMPILE_BYTECODE"), cacheDir, label: "uv" };
+  }
+  if (info.kind === "poetry-install") {
+    const setting = (envName: string, key: string) => get(envName) ?? stage.toolConfig.get(key);
+    const createsVenv = !/^(0|false|no|off)$/i.test(setting("POETRY_VIRTUALENVS_CREATE", "virtualenvs.create") ?? "true");
+    let site: string;
+    if (!createsVenv) {
+      // Without its own venv poetry installs into the interpreter it runs with: an active venv, else the system.
+      const active = get("VIRTUAL_ENV");
+      site = active === undefined ? systemSite(stage) : sitePackages(resolvePath(scope.cwd, active), stage);
+    } else {
+      const inProject = /^(1|true|yes|on)$/i.test(setting("POETRY_VIRTUALENVS_IN_PROJECT", "virtualenvs.in-project") ?? "");
+      // The cache venv's real name carries a hash of the project path (`app-Xy12ab-py3.12`): `app` stands in.
+      const venv = inProject ? resolvePath(scope.cwd, ".venv") : `${resolvePath(scope.cwd, setting("POETRY_VIRTUALENVS_PATH", "virtualenvs.path") ?? `${get("POETRY_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pypoetry`}/virtualenvs`)}/app-py${stage.pythonMinor ?? "3"}`;
+      stage.venvs.add(venv);
+      site = sitePackages(venv, stage);
+    }
+    const cacheDir = envTrue(env, "POETRY_NO_CACHE") ? null : resolvePath(scope.cwd, get("POETRY_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pypoetry`);
+    // poetry's installer writes no .pyc unless `--compile` (python-poetry.org/docs/cli/#install).
+    return { site, installer: "pip", compile: info.compile, cacheDir, label: "poetry" };
+  }
+  const inProject = envTrue(env, "PIPENV_VENV_IN_PROJECT");
+  const venv = inProject ? resolvePath(scope.cwd, ".venv") : `${homeOf(stage)}/.local/share/virtualenvs/app`;
+  if (!info.system) stage.venvs.add(venv);
+  return {
+    site: info.system ? systemSite(stage) : sitePackages(venv, stage),
+    installer: "pip",
+    compile: true,
+    cacheDir: envFlagSet(env, "PIP_NO_CACHE_DIR") ? null : `${homeOf(stage)}/.cache/pip`,
+    label: "pipenv",
+  };
+}
+
+/** `poetry export -f requirements.txt -o FILE`: the locked set (main group unless `--with`) written as
+ *  `name==version` lines into the image, where a later `pip install -r FILE` reads it. */
+export function poetryExport(ctx: EstimateContext, stage: StageState, runScope: RunScope, info: Extract<CommandInfo, { kind: "poetry-export" }>): void {
+  const scope = inProject(runScope, info.directory);
+  if (info.output === null) {
+    ctx.warn("export-to-stdout", "poetry export without -o/--output prints to the terminal: a `> file` redirect is not followed, so a later `pip install -r` of that file is not counted from poetry.lock. Use --output FILE.", scope.line);
+    return;
+  }
+  const lockFile = findProjectFile(ctx.projectFiles, "poetry-lock", `${scope.cwd}/poetry.lock`);
+  const manifest = manifestOf(findProjectFile(ctx.projectFiles, "pyproject", `${scope.cwd}/pyproject.toml`));
+  if (lockFile === null || !("lock" in lockFile)) {
+    ctx.warn("lock-not-given", "poetry export writes the packages of poetry.lock, which was not given: add poetry.lock as a project file to count them.", scope.line);
+    return;
+  }
+  const env = markerEnvironment(stage.pythonMinor ?? "3.12");
+  const items = lockedItems(ctx, stage, scope, lockFile, lockFile.lock, manifest, selectionFor("poetry-export", info.lock, manifest), env);
+  const imagePath = resolvePath(scope.cwd, expand(scope, info.output));
+  const text = items.map((i) => (i.version === null ? i.name : `${i.name}==${i.version}`)).join("\n");
+  stage.generatedRequirements.set(imagePath, parseRequirementsFile(imagePath, text));
+}
+
+export function poetryConfig(stage: StageState, info: Extract<CommandInfo, { kind: "poetry-config" }>): void {
+  if (info.value !== null) stage.toolConfig.set(info.key, info.value);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { markerEnvironment } from "../requirements/markers";
+import { parseProjectFile } from "./index";
+import { lockClosure, type LockSelection } from "./lock-closure";
+import { fixture } from "./test-support";
+import type { LockFile, ProjectManifest } from "./types";
+
+function parsed(path: string, name: string): { lock: LockFile | null; manifest: ProjectManifest | null } {
+  const p = parseProjectFile(path, fixture(name));
+  return { lock: p !== null && "lock" in p ? p.lock : null, manifest: p !== null && "manifest" in p ? p.manifest : null };
+}
+
+const env = markerEnvironment("3.12");
+const uv = parsed("uv.lock", "uv.lock").lock ?? { packages: [] };
+const uvManifest = parsed("pyproject.toml", "pyproject-uv.toml").manifest;
+const poetry = parsed("poetry.lock", "poetry.lock").lock ?? { packages: [] };
+const poetryManifest = parsed("pyproject.toml", "pyproject-poetry.toml").manifest;
+const pipenv = parsed("Pipfile.lock", "Pipfile.lock").lock ?? { packages: [] };
+
+const sel = (main: boolean, groups: string[], extras: string[] | "all" = []): LockSelection => ({ main, groups: new Set(groups), extras: extras === "all" ? "all" : new Set(extras) });
+
+// flask → blinker, click, itsdangerous, jinja2 → markupsafe, werkzeug; gunicorn → packaging;
+// requests → certifi, charset-normalizer, idna, urllib3 (PyPI metadata of those releases).
+const RUNTIME = ["blinker", "certifi", "charset-normalizer", "click", "flask", "gunicorn", "idna", "itsdangerous", "jinja2", "markupsafe", "packaging", "requests", "urllib3", "werkzeug"];
+
+describe("uv.lock closure", () => {
+  it.each([
+    // click's colorama edge is Windows-only; pytest's exceptiongroup/tomli are for Python < 3.11.
+    { name: "uv sync: runtime + dev group", selection: sel(true, ["dev"]), expected: [...RUNTIME, "iniconfig", "pluggy", "pytest"].sort() },
+    { name: "uv sync --no-dev", selection: sel(true, []), expected: RUNTIME },
+    { name: "uv sync --only-group dev", selection: sel(false, ["dev"]), expected: ["iniconfig", "packaging", "pluggy", "pytest"] },
+  ])("$name", ({ selection, expected }) => {
+    const result = lockClosure("uv-lock", uv, uvManifest, selection, env);
+    expect(result.packages.map((p) => p.name).sort()).toEqual(expected);
+    expect(result.root).toBe("webapp");
+    expect(result.local).toEqual(["webapp"]);
+    expect(result.missing).toEqual([]);
+  });
+
+  it("follows an extra requested through an edge, and reports names the lock lacks", () => {
+    const root = uv.packages.find((p) => p.name === "webapp");
+    if (root === undefined) throw new Error("the fixture has the project package");
+    const lock: LockFile = { packages: [
+      ...uv.packages.filter((p) => p.name !== "webapp"),
+      { ...root, dependencies: [{ name: "gunicorn", marker: null, extras: ["gevent"], version: null }], groupDependencies: new Map() },
+    ] };
+    const result = lockClosure("uv-lock", lock, uvManifest, sel(true, []), env);
+    expect(result.packages.map((p) => p.name).sort()).toEqual(["gunicorn", "packaging"]);
+    expect(result.missing).toEqual(["gevent"]);
+  });
+
+  it("evaluates markers for the stage's Python", () => {
+    const result = lockClosure("uv-lock", uv, uvManifest, sel(false, ["dev"]), markerEnvironment("3.10"));
+    // On 3.10 pytest needs exceptiongroup and tomli, which this lock (made for >=3.12) does not hold.
+    expect(result.missing).toEqual(["exceptiongroup", "tomli"]);
+  });
+
+  it("terminates on cycles and visits each package once", () => {
+    const pkg = (name: string, deps: string[]) => ({ name, version: "1", source: "registry" as const, dependencies: deps.map((d) => ({ name: d, marker: null, extras: [], version: null })),
+      optionalDependencies: new Map(), groupDependencies: new Map(), wheels: [], sdistSize: null, groups: [], optional: false, marker: null, line: 1 });
+    const lock: LockFile = { packages: [{ ...pkg("app", ["a"]), source: "editable" }, pkg("a", ["b"]), pkg("b", ["a", "c"]), pkg("c", ["a", "b"])] };
+    expect(lockClosure("uv-lock", lock, null, sel(true, []), env).packages.map((p) => p.name)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("poetry.lock and Pipfile.lock selection", () => {
+  it.each([
+    { name: "poetry install (main + dev)", selection: sel(true, ["dev"]), expected: [...RUNTIME, "iniconfig", "pluggy", "pytest"].sort() },
+    { name: "poetry install --only main", selection: sel(true, []), expected: RUNTIME },
+    { name: "poetry install -E socks --only main", selection: sel(true, [], ["socks"]), expected: [...RUNTIME, "pysocks"].sort() },
+  ])("$name", ({ selection, expected }) => {
+    const result = lockClosure("poetry-lock", poetry, poetryManifest, selection, env);
+    // colorama is Windows-only (its package marker); pysocks is optional.
+    expect(result.packages.map((p) => p.name).sort()).toEqual(expected);
+  });
+
+  it("pipenv: default section, markers evaluated (pywin32 is Windows-only)", () => {
+    expect(lockClosure("pipfile-lock", pipenv, null, sel(true, []), env).packages.map((p) => p.name)).toEqual(["certifi", "charset-normalizer", "idna", "requests", "urllib3"]);
+    expect(lockClosure("pipfile-lock", pipenv, null, sel(true, ["dev"]), env).packages.map((p) => p.name)).toContain("pytest");
+  });
+});

@@ -1,0 +1,111 @@
+// The installed set of a lock file for one install command: `uv sync` walks the graph from the project
+// package (its dependencies, the requested extras and groups) following edges whose markers hold for the
+// stage; `poetry install` and `pipenv install` select the lock's packages by group, optional flag and
+// marker (their locks are already flat). Linear in the size of the lock; cycles are visited once.
+import type { MarkerEnvironment } from "../requirements/model";
+import { evaluateMarkerText } from "../requirements/markers";
+import type { LockedDependency, LockedPackage, LockFile, ProjectManifest } from "./types";
+
+export interface LockSelection {
+  /** Install the project's runtime dependencies (false for `uv sync --only-group X`, `poetry install --only dev`). */
+  readonly main: boolean;
+  /** Dependency groups to install (normalised names), besides the main dependencies; "all" for every
+   *  group the lock knows. */
+  readonly groups: ReadonlySet<string> | "all";
+  /** Groups left out even when `groups` is "all" (`--no-group X`, poetry's optional groups). */
+  readonly noGroups?: ReadonlySet<string>;
+  /** Extras of the project to install, or "all". */
+  readonly extras: ReadonlySet<string> | "all";
+}
+
+export interface ClosureResult {
+  /** Packages installed from an index (or a URL/git), each once, in visiting order. */
+  readonly packages: readonly LockedPackage[];
+  /** The project itself and other local packages (editable, virtual, directory): their bytes are the
+   *  application source, counted by COPY, not here. */
+  readonly local: readonly string[];
+  /** Names an edge points to that the lock does not hold (a hand-edited or truncated lock). */
+  readonly missing: readonly string[];
+  /** The project package the walk started from (uv.lock), or null. */
+  readonly root: string | null;
+}
+
+function groupSelected(selection: LockSelection, group: string): boolean {
+  if (selection.noGroups?.has(group) === true) return false;
+  return selection.groups === "all" || selection.groups.has(group);
+}
+
+const LOCAL_SOURCES = new Set(["editable", "virtual", "directory", "path"]);
+
+function applies(marker: string | null, env: MarkerEnvironment): boolean {
+  // Undecidable markers (an `extra ==` uv keeps for conflicting extras) count as applying: over rather
+  // than under-counting, and the lock said the package may be needed.
+  return marker === null || evaluateMarkerText(marker, env).result !== false;
+}
+
+/** uv.lock: breadth-first from the project package. */
+export function uvLockClosure(lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
+  const byName = new Map<string, LockedPackage[]>();
+  for (const p of lock.packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  const projects = lock.packages.filter((p) => p.source === "editable" || p.source === "virtual");
+  const root = (manifest?.name == null ? undefined : projects.find((p) => p.name === manifest.name)) ?? projects[0] ?? null;
+  const result = { packages: [] as LockedPackage[], local: [] as string[], missing: [] as string[] };
+  if (root === null) return { ...result, root: null };
+  const seen = new Set<LockedPackage>([root]);
+  const extrasSeen = new Set<string>();
+  result.local.push(root.name);
+  const queue: LockedDependency[] = [];
+  if (selection.main) {
+    queue.push(...root.dependencies);
+    for (const [extra, deps] of root.optionalDependencies) if (selection.extras === "all" || selection.extras.has(extra)) queue.push(...deps);
+  }
+  for (const [group, deps] of root.groupDependencies) if (groupSelected(selection, group)) queue.push(...deps);
+  for (let i = 0; i < queue.length; i++) {
+    const edge = queue[i];
+    if (edge === undefined || !applies(edge.marker, env)) continue;
+    const candidates = byName.get(edge.name);
+    const target = candidates?.find((p) => edge.version === null || p.version === edge.version) ?? candidates?.[0];
+    if (target === undefined) {
+      if (!result.missing.includes(edge.name)) result.missing.push(edge.name);
+      continue;
+    }
+    for (const extra of edge.extras) {
+      const key = `${target.name}@${target.version ?? ""}[${extra}]`;
+      if (extrasSeen.has(key)) continue;
+      extrasSeen.add(key);
+      queue.push(...(target.optionalDependencies.get(extra) ?? []));
+    }
+    if (seen.has(target)) continue;
+    seen.add(target);
+    if (LOCAL_SOURCES.has(target.source)) result.local.push(target.name);
+    else result.packages.push(target);
+    queue.push(...target.dependencies);
+  }
+  return { ...result, root: root.name };
+}
+
+/** poetry.lock / Pipfile.lock: every package of a selected group whose marker holds; an optional
+ *  package only when a requested extra of the project names it. */
+export function flatLockSelection(lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
+  const wanted = (group: string) => (group === "main" ? selection.main : groupSelected(selection, group));
+  const extraNames = new Set<string>();
+  for (const [extra, specs] of manifest?.optionalDependencies ?? []) {
+    if (selection.extras !== "all" && !selection.extras.has(extra)) continue;
+    for (const spec of specs) extraNames.add(spec.split(/[\s[;<>=!~@(]/)[0]?.toLowerCase().replace(/[-_.]+/g, "-") ?? "");
+  }
+  const result = { packages: [] as LockedPackage[], local: [] as string[], missing: [] as string[] };
+  const seen = new Set<string>();
+  for (const p of lock.packages) {
+    if (!p.groups.some(wanted)) continue;
+    if (p.optional && selection.extras !== "all" && !extraNames.has(p.name)) continue;
+    if (!applies(p.marker, env) || seen.has(p.name)) continue;
+    seen.add(p.name);
+    if (LOCAL_SOURCES.has(p.source)) result.local.push(p.name);
+    else result.packages.push(p);
+  }
+  return { ...result, root: manifest?.name ?? null };
+}
+
+export function lockClosure(kind: "uv-lock" | "poetry-lock" | "pipfile-lock", lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
+  return kind === "uv-lock" ? uvLockClosure(lock, manifest, selection, env) : flatLockSelection(lock, manifest, selection, env);
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { parseProjectFile, projectFileKind } from "./index";
+import { fixture } from "./test-support";
+import type { ParsedProjectFile } from "./types";
+
+function manifestOf(parsed: ParsedProjectFile | null) {
+  if (parsed === null || !("manifest" in parsed)) throw new Error("expected a manifest");
+  return parsed.manifest;
+}
+
+function lockOf(parsed: ParsedProjectFile | null) {
+  if (parsed === null || !("lock" in parsed)) throw new Error("expected a lock");
+  return parsed.lock;
+}
+
+describe("projectFileKind", () => {
+  it.each([
+    { path: "pyproject.toml", kind: "pyproject" },
+    { path: "backend/uv.lock", kind: "uv-lock" },
+    { path: "poetry.lock", kind: "poetry-lock" },
+    { path: "Pipfile", kind: "pipfile" },
+    { path: "app/Pipfile.lock", kind: "pipfile-lock" },
+    { path: "requirements.txt", kind: null },
+  ])("$path → $kind", ({ path, kind }) => {
+    expect(projectFileKind(path)).toBe(kind);
+  });
+});
+
+describe("pyproject.toml", () => {
+  it("reads PEP 621 dependencies and PEP 735 groups", () => {
+    const parsed = parseProjectFile("pyproject.toml", fixture("pyproject-uv.toml"));
+    expect(parsed?.diagnostics).toEqual([]);
+    const m = manifestOf(parsed);
+    expect(m.name).toBe("webapp");
+    expect(m.dependencies).toEqual(["flask>=3.0", "gunicorn>=23", "requests>=2.32"]);
+    expect([...m.groups]).toEqual([["dev", ["pytest>=8"]]]);
+  });
+
+  it("translates poetry constraints, groups, optional groups and extras", () => {
+    const m = manifestOf(parseProjectFile("pyproject.toml", fixture("pyproject-poetry.toml")));
+    expect(m.name).toBe("webapp");
+    // `python` is the interpreter; pysocks is optional, so it is only reachable through the `socks` extra.
+    expect(m.dependencies).toEqual(["flask>=3.0.3,<4.0.0", "gunicorn>=23.0,<24.0", "requests>=2.32,<3.0"]);
+    expect(m.optionalDependencies.get("socks")).toEqual(["pysocks>=1.7,<2.0"]);
+    expect(m.groups.get("dev")).toEqual(["pytest>=8.3,<9.0"]);
+    expect(m.groups.get("docs")).toEqual(["mkdocs>=1.6,<1.7"]);
+    expect([...m.optionalGroups]).toEqual(["docs"]);
+  });
+
+  it("reads optional-dependencies, include-group, uv dev-dependencies and default-groups", () => {
+    const text = [
+      "[project]", 'name = "My_App"', 'dependencies = ["httpx"]',
+      "[project.optional-dependencies]", 'Server = ["uvicorn[standard]>=0.30"]',
+      "[dependency-groups]", 'lint = ["ruff"]', 'test = ["pytest", { include-group = "lint" }]',
+      "[tool.uv]", 'dev-dependencies = ["mypy"]', 'default-groups = ["test"]',
+    ].join("\n");
+    const m = manifestOf(parseProjectFile("pyproject.toml", text));
+    expect(m.name).toBe("my-app");
+    expect(m.optionalDependencies.get("server")).toEqual(["uvicorn[standard]>=0.30"]);
+    expect(m.groups.get("test")).toEqual(["pytest", "ruff"]);
+    expect(m.groups.get("dev")).toEqual(["mypy"]);
+    expect(m.defaultGroups).toEqual(["test"]);
+  });
+});
+
+describe("uv.lock", () => {
+  const lock = lockOf(parseProjectFile("uv.lock", fixture("uv.lock")));
+
+  it("reads packages, sources, edges with markers and exact sizes", () => {
+    expect(lock.packages).toHaveLength(19);
+    const root = lock.packages.find((p) => p.name === "webapp");
+    expect(root?.source).toBe("virtual");
+    expect(root?.groupDependencies.get("dev")?.map((d) => d.name)).toEqual(["pytest"]);
+    const click = lock.packages.find((p) => p.name === "click");
+    expect(click?.dependencies).toEqual([{ name: "colorama", marker: "platform_system == 'Windows'", extras: [], version: null }]);
+    const markupsafe = lock.packages.find((p) => p.name === "markupsafe");
+    // The numbers in the fixture's `size` fields.
+    expect(markupsafe?.sdistSize).toBe(19384);
+    expect(markupsafe?.wheels).toContainEqual({ filename: "MarkupSafe-2.1.5-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", size: 28462 });
+    expect(lock.packages.find((p) => p.name === "gunicorn")?.optionalDependencies.get("gevent")?.map((d) => d.name)).toEqual(["gevent"]);
+  });
+
+  it("gives each package the line of its [[package]] header", () => {
+    const text = fixture("uv.lock");
+    for (const p of lock.packages) expect(text.split("\n")[p.line - 1]).toBe("[[package]]");
+    expect(text.split("\n")[(lock.packages.find((p) => p.name === "flask")?.line ?? 0)]).toBe('name = "flask"');
+  });
+});
+
+describe("poetry.lock", () => {
+  const lock = lockOf(parseProjectFile("poetry.lock", fixture("poetry.lock")));
+
+  it("reads groups, optional flags, markers and dependency edges", () => {
+    const pytest = lock.packages.find((p) => p.name === "pytest");
+    expect(pytest?.groups).toEqual(["dev"]);
+    expect(pytest?.dependencies.map((d) => d.name)).toEqual(["colorama", "iniconfig", "packaging", "pluggy"]);
+    expect(lock.packages.find((p) => p.name === "pysocks")?.optional).toBe(true);
+    expect(lock.packages.find((p) => p.name === "colorama")?.marker).toBe('platform_system == "Windows" or sys_platform == "win32"');
+    // Names are normalised: `Jinja2 = ">=3.1.2"` in flask's dependencies.
+    expect(lock.packages.find((p) => p.name === "flask")?.dependencies.map((d) => d.name)).toContain("jinja2");
+  });
+
+  it("reads the older `category` as the group", () => {
+    const old = lockOf(parseProjectFile("poetry.lock", '[[package]]\nname = "pytest"\nversion = "7.4.0"\ncategory = "dev"\noptional = false\n'));
+    expect(old.packages[0]?.groups).toEqual(["dev"]);
+  });
+});
+
+describe("Pipfile and Pipfile.lock", () => {
+  it("reads [packages] and [dev-packages] as requirements", () => {
+    const m = manifestOf(parseProjectFile("Pipfile", fixture("Pipfile")));
+    expect(m.dependencies).toEqual(["requests", "flask[async]>=3.0"]);
+    expect(m.groups.get("dev")).toEqual(["pytest==8.3.3"]);
+  });
+
+  it("reads default and develop with versions, markers and lines", () => {
+    const text = fixture("Pipfile.lock");
+    const lock = lockOf(parseProjectFile("Pipfile.lock", text));
+    expect(lock.packages.map((p) => [p.name, p.version, p.groups[0]])).toContainEqual(["requests", "2.32.3", "main"]);
+    expect(lock.packages.find((p) => p.name === "pytest")?.groups).toEqual(["dev"]);
+    const requests = lock.packages.find((p) => p.name === "requests");
+    expect(text.split("\n")[(requests?.line ?? 0) - 1]).toContain('"requests"');
+  });
+});
+
+describe("bad input never throws and points at its line", () => {
+  it.each([
+    { name: "unclosed table header", path: "pyproject.toml", text: '[project]\nname = "x"\n[tool.uv\n', line: 3 },
+    { name: "missing value", path: "uv.lock", text: 'version = 1\n\n[[package]]\nname = \n', line: 4 },
+    { name: "duplicate key", path: "poetry.lock", text: '[[package]]\nname = "a"\nname = "b"\n', line: 3 },
+    { name: "bad string", path: "Pipfile", text: '[packages]\nrequests = "*\n', line: 2 },
+  ])("$name in $path → error at line $line", ({ path, text, line }) => {
+    const parsed = parseProjectFile(path, text);
+    expect(parsed?.diagnostics).toHaveLength(1);
+    expect(parsed?.diagnostics[0]).toMatchObject({ code: "project/toml-syntax", severity: "error", line, file: { project: path } });
+  });
+
+  it("malformed JSON in Pipfile.lock → error at the failing line and column", () => {
+    const parsed = parseProjectFile("Pipfile.lock", '{\n  "default": {\n    "requests": {"version": "==2.32.3",}\n  }\n}\n');
+    expect(parsed?.diagnostics[0]).toMatchObject({ code: "project/json-syntax", line: 3 });
+    expect(parsed?.diagnostics[0]?.column).toBeGreaterThan(30);
+  });
+
+  it.each([
+    { name: "package is not a table", path: "uv.lock", text: 'package = [1, "x"]\n' },
+    { name: "dependencies is a string", path: "pyproject.toml", text: '[project]\nname = "x"\ndependencies = "flask"\n' },
+    { name: "Pipfile.lock is an array", path: "Pipfile.lock", text: "[1, 2]" },
+    { name: "default is a string", path: "Pipfile.lock", text: '{"default": "x"}' },
+    { name: "poetry dependency is a number", path: "pyproject.toml", text: "[tool.poetry.dependencies]\nflask = 3\n" },
+  ])("wrong shape ($name) → a warning, no throw", ({ path, text }) => {
+    const parsed = parseProjectFile(path, text);
+    expect(parsed?.diagnostics.length).toBeGreaterThan(0);
+    expect(parsed?.diagnostics.every((d) => d.code === "project/wrong-shape" && d.line >= 1)).toBe(true);
+  });
+
+  it("reads a 5 MB uv.lock in linear time", () => {
+    const entry = (i: number) => `[[package]]\nname = "pkg-${i}"\nversion = "1.0.${i}"\nsource = { registry = "https://pypi.org/simple" }\ndependencies = [\n    { name = "pkg-${i + 1}" },\n    { name = "pkg-${Math.max(0, i - 5)}", marker = "python_version >= '3.8'" },\n]\nwheels = [\n    { url = "https://files.pythonhosted.org/packages/xx/pkg_${i}-1.0.${i}-py3-none-any.whl", hash = "sha256:${"0".repeat(64)}", size = ${1000 + i} },\n]\n\n`;
+    const parts: string[] = ['version = 1\n\n[[package]]\nname = "root"\nversion = "0"\nsource = { virtual = "." }\ndependencies = [{ name = "pkg-0" }]\n\n'];
+    let length = 0;
+    for (let i = 0; length < 5_000_000; i++) {
+      const text = entry(i);
+      parts.push(text);
+      length += text.length;
+    }
+    const started = performance.now();
+    const lock = lockOf(parseProjectFile("uv.lock", parts.join("")));
+    // Generous bound for a shared 2-core machine; a quadratic pass over 5 MB would take minutes.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(lock.packages.length).toBe(parts.length);
+    expect(lock.packages.at(-1)?.line).toBeGreaterThan(100_000);
+  }, 30_000);
+});
