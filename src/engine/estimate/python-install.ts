@@ -15,7 +15,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
-import { addExecutables, homeOf, markUnmodelled, type StageState } from "./stage-state";
+import { addExecutables, homeOf, type StageState } from "./stage-state";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
 export interface RunScope {
