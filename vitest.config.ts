@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Big tables are data loaded at startup (STYLE 12); each setup file installs one of them.
+    setupFiles: ["src/node/vitest-python-table.ts"],
   },
 });

@@ -44,6 +44,7 @@ function estimateJson(e: ImageEstimate): object {
       items: l.items.map((i) => ({ label: i.label, bytes: i.bytes, category: i.category, path: i.path, sources: i.sources })),
     })),
     stages: e.stages,
+    unknownPackages: e.unknownPackages,
   };
 }
 

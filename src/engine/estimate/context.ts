@@ -1,6 +1,7 @@
 // What every instruction estimator can reach: the inputs, the finished stages, and the sinks for
 // warnings and assumptions (collected once per estimate, de-duplicated).
 import type { VariableLookup } from "../dockerfile/variables";
+import type { Arch } from "../knowledge/wheel-tags";
 import type { RequirementsFile } from "../requirements/model";
 import type { DockerIgnore } from "./dockerignore";
 import type { StageState } from "./stage-state";
@@ -8,6 +9,10 @@ import type { StageState } from "./stage-state";
 export interface EstimateSettings {
   /** Bytes `COPY . .` sends from the build context (after .dockerignore). */
   readonly contextBytes: number;
+  /** The architecture wheels are chosen for (linux/amd64 unless set). */
+  readonly arch: Arch;
+  /** Installed bytes the user set per package (PEP 503 name), used instead of the table or the default. */
+  readonly packageSizes: Readonly<Record<string, number>>;
 }
 
 export interface EstimateContext {
@@ -24,6 +29,8 @@ export interface EstimateContext {
   warn(code: string, message: string, line: number | null, createdAt?: number): void;
   /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
   assume(id: string, text: string, line: number | null): void;
+  /** Record a package neither table holds (weighed by the unknown-package default). */
+  unknownPackage(name: string): void;
 }
 
 /** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the

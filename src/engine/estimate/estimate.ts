@@ -23,13 +23,14 @@ export interface EstimateInput {
   readonly settings?: Partial<EstimateSettings>;
 }
 
-export const DEFAULT_SETTINGS: EstimateSettings = { contextBytes: ASSUMPTIONS.contextSize.value };
+export const DEFAULT_SETTINGS: EstimateSettings = { contextBytes: ASSUMPTIONS.contextSize.value, arch: "x86_64", packageSizes: {} };
 
 export function estimateImage(input: EstimateInput): ImageEstimate {
   const warnings = new Map<string, EstimateWarning>();
   const assumptions = new Map<string, Assumption>();
   const stages: StageState[] = [];
   const stagesByName = new Map<string, StageState>();
+  const unknownPackages = new Set<string>();
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const ctx: EstimateContext = {
     requirementFiles: input.requirements,
@@ -44,6 +45,9 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     },
     assume: (id, text, line) => {
       if (!assumptions.has(id)) assumptions.set(id, { id, text, line });
+    },
+    unknownPackage: (name) => {
+      unknownPackages.add(name);
     },
   };
 
@@ -102,6 +106,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     })),
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],
+    unknownPackages: [...unknownPackages].sort(),
   };
 }
 

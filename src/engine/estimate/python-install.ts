@@ -1,7 +1,7 @@
 // `pip install`, `uv pip install`, `pip wheel`, poetry/pipenv/`uv sync` and `python -m venv` in the size
 // model: which packages (the transitive closure from the package table), where they land (system
 // site-packages, a venv, --prefix, --target, --user), their .pyc, and the installer's cache.
-import { findPythonPackage, resolvePythonClosure } from "../knowledge";
+import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
 import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
 import type { Requirement } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
@@ -62,8 +62,27 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
   return venv === null ? systemSite(stage) : sitePackages(venv, stage);
 }
 
-/** Names a requirements file resolves to (its -r includes too), or null when the file was not given. */
-function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): string[] | null {
+/** The image a stage installs wheels for: its CPython, libc and Debian release, and the arch setting. */
+export function stagePlatform(ctx: EstimateContext, stage: StageState): Platform {
+  return {
+    python: stage.pythonMinor ?? "3.12",
+    libc: stage.libc ?? "glibc",
+    arch: ctx.settings.arch,
+    glibcMinor: stage.distro === null ? null : (GLIBC_MINOR_BY_RELEASE[stage.distro] ?? null),
+  };
+}
+
+function requestOf(requirement: Requirement): ClosureRequest | null {
+  if (requirement.name === null) return null;
+  return { name: requirement.name, specifier: requirement.specifier === "" ? null : requirement.specifier, extras: requirement.extras, marker: requirement.marker };
+}
+
+function bare(name: string): ClosureRequest {
+  return { name, specifier: null, extras: [], marker: null };
+}
+
+/** Requirements a requirements file resolves to (its -r includes too), or null when the file was not given. */
+function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): ClosureRequest[] | null {
   const imagePath = resolvePath(scope.cwd, expand(scope, path));
   const file = findRequirementsFile(ctx.requirementFiles, imagePath);
   if (file === null) {
@@ -71,31 +90,32 @@ function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope,
     return null;
   }
   const resolved = resolveRequirements(file.path, ctx.requirementFiles, markerEnvironment(stage.pythonMinor ?? "3.12"));
-  const names: string[] = [];
-  notePins(ctx, resolved.requirements, scope.line);
+  const names: ClosureRequest[] = [];
+  notePins(ctx, stage, resolved.requirements, scope.line);
   for (const requirement of resolved.requirements) {
-    if (requirement.name !== null) names.push(requirement.name);
+    const request = requestOf(requirement);
+    if (request !== null) names.push(request);
     else ctx.warn("local-requirement", `${file.path}:${requirement.line} installs ${requirement.url ?? "a local path"}: its size is not known.`, scope.line);
   }
   return names;
 }
 
 interface Requested {
-  readonly names: string[];
+  readonly names: ClosureRequest[];
   readonly explicit: Set<string>;
   /** Packages installed from wheel files already in the stage (`pip wheel -w` output): no source build. */
   readonly prebuilt: Set<string>;
 }
 
 function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, files: readonly WordArg[], specs: readonly WordArg[], editables: readonly WordArg[]): Requested {
-  const names: string[] = [];
+  const names: ClosureRequest[] = [];
   const prebuilt = new Set<string>();
   for (const file of files) names.push(...(namesFromFile(ctx, stage, scope, file.value) ?? []));
   for (const spec of specs) {
     const value = expand(scope, spec.value);
     if (value.endsWith(".whl") || (hasGlob(value) && value.includes("/"))) {
       const wheels = wheelsAt(stage, resolvePath(scope.cwd, value));
-      names.push(...wheels);
+      names.push(...wheels.map(bare));
       for (const name of wheels) prebuilt.add(name);
       continue;
     }
@@ -108,19 +128,25 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
       continue;
     }
     const parsed = parseRequirementsFile(`line ${scope.line}`, value).requirements[0];
-    if (parsed?.name != null) names.push(parsed.name);
-    if (parsed !== undefined) notePins(ctx, [parsed], scope.line);
+    const request = parsed === undefined ? null : requestOf(parsed);
+    if (request !== null) names.push(request);
+    if (parsed !== undefined) notePins(ctx, stage, [parsed], scope.line);
   }
   for (const editable of editables) {
     ctx.warn("local-project", `pip installs ${editable.value} in editable mode: its own dependencies are only counted when listed in a requirements file.`, scope.line);
   }
-  return { names, explicit: new Set(names), prebuilt };
+  return { names, explicit: new Set(names.map((r) => r.name)), prebuilt };
 }
 
 /** Name the table version that stands in for each pinned version the table does not hold. */
-function notePins(ctx: EstimateContext, requirements: readonly Requirement[], line: number): void {
+export function notePins(ctx: EstimateContext, stage: StageState, requirements: readonly Requirement[], line: number): void {
+  const platform = stagePlatform(ctx, stage);
   const differing = requirements.flatMap((r) => {
     if (r.name === null || r.pinnedVersion === null) return [];
+    if (pythonTable() !== null) {
+      const facts = findPackage(r.name, r.specifier, platform);
+      return facts?.choice === "nearest" ? [`${facts.name} ${facts.version.version} for ${r.rawName ?? r.name}${r.specifier}`] : [];
+    }
     const row = findPythonPackage(r.name);
     return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
   });
@@ -150,13 +176,14 @@ interface InstallPlan {
 export function installPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, requested: Requested, plan: InstallPlan): PackageCost[] {
   const installed = stage.pythonInstalled.get(plan.site) ?? new Set<string>();
   stage.pythonInstalled.set(plan.site, installed);
-  const closure = plan.noDeps ? { rows: [], unknown: [] as string[] } : resolvePythonClosure(requested.names);
-  const names = plan.noDeps ? requested.names : [...closure.rows.map((r) => r.name), ...closure.unknown];
+  const platform = stagePlatform(ctx, stage);
+  const items = closureOf(requested.names, platform, plan.noDeps);
   const costs: PackageCost[] = [];
-  for (const name of new Set(names)) {
+  for (const { name, specifier } of items) {
     const reinstall = plan.upgrade && requested.explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
-    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer });
+    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes });
+    if (cost.unknown) ctx.unknownPackage(cost.name);
     // A wheel built earlier (`pip wheel -w /wheels`, copied in) installs as is: nothing to compile or download.
     if (requested.prebuilt.has(cost.name)) cost = { ...cost, buildsFromSource: false, notInstallable: false, cacheBytes: 0 };
     installed.add(cost.name);
@@ -198,6 +225,41 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const layer = stage.fs.current;
   if (layer !== undefined) layer.installsPackages = true;
   return costs;
+}
+
+/** The packages an install writes, each once, with the specifier that chose its version: the wheel
+ *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
+ *  table's. With --no-deps, only the requested names. */
+function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean): { name: string; specifier: string | null }[] {
+  const seen = new Set<string>();
+  const out: { name: string; specifier: string | null }[] = [];
+  const add = (name: string, specifier: string | null): void => {
+    if (name === "" || seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, specifier });
+  };
+  if (noDeps) {
+    for (const r of requests) add(normalize(r.name), r.specifier);
+    return out;
+  }
+  const specifiers = new Map(requests.map((r) => [normalize(r.name), r.specifier]));
+  if (pythonTable() !== null) {
+    const closure = resolvePackageClosure(requests, platform);
+    // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
+    const fallback = resolvePythonClosure(closure.unknown);
+    for (const facts of closure.packages) add(facts.name, facts.specifier);
+    for (const row of fallback.rows) add(row.name, specifiers.get(row.name) ?? null);
+    for (const name of fallback.unknown) add(name, specifiers.get(name) ?? null);
+    return out;
+  }
+  const closure = resolvePythonClosure(requests.map((r) => r.name));
+  for (const row of closure.rows) add(row.name, specifiers.get(row.name) ?? null);
+  for (const name of closure.unknown) add(name, specifiers.get(name) ?? null);
+  return out;
+}
+
+function normalize(name: string): string {
+  return name.trim().toLowerCase().replace(/[-_.]+/g, "-");
 }
 
 /** A source build in a stage without a compiler fails: say so, with what the build needs. */
@@ -267,10 +329,11 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
 export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "pip-wheel" }>): void {
   const dir = resolvePath(scope.cwd, expand(scope, info.wheelDir ?? "."));
   const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, []);
-  const closure = resolvePythonClosure(requested.names);
+  const platform = stagePlatform(ctx, stage);
   let cacheBytes = 0;
-  for (const name of [...closure.rows.map((r) => r.name), ...closure.unknown]) {
-    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip" });
+  for (const { name, specifier } of closureOf(requested.names, platform, info.options.noDeps)) {
+    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes });
+    if (cost.unknown) ctx.unknownPackage(cost.name);
     if (cost.buildsFromSource && !stage.hasCompiler) warnNoCompiler(ctx, stage, cost, scope.line);
     cacheBytes += cost.cacheBytes;
     stage.fs.add({
@@ -310,7 +373,7 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, scope: Ru
     if (!info.system) site = sitePackages(`${homeOf(stage)}/.local/share/virtualenvs/app`, stage);
     cacheDir = envFlagSet(env, "PIP_NO_CACHE_DIR") ? null : `${homeOf(stage)}/.cache/pip`;
   }
-  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, {
+  installPackages(ctx, stage, scope, { names, explicit: new Set(names.map((r) => r.name)), prebuilt: new Set() }, {
     site, installer: info.kind === "uv-sync" ? "uv" : "pip", compile: info.kind !== "uv-sync" || envTrue(env, "UV_COMPILE_BYTECODE"),
     noDeps: false, upgrade: false, cacheDir, label: tool.split(" ")[0] ?? tool,
   });

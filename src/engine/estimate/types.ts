@@ -86,6 +86,8 @@ export interface ImageEstimate {
   readonly stages: readonly StageSummary[];
   readonly warnings: readonly EstimateWarning[];
   readonly assumptions: readonly Assumption[];
+  /** Python packages no table holds, weighed by the unknown-package default (any stage; sorted). */
+  readonly unknownPackages: readonly string[];
 }
 
 export function emptyByCategory(): ByCategory {

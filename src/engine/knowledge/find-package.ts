@@ -1,0 +1,117 @@
+// findPackage: the version of a project an install would get for a specifier, and the wheel pip would pick
+// for the image (wheel-tags.ts). A specifier the table cannot satisfy gets the nearest version the table
+// holds, and the answer says which stands in for what. Unpinned, the newest version with a wheel for the
+// image is taken: the data has no Requires-Python, so a newest version that dropped the image's Python is
+// not detected (an assumption the estimate states).
+import { explain, satisfies, validRange } from "@renovatebot/pep440";
+import { normalizePackageName } from "./python-packages";
+import { pythonTable, type TableVersion } from "./python-table";
+import { isPureTag, pickWheel, type Platform } from "./wheel-tags";
+
+/** How the version was chosen. */
+export type VersionChoice =
+  /** The specifier matched a version of the table. */
+  | "matched"
+  /** No specifier: the newest version with a wheel for the image (else the newest). */
+  | "newest"
+  /** No version matched: the nearest one stands in. */
+  | "nearest";
+
+export interface PackageFacts {
+  readonly name: string;
+  readonly version: TableVersion;
+  readonly choice: VersionChoice;
+  /** What the user asked for (`==1.2.3`, `>=2,<3`), or null. */
+  readonly specifier: string | null;
+  /** "requests 2.32.3 stands in for requests==2.0.0" when choice is "nearest"; else null. */
+  readonly standIn: string | null;
+  /** [tag, bytes] of the wheel pip picks for the platform; null when none fits (a build from the sdist). */
+  readonly wheel: readonly [string, number] | null;
+  /** No wheel fits: pip builds the sdist, which needs a compiler (and the package's -dev libraries). */
+  readonly buildsFromSource: boolean;
+  /** The build compiles native code: compiled wheels exist for other platforms and none is pure. False for a
+   *  pure sdist; an sdist-only version (no wheel at all in the data) is not known to compile. */
+  readonly compiles: boolean;
+  readonly pure: boolean;
+}
+
+function release(version: string): readonly number[] {
+  return explain(version)?.release ?? [];
+}
+
+/** The first version written in a specifier (`>=2.1,<3` → 2.1), the target of a nearest-version search. */
+function specifierTarget(specifier: string): string | null {
+  return /\d+(?:\.\d+)*/.exec(specifier)?.[0] ?? null;
+}
+
+/** Distance between releases, most significant component first (so 2.0 is nearer to 2.5 than 3.0 is). */
+function distance(a: readonly number[], b: readonly number[]): number[] {
+  const length = Math.max(a.length, b.length, 3);
+  return Array.from({ length }, (_, i) => Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
+}
+
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return false;
+}
+
+function nearest(versions: readonly TableVersion[], target: string): TableVersion | undefined {
+  const wanted = release(target);
+  let best: TableVersion | undefined;
+  let bestDistance: number[] | null = null;
+  for (const candidate of versions) {
+    const d = distance(release(candidate.version), wanted);
+    if (bestDistance === null || lexLess(d, bestDistance)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function safeSatisfies(version: string, specifier: string): boolean {
+  try {
+    return satisfies(version, specifier);
+  } catch {
+    return false;
+  }
+}
+
+/** The facts for `name` under `specifier` on `platform`, or null when the table does not hold the project. */
+export function findPackage(name: string, specifier: string | null, platform: Platform): PackageFacts | null {
+  const normalized = normalizePackageName(name);
+  const versions = pythonTable()?.versions(normalized) ?? null;
+  if (versions === null || versions.length === 0) return null;
+  const spec = specifier === null || specifier.trim() === "" ? null : specifier.replace(/\s+/g, "");
+  let chosen: TableVersion | undefined;
+  let choice: VersionChoice;
+  if (spec === null || !validRange(spec)) {
+    chosen = versions.find((ver) => pickWheel(ver.wheels, platform) !== null) ?? versions[0];
+    choice = "newest";
+  } else {
+    const matching = versions.filter((ver) => safeSatisfies(ver.version, spec));
+    chosen = matching[0];
+    choice = "matched";
+    if (chosen === undefined) {
+      const target = specifierTarget(spec);
+      chosen = (target === null ? undefined : nearest(versions, target)) ?? versions[0];
+      choice = "nearest";
+    }
+  }
+  if (chosen === undefined) return null;
+  const wheel = pickWheel(chosen.wheels, platform);
+  const pure = wheel !== null ? isPureTag(wheel[0]) : chosen.wheels.some(([tag]) => isPureTag(tag));
+  return {
+    name: normalized,
+    version: chosen,
+    choice,
+    specifier: spec,
+    standIn: choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}` : null,
+    wheel,
+    buildsFromSource: wheel === null,
+    compiles: wheel === null && !pure && chosen.wheels.length > 0,
+    pure,
+  };
+}
