@@ -29,8 +29,9 @@ export interface EstimateContext {
   warn(code: string, message: string, line: number | null, createdAt?: number): void;
   /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
   assume(id: string, text: string, line: number | null): void;
-  /** Record a package neither table holds (weighed by the unknown-package default). */
-  unknownPackage(name: string): void;
+  /** Record a Python package an install writes; `known` false when neither table holds it (weighed by
+   *  the unknown-package default). */
+  notePackage(name: string, known: boolean): void;
 }
 
 /** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the

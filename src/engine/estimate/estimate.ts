@@ -31,6 +31,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   const stages: StageState[] = [];
   const stagesByName = new Map<string, StageState>();
   const unknownPackages = new Set<string>();
+  const installedPackages = new Set<string>();
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const ctx: EstimateContext = {
     requirementFiles: input.requirements,
@@ -46,8 +47,9 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     assume: (id, text, line) => {
       if (!assumptions.has(id)) assumptions.set(id, { id, text, line });
     },
-    unknownPackage: (name) => {
-      unknownPackages.add(name);
+    notePackage: (name, known) => {
+      installedPackages.add(name);
+      if (!known) unknownPackages.add(name);
     },
   };
 
@@ -107,6 +109,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],
     unknownPackages: [...unknownPackages].sort(),
+    installedPackages: [...installedPackages].sort(),
   };
 }
 

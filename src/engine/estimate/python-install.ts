@@ -183,7 +183,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
     const reinstall = plan.upgrade && requested.explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
     let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes });
-    if (cost.unknown) ctx.unknownPackage(cost.name);
+    ctx.notePackage(cost.name, !cost.unknown);
     // A wheel built earlier (`pip wheel -w /wheels`, copied in) installs as is: nothing to compile or download.
     if (requested.prebuilt.has(cost.name)) cost = { ...cost, buildsFromSource: false, notInstallable: false, cacheBytes: 0 };
     installed.add(cost.name);
@@ -333,7 +333,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
   let cacheBytes = 0;
   for (const { name, specifier } of closureOf(requested.names, platform, info.options.noDeps)) {
     const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes });
-    if (cost.unknown) ctx.unknownPackage(cost.name);
+    ctx.notePackage(cost.name, !cost.unknown);
     if (cost.buildsFromSource && !stage.hasCompiler) warnNoCompiler(ctx, stage, cost, scope.line);
     cacheBytes += cost.cacheBytes;
     stage.fs.add({

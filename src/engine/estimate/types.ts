@@ -88,6 +88,8 @@ export interface ImageEstimate {
   readonly assumptions: readonly Assumption[];
   /** Python packages no table holds, weighed by the unknown-package default (any stage; sorted). */
   readonly unknownPackages: readonly string[];
+  /** Every Python package an install writes in any stage (sorted): the denominator of unknownPackages. */
+  readonly installedPackages: readonly string[];
 }
 
 export function emptyByCategory(): ByCategory {

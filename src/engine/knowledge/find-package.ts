@@ -5,7 +5,7 @@
 // not detected (an assumption the estimate states).
 import { explain, satisfies, validRange } from "@renovatebot/pep440";
 import { normalizePackageName } from "./python-packages";
-import { pythonTable, type TableVersion } from "./python-table";
+import { pythonTable, type PythonTable, type TableVersion } from "./python-table";
 import { isPureTag, pickWheel, type Platform } from "./wheel-tags";
 
 /** How the version was chosen. */
@@ -79,10 +79,24 @@ function safeSatisfies(version: string, specifier: string): boolean {
   }
 }
 
+/** Answers per installed table: a plan re-estimates the same requirements at every step. */
+let memo: { table: PythonTable | null; answers: Map<string, PackageFacts | null> } = { table: null, answers: new Map() };
+
 /** The facts for `name` under `specifier` on `platform`, or null when the table does not hold the project. */
 export function findPackage(name: string, specifier: string | null, platform: Platform): PackageFacts | null {
+  const table = pythonTable();
+  if (memo.table !== table) memo = { table, answers: new Map() };
+  const key = `${name}|${specifier ?? ""}|${platform.python}|${platform.libc}|${platform.arch}|${platform.glibcMinor ?? ""}`;
+  const hit = memo.answers.get(key);
+  if (hit !== undefined) return hit;
+  const answer = lookup(table, name, specifier, platform);
+  memo.answers.set(key, answer);
+  return answer;
+}
+
+function lookup(table: PythonTable | null, name: string, specifier: string | null, platform: Platform): PackageFacts | null {
   const normalized = normalizePackageName(name);
-  const versions = pythonTable()?.versions(normalized) ?? null;
+  const versions = table?.versions(normalized) ?? null;
   if (versions === null || versions.length === 0) return null;
   const spec = specifier === null || specifier.trim() === "" ? null : specifier.replace(/\s+/g, "");
   let chosen: TableVersion | undefined;

@@ -29,9 +29,18 @@ export interface PackageClosure {
  *  extra field of the data already says which extra pulls a dependency in). */
 function applies(marker: string | null, env: MarkerEnvironment): boolean {
   if (marker === null || marker.trim() === "") return true;
-  const { result } = evaluateMarkerText(marker, env);
-  return result ?? !/\bextra\b/.test(marker);
+  const key = `${env.pythonFullVersion}|${env.platformMachine}|${marker}`;
+  let answer = markerMemo.get(key);
+  if (answer === undefined) {
+    answer = evaluateMarkerText(marker, env).result ?? !/\bextra\b/.test(marker);
+    // The data holds a few thousand distinct markers; the bound only guards against pathological input.
+    if (markerMemo.size > 50_000) markerMemo.clear();
+    markerMemo.set(key, answer);
+  }
+  return answer;
 }
+
+const markerMemo = new Map<string, boolean>();
 
 export function platformMarkers(platform: Platform): MarkerEnvironment {
   return markerEnvironment(platform.python, platform.arch);
