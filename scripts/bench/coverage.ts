@@ -57,6 +57,6 @@ export function corpusCoverage(corpusDir: string): CorpusCoverage | null {
     unknown += estimate.unknownPackages.length;
     for (const name of estimate.unknownPackages) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  const topUnknown = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 15);
+  const topUnknown = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return { files, installed, unknown, topUnknown };
 }
