@@ -17,7 +17,9 @@ describe("findPackage over a hand-made table", () => {
     // Nearest compares the most significant part first: 1.9 stays in the 1.x series rather than take 2.0.
     { name: "a pin the table lacks: the nearest version, same major first", spec: "==1.9", version: "1.0", choice: "nearest" },
     { name: "a patch release the table lacks", spec: "==2.0.5", version: "2.0", choice: "nearest" },
-    { name: "an old pin: the nearest version", spec: "==0.5", version: "1.0", choice: "nearest" },
+    // Across majors the minor numbers mean nothing: the oldest version above, or the newest below.
+    { name: "an old pin: the oldest version of the next major", spec: "==0.5", version: "1.0", choice: "nearest" },
+    { name: "a future pin: the newest version below", spec: "==3.5", version: "2.1", choice: "nearest" },
     { name: "unpinned: the newest", spec: null, version: "2.1", choice: "newest" },
   ])("$name", ({ spec, version, choice }) => {
     const facts = findPackage("Web", spec, slim);

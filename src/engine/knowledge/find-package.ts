@@ -44,29 +44,36 @@ function specifierTarget(specifier: string): string | null {
   return /\d+(?:\.\d+)*/.exec(specifier)?.[0] ?? null;
 }
 
-/** Distance between releases, most significant component first (so 2.0 is nearer to 2.5 than 3.0 is). */
+/** Component-wise |a − b|, most significant first (so 2.0 is nearer to 2.5 than 3.0 is). */
 function distance(a: readonly number[], b: readonly number[]): number[] {
   const length = Math.max(a.length, b.length, 3);
   return Array.from({ length }, (_, i) => Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
 }
 
-function lexLess(a: readonly number[], b: readonly number[]): boolean {
+function compareTuples(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
   }
-  return false;
+  return 0;
+}
+
+/** Negative when `a` is nearer to `wanted` than `b`. Within the wanted major series, component-wise
+ *  distance; across majors, the nearest major, then the version closest in order (the oldest one above the
+ *  target, the newest one below), since minor numbers of different majors do not measure anything. */
+function nearer(a: readonly number[], b: readonly number[], wanted: readonly number[]): number {
+  const major = (r: readonly number[]): number => Math.abs((r[0] ?? 0) - (wanted[0] ?? 0));
+  if (major(a) !== major(b)) return major(a) - major(b);
+  if (major(a) === 0) return compareTuples(distance(a, wanted), distance(b, wanted));
+  const above = (a[0] ?? 0) > (wanted[0] ?? 0);
+  return above ? compareTuples(a, b) : compareTuples(b, a);
 }
 
 function nearest(versions: readonly TableVersion[], target: string): TableVersion | undefined {
   const wanted = release(target);
   let best: TableVersion | undefined;
-  let bestDistance: number[] | null = null;
   for (const candidate of versions) {
-    const d = distance(release(candidate.version), wanted);
-    if (bestDistance === null || lexLess(d, bestDistance)) {
-      best = candidate;
-      bestDistance = d;
-    }
+    if (best === undefined || nearer(release(candidate.version), release(best.version), wanted) < 0) best = candidate;
   }
   return best;
 }
