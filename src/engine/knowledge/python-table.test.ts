@@ -12,7 +12,7 @@ describe("installPythonTable", () => {
 
   it.each([
     { name: "not an object", json: "[]", path: "(root)" },
-    { name: "a version row of the wrong shape", json: { ...TEST_TABLE, projects: { x: [["1.0", [], {}, null, [["py3-none-any", "big"]], 0, 1]] } }, path: "projects.x.0.4.0.1" },
+    { name: "a calibration of the wrong shape", json: { ...TEST_TABLE, calibration: { ...TEST_TABLE.calibration, pure: { ratio: "7" } } }, path: "calibration.pure.ratio" },
     { name: "an unknown format", json: { ...TEST_TABLE, format: 2 }, path: "format" },
   ])("rejects $name with where and why, keeping the table it had", ({ json, path }) => {
     const before = pythonTable();
@@ -20,6 +20,13 @@ describe("installPythonTable", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain(`at ${path}`);
     expect(pythonTable()).toBe(before);
+  });
+
+  it("a project whose rows are malformed is checked when looked up, and is then as good as absent", () => {
+    const bad = { ...TEST_TABLE, projects: { ...TEST_TABLE.projects, x: [["1.0", [], {}, null, [["py3-none-any", "big"]], 0, 1]] } };
+    expect(installPythonTable(bad).ok).toBe(true);
+    expect(pythonTable()?.versions("x")).toEqual([]);
+    expect(pythonTable()?.versions("web")?.length).toBe(TEST_TABLE.projects.web.length);
   });
 
   it("installs a valid table", () => {
