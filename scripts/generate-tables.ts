@@ -16,7 +16,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compare as comparePep440 } from "@renovatebot/pep440";
 import * as v from "valibot";
-import { parseWheelLines, printWheelTable, wheelTableBody, type MeasuredInput, type RawWheelRow } from "./python-wheels-table";
+import { parseWheelLines, printWheelTable, RawDebianSizes, wheelTableBody, type MeasuredInput, type RawWheelRow } from "./python-wheels-table";
 
 // ---------------------------------------------------------------------------------------------------
 // 1. Reading: the shapes of the research files (only what we use; extra fields are ignored).
@@ -143,6 +143,8 @@ export interface RawTables {
   readonly pythonPackages: v.InferOutput<typeof RawPythonFile>;
   readonly systemPackages: v.InferOutput<typeof RawSystemFile>;
   readonly pythonWheels: readonly RawWheelRow[];
+  /** Not shared data: the repository's own small supplement (scripts/data/python-debian-sizes.json). */
+  readonly debianPythonSizes: RawDebianSizes;
 }
 
 /** The research files this script reads, in the order their names appear in headers. */
@@ -172,6 +174,7 @@ export function readRawTables(dir: string): RawTables {
     pythonPackages: parseFile(RawPythonFile, dir, DATA_FILES.pythonPackages),
     systemPackages: parseFile(RawSystemFile, dir, DATA_FILES.systemPackages),
     pythonWheels: parseWheelLines(readFileSync(join(dir, DATA_FILES.pythonWheels), "utf8")),
+    debianPythonSizes: parseFile(RawDebianSizes, fileURLToPath(new URL("./data", import.meta.url)), "python-debian-sizes.json"),
   };
 }
 
@@ -530,6 +533,7 @@ export function generateTables(raw: RawTables): GeneratedFile[] {
     lockDates: lockDates(raw),
     compareVersions: safeCompare,
     generated: raw.pythonPackages.source.generated,
+    debian: raw.debianPythonSizes,
   });
   const hash = createHash("sha256");
   for (const file of tables) hash.update(`${file.path}\0${file.content}\0`);

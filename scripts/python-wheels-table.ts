@@ -56,6 +56,34 @@ export interface MeasuredInput {
 
 export type WheelKind = "pure" | "compiled" | "nativeLibs" | "cuda";
 
+/** scripts/data/python-debian-sizes.json: Debian's Installed-Size for pure projects the wheel data lacks. */
+export const RawDebianSizes = v.object({
+  source: v.object({ what: v.string(), how: v.string(), suite: v.string(), read: v.string(), caveats: v.string() }),
+  packages: v.array(v.object({ name: v.string(), debianPackage: v.string(), debianVersion: v.string(), installedSizeKiB: v.number(), depends: v.string() })),
+});
+export type RawDebianSizes = v.InferOutput<typeof RawDebianSizes>;
+
+/** Installed with .pyc ÷ without, for pure packages: python-packages.json's `installedBytes` note (÷ ~1.9). */
+const PYC_FACTOR = 1.9;
+
+/** Debian binary names whose PyPI project is not simply the name without `python3-`. */
+const DEBIAN_TO_PYPI: Readonly<Record<string, string>> = {
+  yaml: "pyyaml", ldap: "python-ldap", "pkg-resources": "setuptools", mistune0: "mistune", enchant: "pyenchant", pil: "pillow",
+};
+
+/** `python3-flask (>= 0.10), python3:any, libjs-jquery` → ["flask"]: Python dependencies only. */
+export function debianDepends(depends: string): string[] {
+  return depends.split(",").map((d) => d.trim().split(/[\s(|]/)[0] ?? "")
+    .filter((d) => d.startsWith("python3-"))
+    .map((d) => d.slice("python3-".length))
+    .map((d) => DEBIAN_TO_PYPI[d] ?? d.replace(/\./g, "-"));
+}
+
+/** `2022.12.19+ds-1` → `2022.12.19`; `0.9.5+dfsg.2-3` → `0.9.5`: the upstream version. */
+function upstreamVersion(debianVersion: string): string {
+  return debianVersion.replace(/^\d+:/, "").replace(/[-+~].*$/, "");
+}
+
 /** `name-1.0-cp312-cp312-manylinux_2_17_x86_64.whl` → `cp312-cp312-manylinux_2_17_x86_64`. */
 export function wheelTag(filename: string): string {
   return filename.replace(/\.whl$/, "").split("-").slice(-3).join("-");
@@ -132,6 +160,7 @@ export interface WheelTableInput {
   /** PEP 440 comparison (injected so this module stays free of the engine's imports). */
   readonly compareVersions: (a: string, b: string) => number;
   readonly generated: string;
+  readonly debian: RawDebianSizes;
 }
 
 /** The JSON text without `tablesVersion` (the caller hashes it, then adds the version as the first key). */
@@ -171,6 +200,18 @@ export function wheelTableBody(input: WheelTableInput): Record<string, unknown> 
     const deps = row.requires.map((name) => [name, null, null]);
     versions.push([row.version, deps, {}, row.sdistBytes, wheels, sourceOf(row.source, row.date), 0]);
     projects.set(row.name, versions);
+  }
+  const debian = input.debian.source;
+  for (const row of input.debian.packages) {
+    // Only where the harvest has no size at all (no wheel, no sdist: e.g. a lock that read a private index).
+    const existing = projects.get(row.name) ?? [];
+    if (existing.some((ver) => ver[3] !== null || ver[4].length > 0) || Object.hasOwn(measured, row.name)) continue;
+    const version = upstreamVersion(row.debianVersion);
+    const note = `Debian ${debian.suite} ${row.debianPackage}=${row.debianVersion} Installed-Size ${row.installedSizeKiB} KiB × ${PYC_FACTOR} for .pyc (Debian may drop vendored parts: see scripts/data/python-debian-sizes.json)`;
+    measured[row.name] = [version, Math.round(row.installedSizeKiB * 1024 * PYC_FACTOR), null, "pure", note];
+    const source = sourceOf(`Debian ${debian.suite} ${row.debianPackage}=${row.debianVersion} (${debian.how})`, debian.read);
+    if (existing.some((ver) => ver[0] === version)) continue;
+    projects.set(row.name, [...existing, [version, debianDepends(row.depends).map((d) => [d, null, null]), {}, null, [], source, 0]]);
   }
   const sortedProjects: Record<string, Version[]> = {};
   for (const name of [...projects.keys()].sort()) {

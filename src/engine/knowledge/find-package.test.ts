@@ -20,7 +20,8 @@ describe("findPackage over a hand-made table", () => {
     // Across majors the minor numbers mean nothing: the oldest version above, or the newest below.
     { name: "an old pin: the oldest version of the next major", spec: "==0.5", version: "1.0", choice: "nearest" },
     { name: "a future pin: the newest version below", spec: "==3.5", version: "2.1", choice: "nearest" },
-    { name: "unpinned: the newest", spec: null, version: "2.1", choice: "newest" },
+    { name: "unpinned: the newest that can be weighed", spec: null, version: "2.1", choice: "newest" },
+    { name: "a pin to a version held without sizes: a sized one stands in", spec: "==3.0", version: "2.1", choice: "nearest" },
   ])("$name", ({ spec, version, choice }) => {
     const facts = findPackage("Web", spec, slim);
     expect(facts).toMatchObject({ name: "web", choice });

@@ -103,8 +103,12 @@ export function findPackage(name: string, specifier: string | null, platform: Pl
 
 function lookup(table: PythonTable | null, name: string, specifier: string | null, platform: Platform): PackageFacts | null {
   const normalized = normalizePackageName(name);
-  const versions = table?.versions(normalized) ?? null;
-  if (versions === null || versions.length === 0) return null;
+  const all = table?.versions(normalized) ?? null;
+  if (all === null || all.length === 0) return null;
+  // A version the data holds without any size (no wheel, no sdist: a lock that read another index) cannot
+  // be weighed: a sized one stands in for it, unless the project has none.
+  const sized = all.filter((ver) => ver.wheels.length > 0 || ver.sdistBytes !== null);
+  const versions = sized.length > 0 ? sized : all;
   const spec = specifier === null || specifier.trim() === "" ? null : specifier.replace(/\s+/g, "");
   let chosen: TableVersion | undefined;
   let choice: VersionChoice;

@@ -22,6 +22,8 @@ export const TEST_TABLE = {
   },
   projects: {
     web: [
+      // Held without any size (no wheel, no sdist), as a lock that read a private index records it.
+      ["3.0", [], {}, null, [], 0, 1],
       ["2.1", [["helper", null, null], ["win-only", "sys_platform == 'win32'", null], ["old-backport", "python_version < '3.10'", null], ["fast", null, "speed"]], { speed: [["turbo", null]] }, 3000, [["py3-none-any", 1200]], 0, 4],
       ["2.0", [["helper", null, null]], {}, 3000, [["py3-none-any", 1000]], 0, 9],
       ["1.0", [["helper", null, null]], {}, 2000, [["py3-none-any", 800]], 0, 1],
