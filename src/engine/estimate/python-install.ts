@@ -1,7 +1,7 @@
 // `pip install`, `uv pip install`, `pip wheel`, poetry/pipenv/`uv sync` and `python -m venv` in the size
 // model: which packages (the transitive closure from the package table), where they land (system
 // site-packages, a venv, --prefix, --target, --user), their .pyc, and the installer's cache.
-import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
+import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
 import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
 import type { Requirement } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
@@ -239,10 +239,10 @@ function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDe
     out.push({ name, specifier });
   };
   if (noDeps) {
-    for (const r of requests) add(normalize(r.name), r.specifier);
+    for (const r of requests) add(normalizePackageName(r.name), r.specifier);
     return out;
   }
-  const specifiers = new Map(requests.map((r) => [normalize(r.name), r.specifier]));
+  const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
   if (pythonTable() !== null) {
     const closure = resolvePackageClosure(requests, platform);
     // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
@@ -256,10 +256,6 @@ function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDe
   for (const row of closure.rows) add(row.name, specifiers.get(row.name) ?? null);
   for (const name of closure.unknown) add(name, specifiers.get(name) ?? null);
   return out;
-}
-
-function normalize(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, "-");
 }
 
 /** A source build in a stage without a compiler fails: say so, with what the build needs. */

@@ -1,7 +1,7 @@
 // What one Python package costs in a stage: installed bytes for the stage's libc, the .pyc part, the
 // bytes pip's (or uv's) cache keeps, and whether Alpine has to build it from source. Every number cites
 // its table row or the named assumption it rests on.
-import { findPackage, findPythonPackage, installedSize, pythonTable, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
+import { findPackage, findPythonPackage, installedSize, normalizePackageName, pythonTable, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
 import type { PythonPackageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 
@@ -131,10 +131,6 @@ export function packageCost(name: string, options: CostOptions): PackageCost {
     sources,
     assumptions,
   };
-}
-
-function normalizePackageName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, "-");
 }
 
 /** A size the user typed: used as is (with .pyc), cited as theirs. */
