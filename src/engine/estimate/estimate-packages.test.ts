@@ -58,12 +58,20 @@ describe("packages weighed from the wheel table", () => {
   });
 
   it("uses a size the user set instead of the default, cited as theirs, and no longer lists it as unknown", () => {
-    const estimate = run("FROM python:3.12-slim\nRUN pip install --no-cache-dir mystery-lib\n", { packageSizes: { "mystery-lib": 42_000_000 } });
+    const estimate = run("FROM python:3.12-slim\nRUN pip install --no-cache-dir mystery-lib\n", { packageSizes: { Mystery_Lib: 42_000_000 } });
     const mystery = item(estimate, "mystery-lib");
     expect(mystery?.bytes).toBe(42_000_000);
     expect(mystery?.sources[0]?.source).toBe("set by you");
     expect(estimate.unknownPackages).toEqual([]);
     expect(estimate.installedPackages).toEqual(["mystery-lib"]);
+  });
+
+  it.each([
+    { name: "negative", size: -1 },
+    { name: "not a number", size: Number.NaN },
+  ])("ignores a $name size and keeps the flagged default", ({ size }) => {
+    const estimate = run("FROM python:3.12-slim\nRUN pip install --no-cache-dir mystery-lib\n", { packageSizes: { "mystery-lib": size } });
+    expect(estimate.unknownPackages).toEqual(["mystery-lib"]);
   });
 
   it("a pinned version without a wheel for the image and no compiler warns that the build fails", () => {

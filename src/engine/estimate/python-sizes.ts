@@ -61,7 +61,8 @@ export function buildsFromSourceOnGlibc(row: PythonPackageRow): boolean {
 export function packageCost(name: string, options: CostOptions): PackageCost {
   const row = findPythonPackage(name);
   const normalized = row?.name ?? normalizePackageName(name);
-  const override = options.overrides?.[normalized];
+  // Keys as the user typed them (`Foo_Bar`) match their PEP 503 form.
+  const override = Object.entries(options.overrides ?? {}).find(([key]) => normalizePackageName(key) === normalized)?.[1];
   if (override !== undefined && Number.isFinite(override) && override >= 0) return overrideCost(normalized, override, options, row);
   const fromTable = wheelTableCost(name, row, options);
   if (fromTable !== null) return fromTable;
