@@ -1,15 +1,15 @@
 // `pip install`, `uv pip install`, `pip wheel`, poetry/pipenv/`uv sync` and `python -m venv` in the size
 // model: which packages (the transitive closure from the package table), where they land (system
 // site-packages, a venv, --prefix, --target, --user), their .pyc, and the installer's cache.
-import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
+import { findPythonPackage, type ClosureRequest } from "../knowledge";
 import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
-import type { Requirement } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { baseName, hasGlob, resolvePath } from "./paths";
 import { packageCost, type PackageCost } from "./python-sizes";
+import { bare, closureOf, notePins, requestOf, stagePlatform } from "./install-requests";
 import { findRequirementsFile } from "./requirements-lookup";
 import type { ScopeVariables } from "./scope-variables";
 import { homeOf, type StageState } from "./stage-state";
@@ -60,25 +60,6 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
   if (o.user) return sitePackages(`${homeOf(stage)}/.local`, stage);
   const venv = info.venv === null ? (o.system ? null : venvOnPath(stage, scope)) : resolvePath(scope.cwd, expand(scope, info.venv));
   return venv === null ? systemSite(stage) : sitePackages(venv, stage);
-}
-
-/** The image a stage installs wheels for: its CPython, libc and Debian release, and the arch setting. */
-export function stagePlatform(ctx: EstimateContext, stage: StageState): Platform {
-  return {
-    python: stage.pythonMinor ?? "3.12",
-    libc: stage.libc ?? "glibc",
-    arch: ctx.settings.arch,
-    glibcMinor: stage.distro === null ? null : (GLIBC_MINOR_BY_RELEASE[stage.distro] ?? null),
-  };
-}
-
-function requestOf(requirement: Requirement): ClosureRequest | null {
-  if (requirement.name === null) return null;
-  return { name: requirement.name, specifier: requirement.specifier === "" ? null : requirement.specifier, extras: requirement.extras, marker: requirement.marker };
-}
-
-function bare(name: string): ClosureRequest {
-  return { name, specifier: null, extras: [], marker: null };
 }
 
 /** Requirements a requirements file resolves to (its -r includes too), or null when the file was not given. */
@@ -136,23 +117,6 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
     ctx.warn("local-project", `pip installs ${editable.value} in editable mode: its own dependencies are only counted when listed in a requirements file.`, scope.line);
   }
   return { names, explicit: new Set(names.map((r) => r.name)), prebuilt };
-}
-
-/** Name the table version that stands in for each pinned version the table does not hold. */
-export function notePins(ctx: EstimateContext, stage: StageState, requirements: readonly Requirement[], line: number): void {
-  const platform = stagePlatform(ctx, stage);
-  const differing = requirements.flatMap((r) => {
-    if (r.name === null || r.pinnedVersion === null) return [];
-    if (pythonTable() !== null) {
-      const facts = findPackage(r.name, r.specifier, platform);
-      return facts?.choice === "nearest" ? [`${facts.name} ${facts.version.version} for ${r.rawName ?? r.name}${r.specifier}`] : [];
-    }
-    const row = findPythonPackage(r.name);
-    return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
-  });
-  if (differing.length === 0) return;
-  const shown = differing.slice(0, 4).join(", ") + (differing.length > 4 ? ` and ${differing.length - 4} more` : "");
-  ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
 }
 
 /** Package names of wheel files (from `pip wheel -w`) selected by `path`, which may be a glob. */
@@ -225,37 +189,6 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const layer = stage.fs.current;
   if (layer !== undefined) layer.installsPackages = true;
   return costs;
-}
-
-/** The packages an install writes, each once, with the specifier that chose its version: the wheel
- *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
- *  table's. With --no-deps, only the requested names. */
-function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean): { name: string; specifier: string | null }[] {
-  const seen = new Set<string>();
-  const out: { name: string; specifier: string | null }[] = [];
-  const add = (name: string, specifier: string | null): void => {
-    if (name === "" || seen.has(name)) return;
-    seen.add(name);
-    out.push({ name, specifier });
-  };
-  if (noDeps) {
-    for (const r of requests) add(normalizePackageName(r.name), r.specifier);
-    return out;
-  }
-  const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
-  if (pythonTable() !== null) {
-    const closure = resolvePackageClosure(requests, platform);
-    // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
-    const fallback = resolvePythonClosure(closure.unknown);
-    for (const facts of closure.packages) add(facts.name, facts.specifier);
-    for (const row of fallback.rows) add(row.name, specifiers.get(row.name) ?? null);
-    for (const name of fallback.unknown) add(name, specifiers.get(name) ?? null);
-    return out;
-  }
-  const closure = resolvePythonClosure(requests.map((r) => r.name));
-  for (const row of closure.rows) add(row.name, specifiers.get(row.name) ?? null);
-  for (const name of closure.unknown) add(name, specifiers.get(name) ?? null);
-  return out;
 }
 
 /** A source build in a stage without a compiler fails: say so, with what the build needs. */
