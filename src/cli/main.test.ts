@@ -79,6 +79,12 @@ describe("plan --format json", () => {
     expect(item?.bytes).toBe(12_500_000);
   });
 
+  it("the text output names the unknown packages and how to size them", () => {
+    const files = { "app/Dockerfile": "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask no-such-pkg-xyz\n" };
+    const { stdout } = runWith(["plan", "app/Dockerfile"], files);
+    expect(stdout).toMatch(/Unknown packages \(1 of \d+, weighed by the default size; set one with --package-size NAME=MB\):\n {2}no-such-pkg-xyz\n/);
+  });
+
   it("--arch aarch64 weighs the aarch64 wheels", () => {
     const files = { "app/Dockerfile": "FROM python:3.12-slim\nRUN pip install --no-cache-dir numpy==2.2.6\n" };
     const python = (argv: string[]) => (json(argv, files).body as { steps: { estimate: { byCategory: { python: number } } }[] }).steps[0]?.estimate.byCategory.python;

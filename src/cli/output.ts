@@ -74,6 +74,11 @@ export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerf
   if (warnings.length > 0) lines.push("", "Warnings:", ...warnings.map((w) => `  ${w.line === null ? "" : `line ${w.line}: `}${w.message}`));
   const assumptions = (last ?? original)?.analysis.estimate.assumptions ?? [];
   if (assumptions.length > 0) lines.push("", "Assumptions:", ...assumptions.map((a) => `  [${a.id}] ${a.text}`));
+  const estimate = (last ?? original)?.analysis.estimate;
+  const unknown = estimate?.unknownPackages ?? [];
+  if (estimate !== undefined && unknown.length > 0) {
+    lines.push("", `Unknown packages (${unknown.length} of ${estimate.installedPackages.length}, weighed by the default size; set one with --package-size NAME=MB):`, `  ${unknown.join(", ")}`);
+  }
   return lines.join("\n") + "\n";
 }
 
