@@ -6,8 +6,9 @@
 // script runs without them).
 //
 //   npm run bench [-- --runs 30 --warmup 5 --large-runs 5]
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { validate } from "dockerfile-utils";
 import { analyze, type AnalysisInput } from "../src/engine/analyze";
@@ -15,6 +16,9 @@ import { parseDockerfile } from "../src/engine/dockerfile/parse-dockerfile";
 import { formatBytes } from "../src/engine/format";
 import { buildPlan } from "../src/engine/plan/plan";
 import { FLASK_FAT } from "../src/examples/index";
+import { pythonTable } from "../src/engine/knowledge";
+import { loadPythonTable } from "../src/node/load-python-table";
+import { corpusCoverage, rankCoverage } from "./bench/coverage";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -172,6 +176,35 @@ async function bundleTable(): Promise<void> {
   printTable("Bundle sizes (dist/)", ["part", "bytes", "gzip"], rows.map((r) => [r.name, formatBytes(r.bytes), formatBytes(r.gzipBytes)]), [false, true, true]);
 }
 
+/** The wheel table's transfer size (fetched by the worker, not in the first bundle), then its coverage. */
+async function packageTables(): Promise<void> {
+  const dist = join(root, "dist", "assets");
+  const asset = existsSync(dist) ? readdirSync(dist).find((f) => /^python-wheels-.*\.json$/.test(f)) : undefined;
+  if (asset === undefined) {
+    console.log("\nPackage table transfer: no dist/assets/python-wheels-*.json — run `npm run build` first.");
+  } else {
+    const content = readFileSync(join(dist, asset));
+    printTable("Package table (fetched by the plan worker)", ["file", "bytes", "gzip"], [[asset, formatBytes(content.length), formatBytes(gzipSync(content, { level: 9 }).length)]], [false, true, true]);
+  }
+  const loaded = pythonTable() === null ? loadPythonTable() : { ok: true as const, projects: 0 };
+  if (!loaded.ok) {
+    console.log(`\nPackage coverage: ${loaded.error}`);
+    return;
+  }
+  const rankFile = join(root, "..", "shared", "data", "pypi-download-rank.tsv");
+  if (existsSync(rankFile)) {
+    const rows = rankCoverage(readFileSync(rankFile, "utf8"), [1000, 5000]);
+    printTable("Package table coverage of the most downloaded PyPI projects", ["top", "held", "share"], rows.map((r) => [String(r.top), String(r.held), `${((100 * r.held) / r.top).toFixed(1)}%`]), [true, true, true]);
+  }
+  const corpus = corpusCoverage(join(root, "..", "shared", "corpus"));
+  if (corpus !== null) {
+    const share = corpus.installed === 0 ? 0 : (100 * corpus.unknown) / corpus.installed;
+    printTable("Unknown installed packages over the shared corpus (direct + transitive)", ["files", "installed", "unknown", "share", "most frequent unknown"],
+      [[String(corpus.files), String(corpus.installed), String(corpus.unknown), `${share.toFixed(1)}%`, corpus.topUnknown.slice(0, 5).map(([n, c]) => `${n} (${c})`).join(", ")]],
+      [true, true, true, true, false]);
+  }
+}
+
 async function permalinkTable(): Promise<void> {
   const permalink = await optionalModule<PermalinkModule>("permalink.ts");
   if (permalink === null) {
@@ -183,7 +216,10 @@ async function permalinkTable(): Promise<void> {
 
 const isMain = process.argv[1] !== undefined && /scripts[\\/]bench\.ts$/.test(process.argv[1]);
 if (isMain) {
+  // The engine is timed as the CLI and the worker run it: with the wheel table installed.
+  loadPythonTable();
   engineTable();
   await bundleTable();
+  await packageTables();
   await permalinkTable();
 }

@@ -13,8 +13,11 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { compare as comparePep440 } from "@renovatebot/pep440";
 import * as v from "valibot";
+import { parseWheelLines, printWheelTable, RawDebianSizes, wheelTableBody, type MeasuredInput, type RawWheelRow } from "./python-wheels-table";
 
 // ---------------------------------------------------------------------------------------------------
 // 1. Reading: the shapes of the research files (only what we use; extra fields are ignored).
@@ -66,6 +69,7 @@ const RawPythonPackage = v.object({
   wheelSource: v.nullable(v.object({ kind: v.string(), repo: v.string(), commit: v.string(), path: v.string() })),
   musllinuxWheel: v.nullable(v.boolean()),
   musllinuxWheelBytes: v.optional(nnum, null),
+  musllinuxFile: v.optional(nstr, null),
   sdistBytes: nnum,
   installedBytes: nnum,
   installedBasis: v.nullable(
@@ -139,6 +143,9 @@ export interface RawTables {
   readonly baseImages2019: v.InferOutput<typeof RawBaseImageFile>;
   readonly pythonPackages: v.InferOutput<typeof RawPythonFile>;
   readonly systemPackages: v.InferOutput<typeof RawSystemFile>;
+  readonly pythonWheels: readonly RawWheelRow[];
+  /** Not shared data: the repository's own small supplement (scripts/data/python-debian-sizes.json). */
+  readonly debianPythonSizes: RawDebianSizes;
 }
 
 /** The research files this script reads, in the order their names appear in headers. */
@@ -147,6 +154,7 @@ export const DATA_FILES = {
   baseImages2019: "base-images-2019.json",
   pythonPackages: "python-packages.json",
   systemPackages: "system-packages.json",
+  pythonWheels: "python-wheels.jsonl",
 } as const;
 
 function parseFile<S extends v.GenericSchema>(schema: S, dir: string, name: string): v.InferOutput<S> {
@@ -166,6 +174,8 @@ export function readRawTables(dir: string): RawTables {
     baseImages2019: parseFile(RawBaseImageFile, dir, DATA_FILES.baseImages2019),
     pythonPackages: parseFile(RawPythonFile, dir, DATA_FILES.pythonPackages),
     systemPackages: parseFile(RawSystemFile, dir, DATA_FILES.systemPackages),
+    pythonWheels: parseWheelLines(readFileSync(join(dir, DATA_FILES.pythonWheels), "utf8")),
+    debianPythonSizes: parseFile(RawDebianSizes, fileURLToPath(new URL("./data", import.meta.url)), "python-debian-sizes.json"),
   };
 }
 
@@ -518,15 +528,66 @@ export function generateTables(raw: RawTables): GeneratedFile[] {
     { path: `${OUTPUT_DIR}/python-packages.ts`, content: pythonPackages },
     { path: `${OUTPUT_DIR}/system-packages.ts`, content: systemPackages },
   ];
+  const wheelBody = wheelTableBody({
+    rows: raw.pythonWheels,
+    measured: raw.pythonPackages.packages.map((pkg) => measuredInput(pkg, pkgRows.find((r) => r["name"] === pkg.name))),
+    lockDates: lockDates(raw),
+    compareVersions: safeCompare,
+    generated: raw.pythonPackages.source.generated,
+    debian: raw.debianPythonSizes,
+  });
   const hash = createHash("sha256");
   for (const file of tables) hash.update(`${file.path}\0${file.content}\0`);
+  hash.update(`${WHEEL_TABLE}\0${JSON.stringify(wheelBody)}\0`);
   const version = `${dataDate(raw)}.${hash.digest("hex").slice(0, 8)}`;
   const versionFile = [
     header(Object.values(DATA_FILES)),
     "/** Identifies the numbers above: <newest data date>.<first 8 hex of sha256 over the generated tables>. */",
     `export const TABLES_VERSION = ${JSON.stringify(version)};\n`,
   ].join("\n");
-  return [...tables, { path: `${OUTPUT_DIR}/tables-version.ts`, content: versionFile }];
+  return [
+    ...tables,
+    { path: WHEEL_TABLE, content: printWheelTable(version, wheelBody) },
+    { path: `${OUTPUT_DIR}/tables-version.ts`, content: versionFile },
+  ];
+}
+
+/** The wheel table is data (JSON), fetched by the worker and read by the CLI, not bundled code. */
+export const WHEEL_TABLE = `${OUTPUT_DIR}/python-wheels.json`;
+
+function lockDates(raw: RawTables): Map<string, string> {
+  return new Map(Object.values(raw.pythonPackages.source.lockFiles).map((lock) => [`${lock.repo}@${lock.commit}`, lock.date]));
+}
+
+/** PEP 440 order; a version the library cannot parse sorts as a string (never throws on odd data). */
+function safeCompare(a: string, b: string): number {
+  try {
+    return comparePep440(a, b);
+  } catch {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+}
+
+/** A measured row as the wheel table needs it: the raw research row with the generator's corrections. */
+function measuredInput(pkg: RawPythonPackage, row: Record<string, unknown> | undefined): MeasuredInput {
+  const installed = row?.["installedBytes"];
+  const note = row?.["installedNote"];
+  const date = row?.["date"];
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    requires: pkg.requires,
+    pure: pkg.pure,
+    wheelFile: pkg.wheelFile,
+    wheelBytes: pkg.wheelBytes,
+    musllinuxFile: pkg.musllinuxFile,
+    musllinuxWheelBytes: pkg.musllinuxWheelBytes,
+    sdistBytes: pkg.sdistBytes,
+    installedBytes: typeof installed === "number" ? installed : null,
+    installedNote: typeof note === "string" ? note : null,
+    source: String(row?.["source"] ?? "python-packages.json"),
+    date: typeof date === "string" ? date : null,
+  };
 }
 
 function dataDate(raw: RawTables): string {
@@ -634,8 +695,11 @@ function main(argv: readonly string[]): void {
     return;
   }
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-  for (const { path, bytes } of writeTables(generateTables(readRawTables(resolve(dir))), root)) {
-    console.log(`${path}  ${bytes} bytes`);
+  const files = generateTables(readRawTables(resolve(dir)));
+  for (const { path, bytes } of writeTables(files, root)) {
+    // The JSON is fetched by the browser: its transfer (gzip) size is the number that matters (issue 8: ≤ 2 MB).
+    const content = path.endsWith(".json") ? files.find((f) => f.path === path)?.content : undefined;
+    console.log(`${path}  ${bytes} bytes${content === undefined ? "" : `, ${gzipSync(content, { level: 9 }).length} gzip`}`);
   }
 }
 

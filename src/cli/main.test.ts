@@ -45,6 +45,8 @@ describe("usage errors exit 2 with the message and the usage", () => {
     { argv: ["plan", "a", "--format", "yaml"], message: '--format is text, json or sarif, not "yaml"' },
     { argv: ["plan", "a", "--context-bytes", "2MB"], message: '--context-bytes takes a whole number of bytes, not "2MB"' },
     { argv: ["plan", "a", "--requirements="], message: "--requirements needs a value" },
+    { argv: ["plan", "a", "--arch", "riscv64"], message: '--arch is x86_64 or aarch64, not "riscv64"' },
+    { argv: ["plan", "a", "--package-size", "tensorflow"], message: '--package-size takes NAME=MB (e.g. tensorflow=1200), not "tensorflow"' },
   ])("$argv", ({ argv, message }) => {
     expect(runWith(argv, project)).toEqual({ code: 2, stdout: "", stderr: `whaleweight: ${message}\n${USAGE}\n` });
   });
@@ -65,6 +67,29 @@ describe("plan --format json", () => {
     expect(steps[0]?.estimate.totalBytes).toBe(expected.totalBytes);
     expect(steps[0]?.estimate.byCategory.python).toBe(installedBytes(closure("flask")));
     expect(steps[0]?.estimate.layers.map((l) => l.line)).toEqual([1, 3, 4, 5]);
+  });
+
+  it("lists unknownPackages, and --package-size NAME=MB weighs one (MB = 10^6 bytes) and takes it off the list", () => {
+    const files = { "app/Dockerfile": "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask no-such-pkg-xyz\n" };
+    type Body = { steps: { estimate: { unknownPackages: string[]; layers: { items: { label: string; bytes: number }[] }[] } }[] };
+    const before = json(["plan", "app/Dockerfile", "--format", "json"], files).body as unknown as Body;
+    expect(before.steps[0]?.estimate.unknownPackages).toEqual(["no-such-pkg-xyz"]);
+    const after = json(["plan", "app/Dockerfile", "--format", "json", "--package-size", "No_Such.Pkg-XYZ=12.5"], files).body as unknown as Body;
+    expect(after.steps[0]?.estimate.unknownPackages).toEqual([]);
+    const item = after.steps[0]?.estimate.layers.flatMap((l) => l.items).find((i) => i.label.startsWith("no-such-pkg-xyz"));
+    expect(item?.bytes).toBe(12_500_000);
+  });
+
+  it("the text output names the unknown packages and how to size them", () => {
+    const files = { "app/Dockerfile": "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask no-such-pkg-xyz\n" };
+    const { stdout } = runWith(["plan", "app/Dockerfile"], files);
+    expect(stdout).toMatch(/Unknown packages \(1 of \d+, weighed by the default size; set one with --package-size NAME=MB\):\n {2}no-such-pkg-xyz\n/);
+  });
+
+  it("--arch aarch64 weighs the aarch64 wheels", () => {
+    const files = { "app/Dockerfile": "FROM python:3.12-slim\nRUN pip install --no-cache-dir numpy==2.2.6\n" };
+    const python = (argv: string[]) => (json(argv, files).body as { steps: { estimate: { byCategory: { python: number } } }[] }).steps[0]?.estimate.byCategory.python;
+    expect(python(["plan", "app/Dockerfile", "--format", "json", "--arch", "aarch64"])).not.toBe(python(["plan", "app/Dockerfile", "--format", "json"]));
   });
 
   it("a Dockerfile with diagnostics still prints valid JSON with them", () => {

@@ -5,8 +5,10 @@
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { TextFile } from "../engine/analyze";
 import { buildPlan } from "../engine/plan/plan";
+import { pythonTable } from "../engine/knowledge/python-table";
 import { RULES } from "../engine/rules/registry";
 import { registerDebianTablesFromDisk } from "../node/load-tables";
+import { loadPythonTable } from "../node/load-python-table";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { nodeIo, type CliIo } from "./io";
 import { lintText, planJson, planText, sarif } from "./output";
@@ -92,12 +94,22 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
     throw error;
   }
 
+  // The wheel table is data beside the engine (STYLE 12): read once per process. Without it the bundled
+  // 217-package table still answers, so a missing file is a warning, not a failure.
+  if (pythonTable() === null) {
+    const loaded = loadPythonTable();
+    if (!loaded.ok) io.stderr(`whaleweight: ${loaded.error}; using the bundled package table only\n`);
+  }
   const plan = buildPlan({
     dockerfile,
     requirements,
     dockerignore,
     projectFiles,
-    ...(args.contextBytes === null ? {} : { settings: { contextBytes: args.contextBytes } }),
+    settings: {
+      ...(args.contextBytes === null ? {} : { contextBytes: args.contextBytes }),
+      ...(args.arch === null ? {} : { arch: args.arch }),
+      packageSizes: args.packageSizes,
+    },
   });
   const diagnostics = plan.steps[0]?.analysis.diagnostics ?? [];
   const ruleDocs = RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, what: r.meta.docs.what }));

@@ -46,6 +46,7 @@ function estimateJson(e: ImageEstimate): object {
       items: l.items.map((i) => ({ label: i.label, bytes: i.bytes, category: i.category, path: i.path, sources: i.sources })),
     })),
     stages: e.stages,
+    unknownPackages: e.unknownPackages,
   };
 }
 
@@ -75,6 +76,11 @@ export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerf
   if (warnings.length > 0) lines.push("", "Warnings:", ...warnings.map((w) => `  ${w.line === null ? "" : `line ${w.line}: `}${w.message}`));
   const assumptions = (last ?? original)?.analysis.estimate.assumptions ?? [];
   if (assumptions.length > 0) lines.push("", "Assumptions:", ...assumptions.map((a) => `  [${a.id}] ${a.text}`));
+  const estimate = (last ?? original)?.analysis.estimate;
+  const unknown = estimate?.unknownPackages ?? [];
+  if (estimate !== undefined && unknown.length > 0) {
+    lines.push("", `Unknown packages (${unknown.length} of ${estimate.installedPackages.length}, weighed by the default size; set one with --package-size NAME=MB):`, `  ${unknown.join(", ")}`);
+  }
   return lines.join("\n") + "\n";
 }
 

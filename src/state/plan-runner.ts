@@ -11,7 +11,9 @@ export function createPlanRunner(): PlanRunner {
   const waiting = new Map<number, (response: PlanResponse) => void>();
   const inline: PlanRunner = {
     async run(request) {
-      const { computePlan } = await import("../worker/compute-plan");
+      const [{ computePlan }, { ensurePythonTable }] = await Promise.all([import("../worker/compute-plan"), import("../worker/python-table")]);
+      // The main thread loads the package table as the worker does: fetched once, before planning.
+      await ensurePythonTable();
       return computePlan(request);
     },
   };

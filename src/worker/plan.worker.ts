@@ -1,11 +1,17 @@
 // The engine off the main thread: a 1 MB Dockerfile takes about a second to plan, which must not freeze
-// typing. Requests are answered in order; the page drops answers it no longer needs.
+// typing. Requests are answered in order; the page drops answers it no longer needs. The package table
+// is fetched before the first answer (every request awaits the same promise, so order is kept).
 import { computePlan } from "./compute-plan";
 import { registerWorkerDebianTables } from "./debian-tables-loader";
 import type { PlanRequest } from "./protocol";
+import { ensurePythonTable } from "./python-table";
+
+const tableReady = ensurePythonTable();
 
 registerWorkerDebianTables();
 
 self.onmessage = (event: MessageEvent<PlanRequest>) => {
-  self.postMessage(computePlan(event.data));
+  void tableReady.then(() => {
+    self.postMessage(computePlan(event.data));
+  });
 };

@@ -19,7 +19,7 @@ export const ASSUMPTIONS = {
   tableVersion: {
     id: "table-version",
     value: 0,
-    text: "The package table holds one version of each package; a different pinned version is weighed as the table's version.",
+    text: "A pinned version the package table does not hold is weighed as the nearest version it holds (the newest one when only the bundled 217-package table is loaded).",
   },
   namedSourceFile: {
     id: "named-source-file",
@@ -80,6 +80,22 @@ export const ASSUMPTIONS = {
     id: "wheel-size-derived",
     value: 7.37,
     text: "Where a package's wheel size is unknown it is derived from its installed size with the table's median ratios (7.37 pure, 4.02 compiled).",
+  },
+  packageRatio: {
+    id: "package-ratio",
+    // The pure-wheel median (python-wheels.json `calibration.pure.ratio`; a data test keeps them equal).
+    value: 7.369,
+    text: "A package's installed size (with .pyc) is its wheel's bytes × a ratio: its own measured ratio where python-packages.json measured it, else the median of its wheel kind over the measured rows — pure 7.37 (leave-one-out error: median 15%, p90 74%), compiled 4.00 (median 34%, p90 63%), CUDA libraries 1.6 (assumed). See docs/package-sizes.md.",
+  },
+  sdistSize: {
+    id: "sdist-size",
+    value: 1,
+    text: "A package version with no wheel in the data is weighed at its source distribution's size, a rough stand-in (an sdist holds tests and docs, but no .pyc or compiled code).",
+  },
+  unpinnedNewest: {
+    id: "unpinned-newest",
+    value: 0,
+    text: "An unpinned package (or a dependency, which the data lists without versions) is weighed at the newest version in the table that has a wheel for the image; whether that version still supports the image's Python is not checked (the data has no Requires-Python).",
   },
   lockFileAsRequirements: {
     id: "lock-as-requirements",

@@ -2,6 +2,7 @@
 // warnings and assumptions (collected once per estimate, de-duplicated).
 import type { VariableLookup } from "../dockerfile/variables";
 import type { ParsedProjectFile } from "../project/types";
+import type { Arch } from "../knowledge/wheel-tags";
 import type { RequirementsFile } from "../requirements/model";
 import type { BuildReader } from "../verify/build-check";
 import type { BuildCheckFinding } from "../verify/types";
@@ -11,6 +12,10 @@ import type { StageState } from "./stage-state";
 export interface EstimateSettings {
   /** Bytes `COPY . .` sends from the build context (after .dockerignore). */
   readonly contextBytes: number;
+  /** The architecture wheels are chosen for (linux/amd64 unless set). */
+  readonly arch: Arch;
+  /** Installed bytes the user set per package (PEP 503 name), used instead of the table or the default. */
+  readonly packageSizes: Readonly<Record<string, number>>;
 }
 
 export interface EstimateContext {
@@ -34,6 +39,9 @@ export interface EstimateContext {
   /** Report what makes the build fail where only the size model knows it (a source build without a
    *  compiler): a build-check finding, not a warning. */
   check(finding: BuildCheckFinding): void;
+  /** Record a Python package an install writes; `known` false when neither table holds it (weighed by
+   *  the unknown-package default). */
+  notePackage(name: string, known: boolean): void;
 }
 
 /** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the

@@ -28,7 +28,7 @@ export interface EstimateInput {
   readonly settings?: Partial<EstimateSettings>;
 }
 
-export const DEFAULT_SETTINGS: EstimateSettings = { contextBytes: ASSUMPTIONS.contextSize.value };
+export const DEFAULT_SETTINGS: EstimateSettings = { contextBytes: ASSUMPTIONS.contextSize.value, arch: "x86_64", packageSizes: {} };
 
 export function estimateImage(input: EstimateInput): ImageEstimate {
   const warnings = new Map<string, EstimateWarning>();
@@ -40,6 +40,8 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   };
   const stages: StageState[] = [];
   const stagesByName = new Map<string, StageState>();
+  const unknownPackages = new Set<string>();
+  const installedPackages = new Set<string>();
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const ctx: EstimateContext = {
     requirementFiles: input.requirements,
@@ -58,6 +60,10 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     },
     reader: createBuildReader(input.dockerfile, check),
     check,
+    notePackage: (name, known) => {
+      installedPackages.add(name);
+      if (!known) unknownPackages.add(name);
+    },
   };
 
   for (const stageNode of input.dockerfile.stages) {
@@ -120,6 +126,8 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],
     buildCheck: [...buildCheck.values()].sort((a, b) => a.line - b.line || a.column - b.column),
+    unknownPackages: [...unknownPackages].sort(),
+    installedPackages: [...installedPackages].sort(),
   };
 }
 

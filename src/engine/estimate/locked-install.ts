@@ -4,6 +4,7 @@
 // `installLockedSet`. Without a lock file the manifest (pyproject.toml / Pipfile) is resolved through the
 // package table, and without that the pasted requirements stand in, each time with a warning naming the
 // file to add.
+import { normalizePackageName } from "../knowledge";
 import { lockClosure, type LockSelection } from "../project/lock-closure";
 import type { LockFile, ParsedProjectFile, ProjectManifest } from "../project/types";
 import { markerEnvironment } from "../requirements/markers";
@@ -11,6 +12,7 @@ import type { MarkerEnvironment } from "../requirements/model";
 import { parseRequirementsFile } from "../requirements/parse-requirements";
 import type { CommandInfo, LockOptions } from "../shell/command-info";
 import { ASSUMPTIONS } from "./assumptions";
+import { requestOf } from "./install-requests";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import { findProjectFile, manifestOf, manifestRequirements } from "./project-lookup";
@@ -35,14 +37,14 @@ const TOOLS = {
 } as const;
 
 /**
- * THE seam where a locked set is installed. Today the package table holds one version per project and
- * no wheel sizes, so only the names go to `installPackages`, with `noDeps` (the lock already is the
- * closure). When the version-aware lookups of issue 8 §2 land, the integrator switches this one call to
- * them, passing `version` and `wheelBytes` (exact bytes from uv.lock) through.
+ * Where a locked set is installed: each package at its locked version (an exact `==` pin, so the wheel
+ * table picks that version or names the one standing in), with `noDeps` (the lock already is the closure),
+ * and the exact wheel bytes uv.lock records for the stage's platform where it has them.
  */
 export function installLockedSet(ctx: EstimateContext, stage: StageState, scope: RunScope, items: readonly LockedInstallItem[], plan: Omit<InstallPlan, "noDeps" | "upgrade">): void {
-  const names = items.map((i) => i.name);
-  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, { ...plan, noDeps: true, upgrade: false });
+  const names = items.map((i) => ({ name: i.name, specifier: i.version === null ? null : `==${i.version}`, extras: [], marker: null }));
+  const lockedWheels = new Map(items.flatMap((i) => (i.wheelBytes === null ? [] : [[normalizePackageName(i.name), i.wheelBytes] as const])));
+  installPackages(ctx, stage, scope, { names, explicit: new Set(names.map((n) => n.name)), prebuilt: new Set(), lockedWheels }, { ...plan, noDeps: true, upgrade: false });
 }
 
 /** The scope with the working directory moved to the command's project directory, if it names one. */
@@ -70,8 +72,11 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope:
     ctx.warn("lock-not-given", `${tool.label} installs from ${tool.lockName}, which was not given: the dependencies of ${manifestFile.path} are resolved from the package table instead. Add ${tool.lockName} as a project file to weigh the locked set exactly.`, scope.line);
     const groups = info.kind === "pipenv-install" ? (info.dev ? ["dev"] : []) : manifestGroups(info.kind, options, manifest);
     const requirements = manifestRequirements(manifestFile.path, manifest, { main: options.main, extras: options.allExtras ? "all" : options.extras, groups }, env);
-    const names = requirements.flatMap((r) => (r.name === null ? [] : [r.name]));
-    installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false });
+    const names = requirements.flatMap((r) => {
+      const request = requestOf(r);
+      return request === null ? [] : [request];
+    });
+    installPackages(ctx, stage, scope, { names, explicit: new Set(names.map((n) => n.name)), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false });
     return;
   }
   const file = ctx.requirementFiles.find((f) => /(^|\/)requirements\.txt$/.test(f.path)) ?? ctx.requirementFiles[0];
@@ -84,7 +89,7 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope:
   ctx.warn("lock-not-given", `${tool.label} installs from ${tool.lockName}, which was not given: the packages of ${file.path} stand in. Add ${tool.lockName} as a project file to weigh the locked set exactly.`, scope.line);
   ctx.assume(ASSUMPTIONS.lockFileAsRequirements.id, ASSUMPTIONS.lockFileAsRequirements.text, scope.line);
   const names = namesFromFile(ctx, stage, scope, file.path) ?? [];
-  installPackages(ctx, stage, scope, { names, explicit: new Set(names), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false });
+  installPackages(ctx, stage, scope, { names, explicit: new Set(names.map((n) => n.name)), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false });
 }
 
 function lockOptionsOf(info: LockedCommand): LockOptions {

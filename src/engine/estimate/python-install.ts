@@ -1,8 +1,8 @@
 // `pip install`, `uv pip install`, `pip wheel` and `python -m venv` in the size model: which packages (the
-// transitive closure from the package table), where they land (system site-packages, a venv, --prefix,
+// transitive closure over the wheel table), where they land (system site-packages, a venv, --prefix,
 // --target, --user), their .pyc, and the installer's cache. Lock-file installs (uv sync, poetry, pipenv)
 // are in locked-install.ts; `pip install .` and `-r pyproject.toml` read the project's pyproject.toml.
-import { findPythonPackage, resolvePythonClosure } from "../knowledge";
+import { findPythonPackage, type ClosureRequest } from "../knowledge";
 import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
@@ -10,7 +10,8 @@ import { ASSUMPTIONS } from "./assumptions";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { baseName, hasGlob, resolvePath } from "./paths";
 import { packageCost, type PackageCost } from "./python-sizes";
-import { localProjectNames, namesFromPyproject, notePins } from "./project-names";
+import { bare, closureOf, notePins, requestOf, stagePlatform } from "./install-requests";
+import { localProjectNames, namesFromPyproject } from "./project-names";
 import { findRequirementsFile } from "./requirements-lookup";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
@@ -54,8 +55,8 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
   return venv === null ? systemSite(stage) : sitePackages(venv, stage);
 }
 
-/** Names a requirements file resolves to (its -r includes too), or null when the file was not given. */
-export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): string[] | null {
+/** Requirements a requirements file resolves to (its -r includes too), or null when the file was not given. */
+export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): ClosureRequest[] | null {
   const imagePath = resolvePath(scope.cwd, expand(scope, path));
   if (baseName(imagePath) === "pyproject.toml") return namesFromPyproject(ctx, stage, scope, imagePath, "", path);
   const generated = stage.generatedRequirements.get(imagePath);
@@ -65,10 +66,11 @@ export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: Ru
     return null;
   }
   const resolved = resolveRequirements(file.path, generated === undefined ? ctx.requirementFiles : [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
-  const names: string[] = [];
-  notePins(ctx, resolved.requirements, scope.line);
+  const names: ClosureRequest[] = [];
+  notePins(ctx, stage, resolved.requirements, scope.line);
   for (const requirement of resolved.requirements) {
-    if (requirement.name !== null) names.push(requirement.name);
+    const request = requestOf(requirement);
+    if (request !== null) names.push(request);
     // `-e .` / `./pkg` in a requirements file: the project's pyproject.toml says what it pulls in.
     else if (requirement.url !== null && /^(\.{1,2}(\/|$|\[)|\/)/.test(requirement.url)) names.push(...localProjectNames(ctx, stage, scope, requirement.url));
     else ctx.warn("local-requirement", `${file.path}:${requirement.line} installs ${requirement.url ?? "a local path"}: its size is not known.`, scope.line);
@@ -77,21 +79,23 @@ export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: Ru
 }
 
 export interface Requested {
-  readonly names: string[];
+  readonly names: ClosureRequest[];
   readonly explicit: Set<string>;
   /** Packages installed from wheel files already in the stage (`pip wheel -w` output): no source build. */
   readonly prebuilt: Set<string>;
+  /** Exact wheel bytes a lock file records, by normalised name (uv.lock). */
+  readonly lockedWheels?: ReadonlyMap<string, number>;
 }
 
 function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, files: readonly WordArg[], specs: readonly WordArg[], editables: readonly WordArg[]): Requested {
-  const names: string[] = [];
+  const names: ClosureRequest[] = [];
   const prebuilt = new Set<string>();
   for (const file of files) names.push(...(namesFromFile(ctx, stage, scope, file.value) ?? []));
   for (const spec of specs) {
     const value = expand(scope, spec.value);
     if (value.endsWith(".whl") || (hasGlob(value) && value.includes("/"))) {
       const wheels = wheelsAt(stage, resolvePath(scope.cwd, value));
-      names.push(...wheels);
+      names.push(...wheels.map(bare));
       for (const name of wheels) prebuilt.add(name);
       continue;
     }
@@ -104,11 +108,12 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
       continue;
     }
     const parsed = parseRequirementsFile(`line ${scope.line}`, value).requirements[0];
-    if (parsed?.name != null) names.push(parsed.name);
-    if (parsed !== undefined) notePins(ctx, [parsed], scope.line);
+    const request = parsed === undefined ? null : requestOf(parsed);
+    if (request !== null) names.push(request);
+    if (parsed !== undefined) notePins(ctx, stage, [parsed], scope.line);
   }
   for (const editable of editables) names.push(...localProjectNames(ctx, stage, scope, expand(scope, editable.value)));
-  return { names, explicit: new Set(names), prebuilt };
+  return { names, explicit: new Set(names.map((r) => r.name)), prebuilt };
 }
 
 /** Package names of wheel files (from `pip wheel -w`) selected by `path`, which may be a glob. */
@@ -132,13 +137,14 @@ export interface InstallPlan {
 export function installPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, requested: Requested, plan: InstallPlan): PackageCost[] {
   const installed = stage.pythonInstalled.get(plan.site) ?? new Set<string>();
   stage.pythonInstalled.set(plan.site, installed);
-  const closure = plan.noDeps ? { rows: [], unknown: [] as string[] } : resolvePythonClosure(requested.names);
-  const names = plan.noDeps ? requested.names : [...closure.rows.map((r) => r.name), ...closure.unknown];
+  const platform = stagePlatform(ctx, stage);
+  const items = closureOf(requested.names, platform, plan.noDeps);
   const costs: PackageCost[] = [];
-  for (const name of new Set(names)) {
+  for (const { name, specifier } of items) {
     const reinstall = plan.upgrade && requested.explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
-    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer });
+    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null });
+    ctx.notePackage(cost.name, !cost.unknown);
     // A wheel built earlier (`pip wheel -w /wheels`, copied in) installs as is: nothing to compile or download.
     if (requested.prebuilt.has(cost.name)) cost = { ...cost, buildsFromSource: false, notInstallable: false, cacheBytes: 0 };
     installed.add(cost.name);
@@ -245,10 +251,11 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
   const dir = resolvePath(scope.cwd, expand(scope, info.wheelDir ?? "."));
   stage.madePaths.add(dir);
   const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, []);
-  const closure = resolvePythonClosure(requested.names);
+  const platform = stagePlatform(ctx, stage);
   let cacheBytes = 0;
-  for (const name of [...closure.rows.map((r) => r.name), ...closure.unknown]) {
-    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip" });
+  for (const { name, specifier } of closureOf(requested.names, platform, info.options.noDeps)) {
+    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null });
+    ctx.notePackage(cost.name, !cost.unknown);
     if (cost.buildsFromSource && !stage.hasCompiler) warnNoCompiler(ctx, stage, cost, scope.line);
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
     cacheBytes += cost.cacheBytes;

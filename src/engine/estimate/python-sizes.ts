@@ -1,7 +1,7 @@
 // What one Python package costs in a stage: installed bytes for the stage's libc, the .pyc part, the
 // bytes pip's (or uv's) cache keeps, and whether Alpine has to build it from source. Every number cites
 // its table row or the named assumption it rests on.
-import { findPythonPackage, UNKNOWN_PYTHON_PACKAGE } from "../knowledge";
+import { findPackage, findPythonPackage, installedSize, normalizePackageName, pythonTable, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
 import type { PythonPackageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 
@@ -20,6 +20,10 @@ export interface PackageCost {
   /** Neither a musllinux wheel nor a usable sdist exists. */
   readonly notInstallable: boolean;
   readonly row: PythonPackageRow | null;
+  /** The wheel-table facts (version chosen, wheel picked), when the wheel table holds the project. */
+  readonly facts: PackageFacts | null;
+  /** Neither table holds it and no size was set by the user: weighed by the unknown-package default. */
+  readonly unknown: boolean;
   readonly sources: readonly SourceRef[];
   readonly assumptions: readonly string[];
 }
@@ -29,7 +33,17 @@ export interface CostOptions {
   /** Whether .pyc files are written (pip: unless --no-compile; uv: only with --compile-bytecode). */
   readonly compile: boolean;
   readonly installer: "pip" | "uv";
+  /** The image the wheel is chosen for; without it, CPython 3.12 glibc x86_64 (the bundled table's target). */
+  readonly platform?: Platform;
+  /** The specifier requested (`==1.2`, `>=2,<3`), or null for the newest version. */
+  readonly specifier?: string | null;
+  /** Installed bytes the user set per package name (settings.packageSizes). */
+  readonly overrides?: Readonly<Record<string, number>>;
+  /** The exact bytes of the wheel a lock file (uv.lock) records for this platform, or null. */
+  readonly lockedWheelBytes?: number | null;
 }
+
+const DEFAULT_PLATFORM: Platform = { python: "3.12", libc: "glibc", arch: "x86_64", glibcMinor: null };
 
 /** Ratio of installed to wheel bytes used when a wheel size is unknown (python-package data, `ratios`). */
 export const PURE_RATIO = 7.37;
@@ -48,6 +62,12 @@ export function buildsFromSourceOnGlibc(row: PythonPackageRow): boolean {
 
 export function packageCost(name: string, options: CostOptions): PackageCost {
   const row = findPythonPackage(name);
+  const normalized = row?.name ?? normalizePackageName(name);
+  // Keys as the user typed them (`Foo_Bar`) match their PEP 503 form.
+  const override = Object.entries(options.overrides ?? {}).find(([key]) => normalizePackageName(key) === normalized)?.[1];
+  if (override !== undefined && Number.isFinite(override) && override >= 0) return overrideCost(normalized, override, options, row);
+  const fromTable = wheelTableCost(name, row, options);
+  if (fromTable !== null) return fromTable;
   const assumptions: string[] = [];
   if (row === null || row.installedBytes === null) {
     const unknown = UNKNOWN_PYTHON_PACKAGE;
@@ -62,6 +82,8 @@ export function packageCost(name: string, options: CostOptions): PackageCost {
       buildsFromSource: false,
       notInstallable: false,
       row,
+      facts: null,
+      unknown: true,
       sources: [unknown.source],
       assumptions: [unknown.key],
     };
@@ -107,7 +129,80 @@ export function packageCost(name: string, options: CostOptions): PackageCost {
     buildsFromSource,
     notInstallable,
     row,
+    facts: null,
+    unknown: false,
     sources,
+    assumptions,
+  };
+}
+
+/** A size the user typed: used as is (with .pyc), cited as theirs. */
+function overrideCost(name: string, bytes: number, options: CostOptions, row: PythonPackageRow | null): PackageCost {
+  const installed = Math.round(bytes);
+  return {
+    name,
+    label: `${name} (size set by you)`,
+    installedBytes: installed,
+    pycBytes: 0,
+    cacheBytes: options.installer === "uv" ? installed : Math.round(installed / PURE_RATIO),
+    wheelBytes: Math.round(installed / PURE_RATIO),
+    buildsFromSource: false,
+    notInstallable: false,
+    row,
+    facts: null,
+    unknown: false,
+    sources: [{ table: "assumption", key: `package-size:${name}`, source: "set by you", date: null, note: "installed bytes typed in the settings" }],
+    assumptions: [],
+  };
+}
+
+/** The cost from the wheel table: the version and wheel pip would get on the platform, sized by the
+ *  calibrated ratio (measured rows authoritative). Null when the table is not installed or lacks the name. */
+function wheelTableCost(name: string, row: PythonPackageRow | null, options: CostOptions): PackageCost | null {
+  const table = pythonTable();
+  if (table === null) return null;
+  const platform = options.platform ?? DEFAULT_PLATFORM;
+  const facts = findPackage(name, options.specifier ?? null, platform);
+  if (facts === null) return null;
+  const size = installedSize(facts, table.measured(facts.name), table.calibration);
+  if (size === null) return null;
+  const assumptions: string[] = [];
+  if (size.basis === "kind-ratio" || size.basis === "measured-ratio") assumptions.push(ASSUMPTIONS.packageRatio.id);
+  if (size.basis === "sdist") assumptions.push(ASSUMPTIONS.sdistSize.id);
+  if (facts.choice === "newest") assumptions.push(ASSUMPTIONS.unpinnedNewest.id);
+  // A pure sdist builds without a compiler; a version with no wheel at all compiles only if the measured
+  // row says it is not pure.
+  const needsCompiler = facts.buildsFromSource && (facts.compiles || (facts.version.wheels.length === 0 && row !== null && !row.pure));
+  // Wheels for other platforms and no sdist: pip has nothing to build from on this image.
+  const notInstallable = facts.buildsFromSource && facts.version.sdistBytes === null && facts.version.wheels.length > 0;
+  const pure = size.kind === "pure";
+  // uv.lock names the exact wheel: where the table's wheel differs (another version stands in), the
+  // installed size follows the locked wheel's bytes at the same ratio.
+  const locked = options.lockedWheelBytes ?? null;
+  const tableWheel = facts.wheel?.[1] ?? null;
+  const scaled = locked !== null && locked > 0 && tableWheel !== null && tableWheel > 0 && locked !== tableWheel;
+  const installed = scaled ? Math.round(size.bytes * (locked / tableWheel)) : size.bytes;
+  const pyc = pure ? installed - installed / ASSUMPTIONS.noCompilePure.value : 0;
+  if (!options.compile && pure) assumptions.push(options.installer === "uv" ? ASSUMPTIONS.uvLayout.id : ASSUMPTIONS.noCompilePure.id);
+  if (options.installer === "uv") assumptions.push(ASSUMPTIONS.uvLayout.id);
+  const wheel = (locked !== null && locked > 0 ? locked : null) ?? facts.wheel?.[1] ?? Math.round(installed / (pure ? PURE_RATIO : COMPILED_RATIO));
+  const cacheBytes = options.installer === "uv" ? Math.round(installed - pyc) : wheel + (facts.buildsFromSource ? (facts.version.sdistBytes ?? 0) : 0);
+  const how = size.basis === "measured" ? "installed size measured" : size.ratio === null ? `installed size: ${size.basis}` : `installed = wheel × ${size.ratio.toFixed(2)} (${size.basis === "kind-ratio" ? `${size.kind} median` : "this project's measured ratio"})`;
+  const lockNote = scaled ? `scaled to the ${locked} B wheel uv.lock records` : null;
+  const note = [facts.wheel === null ? "no wheel for this image: built from the sdist" : `wheel ${facts.wheel[0]}`, how, facts.standIn, lockNote].filter((x) => x !== null).join("; ");
+  return {
+    name: facts.name,
+    label: `${facts.name} ${facts.version.version}`,
+    installedBytes: Math.round(options.compile ? installed : installed - pyc),
+    pycBytes: options.compile ? Math.round(pyc) : 0,
+    cacheBytes,
+    wheelBytes: wheel,
+    buildsFromSource: needsCompiler,
+    notInstallable,
+    row,
+    facts,
+    unknown: false,
+    sources: [{ table: "python-packages", key: facts.name, source: facts.version.source, date: facts.version.date, note }],
     assumptions,
   };
 }

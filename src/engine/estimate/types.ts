@@ -89,6 +89,10 @@ export interface ImageEstimate {
   readonly assumptions: readonly Assumption[];
   /** What would fail to build or run, per line (the build check, engine/verify). */
   readonly buildCheck: readonly BuildCheckFinding[];
+  /** Python packages no table holds, weighed by the unknown-package default (any stage; sorted). */
+  readonly unknownPackages: readonly string[];
+  /** Every Python package an install writes in any stage (sorted): the denominator of unknownPackages. */
+  readonly installedPackages: readonly string[];
 }
 
 export function emptyByCategory(): ByCategory {

@@ -58,7 +58,7 @@ export {
   type DebianNameKind,
   type DebianInstallClosure,
   type DebianTableLoader,
-  type InstallResult,
+  type InstallResult as DebianInstallResult,
 } from "./debian-tables";
 export {
   isInFullPythonImage,
@@ -69,3 +69,8 @@ export {
   type FullImageCoverage,
   type FullImageDelta,
 } from "./buildpack-deps";
+export { installPythonTable, pythonTable, uninstallPythonTable, type PythonTable, type TableVersion, type MeasuredSize, type WheelKind, type InstallResult as PythonInstallResult } from "./python-table";
+export { findPackage, type PackageFacts, type VersionChoice } from "./find-package";
+export { resolvePackageClosure, type ClosureRequest, type PackageClosure } from "./package-closure";
+export { installedSize, wheelKind, type InstalledSize, type SizeBasis } from "./installed-size";
+export { pickWheel, wheelRank, GLIBC_MINOR_BY_RELEASE, DEFAULT_GLIBC_MINOR, type Arch, type Platform } from "./wheel-tags";

@@ -66,6 +66,8 @@ describe("recogniseCommand: pip", () => {
   it.each<[string, unknown]>([
     ["uv pip install --system -r requirements.txt", { kind: "pip-install", installer: "uv", executable: "uv pip", options: { system: true } }],
     ["uv pip install --no-cache x", { kind: "pip-install", installer: "uv", options: { noCacheDir: true } }],
+    // Real-world (shared corpus 055): both options take a value, which is not a package to install.
+    ["uv pip install --system --python-preference system --requirements requirements.txt", { kind: "pip-install", requirements: [], requirementFiles: [{ value: "requirements.txt" }] }],
     ["uv sync --frozen --no-dev", { kind: "uv-sync", frozen: true, noDev: true, noCache: false }],
     ["uv --no-cache sync", { kind: "uv-sync", noCache: true }],
     ["uv venv /opt/venv", { kind: "venv-create", path: "/opt/venv", tool: "uv" }],

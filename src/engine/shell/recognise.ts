@@ -19,6 +19,8 @@ const PIP_VALUE_OPTIONS = new Set([
   "--index-strategy", "--resolution", "--prerelease", "--link-mode", "--python-platform", "--extra",
   "--group", "--default-index", "--index", "--override", "--build-constraint", "-b", "--use-feature",
   "--use-deprecated", "--format", "--dest", "-d", "--only-group",
+  // uv pip: `--requirements` is its spelling of -r; `--python-preference` takes only-managed|system|…
+  "--requirements", "--python-preference",
 ]);
 
 const PIP_GLOBAL_FLAGS = new Set(["-q", "--quiet", "-v", "--verbose", "--isolated", "--no-input", "--disable-pip-version-check", "--no-color", "--require-virtualenv", "--no-python-version-warning", "-qq", "-qqq", "-vv", "-vvv"]);

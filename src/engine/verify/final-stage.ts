@@ -36,7 +36,8 @@ function checkBuiltOnCompilers(final: StageState, stages: readonly StageState[],
  *  every python image has and the table's annotated entries ("libssl3t64 (in python:slim)", "yaml (if
  *  linked)": already there, or optional). */
 export function runtimeLibrariesFor(needs: BuildNeeds, libc: StageState["libc"], release: string | null, lookup: RuntimeLibraries = runtimeLibraryLookup): string[] {
-  const fromDev = libc === "musl" || release === null ? [] : needs.debian.flatMap((dev) => lookup(dev, release) ?? []);
+  // Only header packages stand for a runtime library (cargo or gcc in buildNeeds are tools: their Depends are not).
+  const fromDev = libc === "musl" || release === null ? [] : needs.debian.filter((dev) => /-dev$/.test(dev)).flatMap((dev) => lookup(dev, release) ?? []);
   return [...new Set([...(libc === "musl" ? needs.alpineRuntime : needs.debianRuntime), ...fromDev])]
     .filter((lib) => !lib.includes("(") && !IN_EVERY_PYTHON_IMAGE.has(lib));
 }

@@ -2014,7 +2014,7 @@ export const PYTHON_PACKAGES = [
     ],
     requiresVerified: false, pure: false, wheelFile: null, wheelBytes: null, musllinuxWheel: null,
     musllinuxWheelBytes: null, sdistBytes: null, installedBytes: null, installedBasis: "unknown",
-    installedNote: "installed size unknown: no wheel size or measured build was found; wheel size not found in any stored uv.lock or pypi.org page reachable here; order of magnitude from memory (unverified): cp312 manylinux wheel ~600 MB, installed > 1.5 GB",
+    installedNote: "installed size unknown: no wheel size or measured build was found; wheel size not found in any stored uv.lock or package-index page reachable here; order of magnitude from memory (unverified): cp312 manylinux wheel ~600 MB, installed > 1.5 GB",
     buildNeeds: {
       alpine: ["(not practical)"], debian: ["(not practical)"], alpineRuntime: [], debianRuntime: [],
       rust: false, note: "no musllinux wheels: use a glibc base image (python:3.12-slim)",

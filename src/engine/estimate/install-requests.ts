@@ -1,0 +1,77 @@
+// What an install asks for, as the wheel table reads it: the stage's platform (CPython, libc, Debian
+// release, arch setting), each requirement as name + specifier + extras + marker, the closure an install
+// writes (the wheel table's, else the bundled table's), and the stand-in note for pins the table lacks.
+import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
+import type { Requirement } from "../requirements/model";
+import { ASSUMPTIONS } from "./assumptions";
+import type { EstimateContext } from "./context";
+import type { StageState } from "./stage-state";
+
+/** The image a stage installs wheels for: its CPython, libc and Debian release, and the arch setting. */
+export function stagePlatform(ctx: EstimateContext, stage: StageState): Platform {
+  return {
+    python: stage.pythonMinor ?? "3.12",
+    libc: stage.libc ?? "glibc",
+    arch: ctx.settings.arch,
+    glibcMinor: stage.distro === null ? null : (GLIBC_MINOR_BY_RELEASE[stage.distro] ?? null),
+  };
+}
+
+/** A parsed requirement as the closure reads it; null for a URL or path that names no project. */
+export function requestOf(requirement: Requirement): ClosureRequest | null {
+  if (requirement.name === null) return null;
+  return { name: requirement.name, specifier: requirement.specifier === "" ? null : requirement.specifier, extras: requirement.extras, marker: requirement.marker };
+}
+
+/** A name alone (a wheel file already in the stage): no specifier, extras or marker. */
+export function bare(name: string): ClosureRequest {
+  return { name, specifier: null, extras: [], marker: null };
+}
+
+/** Name the table version that stands in for each pinned version the table does not hold. */
+export function notePins(ctx: EstimateContext, stage: StageState, requirements: readonly Requirement[], line: number): void {
+  const platform = stagePlatform(ctx, stage);
+  const differing = requirements.flatMap((r) => {
+    if (r.name === null || r.pinnedVersion === null) return [];
+    if (pythonTable() !== null) {
+      const facts = findPackage(r.name, r.specifier, platform);
+      return facts?.choice === "nearest" ? [`${facts.name} ${facts.version.version} for ${r.rawName ?? r.name}${r.specifier}`] : [];
+    }
+    const row = findPythonPackage(r.name);
+    return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
+  });
+  if (differing.length === 0) return;
+  const shown = differing.slice(0, 4).join(", ") + (differing.length > 4 ? ` and ${differing.length - 4} more` : "");
+  ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
+}
+
+/** The packages an install writes, each once, with the specifier that chose its version: the wheel
+ *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
+ *  table's. With --no-deps, only the requested names. */
+export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean): { name: string; specifier: string | null }[] {
+  const seen = new Set<string>();
+  const out: { name: string; specifier: string | null }[] = [];
+  const add = (name: string, specifier: string | null): void => {
+    if (name === "" || seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, specifier });
+  };
+  if (noDeps) {
+    for (const r of requests) add(normalizePackageName(r.name), r.specifier);
+    return out;
+  }
+  const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
+  if (pythonTable() !== null) {
+    const closure = resolvePackageClosure(requests, platform);
+    // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
+    const fallback = resolvePythonClosure(closure.unknown);
+    for (const facts of closure.packages) add(facts.name, facts.specifier);
+    for (const row of fallback.rows) add(row.name, specifiers.get(row.name) ?? null);
+    for (const name of fallback.unknown) add(name, specifiers.get(name) ?? null);
+    return out;
+  }
+  const closure = resolvePythonClosure(requests.map((r) => r.name));
+  for (const row of closure.rows) add(row.name, specifiers.get(row.name) ?? null);
+  for (const name of closure.unknown) add(name, specifiers.get(name) ?? null);
+  return out;
+}

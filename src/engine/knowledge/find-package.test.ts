@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { findPackage } from "./find-package";
+import { TEST_TABLE, withTestTable } from "./test-table";
+import type { Platform } from "./wheel-tags";
+
+const slim: Platform = { python: "3.12", libc: "glibc", arch: "x86_64", glibcMinor: 41 };
+const alpine: Platform = { python: "3.12", libc: "musl", arch: "x86_64" };
+const arm: Platform = { ...slim, arch: "aarch64" };
+
+describe("findPackage over a hand-made table", () => {
+  withTestTable();
+
+  it.each([
+    { name: "an exact pin the table holds", spec: "==2.0", version: "2.0", choice: "matched" },
+    { name: "a range: the newest version inside it", spec: ">=1,<2.1", version: "2.0", choice: "matched" },
+    { name: "~= compatible release", spec: "~=1.0", version: "1.0", choice: "matched" },
+    // Nearest compares the most significant part first: 1.9 stays in the 1.x series rather than take 2.0.
+    { name: "a pin the table lacks: the nearest version, same major first", spec: "==1.9", version: "1.0", choice: "nearest" },
+    { name: "a patch release the table lacks", spec: "==2.0.5", version: "2.0", choice: "nearest" },
+    // Across majors the minor numbers mean nothing: the oldest version above, or the newest below.
+    { name: "an old pin: the oldest version of the next major", spec: "==0.5", version: "1.0", choice: "nearest" },
+    { name: "a future pin: the newest version below", spec: "==3.5", version: "2.1", choice: "nearest" },
+    { name: "unpinned: the newest that can be weighed", spec: null, version: "2.1", choice: "newest" },
+    { name: "a pin to a version held without sizes: a sized one stands in", spec: "==3.0", version: "2.1", choice: "nearest" },
+  ])("$name", ({ spec, version, choice }) => {
+    const facts = findPackage("Web", spec, slim);
+    expect(facts).toMatchObject({ name: "web", choice });
+    expect(facts?.version.version).toBe(version);
+    expect(facts?.standIn !== null).toBe(choice === "nearest");
+  });
+
+  it("says which version stands in for which pin", () => {
+    expect(findPackage("web", "==1.9", slim)?.standIn).toBe("web 1.0 stands in for web==1.9");
+  });
+
+  it("unpinned, skips a newest version without a wheel for the image", () => {
+    expect(findPackage("native", null, slim)).toMatchObject({ version: { version: "0.9" }, wheel: ["cp312-cp312-manylinux_2_17_x86_64", 1500], buildsFromSource: false });
+  });
+
+  it("a pinned version with wheels around the image's CPython but none for it builds from the sdist, and compiles", () => {
+    expect(findPackage("gap", "==1.0", slim)).toMatchObject({ wheel: null, buildsFromSource: true, compiles: true, pure: false });
+  });
+
+  it("a pinned version whose wheels all start above the image's CPython: the nearest newer wheel stands in, said so", () => {
+    // uv.lock drops wheels below the locking project's Python: a missing cp312 wheel there is not proof of a source build.
+    const facts = findPackage("native", "==1.0", slim);
+    expect(facts).toMatchObject({ wheel: ["cp313-cp313-manylinux_2_17_x86_64", 2000], buildsFromSource: false });
+    expect(facts?.standIn).toMatch(/no cp312 wheel of native 1\.0 .* its cp313 wheel stands in/);
+  });
+
+  it.each([
+    { name: "trixie: the newest manylinux that fits", platform: slim, bytes: 4100 },
+    { name: "bookworm: glibc 2.36 rules out manylinux_2_39", platform: { ...slim, glibcMinor: 36 }, bytes: 4000 },
+    { name: "Alpine: the musllinux wheel", platform: alpine, bytes: 4200 },
+    { name: "aarch64: the aarch64 wheel", platform: arm, bytes: 3900 },
+    { name: "another CPython: the abi3 wheel", platform: { ...slim, python: "3.13" }, bytes: 3000 },
+  ])("$name", ({ platform, bytes }) => {
+    expect(findPackage("fast", null, platform)?.wheel?.[1]).toBe(bytes);
+  });
+
+  it("answers null for a name the table does not hold, and never throws on a bad specifier", () => {
+    expect(findPackage("no-such-project", null, slim)).toBeNull();
+    expect(findPackage("web", "=>>2", slim)?.choice).toBe("newest");
+  });
+
+  it("cites the lock file the version was read from", () => {
+    expect(findPackage("web", "==2.0", slim)?.version).toMatchObject({ source: TEST_TABLE.sources[0]?.[0], date: "2026-08-01" });
+  });
+});

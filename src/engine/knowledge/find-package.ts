@@ -1,0 +1,176 @@
+// findPackage: the version of a project an install would get for a specifier, and the wheel pip would pick
+// for the image (wheel-tags.ts). A specifier the table cannot satisfy gets the nearest version the table
+// holds, and the answer says which stands in for what. Unpinned, the newest version with a wheel for the
+// image is taken: the data has no Requires-Python, so a newest version that dropped the image's Python is
+// not detected (an assumption the estimate states).
+import { explain, satisfies, validRange } from "@renovatebot/pep440";
+import { normalizePackageName } from "./python-packages";
+import { pythonTable, type PythonTable, type TableVersion } from "./python-table";
+import { isPureTag, pickWheel, type Platform } from "./wheel-tags";
+
+/** How the version was chosen. */
+export type VersionChoice =
+  /** The specifier matched a version of the table. */
+  | "matched"
+  /** No specifier: the newest version with a wheel for the image (else the newest). */
+  | "newest"
+  /** No version matched: the nearest one stands in. */
+  | "nearest";
+
+export interface PackageFacts {
+  readonly name: string;
+  readonly version: TableVersion;
+  readonly choice: VersionChoice;
+  /** What the user asked for (`==1.2.3`, `>=2,<3`), or null. */
+  readonly specifier: string | null;
+  /** "requests 2.32.3 stands in for requests==2.0.0" when choice is "nearest"; else null. */
+  readonly standIn: string | null;
+  /** [tag, bytes] of the wheel pip picks for the platform; null when none fits (a build from the sdist). */
+  readonly wheel: readonly [string, number] | null;
+  /** No wheel fits: pip builds the sdist, which needs a compiler (and the package's -dev libraries). */
+  readonly buildsFromSource: boolean;
+  /** The build compiles native code: compiled wheels exist for other platforms and none is pure. False for a
+   *  pure sdist; an sdist-only version (no wheel at all in the data) is not known to compile. */
+  readonly compiles: boolean;
+  readonly pure: boolean;
+}
+
+function release(version: string): readonly number[] {
+  return explain(version)?.release ?? [];
+}
+
+/** The first version written in a specifier (`>=2.1,<3` → 2.1), the target of a nearest-version search. */
+function specifierTarget(specifier: string): string | null {
+  return /\d+(?:\.\d+)*/.exec(specifier)?.[0] ?? null;
+}
+
+/** Component-wise |a − b|, most significant first (so 2.0 is nearer to 2.5 than 3.0 is). */
+function distance(a: readonly number[], b: readonly number[]): number[] {
+  const length = Math.max(a.length, b.length, 3);
+  return Array.from({ length }, (_, i) => Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
+}
+
+function compareTuples(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Negative when `a` is nearer to `wanted` than `b`. Within the wanted major series, component-wise
+ *  distance; across majors, the nearest major, then the version closest in order (the oldest one above the
+ *  target, the newest one below), since minor numbers of different majors do not measure anything. */
+function nearer(a: readonly number[], b: readonly number[], wanted: readonly number[]): number {
+  const major = (r: readonly number[]): number => Math.abs((r[0] ?? 0) - (wanted[0] ?? 0));
+  if (major(a) !== major(b)) return major(a) - major(b);
+  if (major(a) === 0) return compareTuples(distance(a, wanted), distance(b, wanted));
+  const above = (a[0] ?? 0) > (wanted[0] ?? 0);
+  return above ? compareTuples(a, b) : compareTuples(b, a);
+}
+
+function nearest(versions: readonly TableVersion[], target: string): TableVersion | undefined {
+  const wanted = release(target);
+  let best: TableVersion | undefined;
+  for (const candidate of versions) {
+    if (best === undefined || nearer(release(candidate.version), release(best.version), wanted) < 0) best = candidate;
+  }
+  return best;
+}
+
+function safeSatisfies(version: string, specifier: string): boolean {
+  try {
+    return satisfies(version, specifier);
+  } catch {
+    return false;
+  }
+}
+
+/** Answers per installed table: a plan re-estimates the same requirements at every step. */
+let memo: { table: PythonTable | null; answers: Map<string, PackageFacts | null> } = { table: null, answers: new Map() };
+
+/** The facts for `name` under `specifier` on `platform`, or null when the table does not hold the project. */
+export function findPackage(name: string, specifier: string | null, platform: Platform): PackageFacts | null {
+  const table = pythonTable();
+  if (memo.table !== table) memo = { table, answers: new Map() };
+  const key = `${name}|${specifier ?? ""}|${platform.python}|${platform.libc}|${platform.arch}|${platform.glibcMinor ?? ""}`;
+  const hit = memo.answers.get(key);
+  if (hit !== undefined) return hit;
+  const answer = lookup(table, name, specifier, platform);
+  memo.answers.set(key, answer);
+  return answer;
+}
+
+function lookup(table: PythonTable | null, name: string, specifier: string | null, platform: Platform): PackageFacts | null {
+  const normalized = normalizePackageName(name);
+  const all = table?.versions(normalized) ?? null;
+  if (all === null || all.length === 0) return null;
+  // A version the data holds without any size (no wheel, no sdist: a lock that read another index) cannot
+  // be weighed: a sized one stands in for it, unless the project has none.
+  // A version held with an sdist and no wheels may have had wheels the lock did not record (a lock made
+  // with no-binary, or from another index): where other versions have wheels, those stand in for it.
+  const withWheels = all.filter((ver) => ver.wheels.length > 0);
+  const sized = all.filter((ver) => ver.wheels.length > 0 || ver.sdistBytes !== null);
+  const versions = withWheels.length > 0 ? withWheels : sized.length > 0 ? sized : all;
+  const spec = specifier === null || specifier.trim() === "" ? null : specifier.replace(/\s+/g, "");
+  let chosen: TableVersion | undefined;
+  let choice: VersionChoice;
+  if (spec === null || !validRange(spec)) {
+    chosen = versions.find((ver) => pickWheel(ver.wheels, platform) !== null) ?? versions[0];
+    choice = "newest";
+  } else {
+    const matching = versions.filter((ver) => safeSatisfies(ver.version, spec));
+    chosen = matching[0];
+    choice = "matched";
+    if (chosen === undefined) {
+      const target = specifierTarget(spec);
+      chosen = (target === null ? undefined : nearest(versions, target)) ?? versions[0];
+      choice = "nearest";
+    }
+  }
+  if (chosen === undefined) return null;
+  const own = pickWheel(chosen.wheels, platform);
+  const older = own === null ? otherPythonWheel(chosen.wheels, platform, choice === "nearest") : null;
+  const wheel = own ?? older?.wheel ?? null;
+  const pure = wheel !== null ? isPureTag(wheel[0]) : chosen.wheels.some(([tag]) => isPureTag(tag));
+  const notes = [
+    choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}` : null,
+    older === null ? null : `the harvested lock files hold no cp${platform.python.replace(".", "")} wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons): its cp3${older.minor} wheel stands in`,
+  ].filter((n) => n !== null);
+  return {
+    name: normalized,
+    version: chosen,
+    choice,
+    specifier: spec,
+    standIn: notes.length === 0 ? null : notes.join("; "),
+    wheel,
+    buildsFromSource: wheel === null,
+    compiles: wheel === null && !pure && chosen.wheels.length > 0,
+    pure,
+  };
+}
+
+/**
+ * A wheel for the image's platform built for another CPython, where the data cannot show that the image's
+ * own is missing. The data comes from uv.lock files, and uv drops wheels outside the locking project's
+ * requires-python: a cp39 wheel PyPI has is missing from a lock made for 3.10+. Two cases stand in:
+ * - every wheel of the version is for a newer CPython than the image's: the nearest newer one;
+ * - the version itself stands in for a pin the table lacks (`standIn`): the nearest CPython's, either side,
+ *   since the pinned release may well have had the image's wheel.
+ * Claiming a source build there would be wrong (and a false build-check error). Null when the image's
+ * Python falls between the version's wheels: then a missing wheel really is missing, and pip builds.
+ */
+function otherPythonWheel(wheels: TableVersion["wheels"], platform: Platform, standIn: boolean): { wheel: TableVersion["wheels"][number]; minor: number } | null {
+  const minors = [...new Set(wheels.flatMap(([tag]) => {
+    const m = /^cp3(\d+)-/.exec(tag);
+    return m === null ? [] : [Number(m[1])];
+  }))];
+  const own = Number(platform.python.split(".")[1] ?? "12");
+  if (minors.length === 0 || (!standIn && own >= Math.min(...minors))) return null;
+  const byDistance = minors.sort((a, b) => Math.abs(a - own) - Math.abs(b - own) || b - a);
+  for (const minor of byDistance) {
+    const wheel = pickWheel(wheels, { ...platform, python: `3.${minor}` });
+    if (wheel !== null) return { wheel, minor };
+  }
+  return null;
+}

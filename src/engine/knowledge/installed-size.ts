@@ -1,0 +1,61 @@
+// Installed bytes of a chosen wheel, calibrated on the measured rows (docs/package-sizes.md): a project's
+// own measurement where the table has one (exact for the measured version and wheel, else its own
+// installed/wheel ratio × the chosen wheel's bytes), and otherwise wheel bytes × the median ratio of its
+// kind (pure, compiled, CUDA library), fitted by the generator with its leave-one-out error. Sizes include
+// the .pyc files pip writes.
+import type { PackageFacts } from "./find-package";
+import type { KindCalibration, MeasuredSize, WheelKind } from "./python-table";
+
+export type SizeBasis =
+  /** The measured installed size of this very version and wheel. */
+  | "measured"
+  /** The project's measured installed/wheel ratio applied to another version's or platform's wheel. */
+  | "measured-ratio"
+  /** A measured size without a wheel to scale by (Debian build), used as is for any version. */
+  | "measured-other-version"
+  /** The median ratio of the wheel's kind. */
+  | "kind-ratio"
+  /** No wheel of the version in the data: the sdist's bytes stand in for the installed size. */
+  | "sdist";
+
+export interface InstalledSize {
+  readonly bytes: number;
+  readonly basis: SizeBasis;
+  readonly kind: WheelKind;
+  /** The installed/wheel ratio used, or null when no ratio was (measured as is, sdist). */
+  readonly ratio: number | null;
+}
+
+/** The kind of a wheel that was not measured: pure from its tag, CUDA by the nvidia- wheels, else compiled
+ *  (a bundled `.libs` folder cannot be seen from a wheel's name and size). */
+export function wheelKind(facts: PackageFacts, measured: MeasuredSize | null): WheelKind {
+  if (measured !== null) return measured.kind;
+  if (facts.name.startsWith("nvidia-")) return "cuda";
+  return facts.pure ? "pure" : "compiled";
+}
+
+/** Bytes of the wheel that stands for the installed size when pip builds from source: a wheel of the same
+ *  version for another platform (the x86_64 manylinux one if any), else null. */
+function proxyWheelBytes(facts: PackageFacts): number | null {
+  const wheels = facts.version.wheels;
+  const preferred = wheels.find(([tag]) => tag.includes("manylinux") && tag.includes("x86_64")) ?? wheels[0];
+  return preferred?.[1] ?? null;
+}
+
+export function installedSize(facts: PackageFacts, measured: MeasuredSize | null, calibration: Readonly<Record<WheelKind, KindCalibration>>): InstalledSize | null {
+  const kind = wheelKind(facts, measured);
+  const wheelBytes = facts.wheel?.[1] ?? proxyWheelBytes(facts);
+  if (measured !== null) {
+    if (measured.wheelBytes === null || measured.wheelBytes <= 0) return { bytes: measured.installedBytes, basis: "measured-other-version", kind, ratio: null };
+    if (wheelBytes === measured.wheelBytes && facts.version.version === measured.version) return { bytes: measured.installedBytes, basis: "measured", kind, ratio: null };
+    if (wheelBytes !== null) {
+      const ratio = measured.installedBytes / measured.wheelBytes;
+      return { bytes: Math.round(wheelBytes * ratio), basis: "measured-ratio", kind, ratio };
+    }
+    return { bytes: measured.installedBytes, basis: "measured-other-version", kind, ratio: null };
+  }
+  // Neither a wheel nor an sdist size: nothing to weigh it by (the caller falls back to the unknown default).
+  if (wheelBytes === null) return facts.version.sdistBytes === null ? null : { bytes: facts.version.sdistBytes, basis: "sdist", kind, ratio: null };
+  const ratio = calibration[kind].ratio;
+  return { bytes: Math.round(wheelBytes * ratio), basis: "kind-ratio", kind, ratio };
+}

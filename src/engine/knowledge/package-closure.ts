@@ -1,0 +1,120 @@
+// The dependency closure of a requirement set over the wheel table: each package once, at the version
+// findPackage chooses, with every dependency's PEP 508 marker evaluated for the stage (CPython version,
+// Linux, the architecture) and requested extras followed (`pkg[extra]` pulls the deps whose `extra` field
+// is that extra, and the extra's own list). Cycles end because a package is expanded once per extra;
+// names the table lacks are listed, never thrown on.
+import { evaluateMarkerText, markerEnvironment } from "../requirements/markers";
+import type { MarkerEnvironment } from "../requirements/model";
+import { findPackage, type PackageFacts } from "./find-package";
+import { normalizePackageName } from "./python-packages";
+import { pythonTable } from "./python-table";
+import type { Platform } from "./wheel-tags";
+
+export interface ClosureRequest {
+  readonly name: string;
+  /** PEP 440 specifier as written (`>=2,<3`), or null. */
+  readonly specifier: string | null;
+  readonly extras: readonly string[];
+  /** PEP 508 marker text, or null. */
+  readonly marker: string | null;
+}
+
+export interface PackageClosure {
+  /** Packages the set installs, each once: requested ones first, then dependencies breadth-first. */
+  readonly packages: readonly PackageFacts[];
+  /** Normalised names the table does not hold (their dependencies are unknown too), first-seen order. */
+  readonly unknown: readonly string[];
+}
+
+/** Whether a marker applies on the stage. Undecidable markers apply, except ones about extras (the
+ *  extra field of the data already says which extra pulls a dependency in). */
+function applies(marker: string | null, env: MarkerEnvironment): boolean {
+  if (marker === null || marker.trim() === "") return true;
+  const key = `${env.pythonFullVersion}|${env.platformMachine}|${marker}`;
+  let answer = markerMemo.get(key);
+  if (answer === undefined) {
+    answer = evaluateMarkerText(marker, env).result ?? !/\bextra\b/.test(marker);
+    // The data holds a few thousand distinct markers; the bound only guards against pathological input.
+    if (markerMemo.size > 50_000) markerMemo.clear();
+    markerMemo.set(key, answer);
+  }
+  return answer;
+}
+
+const markerMemo = new Map<string, boolean>();
+
+export function platformMarkers(platform: Platform): MarkerEnvironment {
+  return markerEnvironment(platform.python, platform.arch);
+}
+
+/** Resolve `requests` transitively for `platform`. Deterministic for a given input order. */
+export function resolvePackageClosure(requests: readonly ClosureRequest[], platform: Platform): PackageClosure {
+  const env = platformMarkers(platform);
+  const facts = new Map<string, PackageFacts | null>();
+  const expanded = new Map<string, Set<string>>();
+  const order: string[] = [];
+  const unknown: string[] = [];
+  const queue: ClosureRequest[] = requests.filter((r) => applies(r.marker, env));
+  for (let i = 0; i < queue.length; i++) {
+    const request = queue[i];
+    if (request === undefined) continue;
+    const name = normalizePackageName(request.name);
+    if (name === "") continue;
+    if (!facts.has(name)) {
+      const found = findPackage(name, request.specifier, platform);
+      facts.set(name, found);
+      if (found === null) unknown.push(name);
+      else order.push(name);
+    }
+    const found = facts.get(name);
+    if (found == null) continue;
+    const done = expanded.get(name) ?? new Set<string>();
+    expanded.set(name, done);
+    // "" stands for the package's own dependencies; each extra is expanded once, however it is reached.
+    for (const extra of ["", ...request.extras.map(normalizePackageName)]) {
+      if (done.has(extra)) continue;
+      done.add(extra);
+      const wanted = extra === "" ? null : extra;
+      for (const [dep, marker, depExtra] of found.version.deps) {
+        if (depExtra !== null && depExtra !== wanted) continue;
+        if (depExtra === null && wanted !== null) continue;
+        if (applies(marker, env) || forkArtefact(name, dep, depExtra)) queue.push(dependency(dep));
+      }
+      if (wanted !== null) {
+        for (const [dep, marker] of found.version.extras[wanted] ?? []) {
+          if (applies(marker, env)) queue.push(dependency(dep));
+        }
+      }
+    }
+  }
+  return { packages: order.map((n) => facts.get(n)).filter((f): f is PackageFacts => f != null), unknown };
+}
+
+const forkMemo = new Map<string, boolean>();
+
+/**
+ * True when a dependency whose marker excludes the stage is required unconditionally by another version of
+ * the same project. The harvested uv.lock files list a dependency once per resolution fork (numpy for
+ * `sys_platform == 'darwin'` and again for everything else, at another version); the data kept one entry
+ * per name, so scipy 1.18.0 says "numpy; sys_platform == 'darwin'". A marker that is only half of a fork
+ * must not drop a hard dependency: where any other version declares it with no marker, it is one. Real
+ * platform-only dependencies (colorama on win32, appnope on darwin) carry their marker in every version.
+ */
+function forkArtefact(project: string, depText: string, depExtra: string | null): boolean {
+  const depName = normalizePackageName(dependency(depText).name);
+  const key = `${project}|${depName}|${depExtra ?? ""}`;
+  let answer = forkMemo.get(key);
+  if (answer === undefined) {
+    answer = (pythonTable()?.versions(project) ?? []).some((ver) => ver.deps.some(([d, marker, extra]) => marker === null && extra === depExtra && normalizePackageName(dependency(d).name) === depName));
+    if (forkMemo.size > 50_000) forkMemo.clear();
+    forkMemo.set(key, answer);
+  }
+  return answer;
+}
+
+/** A dependency as the data names it: `name` or `name[extra,…]` (no version: the data has none). */
+function dependency(text: string): ClosureRequest {
+  const match = /^([^[\s]+)(?:\[([^\]]*)\])?$/.exec(text.trim());
+  const extras = (match?.[2] ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
+  return { name: match?.[1] ?? text, specifier: null, extras, marker: null };
+}

@@ -1,0 +1,62 @@
+// A small wheel table for tests of the lookups: hand-made rows whose expected answers can be read off
+// the rows themselves (the real table's numbers change with every refresh). `withTestTable` installs it
+// for a describe block and puts the real table (installed by the Vitest setup file) back after.
+import { afterAll, beforeAll } from "vitest";
+import { loadPythonTable } from "../../node/load-python-table";
+import { installPythonTable } from "./python-table";
+
+type Row = [string, [string, string | null, string | null][], Record<string, [string, string | null][]>, number | null, [string, number][], number, number];
+
+const calibration = (ratio: number) => ({ ratio, rows: 3, medianError: 0.1, p90Error: 0.3 });
+
+export const TEST_TABLE = {
+  tablesVersion: "test.00000000",
+  format: 1,
+  generated: "2026-12-01",
+  provenance: "test rows",
+  calibration: { pure: calibration(7), compiled: calibration(4), nativeLibs: calibration(2.5), cuda: calibration(1.6) },
+  sources: [["example/repo@0000000000000000000000000000000000000000:uv.lock", "2026-08-01"]],
+  measured: {
+    // Measured for 2.0 with a 1,000-byte wheel: 5,000 bytes installed (ratio 5).
+    web: ["2.0", 5000, 1000, "pure", "ratio measured on a test build"],
+  },
+  projects: {
+    web: [
+      // Held without any size (no wheel, no sdist), as a lock that read a private index records it.
+      ["3.0", [], {}, null, [], 0, 1],
+      ["2.1", [["helper", null, null], ["win-only", "sys_platform == 'win32'", null], ["old-backport", "python_version < '3.10'", null], ["fast", null, "speed"]], { speed: [["turbo", null]] }, 3000, [["py3-none-any", 1200]], 0, 4],
+      ["2.0", [["helper", null, null]], {}, 3000, [["py3-none-any", 1000]], 0, 9],
+      ["1.0", [["helper", null, null]], {}, 2000, [["py3-none-any", 800]], 0, 1],
+    ] satisfies Row[],
+    helper: [["1.0", [["web", null, null], ["ghost", null, null]], {}, 100, [["py3-none-any", 10]], 0, 3]] satisfies Row[],
+    fast: [["3.0", [], {}, 5000, [
+      ["cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64", 4000],
+      ["cp312-cp312-manylinux_2_39_x86_64", 4100],
+      ["cp312-cp312-musllinux_1_2_x86_64", 4200],
+      ["cp312-cp312-manylinux_2_17_aarch64.manylinux2014_aarch64", 3900],
+      ["cp39-abi3-manylinux_2_17_x86_64", 3000],
+    ], 0, 2]] satisfies Row[],
+    turbo: [["1.0", [], {}, 50, [["py3-none-any", 20]], 0, 1]] satisfies Row[],
+    // Newest version only as an sdist (and for another Python); 0.9 has a wheel for 3.12.
+    native: [
+      ["1.0", [], {}, 9000, [["cp313-cp313-manylinux_2_17_x86_64", 2000]], 0, 1],
+      ["0.9", [], {}, 8000, [["cp312-cp312-manylinux_2_17_x86_64", 1500]], 0, 1],
+    ] satisfies Row[],
+    // Wheels on both sides of CPython 3.12 but none for it: a real gap, so 3.12 builds the sdist.
+    gap: [["1.0", [], {}, 9000, [["cp311-cp311-manylinux_2_17_x86_64", 1900], ["cp313-cp313-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
+    "win-only": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
+    "old-backport": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
+  },
+};
+
+/** Install TEST_TABLE for the enclosing describe block; the real table comes back afterwards. */
+export function withTestTable(): void {
+  beforeAll(() => {
+    const result = installPythonTable(TEST_TABLE);
+    if (!result.ok) throw new Error(result.error);
+  });
+  afterAll(() => {
+    const result = loadPythonTable();
+    if (!result.ok) throw new Error(result.error);
+  });
+}
