@@ -53,6 +53,15 @@ describe.skipIf(!hasData)("generate-tables on the shared data", () => {
     expect(version(generateTables(bumped))).not.toBe(version(generateTables(raw)));
   });
 
+  it("changes TABLES_VERSION when a Debian release table changes", () => {
+    if (raw === null) return;
+    const version = (files: ReturnType<typeof generateTables>): string => files.at(-1)?.content ?? "";
+    const [first, ...rest] = raw.debianTables;
+    if (first === undefined) throw new Error("no Debian tables committed");
+    const bumped = { ...raw, debianTables: [{ ...first, content: `${first.content} ` }, ...rest] };
+    expect(version(generateTables(bumped))).not.toBe(version(generateTables(raw)));
+  });
+
   it("changes TABLES_VERSION when a number changes", () => {
     if (raw === null) return;
     const version = (files: ReturnType<typeof generateTables>): string => files.at(-1)?.content ?? "";

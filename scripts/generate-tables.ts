@@ -11,7 +11,7 @@
 // reading/validation, derivation, and the literal printer are its three sections.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -146,6 +146,9 @@ export interface RawTables {
   readonly pythonWheels: readonly RawWheelRow[];
   /** Not shared data: the repository's own small supplement (scripts/data/python-debian-sizes.json). */
   readonly debianPythonSizes: RawDebianSizes;
+  /** The committed Debian release tables (made by scripts/debian-tables.ts from Debian's lists, not from
+   *  the shared data): their text enters TABLES_VERSION, so a link notices when their numbers change. */
+  readonly debianTables: readonly { readonly path: string; readonly content: string }[];
 }
 
 /** The research files this script reads, in the order their names appear in headers. */
@@ -176,7 +179,15 @@ export function readRawTables(dir: string): RawTables {
     systemPackages: parseFile(RawSystemFile, dir, DATA_FILES.systemPackages),
     pythonWheels: parseWheelLines(readFileSync(join(dir, DATA_FILES.pythonWheels), "utf8")),
     debianPythonSizes: parseFile(RawDebianSizes, fileURLToPath(new URL("./data", import.meta.url)), "python-debian-sizes.json"),
+    debianTables: readDebianTables(),
   };
+}
+
+/** The committed `debian-<release>.json` tables, in name order (empty where none is committed yet). */
+function readDebianTables(): { path: string; content: string }[] {
+  const dir = fileURLToPath(new URL(`../${OUTPUT_DIR}`, import.meta.url));
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /^debian-[a-z]+\.json$/.test(f)).sort().map((f) => ({ path: `${OUTPUT_DIR}/${f}`, content: readFileSync(join(dir, f), "utf8") }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -539,6 +550,7 @@ export function generateTables(raw: RawTables): GeneratedFile[] {
   const hash = createHash("sha256");
   for (const file of tables) hash.update(`${file.path}\0${file.content}\0`);
   hash.update(`${WHEEL_TABLE}\0${JSON.stringify(wheelBody)}\0`);
+  for (const file of raw.debianTables) hash.update(`${file.path}\0${file.content}\0`);
   const version = `${dataDate(raw)}.${hash.digest("hex").slice(0, 8)}`;
   const versionFile = [
     header(Object.values(DATA_FILES)),

@@ -11,9 +11,9 @@ export function createPlanRunner(): PlanRunner {
   const waiting = new Map<number, (response: PlanResponse) => void>();
   const inline: PlanRunner = {
     async run(request) {
-      const [{ computePlan }, { ensurePythonTable }] = await Promise.all([import("../worker/compute-plan"), import("../worker/python-table")]);
-      // The main thread loads the package table as the worker does: fetched once, before planning.
-      await ensurePythonTable();
+      const [{ computePlan }, { ensurePythonTable }, { fetchAllDebianTables }] = await Promise.all([import("../worker/compute-plan"), import("../worker/python-table"), import("../worker/debian-tables-loader")]);
+      // The main thread loads the big tables before planning, fetched once (the worker does it lazily).
+      await Promise.all([ensurePythonTable(), fetchAllDebianTables()]);
       return computePlan(request);
     },
   };

@@ -42,6 +42,12 @@ export const TEST_TABLE = {
       ["1.0", [], {}, 9000, [["cp313-cp313-manylinux_2_17_x86_64", 2000]], 0, 1],
       ["0.9", [], {}, 8000, [["cp312-cp312-manylinux_2_17_x86_64", 1500]], 0, 1],
     ] satisfies Row[],
+    // A uv resolution fork kept half: 2.0 lists turbo only for darwin, 1.0 lists it for every platform.
+    // win-only stays win32-only in every version.
+    forked: [
+      ["2.0", [["turbo", "sys_platform == 'darwin'", null], ["win-only", "sys_platform == 'win32'", null]], {}, 100, [["py3-none-any", 10]], 0, 1],
+      ["1.0", [["turbo", null, null], ["win-only", "sys_platform == 'win32'", null]], {}, 100, [["py3-none-any", 10]], 0, 1],
+    ] satisfies Row[],
     // Wheels on both sides of CPython 3.12 but none for it: a real gap, so 3.12 builds the sdist.
     gap: [["1.0", [], {}, 9000, [["cp311-cp311-manylinux_2_17_x86_64", 1900], ["cp313-cp313-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
     "win-only": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
