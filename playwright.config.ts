@@ -6,7 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 // laptop after `npx playwright install chromium` — Playwright's own browser is used.
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM);
-const PORT = 4319;
+// E2E_PORT lets two checkouts run their e2e tests side by side without one reusing the other's server.
+const PORT = Number(process.env.E2E_PORT ?? 4319);
 
 export default defineConfig({
   testDir: "e2e",
