@@ -176,15 +176,20 @@ async function bundleTable(): Promise<void> {
   printTable("Bundle sizes (dist/)", ["part", "bytes", "gzip"], rows.map((r) => [r.name, formatBytes(r.bytes), formatBytes(r.gzipBytes)]), [false, true, true]);
 }
 
-/** The wheel table's transfer size (fetched by the worker, not in the first bundle), then its coverage. */
+/** The big tables' transfer sizes (fetched by the worker, not in the first bundle), then the wheel table's coverage. */
 async function packageTables(): Promise<void> {
   const dist = join(root, "dist", "assets");
-  const asset = existsSync(dist) ? readdirSync(dist).find((f) => /^python-wheels-.*\.json$/.test(f)) : undefined;
-  if (asset === undefined) {
-    console.log("\nPackage table transfer: no dist/assets/python-wheels-*.json — run `npm run build` first.");
+  // The wheel table is fetched before the first plan; a Debian release's table the first time a plan
+  // weighs an apt install on that release (one of them per typical Dockerfile).
+  const assets = existsSync(dist) ? readdirSync(dist).filter((f) => /^(python-wheels|debian-[a-z]+)-.*\.json$/.test(f)).sort() : [];
+  if (assets.length === 0) {
+    console.log("\nTable transfer: no dist/assets/python-wheels-*.json or debian-*.json — run `npm run build` first.");
   } else {
-    const content = readFileSync(join(dist, asset));
-    printTable("Package table (fetched by the plan worker)", ["file", "bytes", "gzip"], [[asset, formatBytes(content.length), formatBytes(gzipSync(content, { level: 9 }).length)]], [false, true, true]);
+    const sized = assets.map((asset) => {
+      const content = readFileSync(join(dist, asset));
+      return [asset, formatBytes(content.length), formatBytes(gzipSync(content, { level: 9 }).length)];
+    });
+    printTable("Tables fetched by the plan worker (data, not code)", ["file", "bytes", "gzip"], sized, [false, true, true]);
   }
   const loaded = pythonTable() === null ? loadPythonTable() : { ok: true as const, projects: 0 };
   if (!loaded.ok) {
