@@ -85,7 +85,7 @@ export const ASSUMPTIONS = {
     id: "package-ratio",
     // The pure-wheel median (python-wheels.json `calibration.pure.ratio`; a data test keeps them equal).
     value: 7.369,
-    text: "A package's installed size (with .pyc) is its wheel's bytes × a ratio: its own measured ratio where python-packages.json measured it, else the median of its wheel kind over the measured rows — pure 7.37 (leave-one-out error: median 15%, p90 74%), compiled 4.00 (median 34%, p90 63%), CUDA libraries 1.6 (assumed). See docs/package-sizes.md.",
+    text: "A package's installed size (with .pyc) is its wheel's bytes × a ratio: its own measured ratio where python-packages.json measured it, else the median of its wheel kind over the measured rows — pure 7.37 (leave-one-out error: median 15%, p90 74%), compiled 4.00 (median 34%, p90 63%), a compiled wheel over 20 MB as one that bundles native libraries 2.70 (median 13%, p90 29%), CUDA libraries 1.6 (assumed). See docs/package-sizes.md.",
   },
   sdistSize: {
     id: "sdist-size",

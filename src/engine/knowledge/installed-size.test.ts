@@ -1,0 +1,28 @@
+// Installed bytes of a chosen wheel: a project's own measurement first, else the median ratio of its kind —
+// with a large compiled wheel weighed as one that bundles native libraries.
+import { describe, expect, it } from "vitest";
+import type { PackageFacts } from "./find-package";
+import { installedSize, LARGE_COMPILED_WHEEL_BYTES, wheelKind } from "./installed-size";
+import type { KindCalibration, WheelKind } from "./python-table";
+
+const kind = (ratio: number): KindCalibration => ({ ratio, rows: 1, medianError: null, p90Error: null });
+const calibration: Record<WheelKind, KindCalibration> = { pure: kind(7), compiled: kind(4), nativeLibs: kind(2.5), cuda: kind(1.6) };
+
+function facts(name: string, tag: string, bytes: number): PackageFacts {
+  return {
+    name, choice: "matched", specifier: null, standIn: null, wheel: [tag, bytes], buildsFromSource: false, compiles: false, pure: tag.endsWith("-none-any"),
+    version: { version: "1.0", deps: [], extras: {}, sdistBytes: null, wheels: [[tag, bytes]], source: "example/repo@0:uv.lock", date: null },
+  };
+}
+
+describe("wheelKind and installedSize for unmeasured wheels", () => {
+  it.each([
+    { name: "a pure wheel", f: facts("web", "py3-none-any", 1_000), kind: "pure", bytes: 7_000 },
+    { name: "a small compiled wheel", f: facts("fast", "cp312-cp312-manylinux_2_17_x86_64", 1_000_000), kind: "compiled", bytes: 4_000_000 },
+    { name: "a large compiled wheel: mostly shared objects", f: facts("big", "cp312-cp312-manylinux_2_17_x86_64", LARGE_COMPILED_WHEEL_BYTES + 1), kind: "nativeLibs", bytes: Math.round((LARGE_COMPILED_WHEEL_BYTES + 1) * 2.5) },
+    { name: "a CUDA library wheel", f: facts("nvidia-cublas", "py3-none-manylinux_2_27_x86_64", 400_000_000), kind: "cuda", bytes: 640_000_000 },
+  ])("$name", ({ f, kind: expected, bytes }) => {
+    expect(wheelKind(f, null)).toBe(expected);
+    expect(installedSize(f, null, calibration)).toMatchObject({ basis: "kind-ratio", kind: expected, bytes });
+  });
+});
