@@ -125,3 +125,120 @@ test("a malformed pyproject.toml is listed as a problem at its line", async ({ p
   await expect(page.getByTestId("problems")).toContainText("pyproject.toml");
   await expect(page.getByTestId("problems")).toContainText("pyproject.toml:3:");
 });
+
+const POETRY_DOCKERFILE = `FROM python:3.12-slim
+RUN pip install --no-cache-dir poetry
+WORKDIR /app
+COPY pyproject.toml poetry.lock ./
+RUN poetry config virtualenvs.create false && poetry install --only main --no-root
+COPY . .
+CMD ["python", "-m", "app"]
+`;
+
+const POETRY_PYPROJECT = `[tool.poetry]
+name = "api"
+version = "0.1.0"
+description = ""
+authors = []
+
+[tool.poetry.dependencies]
+python = "^3.12"
+flask = "^3.0"
+
+[tool.poetry.group.dev.dependencies]
+pytest = "^8.0"
+`;
+
+// Written for this test: flask 3.0.3 and its dependencies, plus pytest in the dev group (left out by
+// --only main). None of them is one of poetry's own dependencies, which the system site already holds.
+const POETRY_LOCK = `[[package]]
+name = "flask"
+version = "3.0.3"
+optional = false
+python-versions = ">=3.8"
+groups = ["main"]
+
+[package.dependencies]
+blinker = ">=1.6.2"
+click = ">=8.1.3"
+itsdangerous = ">=2.1.2"
+Jinja2 = ">=3.1.2"
+Werkzeug = ">=3.0.0"
+
+[[package]]
+name = "blinker"
+version = "1.8.2"
+optional = false
+python-versions = ">=3.8"
+groups = ["main"]
+
+[[package]]
+name = "click"
+version = "8.1.7"
+optional = false
+python-versions = ">=3.7"
+groups = ["main"]
+
+[[package]]
+name = "itsdangerous"
+version = "2.2.0"
+optional = false
+python-versions = ">=3.8"
+groups = ["main"]
+
+[[package]]
+name = "jinja2"
+version = "3.1.4"
+optional = false
+python-versions = ">=3.7"
+groups = ["main"]
+
+[package.dependencies]
+MarkupSafe = ">=2.0"
+
+[[package]]
+name = "markupsafe"
+version = "2.1.5"
+optional = false
+python-versions = ">=3.7"
+groups = ["main"]
+
+[[package]]
+name = "werkzeug"
+version = "3.0.4"
+optional = false
+python-versions = ">=3.8"
+groups = ["main"]
+
+[package.dependencies]
+MarkupSafe = ">=2.1.1"
+
+[[package]]
+name = "pytest"
+version = "8.3.3"
+optional = false
+python-versions = ">=3.8"
+groups = ["dev"]
+
+[metadata]
+lock-version = "2.1"
+python-versions = "^3.12"
+content-hash = "0"
+`;
+
+test("a poetry project is weighed from poetry.lock, main group only", async ({ playground, page }) => {
+  await playground.goto();
+  await playground.paste("requirements", "# this project has no requirements.txt\n");
+  await playground.paste("dockerfile", POETRY_DOCKERFILE);
+  await playground.addProjectFile("pyproject.toml");
+  await playground.paste(projectEditor("pyproject.toml"), POETRY_PYPROJECT);
+  await playground.addProjectFile("poetry.lock");
+  await playground.paste(projectEditor("poetry.lock"), POETRY_LOCK);
+  await expect(page.getByTestId("problems")).not.toContainText("poetry.lock");
+  // The seven packages of the main group are installed at their locked versions (or the nearest the table
+  // holds, named); the dev group's pytest is not.
+  await playground.selectStep(0);
+  await expect(playground.details).toContainText("poetry cache (7 packages)");
+  await expect(playground.details).toContainText("jinja2 3.1.4");
+  await expect(playground.details).not.toContainText("pytest");
+});
