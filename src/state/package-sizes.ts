@@ -1,6 +1,5 @@
 // The sizes a user types for packages the tables do not know: names as the engine keys them (PEP 503),
 // sizes in MB as the page prints them (10^6 bytes), checked against the same bounds as a link's.
-import { normalizePackageName } from "../engine/knowledge/python-packages";
 import { MAX_PACKAGE_BYTES, MAX_PACKAGE_SIZES, PACKAGE_NAME } from "../permalink/schema";
 
 export { MAX_PACKAGE_BYTES, MAX_PACKAGE_SIZES };
@@ -8,9 +7,11 @@ export { MAX_PACKAGE_BYTES, MAX_PACKAGE_SIZES };
 /** 1 MB = 10^6 bytes, as the rest of the page (and the CLI's --package-size) counts. */
 export const MB = 1_000_000;
 
-/** The PEP 503 form of a package name, or null when it is not a package name at all. */
+/** The PEP 503 form of a package name, or null when it is not a package name at all. The same rule as
+ *  the engine's normalizePackageName, written out here because importing that module would pull the
+ *  bundled package table into the page's first bundle (it builds its index on import). */
 export function packageKey(name: string): string | null {
-  const key = normalizePackageName(name);
+  const key = name.trim().toLowerCase().replace(/[-_.]+/g, "-");
   return PACKAGE_NAME.test(key) ? key : null;
 }
 

@@ -3,7 +3,8 @@ import { DJANGO_POSTGRES } from "../examples/index";
 import { encodePermalink } from "../permalink/codec";
 import { snapshotOf, startAutosave } from "./autosave";
 import { boot } from "./boot";
-import { MAX_PACKAGE_BYTES, parseMegabytes } from "./package-sizes";
+import { normalizePackageName } from "../engine/knowledge/python-packages";
+import { MAX_PACKAGE_BYTES, packageKey, parseMegabytes } from "./package-sizes";
 import { memoryStorage } from "./storage";
 import { useAppStore } from "./store";
 
@@ -93,5 +94,12 @@ describe("the settings travel", () => {
     useAppStore.getState().setPackageSize("acme-sdk", 1);
     useAppStore.getState().loadExample(DJANGO_POSTGRES);
     expect(useAppStore.getState().packageSizes).toEqual({ "acme-sdk": 1 });
+  });
+});
+
+describe("packageKey", () => {
+  it.each(["Flask_Login", "flask.login", "  FLASK--login ", "zope.interface", "a", "__proto__", "a b", "", "-x"])("agrees with the engine on %j", (name) => {
+    const engine = normalizePackageName(name);
+    expect(packageKey(name)).toBe(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(engine) ? engine : null);
   });
 });

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { LayerEstimate } from "../../engine/estimate/types";
 import { formatBytes } from "../../engine/format";
-import { CATEGORY_LABELS } from "../labels";
+import { CATEGORY_LABELS, sourceLabel } from "../labels";
 
 /** Rows shown before "show all": a 1 MB Dockerfile can have thousands of layers. */
 const FIRST_ROWS = 100;
@@ -54,7 +54,7 @@ function sourceSummary(layer: LayerEstimate): string {
   if (items.length === 0) return "adds no files";
   const named = items.slice(0, SOURCES_SHOWN).map((item) => {
     const source = item.sources[0];
-    return source === undefined ? item.label : `${item.label} (${source.table === "assumption" ? "assumption" : source.table}: ${source.key})`;
+    return source === undefined ? item.label : `${item.label} (${sourceLabel(source)})`;
   });
   const rest = items.length - SOURCES_SHOWN;
   return rest > 0 ? `${named.join("; ")}; +${rest} more` : named.join("; ");
