@@ -48,6 +48,12 @@ describe("confidenceOf an estimate", () => {
     expect(c.unknown).toEqual([]);
     expect(c.unknownDefaultBytes).toBe(0);
     expect(c.userSetBytes).toBe(3_000_000);
+    expect(c.userSetPackages).toBe(2);
+  });
+
+  it("a package sized 0 B is still counted as sized by you", () => {
+    const { estimate } = analyze({ dockerfile, requirements, dockerignore: ".git\n", settings: { packageSizes: { "acme-internal-sdk": 0, "zz-other-private": 0 } } });
+    expect(confidenceOf(estimate)).toMatchObject({ userSetBytes: 0, userSetPackages: 2, unknown: [] });
   });
 });
 
@@ -58,7 +64,7 @@ describe("formatShare", () => {
 });
 
 describe("confidenceSentence", () => {
-  const base: Confidence = { installed: 41, unknown: [], totalBytes: 800_000_000, unknownDefaultBytes: 0, userSetBytes: 0, assumptionBytes: 0, shares: [] };
+  const base: Confidence = { installed: 41, unknown: [], totalBytes: 800_000_000, unknownDefaultBytes: 0, userSetBytes: 0, userSetPackages: 0, assumptionBytes: 0, shares: [] };
   it.each([
     { name: "nothing unknown", c: base, text: "All 41 Python packages are in the tables; every byte comes from a table row." },
     { name: "no packages", c: { ...base, installed: 0 }, text: "No Python packages installed; every byte comes from a table row." },
@@ -69,8 +75,8 @@ describe("confidenceSentence", () => {
     },
     {
       name: "only assumptions and typed sizes",
-      c: { ...base, assumptionBytes: 2_000_000, userSetBytes: 40_000_000 },
-      text: "All 41 Python packages are in the tables — 2.00 MB (0.3%) rests on other stated assumptions, 40.0 MB (5%) on sizes set by you.",
+      c: { ...base, assumptionBytes: 2_000_000, userSetBytes: 40_000_000, userSetPackages: 2 },
+      text: "41 Python packages, none unknown (2 sized by you) — 2.00 MB (0.3%) rests on other stated assumptions, 40.0 MB (5%) on sizes set by you.",
     },
   ])("$name", ({ c, text }) => {
     expect(confidenceSentence(c)).toBe(text);

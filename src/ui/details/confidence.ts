@@ -29,6 +29,8 @@ export interface Confidence {
   readonly totalBytes: number;
   readonly unknownDefaultBytes: number;
   readonly userSetBytes: number;
+  /** Packages in the final image weighed by a size the user typed (0 B ones too). */
+  readonly userSetPackages: number;
   readonly assumptionBytes: number;
   /** The same bytes by assumption, largest first. */
   readonly shares: readonly BasisShare[];
@@ -50,10 +52,12 @@ export function basisOf(item: LayerItem): { basis: Basis; key: string } | null {
 export function confidenceOf(estimate: ImageEstimate): Confidence {
   const byKey = new Map<string, BasisShare>();
   const sums: Record<Basis, number> = { "unknown-default": 0, "set-by-you": 0, assumption: 0 };
+  const userKeys = new Set<string>();
   for (const layer of estimate.layers) {
     for (const item of layer.items) {
-      const basis = item.bytes > 0 ? basisOf(item) : null;
-      if (basis === null) continue;
+      const basis = basisOf(item);
+      if (basis?.basis === "set-by-you") for (const s of item.sources) userKeys.add(s.key);
+      if (basis === null || item.bytes <= 0) continue;
       sums[basis.basis] += item.bytes;
       const previous = byKey.get(basis.key);
       byKey.set(basis.key, { key: basis.key, basis: basis.basis, bytes: (previous?.bytes ?? 0) + item.bytes });
@@ -65,6 +69,7 @@ export function confidenceOf(estimate: ImageEstimate): Confidence {
     totalBytes: estimate.totalBytes,
     unknownDefaultBytes: sums["unknown-default"],
     userSetBytes: sums["set-by-you"],
+    userSetPackages: userKeys.size,
     assumptionBytes: sums.assumption,
     shares: [...byKey.values()].sort((a, b) => b.bytes - a.bytes || a.key.localeCompare(b.key)),
   };
@@ -82,9 +87,11 @@ export function formatShare(bytes: number, total: number): string {
 export function confidenceSentence(c: Confidence): string {
   const packages = c.installed === 0
     ? "No Python packages installed"
-    : c.unknown.length === 0
-      ? `All ${c.installed} Python package${c.installed === 1 ? "" : "s"} are in the tables`
-      : `${c.unknown.length} of ${c.installed} Python packages unknown`;
+    : c.unknown.length > 0
+      ? `${c.unknown.length} of ${c.installed} Python packages unknown`
+      : c.userSetPackages > 0
+        ? `${c.installed} Python package${c.installed === 1 ? "" : "s"}, none unknown (${c.userSetPackages} sized by you)`
+        : `All ${c.installed} Python package${c.installed === 1 ? "" : "s"} are in the tables`;
   const parts: string[] = [];
   const part = (bytes: number, what: string) => {
     if (bytes > 0) parts.push(`${formatBytes(bytes)} (${formatShare(bytes, c.totalBytes)}) ${what}`);
