@@ -15,7 +15,7 @@ CMD ["python", "app.py"]
 const UNKNOWN = "acme-internal-sdk";
 const REQUIREMENTS = `flask==3.0.3\n${UNKNOWN}==2.1.0\n`;
 
-test("a size typed for an unknown package changes the total and travels in the link", async ({ playground, page, browser }) => {
+test("a size typed for an unknown package changes the total and travels in the link with the platform", async ({ playground, page, browser }) => {
   await playground.goto();
   await playground.paste("dockerfile", DOCKERFILE);
   await playground.paste("requirements", REQUIREMENTS);
@@ -32,13 +32,18 @@ test("a size typed for an unknown package changes the total and travels in the l
   expect(after).not.toBe(before);
   await expect(page.getByTestId("layer-table")).toContainText(`${UNKNOWN} (size set by you)`);
 
+  // The platform is a setting of the same kind: the link carries it too.
+  await playground.changing(() => page.getByTestId("arch").selectOption("aarch64").then(() => undefined));
+  const onArm = await playground.step(0).getByTestId("step-size").textContent();
+
   // Opened in a fresh browser context (no autosave), so only the link can bring the size back.
   const url = await playground.share();
   const fresh = new PlaygroundPage(await browser.newPage());
   await fresh.goto(url);
   await fresh.selectStep(0);
   await expect(fresh.packageSize(UNKNOWN).getByRole("spinbutton")).toHaveValue("250");
-  await expect(fresh.step(0).getByTestId("step-size")).toHaveText(after ?? "");
+  await expect(fresh.page.getByTestId("arch")).toHaveValue("aarch64");
+  await expect(fresh.step(0).getByTestId("step-size")).toHaveText(onArm ?? "");
   await fresh.page.close();
 });
 
