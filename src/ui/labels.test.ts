@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SourceRef } from "../engine/knowledge/types";
-import { hasNoRewrite, sourceLabel, stepStatusLabel } from "./labels";
+import { hasNoRewrite, labelWithSource, sourceLabel, stepStatusLabel } from "./labels";
 
 describe("step status", () => {
   it.each([
@@ -24,5 +24,16 @@ describe("sourceLabel", () => {
     { source: source("assumption", "context-size"), label: "assumption: context-size" },
   ])("$label", ({ source: s, label }) => {
     expect(sourceLabel(s)).toBe(label);
+  });
+});
+
+describe("labelWithSource", () => {
+  const source = (table: SourceRef["table"], key: string): SourceRef => ({ table, key, source: "s", date: null });
+  it.each([
+    { label: "flask 3.1.3", source: source("python-packages", "flask"), text: "flask 3.1.3 (python-packages: flask)" },
+    { label: "acme (size set by you)", source: source("assumption", "package-size:acme"), text: "acme (size set by you)" },
+    { label: "no source", source: undefined, text: "no source" },
+  ])("$text", ({ label, source: s, text }) => {
+    expect(labelWithSource(label, s)).toBe(text);
   });
 });

@@ -42,3 +42,11 @@ export function sourceLabel(source: SourceRef): string {
   if (source.key === "unknown-python-package" || source.key === "unknown-system-package") return "not in the tables: default size";
   return `assumption: ${source.key}`;
 }
+
+/** An item with where its number came from, "flask 3.1.3 (python-packages: flask)", without saying it
+ *  twice when the engine's label already does ("acme (size set by you)"). */
+export function labelWithSource(label: string, source: SourceRef | undefined): string {
+  if (source === undefined) return label;
+  const where = sourceLabel(source);
+  return label.includes(where) ? label : `${label} (${where})`;
+}

@@ -8,7 +8,8 @@ import { MB, packageKey, parseMegabytes } from "../../state/package-sizes";
 import { useAppStore } from "../../state/store";
 import { confidenceOf, confidenceSentence, formatShare, type BasisShare } from "./confidence";
 
-/** What the breakdown calls the keys that are not assumption ids of ASSUMPTIONS. */
+/** What the breakdown calls the keys whose assumption text is not a sentence for users (the defaults cite
+ *  how they were computed); the other keys are shown with their assumption's own sentence. */
 const SHARE_LABELS: Readonly<Record<string, string>> = {
   "unknown-python-package": "default size of a Python package the tables do not hold",
   "unknown-system-package": "default size of a system package the tables do not hold",
@@ -53,8 +54,8 @@ export function Confidence({ estimate }: { readonly estimate: ImageEstimate }) {
 
 function ShareRow({ share, total, text }: { readonly share: BasisShare; readonly total: number; readonly text: string | undefined }) {
   return (
-    <li title={text}>
-      {SHARE_LABELS[share.key] ?? share.key}: {formatBytes(share.bytes)} ({formatShare(share.bytes, total)})
+    <li data-key={share.key}>
+      {formatBytes(share.bytes)} ({formatShare(share.bytes, total)}): {SHARE_LABELS[share.key] ?? text ?? share.key}
     </li>
   );
 }
