@@ -122,6 +122,21 @@ export class PlaygroundPage {
     await this.changing(() => this.step(index).getByTestId("step-apply").click());
   }
 
+  /** The selected step's confidence line (how much of the estimate rests on defaults and assumptions). */
+  get confidenceLine(): Locator {
+    return this.details.getByTestId("confidence-line");
+  }
+
+  /** The selected step's size field for one package (listed while it is unknown or sized by the user). */
+  packageSize(name: string): Locator {
+    return this.details.locator(`[data-testid="package-size"][data-package="${name}"]`);
+  }
+
+  /** Type a package's installed size in MB, as a user would, and wait for the plan that uses it. */
+  async setPackageMegabytes(name: string, value: string): Promise<void> {
+    await this.changing(() => this.packageSize(name).getByRole("spinbutton").fill(value));
+  }
+
   async setContextMegabytes(value: string): Promise<void> {
     await this.changing(() => this.page.getByTestId("context-size").fill(value));
   }

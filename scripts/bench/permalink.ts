@@ -21,6 +21,8 @@ export function permalinkRows(): PermalinkRow[] {
       decisions: {},
       selectedStep: null,
       contextBytes: null,
+      arch: null,
+      packageSizes: {},
       tablesVersion: TABLES_VERSION,
     }).length,
   }));

@@ -15,6 +15,8 @@ const BASE: SharedState = {
   decisions: {},
   selectedStep: null,
   contextBytes: null,
+  arch: null,
+  packageSizes: {},
   tablesVersion: "2026-11-28.1df28aba",
 };
 
@@ -22,6 +24,11 @@ const BASE: SharedState = {
 function v1(payload: string | Uint8Array): string {
   const bytes = typeof payload === "string" ? strToU8(payload) : payload;
   return `v1.${encodeBase64Url(deflateSync(bytes))}`;
+}
+
+/** A version-3 fragment around a JSON payload. */
+function v3(payload: unknown): string {
+  return `v3.${encodeBase64Url(deflateSync(strToU8(JSON.stringify(payload))))}`;
 }
 
 describe("round trip", () => {
@@ -41,6 +48,8 @@ describe("round trip", () => {
         decisions: { "size/base-variant": { action: "apply", alternative: "slim" }, "cache/requirements-first": { action: "skip" }, "size/multistage": { action: "apply" } },
         selectedStep: "size/base-variant",
         contextBytes: 0,
+        arch: "aarch64",
+        packageSizes: { "my-private-lib": 12_500_000, "zero-sized": 0, "huge": 100e9 },
       },
     },
     { name: "unicode, CRLF and HTML in the text", state: { ...BASE, dockerfile: "FROM python:3.12\r\nLABEL note=\"ünïcödé 🐳 <script>alert(1)</script>\"\r\n" } },
@@ -48,13 +57,13 @@ describe("round trip", () => {
 
   it.each(cases)("$name", ({ state }) => {
     const fragment = encodePermalink(state);
-    expect(fragment).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
-    expect(decodePermalink(`#${fragment}`)).toEqual({ ok: true, state, version: 2 });
+    expect(fragment).toMatch(/^v3\.[A-Za-z0-9_-]+$/);
+    expect(decodePermalink(`#${fragment}`)).toEqual({ ok: true, state, version: 3 });
   });
 
   it("builds the URL from the location it is given", () => {
     const url = permalinkUrl({ origin: "https://example.org", pathname: "/whaleweight/", search: "" }, BASE);
-    expect(url).toMatchObject({ ok: true, url: expect.stringMatching(/^https:\/\/example\.org\/whaleweight\/#v2\./) });
+    expect(url).toMatchObject({ ok: true, url: expect.stringMatching(/^https:\/\/example\.org\/whaleweight\/#v3\./) });
   });
 
   it("refuses to make a link the decoder would refuse", () => {
@@ -75,6 +84,11 @@ describe("frozen links", () => {
   it("a version 1 link with a stray `p` opens without project files", () => {
     expect(decodePermalink(v1(JSON.stringify({ t: "x", d: "FROM python:3.12\n", p: [["uv.lock", "x"]] })))).toMatchObject({ ok: true, state: { projectFiles: [] }, version: 1 });
   });
+
+  it("a version 2 link with stray `a` and `z` opens with the default settings", () => {
+    const payload = JSON.stringify({ t: "x", d: "FROM python:3.12\n", a: "aarch64", z: { flask: 1 } });
+    expect(decodePermalink(`v2.${encodeBase64Url(deflateSync(strToU8(payload)))}`)).toMatchObject({ ok: true, state: { arch: null, packageSizes: {} }, version: 2 });
+  });
 });
 
 describe("broken and hostile links", () => {
@@ -88,6 +102,12 @@ describe("broken and hostile links", () => {
     { name: "version zero", fragment: `v0.${payload}`, kind: "version" },
     { name: "no version", fragment: payload, kind: "invalid" },
     { name: "project files not pairs", fragment: `v2.${encodeBase64Url(deflateSync(strToU8(JSON.stringify({ t: "x", d: "", p: ["uv.lock"] }))))}`, kind: "invalid" },
+    { name: "unknown architecture", fragment: v3({ t: "x", d: "", a: "riscv64" }), kind: "invalid" },
+    { name: "negative package size", fragment: v3({ t: "x", d: "", z: { flask: -1 } }), kind: "invalid" },
+    { name: "package size past 100 GB", fragment: v3({ t: "x", d: "", z: { flask: 100e9 + 1 } }), kind: "invalid" },
+    { name: "package size not a number", fragment: v3({ t: "x", d: "", z: { flask: "12" } }), kind: "invalid" },
+    { name: "package name not normalised", fragment: v3({ t: "x", d: "", z: { Flask_Login: 1 } }), kind: "invalid" },
+    { name: "too many package sizes", fragment: v3({ t: "x", d: "", z: Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`p${i}`, 1])) }), kind: "invalid" },
     { name: "non-base64 characters", fragment: "v1.abc$%^&*", kind: "not-base64" },
     { name: "standard base64 with padding", fragment: "v1.q1YqUbJSKs3LLS4pSk1RslIqz0xOLS7JzM9TqAUA/w==", kind: "not-base64" },
     { name: "not deflate at all", fragment: `v1.${encodeBase64Url(strToU8("just some text that is not compressed"))}`, kind: "corrupt" },
@@ -121,6 +141,15 @@ describe("broken and hostile links", () => {
     const result = decodePermalink(v1('{"t":"x","d":"","x":{"__proto__":"-","constructor":"+a"}}'));
     expect(({} as Record<string, unknown>)["action"]).toBeUndefined();
     if (result.ok) expect(Object.getPrototypeOf(result.state.decisions)).toBe(Object.prototype);
+  });
+
+  it("a `__proto__` package name is dropped, not merged into the sizes' prototype", () => {
+    const result = decodePermalink(`v3.${encodeBase64Url(deflateSync(strToU8('{"t":"x","d":"","z":{"__proto__":{"flask":1},"ok":2}}')))}`);
+    expect(result).toMatchObject({ ok: true, state: { packageSizes: { ok: 2 } } });
+    if (result.ok) {
+      expect(Object.getPrototypeOf(result.state.packageSizes)).toBe(Object.prototype);
+      expect(Object.keys(result.state.packageSizes)).toEqual(["ok"]);
+    }
   });
 });
 

@@ -11,8 +11,9 @@ import { migrate, UPGRADES, type Upgrade } from "./migrations";
 import { WireCurrent } from "./schema";
 import type { SharedState } from "./shared-state";
 
-/** 2: project files (`p`). Version 1 links open through migrations.ts. */
-export const PERMALINK_VERSION = 2;
+/** 2: project files (`p`); 3: wheel architecture (`a`) and package sizes (`z`). Older links open through
+ *  migrations.ts. */
+export const PERMALINK_VERSION = 3;
 /** Decompressed JSON ceiling: room for a 1 MB Dockerfile plus requirements, far below what would hurt. */
 export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024;
 /** Fragment ceiling before any decoding: 2 MB of deflate is more than MAX_DECOMPRESSED_BYTES ever needs
@@ -102,6 +103,8 @@ export function toWire(state: SharedState): WireCurrent {
     ...(decisions.length === 0 ? {} : { x: Object.fromEntries(decisions.map(([id, d]) => [id, encodeDecision(d)])) }),
     ...(state.selectedStep === null ? {} : { s: state.selectedStep }),
     ...(state.contextBytes === null ? {} : { c: state.contextBytes }),
+    ...(state.arch === null ? {} : { a: state.arch }),
+    ...(Object.keys(state.packageSizes).length === 0 ? {} : { z: { ...state.packageSizes } }),
   };
 }
 
@@ -115,6 +118,9 @@ export function fromWire(wire: WireCurrent): SharedState {
     decisions: Object.fromEntries(Object.entries(wire.x ?? {}).map(([id, d]) => [id, decodeDecision(d)])),
     selectedStep: wire.s ?? null,
     contextBytes: wire.c ?? null,
+    arch: wire.a ?? null,
+    // A fresh object with the prototype: the schema's record is plain data, and stays so.
+    packageSizes: Object.fromEntries(Object.entries(wire.z ?? {})),
   };
 }
 

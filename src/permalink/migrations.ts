@@ -15,7 +15,16 @@ export function upgradeV1ToV2(payload: unknown): { ok: true; payload: unknown } 
   return { ok: true, payload: rest };
 }
 
-export const UPGRADES: Readonly<Record<number, Upgrade>> = { 1: upgradeV1ToV2 };
+/** Version 3 added the wheel architecture (`a`) and the user's package sizes (`z`); a version 2 link has
+ *  neither and means the defaults (x86_64, the tables' sizes). Stray keys of those names are dropped:
+ *  version 2 never wrote them, so they cannot mean what version 3 reads into them. */
+export function upgradeV2ToV3(payload: unknown): { ok: true; payload: unknown } {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return { ok: true, payload };
+  const { a: _arch, z: _sizes, ...rest } = payload as Record<string, unknown>;
+  return { ok: true, payload: rest };
+}
+
+export const UPGRADES: Readonly<Record<number, Upgrade>> = { 1: upgradeV1ToV2, 2: upgradeV2ToV3 };
 
 /** Run the upgrades from `from` to `to`; an error names the version that could not be upgraded. */
 export function migrate(payload: unknown, from: number, to: number, upgrades: Readonly<Record<number, Upgrade>> = UPGRADES):

@@ -6,6 +6,8 @@
 //   x: decisions, by rule id: "-" skip, "+" apply the default, "+<id>" apply alternative <id>
 //   s: selected step id   c: build-context bytes
 // Version 2 adds   p: [path, text][] project files (pyproject.toml, uv.lock, poetry.lock, Pipfile(.lock)).
+// Version 3 adds   a: "aarch64" | "x86_64" wheel architecture
+//                  z: { PEP 503 name: installed bytes } sizes the user typed for packages.
 // Absent keys mean the default.
 import * as v from "valibot";
 
@@ -40,6 +42,26 @@ export const WireV2 = v.object({
 
 export type WireV2 = v.InferOutput<typeof WireV2>;
 
+/** 100 GB (decimal, as the page prints sizes): ten times the largest Python package there is (a CUDA
+ *  torch build is ~5 GB installed), so a real size always fits and a typo of a few zeros does not. */
+export const MAX_PACKAGE_BYTES = 100e9;
+/** More overridden packages than any project has unknown ones (the corpus' worst file has tens). */
+export const MAX_PACKAGE_SIZES = 256;
+/** A PEP 503 normalised name: lower-case letters and digits in runs joined by single hyphens. It also
+ *  keeps `__proto__` and friends out of the record. */
+export const PACKAGE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const WireV3 = v.object({
+  ...WireV2.entries,
+  a: v.optional(v.picklist(["x86_64", "aarch64"])),
+  z: v.optional(v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(MAX_ID), v.regex(PACKAGE_NAME)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PACKAGE_BYTES))),
+    v.check((record) => Object.keys(record).length <= MAX_PACKAGE_SIZES, `at most ${MAX_PACKAGE_SIZES} package sizes`),
+  )),
+});
+
+export type WireV3 = v.InferOutput<typeof WireV3>;
+
 /** The schema of the current version (PERMALINK_VERSION), also used by the autosave. */
-export const WireCurrent = WireV2;
-export type WireCurrent = WireV2;
+export const WireCurrent = WireV3;
+export type WireCurrent = WireV3;

@@ -2,6 +2,9 @@
 // the plan is recomputed from these on the way in.
 import type { Decision } from "../engine/plan/plan";
 
+/** The architectures pip picks wheels for (EstimateSettings.arch). */
+export type Arch = "x86_64" | "aarch64";
+
 export interface SharedFile {
   readonly path: string;
   readonly text: string;
@@ -20,6 +23,10 @@ export interface SharedState {
   readonly selectedStep: string | null;
   /** Build-context bytes, or null for the engine's default. */
   readonly contextBytes: number | null;
+  /** The architecture wheels are chosen for, or null for the engine's default (x86_64). */
+  readonly arch: Arch | null;
+  /** Installed bytes the user typed per package, by PEP 503 name (none: the tables and defaults). */
+  readonly packageSizes: Readonly<Record<string, number>>;
   /** TABLES_VERSION of the size tables the link was made with. */
   readonly tablesVersion: string;
 }

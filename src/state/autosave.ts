@@ -23,6 +23,8 @@ export function snapshotOf(state: AppState): SharedState {
     decisions: state.decisions,
     selectedStep: state.selectedStep,
     contextBytes: state.contextBytes,
+    arch: state.arch,
+    packageSizes: state.packageSizes,
     tablesVersion: TABLES_VERSION,
   };
 }
@@ -30,14 +32,16 @@ export function snapshotOf(state: AppState): SharedState {
 /** True when anything a link or the autosave carries differs between the two states. */
 export function sharedStateChanged(a: AppState, b: AppState): boolean {
   return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.projectFiles !== b.projectFiles || a.dockerignore !== b.dockerignore ||
-    a.decisions !== b.decisions || a.selectedStep !== b.selectedStep || a.contextBytes !== b.contextBytes;
+    a.decisions !== b.decisions || a.selectedStep !== b.selectedStep || a.contextBytes !== b.contextBytes ||
+    a.arch !== b.arch || a.packageSizes !== b.packageSizes;
 }
 
 function read(storage: Storage, key: string): Saved | null {
   try {
     const raw = storage.getItem(key);
     if (raw === null) return null;
-    // A save made before project files existed (version 1's shape) passes: `p` is optional.
+    // A save made before project files or package sizes existed (version 1's or 2's shape) passes: their
+    // keys are optional.
     const parsed = v.safeParse(WireCurrent, JSON.parse(raw));
     return parsed.success ? fromWire(parsed.output) : null;
   } catch {

@@ -18,6 +18,8 @@ const LINKED: SharedState = {
   decisions: { "size/base-variant": { action: "skip" } },
   selectedStep: "size/multistage",
   contextBytes: 9_000_000,
+  arch: "aarch64",
+  packageSizes: { "my-private-lib": 12_000_000 },
   tablesVersion: TABLES_VERSION,
 };
 

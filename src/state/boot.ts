@@ -25,6 +25,8 @@ function defaultState(): Saved {
     decisions: {},
     selectedStep: null,
     contextBytes: null,
+    arch: null,
+    packageSizes: {},
   };
 }
 

@@ -63,6 +63,8 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
       decisions: shared.decisions,
       selectedStep: shared.selectedStep,
       contextBytes: shared.contextBytes,
+      arch: shared.arch,
+      packageSizes: shared.packageSizes,
     }),
 });
 

@@ -47,13 +47,22 @@ function planInput(state: AppState): PlanRequest["input"] {
     ...(state.projectFiles.length === 0 ? {} : { projectFiles: state.projectFiles.map((f) => ({ path: f.path, content: f.text })) }),
     dockerignore: state.dockerignore,
     decisions: state.decisions,
-    ...(state.contextBytes === null ? {} : { settings: { contextBytes: state.contextBytes } }),
+    settings: settingsOf(state),
+  };
+}
+
+/** Only the settings the user changed: the rest are the engine's defaults. */
+function settingsOf(state: AppState): NonNullable<PlanRequest["input"]["settings"]> {
+  return {
+    ...(state.contextBytes === null ? {} : { contextBytes: state.contextBytes }),
+    ...(state.arch === null ? {} : { arch: state.arch }),
+    ...(Object.keys(state.packageSizes).length === 0 ? {} : { packageSizes: state.packageSizes }),
   };
 }
 
 function affectsPlan(a: AppState, b: AppState): boolean {
   return a.dockerfile !== b.dockerfile || a.requirements !== b.requirements || a.projectFiles !== b.projectFiles || a.dockerignore !== b.dockerignore ||
-    a.decisions !== b.decisions || a.contextBytes !== b.contextBytes;
+    a.decisions !== b.decisions || a.contextBytes !== b.contextBytes || a.arch !== b.arch || a.packageSizes !== b.packageSizes;
 }
 
 function textSize(state: AppState): number {

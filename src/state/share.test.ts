@@ -16,6 +16,8 @@ describe("share invalidation", () => {
     { name: "a decision", change: () => useAppStore.getState().decide("size/base-variant", { action: "skip" }) },
     { name: "a selection", change: () => useAppStore.getState().selectStep("size/multistage") },
     { name: "a setting", change: () => useAppStore.getState().setContextBytes(5_000_000) },
+    { name: "the architecture", change: () => useAppStore.getState().setArch("aarch64") },
+    { name: "a package size", change: () => useAppStore.getState().setPackageSize("acme-sdk", 1_000_000) },
   ])("$name takes the stale link away", ({ change }) => {
     stop = startShareInvalidation();
     useAppStore.getState().setShare("https://example.org/#v1.abc", "Link copied.");

@@ -1,4 +1,4 @@
-// The toolbar: examples, the build-context setting, the theme, and Share.
+// The toolbar: examples, the build-context and platform settings, the theme, and Share.
 import { useState } from "react";
 import { ASSUMPTIONS } from "../engine/estimate/assumptions";
 import { EXAMPLES } from "../examples/index";
@@ -18,6 +18,7 @@ export function Header() {
       <div className="toolbar">
         <ExamplesMenu />
         <ContextSize />
+        <ArchSelect />
         <ThemeSelect />
         <ShareButton />
       </div>
@@ -77,6 +78,22 @@ function ContextSize() {
           }
         }} />
       <span id="context-help" className="visually-hidden">What COPY . sends into the image, after .dockerignore.</span>
+    </label>
+  );
+}
+
+function ArchSelect() {
+  const arch = useAppStore((s) => s.arch);
+  const setArch = useAppStore((s) => s.setArch);
+  return (
+    <label className="field">
+      <span className="field__label">Platform</span>
+      <select data-testid="arch" value={arch ?? "x86_64"} aria-describedby="arch-help"
+        onChange={(event) => setArch(event.target.value === "aarch64" ? "aarch64" : "x86_64")}>
+        <option value="x86_64">x86_64 (amd64)</option>
+        <option value="aarch64">aarch64 (arm64)</option>
+      </select>
+      <span id="arch-help" className="visually-hidden">The CPU the image is built for: it decides which wheels pip downloads.</span>
     </label>
   );
 }

@@ -1,5 +1,6 @@
 // Words and colours the UI uses for the estimate's categories, in the chart's stacking order.
 import type { Category } from "../engine/estimate/types";
+import type { SourceRef } from "../engine/knowledge/types";
 
 export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   base: "Base image",
@@ -23,3 +24,29 @@ export const CATEGORY_COLORS: Readonly<Record<Category, string>> = {
 export const PULL_COLOR = "#8c8c8c";
 
 export const STATUS_LABELS = { original: "as written", applied: "applied", skipped: "skipped", failed: "not applied" } as const;
+
+/** True when a rule found something but has no rewrite to offer: nothing to apply or skip. */
+export function hasNoRewrite(step: { readonly status: keyof typeof STATUS_LABELS; readonly alternatives: readonly unknown[] }): boolean {
+  return step.status === "failed" && step.alternatives.length === 0;
+}
+
+/** The status as the step list and the details name it; a finding with no rewrite says so. */
+export function stepStatusLabel(step: { readonly status: keyof typeof STATUS_LABELS; readonly alternatives: readonly unknown[] }): string {
+  return hasNoRewrite(step) ? "fix by hand" : STATUS_LABELS[step.status];
+}
+
+/** Where a number came from, in a few words: a table row, a default, a named assumption, or the user. */
+export function sourceLabel(source: SourceRef): string {
+  if (source.table !== "assumption") return `${source.table}: ${source.key}`;
+  if (source.key.startsWith("package-size:")) return "set by you";
+  if (source.key === "unknown-python-package" || source.key === "unknown-system-package") return "not in the tables: default size";
+  return `assumption: ${source.key}`;
+}
+
+/** An item with where its number came from, "flask 3.1.3 (python-packages: flask)", without saying it
+ *  twice when the engine's label already does ("acme (size set by you)"). */
+export function labelWithSource(label: string, source: SourceRef | undefined): string {
+  if (source === undefined) return label;
+  const where = sourceLabel(source);
+  return label.includes(where) ? label : `${label} (${where})`;
+}

@@ -2,6 +2,7 @@
 // biggest contributors of each category with where their numbers came from.
 import { CATEGORIES, type Category, type ImageEstimate } from "../../engine/estimate/types";
 import type { StepView } from "../../worker/plan-view";
+import { sourceLabel } from "../labels";
 
 /** Contributors named per category in a tooltip; the rest are summed up as "others". */
 const TOP_SOURCES = 3;
@@ -9,7 +10,7 @@ const TOP_SOURCES = 3;
 export interface SourceLine {
   readonly label: string;
   readonly bytes: number;
-  /** `table: key` of the first source, e.g. `base-images: python:3.12`. */
+  /** The first source in a few words (labels.ts sourceLabel), e.g. `base-images: python:3.12`, `set by you`. */
   readonly source: string;
 }
 
@@ -41,7 +42,7 @@ function topSources(estimate: ImageEstimate): { sources: Record<Category, Source
     const list = sources[item.category];
     if (list.length < TOP_SOURCES) {
       const first = item.sources[0];
-      list.push({ label: item.label, bytes: item.bytes, source: first === undefined ? "no source" : `${first.table}: ${first.key}` });
+      list.push({ label: item.label, bytes: item.bytes, source: first === undefined ? "no source" : sourceLabel(first) });
     } else {
       others[item.category] += item.bytes;
     }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { LayerEstimate } from "../../engine/estimate/types";
 import { formatBytes } from "../../engine/format";
-import { CATEGORY_LABELS } from "../labels";
+import { CATEGORY_LABELS, labelWithSource } from "../labels";
 
 /** Rows shown before "show all": a 1 MB Dockerfile can have thousands of layers. */
 const FIRST_ROWS = 100;
@@ -52,10 +52,7 @@ export function LayerTable({ layers, caption, testId }: { readonly layers: reado
 function sourceSummary(layer: LayerEstimate): string {
   const items = layer.items.slice().sort((a, b) => b.bytes - a.bytes);
   if (items.length === 0) return "adds no files";
-  const named = items.slice(0, SOURCES_SHOWN).map((item) => {
-    const source = item.sources[0];
-    return source === undefined ? item.label : `${item.label} (${source.table === "assumption" ? "assumption" : source.table}: ${source.key})`;
-  });
+  const named = items.slice(0, SOURCES_SHOWN).map((item) => labelWithSource(item.label, item.sources[0]));
   const rest = items.length - SOURCES_SHOWN;
   return rest > 0 ? `${named.join("; ")}; +${rest} more` : named.join("; ");
 }

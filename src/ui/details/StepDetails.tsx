@@ -1,7 +1,9 @@
-// The selected step in full: its rationale, its diff against the step before, and its layers.
+// The selected step in full: how sure its numbers are, what would fail to build, its rationale, its diff against the step before, and its layers.
 import { formatBytes } from "../../engine/format";
 import type { SelectedStep } from "../../state/selectors";
-import { STATUS_LABELS } from "../labels";
+import { stepStatusLabel } from "../labels";
+import { BuildCheckList } from "./BuildCheckList";
+import { Confidence } from "./Confidence";
 import { DiffView } from "./DiffView";
 import { LayerTable } from "./LayerTable";
 import { Rationale } from "./Rationale";
@@ -12,8 +14,10 @@ export function StepDetails({ selected }: { readonly selected: SelectedStep }) {
     <section className="panel" aria-labelledby="details-heading" data-testid="step-details" data-step-id={step.id}>
       <h2 id="details-heading" className="panel__title">
         {index === 0 ? "Your Dockerfile" : `Step ${index}: ${step.title}`}{" "}
-        <span className="muted">({STATUS_LABELS[step.status]}; {formatBytes(step.estimate.totalBytes)} on disk, {formatBytes(step.estimate.compressedBytes)} to pull)</span>
+        <span className="muted">({stepStatusLabel(step)}; {formatBytes(step.estimate.totalBytes)} on disk, {formatBytes(step.estimate.compressedBytes)} to pull)</span>
       </h2>
+      <Confidence estimate={step.estimate} />
+      <BuildCheckList findings={step.estimate.buildCheck} />
       <Rationale step={step} />
       <h3 className="panel__subtitle">Changes</h3>
       <DiffView diff={step.diff} before={previous?.texts ?? null} after={step.texts} />

@@ -33,7 +33,7 @@ describe("markersFor", () => {
   it("marks build-check findings on the user's Dockerfile like lint findings", () => {
     const analysis = analyze({ dockerfile: "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n", requirements: [], dockerignore: null });
     expect(markersFor("dockerfile", [], analysis.diagnostics)).toContainEqual(expect.objectContaining({
-      severity: 8, code: "build-check/file-not-in-image", startLineNumber: 2, startColumn: 20, message: expect.stringContaining("not in the image yet") as unknown,
+      severity: 8, code: "build-check/file-not-in-image", source: "whaleweight build check", startLineNumber: 2, startColumn: 20, message: expect.stringContaining("not in the image yet") as unknown,
     }));
   });
 });

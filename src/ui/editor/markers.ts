@@ -2,6 +2,7 @@
 // the mapping is testable without Monaco; the severities are Monaco's MarkerSeverity values.
 import type { Diagnostic, DiagnosticFile } from "../../engine/diagnostics";
 import type { Finding } from "../../engine/rules/types";
+import { BUILD_CHECK_PREFIX } from "../../engine/verify/diagnostics";
 
 export type EditorFile = "dockerfile" | "dockerignore" | { readonly requirements: string } | { readonly project: string };
 
@@ -30,7 +31,9 @@ export function markersFor(file: EditorFile, findings: readonly Finding[], diagn
   for (const d of diagnostics) {
     if (!sameFile(d.file, file)) continue;
     // A diagnostic is a point: underline to the end of the line (Monaco clamps the column).
-    markers.push({ severity: SEVERITY[d.severity], message: d.message, source: "whaleweight", code: d.code,
+    // The build check's findings say so in the hover: they are about the build, not the syntax.
+    const source = d.code.startsWith(BUILD_CHECK_PREFIX) ? "whaleweight build check" : "whaleweight";
+    markers.push({ severity: SEVERITY[d.severity], message: d.message, source, code: d.code,
       startLineNumber: d.line, startColumn: d.column, endLineNumber: d.line, endColumn: Number.MAX_SAFE_INTEGER });
   }
   if (file === "dockerfile") {

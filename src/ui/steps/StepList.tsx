@@ -6,7 +6,7 @@ import { usePlan } from "../../state/plan-client";
 import { useSelectedStep } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
 import type { StepView } from "../../worker/plan-view";
-import { STATUS_LABELS } from "../labels";
+import { hasNoRewrite, stepStatusLabel } from "../labels";
 
 export function StepList() {
   const { plan, pending } = usePlan();
@@ -50,13 +50,14 @@ function StepRow({ step, index, previous, selected }: StepRowProps) {
   const selectStep = useAppStore((s) => s.selectStep);
   const decide = useAppStore((s) => s.decide);
   const delta = previous === null ? null : step.estimate.totalBytes - previous.estimate.totalBytes;
-  const isRule = step.status !== "original";
+  // A finding with no rewrite has nothing to apply or skip: it shows its reason instead.
+  const decidable = step.status !== "original" && !hasNoRewrite(step);
   const choose = (decision: Decision) => {
     decide(step.id, decision);
     selectStep(step.id);
   };
   return (
-    <li className={`step step--${step.status}${selected ? " step--selected" : ""}`} data-testid="step" data-step-id={step.id} data-status={step.status}>
+    <li className={`step step--${step.status}${decidable || step.status === "original" ? "" : " step--manual"}${selected ? " step--selected" : ""}`} data-testid="step" data-step-id={step.id} data-status={step.status}>
       <button type="button" className="step__select" aria-current={selected ? "step" : undefined} data-testid="step-select"
         onClick={() => selectStep(step.id)}>
         <span className="step__index">{index}</span>
@@ -65,9 +66,10 @@ function StepRow({ step, index, previous, selected }: StepRowProps) {
         <span className={`step__delta${delta !== null && delta < 0 ? " step__delta--down" : ""}`} data-testid="step-delta">
           {delta === null ? "" : formatDelta(delta)}
         </span>
-        <span className="step__status">{STATUS_LABELS[step.status]}</span>
+        <span className="step__status">{stepStatusLabel(step)}</span>
       </button>
-      {isRule ? (
+      {step.status === "failed" ? <p className="step__reason" data-testid="step-reason">{step.rationale}</p> : null}
+      {decidable ? (
         <div className="step__controls" role="group" aria-label={`Decision for ${step.title}`}>
           <button type="button" data-testid="step-apply" aria-pressed={step.status === "applied"} onClick={() => choose({ action: "apply" })}>Apply</button>
           <button type="button" data-testid="step-skip" aria-pressed={step.status === "skipped"} onClick={() => choose({ action: "skip" })}>Skip</button>
