@@ -23,6 +23,9 @@ interface WordBuilder {
   /** True when the first `=` of an assignment candidate was unquoted and the name before it is plain. */
   plainNameBeforeEquals: boolean;
   sawQuoteBeforeEquals: boolean;
+  /** Whether `value` holds an `=` yet: kept as a flag because searching `value` on every appended
+   *  character made long quoted words quadratic (issue 15: a 190 k-character `echo` took 15 s). */
+  hasEquals: boolean;
 }
 
 export function splitCommands(source: ShellSource): SplitResult {
@@ -100,17 +103,18 @@ class Splitter {
 
   private ensureWord(startIndex: number): WordBuilder {
     if (this.word === null) {
-      this.word = { value: "", startIndex, endIndex: startIndex, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false };
+      this.word = { value: "", startIndex, endIndex: startIndex, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false, hasEquals: false };
     }
     return this.word;
   }
 
   private append(chars: string, from: number, to: number, quoted: boolean): void {
     const word = this.ensureWord(from);
-    if (quoted && !word.value.includes("=")) word.sawQuoteBeforeEquals = true;
-    if (!quoted && chars === "=" && !word.value.includes("=") && !word.sawQuoteBeforeEquals && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.value)) {
+    if (quoted && !word.hasEquals) word.sawQuoteBeforeEquals = true;
+    if (!quoted && chars === "=" && !word.hasEquals && !word.sawQuoteBeforeEquals && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.value)) {
       word.plainNameBeforeEquals = true;
     }
+    if (!word.hasEquals && chars.includes("=")) word.hasEquals = true;
     word.value += chars;
     word.endIndex = to;
     if (quoted) word.quoted = true;
@@ -130,7 +134,7 @@ class Splitter {
     const open = this.i;
     this.ensureWord(open);
     if (this.word !== null) this.word.quoted = true;
-    if (this.word !== null && !this.word.value.includes("=")) this.word.sawQuoteBeforeEquals = true;
+    if (this.word !== null && !this.word.hasEquals) this.word.sawQuoteBeforeEquals = true;
     this.i++;
     while (this.i < this.text.length) {
       const c = this.text[this.i] ?? "";
