@@ -9,12 +9,13 @@ import { isIgnored } from "./dockerignore";
 import { baseName, hasGlob, resolvePath } from "./paths";
 import { assumptionSource } from "./python-sizes";
 import type { StageState } from "./stage-state";
+import { trimEndChar } from "../text/trim";
 
 /** Files that describe dependencies rather than hold application code (copied first for caching). */
 const MANIFEST = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.cfg|pdm\.lock|\.python-version)$/i;
 
 export function isManifestPath(path: string): boolean {
-  return MANIFEST.test(path.replace(/\/+$/, ""));
+  return MANIFEST.test(trimEndChar(path, "/"));
 }
 
 /** A COPY source that names a directory or many files (so it takes a share of the whole context). */
