@@ -28,7 +28,7 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
   const copy = node.copy;
   if (copy === null) return;
   const line = node.range.startLine;
-  const expand = (text: string) => substituteVariables(text, stage.vars).value;
+  const expand = (text: string) => substituteVariables(text, stage.vars, ctx.expansion).value;
   const rawDest = copy.destination === null ? "." : expand(copy.destination);
   const dest = resolvePath(stage.workdir, rawDest);
   const destIsDir = rawDest.endsWith("/") || copy.sources.length > 1 || rawDest === ".";

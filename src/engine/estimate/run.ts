@@ -22,7 +22,7 @@ const NEGLIGIBLE = new Set([
 export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
   const run = node.run;
   if (run === null) return;
-  const scope: RunScope = { vars: new ScopeVariables(stage.vars), cwd: stage.workdir, line: node.range.startLine };
+  const scope: RunScope = { vars: new ScopeVariables(stage.vars, ctx.expansion), cwd: stage.workdir, line: node.range.startLine };
   const unknown = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));
   run.commands.forEach((command, i) => {
