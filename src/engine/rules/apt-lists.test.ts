@@ -44,6 +44,13 @@ describe("size/apt-lists", () => {
         output: null,
       },
       {
+        // From the fuzz harness: appended after an unclosed `$(`, the rm became part of the substitution.
+        name: "an unterminated command substitution: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && X=$(curl -s https://example.com |\n",
+        findings: ["2:lists"],
+        output: null,
+      },
+      {
         name: "a later install relies on the lists: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n",
         findings: ["2:lists"],

@@ -58,6 +58,8 @@ export const aptLists: Rule = {
       const last = commands[commands.length - 1];
       // Guard: an exec-form or heredoc RUN has no place to append a command.
       if (last === undefined || last.end <= last.start || node.heredocs.length > 0) return [];
+      // Guard: an unterminated quote or `$(` would swallow the appended command (a fuzzed corpus file).
+      if ((node.run?.problems.length ?? 0) > 0) return [];
       // Guard: a later RUN of the same stage that installs without its own update needs these lists.
       const later = context.analysis.model.instructions.filter((n) => n.stageIndex === node.stageIndex && n.index > node.index);
       for (const n of later) {
