@@ -38,10 +38,16 @@ export function fuzz(options: { seeds: readonly FuzzInput[]; cases: number; seed
   const examples: FuzzReport["examples"][number][] = [];
   const started = performance.now();
   let done = 0;
+  let nextGenerated = 0;
   for (let index = 0; index < options.cases; index++) {
     if (options.deadline !== undefined && Date.now() > options.deadline) break;
+    // Generated text is interleaved with mutated seeds (every k-th case), so a run cut short by its
+    // deadline has tried both kinds in proportion.
     const seed = options.seeds[Math.floor(rng() * options.seeds.length)];
-    const input: FuzzCase = index < generated.length || seed === undefined ? (generated[index % Math.max(1, generated.length)] ?? { dockerfile: "", requirements: [], label: "empty" }) : mutate(seed, rng);
+    const next = generated[nextGenerated];
+    const useGenerated = seed === undefined || (next !== undefined && nextGenerated * options.cases <= index * generated.length);
+    if (useGenerated) nextGenerated++;
+    const input: FuzzCase = useGenerated || seed === undefined ? (next ?? { dockerfile: "", requirements: [], label: "empty" }) : mutate(seed, rng);
     const result = checkCase(input, options.slowMs);
     done++;
     for (const { fault, detail } of result.faults) {
