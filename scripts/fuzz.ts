@@ -28,6 +28,7 @@ const report = fuzz({
 console.log(`\n${report.cases} cases in ${(report.ms / 1000).toFixed(0)} s`);
 for (const [fault, count] of Object.entries(report.counts)) console.log(`  ${fault.padEnd(18)} ${count}`);
 if (Object.keys(report.slowByClass).length > 0) console.log(`  slow by class: ${JSON.stringify(report.slowByClass)}`);
+if (Object.keys(report.byRule).length > 0) console.log(`  by rule: ${JSON.stringify(report.byRule)}`);
 for (const e of report.examples) console.log(`\n[${e.fault}] case ${e.index} (${e.label}): ${e.detail}`);
 const out = option("out");
 if (out !== undefined) {

@@ -74,7 +74,12 @@ const MUTATORS: readonly Mutator[] = [
   onDockerfile("long-word", (t, rng) => `${t}\nRUN echo "${"a=b ".repeat(1_000 + int(rng, 20_000))}"`),
   {
     name: "req-backslashes",
-    apply: (input, rng) => ({ ...input, requirements: [...input.requirements, { path: "requirements.txt", content: `${"\\".repeat(1_000 + int(rng, 20_000))}x\\\nflask\n` }] }),
+    apply: (input, rng) => {
+      // Into the first file (a second file at the same path would test duplicate paths, not the regex).
+      const run = `${"\\".repeat(1_000 + int(rng, 20_000))}x\\\n`;
+      const [first, ...rest] = input.requirements;
+      return { ...input, requirements: first === undefined ? [{ path: "requirements.txt", content: `${run}flask\n` }] : [{ ...first, content: run + first.content }, ...rest] };
+    },
   },
   {
     name: "req-line",

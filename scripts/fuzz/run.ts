@@ -10,6 +10,8 @@ export interface FuzzReport {
   readonly counts: Readonly<Record<Fault, number>>;
   /** Slow inputs by mutation class. */
   readonly slowByClass: Readonly<Record<string, number>>;
+  /** Rewrite faults by rule id (`non-converging size/multistage`), so a count points at its rule. */
+  readonly byRule: Readonly<Record<string, number>>;
   readonly examples: readonly { readonly fault: Fault; readonly index: number; readonly label: string; readonly detail: string; readonly input: FuzzInput }[];
   readonly ms: number;
 }
@@ -35,6 +37,7 @@ export function fuzz(options: { seeds: readonly FuzzInput[]; cases: number; seed
   const generated = generatedCases(options.seed, generatedCount);
   const counts: Record<Fault, number> = { exception: 0, slow: 0, "non-reparsing": 0, "non-converging": 0, "non-idempotent": 0, "dockerfile-utils": 0 };
   const slowByClass: Record<string, number> = {};
+  const byRule: Record<string, number> = {};
   const examples: FuzzReport["examples"][number][] = [];
   const started = performance.now();
   let done = 0;
@@ -52,10 +55,12 @@ export function fuzz(options: { seeds: readonly FuzzInput[]; cases: number; seed
     done++;
     for (const { fault, detail } of result.faults) {
       counts[fault]++;
+      const rule = /^([a-z]+\/[a-z-]+):/.exec(detail)?.[1];
+      if (rule !== undefined && fault !== "exception") byRule[`${fault} ${rule}`] = (byRule[`${fault} ${rule}`] ?? 0) + 1;
       if (fault === "slow") for (const part of input.label.split("+")) slowByClass[part] = (slowByClass[part] ?? 0) + 1;
       if (examples.filter((e) => e.fault === fault).length < 3) examples.push({ fault, index, label: input.label, detail: detail.slice(0, 300), input });
     }
     if (done % 100 === 0) options.onProgress?.(done);
   }
-  return { cases: done, counts, slowByClass, examples, ms: performance.now() - started };
+  return { cases: done, counts, slowByClass, byRule, examples, ms: performance.now() - started };
 }
