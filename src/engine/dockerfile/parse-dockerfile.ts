@@ -80,8 +80,13 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
 
   let unknownCount = 0;
   let firstUnreported = 0;
+  /** True when a limit stopped the reading: what was read still has no FROM if no stage started. */
+  let cutAtLimit = false;
   for (const raw of rawInstructions) {
-    if (!withinInstructionLimits(raw, instructions.length, stages.length, rangeOf, report)) break;
+    if (!withinInstructionLimits(raw, instructions.length, stages.length, rangeOf, report)) {
+      cutAtLimit = true;
+      break;
+    }
     let node: InstructionNode;
     try {
       node = readInstruction(raw, {
@@ -129,7 +134,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     report(firstUnreported, "warning", "dockerfile/unknown-instruction",
       `${unknownCount - MAX_UNKNOWN_REPORTS} more unknown instructions from here on are ignored: is this a Dockerfile?`);
   }
-  if (stages.length === 0 && instructions.length > 0) {
+  if (stages.length === 0 && (instructions.length > 0 || cutAtLimit)) {
     report(0, "error", "dockerfile/no-from", "No FROM instruction: a Dockerfile must start its first stage with FROM.");
   }
   for (const node of instructions) {
