@@ -3,6 +3,7 @@
 // re-parse, one after which its rule still fires (does not converge), a plan that is not idempotent (run
 // again on its own result it still applies a step), and a rewrite that adds a dockerfile-utils error.
 import { buildPlan, type Plan } from "../../src/engine/plan/plan";
+import type { Rule } from "../../src/engine/rules/types";
 import { newDockerfileUtilsErrors } from "../../src/engine/rules/support/dockerfile-utils-errors";
 import type { FuzzInput } from "./mutate";
 
@@ -16,11 +17,10 @@ export interface CaseResult {
   readonly ms: number;
 }
 
-function plan(input: FuzzInput): Plan {
-  return buildPlan({ dockerfile: input.dockerfile, requirements: input.requirements, dockerignore: null });
-}
-
-export function checkCase(input: FuzzInput, slowMs: number = SLOW_MS): CaseResult {
+/** `rules`: the registry's by default; the harness's own test passes faulty rules to see it count them. */
+export function checkCase(input: FuzzInput, slowMs: number = SLOW_MS, rules?: readonly Rule[]): CaseResult {
+  const plan = (texts: FuzzInput & { dockerignore?: string | null }): Plan =>
+    buildPlan({ dockerfile: texts.dockerfile, requirements: texts.requirements, dockerignore: texts.dockerignore ?? null, ...(rules === undefined ? {} : { rules }) });
   const faults: { fault: Fault; detail: string }[] = [];
   const started = performance.now();
   let result: Plan;
@@ -50,7 +50,7 @@ export function checkCase(input: FuzzInput, slowMs: number = SLOW_MS): CaseResul
   const last = result.steps.at(-1);
   if (last !== undefined && last !== result.steps[0] && faults.length === 0) {
     try {
-      const again = buildPlan({ dockerfile: last.texts.dockerfile, requirements: last.texts.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: last.texts.dockerignore });
+      const again = plan({ dockerfile: last.texts.dockerfile, requirements: last.texts.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: last.texts.dockerignore });
       const reapplied = again.steps.filter((s) => s.status === "applied").map((s) => s.id);
       if (reapplied.length > 0) faults.push({ fault: "non-idempotent", detail: `applies again: ${reapplied.join(", ")}` });
     } catch (error) {
