@@ -1,6 +1,6 @@
 // `npm run bench` (DESIGN §7): measures, prints tables, asserts nothing. Engine latency per file — the
 // median of N timed runs after warm-up runs — for the Flask example, a generated 1,000-line Dockerfile and
-// the same shape at 10,000 instructions (so the table shows how the engine scales), with dockerfile-utils' `validate` (the VS Code Docker linter, over the same dockerfile-ast parser) timed
+// the same shape at LIMITS.instructions (the most the engine reads; so the table shows how it scales), with dockerfile-utils' `validate` (the VS Code Docker linter, over the same dockerfile-ast parser) timed
 // on the same files in the same run as a yardstick. Then bundle sizes and permalink lengths, from
 // scripts/bench/bundle.ts and scripts/bench/permalink.ts when those exist (imported dynamically, so this
 // script runs without them).
@@ -14,6 +14,7 @@ import { validate } from "dockerfile-utils";
 import { analyze, type AnalysisInput } from "../src/engine/analyze";
 import { parseDockerfile } from "../src/engine/dockerfile/parse-dockerfile";
 import { formatBytes } from "../src/engine/format";
+import { LIMITS } from "../src/engine/limits";
 import { buildPlan } from "../src/engine/plan/plan";
 import { FLASK_FAT } from "../src/examples/index";
 import { pythonTable } from "../src/engine/knowledge";
@@ -29,7 +30,8 @@ function option(name: string, fallback: number): number {
 }
 
 // Enough runs for a stable median on a busy laptop; the 1,000-line file's runs take tens of milliseconds
-// each. The 10,000-instruction file takes about a second per run, so it gets fewer.
+// each. The largest file the engine reads whole (LIMITS.instructions, 1,000 instructions, ~90 stages)
+// takes longer per run, so it gets fewer.
 const RUNS = option("runs", 30);
 const WARMUP = option("warmup", 5);
 const LARGE_RUNS = option("large-runs", 5);
@@ -120,7 +122,7 @@ function engineTable(): void {
     { name: "generated", input: { dockerfile: generatedDockerfile(), requirements, dockerignore: ".git\n" }, runs: RUNS, warmup: WARMUP },
     {
       name: `generated (${LARGE_RUNS} runs)`,
-      input: { dockerfile: generatedInstructions(10_000), requirements, dockerignore: ".git\n" },
+      input: { dockerfile: generatedInstructions(LIMITS.instructions), requirements, dockerignore: ".git\n" },
       runs: LARGE_RUNS,
       warmup: LARGE_WARMUP,
     },

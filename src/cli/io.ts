@@ -35,3 +35,17 @@ export function nodeIo(): CliIo {
     },
   };
 }
+
+/**
+ * End quietly when the reader of stdout goes away (`whaleweight plan X | head -1`): Node reports the closed
+ * pipe as an EPIPE 'error' event, which unhandled prints a stack trace and exits 1. The output was cut
+ * short by the reader's choice, so the process exits with the code the command already set, as `cat` does
+ * under a shell that ignores SIGPIPE. Other stream errors are still thrown.
+ */
+export function exitQuietlyOnClosedStdout(stream: NodeJS.WriteStream = process.stdout, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    const code = process.exitCode;
+    exit(typeof code === "number" ? code : 0);
+  });
+}

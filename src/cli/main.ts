@@ -10,7 +10,7 @@ import { RULES } from "../engine/rules/registry";
 import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { loadPythonTable } from "../node/load-python-table";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
-import { nodeIo, type CliIo } from "./io";
+import { exitQuietlyOnClosedStdout, nodeIo, type CliIo } from "./io";
 import { lintText, planJson, planText, sarif } from "./output";
 
 export type { CliIo } from "./io";
@@ -130,5 +130,6 @@ const isMain = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process
 if (isMain) {
   // The engine reads each Debian release table (data, ~5 MB of JSON) from disk the first time it needs it.
   registerDebianTablesFromDisk();
+  exitQuietlyOnClosedStdout();
   process.exitCode = run(process.argv.slice(2));
 }

@@ -2,6 +2,7 @@
 // the playground's worker. Never throws: a fault anywhere below becomes a diagnostic, and the user's
 // text is never lost.
 import { describeError, diagnosticFilePath, type Diagnostic } from "./diagnostics";
+import { LIMIT_CODE_PREFIX } from "./limits";
 import { parseDockerfile } from "./dockerfile/parse-dockerfile";
 import type { DockerfileModel } from "./dockerfile/model";
 import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
@@ -63,6 +64,10 @@ export function analyze(input: AnalysisInput): Analysis {
     // A bug in the estimator must not take the page down: report it where the user can see it.
     diagnostics.push({ message: `The estimate failed (${describeError(error)}): please report this Dockerfile.`, line: 1, column: 1, severity: "error", code: "engine/estimate-fault", file: "dockerfile" });
     estimate = emptyEstimate();
+  }
+  // A limit the estimator reached (variable expansion) is an error on the user's file, like a parse limit.
+  for (const w of estimate.warnings) {
+    if (w.code.startsWith(LIMIT_CODE_PREFIX)) diagnostics.push({ message: w.message, line: w.line ?? 1, column: 1, severity: "error", code: w.code, file: "dockerfile" });
   }
   diagnostics.push(...buildCheckDiagnostics(estimate.buildCheck));
   return { model, requirementFiles, projectFiles, estimate, diagnostics, buildCheck: estimate.buildCheck };

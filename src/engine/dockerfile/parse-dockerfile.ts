@@ -4,6 +4,7 @@
 import { DockerfileParser } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
 import { describeError, type Diagnostic } from "../diagnostics";
+import { LIMITS } from "../limits";
 import { recogniseCommand, recogniseScript } from "../shell/recognise";
 import { splitCommands } from "../shell/split";
 import { decodeText } from "../text/decode";
@@ -49,7 +50,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
   ensureBufferForDockerfileAst();
   let parsed: ReturnType<typeof DockerfileParser.parse>;
   try {
-    parsed = DockerfileParser.parse(text);
+    parsed = DockerfileParser.parse(withinSizeLimit(text, report));
   } catch (error) {
     report(0, "error", "dockerfile/parser-fault", `The Dockerfile parser failed (${describeError(error)}); nothing could be read.`);
     return { text, escapeChar: "\\", directives: [], globalArgs: [], stages: [], instructions: [], diagnostics };
@@ -79,7 +80,13 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
 
   let unknownCount = 0;
   let firstUnreported = 0;
+  /** True when a limit stopped the reading: what was read still has no FROM if no stage started. */
+  let cutAtLimit = false;
   for (const raw of rawInstructions) {
+    if (!withinInstructionLimits(raw, instructions.length, stages.length, rangeOf, report)) {
+      cutAtLimit = true;
+      break;
+    }
     let node: InstructionNode;
     try {
       node = readInstruction(raw, {
@@ -127,7 +134,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     report(firstUnreported, "warning", "dockerfile/unknown-instruction",
       `${unknownCount - MAX_UNKNOWN_REPORTS} more unknown instructions from here on are ignored: is this a Dockerfile?`);
   }
-  if (stages.length === 0 && instructions.length > 0) {
+  if (stages.length === 0 && (instructions.length > 0 || cutAtLimit)) {
     report(0, "error", "dockerfile/no-from", "No FROM instruction: a Dockerfile must start its first stage with FROM.");
   }
   for (const node of instructions) {
@@ -248,3 +255,42 @@ function guard<T>(read: () => T, fallback: T): T {
   }
 }
 
+const format = (n: number) => n.toLocaleString("en-US");
+
+/** The text dockerfile-ast parses: all of it, or up to the last line end before the size limit (offsets
+ *  in the prefix are those of the whole text, so every range stays valid). */
+function withinSizeLimit(text: string, report: (offset: number, severity: Diagnostic["severity"], code: string, message: string) => void): string {
+  if (text.length <= LIMITS.dockerfileChars) return text;
+  const cut = Math.max(text.lastIndexOf("\n", LIMITS.dockerfileChars), 0);
+  report(cut, "error", "limit/dockerfile-size",
+    `This Dockerfile has ${format(text.length)} characters; only the first ${format(LIMITS.dockerfileChars)} are read, so the estimate stops here.`);
+  return text.slice(0, cut);
+}
+
+/** False (with an error at the instruction) once a limit on instructions, stages or one instruction's
+ *  length is reached: that instruction and all after it are left out. */
+function withinInstructionLimits(
+  raw: Instruction, count: number, stageCount: number,
+  rangeOf: (r: ReturnType<Instruction["getRange"]>) => SourceRange,
+  report: (offset: number, severity: Diagnostic["severity"], code: string, message: string) => void,
+): boolean {
+  const range = guard(() => rangeOf(raw.getRange()), null);
+  if (range === null) return true;
+  if (count >= LIMITS.instructions) {
+    report(range.start, "error", "limit/instructions",
+      `More than ${format(LIMITS.instructions)} instructions: this one and all after it are left out of the estimate.`);
+    return false;
+  }
+  const isFrom = guard(() => raw.getKeyword().toUpperCase() === "FROM", false);
+  if (isFrom && stageCount >= LIMITS.stages) {
+    report(range.start, "error", "limit/stages",
+      `More than ${format(LIMITS.stages)} stages: this FROM and all after it are left out of the estimate.`);
+    return false;
+  }
+  if (range.end - range.start > LIMITS.instructionChars) {
+    report(range.start, "error", "limit/instruction-size",
+      `This instruction (with its heredoc bodies) has ${format(range.end - range.start)} characters, more than the ${format(LIMITS.instructionChars)} read: it and all after it are left out of the estimate.`);
+    return false;
+  }
+  return true;
+}

@@ -18,6 +18,6 @@ describe("substituteVariables", () => {
     { name: "unresolved", text: "${FROM}", value: "", unresolved: ["FROM"] },
     { name: "no variables", text: "alpine:3.20", value: "alpine:3.20", unresolved: [] },
   ])("$name", ({ text, value, unresolved }) => {
-    expect(substituteVariables(text, vars)).toEqual({ value, unresolved });
+    expect(substituteVariables(text, vars)).toEqual({ value, unresolved, limited: false });
   });
 });

@@ -1,6 +1,6 @@
 // What every instruction estimator can reach: the inputs, the finished stages, and the sinks for
 // warnings and assumptions (collected once per estimate, de-duplicated).
-import type { VariableLookup } from "../dockerfile/variables";
+import type { ExpansionBudget, VariableLookup } from "../dockerfile/variables";
 import type { ParsedProjectFile } from "../project/types";
 import type { Arch } from "../knowledge/wheel-tags";
 import type { RequirementsFile } from "../requirements/model";
@@ -26,6 +26,8 @@ export interface EstimateContext {
   readonly dockerignore: DockerIgnore | null;
   /** Values of the ARGs declared before the first FROM. */
   readonly globalArgs: ReadonlyMap<string, string>;
+  /** What variable substitution may still produce in this estimate (LIMITS.expandedCharsTotal). */
+  readonly expansion: ExpansionBudget;
   /** Stages estimated so far, by index. */
   readonly stages: readonly StageState[];
   /** The first stage of each name (lower case) so far, as `COPY --from=<name>` finds it without a scan. */

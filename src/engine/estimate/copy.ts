@@ -11,12 +11,13 @@ import { assumptionSource } from "./python-sizes";
 import { CONTEXT_GROUP } from "../verify/files";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { addExecutables, type StageState } from "./stage-state";
+import { trimEndChar } from "../text/trim";
 
 /** Files that describe dependencies rather than hold application code (copied first for caching). */
 const MANIFEST = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.cfg|pdm\.lock|\.python-version)$/i;
 
 export function isManifestPath(path: string): boolean {
-  return MANIFEST.test(path.replace(/\/+$/, ""));
+  return MANIFEST.test(trimEndChar(path, "/"));
 }
 
 /** A COPY source that names a directory or many files (so it takes a share of the whole context). */
@@ -29,7 +30,7 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
   const copy = node.copy;
   if (copy === null) return;
   const line = node.range.startLine;
-  const expand = (text: string) => substituteVariables(text, stage.vars).value;
+  const expand = (text: string) => substituteVariables(text, stage.vars, ctx.expansion).value;
   const rawDest = copy.destination === null ? "." : expand(copy.destination);
   const dest = resolvePath(stage.workdir, rawDest);
   const destIsDir = rawDest.endsWith("/") || copy.sources.length > 1 || rawDest === ".";

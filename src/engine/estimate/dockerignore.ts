@@ -4,6 +4,7 @@
 // directory it matches. Written here rather than taken from @balena/dockerignore because that package
 // needs Node's `path` module, which the engine cannot use in a browser.
 import { globMatches } from "./paths";
+import { trimEndChar, trimStartChar } from "../text/trim";
 
 export interface DockerIgnore {
   /** Patterns in order, without comments or blanks. */
@@ -25,7 +26,7 @@ export function parseDockerignore(text: string): DockerIgnore {
 }
 
 function cleanPattern(pattern: string): string {
-  return pattern.trim().replace(/^\/+/, "").replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+  return trimEndChar(trimStartChar(pattern.trim(), "/").replace(/^(\.\/)+/, ""), "/");
 }
 
 /** Is `path` (relative to the context root) excluded from the build context? */

@@ -1,7 +1,8 @@
 // The size model's entry point (DESIGN §3): walk every stage, instruction by instruction, over an
 // attributed filesystem, then sum the final image's layers. Never throws for any parsed model.
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
-import { substituteVariables } from "../dockerfile/variables";
+import { expansionBudget, substituteVariables } from "../dockerfile/variables";
+import { LIMITS } from "../limits";
 import type { ParsedProjectFile } from "../project/types";
 import type { RequirementsFile } from "../requirements/model";
 import { ASSUMPTIONS } from "./assumptions";
@@ -51,6 +52,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     dockerignore: input.dockerignore === null ? null : parseDockerignore(input.dockerignore),
     stages,
     stagesByName,
+    expansion: expansionBudget(),
     warn: (code, message, line, createdAt) => {
       const key = `${code}|${line}|${message}`;
       if (!warnings.has(key)) warnings.set(key, createdAt === undefined ? { code, message, line } : { code, message, line, createdAt });
@@ -140,24 +142,33 @@ function feedsFinal(final: StageState | undefined, inFinal: ReadonlySet<FsLayer>
 }
 
 function applyInstruction(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
+  applyInstructionBody(ctx, stage, node);
+  if (!ctx.expansion.limited) return;
+  ctx.expansion.limited = false;
+  if (ctx.expansion.reported) return;
+  ctx.expansion.reported = true;
+  ctx.warn("limit/variable-expansion", `Variable expansion stops here: one value may hold ${LIMITS.expandedChars.toLocaleString("en-US")} characters (Linux's limit for one environment string) and an estimate ${LIMITS.expandedCharsTotal.toLocaleString("en-US")} in all; the rest is left out.`, node.range.startLine);
+}
+
+function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
   const vars = stage.vars;
   switch (node.keyword) {
     case "ENV":
-      for (const pair of node.pairs) setEnv(stage, pair.name, substituteVariables(pair.value, vars).value);
+      for (const pair of node.pairs) setEnv(stage, pair.name, substituteVariables(pair.value, vars, ctx.expansion).value);
       return;
     case "ARG":
       // `ARG NAME` without a default inside a stage takes the global ARG's value (Docker's scoping).
       for (const pair of node.pairs) {
-        const value = node.argWithoutDefault.includes(pair.name) ? ctx.globalArgs.get(pair.name) : substituteVariables(pair.value, vars).value;
+        const value = node.argWithoutDefault.includes(pair.name) ? ctx.globalArgs.get(pair.name) : substituteVariables(pair.value, vars, ctx.expansion).value;
         if (value !== undefined) setArg(stage, pair.name, value);
       }
       return;
     case "WORKDIR":
-      stage.workdir = resolvePath(stage.workdir, substituteVariables(node.args.join(" "), vars).value);
+      stage.workdir = resolvePath(stage.workdir, substituteVariables(node.args.join(" "), vars, ctx.expansion).value);
       stage.madeDirs.add(stage.workdir);
       return;
     case "USER":
-      stage.user = substituteVariables(node.args[0] ?? "root", vars).value;
+      stage.user = substituteVariables(node.args[0] ?? "root", vars, ctx.expansion).value;
       return;
     case "RUN":
     case "COPY":

@@ -1,4 +1,6 @@
 // POSIX path handling for paths inside the image (no Node `path`: the engine runs in browsers too).
+import { trimEndChar } from "../text/trim";
+import { globMatch } from "./glob";
 
 /** Normalise an absolute or relative path against `cwd` (absolute, e.g. the stage's WORKDIR). */
 export function resolvePath(cwd: string, path: string): string {
@@ -20,47 +22,15 @@ export function isUnder(path: string, prefix: string): boolean {
 
 /** The last path segment. */
 export function baseName(path: string): string {
-  const trimmed = path.replace(/\/+$/, "");
+  const trimmed = trimEndChar(path, "/");
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
 
 /** Does `path` match a shell glob `pattern` (`*`, `?`, `[…]`; `*` does not cross `/`)? */
 export function globMatches(pattern: string, path: string): boolean {
-  return globToRegExp(pattern).test(path);
+  return globMatch(pattern, path);
 }
 
 export function hasGlob(path: string): boolean {
   return /[*?[]/.test(path);
-}
-
-const cache = new Map<string, RegExp>();
-
-function globToRegExp(pattern: string): RegExp {
-  const cached = cache.get(pattern);
-  if (cached !== undefined) return cached;
-  let source = "^";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? "";
-    if (c === "*") {
-      if (pattern[i + 1] === "*") {
-        source += ".*";
-        i++;
-        if (pattern[i + 1] === "/") i++;
-      } else {
-        source += "[^/]*";
-      }
-    } else if (c === "?") source += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 1);
-      if (close < 0) source += "\\[";
-      else {
-        const body = pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        source += `[${body}]`;
-        i = close;
-      }
-    } else source += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  const regex = new RegExp(source + "$");
-  cache.set(pattern, regex);
-  return regex;
 }

@@ -35,7 +35,7 @@ const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
 export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
   const run = node.run;
   if (run === null) return;
-  const scope: RunScope = { vars: new ScopeVariables(stage.vars), cwd: stage.workdir, line: node.range.startLine };
+  const scope: RunScope = { vars: new ScopeVariables(stage.vars, ctx.expansion), cwd: stage.workdir, line: node.range.startLine };
   // A RUN that writes a file by redirection, or whose shell the splitter could not read, makes what the
   // model does not know.
   if (run.script === null || run.problems.length > 0 || REDIRECT_TO_FILE.test(run.script.text)) markUnmodelled(stage, scope.line);

@@ -1,14 +1,15 @@
 // The variables a RUN sees while it executes: the stage's (read through, never copied) under what the
 // RUN's own `export` and `VAR=x cmd` assignments set. Copying every ARG and ENV into a fresh Map per RUN
 // made a file of many ENVs quadratic; reading through keeps a RUN's cost independent of them.
-import type { VariableLookup } from "../dockerfile/variables";
+import type { ExpansionBudget, VariableLookup } from "../dockerfile/variables";
 
 export class ScopeVariables implements VariableLookup {
   /** Names the RUN set (a value) or unset (undefined), over `base`. */
   private readonly own = new Map<string, string | undefined>();
 
   /** `base` must not change while the scope is in use (a RUN changes no ENV or ARG). */
-  constructor(private readonly base: ReadonlyMap<string, string>) {}
+  /** `expansion`: the estimate's budget, so substitutions through this scope (in any estimator) draw on it. */
+  constructor(private readonly base: ReadonlyMap<string, string>, readonly expansion?: ExpansionBudget) {}
 
   get(name: string): string | undefined {
     return this.own.has(name) ? this.own.get(name) : this.base.get(name);

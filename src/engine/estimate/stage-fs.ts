@@ -45,12 +45,25 @@ export interface Removal {
   readonly stranded: readonly { readonly line: number; readonly bytes: number; readonly label: string }[];
 }
 
+// The directory a pattern empties: `/var/lib/apt/lists` for `/var/lib/apt/lists/*` (or a trailing `/**`,
+// or several such), else undefined. A loop rather than the regex `^(.*?)(?:\/\*{1,2})+$`, which backtracks
+// quadratically on a long run of slash-star pairs that does not end the pattern.
+function contentsDirectory(pattern: string): string | undefined {
+  let end = pattern.length;
+  for (;;) {
+    if (pattern.endsWith("/**", end)) end -= 3;
+    else if (pattern.endsWith("/*", end)) end -= 2;
+    else break;
+  }
+  return end === pattern.length ? undefined : pattern.slice(0, end);
+}
+
 /** Does `entry.path` fall under `pattern` (an absolute path, or a glob matching it or a parent)? */
 export function pathSelects(pattern: string, path: string): boolean {
   if (!hasGlob(pattern)) return isUnder(path, pattern);
   // `rm -rf /var/lib/apt/lists/*` empties the directory: an entry that stands for the directory's contents
   // as a whole (the model keeps apt's indexes as one entry at /var/lib/apt/lists) goes with them.
-  const contentsOf = /^(.*?)(?:\/\*{1,2})+$/.exec(pattern)?.[1];
+  const contentsOf = contentsDirectory(pattern);
   if (contentsOf !== undefined && !hasGlob(contentsOf) && isUnder(path, contentsOf === "" ? "/" : contentsOf)) return true;
   if (globMatches(pattern, path)) return true;
   const segments = path.split("/");

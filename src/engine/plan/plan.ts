@@ -5,6 +5,7 @@
 // that would not build or run), is not applied: the step says why, and the next rule goes on.
 import { analyze, type Analysis, type TextFile } from "../analyze";
 import { describeError } from "../diagnostics";
+import { LIMIT_CODE_PREFIX } from "../limits";
 import type { EstimateSettings } from "../estimate/context";
 import { formatBytes, formatDelta } from "../format";
 import { RULES } from "../rules/registry";
@@ -82,6 +83,11 @@ export function buildPlan(input: PlanInput): Plan {
   if (texts.dockerfile.length > PLAN_TEXT_LIMIT) {
     const notice = `This Dockerfile has ${texts.dockerfile.length.toLocaleString("en-US")} characters: rewrites are only proposed up to ${PLAN_TEXT_LIMIT.toLocaleString("en-US")}. The estimate of the file as written is shown.`;
     return { steps, findings: [], faults, notice };
+  }
+  const limit = analysis.diagnostics.find((d) => d.code.startsWith(LIMIT_CODE_PREFIX));
+  if (limit !== undefined) {
+    // A model cut short at a limit is not the user's whole file: a rewrite of it could drop what was not read.
+    return { steps, findings: [], faults, notice: `${limit.message} Rewrites are not proposed for a file past the engine's limits.` };
   }
   const originalFindings = new Map(rules.map((rule) => [rule, safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }, faults)] as const));
   const findings = [...originalFindings.values()].flat();

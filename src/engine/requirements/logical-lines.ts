@@ -3,6 +3,7 @@
 // line. Comments are `#` at the start of a line or after whitespace, so URL fragments (`#egg=`, `#sha256=`)
 // survive. Each logical line keeps a map back to offsets in the text so diagnostics land on the physical
 // line and column where the problem is.
+import { trimEndChar, trimStartChar } from "../text/trim";
 
 interface Piece {
   /** Index in the logical text where this piece starts. */
@@ -61,8 +62,9 @@ export function splitLogicalLines(text: string): LogicalLine[] {
       }
     } else {
       // pip's `line.strip("\\")` removes backslashes at both ends.
-      const lead = content.length - content.replace(/^\\+/, "").length;
-      const stripped = content.replace(/^\\+/, "").replace(/\\+$/, "");
+      const unled = trimStartChar(content, "\\");
+      const lead = content.length - unled.length;
+      const stripped = trimEndChar(unled, "\\");
       pending ??= { text: "", pieces: [], start: position };
       pending.pieces.push({ at: pending.text.length, offset: position + lead });
       pending.text += stripped;

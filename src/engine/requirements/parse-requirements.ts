@@ -2,6 +2,7 @@
 // join continuation lines, strip comments, split each line into the requirement (words before the first
 // one starting with "-") and options (shell-split, optparse-style). A line pip would reject becomes a
 // diagnostic at its line and column and is skipped; everything else in the file still counts. Never throws.
+import { LIMITS } from "../limits";
 import type { Diagnostic } from "../diagnostics";
 import { describeError } from "../diagnostics";
 import { decodeText } from "../text/decode";
@@ -261,6 +262,11 @@ export function parseRequirementsFile(path: string, content: string | Uint8Array
     parser.report(firstInvalid, "warning", "requirements/invalid-encoding", `The file is not valid ${decoded.encoding}; ${decoded.invalidOffsets.length} undecodable byte sequence(s) were replaced.`);
   }
   for (const line of splitLogicalLines(decoded.text)) {
+    if (line.text.length > LIMITS.requirementLineChars) {
+      parser.report(line.start, "error", "limit/requirement-line",
+        `This line has ${line.text.length.toLocaleString("en-US")} characters (continuations joined), more than the ${LIMITS.requirementLineChars.toLocaleString("en-US")} read: it is skipped.`);
+      continue;
+    }
     try {
       parser.parseLine(line);
     } catch (error) {

@@ -3,6 +3,7 @@
 // unique file of the same name (users often paste files without their folders). Each file is read once
 // per role; a cycle is reported, not followed. As in pip, `-r` inside a constraints file still adds
 // requirements and `-c` inside a requirements file adds constraints: the option decides, not the parent.
+import { LIMITS } from "../limits";
 import type { Diagnostic } from "../diagnostics";
 import type {
   MarkerEnvironment,
@@ -93,6 +94,10 @@ class Resolver {
     const key = normalizePath(found.file.path);
     if (this.stack.includes(key)) {
       report("warning", "requirements/include-cycle", `${option} ${include.path} includes ${found.file.path} again (a cycle); it is read only once.`);
+      return;
+    }
+    if (this.stack.length >= LIMITS.includeDepth) {
+      report("error", "limit/include-depth", `${option} ${include.path} is nested more than ${LIMITS.includeDepth} includes deep: it is not followed.`);
       return;
     }
     if (found.byBasename) {

@@ -24,6 +24,33 @@ describe("size/apt-lists", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update \\\n    && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nCMD [\"sh\"]\n",
       },
       {
+        // Issue 14: the model keeps one lists entry, so only the first RUN held it; fixing that one alone
+        // let the second fire after the fix (347 failed plan steps).
+        name: "two RUNs that each update: both are fixed at once",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git\n",
+        findings: ["2:lists"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n",
+      },
+      {
+        name: "an update in a parent stage is fixed with the child's",
+        dockerfile: "FROM python:3.12-slim AS a\nRUN apt-get update\nFROM a\nRUN apt-get update && apt-get install -y git\n",
+        findings: ["2:lists"],
+        output: "FROM python:3.12-slim AS a\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nFROM a\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n",
+      },
+      {
+        name: "an earlier update in a heredoc cannot be fixed: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN <<EOF\napt-get update\nEOF\nRUN apt-get update && apt-get install -y git\n",
+        findings: ["2:lists"],
+        output: null,
+      },
+      {
+        // From the fuzz harness: appended after an unclosed `$(`, the rm became part of the substitution.
+        name: "an unterminated command substitution: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y curl && X=$(curl -s https://example.com |\n",
+        findings: ["2:lists"],
+        output: null,
+      },
+      {
         name: "a later install relies on the lists: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n",
         findings: ["2:lists"],

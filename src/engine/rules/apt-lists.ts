@@ -3,10 +3,25 @@
 import type { InstructionNode } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import { makeFinding } from "./support/finding";
-import { runsHolding } from "./support/stages";
+import { runAtLine, runsHolding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 const LISTS = "/var/lib/apt/lists";
+
+/** The RUNs to rewrite: those holding lists now, and every other RUN of the image that runs apt-get update
+ *  and keeps its lists. The model keeps one lists entry, so the first update's layer holds it and hides a
+ *  later update's: fixing only the first let the later one fire after the fix (issue 14, 347 plans). */
+function fixTargets({ analysis }: RuleContext, holding: readonly InstructionNode[]): InstructionNode[] {
+  const targets = new Set(holding);
+  for (const layer of analysis.estimate.layers) {
+    const node = runAtLine(analysis.model, layer.line);
+    const infos = node?.run?.infos ?? [];
+    if (node === undefined || !infos.some((i) => i.kind === "apt-update")) continue;
+    const deletes = infos.some((i) => i.kind === "rm" && i.paths.some((p) => p.value === LISTS || p.value.startsWith(`${LISTS}/`)));
+    if (!deletes) targets.add(node);
+  }
+  return [...targets].sort((a, b) => a.range.start - b.range.start);
+}
 
 function hits({ analysis }: RuleContext): { node: InstructionNode; bytes: number }[] {
   return runsHolding(analysis, (i) => i.path === LISTS || i.path.startsWith(`${LISTS}/`))
@@ -38,11 +53,13 @@ export const aptLists: Rule = {
   fix(context) {
     const all = hits(context);
     const edits = [];
-    for (const { node } of all) {
+    for (const node of fixTargets(context, all.map((h) => h.node))) {
       const commands = node.run?.commands ?? [];
       const last = commands[commands.length - 1];
       // Guard: an exec-form or heredoc RUN has no place to append a command.
       if (last === undefined || last.end <= last.start || node.heredocs.length > 0) return [];
+      // Guard: an unterminated quote or `$(` would swallow the appended command (a fuzzed corpus file).
+      if ((node.run?.problems.length ?? 0) > 0) return [];
       // Guard: a later RUN of the same stage that installs without its own update needs these lists.
       const later = context.analysis.model.instructions.filter((n) => n.stageIndex === node.stageIndex && n.index > node.index);
       for (const n of later) {

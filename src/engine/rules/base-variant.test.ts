@@ -56,6 +56,20 @@ describe("size/base-variant", () => {
         reasonIncludes: ["psycopg2 has no manylinux wheel"],
       },
       {
+        // Found by the fuzz: the compiler installed only *after* the pip install does not build it.
+        name: "psycopg2 on slim with gcc installed after the install: the compiler still goes before it",
+        dockerfile: "FROM python:3.12\nWORKDIR /app\nRUN pip install psycopg2\nRUN apt-get update && apt-get install -y libpq-dev gcc\n",
+        findings: ["1:full"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\nRUN apt-get update && apt-get install -y libpq-dev gcc\n",
+      },
+      {
+        // Issue 14: with CR-only line ends the inserted RUN went before the first FROM (16 plans).
+        name: "psycopg2 on slim, CR-only line ends: the RUN goes after FROM",
+        dockerfile: "FROM python:3.12\rWORKDIR /app\rRUN pip install psycopg2\r",
+        findings: ["1:full"],
+        output: "FROM python:3.12-slim\rWORKDIR /app\rRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\rRUN pip install psycopg2\r",
+      },
+      {
         name: "git used but never installed: no rewrite",
         dockerfile: "FROM python:3.12\nRUN git clone https://example.com/x.git /x\n",
         findings: ["1:full"],

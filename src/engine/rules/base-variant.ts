@@ -92,7 +92,12 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   const alpine = suggestPythonVariant(t.ref, "alpine");
   const fullBytes = findBaseImage(t.ref)?.row.diskBytes ?? null;
   const out: FixAlternative[] = [];
-  const slimAlt = slim === null ? null : slimAlternative(analysis, t, slim, packages.rows, installed, fullBytes);
+  // The build dependencies a compile needs must be there *before* the install that compiles: a package
+  // installed by a later RUN (an apt-get after the pip install) does not count.
+  const firstInstall = t.stage.instructions.findIndex((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
+  const installedBefore = new Set(t.stage.instructions.slice(0, firstInstall < 0 ? undefined : firstInstall + 1)
+    .flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" || i.kind === "apk-add" ? i.packages.map((p) => p.value) : []))));
+  const slimAlt = slim === null ? null : slimAlternative(analysis, t, slim, packages.rows, installedBefore, fullBytes);
   let alpineAlt: FixAlternative | null = null;
   if (alpine !== null && !usesApt && !copiesFromGlibc) alpineAlt = alpineAlternative(analysis, t, alpine, packages.rows, packages.unknown, fullBytes);
   const alpineFirst = alpineAlt !== null && packages.complete && packages.rows.every((r) => !compilesOnMusl(r));

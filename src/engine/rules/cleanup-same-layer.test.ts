@@ -24,6 +24,13 @@ describe("size/cleanup-same-layer", () => {
         output: "FROM python:3.12-slim\r\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\r\nENV A=1\r\n",
       },
       {
+        // Issue 14: the removal started at offset 0 (no "\n" before it) and overlapped the creator's append.
+        name: "pip cache removed later, CR-only line ends",
+        dockerfile: "FROM python:3.12-slim\rRUN pip install flask\rRUN rm -rf /root/.cache/pip\r",
+        findings: ["3:later"],
+        output: "FROM python:3.12-slim\rRUN pip install flask && rm -rf /root/.cache/pip\r",
+      },
+      {
         name: "an apt install in between still needs the lists: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends libpq5\nRUN rm -rf /var/lib/apt/lists/*\n",
         findings: ["4:later"],

@@ -6,7 +6,7 @@ import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
-import { runAtLine } from "./support/stages";
+import { lineStartOf, runAtLine } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 const CLEANUP_KINDS = new Set<CommandInfo["kind"]>(["rm", "find-delete", "apt-clean", "pip-cache-purge", "apk-cache-clean", "set"]);
@@ -64,30 +64,41 @@ export const cleanupSameLayer: Rule = {
   },
   fix(context) {
     const text = context.analysis.model.text;
-    const edits: TextEdit[] = [];
+    const all = hits(context);
+    const removed = new Set(all.map((h) => h.cleanup));
+    // Appends by position: two cleanups folded into one creator make one insert there, not two edits at the
+    // same offset (issue 14: overlapping edits).
+    const appends = new Map<number, string[]>();
+    const removals: TextEdit[] = [];
     let bytes = 0;
-    for (const h of hits(context)) {
+    for (const h of all) {
       const script = h.cleanup.run?.script?.text.trim();
       const commands = h.cleanup.run?.commands ?? [];
       if (script === undefined || script === "" || h.cleanup.heredocs.length > 0) return [];
+      const creators = [...new Set(h.creators)];
       // Guard: an rm without -f fails on a missing path; folded into several creators it must not fail.
       const unforced = commands.some((c) => c.words[0]?.value === "rm" && !c.words.some((w) => /^-[a-zA-Z]*f|^--force$/.test(w.value)));
-      if (unforced && h.creators.length > 1) return [];
-      for (const creator of h.creators) {
+      if (unforced && creators.length > 1) return [];
+      for (const creator of creators) {
         const last = creator.run?.commands[creator.run.commands.length - 1];
-        // Guard: the creator must be an editable shell-form RUN in the same stage.
-        if (last === undefined || last.end <= last.start || creator.heredocs.length > 0 || creator.stageIndex !== h.cleanup.stageIndex) return [];
+        // Guard: the creator must be an editable shell-form RUN in the same stage, and not a cleanup this fix removes.
+        if (last === undefined || last.end <= last.start || creator.heredocs.length > 0 || creator.stageIndex !== h.cleanup.stageIndex || removed.has(creator)) return [];
         const between = context.analysis.model.instructions.filter((n) => n.index > creator.index && n.index < h.cleanup.index);
         if (between.some((n) => (n.run?.infos ?? []).some((i) => READERS(i.kind)))) return [];
-        edits.push({ start: last.end, end: last.end, text: ` && ${script.replace(/\s*\n\s*/g, " ")}` });
+        appends.set(last.end, [...(appends.get(last.end) ?? []), ` && ${script.replace(/\s*[\r\n]\s*/g, " ")}`]);
       }
-      // Remove the cleanup RUN with its line break.
-      const end = text.startsWith("\r\n", h.cleanup.range.end) ? h.cleanup.range.end + 2 : text.startsWith("\n", h.cleanup.range.end) ? h.cleanup.range.end + 1 : h.cleanup.range.end;
-      const start = text.lastIndexOf("\n", h.cleanup.range.start - 1) + 1;
-      edits.push({ start, end, text: "" });
+      removals.push({ start: lineStartOf(text, h.cleanup.range.start), end: afterLineBreak(text, h.cleanup.range.end), text: "" });
       bytes += h.bytes;
     }
-    if (edits.length === 0) return [];
+    const edits = [...removals, ...[...appends].map(([at, parts]) => ({ start: at, end: at, text: parts.join("") }))].sort((a, b) => a.start - b.start || a.end - b.end);
+    // Guard: edits that would touch each other cannot be applied as one fix; offer none rather than a broken one.
+    if (edits.length === 0 || edits.some((e, i) => i > 0 && e.start < (edits[i - 1]?.end ?? 0))) return [];
     return [{ id: "fold", title: "Fold the cleanup into the creating RUN", edits: [{ file: "dockerfile", edits }], reason: `Deleting in the same RUN keeps ${formatBytes(bytes)} out of the image; in a later RUN the bytes stay in the earlier layer.` }];
   },
 };
+
+/** Just past the line break (`\n`, `\r\n` or a lone `\r`) at `offset`, or `offset` when none is there. */
+function afterLineBreak(text: string, offset: number): number {
+  if (text.startsWith("\r\n", offset)) return offset + 2;
+  return text[offset] === "\n" || text[offset] === "\r" ? offset + 1 : offset;
+}

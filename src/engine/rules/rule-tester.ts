@@ -1,13 +1,15 @@
 // The rule tester (ESLint's RuleTester, for Dockerfiles): `valid` inputs must not fire; `invalid` inputs
 // must fire exactly the findings listed, and their fix (default or a named alternative) must produce
-// exactly `output`, which re-parses without new errors, adds no build-check error (it still builds and
-// runs: engine/verify), and on which the rule no longer fires. The tester
-// rejects duplicate cases and invalid cases without findings, so a table cannot quietly test nothing.
+// exactly `output`, which re-parses without new errors (ours or dockerfile-utils'), adds no build-check
+// error (it still builds and runs: engine/verify), and on which the rule no longer fires (so the fix
+// converges in one step). The tester rejects duplicate cases and invalid cases without findings, so a
+// table cannot quietly test nothing.
 import { expect, it } from "vitest";
 import { analyze, type AnalysisInput } from "../analyze";
 import { newBuildErrors } from "../plan/plan";
 import { applyFileEdits, decodeTexts, type PlanTexts } from "../plan/texts";
 import { isBuildCheckDiagnostic } from "../verify/diagnostics";
+import { newDockerfileUtilsErrors } from "./support/dockerfile-utils-errors";
 import type { Rule, RuleContext } from "./types";
 
 export interface CaseFiles {
@@ -87,5 +89,7 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
     expect(after.diagnostics.filter((d) => d.severity === "error" && !isBuildCheckDiagnostic(d) && !errorsBefore.has(d.code))).toEqual([]);
     expect(newBuildErrors(context.analysis, after).map((f) => `${f.line}:${f.code}:${f.subject}`)).toEqual([]);
     expect(rule.detect({ input: inputOf(applied.texts), analysis: after }).map((f) => `${f.line}:${f.messageId}`)).toEqual([]);
+    // The VS Code Docker linter must not find an error the input did not have (issue 14: 40 rewrites did).
+    expect(newDockerfileUtilsErrors(c.dockerfile, applied.texts.dockerfile)).toEqual([]);
   });
 }

@@ -87,3 +87,19 @@ describe("splitCommands", () => {
     );
   });
 });
+
+// Issue 15: `append()` searched the whole word for "=" on every character, so a long quoted word was
+// quadratic (a 190 k-character `echo` took 15–28 s). The bound is ~20× what the linear splitter takes on
+// this shared 2-core machine, and far below the quadratic time, so it fails only for the right reason.
+describe("splitCommands on long words", () => {
+  it.each([
+    { name: "double-quoted", text: `echo "${"a=b ".repeat(47_500)}"` },
+    { name: "escaped spaces", text: `echo ${"a=b\\ ".repeat(47_500)}` },
+  ])("$name: 190 k characters in linear time", ({ text }) => {
+    const started = performance.now();
+    const result = splitCommands(source(text));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.commands).toHaveLength(1);
+    expect(result.commands[0]?.words[1]?.value.length).toBe(190_000);
+  });
+});

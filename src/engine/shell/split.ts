@@ -25,6 +25,9 @@ interface WordBuilder {
   sawQuoteBeforeEquals: boolean;
   /** Script-text index of each character of `value` (a nested `sh -c` script is split again from these). */
   indexes: number[];
+  /** Whether `value` holds an `=` yet: kept as a flag because searching `value` on every appended
+   *  character made long quoted words quadratic (issue 15: a 190 k-character `echo` took 15 s). */
+  hasEquals: boolean;
 }
 
 export function splitCommands(source: ShellSource): SplitResult {
@@ -102,7 +105,7 @@ class Splitter {
 
   private ensureWord(startIndex: number): WordBuilder {
     if (this.word === null) {
-      this.word = { value: "", startIndex, endIndex: startIndex, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false, indexes: [] };
+      this.word = { value: "", startIndex, endIndex: startIndex, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false, indexes: [], hasEquals: false };
     }
     return this.word;
   }
@@ -111,10 +114,11 @@ class Splitter {
   private append(chars: string, from: number, to: number, quoted: boolean, first = to - chars.length): void {
     const word = this.ensureWord(from);
     for (let k = 0; k < chars.length; k++) word.indexes.push(first + k);
-    if (quoted && !word.value.includes("=")) word.sawQuoteBeforeEquals = true;
-    if (!quoted && chars === "=" && !word.value.includes("=") && !word.sawQuoteBeforeEquals && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.value)) {
+    if (quoted && !word.hasEquals) word.sawQuoteBeforeEquals = true;
+    if (!quoted && chars === "=" && !word.hasEquals && !word.sawQuoteBeforeEquals && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.value)) {
       word.plainNameBeforeEquals = true;
     }
+    if (!word.hasEquals && chars.includes("=")) word.hasEquals = true;
     word.value += chars;
     word.endIndex = to;
     if (quoted) word.quoted = true;
@@ -134,7 +138,7 @@ class Splitter {
     const open = this.i;
     this.ensureWord(open);
     if (this.word !== null) this.word.quoted = true;
-    if (this.word !== null && !this.word.value.includes("=")) this.word.sawQuoteBeforeEquals = true;
+    if (this.word !== null && !this.word.hasEquals) this.word.sawQuoteBeforeEquals = true;
     this.i++;
     while (this.i < this.text.length) {
       const c = this.text[this.i] ?? "";

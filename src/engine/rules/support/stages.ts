@@ -9,21 +9,27 @@ export function finalStage(model: DockerfileModel): Stage | null {
   return model.stages[model.stages.length - 1] ?? null;
 }
 
-/** Offset of the first character of the line holding `offset`. */
+/** Offset of the first character of the line holding `offset`. A line ends at `\n`, `\r\n` or a lone `\r`
+ *  (as LineIndex counts them): with CR-only line ends, looking for `\n` alone found none and put an
+ *  inserted RUN before the first FROM (issue 14). */
 export function lineStartOf(text: string, offset: number): number {
-  const nl = text.lastIndexOf("\n", offset - 1);
+  const nl = Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1));
   return nl + 1;
 }
 
 /** Offset just past the line break that ends the instruction (or the end of the text). */
 export function afterInstruction(text: string, node: InstructionNode): number {
-  const nl = text.indexOf("\n", node.range.end);
-  return nl < 0 ? text.length : nl + 1;
+  const lf = text.indexOf("\n", node.range.end);
+  const cr = text.indexOf("\r", node.range.end);
+  // A lone `\r` ends a line too; `\r\n` is one line break.
+  if (cr >= 0 && (lf < 0 || cr < lf)) return text[cr + 1] === "\n" ? cr + 2 : cr + 1;
+  return lf < 0 ? text.length : lf + 1;
 }
 
 /** The line break the file uses, so inserted lines match (CRLF files stay CRLF). */
 export function lineBreakOf(text: string): string {
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  if (text.includes("\r\n")) return "\r\n";
+  return text.includes("\r") && !text.includes("\n") ? "\r" : "\n";
 }
 
 /** The instruction's full text as written (continuations and heredocs included). */

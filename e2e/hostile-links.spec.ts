@@ -1,0 +1,33 @@
+// Issue 14's hostile links: each opens or is refused with a message, the page keeps answering input, and
+// the user's own text stays. The fragments are made with the app's own codec, so they are exactly what a
+// crafted link would carry.
+import { encodePermalink, MAX_DECOMPRESSED_BYTES, MAX_FRAGMENT_CHARS } from "../src/permalink/codec";
+import { TABLES_VERSION } from "../src/engine/knowledge/data/tables-version";
+import { expect, test } from "./fixtures";
+
+const OWN_TEXT = "FROM python:3.12-slim\n# my own work\n";
+
+test("a 2 MB junk fragment just under the cap is refused with a message, and the own text stays", async ({ playground, page }) => {
+  await playground.goto();
+  await playground.paste("dockerfile", OWN_TEXT);
+  await page.goto("about:blank");
+  // Chromium refuses URLs past 2 MiB in all: the fragment leaves room for the address before it.
+  await playground.goto(`/#v1.${"A".repeat(MAX_FRAGMENT_CHARS - 3 - 100)}`);
+  await expect(playground.notice).toHaveAttribute("data-tone", "error");
+  await expect(page.getByTestId("notice-message")).toContainText("could not be opened");
+  await expect(playground.editor("dockerfile")).toContainText("my own work");
+});
+
+test("a short link that unpacks to just under the cap opens, and the page keeps answering", async ({ playground, page }) => {
+  const fragment = encodePermalink({
+    tablesVersion: TABLES_VERSION, dockerfile: `FROM python:3.12\nRUN echo ${"a".repeat(MAX_DECOMPRESSED_BYTES - 200)}\n`,
+    requirements: [], dockerignore: null, decisions: {}, selectedStep: null, contextBytes: null, projectFiles: [], arch: null, packageSizes: {},
+  });
+  expect(fragment.length).toBeLessThan(10_000);
+  await page.goto(`/#${fragment}`);
+  // The page answers input while the link's text is planned (in the worker, under the engine's limits).
+  await page.getByTestId("theme").selectOption("dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark", { timeout: 5_000 });
+  await playground.waitForPlan(60_000);
+  await expect(page.getByTestId("plan-notice")).toBeVisible();
+});

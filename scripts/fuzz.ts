@@ -1,0 +1,44 @@
+// `npm run fuzz [-- --cases 2000 --seed 1 --minutes 5 --out /tmp/fuzz-failures]`: the long fuzz run of
+// issue 14 over the shared corpus (when ../shared is there) and generated text. Prints the counts —
+// exceptions, slow inputs (> 1 s) by class, non-reparsing / non-converging / non-idempotent rewrites, new
+// dockerfile-utils errors — and the first examples of each; with --out, writes each example's files there.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { registerDebianTablesFromDisk } from "../src/node/load-tables";
+import { corpusSeeds, exampleSeeds } from "./fuzz/corpus";
+import { fuzz } from "./fuzz/run";
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+registerDebianTablesFromDisk();
+const cases = Number(option("cases") ?? 2_000);
+const seed = Number(option("seed") ?? 1);
+const minutes = option("minutes");
+const corpus = corpusSeeds();
+const seeds = [...corpus, ...exampleSeeds()];
+console.log(`fuzz: ${cases} cases, seed ${seed}, ${corpus.length} corpus files${corpus.length === 0 ? " (../shared absent: examples and generated text only)" : ""}${minutes === undefined ? "" : `, at most ${minutes} min`}`);
+const report = fuzz({
+  seeds, cases, seed,
+  ...(minutes === undefined ? {} : { deadline: Date.now() + Number(minutes) * 60_000 }),
+  onProgress: (done) => { if (done % 500 === 0) console.log(`  ${done} cases…`); },
+});
+console.log(`\n${report.cases} cases in ${(report.ms / 1000).toFixed(0)} s`);
+for (const [fault, count] of Object.entries(report.counts)) console.log(`  ${fault.padEnd(18)} ${count}`);
+if (Object.keys(report.slowByClass).length > 0) console.log(`  slow by class: ${JSON.stringify(report.slowByClass)}`);
+if (Object.keys(report.byRule).length > 0) console.log(`  by rule: ${JSON.stringify(report.byRule)}`);
+for (const e of report.examples) console.log(`\n[${e.fault}] case ${e.index} (${e.label}): ${e.detail}`);
+const out = option("out");
+if (out !== undefined) {
+  report.examples.forEach((e, i) => {
+    const dir = join(out, `${i}-${e.fault}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "Dockerfile"), e.input.dockerfile);
+    for (const r of e.input.requirements) writeFileSync(join(dir, r.path.replace(/\//g, "_")), r.content);
+  });
+  console.log(`\nexamples written to ${out}`);
+}
+const faults = Object.values(report.counts).reduce((a, b) => a + b, 0);
+process.exitCode = faults > 0 ? 1 : 0;

@@ -1,0 +1,118 @@
+// Regression tests for the engine's hard limits (issue 14), each with a minimised reproducer of the input
+// that hung or blew up before. Expected numbers come from LIMITS, never from a run's output. The time
+// bounds are generous (this machine is 2 shared cores) and far below what the inputs took before.
+import { describe, expect, it } from "vitest";
+import { analyze, type Analysis } from "./analyze";
+import { LIMITS } from "./limits";
+import { buildPlan } from "./plan/plan";
+
+function timed<T>(run: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - started };
+}
+
+function analyzeTexts(dockerfile: string, requirements: Record<string, string> = {}): Analysis {
+  return analyze({ dockerfile, requirements: Object.entries(requirements).map(([path, content]) => ({ path, content })), dockerignore: null });
+}
+
+function codes(analysis: Analysis): string[] {
+  return analysis.diagnostics.map((d) => d.code);
+}
+
+/** `ENV L0=abcdefgh`, then `ENV Ln+1=$Ln$Ln` (issue 15: 24 doublings, ~8 GB; before the limit, 117 s). */
+function doublingChain(doublings: number, keyword = "ENV"): string {
+  const lines = ["FROM python:3.12-slim", `${keyword} L0=abcdefgh`];
+  for (let i = 0; i < doublings; i++) lines.push(`${keyword} L${i + 1}=$L${i}\${L${i}}`);
+  lines.push(`RUN pip install $L${doublings}`);
+  return lines.join("\n");
+}
+
+describe("variable expansion", () => {
+  it.each([
+    { name: "ENV doubling 24 times", text: doublingChain(24), firstLimitedLine: 2 + Math.ceil(Math.log2(LIMITS.expandedChars / 8)) },
+    { name: "ARG doubling 24 times", text: doublingChain(24, "ARG"), firstLimitedLine: 2 + Math.ceil(Math.log2(LIMITS.expandedChars / 8)) },
+  ])("$name stops at the per-value limit, with one error at the line that passed it", ({ text, firstLimitedLine }) => {
+    const { result, ms } = timed(() => analyzeTexts(text));
+    expect(ms).toBeLessThan(3_000);
+    const limits = result.diagnostics.filter((d) => d.code === "limit/variable-expansion");
+    expect(limits).toHaveLength(1);
+    // 8 × 2^n first exceeds the limit at n = log2(limit / 8); line 1 is FROM and line 2 is L0.
+    expect(limits[0]?.line).toBe(firstLimitedLine + 1);
+    expect(limits[0]?.severity).toBe("error");
+  });
+
+  it("a long chain of large values stops at the estimate's total budget", () => {
+    const half = 50_000;
+    const lines = ["FROM python:3.12-slim", `ENV A=${"x".repeat(half)}`];
+    for (let i = 0; i < 900; i++) lines.push(`ENV B${i}=$A$A`);
+    const { result, ms } = timed(() => analyzeTexts(lines.join("\n")));
+    expect(ms).toBeLessThan(3_000);
+    // Each `$A$A` draws 2 × half from the budget; B0 is on line 3, so B(k) on line k + 3.
+    const fits = Math.floor(LIMITS.expandedCharsTotal / (2 * half));
+    expect(result.diagnostics.filter((d) => d.code === "limit/variable-expansion").map((d) => d.line)).toEqual([fits + 3]);
+  });
+
+  it("ordinary substitutions are untouched", () => {
+    const result = analyzeTexts("FROM python:3.12-slim\nENV APP=/srv/app\nWORKDIR $APP\nRUN pip install flask");
+    expect(codes(result).filter((c) => c.startsWith("limit/"))).toEqual([]);
+  });
+});
+
+describe("Dockerfile size limits", () => {
+  const stageHeavy = (stages: number) =>
+    Array.from({ length: stages }, (_, i) => `FROM python:3.12-slim AS s${i}\nCOPY --from=s${Math.max(0, i - 1)} /app /app\nRUN pip install flask`).join("\n");
+
+  it.each([
+    { name: "stages", text: stageHeavy(LIMITS.stages + 1), code: "limit/stages", line: LIMITS.stages * 3 + 1 },
+    { name: "instructions", text: ["FROM python:3.12-slim", ...Array.from({ length: LIMITS.instructions }, (_, i) => `ENV A${i}=${i}`)].join("\n"), code: "limit/instructions", line: LIMITS.instructions + 1 },
+    { name: "a quoted 190 k-character echo (issue 15)", text: `FROM python:3.12-slim\nRUN echo "${"a=b ".repeat(47_500)}"`, code: "limit/instruction-size", line: 2 },
+    { name: "a heredoc body past the limit", text: `FROM python:3.12-slim\nRUN <<EOF\n${"echo hi\n".repeat(LIMITS.instructionChars / 8)}EOF\n`, code: "limit/instruction-size", line: 2 },
+  ])("$name: an error at the first instruction left out", ({ text, code, line }) => {
+    const { result, ms } = timed(() => analyzeTexts(text));
+    expect(ms).toBeLessThan(3_000);
+    const limit = result.diagnostics.find((d) => d.code === code);
+    expect(limit).toMatchObject({ line, column: 1, severity: "error" });
+  });
+
+  it("reads only the first LIMITS.dockerfileChars characters", () => {
+    const text = `FROM python:3.12-slim\n${"# filler\n".repeat(Math.ceil(LIMITS.dockerfileChars / 9))}RUN pip install flask\n`;
+    const result = analyzeTexts(text);
+    expect(codes(result)).toContain("limit/dockerfile-size");
+    expect(result.model.instructions.map((n) => n.keyword)).toEqual(["FROM"]);
+  });
+
+  it("a file under every limit has no limit diagnostics", () => {
+    expect(codes(analyzeTexts(stageHeavy(LIMITS.stages))).filter((c) => c.startsWith("limit/"))).toEqual([]);
+  });
+
+  it("the plan proposes no rewrites past a limit, and says why", () => {
+    const plan = buildPlan({ dockerfile: doublingChain(24), requirements: [], dockerignore: null });
+    expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
+    expect(plan.notice).toMatch(/limits/);
+  });
+});
+
+describe("requirements limits", () => {
+  it("a logical line past the limit is skipped with an error at its start", () => {
+    const long = `flask==3.0 ${"\\\n --hash=sha256:ab".repeat(Math.ceil(LIMITS.requirementLineChars / 17))}`;
+    const file = analyzeTexts("FROM python:3.12-slim", { "requirements.txt": `requests\n${long}\n` }).requirementFiles[0];
+    expect(file?.diagnostics.find((d) => d.code === "limit/requirement-line")).toMatchObject({ line: 2, column: 1 });
+    expect(file?.requirements.map((r) => r.name)).toEqual(["requests"]);
+  });
+
+  it("includes deeper than the limit are not followed", () => {
+    const depth = LIMITS.includeDepth + 2;
+    const files = Object.fromEntries(Array.from({ length: depth }, (_, i) => [`r${i}.txt`, i + 1 < depth ? `-r r${i + 1}.txt\npkg${i}\n` : `pkg${i}\n`]));
+    const result = analyzeTexts("FROM python:3.12-slim", files);
+    const limit = result.diagnostics.find((d) => d.code === "limit/include-depth");
+    // From r0.txt, the include in r(depth - 1) would open the (depth + 1)-th file: it is refused there.
+    expect(limit).toMatchObject({ line: 1, column: 1, file: { requirements: `r${LIMITS.includeDepth - 1}.txt` } });
+  });
+
+  // Issue 14: `\\+$` backtracked on a long run of backslashes (6 s for 50,000; quadratic in the run).
+  it("a long run of backslashes that does not end the line is linear", () => {
+    const { ms } = timed(() => analyzeTexts("FROM python:3.12-slim", { "requirements.txt": `${"\\".repeat(50_000)}x\\\nflask\n` }));
+    expect(ms).toBeLessThan(2_000);
+  });
+});

@@ -1,0 +1,38 @@
+// Hard limits on what the engine reads (issue 14: no input may hang the engine or the tab). Each says why
+// its number is safe for real files and what happens past it; the README's "Limits" section lists the same
+// numbers and messages. Past a limit the engine keeps what it read before it, reports an error diagnostic
+// at the line and column where the limit was reached, and the plan proposes no rewrites for that input.
+
+/** Diagnostic codes of the limits, so the plan (and tests) can recognise them. */
+export const LIMIT_CODE_PREFIX = "limit/";
+
+export const LIMITS = {
+  /** Dockerfile characters parsed. The largest Dockerfile of the shared corpus is under 10 kB; 1 MiB is the
+   *  permalink's whole payload cap (2 MiB) halved, and dockerfile-ast parses it in about a second. */
+  dockerfileChars: 1024 * 1024,
+  /** Instructions read. The corpus maximum is 95; an image cannot hold more than 127 layers anyway (the
+   *  overlay2 storage driver's depth limit, "max depth exceeded" in Docker). */
+  instructions: 1_000,
+  /** Stages (FROM lines). The corpus maximum is 6; 128 keeps stage-heavy pastes (60–120 KB, issue 14:
+   *  ~20 s) well under a second. */
+  stages: 128,
+  /** Characters in one instruction, heredoc bodies included. A heredoc is an inline script; 64 KiB is far
+   *  beyond a script written by hand (the corpus's largest Dockerfile is under 10 kB in all), and keeps
+   *  one RUN's shell split and estimate cheap. */
+  instructionChars: 64 * 1024,
+  /** Characters one variable substitution may produce: Linux's MAX_ARG_STRLEN (32 pages of 4 KiB,
+   *  include/uapi/linux/binfmts.h), the longest single argument or environment string `execve` accepts;
+   *  a real build's RUN fails with E2BIG past it. Stops the `ENV L1=$L0$L0` doubling chains (issue 15:
+   *  24 doublings grew the tab by ~8 GB). */
+  expandedChars: 128 * 1024,
+  /** Characters all substitutions of one estimate may produce together: 32 values at the cap above. Bounds
+   *  a chain of thousands of capped doublings (each at the cap) to a few MB of strings. */
+  expandedCharsTotal: 4 * 1024 * 1024,
+  /** Characters in one logical requirements line (after joining `\` continuations). A hash-pinned line
+   *  with 300 wheel hashes (`--hash=sha256:` + 64 hex digits + a continuation, ~85 characters each) is
+   *  ~26 KB; 100,000 leaves room for four times that. */
+  requirementLineChars: 100_000,
+  /** Depth of `-r`/`-c` includes followed. pip has no explicit limit (Python's recursion limit, 1,000);
+   *  a permalink holds at most 32 files, so a chain deeper than 16 is not a real project. */
+  includeDepth: 16,
+} as const;
