@@ -55,7 +55,12 @@ function discoverProjectFiles(io: CliIo, contextDir: string): string[] {
   return PROJECT_FILE_NAMES.map((name) => join(contextDir, name)).filter((path) => io.kind(path) === "file");
 }
 
-export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
+/** Where the size tables are read from; by default the source tree (see src/node/load-*.ts). */
+export interface CliOptions {
+  readonly pythonTablePath?: string;
+}
+
+export function run(argv: readonly string[], io: CliIo = nodeIo(), options: CliOptions = {}): number {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -97,7 +102,7 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
   // The wheel table is data beside the engine (STYLE 12): read once per process. Without it the bundled
   // 217-package table still answers, so a missing file is a warning, not a failure.
   if (pythonTable() === null) {
-    const loaded = loadPythonTable();
+    const loaded = loadPythonTable(options.pythonTablePath);
     if (!loaded.ok) io.stderr(`whaleweight: ${loaded.error}; using the bundled package table only\n`);
   }
   const plan = buildPlan({
@@ -126,9 +131,13 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
   return 0;
 }
 
-const isMain = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isMain) {
+/** The real process: tables from `dataDir` (the bundle's data/) or, without one, from the source tree. */
+export function cliMain(dataDir?: string): void {
   // The engine reads each Debian release table (data, ~5 MB of JSON) from disk the first time it needs it.
-  registerDebianTablesFromDisk();
-  process.exitCode = run(process.argv.slice(2));
+  registerDebianTablesFromDisk(dataDir);
+  const options = dataDir === undefined ? {} : { pythonTablePath: join(dataDir, "python-wheels.json") };
+  process.exitCode = run(process.argv.slice(2), nodeIo(), options);
 }
+
+const isMain = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) cliMain();
