@@ -1,63 +1,48 @@
-// The Whaleweight CLI: the same engine as the playground, for CI. Reads files as bytes (so UTF-16 and BOMs
-// are decoded by the engine), prints the plan or the findings, and exits 2 with one line on bad usage or
-// unreadable files, 1 when `lint` finds an error, 0 otherwise. `run` takes its I/O as a parameter, so tests
-// call it in-process with fake files; the bottom of the file wires it to the real process.
-import { basename, dirname, join, relative, sep } from "node:path";
-import type { TextFile } from "../engine/analyze";
-import { buildPlan } from "../engine/plan/plan";
+// The Whaleweight CLI: the same engine as the playground, for CI. Prints the plan, the findings or the
+// size change between two Dockerfiles, and exits 2 with one line on bad usage or unreadable files, 1 when
+// `lint` finds an error, 3 when the Dockerfile as written is over a size budget, 0 otherwise. `run` takes
+// its I/O as a parameter, so tests call it in-process with fake files; `cliMain` wires it to the real
+// process (from main.ts under tsx, or from bin.ts in the bundle).
+import { join } from "node:path";
+import { analyze } from "../engine/analyze";
+import type { EstimateSettings } from "../engine/estimate/context";
 import { pythonTable } from "../engine/knowledge/python-table";
+import { buildPlan } from "../engine/plan/plan";
+import { decodeTexts } from "../engine/plan/texts";
 import { RULES } from "../engine/rules/registry";
-import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { loadPythonTable } from "../node/load-python-table";
+import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
+import { budgetLine, checkBudget, EXIT_OVER_BUDGET, type BudgetVerdict } from "./budget";
+import { compareJson, compareMarkdown, compareText } from "./compare";
 import { nodeIo, type CliIo } from "./io";
+import { planMarkdown } from "./markdown";
 import { lintText, planJson, planText, sarif } from "./output";
+import { playgroundLink } from "./playground-link";
+import { InputError, readProject, type ProjectInput } from "./read-project";
 
 export type { CliIo } from "./io";
-
-class InputError extends Error {}
-
-function readBytes(io: CliIo, path: string, what: string): Uint8Array {
-  if (io.kind(path) === "dir") throw new InputError(`${what} ${path} is a directory, not a file`);
-  try {
-    return io.readFile(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new InputError(code === "ENOENT" ? `${what} ${path} does not exist` : `${what} ${path} cannot be read (${typeof code === "string" ? code : String(error)})`);
-  }
-}
-
-/** Requirements paths are taken relative to the Dockerfile's folder (the build context). */
-function contextPath(contextDir: string, file: string): string {
-  const rel = relative(contextDir, file);
-  return rel.startsWith("..") || rel === "" ? basename(file) : rel.split(sep).join("/");
-}
-
-/** requirements*.txt / *.in beside the Dockerfile, and in a `requirements/` folder there. */
-function discoverRequirements(io: CliIo, contextDir: string): string[] {
-  const found: string[] = [];
-  const visit = (dir: string, depth: number) => {
-    for (const name of [...io.list(dir)].sort()) {
-      const path = join(dir, name);
-      if (depth === 0 && name === "requirements" && io.kind(path) === "dir") visit(path, 1);
-      else if (/^requirements.*\.(txt|in)$/i.test(name) && io.kind(path) === "file") found.push(path);
-      else if (depth === 1 && /\.(txt|in)$/i.test(name) && io.kind(path) === "file") found.push(path);
-    }
-  };
-  visit(contextDir, 0);
-  return found;
-}
-
-/** The project files a locked install reads, when they sit beside the Dockerfile (the build context). */
-const PROJECT_FILE_NAMES = ["pyproject.toml", "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock"];
-
-function discoverProjectFiles(io: CliIo, contextDir: string): string[] {
-  return PROJECT_FILE_NAMES.map((name) => join(contextDir, name)).filter((path) => io.kind(path) === "file");
-}
 
 /** Where the size tables are read from; by default the source tree (see src/node/load-*.ts). */
 export interface CliOptions {
   readonly pythonTablePath?: string;
+}
+
+function settingsOf(args: CliArgs): Partial<EstimateSettings> {
+  return {
+    ...(args.contextBytes === null ? {} : { contextBytes: args.contextBytes }),
+    ...(args.arch === null ? {} : { arch: args.arch }),
+    packageSizes: args.packageSizes,
+  };
+}
+
+/** The exit code after the output: over budget wins over lint errors (both fail CI; 3 says which limit). */
+function exitCode(budget: BudgetVerdict | null, lintFailed: boolean): number {
+  return budget?.over === true ? EXIT_OVER_BUDGET : lintFailed ? 1 : 0;
+}
+
+function reportBudget(io: CliIo, budget: BudgetVerdict | null): void {
+  if (budget?.over === true) io.stderr(`whaleweight: over budget: ${budget.violations.map((v) => v.message).join("; ")}\n`);
 }
 
 export function run(argv: readonly string[], io: CliIo = nodeIo(), options: CliOptions = {}): number {
@@ -75,22 +60,12 @@ export function run(argv: readonly string[], io: CliIo = nodeIo(), options: CliO
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  let dockerfile: Uint8Array;
-  let requirements: TextFile[];
-  let projectFiles: TextFile[];
-  let dockerignore: string | null = null;
-  const contextDir = dirname(args.dockerfile);
+  const dockerfilePath = args.dockerfile;
+  const inputs: ProjectInput[] = [];
   try {
-    dockerfile = readBytes(io, args.dockerfile, "Dockerfile");
-    const paths = args.requirements.length > 0 ? args.requirements : discoverRequirements(io, contextDir);
-    requirements = paths.map((p) => ({ path: contextPath(contextDir, p), content: readBytes(io, p, "requirements file") }));
-    const found = discoverProjectFiles(io, contextDir);
-    // A file given with --project-file wins over the one of the same context path found beside the Dockerfile.
-    const given = new Set(args.projectFiles.map((p) => contextPath(contextDir, p)));
-    const projectPaths = [...args.projectFiles, ...found.filter((f) => !given.has(contextPath(contextDir, f)))];
-    projectFiles = projectPaths.map((p) => ({ path: contextPath(contextDir, p), content: readBytes(io, p, "project file") }));
-    const ignorePath = args.dockerignore ?? join(contextDir, ".dockerignore");
-    if (args.dockerignore !== null || io.kind(ignorePath) === "file") dockerignore = new TextDecoder().decode(readBytes(io, ignorePath, ".dockerignore"));
+    inputs.push(readProject(io, { dockerfile: dockerfilePath, requirements: args.requirements, projectFiles: args.projectFiles, dockerignore: args.dockerignore }));
+    // compare: each Dockerfile with what is beside it (the options name files of one project only).
+    if (args.newDockerfile !== null) inputs.push(readProject(io, { dockerfile: args.newDockerfile, requirements: [], projectFiles: [], dockerignore: null }));
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr(`whaleweight: ${error.message}\n`);
@@ -105,30 +80,41 @@ export function run(argv: readonly string[], io: CliIo = nodeIo(), options: CliO
     const loaded = loadPythonTable(options.pythonTablePath);
     if (!loaded.ok) io.stderr(`whaleweight: ${loaded.error}; using the bundled package table only\n`);
   }
-  const plan = buildPlan({
-    dockerfile,
-    requirements,
-    dockerignore,
-    projectFiles,
-    settings: {
-      ...(args.contextBytes === null ? {} : { contextBytes: args.contextBytes }),
-      ...(args.arch === null ? {} : { arch: args.arch }),
-      packageSizes: args.packageSizes,
-    },
-  });
-  const diagnostics = plan.steps[0]?.analysis.diagnostics ?? [];
-  const ruleDocs = RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, what: r.meta.docs.what }));
-  if (args.command === "lint") {
-    if (args.format === "json") io.stdout(JSON.stringify({ version: 1, findings: plan.findings, diagnostics }, null, 2) + "\n");
-    else if (args.format === "sarif") io.stdout(JSON.stringify(sarif(plan.findings, diagnostics, args.dockerfile, ruleDocs), null, 2) + "\n");
-    else io.stdout(lintText(plan.findings, diagnostics, args.dockerfile));
-    const failed = plan.findings.some((f) => f.severity === "error") || diagnostics.some((d) => d.severity === "error");
-    return failed ? 1 : 0;
+  const settings = settingsOf(args);
+  const limits = { maxBytes: args.maxBytes, maxPullBytes: args.maxPullBytes };
+  const [first, second] = inputs;
+  if (first === undefined) return 2;
+
+  if (args.command === "compare" && second !== undefined && args.newDockerfile !== null) {
+    const newPath = args.newDockerfile;
+    const before = { path: dockerfilePath, estimate: analyze({ ...first, settings }).estimate };
+    const after = { path: newPath, estimate: analyze({ ...second, settings }).estimate };
+    const budget = checkBudget(after.estimate, limits, newPath);
+    if (args.format === "json") io.stdout(JSON.stringify(compareJson(before, after, budget), null, 2) + "\n");
+    else if (args.format === "markdown") {
+      const texts = decodeTexts(second.dockerfile, second.requirements, second.dockerignore, second.projectFiles);
+      io.stdout(compareMarkdown(before, after, budget, playgroundLink(args.playgroundUrl, texts, args.contextBytes)));
+    } else io.stdout(compareText(before, after, budget));
+    reportBudget(io, budget);
+    return exitCode(budget, false);
   }
-  if (args.format === "json") io.stdout(JSON.stringify(planJson(plan, diagnostics), null, 2) + "\n");
-  else if (args.format === "sarif") io.stdout(JSON.stringify(sarif(plan.findings, diagnostics, args.dockerfile, ruleDocs), null, 2) + "\n");
-  else io.stdout(planText(plan, diagnostics, args.dockerfile));
-  return 0;
+
+  const plan = buildPlan({ ...first, settings });
+  const original = plan.steps[0];
+  const diagnostics = original?.analysis.diagnostics ?? [];
+  const budget = original === undefined ? null : checkBudget(original.analysis.estimate, limits, dockerfilePath);
+  const ruleDocs = RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, what: r.meta.docs.what }));
+  const link = () => playgroundLink(args.playgroundUrl, original?.texts ?? decodeTexts(first.dockerfile, first.requirements, first.dockerignore, first.projectFiles), args.contextBytes);
+  const lintFailed = plan.findings.some((f) => f.severity === "error") || diagnostics.some((d) => d.severity === "error");
+  if (args.format === "sarif") io.stdout(JSON.stringify(sarif(plan.findings, diagnostics, dockerfilePath, ruleDocs, budget), null, 2) + "\n");
+  else if (args.format === "markdown") io.stdout(planMarkdown(args.command === "lint" ? { ...plan, steps: plan.steps.slice(0, 1) } : plan, diagnostics, dockerfilePath, budget, link()));
+  else if (args.command === "lint") {
+    if (args.format === "json") io.stdout(JSON.stringify({ version: 1, findings: plan.findings, diagnostics, budget }, null, 2) + "\n");
+    else io.stdout(lintText(plan.findings, diagnostics, dockerfilePath) + (budget === null ? "" : `${budgetLine(budget)}\n`));
+  } else if (args.format === "json") io.stdout(JSON.stringify({ ...planJson(plan, diagnostics), budget }, null, 2) + "\n");
+  else io.stdout(planText(plan, diagnostics, dockerfilePath) + (budget === null ? "" : `\n${budgetLine(budget)}\n`));
+  reportBudget(io, budget);
+  return exitCode(budget, args.command === "lint" && lintFailed);
 }
 
 /** The real process: tables from `dataDir` (the bundle's data/) or, without one, from the source tree. */
