@@ -11,6 +11,8 @@ export interface CliArgs {
   readonly dockerfile: string | null;
   /** `compare` only: the new Dockerfile. */
   readonly newDockerfile: string | null;
+  /** `lint` only: the Dockerfiles after the first (a pre-commit hook passes every staged one). */
+  readonly moreDockerfiles: readonly string[];
   readonly requirements: readonly string[];
   /** `--project-file PATH` (repeatable): pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock, or
    *  another requirements file, added to those found beside the Dockerfile. */
@@ -34,7 +36,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   whaleweight plan <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--dockerignore <file>] [--context-bytes N] [--arch x86_64|aarch64] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown] [--playground-url URL]
-  whaleweight lint <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown]
+  whaleweight lint <Dockerfile>… [--requirements <file>]… [--project-file <file>]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown]
   whaleweight compare <old Dockerfile> <new Dockerfile> [--context-bytes N] [--arch …] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|markdown]
 
   --requirements  a requirements file (repeatable); paths are taken relative to the Dockerfile's folder,
@@ -51,14 +53,16 @@ export const USAGE = `Usage:
   --format        text (default), json (the contract in DESIGN §5), sarif, or markdown (a PR report).
   --playground-url where the markdown report's link opens the playground (default ${DEFAULT_PLAYGROUND_URL}).
 
+  lint takes several Dockerfiles with --format text (each read with what is beside it).
   compare weighs each Dockerfile as written, with the requirements and project files beside it.
 
-Exit codes: 0 ok, 1 lint found an error, 2 usage or unreadable input, 3 over the size budget (wins over 1).`;
+Exit codes: 0 ok, 1 lint found an error, 2 usage or unreadable input, 3 over the size budget (wins over 1;
+over several Dockerfiles, the worst: 2, then 3, then 1).`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    return { command: "help", dockerfile: null, newDockerfile: null, requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {}, maxBytes: null, maxPullBytes: null, playgroundUrl: DEFAULT_PLAYGROUND_URL };
+    return { command: "help", dockerfile: null, newDockerfile: null, moreDockerfiles: [], requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {}, maxBytes: null, maxPullBytes: null, playgroundUrl: DEFAULT_PLAYGROUND_URL };
   }
   if (command !== "plan" && command !== "lint" && command !== "compare") throw new UsageError(`unknown command "${command}" (expected plan, lint or compare)`);
   const paths: string[] = [];
@@ -144,7 +148,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (format === "sarif") throw new UsageError("compare prints text, json or markdown, not sarif");
   } else {
     if (dockerfile === undefined) throw new UsageError(`${command} needs a Dockerfile path`);
-    if (newDockerfile !== undefined) throw new UsageError(`one Dockerfile at a time (got ${dockerfile} and ${newDockerfile})`);
+    if (newDockerfile !== undefined && (command === "plan" || format !== "text")) throw new UsageError(`one Dockerfile at a time (got ${dockerfile} and ${newDockerfile})${command === "lint" ? "; lint takes several with --format text" : ""}`);
   }
-  return { command, dockerfile, newDockerfile: newDockerfile ?? null, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes, maxBytes, maxPullBytes, playgroundUrl };
+  const moreDockerfiles = command === "lint" ? paths.slice(1) : [];
+  if (moreDockerfiles.length > 0 && (requirements.length > 0 || projectFiles.length > 0 || dockerignore !== null)) {
+    throw new UsageError("--requirements, --project-file and --dockerignore name one project's files: lint several Dockerfiles without them (each is read with the files beside it)");
+  }
+  return { command, dockerfile, newDockerfile: command === "compare" ? (newDockerfile ?? null) : null, moreDockerfiles, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes, maxBytes, maxPullBytes, playgroundUrl };
 }

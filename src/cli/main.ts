@@ -45,6 +45,12 @@ function reportBudget(io: CliIo, budget: BudgetVerdict | null): void {
   if (budget?.over === true) io.stderr(`whaleweight: over budget: ${budget.violations.map((v) => v.message).join("; ")}\n`);
 }
 
+/** Several runs' exit codes as one: the worst (2 usage or I/O, then 3 over budget, then 1 lint errors). */
+export function worstExitCode(codes: readonly number[]): number {
+  for (const code of [2, EXIT_OVER_BUDGET, 1]) if (codes.includes(code)) return code;
+  return 0;
+}
+
 export function run(argv: readonly string[], io: CliIo = nodeIo(), options: CliOptions = {}): number {
   let args: CliArgs;
   try {
@@ -60,6 +66,16 @@ export function run(argv: readonly string[], io: CliIo = nodeIo(), options: CliO
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if (args.moreDockerfiles.length > 0) {
+    // Each file with what is beside it; the exit code is the worst of them.
+    const paths = [args.dockerfile, ...args.moreDockerfiles];
+    return worstExitCode(paths.map((dockerfile) => runParsed({ ...args, dockerfile, moreDockerfiles: [] }, io, options)));
+  }
+  return runParsed(args, io, options);
+}
+
+function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
+  if (args.dockerfile === null) return 2;
   const dockerfilePath = args.dockerfile;
   const inputs: ProjectInput[] = [];
   try {

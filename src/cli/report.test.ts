@@ -150,3 +150,27 @@ describe("compare OLD NEW", () => {
     expect(runWith(["compare", "app/Dockerfile", "gone/Dockerfile"], files)).toMatchObject({ code: 2, stderr: "whaleweight: Dockerfile gone/Dockerfile does not exist\n" });
   });
 });
+
+describe("lint with several Dockerfiles (as a pre-commit hook passes them)", () => {
+  const clean = "FROM python:3.12-slim\n";
+  const error = "FROM python:3.12-slim\nRUN pip install --no-cache-dir --install-option=\"--prefix=/install\" flask\n";
+  const cases: { name: string; files: Record<string, string>; argv: string[]; code: number }[] = [
+    { name: "all clean", files: { "a/Dockerfile": clean, "b/Dockerfile": clean }, argv: [], code: 0 },
+    { name: "one with an error", files: { "a/Dockerfile": clean, "b/Dockerfile": error }, argv: [], code: 1 },
+    { name: "one over budget, one with an error", files: { "a/Dockerfile": error, "b/Dockerfile": clean }, argv: ["--max-size", "1B"], code: 3 },
+    { name: "one missing", files: { "a/Dockerfile": error }, argv: [], code: 2 },
+  ];
+  it.each(cases)("$name: exit $code", ({ files: project, argv, code }) => {
+    const result = runWith(["lint", "a/Dockerfile", "b/Dockerfile", ...argv], project);
+    expect(result.code).toBe(code);
+    if ("b/Dockerfile" in project) expect(result.stdout).toMatch(/^b\/Dockerfile(:| )/m);
+  });
+
+  it.each([
+    { argv: ["lint", "a", "b", "--format", "json"], message: "one Dockerfile at a time (got a and b); lint takes several with --format text" },
+    { argv: ["plan", "a", "b"], message: "one Dockerfile at a time (got a and b)" },
+    { argv: ["lint", "a", "b", "--requirements", "r.txt"], message: "--requirements, --project-file and --dockerignore name one project's files: lint several Dockerfiles without them (each is read with the files beside it)" },
+  ])("$argv is a usage error", ({ argv, message }) => {
+    expect(runWith(argv, {})).toMatchObject({ code: 2, stderr: expect.stringContaining(`whaleweight: ${message}\n`) as unknown });
+  });
+});
