@@ -1,5 +1,5 @@
 // `npm run build:cli` (also run by `npm pack` through `prepack`): bundles the CLI into one ES module,
-// dist-cli/whaleweight.mjs, with every dependency inside, so the installed package runs on plain Node with
+// dist-cli/whaleweight.mjs (and the GitHub Action's entry point, dist-cli/action.mjs), with every dependency inside, so the installed package runs on plain Node with
 // no TypeScript and no node_modules of its own. The size tables the engine reads at run time (STYLE 12:
 // data, not code) are copied beside it in dist-cli/data/, where src/cli/bin.ts looks for them.
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -15,8 +15,9 @@ const DATA_SOURCE = join(root, "src/engine/knowledge/data");
 export async function buildCli(): Promise<void> {
   rmSync(CLI_OUT_DIR, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, "src/cli/bin.ts")],
-    outfile: join(CLI_OUT_DIR, "whaleweight.mjs"),
+    entryPoints: [{ in: join(root, "src/cli/bin.ts"), out: "whaleweight" }, { in: join(root, "src/cli/action-entry.ts"), out: "action" }],
+    outdir: CLI_OUT_DIR,
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",
