@@ -115,7 +115,10 @@ function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
     return exitCode(budget, false);
   }
 
-  const plan = buildPlan({ ...first, settings });
+  // lint needs the findings on the file as written, not the rewrites: every rule skipped, no step is
+  // re-estimated (a third of lint's time on a small file).
+  const decisions = args.command === "lint" ? Object.fromEntries(RULES.map((r) => [r.meta.id, { action: "skip" as const }])) : {};
+  const plan = buildPlan({ ...first, settings, decisions });
   const original = plan.steps[0];
   const diagnostics = original?.analysis.diagnostics ?? [];
   const budget = original === undefined ? null : checkBudget(original.analysis.estimate, limits, dockerfilePath);
