@@ -30,6 +30,8 @@ export interface CliArgs {
   readonly maxPullBytes: number | null;
   /** `--playground-url`: where the markdown report's link opens the playground. */
   readonly playgroundUrl: string;
+  /** `compare --base-ref REF`: the old Dockerfile is the new one's path as it is in git at REF. */
+  readonly baseRef: string | null;
 }
 
 export class UsageError extends Error {}
@@ -37,7 +39,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   whaleweight plan <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--dockerignore <file>] [--context-bytes N] [--arch x86_64|aarch64] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown] [--playground-url URL]
   whaleweight lint <Dockerfile>… [--requirements <file>]… [--project-file <file>]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown]
-  whaleweight compare <old Dockerfile> <new Dockerfile> [--context-bytes N] [--arch …] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|markdown]
+  whaleweight compare (<old Dockerfile> <new Dockerfile> | --base-ref REF <Dockerfile>) [--context-bytes N] [--arch …] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|markdown]
 
   --requirements  a requirements file (repeatable); paths are taken relative to the Dockerfile's folder,
                   which is assumed to be the build context. Default: requirements*.txt beside the Dockerfile.
@@ -54,7 +56,8 @@ export const USAGE = `Usage:
   --playground-url where the markdown report's link opens the playground (default ${DEFAULT_PLAYGROUND_URL}).
 
   lint takes several Dockerfiles with --format text (each read with what is beside it).
-  compare weighs each Dockerfile as written, with the requirements and project files beside it.
+  compare weighs each Dockerfile as written, with the requirements and project files beside it;
+                  --base-ref REF reads the old one (and the files beside it) from git at REF.
 
 Exit codes: 0 ok, 1 lint found an error, 2 usage or unreadable input, 3 over the size budget (wins over 1;
 over several Dockerfiles, the worst: 2, then 3, then 1).`;
@@ -62,13 +65,14 @@ over several Dockerfiles, the worst: 2, then 3, then 1).`;
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    return { command: "help", dockerfile: null, newDockerfile: null, moreDockerfiles: [], requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {}, maxBytes: null, maxPullBytes: null, playgroundUrl: DEFAULT_PLAYGROUND_URL };
+    return { command: "help", dockerfile: null, newDockerfile: null, moreDockerfiles: [], requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {}, maxBytes: null, maxPullBytes: null, playgroundUrl: DEFAULT_PLAYGROUND_URL, baseRef: null };
   }
   if (command !== "plan" && command !== "lint" && command !== "compare") throw new UsageError(`unknown command "${command}" (expected plan, lint or compare)`);
   const paths: string[] = [];
   let maxBytes: number | null = null;
   let maxPullBytes: number | null = null;
   let playgroundUrl = DEFAULT_PLAYGROUND_URL;
+  let baseRef: string | null = null;
   const requirements: string[] = [];
   const projectFiles: string[] = [];
   let dockerignore: string | null = null;
@@ -136,10 +140,23 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         playgroundUrl = v;
         break;
       }
+      case "--base-ref": {
+        const v = value();
+        // A ref, not an option or a revision range: git gets it as `REF:./path`.
+        if (v.startsWith("-") || /[\s:]|\.\./.test(v)) throw new UsageError(`--base-ref takes a branch, tag or commit, not "${v}"`);
+        baseRef = v;
+        break;
+      }
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
         paths.push(arg);
     }
+  }
+  if (baseRef !== null) {
+    if (command !== "compare") throw new UsageError("--base-ref is for compare");
+    if (paths.length !== 1) throw new UsageError("compare --base-ref REF takes one Dockerfile: the new one, whose path is read at REF too");
+    // The old file is the same path at REF: given twice, the rest of the checks see two paths.
+    paths.unshift(paths[0] ?? "");
   }
   const [dockerfile, newDockerfile, extra] = paths;
   if (command === "compare") {
@@ -154,5 +171,5 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (moreDockerfiles.length > 0 && (requirements.length > 0 || projectFiles.length > 0 || dockerignore !== null)) {
     throw new UsageError("--requirements, --project-file and --dockerignore name one project's files: lint several Dockerfiles without them (each is read with the files beside it)");
   }
-  return { command, dockerfile, newDockerfile: command === "compare" ? (newDockerfile ?? null) : null, moreDockerfiles, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes, maxBytes, maxPullBytes, playgroundUrl };
+  return { command, dockerfile, newDockerfile: command === "compare" ? (newDockerfile ?? null) : null, moreDockerfiles, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes, maxBytes, maxPullBytes, playgroundUrl, baseRef };
 }

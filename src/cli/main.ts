@@ -15,6 +15,7 @@ import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
 import { budgetLine, checkBudget, EXIT_OVER_BUDGET, type BudgetVerdict } from "./budget";
 import { compareJson, compareMarkdown, compareText } from "./compare";
+import { gitIo } from "./git-io";
 import { nodeIo, type CliIo } from "./io";
 import { planMarkdown } from "./markdown";
 import { lintText, planJson, planText, sarif } from "./output";
@@ -39,6 +40,15 @@ function settingsOf(args: CliArgs): Partial<EstimateSettings> {
 /** The exit code after the output: over budget wins over lint errors (both fail CI; 3 says which limit). */
 function exitCode(budget: BudgetVerdict | null, lintFailed: boolean): number {
   return budget?.over === true ? EXIT_OVER_BUDGET : lintFailed ? 1 : 0;
+}
+
+/** The old side of `compare --base-ref`: the file and what is beside it, from git at `ref`. */
+function readBase(io: CliIo, dockerfile: string, ref: string): ProjectInput {
+  try {
+    return readProject(gitIo(io, ref), { dockerfile, requirements: [], projectFiles: [], dockerignore: null });
+  } catch (error) {
+    throw error instanceof InputError ? new InputError(`${error.message} at ${ref}`) : error;
+  }
 }
 
 function reportBudget(io: CliIo, budget: BudgetVerdict | null): void {
@@ -79,7 +89,8 @@ function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
   const dockerfilePath = args.dockerfile;
   const inputs: ProjectInput[] = [];
   try {
-    inputs.push(readProject(io, { dockerfile: dockerfilePath, requirements: args.requirements, projectFiles: args.projectFiles, dockerignore: args.dockerignore }));
+    if (args.baseRef === null) inputs.push(readProject(io, { dockerfile: dockerfilePath, requirements: args.requirements, projectFiles: args.projectFiles, dockerignore: args.dockerignore }));
+    else inputs.push(readBase(io, dockerfilePath, args.baseRef));
     // compare: each Dockerfile with what is beside it (the options name files of one project only).
     if (args.newDockerfile !== null) inputs.push(readProject(io, { dockerfile: args.newDockerfile, requirements: [], projectFiles: [], dockerignore: null }));
   } catch (error) {
@@ -103,7 +114,7 @@ function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
 
   if (args.command === "compare" && second !== undefined && args.newDockerfile !== null) {
     const newPath = args.newDockerfile;
-    const before = { path: dockerfilePath, estimate: analyze({ ...first, settings }).estimate };
+    const before = { path: args.baseRef === null ? dockerfilePath : `${args.baseRef}:${dockerfilePath}`, estimate: analyze({ ...first, settings }).estimate };
     const after = { path: newPath, estimate: analyze({ ...second, settings }).estimate };
     const budget = checkBudget(after.estimate, limits, newPath);
     if (args.format === "json") io.stdout(JSON.stringify(compareJson(before, after, budget), null, 2) + "\n");
