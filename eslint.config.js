@@ -10,7 +10,7 @@ import { builtinModules } from "node:module";
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-results/", "playwright-report/"] },
+  { ignores: ["dist/", "dist-cli/", "node_modules/", "coverage/", "test-results/", "playwright-report/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

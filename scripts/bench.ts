@@ -152,6 +152,9 @@ function engineTable(): void {
 interface BundleModule {
   bundleRows(distDir: string): Promise<readonly { name: string; bytes: number; gzipBytes: number }[]>;
 }
+interface ColdStartModule {
+  coldStartRows(root: string, runs: number, warmup: number): { file: string; tool: string; ms: number | null }[] | string;
+}
 interface PermalinkModule {
   permalinkRows(): readonly { example: string; length: number }[];
 }
@@ -221,6 +224,22 @@ async function permalinkTable(): Promise<void> {
   printTable("Permalink lengths (URL fragment, characters)", ["example", "length"], permalink.permalinkRows().map((r) => [r.example, String(r.length)]), [false, true]);
 }
 
+/** The bundled CLI's start-up beside dockerfile-utils' (scripts/bench/cold-start.ts). */
+async function coldStartTable(): Promise<void> {
+  const coldStart = await optionalModule<ColdStartModule>("cold-start.ts");
+  if (coldStart === null) return;
+  const rows = coldStart.coldStartRows(root, option("cold-runs", 10), 2);
+  if (typeof rows === "string") {
+    console.log(`\nCLI cold start: ${rows}`);
+    return;
+  }
+  const yardstick = (file: string) => rows.find((r) => r.file === file && r.tool.startsWith("dockerfile-utils"))?.ms ?? null;
+  printTable("CLI cold start (one process, wall clock, median)", ["file", "tool", "ms", "× dockerfile-utils"], rows.map((r) => {
+    const base = yardstick(r.file);
+    return [r.file, r.tool, r.ms === null ? "failed" : r.ms.toFixed(0), r.ms === null || base === null ? "" : (r.ms / base).toFixed(2)];
+  }), [false, false, true, true]);
+}
+
 const isMain = process.argv[1] !== undefined && /scripts[\\/]bench\.ts$/.test(process.argv[1]);
 if (isMain) {
   // The engine is timed as the CLI and the worker run it: with the wheel table installed.
@@ -229,4 +248,5 @@ if (isMain) {
   await bundleTable();
   await packageTables();
   await permalinkTable();
+  await coldStartTable();
 }

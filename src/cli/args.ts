@@ -1,11 +1,18 @@
-// Command-line arguments of the CLI (DESIGN §5). Parsed by hand: four options do not justify a
+// Command-line arguments of the CLI (DESIGN §5). Parsed by hand: a dozen options do not justify a
 // dependency, and the errors must be one line each (exit 2).
+import { parseSize } from "./budget";
+import { DEFAULT_PLAYGROUND_URL } from "./playground-link";
 
-export type Format = "text" | "json" | "sarif";
+export type Format = "text" | "json" | "sarif" | "markdown";
 
 export interface CliArgs {
-  readonly command: "plan" | "lint" | "help";
+  readonly command: "plan" | "lint" | "compare" | "help";
+  /** The Dockerfile (`compare`: the old one). */
   readonly dockerfile: string | null;
+  /** `compare` only: the new Dockerfile. */
+  readonly newDockerfile: string | null;
+  /** `lint` only: the Dockerfiles after the first (a pre-commit hook passes every staged one). */
+  readonly moreDockerfiles: readonly string[];
   readonly requirements: readonly string[];
   /** `--project-file PATH` (repeatable): pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock, or
    *  another requirements file, added to those found beside the Dockerfile. */
@@ -17,13 +24,22 @@ export interface CliArgs {
   readonly arch: "x86_64" | "aarch64" | null;
   /** `--package-size NAME=MB` (repeatable): installed bytes per PEP 503 name. */
   readonly packageSizes: Readonly<Record<string, number>>;
+  /** `--max-size`: on-disk bytes the Dockerfile as written may reach; null = no budget. */
+  readonly maxBytes: number | null;
+  /** `--max-pull-size`: compressed (pull) bytes; null = no budget. */
+  readonly maxPullBytes: number | null;
+  /** `--playground-url`: where the markdown report's link opens the playground. */
+  readonly playgroundUrl: string;
+  /** `compare --base-ref REF`: the old Dockerfile is the new one's path as it is in git at REF. */
+  readonly baseRef: string | null;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  whaleweight plan <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--dockerignore <file>] [--context-bytes N] [--arch x86_64|aarch64] [--package-size NAME=MB]… [--format text|json|sarif]
-  whaleweight lint <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--format text|json|sarif]
+  whaleweight plan <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--dockerignore <file>] [--context-bytes N] [--arch x86_64|aarch64] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown] [--playground-url URL]
+  whaleweight lint <Dockerfile>… [--requirements <file>]… [--project-file <file>]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown]
+  whaleweight compare (<old Dockerfile> <new Dockerfile> | --base-ref REF <Dockerfile>) [--context-bytes N] [--arch …] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|markdown]
 
   --requirements  a requirements file (repeatable); paths are taken relative to the Dockerfile's folder,
                   which is assumed to be the build context. Default: requirements*.txt beside the Dockerfile.
@@ -34,15 +50,29 @@ export const USAGE = `Usage:
   --context-bytes size of the build context that COPY . sends (default 2000000).
   --arch          x86_64 (default) or aarch64: which wheels pip would pick.
   --package-size  NAME=MB, the installed size of a package the tables do not know (repeatable).
-  --format        text (default), json (the contract in DESIGN §5) or sarif.`;
+  --max-size      a budget for the image as written, on disk: 250MB, 1.2GB, 300MiB or bytes (1 MB = 10^6 B).
+  --max-pull-size a budget for its compressed (pull) size. Over either: exit 3 and one line on stderr.
+  --format        text (default), json (the contract in DESIGN §5), sarif, or markdown (a PR report).
+  --playground-url where the markdown report's link opens the playground (default ${DEFAULT_PLAYGROUND_URL}).
+
+  lint takes several Dockerfiles with --format text (each read with what is beside it).
+  compare weighs each Dockerfile as written, with the requirements and project files beside it;
+                  --base-ref REF reads the old one (and the files beside it) from git at REF.
+
+Exit codes: 0 ok, 1 lint found an error, 2 usage or unreadable input, 3 over the size budget (wins over 1;
+over several Dockerfiles, the worst: 2, then 3, then 1).`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    return { command: "help", dockerfile: null, requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {} };
+    return { command: "help", dockerfile: null, newDockerfile: null, moreDockerfiles: [], requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {}, maxBytes: null, maxPullBytes: null, playgroundUrl: DEFAULT_PLAYGROUND_URL, baseRef: null };
   }
-  if (command !== "plan" && command !== "lint") throw new UsageError(`unknown command "${command}" (expected plan or lint)`);
-  let dockerfile: string | null = null;
+  if (command !== "plan" && command !== "lint" && command !== "compare") throw new UsageError(`unknown command "${command}" (expected plan, lint or compare)`);
+  const paths: string[] = [];
+  let maxBytes: number | null = null;
+  let maxPullBytes: number | null = null;
+  let playgroundUrl = DEFAULT_PLAYGROUND_URL;
+  let baseRef: string | null = null;
   const requirements: string[] = [];
   const projectFiles: string[] = [];
   let dockerignore: string | null = null;
@@ -77,7 +107,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
       case "--format": {
         const v = value();
-        if (v !== "text" && v !== "json" && v !== "sarif") throw new UsageError(`--format is text, json or sarif, not "${v}"`);
+        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "markdown") throw new UsageError(`--format is text, json, sarif or markdown, not "${v}"`);
         format = v;
         break;
       }
@@ -95,12 +125,51 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         packageSizes[(match[1] ?? "").toLowerCase().replace(/[-_.]+/g, "-")] = Math.round(Number(match[2]) * 1_000_000);
         break;
       }
+      case "--max-size":
+      case "--max-pull-size": {
+        const v = value();
+        const bytes = parseSize(v);
+        if (bytes === null || bytes <= 0) throw new UsageError(`${flag} takes a size such as 250MB, 1.2GB or 300MiB, not "${v}"`);
+        if (flag === "--max-size") maxBytes = bytes;
+        else maxPullBytes = bytes;
+        break;
+      }
+      case "--playground-url": {
+        const v = value();
+        if (!/^https?:\/\/[^\s#]+$/.test(v)) throw new UsageError(`--playground-url takes an http(s) address without a #fragment, not "${v}"`);
+        playgroundUrl = v;
+        break;
+      }
+      case "--base-ref": {
+        const v = value();
+        // A ref, not an option or a revision range: git gets it as `REF:./path`.
+        if (v.startsWith("-") || /[\s:]|\.\./.test(v)) throw new UsageError(`--base-ref takes a branch, tag or commit, not "${v}"`);
+        baseRef = v;
+        break;
+      }
       default:
         if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-        if (dockerfile !== null) throw new UsageError(`one Dockerfile at a time (got ${dockerfile} and ${arg})`);
-        dockerfile = arg;
+        paths.push(arg);
     }
   }
-  if (dockerfile === null) throw new UsageError(`${command} needs a Dockerfile path`);
-  return { command, dockerfile, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes };
+  if (baseRef !== null) {
+    if (command !== "compare") throw new UsageError("--base-ref is for compare");
+    if (paths.length !== 1) throw new UsageError("compare --base-ref REF takes one Dockerfile: the new one, whose path is read at REF too");
+    // The old file is the same path at REF: given twice, the rest of the checks see two paths.
+    paths.unshift(paths[0] ?? "");
+  }
+  const [dockerfile, newDockerfile, extra] = paths;
+  if (command === "compare") {
+    if (dockerfile === undefined || newDockerfile === undefined) throw new UsageError("compare needs two Dockerfile paths: the old one and the new one");
+    if (extra !== undefined) throw new UsageError(`compare takes two Dockerfiles (got a third: ${extra})`);
+    if (format === "sarif") throw new UsageError("compare prints text, json or markdown, not sarif");
+  } else {
+    if (dockerfile === undefined) throw new UsageError(`${command} needs a Dockerfile path`);
+    if (newDockerfile !== undefined && (command === "plan" || format !== "text")) throw new UsageError(`one Dockerfile at a time (got ${dockerfile} and ${newDockerfile})${command === "lint" ? "; lint takes several with --format text" : ""}`);
+  }
+  const moreDockerfiles = command === "lint" ? paths.slice(1) : [];
+  if (moreDockerfiles.length > 0 && (requirements.length > 0 || projectFiles.length > 0 || dockerignore !== null)) {
+    throw new UsageError("--requirements, --project-file and --dockerignore name one project's files: lint several Dockerfiles without them (each is read with the files beside it)");
+  }
+  return { command, dockerfile, newDockerfile: command === "compare" ? (newDockerfile ?? null) : null, moreDockerfiles, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes, maxBytes, maxPullBytes, playgroundUrl, baseRef };
 }

@@ -37,16 +37,22 @@ describe("input errors exit 2 with one line", () => {
 
 describe("usage errors exit 2 with the message and the usage", () => {
   it.each([
-    { argv: ["weigh", "Dockerfile"], message: 'unknown command "weigh" (expected plan or lint)' },
+    { argv: ["weigh", "Dockerfile"], message: 'unknown command "weigh" (expected plan, lint or compare)' },
     { argv: ["plan"], message: "plan needs a Dockerfile path" },
     { argv: ["plan", "a", "b"], message: "one Dockerfile at a time (got a and b)" },
     { argv: ["plan", "a", "--verbose"], message: "unknown option --verbose" },
     { argv: ["plan", "a", "--format"], message: "--format needs a value" },
-    { argv: ["plan", "a", "--format", "yaml"], message: '--format is text, json or sarif, not "yaml"' },
+    { argv: ["plan", "a", "--format", "yaml"], message: '--format is text, json, sarif or markdown, not "yaml"' },
     { argv: ["plan", "a", "--context-bytes", "2MB"], message: '--context-bytes takes a whole number of bytes, not "2MB"' },
     { argv: ["plan", "a", "--requirements="], message: "--requirements needs a value" },
     { argv: ["plan", "a", "--arch", "riscv64"], message: '--arch is x86_64 or aarch64, not "riscv64"' },
     { argv: ["plan", "a", "--package-size", "tensorflow"], message: '--package-size takes NAME=MB (e.g. tensorflow=1200), not "tensorflow"' },
+    { argv: ["plan", "a", "--max-size", "big"], message: '--max-size takes a size such as 250MB, 1.2GB or 300MiB, not "big"' },
+    { argv: ["plan", "a", "--max-pull-size", "0MB"], message: '--max-pull-size takes a size such as 250MB, 1.2GB or 300MiB, not "0MB"' },
+    { argv: ["plan", "a", "--playground-url", "file:///x"], message: '--playground-url takes an http(s) address without a #fragment, not "file:///x"' },
+    { argv: ["compare", "a"], message: "compare needs two Dockerfile paths: the old one and the new one" },
+    { argv: ["compare", "a", "b", "c"], message: "compare takes two Dockerfiles (got a third: c)" },
+    { argv: ["compare", "a", "b", "--format", "sarif"], message: "compare prints text, json or markdown, not sarif" },
   ])("$argv", ({ argv, message }) => {
     expect(runWith(argv, project)).toEqual({ code: 2, stdout: "", stderr: `whaleweight: ${message}\n${USAGE}\n` });
   });

@@ -1,61 +1,67 @@
-// The Whaleweight CLI: the same engine as the playground, for CI. Reads files as bytes (so UTF-16 and BOMs
-// are decoded by the engine), prints the plan or the findings, and exits 2 with one line on bad usage or
-// unreadable files, 1 when `lint` finds an error, 0 otherwise. `run` takes its I/O as a parameter, so tests
-// call it in-process with fake files; the bottom of the file wires it to the real process.
-import { basename, dirname, join, relative, sep } from "node:path";
-import type { TextFile } from "../engine/analyze";
-import { buildPlan } from "../engine/plan/plan";
+// The Whaleweight CLI: the same engine as the playground, for CI. Prints the plan, the findings or the
+// size change between two Dockerfiles, and exits 2 with one line on bad usage or unreadable files, 1 when
+// `lint` finds an error, 3 when the Dockerfile as written is over a size budget, 0 otherwise. `run` takes
+// its I/O as a parameter, so tests call it in-process with fake files; `cliMain` wires it to the real
+// process (from main.ts under tsx, or from bin.ts in the bundle).
+import { join } from "node:path";
+import { analyze } from "../engine/analyze";
+import type { EstimateSettings } from "../engine/estimate/context";
 import { pythonTable } from "../engine/knowledge/python-table";
+import { buildPlan } from "../engine/plan/plan";
+import { decodeTexts } from "../engine/plan/texts";
 import { RULES } from "../engine/rules/registry";
-import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { loadPythonTable } from "../node/load-python-table";
+import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
+import { budgetLine, checkBudget, EXIT_OVER_BUDGET, type BudgetVerdict } from "./budget";
+import { compareJson, compareMarkdown, compareText } from "./compare";
+import { gitIo } from "./git-io";
 import { exitQuietlyOnClosedStdout, nodeIo, type CliIo } from "./io";
+import { planMarkdown } from "./markdown";
 import { lintText, planJson, planText, sarif } from "./output";
+import { playgroundLink } from "./playground-link";
+import { InputError, readProject, type ProjectInput } from "./read-project";
 
 export type { CliIo } from "./io";
 
-class InputError extends Error {}
+/** Where the size tables are read from; by default the source tree (see src/node/load-*.ts). */
+export interface CliOptions {
+  readonly pythonTablePath?: string;
+}
 
-function readBytes(io: CliIo, path: string, what: string): Uint8Array {
-  if (io.kind(path) === "dir") throw new InputError(`${what} ${path} is a directory, not a file`);
+function settingsOf(args: CliArgs): Partial<EstimateSettings> {
+  return {
+    ...(args.contextBytes === null ? {} : { contextBytes: args.contextBytes }),
+    ...(args.arch === null ? {} : { arch: args.arch }),
+    packageSizes: args.packageSizes,
+  };
+}
+
+/** The exit code after the output: over budget wins over lint errors (both fail CI; 3 says which limit). */
+function exitCode(budget: BudgetVerdict | null, lintFailed: boolean): number {
+  return budget?.over === true ? EXIT_OVER_BUDGET : lintFailed ? 1 : 0;
+}
+
+/** The old side of `compare --base-ref`: the file and what is beside it, from git at `ref`. */
+function readBase(io: CliIo, dockerfile: string, ref: string): ProjectInput {
   try {
-    return io.readFile(path);
+    return readProject(gitIo(io, ref), { dockerfile, requirements: [], projectFiles: [], dockerignore: null });
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new InputError(code === "ENOENT" ? `${what} ${path} does not exist` : `${what} ${path} cannot be read (${typeof code === "string" ? code : String(error)})`);
+    throw error instanceof InputError ? new InputError(`${error.message} at ${ref}`) : error;
   }
 }
 
-/** Requirements paths are taken relative to the Dockerfile's folder (the build context). */
-function contextPath(contextDir: string, file: string): string {
-  const rel = relative(contextDir, file);
-  return rel.startsWith("..") || rel === "" ? basename(file) : rel.split(sep).join("/");
+function reportBudget(io: CliIo, budget: BudgetVerdict | null): void {
+  if (budget?.over === true) io.stderr(`whaleweight: over budget: ${budget.violations.map((v) => v.message).join("; ")}\n`);
 }
 
-/** requirements*.txt / *.in beside the Dockerfile, and in a `requirements/` folder there. */
-function discoverRequirements(io: CliIo, contextDir: string): string[] {
-  const found: string[] = [];
-  const visit = (dir: string, depth: number) => {
-    for (const name of [...io.list(dir)].sort()) {
-      const path = join(dir, name);
-      if (depth === 0 && name === "requirements" && io.kind(path) === "dir") visit(path, 1);
-      else if (/^requirements.*\.(txt|in)$/i.test(name) && io.kind(path) === "file") found.push(path);
-      else if (depth === 1 && /\.(txt|in)$/i.test(name) && io.kind(path) === "file") found.push(path);
-    }
-  };
-  visit(contextDir, 0);
-  return found;
+/** Several runs' exit codes as one: the worst (2 usage or I/O, then 3 over budget, then 1 lint errors). */
+export function worstExitCode(codes: readonly number[]): number {
+  for (const code of [2, EXIT_OVER_BUDGET, 1]) if (codes.includes(code)) return code;
+  return 0;
 }
 
-/** The project files a locked install reads, when they sit beside the Dockerfile (the build context). */
-const PROJECT_FILE_NAMES = ["pyproject.toml", "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock"];
-
-function discoverProjectFiles(io: CliIo, contextDir: string): string[] {
-  return PROJECT_FILE_NAMES.map((name) => join(contextDir, name)).filter((path) => io.kind(path) === "file");
-}
-
-export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
+export function run(argv: readonly string[], io: CliIo = nodeIo(), options: CliOptions = {}): number {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -70,22 +76,23 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  let dockerfile: Uint8Array;
-  let requirements: TextFile[];
-  let projectFiles: TextFile[];
-  let dockerignore: string | null = null;
-  const contextDir = dirname(args.dockerfile);
+  if (args.moreDockerfiles.length > 0) {
+    // Each file with what is beside it; the exit code is the worst of them.
+    const paths = [args.dockerfile, ...args.moreDockerfiles];
+    return worstExitCode(paths.map((dockerfile) => runParsed({ ...args, dockerfile, moreDockerfiles: [] }, io, options)));
+  }
+  return runParsed(args, io, options);
+}
+
+function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
+  if (args.dockerfile === null) return 2;
+  const dockerfilePath = args.dockerfile;
+  const inputs: ProjectInput[] = [];
   try {
-    dockerfile = readBytes(io, args.dockerfile, "Dockerfile");
-    const paths = args.requirements.length > 0 ? args.requirements : discoverRequirements(io, contextDir);
-    requirements = paths.map((p) => ({ path: contextPath(contextDir, p), content: readBytes(io, p, "requirements file") }));
-    const found = discoverProjectFiles(io, contextDir);
-    // A file given with --project-file wins over the one of the same context path found beside the Dockerfile.
-    const given = new Set(args.projectFiles.map((p) => contextPath(contextDir, p)));
-    const projectPaths = [...args.projectFiles, ...found.filter((f) => !given.has(contextPath(contextDir, f)))];
-    projectFiles = projectPaths.map((p) => ({ path: contextPath(contextDir, p), content: readBytes(io, p, "project file") }));
-    const ignorePath = args.dockerignore ?? join(contextDir, ".dockerignore");
-    if (args.dockerignore !== null || io.kind(ignorePath) === "file") dockerignore = new TextDecoder().decode(readBytes(io, ignorePath, ".dockerignore"));
+    if (args.baseRef === null) inputs.push(readProject(io, { dockerfile: dockerfilePath, requirements: args.requirements, projectFiles: args.projectFiles, dockerignore: args.dockerignore }));
+    else inputs.push(readBase(io, dockerfilePath, args.baseRef));
+    // compare: each Dockerfile with what is beside it (the options name files of one project only).
+    if (args.newDockerfile !== null) inputs.push(readProject(io, { dockerfile: args.newDockerfile, requirements: [], projectFiles: [], dockerignore: null }));
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr(`whaleweight: ${error.message}\n`);
@@ -97,39 +104,58 @@ export function run(argv: readonly string[], io: CliIo = nodeIo()): number {
   // The wheel table is data beside the engine (STYLE 12): read once per process. Without it the bundled
   // 217-package table still answers, so a missing file is a warning, not a failure.
   if (pythonTable() === null) {
-    const loaded = loadPythonTable();
+    const loaded = loadPythonTable(options.pythonTablePath);
     if (!loaded.ok) io.stderr(`whaleweight: ${loaded.error}; using the bundled package table only\n`);
   }
-  const plan = buildPlan({
-    dockerfile,
-    requirements,
-    dockerignore,
-    projectFiles,
-    settings: {
-      ...(args.contextBytes === null ? {} : { contextBytes: args.contextBytes }),
-      ...(args.arch === null ? {} : { arch: args.arch }),
-      packageSizes: args.packageSizes,
-    },
-  });
-  const diagnostics = plan.steps[0]?.analysis.diagnostics ?? [];
-  const ruleDocs = RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, what: r.meta.docs.what }));
-  if (args.command === "lint") {
-    if (args.format === "json") io.stdout(JSON.stringify({ version: 1, findings: plan.findings, diagnostics }, null, 2) + "\n");
-    else if (args.format === "sarif") io.stdout(JSON.stringify(sarif(plan.findings, diagnostics, args.dockerfile, ruleDocs), null, 2) + "\n");
-    else io.stdout(lintText(plan.findings, diagnostics, args.dockerfile));
-    const failed = plan.findings.some((f) => f.severity === "error") || diagnostics.some((d) => d.severity === "error");
-    return failed ? 1 : 0;
+  const settings = settingsOf(args);
+  const limits = { maxBytes: args.maxBytes, maxPullBytes: args.maxPullBytes };
+  const [first, second] = inputs;
+  if (first === undefined) return 2;
+
+  if (args.command === "compare" && second !== undefined && args.newDockerfile !== null) {
+    const newPath = args.newDockerfile;
+    const before = { path: args.baseRef === null ? dockerfilePath : `${args.baseRef}:${dockerfilePath}`, estimate: analyze({ ...first, settings }).estimate };
+    const after = { path: newPath, estimate: analyze({ ...second, settings }).estimate };
+    const budget = checkBudget(after.estimate, limits, newPath);
+    if (args.format === "json") io.stdout(JSON.stringify(compareJson(before, after, budget), null, 2) + "\n");
+    else if (args.format === "markdown") {
+      const texts = decodeTexts(second.dockerfile, second.requirements, second.dockerignore, second.projectFiles);
+      io.stdout(compareMarkdown(before, after, budget, playgroundLink(args.playgroundUrl, texts, args)));
+    } else io.stdout(compareText(before, after, budget));
+    reportBudget(io, budget);
+    return exitCode(budget, false);
   }
-  if (args.format === "json") io.stdout(JSON.stringify(planJson(plan, diagnostics), null, 2) + "\n");
-  else if (args.format === "sarif") io.stdout(JSON.stringify(sarif(plan.findings, diagnostics, args.dockerfile, ruleDocs), null, 2) + "\n");
-  else io.stdout(planText(plan, diagnostics, args.dockerfile));
-  return 0;
+
+  // lint needs the findings on the file as written, not the rewrites: every rule skipped, no step is
+  // re-estimated (a third of lint's time on a small file).
+  const decisions = args.command === "lint" ? Object.fromEntries(RULES.map((r) => [r.meta.id, { action: "skip" as const }])) : {};
+  const plan = buildPlan({ ...first, settings, decisions });
+  const original = plan.steps[0];
+  const diagnostics = original?.analysis.diagnostics ?? [];
+  const budget = original === undefined ? null : checkBudget(original.analysis.estimate, limits, dockerfilePath);
+  const ruleDocs = RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, what: r.meta.docs.what }));
+  const link = () => playgroundLink(args.playgroundUrl, original?.texts ?? decodeTexts(first.dockerfile, first.requirements, first.dockerignore, first.projectFiles), args);
+  const lintFailed = plan.findings.some((f) => f.severity === "error") || diagnostics.some((d) => d.severity === "error");
+  if (args.format === "sarif") io.stdout(JSON.stringify(sarif(plan.findings, diagnostics, dockerfilePath, ruleDocs, budget), null, 2) + "\n");
+  else if (args.format === "markdown") io.stdout(planMarkdown(args.command === "lint" ? { ...plan, steps: plan.steps.slice(0, 1) } : plan, diagnostics, dockerfilePath, budget, link()));
+  else if (args.command === "lint") {
+    if (args.format === "json") io.stdout(JSON.stringify({ version: 1, findings: plan.findings, diagnostics, budget }, null, 2) + "\n");
+    else io.stdout(lintText(plan.findings, diagnostics, dockerfilePath) + (budget === null ? "" : `${budgetLine(budget)}\n`));
+  } else if (args.format === "json") io.stdout(JSON.stringify({ ...planJson(plan, diagnostics), budget }, null, 2) + "\n");
+  else io.stdout(planText(plan, diagnostics, dockerfilePath) + (budget === null ? "" : `\n${budgetLine(budget)}\n`));
+  reportBudget(io, budget);
+  return exitCode(budget, args.command === "lint" && lintFailed);
+}
+
+/** The real process: tables from `dataDir` (the bundle's data/) or, without one, from the source tree. */
+export function cliMain(dataDir?: string): void {
+  // The engine reads each Debian release table (data, ~5 MB of JSON) from disk the first time it needs it.
+  registerDebianTablesFromDisk(dataDir);
+  // `whaleweight plan X | head -1`: a closed stdout ends the process quietly with its usual exit code.
+  exitQuietlyOnClosedStdout();
+  const options = dataDir === undefined ? {} : { pythonTablePath: join(dataDir, "python-wheels.json") };
+  process.exitCode = run(process.argv.slice(2), nodeIo(), options);
 }
 
 const isMain = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isMain) {
-  // The engine reads each Debian release table (data, ~5 MB of JSON) from disk the first time it needs it.
-  registerDebianTablesFromDisk();
-  exitQuietlyOnClosedStdout();
-  process.exitCode = run(process.argv.slice(2));
-}
+if (isMain) cliMain();

@@ -5,6 +5,7 @@ import type { ImageEstimate } from "../engine/estimate/types";
 import { formatBytes, formatDelta } from "../engine/format";
 import type { Plan, PlanStep } from "../engine/plan/plan";
 import type { Finding } from "../engine/rules/types";
+import type { BudgetVerdict } from "./budget";
 
 export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object {
   return {
@@ -33,7 +34,7 @@ export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object
   };
 }
 
-function estimateJson(e: ImageEstimate): object {
+export function estimateJson(e: ImageEstimate): object {
   return {
     totalBytes: e.totalBytes,
     compressedBytes: e.compressedBytes,
@@ -120,16 +121,24 @@ export function lintText(findings: readonly Finding[], diagnostics: readonly Dia
   return lines.length === 0 ? `${dockerfilePath}: no findings\n` : lines.join("\n") + "\n";
 }
 
-export function sarif(findings: readonly Finding[], diagnostics: readonly Diagnostic[], dockerfilePath: string, rules: readonly { id: string; title: string; what: string }[]): object {
+/** SARIF rule descriptors of the size budget, beside the rules': a result must name a known rule. */
+const BUDGET_RULES = [
+  { id: "budget/max-size", title: "Image over the size budget", what: "The estimated on-disk size of the Dockerfile as written is over --max-size." },
+  { id: "budget/max-pull-size", title: "Image over the pull-size budget", what: "The estimated compressed (pull) size of the Dockerfile as written is over --max-pull-size." },
+];
+
+export function sarif(findings: readonly Finding[], diagnostics: readonly Diagnostic[], dockerfilePath: string, rules: readonly { id: string; title: string; what: string }[], budget: BudgetVerdict | null = null): object {
   const level = (s: string) => (s === "error" ? "error" : s === "warning" ? "warning" : "note");
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [{
-      tool: { driver: { name: "whaleweight", informationUri: "https://github.com/whaleweight/whaleweight", rules: rules.map((r) => ({ id: r.id, name: r.title, shortDescription: { text: r.what } })) } },
+      tool: { driver: { name: "whaleweight", informationUri: "https://github.com/whaleweight/whaleweight", rules: [...rules, ...BUDGET_RULES].map((r) => ({ id: r.id, name: r.title, shortDescription: { text: r.what } })) } },
       results: [
         ...findings.map((f) => ({ ruleId: f.ruleId, level: level(f.severity), message: { text: f.message }, locations: [location(dockerfilePath, f.line, f.column, f.endLine, f.endColumn)] })),
         ...diagnostics.map((d) => ({ ruleId: d.code, level: level(d.severity), message: { text: d.message }, locations: [location(d.file === "dockerfile" ? dockerfilePath : fileName(d), d.line, d.column, d.line, d.column)] })),
+        // The budget is about the whole file: reported at its first line, where code scanning shows it.
+        ...(budget?.violations ?? []).map((v) => ({ ruleId: `budget/${v.limit}`, level: "error", message: { text: v.message }, locations: [location(dockerfilePath, 1, 1, 1, 1)] })),
       ],
     }],
   };

@@ -1,0 +1,176 @@
+// The size budget through every format, the markdown PR report and `compare`, run in-process over an
+// in-memory file system. Limits are set from the engine's own estimate (one byte under / at it), so the
+// tests do not depend on table numbers.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../engine/analyze";
+import { formatBytes, formatDelta } from "../engine/format";
+import { decodePermalink } from "../permalink/codec";
+import { cell, code } from "./markdown";
+import { DEFAULT_PLAYGROUND_URL } from "./playground-link";
+import { runWith } from "./test-support";
+
+const DOCKERFILE = "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\n";
+const SLIM = "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n";
+const REQUIREMENTS = "flask==3.1.3\n";
+const files = { "app/Dockerfile": DOCKERFILE, "app/requirements.txt": REQUIREMENTS, "new/Dockerfile": SLIM, "new/requirements.txt": REQUIREMENTS };
+const weigh = (dockerfile: string) => analyze({ dockerfile, requirements: [{ path: "requirements.txt", content: REQUIREMENTS }], dockerignore: null }).estimate;
+const estimate = weigh(DOCKERFILE);
+const under = `${estimate.totalBytes - 1}B`;
+const at = `${estimate.totalBytes}B`;
+
+describe("--max-size and --max-pull-size", () => {
+  it.each([
+    { command: "plan", format: "text" },
+    { command: "plan", format: "json" },
+    { command: "plan", format: "sarif" },
+    { command: "plan", format: "markdown" },
+    { command: "lint", format: "text" },
+    { command: "lint", format: "json" },
+    { command: "lint", format: "sarif" },
+  ])("$command --format $format: over is exit 3, one line on stderr, and the output says it", ({ command, format }) => {
+    const result = runWith([command, "app/Dockerfile", "--format", format, "--max-size", under], files);
+    expect(result.code).toBe(3);
+    const message = `app/Dockerfile as written is ${formatBytes(estimate.totalBytes)} on disk, over the --max-size budget of ${formatBytes(estimate.totalBytes - 1)} (by 1 B)`;
+    expect(result.stderr).toBe(`whaleweight: over budget: ${message}\n`);
+    if (format === "json") expect(JSON.parse(result.stdout)).toMatchObject({ budget: { over: true, maxBytes: estimate.totalBytes - 1, totalBytes: estimate.totalBytes, violations: [{ limit: "max-size", message }] } });
+    else if (format === "sarif") {
+      const results = (JSON.parse(result.stdout) as { runs: { results: { ruleId: string; level: string; message: { text: string } }[] }[] }).runs[0]?.results ?? [];
+      expect(results.filter((r) => r.ruleId.startsWith("budget/"))).toEqual([expect.objectContaining({ ruleId: "budget/max-size", level: "error", message: { text: message } })]);
+    } else expect(result.stdout).toContain(`Over budget: ${message}.`);
+  });
+
+  it.each([
+    { name: "at the size limit", argv: ["--max-size", at], code: 0 },
+    { name: "over the pull limit only", argv: ["--max-size", at, "--max-pull-size", `${estimate.compressedBytes - 1}`], code: 3 },
+    { name: "within both", argv: ["--max-size", at, "--max-pull-size", `${estimate.compressedBytes}`], code: 0 },
+  ])("$name: exit $code", ({ argv, code }) => {
+    const result = runWith(["plan", "app/Dockerfile", ...argv], files);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toContain(code === 0 ? "Within budget:" : "Over budget:");
+  });
+
+  it("weighs the file as written, not the plan's last step", () => {
+    const last = JSON.parse(runWith(["plan", "app/Dockerfile", "--format", "json"], files).stdout) as { steps: { estimate: { totalBytes: number } }[] };
+    const final = last.steps.at(-1)?.estimate.totalBytes ?? 0;
+    expect(final).toBeLessThan(estimate.totalBytes - 1);
+    expect(runWith(["plan", "app/Dockerfile", "--max-size", under], files).code).toBe(3);
+  });
+
+  it("over budget wins over lint errors (exit 3, not 1)", () => {
+    const broken = { Dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --install-option=\"--prefix=/install\" flask\n" };
+    expect(runWith(["lint", "Dockerfile"], broken).code).toBe(1);
+    expect(runWith(["lint", "Dockerfile", "--max-size", "1B"], broken).code).toBe(3);
+  });
+});
+
+describe("plan --format markdown", () => {
+  const result = runWith(["plan", "app/Dockerfile", "--format", "markdown"], files);
+  const plan = JSON.parse(runWith(["plan", "app/Dockerfile", "--format", "json"], files).stdout) as { steps: { title: string; estimate: { totalBytes: number } }[]; findings: { ruleId: string }[] };
+  const rows = result.stdout.split("\n").filter((l) => /^\| \d+ \| .* \| (original|applied|skipped|failed)\b/.test(l));
+
+  it("has one table row per step, with its size and the delta from the step before", () => {
+    expect(result.code).toBe(0);
+    expect(rows).toHaveLength(plan.steps.length);
+    plan.steps.forEach((step, i) => {
+      const cells = rows[i]?.split(" | ") ?? [];
+      expect(cells[1]).toBe(step.title);
+      expect(cells[3]).toBe(formatBytes(step.estimate.totalBytes));
+      const prev = plan.steps[i - 1];
+      expect(cells[4]).toBe(prev === undefined ? "" : formatDelta(step.estimate.totalBytes - prev.estimate.totalBytes));
+    });
+  });
+
+  it("lists every finding with its rule", () => {
+    for (const f of plan.findings) expect(result.stdout).toContain(`\`${f.ruleId}\``);
+  });
+
+  it("links to the playground with a permalink of the texts as written", () => {
+    const link = /\[Open this plan in the Whaleweight playground\]\(([^)]+)\)/.exec(result.stdout)?.[1] ?? "";
+    expect(link.startsWith(`${DEFAULT_PLAYGROUND_URL}#`)).toBe(true);
+    const decoded = decodePermalink(link.slice(link.indexOf("#")));
+    expect(decoded.ok && decoded.state).toMatchObject({ dockerfile: DOCKERFILE, requirements: [{ path: "requirements.txt", text: REQUIREMENTS }], decisions: {}, selectedStep: null });
+  });
+
+  it("--playground-url sets the link's address", () => {
+    const own = runWith(["plan", "app/Dockerfile", "--format", "markdown", "--playground-url", "https://example.org/ww/"], files).stdout;
+    expect(own).toMatch(/\]\(https:\/\/example\.org\/ww\/#v\d+\./);
+  });
+
+  it.each([
+    { text: "a|b", escaped: "a\\|b" },
+    { text: "line\nbreak", escaped: "line break" },
+    { text: "(\\)", escaped: "(\\\\)" },
+  ])("a cell escapes $text, so a message cannot break the table", ({ text, escaped }) => {
+    expect(cell(text)).toBe(escaped);
+  });
+
+  it.each([
+    { text: "size/multistage", md: "`size/multistage`" },
+    { text: "a`b", md: "`` a`b ``" },
+  ])("inline code of $text", ({ text, md }) => {
+    expect(code(text)).toBe(md);
+  });
+});
+
+describe("compare OLD NEW", () => {
+  const after = weigh(SLIM);
+
+  it("text: both sizes and the change", () => {
+    const result = runWith(["compare", "app/Dockerfile", "new/Dockerfile"], files);
+    expect(result.code).toBe(0);
+    const disk = result.stdout.split("\n").find((l) => l.trim().startsWith("on disk"))?.trim().split(/\s{2,}/);
+    expect(disk).toEqual(["on disk", formatBytes(estimate.totalBytes), formatBytes(after.totalBytes), formatDelta(after.totalBytes - estimate.totalBytes)]);
+  });
+
+  it("json: each estimate and the change, reading each Dockerfile's own requirements", () => {
+    const body = JSON.parse(runWith(["compare", "app/Dockerfile", "new/Dockerfile", "--format", "json"], files).stdout) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      version: 1,
+      old: { path: "app/Dockerfile", estimate: { totalBytes: estimate.totalBytes } },
+      new: { path: "new/Dockerfile", estimate: { totalBytes: after.totalBytes, byCategory: after.byCategory } },
+      change: { totalBytes: after.totalBytes - estimate.totalBytes, compressedBytes: after.compressedBytes - estimate.compressedBytes },
+      budget: null,
+    });
+  });
+
+  it("markdown: a heading with the change, the table and a link to the new file", () => {
+    const out = runWith(["compare", "app/Dockerfile", "new/Dockerfile", "--format", "markdown"], files).stdout;
+    expect(out).toContain(`### Whaleweight: \`new/Dockerfile\` shrinks (${formatDelta(after.totalBytes - estimate.totalBytes)})`);
+    const link = /\]\(([^)]+)\)/.exec(out)?.[1] ?? "";
+    const decoded = decodePermalink(link.slice(link.indexOf("#")));
+    expect(decoded.ok && decoded.state.dockerfile).toBe(SLIM);
+  });
+
+  it("the budget applies to the new file", () => {
+    expect(runWith(["compare", "new/Dockerfile", "app/Dockerfile", "--max-size", `${after.totalBytes}`], files).code).toBe(3);
+    expect(runWith(["compare", "app/Dockerfile", "new/Dockerfile", "--max-size", `${after.totalBytes}`], files).code).toBe(0);
+  });
+
+  it("a missing file is exit 2", () => {
+    expect(runWith(["compare", "app/Dockerfile", "gone/Dockerfile"], files)).toMatchObject({ code: 2, stderr: "whaleweight: Dockerfile gone/Dockerfile does not exist\n" });
+  });
+});
+
+describe("lint with several Dockerfiles (as a pre-commit hook passes them)", () => {
+  const clean = "FROM python:3.12-slim\n";
+  const error = "FROM python:3.12-slim\nRUN pip install --no-cache-dir --install-option=\"--prefix=/install\" flask\n";
+  const cases: { name: string; files: Record<string, string>; argv: string[]; code: number }[] = [
+    { name: "all clean", files: { "a/Dockerfile": clean, "b/Dockerfile": clean }, argv: [], code: 0 },
+    { name: "one with an error", files: { "a/Dockerfile": clean, "b/Dockerfile": error }, argv: [], code: 1 },
+    { name: "one over budget, one with an error", files: { "a/Dockerfile": error, "b/Dockerfile": clean }, argv: ["--max-size", "1B"], code: 3 },
+    { name: "one missing", files: { "a/Dockerfile": error }, argv: [], code: 2 },
+  ];
+  it.each(cases)("$name: exit $code", ({ files: project, argv, code }) => {
+    const result = runWith(["lint", "a/Dockerfile", "b/Dockerfile", ...argv], project);
+    expect(result.code).toBe(code);
+    if ("b/Dockerfile" in project) expect(result.stdout).toMatch(/^b\/Dockerfile(:| )/m);
+  });
+
+  it.each([
+    { argv: ["lint", "a", "b", "--format", "json"], message: "one Dockerfile at a time (got a and b); lint takes several with --format text" },
+    { argv: ["plan", "a", "b"], message: "one Dockerfile at a time (got a and b)" },
+    { argv: ["lint", "a", "b", "--requirements", "r.txt"], message: "--requirements, --project-file and --dockerignore name one project's files: lint several Dockerfiles without them (each is read with the files beside it)" },
+  ])("$argv is a usage error", ({ argv, message }) => {
+    expect(runWith(argv, {})).toMatchObject({ code: 2, stderr: expect.stringContaining(`whaleweight: ${message}\n`) as unknown });
+  });
+});
