@@ -3,8 +3,8 @@
 // `[package.dependencies]` / `[package.extras]`. The lock holds no sizes (its `files` list hashes only)
 // and no entry for the project itself.
 import { normalizeName } from "../requirements/normalize-name";
-import { packageLines } from "./package-lines";
-import { arrayOf, isTable, ProjectSource, stringOf, stringsOf, type Plain, type PlainTable } from "./read-toml";
+import { readLockPackages } from "./package-lines";
+import { isTable, ProjectSource, stringOf, stringsOf, type Plain, type PlainTable } from "./read-toml";
 import type { LockedDependency, LockedPackage, LockFile, ParsedProjectFile } from "./types";
 
 export function parsePoetryLock(path: string, content: string | Uint8Array): ParsedProjectFile {
@@ -15,15 +15,7 @@ export function parsePoetryLock(path: string, content: string | Uint8Array): Par
 }
 
 function readPackages(source: ProjectSource, doc: PlainTable): LockedPackage[] {
-  const lines = packageLines(source, "[[package]]");
-  const packages: LockedPackage[] = [];
-  arrayOf(doc["package"]).forEach((entry, i) => {
-    const line = lines[i] ?? 1;
-    const name = isTable(entry) ? stringOf(entry["name"]) : null;
-    if (!isTable(entry) || name === null) {
-      source.report("project/wrong-shape", `Package entry ${i + 1} of ${source.path} has no name: it was skipped.`, line);
-      return;
-    }
+  return readLockPackages(source, doc, (entry, name, line) => {
     const groups = stringsOf(entry["groups"]).strings.map(normalizeName);
     const category = stringOf(entry["category"]);
     const extras = new Map<string, LockedDependency[]>();
@@ -31,8 +23,8 @@ function readPackages(source: ProjectSource, doc: PlainTable): LockedPackage[] {
       extras.set(normalizeName(extra), stringsOf(list).strings.map(extraEdge));
     }
     const sourceType = isTable(entry["source"]) ? stringOf(entry["source"]["type"]) : null;
-    packages.push({
-      name: normalizeName(name),
+    return {
+      name,
       version: stringOf(entry["version"]),
       source: sourceType === null ? "registry" : sourceType === "directory" || sourceType === "git" || sourceType === "url" ? sourceType : sourceType === "file" ? "path" : "other",
       dependencies: dependencyEdges(entry["dependencies"]),
@@ -44,9 +36,8 @@ function readPackages(source: ProjectSource, doc: PlainTable): LockedPackage[] {
       optional: entry["optional"] === true,
       marker: packageMarker(entry["markers"]),
       line,
-    });
+    };
   });
-  return packages;
 }
 
 /** `markers` is a string, or (poetry 2) a table of marker by group: any group's marker may apply. */

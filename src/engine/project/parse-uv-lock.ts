@@ -5,7 +5,7 @@
 import { normalizeName } from "../requirements/normalize-name";
 import { arrayOf, isTable, ProjectSource, sizeOf, stringOf, type PlainTable } from "./read-toml";
 import type { LockedDependency, LockedPackage, LockedSource, LockFile, ParsedProjectFile } from "./types";
-import { packageLines } from "./package-lines";
+import { readLockPackages } from "./package-lines";
 
 export function parseUvLock(path: string, content: string | Uint8Array): ParsedProjectFile {
   const source = new ProjectSource(path, content);
@@ -15,31 +15,20 @@ export function parseUvLock(path: string, content: string | Uint8Array): ParsedP
 }
 
 function readPackages(source: ProjectSource, doc: PlainTable): LockedPackage[] {
-  const lines = packageLines(source, "[[package]]");
-  const packages: LockedPackage[] = [];
-  arrayOf(doc["package"]).forEach((entry, i) => {
-    const line = lines[i] ?? 1;
-    const name = isTable(entry) ? stringOf(entry["name"]) : null;
-    if (!isTable(entry) || name === null) {
-      source.report("project/wrong-shape", `Package entry ${i + 1} of ${source.path} has no name: it was skipped.`, line);
-      return;
-    }
-    packages.push({
-      name: normalizeName(name),
-      version: stringOf(entry["version"]),
-      source: sourceKind(entry["source"]),
-      dependencies: edges(entry["dependencies"]),
-      optionalDependencies: edgeGroups(entry["optional-dependencies"]),
-      groupDependencies: edgeGroups(entry["dev-dependencies"]),
-      wheels: arrayOf(entry["wheels"]).filter(isTable).map((w) => ({ filename: wheelName(w), size: sizeOf(w["size"]) })),
-      sdistSize: isTable(entry["sdist"]) ? sizeOf(entry["sdist"]["size"]) : null,
-      groups: [],
-      optional: false,
-      marker: null,
-      line,
-    });
-  });
-  return packages;
+  return readLockPackages(source, doc, (entry, name, line) => ({
+    name,
+    version: stringOf(entry["version"]),
+    source: sourceKind(entry["source"]),
+    dependencies: edges(entry["dependencies"]),
+    optionalDependencies: edgeGroups(entry["optional-dependencies"]),
+    groupDependencies: edgeGroups(entry["dev-dependencies"]),
+    wheels: arrayOf(entry["wheels"]).filter(isTable).map((w) => ({ filename: wheelName(w), size: sizeOf(w["size"]) })),
+    sdistSize: isTable(entry["sdist"]) ? sizeOf(entry["sdist"]["size"]) : null,
+    groups: [],
+    optional: false,
+    marker: null,
+    line,
+  }));
 }
 
 function sourceKind(value: unknown): LockedSource {
