@@ -152,6 +152,14 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-slim\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir flask\n",
       },
       {
+        // Found by the fuzz: --no-cache-dir on the pip install would leave poetry's cache, and the rule would fire again.
+        name: "part of the cache is poetry's: no --no-cache-dir alternative, the finding says why",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install poetry\nCOPY . .\nRUN poetry install --no-root\n",
+        requirements: { "requirements.txt": "flask\n" },
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
         name: "a venv from elsewhere and system installs mixed: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install flask && pip install gunicorn\n",
         findings: ["1:noSplit"],

@@ -124,7 +124,10 @@ export const multistage: Rule = {
     const cached = cachedInstalls(analysis);
     // --no-cache-dir is an answer only when the cache is all there is to leave behind; with compilers in
     // the image, skipping this step is the single-stage choice (size/pip-no-cache-dir then follows).
-    if (cached.length === 0 || tools > 0) return split === null ? [] : [split];
+    // Nor when part of the cache is another tool's (poetry's, uv sync's): the word would leave it, and the
+    // rule would fire again on the result (found by the fuzz).
+    const fixable = cached.reduce((sum, c) => sum + c.bytes, 0);
+    if (cached.length === 0 || tools > 0 || fixable < cache) return split === null ? [] : [split];
     const small = cache < SMALL_CACHE_BYTES || cache < SMALL_CACHE_SHARE * analysis.estimate.totalBytes;
     // The split's own result: a venv carries its own pip, which can outweigh the cache it leaves behind.
     const splitTotal = split === null ? null : totalAfter(input, analysis, split);
