@@ -36,6 +36,21 @@ export function debianReleaseOf(distro: string | null): { release: DebianRelease
   return { release: "trixie", standIn: `no ${name} table (Debian ${number}); trixie's, the newest release with one, stands in` };
 }
 
+/** Debian's release numbers as some base-image rows write the distro (`debian12`, distroless). */
+const NUMBERED: Readonly<Record<string, DebianRelease>> = { "11": "bullseye", "12": "bookworm", "13": "trixie" };
+
+/**
+ * The release whose own table answers for `distro` — a codename, or Debian's number (`debian12`, `12`) —
+ * or null where another release's table would only stand in, or it is not Debian. For answers that must
+ * not be guessed from another release: package names, library names.
+ */
+export function exactDebianRelease(distro: string | null): DebianRelease | null {
+  if (distro === null) return null;
+  const name = distro.trim().toLowerCase().replace(/^debian-?/, "");
+  const found = debianReleaseOf(NUMBERED[name] ?? name);
+  return found === null || found.standIn !== null ? null : found.release;
+}
+
 /** A Debian apt argument without its version pin (`=…`), target release (`/…`) or architecture (`:amd64`). */
 function cleanName(arg: string): string {
   return arg.trim().toLowerCase().replace(/[=/].*$/, "").replace(/:[a-z0-9-]+$/, "");

@@ -1,13 +1,13 @@
 // Which shared libraries a `-dev` package's runtime needs, per Debian release: the -dev package's own
 // Depends in the release's table (libpq-dev → libpq5, libcairo2-dev → libcairo2 …). Null where no table
 // describes the release or the table lacks the package: then only the package table's buildNeeds count.
-import { debianPackage, debianReleaseOf, runtimeLibrariesOf } from "../knowledge/debian-tables";
+import { debianPackage, exactDebianRelease, runtimeLibrariesOf } from "../knowledge/debian-tables";
 
 /** Runtime packages for `dev` on the release of `distro`, or null when not known. */
 export type RuntimeLibraries = (dev: string, distro: string) => readonly string[] | null;
 
 export const runtimeLibraryLookup: RuntimeLibraries = (dev, distro) => {
-  const found = debianReleaseOf(distro);
-  if (found === null || found.standIn !== null || debianPackage(dev, found.release) === null) return null;
-  return runtimeLibrariesOf(dev, found.release);
+  const release = exactDebianRelease(distro);
+  if (release === null || debianPackage(dev, release) === null) return null;
+  return runtimeLibrariesOf(dev, release);
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { debianReleaseOf, libraryNameFor, runtimePackagesFor } from "./runtime-libs";
+import { exactDebianRelease } from "../../knowledge/debian-tables";
+import { libraryNameFor, runtimePackagesFor } from "./runtime-libs";
 
 const trixie = { libc: "glibc", distro: "trixie" } as const;
 const bookworm = { libc: "glibc", distro: "bookworm" } as const;
@@ -58,8 +59,8 @@ describe("libraryNameFor", () => {
   });
 });
 
-describe("debianReleaseOf", () => {
-  it.each([["trixie", "trixie"], ["debian12", "bookworm"], ["11", "bullseye"], ["noble", null], [null, null]] as const)("%s → %s", (distro, expected) => {
-    expect(debianReleaseOf(distro)).toBe(expected);
+describe("exactDebianRelease", () => {
+  it.each([["trixie", "trixie"], ["debian12", "bookworm"], ["11", "bullseye"], ["buster", null], ["noble", null], [null, null]] as const)("%s → %s", (distro, expected) => {
+    expect(exactDebianRelease(distro)).toBe(expected);
   });
 });

@@ -9,16 +9,13 @@
 // `apt-get install -s` closure of each -dev package, generated 2026-11-28); bullseye from
 // packages.debian.org/bullseye (2026-12); Alpine from pkgs.alpinelinux.org (v3.17+ for libssl3).
 
-import { debianBasePackages, debianPackage, debianPackageExists, runtimeLibrariesOf } from "../../knowledge/debian-tables";
+import { debianBasePackages, debianPackage, debianPackageExists, exactDebianRelease, runtimeLibrariesOf, type DebianRelease } from "../../knowledge/debian-tables";
 
 /** The stage a package is installed in: its libc and its base image's distro (`trixie`, `alpine3.24`). */
 export interface RuntimeTarget {
   readonly libc: "glibc" | "musl";
   readonly distro: string | null;
 }
-
-/** Debian releases the hand tables cover. */
-export type DebianRelease = "bullseye" | "bookworm" | "trixie";
 
 const DEBIAN_RELEASES: readonly DebianRelease[] = ["bullseye", "bookworm", "trixie"];
 
@@ -141,14 +138,6 @@ const COMPILER_RUNTIME: Readonly<Record<string, { readonly debian: readonly stri
   gfortran: { debian: ["libgfortran5"], alpine: ["libgfortran"] },
 };
 
-/** The Debian release of a distro name (`trixie`, `debian12`…); null for anything else. */
-export function debianReleaseOf(distro: string | null): DebianRelease | null {
-  if (distro === null) return null;
-  const numbered: Readonly<Record<string, DebianRelease>> = { "11": "bullseye", "12": "bookworm", "13": "trixie" };
-  const name = distro.toLowerCase().replace(/^debian-?/, "");
-  return DEBIAN_RELEASES.find((r) => r === name) ?? numbered[name] ?? null;
-}
-
 /** Alpine's minor version from `alpine3.24`; null for anything else. */
 function alpineVersionOf(distro: string | null): number | null {
   const m = /^alpine(\d+)\.(\d+)/.exec(distro ?? "");
@@ -171,7 +160,7 @@ export function libraryNameFor(entry: string, target: RuntimeTarget): string | n
     if (name === "libssl3" && (alpineVersionOf(target.distro) ?? 99) < 3.17) return "libssl1.1";
     return name;
   }
-  const release = debianReleaseOf(target.distro);
+  const release = exactDebianRelease(target.distro);
   // A name the release's table knows is right as it is; otherwise it may be another release's name.
   if (release !== null && debianPackageExists(name, release)) return name;
   const family = DEBIAN_LIBRARY_NAMES.find((f) => DEBIAN_RELEASES.some((r) => f[r] === name));
@@ -197,7 +186,7 @@ export function runtimePackagesFor(pkg: string, target: RuntimeTarget): readonly
   // minus what the slim base already has. The hand map stays for a release whose table is not loaded.
   // Debian's own Python headers serve its own python3.X, not the image's /usr/local one: nothing to keep.
   if (/^python(3(\.\d+)?)?(-all)?-dev$/.test(pkg)) return [];
-  const release = debianReleaseOf(target.distro);
+  const release = exactDebianRelease(target.distro);
   if (release !== null && debianPackage(pkg, release) !== null) {
     const base = debianBasePackages(release);
     return runtimeLibrariesOf(pkg, release).filter((lib) => !base.has(lib));
