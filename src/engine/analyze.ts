@@ -9,8 +9,9 @@ import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
 import type { EstimateSettings } from "./estimate/context";
 import type { ImageEstimate } from "./estimate/types";
 import { emptyByCategory } from "./estimate/types";
-import { parseProjectFile, type ParsedProjectFile } from "./project";
-import { parseRequirementsFile, resolveRequirements } from "./requirements";
+import { parseProjectFileCached, parseRequirementsFileCached } from "./cache/parsed-files";
+import type { ParsedProjectFile } from "./project";
+import { resolveRequirements } from "./requirements";
 import type { RequirementsFile } from "./requirements/model";
 import { buildCheckDiagnostics } from "./verify/diagnostics";
 import type { BuildCheckFinding } from "./verify/types";
@@ -50,11 +51,11 @@ export function analyze(input: AnalysisInput): Analysis {
   const projectFiles: ParsedProjectFile[] = [];
   const extraRequirements: TextFile[] = [];
   for (const file of input.projectFiles ?? []) {
-    const parsed = parseProjectFile(file.path, file.content);
+    const parsed = parseProjectFileCached(file.path, file.content);
     if (parsed === null) extraRequirements.push(file);
     else projectFiles.push(parsed);
   }
-  const requirementFiles = [...input.requirements, ...extraRequirements].map((file) => parseRequirementsFile(file.path, file.content));
+  const requirementFiles = [...input.requirements, ...extraRequirements].map((file) => parseRequirementsFileCached(file.path, file.content));
   const diagnostics: Diagnostic[] = [...model.diagnostics, ...requirementFiles.flatMap((f) => f.diagnostics), ...projectFiles.flatMap((f) => f.diagnostics)];
   diagnostics.push(...includeDiagnostics(requirementFiles, diagnostics));
   let estimate: ImageEstimate;

@@ -1,7 +1,8 @@
 // What an install asks for, as the wheel table reads it: the stage's platform (CPython, libc, Debian
 // release, arch setting), each requirement as name + specifier + extras + marker, the closure an install
 // writes (the wheel table's, else the bundled table's), and the stand-in note for pins the table lacks.
-import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
+import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type PackageClosure, type Platform } from "../knowledge";
+import { LruCache } from "../cache/lru";
 import type { Requirement } from "../requirements/model";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
@@ -45,6 +46,23 @@ export function notePins(ctx: EstimateContext, stage: StageState, requirements: 
   ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
 }
 
+/**
+ * Closures by the table they were resolved over (a WeakMap: a new table starts afresh) and the request
+ * (issue 13): a long Dockerfile repeats the same installs stage after stage and step after step, and each
+ * closure walks the table's dependency rows. 256 distinct install sets is far beyond one Dockerfile's; the
+ * key holds only names, specifiers, extras and markers (a few hundred characters for a large install).
+ */
+const closures = new WeakMap<object, LruCache<PackageClosure>>();
+
+function cachedClosure(requests: readonly ClosureRequest[], platform: Platform): PackageClosure {
+  const table = pythonTable();
+  if (table === null) return resolvePackageClosure(requests, platform);
+  let cache = closures.get(table);
+  if (cache === undefined) closures.set(table, (cache = new LruCache<PackageClosure>({ maxEntries: 256, maxKeyChars: 1024 * 1024 })));
+  const key = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker])]);
+  return cache.getOrCompute(key, () => resolvePackageClosure(requests, platform));
+}
+
 /** The packages an install writes, each once, with the specifier that chose its version: the wheel
  *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
  *  table's. With --no-deps, only the requested names. */
@@ -62,7 +80,7 @@ export function closureOf(requests: readonly ClosureRequest[], platform: Platfor
   }
   const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
   if (pythonTable() !== null) {
-    const closure = resolvePackageClosure(requests, platform);
+    const closure = cachedClosure(requests, platform);
     // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
     const fallback = resolvePythonClosure(closure.unknown);
     for (const facts of closure.packages) add(facts.name, facts.specifier);

@@ -3,7 +3,8 @@
 // --target, --user), their .pyc, and the installer's cache. Lock-file installs (uv sync, poetry, pipenv)
 // are in locked-install.ts; `pip install .` and `-r pyproject.toml` read the project's pyproject.toml.
 import { findPythonPackage, type ClosureRequest } from "../knowledge";
-import { markerEnvironment, parseRequirementsFile, resolveRequirements } from "../requirements";
+import { markerEnvironment, resolveRequirements } from "../requirements";
+import { parseRequirementsFileCached } from "../cache/parsed-files";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
@@ -13,6 +14,7 @@ import { packageCost, type PackageCost } from "./python-sizes";
 import { bare, closureOf, notePins, requestOf, stagePlatform } from "./install-requests";
 import { localProjectNames, namesFromPyproject } from "./project-names";
 import { findRequirementsFile } from "./requirements-lookup";
+import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
@@ -65,7 +67,9 @@ export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: Ru
     ctx.warn("requirements-not-given", `${path} was not given, so the packages it lists are not counted: paste it as a requirements file.`, scope.line);
     return null;
   }
-  const resolved = resolveRequirements(file.path, generated === undefined ? ctx.requirementFiles : [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
+  const resolved = generated === undefined
+    ? resolveGivenRequirements(ctx.requirementFiles, file.path, stage.pythonMinor ?? "3.12")
+    : resolveRequirements(file.path, [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
   const names: ClosureRequest[] = [];
   notePins(ctx, stage, resolved.requirements, scope.line);
   for (const requirement of resolved.requirements) {
@@ -107,7 +111,9 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
       ctx.warn("unresolved-requirement", `The requirement "${spec.value}" uses a variable without a value: not counted.`, scope.line);
       continue;
     }
-    const parsed = parseRequirementsFile(`line ${scope.line}`, value).requirements[0];
+    // One parse per distinct spec (cached: a long file repeats `pip install flask`); only the name,
+    // specifier, extras, marker and pin are read from it.
+    const parsed = parseRequirementsFileCached("command line", value).requirements[0];
     const request = parsed === undefined ? null : requestOf(parsed);
     if (request !== null) names.push(request);
     if (parsed !== undefined) notePins(ctx, stage, [parsed], scope.line);

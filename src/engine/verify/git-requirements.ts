@@ -5,8 +5,8 @@ import type { EstimateContext } from "../estimate/context";
 import { resolvePath } from "../estimate/paths";
 import type { RunScope } from "../estimate/python-install";
 import { findRequirementsFile } from "../estimate/requirements-lookup";
+import { resolveGivenRequirements } from "../estimate/resolved-requirements";
 import type { StageState } from "../estimate/stage-state";
-import { markerEnvironment, resolveRequirements } from "../requirements";
 import type { PipInstall } from "../shell/command-info";
 
 const GIT_URL = /^git\+/;
@@ -16,7 +16,7 @@ export function gitRequirements(ctx: EstimateContext, stage: StageState, scope: 
   return info.requirementFiles.some((f) => {
     const file = findRequirementsFile(ctx.requirementFiles, resolvePath(scope.cwd, substituteVariables(f.value, scope.vars).value));
     if (file === null) return false;
-    const resolved = resolveRequirements(file.path, ctx.requirementFiles, markerEnvironment(stage.pythonMinor ?? "3.12"));
+    const resolved = resolveGivenRequirements(ctx.requirementFiles, file.path, stage.pythonMinor ?? "3.12");
     return resolved.requirements.some((r) => r.kind === "vcs" && r.url !== null && /^git\+|^git@/.test(r.url));
   });
 }

@@ -1,0 +1,38 @@
+// Parsed requirements and project files by (path, text) (issue 13): a plan re-analyses the texts after
+// every step, but a rewrite of the Dockerfile leaves the requirements and lock files as they were, and a
+// keystroke in the Dockerfile leaves them too. The parsed models are read-only data, so one parse can
+// serve every step. Only string contents are kept: bytes are decoded (BOM, UTF-16) by the parser itself,
+// and the plan hands the engine decoded strings anyway (plan/texts.ts).
+import { parseProjectFile, type ParsedProjectFile } from "../project";
+import { parseRequirementsFile } from "../requirements/parse-requirements";
+import type { RequirementsFile } from "../requirements/model";
+import { LruCache } from "./lru";
+
+// Bounds: 64 files is a whole project (a permalink carries at most 32 files) twice over, so the previous
+// keystroke's files are still there; 4 Mi characters is twice the permalink's whole payload cap (2 MiB),
+// so one large lock file is kept but a session's worth of edits is not.
+const BOUNDS = { maxEntries: 64, maxKeyChars: 4 * 1024 * 1024 } as const;
+
+const requirements = new LruCache<RequirementsFile>(BOUNDS);
+const projects = new LruCache<ParsedProjectFile | null>(BOUNDS);
+
+// The path and the text in one key: "\u0000" cannot occur in a path the engine is given as a context path.
+const keyOf = (path: string, text: string) => `${path}\u0000${text}`;
+
+/** parseRequirementsFile, computed once per (path, text). */
+export function parseRequirementsFileCached(path: string, content: string | Uint8Array): RequirementsFile {
+  if (typeof content !== "string") return parseRequirementsFile(path, content);
+  return requirements.getOrCompute(keyOf(path, content), () => parseRequirementsFile(path, content));
+}
+
+/** parseProjectFile, computed once per (path, text). */
+export function parseProjectFileCached(path: string, content: string | Uint8Array): ParsedProjectFile | null {
+  if (typeof content !== "string") return parseProjectFile(path, content);
+  return projects.getOrCompute(keyOf(path, content), () => parseProjectFile(path, content));
+}
+
+/** Forgets every parsed file (tests compare cached and uncached results). */
+export function clearParsedFileCaches(): void {
+  requirements.clear();
+  projects.clear();
+}
