@@ -126,7 +126,7 @@ describe("buildPlan", () => {
     const dockerfile = `${FLASK_FAT.dockerfile}${"# padding\n".repeat(PLAN_TEXT_LIMIT / 10 + 1)}`;
     const plan = buildPlan({ ...inputOf(FLASK_FAT), dockerfile });
     expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
-    expect(plan.notice).toContain("rewrites are only proposed up to 200,000");
+    expect(plan.notice).toContain(`rewrites are only proposed up to ${PLAN_TEXT_LIMIT.toLocaleString("en-US")}`);
     expect(plan.steps[0]?.analysis.estimate.totalBytes).toBe(planOf(FLASK_FAT).steps[0]?.analysis.estimate.totalBytes);
   });
 

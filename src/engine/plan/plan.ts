@@ -5,7 +5,7 @@
 // that would not build or run), is not applied: the step says why, and the next rule goes on.
 import { analyze, type Analysis, type TextFile } from "../analyze";
 import { describeError } from "../diagnostics";
-import { LIMIT_CODE_PREFIX } from "../limits";
+import { LIMIT_CODE_PREFIX, LIMITS } from "../limits";
 import type { EstimateSettings } from "../estimate/context";
 import { formatBytes, formatDelta } from "../format";
 import { RULES } from "../rules/registry";
@@ -46,7 +46,8 @@ export interface PlanStep {
   /** Texts after this step. */
   readonly texts: PlanTexts;
   readonly analysis: Analysis;
-  /** Unified diff from the previous step ("" when nothing changed). */
+  /** Unified diff from the previous step ("" when nothing changed). Computed when first read (a getter:
+   *  a plan whose steps are never viewed never diffs), capped at DIFF_MAX_EDIT_LENGTH line edits. */
   readonly diff: string;
   /** Why, with the step's numbers. */
   readonly rationale: string;
@@ -63,11 +64,14 @@ export interface Plan {
 }
 
 /**
- * Above this many characters the plan holds only the original step. Real Dockerfiles are a few kB (the
- * largest in the shared corpus is under 10 kB); each rewrite re-estimates the whole file, so a 1 MB paste
- * would take minutes. The estimate of the file as written is still computed.
+ * Above this many characters the plan holds only the original step (the estimate of the file as written is
+ * still computed). It is the parser's own limit, LIMITS.dockerfileChars (1 MiB): each step's cost is now
+ * linear in the text (diffs computed only when read and capped, per-file parses and closures cached;
+ * issue 13), so any text the engine reads whole can be planned. Real Dockerfiles are a few kB (the
+ * largest in the shared corpus is under 10 kB). It was 200,000 while a step's diff and rescans were
+ * quadratic and a 1 MB paste took minutes.
  */
-export const PLAN_TEXT_LIMIT = 200_000;
+export const PLAN_TEXT_LIMIT = LIMITS.dockerfileChars;
 
 export function buildPlan(input: PlanInput): Plan {
   const rules = input.rules ?? RULES;
@@ -116,7 +120,7 @@ export function buildPlan(input: PlanInput): Plan {
       steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${outcome.error}` });
       continue;
     }
-    steps.push({
+    steps.push(withLazyDiff({
       ...base,
       // The title says what was done: the alternative applied ("Use python:3.12-slim"), not the rule.
       title: chosen.title,
@@ -124,13 +128,22 @@ export function buildPlan(input: PlanInput): Plan {
       alternative: chosen.id,
       texts: outcome.texts,
       analysis: outcome.analysis,
-      diff: diffTexts(texts, outcome.texts),
       rationale: `${chosen.reason} ${sizeSentence(analysis, outcome.analysis)}`,
-    });
+    }, texts));
     texts = outcome.texts;
     analysis = outcome.analysis;
   }
   return { steps, findings, faults: [...new Set(faults)], notice: null };
+}
+
+/** The step with `diff` as an enumerable getter that diffs `before` against the step's texts once, when
+ *  first read: the CLI, the worker (spreading a step reads it) and tests see a plain string property. */
+function withLazyDiff(step: Omit<PlanStep, "diff">, before: PlanTexts): PlanStep {
+  let diff: string | null = null;
+  return Object.defineProperty({ ...step }, "diff", {
+    enumerable: true,
+    get: () => (diff ??= diffTexts(before, step.texts)),
+  }) as PlanStep;
 }
 
 function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: Analysis, settings: Partial<EstimateSettings> | undefined, faults: string[]):
