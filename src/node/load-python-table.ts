@@ -4,18 +4,20 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { installPythonTable, type InstallResult } from "../engine/knowledge/python-table";
+import { installPythonTableText, type InstallResult } from "../engine/knowledge/python-table";
 
 /** Where the generated table lives in the repository. */
 export const PYTHON_TABLE_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../engine/knowledge/data/python-wheels.json");
 
-/** Read and install the table; an unreadable or malformed file is an error result, never a throw. */
+/** Read and install the table; an unreadable or malformed file is an error result, never a throw. The
+ *  text is indexed, not parsed whole: a project's row is parsed when first looked up (installPythonTableText). */
 export function loadPythonTable(path: string = PYTHON_TABLE_PATH): InstallResult {
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(path, "utf8")) as unknown;
+    text = readFileSync(path, "utf8");
   } catch (error) {
     return { ok: false, error: `cannot read the package table ${path}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return installPythonTable(json);
+  const result = installPythonTableText(text);
+  return result.ok ? result : { ok: false, error: `cannot read the package table ${path}: ${result.error}` };
 }

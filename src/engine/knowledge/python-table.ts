@@ -93,8 +93,120 @@ export function installPythonTable(json: unknown): InstallResult {
     const issue = result.issues[0];
     return { ok: false, error: `python-wheels.json does not have the expected shape at ${issue === undefined ? "(root)" : (v.getDotPath(issue) ?? "(root)")}: ${issue?.message ?? "invalid"}` };
   }
-  installed = tableFrom(result.output);
+  const projects = result.output.projects;
+  installed = tableFrom(result.output, Object.keys(projects), (name) => (Object.hasOwn(projects, name) ? projects[name] : undefined));
   return { ok: true, projects: installed.projectCount };
+}
+
+/**
+ * Installs the table from its text without parsing it whole (issue 11: parsing the 3.7 MB file was ~110 ms
+ * of every CLI start, and the worker's too). The generator writes one project per line
+ * (scripts/python-wheels-table.ts `printWheelTable`), so the text is indexed name → line, and a project's
+ * row is parsed (and checked) the first time it is looked up; the small top-level keys and `measured` are
+ * parsed and checked at once, as installPythonTable does. Text in any other layout is parsed whole.
+ * Lookups answer exactly as after installPythonTable(JSON.parse(text)). Never throws.
+ */
+export function installPythonTableText(text: string): InstallResult {
+  const layout = readLineLayout(text);
+  if (layout === null) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text) as unknown;
+    } catch (error) {
+      return { ok: false, error: `python-wheels.json is not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    return installPythonTable(json);
+  }
+  const result = v.safeParse(TableSchema, { ...layout.top, projects: {} });
+  if (!result.success) {
+    const issue = result.issues[0];
+    return { ok: false, error: `python-wheels.json does not have the expected shape at ${issue === undefined ? "(root)" : (v.getDotPath(issue) ?? "(root)")}: ${issue?.message ?? "invalid"}` };
+  }
+  const rows = layout.projects;
+  installed = tableFrom(result.output, [...rows.keys()], (name) => {
+    const at = rows.get(name);
+    if (at === undefined) return undefined;
+    try {
+      return JSON.parse(text.slice(at[0], at[1])) as unknown;
+    } catch {
+      return null; // a damaged row: as good as absent (checked like any other row)
+    }
+  });
+  return { ok: true, projects: installed.projectCount };
+}
+
+/** Offsets of one JSON string at `start` (a `"`) in `line`: the index after its closing quote, or -1. */
+function stringEnd(line: string, start: number): number {
+  for (let i = start + 1; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") i++;
+    else if (c === '"') return i + 1;
+  }
+  return -1;
+}
+
+/** The `printWheelTable` layout: top-level keys parsed, project rows as [start, end) offsets into the text;
+ *  null when the text is laid out otherwise (then it is parsed whole). */
+function readLineLayout(text: string): { top: Record<string, unknown>; projects: Map<string, readonly [number, number]> } | null {
+  const top: Record<string, unknown> = {};
+  const projects = new Map<string, readonly [number, number]>();
+  let section: "projects" | "measured" | null = null;
+  let measured: Record<string, unknown> = {};
+  let ended = false;
+  let start = 0;
+  for (let n = 0; start < text.length; n++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let line = text.slice(start, end);
+    const lineStart = start;
+    start = end + 1;
+    if (ended) {
+      if (line.trim() !== "") return null;
+      continue;
+    }
+    if (n === 0) {
+      if (!line.startsWith("{")) return null;
+      line = line.slice(1);
+    }
+    if (section !== null) {
+      if (line === "}" || line === "},") {
+        if (section === "measured") top.measured = measured;
+        section = null;
+        continue;
+      }
+      const keyEnd = line.startsWith('"') ? stringEnd(line, 0) : -1;
+      if (keyEnd < 0 || line[keyEnd] !== ":") return null;
+      const name = JSON.parse(line.slice(0, keyEnd)) as string;
+      const valueEnd = line.endsWith(",") ? line.length - 1 : line.length;
+      // Rows are never on the first line (the only one whose "{" was cut), so offsets map to the text as is.
+      if (section === "projects") projects.set(name, [lineStart + keyEnd + 1, lineStart + valueEnd]);
+      else {
+        try {
+          // defineProperty: a row named like an Object.prototype key stays an own, plain entry.
+          Object.defineProperty(measured, name, { value: JSON.parse(line.slice(keyEnd + 1, valueEnd)) as unknown, enumerable: true, writable: true, configurable: true });
+        } catch {
+          return null;
+        }
+      }
+      continue;
+    }
+    if (line === "}") {
+      ended = true;
+      continue;
+    }
+    const opened = /^"(projects|measured)":\{$/.exec(line);
+    if (opened !== null) {
+      section = opened[1] === "projects" ? "projects" : "measured";
+      measured = {};
+      continue;
+    }
+    try {
+      Object.assign(top, JSON.parse(`{${line.endsWith(",") ? line.slice(0, -1) : line}}`) as Record<string, unknown>);
+    } catch {
+      return null;
+    }
+  }
+  return ended && section === null ? { top, projects } : null;
 }
 
 /** The installed table, or null before `installPythonTable` succeeded. */
@@ -107,9 +219,9 @@ export function uninstallPythonTable(): void {
   installed = null;
 }
 
-function tableFrom(raw: RawTable): PythonTable {
+/** The lookups over a checked table whose project rows come from `projectRow` (unchecked until read). */
+function tableFrom(raw: RawTable, names: readonly string[], projectRow: (name: string) => unknown): PythonTable {
   const cache = new Map<string, readonly TableVersion[]>();
-  const names = Object.keys(raw.projects);
   return {
     tablesVersion: raw.tablesVersion,
     generated: raw.generated,
@@ -119,7 +231,7 @@ function tableFrom(raw: RawTable): PythonTable {
     versions(name) {
       const hit = cache.get(name);
       if (hit !== undefined) return hit;
-      const unchecked = Object.hasOwn(raw.projects, name) ? raw.projects[name] : undefined;
+      const unchecked = projectRow(name);
       if (unchecked === undefined) return null;
       const checked = v.safeParse(Versions, unchecked);
       // A malformed project is as good as absent: weighed as unknown, never a throw.
