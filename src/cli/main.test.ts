@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../engine/analyze";
 import { formatBytes } from "../engine/format";
 import { closure, installedBytes } from "../engine/estimate/test-support";
+import { PLAN_TEXT_LIMIT } from "../engine/plan/plan";
 import { fixture } from "../engine/project/test-support";
 import { USAGE } from "./args";
 import { expectPlanContract, runWith } from "./test-support";
@@ -216,10 +217,10 @@ describe("plan steps and lint order", () => {
   });
 
   it("gives the notice when the file is over the plan's size limit", () => {
-    const big = { ...fat, "app/Dockerfile": `${fat["app/Dockerfile"]}${"# padding\n".repeat(20_001)}` };
+    const big = { ...fat, "app/Dockerfile": `${fat["app/Dockerfile"]}${"# padding\n".repeat(PLAN_TEXT_LIMIT / 10 + 1)}` };
     const { body } = json(["plan", "app/Dockerfile", "--format", "json"], big);
     expect((body.steps as unknown[]).length).toBe(1);
-    expect(body.notice).toContain("rewrites are only proposed up to 200,000");
+    expect(body.notice).toContain(`rewrites are only proposed up to ${PLAN_TEXT_LIMIT.toLocaleString("en-US")}`);
   });
 
   it("lists lint findings in line order", () => {
