@@ -50,21 +50,21 @@ beforeEach(() => {
 });
 
 describe("boot", () => {
-  it("opens the default example on a first visit", () => {
-    boot(environment("").env);
+  it("opens the default example on a first visit", async () => {
+    await boot(environment("").env);
     expect(useAppStore.getState().dockerfile).toBe(FLASK_FAT.dockerfile);
     expect(useAppStore.getState().notice).toBeNull();
   });
 
-  it("restores the autosave on a reload", () => {
+  it("restores the autosave on a reload", async () => {
     const { env } = environment("", savedVisit("FROM python:3.11\n# mine\n"));
-    boot(env);
+    await boot(env);
     expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine\n");
   });
 
-  it("a link wins over the autosave, leaves the address bar, and offers the old text back", () => {
+  it("a link wins over the autosave, leaves the address bar, and offers the old text back", async () => {
     const { env, replaced } = environment(`#${encodePermalink(LINKED)}`, savedVisit("FROM python:3.11\n# mine\n"));
-    boot(env);
+    await boot(env);
     const state = useAppStore.getState();
     expect(snapshotOf(state)).toEqual(LINKED);
     expect(replaced).toEqual(["/whaleweight/"]);
@@ -73,14 +73,14 @@ describe("boot", () => {
     expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine\n");
   });
 
-  it("says when the link's size tables are older than the page's", () => {
-    boot(environment(`#${encodePermalink({ ...LINKED, tablesVersion: "2019-01-01.00000000" })}`).env);
+  it("says when the link's size tables are older than the page's", async () => {
+    await boot(environment(`#${encodePermalink({ ...LINKED, tablesVersion: "2019-01-01.00000000" })}`).env);
     expect(useAppStore.getState().notice?.message).toContain("older size tables (2019-01-01.00000000");
   });
 
-  it("a broken link shows an error and keeps the user's text", () => {
+  it("a broken link shows an error and keeps the user's text", async () => {
     const { env, replaced } = environment("#v1.broken!", savedVisit("FROM python:3.11\n# mine\n"));
-    boot(env);
+    await boot(env);
     const state = useAppStore.getState();
     expect(state.dockerfile).toBe("FROM python:3.11\n# mine\n");
     expect(state.notice).toMatchObject({ tone: "error" });
@@ -88,16 +88,16 @@ describe("boot", () => {
     expect(replaced).toEqual([]);
   });
 
-  it("leaves an ordinary #anchor alone", () => {
-    boot(environment("#layers").env);
+  it("leaves an ordinary #anchor alone", async () => {
+    await boot(environment("#layers").env);
     expect(useAppStore.getState().dockerfile).toBe(FLASK_FAT.dockerfile);
     expect(useAppStore.getState().notice).toBeNull();
   });
 
-  it("ignores an autosave that does not pass the schema", () => {
+  it("ignores an autosave that does not pass the schema", async () => {
     const storage = memoryStorage();
     storage.setItem("whaleweight:autosave:v1", JSON.stringify({ d: 42 }));
-    boot(environment("", storage).env);
+    await boot(environment("", storage).env);
     expect(useAppStore.getState().dockerfile).toBe(FLASK_FAT.dockerfile);
   });
 });
