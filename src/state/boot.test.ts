@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TABLES_VERSION } from "../engine/knowledge/data/tables-version";
 import { DJANGO_POSTGRES, FLASK_FAT } from "../examples/index";
-import { encodePermalink } from "../permalink/codec";
+import { encodePermalink, toWire } from "../permalink/codec";
 import type { SharedState } from "../permalink/shared-state";
 import { snapshotOf, startAutosave } from "./autosave";
-import { boot } from "./boot";
+import { boot, openLink } from "./boot";
 import { memoryStorage } from "./storage";
 import { useAppStore } from "./store";
 
@@ -94,11 +94,60 @@ describe("boot", () => {
     expect(useAppStore.getState().notice).toBeNull();
   });
 
-  it("ignores an autosave that does not pass the schema", async () => {
+  it("an autosave with no readable text: the example, and the page says so", async () => {
     const storage = memoryStorage();
     storage.setItem("whaleweight:autosave:v1", JSON.stringify({ d: 42 }));
     await boot(environment("", storage).env);
     expect(useAppStore.getState().dockerfile).toBe(FLASK_FAT.dockerfile);
+    expect(useAppStore.getState().notice).toMatchObject({ tone: "error", message: expect.stringContaining("could not be read") });
+  });
+
+  it("a damaged autosave is salvaged, said so, and kept beside the recovered copy", async () => {
+    const storage = memoryStorage();
+    const whole = JSON.stringify(toWire({ ...LINKED, dockerfile: "FROM python:3.11\n# mine, a long line that gets cut\n" }));
+    const cut = whole.slice(0, whole.indexOf("gets cut"));
+    storage.setItem("whaleweight:autosave:v1", cut);
+    await boot(environment("", storage).env);
+    expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine, a long line that ");
+    expect(useAppStore.getState().notice).toMatchObject({ tone: "error", message: expect.stringContaining("damaged") });
+    const raws = Array.from({ length: storage.length }, (_, i) => storage.getItem(storage.key(i) ?? "") ?? "");
+    expect(raws).toContain(cut);
+  });
+
+  it("a reload after a link shows the link and still offers the user's own text", async () => {
+    const storage = savedVisit("FROM python:3.11\n# mine\n");
+    await boot(environment(`#${encodePermalink(LINKED)}`, storage).env);
+    useAppStore.setState(INITIAL, true);
+    await boot(environment("", storage).env);
+    expect(useAppStore.getState().dockerfile).toBe(LINKED.dockerfile);
+    const notice = useAppStore.getState().notice;
+    expect(notice?.message).toContain("your own previous text is saved too");
+    notice?.action?.run();
+    expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine\n");
+  });
+
+  it("a link opened in an open tab with storage full replaces the text on screen, not an older save, and offers it back", async () => {
+    const storage = savedVisit("FROM python:3.11\n# saved long ago\n");
+    await boot(environment("", storage).env);
+    useAppStore.getState().setDockerfile("FROM python:3.12\n# typed since, never saved\n");
+    storage.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+    await openLink(environment("", storage).env, `#${encodePermalink(LINKED)}`);
+    expect(useAppStore.getState().dockerfile).toBe(LINKED.dockerfile);
+    const notice = useAppStore.getState().notice;
+    expect(notice?.message).toContain("storage is full");
+    notice?.action?.run();
+    expect(useAppStore.getState().dockerfile).toBe("FROM python:3.12\n# typed since, never saved\n");
+  });
+
+  it("a broken link opened in an open tab keeps the text on screen, not the older save", async () => {
+    const storage = savedVisit("FROM python:3.11\n# saved long ago\n");
+    await boot(environment("", storage).env);
+    useAppStore.getState().setDockerfile("FROM python:3.12\n# typed since\n");
+    await openLink(environment("", storage).env, "#v1.broken!");
+    expect(useAppStore.getState().dockerfile).toBe("FROM python:3.12\n# typed since\n");
+    expect(useAppStore.getState().notice?.tone).toBe("error");
   });
 });
 

@@ -141,6 +141,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** The current result outside React (tests, non-component code). */
+export function planSnapshot(): PlanResult {
+  return snapshot;
+}
+
 export function usePlan(): PlanResult {
   return useSyncExternalStore(subscribe, () => snapshot);
 }
