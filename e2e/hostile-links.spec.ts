@@ -31,3 +31,30 @@ test("a short link that unpacks to just under the cap opens, and the page keeps 
   await playground.waitForPlan(60_000);
   await expect(page.getByTestId("plan-notice")).toBeVisible();
 });
+
+test("a link is unpacked in a worker, and the page answers input meanwhile", async ({ playground, page }) => {
+  await playground.goto();
+  await playground.paste("dockerfile", OWN_TEXT);
+  const fragment = encodePermalink({
+    tablesVersion: TABLES_VERSION, dockerfile: `FROM python:3.12\nRUN echo ${"b".repeat(MAX_DECOMPRESSED_BYTES - 200)}\n`,
+    requirements: [], dockerignore: null, decisions: {}, selectedStep: null, contextBytes: null, projectFiles: [], arch: null, packageSizes: {},
+  });
+  const unpacked = page.waitForRequest(/link\.worker[^/]*\.js/);
+  await page.evaluate((hash) => { location.hash = hash; }, `#${fragment}`);
+  await unpacked;
+  await page.getByTestId("theme").selectOption("dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark", { timeout: 5_000 });
+  await expect(page.getByTestId("notice-message")).toContainText("Opened a shared link", { timeout: 10_000 });
+  // The text it replaced is offered back.
+  await page.getByTestId("notice-action").click();
+  await expect(playground.editor("dockerfile")).toContainText("my own work");
+});
+
+test("a junk link pasted into an open tab is refused with a message, and the text on screen stays", async ({ playground, page }) => {
+  await playground.goto();
+  await playground.paste("dockerfile", OWN_TEXT);
+  await page.evaluate((hash) => { location.hash = hash; }, `#v1.${"A".repeat(MAX_FRAGMENT_CHARS - 3 - 100)}`);
+  await expect(playground.notice).toHaveAttribute("data-tone", "error", { timeout: 10_000 });
+  await expect(page.getByTestId("notice-message")).toContainText("could not be opened");
+  await expect(playground.editor("dockerfile")).toContainText("my own work");
+});

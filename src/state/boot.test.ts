@@ -3,7 +3,7 @@ import { TABLES_VERSION } from "../engine/knowledge/data/tables-version";
 import { DJANGO_POSTGRES, FLASK_FAT } from "../examples/index";
 import { encodePermalink, toWire } from "../permalink/codec";
 import type { SharedState } from "../permalink/shared-state";
-import { snapshotOf, startAutosave } from "./autosave";
+import { flushAutosave, snapshotOf, startAutosave } from "./autosave";
 import { boot, openLink } from "./boot";
 import { memoryStorage } from "./storage";
 import { useAppStore } from "./store";
@@ -123,6 +123,20 @@ describe("boot", () => {
     const notice = useAppStore.getState().notice;
     expect(notice?.message).toContain("your own previous text is saved too");
     notice?.action?.run();
+    expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine\n");
+  });
+
+  it("a reload after a link whose step was selected since still offers the user's own text", async () => {
+    const storage = savedVisit("FROM python:3.11\n# mine\n");
+    await boot(environment(`#${encodePermalink(LINKED)}`, storage).env);
+    const stop = startAutosave(storage);
+    useAppStore.getState().selectStep("size/base-variant");
+    flushAutosave();
+    stop();
+    useAppStore.setState(INITIAL, true);
+    await boot(environment("", storage).env);
+    expect(useAppStore.getState()).toMatchObject({ dockerfile: LINKED.dockerfile, selectedStep: "size/base-variant" });
+    useAppStore.getState().notice?.action?.run();
     expect(useAppStore.getState().dockerfile).toBe("FROM python:3.11\n# mine\n");
   });
 

@@ -70,15 +70,20 @@ export function restoreSaved(env: Pick<BootEnvironment, "storage">): void {
     return;
   }
   store.restore(newest.state);
+  const onScreen = snapshotOf(useAppStore.getState());
   const damage = [...newest.problems, ...lost];
   if (damage.length > 0) {
     // Saved beside the damaged original, not over it: what could not be read stays there.
-    if (newest.problems.length > 0) saveSlot(env.storage, "typed", newest.state, Date.now(), { newSlot: true });
+    if (newest.problems.length > 0) saveSlot(env.storage, "typed", onScreen, Date.now(), { newSlot: true });
     store.showNotice({ tone: "error", message: `Your saved text was damaged (${damage.join("; ")}). Everything that could be read is shown.` });
     return;
   }
-  if (newest.origin === "link") {
-    const own = slots.find((slot) => slot.origin === "typed" && !sameTexts(slot.state, newest.state));
+  // The texts on screen are still a link's (only decisions or the selection may have changed since): offer
+  // the user's own text from before that link.
+  const linkAt = slots.findIndex((slot) => slot.origin === "link");
+  const link = slots[linkAt];
+  if (link !== undefined && sameTexts(newest.state, link.state)) {
+    const own = slots.slice(linkAt + 1).find((slot) => slot.origin === "typed" && !sameTexts(slot.state, newest.state));
     if (own !== undefined) {
       store.showNotice({ tone: "info", message: "This is the shared link you opened last time; your own previous text is saved too.", action: restoreAction(own.state) });
     }
@@ -99,7 +104,8 @@ export async function openLink(env: BootEnvironment, fragment: string): Promise<
   // The text on screen now (the user may have typed while the link was decoded), kept in memory.
   const before: SharedState = snapshotOf(useAppStore.getState());
   store.restore(decoded.state);
-  const saved = saveLinkState(env.storage, decoded.state);
+  // As the store holds it (e.g. with its empty requirements.txt), so a reload finds it unchanged.
+  const saved = saveLinkState(env.storage, snapshotOf(useAppStore.getState()));
   // The link has done its job; without it in the address bar, a reload shows the saved state (the
   // link's, plus whatever the user changed since) instead of discarding those changes.
   env.history.replaceState(null, "", `${env.location.pathname}${env.location.search}`);
