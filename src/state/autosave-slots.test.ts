@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toWire } from "../permalink/codec";
 import type { Saved } from "./autosave-types";
-import { INDEX_KEY, loadSlots, MAX_SLOTS, saveSlot, SLOT_PREFIX, V1_KEY, type SlotOrigin } from "./autosave-slots";
+import { DAMAGED_KEY, INDEX_KEY, loadSlots, MAX_SLOTS, saveSlot, SLOT_PREFIX, V1_KEY, type SlotOrigin } from "./autosave-slots";
 import { memoryStorage } from "./storage";
 
 function state(dockerfile: string): Saved {
@@ -134,7 +134,10 @@ describe("loadSlots", () => {
     storage.setItem(`${SLOT_PREFIX}9`, "garbage");
     const loaded = loadSlots(storage);
     expect(loaded.slots.map((s) => [s.state.dockerfile, s.problems.length > 0])).toEqual([["cut shor", true], ["kept", false]]);
-    expect(loaded.lost.join()).toContain(`${SLOT_PREFIX}9`);
-    expect(storage.getItem(`${SLOT_PREFIX}9`)).toBe("garbage");
+    // Set aside under its own key, reported once, never deleted.
+    expect(loaded.lost.join()).toContain(DAMAGED_KEY);
+    expect(storage.getItem(`${SLOT_PREFIX}9`)).toBeNull();
+    expect(storage.getItem(DAMAGED_KEY)).toBe("garbage");
+    expect(loadSlots(storage).lost).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 //   whaleweight:autosave:v2        index: { v: 2, slots: [{ k: key, o: "typed" | "link", at: ms, h: fingerprint }] }, newest first
 //   whaleweight:autosave:v2:<n>    one state, as the permalink's wire JSON (see salvage.ts for reading it)
 //   whaleweight:autosave:v1        the single save of earlier versions: read as a typed slot, moved into v2
+//   whaleweight:autosave:damaged   the last save in which nothing was readable, set aside once reported
 // Every read tolerates a damaged index (the slots are found by their keys) and damaged slots (salvaged).
 import * as v from "valibot";
 import { toWire } from "../permalink/codec";
@@ -18,6 +19,8 @@ import { readSaved } from "./salvage";
 export const INDEX_KEY = "whaleweight:autosave:v2";
 export const SLOT_PREFIX = `${INDEX_KEY}:`;
 export const V1_KEY = "whaleweight:autosave:v1";
+/** Where the last save with no readable text is set aside (kept for the user, no longer a slot). */
+export const DAMAGED_KEY = "whaleweight:autosave:damaged";
 /** States kept. Enough for the user's text plus a few links opened over it; few enough that 1 MB texts
  *  (the largest the page plans) mostly fit the ~5 MiB of localStorage an origin gets (MDN, "Storage
  *  quotas and eviction criteria", Web Storage). When storage is full, older slots make room (below). */
@@ -111,8 +114,15 @@ export function loadSlots(storage: Storage): LoadedSlots {
     const raw = safeGet(storage, meta.key);
     if (raw === null) continue;
     const read = readSaved(raw);
-    if (read === null) lost.push(`a saved state (${meta.key}) held no readable text; it is left in storage`);
-    else slots.push({ ...meta, state: read.state, problems: read.problems });
+    if (read !== null) {
+      slots.push({ ...meta, state: read.state, problems: read.problems });
+    } else if (meta.key !== V1_KEY && safeSet(storage, DAMAGED_KEY, raw)) {
+      // Set aside (not deleted), so it is reported once rather than at every start, and a slot is freed.
+      safeRemove(storage, meta.key);
+      lost.push(`a saved state held no readable text; it is kept as it was under ${DAMAGED_KEY}`);
+    } else {
+      lost.push(`a saved state (${meta.key}) held no readable text; it is left in storage`);
+    }
   }
   return { slots, lost };
 }
