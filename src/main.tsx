@@ -1,10 +1,11 @@
-// Entry point: restore the state (shared link, else autosave, else the default example) before the first
-// render, then start the derived plan and the autosave.
+// Entry point: restore the saved state (or the default example) before the first render, then start the
+// autosave and the derived plan (with its crash guard), and open a shared link if the address has one —
+// decoded off the main thread, so the page is up while it is.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { startAutosave } from "./state/autosave";
 import { isPermalinkFragment } from "./permalink/codec";
-import { boot } from "./state/boot";
+import { openLink, restoreSaved } from "./state/boot";
 import { startPlanClient } from "./state/plan-client";
 import { startShareInvalidation } from "./state/share";
 import { browserStorage } from "./state/storage";
@@ -12,13 +13,16 @@ import { App } from "./ui/App";
 import "./ui/styles.css";
 
 const storage = browserStorage();
-boot({ location, history, storage });
+const env = { location, history, storage };
+restoreSaved(env);
 startAutosave(storage);
-startPlanClient();
+startPlanClient({ storage });
 startShareInvalidation();
-// A link pasted into the address bar of an open tab changes only the fragment: open it too.
+if (isPermalinkFragment(location.hash)) void openLink(env, location.hash);
+// A link pasted into the address bar of an open tab changes only the fragment: open it too, over the
+// text on screen (never over an older save).
 addEventListener("hashchange", () => {
-  if (isPermalinkFragment(location.hash)) boot({ location, history, storage });
+  if (isPermalinkFragment(location.hash)) void openLink(env, location.hash);
 });
 
 const root = document.getElementById("root");

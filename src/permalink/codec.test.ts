@@ -2,7 +2,7 @@ import { deflateSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES } from "../examples/index";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
-import { decodePermalink, encodePermalink, encodeShareable, isPermalinkFragment, MAX_DECOMPRESSED_BYTES, MAX_FRAGMENT_CHARS, permalinkUrl } from "./codec";
+import { decodePermalink, encodePermalink, encodeShareable, isPermalinkFragment, LONG_LINK_CHARS, MAX_DECOMPRESSED_BYTES, MAX_FRAGMENT_CHARS, MAX_URL_CHARS, permalinkUrl } from "./codec";
 import { LINK_FIXTURES } from "./fixtures";
 import { migrate } from "./migrations";
 import type { SharedState } from "./shared-state";
@@ -205,5 +205,44 @@ describe("base64url", () => {
 describe("isPermalinkFragment", () => {
   it.each([["#v1.abc", true], ["v12.x", true], ["#layers", false], ["", false]] as const)("%j → %s", (fragment, expected) => {
     expect(isPermalinkFragment(fragment)).toBe(expected);
+  });
+});
+
+describe("share link length (issues 12 and 15)", () => {
+  const at = { origin: "https://example.org", pathname: "/whaleweight/", search: "" };
+  /** Text that deflate cannot shrink much, so the link is about as long as the text (seeded, repeatable). */
+  function noise(chars: number): string {
+    let seed = 12345;
+    let text = "";
+    while (text.length < chars) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      text += String.fromCharCode(33 + (seed % 90));
+    }
+    return text;
+  }
+  it("a short link has no warning", () => {
+    expect(permalinkUrl(at, BASE)).toMatchObject({ ok: true, warning: null });
+  });
+  it(`a link past ${LONG_LINK_CHARS} characters works but says it is long`, () => {
+    const link = permalinkUrl(at, { ...BASE, dockerfile: `RUN echo ${noise(10_000)}\n` });
+    expect(link).toMatchObject({ ok: true, warning: expect.stringContaining("long") });
+    if (link.ok) expect(link.url.length).toBeGreaterThan(LONG_LINK_CHARS);
+  });
+  it("a link past Chromium's 2 MiB URL limit is refused with the reason", () => {
+    // A fragment the decoder accepts (under its own caps), behind an address long enough that the whole
+    // URL passes 2 MiB: the page's caps alone would hand it out, and Chromium would not open it.
+    const state = { ...BASE, dockerfile: noise(1_900_000) };
+    const encoded = encodeShareable(state);
+    expect(encoded.ok).toBe(true);
+    if (!encoded.ok) return;
+    const search = `?${"q".repeat(MAX_URL_CHARS - encoded.fragment.length)}`;
+    const link = permalinkUrl({ ...at, search }, state);
+    expect(link).toMatchObject({ ok: false, message: expect.stringContaining("longer than browsers open") });
+    // The same state from a short address fits.
+    expect(permalinkUrl(at, state)).toMatchObject({ ok: true, warning: expect.stringContaining("long") });
+  });
+  it("a project with more files than a link holds is refused, not handed out dead", () => {
+    const requirements = Array.from({ length: 33 }, (_, i) => ({ path: `r${i}.txt`, text: "flask\n" }));
+    expect(permalinkUrl(at, { ...BASE, requirements })).toMatchObject({ ok: false, message: expect.stringContaining("cannot hold") });
   });
 });

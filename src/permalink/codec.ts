@@ -36,23 +36,50 @@ export function encodePermalink(state: SharedState): string {
   return `v${PERMALINK_VERSION}.${encodeBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
 }
 
-/** Encode, refusing a state the decoder would refuse (too large), so Share never hands out a dead link. */
+/** Encode, refusing a state the decoder would refuse (too large, more files than a link holds), so Share
+ *  never hands out a dead link. */
 export function encodeShareable(state: SharedState): { ok: true; fragment: string } | { ok: false; message: string } {
-  const bytes = strToU8(JSON.stringify(toWire(state))).length;
+  const wire = toWire(state);
+  const bytes = strToU8(JSON.stringify(wire)).length;
   if (bytes > MAX_DECOMPRESSED_BYTES) {
     return { ok: false, message: `The texts are too large for a link (${(bytes / 1024 / 1024).toFixed(1)} MB; links hold up to ${MAX_DECOMPRESSED_BYTES / 1024 / 1024} MB): use Download instead.` };
+  }
+  const valid = v.safeParse(WireCurrent, wire);
+  if (!valid.success) {
+    const issue = valid.issues[0];
+    const where = issue === undefined ? "" : ` (${v.getDotPath(issue) ?? "payload"}: ${issue.message})`;
+    return { ok: false, message: `A link cannot hold this project${where}: use Download instead.` };
   }
   const fragment = encodePermalink(state);
   if (fragment.length > MAX_FRAGMENT_CHARS) return { ok: false, message: "The texts are too large for a link: use Download instead." };
   return { ok: true, fragment };
 }
 
+/** Longest URL Chromium opens: url::kMaxURLChars, 2 MiB (chromium/src url/url_constants.cc); a longer
+ *  one is not navigated to at all, whatever the page's own caps. */
+export const MAX_URL_CHARS = 2 * 1024 * 1024;
+/** Past this a link still works in a browser, but not everywhere it is pasted: RFC 9110 §4.1 asks only
+ *  that URIs of 8000 octets be supported, and chat apps, mail clients and shorteners cut or refuse
+ *  longer ones. */
+export const LONG_LINK_CHARS = 8_000;
+
+export type ShareLink =
+  | { readonly ok: true; readonly url: string; /** Why the link, though it works, may not travel well. */ readonly warning: string | null }
+  | { readonly ok: false; readonly message: string };
+
 /** The shareable URL: the page's address with the state as its fragment (or why there is none).
  *  `location` is a parameter so tests need no browser. */
-export function permalinkUrl(location: { readonly origin: string; readonly pathname: string; readonly search: string }, state: SharedState):
-  { ok: true; url: string } | { ok: false; message: string } {
+export function permalinkUrl(location: { readonly origin: string; readonly pathname: string; readonly search: string }, state: SharedState): ShareLink {
   const encoded = encodeShareable(state);
-  return encoded.ok ? { ok: true, url: `${location.origin}${location.pathname}${location.search}#${encoded.fragment}` } : encoded;
+  if (!encoded.ok) return encoded;
+  const url = `${location.origin}${location.pathname}${location.search}#${encoded.fragment}`;
+  if (url.length > MAX_URL_CHARS) {
+    return { ok: false, message: `The link would be ${url.length.toLocaleString("en")} characters, longer than browsers open (${MAX_URL_CHARS.toLocaleString("en")}): use Download instead.` };
+  }
+  const warning = url.length > LONG_LINK_CHARS
+    ? `The link is long (${url.length.toLocaleString("en")} characters): it opens in a browser, but chat apps, mail and link shorteners often cut links past about ${LONG_LINK_CHARS.toLocaleString("en")} characters. If it arrives cut, use Download.`
+    : null;
+  return { ok: true, url, warning };
 }
 
 export function decodePermalink(fragment: string, upgrades: Readonly<Record<number, Upgrade>> = UPGRADES): DecodeResult {

@@ -5,6 +5,8 @@
 import { useSyncExternalStore } from "react";
 import type { PlanView } from "../worker/plan-view";
 import type { PlanRequest } from "../worker/protocol";
+import { fingerprint } from "./fingerprint";
+import { clearPlanning, markPlanning, readPlanning } from "./plan-guard";
 import { createPlanRunner, type PlanRunner } from "./plan-runner";
 import { useAppStore, type AppState } from "./store";
 
@@ -18,6 +20,9 @@ export interface PlanResult {
   /** Which change of the inputs `plan` describes (counts up with every edit or decision): lets tests
    *  and the page tell a fresh result from the one before an edit. */
   readonly version: number;
+  /** True when the texts on screen are the ones the page died planning last time (the crash guard):
+   *  they are not planned until the user asks (planAnyway) or changes them. */
+  readonly held: boolean;
 }
 
 /** Quiet time after an edit before planning: long enough to skip keystrokes, short enough to feel live. */
@@ -26,7 +31,7 @@ const BASE_DELAY_MS = 120;
 const DELAY_PER_100KB_MS = 40;
 const MAX_DELAY_MS = 800;
 
-let snapshot: PlanResult = { plan: null, pending: true, error: null, version: 0 };
+let snapshot: PlanResult = { plan: null, pending: true, error: null, version: 0, held: false };
 let inputVersion = 0;
 const listeners = new Set<() => void>();
 let runner: PlanRunner | null = null;
@@ -34,6 +39,10 @@ let nextId = 1;
 let inFlight = false;
 let dirty = true;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** Where the crash guard marks the input being planned (null: no guard). */
+let guardStorage: Storage | null = null;
+/** Fingerprint of the input the page died planning last time: not planned again unless asked. */
+let blocked: string | null = null;
 
 function publish(next: PlanResult): void {
   snapshot = next;
@@ -72,13 +81,22 @@ function textSize(state: AppState): number {
 async function pump(): Promise<void> {
   if (inFlight || !dirty || runner === null) return;
   dirty = false;
-  inFlight = true;
   const version = inputVersion;
-  const response = await runner.run({ id: nextId++, input: planInput(useAppStore.getState()) });
+  const input = planInput(useAppStore.getState());
+  const inputPrint = guardStorage === null ? "" : fingerprint(JSON.stringify(input));
+  if (blocked !== null && inputPrint === blocked) {
+    publish({ plan: snapshot.plan, pending: false, error: null, version, held: true });
+    return;
+  }
+  if (guardStorage !== null) markPlanning(guardStorage, { input: inputPrint, startedAt: Date.now() });
+  inFlight = true;
+  const response = await runner.run({ id: nextId++, input });
   inFlight = false;
+  // Answered, even with an error or past the time limit: the tab survived this input.
+  if (guardStorage !== null) clearPlanning(guardStorage);
   publish(response.ok
-    ? { plan: response.plan, pending: dirty, error: null, version }
-    : { plan: snapshot.plan, pending: dirty, error: response.error, version });
+    ? { plan: response.plan, pending: dirty, error: null, version, held: false }
+    : { plan: snapshot.plan, pending: dirty, error: response.error, version, held: false });
   void pump();
 }
 
@@ -91,10 +109,27 @@ function schedule(state: AppState): void {
   timer = setTimeout(() => void pump(), delay);
 }
 
-/** Start deriving plans from the store (once, after the store holds the restored state). */
-export function startPlanClient(): void {
+/** Plan the held texts after all (the crash guard's "Plan it anyway"). */
+export function planAnyway(): void {
+  blocked = null;
+  dirty = true;
+  publish({ ...snapshot, held: false, pending: true });
+  void pump();
+}
+
+/** Start deriving plans from the store (once, after the store holds the restored state). With a
+ *  storage, the crash guard runs: a mark left by a visit that died planning holds those texts. */
+export function startPlanClient(options: { readonly storage?: Storage; readonly runner?: PlanRunner } = {}): void {
   if (runner !== null) return;
-  runner = createPlanRunner();
+  runner = options.runner ?? createPlanRunner();
+  if (options.storage !== undefined) {
+    guardStorage = options.storage;
+    blocked = readPlanning(options.storage)?.input ?? null;
+    clearPlanning(options.storage);
+    const storage = options.storage;
+    // A tab closed or reloaded normally did not die planning: leave no mark behind.
+    if (typeof window !== "undefined") window.addEventListener("pagehide", () => clearPlanning(storage));
+  }
   useAppStore.subscribe((state, previous) => {
     if (affectsPlan(state, previous)) schedule(state);
   });
@@ -104,6 +139,11 @@ export function startPlanClient(): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The current result outside React (tests, non-component code). */
+export function planSnapshot(): PlanResult {
+  return snapshot;
 }
 
 export function usePlan(): PlanResult {

@@ -1,58 +1,163 @@
-// Where plans are computed: a module Web Worker when the browser gives us one, else the main thread
-// (the engine is loaded lazily either way, so it never weighs on the first paint).
-import type { PlanRequest, PlanResponse } from "../worker/protocol";
+// Where plans are computed: a module Web Worker, under a watchdog (issue 15). A plan that runs past the
+// time budget has its worker terminated and replaced, and is answered with the limit it hit; the text is
+// untouched. Memory has no budget of its own: a worker cannot measure its memory
+// (`performance.measureUserAgentSpecificMemory` is not exposed to dedicated workers, and needs
+// cross-origin isolation anyway), so memory is bounded by the engine's input limits (engine/limits.ts:
+// expanded variables, instructions, stages, line lengths) and, past those, by the time budget.
+// Only where no worker can start is a plan computed on the main thread, and then only a small input: a
+// hostile text is never planned where it could freeze the page. The engine is loaded lazily either way.
+import type { PlanRequest, PlanResponse, WorkerMessage } from "../worker/protocol";
 
 export interface PlanRunner {
   run(request: PlanRequest): Promise<PlanResponse>;
 }
 
-export function createPlanRunner(): PlanRunner {
-  let worker = startWorker();
-  const waiting = new Map<number, (response: PlanResponse) => void>();
-  const inline: PlanRunner = {
-    async run(request) {
-      const [{ computePlan }, { ensurePythonTable }, { fetchAllDebianTables }] = await Promise.all([import("../worker/compute-plan"), import("../worker/python-table"), import("../worker/debian-tables-loader")]);
-      // The main thread loads the big tables before planning, fetched once (the worker does it lazily).
-      await Promise.all([ensurePythonTable(), fetchAllDebianTables()]);
-      return computePlan(request);
-    },
+/** Time one plan may take. A 1 MB Dockerfile (the engine's cap) plans in about a second on a laptop
+ *  (worker/plan.worker.ts); the first plan also loads the package tables. Thirty times that leaves room
+ *  for a slow phone or a loaded machine; past it the input is not one the engine handles well. */
+export const PLAN_TIME_BUDGET_MS = 30_000;
+
+/** Largest input (characters of all texts) planned on the main thread when there is no worker: the
+ *  corpus' largest Dockerfile is under 10 kB and plans in milliseconds; at the ~1 s per MB the worker
+ *  sees, 100 kB is about a tenth of a second of frozen page, the most an edit may cost. */
+export const INLINE_MAX_CHARS = 100_000;
+
+/** What the runner needs of a Worker (tests pass a fake). */
+export interface PlanWorker {
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(request: PlanRequest): void;
+  terminate(): void;
+}
+
+export interface PlanRunnerOptions {
+  readonly timeBudgetMs?: number;
+  /** null where no worker can be started. */
+  readonly createWorker?: () => PlanWorker | null;
+  /** The main-thread planner (the engine, loaded lazily). */
+  readonly inline?: (request: PlanRequest) => Promise<PlanResponse>;
+}
+
+interface Waiting {
+  readonly request: PlanRequest;
+  readonly worker: PlanWorker;
+  readonly resolve: (response: PlanResponse) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+export function createPlanRunner(options: PlanRunnerOptions = {}): PlanRunner {
+  const create = options.createWorker ?? startWorker;
+  const budget = options.timeBudgetMs ?? PLAN_TIME_BUDGET_MS;
+  const inline = options.inline ?? planOnMainThread;
+  let worker: PlanWorker | null = null;
+  /** True once the current worker's script has loaded (its `ready` message). */
+  let ready = false;
+  /** The browser cannot run the worker: plan small inputs on the main thread. */
+  let noWorker = false;
+  const waiting = new Map<number, Waiting>();
+
+  const runInline = (request: PlanRequest): Promise<PlanResponse> => {
+    const size = inputChars(request);
+    if (size > INLINE_MAX_CHARS) {
+      return Promise.resolve({ id: request.id, ok: false, error: `this browser cannot run the analysis in the background, and the texts (${size.toLocaleString("en")} characters) are too large to analyse without freezing the page (${INLINE_MAX_CHARS.toLocaleString("en")} at most)` });
+    }
+    return inline(request);
   };
-  if (worker !== null) {
-    worker.onmessage = (event: MessageEvent<PlanResponse>) => {
-      waiting.get(event.data.id)?.(event.data);
-      waiting.delete(event.data.id);
+
+  /** Answer everything the given worker was computing, and forget it. */
+  const settle = (from: PlanWorker, answer: (entry: Waiting) => void) => {
+    for (const [id, entry] of [...waiting.entries()]) {
+      if (entry.worker !== from) continue;
+      clearTimeout(entry.timer);
+      waiting.delete(id);
+      answer(entry);
+    }
+  };
+
+  const retire = (old: PlanWorker) => {
+    old.onmessage = null;
+    old.onerror = null;
+    old.terminate();
+    if (worker === old) worker = null;
+  };
+
+  const start = (): PlanWorker | null => {
+    const fresh = create();
+    if (fresh === null) {
+      noWorker = true;
+      return null;
+    }
+    ready = false;
+    fresh.onmessage = (event) => {
+      const data = event.data;
+      if ("ready" in data) {
+        if (worker === fresh) ready = true;
+        return;
+      }
+      const entry = waiting.get(data.id);
+      if (entry === undefined) return;
+      clearTimeout(entry.timer);
+      waiting.delete(data.id);
+      entry.resolve(data);
     };
-    worker.onerror = (event) => {
-      // The worker could not load (or died): plan on the main thread from now on, and answer what was
-      // waiting so the page does not hang.
+    fresh.onerror = (event) => {
       event.preventDefault();
-      console.warn(`Plan worker failed (${event.message}); planning on the main thread.`);
-      worker?.terminate();
-      worker = null;
-      const pending = [...waiting.entries()];
-      waiting.clear();
-      for (const [, resolve] of pending) resolve({ id: -1, ok: false, error: "retry" });
+      const loaded = ready && worker === fresh;
+      retire(fresh);
+      if (!loaded) {
+        // The script never loaded (an old browser, a blocked file): plan small inputs here from now on.
+        console.warn(`Plan worker failed to start (${event.message || "no message"}); planning small inputs on the main thread.`);
+        noWorker = true;
+        settle(fresh, (entry) => void runInline(entry.request).then(entry.resolve));
+        return;
+      }
+      // It died on an input: answer why, never retry that input here, and have a fresh worker for the next.
+      settle(fresh, (entry) => entry.resolve({ id: entry.request.id, ok: false, error: `the analysis stopped unexpectedly (${event.message || "its worker failed"}); edit the text to try again` }));
+      worker = start();
     };
-  }
+    return fresh;
+  };
+
+  worker = start();
   return {
     run(request) {
+      if (worker === null && !noWorker) worker = start();
       const current = worker;
-      if (current === null) return inline.run(request);
+      if (current === null) return runInline(request);
       return new Promise<PlanResponse>((resolve) => {
-        waiting.set(request.id, (response) => {
-          if (response.id === -1) void inline.run(request).then(resolve);
-          else resolve(response);
-        });
+        const timer = setTimeout(() => {
+          // Past the budget: stop the worker (the only way to stop a running plan) and start a new one.
+          retire(current);
+          settle(current, (entry) => entry.resolve({ id: entry.request.id, ok: false, error: timeLimitMessage(budget) }));
+          worker = start();
+        }, budget);
+        waiting.set(request.id, { request, worker: current, resolve, timer });
         current.postMessage(request);
       });
     },
   };
 }
 
-function startWorker(): Worker | null {
+export function timeLimitMessage(budgetMs: number): string {
+  return `it ran past the time limit of ${budgetMs / 1000} s and was stopped (memory is bounded by the input limits, time by this one)`;
+}
+
+function inputChars(request: PlanRequest): number {
+  const { dockerfile, requirements, projectFiles, dockerignore } = request.input;
+  return dockerfile.length + (dockerignore?.length ?? 0) + [...(requirements ?? []), ...(projectFiles ?? [])].reduce((n, f) => n + f.content.length, 0);
+}
+
+async function planOnMainThread(request: PlanRequest): Promise<PlanResponse> {
+  const [{ computePlan }, { ensurePythonTable }, { fetchAllDebianTables }] = await Promise.all([import("../worker/compute-plan"), import("../worker/python-table"), import("../worker/debian-tables-loader")]);
+  // The main thread loads the big tables before planning, fetched once (the worker does it lazily).
+  await Promise.all([ensurePythonTable(), fetchAllDebianTables()]);
+  return computePlan(request);
+}
+
+function startWorker(): PlanWorker | null {
   if (typeof Worker === "undefined") return null;
   try {
-    return new Worker(new URL("../worker/plan.worker.ts", import.meta.url), { type: "module", name: "whaleweight-plan" });
+    return new Worker(new URL("../worker/plan.worker.ts", import.meta.url), { type: "module", name: "whaleweight-plan" }) as PlanWorker;
   } catch (error) {
     console.warn("No plan worker:", error);
     return null;

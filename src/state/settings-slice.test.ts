@@ -14,8 +14,8 @@ afterEach(() => {
   useAppStore.setState(INITIAL, true);
 });
 
-function bootWith(hash: string, storage = memoryStorage()): void {
-  boot({ location: { hash, pathname: "/", search: "" }, history: { replaceState: () => undefined }, storage });
+function bootWith(hash: string, storage = memoryStorage()): Promise<void> {
+  return boot({ location: { hash, pathname: "/", search: "" }, history: { replaceState: () => undefined }, storage });
 }
 
 describe("setPackageSize", () => {
@@ -71,21 +71,21 @@ describe("parseMegabytes", () => {
 });
 
 describe("the settings travel", () => {
-  it("through the autosave: a reload keeps the architecture and the typed sizes", () => {
+  it("through the autosave: a reload keeps the architecture and the typed sizes", async () => {
     const storage = memoryStorage();
     useAppStore.getState().setArch("aarch64");
     useAppStore.getState().setPackageSize("acme-sdk", 42_000_000);
     startAutosave(storage)();
     useAppStore.setState(INITIAL, true);
-    bootWith("", storage);
+    await bootWith("", storage);
     expect(useAppStore.getState()).toMatchObject({ arch: "aarch64", packageSizes: { "acme-sdk": 42_000_000 } });
   });
 
-  it("through a link: opening it restores them", () => {
+  it("through a link: opening it restores them", async () => {
     useAppStore.getState().setPackageSize("acme-sdk", 7_000_000);
     const fragment = encodePermalink(snapshotOf(useAppStore.getState()));
     useAppStore.setState(INITIAL, true);
-    bootWith(`#${fragment}`);
+    await bootWith(`#${fragment}`);
     expect(useAppStore.getState().packageSizes).toEqual({ "acme-sdk": 7_000_000 });
     expect(useAppStore.getState().arch).toBeNull();
   });

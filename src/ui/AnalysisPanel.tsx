@@ -1,7 +1,7 @@
 // Right-hand side: the steps, the chart and the selected step's details, all derived from the plan.
 import { lazy, Suspense } from "react";
 import { formatBytes } from "../engine/format";
-import { usePlan } from "../state/plan-client";
+import { planAnyway, usePlan } from "../state/plan-client";
 import { useSelectedStep } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import { ResultActions } from "./details/ResultActions";
@@ -11,13 +11,20 @@ import { StepList } from "./steps/StepList";
 const SizeChart = lazy(() => import("./chart/SizeChart").then((m) => ({ default: m.SizeChart })));
 
 export function AnalysisPanel() {
-  const { plan, pending, error, version } = usePlan();
+  const { plan, pending, error, version, held } = usePlan();
   const selected = useSelectedStep();
   const selectStep = useAppStore((s) => s.selectStep);
   const final = plan?.steps[plan.steps.length - 1];
   const original = plan?.steps[0];
   return (
-    <div className="analysis" data-testid="analysis" data-pending={pending} data-plan-version={version}>
+    <div className="analysis" data-testid="analysis" data-pending={pending} data-plan-version={version} data-held={held}>
+      {held ? (
+        <div className="notice notice--error" role="alert" data-testid="plan-held">
+          This text was not analysed: the page closed or crashed while analysing it last time, so it is shown
+          without running the analysis again. Your text is unchanged.{" "}
+          <button type="button" data-testid="plan-anyway" onClick={planAnyway}>Plan it anyway</button>
+        </div>
+      ) : null}
       {error === null ? null : (
         <div className="notice notice--error" role="alert" data-testid="plan-error">
           The analysis failed: {error}. Your text is unchanged; the last good result is shown.

@@ -129,10 +129,11 @@ function ShareButton() {
           setShare(null, link.message);
           return;
         }
-        setShare(link.url, "");
+        const warning = link.warning === null ? "" : ` ${link.warning}`;
+        setShare(link.url, warning.trim());
         void copyText(link.url).then((ok) => {
           // Only if the link is still the current one (nothing changed while copying).
-          if (useAppStore.getState().shareUrl === link.url) setShare(link.url, ok ? "Link copied." : "Copy the link below.");
+          if (useAppStore.getState().shareUrl === link.url) setShare(link.url, `${ok ? "Link copied." : "Copy the link below."}${warning}`);
         });
       }}>Share</button>
       <span role="status" className="hint" data-testid="share-status">{status}</span>

@@ -3,7 +3,7 @@
 // is fetched before the first answer (every request awaits the same promise, so order is kept).
 import { computePlan } from "./compute-plan";
 import { registerWorkerDebianTables } from "./debian-tables-loader";
-import type { PlanRequest } from "./protocol";
+import type { PlanRequest, WorkerReady } from "./protocol";
 import { ensurePythonTable } from "./python-table";
 
 const tableReady = ensurePythonTable();
@@ -15,3 +15,6 @@ self.onmessage = (event: MessageEvent<PlanRequest>) => {
     self.postMessage(computePlan(event.data));
   });
 };
+
+// The script loaded: from here on, a failure of this worker is a failure on an input, not a missing worker.
+self.postMessage({ ready: true } satisfies WorkerReady);
