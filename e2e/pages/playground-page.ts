@@ -85,10 +85,28 @@ export class PlaygroundPage {
   async editorText(name: EditorName): Promise<string> {
     const editor = this.editor(name);
     if ((await editor.getAttribute("data-editor")) === "monaco") {
-      const text = await editor.locator(".monaco-editor .view-lines").innerText();
+      // Without the sizes shown at line ends (injected text, not part of the file).
+      const text = await editor.locator(".monaco-editor .view-lines").evaluate((lines) =>
+        Array.from(lines.querySelectorAll<HTMLElement>(".view-line"))
+          .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+          .map((line) => Array.from(line.querySelectorAll<HTMLElement>("span > span:not(.inline-size)")).map((s) => s.textContent ?? "").join(""))
+          .join("\n"));
       return text.replace(/\u00a0/g, " ");
     }
     return editor.getByRole("textbox").inputValue();
+  }
+
+  /** The sizes shown at the ends of an editor's lines (Monaco only), by 1-based line. */
+  async inlineSizes(name: EditorName): Promise<Record<number, string>> {
+    return this.editor(name).locator(".monaco-editor .view-lines").evaluate((lines) => {
+      const rows = Array.from(lines.querySelectorAll<HTMLElement>(".view-line")).sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      const sizes: Record<number, string> = {};
+      rows.forEach((row, i) => {
+        const hint = row.querySelector(".inline-size");
+        if (hint !== null) sizes[i + 1] = (hint.textContent ?? "").replace(/\u00a0/g, " ").trim();
+      });
+      return sizes;
+    });
   }
 
   /** Add a project file (pyproject.toml, uv.lock, …) by name and wait for the plan that includes it. */
