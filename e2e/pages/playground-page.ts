@@ -3,8 +3,14 @@
 // paste into the editor — so Monaco's own input handling is exercised, not bypassed.
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The three fixed editors, or a project file's (`project-uv-lock` for uv.lock: see projectEditor). */
-export type EditorName = "dockerfile" | "requirements" | "dockerignore" | `project-${string}`;
+/** The three fixed editors, a further requirements file's (`requirements-requirements-base-txt`: see
+ *  requirementsEditor) or a project file's (`project-uv-lock` for uv.lock: see projectEditor). */
+export type EditorName = "dockerfile" | "requirements" | "dockerignore" | `requirements-${string}` | `project-${string}`;
+
+/** The editor name of a requirements file, as ui/editor/editor-registry.ts derives it from the path. */
+export function requirementsEditor(path: string): EditorName {
+  return path === "requirements.txt" ? "requirements" : `requirements-${path.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
 
 /** The editor name of a project file, as ProjectFilesEditor derives it from the path. */
 export function projectEditor(path: string): EditorName {

@@ -3,7 +3,7 @@
 import type { StepView } from "../../worker/plan-view";
 import { formatBytes } from "../../engine/format";
 import { useAppStore } from "../../state/store";
-import { requirementsEditorName, revealInEditor } from "../editor/editor-registry";
+import { requirementsEditorName, revealInEditor, revealWhenReady } from "../editor/editor-registry";
 import { missingRequirementsPath } from "../files/missing-file";
 import { LineLink } from "./LineLink";
 
@@ -54,7 +54,7 @@ function AddFileButton({ path }: { readonly path: string }) {
   return (
     <button type="button" data-testid="add-missing-file" onClick={() => {
       useAppStore.getState().setRequirements(path, "");
-      requestAnimationFrame(() => revealInEditor(requirementsEditorName(path), 1, 1));
+      revealWhenReady(requirementsEditorName(path), 1, 1);
     }}>Add {path}</button>
   );
 }

@@ -24,6 +24,20 @@ export function revealInEditor(name: string, line: number, column = 1): boolean 
   return true;
 }
 
+/** Tries for this long for an editor that is still being created (a file just added, Monaco mounting). */
+const REVEAL_WAIT_MS = 2000;
+const REVEAL_RETRY_MS = 50;
+
+/** revealInEditor, once the editor exists: for an editor the same click has just added. */
+export function revealWhenReady(name: string, line: number, column = 1): void {
+  const started = Date.now();
+  const attempt = () => {
+    if (revealInEditor(name, line, column) || Date.now() - started > REVEAL_WAIT_MS) return;
+    setTimeout(attempt, REVEAL_RETRY_MS);
+  };
+  setTimeout(attempt, 0);
+}
+
 function slug(path: string): string {
   return path.replace(/[^A-Za-z0-9]+/g, "-");
 }

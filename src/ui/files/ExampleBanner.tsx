@@ -2,7 +2,7 @@
 // empty editors for the user's own project.
 import { useShallow } from "zustand/react/shallow";
 import { useAppStore } from "../../state/store";
-import { revealInEditor } from "../editor/editor-registry";
+import { revealWhenReady } from "../editor/editor-registry";
 import { matchingExample } from "./example-state";
 import { clearProject } from "./FileList";
 
@@ -19,7 +19,7 @@ export function ExampleBanner() {
       <button type="button" className="button--primary" data-testid="start-own" onClick={() => {
         clearProject("Empty editors for your project: paste or drop your Dockerfile and requirements.");
         // After React has put the empty editor in place.
-        requestAnimationFrame(() => revealInEditor("dockerfile", 1, 1));
+        revealWhenReady("dockerfile", 1, 1);
       }}>Start from your own</button>
     </div>
   );
