@@ -61,7 +61,7 @@ export function AnalysisPanel() {
 /** The input's problem where the result would be: what, where (a link to the line), and no numbers. */
 function ProblemPanel({ problem, pending }: { readonly problem: PlanProblem; readonly pending: boolean }) {
   return (
-    <section className="panel result-problem" aria-labelledby="problem-heading" data-testid="result-problem" role="status">
+    <section className={`panel result-problem${problem.diagnostics.length === 0 ? " result-problem--empty" : ""}`} aria-labelledby="problem-heading" data-testid="result-problem" role="status">
       <h2 id="problem-heading" className="panel__title">{problem.title}</h2>
       <p>{problem.detail}{pending ? <span className="muted"> Updating…</span> : null}</p>
       {problem.diagnostics.length > 0 ? (
