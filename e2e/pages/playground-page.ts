@@ -3,8 +3,14 @@
 // paste into the editor — so Monaco's own input handling is exercised, not bypassed.
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The three fixed editors, or a project file's (`project-uv-lock` for uv.lock: see projectEditor). */
-export type EditorName = "dockerfile" | "requirements" | "dockerignore" | `project-${string}`;
+/** The three fixed editors, a further requirements file's (`requirements-requirements-base-txt`: see
+ *  requirementsEditor) or a project file's (`project-uv-lock` for uv.lock: see projectEditor). */
+export type EditorName = "dockerfile" | "requirements" | "dockerignore" | `requirements-${string}` | `project-${string}`;
+
+/** The editor name of a requirements file, as ui/editor/editor-registry.ts derives it from the path. */
+export function requirementsEditor(path: string): EditorName {
+  return path === "requirements.txt" ? "requirements" : `requirements-${path.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}
 
 /** The editor name of a project file, as ProjectFilesEditor derives it from the path. */
 export function projectEditor(path: string): EditorName {
@@ -85,10 +91,28 @@ export class PlaygroundPage {
   async editorText(name: EditorName): Promise<string> {
     const editor = this.editor(name);
     if ((await editor.getAttribute("data-editor")) === "monaco") {
-      const text = await editor.locator(".monaco-editor .view-lines").innerText();
+      // Without the sizes shown at line ends (injected text, not part of the file).
+      const text = await editor.locator(".monaco-editor .view-lines").evaluate((lines) =>
+        Array.from(lines.querySelectorAll<HTMLElement>(".view-line"))
+          .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+          .map((line) => Array.from(line.querySelectorAll<HTMLElement>("span > span:not(.inline-size)")).map((s) => s.textContent ?? "").join(""))
+          .join("\n"));
       return text.replace(/\u00a0/g, " ");
     }
     return editor.getByRole("textbox").inputValue();
+  }
+
+  /** The sizes shown at the ends of an editor's lines (Monaco only), by 1-based line. */
+  async inlineSizes(name: EditorName): Promise<Record<number, string>> {
+    return this.editor(name).locator(".monaco-editor .view-lines").evaluate((lines) => {
+      const rows = Array.from(lines.querySelectorAll<HTMLElement>(".view-line")).sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      const sizes: Record<number, string> = {};
+      rows.forEach((row, i) => {
+        const hint = row.querySelector(".inline-size");
+        if (hint !== null) sizes[i + 1] = (hint.textContent ?? "").replace(/\u00a0/g, " ").trim();
+      });
+      return sizes;
+    });
   }
 
   /** Add a project file (pyproject.toml, uv.lock, …) by name and wait for the plan that includes it. */

@@ -13,17 +13,20 @@ import * as v from "valibot";
 
 /** Longest rule/step/alternative id accepted; real ones are ~30 characters (`size/requirements-first`). */
 const MAX_ID = 100;
-/** More requirements files than any project pastes; bounds the work a hostile link can ask for. */
-const MAX_FILES = 32;
+/** More requirements files than any project pastes; bounds the work a hostile link can ask for. The
+ *  playground's file list refuses more (state/project-files.ts), so every project it holds can be shared. */
+export const MAX_FILES = 32;
 /** 1 TB: larger than any build context, smaller than the largest integer a double holds exactly. */
 const MAX_CONTEXT_BYTES = 1e12;
+/** Longest file path a link carries: deeper than any build context's requirements file. */
+export const MAX_PATH = 256;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
 
 export const WireV1 = v.object({
   t: v.pipe(v.string(), v.maxLength(MAX_ID)),
   d: v.string(),
-  r: v.optional(v.pipe(v.array(v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(256)), v.string()])), v.maxLength(MAX_FILES))),
+  r: v.optional(v.pipe(v.array(v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH)), v.string()])), v.maxLength(MAX_FILES))),
   i: v.optional(v.string()),
   x: v.optional(v.record(Id, v.pipe(v.string(), v.regex(/^(-|\+.{0,100})$/s)))),
   s: v.optional(Id),
@@ -33,11 +36,11 @@ export const WireV1 = v.object({
 export type WireV1 = v.InferOutput<typeof WireV1>;
 
 /** More project files than a project has (one manifest and one lock per directory, a few directories). */
-const MAX_PROJECT_FILES = 16;
+export const MAX_PROJECT_FILES = 16;
 
 export const WireV2 = v.object({
   ...WireV1.entries,
-  p: v.optional(v.pipe(v.array(v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(256)), v.string()])), v.maxLength(MAX_PROJECT_FILES))),
+  p: v.optional(v.pipe(v.array(v.tuple([v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PATH)), v.string()])), v.maxLength(MAX_PROJECT_FILES))),
 });
 
 export type WireV2 = v.InferOutput<typeof WireV2>;

@@ -4,6 +4,7 @@ import type { StateCreator } from "zustand";
 import type { Example } from "../examples/index";
 import type { SharedFile, SharedState } from "../permalink/shared-state";
 import { REQUIREMENTS_PATH } from "./defaults";
+import { renamed, type ProjectTexts } from "./project-files";
 import type { AppState } from "./store";
 
 export interface InputsSlice {
@@ -19,6 +20,12 @@ export interface InputsSlice {
   /** Add a project file (or a further requirements file) by path, or replace its text. */
   setProjectFile(path: string, text: string): void;
   removeProjectFile(path: string): void;
+  /** Remove a requirements file (the last one leaves an empty requirements.txt editor). */
+  removeRequirements(path: string): void;
+  /** Rename a requirements or project file (state/project-files.ts `renamed`: a refused name changes nothing). */
+  renameFile(from: string, to: string): void;
+  /** Replace every text at once (a dropped folder, "Start from your own"); the plan starts afresh. */
+  replaceProject(project: ProjectTexts): void;
   /** Replace the texts with an example's, and start its plan afresh. */
   loadExample(example: Example): void;
   /** Restore a shared or saved state: texts, decisions, selection and settings in one update. */
@@ -45,6 +52,22 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
         : [...state.projectFiles, { path, text }],
     })),
   removeProjectFile: (path) => set((state) => ({ projectFiles: state.projectFiles.filter((f) => f.path !== path) })),
+  removeRequirements: (path) => set((state) => ({ requirements: withRequirementsFile(state.requirements.filter((f) => f.path !== path)) })),
+  renameFile: (from, to) =>
+    set((state) => {
+      const next = renamed(state, from, to);
+      return { requirements: next.requirements, projectFiles: next.projectFiles };
+    }),
+  replaceProject: (project) =>
+    set({
+      dockerfile: project.dockerfile,
+      requirements: withRequirementsFile(project.requirements),
+      projectFiles: project.projectFiles.map((f) => ({ path: f.path, text: f.text })),
+      dockerignore: project.dockerignore,
+      decisions: {},
+      decisionHistory: [],
+      selectedStep: null,
+    }),
   loadExample: (example) =>
     set({
       dockerfile: example.dockerfile,
@@ -52,6 +75,7 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
       projectFiles: example.projectFiles ?? [],
       dockerignore: example.dockerignore,
       decisions: {},
+      decisionHistory: [],
       selectedStep: null,
     }),
   restore: (shared) =>
@@ -61,6 +85,7 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
       projectFiles: shared.projectFiles.map((f) => ({ path: f.path, text: f.text })),
       dockerignore: shared.dockerignore,
       decisions: shared.decisions,
+      decisionHistory: [],
       selectedStep: shared.selectedStep,
       contextBytes: shared.contextBytes,
       arch: shared.arch,

@@ -11,6 +11,16 @@ export interface Notice {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
+/** What the last drop or file pick left out, for the file list. */
+export interface ImportReport {
+  /** Files the engine does not read: listed, never read. */
+  readonly unused: readonly string[];
+  /** Files it would read, left out, with why (a cap, not text). */
+  readonly refused: readonly { readonly path: string; readonly reason: string }[];
+  /** Folders not walked (.git, node_modules, …). */
+  readonly skippedFolders: readonly string[];
+}
+
 export type EditorStatus = "loading" | "ready" | "failed";
 
 export interface UiSlice {
@@ -23,10 +33,12 @@ export interface UiSlice {
   readonly shareStatus: string;
   /** Whether Monaco has replaced the plain text areas. */
   readonly editorStatus: EditorStatus;
+  readonly importReport: ImportReport | null;
   setTheme(theme: ThemeChoice): void;
   showNotice(notice: Notice | null): void;
   setShare(url: string | null, status: string): void;
   setEditorStatus(status: EditorStatus): void;
+  setImportReport(report: ImportReport | null): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -35,8 +47,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   shareUrl: null,
   shareStatus: "",
   editorStatus: "loading",
+  importReport: null,
   setTheme: (theme) => set({ theme }),
   showNotice: (notice) => set({ notice }),
   setShare: (shareUrl, shareStatus) => set({ shareUrl, shareStatus }),
   setEditorStatus: (editorStatus) => set({ editorStatus }),
+  setImportReport: (importReport) => set({ importReport }),
 });

@@ -1,11 +1,15 @@
-// Right-hand side: the steps, the chart and the selected step's details, all derived from the plan.
+// Right-hand side: the steps, the chart, the selected step's details and the result, all derived from the
+// plan — or, when the input gives no image to weigh, what is wrong with it (and no numbers).
 import { lazy, Suspense } from "react";
 import { formatBytes } from "../engine/format";
 import { planAnyway, usePlan } from "../state/plan-client";
 import { useSelectedStep } from "../state/selectors";
 import { useAppStore } from "../state/store";
+import { planProblem, type PlanProblem } from "./details/plan-problem";
 import { ResultActions } from "./details/ResultActions";
 import { StepDetails } from "./details/StepDetails";
+import { editorNameFor, revealInEditor } from "./editor/editor-registry";
+import { ResultPane } from "./result/ResultPane";
 import { StepList } from "./steps/StepList";
 
 const SizeChart = lazy(() => import("./chart/SizeChart").then((m) => ({ default: m.SizeChart })));
@@ -16,6 +20,8 @@ export function AnalysisPanel() {
   const selectStep = useAppStore((s) => s.selectStep);
   const final = plan?.steps[plan.steps.length - 1];
   const original = plan?.steps[0];
+  const dockerfile = useAppStore((s) => s.dockerfile);
+  const problem = original === undefined ? null : planProblem(dockerfile, original.estimate, original.diagnostics);
   return (
     <div className="analysis" data-testid="analysis" data-pending={pending} data-plan-version={version} data-held={held}>
       {held ? (
@@ -30,7 +36,8 @@ export function AnalysisPanel() {
           The analysis failed: {error}. Your text is unchanged; the last good result is shown.
         </div>
       )}
-      {final !== undefined && original !== undefined ? (
+      {problem !== null ? <ProblemPanel problem={problem} pending={pending} /> : null}
+      {problem === null && final !== undefined && original !== undefined ? (
         <section className="panel summary" aria-label="Summary" data-testid="summary">
           <p>
             <span className="summary__big" data-testid="summary-final">{formatBytes(final.estimate.totalBytes)}</span>{" "}
@@ -42,8 +49,8 @@ export function AnalysisPanel() {
           <ResultActions texts={final.texts} />
         </section>
       ) : null}
-      <StepList />
-      {plan !== null ? (
+      {problem === null ? <StepList /> : null}
+      {plan !== null && problem === null ? (
         <section className="panel" aria-labelledby="chart-heading">
           <h2 id="chart-heading" className="panel__title">Size at each step</h2>
           <Suspense fallback={<p className="hint" data-testid="chart-loading">Loading the chart…</p>}>
@@ -52,7 +59,30 @@ export function AnalysisPanel() {
           </Suspense>
         </section>
       ) : null}
-      {selected !== null ? <StepDetails selected={selected} /> : null}
+      {selected !== null && problem === null ? <StepDetails selected={selected} /> : null}
+      {plan !== null && problem === null ? <ResultPane steps={plan.steps} /> : null}
     </div>
+  );
+}
+
+/** The input's problem where the result would be: what, where (a link to the line), and no numbers. */
+function ProblemPanel({ problem, pending }: { readonly problem: PlanProblem; readonly pending: boolean }) {
+  return (
+    <section className={`panel result-problem${problem.diagnostics.length === 0 ? " result-problem--empty" : ""}`} aria-labelledby="problem-heading" data-testid="result-problem" role="status">
+      <h2 id="problem-heading" className="panel__title">{problem.title}</h2>
+      <p>{problem.detail}{pending ? <span className="muted"> Updating…</span> : null}</p>
+      {problem.diagnostics.length > 0 ? (
+        <ul className="result-problem__list">
+          {problem.diagnostics.map((d, i) => (
+            <li key={`${d.code}:${d.line}:${i}`} data-testid="result-problem-item">
+              <button type="button" className="link-button problems__where" onClick={() => revealInEditor(editorNameFor(d.file, []), d.line, d.column)}>
+                Dockerfile:{d.line}:{d.column}
+              </button>{" "}
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }

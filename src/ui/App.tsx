@@ -6,6 +6,7 @@ import { useAppStore } from "../state/store";
 import { AnalysisPanel } from "./AnalysisPanel";
 import { EditorsPanel } from "./editor/EditorsPanel";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { useFileDrop } from "./files/use-file-drop";
 import { Header } from "./Header";
 import { NoticeBar } from "./NoticeBar";
 import { useResolvedTheme } from "./theme";
@@ -13,12 +14,13 @@ import { useResolvedTheme } from "./theme";
 export function App() {
   const theme = useResolvedTheme();
   const editorStatus = useAppStore((s) => s.editorStatus);
+  const drop = useFileDrop();
   useEffect(() => {
     document.documentElement.dataset["theme"] = theme;
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
   return (
-    <div className="app" data-testid="app" data-editor-status={editorStatus}>
+    <div className={`app${drop.dragging ? " app--dropping" : ""}`} data-testid="app" data-editor-status={editorStatus} {...drop.handlers}>
       <a className="skip-link" href="#analysis">Skip to the analysis</a>
       <Header />
       <NoticeBar />

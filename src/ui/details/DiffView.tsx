@@ -31,17 +31,21 @@ export function changedFiles(before: PlanTexts, after: PlanTexts): ChangedFile[]
   return files;
 }
 
-export function DiffView({ diff, before, after }: { readonly diff: string; readonly before: PlanTexts | null; readonly after: PlanTexts }) {
+export function DiffView({ diff, before, after, same = "This step changes nothing.", testId = "diff" }: {
+  readonly diff: string; readonly before: PlanTexts | null; readonly after: PlanTexts; readonly same?: string;
+  /** Prefix of the test ids: the step's diff and the result's comparison are on the page together. */
+  readonly testId?: string;
+}) {
   const monaco = useMonacoIfLoaded();
   const theme = useResolvedTheme();
   if (before === null || diff === "") {
-    return <p className="hint" data-testid="diff-empty">{before === null ? "Your Dockerfile as written: later steps show what they change." : "This step changes nothing."}</p>;
+    return <p className="hint" data-testid={`${testId}-empty`}>{before === null ? "Your Dockerfile as written: later steps show what they change." : same}</p>;
   }
   const plain = diff.length > MAX_PLAIN_CHARS ? `${diff.slice(0, MAX_PLAIN_CHARS)}\n… (diff cut at ${MAX_PLAIN_CHARS.toLocaleString("en")} characters)` : diff;
-  const pre = <pre className="diff" data-testid="diff-text">{plain.split("\n").map((line, i) => <span key={i} className={diffLineClass(line)}>{line}{"\n"}</span>)}</pre>;
-  if (monaco === null) return <div data-testid="diff">{pre}</div>;
+  const pre = <pre className="diff" data-testid={`${testId}-text`}>{plain.split("\n").map((line, i) => <span key={i} className={diffLineClass(line)}>{line}{"\n"}</span>)}</pre>;
+  if (monaco === null) return <div data-testid={testId}>{pre}</div>;
   return (
-    <div data-testid="diff">
+    <div data-testid={testId}>
       {changedFiles(before, after).map((file) => <MonacoDiff key={file.name} monaco={monaco} file={file} theme={theme} />)}
       <details className="diff__plain">
         <summary>Unified diff (text)</summary>

@@ -4,13 +4,14 @@ import { useState } from "react";
 import type { LayerEstimate } from "../../engine/estimate/types";
 import { formatBytes } from "../../engine/format";
 import { CATEGORY_LABELS, labelWithSource } from "../labels";
+import { LineLink } from "./LineLink";
 
 /** Rows shown before "show all": a 1 MB Dockerfile can have thousands of layers. */
 const FIRST_ROWS = 100;
 /** Sources named per layer; the tooltip (title) lists them all. */
 const SOURCES_SHOWN = 3;
 
-export function LayerTable({ layers, caption, testId }: { readonly layers: readonly LayerEstimate[]; readonly caption: string; readonly testId: string }) {
+export function LayerTable({ layers, caption, testId, linesInEditor }: { readonly layers: readonly LayerEstimate[]; readonly caption: string; readonly testId: string; readonly linesInEditor: boolean }) {
   const [all, setAll] = useState(false);
   if (layers.length === 0) return null;
   const shown = all ? layers : layers.slice(0, FIRST_ROWS);
@@ -30,7 +31,7 @@ export function LayerTable({ layers, caption, testId }: { readonly layers: reado
         <tbody>
           {shown.map((layer, i) => (
             <tr key={`${layer.stageIndex}:${layer.line}:${i}`} data-testid="layer-row">
-              <td className="num">{layer.line}</td>
+              <td className="num"><LineLink line={layer.line} inEditor={linesInEditor} label={String(layer.line)} /></td>
               <td><code className="layers__instruction">{layer.instruction}</code></td>
               <td>{CATEGORY_LABELS[layer.category]}</td>
               <td className="num">

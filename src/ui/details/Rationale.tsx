@@ -2,9 +2,15 @@
 // assumption the estimate rests on (DESIGN §1: every number can be traced).
 import type { StepView } from "../../worker/plan-view";
 import { formatBytes } from "../../engine/format";
+import { useAppStore } from "../../state/store";
+import { requirementsEditorName, revealInEditor, revealWhenReady } from "../editor/editor-registry";
+import { missingRequirementsPath } from "../files/missing-file";
+import { LineLink } from "./LineLink";
 
 export function Rationale({ step }: { readonly step: StepView }) {
   const { estimate } = step;
+  // Lines point into the editor only while this step's Dockerfile is the editor's text.
+  const linesInEditor = useAppStore((s) => s.dockerfile === step.texts.dockerfile);
   return (
     <div className="rationale" data-testid="rationale">
       <p data-testid="rationale-text">{step.rationale}</p>
@@ -17,7 +23,15 @@ export function Rationale({ step }: { readonly step: StepView }) {
         <>
           <h4>Warnings</h4>
           <ul className="rationale__warnings">
-            {estimate.warnings.map((w) => <li key={`${w.code}:${w.line ?? ""}`}>{w.line === null ? "" : `Line ${w.line}: `}{w.message}</li>)}
+            {estimate.warnings.map((w) => {
+              const missing = missingRequirementsPath(w);
+              return (
+                <li key={`${w.code}:${w.line ?? ""}`} data-testid="warning" data-code={w.code}>
+                  {w.line === null ? "" : <><LineLink line={w.line} inEditor={linesInEditor} />: </>}{w.message}
+                  {missing === null ? null : <>{" "}<AddFileButton path={missing} /></>}
+                </li>
+              );
+            })}
           </ul>
         </>
       ) : null}
@@ -30,5 +44,17 @@ export function Rationale({ step }: { readonly step: StepView }) {
         </details>
       ) : null}
     </div>
+  );
+}
+
+/** Adds the requirements file a warning asks for, and puts the cursor in its (empty) editor. */
+function AddFileButton({ path }: { readonly path: string }) {
+  const exists = useAppStore((s) => s.requirements.some((f) => f.path === path) || s.projectFiles.some((f) => f.path === path));
+  if (exists) return <button type="button" className="link-button" onClick={() => revealInEditor(requirementsEditorName(path), 1, 1)}>Go to {path}</button>;
+  return (
+    <button type="button" data-testid="add-missing-file" onClick={() => {
+      useAppStore.getState().setRequirements(path, "");
+      revealWhenReady(requirementsEditorName(path), 1, 1);
+    }}>Add {path}</button>
   );
 }

@@ -1,6 +1,7 @@
 // The selected step in full: how sure its numbers are, what would fail to build, its rationale, its diff against the step before, and its layers.
 import { formatBytes } from "../../engine/format";
 import type { SelectedStep } from "../../state/selectors";
+import { useAppStore } from "../../state/store";
 import { stepStatusLabel } from "../labels";
 import { BuildCheckList } from "./BuildCheckList";
 import { Confidence } from "./Confidence";
@@ -10,6 +11,7 @@ import { Rationale } from "./Rationale";
 
 export function StepDetails({ selected }: { readonly selected: SelectedStep }) {
   const { step, index, previous } = selected;
+  const linesInEditor = useAppStore((s) => s.dockerfile === step.texts.dockerfile);
   return (
     <section className="panel" aria-labelledby="details-heading" data-testid="step-details" data-step-id={step.id}>
       <h2 id="details-heading" className="panel__title">
@@ -22,8 +24,8 @@ export function StepDetails({ selected }: { readonly selected: SelectedStep }) {
       <h3 className="panel__subtitle">Changes</h3>
       <DiffView diff={step.diff} before={previous?.texts ?? null} after={step.texts} />
       <h3 className="panel__subtitle">Layers</h3>
-      <LayerTable layers={step.estimate.layers} caption="Layers of the final image, base first" testId="layer-table" />
-      <LayerTable layers={step.estimate.buildLayers} caption="Build-stage layers (not in the final image)" testId="build-layer-table" />
+      <LayerTable layers={step.estimate.layers} caption="Layers of the final image, base first" testId="layer-table" linesInEditor={linesInEditor} />
+      <LayerTable layers={step.estimate.buildLayers} caption="Build-stage layers (not in the final image)" testId="build-layer-table" linesInEditor={linesInEditor} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 // One text input: a plain <textarea> at once (the text is visible and editable before any editor code
 // arrives), replaced by Monaco when it loads and kept if Monaco fails. The store owns the text; Monaco
 // reports edits up and is told about outside changes (an example, a restore) without losing its undo.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type * as MonacoApi from "monaco-editor/editor/editor.api";
+import { offsetOf, registerEditor } from "./editor-registry";
+import type { InlineHint } from "./inline-sizes";
 import type { MarkerData } from "./markers";
 import type { Monaco } from "./monaco";
 
@@ -19,27 +21,25 @@ export interface CodeEditorProps {
   /** CSS height of the editing area. */
   readonly height: string;
   readonly placeholder?: string;
+  /** Sizes shown at the end of lines (Monaco only: a text area cannot show them). */
+  readonly hints?: readonly InlineHint[];
+  /** Buttons beside the label (rename, remove). */
+  readonly actions?: ReactNode;
 }
 
+const NO_HINTS: readonly InlineHint[] = [];
+
 export function CodeEditor(props: CodeEditorProps) {
-  const { name, label, value, onChange, monaco, height } = props;
+  const { name, label, monaco } = props;
   const id = `editor-${name}`;
   return (
     <div className="code-editor" data-testid={id} data-editor={monaco === null ? "plain" : "monaco"}>
-      <label className="code-editor__label" htmlFor={`${id}-input`} id={`${id}-label`}>{label}</label>
+      <div className="code-editor__header">
+        <label className="code-editor__label" htmlFor={`${id}-input`} id={`${id}-label`}>{label}</label>
+        {props.actions}
+      </div>
       {monaco === null ? (
-        <textarea
-          id={`${id}-input`}
-          data-testid={`${id}-textarea`}
-          className="code-editor__textarea"
-          style={{ height }}
-          value={value}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          placeholder={props.placeholder}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <PlainEditor {...props} inputId={`${id}-input`} testId={`${id}-textarea`} />
       ) : (
         <MonacoEditor {...props} monaco={monaco} inputId={`${id}-input`} />
       )}
@@ -47,11 +47,43 @@ export function CodeEditor(props: CodeEditorProps) {
   );
 }
 
-function MonacoEditor({ monaco, value, onChange, language, markers, theme, label, height, inputId }: CodeEditorProps & { monaco: Monaco; inputId: string }) {
+function PlainEditor({ name, value, onChange, height, placeholder, inputId, testId }: CodeEditorProps & { inputId: string; testId: string }) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => registerEditor(name, {
+    reveal: (line, column) => {
+      const el = area.current;
+      if (el === null) return;
+      const offset = offsetOf(el.value, line, column);
+      el.focus();
+      el.setSelectionRange(offset, offset);
+      // A text area scrolls to its caret only on input: scroll it by lines (the 19 px line-height of .code-editor__textarea).
+      el.scrollTop = Math.max(0, (line - 3) * 19);
+      el.scrollIntoView({ block: "nearest" });
+    },
+  }), [name]);
+  return (
+    <textarea
+      ref={area}
+      id={inputId}
+      data-testid={testId}
+      className="code-editor__textarea"
+      style={{ height }}
+      value={value}
+      spellCheck={false}
+      autoCapitalize="off"
+      autoComplete="off"
+      placeholder={placeholder}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
+
+function MonacoEditor({ name, monaco, value, onChange, language, markers, theme, label, height, inputId, hints = NO_HINTS }: CodeEditorProps & { monaco: Monaco; inputId: string }) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
   /** The last text this editor reported, so its own echo from the store is not written back. */
   const emitted = useRef(value);
+  const hintsRef = useRef<MonacoApi.editor.IEditorDecorationsCollection | null>(null);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -88,6 +120,7 @@ function MonacoEditor({ monaco, value, onChange, language, markers, theme, label
       editor.dispose();
       model.dispose();
       editorRef.current = null;
+      hintsRef.current = null;
     };
   }, [monaco, inputId]);
 
@@ -108,6 +141,38 @@ function MonacoEditor({ monaco, value, onChange, language, markers, theme, label
     if (model === null || model === undefined) return;
     monaco.editor.setModelMarkers(model, "whaleweight", markers.map((m) => ({ ...m })));
   }, [monaco, markers]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor === null) return undefined;
+    return registerEditor(name, {
+      reveal: (line, column) => {
+        editor.setPosition({ lineNumber: line, column });
+        editor.revealLineInCenterIfOutsideViewport(line);
+        host.current?.scrollIntoView({ block: "nearest" });
+        editor.focus();
+      },
+    });
+  }, [monaco, name]);
+
+  // The sizes after each line's text: injected text (an `after` decoration), which never becomes part of
+  // the model, so it is not copied, saved or shared. Set when the plan brings new ones; between plans the
+  // decorations move with the user's edits.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (editor === null || editor === undefined || model === null || model === undefined) return;
+    hintsRef.current ??= editor.createDecorationsCollection();
+    const lines = model.getLineCount();
+    hintsRef.current.set(hints.filter((h) => h.line <= lines).map((h) => {
+      const end = model.getLineMaxColumn(h.line);
+      return {
+        // The whole line: `after` text goes at the range's end (an empty range would need showIfCollapsed).
+        range: new monaco.Range(h.line, 1, h.line, end),
+        options: { after: { content: `  ${h.text}`, inlineClassName: "inline-size", cursorStops: monaco.editor.InjectedTextCursorStops.None }, hoverMessage: { value: h.title } },
+      };
+    }));
+  }, [monaco, hints]);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");

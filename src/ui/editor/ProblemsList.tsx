@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { diagnosticFilePath, type Diagnostic } from "../../engine/diagnostics";
 import type { Finding } from "../../engine/rules/types";
+import { editorNameFor, revealInEditor } from "./editor-registry";
 
 /** Enough to act on; the rest are counted. */
 const MAX_SHOWN = 50;
@@ -15,6 +16,8 @@ interface Problem {
   readonly severity: "error" | "warning" | "info";
   readonly message: string;
   readonly code: string;
+  /** The editor the problem is in (editor-registry names). */
+  readonly editor: string;
 }
 
 function fileName(file: Diagnostic["file"]): string {
@@ -22,10 +25,10 @@ function fileName(file: Diagnostic["file"]): string {
 }
 
 /** Memoised: its inputs change with the plan, not with every keystroke that re-renders the editors. */
-export const ProblemsList = memo(function ProblemsList({ findings, diagnostics }: { readonly findings: readonly Finding[]; readonly diagnostics: readonly Diagnostic[] }) {
+export const ProblemsList = memo(function ProblemsList({ findings, diagnostics, projectPaths }: { readonly findings: readonly Finding[]; readonly diagnostics: readonly Diagnostic[]; readonly projectPaths: readonly string[] }) {
   const problems: Problem[] = [
-    ...diagnostics.map((d, i) => ({ key: `d${i}`, file: fileName(d.file), line: d.line, column: d.column, severity: d.severity, message: d.message, code: d.code })),
-    ...findings.map((f, i) => ({ key: `f${i}`, file: "Dockerfile", line: f.line, column: f.column, severity: f.severity, message: f.message, code: f.ruleId })),
+    ...diagnostics.map((d, i) => ({ key: `d${i}`, file: fileName(d.file), line: d.line, column: d.column, severity: d.severity, message: d.message, code: d.code, editor: editorNameFor(d.file, projectPaths) })),
+    ...findings.map((f, i) => ({ key: `f${i}`, file: "Dockerfile", line: f.line, column: f.column, severity: f.severity, message: f.message, code: f.ruleId, editor: "dockerfile" })),
   ];
   if (problems.length === 0) return null;
   return (
@@ -34,7 +37,8 @@ export const ProblemsList = memo(function ProblemsList({ findings, diagnostics }
       <ul>
         {problems.slice(0, MAX_SHOWN).map((p) => (
           <li key={p.key} className={`problems__item problems__item--${p.severity}`}>
-            <span className="problems__where">{p.file}:{p.line}:{p.column}</span> {p.message} <code>{p.code}</code>
+            <button type="button" className="link-button problems__where" data-testid="problem-goto" title={`Go to ${p.file} line ${p.line}`}
+              onClick={() => revealInEditor(p.editor, p.line, p.column)}>{p.file}:{p.line}:{p.column}</button> {p.message} <code>{p.code}</code>
           </li>
         ))}
       </ul>

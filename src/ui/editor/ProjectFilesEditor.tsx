@@ -1,13 +1,14 @@
 // Project files beside the requirements: pyproject.toml, uv.lock, poetry.lock, Pipfile, Pipfile.lock (or
 // another requirements file at its path). Pick a name, add it, paste its text; each file can be removed.
-// `uv sync`, `poetry install`, `pipenv install` and `pip install .` are weighed from them. The bigger
-// file-tree UI is a later issue: this stays a list of named editors.
+// `uv sync`, `poetry install`, `pipenv install` and `pip install .` are weighed from them. Another
+// requirements file goes with the requirements (the file list above renames and removes them all).
 import { useId, useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { Diagnostic } from "../../engine/diagnostics";
 import { projectFileKind } from "../../engine/project";
 import { useAppStore } from "../../state/store";
 import { CodeEditor } from "./CodeEditor";
+import { projectEditorName } from "./editor-registry";
 import { markersFor } from "./markers";
 import type { Monaco } from "./monaco";
 
@@ -29,8 +30,9 @@ interface Props {
 }
 
 export function ProjectFilesEditor({ monaco, theme, diagnostics }: Props) {
-  const { projectFiles, requirements, setProjectFile, removeProjectFile } = useAppStore(useShallow((s) => ({
+  const { projectFiles, requirements, setProjectFile, removeProjectFile, setRequirements } = useAppStore(useShallow((s) => ({
     projectFiles: s.projectFiles, requirements: s.requirements, setProjectFile: s.setProjectFile, removeProjectFile: s.removeProjectFile,
+    setRequirements: s.setRequirements,
   })));
   const [choice, setChoice] = useState<string>(NAMES[0]);
   const [otherPath, setOtherPath] = useState("requirements/dev.txt");
@@ -55,7 +57,7 @@ export function ProjectFilesEditor({ monaco, theme, diagnostics }: Props) {
           </>
         )}
         <button type="button" data-testid="project-file-add" disabled={problem !== null} title={problem ?? `Add ${path}`}
-          onClick={() => setProjectFile(path, "")}>Add</button>
+          onClick={() => (projectFileKind(path) === null ? setRequirements(path, "") : setProjectFile(path, ""))}>Add</button>
       </div>
       <p className="hint">Add pyproject.toml and the lock file (uv.lock, poetry.lock, Pipfile.lock) so <code>uv sync</code>, <code>poetry install</code>, <code>pipenv install</code> and <code>pip install .</code> are weighed from them.</p>
       {projectFiles.map((file) => (
@@ -79,7 +81,7 @@ interface FileProps {
 function ProjectFileEditor({ path, text, monaco, theme, diagnostics, onChange, onRemove }: FileProps) {
   // A name the engine does not know as a project file is read as a requirements file: its diagnostics say so.
   const markers = useMemo(() => markersFor(projectFileKind(path) === null ? { requirements: path } : { project: path }, [], diagnostics), [path, diagnostics]);
-  const name = `project-${path.replace(/[^A-Za-z0-9]+/g, "-")}`;
+  const name = projectEditorName(path);
   return (
     <div className="project-file" data-testid="project-file" data-path={path}>
       <CodeEditor monaco={monaco} theme={theme} name={name} label={path} language="plaintext" height="180px"

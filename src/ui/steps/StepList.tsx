@@ -1,5 +1,6 @@
 // The plan's steps: select one to see its details; apply, skip or pick an alternative to change the plan.
 // Each step shows the image size after it and the change it made.
+import { useEffect } from "react";
 import { formatBytes, formatDelta } from "../../engine/format";
 import type { Decision } from "../../engine/plan/plan";
 import { usePlan } from "../../state/plan-client";
@@ -13,12 +14,18 @@ export function StepList() {
   const selected = useSelectedStep();
   const hasDecisions = useAppStore((s) => Object.keys(s.decisions).length > 0);
   const resetDecisions = useAppStore((s) => s.resetDecisions);
+  const canUndo = useAppStore((s) => s.decisionHistory.length > 0);
+  const undoDecision = useAppStore((s) => s.undoDecision);
+  useUndoShortcut();
   if (plan === null) return <p className="hint" data-testid="steps-loading">Weighing your image…</p>;
   return (
     <section className="panel" aria-labelledby="steps-heading" aria-busy={pending}>
       <div className="panel__header">
         <h2 id="steps-heading" className="panel__title">Steps</h2>
-        {hasDecisions ? <button type="button" className="link-button" data-testid="reset-decisions" onClick={resetDecisions}>Apply every step again</button> : null}
+        <span className="steps__actions">
+          {canUndo ? <button type="button" className="link-button" data-testid="undo-decision" onClick={undoDecision} title="Undo the last decision (Ctrl+Z outside the editors)">Undo</button> : null}
+          {hasDecisions ? <button type="button" className="link-button" data-testid="reset-decisions" onClick={resetDecisions}>Apply every step again</button> : null}
+        </span>
       </div>
       {plan.notice !== null ? <p className="notice notice--info" data-testid="plan-notice">{plan.notice}</p> : null}
       {plan.steps.length === 1 && plan.notice === null ? (
@@ -89,4 +96,20 @@ function StepRow({ step, index, previous, selected }: StepRowProps) {
       ) : null}
     </li>
   );
+}
+
+/** Ctrl+Z (⌘Z) outside the editors and fields undoes the last decision; inside them it undoes typing, as ever. */
+function useUndoShortcut(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && (target.isContentEditable || target.closest("input, textarea, select, .monaco-editor") !== null)) return;
+      if (useAppStore.getState().decisionHistory.length === 0) return;
+      event.preventDefault();
+      useAppStore.getState().undoDecision();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 }

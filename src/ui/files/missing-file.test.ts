@@ -1,0 +1,13 @@
+import { expect, it } from "vitest";
+import { buildPlan } from "../../engine/plan/plan";
+import { missingRequirementsPath } from "./missing-file";
+
+it.each(["requirements/main.txt", "reqs/prod-requirements.txt"])("finds %s in the engine's own warning", (path) => {
+  const plan = buildPlan({ dockerfile: `FROM python:3.12-slim\nCOPY . .\nRUN pip install -r ${path}\n`, requirements: [], dockerignore: null });
+  const paths = plan.steps[0]?.analysis.estimate.warnings.map(missingRequirementsPath).filter((p) => p !== null);
+  expect(paths).toEqual([path]);
+});
+
+it("other warnings name no file", () => {
+  expect(missingRequirementsPath({ code: "copy-all-without-dockerignore", message: "x was not given", line: 1 })).toBeNull();
+});
