@@ -16,12 +16,13 @@ function plan(rule: Rule, decisions: Record<string, Decision> = {}) {
 }
 
 describe("fix safety in the plan", () => {
-  it.each([
+  interface Row { name: string; rule: Rule; decisions: Record<string, Decision>; status: string; changed: boolean }
+  it.each<Row>([
     { name: "a safe fix is applied by default", rule: pipNoCacheDir, decisions: {}, status: "applied", changed: true },
     { name: "a suggestion is offered by default", rule: reviewed, decisions: {}, status: "offered", changed: false },
     { name: "a suggestion the user applies is applied", rule: reviewed, decisions: { "size/pip-no-cache-dir": { action: "apply" } }, status: "applied", changed: true },
     { name: "a suggestion the user skips is skipped", rule: reviewed, decisions: { "size/pip-no-cache-dir": { action: "skip" } }, status: "skipped", changed: false },
-  ] as const)("$name", ({ rule, decisions, status, changed }) => {
+  ])("$name", ({ rule, decisions, status, changed }) => {
     const steps = plan(rule, decisions).steps;
     const step = steps[1];
     expect(step?.status).toBe(status);

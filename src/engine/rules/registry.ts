@@ -6,9 +6,23 @@ import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
 import { dockerignore } from "./dockerignore";
 import { multistage } from "./multistage";
+import { mountPip } from "./mount-pip";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { requirementsFirst } from "./requirements-first";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, aptLists, dockerignore];
+export const RULES: readonly Rule[] = [
+  pipInstallOption,
+  // The seed path: base variant, requirements first, multistage.
+  baseVariant,
+  requirementsFirst,
+  multistage,
+  // After the split, so the builder's installs get the mount too; before pip-no-cache-dir, which it
+  // replaces when taken (offered: it needs BuildKit) and which adds --no-cache-dir when it is not.
+  mountPip,
+  pipNoCacheDir,
+  cleanupSameLayer,
+  aptLists,
+  dockerignore,
+];
