@@ -81,6 +81,12 @@ describe("cache/mount-pip", () => {
         findings: ["3:mount", "6:mount"],
         output: `${SYNTAX}\n${SLIM}\nENV POETRY_VIRTUALENVS_IN_PROJECT=1\nRUN ${MOUNT} pip install poetry\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN --mount=type=cache,target=/root/.cache/pypoetry poetry install --only main --no-root\n`,
       },
+      {
+        name: "poetry config cache-dir moves poetry's cache; an active VIRTUAL_ENV holds the packages",
+        dockerfile: `${SLIM}\nENV VIRTUAL_ENV=/opt/venv\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache poetry\nCOPY pyproject.toml poetry.lock ./\nRUN poetry config cache-dir /tmp/poetry-cache && poetry install --no-root\n`,
+        findings: ["3:mount", "5:mount"],
+        output: `${SYNTAX}\n${SLIM}\nENV VIRTUAL_ENV=/opt/venv\nRUN --mount=type=cache,target=/root/.cache/pip python -m venv /opt/venv && /opt/venv/bin/pip install poetry\nCOPY pyproject.toml poetry.lock ./\nRUN --mount=type=cache,target=/tmp/poetry-cache poetry config cache-dir /tmp/poetry-cache && poetry install --no-root\n`,
+      },
     ],
   });
 

@@ -6,6 +6,9 @@ import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
 import { dockerignore } from "./dockerignore";
 import { multistage } from "./multistage";
+import { pipenvMultistage } from "./pipenv-multistage";
+import { poetryMultistage } from "./poetry-multistage";
+import { uvMultistage } from "./uv-multistage";
 import { mountPip } from "./mount-pip";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
@@ -18,6 +21,11 @@ export const RULES: readonly Rule[] = [
   baseVariant,
   requirementsFirst,
   multistage,
+  // The same split for the tools that manage their own environment, which size/multistage leaves alone:
+  // right after it, as the third step of the seed path for those projects (offered: they drop dev groups).
+  uvMultistage,
+  poetryMultistage,
+  pipenvMultistage,
   // After the split, so the builder's installs get the mount too; before pip-no-cache-dir, which it
   // replaces when taken (offered: it needs BuildKit) and which adds --no-cache-dir when it is not.
   mountPip,

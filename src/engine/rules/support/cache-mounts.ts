@@ -26,7 +26,8 @@ interface ToolCache {
 }
 
 export const TOOL_CACHES: Readonly<Record<CacheTool, ToolCache>> = {
-  pip: { dirEnv: "PIP_CACHE_DIR", offEnv: "PIP_NO_CACHE_DIR", offFlags: ["--no-cache-dir"], underHome: ".cache/pip" },
+  // pip takes an unambiguous prefix of a long option: `--no-cache` is `--no-cache-dir`.
+  pip: { dirEnv: "PIP_CACHE_DIR", offEnv: "PIP_NO_CACHE_DIR", offFlags: ["--no-cache-dir", "--no-cache"], underHome: ".cache/pip" },
   uv: { dirEnv: "UV_CACHE_DIR", offEnv: "UV_NO_CACHE", offFlags: ["--no-cache", "-n"], underHome: ".cache/uv" },
   poetry: { dirEnv: "POETRY_CACHE_DIR", offEnv: "POETRY_NO_CACHE", offFlags: ["--no-cache"], underHome: ".cache/pypoetry" },
 };
@@ -87,18 +88,24 @@ function environmentAt(analysis: Analysis, node: InstructionNode): { env: Map<st
 
 const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:.*)?$/.test(user);
 
-/** True unless poetry is told to put its venv elsewhere (ENV or an earlier `poetry config`): in-project,
- *  no venv at all, or a virtualenvs.path outside the cache (python-poetry.org/docs/configuration/). */
-function poetryVenvInCache(analysis: Analysis, node: InstructionNode, env: ReadonlyMap<string, string>): boolean {
+/** `poetry config KEY VALUE` settings made before `node` (earlier RUNs and earlier commands of its own). */
+function poetryConfigAt(analysis: Analysis, node: InstructionNode): Map<string, string> {
   const config = new Map<string, string>();
   const stage = analysis.model.stages[node.stageIndex];
   for (const s of stage === undefined ? [] : chain(analysis, stage)) {
     for (const n of s.instructions) {
-      if (n === node) break;
       for (const info of n.run?.infos ?? []) if (info.kind === "poetry-config" && info.value !== null) config.set(info.key, info.value);
+      if (n === node) return config;
     }
   }
+  return config;
+}
+
+/** True unless poetry is told to put its venv elsewhere: an active VIRTUAL_ENV, in-project, no venv at
+ *  all, or a virtualenvs.path of its own (python-poetry.org/docs/configuration/, 2026-12). */
+function poetryVenvInCache(env: ReadonlyMap<string, string>, config: ReadonlyMap<string, string>): boolean {
   const setting = (envName: string, key: string): string | undefined => env.get(envName) ?? config.get(key);
+  if (env.has("VIRTUAL_ENV")) return false;
   if (/^(0|false|no|off)$/i.test(setting("POETRY_VIRTUALENVS_CREATE", "virtualenvs.create") ?? "")) return false;
   if (/^(1|true|yes|on)$/i.test(setting("POETRY_VIRTUALENVS_IN_PROJECT", "virtualenvs.in-project") ?? "")) return false;
   return setting("POETRY_VIRTUALENVS_PATH", "virtualenvs.path") === undefined;
@@ -142,12 +149,13 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
     const assigned = new Map(command.assignments.map((a) => [a.name, a.value]));
     // The user turned the cache off for the whole stage: their choice, and a mount would cache nothing.
     if (env.has(cache.offEnv) || assigned.has(cache.offEnv)) continue;
-    const target = cacheDirFlag(command) ?? assigned.get(cache.dirEnv) ?? env.get(cache.dirEnv) ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
+    const config = tool === "poetry" ? poetryConfigAt(analysis, node) : new Map<string, string>();
+    const target = cacheDirFlag(command) ?? assigned.get(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
     if (target.includes("$") || !target.startsWith("/")) return { ok: false, reason: `the ${tool} cache directory ${target} is not a plain absolute path` };
     if (mounted.some((m) => target === m.replace(/\/+$/, "") || target.startsWith(`${m.replace(/\/+$/, "")}/`))) continue;
     // poetry's default venv lives in its cache directory (~/.cache/pypoetry/virtualenvs): a mount there
     // would keep the installed packages out of the image.
-    if (tool === "poetry" && poetryVenvInCache(analysis, node, env)) return { ok: false, reason: "poetry creates its virtual environment in its cache directory, which a mount would keep out of the image: set POETRY_VIRTUALENVS_IN_PROJECT=1 (or virtualenvs.create false) first" };
+    if (tool === "poetry" && poetryVenvInCache(env, config)) return { ok: false, reason: "poetry creates its virtual environment in its cache directory, which a mount would keep out of the image: set POETRY_VIRTUALENVS_IN_PROJECT=1 (or virtualenvs.create false) first" };
     const offWords = command.words.filter((w) => cache.offFlags.includes(w.value));
     uses.push({ tool, target, offWords });
   }
