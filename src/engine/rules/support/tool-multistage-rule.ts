@@ -44,7 +44,7 @@ export function toolMultistageRule(tool: EnvTool, meta: RuleMeta): Rule {
       if (outcome === null || !outcome.ok) return [];
       const { split } = outcome;
       const kept = split.runtime.length > 0 ? ` The final stage installs ${split.runtime.join(", ")}, the run-time libraries of the build packages.` : "";
-      const notes = split.notes.length > 0 ? ` In the builder: ${split.notes.join("; ")}.` : "";
+      const notes = split.notes.length > 0 ? ` In the builder: ${[...new Set(split.notes)].join("; ")}.` : "";
       const base = `${LABEL[tool]} builds the virtual environment ${split.venv} in the builder stage, and the final stage, on the same image, copies only ${split.venv}, leaving behind ${leftBehind(analysis, tool)}.${notes}${kept}`;
       const plain = toolSplitAlternative(analysis, split, null, "multistage", `Build the venv with ${LABEL[tool]} in a builder stage, copy only the venv`, base);
       const env = bytecodeEnv(split);
