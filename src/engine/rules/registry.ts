@@ -4,6 +4,7 @@
 import { aptLists } from "./apt-lists";
 import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
+import { distrolessFinal } from "./distroless-final";
 import { dockerignore } from "./dockerignore";
 import { multistage } from "./multistage";
 import { pipenvMultistage } from "./pipenv-multistage";
@@ -32,5 +33,8 @@ export const RULES: readonly Rule[] = [
   pipNoCacheDir,
   cleanupSameLayer,
   aptLists,
+  // An alternative final stage once the image is split with a venv (offered): after the size fixes that
+  // change the stages' contents, so the size it shows is the last one's.
+  distrolessFinal,
   dockerignore,
 ];
