@@ -14,6 +14,7 @@ describe("cache/mount-pip", () => {
       { name: "mounted at a parent directory", dockerfile: `${SLIM}\nRUN --mount=type=cache,target=/root/.cache pip install flask\n` },
       { name: "the stage turns pip's cache off", dockerfile: `${SLIM}\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n` },
       { name: "a non-root user could not write the mount", dockerfile: `${SLIM}\nRUN useradd -m app\nUSER app\nRUN pip install --user flask\n` },
+      { name: "a stage the image does not need is not built", dockerfile: `${SLIM} AS unused\nRUN pip install flask\n${SLIM}\nCOPY app.py .\n` },
       { name: "exec form", dockerfile: `${SLIM}\nRUN ["pip", "install", "flask"]\n` },
       { name: "no install", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n` },
     ],

@@ -1,4 +1,4 @@
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixture } from "../project/test-support";
 import { pipenvMultistage } from "./pipenv-multistage";
 import { runRuleTests } from "./rule-tester";
@@ -28,5 +28,14 @@ describe("size/pipenv-multistage", () => {
         output: null,
       },
     ],
+  });
+});
+
+describe("size/pipenv-multistage size effect", () => {
+  it("pipenv and pip's cache stay in the builder", async () => {
+    const { sizeEffect } = await import("./support/test-size-effect");
+    const { before, after } = sizeEffect(pipenvMultistage, { dockerfile: `${SLIM}\nRUN pip install pipenv\nWORKDIR /app\nCOPY . .\nRUN pipenv install --deploy\n`, projectFiles });
+    expect(after.totalBytes).toBeLessThan(before.totalBytes);
+    expect(after.byCategory.pipCache).toBe(0);
   });
 });

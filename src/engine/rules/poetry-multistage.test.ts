@@ -1,4 +1,4 @@
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixture } from "../project/test-support";
 import { poetryMultistage } from "./poetry-multistage";
 import { runRuleTests } from "./rule-tester";
@@ -44,5 +44,15 @@ describe("size/poetry-multistage", () => {
         output: null,
       },
     ],
+  });
+});
+
+describe("size/poetry-multistage size effect", () => {
+  it("poetry and its cache stay in the builder; the locked runtime packages come along", async () => {
+    const { sizeEffect } = await import("./support/test-size-effect");
+    const { before, after } = sizeEffect(poetryMultistage, { dockerfile: `${SLIM}\nRUN pip install poetry\nWORKDIR /app\nCOPY . .\nRUN poetry install --no-root\n`, projectFiles });
+    expect(after.totalBytes).toBeLessThan(before.totalBytes);
+    expect(after.byCategory.pipCache).toBe(0);
+    expect(after.installedPackages).toContain("flask");
   });
 });

@@ -8,7 +8,7 @@ import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { CommandInfo } from "../../shell/command-info";
 import type { ShellCommand, ShellWord } from "../../shell/types";
 import type { TextEdit } from "../../text/edits";
-import { lineBreakOf, lineStartOf } from "./stages";
+import { lineBreakOf, lineStartOf, stagesUsedBy } from "./stages";
 
 export type CacheTool = "pip" | "uv" | "poetry";
 
@@ -169,8 +169,10 @@ export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refu
   const refused: { node: InstructionNode; reason: string }[] = [];
   const finalLayers = new Set(analysis.estimate.layers.map((l) => `${l.stageIndex}:${l.line}`));
   const allLayers = [...analysis.estimate.layers, ...analysis.estimate.buildLayers];
+  const needed = neededStages(analysis);
   for (const node of analysis.model.instructions) {
-    if (node.keyword !== "RUN") continue;
+    // A stage the image does not need is not built by BuildKit: nothing to cache there.
+    if (node.keyword !== "RUN" || !needed.has(node.stageIndex)) continue;
     const outcome = cacheUsesOf(analysis, node);
     if (outcome === null) continue;
     if (!outcome.ok) {
@@ -183,6 +185,22 @@ export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refu
     runs.push({ node, uses: outcome.uses, bytes, inImage: finalLayers.has(`${node.stageIndex}:${node.range.startLine}`) });
   }
   return { runs, refused };
+}
+
+/** The final stage and every stage it builds on or copies from, transitively. */
+function neededStages(analysis: Analysis): Set<number> {
+  const { stages } = analysis.model;
+  const last = stages[stages.length - 1];
+  const needed = new Set<number>();
+  for (let todo = last === undefined ? [] : [last], next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (needed.has(next.index)) continue;
+    needed.add(next.index);
+    for (const index of stagesUsedBy(analysis.model, next)) {
+      const stage = stages[index];
+      if (stage !== undefined) todo.push(stage);
+    }
+  }
+  return needed;
 }
 
 /** The parser directive that selects the Dockerfile frontend: `docker/dockerfile:1` is the current 1.x
