@@ -6,6 +6,7 @@ import { formatBytes, formatDelta } from "../engine/format";
 import type { Plan } from "../engine/plan/plan";
 import type { Finding } from "../engine/rules/types";
 import { budgetLine, type BudgetVerdict } from "./budget";
+import { statusCell } from "./output";
 
 /** A table cell: pipes escaped and line breaks flattened, so a message cannot break the table. */
 export function cell(text: string): string {
@@ -44,7 +45,7 @@ export function planMarkdown(plan: Plan, diagnostics: readonly Diagnostic[], doc
     const prev = plan.steps[i - 1];
     const size = step.analysis.estimate.totalBytes;
     const delta = prev === undefined ? "" : formatDelta(size - prev.analysis.estimate.totalBytes);
-    const status = step.status === "applied" && step.alternatives.length > 1 ? `applied (${step.alternative ?? ""})` : step.status;
+    const status = statusCell(step);
     lines.push(`| ${i} | ${cell(step.title)} | ${status} | ${formatBytes(size)} | ${delta} | ${formatBytes(step.analysis.estimate.compressedBytes)} |`);
   });
   lines.push("", ...findingsMarkdown(plan.findings, diagnostics), "", ...linkMarkdown(link, "Open this plan in the Whaleweight playground"));

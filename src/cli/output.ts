@@ -14,6 +14,7 @@ export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object
       id: step.id,
       title: step.title,
       status: step.status,
+      safety: step.safety,
       alternative: step.alternative,
       alternatives: step.alternatives,
       dockerfile: step.texts.dockerfile,
@@ -85,12 +86,19 @@ export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerf
   return lines.join("\n") + "\n";
 }
 
+/** The status column: the alternative applied where there was a choice, and the fix-safety level where
+ *  the fix is one to review (issue 10), e.g. `offered [review]`. */
+export function statusCell(step: PlanStep): string {
+  const status = step.status === "applied" && step.alternatives.length > 1 ? `applied (${step.alternative ?? ""})` : step.status;
+  return step.safety === "suggestion" && step.status !== "failed" ? `${status} [review]` : status;
+}
+
 function stepTable(steps: readonly PlanStep[]): string[] {
   const rows = steps.map((step, i) => {
     const prev = steps[i - 1];
     const size = step.analysis.estimate.totalBytes;
     const delta = prev === undefined ? "" : formatDelta(size - prev.analysis.estimate.totalBytes);
-    const status = step.status === "applied" && step.alternatives.length > 1 ? `applied (${step.alternative})` : step.status;
+    const status = statusCell(step);
     return [String(i), step.title, status, formatBytes(size), delta, formatBytes(step.analysis.estimate.compressedBytes)];
   });
   return table(["#", "step", "status", "size", "delta", "pull"], rows, [false, false, false, true, true, true]);

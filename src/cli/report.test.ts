@@ -66,7 +66,7 @@ describe("--max-size and --max-pull-size", () => {
 describe("plan --format markdown", () => {
   const result = runWith(["plan", "app/Dockerfile", "--format", "markdown"], files);
   const plan = JSON.parse(runWith(["plan", "app/Dockerfile", "--format", "json"], files).stdout) as { steps: { title: string; estimate: { totalBytes: number } }[]; findings: { ruleId: string }[] };
-  const rows = result.stdout.split("\n").filter((l) => /^\| \d+ \| .* \| (original|applied|skipped|failed)\b/.test(l));
+  const rows = result.stdout.split("\n").filter((l) => /^\| \d+ \| .* \| (original|applied|offered|skipped|failed)\b/.test(l));
 
   it("has one table row per step, with its size and the delta from the step before", () => {
     expect(result.code).toBe(0);

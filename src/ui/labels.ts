@@ -23,7 +23,12 @@ export const CATEGORY_COLORS: Readonly<Record<Category, string>> = {
 
 export const PULL_COLOR = "#8c8c8c";
 
-export const STATUS_LABELS = { original: "as written", applied: "applied", skipped: "skipped", failed: "not applied" } as const;
+export const STATUS_LABELS = { original: "as written", applied: "applied", offered: "offered", skipped: "skipped", failed: "not applied" } as const;
+
+/** The fix-safety level as the step list shows it next to the status (issue 10); safe fixes say nothing. */
+export function safetyLabel(step: { readonly safety: "safe" | "suggestion" | "none" | null }): string | null {
+  return step.safety === "suggestion" ? "review" : null;
+}
 
 /** True when a rule found something but has no rewrite to offer: nothing to apply or skip. */
 export function hasNoRewrite(step: { readonly status: keyof typeof STATUS_LABELS; readonly alternatives: readonly unknown[] }): boolean {

@@ -11,7 +11,7 @@ import { formatBytes, formatDelta } from "../format";
 import { RULES } from "../rules/registry";
 import { isBuildCheckDiagnostic } from "../verify/diagnostics";
 import { findingKey } from "../verify/types";
-import type { Finding, FixAlternative, Rule, RuleContext } from "../rules/types";
+import { defaultActionOf, type Finding, type FixAlternative, type FixSafety, type Rule, type RuleContext } from "../rules/types";
 import { diffTexts } from "./diff";
 import { analysisInput, applyFileEdits, decodeTexts, type PlanTexts } from "./texts";
 
@@ -31,13 +31,17 @@ export interface PlanInput {
   readonly rules?: readonly Rule[];
 }
 
-export type StepStatus = "original" | "applied" | "skipped" | "failed";
+/** `offered`: a fix of review level (fixSafety `suggestion`) that the plan does not apply until the user
+ *  picks apply; its texts are the previous step's, its rationale gives the size it would save. */
+export type StepStatus = "original" | "applied" | "offered" | "skipped" | "failed";
 
 export interface PlanStep {
   /** `original` or the rule id. */
   readonly id: string;
   readonly title: string;
   readonly status: StepStatus;
+  /** The rule's fix-safety level, for the CLI and the playground to show; null for the original step. */
+  readonly safety: FixSafety | null;
   /** The fixes on offer; the first is the default. */
   readonly alternatives: readonly { readonly id: string; readonly title: string }[];
   /** The alternative applied, or null when skipped/failed/original. */
@@ -80,7 +84,7 @@ export function buildPlan(input: PlanInput): Plan {
   let analysis = analyze(analysisInput(texts, input.settings));
   const original = analysis;
   const steps: PlanStep[] = [{
-    id: "original", title: "Your Dockerfile", status: "original", alternatives: [], alternative: null, findings: [],
+    id: "original", title: "Your Dockerfile", status: "original", safety: null, alternatives: [], alternative: null, findings: [],
     texts, analysis, diff: "", rationale: `As written: ${formatBytes(analysis.estimate.totalBytes)} on disk, ${formatBytes(analysis.estimate.compressedBytes)} to pull.`,
   }];
   const faults: string[] = [];
@@ -102,22 +106,28 @@ export function buildPlan(input: PlanInput): Plan {
     const ruleFindings = analysis === original ? (originalFindings.get(rule) ?? []) : safeDetect(rule, context, faults);
     if (ruleFindings.length === 0) continue;
     const alternatives = safeFix(rule, context, ruleFindings, faults);
-    const base = { id: rule.meta.id, title: rule.meta.title, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
+    const base = { id: rule.meta.id, title: rule.meta.title, safety: rule.meta.fixSafety, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
     if (alternatives.length === 0) {
       // Found, but no rewrite is safe here: say so in the finding's own words rather than drop it.
       steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: noFixSentence(ruleFindings) });
       continue;
     }
-    const decision = decisions[rule.meta.id] ?? { action: "apply" };
-    if (decision.action === "skip") {
+    const decision = decisions[rule.meta.id];
+    if (decision?.action === "skip") {
       steps.push({ ...base, status: "skipped", alternative: null, texts, analysis, diff: "", rationale: `Skipped. ${alternatives[0]?.reason ?? ""}`.trim() });
       continue;
     }
-    const chosen = alternatives.find((a) => a.id === decision.alternative) ?? alternatives[0];
+    const chosen = alternatives.find((a) => a.id === decision?.alternative) ?? alternatives[0];
     if (chosen === undefined) continue;
     const outcome = tryApply(rule, chosen, texts, analysis, input.settings, faults);
     if (!outcome.ok) {
       steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${outcome.error}` });
+      continue;
+    }
+    if (decision === undefined && defaultActionOf(rule.meta) === "offer") {
+      // Checked like an applied fix (it builds, it converges) so the offer is one the user can take, but
+      // the texts go on unchanged: the user decides.
+      steps.push({ ...base, status: "offered", alternative: null, texts, analysis, diff: "", rationale: `Offered, not applied: a fix to review (${rule.meta.fixSafety}); pick Apply to use it. ${chosen.reason} If applied: ${sizeSentence(analysis, outcome.analysis)}` });
       continue;
     }
     steps.push(withLazyDiff({

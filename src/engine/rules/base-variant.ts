@@ -46,6 +46,8 @@ export const baseVariant: Rule = {
     category: "size",
     severity: "warning",
     fixSafety: "suggestion",
+    // The first step of the seed path (DESIGN §4): applied by default although the user may pick another.
+    defaultAction: "apply",
     hadolint: null,
     docs: {
       what: "Replaces a full python:X base in the final stage with python:X-alpine when every requirement installs from a wheel or is pure Python on musl, else with python:X-slim; the other variant is offered as the alternative.",

@@ -30,6 +30,22 @@ describe("size/pip-no-cache-dir", () => {
         findings: ["3:cache"],
         output: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n",
         reasonIncludes: ["630 kB of wheels"],
+        alternatives: ["no-cache-dir", "cache-mount"],
+      },
+      {
+        name: "the cache-mount alternative",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install flask\n",
+        findings: ["2:cache"],
+        alternative: "cache-mount",
+        output: "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n",
+        reasonIncludes: ["out of the image"],
+      },
+      {
+        name: "a user who cannot write a root-owned mount gets only --no-cache-dir",
+        dockerfile: "FROM python:3.12-slim\nUSER nobody\nRUN pip install --user flask\n",
+        findings: ["3:cache"],
+        alternatives: ["no-cache-dir"],
+        output: "FROM python:3.12-slim\nUSER nobody\nRUN pip install --no-cache-dir --user flask\n",
       },
       {
         name: "two installs in one RUN, continued lines, CRLF",

@@ -7,7 +7,7 @@
 import { expect, it } from "vitest";
 import { analyze, type AnalysisInput } from "../analyze";
 import { newBuildErrors } from "../plan/plan";
-import { applyFileEdits, decodeTexts, type PlanTexts } from "../plan/texts";
+import { analysisInput, applyFileEdits, decodeTexts, type PlanTexts } from "../plan/texts";
 import { isBuildCheckDiagnostic } from "../verify/diagnostics";
 import { newDockerfileUtilsErrors } from "./support/dockerfile-utils-errors";
 import type { Rule, RuleContext } from "./types";
@@ -16,6 +16,8 @@ export interface CaseFiles {
   readonly dockerfile: string;
   readonly requirements?: Readonly<Record<string, string>>;
   readonly dockerignore?: string | null;
+  /** pyproject.toml and lock files by context path (AnalysisInput.projectFiles). */
+  readonly projectFiles?: Readonly<Record<string, string>>;
 }
 
 export interface ValidCase extends CaseFiles {
@@ -45,18 +47,19 @@ export function contextOf(files: CaseFiles): RuleContext {
 
 function textsOf(files: CaseFiles): PlanTexts {
   const requirements = Object.entries(files.requirements ?? {}).map(([path, content]) => ({ path, content }));
-  return decodeTexts(files.dockerfile, requirements, files.dockerignore ?? null);
+  const projectFiles = Object.entries(files.projectFiles ?? {}).map(([path, content]) => ({ path, content }));
+  return decodeTexts(files.dockerfile, requirements, files.dockerignore ?? null, projectFiles);
 }
 
 function inputOf(texts: PlanTexts): AnalysisInput {
-  return { dockerfile: texts.dockerfile, requirements: texts.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: texts.dockerignore };
+  return analysisInput(texts, undefined);
 }
 
 export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new Error(`${rule.meta.id}: duplicate case name "${duplicate}"`);
-  const dockerfiles = [...cases.valid, ...cases.invalid].map((c) => JSON.stringify([c.dockerfile, c.requirements ?? {}, c.dockerignore ?? null]));
+  const dockerfiles = [...cases.valid, ...cases.invalid].map((c) => JSON.stringify([c.dockerfile, c.requirements ?? {}, c.dockerignore ?? null, c.projectFiles ?? {}]));
   const duplicateInput = dockerfiles.findIndex((d, i) => dockerfiles.indexOf(d) !== i);
   if (duplicateInput >= 0) throw new Error(`${rule.meta.id}: case "${names[duplicateInput] ?? ""}" repeats another case's input`);
 

@@ -8,6 +8,9 @@ export type RuleCategory = "size" | "cache" | "security" | "hygiene" | "correctn
 export type Severity = "error" | "warning" | "info";
 /** `safe`: behaviour is unchanged. `suggestion`: the user should choose (it can change behaviour, e.g. musl). */
 export type FixSafety = "safe" | "suggestion" | "none";
+/** What the plan does with a rule's fix when the user has not decided: apply it, or offer it (issue 10:
+ *  "the plan applies safe fixes by default and offers the others"). */
+export type DefaultAction = "apply" | "offer";
 
 export interface RuleDocs {
   /** What it does, in one or two sentences. */
@@ -31,6 +34,11 @@ export interface RuleMeta {
   readonly category: RuleCategory;
   readonly severity: Severity;
   readonly fixSafety: FixSafety;
+  /**
+   * Overrides the default derived from `fixSafety` (see `defaultActionOf`). Only the seed path sets it:
+   * base-variant is a suggestion (musl can break wheels) yet stays applied, as it is the product's core flow.
+   */
+  readonly defaultAction?: DefaultAction;
   /** The hadolint code this rule matches, if any (e.g. DL3042 for pip's cache). */
   readonly hadolint: string | null;
   readonly docs: RuleDocs;
@@ -78,4 +86,9 @@ export interface Rule {
   detect(context: RuleContext): readonly Finding[];
   /** Fixes for all of this rule's findings at once; empty when the rule cannot rewrite safely. */
   fix(context: RuleContext, findings: readonly Finding[]): readonly FixAlternative[];
+}
+
+/** `apply` for safe fixes (and rules that say so), `offer` for the others until the user picks apply. */
+export function defaultActionOf(meta: RuleMeta): DefaultAction {
+  return meta.defaultAction ?? (meta.fixSafety === "safe" ? "apply" : "offer");
 }

@@ -7,7 +7,7 @@ import { usePlan } from "../../state/plan-client";
 import { useSelectedStep } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
 import type { StepView } from "../../worker/plan-view";
-import { hasNoRewrite, stepStatusLabel } from "../labels";
+import { hasNoRewrite, safetyLabel, stepStatusLabel } from "../labels";
 
 export function StepList() {
   const { plan, pending } = usePlan();
@@ -73,7 +73,7 @@ function StepRow({ step, index, previous, selected }: StepRowProps) {
         <span className={`step__delta${delta !== null && delta < 0 ? " step__delta--down" : ""}`} data-testid="step-delta">
           {delta === null ? "" : formatDelta(delta)}
         </span>
-        <span className="step__status">{stepStatusLabel(step)}</span>
+        <span className="step__status" data-testid="step-status">{stepStatusLabel(step)}{safetyLabel(step) === null ? "" : ` · ${safetyLabel(step) ?? ""}`}</span>
       </button>
       {step.status === "failed" ? <p className="step__reason" data-testid="step-reason">{step.rationale}</p> : null}
       {decidable ? (

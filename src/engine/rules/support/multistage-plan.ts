@@ -168,7 +168,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
  * calls), the runtime libraries of -dev packages and compilers, and those of Python packages built from
  * source. Refuses when a name is not known for the base's release.
  */
-function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { name: string; noRecommends: boolean }[], finalText: string, target: RuntimeTarget, libc: "glibc" | "musl"):
+export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { name: string; noRecommends: boolean }[], finalText: string, target: RuntimeTarget, libc: "glibc" | "musl"):
   { ok: true; packages: readonly string[]; noRecommends: boolean } | { ok: false; reason: string } {
   const removed = removedPackages(stage);
   const runtime = new Set<string>();

@@ -1,0 +1,34 @@
+import { describe } from "vitest";
+import { distrolessFinal } from "./distroless-final";
+import { runRuleTests } from "./rule-tester";
+
+const split = (image: string, cmd = `CMD ["python", "app.py"]`, extra = ""): string =>
+  `FROM ${image} AS builder\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --no-cache-dir flask\n\nFROM ${image}\n${extra}COPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY app.py .\n${cmd}\n`;
+
+describe("size/distroless-final", () => {
+  runRuleTests(distrolessFinal, {
+    valid: [
+      { name: "single stage", dockerfile: "FROM python:3.11-slim-bookworm\nRUN pip install --no-cache-dir flask\n" },
+      { name: "prefix layout: no venv to move", dockerfile: "FROM python:3.11-slim-bookworm AS builder\nRUN pip install --no-cache-dir --prefix=/install flask\nFROM python:3.11-slim-bookworm\nCOPY --from=builder /install /usr/local\n" },
+    ],
+    invalid: [
+      {
+        name: "Python 3.11 on bookworm: distroless debian12",
+        dockerfile: split("python:3.11-slim-bookworm"),
+        findings: ["6:distroless"],
+        output: `FROM debian:bookworm-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*\nRUN python3 -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --no-cache-dir flask\n\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY app.py .\nENTRYPOINT ["/opt/venv/bin/python3"]\nCMD ["app.py"]\n`,
+        reasonIncludes: ["Python 3.11", "By the base-image table"],
+      },
+      {
+        name: "an ENTRYPOINT that runs python is pointed at the venv's python3",
+        dockerfile: split("python:3.11-slim-bookworm", `ENTRYPOINT ["python", "-m", "app"]`),
+        findings: ["6:distroless"],
+        output: `FROM debian:bookworm-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*\nRUN python3 -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --no-cache-dir flask\n\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY app.py .\nENTRYPOINT ["/opt/venv/bin/python3", "-m", "app"]\n`,
+      },
+      { name: "Python 3.12 matches no distroless image: says why", dockerfile: split("python:3.12-slim-bookworm"), findings: ["6:noDistroless"], output: null },
+      { name: "Alpine: musl", dockerfile: split("python:3.11-alpine"), findings: ["6:noDistroless"], output: null },
+      { name: "a RUN in the final stage needs a shell", dockerfile: split("python:3.11-slim-bookworm", `CMD ["python", "app.py"]`, "RUN mkdir /data\n"), findings: ["6:noDistroless"], output: null },
+      { name: "a shell-form CMD needs a shell", dockerfile: split("python:3.11-slim-bookworm", "CMD python app.py"), findings: ["6:noDistroless"], output: null },
+    ],
+  });
+});

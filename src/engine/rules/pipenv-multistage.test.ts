@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { fixture } from "../project/test-support";
+import { pipenvMultistage } from "./pipenv-multistage";
+import { runRuleTests } from "./rule-tester";
+
+const projectFiles = { Pipfile: fixture("Pipfile"), "Pipfile.lock": fixture("Pipfile.lock") };
+const SLIM = "FROM python:3.12-slim";
+
+describe("size/pipenv-multistage", () => {
+  runRuleTests(pipenvMultistage, {
+    valid: [
+      { name: "no pipenv", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir flask\n` },
+    ],
+    invalid: [
+      {
+        name: "venv moved into the project",
+        dockerfile: `${SLIM}\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --deploy\nCOPY . .\nCMD ["python", "app.py"]\n`,
+        projectFiles,
+        findings: ["1:single"],
+        output: `${SLIM} AS builder\nRUN pip install pipenv\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nENV PIPENV_VENV_IN_PROJECT=1\nRUN pipenv install --deploy\n\n${SLIM}\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nCOPY --from=builder /app/.venv /app/.venv\nENV PATH="/app/.venv/bin:$PATH"\nCOPY . .\nCMD ["python", "app.py"]\n`,
+        reasonIncludes: ["leaving behind pipenv itself"],
+      },
+      {
+        name: "--system installs into the system Python: no rewrite",
+        dockerfile: `${SLIM}\nRUN pip install pipenv\nCOPY . .\nRUN pipenv install --system --deploy\n`,
+        projectFiles,
+        findings: ["1:noSplit"],
+        output: null,
+      },
+    ],
+  });
+});
+
+describe("size/pipenv-multistage size effect", () => {
+  it("pipenv and pip's cache stay in the builder", async () => {
+    const { sizeEffect } = await import("./support/test-size-effect");
+    const { before, after } = sizeEffect(pipenvMultistage, { dockerfile: `${SLIM}\nRUN pip install pipenv\nWORKDIR /app\nCOPY . .\nRUN pipenv install --deploy\n`, projectFiles });
+    expect(after.totalBytes).toBeLessThan(before.totalBytes);
+    expect(after.byCategory.pipCache).toBe(0);
+  });
+});

@@ -1,0 +1,238 @@
+// BuildKit cache mounts for the Python installers (cache/mount-pip, and the cache-mount alternative of
+// size/pip-no-cache-dir): which RUNs install with a tool that keeps a download cache, where that cache
+// lives (the tool's default under $HOME, or its *_CACHE_DIR variable), and the edits that mount it.
+// What a RUN writes under a cache mount goes to the builder's cache, not the layer (estimate/run.ts), so
+// the mounted cache weighs 0 bytes in the image and the next build reuses the downloads.
+import type { Analysis } from "../../analyze";
+import type { InstructionNode, Stage } from "../../dockerfile/model";
+import type { CommandInfo } from "../../shell/command-info";
+import type { ShellCommand, ShellWord } from "../../shell/types";
+import type { TextEdit } from "../../text/edits";
+import { lineBreakOf, lineStartOf, stagesUsedBy } from "./stages";
+
+export type CacheTool = "pip" | "uv" | "poetry";
+
+interface ToolCache {
+  /** The variable that moves the cache. */
+  readonly dirEnv: string;
+  /** The variable that turns the cache off: with it set, a mount caches nothing (the user's choice). */
+  readonly offEnv: string;
+  /** Flags that turn the cache off for one command: the mount replaces them (issue 10). */
+  readonly offFlags: readonly string[];
+  /** The cache under $HOME. Sources: pip.pypa.io/en/stable/topics/caching/ (~/.cache/pip on Linux),
+   *  docs.astral.sh/uv/concepts/cache/ (~/.cache/uv), python-poetry.org/docs/configuration/#cache-dir
+   *  (~/.cache/pypoetry), all as of 2026-12. */
+  readonly underHome: string;
+}
+
+export const TOOL_CACHES: Readonly<Record<CacheTool, ToolCache>> = {
+  // pip takes an unambiguous prefix of a long option: `--no-cache` is `--no-cache-dir`.
+  pip: { dirEnv: "PIP_CACHE_DIR", offEnv: "PIP_NO_CACHE_DIR", offFlags: ["--no-cache-dir", "--no-cache"], underHome: ".cache/pip" },
+  uv: { dirEnv: "UV_CACHE_DIR", offEnv: "UV_NO_CACHE", offFlags: ["--no-cache", "-n"], underHome: ".cache/uv" },
+  poetry: { dirEnv: "POETRY_CACHE_DIR", offEnv: "POETRY_NO_CACHE", offFlags: ["--no-cache"], underHome: ".cache/pypoetry" },
+};
+
+/** One install of a RUN and the cache it would use. */
+export interface CacheUse {
+  readonly tool: CacheTool;
+  /** Absolute cache directory: the mount's target. */
+  readonly target: string;
+  /** `--no-cache-dir`/`--no-cache` words the mount replaces. */
+  readonly offWords: readonly ShellWord[];
+}
+
+export interface CacheRun {
+  readonly node: InstructionNode;
+  readonly uses: readonly CacheUse[];
+  /** Cache bytes the estimate puts in this RUN's layer (0 where it is turned off or in a builder stage). */
+  readonly bytes: number;
+  /** True when the layer is part of the final image. */
+  readonly inImage: boolean;
+}
+
+/** The tool whose cache a command uses, or null (pipenv's own cache and pip wheel are left out). */
+function toolOf(info: CommandInfo): CacheTool | null {
+  if (info.kind === "pip-install") return info.installer;
+  if (info.kind === "uv-sync") return "uv";
+  if (info.kind === "poetry-install") return "poetry";
+  return null;
+}
+
+/** The stages `stage` builds on (`FROM builder`), oldest first, then `stage`. */
+function chain(analysis: Analysis, stage: Stage): Stage[] {
+  const out = [stage];
+  for (let s = stage, guard = 0; s.from.from?.baseStage != null && guard < 32; guard++) {
+    const parent = analysis.model.stages[s.from.from.baseStage];
+    if (parent === undefined) break;
+    out.unshift(parent);
+    s = parent;
+  }
+  return out;
+}
+
+/** ENV values and the USER in force just before `node`, following `FROM stage` chains. */
+function environmentAt(analysis: Analysis, node: InstructionNode): { env: Map<string, string>; user: string | null } {
+  const stage = analysis.model.stages[node.stageIndex];
+  const env = new Map<string, string>();
+  let user: string | null = null;
+  if (stage === undefined) return { env, user };
+  for (const s of chain(analysis, stage)) {
+    for (const n of s.instructions) {
+      if (n === node) break;
+      if (n.keyword === "ENV") for (const p of n.pairs) env.set(p.name, p.value);
+      if (n.keyword === "USER") user = n.args[0] ?? null;
+    }
+  }
+  return { env, user };
+}
+
+const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:.*)?$/.test(user);
+
+/** `poetry config KEY VALUE` settings made before `node` (earlier RUNs and earlier commands of its own). */
+function poetryConfigAt(analysis: Analysis, node: InstructionNode): Map<string, string> {
+  const config = new Map<string, string>();
+  const stage = analysis.model.stages[node.stageIndex];
+  for (const s of stage === undefined ? [] : chain(analysis, stage)) {
+    for (const n of s.instructions) {
+      for (const info of n.run?.infos ?? []) if (info.kind === "poetry-config" && info.value !== null) config.set(info.key, info.value);
+      if (n === node) return config;
+    }
+  }
+  return config;
+}
+
+/** True unless poetry is told to put its venv elsewhere: an active VIRTUAL_ENV, in-project, no venv at
+ *  all, or a virtualenvs.path of its own (python-poetry.org/docs/configuration/, 2026-12). */
+function poetryVenvInCache(env: ReadonlyMap<string, string>, config: ReadonlyMap<string, string>): boolean {
+  const setting = (envName: string, key: string): string | undefined => env.get(envName) ?? config.get(key);
+  if (env.has("VIRTUAL_ENV")) return false;
+  if (/^(0|false|no|off)$/i.test(setting("POETRY_VIRTUALENVS_CREATE", "virtualenvs.create") ?? "")) return false;
+  if (/^(1|true|yes|on)$/i.test(setting("POETRY_VIRTUALENVS_IN_PROJECT", "virtualenvs.in-project") ?? "")) return false;
+  return setting("POETRY_VIRTUALENVS_PATH", "virtualenvs.path") === undefined;
+}
+
+/** `--cache-dir X` / `--cache-dir=X` on the command line. */
+function cacheDirFlag(command: ShellCommand): string | null {
+  const words = command.words.map((w) => w.value);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? "";
+    if (w.startsWith("--cache-dir=")) return w.slice("--cache-dir=".length);
+    if (w === "--cache-dir") return words[i + 1] ?? null;
+  }
+  return null;
+}
+
+/**
+ * Why a RUN gets no cache mount, or its uses. Null when it installs with none of the tools. Guards, each a
+ * case where the mount would cache nothing or change what the image holds:
+ */
+export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: true; uses: CacheUse[] } | { ok: false; reason: string } | null {
+  const run = node.run;
+  if (run === null) return null;
+  const pairs = run.infos.flatMap((info, i) => {
+    const tool = toolOf(info);
+    const command = run.commands[i];
+    return tool === null || command === undefined ? [] : [{ tool, command }];
+  });
+  if (pairs.length === 0) return null;
+  // Exec form has no place for the shell words the edit removes; a RUN the splitter could not read may hide more.
+  if (node.form === "exec" || run.problems.length > 0) return { ok: false, reason: "the RUN is in exec form or its shell could not be read" };
+  const { env, user } = environmentAt(analysis, node);
+  // BuildKit creates the mount owned by root (uid=0): another user could not write the cache and pip
+  // would turn it off with a warning. A `uid=` option would need the user's numeric id.
+  if (!isRoot(user)) return { ok: false, reason: `the install runs as user ${user ?? ""}, who could not write a cache mount owned by root` };
+  const home = env.get("HOME") ?? "/root";
+  const uses: CacheUse[] = [];
+  const mounted = run.mounts.filter((m) => m.type === "cache" && m.target !== null).map((m) => m.target ?? "");
+  for (const { tool, command } of pairs) {
+    const cache = TOOL_CACHES[tool];
+    const assigned = new Map(command.assignments.map((a) => [a.name, a.value]));
+    // The user turned the cache off for the whole stage: their choice, and a mount would cache nothing.
+    if (env.has(cache.offEnv) || assigned.has(cache.offEnv)) continue;
+    const config = tool === "poetry" ? poetryConfigAt(analysis, node) : new Map<string, string>();
+    const target = cacheDirFlag(command) ?? assigned.get(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
+    if (target.includes("$") || !target.startsWith("/")) return { ok: false, reason: `the ${tool} cache directory ${target} is not a plain absolute path` };
+    if (mounted.some((m) => target === m.replace(/\/+$/, "") || target.startsWith(`${m.replace(/\/+$/, "")}/`))) continue;
+    // poetry's default venv lives in its cache directory (~/.cache/pypoetry/virtualenvs): a mount there
+    // would keep the installed packages out of the image.
+    if (tool === "poetry" && poetryVenvInCache(env, config)) return { ok: false, reason: "poetry creates its virtual environment in its cache directory, which a mount would keep out of the image: set POETRY_VIRTUALENVS_IN_PROJECT=1 (or virtualenvs.create false) first" };
+    const offWords = command.words.filter((w) => cache.offFlags.includes(w.value));
+    uses.push({ tool, target, offWords });
+  }
+  return { ok: true, uses };
+}
+
+/** Every shell-form RUN of the file that installs with a tool whose cache is not mounted, with the cache
+ *  bytes of its layer (final image or builder stage). */
+export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refused: { node: InstructionNode; reason: string }[] } {
+  const runs: CacheRun[] = [];
+  const refused: { node: InstructionNode; reason: string }[] = [];
+  const finalLayers = new Set(analysis.estimate.layers.map((l) => `${l.stageIndex}:${l.line}`));
+  const allLayers = [...analysis.estimate.layers, ...analysis.estimate.buildLayers];
+  const needed = neededStages(analysis);
+  for (const node of analysis.model.instructions) {
+    // A stage the image does not need is not built by BuildKit: nothing to cache there.
+    if (node.keyword !== "RUN" || !needed.has(node.stageIndex)) continue;
+    const outcome = cacheUsesOf(analysis, node);
+    if (outcome === null) continue;
+    if (!outcome.ok) {
+      refused.push({ node, reason: outcome.reason });
+      continue;
+    }
+    if (outcome.uses.length === 0) continue;
+    const items = allLayers.filter((l) => l.stageIndex === node.stageIndex && l.line === node.range.startLine).flatMap((l) => l.items);
+    const bytes = items.filter((i) => i.category === "pipCache").reduce((sum, i) => sum + i.bytes, 0);
+    runs.push({ node, uses: outcome.uses, bytes, inImage: finalLayers.has(`${node.stageIndex}:${node.range.startLine}`) });
+  }
+  return { runs, refused };
+}
+
+/** The final stage and every stage it builds on or copies from, transitively. */
+function neededStages(analysis: Analysis): Set<number> {
+  const { stages } = analysis.model;
+  const last = stages[stages.length - 1];
+  const needed = new Set<number>();
+  for (let todo = last === undefined ? [] : [last], next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (needed.has(next.index)) continue;
+    needed.add(next.index);
+    for (const index of stagesUsedBy(analysis.model, next)) {
+      const stage = stages[index];
+      if (stage !== undefined) todo.push(stage);
+    }
+  }
+  return needed;
+}
+
+/** The parser directive that selects the Dockerfile frontend: `docker/dockerfile:1` is the current 1.x
+ *  syntax, which has had `RUN --mount=type=cache` since 1.2 (docs.docker.com/build/buildkit/frontend/). */
+export const SYNTAX_DIRECTIVE = "# syntax=docker/dockerfile:1";
+
+/** The edits that mount each run's caches, drop the flags that turned a cache off, and add the syntax
+ *  directive when the file has none. `extraMounts` adds further `--mount` options per RUN (apt's). */
+export function cacheMountEdits(analysis: Analysis, runs: readonly Pick<CacheRun, "node" | "uses">[]): TextEdit[] {
+  const text = analysis.model.text;
+  const edits: TextEdit[] = [];
+  if (runs.length === 0) return edits;
+  if (!analysis.model.directives.some((d) => d.name.toLowerCase() === "syntax")) {
+    edits.push({ start: 0, end: 0, text: `${SYNTAX_DIRECTIVE}${lineBreakOf(text)}` });
+  }
+  for (const { node, uses } of runs) {
+    const keyword = /^RUN[ \t]+/i.exec(text.slice(node.range.start));
+    if (keyword === null) continue;
+    const at = node.range.start + keyword[0].length;
+    const targets = [...new Set(uses.map((u) => u.target))];
+    edits.push({ start: at, end: at, text: targets.map((t) => `--mount=type=cache,target=${t} `).join("") });
+    for (const word of uses.flatMap((u) => u.offWords)) edits.push(removeWord(text, word));
+  }
+  return edits;
+}
+
+/** Remove a word with the blanks before it; a continued line left holding only `\` goes whole. */
+function removeWord(text: string, word: ShellWord): TextEdit {
+  const lineStart = lineStartOf(text, word.start);
+  const rest = /^[ \t]*\\\r?\n/.exec(text.slice(word.end));
+  if (/^[ \t]*$/.test(text.slice(lineStart, word.start)) && rest !== null) return { start: lineStart, end: word.end + rest[0].length, text: "" };
+  let start = word.start;
+  while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
+  return { start, end: word.end, text: "" };
+}
