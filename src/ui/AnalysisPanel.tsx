@@ -4,6 +4,7 @@ import { formatBytes } from "../engine/format";
 import { usePlan } from "../state/plan-client";
 import { useSelectedStep } from "../state/selectors";
 import { useAppStore } from "../state/store";
+import { CopyMarkdown } from "./details/CopyMarkdown";
 import { ResultActions } from "./details/ResultActions";
 import { StepDetails } from "./details/StepDetails";
 import { StepList } from "./steps/StepList";
@@ -23,29 +24,34 @@ export function AnalysisPanel() {
           The analysis failed: {error}. Your text is unchanged; the last good result is shown.
         </div>
       )}
-      {final !== undefined && original !== undefined ? (
-        <section className="panel summary" aria-label="Summary" data-testid="summary">
-          <p>
-            <span className="summary__big" data-testid="summary-final">{formatBytes(final.estimate.totalBytes)}</span>{" "}
-            on disk after {plan !== null && plan.steps.length > 1 ? `${plan.steps.length - 1} steps` : "no change"}
-            {final.estimate.totalBytes !== original.estimate.totalBytes ? ` (was ${formatBytes(original.estimate.totalBytes)})` : ""},{" "}
-            {formatBytes(final.estimate.compressedBytes)} to pull.
-            {pending ? <span className="muted" role="status"> Updating…</span> : null}
-          </p>
-          <ResultActions texts={final.texts} />
-        </section>
-      ) : null}
-      <StepList />
-      {plan !== null ? (
-        <section className="panel" aria-labelledby="chart-heading">
-          <h2 id="chart-heading" className="panel__title">Size at each step</h2>
-          <Suspense fallback={<p className="hint" data-testid="chart-loading">Loading the chart…</p>}>
-            <SizeChart steps={plan.steps} selectedIndex={selected?.index ?? 0}
-              onSelect={(index) => selectStep(plan.steps[index]?.id ?? null)} />
-          </Suspense>
-        </section>
-      ) : null}
-      {selected !== null ? <StepDetails selected={selected} /> : null}
+      <div data-phone-pane="steps">
+        {final !== undefined && original !== undefined ? (
+          <section className="panel summary" aria-label="Summary" data-testid="summary">
+            <p>
+              <span className="summary__big" data-testid="summary-final">{formatBytes(final.estimate.totalBytes)}</span>{" "}
+              on disk after {plan !== null && plan.steps.length > 1 ? `${plan.steps.length - 1} steps` : "no change"}
+              {final.estimate.totalBytes !== original.estimate.totalBytes ? ` (was ${formatBytes(original.estimate.totalBytes)})` : ""},{" "}
+              {formatBytes(final.estimate.compressedBytes)} to pull.
+              {pending ? <span className="muted" role="status"> Updating…</span> : null}
+            </p>
+            <ResultActions texts={final.texts} />
+            {plan === null ? null : <CopyMarkdown plan={plan} />}
+          </section>
+        ) : null}
+        <StepList />
+        {plan !== null ? (
+          <section className="panel" aria-labelledby="chart-heading">
+            <h2 id="chart-heading" className="panel__title">Size at each step</h2>
+            <Suspense fallback={<p className="hint" data-testid="chart-loading">Loading the chart…</p>}>
+              <SizeChart steps={plan.steps} selectedIndex={selected?.index ?? 0}
+                onSelect={(index) => selectStep(plan.steps[index]?.id ?? null)} />
+            </Suspense>
+          </section>
+        ) : null}
+      </div>
+      <div data-phone-pane="result">
+        {selected !== null ? <StepDetails selected={selected} /> : null}
+      </div>
     </div>
   );
 }
