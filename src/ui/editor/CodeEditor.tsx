@@ -5,6 +5,8 @@ import { useEffect, useRef } from "react";
 import type * as MonacoApi from "monaco-editor/editor/editor.api";
 import type { MarkerData } from "./markers";
 import type { Monaco } from "./monaco";
+import { wantMonaco } from "./use-monaco";
+import { isTabModeShortcut, setTabIndents, tabIndents, useTabIndents } from "./tab-indent";
 
 export interface CodeEditorProps {
   /** Used for the element ids and test ids, e.g. `dockerfile`. */
@@ -24,6 +26,7 @@ export interface CodeEditorProps {
 export function CodeEditor(props: CodeEditorProps) {
   const { name, label, value, onChange, monaco, height } = props;
   const id = `editor-${name}`;
+  const indents = useTabIndents();
   return (
     <div className="code-editor" data-testid={id} data-editor={monaco === null ? "plain" : "monaco"}>
       <label className="code-editor__label" htmlFor={`${id}-input`} id={`${id}-label`}>{label}</label>
@@ -39,6 +42,19 @@ export function CodeEditor(props: CodeEditorProps) {
           autoComplete="off"
           placeholder={props.placeholder}
           onChange={(event) => onChange(event.target.value)}
+          onFocus={wantMonaco}
+          onKeyDown={(event) => {
+            if (isTabModeShortcut(event)) {
+              event.preventDefault();
+              setTabIndents(!indents);
+            } else if (indents && event.key === "Tab" && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
+              // Insert the tab as typing would (setRangeText keeps the caret), then tell the store.
+              event.preventDefault();
+              const area = event.currentTarget;
+              area.setRangeText("\t", area.selectionStart, area.selectionEnd, "end");
+              onChange(area.value);
+            }
+          }}
         />
       ) : (
         <MonacoEditor {...props} monaco={monaco} inputId={`${id}-input`} />
@@ -49,6 +65,7 @@ export function CodeEditor(props: CodeEditorProps) {
 
 function MonacoEditor({ monaco, value, onChange, language, markers, theme, label, height, inputId }: CodeEditorProps & { monaco: Monaco; inputId: string }) {
   const host = useRef<HTMLDivElement>(null);
+  const indents = useTabIndents();
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
   /** The last text this editor reported, so its own echo from the store is not written back. */
   const emitted = useRef(value);
@@ -74,7 +91,13 @@ function MonacoEditor({ monaco, value, onChange, language, markers, theme, label
       fixedOverflowWidgets: true,
       tabSize: 4,
       wordWrap: "off",
+      // Tab moves the focus unless the user chose Tab-to-indent (tab-indent.ts); kept in step below.
+      tabFocusMode: !tabIndents(),
     });
+    // Monaco's own Ctrl+M flips a page-wide mode this page does not use; this one flips the user's choice.
+    const toggle = () => setTabIndents(!tabIndents());
+    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.KeyM, toggle);
+    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM, toggle);
     // Give the hidden input the id the <label> points at, so the label focuses the editor.
     editor.getDomNode()?.querySelector("textarea")?.setAttribute("id", inputId);
     editorRef.current = editor;
@@ -108,6 +131,10 @@ function MonacoEditor({ monaco, value, onChange, language, markers, theme, label
     if (model === null || model === undefined) return;
     monaco.editor.setModelMarkers(model, "whaleweight", markers.map((m) => ({ ...m })));
   }, [monaco, markers]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ tabFocusMode: !indents });
+  }, [indents]);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");

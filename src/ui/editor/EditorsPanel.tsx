@@ -9,6 +9,7 @@ import { CodeEditor } from "./CodeEditor";
 import { markersFor } from "./markers";
 import { ProblemsList } from "./ProblemsList";
 import { ProjectFilesEditor } from "./ProjectFilesEditor";
+import { TabModeToggle } from "./TabModeToggle";
 import { useMonaco } from "./use-monaco";
 
 export function EditorsPanel() {
@@ -28,7 +29,10 @@ export function EditorsPanel() {
 
   return (
     <section className="panel editors" aria-labelledby="inputs-heading">
-      <h2 id="inputs-heading" className="panel__title">Your project</h2>
+      <div className="panel__header">
+        <h2 id="inputs-heading" className="panel__title">Your project</h2>
+        <TabModeToggle />
+      </div>
       <CodeEditor {...shared} name="dockerfile" label="Dockerfile" language="dockerfile" height="min(46vh, 440px)"
         value={dockerfile} onChange={setDockerfile} markers={dockerfileMarkers} placeholder="FROM python:3.12" />
       <div className="editors__row">
@@ -39,7 +43,6 @@ export function EditorsPanel() {
           value={dockerignore ?? ""} onChange={setDockerignore} markers={ignoreMarkers} placeholder="(none: leave empty)" />
       </div>
       <ProjectFilesEditor {...shared} diagnostics={diagnostics} />
-      <p className="hint">In an editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead.</p>
       <ProblemsList findings={findings} diagnostics={diagnostics} />
     </section>
   );

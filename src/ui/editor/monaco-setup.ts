@@ -1,6 +1,7 @@
 // The Monaco build this page needs, and no more: the core editor API, the Dockerfile language (the other
 // editors are plain text), and the editing features a user reaches for. Importing the package root would
-// register every language and feature — megabytes the page never uses.
+// register every language and feature — megabytes the page never uses. Not toggleTabFocusMode: Tab's
+// behaviour is the user's choice in the editors' header (tab-indent.ts), with Ctrl+M bound to it.
 import * as monaco from "monaco-editor/editor/editor.api";
 import "monaco-editor/languages/definitions/dockerfile/register";
 import "monaco-editor/features/bracketMatching/register";
@@ -15,7 +16,6 @@ import "monaco-editor/features/gotoError/register";
 import "monaco-editor/features/hover/register";
 import "monaco-editor/features/linesOperations/register";
 import "monaco-editor/features/multicursor/register";
-import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/wordOperations/register";
 
 export { monaco };
