@@ -94,9 +94,10 @@ function MonacoEditor({ monaco, value, onChange, language, markers, theme, label
       // Tab moves the focus unless the user chose Tab-to-indent (tab-indent.ts); kept in step below.
       tabFocusMode: !tabIndents(),
     });
-    // Monaco's own Ctrl+M flips a page-wide mode this page does not use; this one flips the user's choice.
+    // Monaco's own Ctrl+M flips a page-wide mode this page does not use; this one flips the user's choice,
+    // on Monaco's keys for it: CtrlCmd+M (Ctrl+M; ⌘M on a Mac, which macOS may keep), and ⌃⇧M, the Mac's.
     const toggle = () => setTabIndents(!tabIndents());
-    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.KeyM, toggle);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, toggle);
     editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM, toggle);
     // Give the hidden input the id the <label> points at, so the label focuses the editor.
     editor.getDomNode()?.querySelector("textarea")?.setAttribute("id", inputId);

@@ -9,7 +9,7 @@ export function TabModeToggle() {
       <input type="checkbox" checked={on} data-testid="tab-indents" aria-describedby="tab-mode-help" onChange={(event) => setTabIndents(event.target.checked)} />
       {" "}Tab indents
       <span id="tab-mode-help" className="hint tab-mode__help">
-        {on ? "Tab indents in the editors; " : "Tab moves to the next control; "}Ctrl+M in an editor switches.
+        {on ? "Tab indents in the editors; " : "Tab moves to the next control; "}Ctrl+M (⌃⇧M on a Mac) in an editor switches.
       </span>
     </label>
   );
