@@ -3,6 +3,9 @@
 import { test, expect } from "./fixtures";
 import type { Page } from "@playwright/test";
 
+// Each test loads the whole playground; on a loaded CI machine that alone can take 20 s.
+test.describe.configure({ timeout: 90_000 });
+
 async function selectedStepId(page: Page): Promise<string | null> {
   return page.getByTestId("step-details").getAttribute("data-step-id");
 }

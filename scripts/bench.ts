@@ -249,4 +249,5 @@ if (isMain) {
   await packageTables();
   await permalinkTable();
   await coldStartTable();
+  await (await import("./bench/browser")).printBrowserTable(root);
 }
