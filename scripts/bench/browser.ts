@@ -68,7 +68,9 @@ async function keystrokeMs(page: Page, key: string): Promise<number> {
     });
     observer.observe(analysis, { attributes: true });
   }));
-  // Let the listener and observer be installed before the key.
+  // Let the listener and observer be installed before the key. A failure below must not leave `wait`
+  // rejecting unhandled when the context closes.
+  wait.catch(() => undefined);
   await page.waitForTimeout(50);
   await page.keyboard.press(key);
   return wait;
@@ -104,7 +106,8 @@ export async function browserRows(root: string): Promise<BrowserRow[] | string> 
   if (!existsSync(join(dist, "index.html"))) return "no dist/ — run `npm run build` first.";
   const browser = await launch();
   if (typeof browser === "string") return browser;
-  const server = await preview({ root, logLevel: "silent", preview: { port: 0, host: "127.0.0.1", open: false } });
+  // configFile: false: dist/ is static files; the project config (plugins) is for building it.
+  const server = await preview({ root, configFile: false, logLevel: "silent", preview: { port: 0, host: "127.0.0.1", open: false } });
   try {
     const url = server.resolvedUrls?.local[0];
     if (url === undefined) return "the preview server gave no address";
