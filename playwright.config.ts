@@ -20,6 +20,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
+    // The service worker precaches ~23 MB (the tables) on every fresh context: only the offline spec,
+    // which is about it, lets it run (test.use there).
+    serviceWorkers: "block",
     launchOptions: useSystemChromium
       ? {
           executablePath: SYSTEM_CHROMIUM,

@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 
 // A static site: `npm run build` writes dist/, which any static host can serve (relative base so it also
 // works from a sub-path). The engine runs in a Web Worker (ES module worker); Monaco and Recharts are
@@ -28,9 +29,44 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Precache limit per file: the largest asset is a Debian release table (see docs/offline.md for the sizes
+ *  measured at build time); Workbox's 2 MiB default would leave the tables out, and offline plans with them. */
+const MAX_PRECACHE_FILE_BYTES = 32 * 1024 * 1024;
+
+// Offline (issue 12): a generated Workbox service worker precaches the whole built site — the page, its
+// lazy chunks (Monaco, Recharts, the engine), the worker and the JSON tables the worker fetches — so a
+// playground loaded once plans with no network, and the manifest makes it installable. The registration
+// is an external deferred script (injectRegister: "script-defer"): the CSP allows no inline script.
+function offline(): Plugin[] {
+  return VitePWA({
+    registerType: "autoUpdate",
+    injectRegister: "script-defer",
+    includeAssets: ["favicon.svg"],
+    manifest: {
+      name: "Whaleweight — weigh your Docker image before you build it",
+      short_name: "Whaleweight",
+      description: "Weigh a Python app's Docker image before you build it, and slim it step by step. Runs entirely in your browser.",
+      start_url: "./",
+      scope: "./",
+      display: "standalone",
+      background_color: "#f6f7f9",
+      theme_color: "#2f5f8a",
+      icons: [{ src: "favicon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
+    },
+    workbox: {
+      globPatterns: ["**/*.{js,css,html,svg,json,webmanifest,ttf}"],
+      maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
+      // Vite's manifest (for scripts/bench/bundle.ts) is build metadata, never fetched by the page.
+      globIgnores: ["**/.vite/**"],
+      navigateFallback: "index.html",
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
   base: "./",
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   worker: { format: "es" },
   build: {
     target: "es2022",

@@ -19,7 +19,8 @@ test("the result can be downloaded and copied", async ({ playground, page }) => 
 
 test("a bar's tooltip names where its bytes come from", async ({ playground, page }) => {
   await playground.goto();
-  const bars = page.getByTestId("chart").locator(".recharts-bar-rectangle");
+  // The bars' hit areas (chart-bar) lie over the drawn bars: hovering one shows its tooltip.
+  const bars = page.getByTestId("chart-bar");
   await expect(bars.first()).toBeVisible();
   await bars.first().hover();
   const tooltip = page.getByTestId("chart-tooltip");

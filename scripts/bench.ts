@@ -252,4 +252,5 @@ if (isMain) {
   await packageTables();
   await permalinkTable();
   await coldStartTable();
+  await (await import("./bench/browser")).printBrowserTable(root);
 }

@@ -5,6 +5,7 @@ import type { ImageEstimate } from "../engine/estimate/types";
 import { formatBytes, formatDelta } from "../engine/format";
 import type { Plan, PlanStep } from "../engine/plan/plan";
 import type { Finding } from "../engine/rules/types";
+import { statusCell } from "../report/markdown";
 import type { BudgetVerdict } from "./budget";
 
 export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object {
@@ -88,11 +89,6 @@ export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerf
 
 /** The status column: the alternative applied where there was a choice, and the fix-safety level where
  *  the fix is one to review (issue 10), e.g. `offered [review]`. */
-export function statusCell(step: PlanStep): string {
-  const status = step.status === "applied" && step.alternatives.length > 1 ? `applied (${step.alternative ?? ""})` : step.status;
-  return step.safety === "suggestion" && step.status !== "failed" ? `${status} [review]` : status;
-}
-
 function stepTable(steps: readonly PlanStep[]): string[] {
   const rows = steps.map((step, i) => {
     const prev = steps[i - 1];

@@ -6,6 +6,7 @@ import { useSyncExternalStore } from "react";
 import type { PlanView } from "../worker/plan-view";
 import type { PlanRequest } from "../worker/protocol";
 import { fingerprint } from "./fingerprint";
+import { planDelay } from "./plan-delay";
 import { clearPlanning, markPlanning, readPlanning } from "./plan-guard";
 import { createPlanRunner, type PlanRunner } from "./plan-runner";
 import { useAppStore, type AppState } from "./store";
@@ -24,12 +25,6 @@ export interface PlanResult {
    *  they are not planned until the user asks (planAnyway) or changes them. */
   readonly held: boolean;
 }
-
-/** Quiet time after an edit before planning: long enough to skip keystrokes, short enough to feel live. */
-const BASE_DELAY_MS = 120;
-/** Extra quiet time per 100 kB of text, so huge inputs are planned less often (capped below). */
-const DELAY_PER_100KB_MS = 40;
-const MAX_DELAY_MS = 800;
 
 let snapshot: PlanResult = { plan: null, pending: true, error: null, version: 0, held: false };
 let inputVersion = 0;
@@ -105,8 +100,8 @@ function schedule(state: AppState): void {
   inputVersion++;
   if (!snapshot.pending) publish({ ...snapshot, pending: true });
   clearTimeout(timer);
-  const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS + (textSize(state) / 100_000) * DELAY_PER_100KB_MS);
-  timer = setTimeout(() => void pump(), delay);
+  // Adaptive (plan-delay.ts): at once for small texts, after a pause for large ones.
+  timer = setTimeout(() => void pump(), planDelay(textSize(state)));
 }
 
 /** Plan the held texts after all (the crash guard's "Plan it anyway"). */

@@ -6,6 +6,7 @@ import { planAnyway, usePlan } from "../state/plan-client";
 import { useSelectedStep } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import { planProblem, type PlanProblem } from "./details/plan-problem";
+import { CopyMarkdown } from "./details/CopyMarkdown";
 import { ResultActions } from "./details/ResultActions";
 import { StepDetails } from "./details/StepDetails";
 import { editorNameFor, revealInEditor } from "./editor/editor-registry";
@@ -37,30 +38,35 @@ export function AnalysisPanel() {
         </div>
       )}
       {problem !== null ? <ProblemPanel problem={problem} pending={pending} /> : null}
-      {problem === null && final !== undefined && original !== undefined ? (
-        <section className="panel summary" aria-label="Summary" data-testid="summary">
-          <p>
-            <span className="summary__big" data-testid="summary-final">{formatBytes(final.estimate.totalBytes)}</span>{" "}
-            on disk after {plan !== null && plan.steps.length > 1 ? `${plan.steps.length - 1} steps` : "no change"}
-            {final.estimate.totalBytes !== original.estimate.totalBytes ? ` (was ${formatBytes(original.estimate.totalBytes)})` : ""},{" "}
-            {formatBytes(final.estimate.compressedBytes)} to pull.
-            {pending ? <span className="muted" role="status"> Updating…</span> : null}
-          </p>
-          <ResultActions texts={final.texts} />
-        </section>
-      ) : null}
-      {problem === null ? <StepList /> : null}
-      {plan !== null && problem === null ? (
-        <section className="panel" aria-labelledby="chart-heading">
-          <h2 id="chart-heading" className="panel__title">Size at each step</h2>
-          <Suspense fallback={<p className="hint" data-testid="chart-loading">Loading the chart…</p>}>
-            <SizeChart steps={plan.steps} selectedIndex={selected?.index ?? 0}
-              onSelect={(index) => selectStep(plan.steps[index]?.id ?? null)} />
-          </Suspense>
-        </section>
-      ) : null}
-      {selected !== null && problem === null ? <StepDetails selected={selected} /> : null}
-      {plan !== null && problem === null ? <ResultPane steps={plan.steps} /> : null}
+      <div data-phone-pane="steps">
+        {problem === null && final !== undefined && original !== undefined ? (
+          <section className="panel summary" aria-label="Summary" data-testid="summary">
+            <p>
+              <span className="summary__big" data-testid="summary-final">{formatBytes(final.estimate.totalBytes)}</span>{" "}
+              on disk after {plan !== null && plan.steps.length > 1 ? `${plan.steps.length - 1} steps` : "no change"}
+              {final.estimate.totalBytes !== original.estimate.totalBytes ? ` (was ${formatBytes(original.estimate.totalBytes)})` : ""},{" "}
+              {formatBytes(final.estimate.compressedBytes)} to pull.
+              {pending ? <span className="muted" role="status"> Updating…</span> : null}
+            </p>
+            <ResultActions texts={final.texts} />
+            {plan === null ? null : <CopyMarkdown plan={plan} />}
+          </section>
+        ) : null}
+        {problem === null ? <StepList /> : null}
+        {plan !== null && problem === null ? (
+          <section className="panel" aria-labelledby="chart-heading">
+            <h2 id="chart-heading" className="panel__title">Size at each step</h2>
+            <Suspense fallback={<p className="hint" data-testid="chart-loading">Loading the chart…</p>}>
+              <SizeChart steps={plan.steps} selectedIndex={selected?.index ?? 0}
+                onSelect={(index) => selectStep(plan.steps[index]?.id ?? null)} />
+            </Suspense>
+          </section>
+        ) : null}
+      </div>
+      <div data-phone-pane="result">
+        {selected !== null && problem === null ? <StepDetails selected={selected} /> : null}
+        {plan !== null && problem === null ? <ResultPane steps={plan.steps} /> : null}
+      </div>
     </div>
   );
 }

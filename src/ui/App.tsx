@@ -1,6 +1,6 @@
 // The page: toolbar, notices, the editors on the left and the analysis on the right. The analysis has its
 // own error boundary so a fault there never takes the editors (and the user's text) with it.
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { TABLES_VERSION } from "../engine/knowledge/data/tables-version";
 import { useAppStore } from "../state/store";
 import { AnalysisPanel } from "./AnalysisPanel";
@@ -9,12 +9,16 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { useFileDrop } from "./files/use-file-drop";
 import { Header } from "./Header";
 import { NoticeBar } from "./NoticeBar";
+import { PhoneTabs, type PhonePane } from "./PhoneTabs";
 import { useResolvedTheme } from "./theme";
 
 export function App() {
   const theme = useResolvedTheme();
   const editorStatus = useAppStore((s) => s.editorStatus);
   const drop = useFileDrop();
+  // Which section a phone shows (PhoneTabs); the steps first: the answer, not the input, is what a visitor
+  // came for, and the example is already in the editors.
+  const [pane, setPane] = useState<PhonePane>("steps");
   useEffect(() => {
     document.documentElement.dataset["theme"] = theme;
     document.documentElement.style.colorScheme = theme;
@@ -24,10 +28,13 @@ export function App() {
       <a className="skip-link" href="#analysis">Skip to the analysis</a>
       <Header />
       <NoticeBar />
-      <main className="layout">
-        <ErrorBoundary what="The editors">
-          <EditorsPanel />
-        </ErrorBoundary>
+      <PhoneTabs pane={pane} onChange={setPane} />
+      <main className="layout" data-phone-pane-shown={pane}>
+        <div data-phone-pane="input">
+          <ErrorBoundary what="The editors">
+            <EditorsPanel />
+          </ErrorBoundary>
+        </div>
         <div id="analysis" tabIndex={-1}>
           <AnalysisBoundary>
             <AnalysisPanel />

@@ -1,38 +1,85 @@
 // The size of the image after each step, stacked by category, with the pull (compressed) size beside
 // each bar. Loaded lazily with Recharts; the step list carries the same numbers until it arrives, and a
-// visually hidden table carries them for screen readers.
+// visually hidden table carries them for screen readers. The bars are a radio group over the plot (see
+// BarHits): focusable, arrow keys move, Enter/Space/click/tap select — the step comes from the bar itself,
+// never from Recharts' active tooltip index (null on a tap, and `Number(null) === 0` selected step 0).
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { CATEGORIES } from "../../engine/estimate/types";
 import { formatBytes } from "../../engine/format";
 import type { StepView } from "../../worker/plan-view";
+import { markChartDrawn } from "../first-chart";
 import { CATEGORY_COLORS, CATEGORY_LABELS, PULL_COLOR } from "../labels";
-import { chartRows, type ChartRow } from "./chart-data";
+import { BarHits } from "./BarHits";
+import { chartRows, zoomDomain, type ChartRow, type ChartScale } from "./chart-data";
 
-export function SizeChart({ steps, selectedIndex, onSelect }: { readonly steps: readonly StepView[]; readonly selectedIndex: number; readonly onSelect: (index: number) => void }) {
+export interface SizeChartProps {
+  readonly steps: readonly StepView[];
+  readonly selectedIndex: number;
+  readonly onSelect: (index: number) => void;
+}
+
+export function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
+  const [scale, setScale] = useState<ChartScale>("full");
+  const narrow = useNarrow();
+  // Once on screen, the editor's code may load (first-chart.ts).
+  useEffect(markChartDrawn, []);
   const rows = chartRows(steps);
+  const after = rows.slice(1);
+  const domain = scale === "zoom" ? zoomDomain(after) : null;
+  const zoomed = domain !== null;
+  // Zoomed: the steps after the first only (the original is what dwarfs them), on an axis that does not
+  // start at zero; the pull bars, far below the axis's start, are left out rather than cut to nothing.
+  const shown = zoomed ? after : rows;
+  const offset = zoomed ? 1 : 0;
   return (
-    <figure className="chart" data-testid="chart">
-      <BarChart responsive style={{ width: "100%", height: 300 }} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
-        barCategoryGap="18%" onClick={(state) => {
-          const index = Number(state.activeTooltipIndex);
-          if (Number.isInteger(index) && index >= 0) onSelect(index);
-        }}>
+    <figure className="chart" data-testid="chart" data-scale={zoomed ? "zoom" : "full"}>
+      {rows.length > 1 ? (
+        <div className="chart__controls">
+          <button type="button" data-testid="chart-zoom" aria-pressed={scale === "zoom"} onClick={() => setScale(scale === "zoom" ? "full" : "zoom")}>
+            Zoom to steps 1–{rows.length - 1}
+          </button>
+        </div>
+      ) : null}
+      <BarChart responsive style={{ width: "100%", height: 300 }} data={shown} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+        barCategoryGap="18%" accessibilityLayer={false}>
         <CartesianGrid vertical={false} strokeOpacity={0.25} />
         <XAxis dataKey="name" tick={{ fill: "currentColor", fontSize: 12 }} />
-        <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} tick={{ fill: "currentColor", fontSize: 12 }} />
-        <Tooltip content={ChartTooltip} cursor={{ fillOpacity: 0.08 }} wrapperStyle={{ zIndex: 10 }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} tick={{ fill: "currentColor", fontSize: 12 }}
+          {...(domain === null ? {} : { domain, allowDataOverflow: true })} />
+        {/* On a phone the tooltip is as wide as the chart: pinned to its top left it is never cut. */}
+        <Tooltip content={ChartTooltip} cursor={{ fillOpacity: 0.08 }} wrapperStyle={{ zIndex: 10, maxWidth: "100%" }}
+          {...(narrow ? { position: { x: 0, y: 0 } } : {})} />
+        {/* Legend text in the page's text colour: the series colours are mid-tones that fail 4.5:1 as text. */}
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value: string) => <span className="chart__legend-text">{value}</span>} />
         {CATEGORIES.map((c) => (
           <Bar key={c} dataKey={c} name={CATEGORY_LABELS[c]} stackId="disk" fill={CATEGORY_COLORS[c]} isAnimationActive={false} />
         ))}
-        <Bar dataKey="compressed" name="Pull (compressed)" stackId="pull" fill={PULL_COLOR} isAnimationActive={false} />
+        {zoomed ? null : <Bar dataKey="compressed" name="Pull (compressed)" stackId="pull" fill={PULL_COLOR} isAnimationActive={false} />}
+        <BarHits rows={shown} offset={offset} selectedIndex={selectedIndex} onSelect={onSelect} />
       </BarChart>
       <figcaption className="chart__caption">
-        On-disk size by category after each step; grey: what <code>docker pull</code> downloads. Selected: {rows[selectedIndex]?.name ?? ""}.
+        {zoomed
+          ? <>Zoomed: steps 1–{rows.length - 1} only, on an axis from {formatBytes(domain[0])}; pull sizes left out.</>
+          : <>On-disk size by category after each step; grey: what <code>docker pull</code> downloads.</>}{" "}
+        Selected: {rows[selectedIndex]?.name ?? ""}. Arrow keys move between bars; Enter selects.
       </figcaption>
       <ChartTable rows={rows} />
     </figure>
   );
+}
+
+/** The phone layout's breakpoint (styles.css). */
+const NARROW_QUERY = "(max-width: 699.98px)";
+
+function subscribeNarrow(listener: () => void): () => void {
+  const query = matchMedia(NARROW_QUERY);
+  query.addEventListener("change", listener);
+  return () => query.removeEventListener("change", listener);
+}
+
+function useNarrow(): boolean {
+  return useSyncExternalStore(subscribeNarrow, () => matchMedia(NARROW_QUERY).matches);
 }
 
 function ChartTooltip(props: TooltipContentProps) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlan } from "../../engine/plan/plan";
 import { FLASK_FAT } from "../../examples/index";
 import { toPlanView } from "../../worker/plan-view";
-import { chartRows } from "./chart-data";
+import { barAfterKey, chartRows, zoomDomain } from "./chart-data";
 
 const plan = toPlanView(buildPlan({
   dockerfile: FLASK_FAT.dockerfile,
@@ -33,5 +33,59 @@ describe("chartRows", () => {
     if (first === undefined) throw new Error("no rows");
     const named = first.sources.python.reduce((n, s) => n + s.bytes, 0);
     expect(named + first.others.python).toBe(first.python);
+  });
+});
+
+describe("zoomDomain", () => {
+  it("is null with no steps after the first", () => {
+    expect(zoomDomain([])).toBeNull();
+  });
+
+  // The lower bound starts below the smallest bar (so it shows a stub) at a 2-significant-digit number;
+  // the upper bound clears the tallest.
+  it.each([
+    { totals: [400e6, 380e6, 350e6], lower: 330e6 },
+    { totals: [1e9, 1e9], lower: 980e6 },
+    { totals: [120e6, 60e6], lower: 45e6 },
+  ])("zooms $totals to start at $lower", ({ totals, lower }) => {
+    const domain = zoomDomain(totals.map((total) => ({ total })));
+    expect(domain?.[0]).toBe(lower);
+    expect(domain?.[0]).toBeLessThan(Math.min(...totals));
+    expect(domain?.[1]).toBeGreaterThan(Math.max(...totals));
+  });
+
+  it("never goes below zero", () => {
+    expect(zoomDomain([{ total: 10 }, { total: 1_000 }])?.[0]).toBe(0);
+  });
+
+  it("makes the differences between later steps visible where a zero-based axis hides them", () => {
+    const later = chartRows(plan.steps).slice(1);
+    const domain = zoomDomain(later);
+    expect(later.length).toBeGreaterThan(1);
+    if (domain === null) throw new Error("no zoom for a plan with steps");
+    const max = Math.max(...later.map((r) => r.total));
+    const min = Math.min(...later.map((r) => r.total));
+    // The share of the axis the spread of the bars takes: larger when zoomed.
+    expect((max - min) / (domain[1] - domain[0])).toBeGreaterThan((max - min) / max);
+  });
+});
+
+describe("barAfterKey", () => {
+  it.each([
+    { key: "ArrowRight", current: 0, next: 1 },
+    { key: "ArrowDown", current: 1, next: 2 },
+    { key: "ArrowRight", current: 3, next: 0 },
+    { key: "ArrowLeft", current: 0, next: 3 },
+    { key: "ArrowUp", current: 2, next: 1 },
+    { key: "Home", current: 2, next: 0 },
+    { key: "End", current: 0, next: 3 },
+    { key: "a", current: 1, next: null },
+    { key: "Enter", current: 1, next: null },
+  ])("$key from $current of 4 → $next", ({ key, current, next }) => {
+    expect(barAfterKey(key, current, 4)).toBe(next);
+  });
+
+  it("has nowhere to go with no bars", () => {
+    expect(barAfterKey("ArrowRight", 0, 0)).toBeNull();
   });
 });

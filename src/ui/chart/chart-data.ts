@@ -49,3 +49,53 @@ function topSources(estimate: ImageEstimate): { sources: Record<Category, Source
   }
   return { sources, others };
 }
+
+/** How the y axis is drawn: from zero (honest lengths), or zoomed on the steps after the first, whose
+ *  differences vanish next to a 1 GB original on a linear axis from zero (issue 12). */
+export type ChartScale = "full" | "zoom";
+
+/** Margin around the zoomed range, as a share of the range: enough that the smallest bar still shows a
+ *  stub and the tallest is not cut by the top of the plot (a display choice, not a measurement). */
+const ZOOM_PAD_SHARE = 0.25;
+/** When every zoomed bar has the same height the range is 0: pad by this share of the height instead. */
+const ZOOM_MIN_PAD_SHARE = 0.02;
+
+/** The y domain for the zoomed view of `rows` (the steps after the first): from a round number below the
+ *  smallest on-disk total to a little above the largest. null when there is nothing to zoom on. */
+export function zoomDomain(rows: readonly Pick<ChartRow, "total">[]): [number, number] | null {
+  if (rows.length === 0) return null;
+  const totals = rows.map((r) => r.total);
+  const min = Math.min(...totals);
+  const max = Math.max(...totals);
+  const pad = Math.max((max - min) * ZOOM_PAD_SHARE, max * ZOOM_MIN_PAD_SHARE);
+  const lower = Math.max(0, roundDown(min - pad));
+  return [lower, Math.max(max + pad, lower + 1)];
+}
+
+/** Round down to two significant digits, so the axis starts at a number a reader can take in (380 MB,
+ *  not 381,234,567 B). */
+function roundDown(value: number): number {
+  if (value <= 0) return 0;
+  const unit = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return Math.floor(value / unit) * unit;
+}
+
+/** The bar a key moves to among `count` bars from `current` (left/right, home/end, as a radio group or a
+ *  tab list does), or null for a key that does not move. */
+export function barAfterKey(key: string, current: number, count: number): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case "ArrowRight":
+    case "ArrowDown":
+      return (current + 1) % count;
+    case "ArrowLeft":
+    case "ArrowUp":
+      return (current - 1 + count) % count;
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
+}

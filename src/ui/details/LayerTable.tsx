@@ -1,5 +1,6 @@
 // The selected step's layers, like `dive`: what each instruction adds, its category and where the number
-// came from. Build-stage layers are listed apart: they are not in the final image.
+// came from. Build-stage layers are listed apart: they are not in the final image. On a phone the rows
+// reflow into labelled blocks (data-label, styles.css), so Size and Source are never off-screen.
 import { useState } from "react";
 import type { LayerEstimate } from "../../engine/estimate/types";
 import { formatBytes } from "../../engine/format";
@@ -16,7 +17,9 @@ export function LayerTable({ layers, caption, testId, linesInEditor }: { readonl
   if (layers.length === 0) return null;
   const shown = all ? layers : layers.slice(0, FIRST_ROWS);
   return (
-    <div className="table-wrap">
+    // Focusable and named: a region that scrolls sideways must be reachable by keyboard (axe
+    // scrollable-region-focusable).
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="layers" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -31,14 +34,14 @@ export function LayerTable({ layers, caption, testId, linesInEditor }: { readonl
         <tbody>
           {shown.map((layer, i) => (
             <tr key={`${layer.stageIndex}:${layer.line}:${i}`} data-testid="layer-row">
-              <td className="num"><LineLink line={layer.line} inEditor={linesInEditor} label={String(layer.line)} /></td>
-              <td><code className="layers__instruction">{layer.instruction}</code></td>
-              <td>{CATEGORY_LABELS[layer.category]}</td>
-              <td className="num">
+              <td className="num" data-label="Line"><LineLink line={layer.line} inEditor={linesInEditor} label={String(layer.line)} /></td>
+              <td data-label="Instruction"><code className="layers__instruction">{layer.instruction}</code></td>
+              <td data-label="Category">{CATEGORY_LABELS[layer.category]}</td>
+              <td className="num" data-label="Size">
                 {formatBytes(layer.bytes)}
                 {layer.deletedLaterBytes > 0 ? <span className="layers__deleted" title="Deleted by a later instruction, but still in this layer and so in the image">{" "}({formatBytes(layer.deletedLaterBytes)} deleted later, still shipped)</span> : null}
               </td>
-              <td className="layers__source" title={sourceTitle(layer)}>{sourceSummary(layer)}</td>
+              <td className="layers__source" data-label="Source" title={sourceTitle(layer)}>{sourceSummary(layer)}</td>
             </tr>
           ))}
         </tbody>

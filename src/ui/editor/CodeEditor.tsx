@@ -7,6 +7,8 @@ import { offsetOf, registerEditor } from "./editor-registry";
 import type { InlineHint } from "./inline-sizes";
 import type { MarkerData } from "./markers";
 import type { Monaco } from "./monaco";
+import { wantMonaco } from "./use-monaco";
+import { isTabModeShortcut, setTabIndents, tabIndents, useTabIndents } from "./tab-indent";
 
 export interface CodeEditorProps {
   /** Used for the element ids and test ids, e.g. `dockerfile`. */
@@ -49,6 +51,7 @@ export function CodeEditor(props: CodeEditorProps) {
 
 function PlainEditor({ name, value, onChange, height, placeholder, inputId, testId }: CodeEditorProps & { inputId: string; testId: string }) {
   const area = useRef<HTMLTextAreaElement>(null);
+  const indents = useTabIndents();
   useEffect(() => registerEditor(name, {
     reveal: (line, column) => {
       const el = area.current;
@@ -74,12 +77,26 @@ function PlainEditor({ name, value, onChange, height, placeholder, inputId, test
       autoComplete="off"
       placeholder={placeholder}
       onChange={(event) => onChange(event.target.value)}
+      onFocus={wantMonaco}
+      onKeyDown={(event) => {
+        if (isTabModeShortcut(event)) {
+          event.preventDefault();
+          setTabIndents(!indents);
+        } else if (indents && event.key === "Tab" && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
+          // Insert the tab as typing would (setRangeText keeps the caret), then tell the store.
+          event.preventDefault();
+          const el = event.currentTarget;
+          el.setRangeText("\t", el.selectionStart, el.selectionEnd, "end");
+          onChange(el.value);
+        }
+      }}
     />
   );
 }
 
 function MonacoEditor({ name, monaco, value, onChange, language, markers, theme, label, height, inputId, hints = NO_HINTS }: CodeEditorProps & { monaco: Monaco; inputId: string }) {
   const host = useRef<HTMLDivElement>(null);
+  const indents = useTabIndents();
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
   /** The last text this editor reported, so its own echo from the store is not written back. */
   const emitted = useRef(value);
@@ -106,7 +123,14 @@ function MonacoEditor({ name, monaco, value, onChange, language, markers, theme,
       fixedOverflowWidgets: true,
       tabSize: 4,
       wordWrap: "off",
+      // Tab moves the focus unless the user chose Tab-to-indent (tab-indent.ts); kept in step below.
+      tabFocusMode: !tabIndents(),
     });
+    // Monaco's own Ctrl+M flips a page-wide mode this page does not use; this one flips the user's choice,
+    // on Monaco's keys for it: CtrlCmd+M (Ctrl+M; ⌘M on a Mac, which macOS may keep), and ⌃⇧M, the Mac's.
+    const toggle = () => setTabIndents(!tabIndents());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, toggle);
+    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM, toggle);
     // Give the hidden input the id the <label> points at, so the label focuses the editor.
     editor.getDomNode()?.querySelector("textarea")?.setAttribute("id", inputId);
     editorRef.current = editor;
@@ -173,6 +197,10 @@ function MonacoEditor({ name, monaco, value, onChange, language, markers, theme,
       };
     }));
   }, [monaco, hints]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ tabFocusMode: !indents });
+  }, [indents]);
 
   useEffect(() => {
     monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");

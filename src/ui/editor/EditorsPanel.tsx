@@ -16,6 +16,7 @@ import { layerHints, requirementHints } from "./inline-sizes";
 import { markersFor } from "./markers";
 import { ProblemsList } from "./ProblemsList";
 import { ProjectFilesEditor } from "./ProjectFilesEditor";
+import { TabModeToggle } from "./TabModeToggle";
 import { useMonaco } from "./use-monaco";
 
 export function EditorsPanel() {
@@ -56,7 +57,10 @@ export function EditorsPanel() {
 
   return (
     <section className="panel editors" aria-labelledby="inputs-heading">
-      <h2 id="inputs-heading" className="panel__title">Your project</h2>
+      <div className="panel__header">
+        <h2 id="inputs-heading" className="panel__title">Your project</h2>
+        <TabModeToggle />
+      </div>
       <ExampleBanner />
       <FileList />
       <CodeEditor {...shared} name="dockerfile" label="Dockerfile" language="dockerfile" height="min(46vh, 440px)"
@@ -69,7 +73,6 @@ export function EditorsPanel() {
           value={dockerignore ?? ""} onChange={setDockerignore} markers={ignoreMarkers} placeholder="(none: leave empty)" />
       </div>
       <ProjectFilesEditor {...shared} diagnostics={diagnostics} />
-      <p className="hint">In an editor, Tab indents; press Ctrl+M (⌃⇧M on a Mac) to make Tab move the focus instead.</p>
       <ProblemsList findings={findings} diagnostics={diagnostics} projectPaths={projectPaths} />
     </section>
   );
