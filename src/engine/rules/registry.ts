@@ -24,7 +24,9 @@ import { dockerignore } from "./dockerignore";
 import { multistage } from "./multistage";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
+import { pipSelfUpgrade } from "./pip-self-upgrade";
 import { requirementsFirst } from "./requirements-first";
+import { torchCpu } from "./torch-cpu";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -38,5 +40,7 @@ export const RULES: readonly Rule[] = [
   aptLists,
   aptNoInstallRecommends,
   apkNoCache,
+  pipSelfUpgrade,
+  torchCpu,
   dockerignore,
 ];
