@@ -22,6 +22,7 @@ import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
 import { dockerignore } from "./dockerignore";
 import { multistage } from "./multistage";
+import { opencvHeadless } from "./opencv-headless";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { pipSelfUpgrade } from "./pip-self-upgrade";
@@ -42,5 +43,6 @@ export const RULES: readonly Rule[] = [
   apkNoCache,
   pipSelfUpgrade,
   torchCpu,
+  opencvHeadless,
   dockerignore,
 ];
