@@ -21,6 +21,7 @@ import { aptOneLayer } from "./apt-one-layer";
 import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
 import { dockerignore } from "./dockerignore";
+import { eolBase } from "./eol-base";
 import { multistage } from "./multistage";
 import { opencvHeadless } from "./opencv-headless";
 import { pipInstallOption } from "./pip-install-option";
@@ -44,5 +45,6 @@ export const RULES: readonly Rule[] = [
   pipSelfUpgrade,
   torchCpu,
   opencvHeadless,
+  eolBase,
   dockerignore,
 ];
