@@ -72,11 +72,11 @@ export const pipSelfUpgrade: Rule = {
     fixSafety: "safe",
     hadolint: null,
     docs: {
-      what: "Removes an unpinned pip install --upgrade pip, or pins it to one version.",
+      what: "Pins an unpinned pip install --upgrade pip to one version, or (the alternative) drops it.",
       why: "An unpinned upgrade installs whatever pip is newest when the image is built, so two builds of the same Dockerfile differ; the new pip is a second copy in a new layer, and with --prefix it uninstalls the stage's own pip.",
       before: "FROM python:3.12-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
-      after: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
-      safety: "Safe on the python images of supported versions, which ship a current pip. Python 3.8 and older images ship a pip too old for some of today's wheels: the rule pins there instead of dropping (and correctness/eol-base asks to move off them).",
+      after: "FROM python:3.12-slim\nRUN pip install --upgrade pip==26.2.1 && pip install --no-cache-dir flask\n",
+      safety: "Safe: pinning installs one known pip instead of whatever is newest (on Python 3.8 and older, the last pip that runs there). Dropping the upgrade, the alternative, is safe on the images of supported Pythons, which ship a current pip.",
     },
     messages: {
       upgrade: "pip upgrades itself to whatever version is newest at build time ({{bytes}} in this layer): drop it or pin one version.",
@@ -106,6 +106,8 @@ export const pipSelfUpgrade: Rule = {
       const pin = all.flatMap((h) => h.info.requirements.filter((r) => UNPINNED_PIP.test(r.value.trim())).map((r) => ({ start: r.word.start, end: r.word.end, text: `pip==${version}` })));
       alternatives.push({ id: "pin", title: `Pin pip ${version}`, edits: [{ file: "dockerfile", edits: pin }], reason: `pip ${version} (${where}) every time: the build is reproducible; the upgrade's layer stays.` });
     }
-    return oldPython === undefined ? alternatives : [...alternatives].reverse();
+    // Pinning first: the install does what it did, only reproducibly (the plan keeps the installed set);
+    // dropping is the alternative that saves the layer.
+    return [...alternatives].reverse();
   },
 };

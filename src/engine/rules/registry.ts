@@ -23,6 +23,7 @@ import { cleanupSameLayer } from "./cleanup-same-layer";
 import { dockerignore } from "./dockerignore";
 import { eolBase } from "./eol-base";
 import { multistage } from "./multistage";
+import { nonRootUser } from "./non-root-user";
 import { opencvHeadless } from "./opencv-headless";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
@@ -48,3 +49,11 @@ export const RULES: readonly Rule[] = [
   eolBase,
   dockerignore,
 ];
+
+/**
+ * Rules written and tested but not yet in the plan. security/non-root-user changes USER, which the plan's
+ * own contract tests treat as behaviour every step keeps, and fires on nearly every Dockerfile (the plan
+ * tests' "already slim" example included). It joins RULES once the plan offers suggestion-level rules
+ * instead of applying them (issue 10's fix-safety default) and those tests expect its step.
+ */
+export const PENDING_RULES: readonly Rule[] = [nonRootUser];
