@@ -28,6 +28,7 @@ import { opencvHeadless } from "./opencv-headless";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { pipSelfUpgrade } from "./pip-self-upgrade";
+import { purgeBuildDeps } from "./purge-build-deps";
 import { requirementsFirst } from "./requirements-first";
 import { torchCpu } from "./torch-cpu";
 import type { Rule } from "./types";
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   aptLists,
   aptNoInstallRecommends,
   apkNoCache,
+  purgeBuildDeps,
   pipSelfUpgrade,
   torchCpu,
   opencvHeadless,
