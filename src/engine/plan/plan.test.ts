@@ -105,14 +105,14 @@ describe("buildPlan", () => {
 
   it("gives an already slim multistage Dockerfile no size steps", () => {
     const dockerfile = "FROM python:3.12-slim AS builder\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --prefix=/install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n";
-    const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "flask\ngunicorn\n" }], dockerignore: ".git\n" });
+    const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "flask\ngunicorn\n" }], dockerignore: ".git\n**/*.pem\n**/id_rsa*\n.aws/\n.env*\n" });
     expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
     expect(plan.findings).toEqual([]);
   });
 
   it("rewrites nothing it cannot understand", () => {
     const dockerfile = "FROM python:${PY}\nCOPY . .\nRUN make install\n";
-    expect(buildPlan({ dockerfile, requirements: [], dockerignore: ".git\n" }).steps.map((s) => s.id)).toEqual(["original"]);
+    expect(buildPlan({ dockerfile, requirements: [], dockerignore: ".git\n**/*.pem\n**/id_rsa*\n.aws/\n.env*\n" }).steps.map((s) => s.id)).toEqual(["original"]);
   });
 
   it("reports a rule that throws as a fault and goes on with the others", () => {
