@@ -3,7 +3,7 @@
 // `apt-get update` fails outright. The rule names the date (knowledge/eol.ts) and offers the nearest
 // supported tag the base-image table holds.
 import type { InstructionNode } from "../dockerfile/model";
-import { formatPythonTag, lookupBaseImage, parseImageRef, parsePythonTag, type PythonTag } from "../knowledge";
+import { debianPackageExists, exactDebianRelease, formatPythonTag, installedDebianReleases, lookupBaseImage, parseImageRef, parsePythonTag, type PythonTag } from "../knowledge";
 import { parsePythonVersion } from "../knowledge/python-tag";
 import { endOfLife, oldestSupported, type EolRow } from "../knowledge/eol";
 import { makeFinding } from "./support/finding";
@@ -15,6 +15,23 @@ interface Hit {
   /** The image as written and the supported one to use instead (null when the table has none). */
   readonly image: string;
   readonly replacement: string | null;
+  /** Why no replacement is offered, when it is not. */
+  readonly why: string | null;
+}
+
+/** apt packages the stage (and the stages built on it) install that the replacement's Debian release does not have:
+ *  moving there would fail at apt-get install (the build check's unknown-package). Empty when the release
+ *  has no table installed (then the build check cannot tell either). */
+function missingInRelease(context: RuleContext, stageIndex: number, replacement: string): string[] {
+  const release = exactDebianRelease(lookupBaseImage(replacement)?.row.distro ?? null);
+  if (release === null || !installedDebianReleases().includes(release)) return [];
+  const { model } = context.analysis;
+  const stages = new Set([stageIndex]);
+  for (const s of model.stages) if (s.from.from?.baseStage != null && stages.has(s.from.from.baseStage)) stages.add(s.index);
+  const names = model.instructions.filter((n) => stages.has(n.stageIndex)).flatMap((n) => n.run?.infos ?? [])
+    .flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))
+    .filter((name) => !name.includes("$") && !name.startsWith("/") && !name.endsWith(".deb") && !name.startsWith("-"));
+  return [...new Set(names.filter((name) => !debianPackageExists(name, release)))].map((name) => `${name} (not in Debian ${release})`);
 }
 
 const describe = (row: EolRow): string => `${row.kind === "python" ? "Python" : row.kind === "debian" ? "Debian" : "Alpine"} ${row.version} (end of life ${row.eol})`;
@@ -28,7 +45,7 @@ function pythonReplacement(tag: PythonTag, rows: readonly EolRow[]): string | nu
   return formatPythonTag({ version, variant: tag.variant, suite: eol("debian") ? null : tag.suite, alpineVersion: eol("alpine") ? null : tag.alpineVersion });
 }
 
-function check(node: InstructionNode): Hit | null {
+function check(context: RuleContext, node: InstructionNode, stageIndex: number): Hit | null {
   const image = node.from?.image;
   const ref = image == null ? null : parseImageRef(image);
   if (image == null || ref === null || ref.tag === null || ref.registry !== null) return null;
@@ -55,12 +72,23 @@ function check(node: InstructionNode): Hit | null {
   }
   if (rows.length === 0) return null;
   // Guard: only offer a tag the base-image table holds (STYLE 5: every image a rule suggests exists).
-  if (replacement !== null && lookupBaseImage(replacement)?.exact !== true) replacement = null;
-  return { node, rows, image, replacement };
+  let why: string | null = null;
+  if (replacement !== null && lookupBaseImage(replacement)?.exact !== true) {
+    replacement = null;
+    why = "No supported tag of this image is in the tables; pick one yourself.";
+  }
+  // Guard: a newer release renames packages (netcat → netcat-openbsd, libpcre3-dev → libpcre2-dev); the
+  // rewrite would not build until they are renamed, which is the user's call.
+  const missing = replacement === null ? [] : missingInRelease(context, stageIndex, replacement);
+  if (replacement !== null && missing.length > 0) {
+    why = `Nearest supported: ${replacement}, but it lacks ${missing.join(", ")}: rename them when you move.`;
+    replacement = null;
+  }
+  return { node, rows, image, replacement, why };
 }
 
-function hits({ analysis }: RuleContext): Hit[] {
-  return analysis.model.stages.flatMap((s) => check(s.from) ?? []);
+function hits(context: RuleContext): Hit[] {
+  return context.analysis.model.stages.flatMap((s) => check(context, s.from, s.index) ?? []);
 }
 
 export const eolBase: Rule = {
@@ -86,7 +114,7 @@ export const eolBase: Rule = {
     return hits(context).map((h) => makeFinding(this.meta, "eol", {
       image: h.image,
       what: h.rows.map(describe).join(", "),
-      instead: h.replacement === null ? " No supported tag of this image is in the tables; pick one yourself." : ` Nearest supported: ${h.replacement}.`,
+      instead: h.replacement === null ? ` ${h.why ?? ""}` : ` Nearest supported: ${h.replacement}.`,
     }, h.node.range));
   },
   fix(context) {
