@@ -67,6 +67,11 @@ export const aptNoInstallRecommends: Rule = {
     const all = hits(context);
     // Guard: the flag goes right after the `install` word, which needs offsets into the text.
     if (all.length === 0 || all.some((h) => !editableRun(h.node))) return [];
+    // Guard: a compiler that came as a recommendation (python3-pip → build-essential) may be what a later
+    // source build uses; without it the build fails (the fuzz harness found one). Offered only where the
+    // install names a compiler itself.
+    const compilerNamed = (i: AptInstall): boolean => i.packages.some((p) => /^(build-essential|gcc(-\d+)?|g\+\+(-\d+)?)$/.test(p.value));
+    if (all.some((h) => h.infos.some((i) => !compilerNamed(i) && i.packages.some((p) => KNOWN_RECOMMENDS[p.value] !== undefined)))) return [];
     const edits = all.flatMap((h) => h.infos.map((i) => ({ start: i.installWord.end, end: i.installWord.end, text: " --no-install-recommends" })));
     const known = all.flatMap((h) => knownRecommends(h.infos));
     return [{
