@@ -18,7 +18,7 @@ import { compareJson, compareMarkdown, compareText } from "./compare";
 import { gitIo } from "./git-io";
 import { exitQuietlyOnClosedStdout, nodeIo, type CliIo } from "./io";
 import { planMarkdown } from "./markdown";
-import { lintText, planJson, planText, sarif } from "./output";
+import { lintFindingJson, lintText, planJson, planText, sarif } from "./output";
 import { playgroundLink } from "./playground-link";
 import { InputError, readProject, type ProjectInput } from "./read-project";
 
@@ -139,7 +139,7 @@ function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
   if (args.format === "sarif") io.stdout(JSON.stringify(sarif(plan.findings, diagnostics, dockerfilePath, ruleDocs, budget), null, 2) + "\n");
   else if (args.format === "markdown") io.stdout(planMarkdown(args.command === "lint" ? { ...plan, steps: plan.steps.slice(0, 1) } : plan, diagnostics, dockerfilePath, budget, link()));
   else if (args.command === "lint") {
-    if (args.format === "json") io.stdout(JSON.stringify({ version: 1, findings: plan.findings, diagnostics, budget }, null, 2) + "\n");
+    if (args.format === "json") io.stdout(JSON.stringify({ version: 1, findings: plan.findings.map(lintFindingJson), diagnostics, budget }, null, 2) + "\n");
     else io.stdout(lintText(plan.findings, diagnostics, dockerfilePath) + (budget === null ? "" : `${budgetLine(budget)}\n`));
   } else if (args.format === "json") io.stdout(JSON.stringify({ ...planJson(plan, diagnostics), budget }, null, 2) + "\n");
   else io.stdout(planText(plan, diagnostics, dockerfilePath) + (budget === null ? "" : `\n${budgetLine(budget)}\n`));

@@ -4,6 +4,7 @@ import { diagnosticFilePath, type Diagnostic } from "../engine/diagnostics";
 import type { ImageEstimate } from "../engine/estimate/types";
 import { formatBytes, formatDelta } from "../engine/format";
 import type { Plan, PlanStep } from "../engine/plan/plan";
+import { RULES } from "../engine/rules/registry";
 import type { Finding } from "../engine/rules/types";
 import { statusCell } from "../report/markdown";
 import type { BudgetVerdict } from "./budget";
@@ -53,8 +54,18 @@ export function estimateJson(e: ImageEstimate): object {
   };
 }
 
+/** The hadolint check a rule matches (rule metadata), so users can map findings to the linter they know. */
+function hadolintOf(ruleId: string): string | null {
+  return RULES.find((r) => r.meta.id === ruleId)?.meta.hadolint ?? null;
+}
+
+/** lint's JSON finding: the finding as the engine gives it, plus its hadolint code (null when none). */
+export function lintFindingJson(f: Finding): Finding & { hadolint: string | null } {
+  return { ...f, hadolint: hadolintOf(f.ruleId) };
+}
+
 function findingJson(f: Finding): object {
-  return { ruleId: f.ruleId, severity: f.severity, line: f.line, column: f.column, message: f.message };
+  return { ruleId: f.ruleId, severity: f.severity, line: f.line, column: f.column, message: f.message, hadolint: hadolintOf(f.ruleId) };
 }
 
 function fileName(d: Diagnostic): string {
@@ -120,7 +131,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function lintText(findings: readonly Finding[], diagnostics: readonly Diagnostic[], dockerfilePath: string): string {
   const lines = [
     ...diagnostics.map((d) => `${d.file === "dockerfile" ? dockerfilePath : fileName(d)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`),
-    ...[...findings].sort((a, b) => a.line - b.line || a.column - b.column).map((f) => `${dockerfilePath}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`),
+    ...[...findings].sort((a, b) => a.line - b.line || a.column - b.column).map((f) => `${dockerfilePath}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}${hadolintOf(f.ruleId) === null ? "" : `, hadolint ${hadolintOf(f.ruleId) ?? ""}`}]`),
   ];
   return lines.length === 0 ? `${dockerfilePath}: no findings\n` : lines.join("\n") + "\n";
 }
@@ -131,13 +142,19 @@ const BUDGET_RULES = [
   { id: "budget/max-pull-size", title: "Image over the pull-size budget", what: "The estimated compressed (pull) size of the Dockerfile as written is over --max-pull-size." },
 ];
 
+/** SARIF's property bag (§3.8): `tags` is the field code-scanning UIs show and filter on. */
+function hadolintProperties(ruleId: string): { properties?: { tags: string[]; hadolint: string } } {
+  const code = hadolintOf(ruleId);
+  return code === null ? {} : { properties: { tags: [`hadolint:${code}`], hadolint: code } };
+}
+
 export function sarif(findings: readonly Finding[], diagnostics: readonly Diagnostic[], dockerfilePath: string, rules: readonly { id: string; title: string; what: string }[], budget: BudgetVerdict | null = null): object {
   const level = (s: string) => (s === "error" ? "error" : s === "warning" ? "warning" : "note");
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [{
-      tool: { driver: { name: "whaleweight", informationUri: "https://github.com/whaleweight/whaleweight", rules: [...rules, ...BUDGET_RULES].map((r) => ({ id: r.id, name: r.title, shortDescription: { text: r.what } })) } },
+      tool: { driver: { name: "whaleweight", informationUri: "https://github.com/whaleweight/whaleweight", rules: [...rules, ...BUDGET_RULES].map((r) => ({ id: r.id, name: r.title, shortDescription: { text: r.what }, ...hadolintProperties(r.id) })) } },
       results: [
         ...findings.map((f) => ({ ruleId: f.ruleId, level: level(f.severity), message: { text: f.message }, locations: [location(dockerfilePath, f.line, f.column, f.endLine, f.endColumn)] })),
         ...diagnostics.map((d) => ({ ruleId: d.code, level: level(d.severity), message: { text: d.message }, locations: [location(d.file === "dockerfile" ? dockerfilePath : fileName(d), d.line, d.column, d.line, d.column)] })),

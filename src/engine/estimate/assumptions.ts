@@ -118,4 +118,9 @@ export const ASSUMPTIONS = {
     value: 0,
     text: "`COPY --from=<image>` copies files of an image that is not in the tables: those bytes are not counted.",
   },
+  torchCpuIndex: {
+    id: "torch-cpu-index",
+    value: 0,
+    text: "With PyTorch's CPU index (download.pytorch.org/whl/cpu) torch installs its +cpu wheel, which requires no nvidia-* or triton wheels: those are left out. torch itself is still weighed as the PyPI (CUDA) wheel the table holds, which over-counts it.",
+  },
 } as const satisfies Record<string, AssumptionDef>;

@@ -19,6 +19,7 @@ import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
+import { isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
 export interface RunScope {
@@ -137,6 +138,8 @@ export interface InstallPlan {
   /** Cache directory, or null when caching is off. */
   readonly cacheDir: string | null;
   readonly label: string;
+  /** The install reads PyTorch's CPU index: torch's CUDA wheels are not installed (torch-index.ts). */
+  readonly torchCpu?: boolean;
 }
 
 /** Install `requested` (and its closure) into `plan.site`: adds entries to the current layer. */
@@ -144,7 +147,12 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const installed = stage.pythonInstalled.get(plan.site) ?? new Set<string>();
   stage.pythonInstalled.set(plan.site, installed);
   const platform = stagePlatform(ctx, stage);
-  const items = closureOf(requested.names, platform, plan.noDeps);
+  let items = closureOf(requested.names, platform, plan.noDeps);
+  if (plan.torchCpu === true && items.some((i) => TORCH_PROJECTS.has(i.name))) {
+    const cuda = items.filter((i) => isCudaWheel(i.name) && !requested.explicit.has(i.name));
+    if (cuda.length > 0) ctx.assume(ASSUMPTIONS.torchCpuIndex.id, ASSUMPTIONS.torchCpuIndex.text, scope.line);
+    items = items.filter((i) => !cuda.includes(i));
+  }
   const costs: PackageCost[] = [];
   for (const { name, specifier } of items) {
     const reinstall = plan.upgrade && requested.explicit.has(name);
@@ -249,6 +257,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     upgrade: info.options.upgrade,
     cacheDir: pipCacheDir(stage, scope, info),
     label: info.installer === "uv" ? "uv" : "pip",
+    torchCpu: readsTorchCpuIndex(info.optionWords, info.requirementFiles.map((f) => resolvePath(scope.cwd, expand(scope, f.value))), ctx.requirementFiles),
   });
   notePipSelfUpgrade(stage, scope, info);
 }

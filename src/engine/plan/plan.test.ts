@@ -46,6 +46,7 @@ describe("buildPlan", () => {
       "size/multistage:applied",
       // The builder's install could keep its downloads in a BuildKit cache: offered, as it needs BuildKit.
       "cache/mount-pip:offered",
+      "security/non-root-user:offered",
       "hygiene/dockerignore:applied",
     ]);
     const multistage = plan.steps[3];
@@ -69,7 +70,7 @@ describe("buildPlan", () => {
   it("skipping multistage leaves --no-cache-dir as its own step; choosing the alternative applies it there", () => {
     const skipped = planOf(FLASK_FAT, { "size/multistage": { action: "skip" } });
     expect(skipped.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
-      "original:original", "size/base-variant:applied", "cache/requirements-first:applied", "size/multistage:skipped", "cache/mount-pip:offered", "size/pip-no-cache-dir:applied", "hygiene/dockerignore:applied",
+      "original:original", "size/base-variant:applied", "cache/requirements-first:applied", "size/multistage:skipped", "cache/mount-pip:offered", "size/pip-no-cache-dir:applied", "security/non-root-user:offered", "hygiene/dockerignore:applied",
     ]);
     const alternative = planOf(FLASK_FAT, { "size/multistage": { action: "apply", alternative: "no-cache-dir" } });
     const step = alternative.steps.find((s) => s.id === "size/multistage");
@@ -112,15 +113,19 @@ describe("buildPlan", () => {
 
   it("gives an already slim multistage Dockerfile no size steps", () => {
     const dockerfile = "FROM python:3.12-slim AS builder\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --prefix=/install -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY . .\nCMD [\"gunicorn\", \"app:app\"]\n";
-    const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "flask\ngunicorn\n" }], dockerignore: ".git\n" });
-    // Only the offer of a cache mount, which saves no bytes here but the downloads of the next build.
-    expect(plan.steps.map((s) => `${s.id}:${s.status}`)).toEqual(["original:original", "cache/mount-pip:offered"]);
-    expect(plan.findings.map((f) => f.ruleId)).toEqual(["cache/mount-pip"]);
+    const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "flask\ngunicorn\n" }], dockerignore: ".git\n**/*.pem\n**/id_rsa*\n.aws/\n.env*\n" });
+    // Nothing applied: only offers, which change no byte here — a cache mount (it saves the next build's
+    // downloads) and a non-root user (it changes who the app runs as).
+    expect(plan.steps.map((s) => `${s.id}:${s.status}`)).toEqual(["original:original", "cache/mount-pip:offered", "security/non-root-user:offered"]);
+    expect(plan.findings.map((f) => f.ruleId)).toEqual(["cache/mount-pip", "security/non-root-user"]);
   });
 
   it("rewrites nothing it cannot understand", () => {
     const dockerfile = "FROM python:${PY}\nCOPY . .\nRUN make install\n";
-    expect(buildPlan({ dockerfile, requirements: [], dockerignore: ".git\n" }).steps.map((s) => s.id)).toEqual(["original"]);
+    const plan = buildPlan({ dockerfile, requirements: [], dockerignore: ".git\n**/*.pem\n**/id_rsa*\n.aws/\n.env*\n" });
+    // Only an offer that changes no text until the user takes it (a non-root user); nothing is rewritten.
+    expect(plan.steps.map((s) => `${s.id}:${s.status}`)).toEqual(["original:original", "security/non-root-user:offered"]);
+    expect(plan.steps.at(-1)?.texts.dockerfile).toBe(dockerfile);
   });
 
   it("reports a rule that throws as a fault and goes on with the others", () => {

@@ -2,14 +2,17 @@ import { describe } from "vitest";
 import { dockerignore } from "./dockerignore";
 import { runRuleTests } from "./rule-tester";
 
-const created = ".git\n.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\ndist/\nbuild/\n*.egg-info/\n";
+const note = "# .env files often hold secrets; delete the next line if the app reads one at run time";
+const created = `.git\n.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\ndist/\nbuild/\n*.egg-info/\n**/*.pem\n**/id_rsa*\n.aws/\n${note}\n.env*\n`;
+const complete = ".git\n**/*.pem\n**/id_rsa*\n.aws/\n.env*\n";
 
 describe("hygiene/dockerignore", () => {
   runRuleTests(dockerignore, {
     valid: [
-      { name: "has a .dockerignore", dockerfile: "FROM python:3.12-slim\nCOPY . /app\n", dockerignore: ".git\n" },
+      { name: "has every pattern", dockerfile: "FROM python:3.12-slim\nCOPY . /app\n", dockerignore: complete },
       { name: "an empty .dockerignore is the user's choice", dockerfile: "FROM python:3.12-slim\nCOPY . /srv\n", dockerignore: "" },
       { name: "copies named files only", dockerfile: "FROM python:3.12-slim\nCOPY app.py /app/\n" },
+      { name: "the .env the Dockerfile copies is never excluded", dockerfile: "FROM python:3.12-slim\nCOPY .env /app/.env\nCOPY . /app\n", dockerignore: ".git\n**/*.pem\n**/id_rsa*\n.aws/\n" },
     ],
     invalid: [
       {
@@ -18,6 +21,31 @@ describe("hygiene/dockerignore", () => {
         findings: ["2:missing"],
         output: "FROM python:3.12-slim\nCOPY . /app\n",
         dockerignoreOutput: created,
+        reasonIncludes: [".env* is added with a comment"],
+      },
+      {
+        name: "an existing file gets only what it lacks, after the user's lines",
+        dockerfile: "FROM python:3.12-slim\nCOPY . /app\n",
+        dockerignore: "# mine\n.git\nnode_modules\n**/*.pem",
+        findings: ["2:secrets"],
+        alternatives: ["merge"],
+        output: "FROM python:3.12-slim\nCOPY . /app\n",
+        dockerignoreOutput: `# mine\n.git\nnode_modules\n**/*.pem\n**/id_rsa*\n.aws/\n${note}\n.env*\n`,
+      },
+      {
+        name: "a user's re-include and a copied key file are respected",
+        dockerfile: "FROM python:3.12-slim\nCOPY certs/server.pem /etc/ssl/\nCOPY . /app\n",
+        dockerignore: ".git\n!.env.example\n",
+        findings: ["3:secrets"],
+        output: "FROM python:3.12-slim\nCOPY certs/server.pem /etc/ssl/\nCOPY . /app\n",
+        dockerignoreOutput: ".git\n!.env.example\n**/id_rsa*\n.aws/\n",
+      },
+      {
+        name: "no .dockerignore, the Dockerfile copies .env: created without .env*",
+        dockerfile: "FROM python:3.12-slim\nCOPY .env .\nCOPY . /app\n",
+        findings: ["3:missing"],
+        output: "FROM python:3.12-slim\nCOPY .env .\nCOPY . /app\n",
+        dockerignoreOutput: ".git\n.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\ndist/\nbuild/\n*.egg-info/\n**/*.pem\n**/id_rsa*\n.aws/\n",
       },
     ],
   });

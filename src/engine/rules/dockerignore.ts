@@ -1,49 +1,105 @@
-// hygiene/dockerignore — `COPY . .` without a .dockerignore sends the whole folder into the image: the
-// .git history, local virtualenvs, bytecode caches. The estimate counts the context at the size the user
-// set, so this step changes what is copied more than the number: it is hygiene, not a size claim.
+// hygiene/dockerignore — `COPY . .` sends the whole folder into the image: the .git history, local
+// virtualenvs, bytecode caches, and whatever secrets lie there (TLS keys, SSH keys, cloud credentials).
+// Without a .dockerignore the rule writes one; with one, it adds only the secret patterns it lacks, after
+// the user's own lines (merged, never replaced). It never adds a pattern that would exclude a file the
+// Dockerfile COPYs by name, nor one that would undo the user's own `!` re-include.
+import { isIgnored, parseDockerignore } from "../estimate/dockerignore";
+import { formatBytes } from "../format";
+import type { InstructionNode } from "../dockerfile/model";
 import { makeFinding } from "./support/finding";
 import { lineBreakOf } from "./support/stages";
-import type { Rule, RuleContext } from "./types";
+import type { Finding, Rule, RuleContext } from "./types";
 
-/** What a Python project never needs in its image. `.env` is left out on purpose: apps may read it. */
+/** What a Python project never needs in its image. */
 const ENTRIES = [".git", ".venv/", "venv/", "__pycache__/", "*.py[cod]", ".pytest_cache/", ".mypy_cache/", ".ruff_cache/", ".tox/", ".coverage", "htmlcov/", "dist/", "build/", "*.egg-info/"];
+/** Keys and credentials: private keys (`*.pem`, OpenSSH's default `id_rsa`, `id_rsa.pub`) at any depth
+ *  (Docker's `*` stays within one path segment, so `*.pem` alone would miss `certs/key.pem`), AWS's CLI config. */
+const SECRETS = ["**/*.pem", "**/id_rsa*", ".aws/"];
+/** `.env` files usually hold secrets, but some apps read one at run time: added with a visible note. */
+const ENV_FILES = ".env*";
+const ENV_NOTE = "# .env files often hold secrets; delete the next line if the app reads one at run time";
 
-function broadCopies({ input, analysis }: RuleContext) {
-  if (input.dockerignore !== null) return [];
+function broadCopies({ analysis }: RuleContext): InstructionNode[] {
   return analysis.model.instructions.filter((n) => n.copy !== null && n.copy.from === null && !n.copy.heredoc && n.copy.sources.some((s) => s === "." || s === "./" || s === "*"));
+}
+
+/** Context paths the Dockerfile names in COPY/ADD (not `.`): a pattern must not exclude any of them. */
+function namedSources({ analysis }: RuleContext): string[] {
+  return analysis.model.instructions.flatMap((n) => (n.copy === null || n.copy.from !== null ? [] : n.copy.sources.filter((s) => s !== "." && s !== "./" && s !== "*" && !/^[a-z]+:\/\//.test(s))));
+}
+
+/** The patterns to add: those the file lacks, that exclude nothing the Dockerfile names, and that do not
+ *  undo a `!` re-include the user wrote. */
+function missingPatterns(context: RuleContext, existing: string | null): string[] {
+  const have = parseDockerignore(existing ?? "");
+  const written = new Set(have.patterns.filter((p) => !p.negated).map((p) => p.pattern));
+  const reincluded = have.patterns.filter((p) => p.negated).map((p) => p.pattern);
+  const named = namedSources(context);
+  const candidates = [...(existing === null ? ENTRIES : []), ...SECRETS, ENV_FILES];
+  return candidates.filter((entry) => {
+    const one = parseDockerignore(entry);
+    const clean = one.patterns[0]?.pattern ?? entry;
+    if (written.has(clean)) return false;
+    if (named.some((s) => isIgnored(one, s) || isIgnored(parseDockerignore(s), clean))) return false;
+    return !reincluded.some((r) => isIgnored(one, r));
+  });
+}
+
+function render(patterns: readonly string[], nl: string): string {
+  return patterns.map((p) => (p === ENV_FILES ? `${ENV_NOTE}${nl}${p}` : p)).join(nl) + nl;
 }
 
 export const dockerignore: Rule = {
   meta: {
     id: "hygiene/dockerignore",
-    title: "Add a .dockerignore",
+    title: "Keep caches and secrets out of the build context",
     category: "hygiene",
     severity: "info",
     fixSafety: "safe",
     hadolint: null,
     docs: {
-      what: "Creates a .dockerignore that keeps version control, virtualenvs, bytecode and test caches out of the build context.",
-      why: "COPY . copies everything the context holds. Without a .dockerignore that includes .git (often larger than the code), a local .venv built for another platform, and __pycache__ files that change on every run and so break the layer cache.",
+      what: "Creates a .dockerignore that keeps version control, virtualenvs, caches and secrets out of COPY ., or adds the secret patterns an existing one lacks.",
+      why: "COPY . copies everything the context holds: .git (often larger than the code), a local .venv built for another platform, __pycache__ files that change on every run and so break the layer cache, and private keys or credentials that anyone who pulls the image can read.",
       before: "FROM python:3.12-slim\nCOPY . /app\n",
       after: "FROM python:3.12-slim\nCOPY . /app\n",
-      afterDockerignore: ".git\n.venv/\n__pycache__/\n",
-      safety: "Safe for applications that do not read these paths at run time. .env is not excluded, because some apps read it; exclude it yourself if it holds secrets.",
+      afterDockerignore: ".git\n**/*.pem\n**/id_rsa*\n.aws/\n.env*\n",
+      safety: "Safe for applications that do not read these paths at run time; a pattern that would exclude a file the Dockerfile copies by name, or undo a `!` line of yours, is never added. .env* is added with a comment line saying to delete it if the app reads its .env.",
     },
     messages: {
-      missing: "COPY {{source}} without a .dockerignore also copies .git, virtualenvs and caches into the image.",
+      missing: "COPY {{source}} without a .dockerignore also copies .git, virtualenvs, caches and any keys in the folder into the image.",
+      secrets: "The .dockerignore does not exclude {{patterns}}: COPY {{source}} would put such files in the image.",
     },
   },
   detect(context) {
-    return broadCopies(context).map((n) => makeFinding(this.meta, "missing", { source: n.copy?.sources.join(" ") ?? "." }, n.range));
+    const copies = broadCopies(context);
+    const existing = context.input.dockerignore;
+    // Guard: an empty .dockerignore is the user's explicit choice to send everything.
+    if (copies.length === 0 || (existing !== null && existing.trim() === "")) return [];
+    const missing = missingPatterns(context, existing);
+    if (existing !== null && missing.length === 0) return [];
+    return copies.map((n): Finding => existing === null
+      ? makeFinding(this.meta, "missing", { source: n.copy?.sources.join(" ") ?? "." }, n.range)
+      : makeFinding(this.meta, "secrets", { patterns: missing.join(", "), source: n.copy?.sources.join(" ") ?? "." }, n.range));
   },
   fix(context) {
-    if (broadCopies(context).length === 0) return [];
-    const nl = lineBreakOf(context.analysis.model.text);
+    if (this.detect(context).length === 0) return [];
+    const existing = context.input.dockerignore;
+    const nl = existing !== null && existing !== "" ? lineBreakOf(existing) : lineBreakOf(context.analysis.model.text);
+    const missing = missingPatterns(context, existing);
+    const envNote = missing.includes(ENV_FILES) ? " .env* is added with a comment: delete that line if the app reads its .env at run time." : "";
+    const contextBytes = context.input.settings?.contextBytes;
+    const weighed = contextBytes === undefined
+      ? " The estimate counts the context at the size set in the settings, so this step changes what is copied, not the number."
+      : ` You set the context to ${formatBytes(contextBytes)}; the estimate has no per-path sizes to split it by, so measure the context again after this step and set the new size.`;
+    if (existing === null) {
+      return [{ id: "create", title: "Create .dockerignore", edits: [{ file: "dockerignore", edits: [{ start: 0, end: 0, text: render(missing, nl) }] }], reason: `Keeps ${ENTRIES.slice(0, 4).join(", ")}, other caches and keys (${SECRETS.join(", ")}) out of COPY .${envNote}${weighed}` }];
+    }
+    const lead = existing.endsWith("\n") || existing.endsWith("\r") ? "" : nl;
     return [{
-      id: "create",
-      title: "Create .dockerignore",
-      edits: [{ file: "dockerignore", edits: [{ start: 0, end: 0, text: ENTRIES.join(nl) + nl }] }],
-      reason: `Keeps ${ENTRIES.slice(0, 4).join(", ")} and other caches out of COPY .; the estimate still counts the context at the size you set (settings).`,
+      id: "merge",
+      title: "Add the missing patterns to .dockerignore",
+      edits: [{ file: "dockerignore", edits: [{ start: existing.length, end: existing.length, text: lead + render(missing, nl) }] }],
+      reason: `Adds ${missing.join(", ")} after your own lines, which stay as they are.${envNote}${weighed}`,
     }];
   },
 };

@@ -1,19 +1,41 @@
 // The rules, in the order the plan tries them (DESIGN §4): first what breaks the build (correctness),
 // then base variant, requirements first, multistage (with --no-cache-dir as its alternative), then the
 // smaller fixes. A meta-test checks ids are unique, match file names, and have docs and tests.
+//
+// The issue-10 rules come after the seed path (base → requirements-first → multistage), so the seed's
+// steps stay first and each later rule sees the stage layout they made:
+// - apt-one-layer before apt-lists: merging a split update into the install adds the list cleanup too,
+//   where apt-lists alone cannot fix a split (a later install needs the lists);
+// - apt-no-install-recommends and apk-no-cache: per-command flags, on whatever RUNs the final stage kept;
+// - purge-build-deps after multistage: a builder stage leaves compilers behind better, so it only fires
+//   where the user kept one stage;
+// - pip-self-upgrade, then the package swaps (torch-cpu, opencv-headless), which change what is installed
+//   and are suggestions;
+// - eol-base and non-root-user last among the Dockerfile rewrites: they change the base tag and the user,
+//   and are the rewrites most likely to need the user's review;
+// - dockerignore last: it edits another file and never interacts with the others.
+import { apkNoCache } from "./apk-no-cache";
 import { aptLists } from "./apt-lists";
+import { aptNoInstallRecommends } from "./apt-no-install-recommends";
+import { aptOneLayer } from "./apt-one-layer";
 import { baseVariant } from "./base-variant";
 import { cleanupSameLayer } from "./cleanup-same-layer";
 import { distrolessFinal } from "./distroless-final";
 import { dockerignore } from "./dockerignore";
+import { eolBase } from "./eol-base";
 import { multistage } from "./multistage";
+import { mountPip } from "./mount-pip";
+import { nonRootUser } from "./non-root-user";
+import { opencvHeadless } from "./opencv-headless";
 import { pipenvMultistage } from "./pipenv-multistage";
 import { poetryMultistage } from "./poetry-multistage";
 import { uvMultistage } from "./uv-multistage";
-import { mountPip } from "./mount-pip";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
+import { pipSelfUpgrade } from "./pip-self-upgrade";
+import { purgeBuildDeps } from "./purge-build-deps";
 import { requirementsFirst } from "./requirements-first";
+import { torchCpu } from "./torch-cpu";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -32,7 +54,17 @@ export const RULES: readonly Rule[] = [
   mountPip,
   pipNoCacheDir,
   cleanupSameLayer,
+  aptOneLayer,
   aptLists,
+  aptNoInstallRecommends,
+  apkNoCache,
+  purgeBuildDeps,
+  pipSelfUpgrade,
+  torchCpu,
+  opencvHeadless,
+  eolBase,
+  // Offered, never applied by default (it changes who the app runs as).
+  nonRootUser,
   // An alternative final stage once the image is split with a venv (offered): after the size fixes that
   // change the stages' contents, so the size it shows is the last one's.
   distrolessFinal,

@@ -1,0 +1,27 @@
+// PyTorch's own package index. On PyPI, torch for Linux x86_64 is the CUDA build and requires about a dozen
+// nvidia-* runtime wheels plus triton (torch 2.9.0's metadata in the wheel table: `nvidia-cublas-cu12 ;
+// platform_machine == 'x86_64' and sys_platform == 'linux'` …). The same versions from
+// https://download.pytorch.org/whl/cpu carry a `+cpu` local version and require none of them.
+import type { RequirementsFile } from "../requirements/model";
+import { findRequirementsFile } from "./requirements-lookup";
+
+/** The CPU-only wheel index, as `--index-url`, `--extra-index-url` or uv's `--index` writes it. */
+export const TORCH_CPU_INDEX = /download\.pytorch\.org\/whl\/cpu(\/|\b|$)/;
+
+/** The PyTorch projects whose CUDA builds pull in the CUDA wheels. */
+export const TORCH_PROJECTS: ReadonlySet<string> = new Set(["torch", "torchvision", "torchaudio"]);
+
+/** Wheels that exist to ship CUDA to torch: nvidia-* (cuBLAS, cuDNN, NCCL…), triton, cuda-bindings. */
+export function isCudaWheel(name: string): boolean {
+  return name.startsWith("nvidia-") || name === "triton" || name === "pytorch-triton" || name === "cuda-bindings" || name === "cuda-pathfinder";
+}
+
+/** True when an install reads the CPU index: on its command line, or in a requirements file it names. */
+export function readsTorchCpuIndex(words: readonly { value: string }[], files: readonly string[], given: readonly RequirementsFile[]): boolean {
+  if (words.some((w) => TORCH_CPU_INDEX.test(w.value))) return true;
+  return files.some((path) => {
+    const file = findRequirementsFile(given, path);
+    const urls = file === null ? [] : [file.options.indexUrl ?? "", ...file.options.extraIndexUrls];
+    return urls.some((u) => TORCH_CPU_INDEX.test(u));
+  });
+}

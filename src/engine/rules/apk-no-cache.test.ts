@@ -1,0 +1,35 @@
+import { describe } from "vitest";
+import { apkNoCache } from "./apk-no-cache";
+import { runRuleTests } from "./rule-tester";
+
+describe("size/apk-no-cache", () => {
+  runRuleTests(apkNoCache, {
+    valid: [
+      { name: "already --no-cache", dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq\n" },
+      { name: "the cache deleted in the same RUN", dockerfile: "FROM python:3.12-alpine\nRUN apk add libpq && rm -rf /var/cache/apk/*\n" },
+      { name: "only in a builder stage", dockerfile: "FROM python:3.12-alpine AS b\nRUN apk add build-base\nFROM python:3.12-alpine\nCOPY --from=b /usr/bin/gcc /usr/bin/gcc\n" },
+    ],
+    invalid: [
+      {
+        name: "update then add",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk update && apk add libpq\n",
+        findings: ["2:cache"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq\n",
+        // The apk-index assumption (3 MB, estimate/assumptions.ts).
+        reasonIncludes: ["3.00 MB"],
+      },
+      {
+        name: "a virtual group, update flag kept",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk add -U --virtual .build-deps gcc musl-dev \\\n    && pip install --no-cache-dir flask \\\n    && apk del .build-deps\n",
+        findings: ["2:cache"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache -U --virtual .build-deps gcc musl-dev \\\n    && pip install --no-cache-dir flask \\\n    && apk del .build-deps\n",
+      },
+      {
+        name: "two RUNs",
+        dockerfile: "FROM alpine:3.22\nRUN apk add python3\nRUN apk update; apk add curl\n",
+        findings: ["2:cache", "3:cache"],
+        output: "FROM alpine:3.22\nRUN apk add --no-cache python3\nRUN apk add --no-cache curl\n",
+      },
+    ],
+  });
+});

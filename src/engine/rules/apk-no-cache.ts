@@ -1,0 +1,78 @@
+// size/apk-no-cache — `apk add` without `--no-cache` (and `apk update`) leaves the APKINDEX files of every
+// repository in /var/cache/apk, in the layer. `--no-cache` fetches the index to a temporary place and
+// leaves nothing. Matches hadolint DL3019 ("Use the --no-cache switch"); DL3018 (pin versions) is not a
+// size rule.
+import { formatBytes } from "../format";
+import type { InstructionNode } from "../dockerfile/model";
+import type { CommandInfo } from "../shell/command-info";
+import type { TextEdit } from "../text/edits";
+import { editableRun, finalImageRuns, removeCommandEdit } from "./support/commands";
+import { makeFinding } from "./support/finding";
+import type { Rule, RuleContext } from "./types";
+
+type ApkAdd = Extract<CommandInfo, { kind: "apk-add" }>;
+const CACHE = "/var/cache/apk";
+
+interface Hit {
+  readonly node: InstructionNode;
+  readonly adds: readonly ApkAdd[];
+  readonly bytes: number;
+}
+
+function hits({ analysis }: RuleContext): Hit[] {
+  const out: Hit[] = [];
+  for (const node of finalImageRuns(analysis)) {
+    const infos = node.run?.infos ?? [];
+    const adds = infos.filter((i): i is ApkAdd => i.kind === "apk-add" && !i.noCache);
+    // Guard: `rm -rf /var/cache/apk/*` in the same RUN keeps the index out too (hadolint accepts it).
+    const cleans = infos.some((i) => i.kind === "apk-cache-clean" || (i.kind === "rm" && i.paths.some((p) => p.value === CACHE || p.value.startsWith(`${CACHE}/`))));
+    if (adds.length === 0 || cleans) continue;
+    const layer = analysis.estimate.layers.find((l) => l.line === node.range.startLine);
+    out.push({ node, adds, bytes: layer?.items.filter((i) => i.path === CACHE).reduce((sum, i) => sum + i.bytes, 0) ?? 0 });
+  }
+  return out;
+}
+
+export const apkNoCache: Rule = {
+  meta: {
+    id: "size/apk-no-cache",
+    title: "apk add --no-cache",
+    category: "size",
+    severity: "warning",
+    fixSafety: "safe",
+    hadolint: "DL3019",
+    docs: {
+      what: "Adds --no-cache to apk add, and drops an apk update in the same RUN that --no-cache makes unneeded.",
+      why: "apk keeps the package indexes it downloads in /var/cache/apk; in an image they only take space. --no-cache downloads a fresh index for this command and keeps none.",
+      before: "FROM python:3.12-alpine\nRUN apk update && apk add libpq\n",
+      after: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq\n",
+      safety: "Safe: apk add --no-cache reads the same, freshly downloaded indexes; only the copy left on disk goes.",
+    },
+    messages: {
+      cache: "apk add keeps {{bytes}} of package indexes in /var/cache/apk: use apk add --no-cache.",
+    },
+  },
+  detect(context) {
+    return hits(context).map((h) => makeFinding(this.meta, "cache", { bytes: formatBytes(h.bytes) }, h.node.range));
+  },
+  fix(context) {
+    const text = context.analysis.model.text;
+    const all = hits(context);
+    const edits: TextEdit[] = [];
+    for (const h of all) {
+      if (!editableRun(h.node)) return [];
+      for (const add of h.adds) edits.push({ start: add.addWord.end, end: add.addWord.end, text: " --no-cache" });
+      // `apk update` before `apk add --no-cache` only writes the index to the layer: drop it.
+      const infos = h.node.run?.infos ?? [];
+      for (let i = infos.length - 1; i >= 0; i--) {
+        if (infos[i]?.kind !== "apk-update") continue;
+        const removal = removeCommandEdit(text, h.node, i);
+        if (removal === null) return [];
+        edits.push(removal);
+      }
+    }
+    if (edits.length === 0) return [];
+    const bytes = all.reduce((sum, h) => sum + h.bytes, 0);
+    return [{ id: "no-cache", title: "Add --no-cache", edits: [{ file: "dockerfile", edits }], reason: `The package indexes (${formatBytes(bytes)}) are fetched for the install and not kept in the layer.` }];
+  },
+};

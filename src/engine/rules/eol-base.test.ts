@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { EOL_AS_OF, EOL_ROWS, endOfLife, oldestSupported } from "../knowledge/eol";
+import { eolBase } from "./eol-base";
+import { runRuleTests } from "./rule-tester";
+
+describe("correctness/eol-base", () => {
+  runRuleTests(eolBase, {
+    valid: [
+      { name: "a supported python", dockerfile: "FROM python:3.12-slim\nCMD [\"python\"]\n" },
+      { name: "a supported Debian", dockerfile: "FROM debian:bookworm-slim\nCMD [\"sh\"]\n" },
+      { name: "a supported Alpine", dockerfile: "FROM alpine:3.22\nCMD [\"sh\"]\n" },
+      { name: "another registry is not judged", dockerfile: "FROM ghcr.io/example/python:3.8\nCMD [\"python\"]\n" },
+    ],
+    invalid: [
+      {
+        name: "python and Debian both past their end",
+        dockerfile: "FROM python:3.8-slim-buster\nCMD [\"python\"]\n",
+        findings: ["1:eol"],
+        output: "FROM python:3.11-slim\nCMD [\"python\"]\n",
+        reasonIncludes: ["Python 3.8 (end of life 2024-10-07)", "Debian buster (end of life 2024-06-30)"],
+      },
+      {
+        name: "an old alpine branch of a supported python",
+        dockerfile: "FROM python:3.12-alpine3.17 AS build\nFROM python:3.12-alpine\nCMD [\"python\"]\n",
+        findings: ["1:eol"],
+        output: "FROM python:3.12-alpine AS build\nFROM python:3.12-alpine\nCMD [\"python\"]\n",
+      },
+      {
+        name: "debian and alpine images",
+        dockerfile: "FROM debian:buster-slim AS a\nFROM alpine:3.16\nCMD [\"sh\"]\n",
+        findings: ["1:eol", "2:eol"],
+        output: "FROM debian:bookworm-slim AS a\nFROM alpine:3.22\nCMD [\"sh\"]\n",
+      },
+      {
+        // buster's netcat is a virtual name with several providers in trixie: apt-get install would fail there.
+        name: "a package the new release lacks: reported, not rewritten",
+        dockerfile: "FROM python:3.8-slim-buster\nRUN apt-get update && apt-get install -y --no-install-recommends netcat && rm -rf /var/lib/apt/lists/*\nCMD [\"python\"]\n",
+        findings: ["1:eol"],
+        output: null,
+      },
+      {
+        name: "a variable in FROM: reported, not rewritten",
+        dockerfile: "ARG PY=3.7\nFROM python:${PY}-slim\nCMD [\"python\"]\n",
+        findings: ["2:eol"],
+        output: null,
+      },
+    ],
+  });
+});
+
+describe("end-of-life data", () => {
+  it("rows are unique, dated, sourced, and Debian and Alpine ordered by date", () => {
+    const keys = EOL_ROWS.map((r) => `${r.kind}:${r.version}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const r of EOL_ROWS) {
+      expect(r.eol).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.source.length).toBeGreaterThan(10);
+    }
+    // Listed oldest version first; dates follow that order except Python 2.7, kept five years past 3.3.
+    for (const kind of ["debian", "alpine"] as const) {
+      const dates = EOL_ROWS.filter((r) => r.kind === kind).map((r) => r.eol);
+      expect([...dates].sort()).toEqual(dates);
+    }
+  });
+
+  it.each([
+    ["python", "3.8.10", "2024-10-07"],
+    ["python", "3.4", "2019-03-18"],
+    ["python", "2.6", "2020-01-01"],
+    ["debian", "10", "2024-06-30"],
+    ["alpine", "3.9", "2022-05-01"],
+    ["python", "3.13", null],
+    ["debian", "trixie", null],
+  ] as const)("%s %s ends %s", (kind, version, eol) => {
+    expect(endOfLife(kind, version)?.eol ?? null).toBe(eol);
+  });
+
+  it("the nearest supported versions are after the as-of date", () => {
+    for (const kind of ["python", "debian", "alpine"] as const) {
+      const version = oldestSupported(kind);
+      expect(EOL_ROWS.find((r) => r.kind === kind && r.version === version)?.eol ?? "").toSatisfy((d: string) => d > EOL_AS_OF);
+    }
+  });
+});

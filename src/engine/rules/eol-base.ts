@@ -1,0 +1,138 @@
+// correctness/eol-base — a base image whose Python, Debian release or Alpine branch is past its end of
+// life gets no security fixes; for Debian releases past LTS the mirrors move to archive.debian.org and
+// `apt-get update` fails outright. The rule names the date (knowledge/eol.ts) and offers the nearest
+// supported tag the base-image table holds.
+import type { InstructionNode } from "../dockerfile/model";
+import { debianPackageExists, exactDebianRelease, formatPythonTag, installedDebianReleases, lookupBaseImage, parseImageRef, parsePythonTag, type PythonTag } from "../knowledge";
+import { parsePythonVersion } from "../knowledge/python-tag";
+import { endOfLife, oldestSupported, type EolRow } from "../knowledge/eol";
+import { makeFinding } from "./support/finding";
+import type { Rule, RuleContext } from "./types";
+
+interface Hit {
+  readonly node: InstructionNode;
+  readonly rows: readonly EolRow[];
+  /** The image as written and the supported one to use instead (null when the table has none). */
+  readonly image: string;
+  readonly replacement: string | null;
+  /** Why no replacement is offered, when it is not. */
+  readonly why: string | null;
+}
+
+/** apt packages the stage (and the stages built on it) install that the replacement's Debian release does not have:
+ *  moving there would fail at apt-get install (the build check's unknown-package). Empty when the release
+ *  has no table installed (then the build check cannot tell either). */
+function missingInRelease(context: RuleContext, stageIndex: number, replacement: string): string[] {
+  const release = exactDebianRelease(lookupBaseImage(replacement)?.row.distro ?? null);
+  if (release === null || !installedDebianReleases().includes(release)) return [];
+  const { model } = context.analysis;
+  const stages = new Set([stageIndex]);
+  for (const s of model.stages) if (s.from.from?.baseStage != null && stages.has(s.from.from.baseStage)) stages.add(s.index);
+  const names = model.instructions.filter((n) => stages.has(n.stageIndex)).flatMap((n) => n.run?.infos ?? [])
+    .flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))
+    .filter((name) => !name.includes("$") && !name.startsWith("/") && !name.endsWith(".deb") && !name.startsWith("-"));
+  return [...new Set(names.filter((name) => !debianPackageExists(name, release)))].map((name) => `${name} (not in Debian ${release})`);
+}
+
+const describe = (row: EolRow): string => `${row.kind === "python" ? "Python" : row.kind === "debian" ? "Debian" : "Alpine"} ${row.version} (end of life ${row.eol})`;
+
+/** A supported python tag for an end-of-life one: the oldest supported minor, the default Debian release,
+ *  or the plain `-alpine` tag, keeping the variant. */
+function pythonReplacement(tag: PythonTag, rows: readonly EolRow[]): string | null {
+  const eol = (kind: EolRow["kind"]): boolean => rows.some((r) => r.kind === kind);
+  const minor = oldestSupported("python");
+  const version = eol("python") && minor !== null ? parsePythonVersion(minor) : tag.version;
+  return formatPythonTag({ version, variant: tag.variant, suite: eol("debian") ? null : tag.suite, alpineVersion: eol("alpine") ? null : tag.alpineVersion });
+}
+
+function check(context: RuleContext, node: InstructionNode, stageIndex: number): Hit | null {
+  const image = node.from?.image;
+  const ref = image == null ? null : parseImageRef(image);
+  if (image == null || ref === null || ref.tag === null || ref.registry !== null) return null;
+  const rows: EolRow[] = [];
+  let replacement: string | null = null;
+  if (ref.repository === "python") {
+    const tag = parsePythonTag(ref.tag);
+    if (tag === null) return null;
+    const python = tag.version === null ? null : endOfLife("python", `${tag.version.major}.${tag.version.minor ?? ""}`);
+    const debian = tag.suite === null ? null : endOfLife("debian", tag.suite);
+    const alpine = tag.alpineVersion === null ? null : endOfLife("alpine", tag.alpineVersion);
+    rows.push(...[python, debian, alpine].filter((r): r is EolRow => r !== null));
+    const next = rows.length === 0 ? null : pythonReplacement(tag, rows);
+    replacement = next === null ? null : `python:${next}`;
+  } else if (ref.repository === "debian") {
+    const [release, ...rest] = ref.tag.split("-");
+    const row = release === undefined ? null : endOfLife("debian", release);
+    if (row !== null) rows.push(row);
+    replacement = row === null ? null : `debian:${[oldestSupported("debian") ?? "", ...rest].join("-")}`;
+  } else if (ref.repository === "alpine") {
+    const row = endOfLife("alpine", ref.tag);
+    if (row !== null) rows.push(row);
+    replacement = row === null ? null : `alpine:${oldestSupported("alpine") ?? ""}`;
+  }
+  if (rows.length === 0) return null;
+  // Guard: only offer a tag the base-image table holds (STYLE 5: every image a rule suggests exists).
+  let why: string | null = null;
+  if (replacement !== null && lookupBaseImage(replacement)?.exact !== true) {
+    replacement = null;
+    why = "No supported tag of this image is in the tables; pick one yourself.";
+  }
+  // Guard: a newer release renames packages (netcat → netcat-openbsd, libpcre3-dev → libpcre2-dev); the
+  // rewrite would not build until they are renamed, which is the user's call.
+  const missing = replacement === null ? [] : missingInRelease(context, stageIndex, replacement);
+  if (replacement !== null && missing.length > 0) {
+    why = `Nearest supported: ${replacement}, but it lacks ${missing.join(", ")}: rename them when you move.`;
+    replacement = null;
+  }
+  return { node, rows, image, replacement, why };
+}
+
+function hits(context: RuleContext): Hit[] {
+  return context.analysis.model.stages.flatMap((s) => check(context, s.from, s.index) ?? []);
+}
+
+export const eolBase: Rule = {
+  meta: {
+    id: "correctness/eol-base",
+    title: "End-of-life base image",
+    category: "correctness",
+    severity: "warning",
+    fixSafety: "suggestion",
+    hadolint: null,
+    docs: {
+      what: "Warns when FROM names a Python, Debian release or Alpine branch past its end of life, and offers the nearest supported tag.",
+      why: "An end-of-life base gets no security fixes. Debian releases past LTS move to archive.debian.org, so apt-get update against the usual mirrors fails and the image no longer builds.",
+      before: "FROM python:3.8-slim-buster\nCMD [\"python\"]\n",
+      after: "FROM python:3.11-slim\nCMD [\"python\"]\n",
+      safety: "A suggestion: a newer Python or Debian can change behaviour (removed modules, new package names, pinned wheels that do not exist for the new Python). Test the app on the new tag.",
+    },
+    messages: {
+      eol: "{{image}} is end-of-life: {{what}}.{{instead}}",
+    },
+  },
+  detect(context) {
+    return hits(context).map((h) => makeFinding(this.meta, "eol", {
+      image: h.image,
+      what: h.rows.map(describe).join(", "),
+      instead: h.replacement === null ? ` ${h.why ?? ""}` : ` Nearest supported: ${h.replacement}.`,
+    }, h.node.range));
+  },
+  fix(context) {
+    const all = hits(context);
+    // Guard: a variable in FROM (`python:${PY}`) has no text to replace; every hit needs a replacement.
+    if (all.length === 0 || all.some((h) => h.replacement === null || h.node.from?.rawImage !== h.image)) return [];
+    const text = context.analysis.model.text;
+    const edits = [];
+    for (const h of all) {
+      const at = text.indexOf(h.image, h.node.argsRange?.start ?? h.node.range.start);
+      if (at < 0 || at > h.node.range.end) return [];
+      edits.push({ start: at, end: at + h.image.length, text: h.replacement ?? h.image });
+    }
+    return [{
+      id: "supported-tag",
+      title: "Move to a supported tag",
+      edits: [{ file: "dockerfile", edits }],
+      reason: all.map((h) => `${h.image} → ${h.replacement ?? ""}: ${h.rows.map((r) => `${describe(r)}, per ${r.source}`).join("; ")}`).join(". "),
+    }];
+  },
+};

@@ -1,0 +1,49 @@
+import { describe } from "vitest";
+import { nonRootUser } from "./non-root-user";
+import { runRuleTests } from "./rule-tester";
+
+describe("security/non-root-user", () => {
+  runRuleTests(nonRootUser, {
+    valid: [
+      { name: "a USER already", dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n" },
+      { name: "the entrypoint drops privileges", dockerfile: "FROM python:3.12-slim\nENTRYPOINT [\"gosu\", \"app\", \"python\"]\n" },
+      { name: "a non-root base", dockerfile: "FROM gcr.io/distroless/python3-debian12:nonroot\nCMD [\"app.py\"]\n" },
+      { name: "USER set in the parent stage", dockerfile: "FROM python:3.12-slim AS base\nRUN useradd --uid 10001 app\nUSER app\nFROM base\nCMD [\"python\"]\n" },
+    ],
+    invalid: [
+      {
+        name: "no USER: created before CMD",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
+      },
+      {
+        name: "alpine uses busybox adduser, at the end of the file",
+        dockerfile: "FROM python:3.12-alpine\nCOPY app.py /app/",
+        findings: ["1:root"],
+        output: "FROM python:3.12-alpine\nCOPY app.py /app/\nRUN adduser -D -u 10001 app\nUSER 10001\n",
+      },
+      {
+        name: "a user created but never used",
+        dockerfile: "FROM python:3.12-slim\nRUN adduser --uid 1000 --disabled-password --gecos \"\" flaskuser\nCOPY . /app\nCMD [\"gunicorn\", \"app:app\"]\n",
+        dockerignore: ".git\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN adduser --uid 1000 --disabled-password --gecos \"\" flaskuser\nCOPY . /app\nUSER flaskuser\nCMD [\"gunicorn\", \"app:app\"]\n",
+      },
+      {
+        name: "chown -R after COPY becomes COPY --chown",
+        dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY . .\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+        findings: ["5:chown"],
+        output: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY --chown=app:app . .\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        reasonIncludes: ["2.00 MB", "does not count"],
+      },
+      {
+        name: "explicit USER root",
+        dockerfile: "FROM python:3.12-slim\nUSER root\nCMD [\"python\"]\n",
+        findings: ["2:root"],
+        output: "FROM python:3.12-slim\nUSER root\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
+      },
+    ],
+  });
+});

@@ -1,0 +1,161 @@
+// security/non-root-user — a container whose last USER is root (or that never sets one) runs the app as
+// root: a process that escapes the app owns the container, and files it writes on a mounted volume are
+// root's. Matches hadolint DL3002 ("Last USER should not be root"). The fix adds a user with a fixed UID
+// and `USER <uid>` (a numeric USER lets Kubernetes' runAsNonRoot verify it). Its second finding is a
+// `RUN chown -R` over files a COPY just wrote: the chown writes every file again into a new layer, so the
+// bytes are stored twice; `COPY --chown` sets the owner as it copies.
+import { formatBytes } from "../format";
+import type { InstructionNode, Stage } from "../dockerfile/model";
+import { resolvePath } from "../estimate/paths";
+import type { TextEdit } from "../text/edits";
+import { finalImageStages, removeCommandEdit } from "./support/commands";
+import { makeFinding } from "./support/finding";
+import { finalStage, lineBreakOf, lineStartOf, workdirBefore } from "./support/stages";
+import type { Finding, Rule, RuleContext } from "./types";
+
+/** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
+ *  reach 10000), so the container user never matches a host account on a bind mount. */
+const UID = "10001";
+const NAME = "app";
+/** Entrypoints that start as root on purpose and drop privileges themselves. */
+const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|supervisord|chpst)\b|^\/init$|"\/init"/;
+/** Bases that already run as a non-root user. */
+const NON_ROOT_BASE = /nonroot|chainguard|cgr\.dev|bitnami|distroless.*:debug-nonroot/i;
+
+interface UserState {
+  /** The last USER's argument in the final image's stages, or null when none. */
+  readonly user: string | null;
+  readonly userNode: InstructionNode | null;
+  /** A user the stages create (`useradd … name`). */
+  readonly created: string | null;
+}
+
+function userState(context: RuleContext): UserState {
+  const stages = finalImageStages(context.analysis);
+  let user: string | null = null;
+  let userNode: InstructionNode | null = null;
+  let created: string | null = null;
+  for (const node of context.analysis.model.instructions) {
+    if (!stages.has(node.stageIndex)) continue;
+    if (node.keyword === "USER") {
+      user = node.args[0] ?? null;
+      userNode = node;
+    }
+    for (const info of node.run?.infos ?? []) if (info.kind === "useradd" && info.user !== null && !info.user.startsWith("-")) created = info.user;
+  }
+  return { user, userNode, created };
+}
+
+const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:(root|0))?$/.test(user);
+
+function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | null {
+  const stage = finalStage(context.analysis.model);
+  if (stage === null) return null;
+  const state = userState(context);
+  if (!isRoot(state.user)) return null;
+  const images = context.analysis.model.stages.filter((s) => finalImageStages(context.analysis).has(s.index)).map((s) => s.from.from?.image ?? "");
+  // Guard: scratch has no user database; some bases already run as a non-root user.
+  if (images.some((i) => i === "scratch" || NON_ROOT_BASE.test(i))) return null;
+  const starts = stage.instructions.filter((n) => n.keyword === "ENTRYPOINT" || n.keyword === "CMD").map((n) => n.args.join(" "));
+  if (starts.some((s) => DROPS_PRIVILEGES.test(s))) return null;
+  return { stage, state };
+}
+
+interface Chown {
+  readonly run: InstructionNode;
+  readonly owner: string;
+  readonly copies: readonly InstructionNode[];
+  readonly bytes: number;
+}
+
+/** `RUN chown -R owner PATH` (alone in its RUN) over what earlier COPYs of the stage wrote under PATH. */
+function chowns(context: RuleContext): Chown[] {
+  const stage = finalStage(context.analysis.model);
+  if (stage === null) return [];
+  const out: Chown[] = [];
+  stage.instructions.forEach((node, at) => {
+    const commands = node.run?.commands ?? [];
+    const words = commands[0]?.words.map((w) => w.value) ?? [];
+    // Guard: one plain `chown -R owner path` command, nothing else in the RUN.
+    if (commands.length !== 1 || words[0] !== "chown" || !words.some((w) => /^-[a-zA-Z]*R|^--recursive$/.test(w))) return;
+    const args = words.slice(1).filter((w) => !w.startsWith("-"));
+    const [owner, path] = args;
+    if (args.length !== 2 || owner === undefined || path === undefined || /\$/.test(owner + path)) return;
+    const target = resolvePath(workdirBefore(stage, at), path);
+    const copies = stage.instructions.slice(0, at).filter((n, i) => {
+      if (n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null) return false;
+      const dest = resolvePath(workdirBefore(stage, i), n.copy.destination);
+      return dest === target || dest.startsWith(`${target.replace(/\/$/, "")}/`);
+    });
+    if (copies.length === 0) return;
+    const lines = new Set(copies.map((c) => c.range.startLine));
+    const bytes = context.analysis.estimate.layers.filter((l) => lines.has(l.line)).reduce((sum, l) => sum + l.bytes, 0);
+    out.push({ run: node, owner, copies, bytes });
+  });
+  return out;
+}
+
+export const nonRootUser: Rule = {
+  meta: {
+    id: "security/non-root-user",
+    title: "Run as a non-root user",
+    category: "security",
+    severity: "warning",
+    fixSafety: "suggestion",
+    hadolint: "DL3002",
+    docs: {
+      what: "Adds a user with a fixed UID and USER before the final stage's CMD; replaces a RUN chown -R of copied files with COPY --chown.",
+      why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
+      before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
+      after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
+      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
+    },
+    messages: {
+      root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.",
+      chown: "chown -R stores the {{bytes}} that COPY wrote at line {{lines}} a second time: use COPY --chown={{owner}}.",
+    },
+  },
+  detect(context) {
+    const out: Finding[] = [];
+    const root = runsAsRoot(context);
+    if (root !== null) {
+      const node = root.state.userNode ?? root.stage.from;
+      out.push(makeFinding(this.meta, "root", { where: root.state.userNode === null ? "" : ` other than ${root.state.user ?? "root"}` }, node.range));
+    }
+    for (const c of chowns(context)) out.push(makeFinding(this.meta, "chown", { bytes: formatBytes(c.bytes), lines: c.copies.map((n) => n.range.startLine).join(", "), owner: c.owner }, c.run.range));
+    return out.sort((a, b) => a.line - b.line);
+  },
+  fix(context) {
+    const text = context.analysis.model.text;
+    const nl = lineBreakOf(text);
+    const edits: TextEdit[] = [];
+    const reasons: string[] = [];
+    for (const c of chowns(context)) {
+      const removal = removeCommandEdit(text, c.run, 0);
+      if (removal === null) return [];
+      edits.push(removal);
+      for (const copy of c.copies) {
+        const at = copy.range.start + copy.keyword.length;
+        edits.push({ start: at, end: at, text: ` --chown=${c.owner}` });
+      }
+      reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again (the estimate does not count that second copy, so the step shows no change for it)`);
+    }
+    const root = runsAsRoot(context);
+    if (root !== null) {
+      const { stage, state } = root;
+      const lastRun = [...stage.instructions].reverse().find((n) => n.keyword === "RUN" || n.keyword === "COPY" || n.keyword === "ADD");
+      const start = stage.instructions.find((n) => (n.keyword === "CMD" || n.keyword === "ENTRYPOINT") && (lastRun === undefined || n.index > lastRun.index));
+      const at = start === undefined ? text.length : lineStartOf(text, start.range.start);
+      const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
+      const alpine = context.analysis.estimate.stages.find((s) => s.index === stage.index)?.libc === "musl";
+      const create = alpine ? `RUN adduser -D -u ${UID} ${NAME}` : `RUN useradd --create-home --uid ${UID} ${NAME}`;
+      const lines = state.created !== null && state.userNode === null ? [`USER ${state.created}`] : [create, `USER ${UID}`];
+      edits.push({ start: at, end: at, text: lead + lines.join(nl) + nl });
+      reasons.push(state.created !== null && state.userNode === null
+        ? `The Dockerfile already creates ${state.created}; USER makes the app run as that user`
+        : `A user with the fixed UID ${UID} (above the UIDs hosts hand out, so a bind mount never maps it to a real account), created after the installs that need root`);
+    }
+    if (edits.length === 0) return [];
+    return [{ id: "non-root", title: "Add a non-root USER", edits: [{ file: "dockerfile", edits }], reason: `${reasons.join(". ")}.` }];
+  },
+};

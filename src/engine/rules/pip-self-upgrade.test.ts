@@ -1,0 +1,56 @@
+import { describe } from "vitest";
+import { findPythonPackage } from "../knowledge";
+import { pipSelfUpgrade } from "./pip-self-upgrade";
+import { runRuleTests } from "./rule-tester";
+
+// The pin comes from the package table's pip row, so the expected text follows the table.
+const pinned = findPythonPackage("pip")?.version ?? "";
+
+describe("hygiene/pip-self-upgrade", () => {
+  runRuleTests(pipSelfUpgrade, {
+    valid: [
+      { name: "pinned pip", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir pip==24.0\n" },
+      { name: "uv pip never upgrades pip", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir uv && uv pip install --system --no-cache flask\n" },
+      { name: "pipx is another project", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --upgrade pipx\n" },
+    ],
+    invalid: [
+      {
+        name: "upgrade chained before the install",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        alternatives: ["pin", "drop"],
+        alternative: "drop",
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
+      },
+      {
+        name: "its own RUN",
+        dockerfile: "FROM python:3.12-slim\nRUN python -m pip install -U pip\nRUN pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        alternative: "drop",
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
+      },
+      {
+        name: "with setuptools and wheel: only pip goes",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -U pip setuptools wheel\n",
+        findings: ["2:upgrade"],
+        alternative: "drop",
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -U setuptools wheel\n",
+      },
+      {
+        name: "pinned by default",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        output: `FROM python:3.12-slim\nRUN pip install --no-cache-dir --upgrade pip==${pinned} && pip install --no-cache-dir flask\n`,
+      },
+      {
+        // pip 25.0 dropped Python 3.8 (pip's changelog): 24.3.1 is the last that runs there.
+        name: "an old python image: pinned first, to a pip that runs on it",
+        dockerfile: "FROM python:3.8-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        alternatives: ["pin", "drop"],
+        output: "FROM python:3.8-slim\nRUN pip install --upgrade pip==24.3.1 && pip install --no-cache-dir flask\n",
+        reasonIncludes: ["last pip for Python 3.8"],
+      },
+    ],
+  });
+});

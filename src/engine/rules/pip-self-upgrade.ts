@@ -1,0 +1,113 @@
+// hygiene/pip-self-upgrade — `pip install --upgrade pip` downloads whatever pip is newest on the day of the
+// build: the image is not reproducible, the new pip lands in a new layer while the image's own pip stays in
+// the base layer, and into a `--prefix` it uninstalls the stage's pip (the build check's pip-removed). The
+// python images ship a current pip (the wheel table's pip row); drop the upgrade, or pin it.
+import { formatBytes } from "../format";
+import type { InstructionNode } from "../dockerfile/model";
+import { findPythonPackage } from "../knowledge";
+import type { PipInstall } from "../shell/command-info";
+import type { TextEdit } from "../text/edits";
+import { editableRun, removeCommandEdit } from "./support/commands";
+import { makeFinding } from "./support/finding";
+import type { FixAlternative, Rule, RuleContext } from "./types";
+
+/** The last pip that runs on each Python that newer pips dropped (pip's changelog, pip.pypa.io/en/stable/news:
+ *  25.0 "Drop support for Python 3.8", 24.1 dropped 3.7, 22.0 dropped 3.6, 21.0 dropped 2.7 and 3.5). */
+const LAST_PIP: Readonly<Record<string, string>> = { "2.7": "20.3.4", "3.5": "20.3.4", "3.6": "21.3.1", "3.7": "24.0", "3.8": "24.3.1" };
+
+/** `pip`, `pip>=23`, `PIP` — a requirement on pip itself that does not pin one version. */
+const UNPINNED_PIP = /^pip(\s*(>=|>|~=|!=|<|<=)[^=]*)?$/i;
+
+interface Hit {
+  readonly node: InstructionNode;
+  readonly index: number;
+  readonly info: PipInstall;
+  /** Bytes of the new pip in this layer (0 for a builder stage). */
+  readonly bytes: number;
+}
+
+function hits({ analysis }: RuleContext): Hit[] {
+  const out: Hit[] = [];
+  for (const node of analysis.model.instructions) {
+    (node.run?.infos ?? []).forEach((info, index) => {
+      // Guard: pip upgrading itself (uv pip does not install into its own tool).
+      if (info.kind !== "pip-install" || info.installer !== "pip") return;
+      if (!info.requirements.some((r) => UNPINNED_PIP.test(r.value.trim()))) return;
+      const layer = analysis.estimate.layers.find((l) => l.line === node.range.startLine);
+      const bytes = layer?.items.filter((i) => /\/pip$/.test(i.path) && i.category === "python").reduce((sum, i) => sum + i.bytes, 0) ?? 0;
+      out.push({ node, index, info, bytes });
+    });
+  }
+  return out;
+}
+
+/** Edits that take `pip` out of each install: the word, or the whole command when pip was all it installed. */
+function dropEdits(text: string, all: readonly Hit[]): TextEdit[] | null {
+  const edits: TextEdit[] = [];
+  for (const h of all) {
+    const { info } = h;
+    const onlyPip = info.requirements.every((r) => UNPINNED_PIP.test(r.value.trim())) && info.requirementFiles.length === 0 && info.editables.length === 0;
+    if (onlyPip) {
+      const removal = removeCommandEdit(text, h.node, h.index);
+      if (removal === null) return null;
+      edits.push(removal);
+      continue;
+    }
+    const words = h.node.run?.commands[h.index]?.words ?? [];
+    for (const r of info.requirements.filter((r) => UNPINNED_PIP.test(r.value.trim()))) {
+      const before = words[words.indexOf(r.word) - 1];
+      if (before === undefined) return null;
+      edits.push({ start: before.end, end: r.word.end, text: "" });
+    }
+  }
+  return edits;
+}
+
+export const pipSelfUpgrade: Rule = {
+  meta: {
+    id: "hygiene/pip-self-upgrade",
+    title: "Do not upgrade pip at build time",
+    category: "hygiene",
+    severity: "info",
+    fixSafety: "safe",
+    hadolint: null,
+    docs: {
+      what: "Pins an unpinned pip install --upgrade pip to one version, or (the alternative) drops it.",
+      why: "An unpinned upgrade installs whatever pip is newest when the image is built, so two builds of the same Dockerfile differ; the new pip is a second copy in a new layer, and with --prefix it uninstalls the stage's own pip.",
+      before: "FROM python:3.12-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+      after: "FROM python:3.12-slim\nRUN pip install --upgrade pip==26.2.1 && pip install --no-cache-dir flask\n",
+      safety: "Safe: pinning installs one known pip instead of whatever is newest (on Python 3.8 and older, the last pip that runs there). Dropping the upgrade, the alternative, is safe on the images of supported Pythons, which ship a current pip.",
+    },
+    messages: {
+      upgrade: "pip upgrades itself to whatever version is newest at build time ({{bytes}} in this layer): drop it or pin one version.",
+    },
+  },
+  detect(context) {
+    return hits(context).map((h) => makeFinding(this.meta, "upgrade", { bytes: formatBytes(h.bytes) }, h.node.range));
+  },
+  fix(context) {
+    const all = hits(context);
+    if (all.length === 0 || all.some((h) => !editableRun(h.node))) return [];
+    const text = context.analysis.model.text;
+    const bytes = all.reduce((sum, h) => sum + h.bytes, 0);
+    const alternatives: FixAlternative[] = [];
+    // Old images (Python ≤ 3.8) ship a pip that cannot read manylinux_2_28 wheels: pin there rather than
+    // drop, to the last pip that still runs on that Python.
+    const minors = context.analysis.estimate.stages.flatMap((s) => (s.pythonVersion === null ? [] : [s.pythonVersion.split(".").slice(0, 2).join(".")]));
+    const oldPython = minors.find((m) => LAST_PIP[m] !== undefined);
+    const row = findPythonPackage("pip");
+    const version = oldPython === undefined ? row?.version : LAST_PIP[oldPython];
+    const where = oldPython === undefined ? `the package table's pip row, ${row?.source ?? ""}` : `the last pip for Python ${oldPython}, from pip's changelog`;
+    const drop = dropEdits(text, all);
+    if (drop !== null && drop.length > 0) {
+      alternatives.push({ id: "drop", title: "Drop the pip upgrade", edits: [{ file: "dockerfile", edits: drop }], reason: `The image's own pip installs the same packages; the upgrade only added ${formatBytes(bytes)} and made the build depend on the day it ran.` });
+    }
+    if (version != null) {
+      const pin = all.flatMap((h) => h.info.requirements.filter((r) => UNPINNED_PIP.test(r.value.trim())).map((r) => ({ start: r.word.start, end: r.word.end, text: `pip==${version}` })));
+      alternatives.push({ id: "pin", title: `Pin pip ${version}`, edits: [{ file: "dockerfile", edits: pin }], reason: `pip ${version} (${where}) every time: the build is reproducible; the upgrade's layer stays.` });
+    }
+    // Pinning first: the install does what it did, only reproducibly (the plan keeps the installed set);
+    // dropping is the alternative that saves the layer.
+    return [...alternatives].reverse();
+  },
+};

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { isCudaWheel } from "../estimate/torch-index";
+import { contextOf, runRuleTests } from "./rule-tester";
+import { torchCpu } from "./torch-cpu";
+
+describe("size/torch-cpu", () => {
+  runRuleTests(torchCpu, {
+    valid: [
+      { name: "already the CPU index", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --index-url https://download.pytorch.org/whl/cpu torch\n" },
+      { name: "the CPU index in the requirements file", dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n", requirements: { "requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cpu\ntorch\n" } },
+      { name: "a CUDA base image", dockerfile: "FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --no-cache-dir torch\n" },
+      { name: "NVIDIA variables", dockerfile: "FROM python:3.12-slim\nENV NVIDIA_VISIBLE_DEVICES=all\nRUN pip install --no-cache-dir torch\n" },
+      { name: "no torch", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n" },
+    ],
+    invalid: [
+      {
+        name: "torch alone: the CPU index replaces PyPI",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir torch torchvision\n",
+        findings: ["2:cuda"],
+        output: "FROM python:3.12-slim\nRUN pip install --index-url https://download.pytorch.org/whl/cpu --no-cache-dir torch torchvision\n",
+        reasonIncludes: ["CUDA wheels", "torch-cpu-index"],
+      },
+      {
+        name: "torch with other packages: an extra index",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask torch==2.9.0\n",
+        findings: ["2:cuda"],
+        output: "FROM python:3.12-slim\nRUN pip install --extra-index-url https://download.pytorch.org/whl/cpu --no-cache-dir flask torch==2.9.0\n",
+      },
+      {
+        name: "torch in a requirements file",
+        dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n",
+        requirements: { "requirements.txt": "torch\nnumpy\n" },
+        findings: ["3:cuda"],
+        output: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --extra-index-url https://download.pytorch.org/whl/cpu --no-cache-dir -r requirements.txt\nCOPY . .\n",
+      },
+      {
+        name: "installed in a builder and copied: the builder's install is fixed",
+        dockerfile: "FROM python:3.12-slim AS builder\nRUN pip install --no-cache-dir --prefix=/install torch\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\n",
+        findings: ["2:cuda"],
+        output: "FROM python:3.12-slim AS builder\nRUN pip install --index-url https://download.pytorch.org/whl/cpu --no-cache-dir --prefix=/install torch\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\n",
+      },
+    ],
+  });
+
+  it("the fix shrinks the estimate by the CUDA wheels", () => {
+    const before = contextOf({ dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir torch\n" });
+    const after = contextOf({ dockerfile: "FROM python:3.12-slim\nRUN pip install --index-url https://download.pytorch.org/whl/cpu --no-cache-dir torch\n" });
+    const cuda = before.analysis.estimate.layers.flatMap((l) => l.items).filter((i) => isCudaWheel(i.path.slice(i.path.lastIndexOf("/") + 1)));
+    expect(cuda.length).toBeGreaterThan(0);
+    const saved = cuda.reduce((sum, i) => sum + i.bytes, 0);
+    expect(before.analysis.estimate.totalBytes - after.analysis.estimate.totalBytes).toBe(saved);
+    expect(after.analysis.estimate.assumptions.map((a) => a.id)).toContain("torch-cpu-index");
+  });
+});

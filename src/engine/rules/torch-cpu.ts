@@ -1,0 +1,105 @@
+// size/torch-cpu — on PyPI, torch for Linux x86_64 is the CUDA build: it pulls in the nvidia-* runtime
+// wheels and triton, several GB that only a GPU uses. A Dockerfile with no sign of a GPU (no CUDA base
+// image, no NVIDIA_*/CUDA_* variables, no CUDA package asked for by name) almost always runs on CPU, where
+// PyTorch's CPU index gives the same torch versions (`+cpu`) without them.
+import { formatBytes } from "../format";
+import type { InstructionNode } from "../dockerfile/model";
+import { isCudaWheel, TORCH_PROJECTS } from "../estimate/torch-index";
+import type { LayerEstimate } from "../estimate/types";
+import type { PipInstall } from "../shell/command-info";
+import { editableRun } from "./support/commands";
+import { makeFinding } from "./support/finding";
+import { runAtLine } from "./support/stages";
+import type { Rule, RuleContext } from "./types";
+
+export const TORCH_CPU_URL = "https://download.pytorch.org/whl/cpu";
+
+/** Signs the image is meant for a GPU: a CUDA/ROCm base, NVIDIA's runtime variables, CUDA packages by name. */
+const GPU_IMAGE = /cuda|nvidia|rocm|gpu|pytorch\/pytorch|tensorflow\/tensorflow:.*gpu/i;
+const GPU_VARIABLE = /^(NVIDIA_|CUDA_|CUDNN_|TORCH_CUDA_ARCH_LIST$|USE_CUDA$)/;
+const GPU_REQUIREMENT = /^nvidia-|^cupy-cuda|^cuda-python$|\+cu\d+/i;
+
+const packageOf = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+
+function gpuHint({ analysis }: RuleContext): string | null {
+  for (const node of analysis.model.instructions) {
+    const image = node.from?.image ?? node.from?.rawImage ?? "";
+    if (GPU_IMAGE.test(image)) return `the base image ${image}`;
+    const variable = node.pairs.find((p) => (node.keyword === "ENV" || node.keyword === "ARG") && GPU_VARIABLE.test(p.name));
+    if (variable !== undefined) return `${node.keyword} ${variable.name}`;
+    for (const info of node.run?.infos ?? []) {
+      if (info.kind === "pip-install" && info.requirements.some((r) => GPU_REQUIREMENT.test(r.value))) return "a CUDA package on the command line";
+    }
+  }
+  for (const file of analysis.requirementFiles) {
+    if (file.requirements.some((r) => GPU_REQUIREMENT.test(r.rawName ?? "") || GPU_REQUIREMENT.test(r.specifier))) return `a CUDA package in ${file.path}`;
+  }
+  return null;
+}
+
+interface Hit {
+  readonly node: InstructionNode;
+  readonly installs: readonly PipInstall[];
+  readonly cudaBytes: number;
+}
+
+function hits(context: RuleContext): Hit[] {
+  const { analysis } = context;
+  const cudaIn = (l: LayerEstimate): number => l.items.filter((i) => i.category === "python" && isCudaWheel(packageOf(i.path))).reduce((sum, i) => sum + i.bytes, 0);
+  // Guard: only CUDA wheels that reach the final image count (a builder's are left behind).
+  const inImage = analysis.estimate.layers.reduce((sum, l) => sum + cudaIn(l), 0);
+  if (inImage === 0 || gpuHint(context) !== null) return [];
+  const out: Hit[] = [];
+  for (const layer of [...analysis.estimate.buildLayers, ...analysis.estimate.layers]) {
+    const node = runAtLine(analysis.model, layer.line);
+    const torch = layer.items.some((i) => i.category === "python" && TORCH_PROJECTS.has(packageOf(i.path)));
+    if (node === undefined || !torch || cudaIn(layer) === 0 || out.some((h) => h.node === node)) continue;
+    const installs = (node.run?.infos ?? []).filter((i): i is PipInstall => i.kind === "pip-install");
+    if (installs.length > 0) out.push({ node, installs, cudaBytes: cudaIn(layer) });
+  }
+  return out.sort((a, b) => a.node.index - b.node.index);
+}
+
+/** `--index-url` when torch is all the command installs (PyTorch's index alone serves it), else
+ *  `--extra-index-url`: pip takes the highest version from both, and `2.9.0+cpu` sorts above `2.9.0`. */
+function flagFor(info: PipInstall): string {
+  const onlyTorch = info.requirementFiles.length === 0 && info.editables.length === 0 && info.requirements.length > 0
+    && info.requirements.every((r) => TORCH_PROJECTS.has(r.value.replace(/[<>=!~;[ ].*$/, "").toLowerCase()));
+  return onlyTorch && info.installer === "pip" ? `--index-url ${TORCH_CPU_URL}` : `--extra-index-url ${TORCH_CPU_URL}`;
+}
+
+export const torchCpu: Rule = {
+  meta: {
+    id: "size/torch-cpu",
+    title: "CPU-only PyTorch",
+    category: "size",
+    severity: "warning",
+    fixSafety: "suggestion",
+    hadolint: null,
+    docs: {
+      what: "Installs torch from PyTorch's CPU index when nothing in the Dockerfile points to a GPU.",
+      why: "torch from PyPI is the CUDA build: on Linux x86_64 it requires the nvidia-* runtime wheels (cuBLAS, cuDNN, NCCL…) and triton, gigabytes that only a GPU uses. The CPU index has the same versions without them.",
+      before: "FROM python:3.12-slim\nRUN pip install --no-cache-dir torch\n",
+      after: "FROM python:3.12-slim\nRUN pip install --index-url https://download.pytorch.org/whl/cpu --no-cache-dir torch\n",
+      safety: "A suggestion: on a GPU host the CPU build runs on the CPU only (torch.cuda.is_available() is False). The rule stays silent with a CUDA/ROCm base image, NVIDIA_*/CUDA_* variables, or CUDA packages asked for by name.",
+    },
+    messages: {
+      cuda: "torch from PyPI brings {{bytes}} of CUDA wheels (nvidia-*, triton) and nothing here points to a GPU: install it from PyTorch's CPU index.",
+    },
+  },
+  detect(context) {
+    return hits(context).map((h) => makeFinding(this.meta, "cuda", { bytes: formatBytes(h.cudaBytes) }, h.node.range));
+  },
+  fix(context) {
+    const all = hits(context);
+    if (all.length === 0 || all.some((h) => !editableRun(h.node))) return [];
+    const edits = all.flatMap((h) => h.installs.map((i) => ({ start: i.installWord.end, end: i.installWord.end, text: ` ${flagFor(i)}` })));
+    const bytes = context.analysis.estimate.layers.reduce((sum, l) => sum + l.items.filter((i) => i.category === "python" && isCudaWheel(packageOf(i.path))).reduce((s, i) => s + i.bytes, 0), 0);
+    return [{
+      id: "cpu-index",
+      title: "Install torch from the CPU index",
+      edits: [{ file: "dockerfile", edits }],
+      reason: `Leaves out ${formatBytes(bytes)} of CUDA wheels (nvidia-*, triton). torch's own CPU wheel is also smaller than the CUDA one, which the estimate does not weigh (it keeps the PyPI wheel's size: assumption torch-cpu-index).`,
+    }];
+  },
+};
