@@ -9,6 +9,8 @@ import { multistage } from "./multistage";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { requirementsFirst } from "./requirements-first";
+import { withinLimits } from "./support/within-limits";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, aptLists, dockerignore];
+// Each rule offers only the rewrites that keep the file within the engine's limits (support/within-limits.ts).
+export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, aptLists, dockerignore].map(withinLimits);
