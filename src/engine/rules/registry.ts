@@ -9,8 +9,9 @@ import { multistage } from "./multistage";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { requirementsFirst } from "./requirements-first";
-import { withinLimits } from "./support/within-limits";
+import { guardRewrites } from "./support/safe-rewrites";
 import type { Rule } from "./types";
 
-// Each rule offers only the rewrites that keep the file within the engine's limits (support/within-limits.ts).
-export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, aptLists, dockerignore].map(withinLimits);
+// Each rule offers only the rewrites that land as meant: within the engine's limits, not inside a heredoc
+// that is never closed (support/safe-rewrites.ts).
+export const RULES: readonly Rule[] = [pipInstallOption, baseVariant, requirementsFirst, multistage, pipNoCacheDir, cleanupSameLayer, aptLists, dockerignore].map(guardRewrites);

@@ -1,9 +1,13 @@
-// A rewrite must not carry a file past the engine's limits (src/engine/limits.ts): the plan only rewrites
-// files within them, but a rewrite that adds instructions (size/multistage repeats the final stage's), a
-// stage or characters to a RUN can cross one. The rewritten file is then read only in part, and the plan
-// refused the step as "does not parse (More than 1,000 instructions …)" — the fuzz's non-reparsing class
-// on files near the limits (issue 14). A rule whose fix cannot stay within the limits offers no rewrite:
-// the finding stays, with "edit the Dockerfile by hand".
+// Two ways a rule's edits, each right where it is, give a file the parser reads differently than the rule
+// meant (issue 14's fuzz). A rule whose fix cannot land as meant offers no rewrite: the finding stays, with
+// "edit the Dockerfile by hand". The checks are here once, around every rule (registry.ts), not in each.
+// - Limits (src/engine/limits.ts): the plan only rewrites files within them, but a rewrite that adds
+//   instructions (size/multistage repeats the final stage's), a stage or characters to a RUN can cross
+//   one. The rewrite is then read only in part, and the plan refused the step as "does not parse (More
+//   than 1,000 instructions …)": non-reparsing steps on files near the limits.
+// - A heredoc that is never closed runs to the end of the file: text inserted after its opening line is
+//   more of its body, not an instruction. size/multistage's new final stage went into the body of a
+//   fuzzed file's unterminated `RUN <<EOF`, and the rule fired again on the unchanged builder.
 import type { DockerfileModel } from "../../dockerfile/model";
 import { parseDockerfile } from "../../dockerfile/parse-dockerfile";
 import { LIMITS, LIMIT_CODE_PREFIX } from "../../limits";
@@ -51,11 +55,18 @@ export function staysWithinLimits(model: DockerfileModel, alternative: FixAltern
   return !parseDockerfile(applied.text).diagnostics.some((d) => d.code.startsWith(LIMIT_CODE_PREFIX));
 }
 
-/** `rule` with only the alternatives that keep the Dockerfile within the limits (none: no rewrite). */
-export function withinLimits(rule: Rule): Rule {
+/** True unless `alternative` edits the Dockerfile after the opening line of a heredoc that is never closed. */
+export function outsideOpenHeredoc(model: DockerfileModel, alternative: FixAlternative): boolean {
+  const open = model.instructions.find((n) => n.heredocs.some((h) => !h.terminated));
+  if (open === undefined) return true;
+  return alternative.edits.every((e) => e.file !== "dockerfile" || e.edits.every((edit) => edit.start <= open.range.start));
+}
+
+/** `rule` with only the alternatives whose edits land as meant (none left: no rewrite). */
+export function guardRewrites(rule: Rule): Rule {
   return {
     meta: rule.meta,
     detect: (context) => rule.detect(context),
-    fix: (context, findings) => rule.fix(context, findings).filter((a) => staysWithinLimits(context.analysis.model, a)),
+    fix: (context, findings) => rule.fix(context, findings).filter((a) => outsideOpenHeredoc(context.analysis.model, a) && staysWithinLimits(context.analysis.model, a)),
   };
 }

@@ -1,13 +1,13 @@
-// A rewrite that would carry the file past a limit is not offered (issue 14: the fuzz's non-reparsing
-// steps on files near the limits). The files are built from LIMITS, so they stay near the limit when a
-// limit changes.
+// A rewrite that would not land as meant is not offered (issue 14's fuzz): one that would carry the file
+// past a limit (non-reparsing steps on files near the limits; the files are built from LIMITS, so they
+// stay near the limit when a limit changes), or that writes into a heredoc that is never closed.
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../../limits";
 import { buildPlan } from "../../plan/plan";
 import { contextOf } from "../rule-tester";
 import { RULES } from "../registry";
 import type { Rule } from "../types";
-import { withinLimits } from "./within-limits";
+import { guardRewrites } from "./safe-rewrites";
 
 function rule(id: string): Rule {
   const found = RULES.find((r) => r.meta.id === id);
@@ -25,10 +25,13 @@ const longRun = (room: number): string => {
   return `FROM python:3.12-slim\n${head}${"a".repeat(LIMITS.instructionChars - head.length - room)}\n`;
 };
 
-describe("withinLimits", () => {
+describe("guardRewrites", () => {
   it.each([
     { name: "a split that would pass the instruction limit", id: "size/multistage", dockerfile: nearInstructions },
     { name: "an appended rm that would pass the instruction size limit", id: "size/apt-lists", dockerfile: longRun(RM.length - 1) },
+    // Minimised from a fuzzed corpus file (heredoc+line-del+line-dup, seed 7): the new final stage went
+    // into the open heredoc's body, the builder stayed the image, and the rule fired again.
+    { name: "a split after a heredoc that is never closed", id: "size/multistage", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install psycopg2\nRUN <<EOF\npip install flask\n" },
   ])("$name: the rule still finds it, and offers no rewrite", ({ id, dockerfile }) => {
     const context = contextOf({ dockerfile });
     const findings = rule(id).detect(context);
@@ -48,7 +51,7 @@ describe("withinLimits", () => {
 
   it("keeps the rule's meta and its other alternatives unchanged", () => {
     const inner = rule("size/base-variant");
-    const wrapped = withinLimits(inner);
+    const wrapped = guardRewrites(inner);
     expect(wrapped.meta).toBe(inner.meta);
     const context = contextOf({ dockerfile: "FROM python:3.12\nRUN pip install flask\n" });
     expect(wrapped.fix(context, wrapped.detect(context))).toEqual(inner.fix(context, inner.detect(context)));
