@@ -30,6 +30,7 @@ const report = fuzz({
   ...(shard === null ? {} : { shard: { index: Number(shard[1]), count: Number(shard[2]) } }),
   ...(only === undefined ? {} : { only: new Set(only.split(",").map(Number)) }),
   onProgress: (done) => { if (done % 500 === 0) console.log(`  ${done} cases…`); },
+  onFault: (fault, index, label, detail) => console.log(`  found: ${fault} in case ${index} (${label}): ${detail.slice(0, 200)}`),
 });
 console.log(`\n${report.cases} cases in ${(report.ms / 1000).toFixed(0)} s`);
 for (const [fault, count] of Object.entries(report.counts)) console.log(`  ${fault.padEnd(18)} ${count}`);

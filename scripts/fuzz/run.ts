@@ -44,6 +44,8 @@ export interface FuzzOptions {
   /** Check only these case indexes (to replay a reported example). */
   readonly only?: ReadonlySet<number>;
   readonly onProgress?: (done: number) => void;
+  /** Each fault as it is found: a long run cut short (or killed) has still said what it saw. */
+  readonly onFault?: (fault: Fault, index: number, label: string, detail: string) => void;
 }
 
 export function fuzz(options: FuzzOptions): FuzzReport {
@@ -72,6 +74,7 @@ export function fuzz(options: FuzzOptions): FuzzReport {
     done++;
     for (const { fault, detail } of result.faults) {
       counts[fault]++;
+      options.onFault?.(fault, index, input.label, detail);
       const rule = /^([a-z]+\/[a-z-]+):/.exec(detail)?.[1];
       if (rule !== undefined && fault !== "exception") byRule[`${fault} ${rule}`] = (byRule[`${fault} ${rule}`] ?? 0) + 1;
       if (fault === "slow") for (const part of input.label.split("+")) slowByClass[part] = (slowByClass[part] ?? 0) + 1;
