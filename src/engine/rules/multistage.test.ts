@@ -18,6 +18,14 @@ describe("size/multistage", () => {
     ],
     invalid: [
       {
+        // Issue 14: a CR-only file ending in "\r" was taken as unended, and the new stage began "\r\r\r".
+        // The output is the LF file's, line ends aside: one blank line between the stages, one final "\r".
+        name: "CR-only line ends, the install is the last instruction",
+        dockerfile: "FROM python:3.12-slim\rRUN apt-get update && apt-get install -y gcc libpq-dev\rRUN pip install psycopg2\r",
+        findings: ["1:single"],
+        output: "FROM python:3.12-slim AS builder\rRUN apt-get update && apt-get install -y gcc libpq-dev\rRUN pip install --prefix=/install psycopg2\r\rFROM python:3.12-slim\rRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\rCOPY --from=builder /install /usr/local\r",
+      },
+      {
         name: "pip cache only and small: --no-cache-dir first, the builder stage as the alternative",
         dockerfile: "FROM python:3.12-alpine\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
         requirements: {"requirements.txt":"flask==3.0.3\n"},

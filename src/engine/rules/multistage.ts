@@ -11,7 +11,7 @@ import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
 import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
-import { afterInstruction, finalStage, instructionText, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
+import { afterInstruction, endsWithLineBreak, finalStage, instructionText, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /**
@@ -204,7 +204,7 @@ function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string, reb
     edits.push({ start: rebase.from.range.start, end: rebase.from.range.end, text: header });
   } else {
     const finalStageText = [fromLine, ...runtimeLine, ...copy, ...plan.repeated].join(nl);
-    const needsBreak = at === text.length && !text.endsWith("\n");
+    const needsBreak = at === text.length && !endsWithLineBreak(text);
     // A file without a final line break gets one before the new stage, and still ends without one.
     edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${movedText}${nl}${finalStageText}${needsBreak ? "" : nl}` });
   }

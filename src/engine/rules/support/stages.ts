@@ -26,6 +26,12 @@ export function afterInstruction(text: string, node: InstructionNode): number {
   return lf < 0 ? text.length : lf + 1;
 }
 
+/** Whether the text's last line is ended (`\n`, `\r\n` or a lone `\r`). Testing for `\n` alone took a
+ *  CR-only file as unended, and a new stage appended to it began with `\r\r\r` (issue 14). */
+export function endsWithLineBreak(text: string): boolean {
+  return text.endsWith("\n") || text.endsWith("\r");
+}
+
 /** The line break the file uses, so inserted lines match (CRLF files stay CRLF). */
 export function lineBreakOf(text: string): string {
   if (text.includes("\r\n")) return "\r\n";
