@@ -1,7 +1,8 @@
 // The bounded, seeded fuzz run inside `npm test` (issue 14); `npm run fuzz` is the long one. The corpus
 // part skips where ../shared is absent (a fresh clone); the examples and generated text always run.
-// "Slow" here is 5 s rather than the fuzz's 1 s: Vitest shares this 2-core machine with other workers,
-// and a flaky bound would fail for the wrong reason; the long run reports the 1 s bar.
+// "Slow" here is 5 s of CPU time rather than the fuzz's 1 s: the process's CPU time counts every thread
+// of it (a Vitest worker running other files beside this one, the JIT's first compiles), and a flaky bound
+// would fail for the wrong reason; the long run reports the 1 s bar.
 import { describe, expect, it } from "vitest";
 import { corpusSeeds, exampleSeeds } from "./corpus";
 import { fuzz, type FuzzReport } from "./run";
