@@ -10,7 +10,7 @@ import { applyEdits, type TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
-import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
+import { planSplit, plainFrom, PREFIX, type SplitPlan } from "./support/multistage-plan";
 import { afterInstruction, endsWithLineBreak, finalStage, instructionText, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
@@ -48,6 +48,8 @@ type Shape =
  */
 function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnType<typeof planSplit> | null {
   if (parent.from.from?.baseStage != null || parent.name === null) return null;
+  // The final FROM is rewritten whole: its arguments must be the plain shape, or some would be lost.
+  if (!plainFrom(stage.from)) return { ok: false, reason: `line ${stage.from.range.startLine} is not FROM image or FROM image AS name, so where the stage's name goes is not clear` };
   const installs = pipInstallsOf(parent);
   const finalInstall = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" || i.kind === "apt-install" || i.kind === "apk-add" || i.kind === "venv-create"));
   if (finalInstall !== undefined) return { ok: false, reason: `the final stage installs packages itself (line ${finalInstall.range.startLine}), which may need what ${parent.name} installed` };

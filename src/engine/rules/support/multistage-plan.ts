@@ -60,12 +60,24 @@ export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTar
 }
 
 /**
+ * `FROM image` or `FROM image AS name` (flags aside): the shapes whose stage name a split can write. Any
+ * other (a line break lost to byte noise, `FROM python:3.12 AS appRUN apt-get …`; `FROM python:3.12 A app`)
+ * is an error the rewrite would keep and add to: a stage name appended after five arguments, or a new final
+ * stage named like the mangled one (issue 14's fuzz: dockerfile-utils' "duplicate name", "FROM requires
+ * either one or three arguments").
+ */
+export function plainFrom(node: InstructionNode): boolean {
+  return node.args.length === 1 || (node.args.length === 3 && node.args[1]?.toUpperCase() === "AS");
+}
+
+/**
  * `stage` may be a chain seen as one stage (`FROM python AS builder` + `FROM builder AS final`, their
  * instructions joined): `builder` then names the existing stage that becomes the builder.
  */
 export function planSplit(analysis: Analysis, stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], builderName?: string): SplitOutcome {
   const text = analysis.model.text;
   const from = stage.from.from;
+  if (!plainFrom(stage.from)) return refuse(`line ${lineOf(stage.from)} is not FROM image or FROM image AS name, so where the stage's name goes is not clear`);
   if (from == null || from.image === null) return refuse(`the base image ${from?.rawImage ?? ""} uses a build argument with no default, so the final stage's base is not known`);
   const ref = parseImageRef(from.image);
   // ONBUILD triggers (COPY, pip install) would run again in a second stage on the same image.
