@@ -10,8 +10,8 @@ import { applyEdits, type TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
-import { planSplit, plainFrom, PREFIX, type SplitPlan } from "./support/multistage-plan";
-import { afterInstruction, endsWithLineBreak, finalStage, instructionText, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
+import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
+import { afterInstruction, endsWithLineBreak, finalStage, instructionText, lineBreakOf, lineStartOf, plainFrom, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /**

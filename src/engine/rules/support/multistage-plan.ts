@@ -11,7 +11,7 @@ import type { PipInstall } from "../../shell/command-info";
 import { compilesOnGlibc, compilesOnMusl, stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
-import { instructionText } from "./stages";
+import { instructionText, plainFrom } from "./stages";
 
 /** Where the venv layout puts the virtual environment (the path uv's and poetry's Docker guides use too). */
 export const VENV = "/opt/venv";
@@ -57,17 +57,6 @@ export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTar
   const named = /(bullseye|bookworm|trixie|buster|stretch)|alpine(\d+\.\d+)/.exec(tag);
   const distro = named?.[1] ?? (named?.[2] !== undefined ? `alpine${named[2]}` : (lookupBaseImage(image)?.row.distro ?? null));
   return { libc, distro };
-}
-
-/**
- * `FROM image` or `FROM image AS name` (flags aside): the shapes whose stage name a split can write. Any
- * other (a line break lost to byte noise, `FROM python:3.12 AS appRUN apt-get …`; `FROM python:3.12 A app`)
- * is an error the rewrite would keep and add to: a stage name appended after five arguments, or a new final
- * stage named like the mangled one (issue 14's fuzz: dockerfile-utils' "duplicate name", "FROM requires
- * either one or three arguments").
- */
-export function plainFrom(node: InstructionNode): boolean {
-  return node.args.length === 1 || (node.args.length === 3 && node.args[1]?.toUpperCase() === "AS");
 }
 
 /**

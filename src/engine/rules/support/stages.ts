@@ -96,3 +96,14 @@ export function runsHolding(analysis: Analysis, holds: (item: LayerItem) => bool
   }
   return out;
 }
+
+/**
+ * `FROM image` or `FROM image AS name` (flags aside): the shapes whose stage name a split can write. Any
+ * other (a line break lost to byte noise, `FROM python:3.12 AS appRUN apt-get …`; `FROM python:3.12 A app`)
+ * is an error the rewrite would keep and add to: a stage name appended after five arguments, or a new final
+ * stage named like the mangled one (issue 14's fuzz: dockerfile-utils' "duplicate name", "FROM requires
+ * either one or three arguments").
+ */
+export function plainFrom(node: InstructionNode): boolean {
+  return node.args.length === 1 || (node.args.length === 3 && node.args[1]?.toUpperCase() === "AS");
+}
