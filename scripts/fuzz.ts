@@ -17,13 +17,20 @@ registerDebianTablesFromDisk();
 const cases = Number(option("cases") ?? 2_000);
 const seed = Number(option("seed") ?? 1);
 const minutes = option("minutes");
+// `--shard 1/2`: this process checks every second case (run 0/2 beside it on a second core).
+const shard = /^(\d+)\/(\d+)$/.exec(option("shard") ?? "");
+// `--only 17,342`: replay the reported examples of a run (same --cases and --seed).
+const only = option("only");
 const corpus = corpusSeeds();
 const seeds = [...corpus, ...exampleSeeds()];
-console.log(`fuzz: ${cases} cases, seed ${seed}, ${corpus.length} corpus files${corpus.length === 0 ? " (../shared absent: examples and generated text only)" : ""}${minutes === undefined ? "" : `, at most ${minutes} min`}`);
+console.log(`fuzz: ${cases} cases, seed ${seed}${shard === null ? "" : `, shard ${shard[0]}`}, ${corpus.length} corpus files${corpus.length === 0 ? " (../shared absent: examples and generated text only)" : ""}${minutes === undefined ? "" : `, at most ${minutes} min`}`);
 const report = fuzz({
   seeds, cases, seed,
   ...(minutes === undefined ? {} : { deadline: Date.now() + Number(minutes) * 60_000 }),
+  ...(shard === null ? {} : { shard: { index: Number(shard[1]), count: Number(shard[2]) } }),
+  ...(only === undefined ? {} : { only: new Set(only.split(",").map(Number)) }),
   onProgress: (done) => { if (done % 500 === 0) console.log(`  ${done} cases…`); },
+  onFault: (fault, index, label, detail) => console.log(`  found: ${fault} in case ${index} (${label}): ${detail.slice(0, 200)}`),
 });
 console.log(`\n${report.cases} cases in ${(report.ms / 1000).toFixed(0)} s`);
 for (const [fault, count] of Object.entries(report.counts)) console.log(`  ${fault.padEnd(18)} ${count}`);

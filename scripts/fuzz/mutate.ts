@@ -1,7 +1,10 @@
 // The fuzz harness's inputs: a seeded mutator over real Dockerfiles and requirements files, with the
 // mutation classes issue 14's probe used (line operations, byte noise, unicode, CR-only line ends,
-// heredocs, FROM cycles, variable doubling chains, stage-heavy files, requirements mutations). Seeded so a
-// failing case is reproduced by its seed and index alone.
+// heredocs, FROM cycles, variable doubling chains, stage-heavy files, requirements mutations), and files
+// up to the plan's size cap (issue 14's bar: no input over 1 s up to it). Seeded so a failing case is
+// reproduced by its seed and index alone.
+import { LIMITS } from "../../src/engine/limits";
+import { PLAN_TEXT_LIMIT } from "../../src/engine/plan/plan";
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for choosing mutations, and reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -70,6 +73,21 @@ const MUTATORS: readonly Mutator[] = [
   onDockerfile("stage-heavy", (t, rng) => {
     const n = 20 + int(rng, 200);
     return `${t}\n${Array.from({ length: n }, (_, i) => `FROM python:3.12-slim AS s${i}\nCOPY --from=s${Math.max(0, i - 1)} /app /app\nRUN pip install flask`).join("\n")}`;
+  }),
+  onDockerfile("bulk", (t, rng) => {
+    // The file's own instruction lines repeated until it holds 50–100% of the instructions the engine
+    // reads (LIMITS.instructions), within the plan's size cap: large files, and rewrites near the limits.
+    const body = lines(t).filter((l) => l.trim() !== "" && !/^\s*(FROM|#)/i.test(l));
+    const out = [t];
+    let chars = t.length;
+    const target = Math.floor(LIMITS.instructions * (0.5 + rng() / 2));
+    for (let i = 0; i < target && body.length > 0; i++) {
+      const line = body[i % body.length] ?? "";
+      if (chars + line.length + 1 > PLAN_TEXT_LIMIT) break;
+      out.push(line);
+      chars += line.length + 1;
+    }
+    return out.join("\n");
   }),
   onDockerfile("long-word", (t, rng) => `${t}\nRUN echo "${"a=b ".repeat(1_000 + int(rng, 20_000))}"`),
   {

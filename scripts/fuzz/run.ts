@@ -31,7 +31,24 @@ function generatedCases(seed: number, count: number): FuzzCase[] {
   return fc.sample(text, { seed, numRuns: count }).map((dockerfile) => ({ dockerfile, requirements: [{ path: "requirements.txt", content: "flask\npsycopg2\n" }], label: "generated" }));
 }
 
-export function fuzz(options: { seeds: readonly FuzzInput[]; cases: number; seed: number; generatedShare?: number; deadline?: number; slowMs?: number; onProgress?: (done: number) => void }): FuzzReport {
+export interface FuzzOptions {
+  readonly seeds: readonly FuzzInput[];
+  readonly cases: number;
+  readonly seed: number;
+  readonly generatedShare?: number;
+  readonly deadline?: number;
+  readonly slowMs?: number;
+  /** Check only the cases with `index % count === index`: two processes with shards 0/2 and 1/2 check the
+   *  same cases as one run (the inputs are drawn for every index either way, so each replays exactly). */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Check only these case indexes (to replay a reported example). */
+  readonly only?: ReadonlySet<number>;
+  readonly onProgress?: (done: number) => void;
+  /** Each fault as it is found: a long run cut short (or killed) has still said what it saw. */
+  readonly onFault?: (fault: Fault, index: number, label: string, detail: string) => void;
+}
+
+export function fuzz(options: FuzzOptions): FuzzReport {
   const rng = seededRandom(options.seed);
   const generatedCount = Math.round(options.cases * (options.seeds.length === 0 ? 1 : (options.generatedShare ?? 0.2)));
   const generated = generatedCases(options.seed, generatedCount);
@@ -51,10 +68,13 @@ export function fuzz(options: { seeds: readonly FuzzInput[]; cases: number; seed
     const useGenerated = seed === undefined || (next !== undefined && nextGenerated * options.cases <= index * generated.length);
     if (useGenerated) nextGenerated++;
     const input: FuzzCase = useGenerated || seed === undefined ? (next ?? { dockerfile: "", requirements: [], label: "empty" }) : mutate(seed, rng);
+    if (options.shard !== undefined && index % options.shard.count !== options.shard.index) continue;
+    if (options.only !== undefined && !options.only.has(index)) continue;
     const result = checkCase(input, options.slowMs);
     done++;
     for (const { fault, detail } of result.faults) {
       counts[fault]++;
+      options.onFault?.(fault, index, input.label, detail);
       const rule = /^([a-z]+\/[a-z-]+):/.exec(detail)?.[1];
       if (rule !== undefined && fault !== "exception") byRule[`${fault} ${rule}`] = (byRule[`${fault} ${rule}`] ?? 0) + 1;
       if (fault === "slow") for (const part of input.label.split("+")) slowByClass[part] = (slowByClass[part] ?? 0) + 1;

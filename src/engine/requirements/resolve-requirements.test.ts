@@ -165,3 +165,20 @@ describe("resolveRequirements", () => {
     expect(parseAndResolve("r.txt", [{ path: "r.txt", content: bytes }]).requirements.map((r) => r.name)).toEqual(["six"]);
   });
 });
+
+describe("resolveRequirements, resolved once per files, entry and environment", () => {
+  const files = [parseRequirementsFile("requirements.txt", "flask\ntomli; python_version < '3.11'\n")];
+  const names = (r: ReturnType<typeof resolveRequirements>): string[] => r.requirements.map((q) => q.name ?? "");
+
+  it("the same files, entry and environment give the same result, not a second resolution", () => {
+    const env = markerEnvironment("3.10");
+    expect(resolveRequirements("requirements.txt", files, env)).toBe(resolveRequirements("requirements.txt", files, markerEnvironment("3.10")));
+  });
+
+  it.each([
+    { name: "Python 3.10 needs tomli", python: "3.10", expected: ["flask", "tomli"] },
+    { name: "Python 3.12 does not", python: "3.12", expected: ["flask"] },
+  ])("another environment is resolved for itself: $name", ({ python, expected }) => {
+    expect(names(resolveRequirements("requirements.txt", files, markerEnvironment(python)))).toEqual(expected);
+  });
+});

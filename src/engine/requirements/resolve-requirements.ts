@@ -145,6 +145,25 @@ export function resolveRequirements(
   files: readonly RequirementsFile[],
   env?: MarkerEnvironment,
 ): ResolvedRequirements {
+  // The estimate resolves a file once per pip command naming it: in a file of hundreds of such commands
+  // (the fuzz's bulk class, issue 14) every marker was re-evaluated each time, a third of the plan's time.
+  // The result depends only on the files (readonly, so keyed by identity), the entry and the environment.
+  const key = `${entry}\u0000${env === undefined ? "" : JSON.stringify(env)}`;
+  let byKey = resolved.get(files);
+  const known = byKey?.get(key);
+  if (known !== undefined) return known;
+  const result = resolveUncached(entry, files, env);
+  if (byKey === undefined) {
+    byKey = new Map();
+    resolved.set(files, byKey);
+  }
+  byKey.set(key, result);
+  return result;
+}
+
+const resolved = new WeakMap<readonly RequirementsFile[], Map<string, ResolvedRequirements>>();
+
+function resolveUncached(entry: string, files: readonly RequirementsFile[], env: MarkerEnvironment | undefined): ResolvedRequirements {
   const resolver = new Resolver(files, env);
   const found = resolver.find(entry);
   if (found === null) {

@@ -18,6 +18,33 @@ describe("size/multistage", () => {
     ],
     invalid: [
       {
+        // Issue 14: a CR-only file ending in "\r" was taken as unended, and the new stage began "\r\r\r".
+        // The output is the LF file's, line ends aside: one blank line between the stages, one final "\r".
+        name: "CR-only line ends, the install is the last instruction",
+        dockerfile: "FROM python:3.12-slim\rRUN apt-get update && apt-get install -y gcc libpq-dev\rRUN pip install psycopg2\r",
+        findings: ["1:single"],
+        output: "FROM python:3.12-slim AS builder\rRUN apt-get update && apt-get install -y gcc libpq-dev\rRUN pip install --prefix=/install psycopg2\r\rFROM python:3.12-slim\rRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\rCOPY --from=builder /install /usr/local\r",
+      },
+      {
+        // Issue 14's fuzz (byte noise in FROM): the line break after the stage name lost, the split named a
+        // new final stage like the mangled one (dockerfile-utils: "duplicate name apprun").
+        // The apt line is now part of FROM, so pip's cache is all there is: --no-cache-dir, and no split.
+        name: "FROM run into the next line by byte noise: no builder stage",
+        dockerfile: "FROM python:3.12-slim AS app\u0018RUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install psycopg2\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:noSplit"],
+        alternatives: ["no-cache-dir"],
+        output: "FROM python:3.12-slim AS app\u0018RUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --no-cache-dir psycopg2\nCMD [\"python\", \"app.py\"]\n",
+        reasonIncludes: ["line 1 is not FROM image or FROM image AS name"],
+      },
+      {
+        // Issue 14's fuzz: AS mangled, the split appended " AS builder" after three arguments
+        // (dockerfile-utils: "FROM requires either one or three arguments").
+        name: "FROM with three arguments but no AS: no rewrite",
+        dockerfile: "FROM python:3.12-slim ]S app\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install psycopg2\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
         name: "pip cache only and small: --no-cache-dir first, the builder stage as the alternative",
         dockerfile: "FROM python:3.12-alpine\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\nEXPOSE 8000\nCMD [\"gunicorn\", \"app:app\"]\n",
         requirements: {"requirements.txt":"flask==3.0.3\n"},

@@ -11,7 +11,7 @@ import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
 import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
-import { afterInstruction, finalStage, instructionText, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
+import { afterInstruction, endsWithLineBreak, finalStage, instructionText, lineBreakOf, lineStartOf, plainFrom, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /**
@@ -48,6 +48,8 @@ type Shape =
  */
 function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnType<typeof planSplit> | null {
   if (parent.from.from?.baseStage != null || parent.name === null) return null;
+  // The final FROM is rewritten whole: its arguments must be the plain shape, or some would be lost.
+  if (!plainFrom(stage.from)) return { ok: false, reason: `line ${stage.from.range.startLine} is not FROM image or FROM image AS name, so where the stage's name goes is not clear` };
   const installs = pipInstallsOf(parent);
   const finalInstall = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" || i.kind === "apt-install" || i.kind === "apk-add" || i.kind === "venv-create"));
   if (finalInstall !== undefined) return { ok: false, reason: `the final stage installs packages itself (line ${finalInstall.range.startLine}), which may need what ${parent.name} installed` };
@@ -55,7 +57,20 @@ function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnTyp
   return planSplit(analysis, { ...parent, instructions: [...parent.instructions, ...stage.instructions] }, installs, parent.name);
 }
 
+// detect and fix ask for the same analysis's shape in turn: planned once (the plan of a large stage walks
+// every instruction; the fuzz's 900-instruction files spent ~0.3 s planning each one twice).
+const shapes = new WeakMap<Analysis, Shape>();
+
 function shapeOf(analysis: Analysis): Shape {
+  let shape = shapes.get(analysis);
+  if (shape === undefined) {
+    shape = computeShape(analysis);
+    shapes.set(analysis, shape);
+  }
+  return shape;
+}
+
+function computeShape(analysis: Analysis): Shape {
   const stage = finalStage(analysis.model);
   if (stage === null) return { kind: "none" };
   const { cache, tools } = leftovers(analysis);
@@ -204,7 +219,7 @@ function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string, reb
     edits.push({ start: rebase.from.range.start, end: rebase.from.range.end, text: header });
   } else {
     const finalStageText = [fromLine, ...runtimeLine, ...copy, ...plan.repeated].join(nl);
-    const needsBreak = at === text.length && !text.endsWith("\n");
+    const needsBreak = at === text.length && !endsWithLineBreak(text);
     // A file without a final line break gets one before the new stage, and still ends without one.
     edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${movedText}${nl}${finalStageText}${needsBreak ? "" : nl}` });
   }

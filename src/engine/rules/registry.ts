@@ -35,9 +35,12 @@ import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { pipSelfUpgrade } from "./pip-self-upgrade";
 import { purgeBuildDeps } from "./purge-build-deps";
 import { requirementsFirst } from "./requirements-first";
+import { guardRewrites } from "./support/safe-rewrites";
 import { torchCpu } from "./torch-cpu";
 import type { Rule } from "./types";
 
+// Each rule offers only the rewrites that land as meant: within the engine's limits, not inside a heredoc
+// that is never closed (support/safe-rewrites.ts).
 export const RULES: readonly Rule[] = [
   pipInstallOption,
   // The seed path: base variant, requirements first, multistage.
@@ -69,4 +72,4 @@ export const RULES: readonly Rule[] = [
   // change the stages' contents, so the size it shows is the last one's.
   distrolessFinal,
   dockerignore,
-];
+].map(guardRewrites);

@@ -14,6 +14,15 @@ describe("cache/requirements-first", () => {
     ],
     invalid: [
       {
+        // Issue 14: a CR-only file ending in "\r" was taken as unended: the moved COPY got a blank line
+        // before it and none after.
+        name: "CR-only line ends, the install is the last instruction",
+        dockerfile: "FROM python:3.12-slim\rWORKDIR /app\rCOPY . .\rRUN pip install -r requirements.txt\r",
+        requirements: req,
+        findings: ["3:order"],
+        output: "FROM python:3.12-slim\rWORKDIR /app\rCOPY requirements.txt ./\rRUN pip install -r requirements.txt\rCOPY . .\r",
+      },
+      {
         name: "the fat Flask form: COPY, WORKDIR, install",
         dockerfile: "FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\nCMD [\"gunicorn\", \"app:app\"]\n",
         requirements: req,

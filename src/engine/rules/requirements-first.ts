@@ -8,7 +8,7 @@ import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
-import { afterInstruction, lineBreakOf, workdirBefore } from "./support/stages";
+import { afterInstruction, endsWithLineBreak, lineBreakOf, workdirBefore } from "./support/stages";
 import type { Rule } from "./types";
 
 /** Instructions that neither read the build context nor depend on files from it. */
@@ -189,7 +189,7 @@ export const requirementsFirst: Rule = {
       const movedDest = installCwd === copyCwd || dest.startsWith("/") ? dest : c.destination;
       const moved = `${head} ${c.copy.args.slice(0, -1).join(" ")} ${movedDest}`;
       const at = afterInstruction(text, c.install);
-      const needsBreak = at === text.length && !text.endsWith("\n");
+      const needsBreak = at === text.length && !endsWithLineBreak(text);
       edits.push({ start: at, end: at, text: `${needsBreak ? nl : ""}${moved}${needsBreak ? "" : nl}` });
     }
     const before = analysis.estimate.rebuild;

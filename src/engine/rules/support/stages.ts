@@ -26,6 +26,12 @@ export function afterInstruction(text: string, node: InstructionNode): number {
   return lf < 0 ? text.length : lf + 1;
 }
 
+/** Whether the text's last line is ended (`\n`, `\r\n` or a lone `\r`). Testing for `\n` alone took a
+ *  CR-only file as unended, and a new stage appended to it began with `\r\r\r` (issue 14). */
+export function endsWithLineBreak(text: string): boolean {
+  return text.endsWith("\n") || text.endsWith("\r");
+}
+
 /** The line break the file uses, so inserted lines match (CRLF files stay CRLF). */
 export function lineBreakOf(text: string): string {
   if (text.includes("\r\n")) return "\r\n";
@@ -89,4 +95,15 @@ export function runsHolding(analysis: Analysis, holds: (item: LayerItem) => bool
     if (node !== undefined) out.push({ node, bytes });
   }
   return out;
+}
+
+/**
+ * `FROM image` or `FROM image AS name` (flags aside): the shapes whose stage name a split can write. Any
+ * other (a line break lost to byte noise, `FROM python:3.12 AS appRUN apt-get …`; `FROM python:3.12 A app`)
+ * is an error the rewrite would keep and add to: a stage name appended after five arguments, or a new final
+ * stage named like the mangled one (issue 14's fuzz: dockerfile-utils' "duplicate name", "FROM requires
+ * either one or three arguments").
+ */
+export function plainFrom(node: InstructionNode): boolean {
+  return node.args.length === 1 || (node.args.length === 3 && node.args[1]?.toUpperCase() === "AS");
 }

@@ -1,0 +1,59 @@
+// A rewrite that would not land as meant is not offered (issue 14's fuzz): one that would carry the file
+// past a limit (non-reparsing steps on files near the limits; the files are built from LIMITS, so they
+// stay near the limit when a limit changes), or that writes into a heredoc that is never closed.
+import { describe, expect, it } from "vitest";
+import { LIMITS } from "../../limits";
+import { buildPlan } from "../../plan/plan";
+import { contextOf } from "../rule-tester";
+import { RULES } from "../registry";
+import type { Rule } from "../types";
+import { guardRewrites } from "./safe-rewrites";
+
+function rule(id: string): Rule {
+  const found = RULES.find((r) => r.meta.id === id);
+  if (found === undefined) throw new Error(`no rule ${id}`);
+  return found;
+}
+
+/** `size/multistage` repeats the instructions before the install in the final stage: 60% of the limit
+ *  before the install becomes 120% after the split. */
+const nearInstructions = `FROM python:3.12-slim\n${"ENV A=1\n".repeat(Math.ceil(LIMITS.instructions * 0.6))}RUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install psycopg2\nCMD ["python", "app.py"]\n`;
+const RM = " && rm -rf /var/lib/apt/lists/*";
+/** A RUN that size/apt-lists' appended rm would carry past the instruction size limit. */
+const longRun = (room: number): string => {
+  const head = "RUN apt-get update && apt-get install -y curl && echo ";
+  return `FROM python:3.12-slim\n${head}${"a".repeat(LIMITS.instructionChars - head.length - room)}\n`;
+};
+
+describe("guardRewrites", () => {
+  it.each([
+    { name: "a split that would pass the instruction limit", id: "size/multistage", dockerfile: nearInstructions },
+    { name: "an appended rm that would pass the instruction size limit", id: "size/apt-lists", dockerfile: longRun(RM.length - 1) },
+    // Minimised from a fuzzed corpus file (heredoc+line-del+line-dup, seed 7): the new final stage went
+    // into the open heredoc's body, the builder stayed the image, and the rule fired again.
+    { name: "a split after a heredoc that is never closed", id: "size/multistage", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install psycopg2\nRUN <<EOF\npip install flask\n" },
+  ])("$name: the rule still finds it, and offers no rewrite", ({ id, dockerfile }) => {
+    const context = contextOf({ dockerfile });
+    const findings = rule(id).detect(context);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(rule(id).fix(context, findings)).toEqual([]);
+    // The plan shows the finding as a step with no rewrite, not a rewrite that failed to re-parse.
+    const step = buildPlan({ dockerfile, requirements: [], dockerignore: null }).steps.find((s) => s.id === id);
+    expect({ status: step?.status, alternatives: step?.alternatives }).toEqual({ status: "failed", alternatives: [] });
+  }, 60_000);
+
+  it("a rewrite that fits exactly is kept", () => {
+    const context = contextOf({ dockerfile: longRun(RM.length) });
+    const unwrapped = rule("size/apt-lists");
+    const findings = unwrapped.detect(context);
+    expect(unwrapped.fix(context, findings).map((a) => a.id)).toEqual(["rm-lists"]);
+  });
+
+  it("keeps the rule's meta and its other alternatives unchanged", () => {
+    const inner = rule("size/base-variant");
+    const wrapped = guardRewrites(inner);
+    expect(wrapped.meta).toBe(inner.meta);
+    const context = contextOf({ dockerfile: "FROM python:3.12\nRUN pip install flask\n" });
+    expect(wrapped.fix(context, wrapped.detect(context))).toEqual(inner.fix(context, inner.detect(context)));
+  });
+});
