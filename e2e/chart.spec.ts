@@ -75,7 +75,7 @@ test.describe("desktop", () => {
     expect(text).toMatch(/^### Whaleweight: `Dockerfile`/);
     const steps = await playground.steps.count();
     // One row per step in the steps table (the findings table follows it, with its own columns).
-    expect(text.split("\n").filter((l) => /^\| \d+ \| [^|]+ \| (original|applied|skipped|failed)/.test(l))).toHaveLength(steps);
+    expect(text.split("\n").filter((l) => /^\| \d+ \| [^|]+ \| (original|applied|skipped|failed|offered)/.test(l))).toHaveLength(steps);
     expect(text).toContain(`| 0 | Your Dockerfile | original | ${(await playground.step(0).getByTestId("step-size").textContent()) ?? ""} |`);
     const link = /\]\((http[^)]+#v\d+\.[^)]+)\)/.exec(text)?.[1];
     expect(link).toBeDefined();

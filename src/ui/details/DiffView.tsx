@@ -76,6 +76,11 @@ function MonacoDiff({ monaco, file, theme }: { readonly monaco: Monaco; readonly
       scrollBeyondLastLine: false, fontSize: 13, lineNumbersMinChars: 3, renderOverviewRuler: false,
       ariaLabel: `Changes to ${initial.current.name}`,
     });
+    // Each side's hidden text input needs its own name (axe: aria-input-field-name). Monaco 0.57 drops
+    // the diff editor's originalAriaLabel/modifiedAriaLabel when it re-derives the inner editors' options,
+    // so the names are set on the inner editors themselves.
+    editor.getOriginalEditor().updateOptions({ ariaLabel: `${initial.current.name} before the change` });
+    editor.getModifiedEditor().updateOptions({ ariaLabel: `${initial.current.name} after the change` });
     const pair = {
       original: monaco.editor.createModel(initial.current.before, initial.current.language),
       modified: monaco.editor.createModel(initial.current.after, initial.current.language),
