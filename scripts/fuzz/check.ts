@@ -63,7 +63,9 @@ export function checkCase(input: FuzzInput, slowMs: number = SLOW_MS, rules?: re
     if (step.status === "applied") previous = step;
   }
   const last = result.steps.at(-1);
-  if (last !== undefined && last !== result.steps[0] && faults.length === 0) {
+  // A plan stopped at its work budget (a notice) is not complete: planning its result again goes on where
+  // it stopped, which is not a rule re-firing.
+  if (last !== undefined && last !== result.steps[0] && faults.length === 0 && result.notice === null) {
     try {
       const again = plan({ dockerfile: last.texts.dockerfile, requirements: last.texts.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: last.texts.dockerignore });
       const reapplied = again.steps.filter((s) => s.status === "applied").map((s) => s.id);

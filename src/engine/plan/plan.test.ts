@@ -4,7 +4,7 @@ import { EXAMPLES, FLASK_FAT, type Example } from "../../examples";
 import { RULES } from "../rules/registry";
 import { finalStage } from "../rules/support/stages";
 import type { Rule } from "../rules/types";
-import { buildPlan, PLAN_TEXT_LIMIT, type Decision, type PlanStep } from "./plan";
+import { buildPlan, PLAN_TEXT_LIMIT, PLAN_WORK, type Decision, type PlanStep } from "./plan";
 
 function inputOf(example: Example) {
   return { dockerfile: example.dockerfile, requirements: example.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: example.dockerignore };
@@ -142,6 +142,28 @@ describe("buildPlan", () => {
     expect(plan.notice).toContain(`rewrites are only proposed up to ${PLAN_TEXT_LIMIT.toLocaleString("en-US")}`);
     expect(plan.steps[0]?.analysis.estimate.totalBytes).toBe(planOf(FLASK_FAT).steps[0]?.analysis.estimate.totalBytes);
   });
+
+  it("stops a very large file's plan at its work budget, says so, and plans a file a third the size in full", () => {
+    // The fat Flask app followed by filler RUNs: every step re-reads all of it.
+    // Lines of 1,000 characters: the character budget is reached long before the instruction budget.
+    const filler = (chars: number) => `RUN echo ${"x".repeat(990)}\n`.repeat(Math.ceil(chars / 1_000));
+    const big = FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${filler(PLAN_WORK.chars / 3.5)}${cmd}`);
+    const plan = buildPlan({ ...inputOf(FLASK_FAT), dockerfile: big });
+    // The budget holds the original and two re-reads of a file of 1/3.5 of it: two steps, then the notice.
+    expect(plan.steps.map((s) => s.id)).toEqual(planOf(FLASK_FAT).steps.slice(0, 3).map((s) => s.id));
+    expect(plan.notice).toMatch(/stopped after 2 steps to stay within a few seconds\. Not tried: .*hygiene\/dockerignore/);
+    const smaller = buildPlan({ ...inputOf(FLASK_FAT), dockerfile: FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${filler(PLAN_WORK.chars / 40)}${cmd}`) });
+    expect(smaller.notice).toBeNull();
+    expect(smaller.steps.map((s) => s.id)).toEqual(planOf(FLASK_FAT).steps.map((s) => s.id));
+  }, 120_000);
+
+  it("counts instructions too: many short ones stop the plan at its budget", () => {
+    const lines = Math.ceil(PLAN_WORK.instructions / 3.5);
+    const dockerfile = FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${"RUN true\n".repeat(lines)}${cmd}`);
+    const plan = buildPlan({ ...inputOf(FLASK_FAT), dockerfile });
+    expect(dockerfile.length * 3).toBeLessThan(PLAN_WORK.chars);
+    expect(plan.notice).toMatch(/stopped after 2 steps/);
+  }, 120_000);
 
   it("never throws on garbage and keeps the original step", () => {
     const plan = buildPlan({ dockerfile: new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41]), requirements: [{ path: "requirements.txt", content: "-r requirements.txt\n" }], dockerignore: null });
