@@ -123,4 +123,9 @@ export const ASSUMPTIONS = {
     value: 0,
     text: "With PyTorch's CPU index (download.pytorch.org/whl/cpu) torch installs its +cpu wheel, which requires no nvidia-* or triton wheels: those are left out. torch itself is still weighed as the PyPI (CUDA) wheel the table holds, which over-counts it.",
   },
+  copyUp: {
+    id: "chown-copy-up",
+    value: 0,
+    text: "A recursive `chown`, `chmod` or `chgrp` stores every file under its path that an earlier layer added a second time, in its own layer (overlayfs copies a file up when its metadata changes, even to the same owner or mode). Counted for the files the model knows (copied context, installed packages, system packages); files of the base image under the path are not counted, and the earlier copy stays in its layer.",
+  },
 } as const satisfies Record<string, AssumptionDef>;

@@ -4,6 +4,7 @@
 import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import type { EstimateContext } from "./context";
+import { copyUp } from "./copy-up";
 import { resolvePath } from "./paths";
 import { lockedInstall, poetryConfig, poetryExport } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
@@ -121,6 +122,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         break;
       case "other":
         if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);
+        copyUp(ctx, stage, scope, command, info.name);
         if (info.name === "mkdir") {
           for (const word of command.words.slice(1)) if (!word.value.startsWith("-")) stage.madeDirs.add(resolvePath(scope.cwd, substituteVariables(word.value, scope.vars).value));
         } else if (!MAKES_NOTHING_CHECKED.has(info.name)) {

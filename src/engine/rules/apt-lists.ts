@@ -17,10 +17,20 @@ function fixTargets({ analysis }: RuleContext, holding: readonly InstructionNode
     const node = runAtLine(analysis.model, layer.line);
     const infos = node?.run?.infos ?? [];
     if (node === undefined || !infos.some((i) => i.kind === "apt-update")) continue;
+    // Under a cache mount (cache/mount-apt) the lists are in the mount, not the layer: deleting them would
+    // only empty the cache.
+    if (mountsLists(node)) continue;
     const deletes = infos.some((i) => i.kind === "rm" && i.paths.some((p) => p.value === LISTS || p.value.startsWith(`${LISTS}/`)));
     if (!deletes) targets.add(node);
   }
   return [...targets].sort((a, b) => a.range.start - b.range.start);
+}
+
+function mountsLists(node: InstructionNode): boolean {
+  return (node.run?.mounts ?? []).some((m) => {
+    const target = (m.target ?? "").replace(/\/+$/, "");
+    return target !== "" && (LISTS === target || LISTS.startsWith(`${target}/`));
+  });
 }
 
 function hits({ analysis }: RuleContext): { node: InstructionNode; bytes: number }[] {

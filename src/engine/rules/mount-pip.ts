@@ -5,9 +5,8 @@
 // One rule for the three tools, with a per-tool table (support/cache-mounts.ts), because one RUN often
 // holds two of them (`pip install uv && uv pip install …`, `pip install poetry && poetry install`) and
 // their mounts go on the same RUN with one `# syntax=` line: separate rules would each add the directive
-// and edit the same RUN flags. apt is left out, see docs/cache-mounts.md: Debian's docker-clean hook
-// deletes downloaded .debs after every install, so a mount on /var/cache/apt caches nothing unless that
-// file is removed, which changes the image's apt configuration.
+// and edit the same RUN flags. apt is cache/mount-apt's: it needs Docker's keep-cache line and an
+// all-or-nothing check across stages that this table has no place for (docs/cache-mounts.md).
 //
 // Order (registry.ts): after size/multistage and before size/pip-no-cache-dir. Its fix is a suggestion
 // (it needs BuildKit), so the plan offers it; not taken, pip-no-cache-dir then adds --no-cache-dir, and

@@ -1,6 +1,7 @@
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { nonRootUser } from "./non-root-user";
 import { runRuleTests } from "./rule-tester";
+import { sizeEffect } from "./support/test-size-effect";
 
 describe("security/non-root-user", () => {
   runRuleTests(nonRootUser, {
@@ -36,7 +37,7 @@ describe("security/non-root-user", () => {
         dockerignore: ".git\n",
         findings: ["5:chown"],
         output: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY --chown=app:app . .\nUSER app\nCMD [\"python\", \"main.py\"]\n",
-        reasonIncludes: ["2.00 MB", "does not count"],
+        reasonIncludes: ["2.00 MB", "saves that second copy"],
       },
       {
         name: "explicit USER root",
@@ -45,5 +46,15 @@ describe("security/non-root-user", () => {
         output: "FROM python:3.12-slim\nUSER root\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
       },
     ],
+  });
+});
+
+describe("security/non-root-user: COPY --chown instead of chown -R", () => {
+  it("saves the second copy the chown RUN stored", () => {
+    const dockerfile = "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY . .\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n";
+    const { before, after } = sizeEffect(nonRootUser, { dockerfile, dockerignore: ".git\n" });
+    const copied = before.layers.find((l) => l.line === 4)?.bytes ?? 0;
+    expect(copied).toBeGreaterThan(0);
+    expect(before.totalBytes - after.totalBytes).toBe(copied);
   });
 });

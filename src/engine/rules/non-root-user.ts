@@ -138,7 +138,7 @@ export const nonRootUser: Rule = {
         const at = copy.range.start + copy.keyword.length;
         edits.push({ start: at, end: at, text: ` --chown=${c.owner}` });
       }
-      reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again (the estimate does not count that second copy, so the step shows no change for it)`);
+      reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
     if (root !== null) {

@@ -24,6 +24,7 @@ import { distrolessFinal } from "./distroless-final";
 import { dockerignore } from "./dockerignore";
 import { eolBase } from "./eol-base";
 import { multistage } from "./multistage";
+import { mountApt } from "./mount-apt";
 import { mountPip } from "./mount-pip";
 import { nonRootUser } from "./non-root-user";
 import { opencvHeadless } from "./opencv-headless";
@@ -55,6 +56,9 @@ export const RULES: readonly Rule[] = [
   // After the split, so the builder's installs get the mount too; before pip-no-cache-dir, which it
   // replaces when taken (offered: it needs BuildKit) and which adds --no-cache-dir when it is not.
   mountPip,
+  // apt's mounts, offered likewise: before apt-one-layer and apt-lists, whose list cleanup it makes
+  // pointless when taken (the lists are in the mount) and which add it when it is not.
+  mountApt,
   pipNoCacheDir,
   cleanupSameLayer,
   aptOneLayer,

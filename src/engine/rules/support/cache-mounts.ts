@@ -59,7 +59,7 @@ function toolOf(info: CommandInfo): CacheTool | null {
 }
 
 /** The stages `stage` builds on (`FROM builder`), oldest first, then `stage`. */
-function chain(analysis: Analysis, stage: Stage): Stage[] {
+export function chain(analysis: Analysis, stage: Stage): Stage[] {
   const out = [stage];
   for (let s = stage, guard = 0; s.from.from?.baseStage != null && guard < 32; guard++) {
     const parent = analysis.model.stages[s.from.from.baseStage];
@@ -71,7 +71,7 @@ function chain(analysis: Analysis, stage: Stage): Stage[] {
 }
 
 /** ENV values and the USER in force just before `node`, following `FROM stage` chains. */
-function environmentAt(analysis: Analysis, node: InstructionNode): { env: Map<string, string>; user: string | null } {
+export function environmentAt(analysis: Analysis, node: InstructionNode): { env: Map<string, string>; user: string | null } {
   const stage = analysis.model.stages[node.stageIndex];
   const env = new Map<string, string>();
   let user: string | null = null;
@@ -86,7 +86,7 @@ function environmentAt(analysis: Analysis, node: InstructionNode): { env: Map<st
   return { env, user };
 }
 
-const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:.*)?$/.test(user);
+export const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:.*)?$/.test(user);
 
 /** `poetry config KEY VALUE` settings made before `node` (earlier RUNs and earlier commands of its own). */
 function poetryConfigAt(analysis: Analysis, node: InstructionNode): Map<string, string> {
@@ -188,7 +188,7 @@ export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refu
 }
 
 /** The final stage and every stage it builds on or copies from, transitively. */
-function neededStages(analysis: Analysis): Set<number> {
+export function neededStages(analysis: Analysis): Set<number> {
   const { stages } = analysis.model;
   const last = stages[stages.length - 1];
   const needed = new Set<number>();
