@@ -47,6 +47,12 @@ describe.each(DEBIAN_TABLE_RELEASES.map((release) => ({ release })))("the $relea
     expect(resolved.length / edges.length).toBeGreaterThan(0.99);
   });
 
+  it("resolves ≥ 98% of Recommends (apt skips the rest: contrib, non-free or gone) and never repeats a Depends as a Recommends", () => {
+    const edges = t.recs.flat();
+    expect(edges.filter((d) => d < t.realCount + t.virtualCount).length / edges.length).toBeGreaterThan(0.98);
+    expect(t.recs.every((list, i) => list.every((d) => !(t.deps[i] ?? []).includes(d)))).toBe(true);
+  });
+
   it("has a python slim base set holding apt, dpkg and libc6 and the release's own libssl", () => {
     const base = debianBasePackages(release);
     expect([...base]).toEqual(expect.arrayContaining(["apt", "dpkg", "libc6", "ca-certificates", "tzdata", "netbase"]));
