@@ -90,13 +90,13 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
   if (found === null || !DEBIAN_NAME.test(cleanDebianName(name))) return null;
   const { release, standIn } = found;
   if (standIn !== null) ctx.assume(`debian-release:${stage.distro ?? ""}`, standIn, line);
-  // What the Recommends add beyond the Depends, over the same present set: recorded for
-  // size/apt-no-install-recommends, which names them (before the closure, while the set is unchanged).
-  const viaRecommends = recommends ? debianRecommendsWeight([name], release, stage.debInstalled) : null;
+  const closure = debianInstallClosure([name], release, stage.debInstalled, { recommends });
+  // What the Recommends add beyond the Depends, over the same present set (the caller adds the members
+  // after this returns): recorded for size/apt-no-install-recommends, which names them.
+  const viaRecommends = recommends && closure.unknown.length === 0 ? debianRecommendsWeight([name], release, stage.debInstalled, closure) : null;
   if (viaRecommends !== null) {
     ctx.noteRecommends({ line, stageIndex: stage.index, requested: cleanDebianName(name), ...viaRecommends });
   }
-  const closure = debianInstallClosure([name], release, stage.debInstalled, { recommends });
   // The release is a guess when the base image is unknown; a name missing from it may be right elsewhere.
   if (closure.unknown.length > 0 && stage.distro === null) return null;
   if (closure.unknown.length > 0) {

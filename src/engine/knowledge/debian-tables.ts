@@ -224,13 +224,16 @@ export interface DebianRecommendsWeight {
 
 /**
  * What `--no-install-recommends` leaves out of `apt-get install names…` on top of `present`: the packages
- * of the closure with Recommends that the closure without them lacks. Null without a table.
+ * of the closure with Recommends that the closure without them lacks. Null without a table. A caller that
+ * already has the closure with Recommends (same names, release and present) passes it to save a walk.
  */
-export function debianRecommendsWeight(names: readonly string[], release: DebianRelease, present: ReadonlySet<string>): DebianRecommendsWeight | null {
+export function debianRecommendsWeight(
+  names: readonly string[], release: DebianRelease, present: ReadonlySet<string>, withRecommends?: DebianInstallClosure,
+): DebianRecommendsWeight | null {
   const t = table(release);
   if (t === undefined) return null;
   const without = new Set(debianInstallClosure(names, release, present).added);
-  const packages = debianInstallClosure(names, release, present, { recommends: true }).added
+  const packages = (withRecommends ?? debianInstallClosure(names, release, present, { recommends: true })).added
     .filter((name) => !without.has(name))
     .map((name) => ({ name, bytes: (t.wire.kib[t.index.get(name) ?? -1] ?? 0) * KIB }))
     .sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
