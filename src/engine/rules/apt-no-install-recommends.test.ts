@@ -58,6 +58,14 @@ describe("size/apt-no-install-recommends", () => {
         output: null,
       },
       {
+        // tzdata is in python slim already: apt installs nothing, recommended or not.
+        name: "a package the image already has: rewritten, and the reason says it saves nothing",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get install -y tzdata\n",
+        findings: ["2:recommends"],
+        output: "FROM python:3.12-slim\nRUN apt-get install --no-install-recommends -y tzdata\n",
+        reasonIncludes: ["saves no bytes"],
+      },
+      {
         // Ubuntu has no release table: the hand-made rows carry no Recommends, and the reason says so.
         name: "an Ubuntu base: rewritten, the saving not weighed",
         dockerfile: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",

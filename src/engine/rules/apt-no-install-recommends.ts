@@ -53,8 +53,8 @@ function describeSaving(all: readonly Hit[]): string {
   const { packages, bytes } = recommended(all);
   if (packages.length === 0) {
     return all.some((h) => h.weights.length > 0)
-      ? "By the Debian release table these installs recommend nothing the image does not already have: the flag saves no bytes here, and keeps later edits from pulling in recommendations."
-      : "No Debian release table weighs these installs (an Ubuntu base, or none loaded), so what the flag leaves out is not weighed (assumption apt-recommends).";
+      ? "By the Debian release table these installs recommend nothing the image does not already have: the flag saves no bytes here today."
+      : "No Debian release table weighs these installs' Recommends (an Ubuntu base, no table loaded, or a name the release lacks), so what the flag leaves out is not weighed (assumption apt-recommends).";
   }
   const named = packages.slice(0, NAMED).map((p) => `${p.name} ${formatBytes(p.bytes)}`).join(", ");
   const more = packages.length > NAMED ? ` and ${packages.length - NAMED} more` : "";
