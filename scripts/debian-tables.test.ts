@@ -74,6 +74,7 @@ Version: 20230311
 Installed-Size: 400
 Section: misc
 Depends: openssl-ish | openssl
+Recommends: tzdata (>= 2020) | tzdata-legacy, openssl-ish
 
 Package: netbase
 Version: 6.4
@@ -102,6 +103,11 @@ describe("parsePackages and buildTable", () => {
     expect(records.get("apt")?.depends).toEqual(["libc6", "libapt-pkg6.0"]);
   });
 
+  it("reads Recommends: first alternative, versions dropped, a name already depended on left out", () => {
+    expect(records.get("ca-certificates")).toMatchObject({ depends: ["openssl-ish"], recommends: ["tzdata"] });
+    expect(records.get("apt")?.recommends).toEqual([]);
+  });
+
   it("builds a table whose base set is the required closure plus the seeds found", () => {
     // The bookworm seeds name CPython libraries this small list lacks: the builder must refuse, not guess.
     expect(() => buildTable("bookworm", records, [{ suite: "bookworm", date: "2026-01-01" }], "2026-01-02")).toThrow(/base seeds not in the lists: .*libffi8/);
@@ -115,6 +121,9 @@ describe("parsePackages and buildTable", () => {
     expect([t.realCount, t.virtualCount]).toEqual([8, 1]);
     expect(t.base.packages.map((i) => t.names[i]).sort()).toEqual(["apt", "ca-certificates", "libapt-pkg6.0", "libc6", "netbase"]);
     expect(t.kib[t.names.indexOf("libssl3")]).toBe(6100);
+    // Recommends go in their own column, and the base set (debootstrap, --no-install-recommends) ignores them.
+    expect(t.recs[t.names.indexOf("ca-certificates")]?.map((i) => t.names[i])).toEqual(["tzdata"]);
+    expect(t.base.packages.map((i) => t.names[i])).not.toContain("tzdata");
     clearDebianTables();
     registerDebianTablesFromDisk();
   });

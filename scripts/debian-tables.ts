@@ -7,8 +7,8 @@
 // The Packages file is `apt-cache dumpavail` output (one record per package: apt's candidate across the
 // release, -updates and -security) or raw Packages files concatenated (then the highest version of each
 // package wins, by dpkg's version order). The lists dir holds the InRelease files, read for provenance.
-// Kept per package: Version, Installed-Size (KiB), Section, Depends + Pre-Depends (first alternative of
-// each `|` group, version constraints and `:any` dropped) and Provides (for virtual names).
+// Kept per package: Version, Installed-Size (KiB), Section, Depends + Pre-Depends and Recommends (first
+// alternative of each `|` group, version constraints and `:any` dropped) and Provides (for virtual names).
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -23,6 +23,8 @@ export interface PackageRecord {
   section: string;
   priority: string;
   depends: string[];
+  /** Recommends: installed by apt by default (APT::Install-Recommends), not with --no-install-recommends. */
+  recommends: string[];
   provides: string[];
 }
 
@@ -77,12 +79,17 @@ export function parsePackages(text: string): Map<string, PackageRecord> {
       section: (fields.get("section") ?? "unknown").replace(/^.*\//, ""),
       priority: fields.get("priority") ?? "optional",
       depends: [...parseDependsField(fields.get("pre-depends") ?? ""), ...parseDependsField(fields.get("depends") ?? "")],
+      recommends: parseDependsField(fields.get("recommends") ?? ""),
       provides: parseProvides(fields.get("provides") ?? ""),
     };
     const seen = out.get(name);
     if (seen === undefined || compareDebianVersions(record.version, seen.version) > 0) out.set(name, record);
   }
-  for (const r of out.values()) r.depends = [...new Set(r.depends)];
+  for (const r of out.values()) {
+    r.depends = [...new Set(r.depends)];
+    // A name both depended on and recommended is a dependency (apt installs it either way).
+    r.recommends = [...new Set(r.recommends)].filter((d) => !r.depends.includes(d));
+  }
   return out;
 }
 
@@ -148,10 +155,14 @@ export function buildTable(
   for (const r of records.values()) {
     for (const p of r.provides) if (!records.has(p) && !DROPPED_VIRTUAL.test(p)) providedBy.set(p, [...(providedBy.get(p) ?? []), r.name]);
   }
-  for (const r of records.values()) r.depends = r.depends.filter((d) => records.has(d) || !DROPPED_VIRTUAL.test(d));
+  const kept = (d: string): boolean => records.has(d) || !DROPPED_VIRTUAL.test(d);
+  for (const r of records.values()) {
+    r.depends = r.depends.filter(kept);
+    r.recommends = r.recommends.filter(kept);
+  }
   const virtual = [...providedBy.keys()].sort();
   const mentioned = new Set<string>();
-  for (const r of records.values()) for (const d of r.depends) if (!records.has(d) && !providedBy.has(d)) mentioned.add(d);
+  for (const r of records.values()) for (const d of [...r.depends, ...r.recommends]) if (!records.has(d) && !providedBy.has(d)) mentioned.add(d);
   const names = [...real, ...virtual, ...[...mentioned].sort()];
   const index = new Map(names.map((n, i) => [n, i]));
   const sections = [...new Set([...records.values()].map((r) => r.section))].sort();
@@ -178,6 +189,7 @@ export function buildTable(
     kib: real.map((n) => records.get(n)?.kib ?? 0),
     section: real.map((n) => sectionIndex.get(records.get(n)?.section ?? "") ?? 0),
     deps: real.map((n) => (records.get(n)?.depends ?? []).map(at)),
+    recs: real.map((n) => (records.get(n)?.recommends ?? []).map(at)),
     providers: virtual.map((v) => (providedBy.get(v) ?? []).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map(at)),
   };
   // The base set is computed with the engine's own resolver, so the estimator subtracts exactly what it would add.

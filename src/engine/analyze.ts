@@ -93,7 +93,7 @@ function includeDiagnostics(files: readonly RequirementsFile[], known: readonly 
 export function emptyEstimate(): ImageEstimate {
   return {
     totalBytes: 0, compressedBytes: 0, baseBytes: 0, byCategory: emptyByCategory(), rebuildBytes: 0,
-    rebuild: { bytes: 0, fromLine: null, reinstallsPackages: false }, layers: [], buildLayers: [], stages: [], warnings: [], assumptions: [], buildCheck: [], unknownPackages: [], installedPackages: [],
+    rebuild: { bytes: 0, fromLine: null, reinstallsPackages: false }, layers: [], buildLayers: [], stages: [], warnings: [], assumptions: [], buildCheck: [], unknownPackages: [], installedPackages: [], aptRecommends: [],
   };
 }
 

@@ -59,7 +59,7 @@ export const ASSUMPTIONS = {
   recommends: {
     id: "apt-recommends",
     value: 0,
-    text: "Debian closures are measured with --no-install-recommends; recommended packages an install without it pulls in are not counted.",
+    text: "Where no Debian release table answers (Ubuntu bases, or no table loaded), closures come from hand-made rows measured with --no-install-recommends: the recommended packages an install without the flag pulls in are not counted there.",
   },
   muslScaling: {
     id: "musl-size",

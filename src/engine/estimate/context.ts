@@ -8,6 +8,7 @@ import type { BuildReader } from "../verify/build-check";
 import type { BuildCheckFinding } from "../verify/types";
 import type { DockerIgnore } from "./dockerignore";
 import type { StageState } from "./stage-state";
+import type { AptRecommendsWeight } from "./types";
 
 export interface EstimateSettings {
   /** Bytes `COPY . .` sends from the build context (after .dockerignore). */
@@ -44,6 +45,8 @@ export interface EstimateContext {
   /** Record a Python package an install writes; `known` false when neither table holds it (weighed by
    *  the unknown-package default). */
   notePackage(name: string, known: boolean): void;
+  /** Record what an apt install's Recommends added (the saving --no-install-recommends would make). */
+  noteRecommends(weight: AptRecommendsWeight): void;
 }
 
 /** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the

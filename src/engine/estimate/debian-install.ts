@@ -1,5 +1,5 @@
 // `apt-get install` weighed from the stage's Debian release table (knowledge/debian-tables.ts): the
-// Depends closure of each package over what the stage already has (`stage.debInstalled`, seeded at FROM
+// Depends closure of each package (and Recommends, unless the install says --no-install-recommends) over what the stage already has (`stage.debInstalled`, seeded at FROM
 // with the base image's packages), so a dependency shared by two installs is counted once. Used by
 // system-install.ts; where the release has no table (Ubuntu, or none installed yet) it answers null and
 // the hand-made rows of knowledge/system-packages.ts are used instead.
@@ -10,6 +10,7 @@ import {
   debianInstallClosure,
   debianOsBasePackages,
   debianPackage,
+  debianRecommendsWeight,
   debianReleaseOf,
   debianTableSource,
   fullPythonImagePackages,
@@ -76,19 +77,26 @@ export interface DebianInstallWeight {
 }
 
 /**
- * What `apt-get install --no-install-recommends NAME` adds to the stage, from its release table; null when
+ * What `apt-get install NAME` adds to the stage, from its release table — with its Recommends closure when
+ * `recommends` (apt's default), Depends only for --no-install-recommends; null when
  * there is no table (the caller falls back to the hand-made rows). A name the release cannot install adds
  * nothing (the build check reports it: verify/package-names.ts): apt-get fails on it, so there is no image to weigh it in (guessing what was meant,
  * e.g. libffi7 on bookworm for libffi8, is the build check's job).
  */
-export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name: string, line: number): DebianInstallWeight | null {
+export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name: string, line: number, recommends: boolean): DebianInstallWeight | null {
   const found = stageDebianRelease(stage);
   // Not a package name (an unexpanded `$VAR`, a local `.deb` path, a template placeholder): the caller's
   // unknown-package default, as before.
   if (found === null || !DEBIAN_NAME.test(cleanDebianName(name))) return null;
   const { release, standIn } = found;
   if (standIn !== null) ctx.assume(`debian-release:${stage.distro ?? ""}`, standIn, line);
-  const closure = debianInstallClosure([name], release, stage.debInstalled);
+  const closure = debianInstallClosure([name], release, stage.debInstalled, { recommends });
+  // What the Recommends add beyond the Depends, over the same present set (the caller adds the members
+  // after this returns): recorded for size/apt-no-install-recommends, which names them.
+  const viaRecommends = recommends && closure.unknown.length === 0 ? debianRecommendsWeight([name], release, stage.debInstalled, closure) : null;
+  if (viaRecommends !== null) {
+    ctx.noteRecommends({ line, stageIndex: stage.index, requested: cleanDebianName(name), ...viaRecommends });
+  }
   // The release is a guess when the base image is unknown; a name missing from it may be right elsewhere.
   if (closure.unknown.length > 0 && stage.distro === null) return null;
   if (closure.unknown.length > 0) {

@@ -16,7 +16,7 @@ import { layerItems, type FsLayer } from "./stage-fs";
 import { createBuildReader } from "../verify/build-check";
 import { findingKey, type BuildCheckFinding } from "../verify/types";
 import { copiedFromAll, setArg, setEnv, type StageState } from "./stage-state";
-import { CATEGORIES, emptyByCategory, type Assumption, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
+import { CATEGORIES, emptyByCategory, type AptRecommendsWeight, type Assumption, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
 
 export interface EstimateInput {
   readonly dockerfile: DockerfileModel;
@@ -43,6 +43,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   const stagesByName = new Map<string, StageState>();
   const unknownPackages = new Set<string>();
   const installedPackages = new Set<string>();
+  const aptRecommends: AptRecommendsWeight[] = [];
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const ctx: EstimateContext = {
     requirementFiles: input.requirements,
@@ -65,6 +66,9 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     notePackage: (name, known) => {
       installedPackages.add(name);
       if (!known) unknownPackages.add(name);
+    },
+    noteRecommends: (weight) => {
+      aptRecommends.push(weight);
     },
   };
 
@@ -130,6 +134,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     buildCheck: [...buildCheck.values()].sort((a, b) => a.line - b.line || a.column - b.column),
     unknownPackages: [...unknownPackages].sort(),
     installedPackages: [...installedPackages].sort(),
+    aptRecommends,
   };
 }
 

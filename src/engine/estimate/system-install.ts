@@ -20,7 +20,8 @@ const COMPILER = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d
 
 /** Debian packages whose Recommends include build-essential (python3-pip: "Recommends: build-essential,
  *  python3-dev", Debian bookworm/trixie package metadata): installed without --no-install-recommends, they
- *  bring a compiler. Its bytes fall under the `apt-recommends` assumption (not counted). */
+ *  bring a compiler. Its bytes come from the release table's Recommends where there is one (the hand-made
+ *  rows' fallback does not count them: assumption `apt-recommends`). */
 const RECOMMENDS_COMPILER = new Set(["python3-pip"]);
 
 export function categoryOfSystemPackage(name: string): Category {
@@ -34,7 +35,6 @@ function debianSuite(stage: StageState): string {
 export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apt-install" }>): void {
   // apt-get on Alpine fails: the build check reports it (apt-on-alpine); nothing is installed.
   if (stage.family === "alpine") return;
-  if (!info.noInstallRecommends) ctx.assume(ASSUMPTIONS.recommends.id, ASSUMPTIONS.recommends.text, scope.line);
   for (const pkg of info.packages) {
     const name = pkg.value;
     if (COMPILER.test(name) || (!info.noInstallRecommends && RECOMMENDS_COMPILER.has(name))) {
@@ -48,11 +48,13 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     }
     // The stage's release table first (closure over what the stage has); the hand-made rows where it
     // has no answer (Ubuntu, no table installed, or a name the release lacks, which also gets a warning).
-    const weighed = weighDebianInstall(ctx, stage, name, scope.line);
+    const weighed = weighDebianInstall(ctx, stage, name, scope.line, !info.noInstallRecommends);
     let bytes: number;
     let sources: SourceRef[];
     let members: readonly string[] = [name];
     const match = weighed === null ? findDebianPackage(name, debianSuite(stage)) : null;
+    // The hand-made rows are --no-install-recommends closures: without the flag, the Recommends go uncounted.
+    if (weighed === null && !info.noInstallRecommends) ctx.assume(ASSUMPTIONS.recommends.id, ASSUMPTIONS.recommends.text, scope.line);
     if (weighed !== null) {
       ({ bytes, sources, members } = weighed);
     } else if (match === null || match.row.closureOnSlimKiB === null) {

@@ -52,6 +52,20 @@ export interface Assumption {
   readonly line: number | null;
 }
 
+/** What one `apt-get install NAME` without --no-install-recommends adds through Recommends (from the
+ *  release table): what the flag would save there. Recorded (even when empty) only where a release
+ *  table weighed the install. */
+export interface AptRecommendsWeight {
+  /** Line of the RUN that installs `requested`. */
+  readonly line: number;
+  readonly stageIndex: number;
+  readonly requested: string;
+  /** Packages only the Recommends bring (with their Depends), biggest first; Installed-Size × 1024. */
+  readonly packages: readonly { readonly name: string; readonly bytes: number }[];
+  readonly bytes: number;
+  readonly sources: readonly SourceRef[];
+}
+
 export interface StageSummary {
   readonly index: number;
   readonly name: string | null;
@@ -93,6 +107,8 @@ export interface ImageEstimate {
   readonly unknownPackages: readonly string[];
   /** Every Python package an install writes in any stage (sorted): the denominator of unknownPackages. */
   readonly installedPackages: readonly string[];
+  /** Per apt install without --no-install-recommends, in order: what its Recommends added. */
+  readonly aptRecommends: readonly AptRecommendsWeight[];
 }
 
 export function emptyByCategory(): ByCategory {

@@ -6,12 +6,15 @@
 // Layout (columns instead of one object per package keeps ~65,000 packages to a few MB of JSON):
 //   names       every name the table mentions: first `realCount` real packages, then `virtualCount`
 //               virtual names (only provided by others), then names that are only mentioned in a Depends
-//   version, kib, section, deps   one entry per real package (index i ↔ names[i])
+//   version, kib, section, deps, recs   one entry per real package (index i ↔ names[i])
 //   providers   one entry per virtual name: the real packages that Provide it
 //   base        indexes of the packages the release's python slim image is modelled to hold
 import * as v from "valibot";
 
-export const DEBIAN_TABLE_SCHEMA = 1;
+/** 2: adds `recs` (Recommends). A schema-1 table (no Recommends) is refused: the tables ship with the
+ *  code, so an old file only appears in a half-updated checkout, where silently weighing no Recommends
+ *  would be worse than the "no table" fallback the loader's error leads to. */
+export const DEBIAN_TABLE_SCHEMA = 2;
 
 export type DebianRelease = "bullseye" | "bookworm" | "trixie";
 export const DEBIAN_TABLE_RELEASES: readonly DebianRelease[] = ["bullseye", "bookworm", "trixie"];
@@ -63,6 +66,8 @@ export const DebianTableWire = v.object({
   section: Indexes,
   /** Depends + Pre-Depends, first alternative of each `|` group, as indexes into `names`. */
   deps: IndexLists,
+  /** Recommends, first alternative of each `|` group, as indexes into `names` (what apt installs by default). */
+  recs: IndexLists,
   providers: IndexLists,
 });
 
@@ -83,12 +88,13 @@ export function parseDebianTable(release: DebianRelease, json: unknown): ParsedD
   if (t.release !== release) return fail(`holds ${t.release}, not ${release}`);
   const n = t.realCount;
   if (n + t.virtualCount > t.names.length) return fail("realCount + virtualCount exceed the names");
-  for (const [column, length] of [["version", t.version.length], ["kib", t.kib.length], ["section", t.section.length], ["deps", t.deps.length]] as const) {
+  for (const [column, length] of [["version", t.version.length], ["kib", t.kib.length], ["section", t.section.length], ["deps", t.deps.length], ["recs", t.recs.length]] as const) {
     if (length !== n) return fail(`${column} has ${length} entries for ${n} packages`);
   }
   if (t.providers.length !== t.virtualCount) return fail(`providers has ${t.providers.length} entries for ${t.virtualCount} virtual names`);
   if (t.section.some((s) => s >= t.sections.length)) return fail("a section index is out of range");
   if (t.deps.some((list) => list.some((d) => d >= t.names.length))) return fail("a dependency index is out of range");
+  if (t.recs.some((list) => list.some((d) => d >= t.names.length))) return fail("a recommends index is out of range");
   if (t.providers.some((list) => list.length === 0 || list.some((p) => p >= n))) return fail("a provider index is out of range");
   if ([...t.base.packages, ...t.base.minbase].some((p) => p >= n)) return fail("a base package index is out of range");
   return { ok: true, table: t };

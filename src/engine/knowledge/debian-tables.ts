@@ -1,6 +1,6 @@
 // Debian system packages per release (bullseye, bookworm, trixie; amd64, main), from Debian's own package
-// lists: does a name exist in a release, what does `apt-get install --no-install-recommends` add on top of
-// what a stage has, and which runtime libraries a `-dev` package stands for. The tables are data installed
+// lists: does a name exist in a release, what does `apt-get install` (with or without
+// --no-install-recommends) add on top of what a stage has, and which runtime libraries a `-dev` package stands for. The tables are data installed
 // at run time (`installDebianTable`: the worker fetches the JSON, Node reads it from disk; see
 // src/node/load-tables.ts); until one is installed every lookup for that release answers "unknown" (null,
 // false, or everything in `unknown`), and callers fall back to the hand-made rows of system-packages.ts.
@@ -140,6 +140,17 @@ export function debianPackageExists(name: string, release: DebianRelease): boole
   return kind !== null && (kind.kind === "real" || kind.providers.length === 1);
 }
 
+export interface DebianInstallOptions {
+  /**
+   * Also walk Recommends (apt's default, APT::Install-Recommends): apt installs the Recommends of every
+   * package it newly installs "as if those were depends" (the APT team's announcement of the default,
+   * lists.debian.org/debian-devel-announce/2007/08/msg00000.html), so the recommends of a recommended
+   * package are installed too, and the Depends of each. Present packages are not walked: apt does not
+   * install the missing Recommends of what is already installed.
+   */
+  readonly recommends?: boolean;
+}
+
 export interface DebianInstallClosure {
   /** Packages the install adds, in the order they were reached (requested ones first). */
   added: string[];
@@ -154,9 +165,13 @@ export interface DebianInstallClosure {
  * What `apt-get install --no-install-recommends names…` adds on top of `present` (the base image's packages
  * plus what earlier instructions installed): the Depends/Pre-Depends closure, first alternative of each
  * group, virtual names satisfied by a present provider or else by their first provider. Packages already
- * present are not walked further (their dependencies are already satisfied).
+ * present are not walked further (their dependencies are already satisfied). With `recommends`, what a
+ * plain `apt-get install names…` adds: Recommends are walked as Depends are.
  */
-export function debianInstallClosure(names: readonly string[], release: DebianRelease, present: ReadonlySet<string>): DebianInstallClosure {
+export function debianInstallClosure(
+  names: readonly string[], release: DebianRelease, present: ReadonlySet<string>, options: DebianInstallOptions = {},
+): DebianInstallClosure {
+  const recommends = options.recommends === true;
   const t = table(release);
   const result: DebianInstallClosure = { added: [], bytes: 0, unknown: [], sources: [] };
   if (t === undefined) {
@@ -187,15 +202,47 @@ export function debianInstallClosure(names: readonly string[], release: DebianRe
   }
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     for (const d of w.deps[next] ?? []) visit(d);
+    if (recommends) for (const d of w.recs[next] ?? []) visit(d);
   }
   for (const i of added) result.bytes += (w.kib[i] ?? 0) * KIB;
   if (result.added.length > 0) {
     result.sources.push({
       ...sourceOf(t, names.map(cleanName).join(" "), release, null),
-      note: `apt-get install --no-install-recommends closure on ${release}: ${result.added.length} packages (${result.added.join(", ")}), Installed-Size summed`,
+      note: `apt-get install${recommends ? " (with Recommends)" : " --no-install-recommends"} closure on ${release}: ${result.added.length} packages (${result.added.join(", ")}), Installed-Size summed`,
     });
   }
   return result;
+}
+
+export interface DebianRecommendsWeight {
+  /** Packages only the Recommends bring (with their own Depends), biggest first, with Installed-Size × 1024. */
+  readonly packages: readonly { readonly name: string; readonly bytes: number }[];
+  /** Their sum: what --no-install-recommends saves on this install. */
+  readonly bytes: number;
+  readonly sources: SourceRef[];
+}
+
+/**
+ * What `--no-install-recommends` leaves out of `apt-get install names…` on top of `present`: the packages
+ * of the closure with Recommends that the closure without them lacks. Null without a table. A caller that
+ * already has the closure with Recommends (same names, release and present) passes it to save a walk.
+ */
+export function debianRecommendsWeight(
+  names: readonly string[], release: DebianRelease, present: ReadonlySet<string>, withRecommends?: DebianInstallClosure,
+): DebianRecommendsWeight | null {
+  const t = table(release);
+  if (t === undefined) return null;
+  const without = new Set(debianInstallClosure(names, release, present).added);
+  const packages = (withRecommends ?? debianInstallClosure(names, release, present, { recommends: true })).added
+    .filter((name) => !without.has(name))
+    .map((name) => ({ name, bytes: (t.wire.kib[t.index.get(name) ?? -1] ?? 0) * KIB }))
+    .sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
+  const bytes = packages.reduce((sum, p) => sum + p.bytes, 0);
+  const sources = packages.length === 0 ? [] : [{
+    ...sourceOf(t, names.map(cleanName).join(" "), release, null),
+    note: `Recommends closure on ${release} beyond the Depends closure: ${packages.length} packages (${packages.map((p) => p.name).join(", ")}), Installed-Size summed`,
+  }];
+  return { packages, bytes, sources };
 }
 
 /** The packages the release's python:X-slim image is modelled to hold (see the table's base.method); empty when no table. */

@@ -45,6 +45,7 @@ export {
   debianPackageExists,
   debianNameKind,
   debianInstallClosure,
+  debianRecommendsWeight,
   debianBasePackages,
   debianOsBasePackages,
   debianBaseMethod,
@@ -58,6 +59,8 @@ export {
   type DebianPackageFacts,
   type DebianNameKind,
   type DebianInstallClosure,
+  type DebianInstallOptions,
+  type DebianRecommendsWeight,
   type DebianTableLoader,
   type InstallResult as DebianInstallResult,
 } from "./debian-tables";
