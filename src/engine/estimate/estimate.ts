@@ -128,6 +128,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
       pythonVersion: s.pythonMinor,
       totalBytes: s.fs.layers.reduce((sum, l) => sum + l.entries.reduce((a, e) => a + e.bytes, 0), 0),
       inFinalImage: s === final || (final !== undefined && finalStageIndexes.has(s.index)),
+      builtFromSource: [...s.builtFromSource].sort(),
     })),
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],

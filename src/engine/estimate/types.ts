@@ -76,6 +76,9 @@ export interface StageSummary {
   /** Bytes of the stage's own filesystem, base included. */
   readonly totalBytes: number;
   readonly inFinalImage: boolean;
+  /** Python packages the estimate has this stage compile from source (no wheel for its platform), sorted:
+   *  the build check and the multistage rule read the same answer. */
+  readonly builtFromSource: readonly string[];
 }
 
 export interface Rebuild {

@@ -318,3 +318,21 @@ describe("size/multistage", () => {
     expect(split?.analysis.estimate.byCategory.buildTools).toBe(0);
   });
 });
+
+describe("size/multistage and the build check read the same compiled packages", () => {
+  // Fuzz (corpus seed 15, case 126): Pillow 9.5.0 has no cp39 wheel in the wheel table, so the estimate
+  // compiles it in the builder (python3-pip's recommended build-essential is the compiler), while the
+  // rules' hand-measured row says Pillow ships wheels. The split must carry Pillow's runtime library, or
+  // the build check refuses it and the step fails.
+  it("adds the runtime libraries of what the estimate compiles, and the rewrite passes the build check", () => {
+    const dockerfile = "FROM python:3.9.3-slim\nRUN apt-get update && apt-get install -y python3-pip\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . /app\nCMD [\"python3\", \"app.py\"]\n";
+    const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "Pillow==9.5.0\n" }], dockerignore: null });
+    const original = plan.steps[0]?.analysis.estimate.stages.at(-1);
+    expect(original?.builtFromSource).toContain("pillow");
+    const split = plan.steps.find((s) => s.id === "size/multistage");
+    expect(split?.status).toBe("applied");
+    const final = split?.texts.dockerfile.split(/^FROM /m).at(-1) ?? "";
+    expect(final).toMatch(/apt-get install[^\n]*libjpeg62-turbo/);
+    expect(split?.analysis.buildCheck.filter((f) => f.severity === "error")).toEqual([]);
+  }, 60_000);
+});

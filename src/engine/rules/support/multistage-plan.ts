@@ -6,7 +6,7 @@
 import type { Analysis } from "../../analyze";
 import type { InstructionNode, Stage } from "../../dockerfile/model";
 import { isManifestPath } from "../../estimate/copy";
-import { lookupBaseImage, parseImageRef } from "../../knowledge";
+import { findPythonPackage, lookupBaseImage, parseImageRef } from "../../knowledge";
 import type { PipInstall } from "../../shell/command-info";
 import { compilesOnGlibc, compilesOnMusl, stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
@@ -202,6 +202,16 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
       if (/\(in (base|python)/.test(entry)) continue;
       const lib = libraryNameFor(entry, target);
       if (lib === null) return { ok: false, reason: `${row.name} is built from source and needs ${entry} at run time, whose name on ${target.distro ?? "this base"} is not known to Whaleweight` };
+      runtime.add(lib);
+    }
+  }
+  // What the estimate compiles in this stage (a pin with no wheel for the base's Python, say) needs its
+  // runtime libraries too: the build check reads the same list, so the rewrite and the check agree.
+  for (const name of analysis.estimate.stages.find((s) => s.index === stage.index)?.builtFromSource ?? []) {
+    for (const entry of (libc === "musl" ? findPythonPackage(name)?.buildNeeds?.alpineRuntime : findPythonPackage(name)?.buildNeeds?.debianRuntime) ?? []) {
+      if (entry.includes("(")) continue;
+      const lib = libraryNameFor(entry, target);
+      if (lib === null) return { ok: false, reason: `${name} is built from source and needs ${entry} at run time, whose name on ${target.distro ?? "this base"} is not known to Whaleweight` };
       runtime.add(lib);
     }
   }
