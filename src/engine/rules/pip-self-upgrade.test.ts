@@ -51,6 +51,15 @@ describe("hygiene/pip-self-upgrade", () => {
         output: "FROM python:3.8-slim\nRUN pip install --upgrade pip==24.3.1 && pip install --no-cache-dir flask\n",
         reasonIncludes: ["last pip for Python 3.8"],
       },
+      {
+        // pip 26.1 dropped Python 3.9: the table's newest pip would not install on python:3.9.
+        name: "python 3.9: pinned to the last pip that runs there",
+        dockerfile: "FROM python:3.9-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        alternatives: ["pin", "drop"],
+        output: "FROM python:3.9-slim\nRUN pip install --upgrade pip==26.0.1 && pip install --no-cache-dir flask\n",
+        reasonIncludes: ["last pip for Python 3.9"],
+      },
     ],
   });
 });

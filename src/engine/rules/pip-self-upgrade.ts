@@ -12,8 +12,10 @@ import { makeFinding } from "./support/finding";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /** The last pip that runs on each Python that newer pips dropped (pip's changelog, pip.pypa.io/en/stable/news:
- *  25.0 "Drop support for Python 3.8", 24.1 dropped 3.7, 22.0 dropped 3.6, 21.0 dropped 2.7 and 3.5). */
-const LAST_PIP: Readonly<Record<string, string>> = { "2.7": "20.3.4", "3.5": "20.3.4", "3.6": "21.3.1", "3.7": "24.0", "3.8": "24.3.1" };
+ *  26.1 (2026-04-26) "Drop support for Python 3.9", 25.0 "Drop support for Python 3.8", 24.1 dropped 3.7,
+ *  22.0 dropped 3.6, 21.0 dropped 2.7 and 3.5). 26.0.1 is the last 26.0 release (the version dependabot
+ *  bumped from to 26.1, e.g. keboola/cli#371). */
+const LAST_PIP: Readonly<Record<string, string>> = { "2.7": "20.3.4", "3.5": "20.3.4", "3.6": "21.3.1", "3.7": "24.0", "3.8": "24.3.1", "3.9": "26.0.1" };
 
 /** `pip`, `pip>=23`, `PIP` — a requirement on pip itself that does not pin one version. */
 const UNPINNED_PIP = /^pip(\s*(>=|>|~=|!=|<|<=)[^=]*)?$/i;
@@ -76,7 +78,7 @@ export const pipSelfUpgrade: Rule = {
       why: "An unpinned upgrade installs whatever pip is newest when the image is built, so two builds of the same Dockerfile differ; the new pip is a second copy in a new layer, and with --prefix it uninstalls the stage's own pip.",
       before: "FROM python:3.12-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
       after: "FROM python:3.12-slim\nRUN pip install --upgrade pip==26.2.1 && pip install --no-cache-dir flask\n",
-      safety: "Safe: pinning installs one known pip instead of whatever is newest (on Python 3.8 and older, the last pip that runs there). Dropping the upgrade, the alternative, is safe on the images of supported Pythons, which ship a current pip.",
+      safety: "Safe: pinning installs one known pip instead of whatever is newest (on Python 3.9 and older, the last pip that runs there). Dropping the upgrade, the alternative, is safe on the images of supported Pythons, which ship a current pip.",
     },
     messages: {
       upgrade: "pip upgrades itself to whatever version is newest at build time ({{bytes}} in this layer): drop it or pin one version.",
@@ -91,8 +93,8 @@ export const pipSelfUpgrade: Rule = {
     const text = context.analysis.model.text;
     const bytes = all.reduce((sum, h) => sum + h.bytes, 0);
     const alternatives: FixAlternative[] = [];
-    // Old images (Python ≤ 3.8) ship a pip that cannot read manylinux_2_28 wheels: pin there rather than
-    // drop, to the last pip that still runs on that Python.
+    // On a Python newer pips dropped (≤ 3.9), the table's pip would not install: pin to the last pip that
+    // still runs there (on ≤ 3.8 the image's own pip is also too old to read manylinux_2_28 wheels).
     const minors = context.analysis.estimate.stages.flatMap((s) => (s.pythonVersion === null ? [] : [s.pythonVersion.split(".").slice(0, 2).join(".")]));
     const oldPython = minors.find((m) => LAST_PIP[m] !== undefined);
     const row = findPythonPackage("pip");
