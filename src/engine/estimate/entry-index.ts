@@ -47,3 +47,55 @@ export function prefixesOf(path: string): string[] {
   keys.push(path);
   return keys;
 }
+
+/**
+ * The directory tree of a set of paths, as counts: for each key of `prefixesOf` (a directory, or a path
+ * itself), the names one level below it with how many of the paths pass through each. A glob lookup walks
+ * it segment by segment (StageFs.select), testing each distinct name once, instead of testing every path:
+ * with one `pip install /wheels/*.whl` per step over a stage that keeps growing, testing every path was
+ * quadratic in the file (fuzz case 287 of `--cases 300 --seed 7`: 30 s of CPU).
+ */
+export class PathChildren {
+  private readonly children: Map<string, Map<string, number>>;
+
+  constructor(from?: PathChildren) {
+    this.children = new Map(from === undefined ? [] : [...from.children].map(([key, names]) => [key, new Map(names)]));
+  }
+
+  add(path: string): void {
+    this.walk(path, 1);
+  }
+
+  delete(path: string): void {
+    this.walk(path, -1);
+  }
+
+  /** The names one level below `key` that some path passes through. */
+  namesUnder(key: string): IterableIterator<string> {
+    return (this.children.get(key) ?? EMPTY_NAMES).keys();
+  }
+
+  has(key: string, name: string): boolean {
+    return this.children.get(key)?.has(name) === true;
+  }
+
+  private walk(path: string, delta: 1 | -1): void {
+    const keys = prefixesOf(path);
+    for (let i = 0; i + 1 < keys.length; i++) {
+      const key = keys[i] ?? "";
+      const name = (keys[i + 1] ?? "").slice(key.length + 1);
+      let names = this.children.get(key);
+      if (names === undefined) {
+        if (delta < 0) continue;
+        names = new Map();
+        this.children.set(key, names);
+      }
+      const count = (names.get(name) ?? 0) + delta;
+      if (count > 0) names.set(name, count);
+      else names.delete(name);
+      if (names.size === 0) this.children.delete(key);
+    }
+  }
+}
+
+const EMPTY_NAMES: ReadonlyMap<string, number> = new Map();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { globMatch } from "./glob";
+import { globMatch, globSegments } from "./glob";
 
 describe("globMatch", () => {
   it.each([
@@ -28,5 +28,20 @@ describe("globMatch", () => {
     expect(globMatch(`${"*a".repeat(40)}*b`, "a".repeat(5_000))).toBe(false);
     expect(globMatch(`/${"**a".repeat(40)}**b`, `/${"a/".repeat(2_500)}`)).toBe(false);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("globSegments", () => {
+  it.each([
+    { pattern: "/wheels/*.whl", segments: ["", "wheels", "*.whl"] },
+    { pattern: "/a/[bc]/d?", segments: ["", "a", "[bc]", "d?"] },
+    // A `[` never closed is literal, in the segment as in the whole pattern.
+    { pattern: "/a/[b/c", segments: ["", "a", "[b", "c"] },
+    { pattern: "*.pyc", segments: ["*.pyc"] },
+    // `**` crosses slashes, and a slash inside a class is no separator: no segment-wise match.
+    { pattern: "/wheels/**/x.whl", segments: null },
+    { pattern: "/a/[b/]c", segments: null },
+  ])("$pattern", ({ pattern, segments }) => {
+    expect(globSegments(pattern)).toEqual(segments);
   });
 });

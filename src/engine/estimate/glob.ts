@@ -50,6 +50,23 @@ export function globMatch(pattern: string, path: string): boolean {
   return active[m] === 1;
 }
 
+/**
+ * The pattern's `/`-separated segments when matching it is matching each segment against the path's
+ * segment at the same place: true when no `**` crosses a `/` and every `/` of the text is a literal `/`
+ * (none inside a class such as `[a/b]`), because `*`, `?` and classes never match `/`. Then a path matches
+ * only if it has exactly as many segments, which lets a lookup walk a directory tree one segment at a time
+ * instead of testing every path (stage-fs.ts). Null otherwise.
+ */
+export function globSegments(pattern: string): readonly string[] | null {
+  let slashes = 0;
+  for (const token of tokensOf(pattern)) {
+    if (token.kind === "globstar") return null;
+    if (token.kind === "char" && token.code === SLASH) slashes++;
+  }
+  const segments = pattern.split("/");
+  return segments.length === slashes + 1 ? segments : null;
+}
+
 /** A star may match nothing: the state after it is active whenever the star's state is. */
 function closeOverStars(tokens: readonly Token[], states: Uint8Array): void {
   for (let i = 0; i < tokens.length; i++) {

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { isUnder } from "./paths";
 import { pathSelects, StageFs, type FsEntry } from "./stage-fs";
 
-const SEGMENTS = ["", "a", "b", "ab", "lists", "*", "?", "[ab]", "**", "."] as const;
+// "[a/b]" (a class holding a slash) and "[!a" (never closed) keep select on the scan it falls back to.
+const SEGMENTS = ["", "a", "b", "ab", "lists", "*", "?", "[ab]", "[!a]", "[a/b]", "[!a", "**", "."] as const;
 
 const path = fc.array(fc.constantFrom(...SEGMENTS.filter((s) => !/[*?[]/.test(s))), { minLength: 0, maxLength: 4 })
   .chain((parts) => fc.constantFrom(`/${parts.join("/")}`, `${parts.join("/")}`, `/${parts.join("/")}/`));

@@ -3,7 +3,8 @@
 // hides them from the stage (a later `COPY --from` no longer sees them) but does not shrink that layer —
 // the bytes stay in the image, which is exactly the misunderstanding the model must show.
 import type { SourceRef } from "../knowledge/types";
-import { EntryIndex, prefixesOf } from "./entry-index";
+import { EntryIndex, PathChildren, prefixesOf } from "./entry-index";
+import { globMatch, globSegments } from "./glob";
 import { globMatches, hasGlob, isUnder } from "./paths";
 import type { Category, LayerItem } from "./types";
 
@@ -85,6 +86,8 @@ export class StageFs {
   /** Live entries by every path they lie under (`prefixesOf`), by exact path, by group, by category and
    *  by Python package. */
   private readonly under: EntryIndex<FsEntry>;
+  /** The directory tree of the live paths, walked by glob lookups. */
+  private readonly tree: PathChildren;
   private readonly at: EntryIndex<FsEntry>;
   private readonly byGroup: EntryIndex<FsEntry>;
   private readonly byCategory: EntryIndex<FsEntry>;
@@ -102,6 +105,7 @@ export class StageFs {
     this.nextRank = from?.nextRank ?? 0;
     this.owner = new Map(from?.owner);
     this.under = new EntryIndex(from?.under);
+    this.tree = new PathChildren(from?.tree);
     this.at = new EntryIndex(from?.at);
     this.byGroup = new EntryIndex(from?.byGroup);
     this.byCategory = new EntryIndex(from?.byCategory);
@@ -133,6 +137,7 @@ export class StageFs {
     this.live.set(entry, this.nextRank++);
     this.owner.set(entry, layer);
     for (const key of prefixesOf(entry.path)) this.under.add(key, entry);
+    this.tree.add(entry.path);
     this.at.add(entry.path, entry);
     for (const group of entry.groups) this.byGroup.add(group, entry);
     this.byCategory.add(entry.category, entry);
@@ -152,12 +157,45 @@ export class StageFs {
   /** Entries selected by `path` (absolute path or glob). */
   select(path: string): FsEntry[] {
     if (!hasGlob(path)) return [...this.underPath(path)];
+    const walked = this.selectByTree(path);
+    if (walked !== null) return walked;
     // A match (of the glob, or of the glob on a parent) starts with the text before the first wildcard,
     // so it lies under that text's directory: only those entries are tested.
     const literal = path.slice(0, path.search(/[*?[]/));
     const dir = literal.slice(0, literal.lastIndexOf("/"));
     const candidates = literal.includes("/") && dir !== "" ? this.underPath(dir) : this.live.keys();
     return [...candidates].filter((e) => pathSelects(path, e.path));
+  }
+
+  /**
+   * `select` for an absolute glob whose segments match one by one (`globSegments`): `pathSelects` holds
+   * for a path exactly when its first k segments match the pattern's k segments (a glob of k segments
+   * matches no string of another length, and the parents it tests are the path's own prefixes), so the
+   * directory tree is walked one pattern segment at a time, each distinct name tested once — not each
+   * entry, and not each entry's every parent. Then every entry under a matched key is selected, with the
+   * directory a contents pattern (`/var/lib/apt/lists/*`) empties. Null for the other patterns.
+   */
+  private selectByTree(pattern: string): FsEntry[] | null {
+    const segments = globSegments(pattern);
+    if (segments === null || segments.length < 2 || segments[0] !== "") return null;
+    let keys = [""];
+    for (const segment of segments.slice(1)) {
+      const next: string[] = [];
+      for (const key of keys) {
+        if (!hasGlob(segment)) {
+          if (this.tree.has(key, segment)) next.push(`${key}/${segment}`);
+          continue;
+        }
+        for (const name of this.tree.namesUnder(key)) if (globMatch(segment, name)) next.push(`${key}/${name}`);
+      }
+      keys = next;
+      if (keys.length === 0) break;
+    }
+    const found = new Set<FsEntry>();
+    for (const key of keys) for (const e of this.under.get(key)) found.add(e);
+    const contentsOf = contentsDirectory(pattern);
+    if (contentsOf !== undefined && !hasGlob(contentsOf)) for (const e of this.underPath(contentsOf === "" ? "/" : contentsOf)) found.add(e);
+    return this.inLiveOrder(found);
   }
 
   /** Live entries in any of `groups` (`deb:gcc`, `apk:.build-deps`). */
@@ -279,6 +317,7 @@ export class StageFs {
     this.live.delete(entry);
     this.owner.delete(entry);
     for (const key of prefixesOf(entry.path)) this.under.delete(key, entry);
+    this.tree.delete(entry.path);
     this.at.delete(entry.path, entry);
     for (const group of entry.groups) this.byGroup.delete(group, entry);
     this.byCategory.delete(entry.category, entry);
