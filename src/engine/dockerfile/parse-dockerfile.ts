@@ -2,13 +2,14 @@
 // Never throws: a fault in the library (it has known TypeErrors on some heredocs) or bad input becomes a
 // diagnostic at the instruction where it happened, and every other instruction is still modelled.
 import { DockerfileParser } from "dockerfile-ast";
-import type { Argument, Instruction } from "dockerfile-ast";
+import type { Instruction } from "dockerfile-ast";
 import { describeError, type Diagnostic } from "../diagnostics";
 import { LIMITS } from "../limits";
 import { recogniseCommand, recogniseScript } from "../shell/recognise";
 import { splitCommands } from "../shell/split";
 import { decodeText } from "../text/decode";
 import { LineIndex } from "../text/line-index";
+import { memoiseAstArguments } from "./ast-arguments-memo";
 import { ensureBufferForDockerfileAst } from "./buffer-shim";
 import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts } from "./read-instruction";
 import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
@@ -48,6 +49,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
   }
 
   ensureBufferForDockerfileAst();
+  memoiseAstArguments();
   let parsed: ReturnType<typeof DockerfileParser.parse>;
   try {
     parsed = DockerfileParser.parse(withinSizeLimit(text, report));
@@ -89,7 +91,6 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     }
     let node: InstructionNode;
     try {
-      memoiseArguments(raw);
       node = readInstruction(raw, {
         text, escapeChar, rangeOf, index: instructions.length, stageIndex: stages.length - 1,
         stages, globalValues, buildArgs: options.buildArgs, report,
@@ -199,21 +200,6 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
     keyword, index: ctx.index, stageIndex: ctx.stageIndex, range, argsRange, flags, form, args, heredocs, run, copy, from,
     pairs, argWithoutDefault: keyword === "ARG" ? pairs.filter((p) => p.value === "" && !argHasValue(raw)).map((p) => p.name) : [],
   };
-}
-
-/**
- * dockerfile-ast recomputes an instruction's arguments from its text at every call (`getRawArguments`
- * re-scans the instruction), and its own getters call it again and again: 5–9 times per instruction, 9%
- * of a plan's self time (issue 13). The arguments of a parsed instruction never change, so the first scan
- * is kept on the instance. A copy is handed out each time: `ModifiableInstruction.getArguments` shifts
- * the flags off the array it gets.
- */
-function memoiseArguments(raw: Instruction): void {
-  // Private in the library's typings, public at run time (every getter of the instance calls it).
-  const scanned = raw as unknown as { getRawArguments(): Argument[] };
-  const scan = scanned.getRawArguments.bind(raw);
-  let cached: Argument[] | null = null;
-  scanned.getRawArguments = () => (cached ??= scan()).slice();
 }
 
 function argHasValue(raw: Instruction): boolean {
