@@ -10,7 +10,7 @@ import { resolvePath } from "../estimate/paths";
 import type { TextEdit } from "../text/edits";
 import { finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
-import { finalStage, lineBreakOf, lineStartOf, workdirBefore } from "./support/stages";
+import { finalStage, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
@@ -73,6 +73,10 @@ function chowns(context: RuleContext): Chown[] {
   const stage = finalStage(context.analysis.model);
   if (stage === null) return [];
   const out: Chown[] = [];
+  const cwds = workdirsOf(stage);
+  // Each plain COPY's destination, resolved once rather than once per `chown -R` after it.
+  const destinations = stage.instructions.map((n, i) =>
+    n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", n.copy.destination));
   stage.instructions.forEach((node, at) => {
     const commands = node.run?.commands ?? [];
     const words = commands[0]?.words.map((w) => w.value) ?? [];
@@ -81,11 +85,10 @@ function chowns(context: RuleContext): Chown[] {
     const args = words.slice(1).filter((w) => !w.startsWith("-"));
     const [owner, path] = args;
     if (args.length !== 2 || owner === undefined || path === undefined || /\$/.test(owner + path)) return;
-    const target = resolvePath(workdirBefore(stage, at), path);
+    const target = resolvePath(cwds[at] ?? "/", path);
     const copies = stage.instructions.slice(0, at).filter((n, i) => {
-      if (n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null) return false;
-      const dest = resolvePath(workdirBefore(stage, i), n.copy.destination);
-      return dest === target || dest.startsWith(`${target.replace(/\/$/, "")}/`);
+      const dest = destinations[i];
+      return dest !== undefined && dest !== null && (dest === target || dest.startsWith(`${target.replace(/\/$/, "")}/`));
     });
     if (copies.length === 0) return;
     const lines = new Set(copies.map((c) => c.range.startLine));

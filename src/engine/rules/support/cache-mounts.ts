@@ -73,17 +73,54 @@ export function chain(analysis: Analysis, stage: Stage): Stage[] {
 /** ENV values and the USER in force just before `node`, following `FROM stage` chains. */
 export function environmentAt(analysis: Analysis, node: InstructionNode): { env: Map<string, string>; user: string | null } {
   const stage = analysis.model.stages[node.stageIndex];
-  const env = new Map<string, string>();
-  let user: string | null = null;
-  if (stage === undefined) return { env, user };
+  if (stage === undefined) return { env: new Map(), user: null };
+  const at = node.index - stage.from.index - 1;
+  // Not where its index says (an instruction left out of the model): the plain walk.
+  if (stage.instructions[at] !== node) return walkEnvironment(analysis, stage, node);
+  // Rules ask for every RUN of a stage in order: walking the stage from its start for each was quadratic
+  // (a fuzz `bulk` stage of thousands of RUNs). One cursor per stage goes on from the last node asked.
+  let cursors = CURSORS.get(analysis);
+  if (cursors === undefined) {
+    cursors = new Map();
+    CURSORS.set(analysis, cursors);
+  }
+  let cursor = cursors.get(stage);
+  if (cursor === undefined || cursor.at > at) {
+    const parents = chain(analysis, stage).slice(0, -1);
+    cursor = { at: 0, env: new Map(), user: null };
+    for (const s of parents) for (const n of s.instructions) applyEnvironment(cursor, n);
+    cursors.set(stage, cursor);
+  }
+  for (; cursor.at < at; cursor.at++) {
+    const n = stage.instructions[cursor.at];
+    if (n !== undefined) applyEnvironment(cursor, n);
+  }
+  return { env: new Map(cursor.env), user: cursor.user };
+}
+
+interface EnvironmentCursor {
+  /** How many of the stage's instructions are applied. */
+  at: number;
+  readonly env: Map<string, string>;
+  user: string | null;
+}
+
+const CURSORS = new WeakMap<Analysis, Map<Stage, EnvironmentCursor>>();
+
+function applyEnvironment(state: { readonly env: Map<string, string>; user: string | null }, n: InstructionNode): void {
+  if (n.keyword === "ENV") for (const p of n.pairs) state.env.set(p.name, p.value);
+  if (n.keyword === "USER") state.user = n.args[0] ?? null;
+}
+
+function walkEnvironment(analysis: Analysis, stage: Stage, node: InstructionNode): { env: Map<string, string>; user: string | null } {
+  const state = { env: new Map<string, string>(), user: null as string | null };
   for (const s of chain(analysis, stage)) {
     for (const n of s.instructions) {
       if (n === node) break;
-      if (n.keyword === "ENV") for (const p of n.pairs) env.set(p.name, p.value);
-      if (n.keyword === "USER") user = n.args[0] ?? null;
+      applyEnvironment(state, n);
     }
   }
-  return { env, user };
+  return state;
 }
 
 export const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:.*)?$/.test(user);

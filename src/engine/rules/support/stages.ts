@@ -44,6 +44,20 @@ export function instructionText(text: string, node: InstructionNode): string {
 }
 
 /** WORKDIR in force just before `stage.instructions[index]` (Docker's default is `/`). */
+/** `workdirBefore(stage, i)` for every i from 0 to the stage's length, in one pass: a rule that asks for
+ *  each instruction's directory in a loop would otherwise re-walk the stage each time (quadratic on long
+ *  files; security/non-root-user asked for every COPY before every `chown -R`: 25 s of CPU on a fuzz
+ *  `bulk` case of 7,000 instructions). */
+export function workdirsOf(stage: Stage): string[] {
+  const cwds = ["/"];
+  let cwd = "/";
+  for (const node of stage.instructions) {
+    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, node.args[0]);
+    cwds.push(cwd);
+  }
+  return cwds;
+}
+
 export function workdirBefore(stage: Stage, index: number): string {
   let cwd = "/";
   for (const node of stage.instructions.slice(0, index)) {
