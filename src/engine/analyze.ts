@@ -3,7 +3,7 @@
 // text is never lost.
 import { describeError, diagnosticFilePath, type Diagnostic } from "./diagnostics";
 import { LIMIT_CODE_PREFIX } from "./limits";
-import { parseDockerfile } from "./dockerfile/parse-dockerfile";
+import { parseDockerfileCached } from "./dockerfile/parse-cache";
 import type { DockerfileModel } from "./dockerfile/model";
 import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
 import type { EstimateSettings } from "./estimate/context";
@@ -47,7 +47,7 @@ export interface Analysis {
 }
 
 export function analyze(input: AnalysisInput): Analysis {
-  const model = parseDockerfile(input.dockerfile);
+  const model = parseDockerfileCached(input.dockerfile);
   const projectFiles: ParsedProjectFile[] = [];
   const extraRequirements: TextFile[] = [];
   for (const file of input.projectFiles ?? []) {

@@ -9,7 +9,7 @@
 //   more of its body, not an instruction. size/multistage's new final stage went into the body of a
 //   fuzzed file's unterminated `RUN <<EOF`, and the rule fired again on the unchanged builder.
 import type { DockerfileModel } from "../../dockerfile/model";
-import { parseDockerfile } from "../../dockerfile/parse-dockerfile";
+import { parseDockerfileCached } from "../../dockerfile/parse-cache";
 import { LIMITS, LIMIT_CODE_PREFIX } from "../../limits";
 import { applyEdits, type TextEdit } from "../../text/edits";
 import type { FixAlternative, Rule } from "../types";
@@ -52,7 +52,7 @@ export function staysWithinLimits(model: DockerfileModel, alternative: FixAltern
   const applied = applyEdits(model.text, edits);
   // Edits that do not apply are the plan's to report, with its own message.
   if (!applied.ok) return true;
-  return !parseDockerfile(applied.text).diagnostics.some((d) => d.code.startsWith(LIMIT_CODE_PREFIX));
+  return !parseDockerfileCached(applied.text).diagnostics.some((d) => d.code.startsWith(LIMIT_CODE_PREFIX));
 }
 
 /** True unless `alternative` edits the Dockerfile after the opening line of a heredoc that is never closed. */
