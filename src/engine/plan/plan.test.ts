@@ -4,7 +4,7 @@ import { EXAMPLES, FLASK_FAT, type Example } from "../../examples";
 import { RULES } from "../rules/registry";
 import { finalStage } from "../rules/support/stages";
 import type { Rule } from "../rules/types";
-import { buildPlan, PLAN_TEXT_LIMIT, PLAN_WORK, type Decision, type PlanStep } from "./plan";
+import { analysisWork, buildPlan, PLAN_TEXT_LIMIT, PLAN_WORK, type Decision, type PlanStep } from "./plan";
 
 function inputOf(example: Example) {
   return { dockerfile: example.dockerfile, requirements: example.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: example.dockerignore };
@@ -143,25 +143,32 @@ describe("buildPlan", () => {
     expect(plan.steps[0]?.analysis.estimate.totalBytes).toBe(planOf(FLASK_FAT).steps[0]?.analysis.estimate.totalBytes);
   });
 
-  it("stops a very large file's plan at its work budget, says so, and plans a file a third the size in full", () => {
-    // The fat Flask app followed by filler RUNs: every step re-reads all of it.
-    // Lines of 1,000 characters: the character budget is reached long before the instruction budget.
-    const filler = (chars: number) => `RUN echo ${"x".repeat(990)}\n`.repeat(Math.ceil(chars / 1_000));
-    const big = FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${filler(PLAN_WORK.chars / 3.5)}${cmd}`);
+  // Each filler is sized from the budget's own weights, so the tests follow PLAN_WORK when it is recalibrated:
+  // a file of about a 3.5th of the budget gets the original and two steps (3 × ≤ 3.5th ≤ budget < 4 ×).
+  it("stops a very large file's plan at its work budget, says so, and plans a file a 40th the size in full", () => {
+    // The fat Flask app followed by filler RUNs of 1,000 characters: each weighs 1 instruction, 1 layer
+    // item at most, and 1,000 / charsPerUnit for its characters.
+    const lineUnits = 2 + 1_000 / PLAN_WORK.charsPerUnit;
+    const filler = (units: number) => `RUN echo ${"x".repeat(990)}\n`.repeat(Math.ceil(units / lineUnits));
+    const big = FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${filler(PLAN_WORK.units / 3.5)}${cmd}`);
     const plan = buildPlan({ ...inputOf(FLASK_FAT), dockerfile: big });
-    // The budget holds the original and two re-reads of a file of 1/3.5 of it: two steps, then the notice.
+    const original = plan.steps[0]?.analysis;
+    if (original === undefined) throw new Error("no original step");
+    expect(analysisWork(original)).toBeGreaterThan(PLAN_WORK.units / 4);
+    expect(analysisWork(original)).toBeLessThanOrEqual(PLAN_WORK.units / 3);
     expect(plan.steps.map((s) => s.id)).toEqual(planOf(FLASK_FAT).steps.slice(0, 3).map((s) => s.id));
-    expect(plan.notice).toMatch(/stopped after 2 steps to stay within a few seconds\. Not tried: .*hygiene\/dockerignore/);
-    const smaller = buildPlan({ ...inputOf(FLASK_FAT), dockerfile: FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${filler(PLAN_WORK.chars / 40)}${cmd}`) });
+    expect(plan.notice).toMatch(/stopped after 2 steps to stay within about a second\. Not tried: .*hygiene\/dockerignore/);
+    const smaller = buildPlan({ ...inputOf(FLASK_FAT), dockerfile: FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${filler(PLAN_WORK.units / 40)}${cmd}`) });
     expect(smaller.notice).toBeNull();
     expect(smaller.steps.map((s) => s.id)).toEqual(planOf(FLASK_FAT).steps.map((s) => s.id));
   }, 120_000);
 
   it("counts instructions too: many short ones stop the plan at its budget", () => {
-    const lines = Math.ceil(PLAN_WORK.instructions / 3.5);
+    const lines = Math.ceil(PLAN_WORK.units / 3.5);
     const dockerfile = FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${"RUN true\n".repeat(lines)}${cmd}`);
     const plan = buildPlan({ ...inputOf(FLASK_FAT), dockerfile });
-    expect(dockerfile.length * 3).toBeLessThan(PLAN_WORK.chars);
+    // The characters alone would not stop it: the instructions do.
+    expect(dockerfile.length / PLAN_WORK.charsPerUnit).toBeLessThan(PLAN_WORK.units / 4);
     expect(plan.notice).toMatch(/stopped after 2 steps/);
   }, 120_000);
 

@@ -78,14 +78,42 @@ export interface Plan {
 export const PLAN_TEXT_LIMIT = LIMITS.dockerfileChars;
 
 /**
- * What the plan may analyse in all: the original and one re-analysis per step tried, each of the whole file.
- * A plan costs about (steps + 1) analyses, and an analysis about 70 µs per instruction plus 1 µs per
- * character on the 2-core CI machine (`npm run bench`: 10,000 instructions in ~0.7 s). A real Dockerfile
- * (the corpus's largest: 95 instructions, under 10 kB) with every rule firing stays far below both, while a
- * 10,000-instruction or 1 MiB paste gets the original and one or two rewrites (~2 s, rules included) instead of twenty (~15 s).
- * Counted in instructions and characters, not time, so a plan (and a permalink) is the same on every machine.
+ * What the plan may spend in all, in work units: the original analysis and, for each step tried, one more
+ * (the rewrite guard's parse near the limits, the re-analysis, the rule's detect again). A step is charged
+ * `analysisWork` of the texts it starts from before its rule's fix runs, and the plan stops with a notice at
+ * the first step that would pass the budget. Counted from the model and the estimate, not timed, so a plan
+ * (and a permalink) is the same on every machine.
+ *
+ * Calibration (docs/speed.md "Large inputs", CPU ms of warm analyses, median of 3, 2026-12-02, load 10-14
+ * on the shared 2-core machine): one unit costs 21-44 µs of analysis across the generated bench files
+ * (10,000 instructions: 14,870 units, 336 ms) and the fuzz's slow `bulk` cases (seed 7: 7,000-60,000 units,
+ * 90-1,250 ms); a step costs about 1.5 analyses of its text near the limits (the guard parses the rewrite).
+ * At the worst measured 44 µs a unit, 15,000 units is ~0.7 s of analysis for the whole plan, so with the
+ * rules' detect a plan stays under issue 14's 1 s: a 1,000-instruction file (~1,550 units) gets the original
+ * and up to 8 steps, a 10,000-instruction one its original estimate only. A real Dockerfile (the corpus's
+ * largest: 95 instructions, 6 stages, under 10 kB; a few hundred units) with every rule firing stays far
+ * below it (plan-budget.test.ts checks every corpus file). It was 20,000 instructions and 3 MiB counted
+ * apart, which let a 10,000-instruction file take one step and the rewrite guard's parses uncounted (~3 s).
  */
-export const PLAN_WORK = { instructions: 20_000, chars: 3 * 1024 * 1024 } as const;
+export const PLAN_WORK = {
+  units: 15_000,
+  /** Characters per unit: a character of a long word costs ~0.04-0.5 µs to read (shell split, parse), so a
+   *  unit of 100 characters errs on the dear side; it bounds 1 MiB pastes of few instructions. */
+  charsPerUnit: 100,
+  /** Units per stage: a FROM seeds the stage's base (package sets, closures): a file of 150 near-empty
+   *  stages (fuzz `stage-heavy`, seed 7 case 1) costs ~0.45 ms a stage, about 20 units. */
+  stageUnits: 20,
+} as const;
+
+/** Work units of one analysis (see PLAN_WORK): an instruction or an item of an estimated layer (a file
+ *  set, a package, a cache the estimate tracks — the estimator's work grows with them) is a unit each. */
+export function analysisWork(analysis: Analysis): number {
+  let items = 0;
+  for (const layer of analysis.estimate.layers) items += layer.items.length;
+  for (const layer of analysis.estimate.buildLayers) items += layer.items.length;
+  const { model } = analysis;
+  return model.instructions.length + items + model.stages.length * PLAN_WORK.stageUnits + Math.ceil(model.text.length / PLAN_WORK.charsPerUnit);
+}
 
 export function buildPlan(input: PlanInput): Plan {
   const rules = input.rules ?? RULES;
@@ -107,7 +135,7 @@ export function buildPlan(input: PlanInput): Plan {
     // A model cut short at a limit is not the user's whole file: a rewrite of it could drop what was not read.
     return { steps, findings: [], faults, notice: `${limit.message} Rewrites are not proposed for a file past the engine's limits.` };
   }
-  const analysed = { instructions: analysis.model.instructions.length, chars: texts.dockerfile.length };
+  let spent = analysisWork(analysis);
   let notice: string | null = null;
   const originalFindings = new Map(rules.map((rule) => [rule, safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }, faults)] as const));
   const findings = [...originalFindings.values()].flat();
@@ -117,6 +145,14 @@ export function buildPlan(input: PlanInput): Plan {
     // Until a step applies, the texts are the original ones: their findings are already known.
     const ruleFindings = analysis === original ? (originalFindings.get(rule) ?? []) : safeDetect(rule, context, faults);
     if (ruleFindings.length === 0) continue;
+    // Charged before the fix: near the limits the rewrite guard parses each alternative whole.
+    const work = analysisWork(analysis);
+    if (spent + work > PLAN_WORK.units) {
+      const left = rules.slice(rules.indexOf(rule)).map((r) => r.meta.id);
+      notice = `This Dockerfile is large (${texts.dockerfile.length.toLocaleString("en-US")} characters, ${analysis.model.instructions.length.toLocaleString("en-US")} instructions) and every step re-reads all of it: the plan stopped after ${steps.length - 1} step${steps.length === 2 ? "" : "s"} to stay within about a second. Not tried: ${left.join(", ")}.`;
+      break;
+    }
+    spent += work;
     const alternatives = safeFix(rule, context, ruleFindings, faults);
     const base = { id: rule.meta.id, title: rule.meta.title, safety: rule.meta.fixSafety, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
     if (alternatives.length === 0) {
@@ -131,14 +167,6 @@ export function buildPlan(input: PlanInput): Plan {
     }
     const chosen = alternatives.find((a) => a.id === decision?.alternative) ?? alternatives[0];
     if (chosen === undefined) continue;
-    const instructions = analysis.model.instructions.length;
-    if (analysed.chars + texts.dockerfile.length > PLAN_WORK.chars || analysed.instructions + instructions > PLAN_WORK.instructions) {
-      const left = rules.slice(rules.indexOf(rule)).map((r) => r.meta.id);
-      notice = `This Dockerfile is large (${texts.dockerfile.length.toLocaleString("en-US")} characters) and every step re-reads all of it: the plan stopped after ${steps.length - 1} step${steps.length === 2 ? "" : "s"} to stay within a few seconds. Not tried: ${left.join(", ")}.`;
-      break;
-    }
-    analysed.chars += texts.dockerfile.length;
-    analysed.instructions += instructions;
     const outcome = tryApply(rule, chosen, texts, analysis, input.settings, faults);
     if (!outcome.ok) {
       steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${outcome.error}` });
