@@ -1,12 +1,14 @@
 // Rules over one long stage stay linear in it (issue 14's `bulk` fuzz class: a file's own lines repeated to
 // thousands of instructions). Two walks were quadratic: security/non-root-user resolved every earlier
 // COPY's destination (each from a fresh WORKDIR walk) for every `chown -R` (25 s of CPU on fuzz case 47 of
-// `--cases 400 --seed 7`), and environmentAt re-walked the stage for every RUN a cache-mount rule reads.
+// `--cases 400 --seed 7`), environmentAt re-walked the stage for every RUN a cache-mount rule reads, and
+// size/multistage looked up the PATH before each install from the stage's start (case 51: ~1.4 s a detect).
 // Measured with counters, not timers: doubling the stage must at most double the work.
 import { describe, expect, it, vi } from "vitest";
 import { analyze, type Analysis } from "../../analyze";
 import type { Stage } from "../../dockerfile/model";
 import * as paths from "../../estimate/paths";
+import { multistage } from "../multistage";
 import { nonRootUser } from "../non-root-user";
 import { environmentAt } from "./cache-mounts";
 
@@ -49,7 +51,20 @@ function environmentReads(repeats: number): number {
   return reads();
 }
 
+const INSTALL_LINES = ["ENV PATH=/usr/local/bin:$PATH", "RUN apt-get update && apt-get install -y gcc", "RUN pip install flask"];
+
+function multistageReads(repeats: number): number {
+  const { analysis, reads } = counted(analysisOf(INSTALL_LINES, repeats));
+  multistage.detect({ input: { dockerfile: analysis.model.text, requirements: [], dockerignore: null }, analysis });
+  return reads();
+}
+
 describe("rules over a long stage", () => {
+  it("size/multistage finds the PATH before each install in one pass over the stage", () => {
+    const small = multistageReads(100);
+    expect(multistageReads(200)).toBeLessThanOrEqual(2 * small + 10);
+  }, 60_000);
+
   it("security/non-root-user resolves each COPY destination once, not once per chown after it", () => {
     const small = resolveCalls(100);
     expect(resolveCalls(200)).toBeLessThanOrEqual(2 * small + 10);

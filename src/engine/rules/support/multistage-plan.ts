@@ -80,7 +80,8 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   if (!official && base?.row.image !== "python") {
     return refuse(`the base image ${from.rawImage} is not an official python image, so its Python is not known to live in /usr/local (apt's python3 on ubuntu or debian needs python3-venv for a virtual environment, and the final stage would need python3 installed the same way), which Whaleweight does not guess`);
   }
-  const last = Math.max(...installs.map(({ node }) => stage.instructions.indexOf(node)));
+  const position = positionsIn(stage);
+  const last = Math.max(...installs.map(({ node }) => position.get(node) ?? -1));
   const before = stage.instructions.slice(0, last + 1);
   const after = stage.instructions.slice(last + 1);
 
@@ -230,10 +231,12 @@ function prefixProblem(stage: Stage, installs: readonly { node: InstructionNode;
   const upgrading = installs.find(({ info }) => info.requirements.some((r) => selfUpgrade(r.value)));
   if (upgrading !== undefined) return `pip upgrades itself or its build tools on line ${lineOf(upgrading.node)}, which an install under --prefix does not survive`;
   if (requested.some(selfUpgrade)) return "the requirements upgrade pip or its build tools, which an install under --prefix does not survive";
-  const indexes = installs.map(({ node }) => stage.instructions.indexOf(node));
+  const position = positionsIn(stage);
+  const indexes = installs.map(({ node }) => position.get(node) ?? -1);
   const between = stage.instructions.slice(Math.min(...indexes), Math.max(...indexes) + 1);
+  const installNodes = new Set(installs.map((i) => i.node));
   // A RUN between the installs may import what the first installed: under a prefix it is not on the path.
-  const work = between.find((n) => n.keyword === "RUN" && !installs.some((i) => i.node === n) && runRole(n, instructionText(text, n)) === "work");
+  const work = between.find((n) => n.keyword === "RUN" && !installNodes.has(n) && runRole(n, instructionText(text, n)) === "work");
   return work === undefined ? null : `line ${lineOf(work)} runs between the installs and may use the packages, which under --prefix are not on the path yet`;
 }
 
@@ -252,15 +255,27 @@ function installProblem(node: InstructionNode, info: PipInstall): string | null 
 }
 
 /** The venv the installs use: the one the stage creates, else VENV created before the first install. */
+/** Each instruction's position in its stage: `indexOf` for every install of a long stage was quadratic. */
+function positionsIn(stage: Stage): Map<InstructionNode, number> {
+  return new Map(stage.instructions.map((n, i) => [n, i]));
+}
+
 function venvOf(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[]): { ok: true; plan: { venv: string; createBefore: InstructionNode | null } } | { ok: false; reason: string } {
   const created = new Set(stage.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "venv-create" ? [i.path.replace(/\/+$/, "")] : []))));
   const used = new Set<string | null>();
+  // The PATH the stage's ENVs set before each instruction, in one pass: looking it up from the stage's
+  // start for each install was quadratic (a fuzz `bulk` stage of thousands of installs: ~1.4 s a detect).
+  const pathBefore = new Map<InstructionNode, string | undefined>();
+  let currentPath: string | undefined;
+  for (const n of stage.instructions) {
+    pathBefore.set(n, currentPath);
+    if (n.keyword === "ENV") for (const p of n.pairs) if (p.name === "PATH") currentPath = p.value;
+  }
   for (const { node, info } of installs) {
     let venv = info.venv;
     if (venv === null && !info.executable.includes("/")) {
       // `pip` resolves through PATH: an ENV PATH before the install that starts with a created venv's bin.
-      const index = stage.instructions.indexOf(node);
-      const path = stage.instructions.slice(0, index).filter((n) => n.keyword === "ENV").flatMap((n) => n.pairs).filter((p) => p.name === "PATH").at(-1)?.value;
+      const path = pathBefore.get(node);
       const first = path?.split(":")[0]?.replace(/\/bin\/?$/, "");
       if (first !== undefined && created.has(first)) venv = first;
     }
