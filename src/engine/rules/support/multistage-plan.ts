@@ -176,6 +176,17 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
 export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { name: string; noRecommends: boolean }[], finalText: string, target: RuntimeTarget, libc: "glibc" | "musl"):
   { ok: true; packages: readonly string[]; noRecommends: boolean } | { ok: false; reason: string } {
   const removed = removedPackages(stage);
+  // Whether the final stage's text names a package, once per name: a long stage lists the same packages
+  // once per install, and searching the whole text for each was quadratic (fuzz seed 7 case 136).
+  const named = new Map<string, boolean>();
+  const namedIn = (name: string): boolean => {
+    let found = named.get(name);
+    if (found === undefined) {
+      found = new RegExp(`(^|[\\s"'/])${escape(name)}([\\s"']|$)`, "m").test(finalText);
+      named.set(name, found);
+    }
+    return found;
+  };
   const runtime = new Set<string>();
   let userRuntime = false;
   let noRecommends = true;
@@ -185,7 +196,7 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
     const libs = runtimePackagesFor(name, target);
     if (libs === null) return { ok: false, reason: `the runtime library of ${name} on ${target.distro ?? "this base"} is not known to Whaleweight: without it in the final stage, the package built against it would fail to import` };
     const own = libs.length === 1 && libs[0] === name;
-    const usedAtRunTime = libs.length === 0 && new RegExp(`(^|[\\s"'/])${escape(name)}([\\s"']|$)`, "m").test(finalText);
+    const usedAtRunTime = libs.length === 0 && namedIn(name);
     if (own || usedAtRunTime) {
       // A package the user removes after the build was build-only by their own word.
       if (removed.has(name)) continue;
