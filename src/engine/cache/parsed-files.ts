@@ -14,6 +14,13 @@ import { LruCache } from "./lru";
 const BOUNDS = { maxEntries: 64, maxKeyChars: 4 * 1024 * 1024 } as const;
 
 const requirements = new LruCache<RequirementsFile>(BOUNDS);
+/** The path command-line requirements are parsed under (what their diagnostics and requirements name). */
+export const COMMAND_LINE = "command line";
+
+// Requirements written on a command line (`pip install flask==3.1.3`), one per word: their own cache, so
+// that the many short specs of a corpus of Dockerfiles do not push the requirements files out of the one
+// above. 1,024 specs of a few dozen characters each; 64 Ki key characters bounds a pasted oddity.
+const commandLine = new LruCache<RequirementsFile>({ maxEntries: 1024, maxKeyChars: 64 * 1024 });
 const projects = new LruCache<ParsedProjectFile | null>(BOUNDS);
 
 // The path and the text in one key: "\u0000" cannot occur in a path the engine is given as a context path.
@@ -25,6 +32,12 @@ export function parseRequirementsFileCached(path: string, content: string | Uint
   return requirements.getOrCompute(keyOf(path, content), () => parseRequirementsFile(path, content));
 }
 
+/** The requirements file "command line" made of `spec` alone (a word after `pip install`), once per spec. */
+export function parseCommandLineRequirementCached(spec: string): RequirementsFile {
+  return commandLine.getOrCompute(spec, () => parseRequirementsFile(COMMAND_LINE, spec));
+}
+
+
 /** parseProjectFile, computed once per (path, text). */
 export function parseProjectFileCached(path: string, content: string | Uint8Array): ParsedProjectFile | null {
   if (typeof content !== "string") return parseProjectFile(path, content);
@@ -34,5 +47,6 @@ export function parseProjectFileCached(path: string, content: string | Uint8Arra
 /** Forgets every parsed file (tests compare cached and uncached results). */
 export function clearParsedFileCaches(): void {
   requirements.clear();
+  commandLine.clear();
   projects.clear();
 }
