@@ -24,4 +24,20 @@ describe("LruCache", () => {
     for (const key of kept) expect(cache.getOrCompute(key, () => "recomputed")).toBe(key);
     for (const key of dropped) expect(cache.getOrCompute(key, () => "recomputed")).toBe("recomputed");
   });
+
+  it.each([
+    // Read right after its insertion (not moved: it is among the newest quarter), then 3/4 of the entries.
+    { name: "read while among the newest", target: "k7", inserted: 6 },
+    // Read once it has drifted to the front (moved to the back), then 3/4 of the entries.
+    { name: "read at the front", target: "k0", inserted: 6 },
+  ])("keeps an entry read since the last quarter of insertions through the next three quarters: $name", ({ target, inserted }) => {
+    const cache = new LruCache<string>({ maxEntries: 8, maxKeyChars: 1000 });
+    const keys = Array.from({ length: 8 }, (_, i) => `k${i}`);
+    for (const key of keys) cache.getOrCompute(key, () => key);
+    expect(cache.getOrCompute(target, () => "recomputed")).toBe(target);
+    for (let i = 0; i < inserted; i++) cache.getOrCompute(`new${i}`, () => "new");
+    expect(cache.getOrCompute(target, () => "recomputed")).toBe(target);
+    expect(cache.size).toBe(8);
+  });
 });
+

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseProjectFile } from "../project";
 import { parseRequirementsFile } from "../requirements/parse-requirements";
-import { clearParsedFileCaches, parseProjectFileCached, parseRequirementsFileCached } from "./parsed-files";
+import { clearParsedFileCaches, COMMAND_LINE, parseCommandLineRequirementCached, parseProjectFileCached, parseRequirementsFileCached } from "./parsed-files";
 
 const REQUIREMENT_LINES = ["flask==3.1.3", "requests>=2 ; python_version >= '3.8'", "-r base.txt", "numpy[extra]", "# comment", "-e .", "--hash=sha256:abc", "\\", ""];
 const requirementsText = fc.array(fc.oneof(fc.constantFrom(...REQUIREMENT_LINES), fc.string()), { maxLength: 12 }).map((lines) => lines.join("\n"));
@@ -35,5 +35,15 @@ describe("parsed file caches", () => {
     const b = parseRequirementsFileCached("b.txt", "flask\n");
     expect(a.requirements[0]?.file).toBe("a.txt");
     expect(b.requirements[0]?.file).toBe("b.txt");
+  });
+
+  it.each([
+    { name: "a pin", spec: "flask==3.1.3" },
+    { name: "extras and a marker", spec: "uvicorn[standard]>=0.30; python_version >= '3.9'" },
+    { name: "a bad spec (its diagnostic names the command line)", spec: "flask==" },
+  ])("give the command-line requirement the parser gives, once per spec: $name", ({ spec }) => {
+    const cached = parseCommandLineRequirementCached(spec);
+    expect(cached).toEqual(parseRequirementsFile(COMMAND_LINE, spec));
+    expect(parseCommandLineRequirementCached(spec)).toBe(cached);
   });
 });

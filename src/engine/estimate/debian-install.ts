@@ -10,7 +10,6 @@ import {
   debianInstallClosure,
   debianOsBasePackages,
   debianPackage,
-  debianRecommendsWeight,
   debianReleaseOf,
   debianTableSource,
   fullPythonImagePackages,
@@ -18,6 +17,7 @@ import {
 } from "../knowledge";
 import type { SourceRef } from "../knowledge/types";
 import type { EstimateContext } from "./context";
+import { debianClosures, noteDebianSeed } from "./debian-closures";
 import type { StageState } from "./stage-state";
 
 /** Debian policy §5.6.1: package names are lower-case letters, digits, `+`, `-` and `.`, two or more,
@@ -48,10 +48,14 @@ export function seedDebianBase(stage: StageState): void {
   // python slim image of the default release, as the hand-made rows were (closures "on python:3.12-slim").
   const pythonImage = stage.base === null || stage.base.python !== null;
   const base = pythonImage ? debianBasePackages(release) : debianOsBasePackages(release);
+  // Only a set filled from empty is the recipe's alone (debian-closures.ts keys the closures by it).
+  const fromEmpty = stage.debInstalled.size === 0;
   for (const name of base) stage.debInstalled.add(name);
-  if (!stage.fullPythonImage) return;
-  for (const name of buildpackClosure(release, base)) stage.debInstalled.add(name);
-  if (release !== "bullseye") for (const name of fullPythonImagePackages(release)) stage.debInstalled.add(name);
+  if (stage.fullPythonImage) {
+    for (const name of buildpackClosure(release, base)) stage.debInstalled.add(name);
+    if (release !== "bullseye") for (const name of fullPythonImagePackages(release)) stage.debInstalled.add(name);
+  }
+  if (fromEmpty) noteDebianSeed(stage.debInstalled, release, `${pythonImage ? "python" : "os"} ${stage.fullPythonImage ? "full" : "slim"}`);
 }
 
 /** buildpack-deps' layers closed over a base set, per base set (the table's own set object, so a table
@@ -90,10 +94,9 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
   if (found === null || !DEBIAN_NAME.test(cleanDebianName(name))) return null;
   const { release, standIn } = found;
   if (standIn !== null) ctx.assume(`debian-release:${stage.distro ?? ""}`, standIn, line);
-  const closure = debianInstallClosure([name], release, stage.debInstalled, { recommends });
   // What the Recommends add beyond the Depends, over the same present set (the caller adds the members
   // after this returns): recorded for size/apt-no-install-recommends, which names them.
-  const viaRecommends = recommends && closure.unknown.length === 0 ? debianRecommendsWeight([name], release, stage.debInstalled, closure) : null;
+  const { closure, viaRecommends } = debianClosures(name, release, stage.debInstalled, recommends);
   if (viaRecommends !== null) {
     ctx.noteRecommends({ line, stageIndex: stage.index, requested: cleanDebianName(name), ...viaRecommends });
   }

@@ -27,4 +27,14 @@ describe("pinned versions the table does not hold", () => {
     const found = assumptions("FROM python:3.12-slim\nRUN pip install 'flask==1.0'\n", "");
     expect(found.find((a) => a.id === "table-version")?.text).toContain(`flask ${standIn("==1.0")} for flask==1.0`);
   });
+
+  it.each([
+    // The note is kept per (platform, name as written, pin): each asked after the others gets its own.
+    { name: "the same pin written another way", dockerfile: "FROM python:3.12-slim\nRUN pip install 'Flask==1.0'\n", expected: "for Flask==1.0" },
+    { name: "another pin", dockerfile: "FROM python:3.12-slim\nRUN pip install 'flask==0.12.5'\n", expected: "for flask==0.12.5" },
+    { name: "the first pin again", dockerfile: "FROM python:3.12-slim\nRUN pip install 'flask==1.0'\n", expected: "for flask==1.0" },
+  ])("names each pin in its own words, asked again and again: $name", ({ dockerfile, expected }) => {
+    for (let i = 0; i < 2; i++) expect(assumptions(dockerfile, "").find((a) => a.id === "table-version")?.text).toContain(expected);
+  });
 });
+

@@ -32,11 +32,12 @@ export function bare(name: string): ClosureRequest {
 /** Name the table version that stands in for each pinned version the table does not hold. */
 export function notePins(ctx: EstimateContext, stage: StageState, requirements: readonly Requirement[], line: number): void {
   const platform = stagePlatform(ctx, stage);
+  const table = pythonTable();
   const differing = requirements.flatMap((r) => {
     if (r.name === null || r.pinnedVersion === null) return [];
-    if (pythonTable() !== null) {
-      const facts = findPackage(r.name, r.specifier, platform);
-      return facts?.choice === "nearest" ? [`${facts.name} ${facts.version.version} for ${r.rawName ?? r.name}${r.specifier}`] : [];
+    if (table !== null) {
+      const note = nearestPinNote(table, r.name, r.rawName, r.specifier, platform);
+      return note === null ? [] : [note];
     }
     const row = findPythonPackage(r.name);
     return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
@@ -44,6 +45,24 @@ export function notePins(ctx: EstimateContext, stage: StageState, requirements: 
   if (differing.length === 0) return;
   const shown = differing.slice(0, 4).join(", ") + (differing.length > 4 ? ` and ${differing.length - 4} more` : "");
   ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
+}
+
+/**
+ * What notePins says of one pin the wheel table answers with another version, or null: by the table (a
+ * WeakMap: a new table starts afresh), the platform and the requirement (issue 13: a plan asks again for
+ * the same pins at every step, and findPackage matches the specifier against every release). 4,096 pins
+ * and 256 Ki key characters (a key is a name, a specifier and the platform: ~60 characters) per table.
+ */
+const pinNotes = new WeakMap<object, LruCache<string | null>>();
+
+function nearestPinNote(table: object, name: string, rawName: string | null, specifier: string, platform: Platform): string | null {
+  let cache = pinNotes.get(table);
+  if (cache === undefined) pinNotes.set(table, (cache = new LruCache<string | null>({ maxEntries: 4096, maxKeyChars: 256 * 1024 })));
+  const key = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, name, rawName, specifier]);
+  return cache.getOrCompute(key, () => {
+    const facts = findPackage(name, specifier, platform);
+    return facts?.choice === "nearest" ? `${facts.name} ${facts.version.version} for ${rawName ?? name}${specifier}` : null;
+  });
 }
 
 /**

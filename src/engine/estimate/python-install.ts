@@ -4,7 +4,7 @@
 // are in locked-install.ts; `pip install .` and `-r pyproject.toml` read the project's pyproject.toml.
 import { findPythonPackage, type ClosureRequest } from "../knowledge";
 import { markerEnvironment, resolveRequirements } from "../requirements";
-import { parseRequirementsFileCached } from "../cache/parsed-files";
+import { parseCommandLineRequirementCached } from "../cache/parsed-files";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
@@ -114,7 +114,7 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
     }
     // One parse per distinct spec (cached: a long file repeats `pip install flask`); only the name,
     // specifier, extras, marker and pin are read from it.
-    const parsed = parseRequirementsFileCached("command line", value).requirements[0];
+    const parsed = parseCommandLineRequirementCached(value).requirements[0];
     const request = parsed === undefined ? null : requestOf(parsed);
     if (request !== null) names.push(request);
     if (parsed !== undefined) notePins(ctx, stage, [parsed], scope.line);

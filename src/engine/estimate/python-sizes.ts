@@ -3,6 +3,7 @@
 // its table row or the named assumption it rests on.
 import { findPackage, findPythonPackage, installedSize, normalizePackageName, pythonTable, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
 import type { PythonPackageRow, SourceRef } from "../knowledge/types";
+import { LruCache } from "../cache/lru";
 import { ASSUMPTIONS } from "./assumptions";
 
 export interface PackageCost {
@@ -60,7 +61,36 @@ export function buildsFromSourceOnGlibc(row: PythonPackageRow): boolean {
   return !row.pure && row.wheelFile === null && row.musllinuxWheel === false && (row.alpineInstall ?? "").startsWith("compile from sdist");
 }
 
+// Costs by everything they are computed from (issue 13): a plan weighs the same packages for the same
+// stages after every step, and choosing the version and wheel (findPackage: PEP 440 matching over every
+// release) was ~4% of a corpus plan. The answer depends on the name, the options and the installed wheel
+// table (its identity: installing a table again starts afresh); the hand-made rows are constant. The cost
+// is read-only data, shared by the analyses that ask. Bounds: a corpus file installs tens of packages per
+// stage; 4,096 costs hold a session's worth, and a key is ~100 characters (a specifier may be long: 1 Mi
+// characters bounds pathological ones).
+const costs = new LruCache<PackageCost>({ maxEntries: 4096, maxKeyChars: 1024 * 1024 });
+const tableIds = new WeakMap<object, number>();
+let nextTableId = 0;
+
+/** The cost of installing `name` with `options`: each field of both is part of the key. */
 export function packageCost(name: string, options: CostOptions): PackageCost {
+  const table = pythonTable();
+  let tableId = -1;
+  if (table !== null) {
+    tableId = tableIds.get(table) ?? nextTableId++;
+    tableIds.set(table, tableId);
+  }
+  const p = options.platform;
+  const key = [
+    tableId, name, options.libc, options.compile, options.installer,
+    p === undefined ? "-" : `${p.python}/${p.libc}/${p.arch}/${p.glibcMinor ?? "-"}`,
+    options.specifier == null ? "-" : `=${options.specifier}`, options.lockedWheelBytes ?? "-", JSON.stringify(options.overrides ?? {}),
+  ].join("\u0000");
+  return costs.getOrCompute(key, () => packageCostUncached(name, options));
+}
+
+/** packageCost computed afresh, without the cache (what the cache must answer; tests compare the two). */
+export function packageCostUncached(name: string, options: CostOptions): PackageCost {
   const row = findPythonPackage(name);
   const normalized = row?.name ?? normalizePackageName(name);
   // Keys as the user typed them (`Foo_Bar`) match their PEP 503 form.

@@ -109,3 +109,22 @@ describe("markerEnvironment", () => {
     expect(evaluateMarkerText('python_version >= "3.8"', markerEnvironment("latest")).result).toBe(null);
   });
 });
+
+describe("evaluateMarkerText, memoised by text and environment (issue 13)", () => {
+  const MARKER = 'python_version < "3.11" and platform_machine == "x86_64"';
+
+  it.each([
+    { name: "3.10 on x86_64", env: () => markerEnvironment("3.10"), result: true },
+    { name: "3.12 on x86_64", env: () => markerEnvironment("3.12"), result: false },
+    { name: "3.10 on aarch64", env: () => markerEnvironment("3.10", "aarch64"), result: false },
+    { name: "no environment (undecidable)", env: () => undefined, result: null },
+  ])("answers for its own environment, asked in any order: $name", ({ env, result }) => {
+    // Every environment asked first, so a key that forgot a field would hand back another's answer.
+    for (const other of [markerEnvironment("3.10"), markerEnvironment("3.12"), markerEnvironment("3.10", "aarch64"), undefined]) evaluateMarkerText(MARKER, other);
+    expect(evaluateMarkerText(MARKER, env()).result).toBe(result);
+  });
+
+  it("shares one answer between equal environments", () => {
+    expect(evaluateMarkerText(MARKER, markerEnvironment("3.10"))).toBe(evaluateMarkerText(MARKER, markerEnvironment("3.10")));
+  });
+});

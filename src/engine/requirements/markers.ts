@@ -4,7 +4,9 @@
 // `python_version < "3.10" and extra == "x"` is false on 3.12. Comparisons follow `packaging`: when
 // `op + right` is a valid PEP 440 specifier the left side is tested against it as a version (pre-releases
 // allowed), otherwise the two strings are compared.
-import { satisfies, valid, validRange, explain } from "@renovatebot/pep440";
+import { explain } from "@renovatebot/pep440";
+import { LruCache } from "../cache/lru";
+import { isValidRange, isValidVersion, satisfiesWithPrereleases } from "../cache/pep440";
 import type { MarkerEnvironment } from "./model";
 import { parseMarker } from "./marker-parser";
 import type { MarkerNode, MarkerOperator, MarkerProblem, MarkerValue, MarkerVariable } from "./marker-parser";
@@ -64,8 +66,31 @@ export interface MarkerEvaluation {
   readonly problems: readonly MarkerProblem[];
 }
 
-/** Parse and evaluate marker text in one step; a marker that does not parse is undecidable. */
+// Evaluations by (environment, marker text) (issue 13): a plan resolves the same requirements at every
+// step, and a package closure meets the same dependency markers for every stage. Bounds: a corpus plan
+// meets a few hundred distinct markers; 4,096 entries and 512 Ki key characters (a marker is rarely over
+// 100 characters) keep a session's worth without letting pathological texts grow the worker.
+const evaluations = new LruCache<MarkerEvaluation>({ maxEntries: 4096, maxKeyChars: 512 * 1024 });
+const environmentKeys = new WeakMap<MarkerEnvironment, string>();
+
+/** Every field of `env` (or "-" without one), in a fixed order: equal keys are equal environments. */
+function environmentKey(env: MarkerEnvironment | undefined): string {
+  if (env === undefined) return "-";
+  let key = environmentKeys.get(env);
+  if (key === undefined) {
+    key = ["+", env.pythonVersion, env.pythonFullVersion, env.sysPlatform, env.platformSystem, env.osName, env.platformMachine, env.implementationName, env.platformPythonImplementation].join("\u0001");
+    environmentKeys.set(env, key);
+  }
+  return key;
+}
+
+/** Parse and evaluate marker text in one step; a marker that does not parse is undecidable. The answer is
+ *  shared between calls with the same text and environment (it is read-only data). */
 export function evaluateMarkerText(text: string, env: MarkerEnvironment | undefined): MarkerEvaluation {
+  return evaluations.getOrCompute(`${environmentKey(env)}\u0000${text}`, () => evaluateMarkerTextUncached(text, env));
+}
+
+function evaluateMarkerTextUncached(text: string, env: MarkerEnvironment | undefined): MarkerEvaluation {
   const parsed = parseMarker(text);
   try {
     return { result: parsed.marker === null ? null : evaluateMarker(parsed.marker, env), problems: parsed.problems };
@@ -129,15 +154,12 @@ function compare(
   const versionSide = isVersionVariable(leftValue) || isVersionVariable(rightValue);
   const specifier = `${op}${right}`;
   // A comma would turn one clause into a specifier set; `packaging` would reject it as a specifier.
-  if (!right.includes(",") && right.trim() === right && validRange(specifier)) {
-    if (valid(left) === null) return versionSide ? null : stringCompare(left, op, right);
-    try {
-      return satisfies(left, specifier, { prereleases: true });
-    } catch {
-      return null;
-    }
+  if (!right.includes(",") && right.trim() === right && isValidRange(specifier)) {
+    if (!isValidVersion(left)) return versionSide ? null : stringCompare(left, op, right);
+    // null where the library throws: undecidable.
+    return satisfiesWithPrereleases(left, specifier);
   }
-  if (versionSide && valid(isVersionVariable(leftValue) ? left : right) === null) return null;
+  if (versionSide && !isValidVersion(isVersionVariable(leftValue) ? left : right)) return null;
   return stringCompare(left, op, right);
 }
 

@@ -3,7 +3,7 @@
 // URL, a PEP 508 direct reference (`name @ url`), a local path, or a name with extras and version
 // specifiers. Specifiers are validated clause by clause with the PEP 440 library so an error points at
 // the clause that is wrong. Indexes are into `text`; `base` maps them to the caller's coordinates.
-import { validRange } from "@renovatebot/pep440";
+import { isValidRange } from "../cache/pep440";
 import type { MarkerEnvironment, RequirementKind } from "./model";
 import { evaluateMarkerText } from "./markers";
 import { isNameChar, isValidProjectName, normalizeName } from "./normalize-name";
@@ -241,7 +241,7 @@ function readSpecifiers(body: string, start: number, offset: number): { specifie
     const match = clause.length > MAX_CLAUSE_LENGTH ? null : CLAUSE.exec(clause);
     if (match === null) throw new Failure(clauseAt, describeBadClause(clause, clauses.length === 0), "requirements/invalid-specifier");
     const [, op = "", version = ""] = match;
-    if (!validRange(`${op}${version}`)) {
+    if (!isValidRange(`${op}${version}`)) {
       throw new Failure(clauseAt, `"${clause}" is not a valid PEP 440 version specifier.`, "requirements/invalid-specifier");
     }
     if (pinnedVersion === null && (op === "===" || (op === "==" && !version.includes("*")))) pinnedVersion = version;

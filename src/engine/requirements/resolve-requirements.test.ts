@@ -182,3 +182,26 @@ describe("resolveRequirements, resolved once per files, entry and environment", 
     expect(names(resolveRequirements("requirements.txt", files, markerEnvironment(python)))).toEqual(expected);
   });
 });
+
+describe("resolveRequirements, keyed by the files' identities (one resolution per plan, issue 13)", () => {
+  const base = parseRequirementsFile("base.txt", "six\n");
+  const entry = parseRequirementsFile("requirements.txt", "-r base.txt\nflask\n");
+
+  it("a new list of the same file objects (the next step's analysis) gives the same result", () => {
+    expect(resolveRequirements("requirements.txt", [entry, base])).toBe(resolveRequirements("requirements.txt", [entry, base]));
+  });
+
+  it.each([
+    // Another parse of the same text is another object: resolved afresh, and to the same answer.
+    { name: "another parse of the same text", files: () => [parseRequirementsFile("requirements.txt", "-r base.txt\nflask\n"), base], expected: ["six", "flask"] },
+    // The files in another order: the first file given under a path wins, so order is part of the key.
+    { name: "the same files in another order", files: () => [base, entry], expected: ["six", "flask"] },
+    // A file fewer: the include is missing now, which a result cached for both files would hide.
+    { name: "one file fewer", files: () => [entry], expected: ["flask"] },
+  ])("$name is resolved for itself", ({ files, expected }) => {
+    const cached = resolveRequirements("requirements.txt", [entry, base]);
+    const other = resolveRequirements("requirements.txt", files());
+    expect(other).not.toBe(cached);
+    expect(other.requirements.map((r) => r.name)).toEqual(expected);
+  });
+});

@@ -3,6 +3,7 @@
 // unique file of the same name (users often paste files without their folders). Each file is read once
 // per role; a cycle is reported, not followed. As in pip, `-r` inside a constraints file still adds
 // requirements and `-c` inside a requirements file adds constraints: the option decides, not the parent.
+import { LruCache } from "../cache/lru";
 import { LIMITS } from "../limits";
 import type { Diagnostic } from "../diagnostics";
 import type {
@@ -147,21 +148,33 @@ export function resolveRequirements(
 ): ResolvedRequirements {
   // The estimate resolves a file once per pip command naming it: in a file of hundreds of such commands
   // (the fuzz's bulk class, issue 14) every marker was re-evaluated each time, a third of the plan's time.
-  // The result depends only on the files (readonly, so keyed by identity), the entry and the environment.
-  const key = `${entry}\u0000${env === undefined ? "" : JSON.stringify(env)}`;
-  let byKey = resolved.get(files);
-  const known = byKey?.get(key);
-  if (known !== undefined) return known;
-  const result = resolveUncached(entry, files, env);
-  if (byKey === undefined) {
-    byKey = new Map();
-    resolved.set(files, byKey);
-  }
-  byKey.set(key, result);
-  return result;
+  // And a plan re-analyses its texts after every step while the requirements files stay the same objects
+  // (parsed once per text: cache/parsed-files.ts), so the key is the identities of the files, not of the
+  // list holding them (a new list per analysis): one resolution per plan, not one per step (issue 13).
+  // The result depends only on the files (readonly), the entry and the environment.
+  return resolutions.getOrCompute(`${filesKey(files)}\u0000${entry}\u0000${env === undefined ? "" : JSON.stringify(env)}`, () => resolveUncached(entry, files, env));
 }
 
-const resolved = new WeakMap<readonly RequirementsFile[], Map<string, ResolvedRequirements>>();
+/** A number per file object, never reused (a file that is collected takes its number with it). */
+const fileIds = new WeakMap<RequirementsFile, number>();
+let nextFileId = 0;
+
+/** The identities of `files`, in order: equal keys are the same files in the same order. */
+function filesKey(files: readonly RequirementsFile[]): string {
+  let key = "";
+  for (const file of files) {
+    let id = fileIds.get(file);
+    if (id === undefined) fileIds.set(file, (id = nextFileId++));
+    key += `${id},`;
+  }
+  return key;
+}
+
+// Bounds: a project resolves a handful of entry files for one or two Python versions; 256 resolutions is
+// several projects' worth (the previous keystroke's too). A key is a few characters per file plus a path
+// and the environment (~200 characters), so 256 Ki key characters is a bound only for absurd inputs. The
+// results hold their files: at most 256 resolutions' worth are kept alive.
+const resolutions = new LruCache<ResolvedRequirements>({ maxEntries: 256, maxKeyChars: 256 * 1024 });
 
 function resolveUncached(entry: string, files: readonly RequirementsFile[], env: MarkerEnvironment | undefined): ResolvedRequirements {
   const resolver = new Resolver(files, env);

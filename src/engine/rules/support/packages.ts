@@ -7,7 +7,8 @@ import type { Stage } from "../../dockerfile/model";
 import { findRequirementsFile } from "../../estimate/requirements-lookup";
 import { resolvePythonClosure } from "../../knowledge";
 import type { PythonPackageRow } from "../../knowledge/types";
-import { parseRequirementsFile, resolveRequirements } from "../../requirements";
+import { parseCommandLineRequirementCached } from "../../cache/parsed-files";
+import { resolveRequirements } from "../../requirements";
 import type { PipInstall } from "../../shell/command-info";
 
 export interface StagePackages {
@@ -49,7 +50,7 @@ export function stagePackages(analysis: Analysis, stage: Stage): StagePackages {
         }
       }
       for (const spec of info.requirements) {
-        const parsed = parseRequirementsFile("command line", spec.value).requirements[0];
+        const parsed = parseCommandLineRequirementCached(spec.value).requirements[0];
         if (parsed?.name == null || spec.value.includes("$")) complete = false;
         else requested.push(parsed.name);
       }
