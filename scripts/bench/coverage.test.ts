@@ -10,6 +10,9 @@ const rankFile = `${shared}/data/pypi-download-rank.tsv`;
 
 /** Issue 8's goal. */
 const MAX_UNKNOWN_SHARE = 0.03;
+/** Wall time: the corpus pass is ~3.6 s on a quiet 2-core machine and 12 s at load averages of 15-20
+ *  (other jobs beside the test run), past Vitest's 5 s default. */
+const CORPUS_TIMEOUT_MS = 60_000;
 
 describe.skipIf(!existsSync(`${shared}/corpus/dockerfiles`))("unknown packages over the shared corpus", () => {
   it(`at most ${MAX_UNKNOWN_SHARE * 100}% of the packages the corpus installs (direct and transitive) are unknown`, () => {
@@ -18,7 +21,7 @@ describe.skipIf(!existsSync(`${shared}/corpus/dockerfiles`))("unknown packages o
     const share = (coverage?.unknown ?? 0) / (coverage?.installed ?? 1);
     expect(coverage?.installed).toBeGreaterThan(1000);
     expect(share, `unknown: ${JSON.stringify(coverage?.topUnknown)}`).toBeLessThanOrEqual(MAX_UNKNOWN_SHARE);
-  });
+  }, CORPUS_TIMEOUT_MS);
 });
 
 describe.skipIf(!existsSync(rankFile))("coverage of the most downloaded projects", () => {
