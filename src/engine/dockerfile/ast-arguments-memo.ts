@@ -23,6 +23,9 @@ export function memoiseAstArguments(): void {
   // Private in the library's typings, public at run time.
   const prototype = Instruction.prototype as unknown as Scanner;
   const scan = prototype.getRawArguments;
+  // A dockerfile-ast release without this private method (the package is pinned by the lock file, but an
+  // upgrade must not break parsing): leave the library as it is, slower but correct.
+  if (typeof scan !== "function") return;
   prototype.getRawArguments = function getRawArguments(this: Instruction): Argument[] {
     let args = scanned.get(this);
     if (args === undefined) {
