@@ -1,11 +1,13 @@
 // The lazy reader of a Debian table's text: a lookup finds every name the printer wrote (and no other), it
 // parses only the rows it is asked for, and a damaged row or block is reported with its line. A small
 // table made here (several blocks of rows) keeps the expected answers readable off the rows themselves.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEBIAN_TABLES_DIR, registerDebianTablesFromDisk } from "../../node/load-tables";
-import { readDebianTableText, type DebianTableReader } from "./debian-table-reader";
+import { fileSource } from "../../node/load-tables";
+import { readDebianTableText, textSource, type DebianTableReader, type DebianTableSource } from "./debian-table-reader";
 import { DEBIAN_TABLE_BLOCK, printDebianTable, type DebianTableFile, type DebianTableRowWire } from "./debian-table-schema";
 import { clearDebianTables, debianBasePackages, debianPackage, installDebianTable, registerDebianTableLoader } from "./debian-tables";
 
@@ -82,6 +84,37 @@ describe("readDebianTableText", () => {
   afterEach(() => {
     clearDebianTables();
     registerDebianTablesFromDisk();
+  });
+
+  it("reads the first line and the blocks a lookup needs, not the whole file", () => {
+    const file = textSource(readFileSync(join(DEBIAN_TABLES_DIR, "debian-trixie.json"), "utf8"));
+    let chars = 0;
+    const counting: DebianTableSource = { length: file.length, slice: (start, end) => { chars += Math.min(end, file.length) - start; return file.slice(start, end); } };
+    clearDebianTables();
+    registerDebianTableLoader(() => counting);
+    expect(debianBasePackages("trixie").size).toBeGreaterThan(50);
+    const installing = chars;
+    // The first line: the base sets and ~1,300 block offsets.
+    expect(installing).toBeLessThan(70_000);
+    expect(debianPackage("libpq-dev", "trixie")?.depends).toContain("libpq5");
+    // A lookup: ~17 names at block offsets and a few blocks of 64 rows, of a 5.7 MB file.
+    expect(chars - installing).toBeLessThan(50_000);
+    expect(file.length).toBeGreaterThan(5_000_000);
+  });
+
+  it("reads a table from disk by ranges, and a range that is not ASCII is damage, not a throw", () => {
+    const path = join(DEBIAN_TABLES_DIR, "debian-bookworm.json");
+    expect(readDebianTableText("bookworm", fileSource(path)).ok).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "whaleweight-debian-"));
+    try {
+      const damaged = join(dir, "debian-bookworm.json");
+      writeFileSync(damaged, TEXT.replace('"1.70"', '"1.é"'));
+      // This small table is read whole with its first line: the install itself is refused.
+      const read = readDebianTableText("bookworm", fileSource(damaged));
+      expect(read.ok ? null : read.error).toMatch(/cannot be read \(.* holds non-ASCII bytes at 0–\d+: not a file the generator wrote\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports a damaged row with its line, and the others still answer", () => {

@@ -1,7 +1,9 @@
-// Reads a Debian release table's text (schema 3, see debian-table-schema.ts) lazily: installing it parses
-// and checks the first line only; a name lookup bisects the block offsets, then one block's lines; a row
-// is parsed and checked against the schema the first time it is read, and kept. A damaged row (or block)
-// answers "absent" and is reported by `damage()`, with its line: nothing here throws.
+// Reads a Debian release table (schema 3, see debian-table-schema.ts) lazily: installing it reads and
+// checks the first line and the last; a name lookup bisects the block offsets (reading a few characters at
+// each), then reads one block's lines; a row is parsed and checked against the schema the first time it is
+// read, and kept. The table comes as its text, or as a source that reads a range of the file when asked
+// (Node reads the file from disk a block at a time: src/node/load-tables.ts). A damaged row (or block, or
+// a read that fails) answers "absent" and is reported by `damage()`, with its line: nothing here throws.
 import * as v from "valibot";
 import { checkRow, DEBIAN_TABLE_SCHEMA, DebianTableHeader, issueText, type DebianRelease, type DebianRow } from "./debian-table-schema";
 
@@ -20,15 +22,43 @@ export interface DebianTableReader {
 
 export type ReadResult = { ok: true; reader: DebianTableReader } | { ok: false; error: string };
 
+/**
+ * A table file read by ranges of characters (the generator writes ASCII only, so characters are bytes).
+ * `slice` may throw (a file that went away): the reader reports it as damage.
+ */
+export interface DebianTableSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+/** A table's whole text as a source (the worker's fetched text; tests). */
+export function textSource(text: string): DebianTableSource {
+  return { length: text.length, slice: (start, end) => text.slice(start, end) };
+}
+
 const ROWS_LINE = '"rows":[\n';
+/** What is read first: the whole first line of a generated table (~12 kB: the block offsets, the base sets). */
+const HEAD_CHARS = 64 * 1024;
+/** What is read at a block's offset to learn its first name (Debian names are under 100 characters). */
+const NAME_CHARS = 256;
 
 /** Checks the first line and the layout's frame, and gives a reader of the rest. Never throws. */
-export function readDebianTableText(release: DebianRelease, text: string): ReadResult {
+export function readDebianTableText(release: DebianRelease, file: string | DebianTableSource): ReadResult {
   const fail = (why: string): ReadResult => ({ ok: false, error: `Debian ${release} table: ${why}` });
-  const firstEnd = text.indexOf("\n");
-  const first = firstEnd < 0 ? text : text.slice(0, firstEnd);
-  if (!first.startsWith("{") || !first.endsWith(",") || !text.startsWith(ROWS_LINE, firstEnd + 1)) {
-    const schema = /^\s*\{\s*"schema"\s*:\s*(\d+)/.exec(text)?.[1];
+  const source = typeof file === "string" ? textSource(file) : file;
+  let head: string;
+  let tail: string;
+  try {
+    head = source.slice(0, HEAD_CHARS);
+    for (let chars = HEAD_CHARS * 4; !head.includes("\n") && head.length < source.length; chars *= 4) head = source.slice(0, chars);
+    tail = source.slice(Math.max(0, source.length - 16), source.length);
+  } catch (error) {
+    return fail(`cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const firstEnd = head.indexOf("\n");
+  const first = firstEnd < 0 ? head : head.slice(0, firstEnd);
+  if (!first.startsWith("{") || !first.endsWith(",") || !head.startsWith(ROWS_LINE, firstEnd + 1)) {
+    const schema = /^\s*\{\s*"schema"\s*:\s*(\d+)/.exec(head)?.[1];
     return fail(schema !== undefined && Number(schema) !== DEBIAN_TABLE_SCHEMA
       ? `schema ${schema}, not the schema ${DEBIAN_TABLE_SCHEMA} this version reads (regenerate it: docs/debian-tables.md)`
       : `not laid out as a schema ${DEBIAN_TABLE_SCHEMA} table (a header line, then "rows":[ on the second line)`);
@@ -47,27 +77,33 @@ export function readDebianTableText(release: DebianRelease, text: string): ReadR
   const blockCount = Math.ceil(rowCount / header.block);
   if (header.blocks.length !== blockCount) return fail(`${header.blocks.length} block offsets for ${rowCount} rows of ${header.block}`);
   const rowsStart = firstEnd + 1 + ROWS_LINE.length;
-  const trimmed = text.trimEnd();
+  const trimmed = tail.trimEnd();
   if (!trimmed.endsWith("\n]}")) return fail(`the last line is not "]}": the file is cut short`);
-  const rowsEnd = trimmed.length - 2; // just after the last row's "\n"
+  const rowsEnd = source.length - tail.length + trimmed.length - 2; // just after the last row's "\n"
   for (let b = 0; b < blockCount; b++) {
     const at = header.blocks[b] ?? 0;
     if (b === 0 ? at !== 0 : at <= (header.blocks[b - 1] ?? 0)) return fail(`block offset ${b} is out of order`);
     if (rowsStart + at >= rowsEnd) return fail(`block offset ${b} points past the last row: the file is cut short`);
   }
-  return { ok: true, reader: new Reader(release, text, header, rowCount, rowsStart, rowsEnd) };
+  return { ok: true, reader: new Reader(release, source, header, rowCount, rowsStart, rowsEnd) };
+}
+
+/** One block as read: its text (from the "\n" before its first row) and where each row's line starts in it. */
+interface Block {
+  readonly text: string;
+  /** One more entry than rows: the block's end. */
+  readonly starts: Int32Array;
 }
 
 class Reader implements DebianTableReader {
-  /** Line starts of each block once scanned (one more entry than rows: the block's end). */
-  private readonly lineStarts = new Map<number, Int32Array | null>();
+  private readonly blocks = new Map<number, Block | null>();
   private readonly firstNames: (string | undefined)[] = [];
   private readonly rows = new Map<number, DebianRow | undefined>();
   private firstDamage: string | null = null;
 
   constructor(
     private readonly release: DebianRelease,
-    private readonly text: string,
+    private readonly source: DebianTableSource,
     readonly header: DebianTableHeader,
     readonly rowCount: number,
     private readonly rowsStart: number,
@@ -93,13 +129,13 @@ class Reader implements DebianTableReader {
       if (this.firstName(mid) <= name) lo = mid;
       else hi = mid - 1;
     }
-    const starts = this.block(lo);
-    if (starts === null) return undefined;
+    const block = this.block(lo);
+    if (block === null) return undefined;
     let a = 0;
-    let b = starts.length - 2;
+    let b = block.starts.length - 2;
     while (a <= b) {
       const m = (a + b) >> 1;
-      const found = this.nameAt(starts[m] ?? 0, lo * this.header.block + m);
+      const found = this.nameAt(block.text, block.starts[m] ?? 0, lo * this.header.block + m);
       if (found === name) return lo * this.header.block + m;
       if (found < name) a = m + 1;
       else b = m - 1;
@@ -110,20 +146,20 @@ class Reader implements DebianTableReader {
   row(i: number): DebianRow | undefined {
     if (this.rows.has(i)) return this.rows.get(i);
     if (!Number.isInteger(i) || i < 0 || i >= this.rowCount) return undefined;
-    const starts = this.block(Math.floor(i / this.header.block));
+    const block = this.block(Math.floor(i / this.header.block));
     const k = i % this.header.block;
     let row: DebianRow | undefined;
-    if (starts !== null) {
-      const start = starts[k] ?? 0;
-      let end = (starts[k + 1] ?? 0) - 1; // before the "\n"
-      if (this.text[end - 1] === ",") end--;
+    if (block !== null) {
+      const start = block.starts[k] ?? 0;
+      let end = (block.starts[k + 1] ?? 0) - 1; // before the "\n"
+      if (block.text[end - 1] === ",") end--;
       let checked: DebianRow | string;
       try {
-        checked = checkRow(this.header, this.rowCount, JSON.parse(this.text.slice(start, end)) as unknown);
+        checked = checkRow(this.header, this.rowCount, JSON.parse(block.text.slice(start, end)) as unknown);
       } catch (error) {
         checked = `not JSON (${error instanceof Error ? error.message : String(error)})`;
       }
-      if (typeof checked !== "string" && checked.name !== this.nameAt(start, i)) checked = `its name is not where the index expects it`;
+      if (typeof checked !== "string" && checked.name !== this.nameAt(block.text, start, i)) checked = `its name is not where the index expects it`;
       if (typeof checked === "string") this.damaged(`row ${i} (line ${i + 3}): ${checked}`);
       else row = checked;
     }
@@ -135,47 +171,63 @@ class Reader implements DebianTableReader {
     this.firstDamage ??= `Debian ${this.release} table: ${why}`;
   }
 
+  /** A range of the file; null (and damage) when it cannot be read. */
+  private read(start: number, end: number): string | null {
+    try {
+      return this.source.slice(start, end);
+    } catch (error) {
+      this.damaged(`characters ${start}–${end} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      return null;
+    }
+  }
+
   /** The name at block `b`'s offset, for the bisection (the block's lines are checked when it is read). */
   private firstName(b: number): string {
+    const known = this.firstNames[b];
+    if (known !== undefined) return known;
     const start = this.rowsStart + (this.header.blocks[b] ?? 0);
-    if (this.text[start - 1] !== "\n") this.damaged(`block offset ${b} does not point at the start of a line: lines were added, removed or changed in length before it`);
-    return (this.firstNames[b] ??= this.nameAt(start, b * this.header.block));
+    // From the "\n" before the offset: a block starts a line.
+    const text = this.blocks.get(b)?.text ?? this.read(start - 1, Math.min(start + NAME_CHARS, this.rowsEnd)) ?? "";
+    if (!text.startsWith("\n")) this.damaged(`block offset ${b} does not point at the start of a line: lines were added, removed or changed in length before it`);
+    return (this.firstNames[b] = this.nameAt(text, 1, b * this.header.block));
   }
 
   /** The name a row's line starts with (`["name",…`), without parsing the row; "" (and damage) when the line is not a row. */
-  private nameAt(start: number, i: number): string {
-    const end = this.text.startsWith('["', start) ? this.text.indexOf('"', start + 2) : -1;
+  private nameAt(text: string, start: number, i: number): string {
+    const end = text.startsWith('["', start) ? text.indexOf('"', start + 2) : -1;
     if (end < 0) {
       this.damaged(`row ${i} (line ${i + 3}) does not start with its name`);
       return "";
     }
-    return this.text.slice(start + 2, end);
+    return text.slice(start + 2, end);
   }
 
-  /** Line starts of block `b` (and its end), scanned once; null when the block does not hold its rows. */
-  private block(b: number): Int32Array | null {
-    const known = this.lineStarts.get(b);
+  /** Block `b` read and split into lines, once; null when it does not hold its rows. */
+  private block(b: number): Block | null {
+    const known = this.blocks.get(b);
     if (known !== undefined) return known;
     const { block, blocks } = this.header;
     const start = this.rowsStart + (blocks[b] ?? 0);
     const end = b + 1 < blocks.length ? this.rowsStart + (blocks[b + 1] ?? 0) : this.rowsEnd;
     const rows = Math.min(block, this.rowCount - b * block);
+    const text = this.read(start - 1, end);
     const starts = new Int32Array(rows + 1);
-    let at = start;
-    let ok = this.text[start - 1] === "\n";
+    let at = 1;
+    let ok = text?.startsWith("\n") === true;
     for (let k = 0; ok && k < rows; k++) {
       starts[k] = at;
-      const newline = this.text.indexOf("\n", at);
-      if (newline < 0 || newline >= end) ok = false;
+      const newline = text?.indexOf("\n", at) ?? -1;
+      if (newline < 0) ok = false;
       else at = newline + 1;
     }
     starts[rows] = at;
-    if (!ok || at !== end) {
+    if (text === null || !ok || at !== text.length) {
       this.damaged(`rows ${b * block}–${b * block + rows - 1} (lines ${b * block + 3}–${b * block + rows + 2}) are not ${rows} whole lines where the block offsets say: lines were added, removed or changed in length here or before`);
-      this.lineStarts.set(b, null);
+      this.blocks.set(b, null);
       return null;
     }
-    this.lineStarts.set(b, starts);
-    return starts;
+    const read = { text, starts };
+    this.blocks.set(b, read);
+    return read;
   }
 }

@@ -3,7 +3,7 @@
 // or worker (module state), and loaded on first use through a registered loader.
 // Never throws: a bad or missing table leaves its release without one, and says why.
 import { DEBIAN_TABLE_RELEASES, type DebianRelease, type DebianRow } from "./debian-table-schema";
-import { readDebianTableText, type DebianTableReader } from "./debian-table-reader";
+import { readDebianTableText, type DebianTableReader, type DebianTableSource } from "./debian-table-reader";
 
 export interface InstalledTable {
   readonly rows: DebianTableReader;
@@ -29,8 +29,9 @@ export function nameOf(t: InstalledTable, i: number): string {
 /** Installed tables by release (module state: installed once per process or worker, read by every estimate). */
 const TABLES = new Map<DebianRelease, InstalledTable>();
 
-/** Gives a release's table file's text on demand (Node reads the file); null when it has none. */
-export type DebianTableLoader = (release: DebianRelease) => string | null;
+/** Gives a release's table file on demand, as its text or a source that reads ranges of it (Node: from
+ *  disk, a block at a time); null when it has none. */
+export type DebianTableLoader = (release: DebianRelease) => string | DebianTableSource | null;
 let loader: DebianTableLoader | null = null;
 /** Releases the loader was asked for, with the error when its table did not install. */
 const LOADED = new Map<DebianRelease, string | null>();
@@ -71,13 +72,18 @@ export function table(release: DebianRelease): InstalledTable | undefined {
 
 export type InstallResult = { ok: true; release: DebianRelease; packages: number } | { ok: false; error: string };
 
+function isSource(x: unknown): x is DebianTableSource {
+  return typeof x === "object" && x !== null && typeof (x as { length?: unknown }).length === "number" && typeof (x as { slice?: unknown }).slice === "function";
+}
+
 /**
- * Checks the header of a table file's text and installs the table (replacing any earlier one); its rows
- * are read when looked up. Never throws: a bad header is an error result, a bad row a `debianTableError`.
+ * Checks the header of a table file (its text, or a source of ranges of it) and installs the table
+ * (replacing any earlier one); its rows are read when looked up. Never throws: a bad header is an error
+ * result, a bad row a `debianTableError`.
  */
-export function installDebianTable(release: DebianRelease, text: unknown): InstallResult {
-  if (typeof text !== "string") return { ok: false, error: `Debian ${release} table: not the table file's text (got ${text === null ? "null" : typeof text})` };
-  const read = readDebianTableText(release, text);
+export function installDebianTable(release: DebianRelease, file: unknown): InstallResult {
+  if (typeof file !== "string" && !isSource(file)) return { ok: false, error: `Debian ${release} table: not the table file's text (got ${file === null ? "null" : typeof file})` };
+  const read = readDebianTableText(release, file);
   if (!read.ok) return read;
   const header = read.reader.header;
   const dates = header.source.suites.map((s) => s.date).sort();

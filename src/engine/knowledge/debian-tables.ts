@@ -19,6 +19,7 @@ export {
   type DebianTableLoader,
   type InstallResult,
 } from "./debian-table-store";
+export type { DebianTableSource } from "./debian-table-reader";
 
 const KIB = 1024;
 
