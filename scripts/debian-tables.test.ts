@@ -5,6 +5,8 @@ import { buildTable, parseDependsField, parsePackages } from "./debian-tables";
 import { compareDebianVersions } from "./debian-version";
 import { clearDebianTables, debianBasePackages, debianPackage } from "../src/engine/knowledge/debian-tables";
 import { registerDebianTablesFromDisk } from "../src/node/load-tables";
+import { readDebianTableText } from "../src/engine/knowledge/debian-table-reader";
+import { printDebianTable } from "../src/engine/knowledge/debian-table-schema";
 
 describe("parseDependsField", () => {
   it.each([
@@ -115,15 +117,22 @@ describe("parsePackages and buildTable", () => {
     registerDebianTablesFromDisk();
   });
 
-  it("indexes real names first, then provided virtual names, then names only mentioned; base = required closure + seeds", () => {
+  it("lists every name once in sorted order (real, virtual and only-mentioned alike); base = required closure + seeds", () => {
     const t = buildTable("bookworm", records, [{ suite: "bookworm", date: "2026-01-01" }], "2026-01-02", ["ca-certificates", "netbase"]);
-    expect(t.names).toEqual(["adduser", "apt", "ca-certificates", "libapt-pkg6.0", "libc6", "libssl3", "netbase", "tzdata", "libssl-abi", "openssl-ish"]);
-    expect([t.realCount, t.virtualCount]).toEqual([8, 1]);
-    expect(t.base.packages.map((i) => t.names[i]).sort()).toEqual(["apt", "ca-certificates", "libapt-pkg6.0", "libc6", "netbase"]);
-    expect(t.kib[t.names.indexOf("libssl3")]).toBe(6100);
-    // Recommends go in their own column, and the base set (debootstrap, --no-install-recommends) ignores them.
-    expect(t.recs[t.names.indexOf("ca-certificates")]?.map((i) => t.names[i])).toEqual(["tzdata"]);
-    expect(t.base.packages.map((i) => t.names[i])).not.toContain("tzdata");
+    const names = t.rows.map((r) => r[0]);
+    expect(names).toEqual(["adduser", "apt", "ca-certificates", "libapt-pkg6.0", "libc6", "libssl-abi", "libssl3", "netbase", "openssl-ish", "tzdata"]);
+    // What each name is, by its row's shape: 6 entries a package, 2 a virtual name (and its providers), 1 only mentioned.
+    expect(Object.fromEntries(t.rows.filter((r) => r.length !== 6).map((r) => [r[0], r.length]))).toEqual({ "libssl-abi": 2, "openssl-ish": 1 });
+    expect(t.header.base.packages).toEqual(["apt", "ca-certificates", "libapt-pkg6.0", "libc6", "netbase"]);
+    const row = (name: string) => t.rows[names.indexOf(name)];
+    expect(row("libssl3")?.[2]).toBe(6100);
+    // Recommends go in their own field, and the base set (debootstrap, --no-install-recommends) ignores them.
+    const ca = row("ca-certificates");
+    expect(ca?.length === 6 ? ca[5].map((i) => names[i]) : null).toEqual(["tzdata"]);
+    expect(t.header.base.packages).not.toContain("tzdata");
+    // The printed file reads back the same rows through the engine's reader.
+    const read = readDebianTableText("bookworm", printDebianTable(t));
+    expect(read.ok && names.map((name) => read.reader.find(name))).toEqual(names.map((_, i) => i));
     clearDebianTables();
     registerDebianTablesFromDisk();
   });

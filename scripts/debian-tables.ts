@@ -1,5 +1,5 @@
-// Builds one Debian release table (src/engine/knowledge/data/debian-<release>.json) from Debian's own
-// package lists. Fetch the lists first with a private apt configuration (scripts/debian-lists.sh), then:
+// Builds one Debian release table (src/engine/knowledge/data/debian-<release>.json, laid out one row per
+// line: src/engine/knowledge/debian-table-schema.ts) from Debian's own package lists. Fetch the lists first with a private apt configuration (scripts/debian-lists.sh), then:
 //
 //   npx tsx scripts/debian-tables.ts <release> <Packages file> <apt lists dir> [out.json]
 //   e.g. npx tsx scripts/debian-tables.ts trixie /tmp/deb-trixie/dumpavail.txt /tmp/deb-trixie/state/lists
@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { DEBIAN_TABLE_SCHEMA, type DebianRelease, type DebianTableWire } from "../src/engine/knowledge/debian-table-schema";
+import { DEBIAN_TABLE_SCHEMA, printDebianTable, type DebianRelease, type DebianTableFile, type DebianTableRowWire } from "../src/engine/knowledge/debian-table-schema";
 import { debianInstallClosure, installDebianTable } from "../src/engine/knowledge/debian-tables";
 import { compareDebianVersions } from "./debian-version";
 
@@ -145,12 +145,14 @@ const BASE_METHOD =
  */
 export const DROPPED_VIRTUAL = /^librust-/;
 
-/** Builds the wire table; installs it into the engine on the way (to compute the base set with its resolver). */
+/**
+ * Builds the table (rows sorted by name, as the file holds them); installs it into the engine on the way,
+ * to compute the base set with the engine's own resolver.
+ */
 export function buildTable(
   release: DebianRelease, records: Map<string, PackageRecord>, suites: { suite: string; date: string }[], generated: string,
   pythonSeeds: readonly string[] = PYTHON_SLIM_SEEDS[release],
-): DebianTableWire {
-  const real = [...records.keys()].sort();
+): DebianTableFile {
   const providedBy = new Map<string, string[]>();
   for (const r of records.values()) {
     for (const p of r.provides) if (!records.has(p) && !DROPPED_VIRTUAL.test(p)) providedBy.set(p, [...(providedBy.get(p) ?? []), r.name]);
@@ -160,16 +162,23 @@ export function buildTable(
     r.depends = r.depends.filter(kept);
     r.recommends = r.recommends.filter(kept);
   }
-  const virtual = [...providedBy.keys()].sort();
   const mentioned = new Set<string>();
   for (const r of records.values()) for (const d of [...r.depends, ...r.recommends]) if (!records.has(d) && !providedBy.has(d)) mentioned.add(d);
-  const names = [...real, ...virtual, ...[...mentioned].sort()];
+  // One sorted list of every name (real, virtual, mentioned are disjoint): the reader bisects it.
+  const names = [...records.keys(), ...providedBy.keys(), ...mentioned].sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const sections = [...new Set([...records.values()].map((r) => r.section))].sort();
   const sectionIndex = new Map(sections.map((s, i) => [s, i]));
   const rank = (name: string): number => PRIORITY_RANK[records.get(name)?.priority ?? "optional"] ?? 5;
   const at = (name: string): number => index.get(name) ?? 0;
-  const wire: DebianTableWire = {
+  const rows: DebianTableRowWire[] = names.map((name): DebianTableRowWire => {
+    const r = records.get(name);
+    if (r !== undefined) return [name, r.version, r.kib, sectionIndex.get(r.section) ?? 0, r.depends.map(at), r.recommends.map(at)];
+    const providers = providedBy.get(name);
+    if (providers !== undefined) return [name, [...providers].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map(at)];
+    return [name];
+  });
+  const header = {
     schema: DEBIAN_TABLE_SCHEMA,
     release,
     source: {
@@ -180,32 +189,20 @@ export function buildTable(
       method: "apt-get update with a private apt configuration (scripts/debian-lists.sh), apt-cache dumpavail (apt's candidate of each package across the suites), then scripts/debian-tables.ts",
     },
     generated,
-    base: { method: BASE_METHOD, seeds: [], packages: [], minbase: [] },
     sections,
-    realCount: real.length,
-    virtualCount: virtual.length,
-    names,
-    version: real.map((n) => records.get(n)?.version ?? ""),
-    kib: real.map((n) => records.get(n)?.kib ?? 0),
-    section: real.map((n) => sectionIndex.get(records.get(n)?.section ?? "") ?? 0),
-    deps: real.map((n) => (records.get(n)?.depends ?? []).map(at)),
-    recs: real.map((n) => (records.get(n)?.recommends ?? []).map(at)),
-    providers: virtual.map((v) => (providedBy.get(v) ?? []).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map(at)),
-  };
+  } as const;
   // The base set is computed with the engine's own resolver, so the estimator subtracts exactly what it would add.
-  const installed = installDebianTable(release, wire);
+  const installed = installDebianTable(release, printDebianTable({ header: { ...header, base: { method: BASE_METHOD, seeds: [], packages: [], minbase: [] } }, rows }));
   if (!installed.ok) throw new Error(installed.error);
-  const required = real.filter((n) => records.get(n)?.priority === "required");
+  const required = [...records.keys()].filter((n) => records.get(n)?.priority === "required");
   const seeds = [...required, ...pythonSeeds];
   const closure = debianInstallClosure(seeds, release, new Set());
   if (closure.unknown.length > 0) throw new Error(`${release}: base seeds not in the lists: ${closure.unknown.join(", ")}`);
   const minbase = debianInstallClosure([...required, ...MINBASE_SEEDS], release, new Set());
-  wire.base = {
-    method: BASE_METHOD, seeds: [...pythonSeeds],
-    packages: closure.added.map(at).sort((a, b) => a - b),
-    minbase: minbase.added.map(at).sort((a, b) => a - b),
+  return {
+    header: { ...header, base: { method: BASE_METHOD, seeds: [...pythonSeeds], packages: closure.added.sort(), minbase: minbase.added.sort() } },
+    rows,
   };
-  return wire;
 }
 
 function main(argv: readonly string[]): void {
@@ -213,12 +210,14 @@ function main(argv: readonly string[]): void {
   if (release !== "bullseye" && release !== "bookworm" && release !== "trixie") throw new Error("usage: debian-tables.ts bullseye|bookworm|trixie <Packages file> <apt lists dir> [out.json]");
   if (packagesFile === undefined || listsDir === undefined) throw new Error("usage: debian-tables.ts <release> <Packages file> <apt lists dir> [out.json]");
   const records = parsePackages(readFileSync(packagesFile, "utf8"));
-  const wire = buildTable(release, records, readReleaseFiles(listsDir), new Date().toISOString().slice(0, 10));
+  const table = buildTable(release, records, readReleaseFiles(listsDir), new Date().toISOString().slice(0, 10));
   const out = outArg ?? join("src/engine/knowledge/data", `debian-${release}.json`);
-  const text = JSON.stringify(wire);
-  writeFileSync(out, `${text}\n`);
-  const baseKiB = wire.base.packages.reduce((sum, i) => sum + (wire.kib[i] ?? 0), 0);
-  console.log(`${out}: ${wire.realCount} packages, ${wire.virtualCount} virtual names; base ${wire.base.packages.length} packages, ${(baseKiB / 1024).toFixed(1)} MiB; ` +
+  const text = printDebianTable(table);
+  writeFileSync(out, text);
+  const base = new Set(table.header.base.packages);
+  const baseKiB = table.rows.reduce((sum, row) => sum + (row.length === 6 && base.has(row[0]) ? row[2] : 0), 0);
+  const count = (length: number): number => table.rows.filter((row) => row.length === length).length;
+  console.log(`${out}: ${count(6)} packages, ${count(2)} virtual names; base ${base.size} packages, ${(baseKiB / 1024).toFixed(1)} MiB; ` +
     `${(text.length / 1e6).toFixed(2)} MB raw, ${(gzipSync(text).length / 1e6).toFixed(2)} MB gzip`);
 }
 

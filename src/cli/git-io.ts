@@ -2,11 +2,17 @@
 // from git at REF (`git show REF:./path`) through the same CliIo interface as the working tree, so
 // read-project.ts finds the files beside it the same way. Paths are taken relative to the current folder,
 // as for the new file. git is run with arguments, never through a shell.
-import { spawnSync } from "node:child_process";
+import type { spawnSync as SpawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { basename, dirname, resolve } from "node:path";
 import type { CliIo } from "./io";
 
+/** node:child_process, loaded when git first runs: loading it took ~7 ms of every CLI start (issue 11),
+ *  and only `compare --base-ref` needs it. */
+const load = createRequire(import.meta.url);
+
 function git(args: readonly string[], cwd: string): { ok: boolean; stdout: Buffer } {
+  const { spawnSync } = load("node:child_process") as { spawnSync: typeof SpawnSync };
   const result = spawnSync("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   return { ok: result.status === 0, stdout: result.stdout ?? Buffer.alloc(0) };
 }

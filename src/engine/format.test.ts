@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDelta, formatMessage } from "./format";
+import { formatBytes, formatCount, formatDelta, formatMessage } from "./format";
 
 describe("formatBytes", () => {
   it.each([
@@ -23,5 +23,15 @@ describe("formatBytes", () => {
 
   it("fills placeholders and leaves unknown ones", () => {
     expect(formatMessage("{{image}} is {{ size }} ({{missing}})", { image: "python:3.12", size: "1.11 GB" })).toBe("python:3.12 is 1.11 GB ({{missing}})");
+  });
+});
+
+describe("formatCount", () => {
+  // The reference is Intl itself (what the messages used before): the two must write every count alike.
+  it.each([
+    { n: 0 }, { n: 7 }, { n: 999 }, { n: 1000 }, { n: 52_428_800 }, { n: 1_048_576 }, { n: -1234567 },
+    { n: 1234.5 }, { n: 0.1 + 0.2 }, { n: 12.3456 }, { n: 999_999_999_999 }, { n: Number.MAX_SAFE_INTEGER }, { n: Infinity }, { n: NaN },
+  ])("$n as toLocaleString(\"en-US\") writes it", ({ n }) => {
+    expect(formatCount(n)).toBe(n.toLocaleString("en-US"));
   });
 });

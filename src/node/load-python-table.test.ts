@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { pythonTable } from "../engine/knowledge/python-table";
-import { loadPythonTable } from "./load-python-table";
+import { wheelTableIndex } from "../../scripts/build-cli";
+import { loadPythonTable, PYTHON_TABLE_INDEX, PYTHON_TABLE_PATH } from "./load-python-table";
 
 describe("loadPythonTable", () => {
   const dir = mkdtempSync(join(tmpdir(), "ww-table-"));
@@ -28,5 +29,39 @@ describe("loadPythonTable", () => {
   it("loads the generated table by default", () => {
     expect(loadPythonTable()).toMatchObject({ ok: true });
     expect(pythonTable()?.projectCount).toBeGreaterThan(4000);
+  });
+
+  describe("with the index the CLI's build writes beside the table", () => {
+    const indexed = mkdtempSync(join(tmpdir(), "ww-indexed-"));
+    const table = join(indexed, "python-wheels.json");
+    copyFileSync(PYTHON_TABLE_PATH, table);
+    writeFileSync(join(indexed, PYTHON_TABLE_INDEX), JSON.stringify(wheelTableIndex(readFileSync(PYTHON_TABLE_PATH))));
+    afterAll(() => rmSync(indexed, { recursive: true, force: true }));
+
+    // Projects with non-ASCII text before them in the file, and after: the index counts bytes, not characters.
+    it("answers every lookup as the table read whole does", () => {
+      expect(loadPythonTable()).toMatchObject({ ok: true });
+      const whole = pythonTable();
+      const names = whole?.names() ?? [];
+      const sample = names.filter((_, i) => i % 97 === 0).concat(["flask", "numpy", "torch", "no-such-project"]);
+      const expected = sample.map((name) => [whole?.versions(name), whole?.measured(name)]);
+      expect(loadPythonTable(table)).toMatchObject({ ok: true, projects: names.length });
+      expect(pythonTable()).not.toBe(whole);
+      expect(sample.map((name) => [pythonTable()?.versions(name), pythonTable()?.measured(name)])).toEqual(expected);
+      expect(pythonTable()?.names()).toEqual(names);
+    });
+
+    it("is not used for a table it was not made from (another size): the table is read whole", () => {
+      const other = mkdtempSync(join(tmpdir(), "ww-stale-"));
+      try {
+        // One character more before every row: offsets from the index would read the wrong bytes.
+        writeFileSync(join(other, "python-wheels.json"), ` ${readFileSync(PYTHON_TABLE_PATH, "utf8")}`);
+        copyFileSync(join(indexed, PYTHON_TABLE_INDEX), join(other, PYTHON_TABLE_INDEX));
+        expect(loadPythonTable(join(other, "python-wheels.json"))).toMatchObject({ ok: true });
+        expect(pythonTable()?.versions("flask")?.length).toBeGreaterThan(0);
+      } finally {
+        rmSync(other, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -1,6 +1,8 @@
-// The worker's way to the Debian release tables: each is a static asset (~1.1 MB gzip), fetched the first
+// The worker's way to the Debian release tables: each is a static asset (~1.2 MB gzip), fetched the first
 // time a plan needs that release (the engine asks through its loader hook), with a synchronous request —
-// allowed in a dedicated worker, and the engine's lookups are synchronous. The HTTP cache keeps it.
+// allowed in a dedicated worker, and the engine's lookups are synchronous. The HTTP cache keeps it. The
+// text is handed over as is: the engine checks its first line and parses a row when it is looked up
+// (debian-table-reader.ts), instead of parsing ~5 MB of JSON before the first plan.
 import { installDebianTable, registerDebianTableLoader, type DebianRelease } from "../engine/knowledge";
 import bullseyeUrl from "../engine/knowledge/data/debian-bullseye.json?url";
 import bookwormUrl from "../engine/knowledge/data/debian-bookworm.json?url";
@@ -14,7 +16,7 @@ export function registerWorkerDebianTables(): void {
     request.open("GET", URLS[release], false);
     request.send();
     // A failed fetch leaves the release without a table: the estimate falls back to the hand-made rows.
-    return request.status === 200 ? (JSON.parse(request.responseText) as unknown) : null;
+    return request.status === 200 ? request.responseText : null;
   });
 }
 
@@ -28,7 +30,7 @@ export function fetchAllDebianTables(): Promise<void> {
   fetchedAll ??= Promise.all((Object.keys(URLS) as DebianRelease[]).map(async (release) => {
     try {
       const response = await fetch(URLS[release]);
-      if (response.ok) installDebianTable(release, await response.json());
+      if (response.ok) installDebianTable(release, await response.text());
     } catch (error) {
       console.warn(`Debian ${release} table not loaded (${error instanceof Error ? error.message : String(error)}).`);
     }

@@ -12,6 +12,7 @@ import { CONTEXT_GROUP } from "../verify/files";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { addExecutables, type StageState } from "./stage-state";
 import { trimEndChar } from "../text/trim";
+import { formatCount } from "../format";
 
 /** Files that describe dependencies rather than hold application code (copied first for caching). */
 const MANIFEST = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|poetry\.lock|uv\.lock|Pipfile(\.lock)?|setup\.cfg|pdm\.lock|\.python-version)$/i;
@@ -72,7 +73,7 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     const broad = isBroad(source);
     const bytes = broad ? remaining : Math.min(ASSUMPTIONS.namedSourceFile.value, remaining);
     const assumption = broad ? ASSUMPTIONS.contextSize : ASSUMPTIONS.namedSourceFile;
-    ctx.assume(assumption.id, broad ? `The build context (what \`COPY . .\` sends) is ${ctx.settings.contextBytes.toLocaleString("en-US")} bytes; set your own size in the settings.` : assumption.text, line);
+    ctx.assume(assumption.id, broad ? `The build context (what \`COPY . .\` sends) is ${formatCount(ctx.settings.contextBytes)} bytes; set your own size in the settings.` : assumption.text, line);
     if (broad && (source === "." || source === "./" || source === "*") && ctx.dockerignore === null) {
       ctx.warn("copy-all-without-dockerignore", `COPY ${source} without a .dockerignore also sends .git, virtualenvs, caches and secrets into the image.`, line);
     }

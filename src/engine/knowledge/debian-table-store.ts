@@ -1,38 +1,54 @@
-// Where the Debian release tables live once loaded: validated by the schema, indexed by name, kept per
-// release for the process or worker (module state), and loaded on first use through a registered loader.
+// Where the Debian release tables live once loaded: the file's text behind a lazy reader (its header
+// checked at install, each row when first read: debian-table-reader.ts), kept per release for the process
+// or worker (module state), and loaded on first use through a registered loader.
 // Never throws: a bad or missing table leaves its release without one, and says why.
-import { DEBIAN_TABLE_RELEASES, parseDebianTable, type DebianRelease, type DebianTableWire } from "./debian-table-schema";
+import { DEBIAN_TABLE_RELEASES, type DebianRelease, type DebianRow } from "./debian-table-schema";
+import { readDebianTableText, type DebianTableReader, type DebianTableSource } from "./debian-table-reader";
 
 export interface InstalledTable {
-  readonly wire: DebianTableWire;
-  readonly index: ReadonlyMap<string, number>;
+  readonly rows: DebianTableReader;
   readonly base: ReadonlySet<string>;
   readonly minbase: ReadonlySet<string>;
+  /** How the base set was modelled (the table's base.method). */
+  readonly baseMethod: string;
   readonly citation: string;
   readonly date: string | null;
+}
+
+/** Row `i` when it is a real package (not a virtual or only-mentioned name, not damaged). */
+export function realRow(t: InstalledTable, i: number): Extract<DebianRow, { kind: "real" }> | undefined {
+  const row = t.rows.row(i);
+  return row?.kind === "real" ? row : undefined;
+}
+
+/** The name of row `i` ("" when damaged). */
+export function nameOf(t: InstalledTable, i: number): string {
+  return t.rows.row(i)?.name ?? "";
 }
 
 /** Installed tables by release (module state: installed once per process or worker, read by every estimate). */
 const TABLES = new Map<DebianRelease, InstalledTable>();
 
-/** Gives a release's table JSON on demand (Node reads the file); null when it has none. */
-export type DebianTableLoader = (release: DebianRelease) => unknown;
+/** Gives a release's table file on demand, as its text or a source that reads ranges of it (Node: from
+ *  disk, a block at a time); null when it has none. */
+export type DebianTableLoader = (release: DebianRelease) => string | DebianTableSource | null;
 let loader: DebianTableLoader | null = null;
 /** Releases the loader was asked for, with the error when its table did not install. */
 const LOADED = new Map<DebianRelease, string | null>();
 
 /**
  * Registers a synchronous loader asked once per release, the first time a lookup needs a table that was
- * not installed: a process that never weighs an apt install never parses the ~5 MB tables.
+ * not installed: a process whose stages are not Debian never reads the ~5 MB tables.
  */
 export function registerDebianTableLoader(fn: DebianTableLoader | null): void {
   loader = fn;
   LOADED.clear();
 }
 
-/** Why the loader's table for `release` did not install; null when it did or was not asked. */
+/** Why the loader's table for `release` did not install, or the first damaged row read from it; null when
+ *  neither (or the loader was not asked). */
 export function debianTableError(release: DebianRelease): string | null {
-  return LOADED.get(release) ?? null;
+  return LOADED.get(release) ?? TABLES.get(release)?.rows.damage() ?? null;
 }
 
 /** The installed table of `release`, loading it through the registered loader on first use. */
@@ -41,10 +57,10 @@ export function table(release: DebianRelease): InstalledTable | undefined {
   if (installed !== undefined || loader === null || LOADED.has(release)) return installed;
   let error: string | null = null;
   try {
-    const json = loader(release);
-    if (json === null) error = `no ${release} table`;
+    const text = loader(release);
+    if (text === null) error = `no ${release} table`;
     else {
-      const result = installDebianTable(release, json);
+      const result = installDebianTable(release, text);
       if (!result.ok) error = result.error;
     }
   } catch (e) {
@@ -56,26 +72,31 @@ export function table(release: DebianRelease): InstalledTable | undefined {
 
 export type InstallResult = { ok: true; release: DebianRelease; packages: number } | { ok: false; error: string };
 
-/** Validates and installs one release's table (replacing any earlier one). Never throws: a bad table is an error result. */
-export function installDebianTable(release: DebianRelease, json: unknown): InstallResult {
-  const parsed = parseDebianTable(release, json);
-  if (!parsed.ok) return parsed;
-  const wire = parsed.table;
-  const index = new Map<string, number>();
-  wire.names.forEach((name, i) => index.set(name, i));
-  const base = new Set(wire.base.packages.map((i) => wire.names[i] ?? ""));
-  const minbase = new Set(wire.base.minbase.map((i) => wire.names[i] ?? ""));
-  const dates = wire.source.suites.map((s) => s.date).sort();
-  const suites = wire.source.suites.map((s) => `${s.suite} (Release ${s.date})`).join(", ");
+function isSource(x: unknown): x is DebianTableSource {
+  return typeof x === "object" && x !== null && typeof (x as { length?: unknown }).length === "number" && typeof (x as { slice?: unknown }).slice === "function";
+}
+
+/**
+ * Checks the header of a table file (its text, or a source of ranges of it) and installs the table
+ * (replacing any earlier one); its rows are read when looked up. Never throws: a bad header is an error
+ * result, a bad row a `debianTableError`.
+ */
+export function installDebianTable(release: DebianRelease, file: unknown): InstallResult {
+  if (typeof file !== "string" && !isSource(file)) return { ok: false, error: `Debian ${release} table: not the table file's text (got ${file === null ? "null" : typeof file})` };
+  const read = readDebianTableText(release, file);
+  if (!read.ok) return read;
+  const header = read.reader.header;
+  const dates = header.source.suites.map((s) => s.date).sort();
+  const suites = header.source.suites.map((s) => `${s.suite} (Release ${s.date})`).join(", ");
   TABLES.set(release, {
-    wire,
-    index,
-    base,
-    minbase,
-    citation: `Debian ${wire.source.archive} ${suites}, ${wire.source.components}, ${wire.source.architecture}: Packages (Installed-Size, Depends, Pre-Depends, Provides); table generated ${wire.generated}`,
+    rows: read.reader,
+    base: new Set(header.base.packages),
+    minbase: new Set(header.base.minbase),
+    baseMethod: header.base.method,
+    citation: `Debian ${header.source.archive} ${suites}, ${header.source.components}, ${header.source.architecture}: Packages (Installed-Size, Depends, Pre-Depends, Provides); table generated ${header.generated}`,
     date: dates[dates.length - 1] ?? null,
   });
-  return { ok: true, release, packages: wire.realCount };
+  return { ok: true, release, packages: header.counts.real };
 }
 
 /** Forgets every installed table (tests). */

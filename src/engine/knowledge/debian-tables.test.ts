@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEBIAN_TABLES_DIR, readDebianTable, registerDebianTablesFromDisk } from "../../node/load-tables";
-import { DEBIAN_TABLE_RELEASES, type DebianRelease, type DebianTableWire } from "./debian-table-schema";
+import { DEBIAN_TABLE_RELEASES, printDebianTable, type DebianRelease, type DebianTableHeader, type DebianTableRowWire } from "./debian-table-schema";
 import {
   clearDebianTables,
   debianBasePackages,
@@ -23,12 +23,20 @@ import {
 
 const MB = 1e6;
 
-function wire(release: DebianRelease): DebianTableWire {
-  return JSON.parse(readFileSync(join(DEBIAN_TABLES_DIR, `debian-${release}.json`), "utf8")) as DebianTableWire;
+function text(release: DebianRelease): string {
+  return readFileSync(join(DEBIAN_TABLES_DIR, `debian-${release}.json`), "utf8");
+}
+
+/** The whole table, parsed as the JSON it also is (the engine reads it a row at a time instead). */
+function whole(release: DebianRelease): DebianTableHeader & { rows: DebianTableRowWire[] } {
+  return JSON.parse(text(release)) as DebianTableHeader & { rows: DebianTableRowWire[] };
 }
 
 describe.each(DEBIAN_TABLE_RELEASES.map((release) => ({ release })))("the $release table", ({ release }) => {
-  const t = wire(release);
+  const t = whole(release);
+  const real = t.rows.filter((r): r is Extract<DebianTableRowWire, { length: 6 }> => r.length === 6);
+  /** A row number that names a real package or a provided virtual name (not one only mentioned). */
+  const resolves = (d: number): boolean => (t.rows[d]?.length ?? 1) > 1;
 
   it("says where it came from: the release's suites and their Release dates", () => {
     expect(t.source.suites.map((s) => s.suite)).toEqual(expect.arrayContaining([release, `${release}-security`]));
@@ -37,20 +45,29 @@ describe.each(DEBIAN_TABLE_RELEASES.map((release) => ({ release })))("the $relea
 
   it("holds tens of thousands of packages with an Installed-Size (empty metapackages aside: under 0.5% are 0)", () => {
     // Debian main has ~59,000 (bullseye) to ~69,000 (trixie) amd64 packages.
-    expect(t.realCount).toBeGreaterThan(50_000);
-    expect(t.kib.filter((k) => k > 0).length / t.realCount).toBeGreaterThan(0.995);
+    expect(real.length).toBeGreaterThan(50_000);
+    expect(t.counts.real).toBe(real.length);
+    expect(real.filter((r) => r[2] > 0).length / real.length).toBeGreaterThan(0.995);
   });
 
   it("resolves ≥ 99% of dependencies to a real package or a provided virtual name", () => {
-    const edges = t.deps.flat();
-    const resolved = edges.filter((d) => d < t.realCount + t.virtualCount);
-    expect(resolved.length / edges.length).toBeGreaterThan(0.99);
+    const edges = real.flatMap((r) => r[4]);
+    expect(edges.filter(resolves).length / edges.length).toBeGreaterThan(0.99);
   });
 
   it("resolves ≥ 98% of Recommends (apt skips the rest: contrib, non-free or gone) and never repeats a Depends as a Recommends", () => {
-    const edges = t.recs.flat();
-    expect(edges.filter((d) => d < t.realCount + t.virtualCount).length / edges.length).toBeGreaterThan(0.98);
-    expect(t.recs.every((list, i) => list.every((d) => !(t.deps[i] ?? []).includes(d)))).toBe(true);
+    const edges = real.flatMap((r) => r[5]);
+    expect(edges.filter(resolves).length / edges.length).toBeGreaterThan(0.98);
+    expect(real.every((r) => r[5].every((d) => !r[4].includes(d)))).toBe(true);
+  });
+
+  it("lists every name once, sorted (the reader bisects them), with every provider a real package and every base name one", () => {
+    const names = t.rows.map((r) => r[0]);
+    expect(names.every((name, i) => i === 0 || (names[i - 1] ?? "") < name)).toBe(true);
+    const isReal = new Set(real.map((r) => r[0]));
+    const providers = t.rows.flatMap((r) => (r.length === 2 ? r[1] : []));
+    expect(providers.every((p) => t.rows[p]?.length === 6)).toBe(true);
+    expect([...t.base.packages, ...t.base.minbase].filter((name) => !isReal.has(name))).toEqual([]);
   });
 
   it("has a python slim base set holding apt, dpkg and libc6 and the release's own libssl", () => {
@@ -240,28 +257,56 @@ describe("installing a table", () => {
     registerDebianTablesFromDisk();
   });
 
-  // Shallow copies with one column replaced: cloning a 4 MB table per case took ~0.4 s each.
-  const good = wire("bullseye");
+  // The file's text with one thing changed: string edits, or a row replaced and the file printed again
+  // (block offsets recomputed), for a row that is damaged in a file that is otherwise whole.
+  const good = text("bullseye");
+  const parsed = whole("bullseye");
+  const rowCount = parsed.rows.length;
+  const make = parsed.rows.findIndex((r) => r[0] === "make");
+  const withMake = (change: (row: unknown[]) => unknown[]): string => printDebianTable({
+    header: parsed,
+    rows: parsed.rows.map((r, i) => (i === make ? (change([...r]) as DebianTableRowWire) : r)),
+  });
+  const makeLine = /^\["make",/m;
 
   it.each<{ name: string; damage: () => unknown; error: RegExp; release?: DebianRelease }>([
-    { name: "not an object", damage: (): unknown => "nope", error: /Debian bullseye table/ },
-    { name: "another schema version", damage: (): unknown => ({ ...good, schema: 3 }), error: /schema/ },
-    { name: "a schema-1 table (no Recommends)", damage: (): unknown => ({ ...good, schema: 1, recs: undefined }), error: /schema/ },
-    { name: "a recommends column cut short", damage: (): unknown => ({ ...good, recs: good.recs.slice(1) }), error: /recs has \d+ entries/ },
-    { name: "a recommends index out of range", damage: (): unknown => ({ ...good, recs: [[good.names.length], ...good.recs.slice(1)] }), error: /recommends index is out of range/ },
+    { name: "not the file's text", damage: (): unknown => ({ schema: 3 }), error: /Debian bullseye table: not the table file's text/ },
+    { name: "not a table", damage: (): unknown => "nope", error: /Debian bullseye table/ },
+    { name: "another schema version", damage: (): unknown => good.replace('"schema":3', '"schema":4'), error: /schema: Invalid type/ },
+    { name: "a schema-2 table (one line of columns)", damage: (): unknown => '{"schema":2,"release":"bullseye","names":[]}\n', error: /schema 2, not the schema 3/ },
+    { name: "a schema-1 table (no Recommends)", damage: (): unknown => '{"schema":1,"release":"bullseye"}', error: /schema 1, not the schema 3/ },
     { name: "another release", damage: (): unknown => good, release: "bookworm", error: /holds bullseye, not bookworm/ },
-    { name: "a column cut short", damage: (): unknown => ({ ...good, kib: good.kib.slice(1) }), error: /kib has \d+ entries/ },
-    { name: "a dependency out of range", damage: (): unknown => ({ ...good, deps: [[good.names.length], ...good.deps.slice(1)] }), error: /dependency index is out of range/ },
-    { name: "a size that is not a number", damage: (): unknown => ({ ...good, kib: ["12", ...good.kib.slice(1)] }), error: /kib: must be an array of non-negative integers/ },
+    { name: "a file cut short", damage: (): unknown => good.slice(0, good.length / 2), error: /cut short/ },
+    { name: "block offsets that do not match the rows", damage: (): unknown => good.replace(/"blocks":\[0,/, '"blocks":[0,0,'), error: /block offsets for \d+ rows/ },
   ])("rejects $name with a clear error, without throwing", ({ damage, error, release }) => {
     const result = installDebianTable(release ?? "bullseye", damage());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(error);
   });
 
+  // A damaged row is found when it is read (the rest of the table still answers), and said where it is.
+  it.each<{ name: string; damaged: () => string; error: RegExp }>([
+    { name: "a size that is not a number", damaged: () => withMake((r) => r.map((x, i) => (i === 2 ? String(x) : x))), error: /row \d+ \(line \d+\): 2: Invalid type: Expected number/ },
+    { name: "a dependency out of range", damaged: () => withMake((r) => r.map((x, i) => (i === 4 ? [rowCount] : x))), error: /row \d+ \(line \d+\): a dependency is out of range/ },
+    { name: "a recommends entry out of range", damaged: () => withMake((r) => r.map((x, i) => (i === 5 ? [rowCount] : x))), error: /a recommends entry is out of range/ },
+    { name: "a row too short", damaged: () => withMake((r) => r.slice(0, 4)), error: /row \d+ \(line \d+\): not an array of 6/ },
+    // Same length: the block offsets still hold, the row does not parse.
+    { name: "a row that is not JSON", damaged: () => good.replace(makeLine, '["make";'), error: /row \d+ \(line \d+\): not JSON/ },
+    // Every later block offset now points into the wrong line: the lookup notices, and says so.
+    { name: "a line removed", damaged: () => good.replace(/^\["m.*\n/m, ""), error: /does not point at the start of a line|are not 64 whole lines where the block offsets say/ },
+  ])("reads past $name: that package is unknown, the others answer, and the error names the line", ({ damaged, error }) => {
+    clearDebianTables();
+    registerDebianTableLoader(() => null);
+    expect(installDebianTable("bullseye", damaged())).toMatchObject({ ok: true });
+    expect(debianPackage("make", "bullseye")).toBeNull();
+    expect(debianTableError("bullseye")).toMatch(error);
+    // A package in an earlier block, which the damage does not reach.
+    expect(debianPackage("gcc", "bullseye")?.name).toBe("gcc");
+  });
+
   it("a damaged table from the loader leaves the release unknown, and says why", () => {
     clearDebianTables();
-    registerDebianTableLoader((release) => (release === "trixie" ? { schema: 1 } : readDebianTable(release)));
+    registerDebianTableLoader((release) => (release === "trixie" ? '{"schema":1}' : readDebianTable(release)));
     expect(debianPackage("make", "trixie")).toBeNull();
     expect(debianInstallClosure(["make"], "trixie", new Set())).toMatchObject({ added: [], bytes: 0, unknown: ["make"] });
     expect(debianTableError("trixie")).toMatch(/Debian trixie table/);

@@ -1,12 +1,12 @@
 // Debian system packages per release (bullseye, bookworm, trixie; amd64, main), from Debian's own package
 // lists: does a name exist in a release, what does `apt-get install` (with or without
 // --no-install-recommends) add on top of what a stage has, and which runtime libraries a `-dev` package stands for. The tables are data installed
-// at run time (`installDebianTable`: the worker fetches the JSON, Node reads it from disk; see
-// src/node/load-tables.ts); until one is installed every lookup for that release answers "unknown" (null,
+// at run time (`installDebianTable`: the worker fetches the file, Node reads it from disk; see
+// src/node/load-tables.ts) and read a row at a time (debian-table-reader.ts); until one is installed every lookup for that release answers "unknown" (null,
 // false, or everything in `unknown`), and callers fall back to the hand-made rows of system-packages.ts.
 import { DEBIAN_RELEASES } from "./python-tag";
 import { DEBIAN_TABLE_RELEASES, type DebianRelease } from "./debian-table-schema";
-import { table, type InstalledTable } from "./debian-table-store";
+import { nameOf, realRow, table, type InstalledTable } from "./debian-table-store";
 import type { SourceRef } from "./types";
 
 export type { DebianRelease } from "./debian-table-schema";
@@ -19,6 +19,7 @@ export {
   type DebianTableLoader,
   type InstallResult,
 } from "./debian-table-store";
+export type { DebianTableSource } from "./debian-table-reader";
 
 const KIB = 1024;
 
@@ -74,33 +75,34 @@ export type DebianNameKind = { kind: "real" } | { kind: "virtual"; providers: re
 
 export function debianNameKind(name: string, release: DebianRelease): DebianNameKind {
   const t = table(release);
-  const i = t?.index.get(cleanName(name));
-  if (t === undefined || i === undefined) return null;
-  if (i < t.wire.realCount) return { kind: "real" };
-  const providers = t.wire.providers[i - t.wire.realCount];
-  if (providers === undefined) return null; // mentioned only in a Depends: neither real nor provided
-  return { kind: "virtual", providers: providers.map((p) => t.wire.names[p] ?? "") };
+  const i = t?.rows.find(cleanName(name));
+  const row = i === undefined ? undefined : t?.rows.row(i);
+  if (t === undefined || row === undefined || row.kind === "mentioned") return null; // mentioned only in a Depends: neither real nor provided
+  if (row.kind === "real") return { kind: "real" };
+  return { kind: "virtual", providers: row.providers.map((p) => nameOf(t, p)) };
 }
 
-/** The real package index a name index stands for: itself, or a provider (one in `prefer` first). */
+/** The real package row a name's row stands for: itself, or a provider (one in `prefer` first). */
 function realIndex(t: InstalledTable, i: number, prefer: (name: string) => boolean): number | null {
-  if (i < t.wire.realCount) return i;
-  const providers = t.wire.providers[i - t.wire.realCount];
-  if (providers === undefined) return null;
-  return providers.find((p) => prefer(t.wire.names[p] ?? "")) ?? providers[0] ?? null;
+  const row = t.rows.row(i);
+  if (row === undefined || row.kind === "mentioned") return null;
+  if (row.kind === "real") return i;
+  const chosen = row.providers.find((p) => prefer(nameOf(t, p))) ?? row.providers[0];
+  // A provider is a real package in any table the generator wrote; a damaged one is as good as none.
+  return chosen !== undefined && realRow(t, chosen) !== undefined ? chosen : null;
 }
 
-function facts(t: InstalledTable, i: number, providedFor: string | null, release: DebianRelease): DebianPackageFacts {
-  const w = t.wire;
-  const name = w.names[i] ?? "";
+function facts(t: InstalledTable, i: number, providedFor: string | null, release: DebianRelease): DebianPackageFacts | null {
+  const row = realRow(t, i);
+  if (row === undefined) return null;
   return {
-    name,
-    version: w.version[i] ?? "",
-    installedBytes: (w.kib[i] ?? 0) * KIB,
-    depends: (w.deps[i] ?? []).map((d) => w.names[d] ?? ""),
-    section: w.sections[w.section[i] ?? 0] ?? "",
+    name: row.name,
+    version: row.version,
+    installedBytes: row.kib * KIB,
+    depends: row.deps.map((d) => nameOf(t, d)),
+    section: row.section,
     providedFor,
-    source: sourceOf(t, name, release, providedFor),
+    source: sourceOf(t, row.name, release, providedFor),
   };
 }
 
@@ -124,7 +126,7 @@ export function debianTableSource(name: string, release: DebianRelease): SourceR
 export function debianPackage(name: string, release: DebianRelease): DebianPackageFacts | null {
   const t = table(release);
   const clean = cleanName(name);
-  const i = t?.index.get(clean);
+  const i = t?.rows.find(clean);
   if (t === undefined || i === undefined) return null;
   const real = realIndex(t, i, () => false);
   if (real === null) return null;
@@ -178,14 +180,13 @@ export function debianInstallClosure(
     result.unknown.push(...names.map(cleanName));
     return result;
   }
-  const w = t.wire;
   const added = new Set<number>();
   const have = (name: string): boolean => present.has(name);
   const queue: number[] = [];
   const visit = (i: number): void => {
-    const real = realIndex(t, i, (n) => have(n) || added.has(t.index.get(n) ?? -1));
+    const real = realIndex(t, i, (n) => have(n) || added.has(t.rows.find(n) ?? -1));
     if (real === null) return; // a dependency no package provides (rare; counted by the table invariants test)
-    const name = w.names[real] ?? "";
+    const name = nameOf(t, real);
     if (added.has(real) || have(name)) return;
     added.add(real);
     result.added.push(name);
@@ -193,7 +194,7 @@ export function debianInstallClosure(
   };
   for (const raw of names) {
     const clean = cleanName(raw);
-    const i = t.index.get(clean);
+    const i = t.rows.find(clean);
     if (i === undefined || !debianPackageExists(clean, release)) {
       result.unknown.push(clean);
       continue;
@@ -201,10 +202,11 @@ export function debianInstallClosure(
     visit(i);
   }
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const d of w.deps[next] ?? []) visit(d);
-    if (recommends) for (const d of w.recs[next] ?? []) visit(d);
+    const row = realRow(t, next);
+    for (const d of row?.deps ?? []) visit(d);
+    if (recommends) for (const d of row?.recs ?? []) visit(d);
   }
-  for (const i of added) result.bytes += (w.kib[i] ?? 0) * KIB;
+  for (const i of added) result.bytes += (realRow(t, i)?.kib ?? 0) * KIB;
   if (result.added.length > 0) {
     result.sources.push({
       ...sourceOf(t, names.map(cleanName).join(" "), release, null),
@@ -235,7 +237,7 @@ export function debianRecommendsWeight(
   const without = new Set(debianInstallClosure(names, release, present).added);
   const packages = (withRecommends ?? debianInstallClosure(names, release, present, { recommends: true })).added
     .filter((name) => !without.has(name))
-    .map((name) => ({ name, bytes: (t.wire.kib[t.index.get(name) ?? -1] ?? 0) * KIB }))
+    .map((name) => ({ name, bytes: (realRow(t, t.rows.find(name) ?? -1)?.kib ?? 0) * KIB }))
     .sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
   const bytes = packages.reduce((sum, p) => sum + p.bytes, 0);
   const sources = packages.length === 0 ? [] : [{
@@ -257,7 +259,7 @@ export function debianOsBasePackages(release: DebianRelease): ReadonlySet<string
 
 /** How the base set was modelled, for the user (null when no table is installed). */
 export function debianBaseMethod(release: DebianRelease): string | null {
-  return table(release)?.wire.base.method ?? null;
+  return table(release)?.baseMethod ?? null;
 }
 
 /** Sections whose packages are shared libraries (Debian policy §8: run-time libraries go in `libs`). */

@@ -135,6 +135,47 @@ export function installPythonTableText(text: string): InstallResult {
   return { ok: true, projects: installed.projectCount };
 }
 
+/**
+ * The layout of the table's text as an index: the top-level keys (parsed, `measured` included) and each
+ * project's row as [start, end) offsets of its JSON in the text; null when the text is not laid out one
+ * project per line. The CLI's build writes it beside the bundled table (in bytes), so that a start reads
+ * the rows it looks up instead of the whole file (installPythonTableIndexed).
+ */
+export function pythonTableIndex(text: string): { top: Record<string, unknown>; rows: Map<string, readonly [number, number]> } | null {
+  const layout = readLineLayout(text);
+  return layout === null ? null : { top: layout.top, rows: layout.projects };
+}
+
+const RowOffsets = v.record(v.string(), v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.number(), v.integer(), v.minValue(0))]));
+
+/**
+ * Installs the table from an index (pythonTableIndex's, as JSON: `top` and `rows` name → [start, end))
+ * and a reader of one row's JSON by its offsets: nothing of the table is read until a project is looked
+ * up. `top` is checked as installPythonTable checks it, each row when first read; a row that cannot be
+ * read or parsed is as good as absent. Lookups answer as after installPythonTableText on the same table.
+ * Never throws.
+ */
+export function installPythonTableIndexed(top: unknown, rows: unknown, readRow: (start: number, end: number) => string): InstallResult {
+  const offsets = v.safeParse(RowOffsets, rows);
+  if (!offsets.success) return { ok: false, error: `the package table's index does not have the expected shape: ${offsets.issues[0]?.message ?? "invalid"}` };
+  const result = v.safeParse(TableSchema, { ...(typeof top === "object" && top !== null ? top : {}), projects: {} });
+  if (!result.success) {
+    const issue = result.issues[0];
+    return { ok: false, error: `python-wheels.json does not have the expected shape at ${issue === undefined ? "(root)" : (v.getDotPath(issue) ?? "(root)")}: ${issue?.message ?? "invalid"}` };
+  }
+  const at = offsets.output;
+  installed = tableFrom(result.output, Object.keys(at), (name) => {
+    const range = Object.hasOwn(at, name) ? at[name] : undefined;
+    if (range === undefined) return undefined;
+    try {
+      return JSON.parse(readRow(range[0], range[1])) as unknown;
+    } catch {
+      return null; // unreadable or damaged: as good as absent (checked like any other row)
+    }
+  });
+  return { ok: true, projects: installed.projectCount };
+}
+
 /** Offsets of one JSON string at `start` (a `"`) in `line`: the index after its closing quote, or -1. */
 function stringEnd(line: string, start: number): number {
   for (let i = start + 1; i < line.length; i++) {

@@ -1,0 +1,12 @@
+// dist-cli/whaleweight.mjs, the package's `bin` (built by scripts/build-cli.ts): a few lines that run the
+// bundled CLI (dist-cli/whaleweight.cjs, built from bin.ts) through a V8 code cache, so that every start
+// after the first skips compiling it (src/node/code-cache.ts). The bundle is CommonJS because Node 20 can
+// cache the compiled code of a vm.Script but not of an ES module.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runWithCodeCache } from "../node/code-cache";
+
+/** The bundle's content hash, written in by the build (esbuild `define`): it names the cache file. */
+declare const WHALEWEIGHT_BUNDLE_HASH: string;
+
+runWithCodeCache(join(dirname(fileURLToPath(import.meta.url)), "whaleweight.cjs"), WHALEWEIGHT_BUNDLE_HASH);
