@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../engine/analyze";
 import { formatBytes } from "../engine/format";
 import { closure, installedBytes } from "../engine/estimate/test-support";
-import { PLAN_TEXT_LIMIT } from "../engine/plan/plan";
+import { buildPlan, PLAN_TEXT_LIMIT } from "../engine/plan/plan";
 import { fixture } from "../engine/project/test-support";
 import { USAGE } from "./args";
 import { expectPlanContract, runWith } from "./test-support";
@@ -74,6 +74,26 @@ describe("plan --format json", () => {
     expect(steps[0]?.estimate.totalBytes).toBe(expected.totalBytes);
     expect(steps[0]?.estimate.byCategory.python).toBe(installedBytes(closure("flask")));
     expect(steps[0]?.estimate.layers.map((l) => l.line)).toEqual([1, 3, 4, 5]);
+  });
+
+  it("an offered step carries a preview: the rewrite it offers, as the engine's plan applies it when decided", () => {
+    const { body } = json(["plan", "app/Dockerfile", "--format", "json"], project);
+    type Preview = { dockerfile: string; requirements: string | null; dockerignore: string | null; diff: string; totalBytes: number; compressedBytes: number };
+    const steps = body.steps as { id: string; status: string; dockerfile: string; diff: string; preview: Preview | null }[];
+    const offered = steps.filter((s) => s.status === "offered");
+    expect(offered.length).toBeGreaterThan(0);
+    expect(steps.filter((s) => s.status !== "offered").map((s) => s.preview)).toEqual(steps.filter((s) => s.status !== "offered").map(() => null));
+    const input = { dockerfile: DOCKERFILE, requirements: [{ path: "requirements.txt", content: REQUIREMENTS }], dockerignore: null };
+    for (const step of offered) {
+      // The reference is the step the user gets by picking Apply, from the engine itself.
+      const applied = buildPlan({ ...input, decisions: { [step.id]: { action: "apply" } } }).steps.find((s) => s.id === step.id);
+      expect(step.diff, step.id).toBe("");
+      expect(step.preview, step.id).toEqual({
+        dockerfile: applied?.texts.dockerfile, requirements: REQUIREMENTS, dockerignore: null, diff: applied?.diff,
+        totalBytes: applied?.analysis.estimate.totalBytes, compressedBytes: applied?.analysis.estimate.compressedBytes,
+      });
+      expect(step.preview?.diff, step.id).toContain("@@");
+    }
   });
 
   it("lists unknownPackages, and --package-size NAME=MB weighs one (MB = 10^6 bytes) and takes it off the list", () => {

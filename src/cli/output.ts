@@ -24,6 +24,16 @@ export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object
       dockerignore: step.texts.dockerignore,
       rationale: step.rationale,
       diff: step.diff,
+      // An offered step's rewrite, not applied (its texts above are the previous step's): what applying it
+      // would change and weigh; null for every other status. Added 2026-12, per DESIGN §5's rule.
+      preview: step.preview === null ? null : {
+        dockerfile: step.preview.texts.dockerfile,
+        requirements: step.preview.texts.requirements[0]?.text ?? null,
+        dockerignore: step.preview.texts.dockerignore,
+        diff: step.preview.diff,
+        totalBytes: step.preview.totalBytes,
+        compressedBytes: step.preview.compressedBytes,
+      },
       estimate: estimateJson(step.analysis.estimate),
       warnings: step.analysis.estimate.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
       assumptions: step.analysis.estimate.assumptions,

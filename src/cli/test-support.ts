@@ -59,6 +59,8 @@ export function expectPlanContract(json: unknown): void {
       warnings: expect.any(Array),
     });
     expect(step.requirements === null || typeof step.requirements === "string").toBe(true);
+    // Added 2026-12: an offered step's rewrite (null for every other step).
+    if (step.preview !== null && step.preview !== undefined) expect(step.preview).toMatchObject({ dockerfile: string, diff: string, totalBytes: number, compressedBytes: number });
     const estimate = step.estimate as { layers: unknown[] };
     for (const layer of estimate.layers) expect(layer).toMatchObject({ stage: string, line: number, instruction: string, bytes: number, category: string });
     for (const warning of step.warnings as Record<string, unknown>[]) {

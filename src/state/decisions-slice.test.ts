@@ -26,6 +26,14 @@ describe("undoing decisions", () => {
     expect(useAppStore.getState().decisionHistory).toEqual([]);
   });
 
+  it.each([
+    { name: "a safe fix, applied by default: nothing stored", offeredByDefault: false, stored: {} },
+    { name: "a fix offered by default: the apply is stored, or the plan would keep offering it", offeredByDefault: true, stored: { "security/non-root-user": { action: "apply" } } },
+  ])("Apply with the default alternative — $name", ({ offeredByDefault, stored }) => {
+    useAppStore.getState().decide("security/non-root-user", { action: "apply" }, offeredByDefault);
+    expect(useAppStore.getState().decisions).toEqual(stored);
+  });
+
   it("keeps at most MAX_DECISION_HISTORY steps", () => {
     for (let i = 0; i <= MAX_DECISION_HISTORY + 5; i++) useAppStore.getState().decide(`rule/${i}`, { action: "skip" });
     expect(useAppStore.getState().decisionHistory).toHaveLength(MAX_DECISION_HISTORY);

@@ -1,5 +1,6 @@
-// What the user decided at each step, by rule id. A rule without a decision is applied with its default
-// alternative (the engine's rule), so only departures from that are stored — and shared.
+// What the user decided at each step, by rule id. A rule without a decision takes its default action (the
+// engine's defaultActionOf: a safe fix is applied, a fix to review is offered), so only departures from
+// that are stored — and shared. Apply on an offered step is such a departure and must be stored.
 // Every change keeps the decisions before it, so a decision can be undone (the history is not shared or
 // saved: it is this visit's).
 import type { StateCreator } from "zustand";
@@ -15,7 +16,9 @@ export interface DecisionsSlice {
   readonly decisions: Decisions;
   /** The decisions before each change, oldest first. */
   readonly decisionHistory: readonly Decisions[];
-  decide(ruleId: string, decision: Decision): void;
+  /** `offeredByDefault`: the rule may be offered rather than applied when undecided (a fix to review), so
+   *  an apply of its default alternative is stored too; otherwise that apply is the default and dropped. */
+  decide(ruleId: string, decision: Decision, offeredByDefault?: boolean): void;
   resetDecisions(): void;
   /** Back to the decisions before the last change (nothing when there is none). */
   undoDecision(): void;
@@ -28,11 +31,11 @@ function remember(history: readonly Decisions[], decisions: Decisions): readonly
 export const createDecisionsSlice: StateCreator<AppState, [], [], DecisionsSlice> = (set) => ({
   decisions: {},
   decisionHistory: [],
-  decide: (ruleId, decision) =>
+  decide: (ruleId, decision, offeredByDefault = false) =>
     set((state) => {
       const { [ruleId]: _previous, ...others } = state.decisions;
       // Applying the default is the default: store nothing, so the link stays short.
-      const isDefault = decision.action === "apply" && decision.alternative === undefined;
+      const isDefault = decision.action === "apply" && decision.alternative === undefined && !offeredByDefault;
       const decisions = isDefault ? others : { ...others, [ruleId]: decision };
       if (JSON.stringify(decisions) === JSON.stringify(state.decisions)) return {};
       return { decisions, decisionHistory: remember(state.decisionHistory, state.decisions) };

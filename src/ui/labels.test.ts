@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SourceRef } from "../engine/knowledge/types";
-import { hasNoRewrite, labelWithSource, sourceLabel, stepStatusLabel } from "./labels";
+import { formatBytes, formatDelta } from "../engine/format";
+import { hasNoRewrite, ifAppliedText, labelWithSource, sourceLabel, stepStatusLabel } from "./labels";
 
 describe("step status", () => {
   it.each([
@@ -12,6 +13,21 @@ describe("step status", () => {
   ] as const)("$name → $label", ({ step, noRewrite, label }) => {
     expect(hasNoRewrite(step)).toBe(noRewrite);
     expect(stepStatusLabel(step)).toBe(label);
+  });
+});
+
+describe("ifAppliedText", () => {
+  it.each([
+    { name: "an offered step that saves bytes", total: 120_000_000, preview: 95_000_000 },
+    { name: "an offered step that adds bytes", total: 120_000_000, preview: 121_500_000 },
+    { name: "an offered step that changes no byte", total: 120_000_000, preview: 120_000_000 },
+  ])("$name: the would-be size and its change from the size shown", ({ total, preview }) => {
+    expect(ifAppliedText({ estimate: { totalBytes: total }, preview: { totalBytes: preview } }))
+      .toBe(`if applied: ${formatBytes(preview)} (${formatDelta(preview - total)})`);
+  });
+
+  it("says nothing for a step with no preview", () => {
+    expect(ifAppliedText({ estimate: { totalBytes: 1 }, preview: null })).toBeNull();
   });
 });
 

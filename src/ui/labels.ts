@@ -1,5 +1,6 @@
-// Words and colours the UI uses for the estimate's categories, in the chart's stacking order.
+// Words and colours the UI uses for the estimate's categories, in the chart's stacking order, and for steps.
 import type { Category } from "../engine/estimate/types";
+import { formatBytes, formatDelta } from "../engine/format";
 import type { SourceRef } from "../engine/knowledge/types";
 
 export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
@@ -38,6 +39,14 @@ export function hasNoRewrite(step: { readonly status: keyof typeof STATUS_LABELS
 /** The status as the step list and the details name it; a finding with no rewrite says so. */
 export function stepStatusLabel(step: { readonly status: keyof typeof STATUS_LABELS; readonly alternatives: readonly unknown[] }): string {
   return hasNoRewrite(step) ? "fix by hand" : STATUS_LABELS[step.status];
+}
+
+/** An offered step's would-be size against the size shown for it (the image without it), e.g.
+ *  "if applied: 95.2 MB (−20.1 MB)"; null for a step with no preview. The step list, the details and the
+ *  chart say it in these words, so the size shown is never taken for the size with the change. */
+export function ifAppliedText(step: { readonly estimate: { readonly totalBytes: number }; readonly preview: { readonly totalBytes: number } | null }): string | null {
+  if (step.preview === null) return null;
+  return `if applied: ${formatBytes(step.preview.totalBytes)} (${formatDelta(step.preview.totalBytes - step.estimate.totalBytes)})`;
 }
 
 /** Where a number came from, in a few words: a table row, a default, a named assumption, or the user. */

@@ -17,6 +17,7 @@ export function toPlanView(plan: Plan): PlanView {
   return { steps: plan.steps.map(toStepView), findings: plan.findings, faults: plan.faults, notice: plan.notice };
 }
 
-function toStepView({ analysis, ...step }: PlanStep): StepView {
-  return { ...step, estimate: analysis.estimate, diagnostics: analysis.diagnostics };
+function toStepView({ analysis, preview, ...step }: PlanStep): StepView {
+  // The preview's diff is a lazy getter: spreading it makes plain data (the diff computed here, in the worker).
+  return { ...step, preview: preview === null ? null : { ...preview }, estimate: analysis.estimate, diagnostics: analysis.diagnostics };
 }

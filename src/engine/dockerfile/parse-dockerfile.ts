@@ -16,7 +16,7 @@ import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetail
 import { runScript } from "./run-script";
 import type { ShellCommand, ShellSource } from "../shell/types";
 
-const KEYWORDS = new Set([
+export const KEYWORDS = new Set([
   "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
   "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
 ]);

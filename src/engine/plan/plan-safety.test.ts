@@ -2,6 +2,7 @@
 // offered (checked, its size effect given, texts unchanged) until the user picks apply, except where a
 // rule says otherwise (the seed path's base variant).
 import { describe, expect, it } from "vitest";
+import { EXAMPLES } from "../../examples";
 import { pipNoCacheDir } from "../rules/pip-no-cache-dir";
 import { defaultActionOf, type Rule } from "../rules/types";
 import { RULES } from "../rules/registry";
@@ -40,6 +41,48 @@ describe("fix safety in the plan", () => {
     expect(total).toBeLessThan(offered.analysis.estimate.totalBytes);
     expect(offered.rationale).toContain(applied.rationale.slice(applied.rationale.indexOf("Estimated image:")));
     expect(offered.diff).toBe("");
+  });
+
+  it("an offered step previews the rewrite it would apply: the applied step's texts, diff and sizes", () => {
+    const offered = plan(reviewed).steps[1];
+    const applied = plan(reviewed, { "size/pip-no-cache-dir": { action: "apply" } }).steps[1];
+    if (offered === undefined || applied === undefined) throw new Error("no step");
+    const preview = offered.preview;
+    if (preview === null) throw new Error("no preview");
+    // The plan where the user decided apply is the reference: the preview is that step, not a re-derivation.
+    expect(preview.diff).toBe(applied.diff);
+    expect(preview.diff).toContain("+RUN pip install --no-cache-dir flask");
+    expect(preview.texts).toEqual(applied.texts);
+    expect(preview.totalBytes).toBe(applied.analysis.estimate.totalBytes);
+    expect(preview.compressedBytes).toBe(applied.analysis.estimate.compressedBytes);
+    // The offered step itself still holds the unchanged texts: the plan goes on from them.
+    expect(offered.texts.dockerfile).toBe(dockerfile);
+    expect(applied.preview).toBeNull();
+  });
+
+  // Every offered step of every example, with every rule: the preview is the step the user gets by applying it.
+  const offers = EXAMPLES.flatMap((example) => {
+    const input = { dockerfile: example.dockerfile, requirements: example.requirements.map((r) => ({ path: r.path, content: r.text })), dockerignore: example.dockerignore };
+    return buildPlan(input).steps.filter((s) => s.status === "offered").map((step) => ({ name: `${example.id}: ${step.id}`, input, step }));
+  });
+  it("the examples have offered steps to preview", () => {
+    expect(offers.length).toBeGreaterThan(0);
+  });
+  it.each(offers)("$name: the preview is the step as applied", ({ input, step }) => {
+    const applied = buildPlan({ ...input, decisions: { [step.id]: { action: "apply" } } }).steps.find((s) => s.id === step.id);
+    expect(applied?.status).toBe("applied");
+    expect(step.preview?.diff).toBe(applied?.diff);
+    expect(step.preview?.diff).toContain("@@");
+    expect(step.preview?.texts).toEqual(applied?.texts);
+    expect(step.preview?.totalBytes).toBe(applied?.analysis.estimate.totalBytes);
+  });
+
+  it.each([
+    { name: "applied", decisions: { "size/pip-no-cache-dir": { action: "apply" } } },
+    { name: "skipped", decisions: { "size/pip-no-cache-dir": { action: "skip" } } },
+  ] satisfies { name: string; decisions: Record<string, Decision> }[])("a step the user $name has no preview, nor has the original", ({ decisions }) => {
+    const steps = plan(reviewed, decisions).steps;
+    expect(steps.map((s) => s.preview)).toEqual([null, null]);
   });
 
   it("the seed path stays applied by default; other suggestions are offered", () => {

@@ -13,6 +13,7 @@ import { isBuildCheckDiagnostic } from "../verify/diagnostics";
 import { findingKey } from "../verify/types";
 import { defaultActionOf, type Finding, type FixAlternative, type FixSafety, type Rule, type RuleContext } from "../rules/types";
 import { diffTexts } from "./diff";
+import { previewOf, type StepPreview } from "./preview";
 import { analysisInput, applyFileEdits, decodeTexts, type PlanTexts } from "./texts";
 
 /** What the user decided for a rule's step. Absent means "apply the default alternative". */
@@ -53,6 +54,9 @@ export interface PlanStep {
   /** Unified diff from the previous step ("" when nothing changed). Computed when first read (a getter:
    *  a plan whose steps are never viewed never diffs), capped at DIFF_MAX_EDIT_LENGTH line edits. */
   readonly diff: string;
+  /** For an `offered` step, what applying it would give (texts, lazy diff, sizes); null for every other
+   *  status. `texts`, `analysis` and `diff` above stay those of the unchanged step. */
+  readonly preview: StepPreview | null;
   /** Why, with the step's numbers. */
   readonly rationale: string;
 }
@@ -123,7 +127,7 @@ export function buildPlan(input: PlanInput): Plan {
   const original = analysis;
   const steps: PlanStep[] = [{
     id: "original", title: "Your Dockerfile", status: "original", safety: null, alternatives: [], alternative: null, findings: [],
-    texts, analysis, diff: "", rationale: `As written: ${formatBytes(analysis.estimate.totalBytes)} on disk, ${formatBytes(analysis.estimate.compressedBytes)} to pull.`,
+    texts, analysis, diff: "", preview: null, rationale: `As written: ${formatBytes(analysis.estimate.totalBytes)} on disk, ${formatBytes(analysis.estimate.compressedBytes)} to pull.`,
   }];
   const faults: string[] = [];
   if (texts.dockerfile.length > PLAN_TEXT_LIMIT) {
@@ -154,7 +158,7 @@ export function buildPlan(input: PlanInput): Plan {
     }
     spent += work;
     const alternatives = safeFix(rule, context, ruleFindings, faults);
-    const base = { id: rule.meta.id, title: rule.meta.title, safety: rule.meta.fixSafety, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings };
+    const base = { id: rule.meta.id, title: rule.meta.title, safety: rule.meta.fixSafety, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings, preview: null };
     if (alternatives.length === 0) {
       // Found, but no rewrite is safe here: say so in the finding's own words rather than drop it.
       steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: noFixSentence(ruleFindings) });
@@ -175,7 +179,7 @@ export function buildPlan(input: PlanInput): Plan {
     if (decision === undefined && defaultActionOf(rule.meta) === "offer") {
       // Checked like an applied fix (it builds, it converges) so the offer is one the user can take, but
       // the texts go on unchanged: the user decides.
-      steps.push({ ...base, status: "offered", alternative: null, texts, analysis, diff: "", rationale: `Offered, not applied: a fix to review (${rule.meta.fixSafety}); pick Apply to use it. ${chosen.reason} If applied: ${sizeSentence(analysis, outcome.analysis)}` });
+      steps.push({ ...base, status: "offered", alternative: null, texts, analysis, diff: "", preview: previewOf(texts, outcome.texts, outcome.analysis), rationale: `Offered, not applied: a fix to review (${rule.meta.fixSafety}); pick Apply to use it. ${chosen.reason} If applied: ${sizeSentence(analysis, outcome.analysis)}` });
       continue;
     }
     steps.push(withLazyDiff({

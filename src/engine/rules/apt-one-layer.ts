@@ -4,6 +4,12 @@
 // fails once the mirror drops the old versions (Docker's "Best practices: apt-get"). One RUN that updates,
 // installs and deletes the lists fixes both. hadolint has no check for the split itself: DL3009 (lists
 // left behind) is size/apt-lists, and DL3008 (pin versions) is not a size rule.
+//
+// Under a BuildKit cache mount on apt's state (cache/mount-apt) the lists are in the builder's cache, not a
+// layer: the split costs no bytes, but the stale-lists half still holds — the install reads whatever the
+// cache kept from the last time the (cached) update layer ran, or nothing once the cache is evicted. So it
+// still fires, and its fix merges without `rm -rf` of the lists there: under the mount that would only
+// empty the cache the mount keeps.
 import { formatBytes } from "../format";
 import type { InstructionNode } from "../dockerfile/model";
 import type { TextEdit } from "../text/edits";
@@ -20,6 +26,15 @@ interface Split {
   readonly installs: readonly InstructionNode[];
   /** Bytes of package lists the update's layer holds. */
   readonly bytes: number;
+  /** The update writes its lists under a cache mount (0 bytes in its layer). */
+  readonly mounted: boolean;
+}
+
+const under = (path: string, dir: string): boolean => dir === "/" || path === dir || path.startsWith(`${dir}/`);
+
+/** True when the RUN mounts a cache over the package lists (`target=/var/lib/apt`, the recipe's, or the lists themselves). */
+function mountsLists(node: InstructionNode): boolean {
+  return (node.run?.mounts ?? []).some((m) => m.type === "cache" && m.target !== null && under(LISTS, m.target.replace(/\/+$/, "") || "/"));
 }
 
 function deletesLists(node: InstructionNode): boolean {
@@ -46,7 +61,7 @@ function splits({ analysis }: RuleContext): Split[] {
       if (installs.length === 0) return;
       const layer = analysis.estimate.layers.find((l) => l.line === node.range.startLine);
       const bytes = layer?.items.filter((i) => i.path === LISTS).reduce((sum, i) => sum + i.bytes, 0) ?? 0;
-      out.push({ update: node, tool: update.tool, installs, bytes });
+      out.push({ update: node, tool: update.tool, installs, bytes, mounted: mountsLists(node) });
     });
   }
   return out;
@@ -69,16 +84,18 @@ export const aptOneLayer: Rule = {
     },
     messages: {
       split: "apt-get update runs in its own layer ({{bytes}} of package lists that stay in the image) and the install at line {{lines}} in another: do both in one RUN.",
+      splitMounted: "apt-get update runs in its own RUN and the install at line {{lines}} in another: the lists are in a cache mount, but the build cache reuses the update's layer while the install line changes, so the install reads lists as old as that update (or none once the cache is evicted): do both in one RUN.",
     },
   },
   detect(context) {
-    return splits(context).map((s) => makeFinding(this.meta, "split", { bytes: formatBytes(s.bytes), lines: s.installs.map((n) => n.range.startLine).join(", ") }, s.update.range));
+    return splits(context).map((s) => makeFinding(this.meta, s.mounted ? "splitMounted" : "split", { bytes: formatBytes(s.bytes), lines: s.installs.map((n) => n.range.startLine).join(", ") }, s.update.range));
   },
   fix(context) {
     const text = context.analysis.model.text;
     const all = splits(context);
     const edits: TextEdit[] = [];
     const merged = new Set<InstructionNode>();
+    let cleaned = 0;
     for (const split of all) {
       const removal = removeCommandEdit(text, split.update, (split.update.run?.infos ?? []).findIndex((i) => i.kind === "apt-update"));
       // Guard: the update RUN goes as a whole (it holds only the update and `set`).
@@ -95,6 +112,9 @@ export const aptOneLayer: Rule = {
         if (!editableRun(node) || command === undefined || command.conditional || !(command.connectorBefore === null || command.connectorBefore === "&&" || command.connectorBefore === ";")) return [];
         edits.push({ start: command.start, end: command.start, text: `${split.tool} update && ` });
         const last = commands[commands.length - 1];
+        // Under a cache mount the lists are not in the layer, and deleting them would empty the cache.
+        if (mountsLists(node)) continue;
+        cleaned++;
         if (!deletesLists(node) && last !== undefined) edits.push({ start: last.end, end: last.end, text: ` && rm -rf ${LISTS}/*` });
       }
     }
@@ -104,7 +124,9 @@ export const aptOneLayer: Rule = {
       id: "merge",
       title: "Update in the installing RUN",
       edits: [{ file: "dockerfile", edits }],
-      reason: `The package lists (${formatBytes(bytes)}) are made, used and deleted in one layer, and each install always sees fresh lists.`,
+      reason: cleaned > 0
+        ? `The package lists (${formatBytes(bytes)}) are made, used and deleted in one layer, and each install always sees fresh lists.`
+        : "Each install updates the lists in its own RUN, under its cache mount: the lists stay out of the image with no cleanup, and each install always sees fresh lists.",
     }];
   },
 };

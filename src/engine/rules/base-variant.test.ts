@@ -63,11 +63,43 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\nRUN apt-get update && apt-get install -y libpq-dev gcc\n",
       },
       {
+        // Fuzz case 11236 (seed 100, line-insert), minimised: `apk add gcc` on a Debian base installs nothing
+        // (apk is not there), so it must not count as the compiler slim needs before the install.
+        name: "mysqlclient on slim with an `apk add gcc` on the Debian base: apt still installs the compiler",
+        dockerfile: "FROM python:3.12\nRUN apk add --no-cache gcc\nRUN pip install mysqlclient==2.1.1\n",
+        findings: ["1:full"],
+        output: "FROM python:3.12-slim\nRUN apk add --no-cache gcc\nRUN apt-get update && apt-get install -y --no-install-recommends gcc default-libmysqlclient-dev pkg-config && rm -rf /var/lib/apt/lists/*\nRUN pip install mysqlclient==2.1.1\n",
+      },
+      {
         // Issue 14: with CR-only line ends the inserted RUN went before the first FROM (16 plans).
         name: "psycopg2 on slim, CR-only line ends: the RUN goes after FROM",
         dockerfile: "FROM python:3.12\rWORKDIR /app\rRUN pip install psycopg2\r",
         findings: ["1:full"],
         output: "FROM python:3.12-slim\rWORKDIR /app\rRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\rRUN pip install psycopg2\r",
+      },
+      {
+        // The same root as case 11236: git from `apk add` is there on Alpine only, so slim (Debian) is no rewrite.
+        name: "git installed by apk on the Debian base: alpine only, where apk works",
+        dockerfile: "FROM python:3.12\nRUN apk add --no-cache git && git clone https://example.com/x.git /x\n",
+        findings: ["1:full"],
+        alternatives: ["alpine"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache git && git clone https://example.com/x.git /x\n",
+      },
+      {
+        name: "git installed by apt: slim only (apt-get does not exist on Alpine)",
+        dockerfile: "FROM python:3.12\nRUN apt-get update && apt-get install -y git && git clone https://example.com/x.git /x\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y git && git clone https://example.com/x.git /x\n",
+      },
+      {
+        // Fuzz case 14039 (seed 100, unicode+byte-noise), minimised: `apt-get inst3l` is no subcommand the
+        // recogniser names, but it still runs apt-get, which Alpine does not have: slim only.
+        name: "apt-get with a subcommand it does not know: slim only",
+        dockerfile: "FROM python:3.12\nRUN apt-get inst3l -y curl\nRUN pip install flask\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.12-slim\nRUN apt-get inst3l -y curl\nRUN pip install flask\n",
       },
       {
         name: "git used but never installed: no rewrite",

@@ -11,6 +11,7 @@ import {
 } from "../knowledge";
 import type { PythonPackageRow } from "../knowledge/types";
 import type { TextEdit } from "../text/edits";
+import { executableNeed } from "../verify/command-needs";
 import { makeFinding } from "./support/finding";
 import { compilesOnGlibc, compilesOnMusl, packageToken, stagePackages } from "./support/packages";
 import { finalStage, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
@@ -80,28 +81,40 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   const infos = t.stage.instructions.flatMap((n) => n.run?.infos ?? []);
   const called = new Set(infos.flatMap((i) => (i.kind === "other" ? [i.name] : [])));
   const needsTool = [...called].filter((name) => FULL_IMAGE_TOOLS.has(name));
-  const installed = new Set(infos.flatMap((i) => (i.kind === "apt-install" || i.kind === "apk-add" ? i.packages.map((p) => p.value) : [])));
-  // Guard: a tool the full image has and nothing installs (git clone, curl …): the rewrite would break the build.
-  if (needsTool.some((tool) => !installed.has(tool) && !(tool === "gcc" && installed.has("build-essential")))) return [];
+  // What the stage installs, by the variant's own package manager: an `apk add` installs nothing on a Debian
+  // slim (apk is not there), an `apt-get install` nothing on Alpine (fuzz case 11236).
+  const installedBy = (kind: "apt-install" | "apk-add") => new Set(infos.flatMap((i) => (i.kind === kind ? i.packages.map((p) => p.value) : [])));
   const vcs = t.stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" && i.requirements.some((r) => r.value.startsWith("git+"))))
     || analysis.requirementFiles.some((f) => f.requirements.some((r) => r.url?.startsWith("git+") === true));
-  if (vcs && !installed.has("git")) return [];
+  // Guard: a tool the full image has and nothing installs (git clone, curl …, git for a VCS requirement):
+  // the rewrite would break the build.
+  const lacksTools = (installed: ReadonlySet<string>) =>
+    needsTool.some((tool) => !installed.has(tool) && !(tool === "gcc" && installed.has("build-essential"))) || (vcs && !installed.has("git"));
+  const slimLacksTools = lacksTools(installedBy("apt-install"));
+  const alpineLacksTools = lacksTools(installedBy("apk-add"));
+  if (slimLacksTools && alpineLacksTools) return [];
 
   const packages = stagePackages(analysis, t.stage);
-  const usesApt = infos.some((i) => i.kind.startsWith("apt-"));
+  // Any apt-get or apt call, as the build check reads it (`apt-get upgrade`, a mistyped subcommand: fuzz
+  // case 14039), not only the ones the recogniser names: on Alpine each one fails.
+  const usesApt = t.stage.instructions.some((n) => (n.run?.commands ?? []).some((command, i) => {
+    const info = n.run?.infos[i];
+    return info !== undefined && (info.kind.startsWith("apt-") || executableNeed(command, info)?.name === "apt-get");
+  }));
   const copiesFromGlibc = stagesUsedBy(analysis.model, t.stage).some((i) => analysis.estimate.stages[i]?.libc !== "musl");
   const slim = suggestPythonVariant(t.ref, "slim");
   const alpine = suggestPythonVariant(t.ref, "alpine");
   const fullBytes = findBaseImage(t.ref)?.row.diskBytes ?? null;
   const out: FixAlternative[] = [];
   // The build dependencies a compile needs must be there *before* the install that compiles: a package
-  // installed by a later RUN (an apt-get after the pip install) does not count.
+  // installed by a later RUN (an apt-get after the pip install) does not count, nor does an `apk add` (slim
+  // is Debian: apk is not there, that RUN fails and installs nothing; fuzz case 11236).
   const firstInstall = t.stage.instructions.findIndex((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
   const installedBefore = new Set(t.stage.instructions.slice(0, firstInstall < 0 ? undefined : firstInstall + 1)
-    .flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" || i.kind === "apk-add" ? i.packages.map((p) => p.value) : []))));
-  const slimAlt = slim === null ? null : slimAlternative(analysis, t, slim, packages.rows, installedBefore, fullBytes);
+    .flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))));
+  const slimAlt = slim === null || slimLacksTools ? null : slimAlternative(analysis, t, slim, packages.rows, installedBefore, fullBytes);
   let alpineAlt: FixAlternative | null = null;
-  if (alpine !== null && !usesApt && !copiesFromGlibc) alpineAlt = alpineAlternative(analysis, t, alpine, packages.rows, packages.unknown, fullBytes);
+  if (alpine !== null && !usesApt && !copiesFromGlibc && !alpineLacksTools) alpineAlt = alpineAlternative(analysis, t, alpine, packages.rows, packages.unknown, fullBytes);
   const alpineFirst = alpineAlt !== null && packages.complete && packages.rows.every((r) => !compilesOnMusl(r));
   if (alpineFirst && alpineAlt !== null) out.push(alpineAlt);
   if (slimAlt !== null) out.push(slimAlt);

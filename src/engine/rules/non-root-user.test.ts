@@ -25,6 +25,26 @@ describe("security/non-root-user", () => {
         output: "FROM python:3.12-alpine\nCOPY app.py /app/\nRUN adduser -D -u 10001 app\nUSER 10001\n",
       },
       {
+        // Fuzz case 67901 (seed 100, heredoc+req-line+line-swap), minimised: the file ends inside a line
+        // continuation, so lines appended at its end joined it and USER never became an instruction.
+        name: "the file ends inside a line continuation: the lines go after the stage's last instruction",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n    mkdir -p /data && \\",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nRUN useradd --create-home --uid 10001 app\nUSER 10001\n    mkdir -p /data && \\",
+      },
+      {
+        name: "the same after a heredoc RUN: the lines go after its terminator, not into its body",
+        dockerfile: "FROM python:3.12-slim\nRUN <<EOF\npip install --no-cache-dir flask\nEOF\n    mkdir -p /data && \\",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN <<EOF\npip install --no-cache-dir flask\nEOF\nRUN useradd --create-home --uid 10001 app\nUSER 10001\n    mkdir -p /data && \\",
+      },
+      {
+        name: "the last RUN continues to the end of the file: no place after it, no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask && \\\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
         name: "a user created but never used",
         dockerfile: "FROM python:3.12-slim\nRUN adduser --uid 1000 --disabled-password --gecos \"\" flaskuser\nCOPY . /app\nCMD [\"gunicorn\", \"app:app\"]\n",
         dockerignore: ".git\n",

@@ -6,11 +6,12 @@
 // bytes are stored twice; `COPY --chown` sets the owner as it copies.
 import { formatBytes } from "../format";
 import type { InstructionNode, Stage } from "../dockerfile/model";
+import { KEYWORDS } from "../dockerfile/parse-dockerfile";
 import { resolvePath } from "../estimate/paths";
 import type { TextEdit } from "../text/edits";
 import { finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
-import { finalStage, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
+import { afterInstruction, endsInContinuation, finalStage, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
@@ -144,11 +145,9 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    if (root !== null) {
+    const at = root === null ? null : userLinesAt(text, root.stage, context.analysis.model.escapeChar);
+    if (root !== null && at !== null) {
       const { stage, state } = root;
-      const lastRun = [...stage.instructions].reverse().find((n) => n.keyword === "RUN" || n.keyword === "COPY" || n.keyword === "ADD");
-      const start = stage.instructions.find((n) => (n.keyword === "CMD" || n.keyword === "ENTRYPOINT") && (lastRun === undefined || n.index > lastRun.index));
-      const at = start === undefined ? text.length : lineStartOf(text, start.range.start);
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
       const alpine = context.analysis.estimate.stages.find((s) => s.index === stage.index)?.libc === "musl";
       const create = alpine ? `RUN adduser -D -u ${UID} ${NAME}` : `RUN useradd --create-home --uid ${UID} ${NAME}`;
@@ -162,3 +161,19 @@ export const nonRootUser: Rule = {
     return [{ id: "non-root", title: "Add a non-root USER", edits: [{ file: "dockerfile", edits }], reason: `${reasons.join(". ")}.` }];
   },
 };
+
+/** Where the user and USER lines go: before the CMD/ENTRYPOINT that follows the stage's last RUN/COPY/ADD,
+ *  else at the end of the file. A file that ends inside a line continuation would join appended lines to
+ *  it (fuzz case 67901): they go after the stage's last instruction then, and nowhere (null) when that
+ *  instruction is the one still continuing. */
+function userLinesAt(text: string, stage: Stage, escapeChar: string): number | null {
+  const lastRun = [...stage.instructions].reverse().find((n) => n.keyword === "RUN" || n.keyword === "COPY" || n.keyword === "ADD");
+  const start = stage.instructions.find((n) => (n.keyword === "CMD" || n.keyword === "ENTRYPOINT") && (lastRun === undefined || n.index > lastRun.index));
+  if (start !== undefined) return lineStartOf(text, start.range.start);
+  if (!endsInContinuation(text, escapeChar)) return text.length;
+  // The last instruction Docker knows: an unknown one (`mkdir -p … \` on a line of its own) fails the
+  // build wherever the lines go, and is the one left continuing.
+  const last = [...stage.instructions].reverse().find((n) => KEYWORDS.has(n.keyword));
+  const after = last === undefined ? text.length : afterInstruction(text, last);
+  return after >= text.length ? null : after;
+}

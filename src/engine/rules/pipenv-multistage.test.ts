@@ -21,6 +21,15 @@ describe("size/pipenv-multistage", () => {
         reasonIncludes: ["leaving behind pipenv itself"],
       },
       {
+        // Fuzz case 19954 (seed 100, unicode), minimised: `--sy&&stem` split the install RUN into pipenv and
+        // other work. The final stage repeated the whole RUN, pipenv included, which it does not have.
+        name: "pipenv install and other work in one RUN: no rewrite, the RUN cannot be split",
+        dockerfile: `${SLIM}\nRUN pip install pipenv\nCOPY . .\nRUN pipenv install --sy&&stem --skip-lock\n`,
+        projectFiles,
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
         name: "--system installs into the system Python: no rewrite",
         dockerfile: `${SLIM}\nRUN pip install pipenv\nCOPY . .\nRUN pipenv install --system --deploy\n`,
         projectFiles,
@@ -28,6 +37,14 @@ describe("size/pipenv-multistage", () => {
         output: null,
       },
     ],
+  });
+});
+
+describe("size/pipenv-multistage refusals", () => {
+  it("says which RUN mixes pipenv with other work", async () => {
+    const { contextOf } = await import("./rule-tester");
+    const context = contextOf({ dockerfile: `${SLIM}\nRUN pip install pipenv\nCOPY . .\nRUN pipenv install --sy&&stem --skip-lock\n`, projectFiles });
+    expect(pipenvMultistage.detect(context)[0]?.message).toContain("line 4 runs pipenv in the same RUN as other work");
   });
 });
 

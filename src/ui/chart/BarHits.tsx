@@ -9,7 +9,7 @@ import { barAfterKey, type ChartRow } from "./chart-data";
 
 export interface BarHitsProps {
   /** The rows drawn, in order. */
-  readonly rows: readonly Pick<ChartRow, "name" | "title" | "total">[];
+  readonly rows: readonly Pick<ChartRow, "name" | "title" | "total" | "ifApplied">[];
   /** The plan index of rows[0] (1 when the chart is zoomed on the steps after the first). */
   readonly offset: number;
   /** The selected step's plan index. */
@@ -47,7 +47,7 @@ export function BarHits({ rows, offset, selectedIndex, onSelect }: BarHitsProps)
         return (
           <rect key={row.name} ref={(el) => { refs.current[i] = el; }}
             className="chart__hit" data-testid="chart-bar" data-index={i + offset}
-            role="radio" aria-checked={selected} aria-label={`${row.name}: ${row.title}, ${formatBytes(row.total)}`}
+            role="radio" aria-checked={selected} aria-label={`${row.name}: ${row.title}, ${formatBytes(row.total)}${row.ifApplied === null ? "" : ` without it (offered, not applied; ${formatBytes(row.ifApplied.total)} if applied)`}`}
             tabIndex={i === tabStop ? 0 : -1}
             x={start} y={plot.y} width={Math.max(1, end - start)} height={plot.height} fill="transparent"
             onClick={() => onSelect(i + offset)} onKeyDown={(event) => onKeyDown(event, i)} />

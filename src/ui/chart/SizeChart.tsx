@@ -11,6 +11,7 @@ import type { StepView } from "../../worker/plan-view";
 import { markChartDrawn } from "../first-chart";
 import { CATEGORY_COLORS, CATEGORY_LABELS, PULL_COLOR } from "../labels";
 import { BarHits } from "./BarHits";
+import { BAR_CATEGORY_GAP, PreviewMarks } from "./PreviewMarks";
 import { chartRows, zoomDomain, type ChartRow, type ChartScale } from "./chart-data";
 
 export interface SizeChartProps {
@@ -32,6 +33,7 @@ export function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
   // start at zero; the pull bars, far below the axis's start, are left out rather than cut to nothing.
   const shown = zoomed ? after : rows;
   const offset = zoomed ? 1 : 0;
+  const offered = rows.filter((r) => r.ifApplied !== null).map((r) => r.name);
   return (
     <figure className="chart" data-testid="chart" data-scale={zoomed ? "zoom" : "full"}>
       {rows.length > 1 ? (
@@ -42,7 +44,7 @@ export function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
         </div>
       ) : null}
       <BarChart responsive style={{ width: "100%", height: 300 }} data={shown} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
-        barCategoryGap="18%" accessibilityLayer={false}>
+        barCategoryGap={`${BAR_CATEGORY_GAP * 100}%`} accessibilityLayer={false}>
         <CartesianGrid vertical={false} strokeOpacity={0.25} />
         <XAxis dataKey="name" tick={{ fill: "currentColor", fontSize: 12 }} />
         <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} tick={{ fill: "currentColor", fontSize: 12 }}
@@ -56,12 +58,18 @@ export function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
           <Bar key={c} dataKey={c} name={CATEGORY_LABELS[c]} stackId="disk" fill={CATEGORY_COLORS[c]} isAnimationActive={false} />
         ))}
         {zoomed ? null : <Bar dataKey="compressed" name="Pull (compressed)" stackId="pull" fill={PULL_COLOR} isAnimationActive={false} />}
+        <PreviewMarks rows={shown} stacks={zoomed ? 1 : 2} />
         <BarHits rows={shown} offset={offset} selectedIndex={selectedIndex} onSelect={onSelect} />
       </BarChart>
       <figcaption className="chart__caption">
         {zoomed
           ? <>Zoomed: steps 1–{rows.length - 1} only, on an axis from {formatBytes(domain[0])}; pull sizes left out.</>
           : <>On-disk size by category after each step; grey: what <code>docker pull</code> downloads.</>}{" "}
+        {offered.length === 0 ? null : (
+          <span data-testid="chart-offered-caption">
+            Offered, not applied ({offered.join(", ")}): the bar is the image without the change; the dashed line, its size if applied.{" "}
+          </span>
+        )}
         Selected: {rows[selectedIndex]?.name ?? ""}. Arrow keys move between bars; Enter selects.
       </figcaption>
       <ChartTable rows={rows} />
@@ -88,7 +96,10 @@ function ChartTooltip(props: TooltipContentProps) {
   return (
     <div className="chart-tooltip" data-testid="chart-tooltip">
       <p className="chart-tooltip__title">{row.name}: {row.title}</p>
-      <p>{formatBytes(row.total)} on disk, {formatBytes(row.compressed)} to pull</p>
+      <p>{formatBytes(row.total)} on disk, {formatBytes(row.compressed)} to pull{row.ifApplied === null ? null : " without it"}</p>
+      {row.ifApplied === null ? null : (
+        <p data-testid="chart-tooltip-if-applied">Offered, not applied. If applied (dashed line): {formatBytes(row.ifApplied.total)} on disk, {formatBytes(row.ifApplied.compressed)} to pull.</p>
+      )}
       <ul>
         {CATEGORIES.filter((c) => row[c] > 0).map((c) => (
           <li key={c}>
@@ -115,7 +126,7 @@ function ChartTable({ rows }: { readonly rows: readonly ChartRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.name}>
-            <th scope="row">{r.name}: {r.title}</th>
+            <th scope="row">{r.name}: {r.title}{r.ifApplied === null ? "" : ` (offered, not applied; if applied: ${formatBytes(r.ifApplied.total)} on disk, ${formatBytes(r.ifApplied.compressed)} to pull)`}</th>
             {CATEGORIES.map((c) => <td key={c}>{formatBytes(r[c])}</td>)}
             <td>{formatBytes(r.total)}</td>
             <td>{formatBytes(r.compressed)}</td>

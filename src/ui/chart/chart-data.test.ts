@@ -28,6 +28,16 @@ describe("chartRows", () => {
     expect(first?.sources.python.length).toBeLessThanOrEqual(3);
   });
 
+  it("gives an offered step's bar the size without it, and its would-be sizes beside (for the dashed mark)", () => {
+    const offered = plan.steps.flatMap((step, i) => (step.status === "offered" ? [{ step, row: rows[i] }] : []));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const { step, row } of offered) {
+      expect(row?.total).toBe(step.estimate.totalBytes);
+      expect(row?.ifApplied).toEqual({ total: step.preview?.totalBytes, compressed: step.preview?.compressedBytes });
+    }
+    expect(rows.filter((_, i) => plan.steps[i]?.status !== "offered").map((r) => r.ifApplied)).toEqual(plan.steps.filter((s) => s.status !== "offered").map(() => null));
+  });
+
   it("accounts for every byte beyond the named contributors", () => {
     const first = rows[0];
     if (first === undefined) throw new Error("no rows");
@@ -52,6 +62,12 @@ describe("zoomDomain", () => {
     expect(domain?.[0]).toBe(lower);
     expect(domain?.[0]).toBeLessThan(Math.min(...totals));
     expect(domain?.[1]).toBeGreaterThan(Math.max(...totals));
+  });
+
+  it("keeps an offered step's would-be size in view when it is below every bar", () => {
+    const domain = zoomDomain([{ total: 400e6, ifApplied: null }, { total: 380e6, ifApplied: { total: 200e6, compressed: 80e6 } }]);
+    expect(domain?.[0]).toBeLessThan(200e6);
+    expect(zoomDomain([{ total: 400e6 }, { total: 380e6 }])?.[0]).toBeGreaterThan(200e6);
   });
 
   it("never goes below zero", () => {

@@ -21,6 +21,8 @@ export type ChartRow = Record<Category, number> & {
   readonly total: number;
   readonly sources: Readonly<Record<Category, readonly SourceLine[]>>;
   readonly others: Readonly<Record<Category, number>>;
+  /** An offered step's would-be sizes (its preview): its bar is the image without it. null otherwise. */
+  readonly ifApplied: { readonly total: number; readonly compressed: number } | null;
 };
 
 export function chartRows(steps: readonly StepView[]): ChartRow[] {
@@ -31,6 +33,7 @@ export function chartRows(steps: readonly StepView[]): ChartRow[] {
     compressed: step.estimate.compressedBytes,
     total: step.estimate.totalBytes,
     ...topSources(step.estimate),
+    ifApplied: step.preview === null ? null : { total: step.preview.totalBytes, compressed: step.preview.compressedBytes },
   }));
 }
 
@@ -62,9 +65,10 @@ const ZOOM_MIN_PAD_SHARE = 0.02;
 
 /** The y domain for the zoomed view of `rows` (the steps after the first): from a round number below the
  *  smallest on-disk total to a little above the largest. null when there is nothing to zoom on. */
-export function zoomDomain(rows: readonly Pick<ChartRow, "total">[]): [number, number] | null {
+export function zoomDomain(rows: readonly (Pick<ChartRow, "total"> & Partial<Pick<ChartRow, "ifApplied">>)[]): [number, number] | null {
   if (rows.length === 0) return null;
-  const totals = rows.map((r) => r.total);
+  // An offered step's would-be size is marked on its bar: the zoomed axis keeps it in view too.
+  const totals = rows.flatMap((r) => (r.ifApplied === undefined || r.ifApplied === null ? [r.total] : [r.total, r.ifApplied.total]));
   const min = Math.min(...totals);
   const max = Math.max(...totals);
   const pad = Math.max((max - min) * ZOOM_PAD_SHARE, max * ZOOM_MIN_PAD_SHARE);

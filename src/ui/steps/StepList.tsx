@@ -7,7 +7,7 @@ import { usePlan } from "../../state/plan-client";
 import { useSelectedStep } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
 import type { StepView } from "../../worker/plan-view";
-import { hasNoRewrite, safetyLabel, stepStatusLabel } from "../labels";
+import { hasNoRewrite, ifAppliedText, safetyLabel, stepStatusLabel } from "../labels";
 
 export function StepList() {
   const { plan, pending } = usePlan();
@@ -60,7 +60,9 @@ function StepRow({ step, index, previous, selected }: StepRowProps) {
   // A finding with no rewrite has nothing to apply or skip: it shows its reason instead.
   const decidable = step.status !== "original" && !hasNoRewrite(step);
   const choose = (decision: Decision) => {
-    decide(step.id, decision);
+    // A fix to review may be offered when undecided (engine defaultActionOf), so its apply is kept; the
+    // seed path's base variant is one applied by default anyway, which only lengthens the link by a rule.
+    decide(step.id, decision, step.safety !== "safe");
     selectStep(step.id);
   };
   return (
@@ -76,6 +78,13 @@ function StepRow({ step, index, previous, selected }: StepRowProps) {
         <span className="step__status" data-testid="step-status">{stepStatusLabel(step)}{safetyLabel(step) === null ? "" : ` · ${safetyLabel(step) ?? ""}`}</span>
       </button>
       {step.status === "failed" ? <p className="step__reason" data-testid="step-reason">{step.rationale}</p> : null}
+      {step.preview !== null ? (
+        // The size in the row is the image without the offer (the plan goes on without it): the would-be
+        // size is said here and shown with its diff in the step's details, never in the row's numbers.
+        <p className="step__reason" data-testid="step-if-applied">
+          Size shown without it; {ifAppliedText(step)}, shown with its diff in the details.
+        </p>
+      ) : null}
       {decidable ? (
         <div className="step__controls" role="group" aria-label={`Decision for ${step.title}`}>
           <button type="button" data-testid="step-apply" aria-pressed={step.status === "applied"} onClick={() => choose({ action: "apply" })}>Apply</button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineBreakOf, lineStartOf } from "./stages";
+import { endsInContinuation, lineBreakOf, lineStartOf } from "./stages";
 
 // Issue 14: CR-only files (old Mac line ends) were read as one line, so inserts went to offset 0.
 describe("line helpers", () => {
@@ -11,5 +11,19 @@ describe("line helpers", () => {
   ])("$name", ({ text, offset, start, nl }) => {
     expect(lineStartOf(text, offset)).toBe(start);
     expect(lineBreakOf(text)).toBe(nl);
+  });
+});
+
+// Fuzz case 67901: a file that ends inside a continuation joins whatever is appended to its last instruction.
+describe("endsInContinuation", () => {
+  it.each([
+    { name: "an ended file", text: "FROM a\nRUN b\n", escape: "\\", ends: false },
+    { name: "a trailing backslash, no line break", text: "FROM a\nRUN b && \\", escape: "\\", ends: true },
+    { name: "a trailing backslash, then a line break and spaces", text: "FROM a\r\nRUN b && \\  \r\n", escape: "\\", ends: true },
+    { name: "blank and comment lines do not end a continuation", text: "FROM a\nRUN b && \\\n\n# note\n", escape: "\\", ends: true },
+    { name: "the backtick escape of `# escape=`", text: "# escape=`\nFROM a\rRUN b `\r", escape: "`", ends: true },
+    { name: "a backslash is no escape under `# escape=`", text: "# escape=`\nFROM a\nRUN dir C:\\\n", escape: "`", ends: false },
+  ])("$name", ({ text, escape, ends }) => {
+    expect(endsInContinuation(text, escape)).toBe(ends);
   });
 });

@@ -26,6 +26,19 @@ export function afterInstruction(text: string, node: InstructionNode): number {
   return lf < 0 ? text.length : lf + 1;
 }
 
+/** Whether the text ends inside a line continuation: its last line that is neither blank nor a comment
+ *  ends with the escape character, so Docker joins whatever is appended to that instruction (blank and
+ *  comment lines inside a continuation are skipped, they do not end it). Fuzz case 67901. */
+export function endsInContinuation(text: string, escapeChar: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = (lines[i] ?? "").trimEnd();
+    if (line === "" || line.trimStart().startsWith("#")) continue;
+    return line.endsWith(escapeChar);
+  }
+  return false;
+}
+
 /** Whether the text's last line is ended (`\n`, `\r\n` or a lone `\r`). Testing for `\n` alone took a
  *  CR-only file as unended, and a new stage appended to it began with `\r\r\r` (issue 14). */
 export function endsWithLineBreak(text: string): boolean {

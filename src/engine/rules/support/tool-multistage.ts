@@ -158,6 +158,11 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
   for (const node of before) {
     const nodeText = instructionText(text, node);
     if (node.keyword === "RUN") {
+      // The tool with other work in one RUN (`pipenv install && ./migrate`, fuzz case 19954): the builder
+      // needs the RUN for the install, the final stage for the work, and there it would run a tool it lacks.
+      if (!isBuildRun(node) && (node.run?.infos ?? []).some(ownCommand)) {
+        return refuse(`line ${lineOf(node)} runs ${tool} in the same RUN as other work: splitting that RUN between the stages is left to you`);
+      }
       if (isBuildRun(node) || runRole(node, nodeText) === "system-install") {
         for (const info of node.run?.infos ?? []) {
           if (info.kind === "apt-install") for (const p of info.packages) systemPackages.push({ name: p.value, noRecommends: info.noInstallRecommends });
