@@ -1,11 +1,14 @@
 // What the page needs of a plan, as plain structured-clonable data: the plan minus the parsed models
-// (which the UI never reads and which would cost a deep copy per step on every keystroke).
+// (which the UI never reads and which would cost a deep copy per step on every keystroke) and minus the
+// steps' diffs. A step's diff is a getter that runs jsdiff when first read (engine/plan/plan.ts): copying
+// it into the view would diff every step on every keystroke, for the one step the page shows. The page
+// asks for that one when it shows it (protocol.ts DiffRequest).
 import type { Diagnostic } from "../engine/diagnostics";
 import type { ImageEstimate } from "../engine/estimate/types";
 import type { Plan, PlanStep } from "../engine/plan/plan";
 
-/** A plan step with the estimate and diagnostics lifted out of its analysis, and no parsed model. */
-export type StepView = Omit<PlanStep, "analysis"> & {
+/** A plan step with the estimate and diagnostics lifted out of its analysis, no parsed model, no diff. */
+export type StepView = Omit<PlanStep, "analysis" | "diff"> & {
   readonly estimate: ImageEstimate;
   readonly diagnostics: readonly Diagnostic[];
 };
@@ -17,6 +20,11 @@ export function toPlanView(plan: Plan): PlanView {
   return { steps: plan.steps.map(toStepView), findings: plan.findings, faults: plan.faults, notice: plan.notice };
 }
 
-function toStepView({ analysis, ...step }: PlanStep): StepView {
-  return { ...step, estimate: analysis.estimate, diagnostics: analysis.diagnostics };
+/** Field by field, never a spread: a spread reads every enumerable property, the lazy diff included. */
+function toStepView(step: PlanStep): StepView {
+  return {
+    id: step.id, title: step.title, status: step.status, safety: step.safety, alternatives: step.alternatives,
+    alternative: step.alternative, findings: step.findings, texts: step.texts, rationale: step.rationale,
+    estimate: step.analysis.estimate, diagnostics: step.analysis.diagnostics,
+  };
 }

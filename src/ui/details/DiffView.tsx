@@ -32,7 +32,8 @@ export function changedFiles(before: PlanTexts, after: PlanTexts): ChangedFile[]
 }
 
 export function DiffView({ diff, before, after, same = "This step changes nothing.", testId = "diff" }: {
-  readonly diff: string; readonly before: PlanTexts | null; readonly after: PlanTexts; readonly same?: string;
+  /** null while the diff is being computed (use-step-diff.ts). */
+  readonly diff: string | null; readonly before: PlanTexts | null; readonly after: PlanTexts; readonly same?: string;
   /** Prefix of the test ids: the step's diff and the result's comparison are on the page together. */
   readonly testId?: string;
 }) {
@@ -41,6 +42,7 @@ export function DiffView({ diff, before, after, same = "This step changes nothin
   if (before === null || diff === "") {
     return <p className="hint" data-testid={`${testId}-empty`}>{before === null ? "Your Dockerfile as written: later steps show what they change." : same}</p>;
   }
+  if (diff === null) return <p className="hint" data-testid={`${testId}-loading`}>Working out the changes…</p>;
   const plain = diff.length > MAX_PLAIN_CHARS ? `${diff.slice(0, MAX_PLAIN_CHARS)}\n… (diff cut at ${MAX_PLAIN_CHARS.toLocaleString("en")} characters)` : diff;
   const pre = <pre className="diff" data-testid={`${testId}-text`}>{plain.split("\n").map((line, i) => <span key={i} className={diffLineClass(line)}>{line}{"\n"}</span>)}</pre>;
   if (monaco === null) return <div data-testid={testId}>{pre}</div>;
