@@ -96,12 +96,15 @@ function MonacoDiff({ monaco, file, theme }: { readonly monaco: Monaco; readonly
       pair.modified.dispose();
     };
   }, [monaco]);
+  // Keyed on the texts, not the file object (a new one per plan): a plan that leaves this file's texts as
+  // they were costs no getValue() copy of both sides.
+  const { before, after } = file;
   useEffect(() => {
     const pair = models.current;
     if (pair === null) return;
-    if (pair.original.getValue() !== file.before) pair.original.setValue(file.before);
-    if (pair.modified.getValue() !== file.after) pair.modified.setValue(file.after);
-  }, [file]);
+    if (pair.original.getValue() !== before) pair.original.setValue(before);
+    if (pair.modified.getValue() !== after) pair.modified.setValue(after);
+  }, [before, after]);
   useEffect(() => {
     monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");
   }, [monaco, theme]);
