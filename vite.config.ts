@@ -29,6 +29,26 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Cold load (issue 13): the wheel table (~3.7 MB) is needed before the first plan, and the worker can only
+// ask for it once the page's script has run and the worker has started (~0.5 s into a load on the bench
+// machine). A preload in the HTML starts its download with the page's own; the worker's fetch of the
+// same URL then finds it in the HTTP cache (revalidated, or waiting on the download in flight) instead of
+// starting it. Only this table: which Debian release table a plan needs depends on the Dockerfile.
+function preloadWheelTable(): Plugin {
+  return {
+    name: "whaleweight-preload-wheel-table",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler: (_html, context) => {
+        const asset = Object.values(context.bundle ?? {}).find((file) => /(^|\/)python-wheels-[^/]*\.json$/.test(file.fileName));
+        if (asset === undefined) return [];
+        return [{ tag: "link", attrs: { rel: "preload", href: `./${asset.fileName}`, as: "fetch", crossorigin: "anonymous" }, injectTo: "head" }];
+      },
+    },
+  };
+}
+
 /** Precache limit per file: the largest asset is a Debian release table (see docs/offline.md for the sizes
  *  measured at build time); Workbox's 2 MiB default would leave the tables out, and offline plans with them. */
 const MAX_PRECACHE_FILE_BYTES = 32 * 1024 * 1024;
@@ -66,7 +86,7 @@ function offline(): Plugin[] {
 
 export default defineConfig({
   base: "./",
-  plugins: [react(), contentSecurityPolicy(), offline()],
+  plugins: [react(), contentSecurityPolicy(), preloadWheelTable(), offline()],
   worker: { format: "es" },
   build: {
     target: "es2022",

@@ -10,6 +10,7 @@ import { startPlanClient } from "./state/plan-client";
 import { startShareInvalidation } from "./state/share";
 import { browserStorage } from "./state/storage";
 import { App } from "./ui/App";
+import { loadSizeChart } from "./ui/chart/load-size-chart";
 import "./ui/styles.css";
 
 const storage = browserStorage();
@@ -17,6 +18,8 @@ const env = { location, history, storage };
 restoreSaved(env);
 startAutosave(storage);
 startPlanClient({ storage });
+// The chart's code loads while the worker starts and plans, not after the plan (load-size-chart.ts).
+void loadSizeChart();
 startShareInvalidation();
 if (isPermalinkFragment(location.hash)) void openLink(env, location.hash);
 // A link pasted into the address bar of an open tab changes only the fragment: open it too, over the

@@ -187,6 +187,9 @@ export class PlaygroundPage {
 
   /** The selected step's diff as unified text ("" when the step changes nothing). */
   async diffText(): Promise<string> {
+    // The details follow a new plan one paint after the chart, and the diff is asked of the worker when
+    // the step is shown (ui/details/use-step-diff.ts): wait for the details to show this plan's diff.
+    await expect(this.page.getByTestId("step-details")).toHaveAttribute("data-diff", "ready");
     const text = this.page.getByTestId("diff-text");
     return (await text.count()) === 0 ? "" : ((await text.textContent()) ?? "");
   }

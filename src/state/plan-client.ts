@@ -24,9 +24,11 @@ export interface PlanResult {
   /** True when the texts on screen are the ones the page died planning last time (the crash guard):
    *  they are not planned until the user asks (planAnyway) or changes them. */
   readonly held: boolean;
+  /** The id of the request `plan` answers (0: none yet): what a step's diff is asked by (stepDiff). */
+  readonly planId: number;
 }
 
-let snapshot: PlanResult = { plan: null, pending: true, error: null, version: 0, held: false };
+let snapshot: PlanResult = { plan: null, pending: true, error: null, version: 0, held: false, planId: 0 };
 let inputVersion = 0;
 const listeners = new Set<() => void>();
 let runner: PlanRunner | null = null;
@@ -80,28 +82,35 @@ async function pump(): Promise<void> {
   const input = planInput(useAppStore.getState());
   const inputPrint = guardStorage === null ? "" : fingerprint(JSON.stringify(input));
   if (blocked !== null && inputPrint === blocked) {
-    publish({ plan: snapshot.plan, pending: false, error: null, version, held: true });
+    publish({ ...snapshot, pending: false, error: null, version, held: true });
     return;
   }
   if (guardStorage !== null) markPlanning(guardStorage, { input: inputPrint, startedAt: Date.now() });
   inFlight = true;
-  const response = await runner.run({ id: nextId++, input });
+  const id = nextId++;
+  const response = await runner.run({ id, input });
   inFlight = false;
   // Answered, even with an error or past the time limit: the tab survived this input.
   if (guardStorage !== null) clearPlanning(guardStorage);
   publish(response.ok
-    ? { plan: response.plan, pending: dirty, error: null, version, held: false }
-    : { plan: snapshot.plan, pending: dirty, error: response.error, version, held: false });
+    ? { plan: response.plan, pending: dirty, error: null, version, held: false, planId: id }
+    : { ...snapshot, pending: dirty, error: response.error, version, held: false });
   void pump();
 }
 
 function schedule(state: AppState): void {
   dirty = true;
   inputVersion++;
-  if (!snapshot.pending) publish({ ...snapshot, pending: true });
   clearTimeout(timer);
-  // Adaptive (plan-delay.ts): at once for small texts, after a pause for large ones.
-  timer = setTimeout(() => void pump(), planDelay(textSize(state)));
+  // Adaptive (plan-delay.ts): at once for small texts, after a pause for large ones. "At once" is a
+  // microtask, not a timer: it still folds the store updates of one event into one plan, and it is queued
+  // before React's render of the same update (this listener subscribed before React mounted), so the
+  // worker plans while the page renders the keystroke instead of after (issue 13: the timer task ran
+  // only after the keystroke's render and the editor's paint, 40–80 ms later).
+  const delay = planDelay(textSize(state));
+  if (delay === 0) queueMicrotask(() => void pump());
+  else timer = setTimeout(() => void pump(), delay);
+  if (!snapshot.pending) publish({ ...snapshot, pending: true });
 }
 
 /** Plan the held texts after all (the crash guard's "Plan it anyway"). */
@@ -143,4 +152,16 @@ export function planSnapshot(): PlanResult {
 
 export function usePlan(): PlanResult {
   return useSyncExternalStore(subscribe, () => snapshot);
+}
+
+/** The plan alone: a component that reads only this does not render again when `pending` flips at a
+ *  keystroke, only when a new plan arrives. */
+export function usePlanView(): PlanView | null {
+  return useSyncExternalStore(subscribe, () => snapshot.plan);
+}
+
+/** The unified diff of step `stepId` of the plan answered to `planId`, computed by the worker on request
+ *  (plan-view.ts); null when that plan has been superseded meanwhile or there is no runner. */
+export function stepDiff(planId: number, stepId: string): Promise<string | null> {
+  return runner?.diff?.(planId, stepId) ?? Promise.resolve(null);
 }

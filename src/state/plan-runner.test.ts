@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PlanRequest, PlanResponse, WorkerMessage } from "../worker/protocol";
+import type { PlanRequest, PlanResponse, WorkerMessage, WorkerRequest } from "../worker/protocol";
 import { createPlanRunner, INLINE_MAX_CHARS, timeLimitMessage, type PlanWorker } from "./plan-runner";
 
 /** A worker the test drives: it records requests and answers only when told. */
 class FakeWorker implements PlanWorker {
   onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  readonly received: PlanRequest[] = [];
+  readonly received: WorkerRequest[] = [];
   terminated = false;
-  postMessage(request: PlanRequest): void {
+  postMessage(request: WorkerRequest): void {
     this.received.push(request);
   }
   terminate(): void {
@@ -67,7 +67,7 @@ describe("plan runner watchdog", () => {
     expect(workers[0]?.terminated).toBe(true);
     expect(workers).toHaveLength(2);
     void runner.run(request(2));
-    expect(workers[1]?.received.map((r) => r.id)).toEqual([2]);
+    expect(workers[1]?.received.map((r) => ("id" in r ? r.id : null))).toEqual([2]);
     expect(inline).not.toHaveBeenCalled();
   });
 
@@ -97,5 +97,39 @@ describe("plan runner watchdog", () => {
     await expect(runner.run(request(1, "x".repeat(INLINE_MAX_CHARS + 1)))).resolves.toMatchObject({ ok: false, error: expect.stringContaining("too large") });
     expect(inline).not.toHaveBeenCalled();
     await expect(runner.run(request(2, "x".repeat(INLINE_MAX_CHARS)))).resolves.toEqual({ id: 2, ok: false, error: "inline" });
+  });
+});
+
+describe("plan runner diffs (asked per shown step: worker/plan-view.ts)", () => {
+  it("asks the worker for one step's diff of a given plan and passes its answer through", async () => {
+    const { runner, workers } = setup();
+    workers[0]?.say({ ready: true });
+    const answer = runner.diff?.(7, "no-cache");
+    expect(workers[0]?.received).toEqual([{ diffId: 1, planId: 7, stepId: "no-cache" }]);
+    workers[0]?.say({ diffId: 1, diff: "--- a/Dockerfile\n" });
+    await expect(answer).resolves.toBe("--- a/Dockerfile\n");
+  });
+
+  it("answers null when the worker is replaced before it answers (past the time budget)", async () => {
+    vi.useFakeTimers();
+    const { runner, workers } = setup(1_000);
+    workers[0]?.say({ ready: true });
+    const plan = runner.run(request(1));
+    const diff = runner.diff?.(1, "no-cache");
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(plan).resolves.toMatchObject({ ok: false });
+    await expect(diff).resolves.toBeNull();
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
+  it("keeps plan and diff answers apart (a diff answer never resolves a plan request)", async () => {
+    const { runner, workers } = setup();
+    workers[0]?.say({ ready: true });
+    const plan = runner.run(request(1));
+    const diff = runner.diff?.(1, "no-cache");
+    workers[0]?.say({ diffId: 1, diff: null });
+    workers[0]?.say({ id: 1, ok: false, error: "plan answer" });
+    await expect(diff).resolves.toBeNull();
+    await expect(plan).resolves.toEqual({ id: 1, ok: false, error: "plan answer" });
   });
 });

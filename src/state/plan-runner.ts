@@ -6,10 +6,13 @@
 // expanded variables, instructions, stages, line lengths) and, past those, by the time budget.
 // Only where no worker can start is a plan computed on the main thread, and then only a small input: a
 // hostile text is never planned where it could freeze the page. The engine is loaded lazily either way.
-import type { PlanRequest, PlanResponse, WorkerMessage } from "../worker/protocol";
+import type { DiffRequest, PlanRequest, PlanResponse, WorkerMessage, WorkerRequest } from "../worker/protocol";
 
 export interface PlanRunner {
   run(request: PlanRequest): Promise<PlanResponse>;
+  /** The diff of one step of the plan answered to request `planId`; null when that plan is no longer the
+   *  latest computed (or its worker was replaced). Optional: a runner without it shows no plain diff. */
+  diff?(planId: number, stepId: string): Promise<string | null>;
 }
 
 /** Time one plan may take. A 1 MB Dockerfile (the engine's cap) plans in about a second on a laptop
@@ -26,7 +29,7 @@ export const INLINE_MAX_CHARS = 100_000;
 export interface PlanWorker {
   onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
-  postMessage(request: PlanRequest): void;
+  postMessage(request: WorkerRequest): void;
   terminate(): void;
 }
 
@@ -36,6 +39,8 @@ export interface PlanRunnerOptions {
   readonly createWorker?: () => PlanWorker | null;
   /** The main-thread planner (the engine, loaded lazily). */
   readonly inline?: (request: PlanRequest) => Promise<PlanResponse>;
+  /** The main-thread diff of a step of the plan `inline` computed last. */
+  readonly inlineDiff?: (request: DiffRequest) => Promise<string | null>;
 }
 
 interface Waiting {
@@ -49,12 +54,16 @@ export function createPlanRunner(options: PlanRunnerOptions = {}): PlanRunner {
   const create = options.createWorker ?? startWorker;
   const budget = options.timeBudgetMs ?? PLAN_TIME_BUDGET_MS;
   const inline = options.inline ?? planOnMainThread;
+  const inlineDiff = options.inlineDiff ?? diffOnMainThread;
   let worker: PlanWorker | null = null;
   /** True once the current worker's script has loaded (its `ready` message). */
   let ready = false;
   /** The browser cannot run the worker: plan small inputs on the main thread. */
   let noWorker = false;
   const waiting = new Map<number, Waiting>();
+  /** Diff requests in flight, by diffId: answered null if their worker goes away. */
+  const diffs = new Map<number, { readonly worker: PlanWorker; readonly resolve: (diff: string | null) => void }>();
+  let nextDiffId = 1;
 
   const runInline = (request: PlanRequest): Promise<PlanResponse> => {
     const size = inputChars(request);
@@ -75,6 +84,11 @@ export function createPlanRunner(options: PlanRunnerOptions = {}): PlanRunner {
   };
 
   const retire = (old: PlanWorker) => {
+    for (const [id, entry] of [...diffs.entries()]) {
+      if (entry.worker !== old) continue;
+      diffs.delete(id);
+      entry.resolve(null);
+    }
     old.onmessage = null;
     old.onerror = null;
     old.terminate();
@@ -92,6 +106,11 @@ export function createPlanRunner(options: PlanRunnerOptions = {}): PlanRunner {
       const data = event.data;
       if ("ready" in data) {
         if (worker === fresh) ready = true;
+        return;
+      }
+      if ("diffId" in data) {
+        diffs.get(data.diffId)?.resolve(data.diff);
+        diffs.delete(data.diffId);
         return;
       }
       const entry = waiting.get(data.id);
@@ -135,6 +154,17 @@ export function createPlanRunner(options: PlanRunnerOptions = {}): PlanRunner {
         current.postMessage(request);
       });
     },
+    diff(planId, stepId) {
+      const diffId = nextDiffId++;
+      const current = worker;
+      if (current === null) return noWorker ? inlineDiff({ diffId, planId, stepId }) : Promise.resolve(null);
+      // No watchdog of its own: a diff is capped (engine/plan/diff.ts DIFF_MAX_EDIT_LENGTH), and a worker
+      // replaced meanwhile answers null (retire).
+      return new Promise<string | null>((resolve) => {
+        diffs.set(diffId, { worker: current, resolve });
+        current.postMessage({ diffId, planId, stepId });
+      });
+    },
   };
 }
 
@@ -152,6 +182,11 @@ async function planOnMainThread(request: PlanRequest): Promise<PlanResponse> {
   // The main thread loads the big tables before planning, fetched once (the worker does it lazily).
   await Promise.all([ensurePythonTable(), fetchAllDebianTables()]);
   return computePlan(request);
+}
+
+async function diffOnMainThread(request: DiffRequest): Promise<string | null> {
+  const { computeDiff } = await import("../worker/compute-plan");
+  return computeDiff(request).diff;
 }
 
 function startWorker(): PlanWorker | null {

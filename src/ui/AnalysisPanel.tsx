@@ -1,28 +1,38 @@
 // Right-hand side: the steps, the chart, the selected step's details and the result, all derived from the
 // plan — or, when the input gives no image to weigh, what is wrong with it (and no numbers).
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useCallback, useMemo } from "react";
 import { formatBytes } from "../engine/format";
-import { planAnyway, usePlan } from "../state/plan-client";
-import { useSelectedStep } from "../state/selectors";
+import { planAnyway, planSnapshot, usePlan } from "../state/plan-client";
+import { selectedStepOf, useSelectedStep } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import { planProblem, type PlanProblem } from "./details/plan-problem";
 import { CopyMarkdown } from "./details/CopyMarkdown";
 import { ResultActions } from "./details/ResultActions";
 import { StepDetails } from "./details/StepDetails";
 import { editorNameFor, revealInEditor } from "./editor/editor-registry";
+import { useAfterPaint } from "./after-paint";
+import { loadSizeChart } from "./chart/load-size-chart";
 import { ResultPane } from "./result/ResultPane";
 import { StepList } from "./steps/StepList";
 
-const SizeChart = lazy(() => import("./chart/SizeChart").then((m) => ({ default: m.SizeChart })));
+// Its chunk is requested at start-up (main.tsx), beside the plan, not after it: see load-size-chart.ts.
+const SizeChart = lazy(() => loadSizeChart().then((m) => ({ default: m.SizeChart })));
 
 export function AnalysisPanel() {
-  const { plan, pending, error, version, held } = usePlan();
+  const { plan, pending, error, version, held, planId } = usePlan();
   const selected = useSelectedStep();
   const selectStep = useAppStore((s) => s.selectStep);
   const final = plan?.steps[plan.steps.length - 1];
   const original = plan?.steps[0];
-  const dockerfile = useAppStore((s) => s.dockerfile);
-  const problem = original === undefined ? null : planProblem(dockerfile, original.estimate, original.diagnostics);
+  // The problem is the planned text's (the texts the plan answers), so a keystroke alone renders nothing here.
+  const problem = useMemo(() => (original === undefined ? null : planProblem(original.texts.dockerfile, original.estimate, original.diagnostics)), [original]);
+  // The details and the result pane are not on the chart's path: a new plan reaches them after the chart
+  // has painted (after-paint.ts).
+  const later = useAfterPaint(useMemo(() => ({ plan, planId }), [plan, planId]));
+  const selectedId = useAppStore((s) => s.selectedStep);
+  const laterSelected = useMemo(() => selectedStepOf(later.plan, selectedId), [later.plan, selectedId]);
+  // The same function for every plan (the chart is memoised): the step is looked up in the plan on screen.
+  const onSelect = useCallback((index: number) => selectStep(planSnapshot().plan?.steps[index]?.id ?? null), [selectStep]);
   return (
     <div className="analysis" data-testid="analysis" data-pending={pending} data-plan-version={version} data-held={held}>
       {held ? (
@@ -57,15 +67,14 @@ export function AnalysisPanel() {
           <section className="panel" aria-labelledby="chart-heading">
             <h2 id="chart-heading" className="panel__title">Size at each step</h2>
             <Suspense fallback={<p className="hint" data-testid="chart-loading">Loading the chart…</p>}>
-              <SizeChart steps={plan.steps} selectedIndex={selected?.index ?? 0}
-                onSelect={(index) => selectStep(plan.steps[index]?.id ?? null)} />
+              <SizeChart steps={plan.steps} selectedIndex={selected?.index ?? 0} onSelect={onSelect} />
             </Suspense>
           </section>
         ) : null}
       </div>
       <div data-phone-pane="result">
-        {selected !== null && problem === null ? <StepDetails selected={selected} /> : null}
-        {plan !== null && problem === null ? <ResultPane steps={plan.steps} /> : null}
+        {laterSelected !== null && problem === null ? <StepDetails selected={laterSelected} planId={later.planId} /> : null}
+        {later.plan !== null && problem === null ? <ResultPane steps={later.plan.steps} /> : null}
       </div>
     </div>
   );

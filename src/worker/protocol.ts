@@ -1,7 +1,8 @@
 // Messages between the page and the plan worker. Each request carries an id; the page ignores answers
 // to requests it has since superseded. The worker says `ready` once its script has loaded, so the page
 // can tell a worker that cannot start (plan on the main thread) from one that died on an input (never
-// retry that input on the main thread).
+// retry that input on the main thread). A plan's answer carries no diffs (plan-view.ts): the page asks for
+// the diff of the one step it shows, by the plan's request id and the step's id.
 import type { PlanInput } from "../engine/plan/plan";
 import type { PlanView } from "./plan-view";
 
@@ -14,9 +15,23 @@ export type PlanResponse =
   | { readonly id: number; readonly ok: true; readonly plan: PlanView }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
+/** The unified diff of one step of the latest plan (the one answered to request `planId`). */
+export interface DiffRequest {
+  readonly diffId: number;
+  readonly planId: number;
+  readonly stepId: string;
+}
+
+/** `diff` is null when that plan is no longer the latest one computed, or has no such step. */
+export interface DiffResponse {
+  readonly diffId: number;
+  readonly diff: string | null;
+}
+
 /** The worker's first message: its script loaded. */
 export interface WorkerReady {
   readonly ready: true;
 }
 
-export type WorkerMessage = PlanResponse | WorkerReady;
+export type WorkerRequest = PlanRequest | DiffRequest;
+export type WorkerMessage = PlanResponse | DiffResponse | WorkerReady;

@@ -3,7 +3,7 @@
 // visually hidden table carries them for screen readers. The bars are a radio group over the plot (see
 // BarHits): focusable, arrow keys move, Enter/Space/click/tap select — the step comes from the bar itself,
 // never from Recharts' active tooltip index (null on a tap, and `Number(null) === 0` selected step 0).
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { memo, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { CATEGORIES } from "../../engine/estimate/types";
 import { formatBytes } from "../../engine/format";
@@ -20,19 +20,17 @@ export interface SizeChartProps {
   readonly onSelect: (index: number) => void;
 }
 
-export function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
+export const SizeChart = memo(function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
   const [scale, setScale] = useState<ChartScale>("full");
   const narrow = useNarrow();
   // Once on screen, the editor's code may load (first-chart.ts).
   useEffect(markChartDrawn, []);
-  const rows = chartRows(steps);
-  const after = rows.slice(1);
-  const domain = scale === "zoom" ? zoomDomain(after) : null;
+  const rows = useSameRows(steps);
+  const domain = useMemo(() => (scale === "zoom" ? zoomDomain(rows.slice(1)) : null), [rows, scale]);
   const zoomed = domain !== null;
   // Zoomed: the steps after the first only (the original is what dwarfs them), on an axis that does not
   // start at zero; the pull bars, far below the axis's start, are left out rather than cut to nothing.
-  const shown = zoomed ? after : rows;
-  const offset = zoomed ? 1 : 0;
+  const shown = useMemo(() => (zoomed ? rows.slice(1) : rows), [rows, zoomed]);
   const offered = rows.filter((r) => r.ifApplied !== null).map((r) => r.name);
   return (
     <figure className="chart" data-testid="chart" data-scale={zoomed ? "zoom" : "full"}>
@@ -43,24 +41,7 @@ export function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
           </button>
         </div>
       ) : null}
-      <BarChart responsive style={{ width: "100%", height: 300 }} data={shown} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
-        barCategoryGap={`${BAR_CATEGORY_GAP * 100}%`} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} strokeOpacity={0.25} />
-        <XAxis dataKey="name" tick={{ fill: "currentColor", fontSize: 12 }} />
-        <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} tick={{ fill: "currentColor", fontSize: 12 }}
-          {...(domain === null ? {} : { domain, allowDataOverflow: true })} />
-        {/* On a phone the tooltip is as wide as the chart: pinned to its top left it is never cut. */}
-        <Tooltip content={ChartTooltip} cursor={{ fillOpacity: 0.08 }} wrapperStyle={{ zIndex: 10, maxWidth: "100%" }}
-          {...(narrow ? { position: { x: 0, y: 0 } } : {})} />
-        {/* Legend text in the page's text colour: the series colours are mid-tones that fail 4.5:1 as text. */}
-        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value: string) => <span className="chart__legend-text">{value}</span>} />
-        {CATEGORIES.map((c) => (
-          <Bar key={c} dataKey={c} name={CATEGORY_LABELS[c]} stackId="disk" fill={CATEGORY_COLORS[c]} isAnimationActive={false} />
-        ))}
-        {zoomed ? null : <Bar dataKey="compressed" name="Pull (compressed)" stackId="pull" fill={PULL_COLOR} isAnimationActive={false} />}
-        <PreviewMarks rows={shown} stacks={zoomed ? 1 : 2} />
-        <BarHits rows={shown} offset={offset} selectedIndex={selectedIndex} onSelect={onSelect} />
-      </BarChart>
+      <Plot shown={shown} offset={zoomed ? 1 : 0} domain={domain} narrow={narrow} selectedIndex={selectedIndex} onSelect={onSelect} />
       <figcaption className="chart__caption">
         {zoomed
           ? <>Zoomed: steps 1–{rows.length - 1} only, on an axis from {formatBytes(domain[0])}; pull sizes left out.</>
@@ -75,19 +56,74 @@ export function SizeChart({ steps, selectedIndex, onSelect }: SizeChartProps) {
       <ChartTable rows={rows} />
     </figure>
   );
+});
+
+/**
+ * The chart rows of `steps`, as the same array while their content is the same: most keystrokes change
+ * no number (a space, a comment, a half-typed word), and then Recharts, the heaviest render on the page
+ * after a plan (issue 13 profile), is skipped. Keyed by the rows' JSON (a few kB for the examples).
+ */
+function useSameRows(steps: readonly StepView[]): ChartRow[] {
+  const key = JSON.stringify(chartRows(steps));
+  return useMemo(() => JSON.parse(key) as ChartRow[], [key]);
 }
+
+interface PlotProps {
+  readonly shown: readonly ChartRow[];
+  readonly offset: number;
+  readonly domain: [number, number] | null;
+  readonly narrow: boolean;
+  readonly selectedIndex: number;
+  readonly onSelect: (index: number) => void;
+}
+
+/** The Recharts plot, memoised on its rows (useSameRows), the zoom, the selection and the layout. */
+const Plot = memo(function Plot({ shown, offset, domain, narrow, selectedIndex, onSelect }: PlotProps) {
+  return (
+    <BarChart responsive style={CHART_STYLE} data={shown as ChartRow[]} margin={CHART_MARGIN} barCategoryGap={`${BAR_CATEGORY_GAP * 100}%`} accessibilityLayer={false}>
+      <CartesianGrid vertical={false} strokeOpacity={0.25} />
+      <XAxis dataKey="name" tick={TICK} />
+      <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} tick={TICK}
+        {...(domain === null ? {} : { domain, allowDataOverflow: true })} />
+      {/* On a phone the tooltip is as wide as the chart: pinned to its top left it is never cut. */}
+      <Tooltip content={ChartTooltip} cursor={{ fillOpacity: 0.08 }} wrapperStyle={{ zIndex: 10, maxWidth: "100%" }}
+        {...(narrow ? { position: { x: 0, y: 0 } } : {})} />
+      {/* Legend text in the page's text colour: the series colours are mid-tones that fail 4.5:1 as text. */}
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value: string) => <span className="chart__legend-text">{value}</span>} />
+      {/* No animation, on the first draw or on updates: a new plan is on screen in the frame it arrives. */}
+      {CATEGORIES.map((c) => (
+        <Bar key={c} dataKey={c} name={CATEGORY_LABELS[c]} stackId="disk" fill={CATEGORY_COLORS[c]} isAnimationActive={false} />
+      ))}
+      {domain !== null ? null : <Bar dataKey="compressed" name="Pull (compressed)" stackId="pull" fill={PULL_COLOR} isAnimationActive={false} />}
+      <PreviewMarks rows={shown} stacks={domain === null ? 2 : 1} />
+      <BarHits rows={shown} offset={offset} selectedIndex={selectedIndex} onSelect={onSelect} />
+    </BarChart>
+  );
+});
+
+const CHART_STYLE = { width: "100%", height: 300 } as const;
+const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 8 } as const;
+const TICK = { fill: "currentColor", fontSize: 12 } as const;
 
 /** The phone layout's breakpoint (styles.css). */
 const NARROW_QUERY = "(max-width: 699.98px)";
 
+/** One MediaQueryList for the page: `matchMedia` builds a new one per call, and useSyncExternalStore
+ *  reads the snapshot at every render (2–3 ms per plan in the issue 13 profile). */
+let narrowQuery: MediaQueryList | null = null;
+function narrowList(): MediaQueryList {
+  narrowQuery ??= matchMedia(NARROW_QUERY);
+  return narrowQuery;
+}
+
 function subscribeNarrow(listener: () => void): () => void {
-  const query = matchMedia(NARROW_QUERY);
+  const query = narrowList();
   query.addEventListener("change", listener);
   return () => query.removeEventListener("change", listener);
 }
 
 function useNarrow(): boolean {
-  return useSyncExternalStore(subscribeNarrow, () => matchMedia(NARROW_QUERY).matches);
+  return useSyncExternalStore(subscribeNarrow, () => narrowList().matches);
 }
 
 function ChartTooltip(props: TooltipContentProps) {
@@ -115,7 +151,7 @@ function ChartTooltip(props: TooltipContentProps) {
   );
 }
 
-function ChartTable({ rows }: { readonly rows: readonly ChartRow[] }) {
+const ChartTable = memo(function ChartTable({ rows }: { readonly rows: readonly ChartRow[] }) {
   return (
     <div className="visually-hidden">
     <table data-testid="chart-data">
@@ -136,4 +172,4 @@ function ChartTable({ rows }: { readonly rows: readonly ChartRow[] }) {
     </table>
     </div>
   );
-}
+});

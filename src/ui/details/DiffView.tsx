@@ -32,7 +32,8 @@ export function changedFiles(before: PlanTexts, after: PlanTexts): ChangedFile[]
 }
 
 export function DiffView({ diff, before, after, same = "This step changes nothing.", testId = "diff" }: {
-  readonly diff: string; readonly before: PlanTexts | null; readonly after: PlanTexts; readonly same?: string;
+  /** null while the diff is being computed (use-step-diff.ts). */
+  readonly diff: string | null; readonly before: PlanTexts | null; readonly after: PlanTexts; readonly same?: string;
   /** Prefix of the test ids: the step's diff and the result's comparison are on the page together. */
   readonly testId?: string;
 }) {
@@ -41,6 +42,7 @@ export function DiffView({ diff, before, after, same = "This step changes nothin
   if (before === null || diff === "") {
     return <p className="hint" data-testid={`${testId}-empty`}>{before === null ? "Your Dockerfile as written: later steps show what they change." : same}</p>;
   }
+  if (diff === null) return <p className="hint" data-testid={`${testId}-loading`}>Working out the changes…</p>;
   const plain = diff.length > MAX_PLAIN_CHARS ? `${diff.slice(0, MAX_PLAIN_CHARS)}\n… (diff cut at ${MAX_PLAIN_CHARS.toLocaleString("en")} characters)` : diff;
   const pre = <pre className="diff" data-testid={`${testId}-text`}>{plain.split("\n").map((line, i) => <span key={i} className={diffLineClass(line)}>{line}{"\n"}</span>)}</pre>;
   if (monaco === null) return <div data-testid={testId}>{pre}</div>;
@@ -94,12 +96,15 @@ function MonacoDiff({ monaco, file, theme }: { readonly monaco: Monaco; readonly
       pair.modified.dispose();
     };
   }, [monaco]);
+  // Keyed on the texts, not the file object (a new one per plan): a plan that leaves this file's texts as
+  // they were costs no getValue() copy of both sides.
+  const { before, after } = file;
   useEffect(() => {
     const pair = models.current;
     if (pair === null) return;
-    if (pair.original.getValue() !== file.before) pair.original.setValue(file.before);
-    if (pair.modified.getValue() !== file.after) pair.modified.setValue(file.after);
-  }, [file]);
+    if (pair.original.getValue() !== before) pair.original.setValue(before);
+    if (pair.modified.getValue() !== after) pair.modified.setValue(after);
+  }, [before, after]);
   useEffect(() => {
     monaco.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");
   }, [monaco, theme]);

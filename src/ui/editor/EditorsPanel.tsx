@@ -1,10 +1,12 @@
 // The inputs: the file list, then the Dockerfile, requirements, .dockerignore and the project files
 // (pyproject.toml, locks). Markers and the sizes at line ends come from the plan's first step (the user's
 // own text): parser diagnostics of each file, every rule's findings on the Dockerfile, each layer's size.
+// They follow the plan only after the chart has painted (after-paint.ts).
 import { useCallback, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { ImageEstimate } from "../../engine/estimate/types";
-import { usePlan } from "../../state/plan-client";
+import { usePlanView } from "../../state/plan-client";
+import { useAfterPaint } from "../after-paint";
 import { useAppStore } from "../../state/store";
 import { ExampleBanner } from "../files/ExampleBanner";
 import { exampleOtherFiles, isWholeNewDockerfile, matchingExample } from "../files/example-state";
@@ -22,7 +24,9 @@ import { useMonaco } from "./use-monaco";
 export function EditorsPanel() {
   const monaco = useMonaco();
   const theme = useResolvedTheme();
-  const { plan } = usePlan();
+  // Markers and line-end sizes follow the plan one paint behind the chart (after-paint.ts): Monaco's
+  // decoration work is not on the chart's path.
+  const plan = useAfterPaint(usePlanView());
   const { dockerfile, requirements, dockerignore, setDockerfile, setRequirements, setDockerignore, projectFiles } = useAppStore(useShallow((s) => ({
     dockerfile: s.dockerfile, requirements: s.requirements, dockerignore: s.dockerignore, projectFiles: s.projectFiles,
     setDockerfile: s.setDockerfile, setRequirements: s.setRequirements, setDockerignore: s.setDockerignore,

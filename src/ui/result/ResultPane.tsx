@@ -1,11 +1,12 @@
 // The result to take home: the final Dockerfile and .dockerignore as text, and a diff between any two
 // steps (your Dockerfile against the final one first).
-import { lazy, Suspense } from "react";
+import { lazy, memo, Suspense } from "react";
 import type { StepView } from "../../worker/plan-view";
 
 const StepCompare = lazy(() => import("./StepCompare").then((m) => ({ default: m.StepCompare })));
 
-export function ResultPane({ steps }: { readonly steps: readonly StepView[] }) {
+/** Memoised: it renders when the steps change, not when `pending` flips at a keystroke. */
+export const ResultPane = memo(function ResultPane({ steps }: { readonly steps: readonly StepView[] }) {
   const final = steps[steps.length - 1];
   if (final === undefined) return null;
   return (
@@ -27,4 +28,4 @@ export function ResultPane({ steps }: { readonly steps: readonly StepView[] }) {
       </Suspense>
     </section>
   );
-}
+});

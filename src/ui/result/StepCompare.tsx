@@ -2,6 +2,7 @@
 // chunk: the diff library is not needed before the user looks at the result.
 import { useMemo, useState } from "react";
 import { diffTexts } from "../../engine/plan/diff";
+import type { PlanTexts } from "../../engine/plan/texts";
 import type { StepView } from "../../worker/plan-view";
 import { DiffView } from "../details/DiffView";
 
@@ -17,6 +18,12 @@ function textLength(step: StepView): number {
   return step.texts.dockerfile.length + (step.texts.dockerignore?.length ?? 0) + step.texts.requirements.reduce((sum, f) => sum + f.text.length, 0);
 }
 
+/** The texts, as the same object while their content is the same. */
+function useSameTexts(texts: PlanTexts | undefined): PlanTexts | undefined {
+  const key = texts === undefined ? "" : JSON.stringify(texts);
+  return useMemo(() => (key === "" ? undefined : (JSON.parse(key) as PlanTexts)), [key]);
+}
+
 export function StepCompare({ steps }: { readonly steps: readonly StepView[] }) {
   const [picked, setPicked] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [forced, setForced] = useState(false);
@@ -27,7 +34,11 @@ export function StepCompare({ steps }: { readonly steps: readonly StepView[] }) 
   const from = steps[fromIndex];
   const to = steps[toIndex];
   const large = from !== undefined && to !== undefined && textLength(from) + textLength(to) > AUTO_COMPARE_CHARS;
-  const diff = useMemo(() => (from === undefined || to === undefined || (large && !forced) ? null : diffTexts(from.texts, to.texts)), [from, to, large, forced]);
+  // Keyed on the texts' content: every plan brings new step objects (a keystroke's plan too), and jsdiff on
+  // the main thread is worth skipping when the two texts compared are the ones already diffed.
+  const fromTexts = useSameTexts(from?.texts);
+  const toTexts = useSameTexts(to?.texts);
+  const diff = useMemo(() => (fromTexts === undefined || toTexts === undefined || (large && !forced) ? null : diffTexts(fromTexts, toTexts)), [fromTexts, toTexts, large, forced]);
   if (from === undefined || to === undefined) return null;
   const select = (which: "from" | "to", value: string, testId: string, label: string) => (
     <label className="field">

@@ -1,6 +1,6 @@
 // The plan's steps: select one to see its details; apply, skip or pick an alternative to change the plan.
 // Each step shows the image size after it and the change it made.
-import { useEffect } from "react";
+import { memo, useEffect } from "react";
 import { formatBytes, formatDelta } from "../../engine/format";
 import type { Decision } from "../../engine/plan/plan";
 import { usePlan } from "../../state/plan-client";
@@ -53,7 +53,8 @@ interface StepRowProps {
   readonly selected: boolean;
 }
 
-function StepRow({ step, index, previous, selected }: StepRowProps) {
+/** Memoised: a keystroke flips the list's `pending`, which must not render every row again. */
+const StepRow = memo(function StepRow({ step, index, previous, selected }: StepRowProps) {
   const selectStep = useAppStore((s) => s.selectStep);
   const decide = useAppStore((s) => s.decide);
   const delta = previous === null ? null : step.estimate.totalBytes - previous.estimate.totalBytes;
@@ -105,7 +106,7 @@ function StepRow({ step, index, previous, selected }: StepRowProps) {
       ) : null}
     </li>
   );
-}
+});
 
 /** Ctrl+Z (⌘Z) outside the editors and fields undoes the last decision; inside them it undoes typing, as ever. */
 function useUndoShortcut(): void {

@@ -1,0 +1,14 @@
+// The chart's code (Recharts, ~430 kB) is a lazy chunk, kept out of the first bundle. It used to be asked
+// for only when the first plan arrived, which put its download and compile between the plan and the
+// chart on every cold load (issue 13: ~250–300 ms of a 2.5 s load on the bench machine). main.tsx asks
+// for it at start-up instead, so it loads while the worker starts and plans; the lazy component awaits
+// the same promise.
+
+import type * as SizeChartModule from "./SizeChart";
+
+let loading: Promise<typeof SizeChartModule> | null = null;
+
+export function loadSizeChart(): Promise<typeof SizeChartModule> {
+  loading ??= import("./SizeChart");
+  return loading;
+}
