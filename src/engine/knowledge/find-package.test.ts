@@ -29,6 +29,14 @@ describe("findPackage over a hand-made table", () => {
     expect(facts?.standIn !== null).toBe(choice === "nearest");
   });
 
+  it.each([
+    { name: "unpinned: the newest final release, not a beta above it (pip's default)", project: "beta", spec: null, version: "1.5" },
+    { name: "a specifier naming a pre-release takes it", project: "beta", spec: ">=2.0b1", version: "2.0b1" },
+    { name: "a project with pre-releases only: the newest of them", project: "nightly", spec: null, version: "1.0a2" },
+  ])("$name", ({ project, spec, version }) => {
+    expect(findPackage(project, spec, slim)?.version.version).toBe(version);
+  });
+
   it("says which version stands in for which pin", () => {
     expect(findPackage("web", "==1.9", slim)?.standIn).toBe("web 1.0 stands in for web==1.9");
   });

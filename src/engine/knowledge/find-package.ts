@@ -78,6 +78,11 @@ function nearest(versions: readonly TableVersion[], target: string): TableVersio
   return best;
 }
 
+/** A PEP 440 pre-release or development release (`2.1.0b3`, `1.0rc1`, `2.0.dev1`); an unparsable version is not. */
+function isPrerelease(version: string): boolean {
+  return explain(version)?.is_prerelease === true;
+}
+
 function safeSatisfies(version: string, specifier: string): boolean {
   try {
     return satisfies(version, specifier);
@@ -116,7 +121,11 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
   let chosen: TableVersion | undefined;
   let choice: VersionChoice;
   if (spec === null || !validRange(spec)) {
-    chosen = versions.find((ver) => pickWheel(ver.wheels, platform) !== null) ?? versions[0];
+    // pip takes a pre-release only when asked (a specifier naming one, `--pre`) or when the project has no
+    // final release: the lock files behind the table also hold betas (sqlalchemy 2.1.0b3 above 2.0.52).
+    const finals = versions.filter((ver) => !isPrerelease(ver.version));
+    const pool = finals.length > 0 ? finals : versions;
+    chosen = pool.find((ver) => pickWheel(ver.wheels, platform) !== null) ?? pool[0];
     choice = "newest";
   } else {
     const matching = versions.filter((ver) => safeSatisfies(ver.version, spec));

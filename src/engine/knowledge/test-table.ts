@@ -37,6 +37,10 @@ export const TEST_TABLE = {
       ["cp39-abi3-manylinux_2_17_x86_64", 3000],
     ], 0, 2]] satisfies Row[],
     turbo: [["1.0", [], {}, 50, [["py3-none-any", 20]], 0, 1]] satisfies Row[],
+    // A beta above the newest final release (as lock files hold sqlalchemy 2.1.0b3 above 2.0.52), and a
+    // project with pre-releases only.
+    beta: [["2.0b1", [], {}, 100, [["py3-none-any", 30]], 0, 1], ["1.5", [], {}, 100, [["py3-none-any", 20]], 0, 1]] satisfies Row[],
+    nightly: [["1.0a2", [], {}, 100, [["py3-none-any", 11]], 0, 1], ["1.0a1", [], {}, 100, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
     // Newest version only as an sdist (and for another Python); 0.9 has a wheel for 3.12.
     native: [
       ["1.0", [], {}, 9000, [["cp313-cp313-manylinux_2_17_x86_64", 2000]], 0, 1],
