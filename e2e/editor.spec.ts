@@ -13,9 +13,10 @@ test("without Monaco the plain editor stays and works", async ({ playground, pag
   await playground.paste("dockerfile", "FROM python:3.12-slim\nRUN pip install flask\n");
   await expect(textarea).toHaveValue("FROM python:3.12-slim\nRUN pip install flask\n");
   await expect(playground.step(0).getByTestId("step-size")).toHaveText(/MB/);
-  // The diff falls back to text as well.
+  // The diff falls back to text as well: a step's own, or (the last step may be offered) its preview.
   await playground.selectStep((await playground.steps.count()) - 1);
-  await expect(page.getByTestId("diff-text").or(page.getByTestId("diff-empty"))).toBeVisible();
+  const diffs = ["diff-text", "diff-empty", "preview-diff-text", "preview-diff-empty"].map((id) => page.getByTestId(id));
+  await expect(diffs.reduce((any, d) => any.or(d))).toBeVisible();
 });
 
 test("findings become markers in the Dockerfile editor", async ({ playground, page }) => {
