@@ -62,6 +62,22 @@ describe("size/uv-multistage", () => {
         output: null,
       },
       {
+        // Fuzz case 4357 (issue 14), minimised: with no uv.lock given the model cannot see what uv sync
+        // installs, which hid the missing requirements.txt of line 4 in the input; the split took uv sync out
+        // of the final stage, so the same error showed in the rewrite as new, and the plan refused it.
+        name: "a pip install after the venv is built: no rewrite, the final stage would run it without the builder (fuzz case 4357)",
+        dockerfile: `${SLIM}\n${UV}\nRUN --mount=type=bind,source=uv.lock,target=uv.lock --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --frozen\nRUN pip install --no-cache-dir -r requirements.txt\n`,
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
+        name: "uv pip install after uv sync: no rewrite, the final stage has no uv",
+        dockerfile: `${SLIM}\n${UV}\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\nRUN uv pip install --no-deps .\nCMD ["python", "app.py"]\n`,
+        projectFiles,
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
         name: "a uv base image is not the official python image",
         dockerfile: `FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\n`,
         projectFiles,

@@ -180,6 +180,15 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
     repeated.push(nodeText);
   }
   const after = stage.instructions.slice(index + 1);
+  // A package install after the venv is built (`RUN pip install -r requirements.txt`, `uv pip install .`)
+  // would run in the final stage, which has neither the tool nor the compilers the builder keeps, and would
+  // install outside the venv it copies. It also hid behind the install (fuzz case 4357): where the model
+  // cannot see what the tool installed (no lock file given), the check of the input reads nothing after it,
+  // so a file that install reads and nobody copied shows only in the split, as the rewrite's own error.
+  const lateInstall = after.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" || i.kind === "pip-wheel" || i.kind === "venv-create"));
+  if (lateInstall !== undefined) {
+    return refuse(`line ${lineOf(lateInstall)} installs Python packages after ${tool} has built the venv: in the final stage that install would run without ${tool} and the compilers the builder keeps, so moving it into the builder is left to you`);
+  }
   const finalText = [...repeated, ...after.map((n) => instructionText(text, n))].join("\n");
   // The app started through the tool (`uv run`, `poetry run`, `pipenv run`) needs it in the final image.
   const runsTool = /(^|[\s"'[,])(uv|poetry|pipenv)["']?[\s,]+["']?run\b/m.exec(finalText);
