@@ -224,3 +224,16 @@ describe("rebuildBytes: what is rebuilt when only application source changes", (
     expect(estimate(`FROM ${SLIM}\nRUN pip install --no-cache-dir flask\n`).rebuild).toEqual({ bytes: 0, fromLine: null, reinstallsPackages: false });
   });
 });
+
+describe("WORKDIR", () => {
+  // BuildKit's word lexer removes the quotes: `WORKDIR "/app"` is /app, not a directory named `"/app"`.
+  it.each(['WORKDIR "/app"', "WORKDIR '/app'", "WORKDIR /app", 'ARG D=/app\nWORKDIR "${D}"'])("%s: COPY . lands in /app", (workdir) => {
+    const e = estimate(`FROM ${SLIM}\n${workdir}\nCOPY requirements.txt .\n`, { requirements: { "requirements.txt": "flask\n" } });
+    expect(e.layers.at(-1)?.items.map((i) => i.path)).toEqual(["/app/requirements.txt"]);
+  });
+
+  it("a quoted WORKDIR repeated does not nest", () => {
+    const e = estimate(`FROM ${SLIM}\nWORKDIR "/srv/app"\nWORKDIR "/srv/app"\nCOPY requirements.txt .\n`, { requirements: { "requirements.txt": "flask\n" } });
+    expect(e.layers.at(-1)?.items.map((i) => i.path)).toEqual(["/srv/app/requirements.txt"]);
+  });
+});

@@ -2,6 +2,7 @@
 // attributed filesystem, then sum the final image's layers. Never throws for any parsed model.
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { expansionBudget, substituteVariables } from "../dockerfile/variables";
+import { unquoteWord } from "../dockerfile/unquote";
 import { LIMITS } from "../limits";
 import type { ParsedProjectFile } from "../project/types";
 import type { RequirementsFile } from "../requirements/model";
@@ -170,7 +171,8 @@ function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: Ins
       }
       return;
     case "WORKDIR":
-      stage.workdir = resolvePath(stage.workdir, substituteVariables(node.args.join(" "), vars, ctx.expansion).value);
+      // Quotes are the shell word's, not the path's (BuildKit's lexer removes them): `WORKDIR "/app"` is /app.
+      stage.workdir = resolvePath(stage.workdir, unquoteWord(substituteVariables(node.args.join(" "), vars, ctx.expansion).value));
       stage.madeDirs.add(stage.workdir);
       return;
     case "USER":

@@ -4,6 +4,7 @@ import type { Analysis } from "../../analyze";
 import type { DockerfileModel, InstructionNode, Stage } from "../../dockerfile/model";
 import type { LayerItem } from "../../estimate/types";
 import { resolvePath } from "../../estimate/paths";
+import { unquoteWord } from "../../dockerfile/unquote";
 
 export function finalStage(model: DockerfileModel): Stage | null {
   return model.stages[model.stages.length - 1] ?? null;
@@ -65,7 +66,7 @@ export function workdirsOf(stage: Stage): string[] {
   const cwds = ["/"];
   let cwd = "/";
   for (const node of stage.instructions) {
-    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, node.args[0]);
+    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, unquoteWord(node.args.join(" ")));
     cwds.push(cwd);
   }
   return cwds;
@@ -74,7 +75,7 @@ export function workdirsOf(stage: Stage): string[] {
 export function workdirBefore(stage: Stage, index: number): string {
   let cwd = "/";
   for (const node of stage.instructions.slice(0, index)) {
-    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, node.args[0]);
+    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, unquoteWord(node.args.join(" ")));
   }
   return cwd;
 }
