@@ -66,18 +66,19 @@ export function workdirsOf(stage: Stage): string[] {
   const cwds = ["/"];
   let cwd = "/";
   for (const node of stage.instructions) {
-    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, unquoteWord(node.args.join(" ")));
+    cwd = workdirAfter(cwd, node);
     cwds.push(cwd);
   }
   return cwds;
 }
 
 export function workdirBefore(stage: Stage, index: number): string {
-  let cwd = "/";
-  for (const node of stage.instructions.slice(0, index)) {
-    if (node.keyword === "WORKDIR" && node.args[0] !== undefined) cwd = resolvePath(cwd, unquoteWord(node.args.join(" ")));
-  }
-  return cwd;
+  return stage.instructions.slice(0, index).reduce(workdirAfter, "/");
+}
+
+/** The working directory after `node`, from `cwd` before it: a WORKDIR's path, quotes removed as BuildKit does. */
+function workdirAfter(cwd: string, node: InstructionNode): string {
+  return node.keyword === "WORKDIR" && node.args[0] !== undefined ? resolvePath(cwd, unquoteWord(node.args.join(" "))) : cwd;
 }
 
 /** Stage indexes that `stage` reads with `COPY --from` or builds on. */
