@@ -63,23 +63,25 @@ function cache(bytes: number, label: string): FsEntry {
   return { path: "/root/.cache/pip", bytes, category: "pipCache", label, sources: [], pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [] };
 }
 
+/** A stage whose layer 1 writes flask's wheel at /w/flask.whl ("first") and layer 2 writes it again ("second"). */
+function overwrittenInLayer2(): StageFs {
+  const fs = new StageFs();
+  layer(fs, 1);
+  fs.add(wheel("/w/flask.whl", 10, "first"));
+  layer(fs, 2);
+  fs.add(wheel("/w/flask.whl", 10, "second"));
+  return fs;
+}
+
 describe("StageFs: one visible entry per package path", () => {
   it("a later layer's write hides the earlier one, whose bytes stay in its layer", () => {
-    const fs = new StageFs();
-    layer(fs, 1);
-    fs.add(wheel("/w/flask.whl", 10, "first"));
-    layer(fs, 2);
-    fs.add(wheel("/w/flask.whl", 10, "second"));
+    const fs = overwrittenInLayer2();
     expect(fs.select("/w/*").map((e) => e.label)).toEqual(["second"]);
     expect(fs.layers.map((l) => l.entries.map((e) => e.label))).toEqual([["first"], ["second"]]);
   });
 
   it("a later rm strands the visible copy only: the hidden one was not deleted, it was overwritten", () => {
-    const fs = new StageFs();
-    layer(fs, 1);
-    fs.add(wheel("/w/flask.whl", 10, "first"));
-    layer(fs, 2);
-    fs.add(wheel("/w/flask.whl", 10, "second"));
+    const fs = overwrittenInLayer2();
     layer(fs, 3);
     const removal = fs.remove(fs.select("/w"));
     expect(removal.stranded).toEqual([{ line: 2, bytes: 10, label: "second" }]);
@@ -98,11 +100,7 @@ describe("StageFs: one visible entry per package path", () => {
   });
 
   it("a hidden entry does not come back when the one hiding it is removed", () => {
-    const fs = new StageFs();
-    layer(fs, 1);
-    fs.add(wheel("/w/flask.whl", 10, "first"));
-    layer(fs, 2);
-    fs.add(wheel("/w/flask.whl", 10, "second"));
+    const fs = overwrittenInLayer2();
     fs.remove(fs.select("/w/flask.whl"));
     expect(fs.select("/w")).toEqual([]);
   });
