@@ -6,7 +6,7 @@
 // scripts/bench/bundle.ts and scripts/bench/permalink.ts when those exist (imported dynamically, so this
 // script runs without them).
 //
-//   npm run bench [-- --runs 30 --warmup 5 --large-runs 5]
+//   npm run bench [-- --runs 30 --warmup 5 --large-runs 5] [-- --only speed]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -246,8 +246,11 @@ const isMain = process.argv[1] !== undefined && /scripts[\\/]bench\.ts$/.test(pr
 if (isMain) {
   // The engine is timed as the CLI and the worker run it: with the wheel table installed.
   loadPythonTable();
-  engineTable();
+  // `--only speed`: the corpus and scaling tables alone (a before/after comparison of the engine).
+  const only = process.argv.indexOf("--only") < 0 ? null : process.argv[process.argv.indexOf("--only") + 1];
+  if (only === undefined || only === null) engineTable();
   (await import("./bench/speed")).speedTables(root, printTable, { runs: option("corpus-runs", 5) });
+  if (only === "speed") process.exit(0);
   await bundleTable();
   await packageTables();
   await permalinkTable();

@@ -3,6 +3,7 @@
 // text is never lost.
 import { describeError, diagnosticFilePath, type Diagnostic } from "./diagnostics";
 import { LIMIT_CODE_PREFIX } from "./limits";
+import { workCounters } from "./work-counters";
 import { parseDockerfileCached } from "./dockerfile/parse-cache";
 import type { DockerfileModel } from "./dockerfile/model";
 import { DEFAULT_SETTINGS, estimateImage } from "./estimate/estimate";
@@ -47,6 +48,7 @@ export interface Analysis {
 }
 
 export function analyze(input: AnalysisInput): Analysis {
+  workCounters.analyses++;
   const model = parseDockerfileCached(input.dockerfile);
   const projectFiles: ParsedProjectFile[] = [];
   const extraRequirements: TextFile[] = [];

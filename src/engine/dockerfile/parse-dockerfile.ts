@@ -5,6 +5,7 @@ import { DockerfileParser } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
 import { describeError, type Diagnostic } from "../diagnostics";
 import { LIMITS } from "../limits";
+import { workCounters } from "../work-counters";
 import { recogniseCommand, recogniseScript } from "../shell/recognise";
 import { splitCommands } from "../shell/split";
 import { decodeText } from "../text/decode";
@@ -30,6 +31,7 @@ export interface ParseDockerfileOptions {
 }
 
 export function parseDockerfile(input: string | Uint8Array, options: ParseDockerfileOptions = {}): DockerfileModel {
+  workCounters.parses++;
   const decoded = decodeText(input);
   const text = decoded.text;
   const lines = new LineIndex(text);

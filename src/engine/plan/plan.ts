@@ -11,6 +11,7 @@ import { formatBytes, formatDelta } from "../format";
 import { RULES } from "../rules/registry";
 import { isBuildCheckDiagnostic } from "../verify/diagnostics";
 import { findingKey } from "../verify/types";
+import { workCounters } from "../work-counters";
 import { defaultActionOf, type Finding, type FixAlternative, type FixSafety, type Rule, type RuleContext } from "../rules/types";
 import { diffTexts } from "./diff";
 import { previewOf, type StepPreview } from "./preview";
@@ -247,6 +248,7 @@ function sizeSentence(before: Analysis, after: Analysis): string {
 }
 
 function safeDetect(rule: Rule, context: RuleContext, faults: string[]): readonly Finding[] {
+  workCounters.detects++;
   try {
     return rule.detect(context);
   } catch (error) {
