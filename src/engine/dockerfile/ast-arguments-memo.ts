@@ -14,7 +14,8 @@ interface Scanner {
   getRawArguments(this: Instruction): Argument[];
 }
 
-const scanned = new WeakMap<Instruction, readonly Argument[]>();
+const SCANNED = Symbol("whaleweight.rawArguments");
+type Memoised = Instruction & { [SCANNED]?: readonly Argument[] };
 let installed = false;
 
 export function memoiseAstArguments(): void {
@@ -26,11 +27,12 @@ export function memoiseAstArguments(): void {
   // A dockerfile-ast release without this private method (the package is pinned by the lock file, but an
   // upgrade must not break parsing): leave the library as it is, slower but correct.
   if (typeof scan !== "function") return;
-  prototype.getRawArguments = function getRawArguments(this: Instruction): Argument[] {
-    let args = scanned.get(this);
+  prototype.getRawArguments = function getRawArguments(this: Memoised): Argument[] {
+    let args = this[SCANNED];
     if (args === undefined) {
       args = scan.call(this);
-      scanned.set(this, args);
+      // Not enumerable: the instance looks to the library (and to a debugger's listing) as it did.
+      Object.defineProperty(this, SCANNED, { value: args });
     }
     return args.slice();
   };
