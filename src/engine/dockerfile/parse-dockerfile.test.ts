@@ -393,3 +393,18 @@ describe("known dockerfile-ast faults do not escape", () => {
     for (const d of model.diagnostics) expect([d.line >= 1, d.column >= 1]).toEqual([true, true]);
   });
 });
+
+// readJsonStrings and readHeredocs decide "shell form" and "no heredoc" from the instruction's text before
+// building anything: the cases where that first look could be wrong.
+describe("exec form and heredocs found past the first character or line", () => {
+  it("reads exec form after a line continuation, with a different escape character too", () => {
+    expect(parseDockerfile('FROM a\nCMD \\\n  ["python", "-m", "app"]\n').instructions[1]?.form).toBe("exec");
+    expect(parseDockerfile('# escape=`\nFROM a\nCMD `\n  ["python", "app"]\n').instructions[1]?.args).toEqual(["python", "app"]);
+    expect(parseDockerfile("FROM a\nENV A=[1]\n").instructions[1]?.form).toBe("shell");
+  });
+
+  it("finds a heredoc whose marker is on a continued line", () => {
+    const node = parseDockerfile("FROM a\nRUN \\\n  cat <<EOF > /f\nhello\nEOF\n").instructions[1];
+    expect(node?.heredocs.map((h) => [h.name, h.content, h.terminated])).toEqual([["EOF", "hello", true]]);
+  });
+});

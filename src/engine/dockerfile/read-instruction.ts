@@ -39,6 +39,11 @@ export function readFlags(raw: Instruction, rangeOf: RangeOf): DockerFlag[] {
  *  the spaces inside strings (`"pip install flask"` → `pipinstallflask`) and mangles escapes. */
 export function readJsonStrings(raw: Instruction, text: string, argsRange: SourceRange | null, escapeChar: string): string[] | null {
   if (!has(raw, "getJSONStrings") || argsRange === null) return null;
+  // The logical arguments start with their first character unless that is a line continuation: any other
+  // first character than `[` is shell form, known without building the logical text (which is most of an
+  // ENV's or a COPY's read).
+  const first = text[argsRange.start] ?? "";
+  if (first !== "[" && first !== escapeChar && first.trim() !== "") return null;
   const args = logicalSource(text, argsRange.start, argsRange.end, escapeChar).text.trim();
   if (!args.startsWith("[") || !args.endsWith("]")) return null;
   try {
@@ -51,8 +56,11 @@ export function readJsonStrings(raw: Instruction, text: string, argsRange: Sourc
 
 export function readHeredocs(raw: Instruction, text: string, instructionRange: SourceRange, rangeOf: RangeOf): HeredocNode[] {
   if (!has(raw, "getHeredocs")) return [];
+  // No `<<` in the instruction, no heredoc: neither the library nor findHeredocs could find one.
+  const own = text.slice(instructionRange.start, instructionRange.end);
+  if (!own.includes("<<")) return [];
   try {
-    const firstLine = text.slice(instructionRange.start, instructionRange.end).split(/\r?\n|\r/, 1)[0] ?? "";
+    const firstLine = own.split(/\r?\n|\r/, 1)[0] ?? "";
     return (raw as unknown as WithHeredocs).getHeredocs().map((h) => {
       const contentRange = h.getContentRange() === null ? null : rangeOf(h.getContentRange() as Parameters<RangeOf>[0]);
       const name = h.getName();
