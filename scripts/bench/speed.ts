@@ -1,17 +1,20 @@
 // The speed part of `npm run bench` (issue 13): our plan and analyze on each shared-corpus file beside
 // dockerfile-utils `validate` (the VS Code Docker linter over the same dockerfile-ast parser) timed in the
-// same run, with the median ratio; then the 100 / 1,000 / 10,000-instruction scaling of generated files
+// same run (in a child process: validate-times.ts), with the median ratio; then the 100 / 1,000 / 10,000-instruction scaling of generated files
 // (scripts/bench/generated-dockerfile.ts). Prints, asserts nothing: the targets (plan ≤ 3× validate per
 // corpus file, 1,000 instructions ≤ 50 ms, 10,000 ≤ 10× that) are read off the tables. The corpus part
 // skips cleanly where ../shared is absent. Times are CPU time (see timeMedian), with the load average.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, relative } from "node:path";
-import { validate } from "dockerfile-utils";
 import { analyze } from "../../src/engine/analyze";
 import { buildPlan, type PlanInput } from "../../src/engine/plan/plan";
 import { countWork, type WorkCounts } from "../../src/engine/work-counters";
 import { GENERATED_REQUIREMENTS, generatedDockerfileOf } from "./generated-dockerfile";
+import { freshDockerfile, median, timeMedian } from "./timing";
+import { validateTimes } from "./validate-times";
+
+export { freshDockerfile, median, timeMedian };
 
 export interface Timing {
   readonly plan: number;
@@ -19,60 +22,24 @@ export interface Timing {
   readonly validate: number;
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
-/**
- * Median CPU milliseconds (user + system, process.cpuUsage) of `runs` calls after `warmup` untimed ones.
- * CPU time rather than wall clock: the machine this runs on is shared (load averages of 10–30 on 2 cores
- * while 7 agents build), and wall-clock medians there swung 10× between runs of the same file; the time
- * a call waits for a core is not its cost.
- */
-export function timeMedian(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    samples.push((used.user + used.system) / 1000);
-  }
-  return median(samples);
-}
-
 /** A step's diff is computed when read (plan.ts): read them all, as the CLI's JSON output does. */
 function planAndDiffs(input: PlanInput): void {
   for (const step of buildPlan(input).steps) void step.diff.length;
-}
-
-let freshRuns = 0;
-
-/**
- * The Dockerfile with a comment line no earlier run had, so each timed call meets a text the engine has not
- * seen, as a user's every keystroke is: `parseDockerfileCached` (the last two texts) and dockerfile-ast's
- * per-instruction memo cannot answer, and analyze pays the parse `validate` pays. What stays warm is what
- * stays warm between a user's keystrokes too: the tables, parsed requirements files (keyed by their own
- * text) and package closures.
- */
-export function freshDockerfile(text: string): string {
-  freshRuns++;
-  return `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}# bench run ${freshRuns}\n`;
 }
 
 function dockerfileText(input: PlanInput): string {
   return typeof input.dockerfile === "string" ? input.dockerfile : new TextDecoder().decode(input.dockerfile);
 }
 
-export function timeInput(input: PlanInput, runs: number, warmup: number): Timing {
+/** Our plan and analyze of `input`, beside `validate`'s time for the same text (validateTimes: timed in a
+ *  process of its own, so that the yardstick is the stock library). */
+export function timeInput(input: PlanInput, runs: number, warmup: number, validateMs: number): Timing {
   const text = dockerfileText(input);
   const fresh = (): PlanInput => ({ ...input, dockerfile: freshDockerfile(text) });
   return {
     plan: timeMedian(() => planAndDiffs(fresh()), runs, warmup),
     analyze: timeMedian(() => analyze(fresh()), runs, warmup),
-    validate: timeMedian(() => validate(freshDockerfile(text)), runs, warmup),
+    validate: validateMs,
   };
 }
 
@@ -121,7 +88,8 @@ export function speedTables(root: string, print: Print, options: { runs?: number
   if (corpus === null) {
     console.log("\nCorpus speed: ../shared/corpus is not there (a fresh clone); skipped.");
   } else {
-    const timed = corpus.map(({ name, input }) => ({ name, t: timeInput(input, runs, warmup), shape: planShape(input) }));
+    const validated = validateTimes(corpus.map(({ input }) => ({ text: dockerfileText(input), runs, warmup })));
+    const timed = corpus.map(({ name, input }, i) => ({ name, t: timeInput(input, runs, warmup, validated[i] ?? NaN), shape: planShape(input) }));
     const rows = timed.map(({ name, t, shape }) => [name, ms(t.validate), ms(t.analyze), ms(t.plan), ratio(t.analyze, t.validate), ratio(t.plan, t.validate), String(shape.steps), ...workCells(shape.work)]);
     const med = (f: (x: (typeof timed)[number]) => number) => median(timed.map(f));
     rows.push(["median", ms(med((x) => x.t.validate)), ms(med((x) => x.t.analyze)), ms(med((x) => x.t.plan)), `${med((x) => x.t.analyze / x.t.validate).toFixed(1)}×`,
@@ -132,7 +100,8 @@ export function speedTables(root: string, print: Print, options: { runs?: number
   }
   // Fewer runs as files grow: a 10,000-instruction plan takes seconds on a loaded machine.
   const sizes = [{ n: 100, runs: 10, warmup: 2 }, { n: 1_000, runs: 5, warmup: 1 }, { n: 10_000, runs: 3, warmup: 1 }];
-  const scaled = sizes.map(({ n, runs: r, warmup: w }) => ({ n, r, t: timeInput(generatedInput(n), r, w), shape: planShape(generatedInput(n)) }));
+  const validated = validateTimes(sizes.map(({ n, runs: r, warmup: w }) => ({ text: dockerfileText(generatedInput(n)), runs: r, warmup: w })));
+  const scaled = sizes.map(({ n, runs: r, warmup: w }, i) => ({ n, r, t: timeInput(generatedInput(n), r, w, validated[i] ?? NaN), shape: planShape(generatedInput(n)) }));
   const base = scaled.find((s) => s.n === 1_000)?.t;
   // The steps the plan tried, and whether it stopped at its work budget (PLAN_WORK): a plan that stops
   // early is cheaper, and its time alone would not say so.
