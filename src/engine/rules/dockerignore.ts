@@ -34,16 +34,25 @@ function missingPatterns(context: RuleContext, existing: string | null): string[
   const have = parseDockerignore(existing ?? "");
   const written = new Set(have.patterns.filter((p) => !p.negated).map((p) => p.pattern));
   const reincluded = have.patterns.filter((p) => p.negated).map((p) => p.pattern);
-  const named = namedSources(context);
-  const candidates = [...(existing === null ? ENTRIES : []), ...SECRETS, ENV_FILES];
-  return candidates.filter((entry) => {
-    const one = parseDockerignore(entry);
-    const clean = one.patterns[0]?.pattern ?? entry;
+  // Each named source read as a pattern once, not once per candidate (a plan runs this at every step).
+  const named = namedSources(context).map((s) => ({ path: s, asPattern: parseDockerignore(s) }));
+  const candidates = existing === null ? ALL_CANDIDATES : SECRET_CANDIDATES;
+  return candidates.filter(({ parsed: one, clean }) => {
     if (written.has(clean)) return false;
-    if (named.some((s) => isIgnored(one, s) || isIgnored(parseDockerignore(s), clean))) return false;
+    if (named.some((s) => isIgnored(one, s.path) || isIgnored(s.asPattern, clean))) return false;
     return !reincluded.some((r) => isIgnored(one, r));
+  }).map((c) => c.entry);
+}
+
+/** The candidates parsed once, at load: they are constants. */
+function parsedCandidates(entries: readonly string[]) {
+  return entries.map((entry) => {
+    const parsed = parseDockerignore(entry);
+    return { entry, parsed, clean: parsed.patterns[0]?.pattern ?? entry };
   });
 }
+const SECRET_CANDIDATES = parsedCandidates([...SECRETS, ENV_FILES]);
+const ALL_CANDIDATES = [...parsedCandidates(ENTRIES), ...SECRET_CANDIDATES];
 
 function render(patterns: readonly string[], nl: string): string {
   return patterns.map((p) => (p === ENV_FILES ? `${ENV_NOTE}${nl}${p}` : p)).join(nl) + nl;
