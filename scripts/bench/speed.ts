@@ -14,8 +14,6 @@ import { GENERATED_REQUIREMENTS, generatedDockerfileOf } from "./generated-docke
 import { freshDockerfile, median, timeMedian } from "./timing";
 import { validateTimes } from "./validate-times";
 
-export { freshDockerfile, median, timeMedian };
-
 export interface Timing {
   readonly plan: number;
   readonly analyze: number;
