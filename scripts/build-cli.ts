@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { pythonTableIndex } from "../src/engine/knowledge/python-table";
 import { PYTHON_TABLE_INDEX } from "../src/node/load-python-table";
+import { lazyModules } from "./lazy-module-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const CLI_OUT_DIR = join(root, "dist-cli");
@@ -37,6 +38,8 @@ export async function buildCli(): Promise<void> {
     outdir: CLI_OUT_DIR,
     outExtension: { ".js": ".cjs" },
     format: "cjs",
+    // fflate (the permalink's compression) only when a playground link is made: `--format markdown`.
+    plugins: [lazyModules(["fflate"])],
     // A CommonJS bundle has no import.meta: the modules that find files beside themselves get the bundle's
     // own URL instead (the tables are beside the bundle, in data/).
     define: { "import.meta.url": "__wwBundleUrl" },
