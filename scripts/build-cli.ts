@@ -4,16 +4,22 @@
 //   dist-cli/whaleweight.mjs   the package's `bin` (src/cli/launcher.ts): runs whaleweight.cjs through a V8
 //                              code cache named by the bundle's content hash (src/node/code-cache.ts)
 //   dist-cli/action.mjs        the GitHub Action's entry point (an ES module, run once per job)
+//   dist-cli/<hash>-<node version>-<arch>.bin   a V8 code cache of whaleweight.cjs, made by running
+//                              `lint` once on this Node: a first run on the same Node version starts from it
 // The size tables the engine reads at run time (STYLE 12: data, not code) are copied beside them in
 // dist-cli/data/, where bin.ts and action-entry.ts look for them.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // esbuild comes with Vite (and tsx): the toolchain the project already has.
 import { build } from "esbuild";
 import { pythonTableIndex } from "../src/engine/knowledge/python-table";
+import { codeCacheFileName } from "../src/node/code-cache";
 import { PYTHON_TABLE_INDEX } from "../src/node/load-python-table";
+import { COLD_START_FILES } from "./bench/cold-start";
 import { lazyModules } from "./lazy-module-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -62,6 +68,38 @@ export async function buildCli(): Promise<void> {
     if (name.endsWith(".json")) copyFileSync(join(DATA_SOURCE, name), join(CLI_OUT_DIR, "data", name));
   }
   writeFileSync(join(CLI_OUT_DIR, "data", PYTHON_TABLE_INDEX), JSON.stringify(wheelTableIndex(readFileSync(join(DATA_SOURCE, "python-wheels.json")))));
+  shipCodeCache(hash);
+}
+
+/**
+ * The code cache a first run can start from (src/node/code-cache.ts `shippedDir`): the built CLI runs
+ * `lint` on the bench's first file (scripts/bench/cold-start.ts) with a temporary directory of its own, so
+ * its per-user cache, written at exit with the functions that run compiled, is made afresh; it is copied
+ * beside the bundle under the same name (bundle hash, this Node version and arch). Only a Node of the same
+ * version uses it; a failure here leaves the package without one (every first run compiles), not broken.
+ */
+function shipCodeCache(hash: string): void {
+  const work = mkdtempSync(join(tmpdir(), "whaleweight-ship-cache-"));
+  try {
+    const sample = COLD_START_FILES[0];
+    if (sample === undefined) return;
+    writeFileSync(join(work, "Dockerfile"), sample.dockerfile);
+    writeFileSync(join(work, "requirements.txt"), "flask==3.1.3\n");
+    const temp = join(work, "tmp");
+    mkdirSync(temp);
+    const env = { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp, NODE_DISABLE_COMPILE_CACHE: "" };
+    const result = spawnSync(process.execPath, [join(CLI_OUT_DIR, "whaleweight.mjs"), "lint", "Dockerfile"], { cwd: work, env, encoding: "utf8" });
+    const made = readdirSync(temp).flatMap((sub) => readdirSync(join(temp, sub)).map((name) => join(temp, sub, name))).find((path) => path.endsWith(codeCacheFileName(hash)));
+    if ((result.status !== 0 && result.status !== 1) || made === undefined) {
+      console.warn(`build:cli: no code cache shipped (lint exited ${String(result.status)}: ${result.stderr.trim()})`);
+      return;
+    }
+    copyFileSync(made, join(CLI_OUT_DIR, codeCacheFileName(hash)));
+    // The user cache is private (0600); this one is read by whoever runs the installed package.
+    chmodSync(join(CLI_OUT_DIR, codeCacheFileName(hash)), 0o644);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /**
