@@ -19,7 +19,7 @@ import { build } from "esbuild";
 import { pythonTableIndex } from "../src/engine/knowledge/python-table";
 import { codeCacheFileName } from "../src/node/code-cache";
 import { PYTHON_TABLE_INDEX } from "../src/node/load-python-table";
-import { COLD_START_FILES } from "./bench/cold-start";
+import { COLD_START_FILES, COLD_START_REQUIREMENTS } from "./bench/cold-start";
 import { lazyModules } from "./lazy-module-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -84,7 +84,7 @@ function shipCodeCache(hash: string): void {
     const sample = COLD_START_FILES[0];
     if (sample === undefined) return;
     writeFileSync(join(work, "Dockerfile"), sample.dockerfile);
-    writeFileSync(join(work, "requirements.txt"), "flask==3.1.3\n");
+    writeFileSync(join(work, "requirements.txt"), COLD_START_REQUIREMENTS);
     const temp = join(work, "tmp");
     mkdirSync(temp);
     const env = { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp, NODE_DISABLE_COMPILE_CACHE: "" };

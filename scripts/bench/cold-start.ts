@@ -70,13 +70,16 @@ export const COLD_START_FILES: readonly { name: string; dockerfile: string }[] =
   { name: "python:3.12-alpine + flask", dockerfile: "FROM python:3.12-alpine\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"python\", \"app.py\"]\n" },
 ];
 
+/** The requirements file beside each of them. */
+export const COLD_START_REQUIREMENTS = "flask==3.1.3\n";
+
 export function coldStartRows(root: string, runs: number, warmup: number): ColdStartRow[] | string {
   const bundle = join(root, "dist-cli", "whaleweight.mjs");
   if (!existsSync(bundle)) return "no dist-cli/ — run `npm run build:cli` first.";
   const dockerfileUtils = join(root, "node_modules", "dockerfile-utils", "bin", "dockerfile-utils");
   const dir = mkdtempSync(join(tmpdir(), "whaleweight-bench-"));
   try {
-    writeFileSync(join(dir, "requirements.txt"), "flask==3.1.3\n");
+    writeFileSync(join(dir, "requirements.txt"), COLD_START_REQUIREMENTS);
     const rows: ColdStartRow[] = [];
     const row = (file: string, tool: string, timed: { cpu: number; wall: number } | null): ColdStartRow => ({ file, tool, ms: timed?.cpu ?? null, wallMs: timed?.wall ?? null });
     for (const { name, dockerfile } of COLD_START_FILES) {
