@@ -8,10 +8,12 @@ import { basename, dirname, resolve } from "node:path";
 import type { CliIo } from "./io";
 
 /** node:child_process, loaded when git first runs: loading it took ~7 ms of every CLI start (issue 11),
- *  and only `compare --base-ref` needs it. */
-const load = createRequire(import.meta.url);
+ *  and only `compare --base-ref` needs it. The require itself is made then too (createRequire took
+ *  ~1.3 ms of a start). */
+let load: NodeJS.Require | null = null;
 
 function git(args: readonly string[], cwd: string): { ok: boolean; stdout: Buffer } {
+  load ??= createRequire(import.meta.url);
   const { spawnSync } = load("node:child_process") as { spawnSync: typeof SpawnSync };
   const result = spawnSync("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   return { ok: result.status === 0, stdout: result.stdout ?? Buffer.alloc(0) };

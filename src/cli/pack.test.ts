@@ -47,6 +47,19 @@ describe("the packed CLI", () => {
     expect(lint.stdout).toContain("app/Dockerfile:1:1: warning:");
     expect(lint.stdout).toContain("[size/base-variant]");
 
+    // The code cache shipped for this Node (made at prepack), and a first run (an empty temp directory, so
+    // no cache of the user's) whose shipped cache V8 refuses: same output, nothing on stderr.
+    const installed = join(dir, "node_modules", "whaleweight", "dist-cli");
+    const shipped = readdirSync(installed).filter((name) => name.endsWith(`-${process.version}-${process.arch}.bin`));
+    expect(shipped).toHaveLength(1);
+    writeFileSync(join(installed, shipped[0] ?? ""), "not a code cache");
+    const firstRunTemp = join(dir, "first-run-tmp");
+    mkdirSync(firstRunTemp);
+    const damaged = spawnSync(bin, ["lint", "app/Dockerfile"], { cwd: dir, encoding: "utf8", env: { ...process.env, TMPDIR: firstRunTemp, TMP: firstRunTemp, TEMP: firstRunTemp } });
+    expect([damaged.status, damaged.stdout, damaged.stderr]).toEqual([0, lint.stdout, ""]);
+    // It took that path: with the shipped cache refused, the run left a cache of the user's own.
+    expect(readdirSync(firstRunTemp, { recursive: true }).filter((name) => String(name).endsWith(shipped[0] ?? ""))).toHaveLength(1);
+
     // The budget: the file as written (step 0) against one byte less than its own estimate, then at it.
     const total = json.steps[0]?.estimate.totalBytes ?? 0;
     const over = whaleweight("plan", "app/Dockerfile", "--max-size", `${total - 1}`);

@@ -9,6 +9,12 @@
 // renamed into place, so concurrent runs never read a half-written cache; the directory is the user's own
 // (mode 0700, owned by the user, not writable by others), because cached code is run without further checks.
 // NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch for its compile cache) turns it off.
+//
+// A cache can also ship with the package (`shippedDir`, made by `npm run build:cli`): a first run with no
+// cache of its own uses it when its name matches (the bundle's hash, this Node version and arch) and V8
+// accepts it (V8 itself refuses data of another V8 version or flags). It is as trusted as the bundle beside
+// it, so it is not held to the per-user directory's rules; it is never written. It helps only machines
+// whose Node is the publisher's: anywhere else the first run compiles, as before.
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -20,10 +26,27 @@ export interface CodeCacheOptions {
   readonly dir?: string | null;
   /** process.env, for NODE_DISABLE_COMPILE_CACHE. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Where a cache made at build time may be (the bundle's own directory); null or absent for none. */
+  readonly shippedDir?: string | null;
 }
 
-/** What happened to the cache on this run (tests). */
-export type CodeCacheOutcome = "disabled" | "unavailable" | "used" | "rejected" | "created";
+/** What happened to the cache on this run (tests): the user's own cache used, refused by V8 or created,
+ *  or, when there was none, the shipped cache used or refused (then the user's is created). */
+export type CodeCacheOutcome = "disabled" | "unavailable" | "used" | "rejected" | "created" | "shipped" | "shipped-rejected";
+
+/** The cache file's name: the bundle's content hash, and what V8's data is only good for. */
+export function codeCacheFileName(buildId: string): string {
+  return `${buildId}-${process.version}-${process.arch}.bin`;
+}
+
+/** The shipped cache's bytes, or undefined when there is none (or it cannot be read). */
+function readShipped(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The default cache directory: per user, so that no one else's file is ever run. */
 export function defaultCodeCacheDir(): string {
@@ -78,14 +101,23 @@ export function runWithCodeCache(file: string, buildId: string, options: CodeCac
   const disabled = env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== "" && env.NODE_DISABLE_COMPILE_CACHE !== "0";
   const wanted = disabled || options.dir === null ? null : (options.dir ?? defaultCodeCacheDir());
   const dir = wanted === null ? null : ownDirectory(wanted);
-  const cacheFile = dir === null ? null : join(dir, `${buildId}-${process.version}-${process.arch}.bin`);
-  const cachedData = cacheFile === null ? undefined : readOwnFile(cacheFile);
+  const cacheFile = dir === null ? null : join(dir, codeCacheFileName(buildId));
+  const own = cacheFile === null ? undefined : readOwnFile(cacheFile);
+  const shipped = own !== undefined || disabled || options.shippedDir === undefined || options.shippedDir === null ? undefined : readShipped(join(options.shippedDir, codeCacheFileName(buildId)));
+  const cachedData = own ?? shipped;
   const source = readFileSync(file, "utf8");
   // Node's own CommonJS wrapper (Module.wrap, which ES modules cannot import), on one line so that the
   // file's line numbers stay as they are in stack traces.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
-  const outcome: CodeCacheOutcome = disabled ? "disabled" : cacheFile === null ? "unavailable" : cachedData === undefined ? "created" : script.cachedDataRejected === true ? "rejected" : "used";
-  if (cacheFile !== null && outcome !== "used") {
+  const rejected = script.cachedDataRejected === true;
+  const outcome: CodeCacheOutcome = disabled
+    ? "disabled"
+    : own !== undefined
+      ? rejected ? "rejected" : "used"
+      : shipped !== undefined
+        ? rejected ? "shipped-rejected" : "shipped"
+        : cacheFile === null ? "unavailable" : "created";
+  if (cacheFile !== null && outcome !== "used" && outcome !== "shipped") {
     // At exit, so the cache also holds the functions this run compiled (most of what a run needs).
     process.once("exit", () => {
       try {

@@ -51,6 +51,25 @@ describe("loadPythonTable", () => {
       expect(pythonTable()?.names()).toEqual(names);
     });
 
+    it.each([
+      // flask's own row: were the index used, its lookup would read the wrong bytes.
+      { name: "an offset that is not a byte offset", change: (index: Record<string, unknown>) => ({ ...index, offsets: (index.offsets as number[]).map((n, i) => (i === 2 * (index.names as string[]).indexOf("flask") ? -1 : n)) }) },
+      { name: "one offset missing", change: (index: Record<string, unknown>) => ({ ...index, offsets: (index.offsets as number[]).slice(1) }) },
+      { name: "a name that is not a string", change: (index: Record<string, unknown>) => ({ ...index, names: [3, ...(index.names as string[]).slice(1)] }) },
+      { name: "rows of the former layout", change: (index: Record<string, unknown>) => ({ ...index, names: undefined, offsets: undefined, rows: {} }) },
+    ])("an index with $name is not used: the table is read whole", ({ change }) => {
+      const other = mkdtempSync(join(tmpdir(), "ww-bad-index-"));
+      try {
+        copyFileSync(table, join(other, "python-wheels.json"));
+        writeFileSync(join(other, PYTHON_TABLE_INDEX), JSON.stringify(change(JSON.parse(readFileSync(join(indexed, PYTHON_TABLE_INDEX), "utf8")) as Record<string, unknown>)));
+        expect(loadPythonTable(join(other, "python-wheels.json"))).toMatchObject({ ok: true });
+        expect(pythonTable()?.versions("flask")?.length).toBeGreaterThan(0);
+        expect(pythonTable()?.names()).toContain("flask");
+      } finally {
+        rmSync(other, { recursive: true, force: true });
+      }
+    });
+
     it("is not used for a table it was not made from (another size): the table is read whole", () => {
       const other = mkdtempSync(join(tmpdir(), "ww-stale-"));
       try {

@@ -22,15 +22,15 @@ function loadIndexed(path: string): InstallResult | null {
   if (!existsSync(indexPath)) return null;
   let fd: number | null = null;
   try {
-    const index = JSON.parse(readFileSync(indexPath, "utf8")) as { format?: unknown; bytes?: unknown; top?: unknown; rows?: unknown };
+    const index = JSON.parse(readFileSync(indexPath, "utf8")) as { format?: unknown; bytes?: unknown; top?: unknown; names?: unknown; offsets?: unknown };
     fd = openSync(path, "r");
-    if (index.format !== 1 || index.bytes !== fstatSync(fd).size) {
+    if (index.format !== 2 || index.bytes !== fstatSync(fd).size) {
       closeSync(fd);
       return null;
     }
     const file = fd;
     fd = null; // kept open: rows are read from it for the rest of the process
-    return installPythonTableIndexed(index.top, index.rows, (start, end) => {
+    return installPythonTableIndexed(index.top, index.names, index.offsets, (start, end) => {
       const bytes = Buffer.allocUnsafe(end - start);
       if (readSync(file, bytes, 0, bytes.length, start) !== bytes.length) throw new Error(`${path} is shorter than its index says`);
       return bytes.toString("utf8");

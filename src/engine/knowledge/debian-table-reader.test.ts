@@ -142,6 +142,7 @@ describe("readDebianTableText", () => {
     { name: "a header with a negative count", text: TEXT.replace('"mentioned":', '"mentioned":-'), error: /line 1: counts\.mentioned: Invalid value/ },
     { name: "no rows line", text: TEXT.replace('"rows":[', '"rowz":['), error: /not laid out as a schema 3 table/ },
     { name: "block offsets out of order", text: TEXT.replace(/"blocks":\[0,(\d+),(\d+)/, '"blocks":[0,$2,$1'), error: /block offset 2 is out of order/ },
+    { name: "a block offset that is not a whole number", text: TEXT.replace(/"blocks":\[0,(\d+)/, '"blocks":[0,$1.5'), error: /block offset 1 is not a whole number/ },
   ])("refuses $name", ({ text, error }) => {
     const read = readDebianTableText("bookworm", text);
     expect(read.ok).toBe(false);

@@ -82,6 +82,7 @@ export function readDebianTableText(release: DebianRelease, file: string | Debia
   const rowsEnd = source.length - tail.length + trimmed.length - 2; // just after the last row's "\n"
   for (let b = 0; b < blockCount; b++) {
     const at = header.blocks[b] ?? 0;
+    if (!Number.isSafeInteger(at)) return fail(`block offset ${b} is not a whole number`);
     if (b === 0 ? at !== 0 : at <= (header.blocks[b - 1] ?? 0)) return fail(`block offset ${b} is out of order`);
     if (rowsStart + at >= rowsEnd) return fail(`block offset ${b} points past the last row: the file is cut short`);
   }
