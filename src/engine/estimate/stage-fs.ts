@@ -236,6 +236,29 @@ export class StageFs {
     return this.inLiveOrder(found);
   }
 
+  /** True when `select(path)` would find an entry, without listing (or ordering) what it finds. */
+  selectsAny(path: string): boolean {
+    if (hasGlob(path)) return this.select(path).length > 0;
+    return path === "/" ? this.live.size > 0 : this.under.get(path).size > 0;
+  }
+
+  /**
+   * True when `test` holds for some entry of `containing(path)`. The entries are tested in no particular
+   * order and the walk stops at the first: the build check asks this for every path a command reads, and
+   * a directory copied again and again (`COPY . .` repeated) holds as many entries as copies, so listing
+   * them in order for each question made a long file quadratic (the `bulk` fuzz class).
+   */
+  someContaining(path: string, test: (entry: FsEntry) => boolean): boolean {
+    if (path !== "/" && this.someAt("/", test)) return true;
+    for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) if (this.someAt(path.slice(0, i), test)) return true;
+    return false;
+  }
+
+  private someAt(key: string, test: (entry: FsEntry) => boolean): boolean {
+    for (const e of this.at.get(key)) if (test(e)) return true;
+    return false;
+  }
+
   /** Remove `entries` (live ones); those added in the current layer are a saving, others strand. */
   remove(entries: Iterable<FsEntry>): Removal {
     const layer = this.current;
