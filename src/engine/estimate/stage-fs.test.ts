@@ -99,6 +99,11 @@ describe("StageFs lookups match a scan of the live entries", () => {
       expect(removal).toEqual({ savedBytes: saved, stranded });
       expect(fs.entries()).toEqual(before.filter((e) => !selected.includes(e)));
       expect(current?.entries.some((e) => selected.includes(e)) ?? false).toBe(false);
+      // Emptied index keys stay in place (entry-index.ts): they answer as if they were gone, and fill again.
+      expect(new Set(fs.liveGroups())).toEqual(new Set(fs.entries().flatMap((e) => e.groups)));
+      for (const e of selected.slice(0, 3)) fs.add({ ...e, label: `${e.label} again` });
+      expect(fs.select(second)).toEqual(fs.entries().filter((e) => pathSelects(second, e.path)));
+      expect(fs.select(first)).toEqual(fs.entries().filter((e) => pathSelects(first, e.path)));
 
       const child = fs.fork();
       child.startLayer({ line: 99, instruction: "RUN", stageIndex: 1, invalidatedBySource: false, installsPackages: false });

@@ -83,7 +83,7 @@ export class StageFs {
   private nextRank: number;
   /** The layer each live entry was added by: finding it by searching every layer's entries was quadratic. */
   private readonly owner: Map<FsEntry, FsLayer>;
-  /** Live entries by every path they lie under (`prefixesOf`), by exact path, by group, by category and
+  /** Live entries by every path they lie under (`prefixesOf`, but for ""), by exact path, by group, by category and
    *  by Python package. */
   private readonly under: EntryIndex<FsEntry>;
   /** The directory tree of the live paths, walked by glob lookups. */
@@ -125,7 +125,10 @@ export class StageFs {
   }
 
   startLayer(layer: Omit<FsLayer, "entries" | "deletedLaterBytes">): FsLayer {
-    const full: FsLayer = { ...layer, entries: [], deletedLaterBytes: 0 };
+    const full: FsLayer = {
+      line: layer.line, instruction: layer.instruction, stageIndex: layer.stageIndex, entries: [], deletedLaterBytes: 0,
+      invalidatedBySource: layer.invalidatedBySource, installsPackages: layer.installsPackages,
+    };
     this.layers.push(full);
     return full;
   }
@@ -137,8 +140,9 @@ export class StageFs {
     layer.entries.push(entry);
     this.live.set(entry, this.nextRank++);
     this.owner.set(entry, layer);
-    for (const key of prefixesOf(entry.path)) this.under.add(key, entry);
-    this.tree.add(entry.path);
+    const keys = prefixesOf(entry.path);
+    for (const key of keys) if (key !== "") this.under.add(key, entry);
+    this.tree.add(keys);
     this.at.add(entry.path, entry);
     for (const group of entry.groups) this.byGroup.add(group, entry);
     this.byCategory.add(entry.category, entry);
@@ -238,7 +242,7 @@ export class StageFs {
 
   /** True when `select(path)` would find an entry, without listing (or ordering) what it finds. */
   selectsAny(path: string): boolean {
-    if (hasGlob(path)) return this.select(path).length > 0;
+    if (hasGlob(path) || path === "") return this.select(path).length > 0;
     return path === "/" ? this.live.size > 0 : this.under.get(path).size > 0;
   }
 
@@ -347,7 +351,11 @@ export class StageFs {
 
   /** Live entries with `isUnder(e.path, path)`, in the order they were added. */
   private underPath(path: string): Iterable<FsEntry> {
-    return path === "/" ? this.live.keys() : this.under.get(path);
+    if (path === "/") return this.live.keys();
+    // "" lies under every absolute path: not indexed (it would be a second copy of `live` to keep up to
+    // date on every add), and never asked for by the estimator, whose paths are resolved ones.
+    if (path === "") return [...this.live.keys()].filter((e) => isUnder(e.path, ""));
+    return this.under.get(path);
   }
 
   /** The live ones of `entries`, once each, in the order they were added. */
@@ -366,8 +374,9 @@ export class StageFs {
   private forget(entry: FsEntry): void {
     this.live.delete(entry);
     this.owner.delete(entry);
-    for (const key of prefixesOf(entry.path)) this.under.delete(key, entry);
-    this.tree.delete(entry.path);
+    const keys = prefixesOf(entry.path);
+    for (const key of keys) if (key !== "") this.under.delete(key, entry);
+    this.tree.delete(keys);
     this.at.delete(entry.path, entry);
     for (const group of entry.groups) this.byGroup.delete(group, entry);
     this.byCategory.delete(entry.category, entry);
