@@ -338,8 +338,9 @@ export class StageFs {
    */
   private hideOverwritten(entry: FsEntry, layer: FsLayer): void {
     if (entry.pythonPackage === null) return;
-    const hidden = [...this.at.get(entry.path)].filter((e) => e.pythonPackage === entry.pythonPackage && e.wheelFile === entry.wheelFile);
-    if (hidden.length === 0) return;
+    let hidden: FsEntry[] | undefined;
+    for (const e of this.at.get(entry.path)) if (e.pythonPackage === entry.pythonPackage && e.wheelFile === entry.wheelFile) (hidden ??= []).push(e);
+    if (hidden === undefined) return;
     const sameLayer = new Set(hidden.filter((e) => this.owner.get(e) === layer));
     for (const e of hidden) this.forget(e);
     if (sameLayer.size === 0) return;
