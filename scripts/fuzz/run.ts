@@ -46,6 +46,8 @@ export interface FuzzOptions {
   readonly onProgress?: (done: number) => void;
   /** Each fault as it is found: a long run cut short (or killed) has still said what it saw. */
   readonly onFault?: (fault: Fault, index: number, label: string, detail: string) => void;
+  /** Every case as it is drawn, checked or not (scripts/fuzz/heavy-cases.ts lists a run's cases by class). */
+  readonly onDraw?: (index: number, input: FuzzCase) => void;
 }
 
 export function fuzz(options: FuzzOptions): FuzzReport {
@@ -68,6 +70,7 @@ export function fuzz(options: FuzzOptions): FuzzReport {
     const useGenerated = seed === undefined || (next !== undefined && nextGenerated * options.cases <= index * generated.length);
     if (useGenerated) nextGenerated++;
     const input: FuzzCase = useGenerated || seed === undefined ? (next ?? { dockerfile: "", requirements: [], label: "empty" }) : mutate(seed, rng);
+    options.onDraw?.(index, input);
     if (options.shard !== undefined && index % options.shard.count !== options.shard.index) continue;
     if (options.only !== undefined && !options.only.has(index)) continue;
     const result = checkCase(input, options.slowMs);

@@ -7,7 +7,8 @@ export class EntryIndex<T> {
   private readonly sets: Map<string, Set<T>>;
 
   constructor(from?: EntryIndex<T>) {
-    this.sets = new Map(from === undefined ? [] : [...from.sets].map(([key, set]) => [key, new Set(set)]));
+    this.sets = new Map();
+    if (from !== undefined) for (const [key, set] of from.sets) if (set.size > 0) this.sets.set(key, new Set(set));
   }
 
   add(key: string, item: T): void {
@@ -16,20 +17,19 @@ export class EntryIndex<T> {
     else set.add(item);
   }
 
+  /** An emptied key keeps its (empty) set: a path written again (a package reinstalled, a directory
+   *  copied over) would otherwise drop and make a Map slot and a Set for each of its prefixes each time. */
   delete(key: string, item: T): void {
-    const set = this.sets.get(key);
-    if (set === undefined) return;
-    set.delete(item);
-    // Dropping empty keys keeps `keys()` to what is live.
-    if (set.size === 0) this.sets.delete(key);
+    this.sets.get(key)?.delete(item);
   }
 
   get(key: string): ReadonlySet<T> {
     return this.sets.get(key) ?? EMPTY;
   }
 
-  keys(): IterableIterator<string> {
-    return this.sets.keys();
+  /** The keys that hold an item. */
+  *keys(): IterableIterator<string> {
+    for (const [key, set] of this.sets) if (set.size > 0) yield key;
   }
 }
 
@@ -56,31 +56,38 @@ export function prefixesOf(path: string): string[] {
  * quadratic in the file (fuzz case 287 of `--cases 300 --seed 7`: 30 s of CPU).
  */
 export class PathChildren {
+  /** Counts of 0 are kept (see `EntryIndex.delete`), and skipped by the lookups. */
   private readonly children: Map<string, Map<string, number>>;
 
   constructor(from?: PathChildren) {
-    this.children = new Map(from === undefined ? [] : [...from.children].map(([key, names]) => [key, new Map(names)]));
+    this.children = new Map();
+    if (from === undefined) return;
+    for (const [key, names] of from.children) {
+      const live = new Map([...names].filter(([, count]) => count > 0));
+      if (live.size > 0) this.children.set(key, live);
+    }
   }
 
-  add(path: string): void {
-    this.walk(path, 1);
+  /** Counts `prefixesOf(path)` (passed in: the caller has it already) as one more path. */
+  add(keys: readonly string[]): void {
+    this.walk(keys, 1);
   }
 
-  delete(path: string): void {
-    this.walk(path, -1);
+  delete(keys: readonly string[]): void {
+    this.walk(keys, -1);
   }
 
   /** The names one level below `key` that some path passes through. */
-  namesUnder(key: string): IterableIterator<string> {
-    return (this.children.get(key) ?? EMPTY_NAMES).keys();
+  *namesUnder(key: string): IterableIterator<string> {
+    const names = this.children.get(key);
+    if (names !== undefined) for (const [name, count] of names) if (count > 0) yield name;
   }
 
   has(key: string, name: string): boolean {
-    return this.children.get(key)?.has(name) === true;
+    return (this.children.get(key)?.get(name) ?? 0) > 0;
   }
 
-  private walk(path: string, delta: 1 | -1): void {
-    const keys = prefixesOf(path);
+  private walk(keys: readonly string[], delta: 1 | -1): void {
     for (let i = 0; i + 1 < keys.length; i++) {
       const key = keys[i] ?? "";
       const name = (keys[i + 1] ?? "").slice(key.length + 1);
@@ -90,12 +97,8 @@ export class PathChildren {
         names = new Map();
         this.children.set(key, names);
       }
-      const count = (names.get(name) ?? 0) + delta;
-      if (count > 0) names.set(name, count);
-      else names.delete(name);
-      if (names.size === 0) this.children.delete(key);
+      names.set(name, Math.max(0, (names.get(name) ?? 0) + delta));
     }
   }
 }
 
-const EMPTY_NAMES: ReadonlyMap<string, number> = new Map();

@@ -5,6 +5,9 @@ import { globMatch } from "./glob";
 /** Normalise an absolute or relative path against `cwd` (absolute, e.g. the stage's WORKDIR). */
 export function resolvePath(cwd: string, path: string): string {
   const joined = path.startsWith("/") ? path : `${cwd}/${path}`;
+  // Most paths are normal already (the WORKDIR, `/app/requirements.txt`): returned as they are, which is
+  // what splitting and joining them gives, without the arrays (the estimator resolves several per line).
+  if (isNormal(joined)) return joined;
   const parts: string[] = [];
   for (const part of joined.split("/")) {
     if (part === "" || part === ".") continue;
@@ -12,6 +15,13 @@ export function resolvePath(cwd: string, path: string): string {
     else parts.push(part);
   }
   return "/" + parts.join("/");
+}
+
+/** True for an absolute path with no empty, `.` or `..` segment and no trailing slash (or "/" itself). */
+function isNormal(path: string): boolean {
+  if (path === "/") return true;
+  if (!path.startsWith("/") || path.endsWith("/")) return false;
+  return !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..");
 }
 
 /** True when `path` is `prefix` or lies below it. */

@@ -49,7 +49,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
     ctx.reader.command(ctx, stage, scope, command, info, node);
     // Arguments the model cannot read (`$(cat packages.txt)`, a variable without a value) may install or
     // make anything: from here on the build check does not call things missing.
-    if (command.words.slice(1).some((w) => /\$\(|`/.test(w.value) || substituteVariables(w.value, scope.vars).unresolved.length > 0)) markUnmodelled(stage, scope.line);
+    if (command.words.some((w, at) => at > 0 && unreadable(w.value, scope))) markUnmodelled(stage, scope.line);
     switch (info.kind) {
       case "pip-install":
         pipInstall(ctx, stage, scope, info);
@@ -138,6 +138,13 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   if (unknown.size > 0) {
     ctx.warn("unmodelled-command", `${[...unknown].map((n) => `\`${n}\``).join(", ")} may add files the model does not know: counted as 0 bytes.`, scope.line);
   }
+}
+
+/** A command substitution, or a variable without a value. A word with neither `$` nor a backquote has none
+ *  (checked first: most words of a long file are plain, and substitution allocates). */
+function unreadable(word: string, scope: RunScope): boolean {
+  if (!word.includes("$") && !word.includes("`")) return false;
+  return /\$\(|`/.test(word) || substituteVariables(word, scope.vars).unresolved.length > 0;
 }
 
 /** `VAR=x cmd` sets VAR for that command only. */

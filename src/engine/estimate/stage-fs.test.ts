@@ -2,7 +2,7 @@
 // of scanning every live entry. These properties pin the indexes to the plain definitions they replace:
 // over random paths (unnormalised ones included), globs, groups, categories and packages, each lookup
 // returns exactly what a scan would, in the order the entries were added, after removals and in a fork;
-// removePyc gives what its scan gave.
+// removePyc gives what its scan gave; selectsAny and someContaining answer as select and containing do.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isUnder } from "./paths";
@@ -45,6 +45,10 @@ describe("StageFs lookups match a scan of the live entries", () => {
       const live = fs.entries();
       expect(fs.select(pat)).toEqual(live.filter((e) => pathSelects(pat, e.path)));
       expect(fs.containing(at)).toEqual(live.filter((e) => e.path !== at && isUnder(at, e.path)));
+      expect(fs.selectsAny(pat)).toBe(fs.select(pat).length > 0);
+      for (const test of [() => true, (e: FsEntry) => e.pycBytes > 0, (e: FsEntry) => e.groups.includes("venv")]) {
+        expect(fs.someContaining(at, test)).toBe(fs.containing(at).some(test));
+      }
       expect(fs.inGroups(gs)).toEqual(live.filter((e) => e.groups.some((g) => gs.includes(g))));
       expect(new Set(fs.liveGroups())).toEqual(new Set(live.flatMap((e) => e.groups)));
       expect(fs.inCategory("pipCache")).toEqual(live.filter((e) => e.category === "pipCache"));
@@ -95,6 +99,11 @@ describe("StageFs lookups match a scan of the live entries", () => {
       expect(removal).toEqual({ savedBytes: saved, stranded });
       expect(fs.entries()).toEqual(before.filter((e) => !selected.includes(e)));
       expect(current?.entries.some((e) => selected.includes(e)) ?? false).toBe(false);
+      // Emptied index keys stay in place (entry-index.ts): they answer as if they were gone, and fill again.
+      expect(new Set(fs.liveGroups())).toEqual(new Set(fs.entries().flatMap((e) => e.groups)));
+      for (const e of selected.slice(0, 3)) fs.add({ ...e, label: `${e.label} again` });
+      expect(fs.select(second)).toEqual(fs.entries().filter((e) => pathSelects(second, e.path)));
+      expect(fs.select(first)).toEqual(fs.entries().filter((e) => pathSelects(first, e.path)));
 
       const child = fs.fork();
       child.startLayer({ line: 99, instruction: "RUN", stageIndex: 1, invalidatedBySource: false, installsPackages: false });

@@ -83,7 +83,7 @@ export class StageFs {
   private nextRank: number;
   /** The layer each live entry was added by: finding it by searching every layer's entries was quadratic. */
   private readonly owner: Map<FsEntry, FsLayer>;
-  /** Live entries by every path they lie under (`prefixesOf`), by exact path, by group, by category and
+  /** Live entries by every path they lie under (`prefixesOf`, but for ""), by exact path, by group, by category and
    *  by Python package. */
   private readonly under: EntryIndex<FsEntry>;
   /** The directory tree of the live paths, walked by glob lookups. */
@@ -125,7 +125,10 @@ export class StageFs {
   }
 
   startLayer(layer: Omit<FsLayer, "entries" | "deletedLaterBytes">): FsLayer {
-    const full: FsLayer = { ...layer, entries: [], deletedLaterBytes: 0 };
+    const full: FsLayer = {
+      line: layer.line, instruction: layer.instruction, stageIndex: layer.stageIndex, entries: [], deletedLaterBytes: 0,
+      invalidatedBySource: layer.invalidatedBySource, installsPackages: layer.installsPackages,
+    };
     this.layers.push(full);
     return full;
   }
@@ -137,8 +140,9 @@ export class StageFs {
     layer.entries.push(entry);
     this.live.set(entry, this.nextRank++);
     this.owner.set(entry, layer);
-    for (const key of prefixesOf(entry.path)) this.under.add(key, entry);
-    this.tree.add(entry.path);
+    const keys = prefixesOf(entry.path);
+    for (const key of keys) if (key !== "") this.under.add(key, entry);
+    this.tree.add(keys);
     this.at.add(entry.path, entry);
     for (const group of entry.groups) this.byGroup.add(group, entry);
     this.byCategory.add(entry.category, entry);
@@ -236,6 +240,29 @@ export class StageFs {
     return this.inLiveOrder(found);
   }
 
+  /** True when `select(path)` would find an entry, without listing (or ordering) what it finds. */
+  selectsAny(path: string): boolean {
+    if (hasGlob(path) || path === "") return this.select(path).length > 0;
+    return path === "/" ? this.live.size > 0 : this.under.get(path).size > 0;
+  }
+
+  /**
+   * True when `test` holds for some entry of `containing(path)`. The entries are tested in no particular
+   * order and the walk stops at the first: the build check asks this for every path a command reads, and
+   * a directory copied again and again (`COPY . .` repeated) holds as many entries as copies, so listing
+   * them in order for each question made a long file quadratic (the `bulk` fuzz class).
+   */
+  someContaining(path: string, test: (entry: FsEntry) => boolean): boolean {
+    if (path !== "/" && this.someAt("/", test)) return true;
+    for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) if (this.someAt(path.slice(0, i), test)) return true;
+    return false;
+  }
+
+  private someAt(key: string, test: (entry: FsEntry) => boolean): boolean {
+    for (const e of this.at.get(key)) if (test(e)) return true;
+    return false;
+  }
+
   /** Remove `entries` (live ones); those added in the current layer are a saving, others strand. */
   remove(entries: Iterable<FsEntry>): Removal {
     const layer = this.current;
@@ -311,8 +338,9 @@ export class StageFs {
    */
   private hideOverwritten(entry: FsEntry, layer: FsLayer): void {
     if (entry.pythonPackage === null) return;
-    const hidden = [...this.at.get(entry.path)].filter((e) => e.pythonPackage === entry.pythonPackage && e.wheelFile === entry.wheelFile);
-    if (hidden.length === 0) return;
+    let hidden: FsEntry[] | undefined;
+    for (const e of this.at.get(entry.path)) if (e.pythonPackage === entry.pythonPackage && e.wheelFile === entry.wheelFile) (hidden ??= []).push(e);
+    if (hidden === undefined) return;
     const sameLayer = new Set(hidden.filter((e) => this.owner.get(e) === layer));
     for (const e of hidden) this.forget(e);
     if (sameLayer.size === 0) return;
@@ -324,7 +352,11 @@ export class StageFs {
 
   /** Live entries with `isUnder(e.path, path)`, in the order they were added. */
   private underPath(path: string): Iterable<FsEntry> {
-    return path === "/" ? this.live.keys() : this.under.get(path);
+    if (path === "/") return this.live.keys();
+    // "" lies under every absolute path: not indexed (it would be a second copy of `live` to keep up to
+    // date on every add), and never asked for by the estimator, whose paths are resolved ones.
+    if (path === "") return [...this.live.keys()].filter((e) => isUnder(e.path, ""));
+    return this.under.get(path);
   }
 
   /** The live ones of `entries`, once each, in the order they were added. */
@@ -343,8 +375,9 @@ export class StageFs {
   private forget(entry: FsEntry): void {
     this.live.delete(entry);
     this.owner.delete(entry);
-    for (const key of prefixesOf(entry.path)) this.under.delete(key, entry);
-    this.tree.delete(entry.path);
+    const keys = prefixesOf(entry.path);
+    for (const key of keys) if (key !== "") this.under.delete(key, entry);
+    this.tree.delete(keys);
     this.at.delete(entry.path, entry);
     for (const group of entry.groups) this.byGroup.delete(group, entry);
     this.byCategory.delete(entry.category, entry);

@@ -82,7 +82,7 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
 export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunScope): void {
   if (stage.family === "alpine") return;
   ctx.assume(ASSUMPTIONS.aptLists.id, ASSUMPTIONS.aptLists.text, scope.line);
-  if (stage.fs.select("/var/lib/apt/lists").length > 0) return;
+  if (stage.fs.selectsAny("/var/lib/apt/lists")) return;
   stage.fs.add({
     path: "/var/lib/apt/lists", bytes: ASSUMPTIONS.aptLists.value, category: "system", label: "apt package indexes",
     sources: [assumptionSource(ASSUMPTIONS.aptLists.id, ASSUMPTIONS.aptLists.text)], pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],
@@ -136,7 +136,7 @@ export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope,
 }
 
 export function apkIndex(stage: StageState): void {
-  if (stage.fs.select("/var/cache/apk").length > 0) return;
+  if (stage.fs.selectsAny("/var/cache/apk")) return;
   stage.fs.add({
     path: "/var/cache/apk", bytes: ASSUMPTIONS.apkIndex.value, category: "system", label: "apk package indexes",
     sources: [assumptionSource(ASSUMPTIONS.apkIndex.id, ASSUMPTIONS.apkIndex.text)], pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],

@@ -16,18 +16,22 @@ export const CONTEXT_GROUP = "context:";
 /** True when `path` (absolute) is, or may be, a file or directory of `stage` right now. */
 export function mayExist(stage: StageState, path: string, dockerignore: DockerIgnore | null): boolean {
   if (stage.unmodelledAt !== null || path.includes("$")) return true;
-  if (stage.fs.select(path).length > 0) return true;
+  if (stage.fs.selectsAny(path)) return true;
   for (const made of stage.madePaths) if (isUnder(path, made)) return true;
-  for (const entry of stage.fs.containing(path)) {
-    if (entry.category === "base") continue;
+  // Copies of one context path to one directory (`COPY . .` repeated) give one answer: asked once.
+  const asked = new Set<string>();
+  return stage.fs.someContaining(path, (entry) => {
+    if (entry.category === "base") return false;
     const context = entry.groups.find((g) => g.startsWith(CONTEXT_GROUP));
     if (context === undefined || dockerignore === null || context.includes("*") || context.includes("?")) return true;
+    const key = `${entry.path}\0${context}`;
+    if (asked.has(key)) return false;
+    asked.add(key);
     // A copy of the build context holds the file unless .dockerignore keeps it out of the context.
     const relative = path.slice(entry.path === "/" ? 1 : entry.path.length + 1);
     const contextPath = resolvePath("/", `${context.slice(CONTEXT_GROUP.length)}/${relative}`).slice(1);
-    if (!isIgnored(dockerignore, contextPath)) return true;
-  }
-  return false;
+    return !isIgnored(dockerignore, contextPath);
+  });
 }
 
 /** True when `path` may be a directory or file `COPY --from` can copy: also empty directories the stage
