@@ -14,6 +14,7 @@ import { ensureBufferForDockerfileAst } from "./buffer-shim";
 import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts } from "./read-instruction";
 import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
 import { runScript } from "./run-script";
+import { expandWord } from "./unquote";
 import type { ShellCommand, ShellSource } from "../shell/types";
 
 export const KEYWORDS = new Set([
@@ -121,8 +122,10 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     if (stage === undefined) {
       if (node.keyword === "ARG") {
         for (const pair of node.pairs) {
-          globalArgs.push(pair);
-          if (!node.argWithoutDefault.includes(pair.name)) globalValues.set(pair.name, pair.value);
+          // A default may use the global ARGs above it (`ARG PY=3.12` then `ARG BASE=python:${PY}-slim`).
+          const value = node.argWithoutDefault.includes(pair.name) ? pair.value : expandWord(pair.written, escapeChar, globalValues);
+          globalArgs.push({ ...pair, value });
+          if (!node.argWithoutDefault.includes(pair.name)) globalValues.set(pair.name, value);
         }
       } else if (KEYWORDS.has(node.keyword)) {
         report(node.range.start, "error", "dockerfile/before-from", `${node.keyword} before the first FROM: only ARG may come before FROM.`);
@@ -178,13 +181,13 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
   const firstLine = raw.getRange().start.line;
   const ownArgs = heredocs.length > 0 ? argList.filter((a) => a.getRange().start.line === firstLine) : argList;
   const args = json ?? ownArgs.map((a) => a.getValue());
-  const pairs = readPairs(raw, keyword);
+  const pairs = readPairs(raw, keyword, ctx.text, ctx.escapeChar, ctx.rangeOf);
 
   let from: InstructionNode["from"] = null;
   if (keyword === "FROM") {
     const values = new Map(ctx.globalValues);
     for (const [name, value] of ctx.buildArgs ?? []) values.set(name, value);
-    from = readFrom(raw, values, ctx.stages.map((s) => s.name));
+    from = readFrom(raw, values, ctx.stages.map((s) => s.name), ctx.escapeChar);
     if (from !== null && from.unresolved.length > 0) {
       ctx.report(range.start, "warning", "dockerfile/unresolved-from",
         `FROM uses ${from.unresolved.map((v) => "$" + v).join(", ")} with no default: the base image is unknown, so its size is an assumption.`);

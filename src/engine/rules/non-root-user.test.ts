@@ -60,6 +60,13 @@ describe("security/non-root-user", () => {
         reasonIncludes: ["2.00 MB", "saves that second copy"],
       },
       {
+        // BuildKit lexes USER's word: `USER 'root'` is root. Read raw, it was a user named 'root', quotes included.
+        name: "a quoted USER root",
+        dockerfile: "FROM python:3.12-slim\nUSER 'root'\nCMD [\"python\"]\n",
+        findings: ["2:root"],
+        output: "FROM python:3.12-slim\nUSER 'root'\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
+      },
+      {
         name: "explicit USER root",
         dockerfile: "FROM python:3.12-slim\nUSER root\nCMD [\"python\"]\n",
         findings: ["2:root"],

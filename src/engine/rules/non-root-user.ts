@@ -11,7 +11,9 @@ import { resolvePath } from "../estimate/paths";
 import type { TextEdit } from "../text/edits";
 import { finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
+import { unquoteWord } from "../dockerfile/unquote";
 import { afterInstruction, endsInContinuation, finalStage, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
+import { userOf } from "./support/words";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
@@ -33,13 +35,14 @@ interface UserState {
 
 function userState(context: RuleContext): UserState {
   const stages = finalImageStages(context.analysis);
+  const escapeChar = context.analysis.model.escapeChar;
   let user: string | null = null;
   let userNode: InstructionNode | null = null;
   let created: string | null = null;
   for (const node of context.analysis.model.instructions) {
     if (!stages.has(node.stageIndex)) continue;
     if (node.keyword === "USER") {
-      user = node.args[0] ?? null;
+      user = userOf(node, escapeChar);
       userNode = node;
     }
     for (const info of node.run?.infos ?? []) if (info.kind === "useradd" && info.user !== null && !info.user.startsWith("-")) created = info.user;
@@ -74,10 +77,11 @@ function chowns(context: RuleContext): Chown[] {
   const stage = finalStage(context.analysis.model);
   if (stage === null) return [];
   const out: Chown[] = [];
-  const cwds = workdirsOf(stage);
+  const escapeChar = context.analysis.model.escapeChar;
+  const cwds = workdirsOf(stage, escapeChar);
   // Each plain COPY's destination, resolved once rather than once per `chown -R` after it.
   const destinations = stage.instructions.map((n, i) =>
-    n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", n.copy.destination));
+    n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", unquoteWord(n.copy.destination, escapeChar)));
   stage.instructions.forEach((node, at) => {
     const commands = node.run?.commands ?? [];
     const words = commands[0]?.words.map((w) => w.value) ?? [];

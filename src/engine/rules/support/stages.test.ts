@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endsInContinuation, lineBreakOf, lineStartOf } from "./stages";
+import { parseDockerfile } from "../../dockerfile/parse-dockerfile";
+import { endsInContinuation, lineBreakOf, lineStartOf, workdirsOf } from "./stages";
 
 // Issue 14: CR-only files (old Mac line ends) were read as one line, so inserts went to offset 0.
 describe("line helpers", () => {
@@ -25,5 +26,18 @@ describe("endsInContinuation", () => {
     { name: "a backslash is no escape under `# escape=`", text: "# escape=`\nFROM a\nRUN dir C:\\\n", escape: "`", ends: false },
   ])("$name", ({ text, escape, ends }) => {
     expect(endsInContinuation(text, escape)).toBe(ends);
+  });
+});
+
+// The escape directive reaches the WORKDIR reading: under `# escape=\``, `C:\app` keeps its backslash.
+describe("workdirsOf", () => {
+  it.each([
+    { name: "quotes removed", text: 'FROM a\nWORKDIR "/srv"/app\n', cwd: "/srv/app" },
+    { name: "backslash escapes by default", text: "FROM a\nWORKDIR /srv/a\\b\n", cwd: "/srv/ab" },
+    { name: "backslash is plain under the backtick directive", text: "# escape=`\nFROM a\nWORKDIR /srv/a\\b\n", cwd: "/srv/a\\b" },
+  ])("$name", ({ text, cwd }) => {
+    const model = parseDockerfile(text);
+    const stage = model.stages[0];
+    expect(stage === undefined ? null : workdirsOf(stage, model.escapeChar).at(-1)).toBe(cwd);
   });
 });

@@ -62,23 +62,24 @@ export function instructionText(text: string, node: InstructionNode): string {
  *  each instruction's directory in a loop would otherwise re-walk the stage each time (quadratic on long
  *  files; security/non-root-user asked for every COPY before every `chown -R`: 25 s of CPU on a fuzz
  *  `bulk` case of 7,000 instructions). */
-export function workdirsOf(stage: Stage): string[] {
+export function workdirsOf(stage: Stage, escapeChar: string): string[] {
   const cwds = ["/"];
   let cwd = "/";
   for (const node of stage.instructions) {
-    cwd = workdirAfter(cwd, node);
+    cwd = workdirAfter(cwd, node, escapeChar);
     cwds.push(cwd);
   }
   return cwds;
 }
 
-export function workdirBefore(stage: Stage, index: number): string {
-  return stage.instructions.slice(0, index).reduce(workdirAfter, "/");
+export function workdirBefore(stage: Stage, index: number, escapeChar: string): string {
+  return stage.instructions.slice(0, index).reduce((cwd, node) => workdirAfter(cwd, node, escapeChar), "/");
 }
 
-/** The working directory after `node`, from `cwd` before it: a WORKDIR's path, quotes removed as BuildKit does. */
-function workdirAfter(cwd: string, node: InstructionNode): string {
-  return node.keyword === "WORKDIR" && node.args[0] !== undefined ? resolvePath(cwd, unquoteWord(node.args.join(" "))) : cwd;
+/** The working directory after `node`, from `cwd` before it: a WORKDIR's path, quotes removed as BuildKit
+ *  does with the file's escape character (`# escape=\``: a backslash is a plain character). */
+function workdirAfter(cwd: string, node: InstructionNode, escapeChar: string): string {
+  return node.keyword === "WORKDIR" && node.args[0] !== undefined ? resolvePath(cwd, unquoteWord(node.args.join(" "), escapeChar)) : cwd;
 }
 
 /** Stage indexes that `stage` reads with `COPY --from` or builds on. */
