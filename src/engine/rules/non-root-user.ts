@@ -5,14 +5,14 @@
 // `RUN chown -R` over files a COPY just wrote: the chown writes every file again into a new layer, so the
 // bytes are stored twice; `COPY --chown` sets the owner as it copies.
 import { formatBytes } from "../format";
-import type { InstructionNode, Stage } from "../dockerfile/model";
+import type { DockerfileModel, InstructionNode, Stage } from "../dockerfile/model";
 import { KEYWORDS } from "../dockerfile/parse-dockerfile";
 import { resolvePath } from "../estimate/paths";
 import type { TextEdit } from "../text/edits";
 import { finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { unquoteWord } from "../dockerfile/unquote";
-import { afterInstruction, endsInContinuation, finalStage, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
+import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, workdirsOf } from "./support/stages";
 import { userOf } from "./support/words";
 import type { Finding, Rule, RuleContext } from "./types";
 
@@ -149,7 +149,7 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    const at = root === null ? null : userLinesAt(text, root.stage, context.analysis.model.escapeChar);
+    const at = root === null ? null : userLinesAt(context.analysis.model, root.stage);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
@@ -166,14 +166,15 @@ export const nonRootUser: Rule = {
   },
 };
 
-/** Where the user and USER lines go: before the CMD/ENTRYPOINT that follows the stage's last RUN/COPY/ADD,
- *  else at the end of the file. A file that ends inside a line continuation would join appended lines to
+/** Where the user and USER lines go: before the CMD/ENTRYPOINT that follows the stage's last RUN/COPY/ADD
+ *  (and above the comment that describes it), else at the end of the file. A file that ends inside a line continuation would join appended lines to
  *  it (fuzz case 67901): they go after the stage's last instruction then, and nowhere (null) when that
  *  instruction is the one still continuing. */
-function userLinesAt(text: string, stage: Stage, escapeChar: string): number | null {
+function userLinesAt(model: DockerfileModel, stage: Stage): number | null {
+  const { text, escapeChar } = model;
   const lastRun = [...stage.instructions].reverse().find((n) => n.keyword === "RUN" || n.keyword === "COPY" || n.keyword === "ADD");
   const start = stage.instructions.find((n) => (n.keyword === "CMD" || n.keyword === "ENTRYPOINT") && (lastRun === undefined || n.index > lastRun.index));
-  if (start !== undefined) return lineStartOf(text, start.range.start);
+  if (start !== undefined) return insertionPointBefore(model, start);
   if (!endsInContinuation(text, escapeChar)) return text.length;
   // The last instruction Docker knows: an unknown one (`mkdir -p … \` on a line of its own) fails the
   // build wherever the lines go, and is the one left continuing.

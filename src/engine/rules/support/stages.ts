@@ -18,6 +18,26 @@ export function lineStartOf(text: string, offset: number): number {
   return nl + 1;
 }
 
+/** Where lines inserted before `node` go: above the comment lines directly over it (no blank line
+ *  between), which belong to it, else the start of its line. Inserting at the instruction's own line put
+ *  `RUN useradd …` / `USER 10001` between `# Comando por defecto…` and the CMD it describes (corpus file
+ *  119). Never above the end of the instruction before it: a comment inside a continued RUN is that RUN's. */
+export function insertionPointBefore(model: DockerfileModel, node: InstructionNode): number {
+  const text = model.text;
+  let at = lineStartOf(text, node.range.start);
+  // The first instruction's comments may be parser directives (`# escape=`), which must stay first.
+  const previous = model.instructions[node.index - 1];
+  if (previous === undefined) return at;
+  while (at > previous.range.end) {
+    // The previous line's content ends before its line break (`\r\n` is one break).
+    const end = text[at - 1] === "\n" && text[at - 2] === "\r" ? at - 2 : at - 1;
+    const start = lineStartOf(text, end);
+    if (start < previous.range.end || !text.slice(start, end).trimStart().startsWith("#")) break;
+    at = start;
+  }
+  return at;
+}
+
 /** Offset just past the line break that ends the instruction (or the end of the text). */
 export function afterInstruction(text: string, node: InstructionNode): number {
   const lf = text.indexOf("\n", node.range.end);

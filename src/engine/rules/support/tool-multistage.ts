@@ -13,7 +13,7 @@ import type { TextEdit } from "../../text/edits";
 import type { FixAlternative } from "../types";
 import { runtimeOf, runtimeTarget } from "./multistage-plan";
 import { hiddenInstall, runRole } from "./run-roles";
-import { afterInstruction, finalStage, instructionText, lineBreakOf, lineStartOf, workdirBefore } from "./stages";
+import { afterInstruction, finalStage, insertionPointBefore, instructionText, lineBreakOf, workdirBefore } from "./stages";
 import { firstNonRootUser } from "./words";
 
 export type EnvTool = "uv" | "poetry" | "pipenv";
@@ -122,7 +122,7 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
     if (!venv.ok) return refuse(`line ${lineOf(node)}: ${venv.reason}`);
     venvs.add(venv.path);
     if (venv.addEnv !== null && !notes.includes(venv.addEnv)) {
-      const at = lineStartOf(text, node.range.start);
+      const at = insertionPointBefore(analysis.model, node);
       builderEdits.push({ start: at, end: at, text: `ENV ${venv.addEnv}${nl}` });
       notes.push(`ENV ${venv.addEnv} puts the venv in the project`);
     }
