@@ -355,12 +355,47 @@ describe("diagnostics point at a line and column", () => {
       ],
     },
     {
+      // BuildKit splits COPY's arguments at spaces before lexing them: `"my` has no closing quote.
+      name: "a COPY path with a space in quotes",
+      text: 'FROM alpine\nCOPY "my file.txt" /app/\n',
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 6 }],
+    },
+    {
+      name: "an unclosed quote in a --chown value",
+      text: 'FROM alpine\nCOPY --chown="app x.txt /app/\n',
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 6 }],
+    },
+    {
+      name: "an unclosed quote in WORKDIR",
+      text: 'FROM alpine\nWORKDIR  "/app\n',
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 10 }],
+    },
+    {
+      name: "an unclosed quote in an ENV value",
+      text: "FROM alpine\nENV A='it's'\n",
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 1 }],
+    },
+    {
+      name: "a RUN's quotes are the shell's: not this check",
+      text: "FROM alpine\nRUN echo \"it's\" 'a\n",
+      expected: [{ code: "dockerfile/shell-syntax", severity: "warning", line: 2, column: 17 }],
+    },
+    {
       name: "an unresolved FROM variable",
       text: "FROM alpine\nFROM python:${PY}-slim\n",
       expected: [{ code: "dockerfile/unresolved-from", severity: "warning", line: 2, column: 1 }],
     },
   ])("$name", ({ text, expected }) => {
     expect(codes(text)).toEqual(expected);
+  });
+
+  it.each([
+    { name: "balanced quotes of both kinds", text: "FROM alpine\nLABEL d=\"It's fine\"\nUSER 'app'\nCOPY \"a\" 'b' /x/\n" },
+    { name: "JSON form with a space", text: 'FROM alpine\nCOPY ["my file.txt", "/app/"]\n' },
+    { name: "a quoted heredoc marker", text: "FROM alpine\nCOPY <<'EOF' /x\nit's\nEOF\n" },
+    { name: "an escaped quote", text: "FROM alpine\nENV A=it\\'s\n" },
+  ])("no unclosed-quote error for $name", ({ text }) => {
+    expect(parseDockerfile(text).diagnostics).toEqual([]);
   });
 
   it("reports the first 50 unknown instructions one by one, then one summary where the rest start", () => {

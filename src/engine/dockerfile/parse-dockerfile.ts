@@ -11,7 +11,7 @@ import { decodeText } from "../text/decode";
 import { LineIndex } from "../text/line-index";
 import { memoiseAstArguments } from "./ast-arguments-memo";
 import { ensureBufferForDockerfileAst } from "./buffer-shim";
-import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts } from "./read-instruction";
+import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts, unclosedQuote } from "./read-instruction";
 import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
 import { runScript } from "./run-script";
 import { expandWord } from "./unquote";
@@ -194,6 +194,13 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
     }
   }
   const copy = keyword === "COPY" || keyword === "ADD" ? readCopy(keyword, flags, args, heredocs) : null;
+  const words = ownArgs.map((a) => ({ value: a.getValue(), start: ctx.rangeOf(a.getRange()).start }));
+  const unclosed = unclosedQuote(keyword, form, words, flags, pairs, range.start, ctx.escapeChar);
+  if (unclosed !== null) {
+    const shown = unclosed.word.length > 40 ? `${unclosed.word.slice(0, 40)}…` : unclosed.word;
+    ctx.report(unclosed.start, "error", "dockerfile/unclosed-quote",
+      `The ${unclosed.quote === '"' ? "double" : "single"} quote in ${shown} is never closed: Docker stops the build at this ${keyword}${keyword === "COPY" || keyword === "ADD" ? ` (it splits ${keyword}'s arguments at spaces before reading quotes: a path with a space needs the JSON form, ${keyword} ["my file", "/dest/"])` : ""}.`);
+  }
   // The shell script starts right after the keyword and flags, not at dockerfile-ast's first argument: for
   // `RUN \` followed by a comment line with a backslash that argument lies inside the comment
   // (rcjsuen/dockerfile-ast#123), while Docker drops the comment line and runs nothing.

@@ -139,6 +139,39 @@ export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, 
   };
 }
 
+/** Instructions whose words BuildKit lexes (commands.go: their `Expand`) and that the model reads. */
+const LEXED = new Set(["COPY", "ADD", "WORKDIR", "USER", "ENV", "ARG", "LABEL"]);
+
+/** The first word of a lexed instruction whose quote is never closed, where it starts: BuildKit stops the
+ *  build there ("unexpected end of statement while looking for matching double-quote"). COPY/ADD split
+ *  their arguments at whitespace before lexing, so `COPY "my file" /app/` is two words, `"my` and `file"`.
+ *  WORKDIR and USER take the rest of the line as one word; ENV, ARG and LABEL lex each value. */
+export function unclosedQuote(
+  keyword: string,
+  form: "exec" | "shell",
+  args: readonly { readonly value: string; readonly start: number }[],
+  flags: readonly DockerFlag[],
+  pairs: readonly KeyValue[],
+  at: number,
+  escapeChar: string,
+): { readonly start: number; readonly quote: '"' | "'"; readonly word: string } | null {
+  if (!LEXED.has(keyword) || form === "exec") return null;
+  const words: { value: string; start: number }[] = [];
+  if (keyword === "ENV" || keyword === "ARG" || keyword === "LABEL") {
+    words.push(...pairs.map((p) => ({ value: p.written, start: at })));
+  } else if (keyword === "WORKDIR" || keyword === "USER") {
+    if (args[0] !== undefined) words.push({ value: args.map((a) => a.value).join(" "), start: args[0].start });
+  } else {
+    words.push(...args.filter((a) => !a.value.startsWith("<<")));
+    for (const f of flags) if (f.value !== null && (f.name === "from" || f.name === "chown" || f.name === "chmod")) words.push({ value: f.value, start: f.range.start });
+  }
+  for (const word of words) {
+    const quote = readWord(word.value, escapeChar).unclosed;
+    if (quote !== null) return { start: word.start, quote, word: word.value };
+  }
+  return null;
+}
+
 export function readCopy(
   keyword: "COPY" | "ADD",
   flags: readonly DockerFlag[],
