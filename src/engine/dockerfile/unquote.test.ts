@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readWord, unquoteWord } from "./unquote";
+import { expansionBudget } from "./variables";
 
 describe("unquoteWord", () => {
   it.each([
@@ -44,6 +45,14 @@ describe("readWord with variables (BuildKit's one pass)", () => {
   it("reports unresolved variables and an unclosed quote", () => {
     const reading = readWord('"$MISSING/x', "\\", vars);
     expect(reading).toMatchObject({ value: "/x", unresolved: ["MISSING"], unclosed: '"' });
+  });
+
+  it("caps the whole value at one value's limit, not each reference, with the estimate's budget (limits.test: ENV doubling)", () => {
+    const big = new Map([["B", "x".repeat(100_000)]]);
+    const budget = expansionBudget();
+    const reading = readWord("$B$B", "\\", big, budget);
+    expect(reading.value.length).toBe(128 * 1024);
+    expect(budget).toMatchObject({ limited: true, remaining: expansionBudget().remaining - 128 * 1024 });
   });
 
   it("caps a word's expansion at one value's limit when no budget is given", () => {

@@ -35,19 +35,30 @@ export function readWord(word: string, escapeChar: string, vars?: VariableLookup
   }
   const unresolved: string[] = [];
   let limited = false;
+  // One value may grow to LIMITS.expandedChars (or stay as long as the word), however many references it
+  // holds: `ENV L2=$L1$L1` is cut where the whole value passes the limit, as substituteVariables does.
+  const cap = Math.max(word.length, LIMITS.expandedChars);
   let spend = budget ?? vars?.expansion;
+  let out = "";
   const expand = (at: number): { text: string; length: number } | null => {
     REFERENCE.lastIndex = at;
     const match = REFERENCE.exec(word);
     if (match === null) return null;
     if (vars === undefined) return { text: match[0], length: match[0].length };
-    spend ??= expansionBudget(Math.max(word.length, LIMITS.expandedChars));
+    spend ??= expansionBudget(cap);
     const substituted = substituteVariables(match[0], vars, spend);
     unresolved.push(...substituted.unresolved);
     limited ||= substituted.limited;
-    return { text: substituted.value, length: match[0].length };
+    let text = substituted.value;
+    const room = Math.max(0, cap - out.length);
+    if (text.length > room) {
+      spend.remaining += text.length - room;
+      text = text.slice(0, room);
+      limited = true;
+      spend.limited = true;
+    }
+    return { text, length: match[0].length };
   };
-  let out = "";
   let quote: '"' | "'" | null = null;
   for (let i = 0; i < word.length; i++) {
     const c = word[i] ?? "";
