@@ -11,7 +11,7 @@ import { decodeText } from "../text/decode";
 import { LineIndex } from "../text/line-index";
 import { memoiseAstArguments } from "./ast-arguments-memo";
 import { ensureBufferForDockerfileAst } from "./buffer-shim";
-import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts, unclosedQuote } from "./read-instruction";
+import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts, LEXED, unclosedQuote } from "./read-instruction";
 import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
 import { runScript } from "./run-script";
 import { expandWord } from "./unquote";
@@ -194,7 +194,8 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
     }
   }
   const copy = keyword === "COPY" || keyword === "ADD" ? readCopy(keyword, flags, args, heredocs) : null;
-  const words = ownArgs.map((a) => ({ value: a.getValue(), start: ctx.rangeOf(a.getRange()).start }));
+  // Only the instructions BuildKit lexes: mapping every RUN's words to offsets cost a long RUN dearly.
+  const words = LEXED.has(keyword) ? ownArgs.map((a) => ({ value: a.getValue(), start: ctx.rangeOf(a.getRange()).start })) : [];
   const unclosed = unclosedQuote(keyword, form, words, flags, pairs, range.start, ctx.escapeChar);
   if (unclosed !== null) {
     const shown = unclosed.word.length > 40 ? `${unclosed.word.slice(0, 40)}…` : unclosed.word;

@@ -140,7 +140,7 @@ export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, 
 }
 
 /** Instructions whose words BuildKit lexes (commands.go: their `Expand`) and that the model reads. */
-const LEXED = new Set(["COPY", "ADD", "WORKDIR", "USER", "ENV", "ARG", "LABEL"]);
+export const LEXED: ReadonlySet<string> = new Set(["COPY", "ADD", "WORKDIR", "USER", "ENV", "ARG", "LABEL"]);
 
 /** The first word of a lexed instruction whose quote is never closed, where it starts: BuildKit stops the
  *  build there ("unexpected end of statement while looking for matching double-quote"). COPY/ADD split
