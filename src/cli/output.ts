@@ -90,6 +90,11 @@ export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerf
     lines.push("", `Layers of ${dockerfilePath} as written:`, ...layerTable(original.analysis.estimate));
   }
   lines.push("", "Plan:", ...stepTable(plan.steps));
+  const previews = plan.steps.flatMap((step, i) => {
+    const line = previewLine(step);
+    return line === null ? [] : [`  ${i}. ${step.title} — ${line}`];
+  });
+  if (previews.length > 0) lines.push("", "Offered steps (fixes to review, not applied):", ...previews);
   if (plan.notice !== null) lines.push("", plan.notice);
   for (const fault of plan.faults) lines.push(`rule fault: ${fault}`);
   const last = plan.steps.at(-1);
@@ -106,6 +111,15 @@ export function planText(plan: Plan, diagnostics: readonly Diagnostic[], dockerf
     lines.push("", `Unknown packages (${unknown.length} of ${estimate.installedPackages.length}, weighed by the default size; set one with --package-size NAME=MB):`, `  ${unknown.join(", ")}`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** What an offered step would make of the image, from its preview's estimate (only JSON showed it):
+ *  "if applied: 1.06 GB → 1.02 GB (−41.0 MB); pull 380 MB → 370 MB". Null for every other status. */
+export function previewLine(step: Pick<PlanStep, "preview" | "analysis">): string | null {
+  if (step.preview === null) return null;
+  const now = step.analysis.estimate;
+  const { totalBytes, compressedBytes } = step.preview;
+  return `if applied: ${formatBytes(now.totalBytes)} → ${formatBytes(totalBytes)} (${formatDelta(totalBytes - now.totalBytes)}); pull ${formatBytes(now.compressedBytes)} → ${formatBytes(compressedBytes)}`;
 }
 
 /** The status column: the alternative applied where there was a choice, and the fix-safety level where

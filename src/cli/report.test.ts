@@ -13,6 +13,20 @@ const DOCKERFILE = "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.
 const SLIM = "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n";
 const REQUIREMENTS = "flask==3.1.3\n";
 const files = { "app/Dockerfile": DOCKERFILE, "app/requirements.txt": REQUIREMENTS, "new/Dockerfile": SLIM, "new/requirements.txt": REQUIREMENTS };
+/** An offered step that changes the size: non-root-user's COPY --chown saves the copy a `chown -R` stored. */
+const CHOWN = "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY . .\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n";
+const offeredFiles = { "chown/Dockerfile": CHOWN, "chown/.dockerignore": ".git\n" };
+type PreviewStep = { title: string; estimate: { totalBytes: number; compressedBytes: number }; preview: { totalBytes: number; compressedBytes: number } | null };
+/** The offered steps of `plan --format json`, with their index: the sizes the text and markdown lines must show. */
+function offeredSteps(): (PreviewStep & { i: number; preview: NonNullable<PreviewStep["preview"]> })[] {
+  const steps = (JSON.parse(runWith(["plan", "chown/Dockerfile", "--format", "json"], offeredFiles).stdout) as { steps: PreviewStep[] }).steps;
+  const offered = steps.flatMap((s, i) => (s.preview === null ? [] : [{ ...s, i, preview: s.preview }]));
+  // The case must have a step that changes the size, or a line printing the wrong side would pass.
+  expect(offered.some((s) => s.preview.totalBytes !== s.estimate.totalBytes)).toBe(true);
+  return offered;
+}
+const ifApplied = (s: ReturnType<typeof offeredSteps>[number]) =>
+  `if applied: ${formatBytes(s.estimate.totalBytes)} → ${formatBytes(s.preview.totalBytes)} (${formatDelta(s.preview.totalBytes - s.estimate.totalBytes)}); pull ${formatBytes(s.estimate.compressedBytes)} → ${formatBytes(s.preview.compressedBytes)}`;
 const weigh = (dockerfile: string) => analyze({ dockerfile, requirements: [{ path: "requirements.txt", content: REQUIREMENTS }], dockerignore: null }).estimate;
 const estimate = weigh(DOCKERFILE);
 const under = `${estimate.totalBytes - 1}B`;
@@ -80,6 +94,12 @@ describe("plan --format markdown", () => {
     });
   });
 
+  it("shows what each offered step would make of the image, with the sizes of its JSON preview", () => {
+    const out = runWith(["plan", "chown/Dockerfile", "--format", "markdown"], offeredFiles).stdout;
+    const lines = out.split("\n").filter((l) => l.startsWith("- Step "));
+    expect(lines).toEqual(offeredSteps().map((s) => `- Step ${s.i}, ${cell(s.title)} (offered, to review): ${ifApplied(s)}.`));
+  });
+
   it("lists every finding with its rule", () => {
     for (const f of plan.findings) expect(result.stdout).toContain(`\`${f.ruleId}\``);
   });
@@ -109,6 +129,23 @@ describe("plan --format markdown", () => {
     { text: "a`b", md: "`` a`b ``" },
   ])("inline code of $text", ({ text, md }) => {
     expect(code(text)).toBe(md);
+  });
+});
+
+describe("plan --format text: offered steps", () => {
+  it("shows what each offered step would make of the image, with the sizes of its JSON preview", () => {
+    const offered = offeredSteps();
+    const text = runWith(["plan", "chown/Dockerfile"], offeredFiles).stdout.split("\n");
+    const at = text.indexOf("Offered steps (fixes to review, not applied):");
+    expect(at).toBeGreaterThan(0);
+    expect(text.slice(at + 1, at + 1 + offered.length + 1)).toEqual([...offered.map((s) => `  ${s.i}. ${s.title} — ${ifApplied(s)}`), ""]);
+  });
+
+  it("has no such section when nothing is offered", () => {
+    const quiet = { "ok/Dockerfile": "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n" };
+    const out = runWith(["plan", "ok/Dockerfile"], quiet).stdout;
+    expect(out).toContain("Plan:");
+    expect(out).not.toContain("Offered steps");
   });
 });
 

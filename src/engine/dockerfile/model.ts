@@ -52,9 +52,11 @@ export interface RunDetails {
   readonly problems: readonly ShellProblem[];
 }
 
+/** Every word here is as written (quotes, escapes and variables kept): read it through `readWord` or
+ *  `unquoteWord` (unquote.ts) with the model's escape character, as BuildKit lexes COPY's words. */
 export interface CopyDetails {
   readonly isAdd: boolean;
-  /** Sources as written (variables unexpanded); empty for a heredoc COPY. */
+  /** Sources as written; empty for a heredoc COPY. */
   readonly sources: readonly string[];
   readonly destination: string | null;
   /** `--from=` value: a stage name, a stage index, or an image. */
@@ -82,7 +84,11 @@ export interface FromDetails {
 
 export interface KeyValue {
   readonly name: string;
+  /** As BuildKit's lexer reads it with no variables known: quotes and escapes removed, `$VAR` as written. */
   readonly value: string;
+  /** As written (continuation lines joined): what a reader with the stage's variables expands, through
+   *  `readWord` (unquote.ts), in BuildKit's one pass. */
+  readonly written: string;
 }
 
 export interface InstructionNode {

@@ -56,9 +56,32 @@ describe("FROM with ARG substitution", () => {
 
   it("keeps global ARGs with their defaults", () => {
     expect(parseDockerfile("ARG PY=3.12\nARG EMPTY\nFROM python:${PY}\n").globalArgs).toEqual([
-      { name: "PY", value: "3.12" },
-      { name: "EMPTY", value: "" },
+      { name: "PY", value: "3.12", written: "3.12" },
+      { name: "EMPTY", value: "", written: "" },
     ]);
+  });
+
+  it("expands a global ARG's default with the global ARGs above it, as BuildKit does", () => {
+    const model = parseDockerfile('ARG PY=3.12\nARG BASE="python:${PY}-slim"\nFROM $BASE\n');
+    expect(model.globalArgs[1]).toMatchObject({ name: "BASE", value: "python:3.12-slim" });
+    expect(model.stages[0]?.from.from?.image).toBe("python:3.12-slim");
+  });
+
+  it.each([
+    { name: "whole value quoted", line: 'ENV A="x y"', value: "x y" },
+    { name: "quotes inside the value", line: 'ENV C=a"b"c', value: "abc" },
+    { name: "escaped space", line: "ENV D=a\\ b", value: "a b" },
+    { name: "single quotes keep a variable", line: "ENV E='$HOME'", value: "$HOME" },
+    { name: "continued value", line: 'ENV F="a \\\n b"', value: "a  b" },
+    { name: "backtick escape directive", line: 'ENV G="x`"y" H=C:\\app', escape: true, value: 'x"y' },
+  ])("reads ENV values as BuildKit's lexer does: $name", ({ line, escape, value }) => {
+    const model = parseDockerfile(`${escape === true ? "# escape=`\n" : ""}FROM alpine\n${line}\n`);
+    expect(model.stages[0]?.instructions[0]?.pairs[0]?.value).toBe(value);
+  });
+
+  it("keeps a backslash as a plain character under the backtick escape directive", () => {
+    const model = parseDockerfile("# escape=`\nFROM alpine\nENV H=C:\\app\n");
+    expect(model.stages[0]?.instructions[0]?.pairs[0]).toMatchObject({ value: "C:\\app", written: "C:\\app" });
   });
 
   it("does not use an ARG declared inside a stage in a later FROM (Docker scopes it to the stage)", () => {
@@ -332,12 +355,47 @@ describe("diagnostics point at a line and column", () => {
       ],
     },
     {
+      // BuildKit splits COPY's arguments at spaces before lexing them: `"my` has no closing quote.
+      name: "a COPY path with a space in quotes",
+      text: 'FROM alpine\nCOPY "my file.txt" /app/\n',
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 6 }],
+    },
+    {
+      name: "an unclosed quote in a --chown value",
+      text: 'FROM alpine\nCOPY --chown="app x.txt /app/\n',
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 6 }],
+    },
+    {
+      name: "an unclosed quote in WORKDIR",
+      text: 'FROM alpine\nWORKDIR  "/app\n',
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 10 }],
+    },
+    {
+      name: "an unclosed quote in an ENV value",
+      text: "FROM alpine\nENV A='it's'\n",
+      expected: [{ code: "dockerfile/unclosed-quote", severity: "error", line: 2, column: 1 }],
+    },
+    {
+      name: "a RUN's quotes are the shell's: not this check",
+      text: "FROM alpine\nRUN echo \"it's\" 'a\n",
+      expected: [{ code: "dockerfile/shell-syntax", severity: "warning", line: 2, column: 17 }],
+    },
+    {
       name: "an unresolved FROM variable",
       text: "FROM alpine\nFROM python:${PY}-slim\n",
       expected: [{ code: "dockerfile/unresolved-from", severity: "warning", line: 2, column: 1 }],
     },
   ])("$name", ({ text, expected }) => {
     expect(codes(text)).toEqual(expected);
+  });
+
+  it.each([
+    { name: "balanced quotes of both kinds", text: "FROM alpine\nLABEL d=\"It's fine\"\nUSER 'app'\nCOPY \"a\" 'b' /x/\n" },
+    { name: "JSON form with a space", text: 'FROM alpine\nCOPY ["my file.txt", "/app/"]\n' },
+    { name: "a quoted heredoc marker", text: "FROM alpine\nCOPY <<'EOF' /x\nit's\nEOF\n" },
+    { name: "an escaped quote", text: "FROM alpine\nENV A=it\\'s\n" },
+  ])("no unclosed-quote error for $name", ({ text }) => {
+    expect(parseDockerfile(text).diagnostics).toEqual([]);
   });
 
   it("reports the first 50 unknown instructions one by one, then one summary where the rest start", () => {

@@ -12,9 +12,10 @@ import { decodeText } from "../text/decode";
 import { LineIndex } from "../text/line-index";
 import { memoiseAstArguments } from "./ast-arguments-memo";
 import { ensureBufferForDockerfileAst } from "./buffer-shim";
-import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts } from "./read-instruction";
+import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts, LEXED, unclosedQuote } from "./read-instruction";
 import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
 import { runScript } from "./run-script";
+import { expandWord } from "./unquote";
 import type { ShellCommand, ShellSource } from "../shell/types";
 
 export const KEYWORDS = new Set([
@@ -123,8 +124,10 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     if (stage === undefined) {
       if (node.keyword === "ARG") {
         for (const pair of node.pairs) {
-          globalArgs.push(pair);
-          if (!node.argWithoutDefault.includes(pair.name)) globalValues.set(pair.name, pair.value);
+          // A default may use the global ARGs above it (`ARG PY=3.12` then `ARG BASE=python:${PY}-slim`).
+          const value = node.argWithoutDefault.includes(pair.name) ? pair.value : expandWord(pair.written, escapeChar, globalValues);
+          globalArgs.push({ ...pair, value });
+          if (!node.argWithoutDefault.includes(pair.name)) globalValues.set(pair.name, value);
         }
       } else if (KEYWORDS.has(node.keyword)) {
         report(node.range.start, "error", "dockerfile/before-from", `${node.keyword} before the first FROM: only ARG may come before FROM.`);
@@ -180,19 +183,27 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
   const firstLine = raw.getRange().start.line;
   const ownArgs = heredocs.length > 0 ? argList.filter((a) => a.getRange().start.line === firstLine) : argList;
   const args = json ?? ownArgs.map((a) => a.getValue());
-  const pairs = readPairs(raw, keyword);
+  const pairs = readPairs(raw, keyword, ctx.text, ctx.escapeChar, ctx.rangeOf);
 
   let from: InstructionNode["from"] = null;
   if (keyword === "FROM") {
     const values = new Map(ctx.globalValues);
     for (const [name, value] of ctx.buildArgs ?? []) values.set(name, value);
-    from = readFrom(raw, values, ctx.stages.map((s) => s.name));
+    from = readFrom(raw, values, ctx.stages.map((s) => s.name), ctx.escapeChar);
     if (from !== null && from.unresolved.length > 0) {
       ctx.report(range.start, "warning", "dockerfile/unresolved-from",
         `FROM uses ${from.unresolved.map((v) => "$" + v).join(", ")} with no default: the base image is unknown, so its size is an assumption.`);
     }
   }
   const copy = keyword === "COPY" || keyword === "ADD" ? readCopy(keyword, flags, args, heredocs) : null;
+  // Only the instructions BuildKit lexes: mapping every RUN's words to offsets cost a long RUN dearly.
+  const words = LEXED.has(keyword) ? ownArgs.map((a) => ({ value: a.getValue(), start: ctx.rangeOf(a.getRange()).start })) : [];
+  const unclosed = unclosedQuote(keyword, form, words, flags, pairs, range.start, ctx.escapeChar);
+  if (unclosed !== null) {
+    const shown = unclosed.word.length > 40 ? `${unclosed.word.slice(0, 40)}…` : unclosed.word;
+    ctx.report(unclosed.start, "error", "dockerfile/unclosed-quote",
+      `The ${unclosed.quote === '"' ? "double" : "single"} quote in ${shown} is never closed: Docker stops the build at this ${keyword}${keyword === "COPY" || keyword === "ADD" ? ` (it splits ${keyword}'s arguments at spaces before reading quotes: a path with a space needs the JSON form, ${keyword} ["my file", "/dest/"])` : ""}.`);
+  }
   // The shell script starts right after the keyword and flags, not at dockerfile-ast's first argument: for
   // `RUN \` followed by a comment line with a backslash that argument lies inside the comment
   // (rcjsuen/dockerfile-ast#123), while Docker drops the comment line and runs nothing.

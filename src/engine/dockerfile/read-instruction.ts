@@ -3,7 +3,7 @@
 import type { Instruction } from "dockerfile-ast";
 import type { CopyDetails, DockerFlag, FromDetails, HeredocNode, KeyValue, RunMount, SourceRange } from "./model";
 import { logicalSource } from "./run-script";
-import { substituteVariables } from "./variables";
+import { readWord, unquoteWord } from "./unquote";
 
 type RangeOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => SourceRange;
 
@@ -14,7 +14,7 @@ interface WithHeredocs {
   getHeredocs(): { getName(): string; getContentRange(): Parameters<RangeOf>[0] | null; getDelimiterRange(): Parameters<RangeOf>[0] | null }[];
 }
 interface WithProperties {
-  getProperties(): { getName(): string; getValue(): string | null; getUnescapedValue?(): string | null }[];
+  getProperties(): { getName(): string; getValue(): string | null; getValueRange?(): Parameters<RangeOf>[0] | null }[];
 }
 interface FromLike {
   getImage(): string | null;
@@ -109,25 +109,31 @@ export function findHeredocs(text: string, range: SourceRange): HeredocNode[] {
   return [{ name, content: dash === "-" ? stripLeadingTabs(written) : written, stripsTabs: dash === "-", contentRange: null, terminated: false }];
 }
 
-/** Name/value pairs of ENV, ARG and LABEL. */
-export function readPairs(raw: Instruction, keyword: string): KeyValue[] {
+/** Name/value pairs of ENV, ARG and LABEL: each value as written (continuation lines joined) and as
+ *  BuildKit's lexer reads it without a scope (quotes and escapes removed, variables kept as written).
+ *  dockerfile-ast's own unescaped value removed only quotes around the whole value (`C=a"b"c` stayed
+ *  `a"b"c`, BuildKit reads `abc`) and ignored the escape directive inside quotes. */
+export function readPairs(raw: Instruction, keyword: string, text: string, escapeChar: string, rangeOf: RangeOf): KeyValue[] {
   if ((keyword !== "ENV" && keyword !== "ARG" && keyword !== "LABEL") || !has(raw, "getProperties")) return [];
   try {
-    return (raw as unknown as WithProperties).getProperties().map((p) => ({
-      name: p.getName(),
-      value: (p.getUnescapedValue?.() ?? p.getValue() ?? "").replace(/^(["'])(.*)\1$/s, "$2"),
-    }));
+    return (raw as unknown as WithProperties).getProperties().map((p) => {
+      const range = p.getValueRange?.() ?? null;
+      const at = range === null ? null : rangeOf(range);
+      const written = at === null ? (p.getValue() ?? "") : logicalSource(text, at.start, at.end, escapeChar).text;
+      return { name: unquoteWord(p.getName(), escapeChar), value: unquoteWord(written, escapeChar), written };
+    });
   } catch {
     return [];
   }
 }
 
-export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, stageNames: readonly (string | null)[]): FromDetails | null {
+export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, stageNames: readonly (string | null)[], escapeChar: string): FromDetails | null {
   const from = raw as unknown as FromLike;
   if (!has(raw, "getImage")) return null;
   const rawImage = from.getImage();
   if (rawImage === null) return null;
-  const substituted = substituteVariables(rawImage, values);
+  // BuildKit lexes the image as any other word: global ARGs expand, quotes go (`FROM "python:3.12"`).
+  const substituted = readWord(rawImage, escapeChar, values);
   const image = substituted.unresolved.length > 0 ? null : substituted.value;
   const stageName = from.getBuildStage()?.toLowerCase() ?? null;
   const baseIndex = image === null ? -1 : stageNames.indexOf(image.toLowerCase());
@@ -139,6 +145,39 @@ export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, 
     platform: from.getPlatformFlag()?.getValue() ?? null,
     baseStage: baseIndex >= 0 ? baseIndex : null,
   };
+}
+
+/** Instructions whose words BuildKit lexes (commands.go: their `Expand`) and that the model reads. */
+export const LEXED: ReadonlySet<string> = new Set(["COPY", "ADD", "WORKDIR", "USER", "ENV", "ARG", "LABEL"]);
+
+/** The first word of a lexed instruction whose quote is never closed, where it starts: BuildKit stops the
+ *  build there ("unexpected end of statement while looking for matching double-quote"). COPY/ADD split
+ *  their arguments at whitespace before lexing, so `COPY "my file" /app/` is two words, `"my` and `file"`.
+ *  WORKDIR and USER take the rest of the line as one word; ENV, ARG and LABEL lex each value. */
+export function unclosedQuote(
+  keyword: string,
+  form: "exec" | "shell",
+  args: readonly { readonly value: string; readonly start: number }[],
+  flags: readonly DockerFlag[],
+  pairs: readonly KeyValue[],
+  at: number,
+  escapeChar: string,
+): { readonly start: number; readonly quote: '"' | "'"; readonly word: string } | null {
+  if (!LEXED.has(keyword) || form === "exec") return null;
+  const words: { value: string; start: number }[] = [];
+  if (keyword === "ENV" || keyword === "ARG" || keyword === "LABEL") {
+    words.push(...pairs.map((p) => ({ value: p.written, start: at })));
+  } else if (keyword === "WORKDIR" || keyword === "USER") {
+    if (args[0] !== undefined) words.push({ value: args.map((a) => a.value).join(" "), start: args[0].start });
+  } else {
+    words.push(...args.filter((a) => !a.value.startsWith("<<")));
+    for (const f of flags) if (f.value !== null && (f.name === "from" || f.name === "chown" || f.name === "chmod")) words.push({ value: f.value, start: f.range.start });
+  }
+  for (const word of words) {
+    const quote = readWord(word.value, escapeChar).unclosed;
+    if (quote !== null) return { start: word.start, quote, word: word.value };
+  }
+  return null;
 }
 
 export function readCopy(

@@ -29,6 +29,8 @@ export interface EstimateContext {
   readonly globalArgs: ReadonlyMap<string, string>;
   /** What variable substitution may still produce in this estimate (LIMITS.expandedCharsTotal). */
   readonly expansion: ExpansionBudget;
+  /** The Dockerfile's escape character (`# escape=` directive), for reading its words as BuildKit does. */
+  readonly escapeChar: string;
   /** Stages estimated so far, by index. */
   readonly stages: readonly StageState[];
   /** The first stage of each name (lower case) so far, as `COPY --from=<name>` finds it without a scan. */

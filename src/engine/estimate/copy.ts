@@ -2,7 +2,7 @@
 // pasted, application source from the context-size setting (a `.dockerignore` can exclude sources).
 // `COPY --from=<stage>` copies exactly the entries that stage holds under the source paths.
 import type { InstructionNode } from "../dockerfile/model";
-import { substituteVariables } from "../dockerfile/variables";
+import { expandWord } from "../dockerfile/unquote";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
 import { isIgnored } from "./dockerignore";
@@ -31,7 +31,8 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
   const copy = node.copy;
   if (copy === null) return;
   const line = node.range.startLine;
-  const expand = (text: string) => substituteVariables(text, stage.vars, ctx.expansion).value;
+  // Quotes, escapes and variables as BuildKit's lexer reads COPY's words (`COPY "a.txt" "/app/"` is /app/a.txt).
+  const expand = (text: string) => expandWord(text, ctx.escapeChar, stage.vars, ctx.expansion);
   const rawDest = copy.destination === null ? "." : expand(copy.destination);
   const dest = resolvePath(stage.workdir, rawDest);
   const destIsDir = rawDest.endsWith("/") || copy.sources.length > 1 || rawDest === ".";

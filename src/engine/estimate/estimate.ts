@@ -1,8 +1,8 @@
 // The size model's entry point (DESIGN §3): walk every stage, instruction by instruction, over an
 // attributed filesystem, then sum the final image's layers. Never throws for any parsed model.
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
-import { expansionBudget, substituteVariables } from "../dockerfile/variables";
-import { unquoteWord } from "../dockerfile/unquote";
+import { expansionBudget } from "../dockerfile/variables";
+import { expandWord } from "../dockerfile/unquote";
 import { LIMITS } from "../limits";
 import type { ParsedProjectFile } from "../project/types";
 import type { RequirementsFile } from "../requirements/model";
@@ -55,6 +55,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     stages,
     stagesByName,
     expansion: expansionBudget(),
+    escapeChar: input.dockerfile.escapeChar,
     warn: (code, message, line, createdAt) => {
       const key = `${code}|${line}|${message}`;
       if (!warnings.has(key)) warnings.set(key, createdAt === undefined ? { code, message, line } : { code, message, line, createdAt });
@@ -161,22 +162,22 @@ function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: Ins
   const vars = stage.vars;
   switch (node.keyword) {
     case "ENV":
-      for (const pair of node.pairs) setEnv(stage, pair.name, substituteVariables(pair.value, vars, ctx.expansion).value);
+      for (const pair of node.pairs) setEnv(stage, pair.name, expandWord(pair.written, ctx.escapeChar, vars, ctx.expansion));
       return;
     case "ARG":
       // `ARG NAME` without a default inside a stage takes the global ARG's value (Docker's scoping).
       for (const pair of node.pairs) {
-        const value = node.argWithoutDefault.includes(pair.name) ? ctx.globalArgs.get(pair.name) : substituteVariables(pair.value, vars, ctx.expansion).value;
+        const value = node.argWithoutDefault.includes(pair.name) ? ctx.globalArgs.get(pair.name) : expandWord(pair.written, ctx.escapeChar, vars, ctx.expansion);
         if (value !== undefined) setArg(stage, pair.name, value);
       }
       return;
     case "WORKDIR":
       // Quotes are the shell word's, not the path's (BuildKit's lexer removes them): `WORKDIR "/app"` is /app.
-      stage.workdir = resolvePath(stage.workdir, unquoteWord(substituteVariables(node.args.join(" "), vars, ctx.expansion).value));
+      stage.workdir = resolvePath(stage.workdir, expandWord(node.args.join(" "), ctx.escapeChar, vars, ctx.expansion));
       stage.madeDirs.add(stage.workdir);
       return;
     case "USER":
-      stage.user = substituteVariables(node.args[0] ?? "root", vars, ctx.expansion).value;
+      stage.user = node.args.length === 0 ? "root" : expandWord(node.args.join(" "), ctx.escapeChar, vars, ctx.expansion);
       return;
     case "RUN":
     case "COPY":

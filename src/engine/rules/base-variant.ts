@@ -14,7 +14,7 @@ import type { TextEdit } from "../text/edits";
 import { executableNeed } from "../verify/command-needs";
 import { makeFinding } from "./support/finding";
 import { compilesOnGlibc, compilesOnMusl, packageToken, stagePackages } from "./support/packages";
-import { finalStage, lineBreakOf, lineStartOf, stagesUsedBy } from "./support/stages";
+import { finalStage, insertionPointBefore, lineBreakOf, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /** Tools the full image has and slim/alpine lack; a RUN that calls one breaks on the smaller base. */
@@ -144,7 +144,7 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
     const firstPip = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
     if (firstPip !== undefined) {
       const text = analysis.model.text;
-      const at = lineStartOf(text, firstPip.range.start);
+      const at = insertionPointBefore(analysis.model, firstPip);
       const nl = lineBreakOf(text);
       edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
       extra = ` ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no manylinux wheel and ${compiling.length === 1 ? "builds" : "build"} from source, so the rewrite installs ${needs.join(", ")} (slim has no compiler).`;

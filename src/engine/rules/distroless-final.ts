@@ -12,6 +12,7 @@ import { lookupBaseImage, parseImageRef } from "../knowledge";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
 import { finalStage, instructionText, lineBreakOf } from "./support/stages";
+import { copyWords } from "./support/words";
 import type { TextEdit } from "../text/edits";
 import type { Rule } from "./types";
 
@@ -42,7 +43,7 @@ function shapeOf(analysis: Analysis): Shape | null {
   const ref = parseImageRef(final.from.from.image);
   if (ref?.repository !== "python" || (ref.registry !== null && !/(^|\.)docker\.io$/.test(ref.registry))) return null;
   for (const node of final.instructions) {
-    const copy = node.copy;
+    const copy = node.copy === null ? null : copyWords(node.copy, analysis.model.escapeChar);
     if (copy?.from == null || copy.sources.length !== 1) continue;
     const builder = analysis.model.stages.find((s) => s.name === copy.from?.toLowerCase());
     const source = copy.sources[0]?.replace(/\/+$/, "");

@@ -16,6 +16,13 @@ describe("hygiene/dockerignore", () => {
     ],
     invalid: [
       {
+        name: "a quoted COPY \".\" is the whole context too (BuildKit removes the quotes)",
+        dockerfile: 'FROM python:3.12-slim\nCOPY "." /app\n',
+        findings: ["2:missing"],
+        output: 'FROM python:3.12-slim\nCOPY "." /app\n',
+        dockerignoreOutput: created,
+      },
+      {
         name: "COPY . without one",
         dockerfile: "FROM python:3.12-slim\nCOPY . /app\n",
         findings: ["2:missing"],

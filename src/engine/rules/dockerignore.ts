@@ -8,6 +8,7 @@ import { formatBytes } from "../format";
 import type { InstructionNode } from "../dockerfile/model";
 import { makeFinding } from "./support/finding";
 import { lineBreakOf } from "./support/stages";
+import { copyWords } from "./support/words";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** What a Python project never needs in its image. */
@@ -20,12 +21,12 @@ const ENV_FILES = ".env*";
 const ENV_NOTE = "# .env files often hold secrets; delete the next line if the app reads one at run time";
 
 function broadCopies({ analysis }: RuleContext): InstructionNode[] {
-  return analysis.model.instructions.filter((n) => n.copy !== null && n.copy.from === null && !n.copy.heredoc && n.copy.sources.some((s) => s === "." || s === "./" || s === "*"));
+  return analysis.model.instructions.filter((n) => n.copy !== null && n.copy.from === null && !n.copy.heredoc && copyWords(n.copy, analysis.model.escapeChar).sources.some((s) => s === "." || s === "./" || s === "*"));
 }
 
 /** Context paths the Dockerfile names in COPY/ADD (not `.`): a pattern must not exclude any of them. */
 function namedSources({ analysis }: RuleContext): string[] {
-  return analysis.model.instructions.flatMap((n) => (n.copy === null || n.copy.from !== null ? [] : n.copy.sources.filter((s) => s !== "." && s !== "./" && s !== "*" && !/^[a-z]+:\/\//.test(s))));
+  return analysis.model.instructions.flatMap((n) => (n.copy === null || n.copy.from !== null ? [] : copyWords(n.copy, analysis.model.escapeChar).sources.filter((s) => s !== "." && s !== "./" && s !== "*" && !/^[a-z]+:\/\//.test(s))));
 }
 
 /** The patterns to add: those the file lacks, that exclude nothing the Dockerfile names, and that do not

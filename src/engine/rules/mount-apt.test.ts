@@ -32,6 +32,13 @@ describe("cache/mount-apt", () => {
         reasonIncludes: ["the list cleanup goes"],
       },
       {
+        // Corpus files 013, 035, 047…: the recipe line went between the RUN and the comment that describes it.
+        name: "the recipe line goes above the comment block of the apt RUN",
+        dockerfile: `${SLIM}\n# system packages\n# (libpq for psycopg)\nRUN ${INSTALL}\n`,
+        findings: ["4:mount"],
+        output: `${SYNTAX}\n${SLIM}\n${KEEP}\n# system packages\n# (libpq for psycopg)\nRUN ${MOUNTS} ${INSTALL}\n`,
+      },
+      {
         name: "lists left in the layer leave the image",
         dockerfile: `${SLIM}\nRUN ${INSTALL}\n`,
         findings: ["2:mount"],

@@ -11,7 +11,7 @@ import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
 import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
-import { afterInstruction, endsWithLineBreak, finalStage, instructionText, lineBreakOf, lineStartOf, plainFrom, stagesUsedBy } from "./support/stages";
+import { afterInstruction, endsWithLineBreak, finalStage, insertionPointBefore, instructionText, lineBreakOf, lineStartOf, plainFrom, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /**
@@ -198,7 +198,7 @@ function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string, reb
   if (plan.layout === "prefix") {
     for (const info of plan.installs) edits.push({ start: info.installWord.end, end: info.installWord.end, text: ` --prefix=${PREFIX}` });
   } else if (plan.createBefore !== null) {
-    const at = lineStartOf(text, plan.createBefore.range.start);
+    const at = insertionPointBefore(analysis.model, plan.createBefore);
     edits.push({ start: at, end: at, text: `RUN python -m venv ${plan.venv}${nl}${envPath}${nl}` });
   }
   // Cleanups after the install move up into the builder, with what they clean.

@@ -60,6 +60,20 @@ describe("security/non-root-user", () => {
         reasonIncludes: ["2.00 MB", "saves that second copy"],
       },
       {
+        // Corpus file 119: the lines went between `# Comando por defecto…` and the CMD it describes.
+        name: "the user lines go above the comment that describes the CMD",
+        dockerfile: "FROM python:3.12-slim\nCOPY app.py /app/\n\n# start the app\n# (port 8000)\nCMD [\"python\", \"/app/app.py\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nCOPY app.py /app/\n\nRUN useradd --create-home --uid 10001 app\nUSER 10001\n# start the app\n# (port 8000)\nCMD [\"python\", \"/app/app.py\"]\n",
+      },
+      {
+        // BuildKit lexes USER's word: `USER 'root'` is root. Read raw, it was a user named 'root', quotes included.
+        name: "a quoted USER root",
+        dockerfile: "FROM python:3.12-slim\nUSER 'root'\nCMD [\"python\"]\n",
+        findings: ["2:root"],
+        output: "FROM python:3.12-slim\nUSER 'root'\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
+      },
+      {
         name: "explicit USER root",
         dockerfile: "FROM python:3.12-slim\nUSER root\nCMD [\"python\"]\n",
         findings: ["2:root"],

@@ -5,13 +5,15 @@
 // `RUN chown -R` over files a COPY just wrote: the chown writes every file again into a new layer, so the
 // bytes are stored twice; `COPY --chown` sets the owner as it copies.
 import { formatBytes } from "../format";
-import type { InstructionNode, Stage } from "../dockerfile/model";
+import type { DockerfileModel, InstructionNode, Stage } from "../dockerfile/model";
 import { KEYWORDS } from "../dockerfile/parse-dockerfile";
 import { resolvePath } from "../estimate/paths";
 import type { TextEdit } from "../text/edits";
 import { finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
-import { afterInstruction, endsInContinuation, finalStage, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
+import { unquoteWord } from "../dockerfile/unquote";
+import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, workdirsOf } from "./support/stages";
+import { userOf } from "./support/words";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
@@ -33,13 +35,14 @@ interface UserState {
 
 function userState(context: RuleContext): UserState {
   const stages = finalImageStages(context.analysis);
+  const escapeChar = context.analysis.model.escapeChar;
   let user: string | null = null;
   let userNode: InstructionNode | null = null;
   let created: string | null = null;
   for (const node of context.analysis.model.instructions) {
     if (!stages.has(node.stageIndex)) continue;
     if (node.keyword === "USER") {
-      user = node.args[0] ?? null;
+      user = userOf(node, escapeChar);
       userNode = node;
     }
     for (const info of node.run?.infos ?? []) if (info.kind === "useradd" && info.user !== null && !info.user.startsWith("-")) created = info.user;
@@ -74,10 +77,11 @@ function chowns(context: RuleContext): Chown[] {
   const stage = finalStage(context.analysis.model);
   if (stage === null) return [];
   const out: Chown[] = [];
-  const cwds = workdirsOf(stage);
+  const escapeChar = context.analysis.model.escapeChar;
+  const cwds = workdirsOf(stage, escapeChar);
   // Each plain COPY's destination, resolved once rather than once per `chown -R` after it.
   const destinations = stage.instructions.map((n, i) =>
-    n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", n.copy.destination));
+    n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", unquoteWord(n.copy.destination, escapeChar)));
   stage.instructions.forEach((node, at) => {
     const commands = node.run?.commands ?? [];
     const words = commands[0]?.words.map((w) => w.value) ?? [];
@@ -145,7 +149,7 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    const at = root === null ? null : userLinesAt(text, root.stage, context.analysis.model.escapeChar);
+    const at = root === null ? null : userLinesAt(context.analysis.model, root.stage);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
@@ -162,14 +166,15 @@ export const nonRootUser: Rule = {
   },
 };
 
-/** Where the user and USER lines go: before the CMD/ENTRYPOINT that follows the stage's last RUN/COPY/ADD,
- *  else at the end of the file. A file that ends inside a line continuation would join appended lines to
+/** Where the user and USER lines go: before the CMD/ENTRYPOINT that follows the stage's last RUN/COPY/ADD
+ *  (and above the comment that describes it), else at the end of the file. A file that ends inside a line continuation would join appended lines to
  *  it (fuzz case 67901): they go after the stage's last instruction then, and nowhere (null) when that
  *  instruction is the one still continuing. */
-function userLinesAt(text: string, stage: Stage, escapeChar: string): number | null {
+function userLinesAt(model: DockerfileModel, stage: Stage): number | null {
+  const { text, escapeChar } = model;
   const lastRun = [...stage.instructions].reverse().find((n) => n.keyword === "RUN" || n.keyword === "COPY" || n.keyword === "ADD");
   const start = stage.instructions.find((n) => (n.keyword === "CMD" || n.keyword === "ENTRYPOINT") && (lastRun === undefined || n.index > lastRun.index));
-  if (start !== undefined) return lineStartOf(text, start.range.start);
+  if (start !== undefined) return insertionPointBefore(model, start);
   if (!endsInContinuation(text, escapeChar)) return text.length;
   // The last instruction Docker knows: an unknown one (`mkdir -p … \` on a line of its own) fails the
   // build wherever the lines go, and is the one left continuing.

@@ -14,6 +14,15 @@ describe("cache/requirements-first", () => {
     ],
     invalid: [
       {
+        // BuildKit lexes COPY's words: `"."` is the whole context and `"/app/"` is /app/. The rewrite keeps
+        // the destination as written; it was not seen as a source copy at all.
+        name: "quoted source and destination",
+        dockerfile: 'FROM python:3.12-slim\nCOPY "." "/app/"\nWORKDIR /app\nRUN pip install -r requirements.txt\n',
+        requirements: req,
+        findings: ["2:order"],
+        output: 'FROM python:3.12-slim\nCOPY requirements.txt "/app/"\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY "." "/app/"\n',
+      },
+      {
         // Issue 14: a CR-only file ending in "\r" was taken as unended: the moved COPY got a blank line
         // before it and none after.
         name: "CR-only line ends, the install is the last instruction",

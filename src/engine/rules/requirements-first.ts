@@ -9,6 +9,7 @@ import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
 import { afterInstruction, endsWithLineBreak, lineBreakOf, workdirBefore } from "./support/stages";
+import { unquoteWord } from "../dockerfile/unquote";
 import type { Rule } from "./types";
 
 /** Instructions that neither read the build context nor depend on files from it. */
@@ -28,9 +29,10 @@ interface Candidate {
   readonly destination: string;
 }
 
-function isBroadCopy(node: InstructionNode): boolean {
+function isBroadCopy(node: InstructionNode, escapeChar: string): boolean {
   const copy = node.copy;
-  return copy !== null && copy.from === null && !copy.heredoc && copy.sources.length === 1 && (copy.sources[0] === "." || copy.sources[0] === "./");
+  const source = copy?.sources.length === 1 && copy.sources[0] !== undefined ? unquoteWord(copy.sources[0], escapeChar) : null;
+  return copy !== null && copy.from === null && !copy.heredoc && (source === "." || source === "./");
 }
 
 function installsDependencies(info: CommandInfo): boolean {
@@ -71,19 +73,20 @@ function isLocalPath(value: string): boolean {
 
 function candidates(analysis: Analysis): Candidate[] {
   const out: Candidate[] = [];
+  const escapeChar = analysis.model.escapeChar;
   for (const stage of analysis.model.stages) {
     const list = stage.instructions;
     const installIndex = list.findIndex((n) => (n.run?.infos ?? []).some(installsDependencies));
     if (installIndex < 0) continue;
-    const copyIndex = list.slice(0, installIndex).findIndex(isBroadCopy);
+    const copyIndex = list.slice(0, installIndex).findIndex((n) => isBroadCopy(n, escapeChar));
     if (copyIndex < 0) continue;
     const copy = list[copyIndex];
     const install = list[installIndex];
     if (copy === undefined || install === undefined) continue;
-    const destinationText = copy.copy?.destination;
-    if (destinationText == null || destinationText.includes("$")) continue;
-    const destination = resolvePath(workdirBefore(stage, copyIndex), destinationText);
-    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex), "."), destination), destination });
+    const destinationText = copy.copy?.destination == null ? null : unquoteWord(copy.copy.destination, escapeChar);
+    if (destinationText === null || destinationText.includes("$")) continue;
+    const destination = resolvePath(workdirBefore(stage, copyIndex, escapeChar), destinationText);
+    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex, escapeChar), "."), destination), destination });
   }
   return out;
 }
@@ -177,16 +180,18 @@ export const requirementsFirst: Rule = {
       const manifests = withIncludes(analysis, c.manifests);
       const flags = c.copy.flags.filter((f) => f.name === "chown" || f.name === "chmod" || f.name === "link").map((f) => text.slice(f.range.start, f.range.end));
       const keyword = c.copy.copy?.isAdd === true ? "ADD" : "COPY";
+      // The destination is written back as the user wrote it (quotes and all), and judged as BuildKit reads it.
       const dest = c.copy.copy?.destination ?? ".";
-      const dirDest = dest.endsWith("/") ? dest : `${dest}/`;
+      const destPath = unquoteWord(dest, analysis.model.escapeChar);
+      const dirDest = destPath.endsWith("/") ? dest : `${dest}/`;
       const head = [keyword, ...flags].join(" ");
       // The manifests take the source copy's place; the full copy moves to just after the install.
       const manifestCopies = groupByFolder(manifests).map(([folder, files]) => `${head} ${files.join(" ")} ${folder === "" ? dirDest : `${dirDest}${folder}`}`);
       edits.push({ start: c.copy.range.start, end: c.copy.range.end, text: manifestCopies.join(nl) });
-      const installCwd = workdirBefore(c.stage, c.installIndex);
-      const copyCwd = workdirBefore(c.stage, c.copyIndex);
+      const installCwd = workdirBefore(c.stage, c.installIndex, analysis.model.escapeChar);
+      const copyCwd = workdirBefore(c.stage, c.copyIndex, analysis.model.escapeChar);
       // A relative destination means another folder once a WORKDIR sits in between: write it out.
-      const movedDest = installCwd === copyCwd || dest.startsWith("/") ? dest : c.destination;
+      const movedDest = installCwd === copyCwd || destPath.startsWith("/") ? dest : c.destination;
       const moved = `${head} ${c.copy.args.slice(0, -1).join(" ")} ${movedDest}`;
       const at = afterInstruction(text, c.install);
       const needsBreak = at === text.length && !endsWithLineBreak(text);

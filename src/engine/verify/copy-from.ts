@@ -2,7 +2,7 @@
 // source stage is fully known (an unmodelled RUN may have made anything) and the path cannot come from
 // its base image.
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
-import { substituteVariables } from "../dockerfile/variables";
+import { expandWord } from "../dockerfile/unquote";
 import type { EstimateContext } from "../estimate/context";
 import { hasGlob, resolvePath } from "../estimate/paths";
 import type { StageState } from "../estimate/stage-state";
@@ -20,7 +20,7 @@ const OFFICIAL_IMAGES = new Set([
 export function checkCopyFrom(ctx: EstimateContext, model: DockerfileModel, stage: StageState, node: InstructionNode, report: Report): void {
   const copy = node.copy;
   if (copy?.from == null) return;
-  const from = substituteVariables(copy.from, stage.vars).value;
+  const from = expandWord(copy.from, ctx.escapeChar, stage.vars);
   if (from.includes("$") || from === "") return;
   const at = { line: node.range.startLine, column: node.range.startColumn, stage: stage.index };
   const source = ctx.stagesByName.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? ctx.stages[Number(from)] : undefined);
@@ -38,9 +38,9 @@ export function checkCopyFrom(ctx: EstimateContext, model: DockerfileModel, stag
   }
   if (source.unmodelledAt !== null) return;
   const label = source.name ?? String(source.index);
-  const dest = resolvePath(stage.workdir, substituteVariables(copy.destination ?? ".", stage.vars).value);
+  const dest = resolvePath(stage.workdir, expandWord(copy.destination ?? ".", ctx.escapeChar, stage.vars));
   for (const raw of copy.sources) {
-    const value = substituteVariables(raw, stage.vars).value;
+    const value = expandWord(raw, ctx.escapeChar, stage.vars);
     if (value.includes("$") || hasGlob(value)) continue;
     const path = resolvePath(source.workdir, value);
     if (source.distroPrefixes.has(path) && dest === "/usr/local") {

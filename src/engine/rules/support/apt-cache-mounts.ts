@@ -14,7 +14,7 @@ import type { CommandInfo } from "../../shell/command-info";
 import type { TextEdit } from "../../text/edits";
 import { chain, environmentAt, isRoot, neededStages, SYNTAX_DIRECTIVE } from "./cache-mounts";
 import { editableRun, removeCommandEdit } from "./commands";
-import { lineBreakOf, lineStartOf } from "./stages";
+import { insertionPointBefore, lineBreakOf, lineStartOf } from "./stages";
 
 /** apt's download archive and its state (package lists, extended_states): the two targets of Docker's
  *  example, each `sharing=locked` because apt takes a lock on them and two builds must not share one. */
@@ -176,7 +176,8 @@ export function aptMountEdits(analysis: Analysis, plan: AptMountPlan): TextEdit[
     const lineStart = lineStartOf(text, node.range.start);
     const indent = text.slice(lineStart, node.range.start);
     if (!/^[ \t]*$/.test(indent)) return null;
-    edits.push({ start: lineStart, end: lineStart, text: `${indent}${KEEP_CACHE_RUN}${lineBreak}` });
+    const at = insertionPointBefore(analysis.model, node);
+    edits.push({ start: at, end: at, text: `${indent}${KEEP_CACHE_RUN}${lineBreak}` });
   }
   for (const { node, targets, drops } of plan.runs) {
     const keyword = /^RUN[ \t]+/i.exec(text.slice(node.range.start));

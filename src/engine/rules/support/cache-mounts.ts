@@ -9,6 +9,7 @@ import type { CommandInfo } from "../../shell/command-info";
 import type { ShellCommand, ShellWord } from "../../shell/types";
 import type { TextEdit } from "../../text/edits";
 import { lineBreakOf, lineStartOf, stagesUsedBy } from "./stages";
+import { userOf } from "./words";
 
 export type CacheTool = "pip" | "uv" | "poetry";
 
@@ -88,12 +89,12 @@ export function environmentAt(analysis: Analysis, node: InstructionNode): { env:
   if (cursor === undefined || cursor.at > at) {
     const parents = chain(analysis, stage).slice(0, -1);
     cursor = { at: 0, env: new Map(), user: null };
-    for (const s of parents) for (const n of s.instructions) applyEnvironment(cursor, n);
+    for (const s of parents) for (const n of s.instructions) applyEnvironment(cursor, n, analysis.model.escapeChar);
     cursors.set(stage, cursor);
   }
   for (; cursor.at < at; cursor.at++) {
     const n = stage.instructions[cursor.at];
-    if (n !== undefined) applyEnvironment(cursor, n);
+    if (n !== undefined) applyEnvironment(cursor, n, analysis.model.escapeChar);
   }
   return { env: new Map(cursor.env), user: cursor.user };
 }
@@ -107,9 +108,9 @@ interface EnvironmentCursor {
 
 const CURSORS = new WeakMap<Analysis, Map<Stage, EnvironmentCursor>>();
 
-function applyEnvironment(state: { readonly env: Map<string, string>; user: string | null }, n: InstructionNode): void {
+function applyEnvironment(state: { readonly env: Map<string, string>; user: string | null }, n: InstructionNode, escapeChar: string): void {
   if (n.keyword === "ENV") for (const p of n.pairs) state.env.set(p.name, p.value);
-  if (n.keyword === "USER") state.user = n.args[0] ?? null;
+  if (n.keyword === "USER") state.user = userOf(n, escapeChar);
 }
 
 function walkEnvironment(analysis: Analysis, stage: Stage, node: InstructionNode): { env: Map<string, string>; user: string | null } {
@@ -117,7 +118,7 @@ function walkEnvironment(analysis: Analysis, stage: Stage, node: InstructionNode
   for (const s of chain(analysis, stage)) {
     for (const n of s.instructions) {
       if (n === node) break;
-      applyEnvironment(state, n);
+      applyEnvironment(state, n, analysis.model.escapeChar);
     }
   }
   return state;

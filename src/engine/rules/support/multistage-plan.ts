@@ -12,6 +12,7 @@ import { compilesOnGlibc, compilesOnMusl, stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
 import { instructionText, plainFrom } from "./stages";
+import { copyWords, firstNonRootUser } from "./words";
 
 /** Where the venv layout puts the virtual environment (the path uv's and poetry's Docker guides use too). */
 export const VENV = "/opt/venv";
@@ -97,8 +98,8 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
     const env = node.keyword === "ENV" ? node.pairs.find((p) => /^(PIP_TARGET|PIP_PREFIX|PIP_USER|PYTHONUSERBASE|PIP_ROOT)$/.test(p.name)) : undefined;
     if (env !== undefined) return refuse(`line ${lineOf(node)} sets ${env.name}, which sends installs outside the environment a builder stage would copy`);
   }
-  const user = before.find((n) => n.keyword === "USER" && !/^(root|0)(:.*)?$/.test(n.args[0] ?? ""));
-  if (user !== undefined) return refuse(`line ${lineOf(user)} switches to user ${user.args[0] ?? ""} before the install, so the builder could not write the place it installs into (/install or /opt/venv) as that user`);
+  const user = firstNonRootUser(before, analysis.model.escapeChar);
+  if (user !== null) return refuse(`line ${lineOf(user.node)} switches to user ${user.user} before the install, so the builder could not write the place it installs into (/install or /opt/venv) as that user`);
 
   const venv = venvOf(stage, installs);
   if (!venv.ok) return venv;
@@ -111,7 +112,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   const repeated: string[] = [];
   const moved: InstructionNode[] = [];
   const systemPackages: { name: string; noRecommends: boolean }[] = [];
-  const broadCopyLater = stage.instructions.some((n) => n.copy !== null && n.copy.from === null && n.copy.sources.some((s) => s === "." || s === "./"));
+  const broadCopyLater = stage.instructions.some((n) => n.copy !== null && n.copy.from === null && copyWords(n.copy, analysis.model.escapeChar).sources.some((s) => s === "." || s === "./"));
   // The last RUN before the install that does other work: found once, not per instruction (scanning the
   // rest of the stage for each one was quadratic; the fuzz's 900-instruction files spent ~0.4 s here).
   const lastWork = before.findLastIndex((n) => n.keyword === "RUN" && runRole(n, instructionText(text, n)) === "work");
@@ -121,7 +122,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
       // A manifest copied only for the install: the final stage gets it with the source copy, unless a RUN
       // the final stage repeats before that copy reads it (`pipenv lock` after `COPY Pipfile .`).
       const readLater = i < lastWork;
-      if (node.copy !== null && node.copy.from === null && broadCopyLater && !readLater && node.copy.sources.every(isManifest)) continue;
+      if (node.copy !== null && node.copy.from === null && broadCopyLater && !readLater && copyWords(node.copy, analysis.model.escapeChar).sources.every(isManifest)) continue;
       repeated.push(nodeText);
       continue;
     }

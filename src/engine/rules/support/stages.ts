@@ -18,6 +18,26 @@ export function lineStartOf(text: string, offset: number): number {
   return nl + 1;
 }
 
+/** Where lines inserted before `node` go: above the comment lines directly over it (no blank line
+ *  between), which belong to it, else the start of its line. Inserting at the instruction's own line put
+ *  `RUN useradd …` / `USER 10001` between `# Comando por defecto…` and the CMD it describes (corpus file
+ *  119). Never above the end of the instruction before it: a comment inside a continued RUN is that RUN's. */
+export function insertionPointBefore(model: DockerfileModel, node: InstructionNode): number {
+  const text = model.text;
+  let at = lineStartOf(text, node.range.start);
+  // The first instruction's comments may be parser directives (`# escape=`), which must stay first.
+  const previous = model.instructions[node.index - 1];
+  if (previous === undefined) return at;
+  while (at > previous.range.end) {
+    // The previous line's content ends before its line break (`\r\n` is one break).
+    const end = text[at - 1] === "\n" && text[at - 2] === "\r" ? at - 2 : at - 1;
+    const start = lineStartOf(text, end);
+    if (start < previous.range.end || !text.slice(start, end).trimStart().startsWith("#")) break;
+    at = start;
+  }
+  return at;
+}
+
 /** Offset just past the line break that ends the instruction (or the end of the text). */
 export function afterInstruction(text: string, node: InstructionNode): number {
   const lf = text.indexOf("\n", node.range.end);
@@ -62,23 +82,24 @@ export function instructionText(text: string, node: InstructionNode): string {
  *  each instruction's directory in a loop would otherwise re-walk the stage each time (quadratic on long
  *  files; security/non-root-user asked for every COPY before every `chown -R`: 25 s of CPU on a fuzz
  *  `bulk` case of 7,000 instructions). */
-export function workdirsOf(stage: Stage): string[] {
+export function workdirsOf(stage: Stage, escapeChar: string): string[] {
   const cwds = ["/"];
   let cwd = "/";
   for (const node of stage.instructions) {
-    cwd = workdirAfter(cwd, node);
+    cwd = workdirAfter(cwd, node, escapeChar);
     cwds.push(cwd);
   }
   return cwds;
 }
 
-export function workdirBefore(stage: Stage, index: number): string {
-  return stage.instructions.slice(0, index).reduce(workdirAfter, "/");
+export function workdirBefore(stage: Stage, index: number, escapeChar: string): string {
+  return stage.instructions.slice(0, index).reduce((cwd, node) => workdirAfter(cwd, node, escapeChar), "/");
 }
 
-/** The working directory after `node`, from `cwd` before it: a WORKDIR's path, quotes removed as BuildKit does. */
-function workdirAfter(cwd: string, node: InstructionNode): string {
-  return node.keyword === "WORKDIR" && node.args[0] !== undefined ? resolvePath(cwd, unquoteWord(node.args.join(" "))) : cwd;
+/** The working directory after `node`, from `cwd` before it: a WORKDIR's path, quotes removed as BuildKit
+ *  does with the file's escape character (`# escape=\``: a backslash is a plain character). */
+function workdirAfter(cwd: string, node: InstructionNode, escapeChar: string): string {
+  return node.keyword === "WORKDIR" && node.args[0] !== undefined ? resolvePath(cwd, unquoteWord(node.args.join(" "), escapeChar)) : cwd;
 }
 
 /** Stage indexes that `stage` reads with `COPY --from` or builds on. */

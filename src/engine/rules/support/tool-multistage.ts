@@ -13,7 +13,8 @@ import type { TextEdit } from "../../text/edits";
 import type { FixAlternative } from "../types";
 import { runtimeOf, runtimeTarget } from "./multistage-plan";
 import { hiddenInstall, runRole } from "./run-roles";
-import { afterInstruction, finalStage, instructionText, lineBreakOf, lineStartOf, workdirBefore } from "./stages";
+import { afterInstruction, finalStage, insertionPointBefore, instructionText, lineBreakOf, workdirBefore } from "./stages";
+import { firstNonRootUser } from "./words";
 
 export type EnvTool = "uv" | "poetry" | "pipenv";
 
@@ -99,8 +100,8 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
   if ((ref?.tag ?? "").includes("onbuild")) return refuse(`${from.rawImage} repeats its ONBUILD installs in every stage built on it`);
   const index = stage.instructions.indexOf(lastInstall);
   const before = stage.instructions.slice(0, index + 1);
-  const user = before.find((n) => n.keyword === "USER" && !/^(root|0)(:.*)?$/.test(n.args[0] ?? ""));
-  if (user !== undefined) return refuse(`line ${lineOf(user)} switches to user ${user.args[0] ?? ""} before the install: the final stage's copy of the venv would need that user's ownership, which is left to you`);
+  const user = firstNonRootUser(before, analysis.model.escapeChar);
+  if (user !== null) return refuse(`line ${lineOf(user.node)} switches to user ${user.user} before the install: the final stage's copy of the venv would need that user's ownership, which is left to you`);
   for (const node of stage.instructions) {
     const hidden = hiddenInstall(node);
     if (hidden !== null) return refuse(`line ${lineOf(node)} runs ${hidden}, which Whaleweight cannot see into`);
@@ -113,7 +114,7 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
   for (const node of installs) {
     const i = stage.instructions.indexOf(node);
     const env = envBefore(stage, i);
-    const cwd = workdirBefore(stage, i);
+    const cwd = workdirBefore(stage, i, analysis.model.escapeChar);
     const info = (node.run?.infos ?? []).find((x): x is ToolCommand => x.kind === KIND[tool]);
     const command = node.run?.commands[(node.run.infos).indexOf(info as CommandInfo)];
     if (info === undefined || command === undefined) return refuse(`line ${lineOf(node)} could not be read`);
@@ -121,7 +122,7 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
     if (!venv.ok) return refuse(`line ${lineOf(node)}: ${venv.reason}`);
     venvs.add(venv.path);
     if (venv.addEnv !== null && !notes.includes(venv.addEnv)) {
-      const at = lineStartOf(text, node.range.start);
+      const at = insertionPointBefore(analysis.model, node);
       builderEdits.push({ start: at, end: at, text: `ENV ${venv.addEnv}${nl}` });
       notes.push(`ENV ${venv.addEnv} puts the venv in the project`);
     }
