@@ -4,6 +4,7 @@
 // dockerfile-utils errors — and the first examples of each; with --out, writes each example's files there.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadPythonTable } from "../src/node/load-python-table";
 import { registerDebianTablesFromDisk } from "../src/node/load-tables";
 import { corpusSeeds, exampleSeeds } from "./fuzz/corpus";
 import { fuzz } from "./fuzz/run";
@@ -13,7 +14,10 @@ function option(name: string): string | undefined {
   return at < 0 ? undefined : process.argv[at + 1];
 }
 
+// The tables the CLI and the playground plan with: without the wheel table the engine falls back to its
+// small hand table, and the fuzz would time and check plans no user gets.
 registerDebianTablesFromDisk();
+loadPythonTable();
 const cases = Number(option("cases") ?? 2_000);
 const seed = Number(option("seed") ?? 1);
 const minutes = option("minutes");
