@@ -5,6 +5,8 @@
 import { useSyncExternalStore } from "react";
 import type { PlanView } from "../worker/plan-view";
 import type { PlanRequest } from "../worker/protocol";
+import { debianReleasesOf } from "../worker/debian-releases";
+import { markTime } from "../worker/timeline";
 import { fingerprint } from "./fingerprint";
 import { planDelay } from "./plan-delay";
 import { clearPlanning, markPlanning, readPlanning } from "./plan-guard";
@@ -79,7 +81,8 @@ async function pump(): Promise<void> {
   if (inFlight || !dirty || runner === null) return;
   dirty = false;
   const version = inputVersion;
-  const input = planInput(useAppStore.getState());
+  const state = useAppStore.getState();
+  const input = planInput(state);
   const inputPrint = guardStorage === null ? "" : fingerprint(JSON.stringify(input));
   if (blocked !== null && inputPrint === blocked) {
     publish({ ...snapshot, pending: false, error: null, version, held: true });
@@ -88,8 +91,9 @@ async function pump(): Promise<void> {
   if (guardStorage !== null) markPlanning(guardStorage, { input: inputPrint, startedAt: Date.now() });
   inFlight = true;
   const id = nextId++;
-  const response = await runner.run({ id, input });
+  const response = await runner.run({ id, input, debianTables: debianReleasesOf(state.dockerfile) });
   inFlight = false;
+  markTime("plan-received");
   // Answered, even with an error or past the time limit: the tab survived this input.
   if (guardStorage !== null) clearPlanning(guardStorage);
   publish(response.ok
