@@ -2,27 +2,20 @@
 // autosave and the derived plan (with its crash guard), and open a shared link if the address has one —
 // decoded off the main thread, so the page is up while it is.
 //
-// Cold load (issue 13; docs/speed.md): the plan worker is started by the first import, before the other
-// modules are evaluated; the Debian tables the restored text names are preloaded as soon as it is known.
-import "./state/start-plan-worker";
+// Cold load (issue 13; docs/speed.md): the first import starts the plan worker, restores the state and
+// preloads the Debian tables it names, before the other modules (React, the UI) are evaluated.
+import { env, storage } from "./state/start-early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { startAutosave } from "./state/autosave";
 import { isPermalinkFragment } from "./permalink/codec";
-import { openLink, restoreSaved } from "./state/boot";
+import { openLink } from "./state/boot";
 import { startPlanClient } from "./state/plan-client";
 import { startShareInvalidation } from "./state/share";
-import { browserStorage } from "./state/storage";
-import { useAppStore } from "./state/store";
 import { App } from "./ui/App";
-import { preloadDebianTables } from "./worker/debian-preload";
 import { loadSizeChart } from "./ui/chart/load-size-chart";
 import "./ui/styles.css";
 
-const storage = browserStorage();
-const env = { location, history, storage };
-restoreSaved(env);
-preloadDebianTables(useAppStore.getState().dockerfile, document);
 startAutosave(storage);
 startPlanClient({ storage });
 // The chart's code loads while the worker starts and plans, not after the plan (load-size-chart.ts).

@@ -1,6 +1,6 @@
 // Starting the plan worker. A module worker's global scope exists 150–400 ms after `new Worker` on the
 // bench machine (issue 13), and the first plan waits for it, so the page starts it before anything else:
-// main.tsx imports start-plan-worker.ts first, whose body runs before React and the UI's modules are
+// main.tsx imports start-early.ts first, whose body runs before React and the UI's modules are
 // evaluated; the plan runner then takes that worker instead of starting its own.
 import type { PlanWorker } from "./plan-runner";
 
