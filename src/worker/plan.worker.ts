@@ -39,7 +39,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   // The Debian tables the page expects the plan to read (never rejects: a table not fetched ahead is
   // fetched when the engine asks for it).
   const tables = "diffId" in request ? undefined : Promise.all((request.debianTables ?? []).map(fetchAhead));
-  queue = Promise.all([engine, tableReady, tables, queue]).then(([{ computeDiff, computePlan }]) => {
+  // A request that failed (it cannot, short of the engine's chunk failing) must not hold the ones after it.
+  const previous = queue.catch(() => undefined);
+  queue = Promise.all([engine, tableReady, tables, previous]).then(([{ computeDiff, computePlan }]) => {
     if ("diffId" in request) {
       self.postMessage(computeDiff(request));
       return;
