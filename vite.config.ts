@@ -33,7 +33,8 @@ function contentSecurityPolicy(): Plugin {
 // ask for it once the page's script has run and the worker has started (~0.5 s into a load on the bench
 // machine). A preload in the HTML starts its download with the page's own; the worker's fetch of the
 // same URL then finds it in the HTTP cache (revalidated, or waiting on the download in flight) instead of
-// starting it. Only this table: which Debian release table a plan needs depends on the Dockerfile.
+// starting it. Only this table: which Debian release table a plan needs depends on the Dockerfile, so the
+// page preloads those from script once the text is restored (src/worker/debian-preload.ts).
 function preloadWheelTable(): Plugin {
   return {
     name: "whaleweight-preload-wheel-table",

@@ -114,18 +114,23 @@ test("crash guard: a text the tab died planning is shown unplanned, with 'Plan i
   // A worker that never answers keeps the plan in flight, as a tab that dies mid-plan does…
   await page.route("**/plan.worker*.js", (route) => route.fulfill({ contentType: "text/javascript", body: "self.postMessage({ ready: true });" }));
   await page.reload();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem("whaleweight:plan-guard:v1")), { timeout: 10_000 }).not.toBeNull();
-  const mark = await page.evaluate(() => localStorage.getItem("whaleweight:plan-guard:v1"));
-  // …and the tab dies: it fires no pagehide (which would clear the mark). A new tab of the same site
-  // finds the mark the dead one left.
+  // The tab's mark, under its own key (plan-guard.ts: whaleweight:plan-guard:v1:<tab id>).
+  const readMark = () => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("whaleweight:plan-guard:v1"));
+    return key === undefined ? null : [key, localStorage.getItem(key) ?? ""] as const;
+  });
+  await expect.poll(readMark, { timeout: 10_000 }).not.toBeNull();
+  const mark = await readMark();
+  // …and the tab dies: it fires no pagehide (which would clear the mark), and the browser releases its
+  // Web Lock. A new tab of the same site finds the mark the dead one left.
   await page.close({ runBeforeUnload: false });
   const next = await context.newPage();
-  await next.addInitScript((value) => {
+  await next.addInitScript(([key, value]) => {
     if (sessionStorage.getItem("seeded") === null) {
-      localStorage.setItem("whaleweight:plan-guard:v1", value);
+      localStorage.setItem(key, value);
       sessionStorage.setItem("seeded", "1");
     }
-  }, mark ?? "");
+  }, mark ?? ["", ""]);
   await next.goto("/");
   await expect(next.getByTestId("plan-held")).toBeVisible({ timeout: 10_000 });
   await expect(next.getByTestId("editor-dockerfile")).toContainText("planned when the tab died");

@@ -1,21 +1,21 @@
 // Entry point: restore the saved state (or the default example) before the first render, then start the
 // autosave and the derived plan (with its crash guard), and open a shared link if the address has one —
 // decoded off the main thread, so the page is up while it is.
+//
+// Cold load (issue 13; docs/speed.md): the first import starts the plan worker, restores the state and
+// preloads the Debian tables it names, before the other modules (React, the UI) are evaluated.
+import { env, storage } from "./state/start-early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { startAutosave } from "./state/autosave";
 import { isPermalinkFragment } from "./permalink/codec";
-import { openLink, restoreSaved } from "./state/boot";
+import { openLink } from "./state/boot";
 import { startPlanClient } from "./state/plan-client";
 import { startShareInvalidation } from "./state/share";
-import { browserStorage } from "./state/storage";
 import { App } from "./ui/App";
 import { loadSizeChart } from "./ui/chart/load-size-chart";
 import "./ui/styles.css";
 
-const storage = browserStorage();
-const env = { location, history, storage };
-restoreSaved(env);
 startAutosave(storage);
 startPlanClient({ storage });
 // The chart's code loads while the worker starts and plans, not after the plan (load-size-chart.ts).

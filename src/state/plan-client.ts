@@ -5,9 +5,11 @@
 import { useSyncExternalStore } from "react";
 import type { PlanView } from "../worker/plan-view";
 import type { PlanRequest } from "../worker/protocol";
+import { debianReleasesOf } from "../worker/debian-releases";
+import { markTime } from "../worker/timeline";
 import { fingerprint } from "./fingerprint";
 import { planDelay } from "./plan-delay";
-import { clearPlanning, markPlanning, readPlanning } from "./plan-guard";
+import { openTabGuard, type TabGuard, type TabLocks } from "./plan-guard";
 import { createPlanRunner, type PlanRunner } from "./plan-runner";
 import { useAppStore, type AppState } from "./store";
 
@@ -36,10 +38,11 @@ let nextId = 1;
 let inFlight = false;
 let dirty = true;
 let timer: ReturnType<typeof setTimeout> | undefined;
-/** Where the crash guard marks the input being planned (null: no guard). */
-let guardStorage: Storage | null = null;
-/** Fingerprint of the input the page died planning last time: not planned again unless asked. */
-let blocked: string | null = null;
+/** The crash guard (null: none), once open; `guardOpening` until then (no plan starts meanwhile). */
+let guard: TabGuard | null = null;
+let guardOpening: Promise<void> | null = null;
+/** Fingerprints of the inputs a tab died planning: not planned again unless asked. */
+let blocked = new Set<string>();
 
 function publish(next: PlanResult): void {
   snapshot = next;
@@ -76,22 +79,24 @@ function textSize(state: AppState): number {
 }
 
 async function pump(): Promise<void> {
-  if (inFlight || !dirty || runner === null) return;
+  if (inFlight || !dirty || runner === null || guardOpening !== null) return;
   dirty = false;
   const version = inputVersion;
-  const input = planInput(useAppStore.getState());
-  const inputPrint = guardStorage === null ? "" : fingerprint(JSON.stringify(input));
-  if (blocked !== null && inputPrint === blocked) {
+  const state = useAppStore.getState();
+  const input = planInput(state);
+  const inputPrint = guard === null ? "" : fingerprint(JSON.stringify(input));
+  if (blocked.has(inputPrint)) {
     publish({ ...snapshot, pending: false, error: null, version, held: true });
     return;
   }
-  if (guardStorage !== null) markPlanning(guardStorage, { input: inputPrint, startedAt: Date.now() });
+  guard?.mark({ input: inputPrint, startedAt: Date.now() });
   inFlight = true;
   const id = nextId++;
-  const response = await runner.run({ id, input });
+  const response = await runner.run({ id, input, debianTables: debianReleasesOf(state.dockerfile) });
   inFlight = false;
+  markTime("plan-received");
   // Answered, even with an error or past the time limit: the tab survived this input.
-  if (guardStorage !== null) clearPlanning(guardStorage);
+  guard?.clear();
   publish(response.ok
     ? { plan: response.plan, pending: dirty, error: null, version, held: false, planId: id }
     : { ...snapshot, pending: dirty, error: response.error, version, held: false });
@@ -115,29 +120,54 @@ function schedule(state: AppState): void {
 
 /** Plan the held texts after all (the crash guard's "Plan it anyway"). */
 export function planAnyway(): void {
-  blocked = null;
+  blocked = new Set();
   dirty = true;
   publish({ ...snapshot, held: false, pending: true });
   void pump();
 }
 
+export interface PlanClientOptions {
+  /** Where the crash guard marks the input being planned (none: no guard). */
+  readonly storage?: Storage;
+  /** Where this tab's id survives a reload, and the Web Locks that tell a live tab from a gone one
+   *  (plan-guard.ts); the browser's by default. */
+  readonly session?: Storage | null;
+  readonly locks?: TabLocks | null;
+  readonly runner?: PlanRunner;
+}
+
 /** Start deriving plans from the store (once, after the store holds the restored state). With a
- *  storage, the crash guard runs: a mark left by a visit that died planning holds those texts. */
-export function startPlanClient(options: { readonly storage?: Storage; readonly runner?: PlanRunner } = {}): void {
+ *  storage, the crash guard runs: a mark left by a tab that died planning holds those texts. */
+export function startPlanClient(options: PlanClientOptions = {}): void {
   if (runner !== null) return;
   runner = options.runner ?? createPlanRunner();
   if (options.storage !== undefined) {
-    guardStorage = options.storage;
-    blocked = readPlanning(options.storage)?.input ?? null;
-    clearPlanning(options.storage);
     const storage = options.storage;
+    guardOpening = openTabGuard({ storage, session: options.session ?? browserSession(), locks: options.locks ?? browserLocks() }).then((opened) => {
+      guard = opened;
+      blocked = new Set(opened.died);
+      guardOpening = null;
+      void pump();
+    });
     // A tab closed or reloaded normally did not die planning: leave no mark behind.
-    if (typeof window !== "undefined") window.addEventListener("pagehide", () => clearPlanning(storage));
+    if (typeof window !== "undefined") window.addEventListener("pagehide", () => guard?.clear());
   }
   useAppStore.subscribe((state, previous) => {
     if (affectsPlan(state, previous)) schedule(state);
   });
   void pump();
+}
+
+function browserSession(): Storage | null {
+  try {
+    return typeof sessionStorage === "undefined" ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function browserLocks(): TabLocks | null {
+  return typeof navigator !== "undefined" && "locks" in navigator ? (navigator.locks as unknown as TabLocks) : null;
 }
 
 function subscribe(listener: () => void): () => void {

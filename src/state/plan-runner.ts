@@ -7,6 +7,7 @@
 // Only where no worker can start is a plan computed on the main thread, and then only a small input: a
 // hostile text is never planned where it could freeze the page. The engine is loaded lazily either way.
 import type { DiffRequest, PlanRequest, PlanResponse, WorkerMessage, WorkerRequest } from "../worker/protocol";
+import { takePlanWorker } from "./plan-worker";
 
 export interface PlanRunner {
   run(request: PlanRequest): Promise<PlanResponse>;
@@ -51,7 +52,7 @@ interface Waiting {
 }
 
 export function createPlanRunner(options: PlanRunnerOptions = {}): PlanRunner {
-  const create = options.createWorker ?? startWorker;
+  const create = options.createWorker ?? takePlanWorker;
   const budget = options.timeBudgetMs ?? PLAN_TIME_BUDGET_MS;
   const inline = options.inline ?? planOnMainThread;
   const inlineDiff = options.inlineDiff ?? diffOnMainThread;
@@ -187,14 +188,4 @@ async function planOnMainThread(request: PlanRequest): Promise<PlanResponse> {
 async function diffOnMainThread(request: DiffRequest): Promise<string | null> {
   const { computeDiff } = await import("../worker/compute-plan");
   return computeDiff(request).diff;
-}
-
-function startWorker(): PlanWorker | null {
-  if (typeof Worker === "undefined") return null;
-  try {
-    return new Worker(new URL("../worker/plan.worker.ts", import.meta.url), { type: "module", name: "whaleweight-plan" }) as PlanWorker;
-  } catch (error) {
-    console.warn("No plan worker:", error);
-    return null;
-  }
 }

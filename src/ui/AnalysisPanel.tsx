@@ -11,15 +11,19 @@ import { ResultActions } from "./details/ResultActions";
 import { StepDetails } from "./details/StepDetails";
 import { editorNameFor, revealInEditor } from "./editor/editor-registry";
 import { useAfterPaint } from "./after-paint";
-import { loadSizeChart } from "./chart/load-size-chart";
+import { loadedSizeChart, loadSizeChart } from "./chart/load-size-chart";
 import { ResultPane } from "./result/ResultPane";
 import { StepList } from "./steps/StepList";
 
 // Its chunk is requested at start-up (main.tsx), beside the plan, not after it: see load-size-chart.ts.
-const SizeChart = lazy(() => loadSizeChart().then((m) => ({ default: m.SizeChart })));
+// Lazy only while the chunk is still on its way; once loaded, rendered as is (no suspended first render).
+const LazySizeChart = lazy(() => loadSizeChart().then((m) => ({ default: m.SizeChart })));
 
 export function AnalysisPanel() {
   const { plan, pending, error, version, held, planId } = usePlan();
+  // Whichever this render finds; the lazy one is rendered only if the plan beats the chunk (then, once,
+  // the loaded one replaces it at a later render).
+  const SizeChart = loadedSizeChart()?.SizeChart ?? LazySizeChart;
   const selected = useSelectedStep();
   const selectStep = useAppStore((s) => s.selectStep);
   const final = plan?.steps[plan.steps.length - 1];

@@ -3,12 +3,17 @@
 // can tell a worker that cannot start (plan on the main thread) from one that died on an input (never
 // retry that input on the main thread). A plan's answer carries no diffs (plan-view.ts): the page asks for
 // the diff of the one step it shows, by the plan's request id and the step's id.
+import type { DebianRelease } from "../engine/knowledge/debian-table-schema";
 import type { PlanInput } from "../engine/plan/plan";
 import type { PlanView } from "./plan-view";
 
 export interface PlanRequest {
   readonly id: number;
   readonly input: Omit<PlanInput, "rules">;
+  /** The Debian release tables the page expects this plan to read (worker/debian-releases.ts, from the
+   *  FROM lines): the worker fetches them ahead, beside its engine's load, instead of synchronously from
+   *  inside the plan. A hint only: a table the engine asks for that is not listed is fetched then. */
+  readonly debianTables?: readonly DebianRelease[];
 }
 
 export type PlanResponse =

@@ -7,8 +7,17 @@
 import type * as SizeChartModule from "./SizeChart";
 
 let loading: Promise<typeof SizeChartModule> | null = null;
+let loaded: typeof SizeChartModule | null = null;
 
 export function loadSizeChart(): Promise<typeof SizeChartModule> {
-  loading ??= import("./SizeChart");
+  loading ??= import("./SizeChart").then((module) => (loaded = module));
   return loading;
+}
+
+/** The chart's module once it has loaded, else null. A `lazy` component suspends at its first render
+ *  even when its chunk is already in (its promise's result is only known a microtask later), which made
+ *  the first plan commit a "Loading the chart…" fallback and render again: the page renders the loaded
+ *  component directly instead (AnalysisPanel.tsx). */
+export function loadedSizeChart(): typeof SizeChartModule | null {
+  return loaded;
 }

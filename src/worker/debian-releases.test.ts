@@ -1,0 +1,69 @@
+// The guess of the Debian tables a plan reads (debian-releases.ts) against the tables the engine really
+// asks its loader for, planning the examples and the shared corpus (skipped when ../shared is absent):
+// every table the engine reads must have been guessed, or the first plan waits on a synchronous download.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { registerDebianTableLoader } from "../engine/knowledge";
+import { clearDebianTables } from "../engine/knowledge/debian-table-store";
+import { buildPlan, type PlanInput } from "../engine/plan/plan";
+import { EXAMPLES } from "../examples";
+import { loadPythonTable } from "../node/load-python-table";
+import { debianReleasesOf } from "./debian-releases";
+
+const DATA = join(import.meta.dirname, "../engine/knowledge/data");
+const CORPUS = join(import.meta.dirname, "../../../shared/corpus/dockerfiles");
+const texts = new Map<string, string>();
+
+/** The releases whose tables a plan of `input` asks the loader for, from a cold table store. */
+function tablesRead(input: PlanInput): string[] {
+  clearDebianTables();
+  const asked: string[] = [];
+  registerDebianTableLoader((release) => {
+    asked.push(release);
+    const text = texts.get(release) ?? readFileSync(join(DATA, `debian-${release}.json`), "utf8");
+    texts.set(release, text);
+    return text;
+  });
+  buildPlan(input);
+  return asked;
+}
+
+function corpusInputs(): { name: string; input: PlanInput }[] {
+  if (!existsSync(CORPUS)) return [];
+  return readdirSync(CORPUS).sort().map((name) => {
+    const dir = join(CORPUS, name);
+    const read = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), "utf8") : null);
+    const requirements = readdirSync(dir).filter((f) => f.endsWith(".txt")).map((path) => ({ path, content: read(path) ?? "" }));
+    return { name, input: { dockerfile: read("Dockerfile") ?? "", requirements, dockerignore: read(".dockerignore") } };
+  });
+}
+
+afterAll(() => {
+  registerDebianTableLoader(null);
+  clearDebianTables();
+});
+
+describe("debianReleasesOf", () => {
+  loadPythonTable();
+
+  it("reads the base's release, a python tag's suite, flags, stage names and global ARG defaults", () => {
+    expect(debianReleasesOf("FROM python:3.12\n")).toEqual(["trixie"]);
+    expect(debianReleasesOf("FROM --platform=linux/amd64 python:3.12-slim-bookworm AS build\nFROM build\nFROM alpine:3.20\n")).toEqual(["bookworm"]);
+    expect(debianReleasesOf("ARG PY=3.12\nFROM python:${PY}-slim-bookworm AS base\nfrom base as final\n")).toEqual(["bookworm"]);
+    expect(debianReleasesOf("FROM alpine:3.20\nFROM scratch\n")).toEqual([]);
+    // Unknown or unresolved: the engine's apt falls back to trixie's table.
+    expect(debianReleasesOf("ARG V\nFROM python:$V\n")).toEqual(["trixie"]);
+    // End of life: the rule checks every release.
+    expect(debianReleasesOf("FROM python:3.11-slim-bullseye\n")).toEqual(["bullseye", "bookworm", "trixie"]);
+  });
+
+  const inputs = [
+    ...EXAMPLES.map((e) => ({ name: `example ${e.id}`, input: { dockerfile: e.dockerfile, requirements: e.requirements.map((f) => ({ path: f.path, content: f.text })), dockerignore: e.dockerignore } })),
+    ...corpusInputs(),
+  ];
+  it.each(inputs)("guesses every table the plan of $name reads", ({ input }) => {
+    const guessed = debianReleasesOf(String(input.dockerfile));
+    for (const release of tablesRead(input)) expect(guessed).toContain(release);
+  });
+});
