@@ -60,6 +60,29 @@ describe("security/non-root-user", () => {
         reasonIncludes: ["2.00 MB", "saves that second copy"],
       },
       {
+        // Corpus 053 (wagtail bakerydemo), minimised: the media folder is made writable for 1000:2000 only.
+        // USER 10001 left the app unable to write its uploads; it must run as the owner the chown names.
+        name: "a folder chowned for the app: USER that owner, no new user",
+        dockerfile: "FROM python:3.12-slim\nCOPY . /code/\nRUN mkdir -p /code/media && chown -R 1000:2000 /code/media\nCMD [\"uwsgi\", \"/code/uwsgi.ini\"]\n",
+        dockerignore: ".git\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nCOPY . /code/\nRUN mkdir -p /code/media && chown -R 1000:2000 /code/media\nUSER 1000:2000\nCMD [\"uwsgi\", \"/code/uwsgi.ini\"]\n",
+        reasonIncludes: ["chown"],
+      },
+      {
+        // Corpus 115 (netbox), minimised: a package's own user owns the server's state; `--from` takes a value.
+        name: "a named owner, after chown options that take a value",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends unit && chown --from root:root -R unit:root /opt/unit/\nCMD [\"unitd\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends unit && chown --from root:root -R unit:root /opt/unit/\nUSER unit:root\nCMD [\"unitd\"]\n",
+      },
+      {
+        name: "chown to root names no app user: a new one",
+        dockerfile: "FROM python:3.12-slim\nRUN mkdir /data && chown root:root /data\nCMD [\"python\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN mkdir /data && chown root:root /data\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
+      },
+      {
         name: "explicit USER root",
         dockerfile: "FROM python:3.12-slim\nUSER root\nCMD [\"python\"]\n",
         findings: ["2:root"],

@@ -49,6 +49,32 @@ function userState(context: RuleContext): UserState {
 
 const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:(root|0))?$/.test(user);
 
+/** An owner `chown` can name and USER can take: `user`, `user:group`, numeric or not (`user:` is `user`). */
+const OWNER = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]*)?)?$/;
+/** chown options that take the next word as their value. */
+const CHOWN_VALUED = new Set(["--from", "--reference"]);
+
+/** The owner the last non-root `chown` of the final image's stages gives its files (`1000:2000`), or null.
+ *  The Dockerfile made those files writable for that owner only (a media folder, a server's state): the app
+ *  must run as it, not as a new UID that can write nothing there (corpus 053's `chown -R 1000:2000` media,
+ *  115's `chown -R unit:root` NGINX Unit state). */
+function chownOwner(context: RuleContext): string | null {
+  const stages = finalImageStages(context.analysis);
+  let owner: string | null = null;
+  for (const node of context.analysis.model.instructions) {
+    if (!stages.has(node.stageIndex)) continue;
+    for (const command of node.run?.commands ?? []) {
+      const words = command.words.map((w) => w.value);
+      if (words[0] !== "chown") continue;
+      const args = words.slice(1).filter((w, i, all) => !w.startsWith("-") && !CHOWN_VALUED.has(all[i - 1] ?? ""));
+      const match = OWNER.exec(args[0] ?? "");
+      if (match === null || isRoot(match[1] ?? null)) continue;
+      owner = match[2] === undefined ? (match[1] ?? null) : `${match[1]}:${match[2]}`;
+    }
+  }
+  return owner;
+}
+
 function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | null {
   const stage = finalStage(context.analysis.model);
   if (stage === null) return null;
@@ -108,7 +134,7 @@ export const nonRootUser: Rule = {
     fixSafety: "suggestion",
     hadolint: "DL3002",
     docs: {
-      what: "Adds a user with a fixed UID and USER before the final stage's CMD; replaces a RUN chown -R of copied files with COPY --chown.",
+      what: "Adds a user with a fixed UID and USER before the final stage's CMD (or USER the user the Dockerfile creates, or gives files to with chown); replaces a RUN chown -R of copied files with COPY --chown.",
       why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
       before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
       after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
@@ -151,11 +177,15 @@ export const nonRootUser: Rule = {
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
       const alpine = context.analysis.estimate.stages.find((s) => s.index === stage.index)?.libc === "musl";
       const create = alpine ? `RUN adduser -D -u ${UID} ${NAME}` : `RUN useradd --create-home --uid ${UID} ${NAME}`;
-      const lines = state.created !== null && state.userNode === null ? [`USER ${state.created}`] : [create, `USER ${UID}`];
+      const created = state.userNode === null ? state.created : null;
+      const owner = created === null ? chownOwner(context) : null;
+      const lines = created !== null ? [`USER ${created}`] : owner !== null ? [`USER ${owner}`] : [create, `USER ${UID}`];
       edits.push({ start: at, end: at, text: lead + lines.join(nl) + nl });
-      reasons.push(state.created !== null && state.userNode === null
-        ? `The Dockerfile already creates ${state.created}; USER makes the app run as that user`
-        : `A user with the fixed UID ${UID} (above the UIDs hosts hand out, so a bind mount never maps it to a real account), created after the installs that need root`);
+      reasons.push(created !== null
+        ? `The Dockerfile already creates ${created}; USER makes the app run as that user`
+        : owner !== null
+          ? `The Dockerfile gives files to ${owner} with chown so that the app can write them; USER makes the app run as that owner (a new user could not write there)`
+          : `A user with the fixed UID ${UID} (above the UIDs hosts hand out, so a bind mount never maps it to a real account), created after the installs that need root`);
     }
     if (edits.length === 0) return [];
     return [{ id: "non-root", title: "Add a non-root USER", edits: [{ file: "dockerfile", edits }], reason: `${reasons.join(". ")}.` }];
