@@ -10,6 +10,13 @@ describe("security/non-root-user", () => {
       { name: "the entrypoint drops privileges", dockerfile: "FROM python:3.12-slim\nENTRYPOINT [\"gosu\", \"app\", \"python\"]\n" },
       { name: "a non-root base", dockerfile: "FROM gcr.io/distroless/python3-debian12:nonroot\nCMD [\"app.py\"]\n" },
       { name: "USER set in the parent stage", dockerfile: "FROM python:3.12-slim AS base\nRUN useradd --uid 10001 app\nUSER app\nFROM base\nCMD [\"python\"]\n" },
+      {
+        // COPY --chown=app:app before `useradd app` fails the build ("unable to find user app"): the chown
+        // RUN stays as it is.
+        name: "chown -R of copied files to a user created after the COPY",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd app\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+      },
     ],
     invalid: [
       {
@@ -81,6 +88,13 @@ describe("security/non-root-user", () => {
         dockerfile: "FROM python:3.12-slim\nRUN mkdir /data && chown root:root /data\nCMD [\"python\"]\n",
         findings: ["1:root"],
         output: "FROM python:3.12-slim\nRUN mkdir /data && chown root:root /data\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
+      },
+      {
+        name: "chown -R to a numeric owner needs no user: COPY --chown",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R 10001:10001 /app\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+        findings: ["4:chown"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=10001:10001 . .\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
       },
       {
         name: "explicit USER root",

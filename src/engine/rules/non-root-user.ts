@@ -88,6 +88,9 @@ function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | 
   return { stage, state };
 }
 
+/** Users the Debian and Alpine bases define. */
+const BASE_USERS = new Set(["root", "daemon", "bin", "nobody", "www-data"]);
+
 interface Chown {
   readonly run: InstructionNode;
   readonly owner: string;
@@ -100,6 +103,7 @@ function chowns(context: RuleContext): Chown[] {
   const stage = finalStage(context.analysis.model);
   if (stage === null) return [];
   const out: Chown[] = [];
+  const stagesOfImage = finalImageStages(context.analysis);
   const cwds = workdirsOf(stage);
   // Each plain COPY's destination, resolved once rather than once per `chown -R` after it.
   const destinations = stage.instructions.map((n, i) =>
@@ -118,6 +122,13 @@ function chowns(context: RuleContext): Chown[] {
       return dest !== undefined && dest !== null && (dest === target || dest.startsWith(`${target.replace(/\/$/, "")}/`));
     });
     if (copies.length === 0) return;
+    // Guard: COPY --chown looks the name up as the COPY runs, where `chown` ran after the user was made: a
+    // name created later (or by the base, unseen) fails the build, "unable to find user". Numeric owners and
+    // users every Debian and Alpine base has need no lookup.
+    const user = owner.split(/[:.]/)[0] ?? "";
+    const made = /^\d+$/.test(user) || BASE_USERS.has(user) || context.analysis.model.instructions.some((n) =>
+      stagesOfImage.has(n.stageIndex) && n.range.start < (copies[0]?.range.start ?? 0) && (n.run?.infos ?? []).some((i) => i.kind === "useradd" && i.user === user));
+    if (!made) return;
     const lines = new Set(copies.map((c) => c.range.startLine));
     const bytes = context.analysis.estimate.layers.filter((l) => lines.has(l.line)).reduce((sum, l) => sum + l.bytes, 0);
     out.push({ run: node, owner, copies, bytes });
