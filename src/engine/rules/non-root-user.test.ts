@@ -97,6 +97,27 @@ describe("security/non-root-user", () => {
         output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=10001:10001 . .\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
       },
       {
+        // Corpus 090, minimised: the venv is in /root, mode 700; USER 10001 could not run it.
+        name: "the app's venv in root's home: no USER offered",
+        dockerfile: "FROM python:3.12-alpine\nRUN python -m venv /root/.venv && /root/.venv/bin/pip install --no-cache-dir flask\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
+        // Corpus 103: WORKDIR /root/onboarding; another user cannot enter it, and the container does not start.
+        name: "the work directory in root's home: no USER offered",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /root/app\nCOPY . .\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
+        name: "pip install --user as root puts the packages in /root/.local: no USER offered",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --user flask\nENV PATH=/root/.local/bin:$PATH\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
         name: "explicit USER root",
         dockerfile: "FROM python:3.12-slim\nUSER root\nCMD [\"python\"]\n",
         findings: ["2:root"],

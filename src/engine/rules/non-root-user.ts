@@ -91,6 +91,30 @@ function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | 
 /** Users the Debian and Alpine bases define. */
 const BASE_USERS = new Set(["root", "daemon", "bin", "nobody", "www-data"]);
 
+/** /root or ~, or a path under it other than the caches (cache mounts and their cleanup name those). */
+const ROOT_HOME = /(?:^|[\s=:"'])(?:\/root|~)(?:\/(?!\.cache(?:\/|$))[^\s:"']*)?(?=$|[\s:"'])/;
+
+/** True when the final image keeps what the app runs in root's home: a WORKDIR, COPY, ENV (PATH to
+ *  ~/.local/bin), CMD or RUN path there (corpus 090's `virtualenv /root/.venv`, 103's WORKDIR
+ *  /root/onboarding), or `pip install --user` as root. /root is mode 700: another user cannot even enter
+ *  it, so USER would stop the app from starting. */
+function usesRootHome(context: RuleContext): boolean {
+  const stages = finalImageStages(context.analysis);
+  return context.analysis.model.instructions.some((node) => {
+    if (!stages.has(node.stageIndex)) return false;
+    if (node.run !== null) {
+      return node.run.commands.some((command, i) => {
+        const info = node.run?.infos[i];
+        if (info?.kind === "rm") return false;
+        const words = command.words.map((w) => w.value);
+        return (info?.kind === "pip-install" && words.includes("--user")) || words.some((w) => ROOT_HOME.test(w));
+      });
+    }
+    const words = node.keyword === "COPY" || node.keyword === "ADD" ? [node.copy?.destination ?? ""] : node.args;
+    return ["WORKDIR", "ENV", "CMD", "ENTRYPOINT", "COPY", "ADD"].includes(node.keyword) && words.some((w) => ROOT_HOME.test(w));
+  });
+}
+
 interface Chown {
   readonly run: InstructionNode;
   readonly owner: string;
@@ -149,7 +173,7 @@ export const nonRootUser: Rule = {
       why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
       before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
       after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
-      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
+      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
     },
     messages: {
       root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.",
@@ -182,7 +206,7 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    const at = root === null ? null : userLinesAt(text, root.stage, context.analysis.model.escapeChar);
+    const at = root === null || usesRootHome(context) ? null : userLinesAt(text, root.stage, context.analysis.model.escapeChar);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
