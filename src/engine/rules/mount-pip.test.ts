@@ -19,6 +19,7 @@ describe("cache/mount-pip", () => {
       { name: "the RUN removes the cache directory", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/pip\n` },
       { name: "the RUN removes a folder above the cache", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf ~/.cache\n` },
       { name: "the RUN removes what a glob over the cache's parent matches", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/*\n` },
+      { name: "a Windows base: its builder has no RUN --mount", dockerfile: "FROM python:3.6-windowsservercore\nRUN pip install virtualenv\n" },
       { name: "exec form", dockerfile: `${SLIM}\nRUN ["pip", "install", "flask"]\n` },
       { name: "no install", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n` },
     ],

@@ -11,7 +11,7 @@ import { resolvePath } from "../estimate/paths";
 import type { TextEdit } from "../text/edits";
 import { finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
-import { afterInstruction, endsInContinuation, finalStage, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
+import { afterInstruction, endsInContinuation, finalStage, lineBreakOf, lineStartOf, onWindows, workdirsOf } from "./support/stages";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
@@ -81,8 +81,8 @@ function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | 
   const state = userState(context);
   if (!isRoot(state.user)) return null;
   const images = context.analysis.model.stages.filter((s) => finalImageStages(context.analysis).has(s.index)).map((s) => s.from.from?.image ?? "");
-  // Guard: scratch has no user database; some bases already run as a non-root user.
-  if (images.some((i) => i === "scratch" || NON_ROOT_BASE.test(i))) return null;
+  // Guard: scratch has no user database; some bases already run as a non-root user; Windows has no useradd.
+  if (images.some((i) => i === "scratch" || NON_ROOT_BASE.test(i)) || onWindows(context.analysis.model, stage)) return null;
   const starts = stage.instructions.filter((n) => n.keyword === "ENTRYPOINT" || n.keyword === "CMD").map((n) => n.args.join(" "));
   if (starts.some((s) => DROPS_PRIVILEGES.test(s))) return null;
   return { stage, state };

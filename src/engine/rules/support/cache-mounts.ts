@@ -8,7 +8,7 @@ import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { CommandInfo } from "../../shell/command-info";
 import type { ShellCommand, ShellWord } from "../../shell/types";
 import type { TextEdit } from "../../text/edits";
-import { lineBreakOf, lineStartOf, stagesUsedBy } from "./stages";
+import { lineBreakOf, lineStartOf, onWindows, stagesUsedBy } from "./stages";
 
 export type CacheTool = "pip" | "uv" | "poetry";
 
@@ -183,6 +183,8 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
   if (pairs.length === 0) return null;
   // Exec form has no place for the shell words the edit removes; a RUN the splitter could not read may hide more.
   if (node.form === "exec" || run.problems.length > 0) return { ok: false, reason: "the RUN is in exec form or its shell could not be read" };
+  const stage = analysis.model.stages[node.stageIndex];
+  if (stage !== undefined && onWindows(analysis.model, stage)) return { ok: false, reason: "the stage builds on a Windows image, whose builder has no RUN --mount" };
   const { env, user } = environmentAt(analysis, node);
   // BuildKit creates the mount owned by root (uid=0): another user could not write the cache and pip
   // would turn it off with a warning. A `uid=` option would need the user's numeric id.
