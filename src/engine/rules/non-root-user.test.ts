@@ -120,6 +120,14 @@ describe("security/non-root-user", () => {
         output: null,
       },
       {
+        // Corpus 083, minimised: start_server.sh starts nginx, whose pid file and state are root's.
+        name: "the image installs nginx: no USER offered",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache nginx\nCOPY . /app\nCMD [\"/bin/sh\", \"/app/start_server.sh\"]\n",
+        dockerignore: ".git\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
         name: "explicit USER root",
         dockerfile: "FROM python:3.12-slim\nUSER root\nCMD [\"python\"]\n",
         findings: ["2:root"],

@@ -115,6 +115,18 @@ function usesRootHome(context: RuleContext): boolean {
   });
 }
 
+/** Distribution packages of daemons that start as root and drop privileges themselves (their pid files,
+ *  state and log directories are root's): an image that installs one runs it from its start script
+ *  (corpus 083 starts nginx and uWSGI from start_server.sh), and under USER it fails on those paths. */
+const ROOT_DAEMONS = new Set(["nginx", "nginx-full", "nginx-light", "apache2", "httpd", "supervisor", "cron", "cronie", "openssh-server", "openssh"]);
+
+/** True when the final image installs one of ROOT_DAEMONS with apt-get or apk. */
+function installsRootDaemon(context: RuleContext): boolean {
+  const stages = finalImageStages(context.analysis);
+  return context.analysis.model.instructions.some((n) => stages.has(n.stageIndex) && (n.run?.infos ?? []).some((i) =>
+    (i.kind === "apt-install" || i.kind === "apk-add") && i.packages.some((p) => ROOT_DAEMONS.has(p.value.split(/[=<>~]/)[0] ?? ""))));
+}
+
 interface Chown {
   readonly run: InstructionNode;
   readonly owner: string;
@@ -173,7 +185,7 @@ export const nonRootUser: Rule = {
       why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
       before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
       after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
-      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
+      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700) or the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
     },
     messages: {
       root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.",
@@ -206,7 +218,7 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    const at = root === null || usesRootHome(context) ? null : userLinesAt(text, root.stage, context.analysis.model.escapeChar);
+    const at = root === null || usesRootHome(context) || installsRootDaemon(context) ? null : userLinesAt(text, root.stage, context.analysis.model.escapeChar);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
