@@ -32,6 +32,20 @@ describe("correctness/eol-base", () => {
         output: "FROM debian:bookworm-slim AS a\nFROM alpine:3.22\nCMD [\"sh\"]\n",
       },
       {
+        // Corpus 083, minimised: on a supported Alpine, pip refuses the system Python (PEP 668) and python3
+        // no longer brings pip3: the rewrite would not build.
+        name: "pip into an OS image's own Python: reported, not rewritten",
+        dockerfile: "FROM alpine:3.7\nRUN apk add --no-cache python3 && pip3 install --no-cache-dir flask\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:eol"],
+        output: null,
+      },
+      {
+        name: "pip into a venv on an OS image: rewritten",
+        dockerfile: "FROM debian:buster-slim\nRUN python3 -m venv /venv && /venv/bin/pip install --no-cache-dir flask\nCMD [\"/venv/bin/flask\", \"run\"]\n",
+        findings: ["1:eol"],
+        output: "FROM debian:bookworm-slim\nRUN python3 -m venv /venv && /venv/bin/pip install --no-cache-dir flask\nCMD [\"/venv/bin/flask\", \"run\"]\n",
+      },
+      {
         // buster's netcat is a virtual name with several providers in trixie: apt-get install would fail there.
         name: "a package the new release lacks: reported, not rewritten",
         dockerfile: "FROM python:3.8-slim-buster\nRUN apt-get update && apt-get install -y --no-install-recommends netcat && rm -rf /var/lib/apt/lists/*\nCMD [\"python\"]\n",

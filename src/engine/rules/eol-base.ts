@@ -6,6 +6,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import { debianPackageExists, exactDebianRelease, formatPythonTag, installedDebianReleases, lookupBaseImage, parseImageRef, parsePythonTag, type PythonTag } from "../knowledge";
 import { parsePythonVersion } from "../knowledge/python-tag";
 import { endOfLife, oldestSupported, type EolRow } from "../knowledge/eol";
+import { environmentAt } from "./support/cache-mounts";
 import { makeFinding } from "./support/finding";
 import type { Rule, RuleContext } from "./types";
 
@@ -32,6 +33,25 @@ function missingInRelease(context: RuleContext, stageIndex: number, replacement:
     .flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))
     .filter((name) => !name.includes("$") && !name.startsWith("/") && !name.endsWith(".deb") && !name.startsWith("-"));
   return [...new Set(names.filter((name) => !debianPackageExists(name, release)))].map((name) => `${name} (not in Debian ${release})`);
+}
+
+/** True when the stage (or a stage built on it) runs pip on the distribution's own Python. Supported Alpine
+ *  and Debian releases mark it externally managed (PEP 668: Alpine 3.19, Debian 12), so that pip refuses to
+ *  install ("externally-managed-environment"), and Alpine ships pip apart from python3 (py3-pip): corpus
+ *  083 moved from alpine:3.7 to a release where `pip3 install` no longer built. A venv, --prefix/--target/
+ *  --root or PIP_BREAK_SYSTEM_PACKAGES still install. */
+function pipOnSystemPython(context: RuleContext, stageIndex: number): boolean {
+  const { model } = context.analysis;
+  const stages = new Set([stageIndex]);
+  for (const s of model.stages) if (s.from.from?.baseStage != null && stages.has(s.from.from.baseStage)) stages.add(s.index);
+  return model.instructions.some((node) => {
+    if (!stages.has(node.stageIndex) || node.run === null) return false;
+    const installs = node.run.infos.filter((i) => i.kind === "pip-install" && i.installer === "pip" && i.venv === null
+      && i.options.prefix === null && i.options.target === null && i.options.root === null && !i.optionWords.some((w) => w.value === "--break-system-packages"));
+    if (installs.length === 0) return false;
+    const { env } = environmentAt(context.analysis, node);
+    return !env.has("VIRTUAL_ENV") && !env.has("PIP_BREAK_SYSTEM_PACKAGES") && !/venv/i.test(env.get("PATH") ?? "");
+  });
 }
 
 const describe = (row: EolRow): string => `${row.kind === "python" ? "Python" : row.kind === "debian" ? "Debian" : "Alpine"} ${row.version} (end of life ${row.eol})`;
@@ -71,6 +91,9 @@ function check(context: RuleContext, node: InstructionNode, stageIndex: number):
     replacement = row === null ? null : `alpine:${oldestSupported("alpine") ?? ""}`;
   }
   if (rows.length === 0) return null;
+  if (replacement !== null && ref.repository !== "python" && pipOnSystemPython(context, stageIndex)) {
+    return { node, rows, image, replacement: null, why: `Nearest supported: ${replacement}, but its Python is externally managed (PEP 668): pip install there fails until it installs into a venv.` };
+  }
   // Guard: only offer a tag the base-image table holds (STYLE 5: every image a rule suggests exists).
   let why: string | null = null;
   if (replacement !== null && lookupBaseImage(replacement)?.exact !== true) {

@@ -15,6 +15,11 @@ describe("cache/mount-pip", () => {
       { name: "the stage turns pip's cache off", dockerfile: `${SLIM}\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n` },
       { name: "a non-root user could not write the mount", dockerfile: `${SLIM}\nRUN useradd -m app\nUSER app\nRUN pip install --user flask\n` },
       { name: "a stage the image does not need is not built", dockerfile: `${SLIM} AS unused\nRUN pip install flask\n${SLIM}\nCOPY app.py .\n` },
+      // Corpus 045 and 090: rm -r of the mount point (or a folder above it) fails the RUN, "Device or resource busy".
+      { name: "the RUN removes the cache directory", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/pip\n` },
+      { name: "the RUN removes a folder above the cache", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf ~/.cache\n` },
+      { name: "the RUN removes what a glob over the cache's parent matches", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/*\n` },
+      { name: "a Windows base: its builder has no RUN --mount", dockerfile: "FROM python:3.6-windowsservercore\nRUN pip install virtualenv\n" },
       { name: "exec form", dockerfile: `${SLIM}\nRUN ["pip", "install", "flask"]\n` },
       { name: "no install", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n` },
     ],
@@ -25,6 +30,12 @@ describe("cache/mount-pip", () => {
         findings: ["2:mount"],
         output: `${SYNTAX}\n${SLIM}\nRUN ${MOUNT} pip install flask\n`,
         reasonIncludes: ["of cache leaves the image"],
+      },
+      {
+        name: "rm of the cache's contents leaves the mount point: mounted",
+        dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/pip/* /tmp/x\n`,
+        findings: ["2:mount"],
+        output: `${SYNTAX}\n${SLIM}\nRUN ${MOUNT} pip install flask && rm -rf /root/.cache/pip/* /tmp/x\n`,
       },
       {
         name: "the mount replaces --no-cache-dir",

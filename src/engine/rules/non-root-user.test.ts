@@ -9,7 +9,16 @@ describe("security/non-root-user", () => {
       { name: "a USER already", dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n" },
       { name: "the entrypoint drops privileges", dockerfile: "FROM python:3.12-slim\nENTRYPOINT [\"gosu\", \"app\", \"python\"]\n" },
       { name: "a non-root base", dockerfile: "FROM gcr.io/distroless/python3-debian12:nonroot\nCMD [\"app.py\"]\n" },
+      // Corpus 099: a nanoserver image with a PowerShell SHELL; `RUN useradd` failed its build.
+      { name: "a Windows base", dockerfile: "FROM python:3.6-windowsservercore AS python\nFROM mcr.microsoft.com/windows/nanoserver:10.0.14393.2068\nCOPY --from=python /Python /Python\nCMD [\"python.exe\"]\n" },
       { name: "USER set in the parent stage", dockerfile: "FROM python:3.12-slim AS base\nRUN useradd --uid 10001 app\nUSER app\nFROM base\nCMD [\"python\"]\n" },
+      {
+        // COPY --chown=app:app before `useradd app` fails the build ("unable to find user app"): the chown
+        // RUN stays as it is.
+        name: "chown -R of copied files to a user created after the COPY",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd app\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+      },
     ],
     invalid: [
       {
@@ -72,6 +81,65 @@ describe("security/non-root-user", () => {
         dockerfile: "FROM python:3.12-slim\nUSER 'root'\nCMD [\"python\"]\n",
         findings: ["2:root"],
         output: "FROM python:3.12-slim\nUSER 'root'\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
+      },
+      {
+        // Corpus 053 (wagtail bakerydemo), minimised: the media folder is made writable for 1000:2000 only.
+        // USER 10001 left the app unable to write its uploads; it must run as the owner the chown names.
+        name: "a folder chowned for the app: USER that owner, no new user",
+        dockerfile: "FROM python:3.12-slim\nCOPY . /code/\nRUN mkdir -p /code/media && chown -R 1000:2000 /code/media\nCMD [\"uwsgi\", \"/code/uwsgi.ini\"]\n",
+        dockerignore: ".git\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nCOPY . /code/\nRUN mkdir -p /code/media && chown -R 1000:2000 /code/media\nUSER 1000:2000\nCMD [\"uwsgi\", \"/code/uwsgi.ini\"]\n",
+        reasonIncludes: ["chown"],
+      },
+      {
+        // Corpus 115 (netbox), minimised: a package's own user owns the server's state; `--from` takes a value.
+        name: "a named owner, after chown options that take a value",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends unit && chown --from root:root -R unit:root /opt/unit/\nCMD [\"unitd\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends unit && chown --from root:root -R unit:root /opt/unit/\nUSER unit:root\nCMD [\"unitd\"]\n",
+      },
+      {
+        name: "chown to root names no app user: a new one",
+        dockerfile: "FROM python:3.12-slim\nRUN mkdir /data && chown root:root /data\nCMD [\"python\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN mkdir /data && chown root:root /data\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n",
+      },
+      {
+        name: "chown -R to a numeric owner needs no user: COPY --chown",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R 10001:10001 /app\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+        findings: ["4:chown"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=10001:10001 . .\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
+      },
+      {
+        // Corpus 090, minimised: the venv is in /root, mode 700; USER 10001 could not run it.
+        name: "the app's venv in root's home: no USER offered",
+        dockerfile: "FROM python:3.12-alpine\nRUN python -m venv /root/.venv && /root/.venv/bin/pip install --no-cache-dir flask\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
+        // Corpus 103: WORKDIR /root/onboarding; another user cannot enter it, and the container does not start.
+        name: "the work directory in root's home: no USER offered",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /root/app\nCOPY . .\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
+        name: "pip install --user as root puts the packages in /root/.local: no USER offered",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --user flask\nENV PATH=/root/.local/bin:$PATH\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:root"],
+        output: null,
+      },
+      {
+        // Corpus 083, minimised: start_server.sh starts nginx, whose pid file and state are root's.
+        name: "the image installs nginx: no USER offered",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache nginx\nCOPY . /app\nCMD [\"/bin/sh\", \"/app/start_server.sh\"]\n",
+        dockerignore: ".git\n",
+        findings: ["1:root"],
+        output: null,
       },
       {
         name: "explicit USER root",

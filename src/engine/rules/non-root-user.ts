@@ -12,7 +12,7 @@ import type { TextEdit } from "../text/edits";
 import { finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { unquoteWord } from "../dockerfile/unquote";
-import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, workdirsOf } from "./support/stages";
+import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, onWindows, workdirsOf } from "./support/stages";
 import { userOf } from "./support/words";
 import type { Finding, Rule, RuleContext } from "./types";
 
@@ -52,17 +52,82 @@ function userState(context: RuleContext): UserState {
 
 const isRoot = (user: string | null): boolean => user === null || /^(root|0)(:(root|0))?$/.test(user);
 
+/** An owner `chown` can name and USER can take: `user`, `user:group`, numeric or not (`user:` is `user`). */
+const OWNER = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]*)?)?$/;
+/** chown options that take the next word as their value. */
+const CHOWN_VALUED = new Set(["--from", "--reference"]);
+
+/** The owner the last non-root `chown` of the final image's stages gives its files (`1000:2000`), or null.
+ *  The Dockerfile made those files writable for that owner only (a media folder, a server's state): the app
+ *  must run as it, not as a new UID that can write nothing there (corpus 053's `chown -R 1000:2000` media,
+ *  115's `chown -R unit:root` NGINX Unit state). */
+function chownOwner(context: RuleContext): string | null {
+  const stages = finalImageStages(context.analysis);
+  let owner: string | null = null;
+  for (const node of context.analysis.model.instructions) {
+    if (!stages.has(node.stageIndex)) continue;
+    for (const command of node.run?.commands ?? []) {
+      const words = command.words.map((w) => w.value);
+      if (words[0] !== "chown") continue;
+      const args = words.slice(1).filter((w, i, all) => !w.startsWith("-") && !CHOWN_VALUED.has(all[i - 1] ?? ""));
+      const match = OWNER.exec(args[0] ?? "");
+      if (match === null || isRoot(match[1] ?? null)) continue;
+      owner = match[2] === undefined ? (match[1] ?? null) : `${match[1]}:${match[2]}`;
+    }
+  }
+  return owner;
+}
+
 function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | null {
   const stage = finalStage(context.analysis.model);
   if (stage === null) return null;
   const state = userState(context);
   if (!isRoot(state.user)) return null;
   const images = context.analysis.model.stages.filter((s) => finalImageStages(context.analysis).has(s.index)).map((s) => s.from.from?.image ?? "");
-  // Guard: scratch has no user database; some bases already run as a non-root user.
-  if (images.some((i) => i === "scratch" || NON_ROOT_BASE.test(i))) return null;
+  // Guard: scratch has no user database; some bases already run as a non-root user; Windows has no useradd.
+  if (images.some((i) => i === "scratch" || NON_ROOT_BASE.test(i)) || onWindows(context.analysis.model, stage)) return null;
   const starts = stage.instructions.filter((n) => n.keyword === "ENTRYPOINT" || n.keyword === "CMD").map((n) => n.args.join(" "));
   if (starts.some((s) => DROPS_PRIVILEGES.test(s))) return null;
   return { stage, state };
+}
+
+/** Users the Debian and Alpine bases define. */
+const BASE_USERS = new Set(["root", "daemon", "bin", "nobody", "www-data"]);
+
+/** /root or ~, or a path under it other than the caches (cache mounts and their cleanup name those). */
+const ROOT_HOME = /(?:^|[\s=:"'])(?:\/root|~)(?:\/(?!\.cache(?:\/|$))[^\s:"']*)?(?=$|[\s:"'])/;
+
+/** True when the final image keeps what the app runs in root's home: a WORKDIR, COPY, ENV (PATH to
+ *  ~/.local/bin), CMD or RUN path there (corpus 090's `virtualenv /root/.venv`, 103's WORKDIR
+ *  /root/onboarding), or `pip install --user` as root. /root is mode 700: another user cannot even enter
+ *  it, so USER would stop the app from starting. */
+function usesRootHome(context: RuleContext): boolean {
+  const stages = finalImageStages(context.analysis);
+  return context.analysis.model.instructions.some((node) => {
+    if (!stages.has(node.stageIndex)) return false;
+    if (node.run !== null) {
+      return node.run.commands.some((command, i) => {
+        const info = node.run?.infos[i];
+        if (info?.kind === "rm") return false;
+        const words = command.words.map((w) => w.value);
+        return (info?.kind === "pip-install" && words.includes("--user")) || words.some((w) => ROOT_HOME.test(w));
+      });
+    }
+    const words = node.keyword === "COPY" || node.keyword === "ADD" ? [node.copy?.destination ?? ""] : node.args;
+    return ["WORKDIR", "ENV", "CMD", "ENTRYPOINT", "COPY", "ADD"].includes(node.keyword) && words.some((w) => ROOT_HOME.test(w));
+  });
+}
+
+/** Distribution packages of daemons that start as root and drop privileges themselves (their pid files,
+ *  state and log directories are root's): an image that installs one runs it from its start script
+ *  (corpus 083 starts nginx and uWSGI from start_server.sh), and under USER it fails on those paths. */
+const ROOT_DAEMONS = new Set(["nginx", "nginx-full", "nginx-light", "apache2", "httpd", "supervisor", "cron", "cronie", "openssh-server", "openssh"]);
+
+/** True when the final image installs one of ROOT_DAEMONS with apt-get or apk. */
+function installsRootDaemon(context: RuleContext): boolean {
+  const stages = finalImageStages(context.analysis);
+  return context.analysis.model.instructions.some((n) => stages.has(n.stageIndex) && (n.run?.infos ?? []).some((i) =>
+    (i.kind === "apt-install" || i.kind === "apk-add") && i.packages.some((p) => ROOT_DAEMONS.has(p.value.split(/[=<>~]/)[0] ?? ""))));
 }
 
 interface Chown {
@@ -78,6 +143,7 @@ function chowns(context: RuleContext): Chown[] {
   if (stage === null) return [];
   const out: Chown[] = [];
   const escapeChar = context.analysis.model.escapeChar;
+  const stagesOfImage = finalImageStages(context.analysis);
   const cwds = workdirsOf(stage, escapeChar);
   // Each plain COPY's destination, resolved once rather than once per `chown -R` after it.
   const destinations = stage.instructions.map((n, i) =>
@@ -96,6 +162,13 @@ function chowns(context: RuleContext): Chown[] {
       return dest !== undefined && dest !== null && (dest === target || dest.startsWith(`${target.replace(/\/$/, "")}/`));
     });
     if (copies.length === 0) return;
+    // Guard: COPY --chown looks the name up as the COPY runs, where `chown` ran after the user was made: a
+    // name created later (or by the base, unseen) fails the build, "unable to find user". Numeric owners and
+    // users every Debian and Alpine base has need no lookup.
+    const user = owner.split(/[:.]/)[0] ?? "";
+    const made = /^\d+$/.test(user) || BASE_USERS.has(user) || context.analysis.model.instructions.some((n) =>
+      stagesOfImage.has(n.stageIndex) && n.range.start < (copies[0]?.range.start ?? 0) && (n.run?.infos ?? []).some((i) => i.kind === "useradd" && i.user === user));
+    if (!made) return;
     const lines = new Set(copies.map((c) => c.range.startLine));
     const bytes = context.analysis.estimate.layers.filter((l) => lines.has(l.line)).reduce((sum, l) => sum + l.bytes, 0);
     out.push({ run: node, owner, copies, bytes });
@@ -112,11 +185,11 @@ export const nonRootUser: Rule = {
     fixSafety: "suggestion",
     hadolint: "DL3002",
     docs: {
-      what: "Adds a user with a fixed UID and USER before the final stage's CMD; replaces a RUN chown -R of copied files with COPY --chown.",
+      what: "Adds a user with a fixed UID and USER before the final stage's CMD (or USER the user the Dockerfile creates, or gives files to with chown); replaces a RUN chown -R of copied files with COPY --chown.",
       why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
       before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
       after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
-      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
+      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700) or the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
     },
     messages: {
       root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.",
@@ -149,17 +222,21 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    const at = root === null ? null : userLinesAt(context.analysis.model, root.stage);
+    const at = root === null || usesRootHome(context) || installsRootDaemon(context) ? null : userLinesAt(context.analysis.model, root.stage);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
       const alpine = context.analysis.estimate.stages.find((s) => s.index === stage.index)?.libc === "musl";
       const create = alpine ? `RUN adduser -D -u ${UID} ${NAME}` : `RUN useradd --create-home --uid ${UID} ${NAME}`;
-      const lines = state.created !== null && state.userNode === null ? [`USER ${state.created}`] : [create, `USER ${UID}`];
+      const created = state.userNode === null ? state.created : null;
+      const owner = created === null ? chownOwner(context) : null;
+      const lines = created !== null ? [`USER ${created}`] : owner !== null ? [`USER ${owner}`] : [create, `USER ${UID}`];
       edits.push({ start: at, end: at, text: lead + lines.join(nl) + nl });
-      reasons.push(state.created !== null && state.userNode === null
-        ? `The Dockerfile already creates ${state.created}; USER makes the app run as that user`
-        : `A user with the fixed UID ${UID} (above the UIDs hosts hand out, so a bind mount never maps it to a real account), created after the installs that need root`);
+      reasons.push(created !== null
+        ? `The Dockerfile already creates ${created}; USER makes the app run as that user`
+        : owner !== null
+          ? `The Dockerfile gives files to ${owner} with chown so that the app can write them; USER makes the app run as that owner (a new user could not write there)`
+          : `A user with the fixed UID ${UID} (above the UIDs hosts hand out, so a bind mount never maps it to a real account), created after the installs that need root`);
     }
     if (edits.length === 0) return [];
     return [{ id: "non-root", title: "Add a non-root USER", edits: [{ file: "dockerfile", edits }], reason: `${reasons.join(". ")}.` }];

@@ -60,6 +60,15 @@ describe("hygiene/pip-self-upgrade", () => {
         output: "FROM python:3.9-slim\nRUN pip install --upgrade pip==26.0.1 && pip install --no-cache-dir flask\n",
         reasonIncludes: ["last pip for Python 3.9"],
       },
+      {
+        // Corpus 107: the Python comes from a build argument. pip==<newest> fails on any Python the newest
+        // pip dropped (3.9 and older), so only the drop is offered.
+        name: "a Python the estimate cannot tell: no pin",
+        dockerfile: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["3:upgrade"],
+        alternatives: ["drop"],
+        output: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\nRUN pip install --no-cache-dir flask\n",
+      },
     ],
   });
 });

@@ -95,6 +95,11 @@ export const pipSelfUpgrade: Rule = {
     const alternatives: FixAlternative[] = [];
     // On a Python newer pips dropped (≤ 3.9), the table's pip would not install: pin to the last pip that
     // still runs there (on ≤ 3.8 the image's own pip is also too old to read manylinux_2_28 wheels).
+    // A stage whose Python the estimate cannot tell (`FROM python:${PYTHON_VERSION}-slim`, corpus 107;
+    // python:onbuild, 103) may run one the newest pip dropped: `pip==<newest>` would fail there, so no pin.
+    const hitStages = new Set(all.map((h) => h.node.stageIndex));
+    const versions = context.analysis.estimate.stages.filter((s) => hitStages.has(s.index)).map((s) => s.pythonVersion);
+    const unknownPython = versions.length < hitStages.size || versions.some((v) => v === null);
     const minors = context.analysis.estimate.stages.flatMap((s) => (s.pythonVersion === null ? [] : [s.pythonVersion.split(".").slice(0, 2).join(".")]));
     const oldPython = minors.find((m) => LAST_PIP[m] !== undefined);
     const row = findPythonPackage("pip");
@@ -104,7 +109,7 @@ export const pipSelfUpgrade: Rule = {
     if (drop !== null && drop.length > 0) {
       alternatives.push({ id: "drop", title: "Drop the pip upgrade", edits: [{ file: "dockerfile", edits: drop }], reason: `The image's own pip installs the same packages; the upgrade only added ${formatBytes(bytes)} and made the build depend on the day it ran.` });
     }
-    if (version != null) {
+    if (version != null && !unknownPython) {
       const pin = all.flatMap((h) => h.info.requirements.filter((r) => UNPINNED_PIP.test(r.value.trim())).map((r) => ({ start: r.word.start, end: r.word.end, text: `pip==${version}` })));
       alternatives.push({ id: "pin", title: `Pin pip ${version}`, edits: [{ file: "dockerfile", edits: pin }], reason: `pip ${version} (${where}) every time: the build is reproducible; the upgrade's layer stays.` });
     }

@@ -8,7 +8,7 @@ import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { CommandInfo } from "../../shell/command-info";
 import type { ShellCommand, ShellWord } from "../../shell/types";
 import type { TextEdit } from "../../text/edits";
-import { lineBreakOf, lineStartOf, stagesUsedBy } from "./stages";
+import { lineBreakOf, lineStartOf, onWindows, stagesUsedBy } from "./stages";
 import { userOf } from "./words";
 
 export type CacheTool = "pip" | "uv" | "poetry";
@@ -160,6 +160,15 @@ function cacheDirFlag(command: ShellCommand): string | null {
   return null;
 }
 
+/** True when `rm -r path` would try to remove the directory dir itself (dir or a folder above it, or a glob
+ *  over dir's parent); `dir/*` only empties it. `~` and $HOME stand for home. */
+function removesDir(path: string, dir: string, home: string): boolean {
+  const expanded = path.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, home).replace(/\/+$/, "");
+  const glob = /^(.*)\/\*$/.exec(expanded);
+  if (glob !== null) return dir.startsWith(`${glob[1] ?? ""}/`) && dir !== glob[1];
+  return expanded !== "" && (dir === expanded || dir.startsWith(`${expanded}/`));
+}
+
 /**
  * Why a RUN gets no cache mount, or its uses. Null when it installs with none of the tools. Guards, each a
  * case where the mount would cache nothing or change what the image holds:
@@ -175,6 +184,8 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
   if (pairs.length === 0) return null;
   // Exec form has no place for the shell words the edit removes; a RUN the splitter could not read may hide more.
   if (node.form === "exec" || run.problems.length > 0) return { ok: false, reason: "the RUN is in exec form or its shell could not be read" };
+  const stage = analysis.model.stages[node.stageIndex];
+  if (stage !== undefined && onWindows(analysis.model, stage)) return { ok: false, reason: "the stage builds on a Windows image, whose builder has no RUN --mount" };
   const { env, user } = environmentAt(analysis, node);
   // BuildKit creates the mount owned by root (uid=0): another user could not write the cache and pip
   // would turn it off with a warning. A `uid=` option would need the user's numeric id.
@@ -194,6 +205,11 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
     // poetry's default venv lives in its cache directory (~/.cache/pypoetry/virtualenvs): a mount there
     // would keep the installed packages out of the image.
     if (tool === "poetry" && poetryVenvInCache(env, config)) return { ok: false, reason: "poetry creates its virtual environment in its cache directory, which a mount would keep out of the image: set POETRY_VIRTUALENVS_IN_PROJECT=1 (or virtualenvs.create false) first" };
+    // `rm -rf /root/.cache` cleaning up after pip: under a mount at /root/.cache/pip, rm empties the
+    // builder's cache and then cannot remove the mount point itself ("Device or resource busy"): the RUN
+    // fails. Corpus 045 and 090 clean up so.
+    const removal = run.infos.find((info) => info.kind === "rm" && info.recursive && info.paths.some((p) => removesDir(p.value, target, home)));
+    if (removal !== undefined) return { ok: false, reason: `the RUN removes ${target} with rm -r, which fails on a mount point` };
     const offWords = command.words.filter((w) => cache.offFlags.includes(w.value));
     uses.push({ tool, target, offWords });
   }

@@ -13,6 +13,20 @@ export function finalStage(model: DockerfileModel): Stage | null {
 /** Offset of the first character of the line holding `offset`. A line ends at `\n`, `\r\n` or a lone `\r`
  *  (as LineIndex counts them): with CR-only line ends, looking for `\n` alone found none and put an
  *  inserted RUN before the first FROM (issue 14). */
+/** Windows base images (Docker's and Microsoft's names): no useradd, no /root, and the classic builder
+ *  Windows uses rejects `RUN --mount`. */
+const WINDOWS_IMAGE = /windows|nanoserver|servercore/i;
+
+/** True when the stage, or a stage it builds on, starts from a Windows image (corpus 099). */
+export function onWindows(model: DockerfileModel, stage: Stage): boolean {
+  for (let s: Stage | undefined = stage, guard = 0; s !== undefined && guard < 32; guard++) {
+    if (WINDOWS_IMAGE.test(s.from.from?.image ?? "")) return true;
+    const parent: number | null | undefined = s.from.from?.baseStage;
+    s = parent == null ? undefined : model.stages[parent];
+  }
+  return false;
+}
+
 export function lineStartOf(text: string, offset: number): number {
   const nl = Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1));
   return nl + 1;
