@@ -52,6 +52,13 @@ describe("hygiene/pip-self-upgrade", () => {
         reasonIncludes: ["last pip for Python 3.8"],
       },
       {
+        // The pin is read on the Python of the stage it rewrites: a 3.8 stage elsewhere does not make it 3.8's.
+        name: "an old Python in another stage only: the newest pip",
+        dockerfile: "FROM python:3.8-slim AS legacy\nRUN python -c 'print(1)'\nFROM python:3.12-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["4:upgrade"],
+        output: `FROM python:3.8-slim AS legacy\nRUN python -c 'print(1)'\nFROM python:3.12-slim\nRUN pip install --upgrade pip==${pinned} && pip install --no-cache-dir flask\n`,
+      },
+      {
         // pip 26.1 dropped Python 3.9: the table's newest pip would not install on python:3.9.
         name: "python 3.9: pinned to the last pip that runs there",
         dockerfile: "FROM python:3.9-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",

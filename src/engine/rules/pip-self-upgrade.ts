@@ -100,7 +100,9 @@ export const pipSelfUpgrade: Rule = {
     const hitStages = new Set(all.map((h) => h.node.stageIndex));
     const versions = context.analysis.estimate.stages.filter((s) => hitStages.has(s.index)).map((s) => s.pythonVersion);
     const unknownPython = versions.length < hitStages.size || versions.some((v) => v === null);
-    const minors = context.analysis.estimate.stages.flatMap((s) => (s.pythonVersion === null ? [] : [s.pythonVersion.split(".").slice(0, 2).join(".")]));
+    // The Python of the stages it rewrites, as the text stands at this step (eol-base runs before this rule,
+    // so a base it moved is read here as moved: registry.ts).
+    const minors = versions.flatMap((v) => (v === null ? [] : [v.split(".").slice(0, 2).join(".")]));
     const oldPython = minors.find((m) => LAST_PIP[m] !== undefined);
     const row = findPythonPackage("pip");
     const version = oldPython === undefined ? row?.version : LAST_PIP[oldPython];

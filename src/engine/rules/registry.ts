@@ -9,10 +9,13 @@
 // - apt-no-install-recommends and apk-no-cache: per-command flags, on whatever RUNs the final stage kept;
 // - purge-build-deps after multistage: a builder stage leaves compilers behind better, so it only fires
 //   where the user kept one stage;
+// - eol-base before pip-self-upgrade: it moves the base to another Python, and the pin pip-self-upgrade
+//   writes is the last pip for the Python of the text it rewrites (24.3.1 on 3.8). Applied after the pin,
+//   the move left corpus 071 on python:3.11 with 3.8's pip; before it, the pin is read on the new Python;
 // - pip-self-upgrade, then the package swaps (torch-cpu, opencv-headless), which change what is installed
 //   and are suggestions;
-// - eol-base and non-root-user last among the Dockerfile rewrites: they change the base tag and the user,
-//   and are the rewrites most likely to need the user's review;
+// - non-root-user last among the Dockerfile rewrites: it changes the user, the rewrite most likely to need
+//   the user's review;
 // - dockerignore last: it edits another file and never interacts with the others.
 import { apkNoCache } from "./apk-no-cache";
 import { aptLists } from "./apt-lists";
@@ -66,10 +69,11 @@ export const RULES: readonly Rule[] = [
   aptNoInstallRecommends,
   apkNoCache,
   purgeBuildDeps,
+  // Before the pip pin (see above): offered, so the pin is 3.8's until the user takes the move, and then 3.11's.
+  eolBase,
   pipSelfUpgrade,
   torchCpu,
   opencvHeadless,
-  eolBase,
   // Offered, never applied by default (it changes who the app runs as).
   nonRootUser,
   // An alternative final stage once the image is split with a venv (offered): after the size fixes that
