@@ -3,6 +3,7 @@
 // `COPY --from=<stage>` copies exactly the entries that stage holds under the source paths.
 import type { InstructionNode } from "../dockerfile/model";
 import { expandWord } from "../dockerfile/unquote";
+import { noteCopyDestination } from "./accounts";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
 import { isIgnored } from "./dockerignore";
@@ -36,6 +37,7 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
   const rawDest = copy.destination === null ? "." : expand(copy.destination);
   const dest = resolvePath(stage.workdir, rawDest);
   const destIsDir = rawDest.endsWith("/") || copy.sources.length > 1 || rawDest === ".";
+  noteCopyDestination(stage, dest);
 
   if (copy.heredoc) {
     const bytes = node.heredocs.reduce((sum, h) => sum + h.content.length, 0);

@@ -3,6 +3,7 @@
 // says so). Cache mounts take what is written under them out of the layer.
 import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
+import { noteAccounts } from "./accounts";
 import type { EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
 import { resolvePath } from "./paths";
@@ -47,6 +48,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
     if (info === undefined) return;
     const restore = applyAssignments(scope, command.assignments);
     ctx.reader.command(ctx, stage, scope, command, info, node);
+    noteAccounts(stage, scope, command, info);
     // Arguments the model cannot read (`$(cat packages.txt)`, a variable without a value) may install or
     // make anything: from here on the build check does not call things missing.
     if (command.words.some((w, at) => at > 0 && unreadable(w.value, scope))) markUnmodelled(stage, scope.line);

@@ -70,6 +70,10 @@ export interface StageState {
   /** Requirements files a command wrote into the image (`poetry export -o X`), by image path: a later
    *  `pip install -r X` reads them. */
   readonly generatedRequirements: Map<string, RequirementsFile>;
+  /** Users and groups this stage and the stages it builds on created (`useradd`, `adduser`, `groupadd`,
+   *  `addgroup`), beyond the base image's own; null once a step may have made any the model cannot name (a
+   *  package install, whose scripts add system users; a copy into /etc). See estimate/accounts.ts. */
+  accounts: Set<string> | null;
 }
 
 export function forkStage(parent: StageState, index: number, name: string | null): StageState {
@@ -94,10 +98,11 @@ export function forkStage(parent: StageState, index: number, name: string | null
     builtFromSource: new Set(parent.builtFromSource),
     toolConfig: new Map(parent.toolConfig),
     generatedRequirements: new Map(parent.generatedRequirements),
+    accounts: parent.accounts === null ? null : new Set(parent.accounts),
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "unmodelledAt" | "toolConfig" | "generatedRequirements">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "unmodelledAt" | "toolConfig" | "generatedRequirements" | "accounts">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables). */
 export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, executables: ReadonlyMap<string, string> = new Map()): StageState {
@@ -125,6 +130,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     builtFromSource: new Set(),
     toolConfig: new Map(),
     generatedRequirements: new Map(),
+    accounts: new Set(),
   };
 }
 

@@ -36,6 +36,14 @@ describe("the plan and the build check", () => {
     expect(plan.steps[2]?.texts.dockerfile).toBe(`${SLIM}# fine\n`);
   });
 
+  it("does not apply a step whose COPY --chown names a user the stage does not have yet (corpus 058)", () => {
+    const chown = appendRule("security/chown", "--chown", "COPY --chown=locust app.py /app/app.py");
+    const withUser = `${SLIM}RUN useradd --create-home locust\n`;
+    expect(buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [chown] }).steps[1]?.rationale)
+      .toMatch(/^Not applied: the rewritten Dockerfile would not build or run: COPY --chown=locust: there is no user locust in this stage yet/);
+    expect(buildPlan({ dockerfile: withUser, requirements: [], dockerignore: null, rules: [chown] }).steps[1]?.status).toBe("applied");
+  });
+
   it("applies a step when the error was already there (same code and subject, another line)", () => {
     const broken = "FROM python:3.12-slim\nRUN apk add --no-cache curl\n";
     const plan = buildPlan({ dockerfile: broken, requirements: [], dockerignore: null, rules: [appendRule("hygiene/fine", "# fine", "# fine")] });

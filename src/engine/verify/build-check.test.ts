@@ -126,3 +126,24 @@ describe("distribution images", () => {
     { name: "a versioned interpreter is not checked", dockerfile: `${DEBIAN}\nRUN apt-get update && apt-get install -y python3.11 && python3.11 -m pip --version\n`, expected: [] },
   ]);
 });
+
+describe("COPY --chown owners", () => {
+  const APP = "COPY app.py /app/app.py";
+  table([
+    { name: "a user created later (corpus 058's rewrite)", dockerfile: `${SLIM}\nCOPY --chown=locust . /app\nRUN useradd --create-home locust\nUSER locust\n`, expected: ["error unknown-owner user:locust @2"] },
+    { name: "the user created first", dockerfile: `${SLIM}\nRUN useradd --create-home locust\nCOPY --chown=locust . /app\n`, expected: [] },
+    { name: "useradd's own group, and a group from groupadd", dockerfile: `${SLIM}\nRUN groupadd web && useradd -g web app\n${APP.replace("COPY", "COPY --chown=app:app")}\nADD --chown=app:web app.py /srv/\n`, expected: [] },
+    { name: "a group nobody created (ADD too)", dockerfile: `${SLIM}\nRUN useradd app\nADD --chown=app:staffers app.py /srv/\n`, expected: ["error unknown-owner group:staffers @3"] },
+    { name: "the base image's own accounts", dockerfile: `${SLIM}\n${APP.replace("COPY", "COPY --chown=www-data:nogroup")}\n${APP.replace("COPY", "COPY --chown=nobody")}\n`, expected: [] },
+    { name: "Alpine's adduser -D", dockerfile: `${ALPINE}\nRUN addgroup -S app && adduser -S -D -G app app\n${APP.replace("COPY", "COPY --chown=app:app")}\n`, expected: [] },
+    { name: "numeric IDs are never looked up", dockerfile: `${SLIM}\n${APP.replace("COPY", "COPY --chown=1000:1000")}\n`, expected: [] },
+    { name: "a user made in the stage this one builds on", dockerfile: `${SLIM} AS base\nRUN useradd app\nFROM base\n${APP.replace("COPY", "COPY --chown=app")}\n`, expected: [] },
+    { name: "a user made in another stage only", dockerfile: `${SLIM} AS builder\nRUN useradd app\n${SLIM}\n${APP.replace("COPY", "COPY --chown=app")}\n`, expected: ["error unknown-owner user:app @4"] },
+    { name: "a variable with a value", dockerfile: `${SLIM}\nARG APP_USER=app\nRUN useradd $APP_USER\n${APP.replace("COPY", "COPY --chown=${APP_USER}")}\n`, expected: [] },
+    { name: "a variable without a value: not checked", dockerfile: `${SLIM}\nARG APP_USER\n${APP.replace("COPY", "COPY --chown=$APP_USER")}\n`, expected: [] },
+    { name: "after a package install (its scripts add users): not checked", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends postgresql\n${APP.replace("COPY", "COPY --chown=postgres")}\n`, expected: [] },
+    { name: "after copying a user database in: not checked", dockerfile: `${SLIM} AS users\nRUN useradd app\n${SLIM}\nCOPY --from=users /etc/passwd /etc/passwd\n${APP.replace("COPY", "COPY --chown=app")}\n`, expected: [] },
+    { name: "after a RUN the model cannot follow: not checked", dockerfile: `${SLIM}\nRUN ./create-users.sh\n${APP.replace("COPY", "COPY --chown=app")}\n`, expected: [] },
+    { name: "an image the tables do not know: not checked", dockerfile: `FROM example.com/team/base:1\n${APP.replace("COPY", "COPY --chown=app")}\n`, expected: [] },
+  ]);
+});

@@ -16,6 +16,7 @@ import { LineIndex } from "../text/line-index";
 import { executableNeed, fileNeeds } from "./command-needs";
 import { boundByMount, mayExist } from "./files";
 import { checkCopyFrom } from "./copy-from";
+import { checkChownOwner } from "./owners";
 import { missingPackageNames } from "./package-names";
 import { checkFinalStage } from "./final-stage";
 import { gitRequirements } from "./git-requirements";
@@ -69,6 +70,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     instruction(ctx, stage, node) {
       safely(node.range.startLine, stage.index, () => {
         if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
+        if (node.copy?.chown != null) checkChownOwner(ctx, stage, node, report);
       });
     },
     command(ctx, stage, scope, command, info, node) {

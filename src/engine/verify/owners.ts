@@ -1,0 +1,49 @@
+// `COPY --chown=<user>[:<group>]` (and ADD) naming a user or group the stage does not have yet. The name is
+// looked up in the stage's own /etc/passwd and /etc/group as the COPY runs: the classic builder fails
+// ("unable to find user NAME: no matching entries in passwd file"), and so do Podman/Buildah and kaniko;
+// BuildKit does not fail but gives the files to root (solver/llbsolver/file/user_linux.go, readUser: a
+// name not found leaves UID/GID 0), so a later `USER NAME` cannot write them. Corpus 058's rewrite put
+// `COPY --chown=locust` before `useradd locust`. Said only when the stage is fully known: an unmodelled
+// RUN, a package install (its scripts add system users), a copy into /etc, or an image the tables do not
+// know may all have made the name. Numeric IDs are never looked up.
+import type { InstructionNode } from "../dockerfile/model";
+import { expandWord } from "../dockerfile/unquote";
+import { substituteVariables } from "../dockerfile/variables";
+import type { EstimateContext } from "../estimate/context";
+import type { StageState } from "../estimate/stage-state";
+import type { Report } from "./build-check";
+
+/** Users and groups of the base images' own /etc/passwd and /etc/group, by family: Debian's base-passwd
+ *  (passwd.master and group.master, plus apt's `_apt`), Ubuntu's adds `ubuntu` (24.04), Alpine's
+ *  alpine-baselayout (the union over its 3.x releases, which dropped some old ones). A family not here
+ *  (wolfi) is not checked. */
+const DEBIAN = ["root", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news", "uucp", "proxy", "www-data", "backup", "list",
+  "irc", "gnats", "nobody", "_apt", "adm", "tty", "disk", "kmem", "dialout", "fax", "voice", "cdrom", "floppy", "tape", "sudo", "audio", "dip",
+  "operator", "src", "shadow", "utmp", "video", "sasl", "plugdev", "staff", "users", "nogroup", "systemd-journal"];
+const ALPINE = ["root", "bin", "daemon", "adm", "lp", "sync", "shutdown", "halt", "mail", "news", "uucp", "operator", "man", "postmaster",
+  "cron", "ftp", "sshd", "at", "squid", "xfs", "games", "cyrus", "vpopmail", "ntp", "smmsp", "guest", "nobody", "sys", "tty", "disk", "mem",
+  "kmem", "wheel", "floppy", "console", "audio", "cdrom", "dialout", "input", "tape", "video", "netdev", "readproc", "kvm", "shadow", "cdrw",
+  "www-data", "usb", "users", "nofiles", "locate", "abuild", "utmp", "ping", "nogroup"];
+const SYSTEM_ACCOUNTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  debian: new Set(DEBIAN),
+  ubuntu: new Set([...DEBIAN, "ubuntu"]),
+  alpine: new Set(ALPINE),
+};
+
+export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: InstructionNode, report: Report): void {
+  const raw = node.copy?.chown;
+  if (raw == null || stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return;
+  const system = stage.family === null ? undefined : SYSTEM_ACCOUNTS[stage.family];
+  if (system === undefined) return;
+  if (raw.includes("$") && substituteVariables(raw, stage.vars).unresolved.length > 0) return;
+  const owner = expandWord(raw, ctx.escapeChar, stage.vars);
+  const flag = node.flags.find((f) => f.name === "chown");
+  const at = { line: flag?.range.startLine ?? node.range.startLine, column: flag?.range.startColumn ?? node.range.startColumn, stage: stage.index };
+  const keyword = node.copy?.isAdd === true ? "ADD" : "COPY";
+  owner.split(":").slice(0, 2).forEach((name, i) => {
+    if (name === "" || /^\d+$/.test(name) || system.has(name) || stage.accounts?.has(name) === true) return;
+    const what = i === 0 ? "user" : "group";
+    report(at, "unknown-owner", "error", `${what}:${name}`,
+      `${keyword} --chown=${owner}: there is no ${what} ${name} in this stage yet (${stage.baseLabel} does not have one and no earlier step creates it): create it before this line, or the build fails ("unable to find ${what} ${name}"; BuildKit gives the files to root instead).`);
+  });
+}
