@@ -2,11 +2,13 @@
 // estimate's records per RUN through an index, not a scan of every record: the scans made the rules'
 // detect on the fuzz's slowest cases (154, 1916, 34864 of `--cases 100000 --seed 100`) grow with the
 // square of the file. Measured with counters, not timers: doubling the file must at most double the work.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analyze, type Analysis } from "../../analyze";
+import * as ignore from "../../estimate/dockerignore";
 import { aptNoInstallRecommends } from "../apt-no-install-recommends";
 import { aptOneLayer } from "../apt-one-layer";
 import { apkNoCache } from "../apk-no-cache";
+import { dockerignore } from "../dockerignore";
 import { mountApt } from "../mount-apt";
 import { mountPip } from "../mount-pip";
 import { pipSelfUpgrade } from "../pip-self-upgrade";
@@ -57,6 +59,12 @@ function recordReads(repeats: number): number {
   return reads;
 }
 
+function spiedCalls(spy: { mock: { calls: unknown[] } }, run: () => void): number {
+  const before = spy.mock.calls.length;
+  run();
+  return spy.mock.calls.length - before;
+}
+
 describe("rules over a bulk file", () => {
   it("look up the estimate's records by line through an index, not a scan per RUN", () => {
     const small = recordReads(100);
@@ -68,5 +76,13 @@ describe("rules over a bulk file", () => {
     const items = [{ line: 3, id: "a" }, { line: 1, id: "b" }, { line: 3, id: "c" }];
     for (const line of [0, 1, 3]) expect(atLine(items, line)).toEqual(items.filter((i) => i.line === line));
   });
+
+  it("hygiene/dockerignore reads each named source as a pattern once, however often the file names it", () => {
+    const spy = vi.spyOn(ignore, "parseDockerignore");
+    const calls = (repeats: number) => spiedCalls(spy, () => detect([dockerignore], analysisOf(repeats)));
+    const small = calls(100);
+    expect(calls(200)).toBe(small);
+    spy.mockRestore();
+  }, 60_000);
 
 });
