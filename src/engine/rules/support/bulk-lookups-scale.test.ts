@@ -5,12 +5,15 @@
 import { describe, expect, it, vi } from "vitest";
 import { analyze, type Analysis } from "../../analyze";
 import * as ignore from "../../estimate/dockerignore";
+import * as knowledge from "../../knowledge";
 import { aptNoInstallRecommends } from "../apt-no-install-recommends";
 import { aptOneLayer } from "../apt-one-layer";
 import { apkNoCache } from "../apk-no-cache";
+import { baseVariant } from "../base-variant";
 import { dockerignore } from "../dockerignore";
 import { mountApt } from "../mount-apt";
 import { mountPip } from "../mount-pip";
+import { multistage } from "../multistage";
 import { pipSelfUpgrade } from "../pip-self-upgrade";
 import { purgeBuildDeps } from "../purge-build-deps";
 import type { Rule } from "../types";
@@ -85,4 +88,12 @@ describe("rules over a bulk file", () => {
     spy.mockRestore();
   }, 60_000);
 
+  it("a stage's Python packages are gathered once per analysis, for size/multistage and size/base-variant alike", () => {
+    const spy = vi.spyOn(knowledge, "resolvePythonClosure");
+    const analysis = analysisOf(20);
+    const calls = spiedCalls(spy, () => detect([multistage, baseVariant, multistage], analysis));
+    spy.mockRestore();
+    // One stage, one closure (size/multistage's plan gathered the packages twice, for the names and the rows).
+    expect(calls).toBe(1);
+  }, 60_000);
 });
