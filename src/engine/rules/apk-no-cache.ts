@@ -7,6 +7,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { editableRun, finalImageRuns, removeCommandEdit } from "./support/commands";
+import { atLine } from "./support/at-line";
 import { makeFinding } from "./support/finding";
 import type { Rule, RuleContext } from "./types";
 
@@ -27,7 +28,7 @@ function hits({ analysis }: RuleContext): Hit[] {
     // Guard: `rm -rf /var/cache/apk/*` in the same RUN keeps the index out too (hadolint accepts it).
     const cleans = infos.some((i) => i.kind === "apk-cache-clean" || (i.kind === "rm" && i.paths.some((p) => p.value === CACHE || p.value.startsWith(`${CACHE}/`))));
     if (adds.length === 0 || cleans) continue;
-    const layer = analysis.estimate.layers.find((l) => l.line === node.range.startLine);
+    const layer = atLine(analysis.estimate.layers, node.range.startLine)[0];
     out.push({ node, adds, bytes: layer?.items.filter((i) => i.path === CACHE).reduce((sum, i) => sum + i.bytes, 0) ?? 0 });
   }
   return out;

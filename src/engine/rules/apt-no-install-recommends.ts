@@ -7,6 +7,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import type { AptRecommendsWeight } from "../estimate/types";
 import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
+import { atLine } from "./support/at-line";
 import { editableRun, finalImageRuns } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import type { Rule, RuleContext } from "./types";
@@ -37,7 +38,7 @@ function hits({ analysis }: RuleContext): Hit[] {
   for (const node of finalImageRuns(analysis)) {
     // Guard: only installs without the flag (or `-o APT::Install-Recommends=false`), and with packages.
     const infos = (node.run?.infos ?? []).filter((i): i is AptInstall => i.kind === "apt-install" && !i.noInstallRecommends && i.packages.length > 0);
-    const weights = analysis.estimate.aptRecommends.filter((w) => w.line === node.range.startLine);
+    const weights = atLine(analysis.estimate.aptRecommends, node.range.startLine);
     if (infos.length > 0) out.push({ node, infos, weights });
   }
   return out;

@@ -14,6 +14,7 @@ import { formatBytes } from "../format";
 import type { InstructionNode } from "../dockerfile/model";
 import type { TextEdit } from "../text/edits";
 import { editableRun, finalImageStages, removeCommandEdit } from "./support/commands";
+import { atLine } from "./support/at-line";
 import { makeFinding } from "./support/finding";
 import type { Rule, RuleContext } from "./types";
 
@@ -59,7 +60,7 @@ function splits({ analysis }: RuleContext): Split[] {
         if (kinds.includes("apt-install")) installs.push(later);
       }
       if (installs.length === 0) return;
-      const layer = analysis.estimate.layers.find((l) => l.line === node.range.startLine);
+      const layer = atLine(analysis.estimate.layers, node.range.startLine)[0];
       const bytes = layer?.items.filter((i) => i.path === LISTS).reduce((sum, i) => sum + i.bytes, 0) ?? 0;
       out.push({ update: node, tool: update.tool, installs, bytes, mounted: mountsLists(node) });
     });

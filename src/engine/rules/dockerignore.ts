@@ -36,7 +36,8 @@ function missingPatterns(context: RuleContext, existing: string | null): string[
   const written = new Set(have.patterns.filter((p) => !p.negated).map((p) => p.pattern));
   const reincluded = have.patterns.filter((p) => p.negated).map((p) => p.pattern);
   // Each named source read as a pattern once, not once per candidate (a plan runs this at every step).
-  const named = namedSources(context).map((s) => ({ path: s, asPattern: parseDockerignore(s) }));
+  // Each distinct one: a `bulk` file names the same sources thousands of times (issue 14).
+  const named = [...new Set(namedSources(context))].map((s) => ({ path: s, asPattern: parseDockerignore(s) }));
   const candidates = existing === null ? ALL_CANDIDATES : SECRET_CANDIDATES;
   return candidates.filter(({ parsed: one, clean }) => {
     if (written.has(clean)) return false;

@@ -7,6 +7,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import { findPythonPackage } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
+import { atLine } from "./support/at-line";
 import { editableRun, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import type { FixAlternative, Rule, RuleContext } from "./types";
@@ -35,7 +36,7 @@ function hits({ analysis }: RuleContext): Hit[] {
       // Guard: pip upgrading itself (uv pip does not install into its own tool).
       if (info.kind !== "pip-install" || info.installer !== "pip") return;
       if (!info.requirements.some((r) => UNPINNED_PIP.test(r.value.trim()))) return;
-      const layer = analysis.estimate.layers.find((l) => l.line === node.range.startLine);
+      const layer = atLine(analysis.estimate.layers, node.range.startLine)[0];
       const bytes = layer?.items.filter((i) => /\/pip$/.test(i.path) && i.category === "python").reduce((sum, i) => sum + i.bytes, 0) ?? 0;
       out.push({ node, index, info, bytes });
     });

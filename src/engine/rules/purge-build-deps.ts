@@ -6,6 +6,7 @@
 import { formatBytes } from "../format";
 import type { InstructionNode } from "../dockerfile/model";
 import { editableRun, finalImageRuns, finalImageStages } from "./support/commands";
+import { atLine } from "./support/at-line";
 import { makeFinding } from "./support/finding";
 import { hiddenInstall } from "./support/run-roles";
 import type { Rule, RuleContext } from "./types";
@@ -43,7 +44,7 @@ function hits({ analysis }: RuleContext): Hit[] {
     // Guard: nothing later builds or compiles (the build check would report the missing compiler).
     const later = runs.slice(at + 1);
     if (later.some((n) => hiddenInstall(n) !== null || (n.run?.infos ?? []).some((i) => BUILDS.has(i.kind) || (i.kind === "other" && COMPILE_COMMAND.test(i.name))))) return;
-    const layer = analysis.estimate.layers.find((l) => l.line === node.range.startLine);
+    const layer = atLine(analysis.estimate.layers, node.range.startLine)[0];
     const bytes = layer?.items.filter((i) => packages.some((p) => i.path === `/usr/deb/${p}`)).reduce((sum, i) => sum + i.bytes, 0) ?? 0;
     if (bytes > 0) out.push({ node, packages, bytes });
   });

@@ -12,6 +12,7 @@ import type { Analysis } from "../../analyze";
 import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { CommandInfo } from "../../shell/command-info";
 import type { TextEdit } from "../../text/edits";
+import { atLine } from "./at-line";
 import { chain, environmentAt, isRoot, neededStages, SYNTAX_DIRECTIVE } from "./cache-mounts";
 import { editableRun, removeCommandEdit } from "./commands";
 import { insertionPointBefore, lineBreakOf, lineStartOf } from "./stages";
@@ -103,8 +104,8 @@ function keepsDownloadsBefore(analysis: Analysis, stage: Stage, node: Instructio
 }
 
 function listBytes(analysis: Analysis, node: InstructionNode): number {
-  return analysis.estimate.layers
-    .filter((l) => l.stageIndex === node.stageIndex && l.line === node.range.startLine)
+  return atLine(analysis.estimate.layers, node.range.startLine)
+    .filter((l) => l.stageIndex === node.stageIndex)
     .flatMap((l) => l.items)
     .filter((i) => under(i.path, LISTS))
     .reduce((sum, i) => sum + i.bytes, 0);

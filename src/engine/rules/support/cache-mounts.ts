@@ -8,6 +8,7 @@ import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { CommandInfo } from "../../shell/command-info";
 import type { ShellCommand, ShellWord } from "../../shell/types";
 import type { TextEdit } from "../../text/edits";
+import { atLine } from "./at-line";
 import { lineBreakOf, lineStartOf, onWindows, stagesUsedBy } from "./stages";
 import { userOf } from "./words";
 
@@ -222,7 +223,6 @@ export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refu
   const runs: CacheRun[] = [];
   const refused: { node: InstructionNode; reason: string }[] = [];
   const finalLayers = new Set(analysis.estimate.layers.map((l) => `${l.stageIndex}:${l.line}`));
-  const allLayers = [...analysis.estimate.layers, ...analysis.estimate.buildLayers];
   const needed = neededStages(analysis);
   for (const node of analysis.model.instructions) {
     // A stage the image does not need is not built by BuildKit: nothing to cache there.
@@ -234,7 +234,8 @@ export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refu
       continue;
     }
     if (outcome.uses.length === 0) continue;
-    const items = allLayers.filter((l) => l.stageIndex === node.stageIndex && l.line === node.range.startLine).flatMap((l) => l.items);
+    const line = node.range.startLine;
+    const items = [...atLine(analysis.estimate.layers, line), ...atLine(analysis.estimate.buildLayers, line)].filter((l) => l.stageIndex === node.stageIndex).flatMap((l) => l.items);
     const bytes = items.filter((i) => i.category === "pipCache").reduce((sum, i) => sum + i.bytes, 0);
     runs.push({ node, uses: outcome.uses, bytes, inImage: finalLayers.has(`${node.stageIndex}:${node.range.startLine}`) });
   }

@@ -8,12 +8,13 @@ import { afterInstruction, lineStartOf, runAtLine } from "./stages";
 
 /** The RUN instructions whose layers are in the final image (the estimate's layers are exactly those). */
 export function finalImageRuns(analysis: Analysis): InstructionNode[] {
-  const out: InstructionNode[] = [];
+  // A Set, not `out.includes`: a bulk file's thousands of layers made that quadratic (issue 14).
+  const out = new Set<InstructionNode>();
   for (const layer of analysis.estimate.layers) {
     const node = runAtLine(analysis.model, layer.line);
-    if (node !== undefined && !out.includes(node)) out.push(node);
+    if (node !== undefined) out.add(node);
   }
-  return out;
+  return [...out];
 }
 
 /** Stage indexes whose instructions reach the final image (the final stage and the stages it builds on). */

@@ -155,7 +155,9 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   // The tag first: the tables stand a newer row in for tags they lack (python:2.7 → python:3.6).
   const python = /^\d+(\.\d+)?/.exec(from.image.slice(from.image.lastIndexOf(":") + 1))?.[0] ?? analysis.estimate.stages[stage.index]?.pythonVersion ?? "";
   if (layout === "venv" && venv.plan.createBefore !== null && /^2(\.|$|-)/.test(python)) return refuse(`${venvBecause ?? "--prefix is not safe here"}, and Python ${python} has no venv module for the other layout`);
-  const absolute = new RegExp(`/usr/(local/)?bin/(python|pip|${requested.map(escape).join("|") || "python"})`).exec(finalText);
+  // Each name once: a `bulk` stage requests the same names thousands of times (issue 14), and the first
+  // copy of a name is the one an alternation would match anyway.
+  const absolute = new RegExp(`/usr/(local/)?bin/(python|pip|${[...new Set(requested)].map(escape).join("|") || "python"})`).exec(finalText);
   if (layout === "venv" && venv.plan.createBefore !== null && absolute !== null) {
     return refuse(`the final stage calls ${absolute[0]} by its path, which would not see the packages in the virtual environment ${VENV}`);
   }

@@ -29,7 +29,26 @@ export function pipInstallsOf(stage: Stage): { node: Stage["instructions"][numbe
   return out;
 }
 
+// size/multistage asks twice per plan of a stage (the names, then the rows) and base-variant once more;
+// on a `bulk` file (issue 14) each walk reads thousands of installs and builds a closure over every name
+// they request. The result depends only on the analysis (its requirement files) and the stage: kept per pair.
+const STAGE_PACKAGES = new WeakMap<Analysis, WeakMap<Stage, StagePackages>>();
+
 export function stagePackages(analysis: Analysis, stage: Stage): StagePackages {
+  let byStage = STAGE_PACKAGES.get(analysis);
+  if (byStage === undefined) {
+    byStage = new WeakMap();
+    STAGE_PACKAGES.set(analysis, byStage);
+  }
+  let packages = byStage.get(stage);
+  if (packages === undefined) {
+    packages = computeStagePackages(analysis, stage);
+    byStage.set(stage, packages);
+  }
+  return packages;
+}
+
+function computeStagePackages(analysis: Analysis, stage: Stage): StagePackages {
   const requested: string[] = [];
   let complete = true;
   for (const node of stage.instructions) {
