@@ -22,17 +22,21 @@ export function noteAccounts(stage: StageState, scope: RunScope, command: ShellC
     stage.accounts = null;
     return;
   }
-  const tool = command.words[0]?.value.split("/").at(-1) ?? "";
-  if (!ACCOUNT_TOOLS.has(tool)) return;
-  for (const word of command.words.slice(1)) {
-    if (word.value.startsWith("-")) continue;
-    const name = substituteVariables(word.value, scope.vars);
+  for (const word of accountWords(command)) {
+    const name = substituteVariables(word, scope.vars);
     if (name.unresolved.length > 0) {
       stage.accounts = null;
       return;
     }
     stage.accounts.add(name.value);
   }
+}
+
+/** The names a useradd/adduser/groupadd/addgroup command creates, as written (every word that is not an
+ *  option: see the top of this file); none for any other command. */
+export function accountWords(command: ShellCommand): string[] {
+  const tool = command.words[0]?.value.split("/").at(-1) ?? "";
+  return ACCOUNT_TOOLS.has(tool) ? command.words.slice(1).map((w) => w.value).filter((w) => !w.startsWith("-")) : [];
 }
 
 /** A COPY or ADD to `dest` (absolute) may bring its own /etc/passwd or /etc/group. */

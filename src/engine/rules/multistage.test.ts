@@ -299,6 +299,30 @@ describe("size/multistage", () => {
     expect(multistage.fix(context, findings)).toEqual([]);
   });
 
+  // Fuzz case 994 of seed 100, minimised: the useradd line deleted. As written a package install might have
+  // made flaskuser; split, the final stage has none, and the build check refused the rewrite. Only the
+  // split is withheld: --no-cache-dir on the install moves nothing.
+  it.each([
+    { name: "a --chown user no RUN creates", dockerfile: "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nCOPY --chown=flaskuser:flaskuser . /app\nUSER flaskuser\n", reason: "line 4 names the user flaskuser, which no RUN of this stage creates" },
+    { name: "a USER no RUN creates", dockerfile: "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nUSER app\n", reason: "line 4 names the user app, which no RUN of this stage creates" },
+  ])("no split, with the reason: $name", ({ dockerfile, reason }) => {
+    const context = contextOf({ dockerfile });
+    const findings = multistage.detect(context);
+    expect(findings.map((f) => f.messageId)).toEqual(["noSplit"]);
+    expect(findings[0]?.message).toContain(reason);
+    expect(multistage.fix(context, findings).map((a) => a.id)).toEqual(["no-cache-dir"]);
+  });
+
+  it("a --chown user the stage creates, a base account and a numeric owner do not stop the split", () => {
+    for (const owner of ["flaskuser", "www-data", "10001:10001"]) {
+      const useradd = owner === "flaskuser" ? "RUN useradd --create-home flaskuser\n" : "";
+      const context = contextOf({ dockerfile: `FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\n${useradd}RUN pip install flask\nCOPY --chown=${owner} . /app\n` });
+      const findings = multistage.detect(context);
+      expect(findings.map((f) => f.messageId), owner).toEqual(["single"]);
+      expect(multistage.fix(context, findings).length, owner).toBeGreaterThan(0);
+    }
+  });
+
   it("the docs' after example is the fix's own output", () => {
     const { before, after } = multistage.meta.docs;
     const context = contextOf({ dockerfile: before });

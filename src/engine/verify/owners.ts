@@ -30,6 +30,11 @@ const SYSTEM_ACCOUNTS: Readonly<Record<string, ReadonlySet<string>>> = {
   alpine: new Set(ALPINE),
 };
 
+/** True when `name` is an account of the base images of `family` (debian, ubuntu, alpine) before any RUN. */
+export function isBaseAccount(family: string, name: string): boolean {
+  return SYSTEM_ACCOUNTS[family]?.has(name) === true;
+}
+
 export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: InstructionNode, report: Report): void {
   const raw = node.copy?.chown;
   if (raw == null || stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return;

@@ -5,6 +5,7 @@
 // build or would not run the same app (issue 9 "Why").
 import type { Analysis } from "../../analyze";
 import type { InstructionNode, Stage } from "../../dockerfile/model";
+import { accountWords } from "../../estimate/accounts";
 import { isManifestPath } from "../../estimate/copy";
 import { findPythonPackage, lookupBaseImage, parseImageRef } from "../../knowledge";
 import type { PipInstall } from "../../shell/command-info";
@@ -12,7 +13,8 @@ import { compilesOnGlibc, compilesOnMusl, stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
 import { instructionText, plainFrom } from "./stages";
-import { copyWords, firstNonRootUser } from "./words";
+import { isBaseAccount } from "../../verify/owners";
+import { copyWords, firstNonRootUser, userOf } from "./words";
 
 /** Where the venv layout puts the virtual environment (the path uv's and poetry's Docker guides use too). */
 export const VENV = "/opt/venv";
@@ -146,6 +148,12 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
     }
   }
 
+  const owner = systemPackages.length === 0 ? null : ownerNoRunCreates(stage, libc === "musl" ? "alpine" : "debian", analysis.model.escapeChar);
+  if (owner !== null) {
+    const names = [...new Set(systemPackages.map((p) => p.name))];
+    return refuse(`line ${lineOf(owner.node)} names the ${owner.what} ${owner.name}, which no RUN of this stage creates: a system package the builder stage would take away (${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}) may be what made it, and the final stage would not have it`);
+  }
+
   // The final stage's own text: a build tool it calls (HEALTHCHECK curl …) is a runtime package there.
   const finalText = [...repeated, ...after.map((n) => instructionText(text, n))].join("\n");
   const requested = stagePackages(analysis, stage).requested;
@@ -169,6 +177,28 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
     ok: true,
     plan: { stage, builder, layout, venvBecause, installs: installs.map((i) => i.info), venv: venv.plan.venv, createBefore: venv.plan.createBefore, builderEnd, repeated, moved, runtime: runtime.packages, noRecommends: runtime.noRecommends, target },
   };
+}
+
+/**
+ * The first `COPY/ADD --chown=NAME` or `USER NAME` of the stage whose user or group is neither numeric, nor
+ * an account of the base image, nor made by a useradd/adduser/groupadd/addgroup of the stage. In the stage
+ * as written a package install may have made it (the build check then cannot tell); split, the final stage
+ * has no such install, so the build check would reject the rewrite (fuzz case 994 of seed 100: the
+ * useradd line deleted, `COPY --chown=flaskuser` kept). Refusing here keeps the rule from offering a fix
+ * that cannot be applied.
+ */
+function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { node: InstructionNode; what: string; name: string } | null {
+  const created = new Set(stage.instructions.flatMap((n) => (n.run?.commands ?? []).flatMap(accountWords)));
+  for (const node of stage.instructions) {
+    const spec = node.copy !== null ? copyWords(node.copy, escapeChar).chown : userOf(node, escapeChar);
+    if (spec === null) continue;
+    const names = spec.split(":").slice(0, 2);
+    for (const [i, name] of names.entries()) {
+      if (name === "" || name.includes("$") || /^\d+$/.test(name) || isBaseAccount(family, name) || created.has(name)) continue;
+      return { node, what: i === 0 ? "user" : "group", name };
+    }
+  }
+  return null;
 }
 
 /**
