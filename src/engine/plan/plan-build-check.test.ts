@@ -44,6 +44,35 @@ describe("the plan and the build check", () => {
     expect(buildPlan({ dockerfile: withUser, requirements: [], dockerignore: null, rules: [chown] }).steps[1]?.status).toBe("applied");
   });
 
+  it("without a decision, an alternative the build check rejects gives way to the next; a chosen one does not", () => {
+    // Two alternatives: the first breaks the build (apk on Debian), the second is fine.
+    const twoWays: Rule = {
+      ...appendRule("size/two-ways", "# done", null),
+      fix: ({ input }) => {
+        const end = String(input.dockerfile).length;
+        const append = (id: string, line: string): FixAlternative =>
+          ({ id, title: `Append ${id}`, reason: `Test rewrite ${id}.`, edits: [{ file: "dockerfile", edits: [{ start: end, end, text: `${line}\n` }] }] });
+        return [append("apk", "RUN apk add --no-cache curl # done"), append("comment", "# done")];
+      },
+    };
+    const plan = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [twoWays] });
+    expect(plan.steps[1]).toMatchObject({ status: "applied", alternative: "comment", title: "Append comment" });
+    expect(plan.steps[1]?.rationale).toMatch(/^Not “Append apk”: the rewritten Dockerfile would not build or run: apk does not exist on Debian.* Test rewrite comment\./);
+    const chosen = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [twoWays], decisions: { "size/two-ways": { action: "apply", alternative: "apk" } } });
+    expect(chosen.steps[1]).toMatchObject({ status: "failed", alternative: null });
+  });
+
+  it("size/base-variant falls back to slim where a pinned package has no musllinux wheel (fuzz case 4799)", () => {
+    const plan = buildPlan({
+      dockerfile: "FROM python:3.11-bookworm\nWORKDIR /job\nCOPY . .\nRUN pip install -r requirements.txt\n",
+      requirements: [{ path: "requirements.txt", content: "pyarrow==16.1.0\n" }],
+      dockerignore: null,
+      rules: RULES.filter((r) => r.meta.id === "size/base-variant"),
+    });
+    expect(plan.steps[1]).toMatchObject({ status: "applied", alternative: "slim" });
+    expect(plan.steps[1]?.rationale).toMatch(/^Not “Use python:3\.11-alpine”: .*pyarrow has no musllinux wheel/);
+  });
+
   it("applies a step when the error was already there (same code and subject, another line)", () => {
     const broken = "FROM python:3.12-slim\nRUN apk add --no-cache curl\n";
     const plan = buildPlan({ dockerfile: broken, requirements: [], dockerignore: null, rules: [appendRule("hygiene/fine", "# fine", "# fine")] });

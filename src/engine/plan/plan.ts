@@ -170,17 +170,22 @@ export function buildPlan(input: PlanInput): Plan {
       steps.push({ ...base, status: "skipped", alternative: null, texts, analysis, diff: "", rationale: `Skipped. ${alternatives[0]?.reason ?? ""}`.trim() });
       continue;
     }
-    const chosen = alternatives.find((a) => a.id === decision?.alternative) ?? alternatives[0];
-    if (chosen === undefined) continue;
-    const outcome = tryApply(rule, chosen, texts, analysis, input.settings, faults);
-    if (!outcome.ok) {
-      steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${outcome.error}` });
+    const picked = firstThatApplies(rule, alternatives, decision?.alternative, texts, analysis, input.settings, faults, () => {
+      // Each further alternative tried is one more analysis of the whole file, charged like a step.
+      if (spent + work > PLAN_WORK.units) return false;
+      spent += work;
+      return true;
+    });
+    if (!picked.ok) {
+      steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${picked.error}` });
       continue;
     }
+    const { chosen, outcome } = picked;
+    const instead = picked.refused === null ? "" : `${picked.refused} `;
     if (decision === undefined && defaultActionOf(rule.meta) === "offer") {
       // Checked like an applied fix (it builds, it converges) so the offer is one the user can take, but
       // the texts go on unchanged: the user decides.
-      steps.push({ ...base, status: "offered", alternative: null, texts, analysis, diff: "", preview: previewOf(texts, outcome.texts, outcome.analysis), rationale: `Offered, not applied: a fix to review (${rule.meta.fixSafety}); pick Apply to use it. ${chosen.reason} If applied: ${sizeSentence(analysis, outcome.analysis)}` });
+      steps.push({ ...base, status: "offered", alternative: null, texts, analysis, diff: "", preview: previewOf(texts, outcome.texts, outcome.analysis), rationale: `Offered, not applied: a fix to review (${rule.meta.fixSafety}); pick Apply to use it. ${instead}${chosen.reason} If applied: ${sizeSentence(analysis, outcome.analysis)}` });
       continue;
     }
     steps.push(withLazyDiff({
@@ -191,7 +196,7 @@ export function buildPlan(input: PlanInput): Plan {
       alternative: chosen.id,
       texts: outcome.texts,
       analysis: outcome.analysis,
-      rationale: `${chosen.reason} ${sizeSentence(analysis, outcome.analysis)}`,
+      rationale: `${instead}${chosen.reason} ${sizeSentence(analysis, outcome.analysis)}`,
     }, texts));
     texts = outcome.texts;
     analysis = outcome.analysis;
@@ -207,6 +212,31 @@ function withLazyDiff(step: Omit<PlanStep, "diff">, before: PlanTexts): PlanStep
     enumerable: true,
     get: () => (diff ??= diffTexts(before, step.texts)),
   }) as PlanStep;
+}
+
+/**
+ * The alternative the step applies. One the user chose is the only one tried. Otherwise the rule's order is
+ * its preference, and the first that builds and converges is taken: an alternative the build check rejects
+ * (python:3.11-alpine where a pinned pyarrow has no musllinux wheel, fuzz case 4799 of seed 100) falls
+ * through to the next (slim), and the step says why the first was not used. `mayTryAnother` charges the
+ * work budget for each alternative after the first; when it refuses, the step fails as the first did.
+ */
+function firstThatApplies(rule: Rule, alternatives: readonly FixAlternative[], wanted: string | undefined, texts: PlanTexts, before: Analysis,
+  settings: Partial<EstimateSettings> | undefined, faults: string[], mayTryAnother: () => boolean):
+  { ok: true; chosen: FixAlternative; outcome: { texts: PlanTexts; analysis: Analysis }; refused: string | null } | { ok: false; error: string } {
+  const explicit = alternatives.find((a) => a.id === wanted);
+  const candidates = explicit === undefined ? alternatives : [explicit];
+  let firstError: { title: string; error: string } | null = null;
+  for (const [i, candidate] of candidates.entries()) {
+    if (i > 0 && !mayTryAnother()) break;
+    const outcome = tryApply(rule, candidate, texts, before, settings, faults);
+    if (outcome.ok) {
+      const refused = firstError === null ? null : `Not “${firstError.title}”: ${firstError.error}`;
+      return { ok: true, chosen: candidate, outcome, refused };
+    }
+    firstError ??= { title: candidate.title, error: outcome.error };
+  }
+  return { ok: false, error: firstError?.error ?? "no alternative to apply" };
 }
 
 function tryApply(rule: Rule, chosen: FixAlternative, texts: PlanTexts, before: Analysis, settings: Partial<EstimateSettings> | undefined, faults: string[]):
