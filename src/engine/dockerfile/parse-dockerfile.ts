@@ -11,6 +11,7 @@ import { splitCommands } from "../shell/split";
 import { decodeText } from "../text/decode";
 import { LineIndex } from "../text/line-index";
 import { memoiseAstArguments } from "./ast-arguments-memo";
+import { organiseCommentsBySearch } from "./ast-comments-organize";
 import { ensureBufferForDockerfileAst } from "./buffer-shim";
 import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts, LEXED, unclosedQuote } from "./read-instruction";
 import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
@@ -53,6 +54,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
 
   ensureBufferForDockerfileAst();
   memoiseAstArguments();
+  organiseCommentsBySearch();
   let parsed: ReturnType<typeof DockerfileParser.parse>;
   try {
     parsed = DockerfileParser.parse(withinSizeLimit(text, report));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze";
 import { findPackage } from "../knowledge";
+import { pinNoteWork } from "./install-requests";
 
 function assumptions(dockerfile: string, requirements: string) {
   return analyze({ dockerfile, requirements: [{ path: "requirements.txt", content: requirements }], dockerignore: null }).estimate.assumptions;
@@ -38,3 +39,19 @@ describe("pinned versions the table does not hold", () => {
   });
 });
 
+
+describe("pins of a requirements file installed again and again", () => {
+  // Counted, not timed: the file's pins are read once per resolved list and platform, not at every
+  // install. A text of its own per call: an equal text would reuse the list resolved (and read) before.
+  const pinsRead = (installs: number): number => {
+    const dockerfile = "FROM python:3.12-slim\nCOPY requirements.txt .\n" + "RUN pip install -r requirements.txt\n".repeat(installs);
+    const before = pinNoteWork.pinsRead;
+    analyze({ dockerfile, requirements: [{ path: "requirements.txt", content: `# ${installs} installs\nFlask==0.12.5\nrequests==2.0.0\nsix\n` }], dockerignore: null });
+    return pinNoteWork.pinsRead - before;
+  };
+
+  it("reads each pin once, at 20 installs as at 10", () => {
+    expect(pinsRead(10)).toBe(2);
+    expect(pinsRead(20)).toBe(2);
+  });
+});

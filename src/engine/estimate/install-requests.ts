@@ -31,10 +31,39 @@ export function bare(name: string): ClosureRequest {
 
 /** Name the table version that stands in for each pinned version the table does not hold. */
 export function notePins(ctx: EstimateContext, stage: StageState, requirements: readonly Requirement[], line: number): void {
-  const platform = stagePlatform(ctx, stage);
+  const differing = pinNotesOf(requirements, stagePlatform(ctx, stage));
+  if (differing.length === 0) return;
+  const shown = differing.slice(0, 4).join(", ") + (differing.length > 4 ? ` and ${differing.length - 4} more` : "");
+  ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
+}
+
+/** Counted, not timed (a scaling test reads it): pins looked up one by one by `pinNotesOf`. */
+export const pinNoteWork = { pinsRead: 0 };
+
+/**
+ * notePins's notes for a list of requirements, once per list, table and platform: a resolved requirements
+ * file is one list for the whole plan (resolved-requirements.ts), and a long Dockerfile installs it at
+ * every stage — reading its every pin again (a key built and looked up per pin) was a tenth of the
+ * estimate of the `bulk` fuzz case 154. A one-requirement list (a command-line spec) is a new array each
+ * time: not kept, its one pin goes to nearestPinNote's cache as before.
+ */
+const listNotes = new WeakMap<readonly Requirement[], { readonly table: object | null; readonly byPlatform: Map<string, readonly string[]> }>();
+
+function pinNotesOf(requirements: readonly Requirement[], platform: Platform): readonly string[] {
   const table = pythonTable();
-  const differing = requirements.flatMap((r) => {
+  if (requirements.length < 2) return readPinNotes(table, requirements, platform);
+  let held = listNotes.get(requirements);
+  if (held === undefined || held.table !== table) listNotes.set(requirements, (held = { table, byPlatform: new Map() }));
+  const key = `${platform.python}\u0000${platform.libc}\u0000${platform.arch}\u0000${platform.glibcMinor ?? ""}`;
+  let notes = held.byPlatform.get(key);
+  if (notes === undefined) held.byPlatform.set(key, (notes = readPinNotes(table, requirements, platform)));
+  return notes;
+}
+
+function readPinNotes(table: object | null, requirements: readonly Requirement[], platform: Platform): string[] {
+  return requirements.flatMap((r) => {
     if (r.name === null || r.pinnedVersion === null) return [];
+    pinNoteWork.pinsRead++;
     if (table !== null) {
       const note = nearestPinNote(table, r.name, r.rawName, r.specifier, platform);
       return note === null ? [] : [note];
@@ -42,9 +71,6 @@ export function notePins(ctx: EstimateContext, stage: StageState, requirements: 
     const row = findPythonPackage(r.name);
     return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
   });
-  if (differing.length === 0) return;
-  const shown = differing.slice(0, 4).join(", ") + (differing.length > 4 ? ` and ${differing.length - 4} more` : "");
-  ctx.assume(ASSUMPTIONS.tableVersion.id, `${ASSUMPTIONS.tableVersion.text} Here: ${shown}.`, line);
 }
 
 /**
