@@ -11,6 +11,7 @@ import type { EstimateContext, EstimateSettings } from "./context";
 import { estimateCopy } from "./copy";
 import { parseDockerignore } from "./dockerignore";
 import { startStage } from "./from";
+import { stagePlatform } from "./install-requests";
 import { resolvePath } from "./paths";
 import { estimateRun } from "./run";
 import { layerItems, type FsLayer } from "./stage-fs";
@@ -131,6 +132,8 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
       totalBytes: s.fs.layers.reduce((sum, l) => sum + l.entries.reduce((a, e) => a + e.bytes, 0), 0),
       inFinalImage: s === final || (final !== undefined && finalStageIndexes.has(s.index)),
       builtFromSource: [...s.builtFromSource].sort(),
+      platform: stagePlatform(ctx, s),
+      pythonPackages: [...s.pythonPackages.values()],
     })),
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],

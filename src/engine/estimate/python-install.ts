@@ -173,6 +173,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
       warnNoCompiler(ctx, stage, cost, scope.line);
     }
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
+    noteResolved(stage, cost, specifier);
     addExecutables(stage, executablesOfPythonPackage(cost.name), `pip install (line ${scope.line})`);
     stage.fs.add({
       path: `${plan.site}/${cost.name}`,
@@ -202,6 +203,11 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const layer = stage.fs.current;
   if (layer !== undefined) layer.installsPackages = true;
   return costs;
+}
+
+/** What the rules read back (StageSummary.pythonPackages): the name, its specifier, the version chosen. */
+function noteResolved(stage: StageState, cost: PackageCost, specifier: string | null): void {
+  stage.pythonPackages.set(cost.name, { name: cost.name, specifier, version: cost.facts?.version.version ?? cost.row?.version ?? null });
 }
 
 function hasOption(info: { readonly optionWords?: readonly { value: string }[] }, name: string): boolean {
@@ -273,6 +279,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
     ctx.notePackage(cost.name, !cost.unknown);
     if (cost.buildsFromSource && !stage.hasCompiler) warnNoCompiler(ctx, stage, cost, scope.line);
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
+    noteResolved(stage, cost, specifier);
     cacheBytes += cost.cacheBytes;
     stage.fs.add({
       path: `${dir}/${cost.name}.whl`, bytes: cost.wheelBytes, category: "python", label: `${cost.label} (wheel)`,

@@ -2,6 +2,7 @@
 // directory, user, the base image's facts (libc, Python version, compiler) and what is installed where.
 import type { BaseImageRow } from "../knowledge/types";
 import type { RequirementsFile } from "../requirements/model";
+import type { ResolvedPythonPackage } from "./types";
 import { StageFs } from "./stage-fs";
 
 export interface StageState {
@@ -65,6 +66,8 @@ export interface StageState {
   /** Python packages compiled from source in this stage (sdists, `pip wheel`): their shared libraries must be
    *  present wherever they end up. */
   readonly builtFromSource: Set<string>;
+  /** Python packages resolved in this stage and the stages it builds on, by name (StageSummary.pythonPackages). */
+  readonly pythonPackages: Map<string, ResolvedPythonPackage>;
   /** `poetry config KEY VALUE` run in this stage (e.g. `virtualenvs.create` → `false`). */
   readonly toolConfig: Map<string, string>;
   /** Requirements files a command wrote into the image (`poetry export -o X`), by image path: a later
@@ -96,13 +99,14 @@ export function forkStage(parent: StageState, index: number, name: string | null
     madeDirs: new Set(parent.madeDirs),
     distroPrefixes: new Set(parent.distroPrefixes),
     builtFromSource: new Set(parent.builtFromSource),
+    pythonPackages: new Map(parent.pythonPackages),
     toolConfig: new Map(parent.toolConfig),
     generatedRequirements: new Map(parent.generatedRequirements),
     accounts: parent.accounts === null ? null : new Set(parent.accounts),
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "unmodelledAt" | "toolConfig" | "generatedRequirements" | "accounts">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "pythonPackages" | "unmodelledAt" | "toolConfig" | "generatedRequirements" | "accounts">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables). */
 export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, executables: ReadonlyMap<string, string> = new Map()): StageState {
@@ -128,6 +132,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     madeDirs: new Set(),
     distroPrefixes: new Set(),
     builtFromSource: new Set(),
+    pythonPackages: new Map(),
     toolConfig: new Map(),
     generatedRequirements: new Map(),
     accounts: new Set(),

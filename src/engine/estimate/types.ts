@@ -1,6 +1,7 @@
 // The estimate's output, as the CLI prints it (DESIGN §5) and the UI draws it. Every byte count is the
 // sum of items, and every item names its source: a table row or a named assumption.
 import type { SourceRef } from "../knowledge/types";
+import type { Platform } from "../knowledge/wheel-tags";
 import type { BuildCheckFinding } from "../verify/types";
 
 export const CATEGORIES = ["base", "system", "python", "pipCache", "buildTools", "app"] as const;
@@ -79,6 +80,18 @@ export interface StageSummary {
   /** Python packages the estimate has this stage compile from source (no wheel for its platform), sorted:
    *  the build check and the multistage rule read the same answer. */
   readonly builtFromSource: readonly string[];
+  /** The image this stage's wheels are chosen for (CPython, libc, Debian release, arch). */
+  readonly platform: Platform;
+  /** Python packages this stage's installs (and `pip wheel`) resolved, closure included, each once in the
+   *  order installed: the name, the specifier that chose its version, the version chosen (null when no table
+   *  holds the project). The rules ask about these, version for version, not about the newest release. */
+  readonly pythonPackages: readonly ResolvedPythonPackage[];
+}
+
+export interface ResolvedPythonPackage {
+  readonly name: string;
+  readonly specifier: string | null;
+  readonly version: string | null;
 }
 
 export interface Rebuild {

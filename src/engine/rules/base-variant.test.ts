@@ -46,14 +46,14 @@ describe("size/base-variant", () => {
         alternatives: ["slim", "alpine"],
         alternative: "alpine",
         output: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base postgresql-dev && pip install psycopg2==2.9.10 flask && apk del .build-deps\n",
-        reasonIncludes: ["psycopg2 has no musllinux wheel", "build-base, postgresql-dev", "keeps libpq"],
+        reasonIncludes: ["psycopg2 2.9.10 has no musllinux wheel", "build-base, postgresql-dev", "keeps libpq"],
       },
       {
         name: "psycopg2 on slim gets a compiler and headers",
         dockerfile: "FROM python:3.12\nWORKDIR /app\nRUN pip install psycopg2\n",
         findings: ["1:full"],
         output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\n",
-        reasonIncludes: ["psycopg2 has no manylinux wheel"],
+        reasonIncludes: ["psycopg2 2.9.12 has no manylinux wheel"],
       },
       {
         // Found by the fuzz: the compiler installed only *after* the pip install does not build it.
@@ -69,6 +69,43 @@ describe("size/base-variant", () => {
         dockerfile: "FROM python:3.12\nRUN apk add --no-cache gcc\nRUN pip install mysqlclient==2.1.1\n",
         findings: ["1:full"],
         output: "FROM python:3.12-slim\nRUN apk add --no-cache gcc\nRUN apt-get update && apt-get install -y --no-install-recommends gcc default-libmysqlclient-dev pkg-config && rm -rf /var/lib/apt/lists/*\nRUN pip install mysqlclient==2.1.1\n",
+      },
+      {
+        // Fuzz cases 4799, 5939 (seed 100): the rules asked the bundled table's newest pyarrow (25.0.1, with
+        // musllinux wheels), while the estimate installs the pin, and the wheel table holds no musllinux wheel
+        // of pyarrow before 20.0.0. Its musl build needs Arrow C++ first: no Alpine rewrite at all.
+        name: "pyarrow==16.1.0 has no musllinux wheel: slim, and no alpine rewrite",
+        dockerfile: "FROM python:3.11\nRUN pip install pyarrow==16.1.0\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.11-slim\nRUN pip install pyarrow==16.1.0\n",
+      },
+      {
+        name: "pyarrow==20.0.0 has a cp311 musllinux wheel: alpine first",
+        dockerfile: "FROM python:3.11\nRUN pip install pyarrow==20.0.0\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        output: "FROM python:3.11-alpine\nRUN pip install pyarrow==20.0.0\n",
+        reasonIncludes: ["Every requirement installs from a musllinux wheel"],
+      },
+      {
+        // The bundled row of h5py has no wheel file (no lock held one), which read as "compiles everywhere";
+        // the wheel table has manylinux and musllinux wheels of 3.16.0, none of 3.14.0.
+        name: "h5py==3.14.0 compiles on musl: slim first, alpine adds hdf5-dev and keeps hdf5",
+        dockerfile: "FROM python:3.12\nRUN pip install h5py==3.14.0\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        alternative: "alpine",
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache hdf5 && apk add --no-cache --virtual .build-deps build-base hdf5-dev && pip install h5py==3.14.0 && apk del .build-deps\n",
+        reasonIncludes: ["h5py 3.14.0 has no musllinux wheel"],
+      },
+      {
+        name: "h5py unpinned installs 3.16.0 from a wheel on both: alpine first, slim without a compiler",
+        dockerfile: "FROM python:3.12\nRUN pip install h5py\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        alternative: "slim",
+        output: "FROM python:3.12-slim\nRUN pip install h5py\n",
       },
       {
         // Issue 14: with CR-only line ends the inserted RUN went before the first FROM (16 plans).

@@ -9,11 +9,10 @@ import {
   alpineBuildBaseClosure, findAlpinePackage, findBaseImage, parseImageRef, parsePythonTag, suggestPythonVariant,
   type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
-import type { PythonPackageRow } from "../knowledge/types";
 import type { TextEdit } from "../text/edits";
 import { executableNeed } from "../verify/command-needs";
 import { makeFinding } from "./support/finding";
-import { compilesOnGlibc, compilesOnMusl, packageToken, stagePackages } from "./support/packages";
+import { installOn, packageToken, stagePackages, type StagePackage, type StagePackages } from "./support/packages";
 import { finalStage, insertionPointBefore, lineBreakOf, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
@@ -112,10 +111,10 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   const firstInstall = t.stage.instructions.findIndex((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
   const installedBefore = new Set(t.stage.instructions.slice(0, firstInstall < 0 ? undefined : firstInstall + 1)
     .flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))));
-  const slimAlt = slim === null || slimLacksTools ? null : slimAlternative(analysis, t, slim, packages.rows, installedBefore, fullBytes);
+  const slimAlt = slim === null || slimLacksTools ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes);
   let alpineAlt: FixAlternative | null = null;
-  if (alpine !== null && !usesApt && !copiesFromGlibc && !alpineLacksTools) alpineAlt = alpineAlternative(analysis, t, alpine, packages.rows, packages.unknown, fullBytes);
-  const alpineFirst = alpineAlt !== null && packages.complete && packages.rows.every((r) => !compilesOnMusl(r));
+  if (alpine !== null && !usesApt && !copiesFromGlibc && !alpineLacksTools) alpineAlt = alpineAlternative(analysis, t, alpine, packages, fullBytes);
+  const alpineFirst = alpineAlt !== null && packages.complete && packages.packages.every((p) => !installOn(packages, p, "musl").compiles);
   if (alpineFirst && alpineAlt !== null) out.push(alpineAlt);
   if (slimAlt !== null) out.push(slimAlt);
   if (!alpineFirst && alpineAlt !== null) out.push(alpineAlt);
@@ -134,10 +133,11 @@ function baseSentence(t: Target, suggestion: PythonVariantSuggestion, fullBytes:
   return `${t.image} → ${suggestion.text}${size}.`;
 }
 
-function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSuggestion, rows: readonly PythonPackageRow[], installed: ReadonlySet<string>, fullBytes: number | null): FixAlternative {
+function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSuggestion, packages: StagePackages, installed: ReadonlySet<string>, fullBytes: number | null): FixAlternative {
   const edits: TextEdit[] = [replaceImage(t, slim.text)];
-  const compiling = rows.filter(compilesOnGlibc);
-  const needs = unique(compiling.flatMap((r) => r.buildNeeds?.debian ?? []).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
+  const compiling = compilingOn(packages, "glibc");
+  // A project the bundled table has no build row for needs a compiler at least.
+  const needs = unique(compiling.flatMap((p) => (p.row === null ? ["build-essential"] : p.row.buildNeeds?.debian ?? [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
   let extra = "";
   if (needs.length > 0) {
     // slim has no compiler: packages without a manylinux wheel need one, and their headers, to build.
@@ -158,14 +158,19 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
   };
 }
 
-function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantSuggestion, rows: readonly PythonPackageRow[], unknown: readonly string[], fullBytes: number | null): FixAlternative | null {
+function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantSuggestion, packages: StagePackages, fullBytes: number | null): FixAlternative | null {
   const edits: TextEdit[] = [replaceImage(t, alpine.text)];
-  const compiling = rows.filter(compilesOnMusl);
+  const unknown = packages.unknown;
+  const compiling = compilingOn(packages, "musl");
   let extra = compiling.length === 0 ? " Every requirement installs from a musllinux wheel or is pure Python." : "";
+  // Guard: a package whose build the table calls impractical or impossible on musl (pyarrow before 20.0.0:
+  // Arrow C++ first) has nothing the rewrite could add; the full image installs its manylinux wheel.
+  const unbuildable = compiling.find((p) => { const needs = p.row?.buildNeeds?.alpine ?? []; return needs.length > 0 && needs.every(isNote); });
+  if (unbuildable !== undefined) return null;
   if (compiling.length > 0) {
-    const build = unique(compiling.flatMap((r) => r.buildNeeds?.alpine ?? ["build-base"]).map(packageToken));
-    if (compiling.some((r) => r.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
-    const runtime = unique(compiling.flatMap((r) => r.buildNeeds?.alpineRuntime ?? []).map(packageToken));
+    const build = unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? ["build-base"]).filter((e) => !isNote(e)).map(packageToken));
+    if (compiling.some((p) => p.row?.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
+    const runtime = unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpineRuntime ?? []).map(packageToken));
     const pipNode = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
     const commands = pipNode?.run?.commands ?? [];
     const first = commands[0];
@@ -195,8 +200,24 @@ function buildCost(packages: readonly string[]): string {
   return `about ${formatBytes(bytes)}`;
 }
 
-function names(rows: readonly PythonPackageRow[]): string {
-  return rows.map((r) => r.name).join(", ");
+/** The packages that compile from source on `libc`, each with the version that install gets. */
+function compilingOn(packages: StagePackages, libc: "glibc" | "musl"): (StagePackage & { readonly installs: string | null })[] {
+  return packages.packages.flatMap((p) => {
+    const verdict = installOn(packages, p, libc);
+    return verdict.compiles ? [{ ...p, installs: verdict.version }] : [];
+  });
+}
+
+/** The packages with their versions (`pyarrow 16.1.0`): the verdict is that version's, not the newest's. */
+function names(packages: readonly (StagePackage & { readonly installs: string | null })[]): string {
+  return packages.map((p) => (p.installs === null ? p.name : `${p.name} ${p.installs}`)).join(", ");
+}
+
+/** A table entry that is a note, not a package to install: `(not practical)`, `(binary wheel only)`, the
+ *  `optional: …` extras of Pillow's build. */
+function isNote(entry: string): boolean {
+  const trimmed = entry.trim();
+  return trimmed.startsWith("(") || trimmed.startsWith("optional:");
 }
 
 function unique(values: readonly string[]): string[] {

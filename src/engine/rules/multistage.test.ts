@@ -360,3 +360,24 @@ describe("size/multistage and the build check read the same compiled packages", 
     expect(split?.analysis.buildCheck.filter((f) => f.severity === "error")).toEqual([]);
   }, 60_000);
 });
+
+describe("size/multistage reads the pinned version, not the newest", () => {
+  // The wheel table holds musllinux wheels of h5py 3.15.1 (bundling HDF5) and none of 3.14.0; the bundled
+  // row, with no wheel file, read as "compiles everywhere" and kept hdf5 in the final stage for both.
+  const dockerfile = (pin: string) => `FROM python:3.12-alpine\nRUN apk add --no-cache build-base\nWORKDIR /app\nRUN pip install ${pin}\nCOPY . /app\nCMD ["python3", "app.py"]\n`;
+  const finalStage = (pin: string) => {
+    const plan = buildPlan({ dockerfile: dockerfile(pin), requirements: [], dockerignore: null });
+    const split = plan.steps.find((s) => s.id === "size/multistage");
+    expect(split?.status).toBe("applied");
+    expect(split?.analysis.buildCheck.filter((f) => f.severity === "error")).toEqual([]);
+    return split?.texts.dockerfile.split(/^FROM /m).at(-1) ?? "";
+  };
+
+  it("an old pin built from source keeps its runtime library", () => {
+    expect(finalStage("h5py==3.14.0")).toMatch(/apk add --no-cache[^\n]* hdf5/);
+  }, 60_000);
+
+  it("a pin with a musllinux wheel needs none", () => {
+    expect(finalStage("h5py==3.15.1")).not.toMatch(/hdf5/);
+  }, 60_000);
+});

@@ -9,7 +9,7 @@ import { accountWords } from "../../estimate/accounts";
 import { isManifestPath } from "../../estimate/copy";
 import { findPythonPackage, lookupBaseImage, parseImageRef } from "../../knowledge";
 import type { PipInstall } from "../../shell/command-info";
-import { compilesOnGlibc, compilesOnMusl, stagePackages } from "./packages";
+import { stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
 import { instructionText, plainFrom } from "./stages";
@@ -241,17 +241,9 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
     // Header packages leave their runtime libraries, compilers theirs (libstdc++ on Alpine), even when removed.
     for (const lib of libs) runtime.add(lib);
   }
-  for (const row of stagePackages(analysis, stage).rows) {
-    if (!(libc === "musl" ? compilesOnMusl(row) : compilesOnGlibc(row))) continue;
-    for (const entry of (libc === "musl" ? row.buildNeeds?.alpineRuntime : row.buildNeeds?.debianRuntime) ?? []) {
-      if (/\(in (base|python)/.test(entry)) continue;
-      const lib = libraryNameFor(entry, target);
-      if (lib === null) return { ok: false, reason: `${row.name} is built from source and needs ${entry} at run time, whose name on ${target.distro ?? "this base"} is not known to Whaleweight` };
-      runtime.add(lib);
-    }
-  }
-  // What the estimate compiles in this stage (a pin with no wheel for the base's Python, say) needs its
-  // runtime libraries too: the build check reads the same list, so the rewrite and the check agree.
+  // What the estimate compiles in this stage, version for version (a pin with no wheel for the base's Python
+  // or libc, say), needs its runtime libraries: the build check reads the same list, so the rewrite and the
+  // check agree. A package whose pinned version installs from a wheel needs none.
   for (const name of analysis.estimate.stages.find((s) => s.index === stage.index)?.builtFromSource ?? []) {
     for (const entry of (libc === "musl" ? findPythonPackage(name)?.buildNeeds?.alpineRuntime : findPythonPackage(name)?.buildNeeds?.debianRuntime) ?? []) {
       if (entry.includes("(")) continue;

@@ -1,24 +1,43 @@
-// The Python packages a stage installs, read the way the estimator reads them: requirement files the
-// user gave (with their includes) and package names on the command line. `complete` is false when the
-// rule cannot know everything that gets installed (a lock file, a local project, a missing file): rules
-// that need the full list (base variant) then choose the conservative rewrite.
+// The Python packages a stage installs: the names requested, read the way the estimator reads them
+// (requirement files the user gave, with their includes, and package names on the command line), and the
+// packages the estimate resolved for the stage — each with the specifier that chose its version, so that
+// "does it compile on musl / glibc" is asked of that version's wheel-table row (a pin to an old release
+// with no musllinux wheel compiles on Alpine even when the newest has one), the bundled table's row
+// standing in only for projects the wheel table lacks. `complete` is false when the rule cannot know
+// everything that gets installed (a lock file, a local project, a missing file): rules that need the full
+// list (base variant) then choose the conservative rewrite.
 import type { Analysis } from "../../analyze";
 import type { Stage } from "../../dockerfile/model";
+import { packageCost } from "../../estimate/python-sizes";
 import { findRequirementsFile } from "../../estimate/requirements-lookup";
-import { resolvePythonClosure } from "../../knowledge";
+import type { StageSummary } from "../../estimate/types";
+import { findPythonPackage, resolvePythonClosure, type Platform } from "../../knowledge";
 import type { PythonPackageRow } from "../../knowledge/types";
 import { parseCommandLineRequirementCached } from "../../cache/parsed-files";
 import { resolveRequirements } from "../../requirements";
 import type { PipInstall } from "../../shell/command-info";
 
+/** One package the stage installs, as the estimate resolved it. */
+export interface StagePackage {
+  readonly name: string;
+  /** The specifier that chose the version (null: the newest). */
+  readonly specifier: string | null;
+  /** The version the estimate chose, or null when no table holds the project. */
+  readonly version: string | null;
+  /** The bundled table's row (build dependencies), or null. */
+  readonly row: PythonPackageRow | null;
+}
+
 export interface StagePackages {
   /** Names requested (PEP 503 normalised), in order. */
   readonly requested: readonly string[];
-  /** The closure's rows from the package table. */
-  readonly rows: readonly PythonPackageRow[];
-  /** Names not in the table. */
+  /** The closure the estimate installs, in order. */
+  readonly packages: readonly StagePackage[];
+  /** Names no table holds. */
   readonly unknown: readonly string[];
   readonly complete: boolean;
+  /** The stage's estimate (platform, what it compiles), or null when the estimate has none. */
+  readonly summary: StageSummary | null;
 }
 
 export function pipInstallsOf(stage: Stage): { node: Stage["instructions"][number]; info: PipInstall }[] {
@@ -76,20 +95,50 @@ function computeStagePackages(analysis: Analysis, stage: Stage): StagePackages {
       if (info.editables.length > 0) complete = false;
     }
   }
-  const closure = resolvePythonClosure(requested);
-  return { requested, rows: closure.rows, unknown: closure.unknown, complete: complete && closure.unknown.length === 0 };
+  const summary = analysis.estimate.stages.find((s) => s.index === stage.index) ?? null;
+  let packages: StagePackage[];
+  let unknown: string[];
+  if (summary === null) {
+    // No estimate of the stage (it failed): the bundled table's newest rows are all there is.
+    const closure = resolvePythonClosure(requested);
+    packages = closure.rows.map((row) => ({ name: row.name, specifier: null, version: row.version, row }));
+    unknown = closure.unknown;
+  } else {
+    packages = summary.pythonPackages.map((p) => ({ ...p, row: findPythonPackage(p.name) }));
+    unknown = packages.filter((p) => p.version === null && p.row === null).map((p) => p.name);
+  }
+  return { requested, packages, unknown, complete: complete && unknown.length === 0, summary };
 }
 
-/** How a row installs on musl: from a wheel (or pure), or compiled from source. */
-export function compilesOnMusl(row: PythonPackageRow): boolean {
-  if (row.pure) return false;
-  return row.musllinuxWheel !== true;
+/** How a package installs on a libc: whether it compiles from source, and the version that install gets. */
+export interface InstallVerdict {
+  readonly compiles: boolean;
+  readonly version: string | null;
 }
 
-/** How a row installs on glibc: compiled when there is no manylinux wheel. */
-export function compilesOnGlibc(row: PythonPackageRow): boolean {
-  if (row.pure) return false;
-  return row.wheelFile === null;
+/**
+ * Whether `pkg` compiles from source on `libc` (a compiler and its -dev libraries needed) for the stage's
+ * CPython, and which version: on the stage's own libc, what the estimate found; on the other, the same cost
+ * model asked for the same specifier on that libc (the answer the estimate gives once the base is rewritten).
+ */
+export function installOn(packages: StagePackages, pkg: StagePackage, libc: "glibc" | "musl"): InstallVerdict {
+  const summary = packages.summary;
+  if (summary === null) {
+    const compiles = pkg.row !== null && (libc === "musl" ? rowCompilesOnMusl(pkg.row) : rowCompilesOnGlibc(pkg.row));
+    return { compiles, version: pkg.version };
+  }
+  if (summary.platform.libc === libc) return { compiles: summary.builtFromSource.includes(pkg.name), version: pkg.version };
+  const platform: Platform = { ...summary.platform, libc, glibcMinor: null };
+  const cost = packageCost(pkg.name, { libc, compile: true, installer: "pip", platform, specifier: pkg.specifier });
+  return { compiles: cost.buildsFromSource, version: cost.facts?.version.version ?? pkg.version };
+}
+
+function rowCompilesOnMusl(row: PythonPackageRow): boolean {
+  return !row.pure && row.musllinuxWheel !== true;
+}
+
+function rowCompilesOnGlibc(row: PythonPackageRow): boolean {
+  return !row.pure && row.wheelFile === null;
 }
 
 /** A package name from a table entry such as `postgresql-dev (libpq-dev on Alpine >= 3.17)`. */
