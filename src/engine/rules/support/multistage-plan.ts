@@ -151,7 +151,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   const owner = systemPackages.length === 0 ? null : ownerNoRunCreates(stage, libc === "musl" ? "alpine" : "debian", analysis.model.escapeChar);
   if (owner !== null) {
     const names = [...new Set(systemPackages.map((p) => p.name))];
-    return refuse(`line ${lineOf(owner.node)} names the ${owner.what} ${owner.name}, which no RUN of this stage creates: a system package the builder stage would take away (${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}) may be what made it, and the final stage would not have it`);
+    return refuse(`line ${lineOf(owner.node)} names the ${owner.what} ${owner.name}, which no earlier RUN of this stage creates: a system package the builder stage would take away (${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}) may be what made it, and the final stage would not have it`);
   }
 
   // The final stage's own text: a build tool it calls (HEALTHCHECK curl …) is a runtime package there.
@@ -181,15 +181,17 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
 
 /**
  * The first `COPY/ADD --chown=NAME` or `USER NAME` of the stage whose user or group is neither numeric, nor
- * an account of the base image, nor made by a useradd/adduser/groupadd/addgroup of the stage. In the stage
+ * an account of the base image, nor made by an earlier useradd/adduser/groupadd/addgroup of the stage. In the stage
  * as written a package install may have made it (the build check then cannot tell); split, the final stage
  * has no such install, so the build check would reject the rewrite (fuzz case 994 of seed 100: the
  * useradd line deleted, `COPY --chown=flaskuser` kept). Refusing here keeps the rule from offering a fix
  * that cannot be applied.
  */
 function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { node: InstructionNode; what: string; name: string } | null {
-  const created = new Set(stage.instructions.flatMap((n) => (n.run?.commands ?? []).flatMap(accountWords)));
+  // In order: `COPY --chown=app` before the `useradd app` fails as surely as with no useradd (fuzz case 23992).
+  const created = new Set<string>();
   for (const node of stage.instructions) {
+    for (const name of (node.run?.commands ?? []).flatMap(accountWords)) created.add(name);
     const spec = node.copy !== null ? copyWords(node.copy, escapeChar).chown : userOf(node, escapeChar);
     if (spec === null) continue;
     const names = spec.split(":").slice(0, 2);
