@@ -101,6 +101,15 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
     addExecutables(stage, sources.map((s) => baseName(s)).filter((n) => n !== ""), `COPY --from=${from} (line ${line})`);
     return;
   }
+  if (source === stage) {
+    // BuildKit refuses a stage that copies from itself ("circular dependency detected on stage"). Counted,
+    // each such COPY would double the stage's entries (fuzz case 29144 of seed 100: a line continuation
+    // swallowed the second FROM, so every repeated `COPY --from=builder /app /app` read its own stage and
+    // the estimate ran out of memory).
+    ctx.warn("copy-from-self", `COPY --from=${from} copies from the stage it is in, which Docker refuses (a circular dependency): not counted.`, line);
+    stage.madePaths.add(dest);
+    return;
+  }
   stage.copiesFrom.add(source.index);
   // From a stage the model could not follow, the copy may hold anything.
   if (source.unmodelledAt !== null) stage.madePaths.add(dest);

@@ -154,6 +154,18 @@ describe("COPY --from copies exactly what the stage holds under the path", () =>
     expect(layerAt(estimate(`${builder}FROM ${SLIM}\nCOPY --from=builder /root/.cache/pip /root/.cache/pip\n`), 4).bytes).toBe(wheelBytes(flask));
   });
 
+  it("from the stage it is in: refused by Docker, not counted, and repeating it does not double the stage", () => {
+    // Fuzz case 29144 of seed 100: counted, each repeat doubled the stage's entries until memory ran out.
+    const copies = (n: number) => estimate(`${builder}COPY . /app\n${"COPY --from=builder /install /install\n".repeat(n)}`);
+    const once = copies(1);
+    expect(warningCodes(once)).toContain("copy-from-self");
+    expect(layerAt(once, 4).bytes).toBe(0);
+    const items = (n: number) => copies(n).layers.reduce((sum, l) => sum + l.items.length, 0);
+    expect(items(40)).toBe(items(1));
+    const numbered = estimate(`FROM ${SLIM}\nRUN pip install --prefix=/install flask\nCOPY --from=0 /install /install\n`);
+    expect(warningCodes(numbered)).toContain("copy-from-self");
+  });
+
   it("a path the stage does not hold: nothing, with a warning", () => {
     const e = estimate(`${builder}FROM ${SLIM}\nCOPY --from=builder /opt/nothing /opt/nothing\n`);
     expect(layerAt(e, 4).bytes).toBe(0);
