@@ -35,6 +35,13 @@ export function isBaseAccount(family: string, name: string): boolean {
   return SYSTEM_ACCOUNTS[family]?.has(name) === true;
 }
 
+/** The parts of a `user[:group]` owner (a `--chown` value, a USER word) that are names `known` does not
+ *  answer for; numeric IDs and empty parts are never looked up. */
+export function unknownOwners(owner: string, known: (name: string) => boolean): { what: "user" | "group"; name: string }[] {
+  return owner.split(":").slice(0, 2).flatMap((name, i) =>
+    name === "" || /^\d+$/.test(name) || known(name) ? [] : [{ what: i === 0 ? "user" as const : "group" as const, name }]);
+}
+
 export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: InstructionNode, report: Report): void {
   const raw = node.copy?.chown;
   if (raw == null || stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return;
@@ -45,10 +52,8 @@ export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: I
   const flag = node.flags.find((f) => f.name === "chown");
   const at = { line: flag?.range.startLine ?? node.range.startLine, column: flag?.range.startColumn ?? node.range.startColumn, stage: stage.index };
   const keyword = node.copy?.isAdd === true ? "ADD" : "COPY";
-  owner.split(":").slice(0, 2).forEach((name, i) => {
-    if (name === "" || /^\d+$/.test(name) || system.has(name) || stage.accounts?.has(name) === true) return;
-    const what = i === 0 ? "user" : "group";
+  for (const { what, name } of unknownOwners(owner, (n) => system.has(n) || stage.accounts?.has(n) === true)) {
     report(at, "unknown-owner", "error", `${what}:${name}`,
       `${keyword} --chown=${owner}: there is no ${what} ${name} in this stage yet (${stage.baseLabel} does not have one and no earlier step creates it): create it before this line, or the build fails ("unable to find ${what} ${name}"; BuildKit gives the files to root instead).`);
-  });
+  }
 }

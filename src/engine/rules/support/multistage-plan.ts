@@ -13,7 +13,7 @@ import { stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
 import { instructionText, plainFrom } from "./stages";
-import { isBaseAccount } from "../../verify/owners";
+import { isBaseAccount, unknownOwners } from "../../verify/owners";
 import { copyWords, firstNonRootUser, userOf } from "./words";
 
 /** Where the venv layout puts the virtual environment (the path uv's and poetry's Docker guides use too). */
@@ -194,11 +194,8 @@ function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { 
     for (const name of (node.run?.commands ?? []).flatMap(accountWords)) created.add(name);
     const spec = node.copy !== null ? copyWords(node.copy, escapeChar).chown : userOf(node, escapeChar);
     if (spec === null) continue;
-    const names = spec.split(":").slice(0, 2);
-    for (const [i, name] of names.entries()) {
-      if (name === "" || name.includes("$") || /^\d+$/.test(name) || isBaseAccount(family, name) || created.has(name)) continue;
-      return { node, what: i === 0 ? "user" : "group", name };
-    }
+    const unknown = unknownOwners(spec, (n) => n.includes("$") || isBaseAccount(family, n) || created.has(n))[0];
+    if (unknown !== undefined) return { node, ...unknown };
   }
   return null;
 }
