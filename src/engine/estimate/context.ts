@@ -53,6 +53,12 @@ export interface EstimateContext {
 
 /** pip reads boolean options from the environment; any valid value of PIP_NO_CACHE_DIR disables the
  *  cache (pip keeps "false" meaning "disable" for backward compatibility: cli/cmdoptions.py). */
+/** The stage a `COPY --from=<from>` names, by name or by index (among the stages read so far, the current
+ *  one included); undefined for an image reference or a stage not yet defined. */
+export function stageNamed(ctx: EstimateContext, from: string): StageState | undefined {
+  return ctx.stagesByName.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? ctx.stages[Number(from)] : undefined);
+}
+
 export function envFlagSet(env: VariableLookup, name: string): boolean {
   const value = env.get(name);
   return value !== undefined && /^(1|true|yes|on|0|false|no|off)$/i.test(value.trim());

@@ -5,7 +5,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import { expandWord } from "../dockerfile/unquote";
 import { noteCopyDestination } from "./accounts";
 import { ASSUMPTIONS } from "./assumptions";
-import type { EstimateContext } from "./context";
+import { stageNamed, type EstimateContext } from "./context";
 import { isIgnored } from "./dockerignore";
 import { baseName, hasGlob, isUnder, resolvePath } from "./paths";
 import { assumptionSource } from "./python-sizes";
@@ -90,8 +90,7 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
 
 function copyFromStage(ctx: EstimateContext, stage: StageState, node: InstructionNode, from: string, sources: readonly string[], dest: string, destIsDir: boolean): void {
   const line = node.range.startLine;
-  const byName = ctx.stagesByName.get(from.toLowerCase());
-  const source = byName ?? (/^\d+$/.test(from) ? ctx.stages[Number(from)] : undefined);
+  const source = stageNamed(ctx, from);
   if (source === undefined) {
     ctx.assume(ASSUMPTIONS.unknownFromImage.id, ASSUMPTIONS.unknownFromImage.text, line);
     ctx.warn("copy-from-image", `COPY --from=${from} copies from an image that is not in the tables: not counted.`, line);

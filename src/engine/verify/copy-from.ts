@@ -3,7 +3,7 @@
 // its base image.
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { expandWord } from "../dockerfile/unquote";
-import type { EstimateContext } from "../estimate/context";
+import { stageNamed, type EstimateContext } from "../estimate/context";
 import { hasGlob, resolvePath } from "../estimate/paths";
 import type { StageState } from "../estimate/stage-state";
 import { findBaseImage, parseImageRef } from "../knowledge";
@@ -23,7 +23,7 @@ export function checkCopyFrom(ctx: EstimateContext, model: DockerfileModel, stag
   const from = expandWord(copy.from, ctx.escapeChar, stage.vars);
   if (from.includes("$") || from === "") return;
   const at = { line: node.range.startLine, column: node.range.startColumn, stage: stage.index };
-  const source = ctx.stagesByName.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? ctx.stages[Number(from)] : undefined);
+  const source = stageNamed(ctx, from);
   if (source === undefined) {
     if (/^\d+$/.test(from)) {
       report(at, "copy-from-unknown-stage", "error", from, `COPY --from=${from}: there is no stage ${from} before this line (stages count from 0).`);
