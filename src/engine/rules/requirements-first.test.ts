@@ -99,6 +99,14 @@ describe("cache/requirements-first", () => {
         output: null,
       },
       {
+        // The moved source copy would have joined the RUN: `pip install -r requirements.txt COPY . /app`.
+        name: "the install ends the file inside a line continuation: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nRUN pip install -r requirements.txt \\\n",
+        requirements: req,
+        findings: ["3:order"],
+        output: null,
+      },
+      {
         name: "pip install . needs the source: no rewrite",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && pip install .\n",
         requirements: req,

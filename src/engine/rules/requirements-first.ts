@@ -8,7 +8,7 @@ import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
-import { afterInstruction, endsWithLineBreak, lineBreakOf, workdirBefore } from "./support/stages";
+import { afterInstruction, continuesToEnd, endsWithLineBreak, lineBreakOf, workdirBefore } from "./support/stages";
 import { unquoteWord } from "../dockerfile/unquote";
 import type { Rule } from "./types";
 
@@ -153,7 +153,7 @@ function withIncludes(analysis: Analysis, manifests: readonly string[]): string[
   return out;
 }
 
-function safe(c: Candidate): boolean {
+function safe(c: Candidate, text: string): boolean {
   // Guard: what runs between the source copy and the install must not need the source.
   for (const node of c.stage.instructions.slice(c.copyIndex + 1, c.installIndex)) {
     if (NEUTRAL.has(node.keyword)) continue;
@@ -165,6 +165,9 @@ function safe(c: Candidate): boolean {
   const infos = c.install.run?.infos ?? [];
   if (!infos.every(readsOnlyManifests)) return false;
   if (c.install.heredocs.length > 0) return false;
+  // Guard: the source copy moves to just after the install; a file that ends continuing the install would
+  // join it to the RUN (`pip install -r requirements.txt COPY . /app`).
+  if (continuesToEnd(text, c.install, c.escapeChar)) return false;
   if (c.manifests.length === 0 || !c.manifests.every((m) => m !== "" && !m.startsWith(".."))) return false;
   // Guard: a manifest an earlier COPY already put in place may not be in the context at the path the source
   // copy would give it (`COPY requirements.txt ./` in /root/onboarding, then `COPY . /`): copying it by
@@ -220,8 +223,8 @@ export const requirementsFirst: Rule = {
   },
   fix({ analysis }) {
     const all = candidates(analysis);
-    if (all.length === 0 || !all.every(safe)) return [];
     const text = analysis.model.text;
+    if (all.length === 0 || !all.every((c) => safe(c, text))) return [];
     const nl = lineBreakOf(text);
     const edits: TextEdit[] = [];
     for (const c of all) {

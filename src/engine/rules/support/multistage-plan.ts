@@ -12,7 +12,7 @@ import type { PipInstall } from "../../shell/command-info";
 import { stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
-import { endsInContinuation, instructionText, plainFrom } from "./stages";
+import { continuesToEnd, instructionText, plainFrom } from "./stages";
 import { isBaseAccount, unknownOwners } from "../../verify/owners";
 import { copyWords, firstNonRootUser, userOf } from "./words";
 
@@ -176,7 +176,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   // Guard: the final stage goes right after the last install. When that install runs to the end of a file
   // that ends inside a line continuation, Docker joins the new FROM to it, and the final stage's
   // COPY --from lands in the builder itself (fuzz case 2498 of seed 7: BuildKit refuses a circular COPY).
-  if (builderEnd.range.end >= text.length && endsInContinuation(text, analysis.model.escapeChar)) {
+  if (continuesToEnd(text, builderEnd, analysis.model.escapeChar)) {
     return refuse(`line ${lineOf(builderEnd)} ends the file inside a line continuation (a trailing ${analysis.model.escapeChar}), so a stage added after it would be joined to that RUN`);
   }
   return {
