@@ -385,6 +385,33 @@ describe("diagnostics point at a line and column", () => {
       text: "FROM alpine\nFROM python:${PY}-slim\n",
       expected: [{ code: "dockerfile/unresolved-from", severity: "warning", line: 2, column: 1 }],
     },
+    // BuildKit reads the stage name as written (parseBuildStageName): quotes are not removed, variables not
+    // expanded, and the lower-cased word must match ^[a-z][a-z0-9-_.]*$.
+    {
+      name: "a quoted stage name",
+      text: 'FROM alpine\nFROM python:3.12-slim AS "builder"\n',
+      expected: [{ code: "dockerfile/invalid-stage-name", severity: "error", line: 2, column: 26 }],
+    },
+    {
+      name: "a single-quoted stage name after a --platform flag",
+      text: "FROM --platform=linux/amd64 alpine as 'app'\n",
+      expected: [{ code: "dockerfile/invalid-stage-name", severity: "error", line: 1, column: 39 }],
+    },
+    {
+      name: "a stage name that starts with a digit",
+      text: "FROM alpine AS 1st\n",
+      expected: [{ code: "dockerfile/invalid-stage-name", severity: "error", line: 1, column: 16 }],
+    },
+    {
+      name: "a stage name from a variable",
+      text: "ARG NAME=app\nFROM alpine AS $NAME\n",
+      expected: [{ code: "dockerfile/invalid-stage-name", severity: "error", line: 2, column: 16 }],
+    },
+    {
+      name: "a stage name with a symbol",
+      text: "FROM alpine AS app@1\n",
+      expected: [{ code: "dockerfile/invalid-stage-name", severity: "error", line: 1, column: 16 }],
+    },
   ])("$name", ({ text, expected }) => {
     expect(codes(text)).toEqual(expected);
   });
@@ -396,6 +423,20 @@ describe("diagnostics point at a line and column", () => {
     { name: "an escaped quote", text: "FROM alpine\nENV A=it\\'s\n" },
   ])("no unclosed-quote error for $name", ({ text }) => {
     expect(parseDockerfile(text).diagnostics).toEqual([]);
+  });
+
+  it.each([
+    { name: "lower case", text: "FROM alpine AS builder\n" },
+    { name: "upper case (Docker lower-cases it), lower-case as", text: "FROM alpine as Builder\n" },
+    { name: "digits, dash, underscore and dot", text: "FROM alpine AS build-2_py3.12\n" },
+    { name: "a name continued on the next line", text: "FROM alpine AS bu\\\nilder\n" },
+    { name: "no stage name", text: "FROM alpine\n" },
+  ])("no invalid-stage-name error for $name", ({ text }) => {
+    expect(parseDockerfile(text).diagnostics).toEqual([]);
+  });
+
+  it("reads a stage name continued on the next line as one word", () => {
+    expect(parseDockerfile("FROM alpine AS bu\\\nilder\nFROM builder\n").stages.map((s) => [s.name, s.from.from?.baseStage])).toEqual([["builder", null], [null, 0]]);
   });
 
   it("reports the first 50 unknown instructions one by one, then one summary where the rest start", () => {

@@ -13,7 +13,7 @@ import { LineIndex } from "../text/line-index";
 import { memoiseAstArguments } from "./ast-arguments-memo";
 import { organiseCommentsBySearch } from "./ast-comments-organize";
 import { ensureBufferForDockerfileAst } from "./buffer-shim";
-import { readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts, LEXED, unclosedQuote } from "./read-instruction";
+import { invalidStageName, readCopy, readFlags, readFrom, readHeredocs, readJsonStrings, readPairs, readRunMounts, LEXED, unclosedQuote } from "./read-instruction";
 import type { DockerfileModel, HeredocNode, InstructionNode, KeyValue, RunDetails, SourceRange, Stage } from "./model";
 import { runScript } from "./run-script";
 import { expandWord } from "./unquote";
@@ -195,6 +195,12 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
     if (from !== null && from.unresolved.length > 0) {
       ctx.report(range.start, "warning", "dockerfile/unresolved-from",
         `FROM uses ${from.unresolved.map((v) => "$" + v).join(", ")} with no default: the base image is unknown, so its size is an assumption.`);
+    }
+    const badName = invalidStageName(argList);
+    if (badName !== null) {
+      const shown = badName.getValue().length > 40 ? `${badName.getValue().slice(0, 40)}…` : badName.getValue();
+      ctx.report(ctx.rangeOf(badName.getRange()).start, "error", "dockerfile/invalid-stage-name",
+        `Docker refuses the stage name ${shown}: a stage name starts with a letter and holds only letters, digits, "-", "_" and "." (no quotes, no variables).`);
     }
   }
   const copy = keyword === "COPY" || keyword === "ADD" ? readCopy(keyword, flags, args, heredocs) : null;

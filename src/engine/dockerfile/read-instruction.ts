@@ -18,7 +18,6 @@ interface WithProperties {
 }
 interface FromLike {
   getImage(): string | null;
-  getBuildStage(): string | null;
   getPlatformFlag(): { getValue(): string | null } | null;
 }
 
@@ -127,6 +126,23 @@ export function readPairs(raw: Instruction, keyword: string, text: string, escap
   }
 }
 
+/** BuildKit's rule for `FROM image AS name` (moby/buildkit frontend/dockerfile/instructions/parse.go,
+ *  parseBuildStageName): the word as written — not lexed, so quotes and `$VARS` stay in it — lower-cased,
+ *  must match this, or the whole file is refused ("invalid name for build stage"). */
+const VALID_STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
+
+interface WordLike {
+  getValue(): string;
+  getRange(): { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** The `AS name` word of a FROM's arguments (flags excluded) when BuildKit rejects it, else null. */
+export function invalidStageName(args: readonly WordLike[]): WordLike | null {
+  const [, as, name] = args;
+  if (as === undefined || name === undefined || as.getValue().toUpperCase() !== "AS") return null;
+  return VALID_STAGE_NAME.test(name.getValue().toLowerCase()) ? null : name;
+}
+
 export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, stageNames: readonly (string | null)[], escapeChar: string): FromDetails | null {
   const from = raw as unknown as FromLike;
   if (!has(raw, "getImage")) return null;
@@ -135,7 +151,9 @@ export function readFrom(raw: Instruction, values: ReadonlyMap<string, string>, 
   // BuildKit lexes the image as any other word: global ARGs expand, quotes go (`FROM "python:3.12"`).
   const substituted = readWord(rawImage, escapeChar, values);
   const image = substituted.unresolved.length > 0 ? null : substituted.value;
-  const stageName = from.getBuildStage()?.toLowerCase() ?? null;
+  // The word's value, not its text: a line continuation inside the name (`AS bu\⏎ilder`) is not part of it.
+  const [, as, name] = raw.getArguments();
+  const stageName = as !== undefined && name !== undefined && as.getValue().toUpperCase() === "AS" ? name.getValue().toLowerCase() : null;
   const baseIndex = image === null ? -1 : stageNames.indexOf(image.toLowerCase());
   return {
     rawImage,

@@ -44,6 +44,13 @@ describe("the plan and the build check", () => {
     expect(buildPlan({ dockerfile: withUser, requirements: [], dockerignore: null, rules: [chown] }).steps[1]?.status).toBe("applied");
   });
 
+  it("does not apply a step whose COPY --from names the stage it is in (BuildKit: circular dependency)", () => {
+    const self = appendRule("size/self-copy", "--from", "COPY --from=0 /usr/local /opt/copy");
+    const plan = buildPlan({ dockerfile: SLIM, requirements: [], dockerignore: null, rules: [self] });
+    expect(plan.steps[1]?.status).toBe("failed");
+    expect(plan.steps[1]?.rationale).toMatch(/^Not applied: the rewritten Dockerfile would not build or run: COPY --from=0 copies from the stage it is in/);
+  });
+
   it("without a decision, an alternative the build check rejects gives way to the next; a chosen one does not", () => {
     // Two alternatives: the first breaks the build (apk on Debian), the second is fine.
     const twoWays: Rule = {

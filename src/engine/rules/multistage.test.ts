@@ -300,6 +300,10 @@ describe("size/multistage", () => {
     { name: "packages in a variable", dockerfile: "FROM python:3.12-slim\nENV DEPS=\"libpq-dev\"\nRUN apt-get update && apt-get install -y gcc $DEPS\nRUN pip install psycopg2\n", reason: "the system packages include $DEPS" },
     { name: "onbuild", dockerfile: "FROM python:3-onbuild\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n", reason: "runs its ONBUILD instructions" },
     { name: "mixed RUN", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install django && python manage.py collectstatic --noinput\n", reason: "line 3 does other work (python manage.py)" },
+    // Fuzz case 2498 of seed 7 (a `bulk` file ending in `… \`), minimised: the new FROM would have joined
+    // the last RUN, putting COPY --from=builder in the builder itself.
+    { name: "the install ends the file inside a line continuation", dockerfile: "FROM python:3.12-alpine\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev \\\n  && pip install psycopg2 \\\n", reason: "line 2 ends the file inside a line continuation" },
+    { name: "the same, with a blank line and a comment after it", dockerfile: "FROM python:3.12-alpine\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev \\\n  && pip install psycopg2 \\\n\n# end\n", reason: "line 2 ends the file inside a line continuation" },
   ])("no rewrite, with the reason: $name", ({ dockerfile, reason }) => expectNoSplit(dockerfile, reason, []));
 
   // Fuzz case 994 of seed 100, minimised: the useradd line deleted. As written a package install might have

@@ -1,4 +1,5 @@
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { buildPlan } from "../plan/plan";
 import { requirementsFirst } from "./requirements-first";
 import { runRuleTests } from "./rule-tester";
 
@@ -11,6 +12,13 @@ describe("cache/requirements-first", () => {
       { name: "no install", dockerfile: "FROM python:3.12-slim\nCOPY . /app\nCMD [\"python\", \"/app/main.py\"]\n" },
       { name: "source copied after the install", dockerfile: "FROM python:3.12-slim\nRUN pip install flask\nCOPY . /app\n" },
       { name: "only named files copied", dockerfile: "FROM python:3.12-slim\nCOPY app.py requirements.txt /app/\nRUN pip install -r /app/requirements.txt\n", requirements: req },
+      {
+        // What the rewrite leaves when a second install follows: the manifests' install is the anchor, so
+        // the moved source copy before the dev install does not make the rule fire again.
+        name: "a second requirements install after the moved source copy",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\nRUN pip install -r requirements-dev.txt\n",
+        requirements: req,
+      },
     ],
     invalid: [
       {
@@ -67,6 +75,38 @@ describe("cache/requirements-first", () => {
         output: "FROM python:3.12-slim\r\nCOPY requirements.txt /app/\r\nRUN apt-get update && apt-get install -y libpq5\r\nRUN pip install -r /app/requirements.txt\r\nCOPY . /app\r\n",
       },
       {
+        // Issue 14, fuzz case 55997 of seed 100: the stage's first install (the pip upgrade) was taken as
+        // the install, so the rule missed this file and fired only after hygiene/pip-self-upgrade dropped it.
+        name: "a pip upgrade before the source copy is not the dependency install",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --upgrade pip\nCOPY . /app\nRUN pip install -r requirements.txt\n",
+        requirements: req,
+        findings: ["4:order"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --upgrade pip\nCOPY requirements.txt /app/\nRUN pip install -r requirements.txt\nCOPY . /app\n",
+      },
+      {
+        // Fuzz case 55997, minimised: the manifest is in place from line 3's copy; the source copy to / would
+        // become `COPY root/onboarding/requirements.txt /root/onboarding/`, a context path that may not exist.
+        name: "a manifest an earlier COPY put in place: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /root/onboarding\nCOPY requirements.txt ./\nRUN pip install --upgrade pip && [pip install -r requirements.txt\nCOPY . /\nRUN pip install -r requirements.txt\n",
+        requirements: req,
+        findings: ["5:order"],
+        output: null,
+      },
+      {
+        name: "an install of the source itself after the copy, with a pip upgrade before: found, no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --upgrade pip\nCOPY . /app\nRUN pip install -e /app\n",
+        findings: ["3:order"],
+        output: null,
+      },
+      {
+        // The moved source copy would have joined the RUN: `pip install -r requirements.txt COPY . /app`.
+        name: "the install ends the file inside a line continuation: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nRUN pip install -r requirements.txt \\\n",
+        requirements: req,
+        findings: ["3:order"],
+        output: null,
+      },
+      {
         name: "pip install . needs the source: no rewrite",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && pip install .\n",
         requirements: req,
@@ -82,4 +122,21 @@ describe("cache/requirements-first", () => {
       },
     ],
   });
+});
+
+describe("cache/requirements-first in the plan", () => {
+  // Fuzz case 55997 of seed 100 (a python:onbuild file with byte noise, `&&[pip`): planning the plan's own
+  // result applied cache/requirements-first, because pip-self-upgrade had dropped the install the rule
+  // anchored on. Planned again from its last step, the plan applies nothing.
+  it.each([
+    { name: "fuzz case 55997, minimised", dockerfile: " FROM python:onbuild\n WORKDIR /root/onboarding\n COPY requirements.txt ./\n RUN pip install --upgrade pip &&[pip install --no-cache-dir -r requirements.txt\n COPY . /\nRUN pip install --no-cache-dir -r requirements.txt\n" },
+    { name: "a pip upgrade, the source, the requirements", dockerfile: "FROM python:onbuild\nWORKDIR /app\nRUN pip install --upgrade pip\nCOPY . /app\nRUN pip install -r requirements.txt\n" },
+  ])("$name: idempotent", ({ dockerfile }) => {
+    const requirements = [{ path: "requirements.txt", content: "flask==3.0.3\n" }];
+    const plan = buildPlan({ dockerfile, requirements, dockerignore: null });
+    const last = plan.steps.at(-1);
+    expect(last).toBeDefined();
+    const again = buildPlan({ dockerfile: last?.texts.dockerfile ?? "", requirements: (last?.texts.requirements ?? []).map((r) => ({ path: r.path, content: r.text })), dockerignore: last?.texts.dockerignore ?? null });
+    expect(again.steps.filter((s) => s.status === "applied").map((s) => s.id)).toEqual([]);
+  }, 60_000);
 });

@@ -3,12 +3,12 @@
 // the dependency manifests first, install, then copy the source.
 import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
-import { isUnder, resolvePath } from "../estimate/paths";
+import { baseName, globMatches, hasGlob, isUnder, resolvePath } from "../estimate/paths";
 import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
-import { afterInstruction, endsWithLineBreak, lineBreakOf, workdirBefore } from "./support/stages";
+import { afterInstruction, continuesToEnd, endsWithLineBreak, lineBreakOf, workdirBefore } from "./support/stages";
 import { unquoteWord } from "../dockerfile/unquote";
 import type { Rule } from "./types";
 
@@ -27,6 +27,7 @@ interface Candidate {
   readonly manifests: readonly string[];
   /** The copy's destination as an absolute path. */
   readonly destination: string;
+  readonly escapeChar: string;
 }
 
 function isBroadCopy(node: InstructionNode, escapeChar: string): boolean {
@@ -71,12 +72,35 @@ function isLocalPath(value: string): boolean {
   return value === "." || value.startsWith("./") || value.startsWith("/") || value.startsWith("../") || value.endsWith(".whl") || value.endsWith(".tar.gz");
 }
 
+/** An install that reads dependency manifests (`-r`/`-c` files, poetry, pipenv, uv), not only named packages. */
+function readsManifests(info: CommandInfo): boolean {
+  if (info.kind === "pip-install") return info.requirementFiles.length > 0 || info.constraintFiles.length > 0;
+  return info.kind === "poetry-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
+}
+
+/**
+ * The stage's dependency install: its first RUN that installs from manifests; failing that, the first
+ * install after the stage's first source copy (detected, never rewritten: it names no manifest). An install
+ * of named packages before the source copy (`pip install --upgrade pip`) is not it: taking the stage's first
+ * install of any kind missed the usual `RUN pip install --upgrade pip` / `COPY . /app` /
+ * `RUN pip install -r requirements.txt`, and the rule fired only once hygiene/pip-self-upgrade had dropped
+ * the upgrade, on the plan's own result (fuzz case 55997 of seed 100: not idempotent).
+ */
+function installIndexOf(list: readonly InstructionNode[], escapeChar: string): number {
+  const fromManifests = list.findIndex((n) => (n.run?.infos ?? []).some((i) => installsDependencies(i) && readsManifests(i)));
+  if (fromManifests >= 0) return fromManifests;
+  const copyIndex = list.findIndex((n) => isBroadCopy(n, escapeChar));
+  if (copyIndex < 0) return -1;
+  const after = list.slice(copyIndex + 1).findIndex((n) => (n.run?.infos ?? []).some(installsDependencies));
+  return after < 0 ? -1 : copyIndex + 1 + after;
+}
+
 function candidates(analysis: Analysis): Candidate[] {
   const out: Candidate[] = [];
   const escapeChar = analysis.model.escapeChar;
   for (const stage of analysis.model.stages) {
     const list = stage.instructions;
-    const installIndex = list.findIndex((n) => (n.run?.infos ?? []).some(installsDependencies));
+    const installIndex = installIndexOf(list, escapeChar);
     if (installIndex < 0) continue;
     const copyIndex = list.slice(0, installIndex).findIndex((n) => isBroadCopy(n, escapeChar));
     if (copyIndex < 0) continue;
@@ -86,7 +110,7 @@ function candidates(analysis: Analysis): Candidate[] {
     const destinationText = copy.copy?.destination == null ? null : unquoteWord(copy.copy.destination, escapeChar);
     if (destinationText === null || destinationText.includes("$")) continue;
     const destination = resolvePath(workdirBefore(stage, copyIndex, escapeChar), destinationText);
-    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex, escapeChar), "."), destination), destination });
+    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex, escapeChar), "."), destination), destination, escapeChar });
   }
   return out;
 }
@@ -129,7 +153,7 @@ function withIncludes(analysis: Analysis, manifests: readonly string[]): string[
   return out;
 }
 
-function safe(c: Candidate): boolean {
+function safe(c: Candidate, text: string): boolean {
   // Guard: what runs between the source copy and the install must not need the source.
   for (const node of c.stage.instructions.slice(c.copyIndex + 1, c.installIndex)) {
     if (NEUTRAL.has(node.keyword)) continue;
@@ -141,7 +165,34 @@ function safe(c: Candidate): boolean {
   const infos = c.install.run?.infos ?? [];
   if (!infos.every(readsOnlyManifests)) return false;
   if (c.install.heredocs.length > 0) return false;
-  return c.manifests.length > 0 && c.manifests.every((m) => m !== "" && !m.startsWith(".."));
+  // Guard: the source copy moves to just after the install; a file that ends continuing the install would
+  // join it to the RUN (`pip install -r requirements.txt COPY . /app`).
+  if (continuesToEnd(text, c.install, c.escapeChar)) return false;
+  if (c.manifests.length === 0 || !c.manifests.every((m) => m !== "" && !m.startsWith(".."))) return false;
+  // Guard: a manifest an earlier COPY already put in place may not be in the context at the path the source
+  // copy would give it (`COPY requirements.txt ./` in /root/onboarding, then `COPY . /`): copying it by
+  // that path could fail the build.
+  return !c.manifests.some((m) => copiedBefore(c, resolvePath(c.destination, m.replace(/\*$/, ""))));
+}
+
+/** True when a context COPY before the source copy may have written `image` (an absolute path). */
+function copiedBefore(c: Candidate, image: string): boolean {
+  return c.stage.instructions.slice(0, c.copyIndex).some((node, index) => {
+    const copy = node.copy;
+    if (copy === null || copy.from !== null || copy.heredoc || copy.destination === null) return false;
+    const written = unquoteWord(copy.destination, c.escapeChar);
+    if (written.includes("$")) return true;
+    const destination = resolvePath(workdirBefore(c.stage, index, c.escapeChar), written);
+    if (destination === image) return true;
+    return copy.sources.some((raw) => {
+      const source = unquoteWord(raw, c.escapeChar);
+      const name = baseName(source);
+      // A source that may be a folder (`reqs/`, `.`, `config`) can put anything below the destination.
+      if (source.endsWith("/") || source.includes("$") || !name.includes(".") || name === "." || name === "..") return isUnder(image, destination);
+      const target = `${destination === "/" ? "" : destination}/${name}`;
+      return hasGlob(name) ? globMatches(target, image) : target === image;
+    });
+  });
 }
 
 export const requirementsFirst: Rule = {
@@ -157,7 +208,7 @@ export const requirementsFirst: Rule = {
       why: "Docker reuses a layer only while everything before it is unchanged. With COPY . before pip install, any edit to any source file invalidates the install: every code change reinstalls every package, and the rebuilt layers are pushed and pulled again.",
       before: "FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\n",
       after: "FROM python:3.12-slim\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\n",
-      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it): the rule does not fire a rewrite otherwise.",
+      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it): the rule does not fire a rewrite otherwise. Nor when an earlier COPY already put a manifest in place: the context may not hold it at the path the source copy implies.",
     },
     messages: {
       order: "COPY {{source}} comes before the dependency install on line {{installLine}}: every source change reinstalls the packages ({{bytes}} rebuilt).",
@@ -172,8 +223,8 @@ export const requirementsFirst: Rule = {
   },
   fix({ analysis }) {
     const all = candidates(analysis);
-    if (all.length === 0 || !all.every(safe)) return [];
     const text = analysis.model.text;
+    if (all.length === 0 || !all.every((c) => safe(c, text))) return [];
     const nl = lineBreakOf(text);
     const edits: TextEdit[] = [];
     for (const c of all) {

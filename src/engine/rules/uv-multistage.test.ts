@@ -78,6 +78,15 @@ describe("size/uv-multistage", () => {
         output: null,
       },
       {
+        // The new final stage's FROM would have joined the RUN, and its COPY --from=builder landed in the
+        // builder itself (BuildKit: circular dependency; the build check's copy-from-self).
+        name: "uv sync ends the file inside a line continuation: no rewrite",
+        dockerfile: `${SLIM}\n${UV}\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen \\\n`,
+        projectFiles,
+        findings: ["1:noSplit"],
+        output: null,
+      },
+      {
         name: "a uv base image is not the official python image",
         dockerfile: `FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\n`,
         projectFiles,

@@ -88,6 +88,10 @@ describe("COPY --from", () => {
     { name: "a distro python's prefix copied to /usr/local", dockerfile: "FROM debian:bookworm AS builder\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip install --break-system-packages --prefix=/install flask\nFROM debian:bookworm\nCOPY --from=builder /install /usr/local\n", expected: ["error prefix-layout-lost builder:/install @5"] },
     { name: "an official image's prefix copied to /usr/local", dockerfile: `${SLIM} AS builder\nRUN pip install --prefix=/install flask\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: [] },
     { name: "an image by a bare name", dockerfile: `${SLIM}\nCOPY --from=busybox /bin/busybox /bin/busybox\n`, expected: [] },
+    { name: "the stage it is in, by name", dockerfile: `${builder}RUN pip install --prefix=/install -r requirements.txt\nCOPY --from=builder /install /usr/local\n`, expected: ["error copy-from-self builder @4"] },
+    { name: "the stage it is in, by a name in other case", dockerfile: `${builder}RUN pip install --prefix=/install -r requirements.txt\nCOPY --from=BUILDER /install /usr/local\n`, expected: ["error copy-from-self BUILDER @4"] },
+    { name: "the stage it is in, by index", dockerfile: `${SLIM}\nRUN pip install --prefix=/install flask\nCOPY --from=0 /install /install\n`, expected: ["error copy-from-self 0 @3"] },
+    { name: "an earlier stage by index", dockerfile: `${SLIM}\nRUN pip install --prefix=/install flask\n${SLIM}\nCOPY --from=0 /install /install\n`, expected: [] },
   ]);
 });
 

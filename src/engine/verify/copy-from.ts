@@ -1,4 +1,5 @@
-// `COPY --from=<stage> <path>`: the stage must exist, and must have made the path. Said only when the
+// `COPY --from=<stage> <path>`: the stage must exist, must not be the stage the COPY is in, and must have
+// made the path. Said only when the
 // source stage is fully known (an unmodelled RUN may have made anything) and the path cannot come from
 // its base image.
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
@@ -34,6 +35,12 @@ export function checkCopyFrom(ctx: EstimateContext, model: DockerfileModel, stag
     if (model.stages.some((s) => s.name?.toLowerCase() === from.toLowerCase())) return;
     // A warning, not an error: `docker buildx build --build-context NAME=…` supplies named contexts.
     report(at, "copy-from-unknown-stage", "warning", from, `COPY --from=${from}: no stage is named ${from}, and it is not a known image: unless the build passes --build-context ${from}=…, Docker tries to pull an image called ${from}.`);
+    return;
+  }
+  if (source === stage) {
+    // BuildKit refuses the whole file before building anything ("circular dependency detected on stage");
+    // the estimate counts nothing for it (copy-from-self), so its paths are not checked either.
+    report(at, "copy-from-self", "error", from, `COPY --from=${from} copies from the stage it is in: BuildKit refuses the file (a circular dependency). Copy from an earlier stage, or use the path in place.`);
     return;
   }
   if (source.unmodelledAt !== null) return;

@@ -12,7 +12,7 @@ import type { PipInstall } from "../../shell/command-info";
 import { stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
-import { instructionText, plainFrom } from "./stages";
+import { continuesToEnd, instructionText, plainFrom } from "./stages";
 import { isBaseAccount, unknownOwners } from "../../verify/owners";
 import { copyWords, firstNonRootUser, userOf } from "./words";
 
@@ -173,6 +173,12 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   if (!runtime.ok) return runtime;
   const builderEnd = before[before.length - 1];
   if (builderEnd === undefined) return refuse("the stage has no install");
+  // Guard: the final stage goes right after the last install. When that install runs to the end of a file
+  // that ends inside a line continuation, Docker joins the new FROM to it, and the final stage's
+  // COPY --from lands in the builder itself (fuzz case 2498 of seed 7: BuildKit refuses a circular COPY).
+  if (continuesToEnd(text, builderEnd, analysis.model.escapeChar)) {
+    return refuse(`line ${lineOf(builderEnd)} ends the file inside a line continuation (a trailing ${analysis.model.escapeChar}), so a stage added after it would be joined to that RUN`);
+  }
   return {
     ok: true,
     plan: { stage, builder, layout, venvBecause, installs: installs.map((i) => i.info), venv: venv.plan.venv, createBefore: venv.plan.createBefore, builderEnd, repeated, moved, runtime: runtime.packages, noRecommends: runtime.noRecommends, target },

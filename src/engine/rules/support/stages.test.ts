@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../dockerfile/parse-dockerfile";
-import { endsInContinuation, insertionPointBefore, lineBreakOf, lineStartOf, workdirsOf } from "./stages";
+import { continuesToEnd, endsInContinuation, insertionPointBefore, lineBreakOf, lineStartOf, workdirsOf } from "./stages";
 
 // Issue 14: CR-only files (old Mac line ends) were read as one line, so inserts went to offset 0.
 describe("line helpers", () => {
@@ -26,6 +26,20 @@ describe("endsInContinuation", () => {
     { name: "a backslash is no escape under `# escape=`", text: "# escape=`\nFROM a\nRUN dir C:\\\n", escape: "`", ends: false },
   ])("$name", ({ text, escape, ends }) => {
     expect(endsInContinuation(text, escape)).toBe(ends);
+  });
+});
+
+describe("continuesToEnd", () => {
+  it.each([
+    { name: "the last RUN continuing into the end", text: "FROM a\nRUN b \\\n", line: 2, continues: true },
+    { name: "the same, past a blank and a comment line", text: "FROM a\nRUN b \\\n\n# note\n", line: 2, continues: true },
+    { name: "an earlier RUN of a file that ends continuing another", text: "FROM a\nRUN b\nRUN c \\\n", line: 2, continues: false },
+    { name: "an ended last RUN", text: "FROM a\nRUN b\n", line: 2, continues: false },
+  ])("$name", ({ text, line, continues }) => {
+    const model = parseDockerfile(text);
+    const node = model.instructions.find((n) => n.range.startLine === line);
+    expect(node).toBeDefined();
+    if (node !== undefined) expect(continuesToEnd(text, node, model.escapeChar)).toBe(continues);
   });
 });
 

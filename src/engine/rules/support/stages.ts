@@ -74,6 +74,13 @@ export function endsInContinuation(text: string, escapeChar: string): boolean {
   return false;
 }
 
+/** Whether `node` is the instruction the text ends continuing (it runs to the end, and the text ends
+ *  inside a line continuation): a line inserted right after it would be joined to it (fuzz cases 67901 of
+ *  seed 100 and 2498 of seed 7). */
+export function continuesToEnd(text: string, node: InstructionNode, escapeChar: string): boolean {
+  return node.range.end >= text.length && endsInContinuation(text, escapeChar);
+}
+
 /** Whether the text's last line is ended (`\n`, `\r\n` or a lone `\r`). Testing for `\n` alone took a
  *  CR-only file as unended, and a new stage appended to it began with `\r\r\r` (issue 14). */
 export function endsWithLineBreak(text: string): boolean {

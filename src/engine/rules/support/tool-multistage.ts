@@ -13,7 +13,7 @@ import type { TextEdit } from "../../text/edits";
 import type { FixAlternative } from "../types";
 import { runtimeOf, runtimeTarget } from "./multistage-plan";
 import { hiddenInstall, runRole } from "./run-roles";
-import { afterInstruction, finalStage, insertionPointBefore, instructionText, lineBreakOf, workdirBefore } from "./stages";
+import { afterInstruction, continuesToEnd, finalStage, insertionPointBefore, instructionText, lineBreakOf, workdirBefore } from "./stages";
 import { firstNonRootUser } from "./words";
 
 export type EnvTool = "uv" | "poetry" | "pipenv";
@@ -196,6 +196,10 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
   if (runsTool !== null) return refuse(`the final stage calls ${runsTool[2] ?? tool} run, which needs ${tool} in the image: call the venv's programs directly (PATH) to leave it behind`);
   const runtime = runtimeOf(analysis, stage, systemPackages, finalText, target, libc);
   if (!runtime.ok) return runtime;
+  // The final stage goes right after the install: not when the file ends continuing that RUN.
+  if (continuesToEnd(text, lastInstall, analysis.model.escapeChar)) {
+    return refuse(`line ${lineOf(lastInstall)} ends the file inside a line continuation (a trailing ${analysis.model.escapeChar}), so a stage added after it would be joined to that RUN`);
+  }
   const pathSet = [...stage.instructions].some((n) => n.keyword === "ENV" && n.pairs.some((p) => p.name === "PATH" && p.value.split(":")[0]?.replace(/\/bin\/?$/, "") === venv));
   return { ok: true, split: { stage, tool, venv, builder, builderEnd: lastInstall, repeated, runtime: runtime.packages, noRecommends: runtime.noRecommends, libc, builderEdits, notes, pathSet } };
 }
