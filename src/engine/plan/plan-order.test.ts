@@ -42,3 +42,26 @@ describe("eol-base before pip-self-upgrade (corpus 071)", () => {
     expect(last?.texts.dockerfile).not.toContain("24.3.1");
   });
 });
+
+// Fuzz seed 100 case 37786, minimised: a `find … -delete` RUN deletes bytes of two earlier RUNs (the pip
+// upgrade and the install), so cleanup-same-layer has no single layer to fold it into. With pip-self-upgrade
+// after it, the upgrade's RUN went only later, and planning the result again found the fold.
+describe("pip-self-upgrade before cleanup-same-layer (fuzz case 37786)", () => {
+  // The Python is unknown (ARG without a default): pip-self-upgrade removes the upgrade rather than pin it.
+  const FILE = "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\nRUN pip install --upgrade pip\nRUN pip install flask\nRUN find / -name '*.pyc' -delete\nCMD [\"flask\", \"run\"]\n";
+  const FOLD = "size/cleanup-same-layer";
+
+  it("removes the upgrade, then folds the delete into the install", () => {
+    const plan = buildPlan({ dockerfile: FILE, requirements: [], dockerignore: null });
+    const applied = plan.steps.filter((s) => s.status === "applied").map((s) => s.id);
+    expect(applied.indexOf(PIN)).toBeGreaterThanOrEqual(0);
+    expect(applied.indexOf(FOLD)).toBeGreaterThan(applied.indexOf(PIN));
+    expect(plan.steps.at(-1)?.texts.dockerfile).toMatch(/\nRUN pip install [^\n]*flask && find \/ -name '\*\.pyc' -delete\n/);
+  });
+
+  it("is idempotent: planning its result again applies nothing", () => {
+    const first = buildPlan({ dockerfile: FILE, requirements: [], dockerignore: null });
+    const again = buildPlan({ dockerfile: first.steps.at(-1)?.texts.dockerfile ?? "", requirements: [], dockerignore: null });
+    expect(again.steps.filter((s) => s.status === "applied").map((s) => s.id)).toEqual([]);
+  });
+});

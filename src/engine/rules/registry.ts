@@ -12,8 +12,9 @@
 // - eol-base before pip-self-upgrade: it moves the base to another Python, and the pin pip-self-upgrade
 //   writes is the last pip for the Python of the text it rewrites (24.3.1 on 3.8). Applied after the pin,
 //   the move left corpus 071 on python:3.11 with 3.8's pip; before it, the pin is read on the new Python;
-// - pip-self-upgrade, then the package swaps (torch-cpu, opencv-headless), which change what is installed
-//   and are suggestions;
+// - eol-base and pip-self-upgrade before cleanup-same-layer and the apt rules: a removed upgrade RUN can
+//   leave a later delete with one layer to fold into (see at pipSelfUpgrade below);
+// - the package swaps (torch-cpu, opencv-headless), which change what is installed and are suggestions;
 // - non-root-user last among the Dockerfile rewrites: it changes the user, the rewrite most likely to need
 //   the user's review;
 // - dockerignore last: it edits another file and never interacts with the others.
@@ -63,15 +64,18 @@ export const RULES: readonly Rule[] = [
   // pointless when taken (the lists are in the mount) and which add it when it is not.
   mountApt,
   pipNoCacheDir,
+  // Before the pip pin (see above): offered, so the pin is 3.8's until the user takes the move, and then 3.11's.
+  eolBase,
+  // Before cleanup-same-layer: removing the upgrade's RUN can leave a later delete (`find / -name '*.pyc'
+  // -delete`) with a single layer to fold into; after it, planning the result again found that fold
+  // (fuzz seed 100 case 37786, not idempotent).
+  pipSelfUpgrade,
   cleanupSameLayer,
   aptOneLayer,
   aptLists,
   aptNoInstallRecommends,
   apkNoCache,
   purgeBuildDeps,
-  // Before the pip pin (see above): offered, so the pin is 3.8's until the user takes the move, and then 3.11's.
-  eolBase,
-  pipSelfUpgrade,
   torchCpu,
   opencvHeadless,
   // Offered, never applied by default (it changes who the app runs as).
