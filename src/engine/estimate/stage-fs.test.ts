@@ -143,4 +143,28 @@ describe("StageFs lookups match a scan of the live entries", () => {
       expect(swapped.removePyc("/")).toEqual(general.removePyc("/"));
     }), { numRuns: 500 });
   });
+
+  it("a package written again at its path hides the earlier one: the live entries and layers of a plain simulation", () => {
+    const manyAtOnePath = fc.array(fc.record({ p: fc.constantFrom("/a", "/a/b", "/b"), g: fc.constantFrom([], ["venv"]) }), { maxLength: 30 });
+    fc.assert(fc.property(manyAtOnePath, pattern, (s, pat) => {
+      const fs = build(s);
+      // The simulation: each layer lists what it added, less what an entry of the same layer hid.
+      let live: FsEntry[] = [];
+      const layers: FsEntry[][] = [];
+      s.forEach(({ p, g }, i) => {
+        if (i % 3 === 0) layers.push([]);
+        const e = entry(p, g, i);
+        const hides = (x: FsEntry) => e.pythonPackage !== null && x.path === e.path && x.pythonPackage === e.pythonPackage && x.wheelFile === e.wheelFile;
+        const layer = layers.at(-1) ?? [];
+        layers[layers.length - 1] = [...layer.filter((x) => !(hides(x) && live.includes(x))), e];
+        live = [...live.filter((x) => !hides(x)), e];
+      });
+      expect(fs.entries().map((e) => e.label)).toEqual(live.map((e) => e.label));
+      expect(fs.layers.map((l) => l.entries.map((e) => e.label))).toEqual(layers.map((l) => l.map((e) => e.label)));
+      expect(fs.select(pat)).toEqual(live.filter((e) => pathSelects(pat, e.path)));
+      expect(fs.ofPackages(["flask", "numpy"])).toEqual(live.filter((e) => e.pythonPackage !== null));
+      expect(fs.inGroups(["venv"])).toEqual(live.filter((e) => e.groups.includes("venv")));
+      expect(fs.entries().map((e) => fs.layerOf(e)?.line)).toEqual(live.map((e) => layers.findIndex((l) => l.includes(e)) * 3 + 1));
+    }), { numRuns: 500 });
+  });
 });

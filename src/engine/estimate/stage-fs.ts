@@ -136,6 +136,14 @@ export class StageFs {
   add(entry: FsEntry): void {
     const layer = this.current;
     if (layer === undefined) return;
+    const overwritten = this.overwrittenInPlace(entry, layer);
+    if (overwritten !== undefined) {
+      // A package written again at its path (a reinstall, a wheel built again: thousands in a `bulk` file):
+      // the one entry it hides leaves every index key the new one takes.
+      this.unlink(overwritten, entry.path);
+      this.link(overwritten, entry, layer, prefixesOf(entry.path).filter((key) => key !== ""));
+      return;
+    }
     this.hideOverwritten(entry, layer);
     layer.entries.push(entry);
     this.live.set(entry, this.nextRank++);
@@ -313,27 +321,52 @@ export class StageFs {
         continue;
       }
       if (entry.bytes > 0) owner.deletedLaterBytes += entry.bytes;
-      this.live.delete(entry);
-      this.owner.delete(entry);
-      this.withPyc.delete(entry);
-      this.at.delete(copy.path, entry);
+      this.unlink(entry, copy.path);
       // After the entry has left its path, as after `remove`: only another entry can be hidden.
       this.hideOverwritten(copy, layer);
-      layer.entries.push(copy);
-      this.live.set(copy, this.nextRank++);
-      this.owner.set(copy, layer);
       let keys = keysOf.get(copy.path);
       if (keys === undefined) {
         keys = prefixesOf(copy.path).filter((key) => key !== "");
         keysOf.set(copy.path, keys);
       }
-      for (const key of keys) this.under.replace(key, entry, copy);
-      this.at.add(copy.path, copy);
-      for (const group of copy.groups) this.byGroup.replace(group, entry, copy);
-      this.byCategory.replace(copy.category, entry, copy);
-      if (copy.pythonPackage !== null) this.byPackage.replace(copy.pythonPackage, entry, copy);
-      if (copy.pycBytes > 0) this.withPyc.add(copy);
+      this.link(entry, copy, layer, keys);
     }
+  }
+
+  /** The one live entry `entry` hides (`hideOverwritten`) when it is alone, from an earlier layer, and
+   *  under the same index keys; else undefined. */
+  private overwrittenInPlace(entry: FsEntry, layer: FsLayer): FsEntry | undefined {
+    if (entry.pythonPackage === null) return undefined;
+    let found: FsEntry | undefined;
+    for (const e of this.at.get(entry.path)) {
+      if (e.pythonPackage !== entry.pythonPackage || e.wheelFile !== entry.wheelFile) continue;
+      if (found !== undefined) return undefined;
+      found = e;
+    }
+    return found !== undefined && this.owner.get(found) !== layer && sameKeys(found, entry) ? found : undefined;
+  }
+
+  /** The first half of swapping `old` for an entry at `path` with the same index keys: `old` leaves the
+   *  stage (`forget`), but for the keys the swap's `link` replaces it under. */
+  private unlink(old: FsEntry, path: string): void {
+    this.live.delete(old);
+    this.owner.delete(old);
+    this.withPyc.delete(old);
+    this.at.delete(path, old);
+  }
+
+  /** The second half: `entry` is added in `layer` (`add`) where `old` was in each index; `keys` are
+   *  `prefixesOf(entry.path)` but for "". The directory tree's counts do not change. */
+  private link(old: FsEntry, entry: FsEntry, layer: FsLayer, keys: readonly string[]): void {
+    layer.entries.push(entry);
+    this.live.set(entry, this.nextRank++);
+    this.owner.set(entry, layer);
+    for (const key of keys) this.under.replace(key, old, entry);
+    this.at.add(entry.path, entry);
+    for (const group of entry.groups) this.byGroup.replace(group, old, entry);
+    this.byCategory.replace(entry.category, old, entry);
+    if (entry.pythonPackage !== null) this.byPackage.replace(entry.pythonPackage, old, entry);
+    if (entry.pycBytes > 0) this.withPyc.add(entry);
   }
 
   /** Remove the `.pyc` part of entries under `root`; same-layer entries shrink, earlier ones strand. */
