@@ -9,6 +9,7 @@ import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import type { RunScope } from "./python-install";
+import type { FsEntry } from "./stage-fs";
 import type { StageState } from "./stage-state";
 
 const METADATA_COMMANDS = new Set(["chown", "chmod", "chgrp"]);
@@ -38,7 +39,16 @@ export function copyUp(ctx: EstimateContext, stage: StageState, scope: RunScope,
     if (earlier.length === 0) continue;
     ctx.assume(ASSUMPTIONS.copyUp.id, ASSUMPTIONS.copyUp.text, scope.line);
     // The earlier entry stays in its layer, hidden; a copy with the same contents lives on in this one.
-    stage.fs.remove(earlier);
-    for (const entry of earlier) stage.fs.add({ ...entry, label: `${entry.label} (copied up by ${name} -R)` });
+    const suffix = ` (copied up by ${name} -R)`;
+    stage.fs.replaceWithCopies(earlier, (entry) => copyOf(entry, `${entry.label}${suffix}`));
   }
+}
+
+/** `{ ...entry, label }`, field by field: entries come from a dozen literals of different field orders, so a
+ *  spread copies them through V8's slow generic path (a third of a long copy-up's time). */
+function copyOf(entry: FsEntry, label: string): FsEntry {
+  return {
+    path: entry.path, bytes: entry.bytes, category: entry.category, label, sources: entry.sources, pycBytes: entry.pycBytes,
+    pythonPackage: entry.pythonPackage, wheelFile: entry.wheelFile, groups: entry.groups,
+  };
 }

@@ -23,6 +23,16 @@ export class EntryIndex<T> {
     this.sets.get(key)?.delete(item);
   }
 
+  /** `delete(key, item)` then `add(key, by)`. */
+  replace(key: string, item: T, by: T): void {
+    const set = this.sets.get(key);
+    if (set === undefined) this.sets.set(key, new Set([by]));
+    else {
+      set.delete(item);
+      set.add(by);
+    }
+  }
+
   get(key: string): ReadonlySet<T> {
     return this.sets.get(key) ?? EMPTY;
   }

@@ -114,4 +114,57 @@ describe("StageFs lookups match a scan of the live entries", () => {
       expect(fs.entries()).toEqual(inherited);
     }), { numRuns: 500 });
   });
+
+  it("replaceWithCopies leaves what remove then add leave (a chown -R copy-up)", () => {
+    fc.assert(fc.property(specs, pattern, pattern, fc.boolean(), (s, first, second, relabelOnly) => {
+      const [general, swapped] = [build(s), build(s)];
+      for (const fs of [general, swapped]) fs.startLayer({ line: 99, instruction: "RUN chown -R", stageIndex: 0, invalidatedBySource: false, installsPackages: false });
+      // A copy with other keys (another path) takes the general path inside replaceWithCopies.
+      const copyOf = (e: FsEntry): FsEntry => ({ ...e, label: `${e.label} (copied up)`, ...(relabelOnly || e.bytes % 4 !== 0 ? {} : { path: `${e.path}/moved` }) });
+      const chosen = (fs: StageFs) => fs.select(first).filter((e) => e.bytes > 0);
+      const earlier = chosen(general);
+      general.remove(earlier);
+      for (const e of earlier) general.add(copyOf(e));
+      swapped.replaceWithCopies(chosen(swapped), copyOf);
+      const view = (fs: StageFs) => ({
+        live: fs.entries(),
+        layers: fs.layers.map((l) => ({ line: l.line, entries: l.entries, deletedLaterBytes: l.deletedLaterBytes })),
+        selected: [fs.select(first), fs.select(second)],
+        groups: [[...fs.liveGroups()], fs.inGroups(["deb:gcc", "apk:.b", "venv", "app"])],
+        categories: CATEGORIES.map((c) => fs.inCategory(c)),
+        packages: fs.ofPackages(["flask", "numpy"]),
+        owners: fs.entries().map((e) => fs.layerOf(e)?.line),
+      });
+      expect(view(swapped)).toEqual(view(general));
+      // And both go on alike: a later removal strands the copies in the copy-up's layer.
+      swapped.startLayer({ line: 100, instruction: "RUN rm", stageIndex: 0, invalidatedBySource: false, installsPackages: false });
+      general.startLayer({ line: 100, instruction: "RUN rm", stageIndex: 0, invalidatedBySource: false, installsPackages: false });
+      expect(swapped.remove(swapped.select(second))).toEqual(general.remove(general.select(second)));
+      expect(swapped.removePyc("/")).toEqual(general.removePyc("/"));
+    }), { numRuns: 500 });
+  });
+
+  it("a package written again at its path hides the earlier one: the live entries and layers of a plain simulation", () => {
+    const manyAtOnePath = fc.array(fc.record({ p: fc.constantFrom("/a", "/a/b", "/b"), g: fc.constantFrom([], ["venv"]) }), { maxLength: 30 });
+    fc.assert(fc.property(manyAtOnePath, pattern, (s, pat) => {
+      const fs = build(s);
+      // The simulation: each layer lists what it added, less what an entry of the same layer hid.
+      let live: FsEntry[] = [];
+      const layers: FsEntry[][] = [];
+      s.forEach(({ p, g }, i) => {
+        if (i % 3 === 0) layers.push([]);
+        const e = entry(p, g, i);
+        const hides = (x: FsEntry) => e.pythonPackage !== null && x.path === e.path && x.pythonPackage === e.pythonPackage && x.wheelFile === e.wheelFile;
+        const layer = layers.at(-1) ?? [];
+        layers[layers.length - 1] = [...layer.filter((x) => !(hides(x) && live.includes(x))), e];
+        live = [...live.filter((x) => !hides(x)), e];
+      });
+      expect(fs.entries().map((e) => e.label)).toEqual(live.map((e) => e.label));
+      expect(fs.layers.map((l) => l.entries.map((e) => e.label))).toEqual(layers.map((l) => l.map((e) => e.label)));
+      expect(fs.select(pat)).toEqual(live.filter((e) => pathSelects(pat, e.path)));
+      expect(fs.ofPackages(["flask", "numpy"])).toEqual(live.filter((e) => e.pythonPackage !== null));
+      expect(fs.inGroups(["venv"])).toEqual(live.filter((e) => e.groups.includes("venv")));
+      expect(fs.entries().map((e) => fs.layerOf(e)?.line)).toEqual(live.map((e) => layers.findIndex((l) => l.includes(e)) * 3 + 1));
+    }), { numRuns: 500 });
+  });
 });

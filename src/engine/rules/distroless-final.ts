@@ -42,13 +42,22 @@ function shapeOf(analysis: Analysis): Shape | null {
   if (final === null || final.from.from?.baseStage != null || final.from.from?.image == null) return null;
   const ref = parseImageRef(final.from.from.image);
   if (ref?.repository !== "python" || (ref.registry !== null && !/(^|\.)docker\.io$/.test(ref.registry))) return null;
+  // The venvs each builder stage creates, read once per stage: a final stage of thousands of
+  // `COPY --from` lines (the `bulk` fuzz class) rescanned the whole builder for each one.
+  const venvsOf = new Map<Stage, Set<string>>();
   for (const node of final.instructions) {
     const copy = node.copy === null ? null : copyWords(node.copy, analysis.model.escapeChar);
     if (copy?.from == null || copy.sources.length !== 1) continue;
     const builder = analysis.model.stages.find((s) => s.name === copy.from?.toLowerCase());
     const source = copy.sources[0]?.replace(/\/+$/, "");
     if (builder === undefined || source === undefined || builder.from.from?.rawImage !== final.from.from.rawImage) continue;
-    const created = builder.instructions.some((n) => (n.run?.infos ?? []).some((i) => i.kind === "venv-create" && i.tool === "venv" && i.path.replace(/\/+$/, "") === source));
+    let venvs = venvsOf.get(builder);
+    if (venvs === undefined) {
+      venvs = new Set();
+      for (const n of builder.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "venv-create" && i.tool === "venv") venvs.add(i.path.replace(/\/+$/, ""));
+      venvsOf.set(builder, venvs);
+    }
+    const created = venvs.has(source);
     if (!created || copy.destination?.replace(/\/+$/, "") !== source) continue;
     const summary = analysis.estimate.stages[final.index];
     const libc = summary?.libc ?? "glibc";

@@ -10,6 +10,7 @@ import { aptNoInstallRecommends } from "../apt-no-install-recommends";
 import { aptOneLayer } from "../apt-one-layer";
 import { apkNoCache } from "../apk-no-cache";
 import { baseVariant } from "../base-variant";
+import { distrolessFinal } from "../distroless-final";
 import { dockerignore } from "../dockerignore";
 import { mountApt } from "../mount-apt";
 import { mountPip } from "../mount-pip";
@@ -98,5 +99,28 @@ describe("rules over a bulk file", () => {
     expect(once).toBeGreaterThan(0);
     // One stage, one gathering (size/multistage's plan gathered the packages twice, for the names and the rows).
     expect(thrice).toBe(once);
+  }, 60_000);
+
+  it("size/distroless-final reads the builder's venvs once, not once per COPY --from of the final stage", () => {
+    // A builder of n RUNs and a final stage of n `COPY --from=builder` lines: reading the whole builder for
+    // each COPY was n² instruction reads.
+    const builderReads = (repeats: number): number => {
+      const dockerfile = [
+        "FROM python:3.12-slim AS builder", "RUN python -m venv /venv",
+        ...Array.from({ length: repeats }, (_, i) => `RUN /venv/bin/pip install flask==3.1.${i % 3}`),
+        "FROM python:3.12-slim", ...Array.from({ length: repeats }, (_, i) => `COPY --from=builder /opt/x${i} /opt/x${i}`),
+        "COPY --from=builder /venv /venv", 'CMD ["/venv/bin/python", "app.py"]',
+      ].join("\n");
+      const analysis = analyze({ dockerfile, requirements: [], dockerignore: null });
+      let reads = 0;
+      const stages = analysis.model.stages.map((stage) => stage.name === "builder" ? { ...stage, instructions: counting(stage.instructions, () => void reads++) } : stage);
+      const found = distrolessFinal.detect({ input: { dockerfile, requirements: [], dockerignore: null }, analysis: { ...analysis, model: { ...analysis.model, stages } } });
+      // The shape is found (the last COPY is the builder's venv): the rule went through every COPY before it.
+      expect(found.length).toBeGreaterThan(0);
+      return reads;
+    };
+    const small = builderReads(100);
+    expect(small).toBeGreaterThan(0);
+    expect(builderReads(200)).toBeLessThanOrEqual(2 * small + 10);
   }, 60_000);
 });
