@@ -42,6 +42,20 @@ describe("guardRewrites", () => {
     expect({ status: step?.status, alternatives: step?.alternatives }).toEqual({ status: "failed", alternatives: [] });
   }, 60_000);
 
+  // Fuzz seed 100 case 44042, minimised: the split rewrote the open heredoc's RUN (deleted from its start
+  // to the end of the file and written again, the final stage after it), so its edits began before the
+  // opening line but the final stage still went into the body, and the rule fired again.
+  it("a split that writes the open heredoc's RUN again with the final stage after it is not offered; --no-cache-dir, before it, is", () => {
+    const dockerfile = "FROM python:3.11-bookworm\nRUN apt-get update && apt-get install -y build-essential\nWORKDIR /job\nCOPY . .\nRUN pip install numpy pandas\nRUN rm <<-rf /root/.cache/pip\nENTRYPOINT [\"python\", \"run_job.py\"]\n";
+    const context = contextOf({ dockerfile });
+    const split = rule("size/multistage");
+    expect(split.fix(context, split.detect(context)).map((a) => a.id)).toEqual(["no-cache-dir"]);
+    const step = buildPlan({ dockerfile, requirements: [], dockerignore: null }).steps.find((s) => s.id === "size/multistage");
+    // In the plan, after the slim base, the cache is no longer all it would save: the finding stays, with
+    // no rewrite, rather than a split that fails its own re-check (the fuzz's non-converging step).
+    expect({ status: step?.status, alternatives: step?.alternatives }).toEqual({ status: "failed", alternatives: [] });
+  });
+
   it("a rewrite that fits exactly is kept", () => {
     const context = contextOf({ dockerfile: longRun(RM.length) });
     const unwrapped = rule("size/apt-lists");

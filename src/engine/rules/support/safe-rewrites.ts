@@ -55,11 +55,15 @@ export function staysWithinLimits(model: DockerfileModel, alternative: FixAltern
   return !parseDockerfileCached(applied.text).diagnostics.some((d) => d.code.startsWith(LIMIT_CODE_PREFIX));
 }
 
-/** True unless `alternative` edits the Dockerfile after the opening line of a heredoc that is never closed. */
+/** True unless `alternative` edits the Dockerfile at or after the instruction that opens a heredoc that is
+ *  never closed. Every edit must end before that instruction (an insertion right before it is fine): a
+ *  rule that removes the instruction and writes it again with more after it (size/multistage moving the
+ *  file's tail below its builder, fuzz seed 100 case 44042) starts its edits before the opening line, but
+ *  what it writes after the opening is still body. */
 export function outsideOpenHeredoc(model: DockerfileModel, alternative: FixAlternative): boolean {
   const open = model.instructions.find((n) => n.heredocs.some((h) => !h.terminated));
   if (open === undefined) return true;
-  return alternative.edits.every((e) => e.file !== "dockerfile" || e.edits.every((edit) => edit.start <= open.range.start));
+  return alternative.edits.every((e) => e.file !== "dockerfile" || e.edits.every((edit) => edit.end <= open.range.start));
 }
 
 /** `rule` with only the alternatives whose edits land as meant (none left: no rewrite). */
