@@ -3,7 +3,8 @@
 // untouched. Memory has no budget of its own: a worker cannot measure its memory
 // (`performance.measureUserAgentSpecificMemory` is not exposed to dedicated workers, and needs
 // cross-origin isolation anyway), so memory is bounded by the engine's input limits (engine/limits.ts:
-// expanded variables, instructions, stages, line lengths) and, past those, by the time budget.
+// expanded variables, instructions, stages, line lengths, the path levels the size model holds) and,
+// past those, by the time budget.
 // Only where no worker can start is a plan computed on the main thread, and then only a small input: a
 // hostile text is never planned where it could freeze the page. The engine is loaded lazily either way.
 import type { DiffRequest, PlanRequest, PlanResponse, WorkerMessage, WorkerRequest } from "../worker/protocol";

@@ -39,6 +39,7 @@ export function copyUp(ctx: EstimateContext, stage: StageState, scope: RunScope,
     ctx.assume(ASSUMPTIONS.copyUp.id, ASSUMPTIONS.copyUp.text, scope.line);
     // The earlier entry stays in its layer, hidden; a copy with the same contents lives on in this one.
     stage.fs.remove(earlier);
-    for (const entry of earlier) stage.fs.add({ ...entry, label: `${entry.label} (copied up by ${name} -R)` });
+    // Said once: each later `chown -R` would otherwise lengthen every label again.
+    for (const entry of earlier) stage.fs.add({ ...entry, label: entry.label.endsWith(" -R)") && entry.label.includes(" (copied up by ") ? entry.label : `${entry.label} (copied up by ${name} -R)` });
   }
 }

@@ -3,6 +3,7 @@
 // hides them from the stage (a later `COPY --from` no longer sees them) but does not shrink that layer —
 // the bytes stay in the image, which is exactly the misunderstanding the model must show.
 import type { SourceRef } from "../knowledge/types";
+import { LIMITS } from "../limits";
 import { EntryIndex, PathChildren, prefixesOf } from "./entry-index";
 import { globMatch, globSegments } from "./glob";
 import { globMatches, hasGlob, isUnder } from "./paths";
@@ -74,6 +75,23 @@ export function pathSelects(pattern: string, path: string): boolean {
   return false;
 }
 
+/**
+ * What the stage filesystems of one estimate may still hold (LIMITS.fsEntryLevels), shared by its stages.
+ * An entry costs one unit per key it is indexed under (`prefixesOf` its path: a level of the path each),
+ * charged when it is added and not refunded when it is removed (a removed entry stays in its layer); a
+ * stage built on another (`FROM builder`) pays for its copy of the other's indexes. Past the budget (or
+ * at a path longer than LIMITS.pathChars) `add` adds nothing and sets `limited`, which the estimator
+ * reports and stops at.
+ */
+export interface FsBudget {
+  remaining: number;
+  limited: "entries" | "path" | null;
+}
+
+export function fsBudget(total: number = LIMITS.fsEntryLevels): FsBudget {
+  return { remaining: total, limited: null };
+}
+
 export class StageFs {
   /** Layers in order, inherited ones (from `FROM <stage>`) first. */
   readonly layers: FsLayer[];
@@ -98,8 +116,17 @@ export class StageFs {
    *  did: those layers no longer change, so each is read once, not on every `COPY --from`. */
   private settledLayers: number;
   private settledReinstall: boolean;
+  /** Units of `budget` the live entries hold (what a fork copies). */
+  private weight: number;
+  readonly budget: FsBudget;
 
-  constructor(from?: StageFs) {
+  /** `budget`: the estimate's (a fork shares its parent's); unbounded when neither is given. */
+  constructor(from?: StageFs, budget?: FsBudget) {
+    this.budget = from?.budget ?? budget ?? fsBudget(Number.POSITIVE_INFINITY);
+    this.weight = from?.weight ?? 0;
+    // Charged before the copy is made: a fork costs as much as the indexes it copies. Past the budget the
+    // copy is still made (a stage needs a filesystem), once: the estimator stops at the FROM.
+    if (from !== undefined) this.charge(from.weight);
     this.layers = from === undefined ? [] : [...from.layers];
     this.live = new Map(from?.live);
     this.nextRank = from?.nextRank ?? 0;
@@ -133,14 +160,22 @@ export class StageFs {
     return full;
   }
 
+  /** Adds `entry` to the current layer, unless the budget is spent (then `budget.limited` says why). */
   add(entry: FsEntry): void {
     const layer = this.current;
-    if (layer === undefined) return;
+    if (layer === undefined || this.budget.limited !== null) return;
+    // Indexing a path hashes each of its prefixes: a path past PATH_MAX costs quadratic time in its length.
+    if (entry.path.length > LIMITS.pathChars) {
+      this.budget.limited = "path";
+      return;
+    }
+    const keys = prefixesOf(entry.path);
+    if (!this.charge(keys.length)) return;
+    this.weight += keys.length;
     this.hideOverwritten(entry, layer);
     layer.entries.push(entry);
     this.live.set(entry, this.nextRank++);
     this.owner.set(entry, layer);
-    const keys = prefixesOf(entry.path);
     for (const key of keys) if (key !== "") this.under.add(key, entry);
     this.tree.add(keys);
     this.at.add(entry.path, entry);
@@ -313,6 +348,17 @@ export class StageFs {
     return { savedBytes, stranded };
   }
 
+  /** Takes `units` from the budget; false (and `limited` set) when it does not hold them. */
+  private charge(units: number): boolean {
+    if (units > this.budget.remaining) {
+      this.budget.remaining = 0;
+      this.budget.limited ??= "entries";
+      return false;
+    }
+    this.budget.remaining -= units;
+    return true;
+  }
+
   /** True when some layer both installs Python packages and is rebuilt on every source change. */
   reinstallsOnSourceChange(): boolean {
     for (; this.settledLayers < this.layers.length - 1; this.settledLayers++) {
@@ -373,9 +419,10 @@ export class StageFs {
   }
 
   private forget(entry: FsEntry): void {
-    this.live.delete(entry);
+    if (!this.live.delete(entry)) return;
     this.owner.delete(entry);
     const keys = prefixesOf(entry.path);
+    this.weight -= keys.length;
     for (const key of keys) if (key !== "") this.under.delete(key, entry);
     this.tree.delete(keys);
     this.at.delete(entry.path, entry);

@@ -3,7 +3,7 @@
 import type { BaseImageRow } from "../knowledge/types";
 import type { RequirementsFile } from "../requirements/model";
 import type { ResolvedPythonPackage } from "./types";
-import { StageFs } from "./stage-fs";
+import { StageFs, type FsBudget } from "./stage-fs";
 
 export interface StageState {
   readonly index: number;
@@ -108,11 +108,12 @@ export function forkStage(parent: StageState, index: number, name: string | null
 
 type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "pythonPackages" | "unmodelledAt" | "toolConfig" | "generatedRequirements" | "accounts">;
 
-/** A stage on an image: `executables` are what the image ships (see verify/executables). */
-export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, executables: ReadonlyMap<string, string> = new Map()): StageState {
+/** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
+ *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
+export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, executables: ReadonlyMap<string, string> = new Map(), budget?: FsBudget): StageState {
   return {
     ...fields,
-    fs: new StageFs(),
+    fs: new StageFs(undefined, budget),
     env: new Map(env),
     args: new Map(),
     vars: new Map(env),
