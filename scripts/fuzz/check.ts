@@ -28,10 +28,10 @@ function cpuMs<T>(work: () => T): { value: T; ms: number } {
 
 /**
  * The "memory" bar: a plan whose heap grows by more than this. The engine's own limits (engine/limits.ts)
- * bound the worst plan found to ~110 MB of heap (LIMITS.fsEntryLevels: ~90 MB over the resting heap at
+ * bound the worst plan found to ~126 MB of heap (LIMITS.fsEntryLevels: ~105 MB over the resting heap at
  * the filesystem limit); twice that, rounded, leaves room for the plan's other analyses, so a case over it
- * is a growth path the limits miss — while staying far below where a tab or this process dies (last
- * session's run died at its 4 GB heap), and below what a phone's browser gives one tab.
+ * is a growth path the limits miss — while staying far below where this process dies (last session's run
+ * died at its 4 GB heap).
  */
 export const MEMORY_BUDGET_BYTES = 256 * 1024 * 1024;
 

@@ -119,7 +119,15 @@ describe("size model limits", () => {
   const forkChain = (stages: number, copies: number) =>
     ["FROM python:3.12-slim AS s0", ...Array.from({ length: stages - 1 }, (_, i) => [`FROM s${i} AS s${i + 1}`, ...Array.from({ length: copies }, (_, k) => `COPY . /d${i}_${k}/`)].join("\n"))].join("\n");
 
+  /** One stage making thousands of directories (a ~1 MB file), then stages built on it, each copying them. */
+  const mkdirForks = (forks: number) => [
+    "FROM python:3.12-slim AS s0",
+    ...Array.from({ length: 15 }, (_, r) => `RUN mkdir ${Array.from({ length: 6_000 }, (_, k) => `/d${r}_${k}`).join(" ")}`),
+    ...Array.from({ length: forks }, (_, i) => `FROM s0 AS s${i + 1}`),
+  ].join("\n");
+
   it.each([
+    { name: "15 RUN mkdir of 6,000 directories, then 127 stages built on them", text: mkdirForks(LIMITS.stages - 1), at: /^FROM s0 AS s\d+$/ },
     { name: "40 stages each copying the one before twice", text: doublingStages(40), at: /^COPY --from=s\d+ \/app \/app\/[ab]$/ },
     { name: "4,000 COPY + RUN chown -R pairs", text: copyThenChown(4_000), at: /^RUN chown -R app \/app$/ },
     { name: "128 stages built on each other, 70 copies each", text: forkChain(LIMITS.stages, 70), at: /^(FROM s\d+ AS s\d+|COPY \. \/d\d+_\d+\/)$/ },
@@ -139,6 +147,7 @@ describe("size model limits", () => {
    }, WALL_TIMEOUT_MS);
 
   it("the same shapes, short, stay under the limit and are estimated whole", () => {
+    expect(codes(analyzeTexts(mkdirForks(1))).filter((c) => c.startsWith("limit/"))).toEqual([]);
     for (const text of [doublingStages(8), copyThenChown(100), forkChain(20, 5)]) {
       const result = analyzeTexts(text);
       expect(codes(result).filter((c) => c.startsWith("limit/"))).toEqual([]);

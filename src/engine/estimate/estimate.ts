@@ -173,7 +173,7 @@ function filesystemLimited(ctx: EstimateContext, line: number): boolean {
   if (why === "path") {
     ctx.warn("limit/path-length", `The size model stops here: a path in the image is longer than ${LIMITS.pathChars.toLocaleString("en-US")} characters (Linux's PATH_MAX, past which the build fails); what follows is not counted.`, line);
   } else {
-    ctx.warn("limit/filesystem-entries", `The size model stops here: the files it tracks over all stages reached its limit of ${LIMITS.fsEntryLevels.toLocaleString("en-US")} path levels (copies of copies grow without bound); what follows is not counted.`, line);
+    ctx.warn("limit/filesystem-entries", `The size model stops here: what it tracks over all stages (each file a unit per level of its path, and what a stage built on another copies from it) reached its limit of ${LIMITS.fsEntryLevels.toLocaleString("en-US")} units (copies of copies grow without bound); what follows is not counted.`, line);
   }
   return true;
 }

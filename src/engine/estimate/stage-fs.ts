@@ -79,7 +79,8 @@ export function pathSelects(pattern: string, path: string): boolean {
  * What the stage filesystems of one estimate may still hold (LIMITS.fsEntryLevels), shared by its stages.
  * An entry costs one unit per key it is indexed under (`prefixesOf` its path: a level of the path each),
  * charged when it is added and not refunded when it is removed (a removed entry stays in its layer); a
- * stage built on another (`FROM builder`) pays for its copy of the other's indexes. Past the budget (or
+ * stage built on another (`FROM builder`) pays for its copy of the other's indexes, and one unit for each
+ * directory, package, path or variable the stage state copies with them (stage-state.ts). Past the budget (or
  * at a path longer than LIMITS.pathChars) `add` adds nothing and sets `limited`, which the estimator
  * reports and stops at.
  */
@@ -142,9 +143,12 @@ export class StageFs {
     this.settledReinstall = from?.settledReinstall ?? false;
   }
 
-  /** A copy for a stage that builds on this one (`FROM builder`): layers are shared, state is not. */
-  fork(): StageFs {
-    return new StageFs(this);
+  /** A copy for a stage that builds on this one (`FROM builder`): layers are shared, state is not.
+   *  `copied`: units of the budget for what else the stage copies (its directories, packages, paths). */
+  fork(copied = 0): StageFs {
+    const fs = new StageFs(this);
+    fs.charge(copied);
+    return fs;
   }
 
   get current(): FsLayer | undefined {
