@@ -35,8 +35,10 @@ export const LIMITS = {
   expandedCharsTotal: 4 * 1024 * 1024,
   /** Units of what the size model holds over one estimate (StageFs, FsBudget). A file entry (a package, a
    *  copied directory, a cache) costs one per key it is indexed under, a level of its path each
-   *  (`/usr/local/lib/python3.12/site-packages/numpy` is 7); a stage built on another pays for its copy
-   *  of the other's indexes, and one unit for each directory, package, path or variable its state copies.
+   *  (`/usr/local/lib/python3.12/site-packages/numpy` is 7), once per 256 characters of the path (each
+   *  level's key is hashed: deep, long paths cost time quadratic in their length); a stage built on
+   *  another pays for its copy of the other's indexes, and one unit for each directory, package, path or
+   *  variable its state copies.
    *  Copies grow the model faster than the file: each stage copying the one before it twice doubles it (20
    *  such stages held a million entries in 19 s of CPU), each `RUN chown -R` copies up everything before it
    *  (2,000 COPY + chown pairs held 2 million entries, 360 MB of heap), and 127 stages built on one that

@@ -138,6 +138,15 @@ describe("the filesystem budget (LIMITS.fsEntryLevels)", () => {
     expect(child.entries().map((e) => e.path)).toEqual(["/a/b", "/d/e/f"]);
   });
 
+  it("a long path costs its levels once per 256 characters (each level's key is hashed)", () => {
+    const budget = fsBudget(100);
+    const fs = new StageFs(undefined, budget);
+    fs.startLayer(layer);
+    fs.add(entry(`/${"a".repeat(255)}`, [], 0)); // 2 levels, 256 characters: 2 units
+    fs.add(entry(`/b/${"a".repeat(300)}`, [], 1)); // 3 levels, 303 characters: 3 × 2
+    expect(budget.remaining).toBe(100 - 2 - 6);
+  });
+
   it("a path past PATH_MAX is not added", () => {
     const budget = fsBudget();
     const fs = new StageFs(undefined, budget);
