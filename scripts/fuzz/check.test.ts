@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { RULES } from "../../src/engine/rules/registry";
 import type { Rule } from "../../src/engine/rules/types";
-import { checkCase } from "./check";
+import { checkCase, MEMORY_BUDGET_BYTES } from "./check";
 import { mutate, seededRandom } from "./mutate";
 
 const base = RULES[0] as Rule;
@@ -18,6 +18,9 @@ function faulty(text: string, fires: (dockerfile: string) => boolean = () => tru
   } as Rule;
 }
 
+/** Stages each copying the one before twice: the estimate fills its filesystem limit, then lets it go. */
+const doubling = ["FROM python:3.12-slim AS s0", "WORKDIR /app", "COPY . .", ...Array.from({ length: 30 }, (_, i) => `FROM python:3.12-slim AS s${i + 1}\nCOPY --from=s${i} /app /app/a\nCOPY --from=s${i} /app /app/b`)].join("\n");
+
 describe("checkCase", () => {
   it.each([
     { name: "a fix after which the rule still fires", rule: faulty("# more\n"), fault: "non-converging" },
@@ -25,8 +28,37 @@ describe("checkCase", () => {
     { name: "a fix that adds a dockerfile-utils error our parser accepts", rule: faulty("ONBUILD\n", (t) => !t.includes("ONBUILD")), fault: "dockerfile-utils" },
     { name: "a clean rule", rule: faulty("# done\n", (t) => !t.includes("# done")), fault: null },
   ])("$name → $fault", ({ rule, fault }) => {
-    const faults = checkCase(INPUT, 60_000, [rule]).faults.map((f) => f.fault);
+    const faults = checkCase(INPUT, { slowMs: 60_000, rules: [rule] }).faults.map((f) => f.fault);
     expect(faults).toEqual(fault === null ? [] : [fault]);
+  });
+
+  it("a plan that keeps more heap than the budget alive: memory, measured exactly", () => {
+    // A rule whose finding holds 64 MiB (8 M small integers, 8 bytes each): the plan keeps its findings.
+    const hoarder = {
+      ...faulty("# done\n"),
+      detect: ({ analysis }) => (analysis.model.text.includes("# done") ? [] : [{ ...finding, held: new Array<number>(8 * 1024 * 1024).fill(1) }]),
+    } as Rule;
+    const result = checkCase(INPUT, { slowMs: 60_000, rules: [hoarder], memoryBytes: 32 * 1024 * 1024 });
+    expect(result.faults.map((f) => f.fault)).toEqual(["memory"]);
+    expect(result.heapBytes).toBeGreaterThan(64 * 1024 * 1024);
+    expect(result.heapBytes).toBeLessThan(96 * 1024 * 1024);
+  });
+
+  it("a plan whose estimate grows the heap while it runs: memory, from the collections' high-water mark", () => {
+    const lowered = checkCase({ dockerfile: doubling, requirements: [] }, { slowMs: 60_000, memoryBytes: 8 * 1024 * 1024 });
+    expect(lowered.faults.map((f) => f.fault)).toEqual(["memory"]);
+    // Under the real budget the same plan is no fault: the engine's limit bounds it.
+    const real = checkCase({ dockerfile: doubling, requirements: [] }, { slowMs: 60_000 });
+    expect(real.faults).toEqual([]);
+    expect(real.heapBytes).toBeLessThan(MEMORY_BUDGET_BYTES);
+  });
+
+  it("a small plan after a large one: the garbage left behind is not counted against it", () => {
+    checkCase({ dockerfile: doubling, requirements: [] }, { slowMs: 60_000 });
+    // Under a budget the large plan's garbage alone can pass, the exact pass (collected first) clears it.
+    const result = checkCase(INPUT, { slowMs: 60_000, memoryBytes: 16 * 1024 * 1024 });
+    expect(result.faults).toEqual([]);
+    expect(result.heapBytes).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("the mutator is reproducible from its seed", () => {

@@ -1,7 +1,10 @@
 // One fuzz case through the engine as the playground and the CLI use it (buildPlan), classified the way
 // issue 14 counts faults: an exception out of the engine, a slow input (> 1 s), a rewrite that does not
 // re-parse, one after which its rule still fires (does not converge), a plan that is not idempotent (run
-// again on its own result it still applies a step), and a rewrite that adds a dockerfile-utils error.
+// again on its own result it still applies a step), a rewrite that adds a dockerfile-utils error, and a
+// plan that holds more heap than MEMORY_BUDGET_BYTES.
+import v8 from "node:v8";
+import vm from "node:vm";
 import { buildPlan, type Plan } from "../../src/engine/plan/plan";
 import type { Rule } from "../../src/engine/rules/types";
 import { newDockerfileUtilsErrors } from "../../src/engine/rules/support/dockerfile-utils-errors";
@@ -23,28 +26,119 @@ function cpuMs<T>(work: () => T): { value: T; ms: number } {
   return { value, ms: (used.user + used.system) / 1000 };
 }
 
-export type Fault = "exception" | "slow" | "non-reparsing" | "non-converging" | "non-idempotent" | "dockerfile-utils";
+/**
+ * The "memory" bar: a plan whose heap grows by more than this. The engine's own limits (engine/limits.ts)
+ * bound the worst plan found to ~126 MB of heap (LIMITS.fsEntryLevels: ~105 MB over the resting heap at
+ * the filesystem limit); twice that, rounded, leaves room for the plan's other analyses, so a case over it
+ * is a growth path the limits miss — while staying far below where this process dies (last session's run
+ * died at its 4 GB heap).
+ */
+export const MEMORY_BUDGET_BYTES = 256 * 1024 * 1024;
+
+const MiB = 1024 * 1024;
+
+export type Fault = "exception" | "slow" | "memory" | "non-reparsing" | "non-converging" | "non-idempotent" | "dockerfile-utils";
 
 export interface CaseResult {
   readonly faults: readonly { readonly fault: Fault; readonly detail: string }[];
   /** CPU time of the plan, in milliseconds. */
   readonly ms: number;
+  /** Heap the plan grew by (see `heapGrowth`), in bytes: measured exactly past the budget, an upper bound
+   *  (garbage not yet collected included) under it. */
+  readonly heapBytes: number;
 }
 
-/** `rules`: the registry's by default; the harness's own test passes faulty rules to see it count them. */
-export function checkCase(input: FuzzInput, slowMs: number = SLOW_MS, rules?: readonly Rule[]): CaseResult {
+export interface CheckOptions {
+  readonly slowMs?: number;
+  readonly memoryBytes?: number;
+  /** The registry's by default; the harness's own test passes faulty rules to see it count them. */
+  readonly rules?: readonly Rule[];
+}
+
+/** V8's full collection, exposed at run time (the fuzz runs under tsx and Vitest, not `node --expose-gc`). */
+let collect: (() => void) | undefined;
+function collectGarbage(): void {
+  if (collect === undefined) {
+    v8.setFlagsFromString("--expose-gc");
+    collect = vm.runInNewContext("gc") as () => void;
+  }
+  collect();
+}
+
+/** The heap in use at rest (tables, warm caches), after a full collection: taken at the first case and
+ *  again at every exact measurement, so warmed caches do not keep pushing cases to be measured again. */
+let restingHeap: number | undefined;
+
+/** The heap in use while `work` ran: `collected`, the largest figure V8 reports after a collection during
+ *  it (what it could not free: live data and, after a minor collection, old-generation garbage not yet
+ *  swept; 0 when none ran), and `held`, the heap in use once `work` returned (its result alive, garbage
+ *  included). Nothing is collected first: that is the caller's choice. */
+function heapHighWater<T>(work: () => T): { value: T; collected: number; held: number } {
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  let value: T;
+  try {
+    value = work();
+  } catch (error) {
+    profiler.stop();
+    throw error;
+  }
+  const held = process.memoryUsage().heapUsed;
+  const stats = profiler.stop();
+  return { value, collected: Math.max(0, ...stats.statistics.map((s) => s.afterGC.heapStatistics.usedHeapSize)), held };
+}
+
+/**
+ * How much the heap grew while a plan ran and what it returned still holds, in two passes.
+ * - Cheap, every case: the larger of `heapHighWater`'s figures minus the resting heap. An upper bound: it
+ *   also counts garbage not yet collected, of this case and earlier ones. A full collection before every
+ *   case made the run ~60% slower (40 corpus cases: 9.6–10.1 s of CPU against 5.9–6.4 s), so only a case
+ *   over the budget pays for collections.
+ * - Exact, for a case over the budget: a full collection (the first pass's result is alive, so it is in the
+ *   baseline), the heap in use; the same plan again (plans are deterministic); the larger of the
+ *   collections' high-water mark during it and the heap in use after it, collected first (its result
+ *   alive: the analyses a plan keeps); the difference.
+ * What it misses: a peak between two collections (V8 collects the young generation every few MB
+ * allocated, so a short-lived peak is seen within that), memory outside the JS heap, what the engine's
+ * caches (parsed files) already hold when the exact pass plans the text a second time, and the
+ * idempotence re-plan, which is not measured.
+ */
+function heapGrowth(first: { collected: number; held: number }, again: () => unknown, budget: number): number {
+  if (restingHeap === undefined) {
+    collectGarbage();
+    restingHeap = process.memoryUsage().heapUsed;
+  }
+  const bound = Math.max(first.collected, first.held) - restingHeap;
+  if (bound <= budget) return Math.max(0, bound);
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  restingHeap = before;
+  const { value, collected } = heapHighWater(again);
+  collectGarbage();
+  const retained = process.memoryUsage().heapUsed;
+  // `value` is read after the collection so that it is alive through it (what the plan keeps is counted).
+  return value === undefined ? 0 : Math.max(0, Math.max(collected, retained) - before);
+}
+
+export function checkCase(input: FuzzInput, options: CheckOptions = {}): CaseResult {
+  const { slowMs = SLOW_MS, memoryBytes = MEMORY_BUDGET_BYTES, rules } = options;
   const plan = (texts: FuzzInput & { dockerignore?: string | null }): Plan =>
     buildPlan({ dockerfile: texts.dockerfile, requirements: texts.requirements, dockerignore: texts.dockerignore ?? null, ...(rules === undefined ? {} : { rules }) });
   const faults: { fault: Fault; detail: string }[] = [];
   const started = performance.now();
   let result: Plan;
   let ms: number;
+  let heapBytes: number;
   try {
-    ({ value: result, ms } = cpuMs(() => plan(input)));
+    const first = heapHighWater(() => cpuMs(() => plan(input)));
+    ({ value: result, ms } = first.value);
+    // Any collections and the re-plan of an exact measurement are outside the CPU time measured.
+    heapBytes = heapGrowth(first, () => plan(input), memoryBytes);
   } catch (error) {
-    return { faults: [{ fault: "exception", detail: String(error) }], ms: performance.now() - started };
+    return { faults: [{ fault: "exception", detail: String(error) }], ms: performance.now() - started, heapBytes: 0 };
   }
   if (ms > slowMs) faults.push({ fault: "slow", detail: `${Math.round(ms)} ms of CPU time (${Math.round(performance.now() - started)} ms wall)` });
+  if (heapBytes > memoryBytes) faults.push({ fault: "memory", detail: `the heap grew by ${(heapBytes / MiB).toFixed(1)} MB (budget ${(memoryBytes / MiB).toFixed(0)} MB)` });
   for (const fault of result.faults) faults.push({ fault: "exception", detail: fault });
   for (const d of result.steps[0]?.analysis.diagnostics ?? []) {
     if (d.code.endsWith("-fault") || d.code.endsWith("internal-error")) faults.push({ fault: "exception", detail: d.message });
@@ -74,5 +168,5 @@ export function checkCase(input: FuzzInput, slowMs: number = SLOW_MS, rules?: re
       faults.push({ fault: "exception", detail: String(error) });
     }
   }
-  return { faults, ms };
+  return { faults, ms, heapBytes };
 }

@@ -13,6 +13,8 @@ export interface FuzzReport {
   /** Rewrite faults by rule id (`non-converging size/multistage`), so a count points at its rule. */
   readonly byRule: Readonly<Record<string, number>>;
   readonly examples: readonly { readonly fault: Fault; readonly index: number; readonly label: string; readonly detail: string; readonly input: FuzzInput }[];
+  /** The case whose plan grew the heap most (an upper bound under the budget: see check.ts). */
+  readonly largestHeap: { readonly index: number; readonly label: string; readonly bytes: number } | null;
   readonly ms: number;
 }
 
@@ -38,6 +40,8 @@ export interface FuzzOptions {
   readonly generatedShare?: number;
   readonly deadline?: number;
   readonly slowMs?: number;
+  /** The "memory" bar, in bytes of heap (MEMORY_BUDGET_BYTES unless set). */
+  readonly memoryBytes?: number;
   /** Check only the cases with `index % count === index`: two processes with shards 0/2 and 1/2 check the
    *  same cases as one run (the inputs are drawn for every index either way, so each replays exactly). */
   readonly shard?: { readonly index: number; readonly count: number };
@@ -54,10 +58,11 @@ export function fuzz(options: FuzzOptions): FuzzReport {
   const rng = seededRandom(options.seed);
   const generatedCount = Math.round(options.cases * (options.seeds.length === 0 ? 1 : (options.generatedShare ?? 0.2)));
   const generated = generatedCases(options.seed, generatedCount);
-  const counts: Record<Fault, number> = { exception: 0, slow: 0, "non-reparsing": 0, "non-converging": 0, "non-idempotent": 0, "dockerfile-utils": 0 };
+  const counts: Record<Fault, number> = { exception: 0, slow: 0, memory: 0, "non-reparsing": 0, "non-converging": 0, "non-idempotent": 0, "dockerfile-utils": 0 };
   const slowByClass: Record<string, number> = {};
   const byRule: Record<string, number> = {};
   const examples: FuzzReport["examples"][number][] = [];
+  let largestHeap: FuzzReport["largestHeap"] = null;
   const started = performance.now();
   let done = 0;
   let nextGenerated = 0;
@@ -73,8 +78,9 @@ export function fuzz(options: FuzzOptions): FuzzReport {
     options.onDraw?.(index, input);
     if (options.shard !== undefined && index % options.shard.count !== options.shard.index) continue;
     if (options.only !== undefined && !options.only.has(index)) continue;
-    const result = checkCase(input, options.slowMs);
+    const result = checkCase(input, { slowMs: options.slowMs, memoryBytes: options.memoryBytes });
     done++;
+    if (largestHeap === null || result.heapBytes > largestHeap.bytes) largestHeap = { index, label: input.label, bytes: result.heapBytes };
     for (const { fault, detail } of result.faults) {
       counts[fault]++;
       options.onFault?.(fault, index, input.label, detail);
@@ -85,5 +91,5 @@ export function fuzz(options: FuzzOptions): FuzzReport {
     }
     if (done % 100 === 0) options.onProgress?.(done);
   }
-  return { cases: done, counts, slowByClass, byRule, examples, ms: performance.now() - started };
+  return { cases: done, counts, slowByClass, byRule, examples, largestHeap, ms: performance.now() - started };
 }

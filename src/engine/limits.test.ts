@@ -12,6 +12,15 @@ function timed<T>(run: () => T): { result: T; ms: number } {
   return { result, ms: performance.now() - started };
 }
 
+/** CPU milliseconds of `run` (Vitest runs each file in a process of its own): the size-model cases do
+ *  ~0.7 s of work, which took 7–10 s of wall time when the whole engine suite shared the loaded 2 cores. */
+function cpuTimed<T>(run: () => T): { result: T; ms: number } {
+  const before = process.cpuUsage();
+  const result = run();
+  const used = process.cpuUsage(before);
+  return { result, ms: (used.user + used.system) / 1000 };
+}
+
 function analyzeTexts(dockerfile: string, requirements: Record<string, string> = {}): Analysis {
   return analyze({ dockerfile, requirements: Object.entries(requirements).map(([path, content]) => ({ path, content })), dockerignore: null });
 }
@@ -91,6 +100,74 @@ describe("Dockerfile size limits", () => {
     expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
     expect(plan.notice).toMatch(/limits/);
   });
+});
+
+describe("size model limits", () => {
+  // Wall time on the shared machine: ~0.7 s of CPU each took up to 10 s beside the rest of the suite.
+  const WALL_TIMEOUT_MS = 60_000;
+  /** Each stage copies the one before it twice: the model doubles per stage (before the limit, 20 stages
+   *  held a million entries in 19 s of CPU; 40 would never end). */
+  const doublingStages = (stages: number) => [
+    "FROM python:3.12-slim AS s0", "WORKDIR /app", "COPY . .", "RUN pip install flask",
+    ...Array.from({ length: stages - 1 }, (_, i) => `FROM python:3.12-slim AS s${i + 1}\nCOPY --from=s${i} /app /app/a\nCOPY --from=s${i} /app /app/b`),
+  ].join("\n");
+  /** A file copied in, then `chown -R` over everything so far, repeated: each chown copies up every earlier
+   *  entry (before the limit, 2,000 pairs held 2 million entries and 360 MB of heap; 5,000 ran out). */
+  const copyThenChown = (pairs: number) =>
+    ["FROM python:3.12-slim", "WORKDIR /app", ...Array.from({ length: pairs }, (_, i) => `COPY requirements${i}.txt /app/\nRUN chown -R app /app`)].join("\n");
+  /** 128 stages, each built on the one before (`FROM s<i-1>`), each forking a copy of its growing indexes. */
+  const forkChain = (stages: number, copies: number) =>
+    ["FROM python:3.12-slim AS s0", ...Array.from({ length: stages - 1 }, (_, i) => [`FROM s${i} AS s${i + 1}`, ...Array.from({ length: copies }, (_, k) => `COPY . /d${i}_${k}/`)].join("\n"))].join("\n");
+
+  /** One stage making thousands of directories (a ~1 MB file), then stages built on it, each copying them. */
+  const mkdirForks = (forks: number) => [
+    "FROM python:3.12-slim AS s0",
+    ...Array.from({ length: 15 }, (_, r) => `RUN mkdir ${Array.from({ length: 6_000 }, (_, k) => `/d${r}_${k}`).join(" ")}`),
+    ...Array.from({ length: forks }, (_, i) => `FROM s0 AS s${i + 1}`),
+  ].join("\n");
+
+  it.each([
+    { name: "15 RUN mkdir of 6,000 directories, then 127 stages built on them", text: mkdirForks(LIMITS.stages - 1), at: /^FROM s0 AS s\d+$/ },
+    { name: "40 stages each copying the one before twice", text: doublingStages(40), at: /^COPY --from=s\d+ \/app \/app\/[ab]$/ },
+    { name: "4,000 COPY + RUN chown -R pairs", text: copyThenChown(4_000), at: /^RUN chown -R app \/app$/ },
+    { name: "128 stages built on each other, 70 copies each", text: forkChain(LIMITS.stages, 70), at: /^(FROM s\d+ AS s\d+|COPY \. \/d\d+_\d+\/)$/ },
+  ])("$name: the estimate stops with one error at the line that passed the limit", ({ text, at }) => {
+    const { result, ms } = cpuTimed(() => analyzeTexts(text));
+    expect(ms).toBeLessThan(5_000);
+    const limits = result.diagnostics.filter((d) => d.code.startsWith("limit/"));
+    expect(limits).toHaveLength(1);
+    expect(limits[0]).toMatchObject({ code: "limit/filesystem-entries", column: 1, severity: "error" });
+    const line = limits[0]?.line ?? 0;
+    expect(text.split("\n")[line - 1]).toMatch(at);
+    // Nothing after that line is estimated: no layer starts past it.
+    const layers = [...result.estimate.layers, ...result.estimate.buildLayers];
+    expect(Math.max(...layers.map((l) => l.line))).toBeLessThanOrEqual(line);
+    // What the model holds is bounded by the budget (each entry costs at least one unit).
+    expect(layers.reduce((sum, l) => sum + l.items.length, 0)).toBeLessThanOrEqual(LIMITS.fsEntryLevels);
+   }, WALL_TIMEOUT_MS);
+
+  it("the same shapes, short, stay under the limit and are estimated whole", () => {
+    expect(codes(analyzeTexts(mkdirForks(1))).filter((c) => c.startsWith("limit/"))).toEqual([]);
+    for (const text of [doublingStages(8), copyThenChown(100), forkChain(20, 5)]) {
+      const result = analyzeTexts(text);
+      expect(codes(result).filter((c) => c.startsWith("limit/"))).toEqual([]);
+      expect(Math.max(...[...result.estimate.layers, ...result.estimate.buildLayers].map((l) => l.line))).toBe(text.split("\n").length);
+    }
+  });
+
+  it("a path longer than PATH_MAX stops the estimate at its line", () => {
+    const deep = `/x${"/a".repeat(LIMITS.pathChars / 2)}`;
+    const text = `FROM python:3.12-slim\nCOPY requirements.txt /app/\nCOPY requirements.txt ${deep}/\nRUN pip install flask\n`;
+    const result = analyzeTexts(text);
+    expect(result.diagnostics.filter((d) => d.code.startsWith("limit/"))).toEqual([expect.objectContaining({ code: "limit/path-length", line: 3, column: 1, severity: "error" })]);
+    expect(result.estimate.layers.map((l) => l.line)).not.toContain(4);
+  });
+
+  it("the plan proposes no rewrites past the filesystem limit", () => {
+    const plan = buildPlan({ dockerfile: doublingStages(40), requirements: [], dockerignore: null });
+    expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
+    expect(plan.notice).toMatch(/limits/);
+  }, WALL_TIMEOUT_MS);
 });
 
 describe("requirements limits", () => {

@@ -33,6 +33,27 @@ export const LIMITS = {
   /** Characters all substitutions of one estimate may produce together: 32 values at the cap above. Bounds
    *  a chain of thousands of capped doublings (each at the cap) to a few MB of strings. */
   expandedCharsTotal: 4 * 1024 * 1024,
+  /** Units of what the size model holds over one estimate (StageFs, FsBudget). A file entry (a package, a
+   *  copied directory, a cache) costs one per key it is indexed under, a level of its path each
+   *  (`/usr/local/lib/python3.12/site-packages/numpy` is 7), once per 256 characters of the path (each
+   *  level's key is hashed: deep, long paths cost time quadratic in their length); a stage built on
+   *  another pays for its copy of the other's indexes, and one unit for each directory, package, path or
+   *  variable its state copies.
+   *  Copies grow the model faster than the file: each stage copying the one before it twice doubles it (20
+   *  such stages held a million entries in 19 s of CPU), each `RUN chown -R` copies up everything before it
+   *  (2,000 COPY + chown pairs held 2 million entries, 360 MB of heap), and 127 stages built on one that
+   *  made ~97,000 directories (`RUN mkdir`) peaked at 423 MB. Measured (2026-12-02, `node --trace-gc`,
+   *  the analysis alone): at 250,000 units the worst shapes found — those, and 128 stages each `FROM` the
+   *  one before or copying the one before whole — peak at 50–126 MB of heap against 21 MB for a two-line
+   *  file (about 400 bytes a unit at worst; the mkdir file's own parse is part of its 126), in 0.25–0.8 s
+   *  of CPU. The largest file of the shared corpus uses 854 units (median 42): the limit is ~290 times
+   *  that. The plan holds one analysis this large at most (its work budget stops the steps after an
+   *  analysis of more than PLAN_WORK.units items). */
+  fsEntryLevels: 250_000,
+  /** Characters of one path in the size model: Linux's PATH_MAX (4,096 bytes with the NUL,
+   *  include/uapi/linux/limits.h), past which the build itself fails with ENAMETOOLONG. Indexing a path
+   *  hashes each of its prefixes, so one entry costs time quadratic in its path's length. */
+  pathChars: 4096,
   /** Characters in one logical requirements line (after joining `\` continuations). A hash-pinned line
    *  with 300 wheel hashes (`--hash=sha256:` + 64 hex digits + a continuation, ~85 characters each) is
    *  ~26 KB; 100,000 leaves room for four times that. */

@@ -1,9 +1,11 @@
 // Where plans are computed: a module Web Worker, under a watchdog (issue 15). A plan that runs past the
 // time budget has its worker terminated and replaced, and is answered with the limit it hit; the text is
 // untouched. Memory has no budget of its own: a worker cannot measure its memory
-// (`performance.measureUserAgentSpecificMemory` is not exposed to dedicated workers, and needs
-// cross-origin isolation anyway), so memory is bounded by the engine's input limits (engine/limits.ts:
-// expanded variables, instructions, stages, line lengths) and, past those, by the time budget.
+// (`performance.measureUserAgentSpecificMemory` is not exposed to dedicated workers; the page can measure
+// its workers with it only when `crossOriginIsolated` — web-platform-tests measure-memory/ assert it in
+// every case —, which needs COOP/COEP headers a static host such as GitHub Pages cannot send), so memory is bounded by the engine's input limits (engine/limits.ts:
+// expanded variables, instructions, stages, line lengths, the path levels the size model holds) and,
+// past those, by the time budget.
 // Only where no worker can start is a plan computed on the main thread, and then only a small input: a
 // hostile text is never planned where it could freeze the page. The engine is loaded lazily either way.
 import type { DiffRequest, PlanRequest, PlanResponse, WorkerMessage, WorkerRequest } from "../worker/protocol";

@@ -7,6 +7,7 @@ import type { RequirementsFile } from "../requirements/model";
 import type { BuildReader } from "../verify/build-check";
 import type { BuildCheckFinding } from "../verify/types";
 import type { DockerIgnore } from "./dockerignore";
+import type { FsBudget } from "./stage-fs";
 import type { StageState } from "./stage-state";
 import type { AptRecommendsWeight } from "./types";
 
@@ -29,6 +30,8 @@ export interface EstimateContext {
   readonly globalArgs: ReadonlyMap<string, string>;
   /** What variable substitution may still produce in this estimate (LIMITS.expandedCharsTotal). */
   readonly expansion: ExpansionBudget;
+  /** What the stages' filesystems may still hold (LIMITS.fsEntryLevels, LIMITS.pathChars). */
+  readonly fsBudget: FsBudget;
   /** The Dockerfile's escape character (`# escape=` directive), for reading its words as BuildKit does. */
   readonly escapeChar: string;
   /** Stages estimated so far, by index. */

@@ -52,4 +52,10 @@ describe("a recursive chown/chmod stores the files it changes again (overlayfs c
   it("the base image's own files are not counted (the model holds the base as a whole)", () => {
     expect(estimateOf(`${SLIM}\nRUN chown -R app /usr\n`).totalBytes).toBe(estimateOf(`${SLIM}\nRUN true\n`).totalBytes);
   });
+
+  it("a file copied up again keeps one note of it: labels do not grow with each chown", () => {
+    const text = `${COPIED}RUN chown -R app /app\nRUN chmod -R g+w /app\nRUN chown -R app /app\n`;
+    const labels = estimateOf(text).layers.find((l) => l.line === 6)?.items.map((i) => i.label);
+    expect(labels).toEqual(["application source (.) (copied up by chown -R)"]);
+  });
 });

@@ -40,7 +40,8 @@ export function copyUp(ctx: EstimateContext, stage: StageState, scope: RunScope,
     ctx.assume(ASSUMPTIONS.copyUp.id, ASSUMPTIONS.copyUp.text, scope.line);
     // The earlier entry stays in its layer, hidden; a copy with the same contents lives on in this one.
     const suffix = ` (copied up by ${name} -R)`;
-    stage.fs.replaceWithCopies(earlier, (entry) => copyOf(entry, `${entry.label}${suffix}`));
+    // Said once: each later `chown -R` would otherwise lengthen every label again.
+    stage.fs.replaceWithCopies(earlier, (entry) => copyOf(entry, entry.label.endsWith(" -R)") && entry.label.includes(" (copied up by ") ? entry.label : `${entry.label}${suffix}`));
   }
 }
 

@@ -14,7 +14,7 @@ import { startStage } from "./from";
 import { stagePlatform } from "./install-requests";
 import { resolvePath } from "./paths";
 import { estimateRun } from "./run";
-import { layerItems, type FsLayer } from "./stage-fs";
+import { fsBudget, layerItems, type FsLayer } from "./stage-fs";
 import { createBuildReader } from "../verify/build-check";
 import { findingKey, type BuildCheckFinding } from "../verify/types";
 import { copiedFromAll, setArg, setEnv, type StageState } from "./stage-state";
@@ -56,6 +56,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     stages,
     stagesByName,
     expansion: expansionBudget(),
+    fsBudget: fsBudget(),
     escapeChar: input.dockerfile.escapeChar,
     warn: (code, message, line, createdAt) => {
       const key = `${code}|${line}|${message}`;
@@ -75,13 +76,17 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     },
   };
 
-  for (const stageNode of input.dockerfile.stages) {
+  walk: for (const stageNode of input.dockerfile.stages) {
     const stage = startStage(ctx, stageNode.from, stageNode.index);
     stages.push(stage);
     if (stage.name !== null && !stagesByName.has(stage.name)) stagesByName.set(stage.name, stage);
+    if (filesystemLimited(ctx, stageNode.from.range.startLine)) break;
     for (const node of stageNode.instructions) {
       ctx.reader.instruction(ctx, stage, node);
       applyInstruction(ctx, stage, node);
+      // Past the filesystem limit the walk stops: what follows would copy, fork and select over a model
+      // that no longer grows, costing time for numbers that are wrong anyway (the plan proposes nothing).
+      if (filesystemLimited(ctx, node.range.startLine)) break walk;
     }
   }
   ctx.reader.finish(ctx, stages);
@@ -159,6 +164,18 @@ function applyInstruction(ctx: EstimateContext, stage: StageState, node: Instruc
   if (ctx.expansion.reported) return;
   ctx.expansion.reported = true;
   ctx.warn("limit/variable-expansion", `Variable expansion stops here: one value may hold ${LIMITS.expandedChars.toLocaleString("en-US")} characters (Linux's limit for one environment string) and an estimate ${LIMITS.expandedCharsTotal.toLocaleString("en-US")} in all; the rest is left out.`, node.range.startLine);
+}
+
+/** Reports the filesystem limit (LIMITS.fsEntryLevels, LIMITS.pathChars) at `line` once it is reached. */
+function filesystemLimited(ctx: EstimateContext, line: number): boolean {
+  const why = ctx.fsBudget.limited;
+  if (why === null) return false;
+  if (why === "path") {
+    ctx.warn("limit/path-length", `The size model stops here: a path in the image is longer than ${LIMITS.pathChars.toLocaleString("en-US")} characters (Linux's PATH_MAX, past which the build fails); what follows is not counted.`, line);
+  } else {
+    ctx.warn("limit/filesystem-entries", `The size model stops here: what it tracks over all stages (each file a unit per level of its path, and what a stage built on another copies from it) reached its limit of ${LIMITS.fsEntryLevels.toLocaleString("en-US")} units (copies of copies grow without bound); what follows is not counted.`, line);
+  }
+  return true;
 }
 
 function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {

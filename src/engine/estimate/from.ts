@@ -34,7 +34,7 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   const image = from?.image ?? null;
   const label = image ?? from?.rawImage ?? "?";
   if (image === "scratch") {
-    return newStage({ index, name, base: null, baseLabel: "scratch", libc: null, pythonMinor: null, distro: null, family: null, fullPythonImage: false, hasCompiler: false }, new Map());
+    return newStage({ index, name, base: null, baseLabel: "scratch", libc: null, pythonMinor: null, distro: null, family: null, fullPythonImage: false, hasCompiler: false }, new Map(), new Map(), ctx.fsBudget);
   }
   const ref = image === null ? null : parseImageRef(image);
   const match = ref === null ? null : findBaseImage(ref);
@@ -59,6 +59,7 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
     },
     new Map([["PATH", DEFAULT_PATH]]),
     new Map((baseExecutables(row) ?? []).map((name) => [name, `the base image ${row?.ref ?? label}`])),
+    ctx.fsBudget,
   );
   seedDebianBase(stage);
   // An image the tables do not know, a distroless one, or another repository's row standing in for it

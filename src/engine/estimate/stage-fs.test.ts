@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isUnder } from "./paths";
-import { pathSelects, StageFs, type FsEntry } from "./stage-fs";
+import { fsBudget, pathSelects, StageFs, type FsEntry } from "./stage-fs";
 
 // "[a/b]" (a class holding a slash) and "[!a" (never closed) keep select on the scan it falls back to.
 const SEGMENTS = ["", "a", "b", "ab", "lists", "*", "?", "[ab]", "[!a]", "[a/b]", "[!a", "**", "."] as const;
@@ -166,5 +166,46 @@ describe("StageFs lookups match a scan of the live entries", () => {
       expect(fs.inGroups(["venv"])).toEqual(live.filter((e) => e.groups.includes("venv")));
       expect(fs.entries().map((e) => fs.layerOf(e)?.line)).toEqual(live.map((e) => layers.findIndex((l) => l.includes(e)) * 3 + 1));
     }), { numRuns: 500 });
+  });
+});
+
+describe("the filesystem budget (LIMITS.fsEntryLevels)", () => {
+  const layer = { line: 1, instruction: "RUN x", stageIndex: 0, invalidatedBySource: false, installsPackages: false };
+
+  it("an entry costs one unit per level of its path, a fork what it copies; past the budget nothing is added", () => {
+    const budget = fsBudget(12);
+    const fs = new StageFs(undefined, budget);
+    fs.startLayer(layer);
+    fs.add(entry("/a/b", [], 0)); // "", "/a", "/a/b": 3 units
+    fs.add(entry("/c", [], 1)); // "", "/c": 2
+    expect(budget).toEqual({ remaining: 7, limited: null });
+    fs.remove(fs.select("/c")); // not refunded: the removed entry stays in its layer
+    expect(budget.remaining).toBe(7);
+    const child = fs.fork(); // copies the indexes of /a/b: 3
+    expect(budget.remaining).toBe(4);
+    child.startLayer(layer);
+    child.add(entry("/d/e/f", [], 2)); // 4 units: exactly what is left
+    expect(budget).toEqual({ remaining: 0, limited: null });
+    child.add(entry("/g", [], 3));
+    expect(budget.limited).toBe("entries");
+    expect(child.entries().map((e) => e.path)).toEqual(["/a/b", "/d/e/f"]);
+  });
+
+  it("a long path costs its levels once per 256 characters (each level's key is hashed)", () => {
+    const budget = fsBudget(100);
+    const fs = new StageFs(undefined, budget);
+    fs.startLayer(layer);
+    fs.add(entry(`/${"a".repeat(255)}`, [], 0)); // 2 levels, 256 characters: 2 units
+    fs.add(entry(`/b/${"a".repeat(300)}`, [], 1)); // 3 levels, 303 characters: 3 × 2
+    expect(budget.remaining).toBe(100 - 2 - 6);
+  });
+
+  it("a path past PATH_MAX is not added", () => {
+    const budget = fsBudget();
+    const fs = new StageFs(undefined, budget);
+    fs.startLayer(layer);
+    fs.add(entry(`/${"a".repeat(5000)}`, [], 0));
+    expect(budget.limited).toBe("path");
+    expect(fs.entries()).toEqual([]);
   });
 });

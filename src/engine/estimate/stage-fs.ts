@@ -3,6 +3,7 @@
 // hides them from the stage (a later `COPY --from` no longer sees them) but does not shrink that layer —
 // the bytes stay in the image, which is exactly the misunderstanding the model must show.
 import type { SourceRef } from "../knowledge/types";
+import { LIMITS } from "../limits";
 import { EntryIndex, PathChildren, prefixesOf } from "./entry-index";
 import { globMatch, globSegments } from "./glob";
 import { globMatches, hasGlob, isUnder } from "./paths";
@@ -74,6 +75,32 @@ export function pathSelects(pattern: string, path: string): boolean {
   return false;
 }
 
+/**
+ * What the stage filesystems of one estimate may still hold (LIMITS.fsEntryLevels), shared by its stages.
+ * An entry costs one unit per key it is indexed under (`prefixesOf` its path: a level of the path each;
+ * `entryUnits`), charged when it is added and not refunded when it is removed (a removed entry stays in
+ * its layer); a stage built on another (`FROM builder`) pays for its copy of the other's indexes, and one
+ * unit for each directory, package, path or variable its state copies (stage-state.ts). Past the budget
+ * (or at a path longer than LIMITS.pathChars) `add` adds nothing and sets `limited`, which the estimator
+ * reports and stops at.
+ */
+export interface FsBudget {
+  remaining: number;
+  limited: "entries" | "path" | null;
+}
+
+/** Units of an entry: a level of its path each, times its length in 256-character blocks. Each level's key
+ *  is hashed when indexed, so a deep, long path costs time quadratic in its length (40 paths 2,000 levels
+ *  deep, copied up by 200 `chown -R`, took 1.7 s at one unit a level); the paths of real files are under
+ *  256 characters, a block. */
+function entryUnits(levels: number, pathLength: number): number {
+  return levels * Math.ceil(pathLength / 256);
+}
+
+export function fsBudget(total: number = LIMITS.fsEntryLevels): FsBudget {
+  return { remaining: total, limited: null };
+}
+
 export class StageFs {
   /** Layers in order, inherited ones (from `FROM <stage>`) first. */
   readonly layers: FsLayer[];
@@ -98,8 +125,17 @@ export class StageFs {
    *  did: those layers no longer change, so each is read once, not on every `COPY --from`. */
   private settledLayers: number;
   private settledReinstall: boolean;
+  /** Units of `budget` the live entries hold (what a fork copies). */
+  private weight: number;
+  readonly budget: FsBudget;
 
-  constructor(from?: StageFs) {
+  /** `budget`: the estimate's (a fork shares its parent's); unbounded when neither is given. */
+  constructor(from?: StageFs, budget?: FsBudget) {
+    this.budget = from?.budget ?? budget ?? fsBudget(Number.POSITIVE_INFINITY);
+    this.weight = from?.weight ?? 0;
+    // Charged before the copy is made: a fork costs as much as the indexes it copies. Past the budget the
+    // copy is still made (a stage needs a filesystem), once: the estimator stops at the FROM.
+    if (from !== undefined) this.charge(from.weight);
     this.layers = from === undefined ? [] : [...from.layers];
     this.live = new Map(from?.live);
     this.nextRank = from?.nextRank ?? 0;
@@ -115,9 +151,12 @@ export class StageFs {
     this.settledReinstall = from?.settledReinstall ?? false;
   }
 
-  /** A copy for a stage that builds on this one (`FROM builder`): layers are shared, state is not. */
-  fork(): StageFs {
-    return new StageFs(this);
+  /** A copy for a stage that builds on this one (`FROM builder`): layers are shared, state is not.
+   *  `copied`: units of the budget for what else the stage copies (its directories, packages, paths). */
+  fork(copied = 0): StageFs {
+    const fs = new StageFs(this);
+    fs.charge(copied);
+    return fs;
   }
 
   get current(): FsLayer | undefined {
@@ -133,22 +172,32 @@ export class StageFs {
     return full;
   }
 
+  /** Adds `entry` to the current layer, unless the budget is spent (then `budget.limited` says why). */
   add(entry: FsEntry): void {
     const layer = this.current;
-    if (layer === undefined) return;
+    if (layer === undefined || this.budget.limited !== null) return;
+    // Indexing a path hashes each of its prefixes: a path past PATH_MAX costs quadratic time in its length.
+    if (entry.path.length > LIMITS.pathChars) {
+      this.budget.limited = "path";
+      return;
+    }
+    const keys = prefixesOf(entry.path);
+    const units = entryUnits(keys.length, entry.path.length);
+    if (!this.charge(units)) return;
     const overwritten = this.overwrittenInPlace(entry, layer);
     if (overwritten !== undefined) {
       // A package written again at its path (a reinstall, a wheel built again: thousands in a `bulk` file):
-      // the one entry it hides leaves every index key the new one takes.
+      // the one entry it hides leaves every index key the new one takes. Charged like any add; the live
+      // weight does not change (the same path leaves and comes back).
       this.unlink(overwritten, entry.path);
-      this.link(overwritten, entry, layer, prefixesOf(entry.path).filter((key) => key !== ""));
+      this.link(overwritten, entry, layer, keys.filter((key) => key !== ""));
       return;
     }
+    this.weight += units;
     this.hideOverwritten(entry, layer);
     layer.entries.push(entry);
     this.live.set(entry, this.nextRank++);
     this.owner.set(entry, layer);
-    const keys = prefixesOf(entry.path);
     for (const key of keys) if (key !== "") this.under.add(key, entry);
     this.tree.add(keys);
     this.at.add(entry.path, entry);
@@ -310,8 +359,9 @@ export class StageFs {
     const layer = this.current;
     if (layer === undefined) return;
     // A repeated directory holds many entries at few paths: each path's keys are sliced once per call.
-    const keysOf = new Map<string, string[]>();
+    const keysOf = new Map<string, { keys: string[]; units: number }>();
     for (const entry of entries) {
+      if (this.budget.limited !== null) return;
       const owner = this.owner.get(entry);
       const copy = copyOf(entry);
       if (owner === undefined || owner === layer || !this.live.has(entry) || !sameKeys(entry, copy)) {
@@ -320,16 +370,20 @@ export class StageFs {
         this.add(copy);
         continue;
       }
+      let path = keysOf.get(copy.path);
+      if (path === undefined) {
+        const all = prefixesOf(copy.path);
+        path = { keys: all.filter((key) => key !== ""), units: entryUnits(all.length, copy.path.length) };
+        keysOf.set(copy.path, path);
+      }
+      // Each copy is charged as the `add` it stands for (the limit bounds `chown -R` repeated over a
+      // growing directory); the live weight does not change.
+      if (!this.charge(path.units)) return;
       if (entry.bytes > 0) owner.deletedLaterBytes += entry.bytes;
       this.unlink(entry, copy.path);
       // After the entry has left its path, as after `remove`: only another entry can be hidden.
       this.hideOverwritten(copy, layer);
-      let keys = keysOf.get(copy.path);
-      if (keys === undefined) {
-        keys = prefixesOf(copy.path).filter((key) => key !== "");
-        keysOf.set(copy.path, keys);
-      }
-      this.link(entry, copy, layer, keys);
+      this.link(entry, copy, layer, path.keys);
     }
   }
 
@@ -393,6 +447,17 @@ export class StageFs {
     return { savedBytes, stranded };
   }
 
+  /** Takes `units` from the budget; false (and `limited` set) when it does not hold them. */
+  private charge(units: number): boolean {
+    if (units > this.budget.remaining) {
+      this.budget.remaining = 0;
+      this.budget.limited ??= "entries";
+      return false;
+    }
+    this.budget.remaining -= units;
+    return true;
+  }
+
   /** True when some layer both installs Python packages and is rebuilt on every source change. */
   reinstallsOnSourceChange(): boolean {
     for (; this.settledLayers < this.layers.length - 1; this.settledLayers++) {
@@ -453,9 +518,10 @@ export class StageFs {
   }
 
   private forget(entry: FsEntry): void {
-    this.live.delete(entry);
+    if (!this.live.delete(entry)) return;
     this.owner.delete(entry);
     const keys = prefixesOf(entry.path);
+    this.weight -= entryUnits(keys.length, entry.path.length);
     for (const key of keys) if (key !== "") this.under.delete(key, entry);
     this.tree.delete(keys);
     this.at.delete(entry.path, entry);
