@@ -45,7 +45,7 @@ describe("checkCase", () => {
   });
 
   it("a plan whose estimate grows the heap while it runs: memory, from the collections' high-water mark", () => {
-    const lowered = checkCase({ dockerfile: doubling, requirements: [] }, { slowMs: 60_000, memoryBytes: 8 * 1024 * 1024 });
+    const lowered = checkCase({ dockerfile: doubling, requirements: [] }, { slowMs: 60_000, memoryBytes: 4 * 1024 * 1024 });
     expect(lowered.faults.map((f) => f.fault)).toEqual(["memory"]);
     // Under the real budget the same plan is no fault: the engine's limit bounds it.
     const real = checkCase({ dockerfile: doubling, requirements: [] }, { slowMs: 60_000 });

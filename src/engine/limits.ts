@@ -49,7 +49,11 @@ export const LIMITS = {
    *  of CPU. The largest file of the shared corpus uses 854 units (median 42): the limit is ~290 times
    *  that. The plan holds one analysis this large at most (its work budget stops the steps after an
    *  analysis of more than PLAN_WORK.units items). */
-  fsEntryLevels: 250_000,
+  /*  Lowered from 250,000 to 100,000 (issue 14's second): the fuzz's `bulk` cases that stop at this limit
+   *  (seed 100 cases 154 and 1267, 5,000–10,000 instructions) still took 1.0–1.2 s of CPU for their plan at
+   *  250,000 and take 0.7–1.0 s at 100,000 (`--only` replay, 2026-12-02, load ~3), while the largest
+   *  corpus file's 854 units stay ~117 times below it. */
+  fsEntryLevels: 100_000,
   /** Characters of one path in the size model: Linux's PATH_MAX (4,096 bytes with the NUL,
    *  include/uapi/linux/limits.h), past which the build itself fails with ENAMETOOLONG. Indexing a path
    *  hashes each of its prefixes, so one entry costs time quadratic in its path's length. */

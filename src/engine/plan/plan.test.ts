@@ -172,6 +172,24 @@ describe("buildPlan", () => {
     expect(plan.notice).toMatch(/stopped after 2 steps/);
   }, 120_000);
 
+  it("a file whose own analysis is past the budget gets its estimate only; findingsPastBudget (lint) still finds", () => {
+    // COPYs of one file each: an instruction and an estimated item apiece, within the instruction limit.
+    const copies = Array.from({ length: Math.ceil((PLAN_WORK.units * 1.1) / 2) }, (_, i) => `COPY app.py /app/copy${i}.py\n`).join("");
+    const dockerfile = FLASK_FAT.dockerfile.replace(/^CMD .*$/m, (cmd) => `${copies}${cmd}`);
+    const plan = buildPlan({ ...inputOf(FLASK_FAT), dockerfile });
+    const original = plan.steps[0]?.analysis;
+    if (original === undefined) throw new Error("no original step");
+    expect(analysisWork(original)).toBeGreaterThan(PLAN_WORK.units);
+    expect(plan.steps.map((s) => s.id)).toEqual(["original"]);
+    expect(plan.findings).toEqual([]);
+    expect(plan.notice).toMatch(/instructions\): reading it took the time the plan may spend, so no findings or rewrites are computed\./);
+    expect(original.estimate.totalBytes).toBeGreaterThan(0);
+    const lint = buildPlan({ ...inputOf(FLASK_FAT), dockerfile, findingsPastBudget: true });
+    // The fat Flask app's findings (the full python base, pip's cache…) are still there for lint.
+    expect(lint.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(["size/base-variant"]));
+    expect(lint.steps.map((s) => s.id)).toEqual(["original"]);
+  }, 120_000);
+
   it("never throws on garbage and keeps the original step", () => {
     const plan = buildPlan({ dockerfile: new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41]), requirements: [{ path: "requirements.txt", content: "-r requirements.txt\n" }], dockerignore: null });
     expect(plan.steps[0]?.id).toBe("original");
