@@ -61,6 +61,12 @@ describe("checkCase", () => {
     expect(result.heapBytes).toBeLessThan(16 * 1024 * 1024);
   });
 
+  it("a plan over the bar is slow, with its process CPU, wall and (on Linux) own-thread times", () => {
+    const slow = checkCase(INPUT, { slowMs: 0 }).faults.find((f) => f.fault === "slow");
+    expect(slow?.detail).toMatch(/^\d+ ms of CPU time \(\d+ ms wall(, \d+ ms on the plan's own thread)?\)$/);
+    if (process.platform === "linux") expect(slow?.detail).toContain("on the plan's own thread");
+  });
+
   it("the mutator is reproducible from its seed", () => {
     const a = mutate(INPUT, seededRandom(42));
     const b = mutate(INPUT, seededRandom(42));
