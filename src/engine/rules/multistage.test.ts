@@ -384,3 +384,19 @@ describe("size/multistage reads the pinned version, not the newest", () => {
     expect(finalStage("h5py==3.15.1")).not.toMatch(/hdf5/);
   }, 60_000);
 });
+
+// Fuzz seed 100 cases 61163 and 62556, minimised: the file's builder FROM was lost, so its final stage's
+// `COPY --from=builder` names an image; a builder stage called `builder` would make that a copy from the
+// stage itself, which BuildKit refuses (the plan's build check rejected the split: non-converging).
+describe("size/multistage names its builder after no name the file already reads", () => {
+  const dockerfile = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nCOPY --from=builder /wheels /wheels\nRUN pip install psycopg2\nCMD [\"python\", \"app.py\"]\n";
+
+  it("calls it python-builder, and the plan applies the split", () => {
+    const plan = buildPlan({ dockerfile, requirements: [], dockerignore: null });
+    const step = plan.steps.find((s) => s.id === "size/multistage");
+    expect({ status: step?.status, alternative: step?.alternative }).toEqual({ status: "applied", alternative: "multistage" });
+    expect(step?.texts.dockerfile).toMatch(/^FROM python:3\.12-slim AS python-builder\n/);
+    expect(step?.texts.dockerfile).toContain("COPY --from=builder /wheels /wheels\n");
+    expect(step?.analysis.buildCheck.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});

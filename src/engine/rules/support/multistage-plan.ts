@@ -12,7 +12,7 @@ import type { PipInstall } from "../../shell/command-info";
 import { stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
-import { continuesToEnd, instructionText, plainFrom } from "./stages";
+import { continuesToEnd, instructionText, plainFrom, takenStageNames } from "./stages";
 import { isBaseAccount, unknownOwners } from "../../verify/owners";
 import { copyWords, firstNonRootUser, userOf } from "./words";
 
@@ -105,7 +105,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
 
   const venv = venvOf(stage, installs);
   if (!venv.ok) return venv;
-  const names = new Set(analysis.model.stages.map((s) => s.name));
+  const names = takenStageNames(analysis.model);
   const builder = builderName ?? ["builder", "python-builder", "venv-builder"].find((n) => !names.has(n));
   if (builder === undefined) return refuse("the stage names builder, python-builder and venv-builder are all taken");
 

@@ -138,6 +138,28 @@ export function stagesUsedBy(model: DockerfileModel, stage: Stage): number[] {
   return used;
 }
 
+/**
+ * Names a new stage may not take, lower-cased: the stages' own names, and every name the file already reads
+ * as a stage or an image (`COPY --from=X`, `RUN --mount=…,from=X`, `FROM X`). A builder named after an
+ * image the final stage copies from (`COPY --from=builder` where the file's own builder FROM was lost)
+ * would turn that copy into a copy from the stage itself, which BuildKit refuses (fuzz seed 100 cases
+ * 61163 and 62556).
+ */
+export function takenStageNames(model: DockerfileModel): Set<string> {
+  const taken = new Set<string>();
+  for (const stage of model.stages) {
+    if (stage.name !== null) taken.add(stage.name);
+    const image = stage.from.from?.image ?? stage.from.from?.rawImage;
+    if (image != null) taken.add(image.toLowerCase());
+  }
+  for (const node of model.instructions) {
+    const from = node.copy?.from;
+    if (from != null) taken.add(unquoteWord(from, model.escapeChar).toLowerCase());
+    for (const mount of node.run?.mounts ?? []) if (mount.from !== null) taken.add(mount.from.toLowerCase());
+  }
+  return taken;
+}
+
 /** True when the file's tokens depend on a variable the rule cannot follow (e.g. `FROM ${IMAGE}`). */
 export function hasVariable(text: string): boolean {
   return text.includes("$");

@@ -13,7 +13,7 @@ import type { TextEdit } from "../../text/edits";
 import type { FixAlternative } from "../types";
 import { runtimeOf, runtimeTarget } from "./multistage-plan";
 import { hiddenInstall, runRole } from "./run-roles";
-import { afterInstruction, continuesToEnd, finalStage, insertionPointBefore, instructionText, lineBreakOf, workdirBefore } from "./stages";
+import { afterInstruction, continuesToEnd, finalStage, insertionPointBefore, instructionText, lineBreakOf, takenStageNames, workdirBefore } from "./stages";
 import { firstNonRootUser } from "./words";
 
 export type EnvTool = "uv" | "poetry" | "pipenv";
@@ -148,7 +148,7 @@ export function planToolSplit(analysis: Analysis, tool: EnvTool): ToolSplitOutco
   if (venvs.size !== 1) return refuse("the installs build more than one environment");
   const [venv] = [...venvs];
   if (venv === undefined) return null;
-  const names = new Set(analysis.model.stages.map((s) => s.name));
+  const names = takenStageNames(analysis.model);
   const builder = ["builder", `${tool}-builder`, "venv-builder"].find((n) => !names.has(n));
   if (builder === undefined) return refuse("the stage names builder, venv-builder and the tool's are all taken");
 
