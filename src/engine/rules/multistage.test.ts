@@ -314,6 +314,8 @@ describe("size/multistage", () => {
     // Fuzz case 23992: the useradd swapped below the COPY that names its user.
     { name: "a --chown user created only after the COPY", dockerfile: "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nCOPY --chown=flaskuser . /app\nRUN adduser --disabled-password flaskuser\nRUN pip install flask\n", reason: "line 3 names the user flaskuser, which no earlier RUN of this stage creates" },
     { name: "a USER no RUN creates", dockerfile: "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nUSER app\n", reason: "line 4 names the user app, which no earlier RUN of this stage creates" },
+    // Fuzz case 82866: a `${` with no closing brace is no variable: the build check reads the name as written.
+    { name: "a --chown group with a `$` that is no variable", dockerfile: "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nRUN useradd flaskuser\nRUN pip install flask\nCOPY --chown=flaskuser:flaskus${er . /app\n", reason: "line 5 names the group flaskus${er, which no earlier RUN of this stage creates" },
   ])("no split, with the reason: $name", ({ dockerfile, reason }) => expectNoSplit(dockerfile, reason, ["no-cache-dir"]));
 
   it("a --chown user the stage creates, a base account and a numeric owner do not stop the split", () => {

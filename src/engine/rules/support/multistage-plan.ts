@@ -5,6 +5,7 @@
 // build or would not run the same app (issue 9 "Why").
 import type { Analysis } from "../../analyze";
 import type { InstructionNode, Stage } from "../../dockerfile/model";
+import { substituteVariables, type VariableLookup } from "../../dockerfile/variables";
 import { accountWords } from "../../estimate/accounts";
 import { isManifestPath } from "../../estimate/copy";
 import { findPythonPackage, lookupBaseImage, parseImageRef } from "../../knowledge";
@@ -193,6 +194,8 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
  * useradd line deleted, `COPY --chown=flaskuser` kept). Refusing here keeps the rule from offering a fix
  * that cannot be applied.
  */
+const NO_VARIABLES: VariableLookup = { get: () => undefined };
+
 function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { node: InstructionNode; what: string; name: string } | null {
   // In order: `COPY --chown=app` before the `useradd app` fails as surely as with no useradd (fuzz case 23992).
   const created = new Set<string>();
@@ -200,7 +203,10 @@ function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { 
     for (const name of (node.run?.commands ?? []).flatMap(accountWords)) created.add(name);
     const spec = node.copy !== null ? copyWords(node.copy, escapeChar).chown : userOf(node, escapeChar);
     if (spec === null) continue;
-    const unknown = unknownOwners(spec, (n) => n.includes("$") || isBaseAccount(family, n) || created.has(n))[0];
+    // A name with a variable is the build check's to read with the stage's values; a `$` that is no variable
+    // (`flaskus${er`: an unclosed `${`) is a literal name, as the build check reads it (fuzz case 82866).
+    const variable = spec.includes("$") && substituteVariables(spec, NO_VARIABLES).unresolved.length > 0;
+    const unknown = unknownOwners(spec, (n) => (variable && n.includes("$")) || isBaseAccount(family, n) || created.has(n))[0];
     if (unknown !== undefined) return { node, ...unknown };
   }
   return null;
