@@ -8,7 +8,7 @@
 // know may all have made the name. Numeric IDs are never looked up.
 import type { InstructionNode } from "../dockerfile/model";
 import { expandWord } from "../dockerfile/unquote";
-import { substituteVariables } from "../dockerfile/variables";
+import { substituteVariables, type VariableLookup } from "../dockerfile/variables";
 import type { EstimateContext } from "../estimate/context";
 import type { StageState } from "../estimate/stage-state";
 import type { Report } from "./build-check";
@@ -37,6 +37,13 @@ export function isBaseAccount(family: string, name: string): boolean {
 
 /** The parts of a `user[:group]` owner (a `--chown` value, a USER word) that are names `known` does not
  *  answer for; numeric IDs and empty parts are never looked up. */
+/** True when `owner` (a `--chown` value as written) names a variable `vars` has no value for: the owner is
+ *  then not known until the build, and neither the build check nor a rule's guard reads its names. A `$`
+ *  that starts no variable (`flaskus${er`, an unclosed `${`) is part of a literal name. */
+export function ownerHasUnresolvedVariable(owner: string, vars: VariableLookup): boolean {
+  return owner.includes("$") && substituteVariables(owner, vars).unresolved.length > 0;
+}
+
 export function unknownOwners(owner: string, known: (name: string) => boolean): { what: "user" | "group"; name: string }[] {
   return owner.split(":").slice(0, 2).flatMap((name, i) =>
     name === "" || /^\d+$/.test(name) || known(name) ? [] : [{ what: i === 0 ? "user" as const : "group" as const, name }]);
@@ -47,7 +54,7 @@ export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: I
   if (raw == null || stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return;
   const system = stage.family === null ? undefined : SYSTEM_ACCOUNTS[stage.family];
   if (system === undefined) return;
-  if (raw.includes("$") && substituteVariables(raw, stage.vars).unresolved.length > 0) return;
+  if (ownerHasUnresolvedVariable(raw, stage.vars)) return;
   const owner = expandWord(raw, ctx.escapeChar, stage.vars);
   const flag = node.flags.find((f) => f.name === "chown");
   const at = { line: flag?.range.startLine ?? node.range.startLine, column: flag?.range.startColumn ?? node.range.startColumn, stage: stage.index };

@@ -5,7 +5,7 @@
 // build or would not run the same app (issue 9 "Why").
 import type { Analysis } from "../../analyze";
 import type { InstructionNode, Stage } from "../../dockerfile/model";
-import { substituteVariables, type VariableLookup } from "../../dockerfile/variables";
+import type { VariableLookup } from "../../dockerfile/variables";
 import { accountWords } from "../../estimate/accounts";
 import { isManifestPath } from "../../estimate/copy";
 import { findPythonPackage, lookupBaseImage, parseImageRef } from "../../knowledge";
@@ -14,7 +14,7 @@ import { stagePackages } from "./packages";
 import { hiddenInstall, runRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
 import { continuesToEnd, instructionText, plainFrom, takenStageNames } from "./stages";
-import { isBaseAccount, unknownOwners } from "../../verify/owners";
+import { isBaseAccount, ownerHasUnresolvedVariable, unknownOwners } from "../../verify/owners";
 import { copyWords, firstNonRootUser, userOf } from "./words";
 
 /** Where the venv layout puts the virtual environment (the path uv's and poetry's Docker guides use too). */
@@ -205,7 +205,7 @@ function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { 
     if (spec === null) continue;
     // A name with a variable is the build check's to read with the stage's values; a `$` that is no variable
     // (`flaskus${er`: an unclosed `${`) is a literal name, as the build check reads it (fuzz case 82866).
-    const variable = spec.includes("$") && substituteVariables(spec, NO_VARIABLES).unresolved.length > 0;
+    const variable = ownerHasUnresolvedVariable(spec, NO_VARIABLES);
     const unknown = unknownOwners(spec, (n) => (variable && n.includes("$")) || isBaseAccount(family, n) || created.has(n))[0];
     if (unknown !== undefined) return { node, ...unknown };
   }
