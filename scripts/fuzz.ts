@@ -1,4 +1,4 @@
-// `npm run fuzz [-- --cases 2000 --seed 1 --minutes 5 --memory-mb 256 --out /tmp/fuzz-failures]`: the long
+// `npm run fuzz [-- --cases 2000 --seed 1 --minutes 5 --memory-mb 256 --slow-ms 1000 --out /tmp/fuzz-failures]`: the long
 // fuzz run of issue 14 over the shared corpus (when ../shared is there) and generated text. Prints the
 // counts — exceptions, slow inputs (> 1 s) by class, plans over the heap budget, non-reparsing /
 // non-converging / non-idempotent rewrites, new dockerfile-utils errors —, the case that grew the heap
@@ -29,6 +29,8 @@ const shard = /^(\d+)\/(\d+)$/.exec(option("shard") ?? "");
 const only = option("only");
 // `--memory-mb 128`: the "memory" bar (check.ts, MEMORY_BUDGET_BYTES by default).
 const memoryMb = option("memory-mb");
+// `--slow-ms 300`: report plans over 300 ms of CPU as slow (to see how far under the 1 s bar a replay is).
+const slowMs = option("slow-ms");
 const corpus = corpusSeeds();
 const seeds = [...corpus, ...exampleSeeds()];
 console.log(`fuzz: ${cases} cases, seed ${seed}${shard === null ? "" : `, shard ${shard[0]}`}, ${corpus.length} corpus files${corpus.length === 0 ? " (../shared absent: examples and generated text only)" : ""}${minutes === undefined ? "" : `, at most ${minutes} min`}`);
@@ -38,6 +40,7 @@ const report = fuzz({
   ...(shard === null ? {} : { shard: { index: Number(shard[1]), count: Number(shard[2]) } }),
   ...(only === undefined ? {} : { only: new Set(only.split(",").map(Number)) }),
   ...(memoryMb === undefined ? {} : { memoryBytes: Number(memoryMb) * 1024 * 1024 }),
+  ...(slowMs === undefined ? {} : { slowMs: Number(slowMs) }),
   onProgress: (done) => { if (done % 500 === 0) console.log(`  ${done} cases…`); },
   onFault: (fault, index, label, detail) => console.log(`  found: ${fault} in case ${index} (${label}): ${detail.slice(0, 200)}`),
 });
