@@ -304,6 +304,10 @@ describe("size/multistage", () => {
     // the last RUN, putting COPY --from=builder in the builder itself.
     { name: "the install ends the file inside a line continuation", dockerfile: "FROM python:3.12-alpine\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev \\\n  && pip install psycopg2 \\\n", reason: "line 2 ends the file inside a line continuation" },
     { name: "the same, with a blank line and a comment after it", dockerfile: "FROM python:3.12-alpine\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev \\\n  && pip install psycopg2 \\\n\n# end\n", reason: "line 2 ends the file inside a line continuation" },
+    // Fuzz case 88571 of seed 100 (a `bulk` file with byte noise), minimised: the quote opened in
+    // `postgresql-de"v` runs to the end of its RUN, so `&& pip install psycopg2` is part of the package word;
+    // written into the final stage's `apk add --no-cache`, it compiled psycopg2 there with no compiler.
+    { name: "an unclosed quote in a package name", dockerfile: "FROM python:3.6-alpine\nRUN apk add postgresql-de\"v \\\n  && pip install psycopg2\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev \\\n  && pip install psycopg2\n", reason: "the system packages include \"postgresql-dev && pip install psycopg2\", which holds blanks, quotes or shell operators" },
   ])("no rewrite, with the reason: $name", ({ dockerfile, reason }) => expectNoSplit(dockerfile, reason, []));
 
   // Fuzz case 994 of seed 100, minimised: the useradd line deleted. As written a package install might have

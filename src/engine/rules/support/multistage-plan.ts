@@ -213,6 +213,21 @@ function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { 
 }
 
 /**
+ * A name the final stage's install can take as written: the user's package names go into that RUN as
+ * unquoted shell words. A name with blanks, quotes or operators came from a quoted word, or from an
+ * unclosed quote that runs to the end of its RUN (fuzz case 88571 of seed 100: `apk add postgresql-de"v \`
+ * then `&& pip install psycopg2`, one word); written unquoted, the rest of it runs as commands, here
+ * `pip install psycopg2` in a final stage with no compiler.
+ */
+const PLAIN_NAME = /^[^\s"'`\\;&|<>()]+$/;
+
+/** A package word for a reason's text: its blanks as single spaces, cut short. */
+function shown(name: string): string {
+  const flat = name.replace(/\s+/g, " ");
+  return `"${flat.length > 60 ? `${flat.slice(0, 60)}…` : flat}"`;
+}
+
+/**
  * The packages the final stage installs: the user's runtime packages (and build tools the final stage
  * calls), the runtime libraries of -dev packages and compilers, and those of Python packages built from
  * source. Refuses when a name is not known for the base's release.
@@ -244,6 +259,7 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
     if (own || usedAtRunTime) {
       // A package the user removes after the build was build-only by their own word.
       if (removed.has(name)) continue;
+      if (!PLAIN_NAME.test(name)) return { ok: false, reason: `the system packages include ${shown(name)}, which holds blanks, quotes or shell operators: written into the final stage's install, the shell would not read it as one package` };
       runtime.add(name);
       userRuntime = true;
       noRecommends &&= flag;
