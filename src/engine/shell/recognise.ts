@@ -5,8 +5,8 @@
 // no rule touches it.
 import type { CommandInfo, PipInstall, PipOptions, WordArg } from "./command-info";
 import { poetryOptions, projectDirectory, uvSyncOptions } from "./lock-options";
-import { splitCommands } from "./split";
-import type { ShellCommand, ShellProblem, ShellWord } from "./types";
+import { splitCommands, takesScript } from "./split";
+import type { ShellCommand, ShellProblem, ShellSource, ShellWord } from "./types";
 
 /** pip options that take a value (the next word, or `--opt=value`). */
 const PIP_VALUE_OPTIONS = new Set([
@@ -77,7 +77,7 @@ export function recogniseScript(commands: readonly ShellCommand[], depth = 0): R
 }
 
 /** `sh -c SCRIPT`, `/bin/bash -ec SCRIPT`, `bash -o pipefail -c SCRIPT`: the script with its offsets. */
-function nestedScript(command: ShellCommand): { text: string; offsets: readonly number[] } | null {
+function nestedScript(command: ShellCommand): ShellSource | null {
   const words = unwrap(command.words);
   const shell = words[0];
   if (shell === undefined || !/^(sh|bash|dash|ash|zsh)$/.test(basename(shell.value))) return null;
@@ -89,7 +89,8 @@ function nestedScript(command: ShellCommand): { text: string; offsets: readonly 
     }
     // Option groups: `-c`, `-ec`, `-xec`, `-lc`; a word that is not an option means `sh FILE`.
     if (!/^[-+][a-zA-Z]+$/.test(value)) return null;
-    if (!value.startsWith("-") || !value.includes("c")) continue;
+    // The splitter keeps offsets for the word after such an option only (`takesScript`).
+    if (!takesScript(value)) continue;
     const script = words[i + 1];
     if (script === undefined || script.offsets === undefined || script.offsets.length !== script.value.length + 1) return null;
     return { text: script.value, offsets: script.offsets };
