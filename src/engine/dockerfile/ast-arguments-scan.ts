@@ -40,41 +40,10 @@ export function scanArguments(instruction: Instruction): Argument[] {
   const self = instruction as unknown as Scanned;
   const document = self.document;
   const escapeChar = self.escapeChar;
-  const args: Argument[] = [];
   const range = self.getInstructionRange();
   const extra = document.offsetAt(range.end) - document.offsetAt(range.start);
   const fullArgs = self.getTextContent().substring(extra);
-  const offset = document.offsetAt(range.start) + extra;
-  const push = (from: number, to: number): void => {
-    args.push(new Argument(value(), { start: document.positionAt(offset + from), end: document.positionAt(offset + to) }));
-  };
-
-  // The argument's value so far: `committed`, then `fullArgs[runStart, runEnd)` (the library's
-  // `escapedArg`, which it grows one string concatenation per character).
-  let committed = "";
-  let runStart = 0;
-  let runEnd = 0;
-  const appendChar = (at: number): void => {
-    if (runEnd !== at || runStart === runEnd) {
-      commit();
-      runStart = at;
-    }
-    runEnd = at + 1;
-  };
-  const appendText = (text: string): void => {
-    commit();
-    committed += text;
-  };
-  function commit(): void {
-    if (runEnd > runStart) committed += fullArgs.slice(runStart, runEnd);
-    runStart = runEnd = 0;
-  }
-  function value(): string {
-    commit();
-    const done = committed;
-    committed = "";
-    return done;
-  }
+  const out = new Arguments(document, fullArgs, document.offsetAt(range.start) + extra);
 
   let start = false;
   let comment = false;
@@ -99,7 +68,7 @@ export function scanArguments(instruction: Instruction): Argument[] {
         }
         continue;
       } else if (found !== -1) {
-        push(found, escapeMarker === -1 ? i : escapeMarker);
+        out.push(found, escapeMarker === -1 ? i : escapeMarker);
         escapeMarker = -1;
         found = -1;
       }
@@ -142,19 +111,19 @@ export function scanArguments(instruction: Instruction): Argument[] {
         i++;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          push(found, escapeMarker);
+          out.push(found, escapeMarker);
           found = -1;
         }
         escapeMarker = -1;
         escapedWhitespaceDetected = false;
         escaping = false;
         if (next === "$") {
-          appendText(char + next);
+          out.appendText(char + next);
         } else if (next === "") {
           // the end of the text
           break;
         } else {
-          appendChar(i + 1);
+          out.appendChar(i + 1);
         }
         if (found === -1) found = i;
         i++;
@@ -164,19 +133,63 @@ export function scanArguments(instruction: Instruction): Argument[] {
         comment = true;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          push(found, escapeMarker);
+          out.push(found, escapeMarker);
           found = -1;
         }
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        appendChar(i);
+        out.appendChar(i);
         if (found === -1) found = i;
       }
       // a character other than whitespace: no longer at a line's start
       start = false;
     }
   }
-  if (found !== -1) push(found, escapeMarker === -1 ? fullArgs.length : escapeMarker);
-  return args;
+  if (found !== -1) out.push(found, escapeMarker === -1 ? fullArgs.length : escapeMarker);
+  return out.args;
+}
+
+/** The arguments found so far and the value of the one being read: `committed`, then `text[runStart,
+ *  runEnd)` (the library's `escapedArg`, which it grows by one string concatenation per character). A class
+ *  rather than closures: the scan runs once per instruction. */
+class Arguments {
+  readonly args: Argument[] = [];
+  private committed = "";
+  private runStart = 0;
+  private runEnd = 0;
+
+  constructor(
+    private readonly document: Scanned["document"],
+    private readonly text: string,
+    /** Document offset of `text[0]`. */
+    private readonly offset: number,
+  ) {}
+
+  /** The character at `at` of the text, read as it is. */
+  appendChar(at: number): void {
+    if (this.runEnd !== at || this.runStart === this.runEnd) {
+      this.commit();
+      this.runStart = at;
+    }
+    this.runEnd = at + 1;
+  }
+
+  appendText(text: string): void {
+    this.commit();
+    this.committed += text;
+  }
+
+  /** Ends the argument read over `text[from, to)` with the value appended so far. */
+  push(from: number, to: number): void {
+    this.commit();
+    const value = this.committed;
+    this.committed = "";
+    this.args.push(new Argument(value, { start: this.document.positionAt(this.offset + from), end: this.document.positionAt(this.offset + to) }));
+  }
+
+  private commit(): void {
+    if (this.runEnd > this.runStart) this.committed += this.text.slice(this.runStart, this.runEnd);
+    this.runStart = this.runEnd = 0;
+  }
 }
