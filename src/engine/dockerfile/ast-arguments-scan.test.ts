@@ -10,7 +10,12 @@ import { describe, expect, it } from "vitest";
 import { libraryRawArguments } from "./ast-arguments-memo";
 import { scanArguments } from "./ast-arguments-scan";
 
-const shape = (args: readonly Argument[]) => args.map((a) => ({ value: a.getValue(), range: a.getRange() }));
+const shape = (args: readonly Argument[]) =>
+  args.map((a) => {
+    const { start, end } = a.getRange();
+    const around = [start, end, { line: start.line, character: start.character + 1 }, { line: end.line + 1, character: 0 }];
+    return { value: a.getValue(), range: a.getRange(), after: around.map((p) => a.isAfter(p)), before: around.map((p) => a.isBefore(p)) };
+  });
 
 /** Every instruction of `text` scanned both ways (the library's scan called directly, not memoised). */
 function compare(text: string): number {
