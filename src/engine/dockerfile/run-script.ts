@@ -19,40 +19,44 @@ export function logicalSource(text: string, start: number, end: number, escapeCh
   let length = 0;
   /** Start of the run of kept characters not yet copied into `parts`. */
   let runStart = start;
-  const keepRun = (runEnd: number): void => {
-    if (runEnd <= runStart) return;
-    parts.push(text.slice(runStart, runEnd));
-    for (let k = runStart; k < runEnd; k++) offsets[length++] = k;
-  };
   let i = start;
-  let atContinuedLineStart = false;
-  while (i < end) {
-    if (atContinuedLineStart) {
-      // Inside a continued instruction, Docker drops comment lines and whitespace-only lines entirely.
-      const lineEnd = findLineEnd(text, i, end);
-      const line = text.slice(i, lineEnd.contentEnd);
-      const trimmed = line.trimStart();
-      if (trimmed.startsWith("#") || (trimmed === "" && lineEnd.next < end)) {
-        i = lineEnd.next;
-        continue;
-      }
-      atContinuedLineStart = false;
-      runStart = i;
+  for (;;) {
+    // Only an escape character can start a continuation: jump from one to the next.
+    const escape = text.indexOf(escapeChar, i);
+    if (escape < 0 || escape >= end) break;
+    const continuation = continuationAfter(text, escape + 1, end);
+    if (continuation === null) {
+      i = escape + 1;
+      continue;
     }
-    if (text[i] === escapeChar) {
-      const continuation = continuationAfter(text, i + 1, end);
-      if (continuation !== null) {
-        keepRun(i);
-        i = continuation;
-        atContinuedLineStart = true;
-        continue;
-      }
+    // The run ends before the escape; inside a continued instruction, Docker drops comment lines and
+    // whitespace-only lines entirely.
+    if (escape > runStart) {
+      parts.push(text.slice(runStart, escape));
+      for (let k = runStart; k < escape; k++) offsets[length++] = k;
     }
-    i++;
+    i = skipDroppedLines(text, continuation, end);
+    runStart = i;
   }
-  if (!atContinuedLineStart) keepRun(end);
+  if (end > runStart) {
+    parts.push(text.slice(runStart, end));
+    for (let k = runStart; k < end; k++) offsets[length++] = k;
+  }
   offsets[length] = end;
   return { text: parts.join(""), offsets: offsets.subarray(0, length + 1) };
+}
+
+/** From the start of a continued line, the start of the first line Docker keeps: comment lines and
+ *  whitespace-only lines (but the last) are dropped. */
+function skipDroppedLines(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const lineEnd = findLineEnd(text, i, end);
+    const trimmed = text.slice(i, lineEnd.contentEnd).trimStart();
+    if (!trimmed.startsWith("#") && !(trimmed === "" && lineEnd.next < end)) return i;
+    i = lineEnd.next;
+  }
+  return i;
 }
 
 /** If only spaces/tabs follow `from` up to a newline, the offset after that newline; else null. */
