@@ -333,18 +333,9 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const extraIndexUrls: string[] = [];
-  let installOptions: string[] = [];
+  const installOptions: string[] = [];
   let endOfOptions = false;
-
-  const take = (name: string, value: string, word: ShellWord): void => {
-    values.set(name, value);
-    const arg = { value, word };
-    if (name === "-r" || name === "--requirement" || name === "--requirements") requirementFiles.push(arg);
-    else if (name === "-c" || name === "--constraint") constraintFiles.push(arg);
-    else if (name === "-e" || name === "--editable") editables.push(arg);
-    else if (name === "--extra-index-url") extraIndexUrls.push(value);
-    else if (name === "--install-option") installOptions = [...installOptions, value];
-  };
+  const taken: TakenOptions = { values, requirementFiles, constraintFiles, editables, extraIndexUrls, installOptions };
 
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as ShellWord;
@@ -360,14 +351,14 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
     optionWords.push(word);
     const eq = value.indexOf("=");
     if (value.startsWith("--") && eq > 0) {
-      take(value.slice(0, eq), value.slice(eq + 1), word);
+      takeOption(taken, value.slice(0, eq), value.slice(eq + 1), word);
       continue;
     }
     if (PIP_VALUE_OPTIONS.has(value)) {
       const next = words[i + 1];
       if (next !== undefined) {
         optionWords.push(next);
-        take(value, next.value, next);
+        takeOption(taken, value, next.value, next);
         i++;
       }
       continue;
@@ -375,7 +366,7 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
     // `-rrequirements.txt`, `-e.`: a short option with its value attached.
     const short = value.slice(0, 2);
     if (!value.startsWith("--") && value.length > 2 && PIP_VALUE_OPTIONS.has(short)) {
-      take(short, value.slice(2), word);
+      takeOption(taken, short, value.slice(2), word);
       continue;
     }
     if (!value.startsWith("--") && value.length > 2) {
@@ -386,19 +377,18 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
     flags.add(value);
   }
 
-  const has = (...names: string[]): boolean => names.some((n) => flags.has(n));
-  const legacyPrefix = installOptions.map((o) => /^--prefix[= ](.+)$/.exec(o.trim())?.[1]).find((p) => p !== undefined) ?? null;
+  const legacyPrefix = installOptions.length === 0 ? null : installOptions.map((o) => /^--prefix[= ](.+)$/.exec(o.trim())?.[1]).find((p) => p !== undefined) ?? null;
   const options: PipOptions = {
-    noCacheDir: has("--no-cache-dir", "--no-cache", "-n"),
-    noCompile: has("--no-compile"),
-    user: has("--user"),
+    noCacheDir: hasAny(flags, ["--no-cache-dir", "--no-cache", "-n"]),
+    noCompile: hasAny(flags, ["--no-compile"]),
+    user: hasAny(flags, ["--user"]),
     prefix: values.get("--prefix") ?? null,
     target: values.get("--target") ?? values.get("-t") ?? null,
     root: values.get("--root") ?? null,
-    upgrade: has("-U", "--upgrade"),
-    noDeps: has("--no-deps"),
-    requireHashes: has("--require-hashes"),
-    system: has("--system") || values.has("--python") || values.has("-p"),
+    upgrade: hasAny(flags, ["-U", "--upgrade"]),
+    noDeps: hasAny(flags, ["--no-deps"]),
+    requireHashes: hasAny(flags, ["--require-hashes"]),
+    system: hasAny(flags, ["--system"]) || values.has("--python") || values.has("-p"),
     indexUrl: values.get("--index-url") ?? values.get("-i") ?? null,
     extraIndexUrls,
     onlyBinary: values.get("--only-binary") ?? null,
@@ -407,6 +397,37 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
   };
   return { positionals, requirementFiles, constraintFiles, editables, optionWords, values, options };
 }
+
+/** Where parsePipArguments keeps an option's value. (A module function rather than a closure in it: it
+ *  runs for every pip command, and tsx, which the fuzz runs under, names every closure it makes.) */
+interface TakenOptions {
+  readonly values: Map<string, string>;
+  readonly requirementFiles: WordArg[];
+  readonly constraintFiles: WordArg[];
+  readonly editables: WordArg[];
+  readonly extraIndexUrls: string[];
+  readonly installOptions: string[];
+}
+
+function takeOption(into: TakenOptions, name: string, value: string, word: ShellWord): void {
+  into.values.set(name, value);
+  const arg = { value, word };
+  if (name === "-r" || name === "--requirement" || name === "--requirements") into.requirementFiles.push(arg);
+  else if (name === "-c" || name === "--constraint") into.constraintFiles.push(arg);
+  else if (name === "-e" || name === "--editable") into.editables.push(arg);
+  else if (name === "--extra-index-url") into.extraIndexUrls.push(value);
+  else if (name === "--install-option") into.installOptions.push(value);
+}
+
+function hasAny(flags: ReadonlySet<string>, names: readonly string[]): boolean {
+  for (const name of names) if (flags.has(name)) return true;
+  return false;
+}
+
+// Callbacks of the readers below, made once (tsx, which the fuzz runs under, names each closure it makes).
+const valueOf = (word: ShellWord): string => word.value;
+const isOptionWord = (word: ShellWord): boolean => word.value.startsWith("-");
+const turnsRecommendsOff = (word: ShellWord): boolean => /APT::Install-Recommends=(0|false)/i.test(word.value);
 
 function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
   const args = skipGlobalOptions(rest, new Set(["-C", "--directory", "-P", "--project"]));
@@ -448,7 +469,7 @@ function recognisePipenv(rest: readonly ShellWord[]): CommandInfo {
 function recogniseApt(tool: "apt-get" | "apt", rest: readonly ShellWord[]): CommandInfo {
   const args = positionals(rest, APT_VALUE_OPTIONS);
   const sub = args[0];
-  const flags = new Set(rest.filter((w) => w.value.startsWith("-")).map((w) => w.value));
+  const flags = new Set(rest.filter(isOptionWord).map(valueOf));
   const packages = args.slice(1).map(packageArg);
   switch (sub?.value) {
     case "update":
@@ -458,7 +479,7 @@ function recogniseApt(tool: "apt-get" | "apt", rest: readonly ShellWord[]): Comm
         kind: "apt-install",
         tool,
         packages,
-        noInstallRecommends: flags.has("--no-install-recommends") || rest.some((w) => /APT::Install-Recommends=(0|false)/i.test(w.value)),
+        noInstallRecommends: flags.has("--no-install-recommends") || rest.some(turnsRecommendsOff),
         installWord: sub,
       };
     case "remove":
@@ -477,22 +498,14 @@ function recogniseApt(tool: "apt-get" | "apt", rest: readonly ShellWord[]): Comm
 function recogniseApk(rest: readonly ShellWord[]): CommandInfo {
   const args = positionals(rest, APK_VALUE_OPTIONS);
   const sub = args[0];
-  const values = rest.map((w) => w.value);
-  const optionValue = (...names: string[]): string | null => {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] ?? "";
-      if (names.includes(v)) return values[i + 1] ?? null;
-      for (const n of names) if (n.startsWith("--") && v.startsWith(`${n}=`)) return v.slice(n.length + 1);
-    }
-    return null;
-  };
+  const values = rest.map(valueOf);
   switch (sub?.value) {
     case "add":
       return {
         kind: "apk-add",
         packages: args.slice(1).map(packageArg),
         noCache: values.includes("--no-cache"),
-        virtual: optionValue("--virtual", "-t"),
+        virtual: optionValue(values, "--virtual", "-t"),
         update: values.includes("--update") || values.includes("-U") || values.includes("--update-cache"),
         addWord: sub,
       };
@@ -505,6 +518,16 @@ function recogniseApk(rest: readonly ShellWord[]): CommandInfo {
     default:
       return { kind: "other", name: sub === undefined ? "apk" : `apk ${sub.value}` };
   }
+}
+
+/** The value of the first of `names` among `values` (`--virtual x`, `--virtual=x`), or null. */
+function optionValue(values: readonly string[], ...names: string[]): string | null {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? "";
+    if (names.includes(v)) return values[i + 1] ?? null;
+    for (const n of names) if (n.startsWith("--") && v.startsWith(`${n}=`)) return v.slice(n.length + 1);
+  }
+  return null;
 }
 
 /** `libpq5=15.4-0+deb12u1` → `libpq5`; `curl~8` → `curl`; `musl-dev>1.2` → `musl-dev`. */
