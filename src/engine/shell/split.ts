@@ -41,7 +41,7 @@ export function splitCommands(source: ShellSource): SplitResult {
  *  follows it). Only the word after one gets `ShellWord.offsets`: mapping every word's characters to
  *  offsets was a third of what splitting a `bulk` file's RUNs allocated, for words nothing re-splits. */
 export function takesScript(option: string): boolean {
-  return /^-[a-zA-Z]*c[a-zA-Z]*$/.test(option);
+  return option.charCodeAt(0) === 45 /* - */ && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(option);
 }
 
 /** Characters that never end or change a plain run of a word (run() reads these a whole run at a time). */
