@@ -179,7 +179,7 @@ function unwrap(words: readonly ShellWord[]): readonly ShellWord[] {
       break;
     }
   }
-  return words.slice(i);
+  return i === 0 ? words : words.slice(i);
 }
 
 function basename(path: string): string {
@@ -532,8 +532,9 @@ function optionValue(values: readonly string[], ...names: string[]): string | nu
 
 /** `libpq5=15.4-0+deb12u1` → `libpq5`; `curl~8` → `curl`; `musl-dev>1.2` → `musl-dev`. */
 function packageArg(word: ShellWord): WordArg {
-  const name = word.value.split(/[=~<>]/)[0] ?? word.value;
-  return { value: name, word };
+  // (The text before the first operator, as `split(…)[0]` gives it, without an array per package.)
+  const cut = word.value.search(/[=~<>]/);
+  return { value: cut < 0 ? word.value : word.value.slice(0, cut), word };
 }
 
 function recogniseRm(rest: readonly ShellWord[]): CommandInfo {
