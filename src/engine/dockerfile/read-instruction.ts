@@ -204,19 +204,26 @@ export function readCopy(
   args: readonly string[],
   heredocs: readonly HeredocNode[],
 ): CopyDetails {
-  const flag = (name: string) => flags.find((f) => f.name === name);
   const heredoc = heredocs.length > 0;
   const paths = args.filter((a) => !a.startsWith("<<"));
+  const link = flagNamed(flags, "link");
   return {
     isAdd: keyword === "ADD",
     sources: heredoc ? [] : paths.slice(0, -1),
     destination: paths.at(-1) ?? null,
-    from: flag("from")?.value ?? null,
-    chown: flag("chown")?.value ?? null,
-    chmod: flag("chmod")?.value ?? null,
-    link: flag("link") !== undefined && flag("link")?.value !== "false",
+    from: flagNamed(flags, "from")?.value ?? null,
+    chown: flagNamed(flags, "chown")?.value ?? null,
+    chmod: flagNamed(flags, "chmod")?.value ?? null,
+    link: link !== undefined && link.value !== "false",
     heredoc,
   };
+}
+
+/** The first flag called `name`. (A module function: a closure per COPY is one more name for tsx, under
+ *  which the fuzz runs, to set.) */
+function flagNamed(flags: readonly DockerFlag[], name: string): DockerFlag | undefined {
+  for (const flag of flags) if (flag.name === name) return flag;
+  return undefined;
 }
 
 export function readRunMounts(flags: readonly DockerFlag[]): RunMount[] {

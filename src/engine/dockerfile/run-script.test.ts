@@ -25,7 +25,7 @@ describe("logicalSource", () => {
 
   it("ends the offset map at the end offset", () => {
     const source = logicalSource("xx a \\\n b", 3, 9, "\\");
-    expect(source.offsets.at(-1)).toBe(9);
+    expect(source.offsets[source.offsets.length - 1]).toBe(9);
     expect(source.offsets[0]).toBe(3);
   });
 });

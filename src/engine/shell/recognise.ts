@@ -5,8 +5,8 @@
 // no rule touches it.
 import type { CommandInfo, PipInstall, PipOptions, WordArg } from "./command-info";
 import { poetryOptions, projectDirectory, uvSyncOptions } from "./lock-options";
-import { splitCommands } from "./split";
-import type { ShellCommand, ShellProblem, ShellWord } from "./types";
+import { splitCommands, takesScript } from "./split";
+import type { ShellCommand, ShellProblem, ShellSource, ShellWord } from "./types";
 
 /** pip options that take a value (the next word, or `--opt=value`). */
 const PIP_VALUE_OPTIONS = new Set([
@@ -77,7 +77,7 @@ export function recogniseScript(commands: readonly ShellCommand[], depth = 0): R
 }
 
 /** `sh -c SCRIPT`, `/bin/bash -ec SCRIPT`, `bash -o pipefail -c SCRIPT`: the script with its offsets. */
-function nestedScript(command: ShellCommand): { text: string; offsets: readonly number[] } | null {
+function nestedScript(command: ShellCommand): ShellSource | null {
   const words = unwrap(command.words);
   const shell = words[0];
   if (shell === undefined || !/^(sh|bash|dash|ash|zsh)$/.test(basename(shell.value))) return null;
@@ -89,7 +89,8 @@ function nestedScript(command: ShellCommand): { text: string; offsets: readonly 
     }
     // Option groups: `-c`, `-ec`, `-xec`, `-lc`; a word that is not an option means `sh FILE`.
     if (!/^[-+][a-zA-Z]+$/.test(value)) return null;
-    if (!value.startsWith("-") || !value.includes("c")) continue;
+    // The splitter keeps offsets for the word after such an option only (`takesScript`).
+    if (!takesScript(value)) continue;
     const script = words[i + 1];
     if (script === undefined || script.offsets === undefined || script.offsets.length !== script.value.length + 1) return null;
     return { text: script.value, offsets: script.offsets };
@@ -178,7 +179,7 @@ function unwrap(words: readonly ShellWord[]): readonly ShellWord[] {
       break;
     }
   }
-  return words.slice(i);
+  return i === 0 ? words : words.slice(i);
 }
 
 function basename(path: string): string {
@@ -332,18 +333,9 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const extraIndexUrls: string[] = [];
-  let installOptions: string[] = [];
+  const installOptions: string[] = [];
   let endOfOptions = false;
-
-  const take = (name: string, value: string, word: ShellWord): void => {
-    values.set(name, value);
-    const arg = { value, word };
-    if (name === "-r" || name === "--requirement" || name === "--requirements") requirementFiles.push(arg);
-    else if (name === "-c" || name === "--constraint") constraintFiles.push(arg);
-    else if (name === "-e" || name === "--editable") editables.push(arg);
-    else if (name === "--extra-index-url") extraIndexUrls.push(value);
-    else if (name === "--install-option") installOptions = [...installOptions, value];
-  };
+  const taken: TakenOptions = { values, requirementFiles, constraintFiles, editables, extraIndexUrls, installOptions };
 
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as ShellWord;
@@ -359,14 +351,14 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
     optionWords.push(word);
     const eq = value.indexOf("=");
     if (value.startsWith("--") && eq > 0) {
-      take(value.slice(0, eq), value.slice(eq + 1), word);
+      takeOption(taken, value.slice(0, eq), value.slice(eq + 1), word);
       continue;
     }
     if (PIP_VALUE_OPTIONS.has(value)) {
       const next = words[i + 1];
       if (next !== undefined) {
         optionWords.push(next);
-        take(value, next.value, next);
+        takeOption(taken, value, next.value, next);
         i++;
       }
       continue;
@@ -374,7 +366,7 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
     // `-rrequirements.txt`, `-e.`: a short option with its value attached.
     const short = value.slice(0, 2);
     if (!value.startsWith("--") && value.length > 2 && PIP_VALUE_OPTIONS.has(short)) {
-      take(short, value.slice(2), word);
+      takeOption(taken, short, value.slice(2), word);
       continue;
     }
     if (!value.startsWith("--") && value.length > 2) {
@@ -385,19 +377,18 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
     flags.add(value);
   }
 
-  const has = (...names: string[]): boolean => names.some((n) => flags.has(n));
-  const legacyPrefix = installOptions.map((o) => /^--prefix[= ](.+)$/.exec(o.trim())?.[1]).find((p) => p !== undefined) ?? null;
+  const legacyPrefix = installOptions.length === 0 ? null : installOptions.map((o) => /^--prefix[= ](.+)$/.exec(o.trim())?.[1]).find((p) => p !== undefined) ?? null;
   const options: PipOptions = {
-    noCacheDir: has("--no-cache-dir", "--no-cache", "-n"),
-    noCompile: has("--no-compile"),
-    user: has("--user"),
+    noCacheDir: hasAny(flags, ["--no-cache-dir", "--no-cache", "-n"]),
+    noCompile: hasAny(flags, ["--no-compile"]),
+    user: hasAny(flags, ["--user"]),
     prefix: values.get("--prefix") ?? null,
     target: values.get("--target") ?? values.get("-t") ?? null,
     root: values.get("--root") ?? null,
-    upgrade: has("-U", "--upgrade"),
-    noDeps: has("--no-deps"),
-    requireHashes: has("--require-hashes"),
-    system: has("--system") || values.has("--python") || values.has("-p"),
+    upgrade: hasAny(flags, ["-U", "--upgrade"]),
+    noDeps: hasAny(flags, ["--no-deps"]),
+    requireHashes: hasAny(flags, ["--require-hashes"]),
+    system: hasAny(flags, ["--system"]) || values.has("--python") || values.has("-p"),
     indexUrl: values.get("--index-url") ?? values.get("-i") ?? null,
     extraIndexUrls,
     onlyBinary: values.get("--only-binary") ?? null,
@@ -406,6 +397,37 @@ function parsePipArguments(words: readonly ShellWord[]): ParsedPip {
   };
   return { positionals, requirementFiles, constraintFiles, editables, optionWords, values, options };
 }
+
+/** Where parsePipArguments keeps an option's value. (A module function rather than a closure in it: it
+ *  runs for every pip command, and tsx, which the fuzz runs under, names every closure it makes.) */
+interface TakenOptions {
+  readonly values: Map<string, string>;
+  readonly requirementFiles: WordArg[];
+  readonly constraintFiles: WordArg[];
+  readonly editables: WordArg[];
+  readonly extraIndexUrls: string[];
+  readonly installOptions: string[];
+}
+
+function takeOption(into: TakenOptions, name: string, value: string, word: ShellWord): void {
+  into.values.set(name, value);
+  const arg = { value, word };
+  if (name === "-r" || name === "--requirement" || name === "--requirements") into.requirementFiles.push(arg);
+  else if (name === "-c" || name === "--constraint") into.constraintFiles.push(arg);
+  else if (name === "-e" || name === "--editable") into.editables.push(arg);
+  else if (name === "--extra-index-url") into.extraIndexUrls.push(value);
+  else if (name === "--install-option") into.installOptions.push(value);
+}
+
+function hasAny(flags: ReadonlySet<string>, names: readonly string[]): boolean {
+  for (const name of names) if (flags.has(name)) return true;
+  return false;
+}
+
+// Callbacks of the readers below, made once (tsx, which the fuzz runs under, names each closure it makes).
+const valueOf = (word: ShellWord): string => word.value;
+const isOptionWord = (word: ShellWord): boolean => word.value.startsWith("-");
+const turnsRecommendsOff = (word: ShellWord): boolean => /APT::Install-Recommends=(0|false)/i.test(word.value);
 
 function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
   const args = skipGlobalOptions(rest, new Set(["-C", "--directory", "-P", "--project"]));
@@ -447,7 +469,7 @@ function recognisePipenv(rest: readonly ShellWord[]): CommandInfo {
 function recogniseApt(tool: "apt-get" | "apt", rest: readonly ShellWord[]): CommandInfo {
   const args = positionals(rest, APT_VALUE_OPTIONS);
   const sub = args[0];
-  const flags = new Set(rest.filter((w) => w.value.startsWith("-")).map((w) => w.value));
+  const flags = new Set(rest.filter(isOptionWord).map(valueOf));
   const packages = args.slice(1).map(packageArg);
   switch (sub?.value) {
     case "update":
@@ -457,7 +479,7 @@ function recogniseApt(tool: "apt-get" | "apt", rest: readonly ShellWord[]): Comm
         kind: "apt-install",
         tool,
         packages,
-        noInstallRecommends: flags.has("--no-install-recommends") || rest.some((w) => /APT::Install-Recommends=(0|false)/i.test(w.value)),
+        noInstallRecommends: flags.has("--no-install-recommends") || rest.some(turnsRecommendsOff),
         installWord: sub,
       };
     case "remove":
@@ -476,22 +498,14 @@ function recogniseApt(tool: "apt-get" | "apt", rest: readonly ShellWord[]): Comm
 function recogniseApk(rest: readonly ShellWord[]): CommandInfo {
   const args = positionals(rest, APK_VALUE_OPTIONS);
   const sub = args[0];
-  const values = rest.map((w) => w.value);
-  const optionValue = (...names: string[]): string | null => {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i] ?? "";
-      if (names.includes(v)) return values[i + 1] ?? null;
-      for (const n of names) if (n.startsWith("--") && v.startsWith(`${n}=`)) return v.slice(n.length + 1);
-    }
-    return null;
-  };
+  const values = rest.map(valueOf);
   switch (sub?.value) {
     case "add":
       return {
         kind: "apk-add",
         packages: args.slice(1).map(packageArg),
         noCache: values.includes("--no-cache"),
-        virtual: optionValue("--virtual", "-t"),
+        virtual: optionValue(values, "--virtual", "-t"),
         update: values.includes("--update") || values.includes("-U") || values.includes("--update-cache"),
         addWord: sub,
       };
@@ -506,10 +520,21 @@ function recogniseApk(rest: readonly ShellWord[]): CommandInfo {
   }
 }
 
+/** The value of the first of `names` among `values` (`--virtual x`, `--virtual=x`), or null. */
+function optionValue(values: readonly string[], ...names: string[]): string | null {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? "";
+    if (names.includes(v)) return values[i + 1] ?? null;
+    for (const n of names) if (n.startsWith("--") && v.startsWith(`${n}=`)) return v.slice(n.length + 1);
+  }
+  return null;
+}
+
 /** `libpq5=15.4-0+deb12u1` → `libpq5`; `curl~8` → `curl`; `musl-dev>1.2` → `musl-dev`. */
 function packageArg(word: ShellWord): WordArg {
-  const name = word.value.split(/[=~<>]/)[0] ?? word.value;
-  return { value: name, word };
+  // (The text before the first operator, as `split(…)[0]` gives it, without an array per package.)
+  const cut = word.value.search(/[=~<>]/);
+  return { value: cut < 0 ? word.value : word.value.slice(0, cut), word };
 }
 
 function recogniseRm(rest: readonly ShellWord[]): CommandInfo {

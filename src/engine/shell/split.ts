@@ -23,8 +23,11 @@ interface WordBuilder {
   /** True when the first `=` of an assignment candidate was unquoted and the name before it is plain. */
   plainNameBeforeEquals: boolean;
   sawQuoteBeforeEquals: boolean;
-  /** Script-text index of each character of `value` (a nested `sh -c` script is split again from these). */
-  indexes: number[];
+  /** Script-text indexes of the characters of `value` as runs, flat pairs (first index, count): a plain word
+   *  is one run. Read only for a word that may be a nested `sh -c` script (`wantsOffsets`). */
+  runs: number[];
+  /** Script-text index of the last character of `value`, or -1 while it is empty. */
+  lastIndex: number;
   /** Whether `value` holds an `=` yet: kept as a flag because searching `value` on every appended
    *  character made long quoted words quadratic (issue 15: a 190 k-character `echo` took 15 s). */
   hasEquals: boolean;
@@ -32,6 +35,24 @@ interface WordBuilder {
 
 export function splitCommands(source: ShellSource): SplitResult {
   return new Splitter(source).run();
+}
+
+/** An option group that makes a shell read its next word as a script (`-c`, `-ec`, `-xec`; recognise.ts
+ *  follows it). Only the word after one gets `ShellWord.offsets`: mapping every word's characters to
+ *  offsets was a third of what splitting a `bulk` file's RUNs allocated, for words nothing re-splits. */
+export function takesScript(option: string): boolean {
+  return option.charCodeAt(0) === 45 /* - */ && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(option);
+}
+
+/** Characters that never end or change a plain run of a word (run() reads these a whole run at a time). */
+function isPlainChar(c: string): boolean {
+  switch (c) {
+    case " ": case "\t": case "\r": case "\n": case "\\": case "'": case "\"": case "$": case "`":
+    case "<": case ">": case "&": case "|": case ";": case "(": case ")": case "=":
+      return false;
+    default:
+      return true;
+  }
 }
 
 class Splitter {
@@ -42,6 +63,10 @@ class Splitter {
   private words: ShellWord[] = [];
   private assignments: ShellAssignment[] = [];
   private word: WordBuilder | null = null;
+  /** The one builder `word` points at while a word is read (a word is read at a time): not one per word. */
+  private readonly builder: WordBuilder = {
+    value: "", startIndex: 0, endIndex: 0, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false, runs: [], lastIndex: -1, hasEquals: false,
+  };
   private connector: Connector | null = null;
   /** Nesting of if/while/until/for/case, subshells and groups. */
   private depth = 0;
@@ -94,8 +119,12 @@ class Splitter {
       } else if (c === "&" || c === "|" || c === ";" || c === "(" || c === ")") {
         this.readOperator(c);
       } else {
-        this.append(c, this.i, this.i + 1, false);
-        this.i++;
+        // A run of plain characters (`#` too: inside a word it is one) is appended in one piece; an `=` is
+        // appended alone (append() tells an assignment by it).
+        let end = this.i + 1;
+        if (c !== "=") while (end < text.length && isPlainChar(text[end] ?? "")) end++;
+        this.append(end === this.i + 1 ? c : text.slice(this.i, end), this.i, end, false);
+        this.i = end;
       }
     }
     this.endWord();
@@ -105,7 +134,18 @@ class Splitter {
 
   private ensureWord(startIndex: number): WordBuilder {
     if (this.word === null) {
-      this.word = { value: "", startIndex, endIndex: startIndex, quoted: false, hasExpansion: false, plainNameBeforeEquals: false, sawQuoteBeforeEquals: false, indexes: [], hasEquals: false };
+      const word = this.builder;
+      word.value = "";
+      word.startIndex = startIndex;
+      word.endIndex = startIndex;
+      word.quoted = false;
+      word.hasExpansion = false;
+      word.plainNameBeforeEquals = false;
+      word.sawQuoteBeforeEquals = false;
+      word.runs.length = 0;
+      word.lastIndex = -1;
+      word.hasEquals = false;
+      this.word = word;
     }
     return this.word;
   }
@@ -113,7 +153,12 @@ class Splitter {
   /** `first`: script index of chars[0] (default: the chars end at `to`, as for `\\x` or a plain run). */
   private append(chars: string, from: number, to: number, quoted: boolean, first = to - chars.length): void {
     const word = this.ensureWord(from);
-    for (let k = 0; k < chars.length; k++) word.indexes.push(first + k);
+    if (chars.length > 0) {
+      const runs = word.runs;
+      if (word.lastIndex >= 0 && first === word.lastIndex + 1) runs[runs.length - 1] = (runs[runs.length - 1] ?? 0) + chars.length;
+      else runs.push(first, chars.length);
+      word.lastIndex = first + chars.length - 1;
+    }
     if (quoted && !word.hasEquals) word.sawQuoteBeforeEquals = true;
     if (!quoted && chars === "=" && !word.hasEquals && !word.sawQuoteBeforeEquals && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.value)) {
       word.plainNameBeforeEquals = true;
@@ -417,15 +462,15 @@ class Splitter {
       });
       return;
     }
-    this.words.push({
+    const shellWord: ShellWord = {
       value: word.value,
       start: this.offsetOf(word.startIndex),
       end: this.endOffsetOf(word.endIndex),
       quoted: word.quoted,
       hasExpansion: word.hasExpansion,
-      // One past the last character (where a closing quote is): text inserted there stays inside the word.
-      offsets: [...word.indexes.map((i) => this.offsetOf(i)), word.indexes.length === 0 ? this.offsetOf(word.startIndex) : this.offsetOf(word.indexes[word.indexes.length - 1] ?? 0) + 1],
-    });
+    };
+    const before = this.words[this.words.length - 1];
+    this.words.push(before !== undefined && takesScript(before.value) ? { ...shellWord, offsets: this.offsetsOf(word) } : shellWord);
   }
 
   private endCommand(next: Connector): void {
@@ -457,6 +502,19 @@ class Splitter {
     this.words = [];
     this.assignments = [];
     this.connector = next;
+  }
+
+  /** The Dockerfile offset of each character of the word, then one past its last (where a closing quote
+   *  is: text inserted there stays inside the word). */
+  private offsetsOf(word: WordBuilder): number[] {
+    const offsets: number[] = [];
+    for (let r = 0; r < word.runs.length; r += 2) {
+      const first = word.runs[r] ?? 0;
+      const count = word.runs[r + 1] ?? 0;
+      for (let k = 0; k < count; k++) offsets.push(this.offsetOf(first + k));
+    }
+    offsets.push(word.lastIndex < 0 ? this.offsetOf(word.startIndex) : this.offsetOf(word.lastIndex) + 1);
+    return offsets;
   }
 
   private offsetOf(index: number): number {

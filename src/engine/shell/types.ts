@@ -16,9 +16,11 @@ export interface ShellWord {
   readonly hasExpansion: boolean;
   /**
    * Dockerfile offset of each character of `value`, then one past its last (`value.length + 1` entries),
-   * so a script passed to `sh -c` can be split again with its own offsets. Absent for exec-form words.
+   * so a script passed to `sh -c` can be split again with its own offsets. Only on a word that follows an
+   * option group with `c` (`-c`, `-ec`: split.ts `takesScript`), the only words read as scripts; absent
+   * for the rest and for exec-form words.
    */
-  readonly offsets?: readonly number[];
+  readonly offsets?: ArrayLike<number>;
 }
 
 /** The operator that joins a command to the one before it. */
@@ -51,7 +53,7 @@ export interface ShellSource {
   /** The script as the shell sees it. */
   readonly text: string;
   /** `offsets[i]` is the Dockerfile-text offset of `text[i]`; `offsets[text.length]` is the end offset. */
-  readonly offsets: readonly number[];
+  readonly offsets: ArrayLike<number>;
 }
 
 export interface ShellProblem {
