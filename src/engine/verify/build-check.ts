@@ -41,9 +41,11 @@ export interface At {
 export type Report = (at: At, code: string, severity: BuildCheckFinding["severity"], subject: string, message: string) => void;
 
 export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink): BuildReader {
-  const lines = new LineIndex(model.text);
+  // Made when a finding first needs a position: most analyses report nothing (and positions are found
+  // only for what is reported), so the index of a long text's lines is not built for them.
+  let lines: LineIndex | null = null;
   const report: Report = (at, code, severity, subject, message) => sink({ code, severity, message, subject, ...at });
-  const atOffset = (offset: number, stage: StageState): At => ({ ...lines.positionAt(offset), stage: stage.index });
+  const atOffset = (offset: number, stage: StageState): At => ({ ...(lines ??= new LineIndex(model.text)).positionAt(offset), stage: stage.index });
   // The command after each command of the RUN being read (found once per RUN: a RUN of thousands of
   // commands must not make the check quadratic).
   let nextIn: { node: InstructionNode; next: Map<ShellCommand, ShellCommand | undefined> } | null = null;
@@ -55,8 +57,10 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     return nextIn.next.get(command);
   };
   // `apk add --virtual NAME` anywhere in the file: NAME is a group, never a package of the base image.
-  const virtualNames = new Set(model.stages.flatMap((s) => s.instructions.flatMap((n) => n.run?.infos ?? []))
-    .flatMap((i) => (i.kind === "apk-add" && i.virtual !== null ? [i.virtual] : [])));
+  const virtualNames = new Set<string>();
+  for (const s of model.stages) {
+    for (const n of s.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "apk-add" && i.virtual !== null) virtualNames.add(i.virtual);
+  }
   // A bug in a check must not take the estimate down with it (the walk is the estimator's): it becomes one
   // warning at the line being read, and the other checks go on.
   const safely = (line: number, stage: number, body: () => void): void => {
@@ -88,25 +92,29 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
   if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
-  const at = atOffset(command.words[0]?.start ?? command.start, stage);
-  checkExecutable(stage, scope, command, info, at, report);
+  // The command's line and column, found only when something is reported: most commands report nothing,
+  // and a `bulk` file of tens of thousands of commands spent ~50 ms a plan finding positions for none.
+  let position: At | null = null;
+  const here = (): At => (position ??= atOffset(command.words[0]?.start ?? command.start, stage));
+  checkExecutable(stage, scope, command, info, here, report);
   for (const need of fileNeeds(info)) {
     const expanded = substituteVariables(need.path, scope.vars);
     if (expanded.unresolved.length > 0) continue;
     const path = resolvePath(scope.cwd, expanded.value);
     if (hasGlob(path) || boundByMount(node.run?.mounts ?? [], stage.workdir, path) || mayExist(stage, path, ctx.dockerignore)) continue;
-    report(need.offset === null ? at : atOffset(need.offset, stage), "file-not-in-image", "error", path,
-      `Line ${at.line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
+    report(need.offset === null ? here() : atOffset(need.offset, stage), "file-not-in-image", "error", path,
+      `Line ${here().line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
   }
-  if (info.kind === "pip-install" && gitRequirements(ctx, stage, scope, info) && lacks(stage, scope, "git")) {
-    report(at, "missing-executable", "error", "git", `Line ${at.line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
+  // git first: a stage that has it needs no look into the requirement files.
+  if (info.kind === "pip-install" && lacks(stage, scope, "git") && gitRequirements(ctx, stage, scope, info)) {
+    report(here(), "missing-executable", "error", "git", `Line ${here().line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
   }
   if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine") {
     for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
-      report(at, "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
+      report(here(), "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
     }
   }
-  if (info.kind === "apk-del") checkApkDel(stage, info, virtualNames, at, report);
+  if (info.kind === "apk-del") checkApkDel(stage, info, virtualNames, here, report);
 }
 
 /** True when the model knows `name` is not on the stage's PATH. */
@@ -119,37 +127,38 @@ function lacks(stage: StageState, scope: RunScope, name: string): boolean {
   return path.split(":").every((dir) => /^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir) || dir === "");
 }
 
-function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, at: At, report: Report): void {
+function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, here: () => At, report: Report): void {
   const need = executableNeed(command, info);
   if (need === null) return;
   // Certain whatever else the stage holds: the other distribution's package manager is not there.
   if (need.name === "apt-get" && (stage.family === "alpine" || stage.family === "wolfi")) {
-    report(at, "apt-on-alpine", "error", "apt-get", "apt-get does not exist on Alpine images: this RUN fails (use apk).");
+    report(here(), "apt-on-alpine", "error", "apt-get", "apt-get does not exist on Alpine images: this RUN fails (use apk).");
     return;
   }
   if (need.name === "apk" && (stage.family === "debian" || stage.family === "ubuntu")) {
-    report(at, "apk-on-debian", "error", "apk", "apk does not exist on Debian-based images: this RUN fails (use apt-get).");
+    report(here(), "apk-on-debian", "error", "apk", "apk does not exist on Debian-based images: this RUN fails (use apt-get).");
     return;
   }
   const removed = stage.removedExecutables.get("pip");
   if (need.systemPip && removed !== undefined && venvOnPath(stage, scope) === null) {
-    report(at, "pip-removed", "error", "pip", `Line ${at.line} runs pip, but ${removed}: this command fails (pip: not found / No module named pip).`);
+    report(here(), "pip-removed", "error", "pip", `Line ${here().line} runs pip, but ${removed}: this command fails (pip: not found / No module named pip).`);
     return;
   }
   if (lacks(stage, scope, need.name)) {
-    report(at, "missing-executable", "error", need.name, `Line ${at.line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
+    report(here(), "missing-executable", "error", need.name, `Line ${here().line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
   }
 }
 
 /** `apk del NAME` of a virtual package (`.build-deps`) or build tool this stage never added. */
-function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, at: At, report: Report): void {
+function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, at: () => At, report: Report): void {
   if (stage.unmodelledAt !== null || stage.family !== "alpine") return;
-  const live = new Set(stage.fs.liveGroups());
   for (const p of info.packages) {
     const name = p.value;
     // Regular packages may come with the base image; virtual names and build tools never do.
     if (name.startsWith("-") || name.includes("$") || !(name.startsWith(".") || virtualNames.has(name) || /^(build-base|gcc|g\+\+|musl-dev|.*-dev)$/.test(name))) continue;
-    if (live.has(`apk:${name}`)) continue;
-    report(at, "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
+    // The one group asked about, not a set of every live group built for each `apk del` (a `bulk` stage
+    // holds thousands of `apk del`, and its live groups grow with it).
+    if (stage.fs.inGroups([`apk:${name}`]).length > 0) continue;
+    report(at(), "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
   }
 }
