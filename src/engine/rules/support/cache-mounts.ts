@@ -152,11 +152,11 @@ function poetryVenvInCache(env: ReadonlyMap<string, string>, config: ReadonlyMap
 
 /** `--cache-dir X` / `--cache-dir=X` on the command line. */
 function cacheDirFlag(command: ShellCommand): string | null {
-  const words = command.words.map((w) => w.value);
+  const { words } = command;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? "";
+    const w = words[i]?.value ?? "";
     if (w.startsWith("--cache-dir=")) return w.slice("--cache-dir=".length);
-    if (w === "--cache-dir") return words[i + 1] ?? null;
+    if (w === "--cache-dir") return words[i + 1]?.value ?? null;
   }
   return null;
 }
@@ -222,7 +222,6 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
 export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refused: { node: InstructionNode; reason: string }[] } {
   const runs: CacheRun[] = [];
   const refused: { node: InstructionNode; reason: string }[] = [];
-  const finalLayers = new Set(analysis.estimate.layers.map((l) => `${l.stageIndex}:${l.line}`));
   const needed = neededStages(analysis);
   for (const node of analysis.model.instructions) {
     // A stage the image does not need is not built by BuildKit: nothing to cache there.
@@ -234,10 +233,13 @@ export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refu
       continue;
     }
     if (outcome.uses.length === 0) continue;
+    // The RUN's layer in the final image, or in a builder stage, looked up by its line (at-line.ts).
     const line = node.range.startLine;
-    const items = [...atLine(analysis.estimate.layers, line), ...atLine(analysis.estimate.buildLayers, line)].filter((l) => l.stageIndex === node.stageIndex).flatMap((l) => l.items);
-    const bytes = items.filter((i) => i.category === "pipCache").reduce((sum, i) => sum + i.bytes, 0);
-    runs.push({ node, uses: outcome.uses, bytes, inImage: finalLayers.has(`${node.stageIndex}:${node.range.startLine}`) });
+    const inImageLayers = atLine(analysis.estimate.layers, line).filter((l) => l.stageIndex === node.stageIndex);
+    const buildLayers = atLine(analysis.estimate.buildLayers, line).filter((l) => l.stageIndex === node.stageIndex);
+    let bytes = 0;
+    for (const layer of [...inImageLayers, ...buildLayers]) for (const item of layer.items) if (item.category === "pipCache") bytes += item.bytes;
+    runs.push({ node, uses: outcome.uses, bytes, inImage: inImageLayers.length > 0 });
   }
   return { runs, refused };
 }
