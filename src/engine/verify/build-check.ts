@@ -38,6 +38,9 @@ export interface At {
   readonly stage: number;
 }
 
+/** The position of a command (its first word) or of an offset in the file, in a stage. */
+type Locate = (what: ShellCommand | number, stage: StageState) => At;
+
 export type Report = (at: At, code: string, severity: BuildCheckFinding["severity"], subject: string, message: string) => void;
 
 export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink): BuildReader {
@@ -45,7 +48,12 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   // only for what is reported), so the index of a long text's lines is not built for them.
   let lines: LineIndex | null = null;
   const report: Report = (at, code, severity, subject, message) => sink({ code, severity, message, subject, ...at });
-  const atOffset = (offset: number, stage: StageState): At => ({ ...(lines ??= new LineIndex(model.text)).positionAt(offset), stage: stage.index });
+  // Where a command (its first word) or an offset is: found only when a finding is reported. Most commands
+  // report nothing, and a `bulk` file's tens of thousands of commands spent ~50 ms a plan on positions.
+  const locate: Locate = (what, stage) => {
+    const offset = typeof what === "number" ? what : (what.words[0]?.start ?? what.start);
+    return { ...(lines ??= new LineIndex(model.text)).positionAt(offset), stage: stage.index };
+  };
   // The command after each command of the RUN being read (found once per RUN: a RUN of thousands of
   // commands must not make the check quadratic).
   let nextIn: { node: InstructionNode; next: Map<ShellCommand, ShellCommand | undefined> } | null = null;
@@ -63,11 +71,14 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   }
   // A bug in a check must not take the estimate down with it (the walk is the estimator's): it becomes one
   // warning at the line being read, and the other checks go on.
+  const fault = (line: number, stage: number, error: unknown): void => {
+    report({ line, column: 1, stage }, "build-check-fault", "warning", "fault", `The build check failed on this line (${describeError(error)}): please report this Dockerfile.`);
+  };
   const safely = (line: number, stage: number, body: () => void): void => {
     try {
       body();
     } catch (error) {
-      report({ line, column: 1, stage }, "build-check-fault", "warning", "fault", `The build check failed on this line (${describeError(error)}): please report this Dockerfile.`);
+      fault(line, stage, error);
     }
   };
   return {
@@ -78,7 +89,12 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
       });
     },
     command(ctx, stage, scope, command, info, node) {
-      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), atOffset, report, virtualNames));
+      // As `safely`, without a closure for each of a long file's commands.
+      try {
+        readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), locate, report, virtualNames);
+      } catch (error) {
+        fault(scope.line, stage.index, error);
+      }
     },
     finish(ctx, stages) {
       safely(model.stages.at(-1)?.from.range.startLine ?? 1, Math.max(0, stages.length - 1), () => checkFinalStage(ctx, model, stages, report));
@@ -87,34 +103,32 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
 }
 
 function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode, next: ShellCommand | undefined,
-  atOffset: (offset: number, stage: StageState) => At, report: Report, virtualNames: ReadonlySet<string>): void {
+  locate: Locate, report: Report, virtualNames: ReadonlySet<string>): void {
   // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
   if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
-  // The command's line and column, found only when something is reported: most commands report nothing,
-  // and a `bulk` file of tens of thousands of commands spent ~50 ms a plan finding positions for none.
-  let position: At | null = null;
-  const here = (): At => (position ??= atOffset(command.words[0]?.start ?? command.start, stage));
-  checkExecutable(stage, scope, command, info, here, report);
+  checkExecutable(stage, scope, command, info, locate, report);
   for (const need of fileNeeds(info)) {
     const expanded = substituteVariables(need.path, scope.vars);
     if (expanded.unresolved.length > 0) continue;
     const path = resolvePath(scope.cwd, expanded.value);
     if (hasGlob(path) || boundByMount(node.run?.mounts ?? [], stage.workdir, path) || mayExist(stage, path, ctx.dockerignore)) continue;
-    report(need.offset === null ? here() : atOffset(need.offset, stage), "file-not-in-image", "error", path,
-      `Line ${here().line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
+    const at = locate(command, stage);
+    report(need.offset === null ? at : locate(need.offset, stage), "file-not-in-image", "error", path,
+      `Line ${at.line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
   }
   // git first: a stage that has it needs no look into the requirement files.
   if (info.kind === "pip-install" && lacks(stage, scope, "git") && gitRequirements(ctx, stage, scope, info)) {
-    report(here(), "missing-executable", "error", "git", `Line ${here().line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
+    const at = locate(command, stage);
+    report(at, "missing-executable", "error", "git", `Line ${at.line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
   }
   if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine") {
     for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
-      report(here(), "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
+      report(locate(command, stage), "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
     }
   }
-  if (info.kind === "apk-del") checkApkDel(stage, info, virtualNames, here, report);
+  if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNames, locate, report);
 }
 
 /** True when the model knows `name` is not on the stage's PATH. */
@@ -124,33 +138,36 @@ function lacks(stage: StageState, scope: RunScope, name: string): boolean {
   // (~/.local/bin, /opt/poetry/bin) may hold anything.
   if (/^(python3?|pip3?)$/.test(name) && venvOnPath(stage, scope) !== null) return false;
   const path = scope.vars.get("PATH") ?? "";
-  return path.split(":").every((dir) => /^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir) || dir === "");
+  for (const dir of path.split(":")) if (dir !== "" && !/^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir)) return false;
+  return true;
 }
 
-function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, here: () => At, report: Report): void {
+function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, locate: Locate, report: Report): void {
   const need = executableNeed(command, info);
   if (need === null) return;
   // Certain whatever else the stage holds: the other distribution's package manager is not there.
   if (need.name === "apt-get" && (stage.family === "alpine" || stage.family === "wolfi")) {
-    report(here(), "apt-on-alpine", "error", "apt-get", "apt-get does not exist on Alpine images: this RUN fails (use apk).");
+    report(locate(command, stage), "apt-on-alpine", "error", "apt-get", "apt-get does not exist on Alpine images: this RUN fails (use apk).");
     return;
   }
   if (need.name === "apk" && (stage.family === "debian" || stage.family === "ubuntu")) {
-    report(here(), "apk-on-debian", "error", "apk", "apk does not exist on Debian-based images: this RUN fails (use apt-get).");
+    report(locate(command, stage), "apk-on-debian", "error", "apk", "apk does not exist on Debian-based images: this RUN fails (use apt-get).");
     return;
   }
   const removed = stage.removedExecutables.get("pip");
   if (need.systemPip && removed !== undefined && venvOnPath(stage, scope) === null) {
-    report(here(), "pip-removed", "error", "pip", `Line ${here().line} runs pip, but ${removed}: this command fails (pip: not found / No module named pip).`);
+    const at = locate(command, stage);
+    report(at, "pip-removed", "error", "pip", `Line ${at.line} runs pip, but ${removed}: this command fails (pip: not found / No module named pip).`);
     return;
   }
   if (lacks(stage, scope, need.name)) {
-    report(here(), "missing-executable", "error", need.name, `Line ${here().line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
+    const at = locate(command, stage);
+    report(at, "missing-executable", "error", need.name, `Line ${at.line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
   }
 }
 
 /** `apk del NAME` of a virtual package (`.build-deps`) or build tool this stage never added. */
-function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, at: () => At, report: Report): void {
+function checkApkDel(stage: StageState, command: ShellCommand, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, locate: Locate, report: Report): void {
   if (stage.unmodelledAt !== null || stage.family !== "alpine") return;
   for (const p of info.packages) {
     const name = p.value;
@@ -159,6 +176,6 @@ function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-
     // The one group asked about, not a set of every live group built for each `apk del` (a `bulk` stage
     // holds thousands of `apk del`, and its live groups grow with it).
     if (stage.fs.inGroups([`apk:${name}`]).length > 0) continue;
-    report(at(), "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
+    report(locate(command, stage), "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
   }
 }
