@@ -168,7 +168,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   // The final stage's own text: a build tool it calls (HEALTHCHECK curl …) is a runtime package there.
   const finalText = [...repeated, ...after.map((n) => instructionText(text, n))].join("\n");
   const requested = stagePackages(analysis, stage).requested;
-  const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, installs, requested, roleOf);
+  const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, position, installs, requested, roleOf);
   const layout = venv.plan.createBefore !== null && venvBecause === null ? "prefix" : "venv";
   // `python -m venv` came with Python 3.3; python:2.7 images have no venv module.
   // The tag first: the tables stand a newer row in for tags they lack (python:2.7 → python:3.6).
@@ -289,12 +289,11 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
  * in /usr/local after the copy. The base is an official python image (checked before): its Python is
  * /usr/local, where the prefix is copied.
  */
-function prefixProblem(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[], roleOf: (node: InstructionNode) => RunRole): string | null {
+function prefixProblem(stage: Stage, position: ReadonlyMap<InstructionNode, number>, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[], roleOf: (node: InstructionNode) => RunRole): string | null {
   const selfUpgrade = (name: string): boolean => ["pip", "setuptools", "wheel", "distribute"].includes(name.toLowerCase().split(/[<>=!~[;\s]/)[0] ?? "");
   const upgrading = installs.find(({ info }) => info.requirements.some((r) => selfUpgrade(r.value)));
   if (upgrading !== undefined) return `pip upgrades itself or its build tools on line ${lineOf(upgrading.node)}, which an install under --prefix does not survive`;
   if (requested.some(selfUpgrade)) return "the requirements upgrade pip or its build tools, which an install under --prefix does not survive";
-  const position = positionsIn(stage);
   const indexes = installs.map(({ node }) => position.get(node) ?? -1);
   const between = stage.instructions.slice(Math.min(...indexes), Math.max(...indexes) + 1);
   const installNodes = new Set(installs.map((i) => i.node));
@@ -324,7 +323,8 @@ function positionsIn(stage: Stage): Map<InstructionNode, number> {
 }
 
 function venvOf(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[]): { ok: true; plan: { venv: string; createBefore: InstructionNode | null } } | { ok: false; reason: string } {
-  const created = new Set(stage.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "venv-create" ? [i.path.replace(/\/+$/, "")] : []))));
+  const created = new Set<string>();
+  for (const n of stage.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "venv-create") created.add(i.path.replace(/\/+$/, ""));
   const used = new Set<string | null>();
   // The PATH the stage's ENVs set before each instruction, in one pass: looking it up from the stage's
   // start for each install was quadratic (a fuzz `bulk` stage of thousands of installs: ~1.4 s a detect).
@@ -359,11 +359,18 @@ function venvOf(stage: Stage, installs: readonly { node: InstructionNode; info: 
 function removedPackages(stage: Stage): Set<string> {
   const removed = new Set<string>();
   const groups = new Map<string, string[]>();
-  const infos = stage.instructions.flatMap((n) => n.run?.infos ?? []);
-  for (const info of infos) if (info.kind === "apk-add" && info.virtual !== null) groups.set(info.virtual, info.packages.map((p) => p.value));
-  for (const info of infos) {
-    if (info.kind !== "apt-remove" && info.kind !== "apk-del") continue;
-    for (const p of info.packages) for (const name of groups.get(p.value) ?? [p.value]) removed.add(name);
+  for (const n of stage.instructions) {
+    for (const info of n.run?.infos ?? []) if (info.kind === "apk-add" && info.virtual !== null) groups.set(info.virtual, info.packages.map((p) => p.value));
+  }
+  for (const n of stage.instructions) {
+    for (const info of n.run?.infos ?? []) {
+      if (info.kind !== "apt-remove" && info.kind !== "apk-del") continue;
+      for (const p of info.packages) {
+        const group = groups.get(p.value);
+        if (group === undefined) removed.add(p.value);
+        else for (const name of group) removed.add(name);
+      }
+    }
   }
   return removed;
 }
