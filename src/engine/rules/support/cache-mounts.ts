@@ -150,6 +150,8 @@ function poetryVenvInCache(env: ReadonlyMap<string, string>, config: ReadonlyMap
   return setting("POETRY_VIRTUALENVS_PATH", "virtualenvs.path") === undefined;
 }
 
+const NO_CONFIG: ReadonlyMap<string, string> = new Map();
+
 /** `--cache-dir X` / `--cache-dir=X` on the command line. */
 function cacheDirFlag(command: ShellCommand): string | null {
   const { words } = command;
@@ -177,11 +179,12 @@ function removesDir(path: string, dir: string, home: string): boolean {
 export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: true; uses: CacheUse[] } | { ok: false; reason: string } | null {
   const run = node.run;
   if (run === null) return null;
-  const pairs = run.infos.flatMap((info, i) => {
+  const pairs: { tool: CacheTool; command: ShellCommand }[] = [];
+  for (const [i, info] of run.infos.entries()) {
     const tool = toolOf(info);
     const command = run.commands[i];
-    return tool === null || command === undefined ? [] : [{ tool, command }];
-  });
+    if (tool !== null && command !== undefined) pairs.push({ tool, command });
+  }
   if (pairs.length === 0) return null;
   // Exec form has no place for the shell words the edit removes; a RUN the splitter could not read may hide more.
   if (node.form === "exec" || run.problems.length > 0) return { ok: false, reason: "the RUN is in exec form or its shell could not be read" };
@@ -199,7 +202,7 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
     const assigned = new Map(command.assignments.map((a) => [a.name, a.value]));
     // The user turned the cache off for the whole stage: their choice, and a mount would cache nothing.
     if (env.has(cache.offEnv) || assigned.has(cache.offEnv)) continue;
-    const config = tool === "poetry" ? poetryConfigAt(analysis, node) : new Map<string, string>();
+    const config = tool === "poetry" ? poetryConfigAt(analysis, node) : NO_CONFIG;
     const target = cacheDirFlag(command) ?? assigned.get(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
     if (target.includes("$") || !target.startsWith("/")) return { ok: false, reason: `the ${tool} cache directory ${target} is not a plain absolute path` };
     if (mounted.some((m) => target === m.replace(/\/+$/, "") || target.startsWith(`${m.replace(/\/+$/, "")}/`))) continue;
