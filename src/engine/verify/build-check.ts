@@ -54,21 +54,25 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     const offset = typeof what === "number" ? what : (what.words[0]?.start ?? what.start);
     return { ...(lines ??= new LineIndex(model.text)).positionAt(offset), stage: stage.index };
   };
-  // The command after each command of the RUN being read (found once per RUN: a RUN of thousands of
-  // commands must not make the check quadratic).
-  let nextIn: { node: InstructionNode; next: Map<ShellCommand, ShellCommand | undefined> } | null = null;
+  // The command after `command` in its RUN. The walk reads a RUN's commands in order, so the search goes on
+  // from the last one found: a RUN of thousands of commands must not make the check quadratic (and a map of
+  // each RUN's commands, built for every RUN, cost more than the search).
+  let lastNode: InstructionNode | null = null;
+  let lastIndex = 0;
   const nextOf = (node: InstructionNode, command: ShellCommand): ShellCommand | undefined => {
-    if (nextIn?.node !== node) {
-      const commands = node.run?.commands ?? [];
-      nextIn = { node, next: new Map(commands.map((c, i) => [c, commands[i + 1]])) };
-    }
-    return nextIn.next.get(command);
+    const commands = node.run?.commands ?? [];
+    const from = lastNode === node ? lastIndex : 0;
+    let index = commands.indexOf(command, from);
+    if (index < 0 && from > 0) index = commands.indexOf(command);
+    if (index < 0) return undefined;
+    lastNode = node;
+    lastIndex = index;
+    return commands[index + 1];
   };
   // `apk add --virtual NAME` anywhere in the file: NAME is a group, never a package of the base image.
-  const virtualNames = new Set<string>();
-  for (const s of model.stages) {
-    for (const n of s.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "apk-add" && i.virtual !== null) virtualNames.add(i.virtual);
-  }
+  // Gathered at the first `apk del` read (a file without one, every Debian-based file, never walks for it).
+  let virtualNames: Set<string> | null = null;
+  const virtualNamesOf = (): ReadonlySet<string> => (virtualNames ??= apkVirtualNames(model));
   // A bug in a check must not take the estimate down with it (the walk is the estimator's): it becomes one
   // warning at the line being read, and the other checks go on.
   const fault = (line: number, stage: number, error: unknown): void => {
@@ -91,7 +95,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     command(ctx, stage, scope, command, info, node) {
       // As `safely`, without a closure for each of a long file's commands.
       try {
-        readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), locate, report, virtualNames);
+        readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), locate, report, virtualNamesOf);
       } catch (error) {
         fault(scope.line, stage.index, error);
       }
@@ -103,7 +107,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
 }
 
 function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode, next: ShellCommand | undefined,
-  locate: Locate, report: Report, virtualNames: ReadonlySet<string>): void {
+  locate: Locate, report: Report, virtualNamesOf: () => ReadonlySet<string>): void {
   // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
@@ -128,7 +132,15 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
       report(locate(command, stage), "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
     }
   }
-  if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNames, locate, report);
+  if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
+}
+
+function apkVirtualNames(model: DockerfileModel): Set<string> {
+  const names = new Set<string>();
+  for (const s of model.stages) {
+    for (const n of s.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "apk-add" && i.virtual !== null) names.add(i.virtual);
+  }
+  return names;
 }
 
 /** True when the model knows `name` is not on the stage's PATH. */
