@@ -149,9 +149,21 @@ function lacks(stage: StageState, scope: RunScope, name: string): boolean {
   // A venv's bin on PATH provides python and pip; any other directory on PATH the model does not know
   // (~/.local/bin, /opt/poetry/bin) may hold anything.
   if (/^(python3?|pip3?)$/.test(name) && venvOnPath(stage, scope) !== null) return false;
-  const path = scope.vars.get("PATH") ?? "";
-  for (const dir of path.split(":")) if (dir !== "" && !/^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir)) return false;
-  return true;
+  return systemPathOnly(scope.vars.get("PATH") ?? "");
+}
+
+// The last PATH asked about and its answer: a stage's commands share one PATH, and splitting it again for
+// each of a long file's commands allocated more than the rest of the check.
+let lastPath: { readonly path: string; readonly systemOnly: boolean } | null = null;
+
+/** True when every directory on `path` is a system bin directory, whose contents the model knows. */
+function systemPathOnly(path: string): boolean {
+  if (lastPath?.path !== path) {
+    let systemOnly = true;
+    for (const dir of path.split(":")) if (dir !== "" && !/^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir)) systemOnly = false;
+    lastPath = { path, systemOnly };
+  }
+  return lastPath.systemOnly;
 }
 
 function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, locate: Locate, report: Report): void {

@@ -199,11 +199,12 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
   const mounted = run.mounts.filter((m) => m.type === "cache" && m.target !== null).map((m) => m.target ?? "");
   for (const { tool, command } of pairs) {
     const cache = TOOL_CACHES[tool];
-    const assigned = new Map(command.assignments.map((a) => [a.name, a.value]));
+    // `VAR=value pip …`: the last assignment of a name wins, as in the shell.
+    const assigned = (name: string): string | undefined => command.assignments.findLast((a) => a.name === name)?.value;
     // The user turned the cache off for the whole stage: their choice, and a mount would cache nothing.
-    if (env.has(cache.offEnv) || assigned.has(cache.offEnv)) continue;
+    if (env.has(cache.offEnv) || command.assignments.some((a) => a.name === cache.offEnv)) continue;
     const config = tool === "poetry" ? poetryConfigAt(analysis, node) : NO_CONFIG;
-    const target = cacheDirFlag(command) ?? assigned.get(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
+    const target = cacheDirFlag(command) ?? assigned(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
     if (target.includes("$") || !target.startsWith("/")) return { ok: false, reason: `the ${tool} cache directory ${target} is not a plain absolute path` };
     if (mounted.some((m) => target === m.replace(/\/+$/, "") || target.startsWith(`${m.replace(/\/+$/, "")}/`))) continue;
     // poetry's default venv lives in its cache directory (~/.cache/pypoetry/virtualenvs): a mount there
