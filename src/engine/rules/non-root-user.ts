@@ -145,18 +145,22 @@ function chowns(context: RuleContext): Chown[] {
   const escapeChar = context.analysis.model.escapeChar;
   const stagesOfImage = finalImageStages(context.analysis);
   const cwds = workdirsOf(stage, escapeChar);
-  // Each plain COPY's destination, resolved once rather than once per `chown -R` after it.
-  const destinations = stage.instructions.map((n, i) =>
-    n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", unquoteWord(n.copy.destination, escapeChar)));
+  // Each plain COPY's destination, resolved once rather than once per `chown -R` after it (and only for a
+  // stage that has one: most have none, and a `bulk` stage has thousands of COPYs).
+  let resolved: (string | null)[] | null = null;
+  const destinationsOf = (): (string | null)[] => (resolved ??= stage.instructions.map((n, i) =>
+    n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", unquoteWord(n.copy.destination, escapeChar))));
   stage.instructions.forEach((node, at) => {
     const commands = node.run?.commands ?? [];
-    const words = commands[0]?.words.map((w) => w.value) ?? [];
     // Guard: one plain `chown -R owner path` command, nothing else in the RUN.
-    if (commands.length !== 1 || words[0] !== "chown" || !words.some((w) => /^-[a-zA-Z]*R|^--recursive$/.test(w))) return;
+    if (commands.length !== 1 || commands[0]?.words[0]?.value !== "chown") return;
+    const words = commands[0].words.map((w) => w.value);
+    if (!words.some((w) => /^-[a-zA-Z]*R|^--recursive$/.test(w))) return;
     const args = words.slice(1).filter((w) => !w.startsWith("-"));
     const [owner, path] = args;
     if (args.length !== 2 || owner === undefined || path === undefined || /\$/.test(owner + path)) return;
     const target = resolvePath(cwds[at] ?? "/", path);
+    const destinations = destinationsOf();
     const copies = stage.instructions.slice(0, at).filter((n, i) => {
       const dest = destinations[i];
       return dest !== undefined && dest !== null && (dest === target || dest.startsWith(`${target.replace(/\/$/, "")}/`));

@@ -38,32 +38,51 @@ export interface At {
   readonly stage: number;
 }
 
+/** The position of a command (its first word) or of an offset in the file, in a stage. */
+type Locate = (what: ShellCommand | number, stage: StageState) => At;
+
 export type Report = (at: At, code: string, severity: BuildCheckFinding["severity"], subject: string, message: string) => void;
 
 export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink): BuildReader {
-  const lines = new LineIndex(model.text);
+  // Made when a finding first needs a position: most analyses report nothing (and positions are found
+  // only for what is reported), so the index of a long text's lines is not built for them.
+  let lines: LineIndex | null = null;
   const report: Report = (at, code, severity, subject, message) => sink({ code, severity, message, subject, ...at });
-  const atOffset = (offset: number, stage: StageState): At => ({ ...lines.positionAt(offset), stage: stage.index });
-  // The command after each command of the RUN being read (found once per RUN: a RUN of thousands of
-  // commands must not make the check quadratic).
-  let nextIn: { node: InstructionNode; next: Map<ShellCommand, ShellCommand | undefined> } | null = null;
+  // Where a command (its first word) or an offset is: found only when a finding is reported. Most commands
+  // report nothing, and a `bulk` file's tens of thousands of commands spent ~50 ms a plan on positions.
+  const locate: Locate = (what, stage) => {
+    const offset = typeof what === "number" ? what : (what.words[0]?.start ?? what.start);
+    return { ...(lines ??= new LineIndex(model.text)).positionAt(offset), stage: stage.index };
+  };
+  // The command after `command` in its RUN. The walk reads a RUN's commands in order, so the search goes on
+  // from the last one found: a RUN of thousands of commands must not make the check quadratic (and a map of
+  // each RUN's commands, built for every RUN, cost more than the search).
+  let lastNode: InstructionNode | null = null;
+  let lastIndex = 0;
   const nextOf = (node: InstructionNode, command: ShellCommand): ShellCommand | undefined => {
-    if (nextIn?.node !== node) {
-      const commands = node.run?.commands ?? [];
-      nextIn = { node, next: new Map(commands.map((c, i) => [c, commands[i + 1]])) };
-    }
-    return nextIn.next.get(command);
+    const commands = node.run?.commands ?? [];
+    const from = lastNode === node ? lastIndex : 0;
+    let index = commands.indexOf(command, from);
+    if (index < 0 && from > 0) index = commands.indexOf(command);
+    if (index < 0) return undefined;
+    lastNode = node;
+    lastIndex = index;
+    return commands[index + 1];
   };
   // `apk add --virtual NAME` anywhere in the file: NAME is a group, never a package of the base image.
-  const virtualNames = new Set(model.stages.flatMap((s) => s.instructions.flatMap((n) => n.run?.infos ?? []))
-    .flatMap((i) => (i.kind === "apk-add" && i.virtual !== null ? [i.virtual] : [])));
+  // Gathered at the first `apk del` read (a file without one, every Debian-based file, never walks for it).
+  let virtualNames: Set<string> | null = null;
+  const virtualNamesOf = (): ReadonlySet<string> => (virtualNames ??= apkVirtualNames(model));
   // A bug in a check must not take the estimate down with it (the walk is the estimator's): it becomes one
   // warning at the line being read, and the other checks go on.
+  const fault = (line: number, stage: number, error: unknown): void => {
+    report({ line, column: 1, stage }, "build-check-fault", "warning", "fault", `The build check failed on this line (${describeError(error)}): please report this Dockerfile.`);
+  };
   const safely = (line: number, stage: number, body: () => void): void => {
     try {
       body();
     } catch (error) {
-      report({ line, column: 1, stage }, "build-check-fault", "warning", "fault", `The build check failed on this line (${describeError(error)}): please report this Dockerfile.`);
+      fault(line, stage, error);
     }
   };
   return {
@@ -74,7 +93,12 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
       });
     },
     command(ctx, stage, scope, command, info, node) {
-      safely(scope.line, stage.index, () => readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), atOffset, report, virtualNames));
+      // As `safely`, without a closure for each of a long file's commands.
+      try {
+        readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), locate, report, virtualNamesOf);
+      } catch (error) {
+        fault(scope.line, stage.index, error);
+      }
     },
     finish(ctx, stages) {
       safely(model.stages.at(-1)?.from.range.startLine ?? 1, Math.max(0, stages.length - 1), () => checkFinalStage(ctx, model, stages, report));
@@ -83,30 +107,40 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
 }
 
 function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode, next: ShellCommand | undefined,
-  atOffset: (offset: number, stage: StageState) => At, report: Report, virtualNames: ReadonlySet<string>): void {
+  locate: Locate, report: Report, virtualNamesOf: () => ReadonlySet<string>): void {
   // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
   if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
-  const at = atOffset(command.words[0]?.start ?? command.start, stage);
-  checkExecutable(stage, scope, command, info, at, report);
+  checkExecutable(stage, scope, command, info, locate, report);
   for (const need of fileNeeds(info)) {
     const expanded = substituteVariables(need.path, scope.vars);
     if (expanded.unresolved.length > 0) continue;
     const path = resolvePath(scope.cwd, expanded.value);
     if (hasGlob(path) || boundByMount(node.run?.mounts ?? [], stage.workdir, path) || mayExist(stage, path, ctx.dockerignore)) continue;
-    report(need.offset === null ? at : atOffset(need.offset, stage), "file-not-in-image", "error", path,
+    const at = locate(command, stage);
+    report(need.offset === null ? at : locate(need.offset, stage), "file-not-in-image", "error", path,
       `Line ${at.line} ${need.verb}, which is not in the image yet: COPY it before this line (or bind-mount it).`);
   }
-  if (info.kind === "pip-install" && gitRequirements(ctx, stage, scope, info) && lacks(stage, scope, "git")) {
+  // git first: a stage that has it needs no look into the requirement files.
+  if (info.kind === "pip-install" && lacks(stage, scope, "git") && gitRequirements(ctx, stage, scope, info)) {
+    const at = locate(command, stage);
     report(at, "missing-executable", "error", "git", `Line ${at.line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
   }
   if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine") {
     for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
-      report(at, "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
+      report(locate(command, stage), "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
     }
   }
-  if (info.kind === "apk-del") checkApkDel(stage, info, virtualNames, at, report);
+  if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
+}
+
+function apkVirtualNames(model: DockerfileModel): Set<string> {
+  const names = new Set<string>();
+  for (const s of model.stages) {
+    for (const n of s.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "apk-add" && i.virtual !== null) names.add(i.virtual);
+  }
+  return names;
 }
 
 /** True when the model knows `name` is not on the stage's PATH. */
@@ -115,41 +149,57 @@ function lacks(stage: StageState, scope: RunScope, name: string): boolean {
   // A venv's bin on PATH provides python and pip; any other directory on PATH the model does not know
   // (~/.local/bin, /opt/poetry/bin) may hold anything.
   if (/^(python3?|pip3?)$/.test(name) && venvOnPath(stage, scope) !== null) return false;
-  const path = scope.vars.get("PATH") ?? "";
-  return path.split(":").every((dir) => /^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir) || dir === "");
+  return systemPathOnly(scope.vars.get("PATH") ?? "");
 }
 
-function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, at: At, report: Report): void {
+// The last PATH asked about and its answer: a stage's commands share one PATH, and splitting it again for
+// each of a long file's commands allocated more than the rest of the check.
+let lastPath: { readonly path: string; readonly systemOnly: boolean } | null = null;
+
+/** True when every directory on `path` is a system bin directory, whose contents the model knows. */
+function systemPathOnly(path: string): boolean {
+  if (lastPath?.path !== path) {
+    let systemOnly = true;
+    for (const dir of path.split(":")) if (dir !== "" && !/^\/(usr\/local\/|usr\/)?s?bin\/?$/.test(dir)) systemOnly = false;
+    lastPath = { path, systemOnly };
+  }
+  return lastPath.systemOnly;
+}
+
+function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, locate: Locate, report: Report): void {
   const need = executableNeed(command, info);
   if (need === null) return;
   // Certain whatever else the stage holds: the other distribution's package manager is not there.
   if (need.name === "apt-get" && (stage.family === "alpine" || stage.family === "wolfi")) {
-    report(at, "apt-on-alpine", "error", "apt-get", "apt-get does not exist on Alpine images: this RUN fails (use apk).");
+    report(locate(command, stage), "apt-on-alpine", "error", "apt-get", "apt-get does not exist on Alpine images: this RUN fails (use apk).");
     return;
   }
   if (need.name === "apk" && (stage.family === "debian" || stage.family === "ubuntu")) {
-    report(at, "apk-on-debian", "error", "apk", "apk does not exist on Debian-based images: this RUN fails (use apt-get).");
+    report(locate(command, stage), "apk-on-debian", "error", "apk", "apk does not exist on Debian-based images: this RUN fails (use apt-get).");
     return;
   }
   const removed = stage.removedExecutables.get("pip");
   if (need.systemPip && removed !== undefined && venvOnPath(stage, scope) === null) {
+    const at = locate(command, stage);
     report(at, "pip-removed", "error", "pip", `Line ${at.line} runs pip, but ${removed}: this command fails (pip: not found / No module named pip).`);
     return;
   }
   if (lacks(stage, scope, need.name)) {
+    const at = locate(command, stage);
     report(at, "missing-executable", "error", need.name, `Line ${at.line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
   }
 }
 
 /** `apk del NAME` of a virtual package (`.build-deps`) or build tool this stage never added. */
-function checkApkDel(stage: StageState, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, at: At, report: Report): void {
+function checkApkDel(stage: StageState, command: ShellCommand, info: Extract<CommandInfo, { kind: "apk-del" }>, virtualNames: ReadonlySet<string>, locate: Locate, report: Report): void {
   if (stage.unmodelledAt !== null || stage.family !== "alpine") return;
-  const live = new Set(stage.fs.liveGroups());
   for (const p of info.packages) {
     const name = p.value;
     // Regular packages may come with the base image; virtual names and build tools never do.
     if (name.startsWith("-") || name.includes("$") || !(name.startsWith(".") || virtualNames.has(name) || /^(build-base|gcc|g\+\+|musl-dev|.*-dev)$/.test(name))) continue;
-    if (live.has(`apk:${name}`)) continue;
-    report(at, "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
+    // The one group asked about, not a set of every live group built for each `apk del` (a `bulk` stage
+    // holds thousands of `apk del`, and its live groups grow with it).
+    if (stage.fs.inGroups([`apk:${name}`]).length > 0) continue;
+    report(locate(command, stage), "apk-del-not-added", "error", name, `apk del ${name}: this stage never added ${name} (apk add${name.startsWith(".") || virtualNames.has(name) ? " --virtual" : ""} ${name} is in another stage or missing), so the delete fails.`);
   }
 }

@@ -150,13 +150,15 @@ function poetryVenvInCache(env: ReadonlyMap<string, string>, config: ReadonlyMap
   return setting("POETRY_VIRTUALENVS_PATH", "virtualenvs.path") === undefined;
 }
 
+const NO_CONFIG: ReadonlyMap<string, string> = new Map();
+
 /** `--cache-dir X` / `--cache-dir=X` on the command line. */
 function cacheDirFlag(command: ShellCommand): string | null {
-  const words = command.words.map((w) => w.value);
+  const { words } = command;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? "";
+    const w = words[i]?.value ?? "";
     if (w.startsWith("--cache-dir=")) return w.slice("--cache-dir=".length);
-    if (w === "--cache-dir") return words[i + 1] ?? null;
+    if (w === "--cache-dir") return words[i + 1]?.value ?? null;
   }
   return null;
 }
@@ -177,11 +179,12 @@ function removesDir(path: string, dir: string, home: string): boolean {
 export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: true; uses: CacheUse[] } | { ok: false; reason: string } | null {
   const run = node.run;
   if (run === null) return null;
-  const pairs = run.infos.flatMap((info, i) => {
+  const pairs: { tool: CacheTool; command: ShellCommand }[] = [];
+  for (const [i, info] of run.infos.entries()) {
     const tool = toolOf(info);
     const command = run.commands[i];
-    return tool === null || command === undefined ? [] : [{ tool, command }];
-  });
+    if (tool !== null && command !== undefined) pairs.push({ tool, command });
+  }
   if (pairs.length === 0) return null;
   // Exec form has no place for the shell words the edit removes; a RUN the splitter could not read may hide more.
   if (node.form === "exec" || run.problems.length > 0) return { ok: false, reason: "the RUN is in exec form or its shell could not be read" };
@@ -196,11 +199,12 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
   const mounted = run.mounts.filter((m) => m.type === "cache" && m.target !== null).map((m) => m.target ?? "");
   for (const { tool, command } of pairs) {
     const cache = TOOL_CACHES[tool];
-    const assigned = new Map(command.assignments.map((a) => [a.name, a.value]));
+    // `VAR=value pip …`: the last assignment of a name wins, as in the shell.
+    const assigned = (name: string): string | undefined => command.assignments.findLast((a) => a.name === name)?.value;
     // The user turned the cache off for the whole stage: their choice, and a mount would cache nothing.
-    if (env.has(cache.offEnv) || assigned.has(cache.offEnv)) continue;
-    const config = tool === "poetry" ? poetryConfigAt(analysis, node) : new Map<string, string>();
-    const target = cacheDirFlag(command) ?? assigned.get(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
+    if (env.has(cache.offEnv) || command.assignments.some((a) => a.name === cache.offEnv)) continue;
+    const config = tool === "poetry" ? poetryConfigAt(analysis, node) : NO_CONFIG;
+    const target = cacheDirFlag(command) ?? assigned(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
     if (target.includes("$") || !target.startsWith("/")) return { ok: false, reason: `the ${tool} cache directory ${target} is not a plain absolute path` };
     if (mounted.some((m) => target === m.replace(/\/+$/, "") || target.startsWith(`${m.replace(/\/+$/, "")}/`))) continue;
     // poetry's default venv lives in its cache directory (~/.cache/pypoetry/virtualenvs): a mount there
@@ -222,7 +226,6 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
 export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refused: { node: InstructionNode; reason: string }[] } {
   const runs: CacheRun[] = [];
   const refused: { node: InstructionNode; reason: string }[] = [];
-  const finalLayers = new Set(analysis.estimate.layers.map((l) => `${l.stageIndex}:${l.line}`));
   const needed = neededStages(analysis);
   for (const node of analysis.model.instructions) {
     // A stage the image does not need is not built by BuildKit: nothing to cache there.
@@ -234,10 +237,13 @@ export function unmountedCacheRuns(analysis: Analysis): { runs: CacheRun[]; refu
       continue;
     }
     if (outcome.uses.length === 0) continue;
+    // The RUN's layer in the final image, or in a builder stage, looked up by its line (at-line.ts).
     const line = node.range.startLine;
-    const items = [...atLine(analysis.estimate.layers, line), ...atLine(analysis.estimate.buildLayers, line)].filter((l) => l.stageIndex === node.stageIndex).flatMap((l) => l.items);
-    const bytes = items.filter((i) => i.category === "pipCache").reduce((sum, i) => sum + i.bytes, 0);
-    runs.push({ node, uses: outcome.uses, bytes, inImage: finalLayers.has(`${node.stageIndex}:${node.range.startLine}`) });
+    const inImageLayers = atLine(analysis.estimate.layers, line).filter((l) => l.stageIndex === node.stageIndex);
+    const buildLayers = atLine(analysis.estimate.buildLayers, line).filter((l) => l.stageIndex === node.stageIndex);
+    let bytes = 0;
+    for (const layer of [...inImageLayers, ...buildLayers]) for (const item of layer.items) if (item.category === "pipCache") bytes += item.bytes;
+    runs.push({ node, uses: outcome.uses, bytes, inImage: inImageLayers.length > 0 });
   }
   return { runs, refused };
 }

@@ -11,7 +11,7 @@ import { isManifestPath } from "../../estimate/copy";
 import { findPythonPackage, lookupBaseImage, parseImageRef } from "../../knowledge";
 import type { PipInstall } from "../../shell/command-info";
 import { stagePackages } from "./packages";
-import { hiddenInstall, runRole } from "./run-roles";
+import { hiddenInstall, runRole, type RunRole } from "./run-roles";
 import { libraryNameFor, runtimePackagesFor, type RuntimeTarget } from "./runtime-libs";
 import { continuesToEnd, instructionText, plainFrom, takenStageNames } from "./stages";
 import { isBaseAccount, ownerHasUnresolvedVariable, unknownOwners } from "../../verify/owners";
@@ -115,24 +115,34 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   const repeated: string[] = [];
   const moved: InstructionNode[] = [];
   const systemPackages: { name: string; noRecommends: boolean }[] = [];
+  // Each RUN's role, read once: the walks below (the last work RUN, the builder part, the rest, the RUNs
+  // between the installs) ask for the same RUNs again, and a `bulk` stage holds thousands of them.
+  const roles = new Map<InstructionNode, RunRole>();
+  const roleOf = (node: InstructionNode): RunRole => {
+    let role = roles.get(node);
+    if (role === undefined) {
+      role = runRole(node, instructionText(text, node));
+      roles.set(node, role);
+    }
+    return role;
+  };
   const broadCopyLater = stage.instructions.some((n) => n.copy !== null && n.copy.from === null && copyWords(n.copy, analysis.model.escapeChar).sources.some((s) => s === "." || s === "./"));
   // The last RUN before the install that does other work: found once, not per instruction (scanning the
   // rest of the stage for each one was quadratic; the fuzz's 900-instruction files spent ~0.4 s here).
-  const lastWork = before.findLastIndex((n) => n.keyword === "RUN" && runRole(n, instructionText(text, n)) === "work");
+  const lastWork = before.findLastIndex((n) => n.keyword === "RUN" && roleOf(n) === "work");
   for (const [i, node] of before.entries()) {
-    const nodeText = instructionText(text, node);
     if (node.keyword !== "RUN") {
       // A manifest copied only for the install: the final stage gets it with the source copy, unless a RUN
       // the final stage repeats before that copy reads it (`pipenv lock` after `COPY Pipfile .`).
       const readLater = i < lastWork;
       if (node.copy !== null && node.copy.from === null && broadCopyLater && !readLater && copyWords(node.copy, analysis.model.escapeChar).sources.every(isManifest)) continue;
-      repeated.push(nodeText);
+      repeated.push(instructionText(text, node));
       continue;
     }
-    const role = runRole(node, nodeText);
+    const role = roleOf(node);
     if (role === "mixed") return refuse(`line ${lineOf(node)} does other work (${otherWork(node)}) in the same RUN as an install or a cleanup: splitting that RUN between the stages is left to you`);
     if (role === "work") {
-      repeated.push(nodeText);
+      repeated.push(instructionText(text, node));
       continue;
     }
     for (const info of node.run?.infos ?? []) {
@@ -142,7 +152,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   }
   for (const node of after) {
     if (node.keyword !== "RUN") continue;
-    const role = runRole(node, instructionText(text, node));
+    const role = roleOf(node);
     if (role === "cleanup") moved.push(node);
     else if (role === "mixed" && (node.run?.infos ?? []).some((i) => i.kind === "apk-del" || i.kind === "apt-remove")) {
       return refuse(`line ${lineOf(node)} removes build packages in the same RUN as other work: in the final stage those packages were never added`);
@@ -158,7 +168,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   // The final stage's own text: a build tool it calls (HEALTHCHECK curl …) is a runtime package there.
   const finalText = [...repeated, ...after.map((n) => instructionText(text, n))].join("\n");
   const requested = stagePackages(analysis, stage).requested;
-  const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, installs, requested, text);
+  const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, position, installs, requested, roleOf);
   const layout = venv.plan.createBefore !== null && venvBecause === null ? "prefix" : "venv";
   // `python -m venv` came with Python 3.3; python:2.7 images have no venv module.
   // The tag first: the tables stand a newer row in for tags they lack (python:2.7 → python:3.6).
@@ -200,7 +210,7 @@ function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { 
   // In order: `COPY --chown=app` before the `useradd app` fails as surely as with no useradd (fuzz case 23992).
   const created = new Set<string>();
   for (const node of stage.instructions) {
-    for (const name of (node.run?.commands ?? []).flatMap(accountWords)) created.add(name);
+    for (const command of node.run?.commands ?? []) for (const name of accountWords(command)) created.add(name);
     const spec = node.copy !== null ? copyWords(node.copy, escapeChar).chown : userOf(node, escapeChar);
     if (spec === null) continue;
     // A name with a variable is the build check's to read with the stage's values; a `$` that is no variable
@@ -249,7 +259,13 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
   const runtime = new Set<string>();
   let userRuntime = false;
   let noRecommends = true;
+  // Each (name, flag) once: the answer for a pair is always the same, and a `bulk` stage names the same few
+  // packages in every one of its thousands of installs.
+  const seen = new Set<string>();
   for (const { name, noRecommends: flag } of systemPackages) {
+    const key = `${flag ? "+" : "-"}${name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (name.includes("$")) return { ok: false, reason: `the system packages include ${name}, a variable Whaleweight does not follow, so which of them the app needs at run time is not known` };
     if (name.startsWith(".")) continue;
     const libs = runtimePackagesFor(name, target);
@@ -289,17 +305,16 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
  * in /usr/local after the copy. The base is an official python image (checked before): its Python is
  * /usr/local, where the prefix is copied.
  */
-function prefixProblem(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[], text: string): string | null {
+function prefixProblem(stage: Stage, position: ReadonlyMap<InstructionNode, number>, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[], roleOf: (node: InstructionNode) => RunRole): string | null {
   const selfUpgrade = (name: string): boolean => ["pip", "setuptools", "wheel", "distribute"].includes(name.toLowerCase().split(/[<>=!~[;\s]/)[0] ?? "");
   const upgrading = installs.find(({ info }) => info.requirements.some((r) => selfUpgrade(r.value)));
   if (upgrading !== undefined) return `pip upgrades itself or its build tools on line ${lineOf(upgrading.node)}, which an install under --prefix does not survive`;
   if (requested.some(selfUpgrade)) return "the requirements upgrade pip or its build tools, which an install under --prefix does not survive";
-  const position = positionsIn(stage);
   const indexes = installs.map(({ node }) => position.get(node) ?? -1);
   const between = stage.instructions.slice(Math.min(...indexes), Math.max(...indexes) + 1);
   const installNodes = new Set(installs.map((i) => i.node));
   // A RUN between the installs may import what the first installed: under a prefix it is not on the path.
-  const work = between.find((n) => n.keyword === "RUN" && !installNodes.has(n) && runRole(n, instructionText(text, n)) === "work");
+  const work = between.find((n) => n.keyword === "RUN" && !installNodes.has(n) && roleOf(n) === "work");
   return work === undefined ? null : `line ${lineOf(work)} runs between the installs and may use the packages, which under --prefix are not on the path yet`;
 }
 
@@ -324,7 +339,8 @@ function positionsIn(stage: Stage): Map<InstructionNode, number> {
 }
 
 function venvOf(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[]): { ok: true; plan: { venv: string; createBefore: InstructionNode | null } } | { ok: false; reason: string } {
-  const created = new Set(stage.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "venv-create" ? [i.path.replace(/\/+$/, "")] : []))));
+  const created = new Set<string>();
+  for (const n of stage.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "venv-create") created.add(i.path.replace(/\/+$/, ""));
   const used = new Set<string | null>();
   // The PATH the stage's ENVs set before each instruction, in one pass: looking it up from the stage's
   // start for each install was quadratic (a fuzz `bulk` stage of thousands of installs: ~1.4 s a detect).
@@ -359,11 +375,18 @@ function venvOf(stage: Stage, installs: readonly { node: InstructionNode; info: 
 function removedPackages(stage: Stage): Set<string> {
   const removed = new Set<string>();
   const groups = new Map<string, string[]>();
-  const infos = stage.instructions.flatMap((n) => n.run?.infos ?? []);
-  for (const info of infos) if (info.kind === "apk-add" && info.virtual !== null) groups.set(info.virtual, info.packages.map((p) => p.value));
-  for (const info of infos) {
-    if (info.kind !== "apt-remove" && info.kind !== "apk-del") continue;
-    for (const p of info.packages) for (const name of groups.get(p.value) ?? [p.value]) removed.add(name);
+  for (const n of stage.instructions) {
+    for (const info of n.run?.infos ?? []) if (info.kind === "apk-add" && info.virtual !== null) groups.set(info.virtual, info.packages.map((p) => p.value));
+  }
+  for (const n of stage.instructions) {
+    for (const info of n.run?.infos ?? []) {
+      if (info.kind !== "apt-remove" && info.kind !== "apk-del") continue;
+      for (const p of info.packages) {
+        const group = groups.get(p.value);
+        if (group === undefined) removed.add(p.value);
+        else for (const name of group) removed.add(name);
+      }
+    }
   }
   return removed;
 }

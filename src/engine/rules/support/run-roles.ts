@@ -32,16 +32,24 @@ function isHarmless(info: CommandInfo, nodeText: string): boolean {
   return (info.name === "echo" || info.name === "printf") && !/[>|]/.test(nodeText.replace(/\|\||&&/g, ""));
 }
 
+/** A command that only tidies up, removes what a build added, or prints. */
+function isPlain(info: CommandInfo, nodeText: string): boolean {
+  return TIDY.has(info.kind) || REMOVALS.has(info.kind) || isHarmless(info, nodeText);
+}
+
+function hasKind(infos: readonly CommandInfo[], kinds: ReadonlySet<CommandInfo["kind"]>): boolean {
+  return infos.some((i) => kinds.has(i.kind));
+}
+
 export function runRole(node: InstructionNode, nodeText: string): RunRole {
   const infos = node.run?.infos ?? [];
-  const has = (kinds: ReadonlySet<CommandInfo["kind"]>): boolean => infos.some((i) => kinds.has(i.kind));
-  const plain = (i: CommandInfo): boolean => TIDY.has(i.kind) || REMOVALS.has(i.kind) || isHarmless(i, nodeText);
   if (infos.some((i) => i.kind === "pip-install" || i.kind === "venv-create")) {
-    return infos.every((i) => i.kind === "pip-install" || i.kind === "venv-create" || SYSTEM.has(i.kind) || plain(i)) ? "python-install" : "mixed";
+    return infos.every((i) => i.kind === "pip-install" || i.kind === "venv-create" || SYSTEM.has(i.kind) || isPlain(i, nodeText)) ? "python-install" : "mixed";
   }
-  if (has(SYSTEM)) return infos.every((i) => SYSTEM.has(i.kind) || plain(i)) ? "system-install" : "mixed";
+  if (hasKind(infos, SYSTEM)) return infos.every((i) => SYSTEM.has(i.kind) || isPlain(i, nodeText)) ? "system-install" : "mixed";
   const cleansCaches = infos.some((i) => i.kind === "rm" && i.paths.length > 0 && i.paths.every((p) => CACHE_PATH.test(p.value)));
-  if (has(REMOVALS) || cleansCaches) return infos.every(plain) ? "cleanup" : has(REMOVALS) ? "mixed" : "work";
+  const removes = hasKind(infos, REMOVALS);
+  if (removes || cleansCaches) return infos.every((i) => isPlain(i, nodeText)) ? "cleanup" : removes ? "mixed" : "work";
   return "work";
 }
 
@@ -57,19 +65,26 @@ export function hiddenInstall(node: InstructionNode): string | null {
   return null;
 }
 
+/** Build systems, other installers, and compilers: a RUN the final stage repeats must not need them. */
+const HIDDEN_TOOLS = new Set(["make", "cmake", "ninja", "meson", "configure", "conda", "mamba", "micromamba", "pdm", "hatch", "pipx", "gcc", "g++", "cc", "c++", "clang", "cython", "cythonize", "cargo", "rustc", "gfortran"]);
+
 function describeHidden(command: ShellCommand): string | null {
-  const words = command.words.map((w) => w.value);
-  const first = words[0] ?? "";
+  // The first word decides; the others are read only for the answer's words (size/multistage asks this of
+  // every command of the stage, and a `bulk` stage has tens of thousands of commands that are none of these).
+  const first = command.words[0]?.value ?? "";
   const name = first.slice(first.lastIndexOf("/") + 1);
-  const text = (n: number): string => words.slice(0, n).join(" ");
   if (first.startsWith("./") || first.endsWith(".sh")) return first;
-  // Build systems, other installers, and compilers: a RUN the final stage repeats must not need them.
-  if (["make", "cmake", "ninja", "meson", "configure", "conda", "mamba", "micromamba", "pdm", "hatch", "pipx", "gcc", "g++", "cc", "c++", "clang", "cython", "cythonize", "cargo", "rustc", "gfortran"].includes(name)) return text(2);
+  if (HIDDEN_TOOLS.has(name)) return firstWords(command, 2);
   // `sh FILE` / `bash FILE` (nested `sh -c` scripts were already expanded into commands).
   if (/^(sh|bash|dash|ash|zsh)$/.test(name)) {
-    const script = words.slice(1).find((w) => !w.startsWith("-"));
+    const script = command.words.slice(1).find((w) => !w.value.startsWith("-"))?.value;
     return script === undefined ? `${first} (a script read from a pipe)` : `${first} ${script}`;
   }
-  if (/^python(3(\.\d+)?)?$/.test(name) && (words[1] === "setup.py" || words[1] === "-")) return text(3);
+  const second = command.words[1]?.value;
+  if (/^python(3(\.\d+)?)?$/.test(name) && (second === "setup.py" || second === "-")) return firstWords(command, 3);
   return null;
+}
+
+function firstWords(command: ShellCommand, n: number): string {
+  return command.words.slice(0, n).map((w) => w.value).join(" ");
 }

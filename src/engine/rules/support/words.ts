@@ -13,9 +13,26 @@ export interface CopyWords {
   readonly chown: string | null;
 }
 
+// Lexed once per COPY: size/multistage, dockerignore, non-root-user and others each read every COPY of a
+// stage, and a `bulk` file has thousands. A model's nodes never change after parsing, so the words of one
+// CopyDetails object are fixed for an escape character (the file's: kept with them and checked).
+const COPY_WORDS = new WeakMap<CopyDetails, { readonly escapeChar: string; readonly words: CopyWords }>();
+
 export function copyWords(copy: CopyDetails, escapeChar: string): CopyWords {
-  const read = (word: string | null) => (word === null ? null : unquoteWord(word, escapeChar));
-  return { sources: copy.sources.map((s) => unquoteWord(s, escapeChar)), destination: read(copy.destination), from: read(copy.from), chown: read(copy.chown) };
+  const known = COPY_WORDS.get(copy);
+  if (known?.escapeChar === escapeChar) return known.words;
+  const words = {
+    sources: copy.sources.map((s) => unquoteWord(s, escapeChar)),
+    destination: lexed(copy.destination, escapeChar),
+    from: lexed(copy.from, escapeChar),
+    chown: lexed(copy.chown, escapeChar),
+  };
+  COPY_WORDS.set(copy, { escapeChar, words });
+  return words;
+}
+
+function lexed(word: string | null, escapeChar: string): string | null {
+  return word === null ? null : unquoteWord(word, escapeChar);
 }
 
 /** The user a USER instruction sets, as BuildKit lexes it (`USER "app"` is app); null for other instructions. */
