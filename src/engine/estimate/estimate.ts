@@ -14,6 +14,7 @@ import { startStage } from "./from";
 import { stagePlatform } from "./install-requests";
 import { resolvePath } from "./paths";
 import { estimateRun } from "./run";
+import { summariseInstruction } from "./layer-summary";
 import { fsBudget, layerItems, type FsLayer } from "./stage-fs";
 import { createBuildReader } from "../verify/build-check";
 import { findingKey, type BuildCheckFinding } from "../verify/types";
@@ -204,7 +205,7 @@ function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: Ins
     case "ADD": {
       const layer = stage.fs.startLayer({
         line: node.range.startLine,
-        instruction: summarise(node),
+        instruction: summariseInstruction(node),
         stageIndex: stage.index,
         invalidatedBySource: false,
         installsPackages: false,
@@ -217,13 +218,6 @@ function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: Ins
     default:
       return;
   }
-}
-
-function summarise(node: InstructionNode): string {
-  const flags = node.flags.map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`)).join(" ");
-  const body = node.form === "exec" ? JSON.stringify(node.args) : node.args.join(" ");
-  const text = [node.keyword, flags, body].filter((s) => s !== "").join(" ").replace(/\s+/g, " ");
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
 function toLayerEstimate(layer: FsLayer, stages: readonly StageState[]): LayerEstimate {
