@@ -520,8 +520,14 @@ export class StageFs {
       found.push(e);
     }
     if (ordered) return found;
-    const rankOf = (e: FsEntry): number => this.live.get(e) ?? 0;
-    return [...new Set(found)].sort((a, b) => rankOf(a) - rankOf(b));
+    const ranked: [number, FsEntry][] = [];
+    const seen = new Set<FsEntry>();
+    for (const e of found) {
+      if (seen.has(e)) continue;
+      seen.add(e);
+      ranked.push([this.live.get(e) ?? 0, e]);
+    }
+    return ranked.sort((a, b) => a[0] - b[0]).map(([, e]) => e);
   }
 
   private forget(entry: FsEntry): void {
