@@ -37,9 +37,10 @@ export class EntryIndex<T> {
     return this.sets.get(key) ?? EMPTY;
   }
 
-  /** The keys that hold an item. */
+  /** The keys that hold an item (read by key, not by entry: an entry is a pair array per step, and an
+   *  `apk del` asks after every group). */
   *keys(): IterableIterator<string> {
-    for (const [key, set] of this.sets) if (set.size > 0) yield key;
+    for (const key of this.sets.keys()) if ((this.sets.get(key)?.size ?? 0) > 0) yield key;
   }
 }
 

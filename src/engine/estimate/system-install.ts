@@ -185,8 +185,13 @@ export function apkDel(ctx: EstimateContext, stage: StageState, scope: RunScope,
 
 /** After a removal: does a compiler remain (from the base image or a package still installed)? */
 function recomputeCompiler(stage: StageState): void {
-  const installed = [...stage.fs.liveGroups()].some((g) => COMPILER.test(g.replace(/^(deb|apk):/, "")));
-  stage.hasCompiler = (stage.base?.hasCompiler ?? false) || installed;
+  stage.hasCompiler = (stage.base?.hasCompiler ?? false) || someGroup(stage.fs.liveGroups(), (g) => COMPILER.test(g.replace(/^(deb|apk):/, "")));
+}
+
+/** `[...groups].some(test)`, without the array. */
+function someGroup(groups: Iterable<string>, test: (group: string) => boolean): boolean {
+  for (const group of groups) if (test(group)) return true;
+  return false;
 }
 
 export function reportStranded(ctx: EstimateContext, stranded: readonly { line: number; bytes: number; label: string }[], line: number, what: string): void {
