@@ -76,7 +76,7 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     const broad = isBroad(source);
     const bytes = broad ? remaining : Math.min(ASSUMPTIONS.namedSourceFile.value, remaining);
     const assumption = broad ? ASSUMPTIONS.contextSize : ASSUMPTIONS.namedSourceFile;
-    ctx.assume(assumption.id, broad ? `The build context (what \`COPY . .\` sends) is ${formatCount(ctx.settings.contextBytes)} bytes; set your own size in the settings.` : assumption.text, line);
+    ctx.assume(assumption.id, broad ? contextSizeText(ctx.settings.contextBytes) : assumption.text, line);
     if (broad && (source === "." || source === "./" || source === "*") && ctx.dockerignore === null) {
       ctx.warn("copy-all-without-dockerignore", `COPY ${source} without a .dockerignore also sends .git, virtualenvs, caches and secrets into the image.`, line);
     }
@@ -86,6 +86,19 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     stage.fs.add(entry(broad ? dest : target, bytes, "app", broad ? `application source (${source})` : baseName(source),
       [assumptionSource(assumption.id, assumption.text)], broad ? ["app", `${CONTEXT_GROUP}${source}`] : ["app"]));
   }
+}
+
+/** The last context size `contextSizeText` wrote out, and its text. */
+let lastContextSize: { readonly bytes: number; readonly text: string } | undefined;
+
+/** The context-size assumption's text, written once per size: a `bulk` file repeats `COPY . .` thousands
+ *  of times, and only the first of its assumptions is kept (by id) — formatting the size for each was
+ *  ~3% of such an estimate's CPU. */
+function contextSizeText(bytes: number): string {
+  if (lastContextSize?.bytes !== bytes) {
+    lastContextSize = { bytes, text: `The build context (what \`COPY . .\` sends) is ${formatCount(bytes)} bytes; set your own size in the settings.` };
+  }
+  return lastContextSize.text;
 }
 
 function copyFromStage(ctx: EstimateContext, stage: StageState, node: InstructionNode, from: string, sources: readonly string[], dest: string, destIsDir: boolean): void {

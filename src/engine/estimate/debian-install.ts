@@ -13,6 +13,7 @@ import {
   debianReleaseOf,
   debianTableSource,
   fullPythonImagePackages,
+  type DebianPackageFacts,
   type DebianRelease,
 } from "../knowledge";
 import type { SourceRef } from "../knowledge/types";
@@ -114,7 +115,20 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
   const facts = debianPackage(name, release);
   const virtualNote = facts?.providedFor == null ? null : (facts.source.note ?? null);
   const sources: SourceRef[] = closure.added.length === 0 && facts !== null
-    ? [{ ...facts.source, note: `${facts.name} is already in the stage (base image or an earlier install): it adds nothing` }]
+    ? [alreadyPresentSource(facts)]
     : closure.sources.map((s) => (virtualNote === null ? s : { ...s, note: `${s.note ?? ""}; ${virtualNote}` }));
   return { bytes: closure.bytes, members: [name, ...closure.added], sources };
+}
+
+/** The citation of an install that adds nothing, by package (a WeakMap on debianPackage's facts, which are
+ *  kept per table): a `bulk` file installs the same present package thousands of times. Read-only. */
+const presentSources = new WeakMap<DebianPackageFacts, SourceRef>();
+
+function alreadyPresentSource(facts: DebianPackageFacts): SourceRef {
+  let source = presentSources.get(facts);
+  if (source === undefined) {
+    source = { ...facts.source, note: `${facts.name} is already in the stage (base image or an earlier install): it adds nothing` };
+    presentSources.set(facts, source);
+  }
+  return source;
 }

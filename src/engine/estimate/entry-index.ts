@@ -37,9 +37,10 @@ export class EntryIndex<T> {
     return this.sets.get(key) ?? EMPTY;
   }
 
-  /** The keys that hold an item. */
+  /** The keys that hold an item (read by key, not by entry: an entry is a pair array per step, and an
+   *  `apk del` asks after every group). */
   *keys(): IterableIterator<string> {
-    for (const [key, set] of this.sets) if (set.size > 0) yield key;
+    for (const key of this.sets.keys()) if ((this.sets.get(key)?.size ?? 0) > 0) yield key;
   }
 }
 
@@ -49,9 +50,33 @@ const EMPTY: ReadonlySet<never> = new Set();
  * The strings `prefix` for which `isUnder(path, prefix)` holds, other than "/": the path itself and
  * every prefix that ends just before a "/" (including "" for an absolute path). Indexing an entry under
  * each of them makes "everything under P" one lookup. Slicing at every "/" rather than splitting into
- * segments keeps it exact for unnormalised paths too (`/root//.cache` is under `/root/`).
+ * segments keeps it exact for unnormalised paths too (`/root//.cache` is under `/root/`). Shared arrays:
+ * do not change them.
  */
-export function prefixesOf(path: string): string[] {
+export function prefixesOf(path: string): readonly string[] {
+  if (path.length > PREFIX_CACHE_PATH_CHARS) return slicePrefixes(path);
+  let keys = prefixCache.get(path);
+  if (keys === undefined) {
+    if (prefixCache.size >= PREFIX_CACHE_PATHS) prefixCache.clear();
+    keys = slicePrefixes(path);
+    prefixCache.set(path, keys);
+  }
+  return keys;
+}
+
+/**
+ * prefixesOf by path: a `bulk` file writes the same few paths thousands of times (a package reinstalled,
+ * a directory copied again, an `apk add` repeated), and each was sliced into its prefixes when added and
+ * again when removed (~3% of the slow fuzz cases' estimate allocation). Correct to share: the prefixes are
+ * a function of the path, and no caller changes the array. Bounded by PREFIX_CACHE_PATHS paths of at most
+ * PREFIX_CACHE_PATH_CHARS characters (a real file's path is shorter; a longer one is sliced each time),
+ * emptied when full: a miss only slices again.
+ */
+const prefixCache = new Map<string, readonly string[]>();
+const PREFIX_CACHE_PATHS = 4096;
+const PREFIX_CACHE_PATH_CHARS = 256;
+
+function slicePrefixes(path: string): string[] {
   const keys: string[] = [];
   for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) keys.push(path.slice(0, i));
   keys.push(path);

@@ -14,11 +14,12 @@ import { startStage } from "./from";
 import { stagePlatform } from "./install-requests";
 import { resolvePath } from "./paths";
 import { estimateRun } from "./run";
+import { summariseInstruction } from "./layer-summary";
 import { fsBudget, layerItems, type FsLayer } from "./stage-fs";
 import { createBuildReader } from "../verify/build-check";
 import { findingKey, type BuildCheckFinding } from "../verify/types";
 import { copiedFromAll, setArg, setEnv, type StageState } from "./stage-state";
-import { CATEGORIES, emptyByCategory, type AptRecommendsWeight, type Assumption, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
+import { CATEGORIES, emptyByCategory, type AptRecommendsWeight, type Assumption, type Category, type LayerItem, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
 
 export interface EstimateInput {
   readonly dockerfile: DockerfileModel;
@@ -204,7 +205,7 @@ function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: Ins
     case "ADD": {
       const layer = stage.fs.startLayer({
         line: node.range.startLine,
-        instruction: summarise(node),
+        instruction: summariseInstruction(node),
         stageIndex: stage.index,
         invalidatedBySource: false,
         installsPackages: false,
@@ -219,19 +220,9 @@ function applyInstructionBody(ctx: EstimateContext, stage: StageState, node: Ins
   }
 }
 
-function summarise(node: InstructionNode): string {
-  const flags = node.flags.map((f) => (f.value === null ? `--${f.name}` : `--${f.name}=${f.value}`)).join(" ");
-  const body = node.form === "exec" ? JSON.stringify(node.args) : node.args.join(" ");
-  const text = [node.keyword, flags, body].filter((s) => s !== "").join(" ").replace(/\s+/g, " ");
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
-
 function toLayerEstimate(layer: FsLayer, stages: readonly StageState[]): LayerEstimate {
   const items = layerItems(layer);
   const bytes = items.reduce((sum, i) => sum + i.bytes, 0);
-  const byCategory = emptyByCategory();
-  for (const item of items) byCategory[item.category] += item.bytes;
-  const category = CATEGORIES.reduce((best, c) => (byCategory[c] > byCategory[best] ? c : best), items[0]?.category ?? "app");
   const stage = stages[layer.stageIndex];
   return {
     stage: stage?.name ?? String(layer.stageIndex),
@@ -239,9 +230,20 @@ function toLayerEstimate(layer: FsLayer, stages: readonly StageState[]): LayerEs
     line: layer.line,
     instruction: layer.instruction,
     bytes,
-    category,
+    category: layerCategory(items),
     items,
     deletedLaterBytes: layer.deletedLaterBytes,
   };
+}
+
+/** The category holding most of a layer's bytes (on a tie the first item's, else the first in CATEGORIES).
+ *  A layer of one item (most, in a long file) is that item's, without a tally per layer. */
+function layerCategory(items: readonly LayerItem[]): Category {
+  const first = items[0];
+  if (first === undefined) return "app";
+  if (items.length === 1 && first.bytes >= 0) return first.category;
+  const byCategory = emptyByCategory();
+  for (const item of items) byCategory[item.category] += item.bytes;
+  return CATEGORIES.reduce((best, c) => (byCategory[c] > byCategory[best] ? c : best), first.category);
 }
 

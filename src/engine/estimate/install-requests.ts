@@ -1,7 +1,7 @@
 // What an install asks for, as the wheel table reads it: the stage's platform (CPython, libc, Debian
 // release, arch setting), each requirement as name + specifier + extras + marker, the closure an install
 // writes (the wheel table's, else the bundled table's), and the stand-in note for pins the table lacks.
-import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type PackageClosure, type Platform } from "../knowledge";
+import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
 import { LruCache } from "../cache/lru";
 import type { Requirement } from "../requirements/model";
 import { ASSUMPTIONS } from "./assumptions";
@@ -91,50 +91,67 @@ function nearestPinNote(table: object, name: string, rawName: string | null, spe
   });
 }
 
-/**
- * Closures by the table they were resolved over (a WeakMap: a new table starts afresh) and the request
- * (issue 13): a long Dockerfile repeats the same installs stage after stage and step after step, and each
- * closure walks the table's dependency rows. 256 distinct install sets is far beyond one Dockerfile's; the
- * key holds only names, specifiers, extras and markers (a few hundred characters for a large install).
- */
-const closures = new WeakMap<object, LruCache<PackageClosure>>();
+/** One package an install writes, with the specifier that chose its version. */
+export interface InstallItem {
+  readonly name: string;
+  readonly specifier: string | null;
+}
 
-function cachedClosure(requests: readonly ClosureRequest[], platform: Platform): PackageClosure {
-  const table = pythonTable();
-  if (table === null) return resolvePackageClosure(requests, platform);
+/**
+ * The wheel table's install lists (`closureOf`) by the table they were resolved over (a WeakMap: a new
+ * table starts afresh) and the request (issue 13): a long Dockerfile repeats the same installs stage after
+ * stage and step after step, and each closure walks the table's dependency rows; the list is kept rather
+ * than the closure, so a repeated install (a `bulk` file's `pip install -r` a thousand times) does not
+ * rebuild it either. It depends on the request, the platform and the tables alone (the bundled table's
+ * fallback is a constant), and callers only read it. 256 distinct install sets is far beyond one
+ * Dockerfile's; the key holds only names, specifiers, extras and markers (a few hundred characters for a
+ * large install).
+ */
+const closures = new WeakMap<object, LruCache<readonly InstallItem[]>>();
+
+function cachedInstallList(table: object, requests: readonly ClosureRequest[], platform: Platform): readonly InstallItem[] {
   let cache = closures.get(table);
-  if (cache === undefined) closures.set(table, (cache = new LruCache<PackageClosure>({ maxEntries: 256, maxKeyChars: 1024 * 1024 })));
+  if (cache === undefined) closures.set(table, (cache = new LruCache<readonly InstallItem[]>({ maxEntries: 256, maxKeyChars: 1024 * 1024 })));
   const key = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker])]);
-  return cache.getOrCompute(key, () => resolvePackageClosure(requests, platform));
+  return cache.getOrCompute(key, () => {
+    const list = new InstallList();
+    const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
+    const closure = resolvePackageClosure(requests, platform);
+    // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
+    const fallback = resolvePythonClosure(closure.unknown);
+    for (const facts of closure.packages) list.add(facts.name, facts.specifier);
+    for (const row of fallback.rows) list.add(row.name, specifiers.get(row.name) ?? null);
+    for (const name of fallback.unknown) list.add(name, specifiers.get(name) ?? null);
+    return list.items;
+  });
+}
+
+/** Install items, each name once (the first specifier wins), in order. */
+class InstallList {
+  readonly items: InstallItem[] = [];
+  private readonly seen = new Set<string>();
+
+  add(name: string, specifier: string | null): void {
+    if (name === "" || this.seen.has(name)) return;
+    this.seen.add(name);
+    this.items.push({ name, specifier });
+  }
 }
 
 /** The packages an install writes, each once, with the specifier that chose its version: the wheel
  *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
  *  table's. With --no-deps, only the requested names. */
-export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean): { name: string; specifier: string | null }[] {
-  const seen = new Set<string>();
-  const out: { name: string; specifier: string | null }[] = [];
-  const add = (name: string, specifier: string | null): void => {
-    if (name === "" || seen.has(name)) return;
-    seen.add(name);
-    out.push({ name, specifier });
-  };
+export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean): readonly InstallItem[] {
+  const list = new InstallList();
   if (noDeps) {
-    for (const r of requests) add(normalizePackageName(r.name), r.specifier);
-    return out;
+    for (const r of requests) list.add(normalizePackageName(r.name), r.specifier);
+    return list.items;
   }
+  const table = pythonTable();
+  if (table !== null) return cachedInstallList(table, requests, platform);
   const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
-  if (pythonTable() !== null) {
-    const closure = cachedClosure(requests, platform);
-    // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
-    const fallback = resolvePythonClosure(closure.unknown);
-    for (const facts of closure.packages) add(facts.name, facts.specifier);
-    for (const row of fallback.rows) add(row.name, specifiers.get(row.name) ?? null);
-    for (const name of fallback.unknown) add(name, specifiers.get(name) ?? null);
-    return out;
-  }
   const closure = resolvePythonClosure(requests.map((r) => r.name));
-  for (const row of closure.rows) add(row.name, specifiers.get(row.name) ?? null);
-  for (const name of closure.unknown) add(name, specifiers.get(name) ?? null);
-  return out;
+  for (const row of closure.rows) list.add(row.name, specifiers.get(row.name) ?? null);
+  for (const name of closure.unknown) list.add(name, specifiers.get(name) ?? null);
+  return list.items;
 }

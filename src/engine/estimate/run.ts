@@ -149,9 +149,12 @@ function unreadable(word: string, scope: RunScope): boolean {
   return /\$\(|`/.test(word) || substituteVariables(word, scope.vars).unresolved.length > 0;
 }
 
+/** What `applyAssignments` returns for a command without assignments (most): one function, not one per command. */
+const NOTHING_TO_RESTORE = (): void => undefined;
+
 /** `VAR=x cmd` sets VAR for that command only. */
 function applyAssignments(scope: RunScope, assignments: readonly { name: string; value: string }[]): () => void {
-  if (assignments.length === 0) return () => undefined;
+  if (assignments.length === 0) return NOTHING_TO_RESTORE;
   const saved = assignments.map((a) => [a.name, scope.vars.get(a.name)] as const);
   for (const a of assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
   return () => {

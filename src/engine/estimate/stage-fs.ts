@@ -506,13 +506,26 @@ export class StageFs {
 
   /** The live ones of `entries`, once each, in the order they were added. */
   private inLiveOrder(entries: Iterable<FsEntry>): FsEntry[] {
-    const ranked: [number, FsEntry][] = [];
-    const seen = new Set<FsEntry>();
+    // Most callers pass entries in that order already (an index key's Set, `inGroups`' answer to `remove`):
+    // those are kept as they come, without a Set to drop repeats or a sort (ranks are unique, so strictly
+    // rising ranks have no repeat); the others are deduplicated and sorted by rank.
+    const found: FsEntry[] = [];
+    let ordered = true;
+    let last = -1;
     for (const e of entries) {
       const rank = this.live.get(e);
-      if (rank === undefined || seen.has(e)) continue;
+      if (rank === undefined) continue;
+      if (rank <= last) ordered = false;
+      last = rank;
+      found.push(e);
+    }
+    if (ordered) return found;
+    const ranked: [number, FsEntry][] = [];
+    const seen = new Set<FsEntry>();
+    for (const e of found) {
+      if (seen.has(e)) continue;
       seen.add(e);
-      ranked.push([rank, e]);
+      ranked.push([this.live.get(e) ?? 0, e]);
     }
     return ranked.sort((a, b) => a[0] - b[0]).map(([, e]) => e);
   }

@@ -128,10 +128,23 @@ export function debianPackage(name: string, release: DebianRelease): DebianPacka
   const clean = cleanName(name);
   const i = t?.rows.find(clean);
   if (t === undefined || i === undefined) return null;
+  let known = packageFacts.get(t);
+  if (known === undefined) packageFacts.set(t, (known = new Map()));
+  const hit = known.get(clean);
+  if (hit !== undefined) return hit;
   const real = realIndex(t, i, () => false);
-  if (real === null) return null;
-  return facts(t, real, real === i ? null : clean, release);
+  const found = real === null ? null : facts(t, real, real === i ? null : clean, release);
+  known.set(clean, found);
+  return found;
 }
+
+/**
+ * debianPackage's answers by table (a WeakMap: a table installed again starts afresh; each is one
+ * release's) and name, for the names the table has (so at most one per row): the estimator asks for every
+ * `apt-get install NAME` it weighs, and a `bulk` file repeats one install thousands of times, each mapping
+ * the package's Depends to names again. Facts are read-only.
+ */
+const packageFacts = new WeakMap<object, Map<string, DebianPackageFacts | null>>();
 
 /**
  * True when `apt-get install NAME` finds something to install in the release: a real package, or a virtual

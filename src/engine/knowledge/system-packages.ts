@@ -132,13 +132,31 @@ function branchRank(branch: string | null): number {
   return m === null ? -1 : Number(m[1]) * 1000 + Number(m[2]);
 }
 
+/** ALPINE's rows by package name, in table order, built at the first lookup: `apk add` looked each name up
+ *  by a scan of the whole table, once per package per RUN (a `bulk` file repeats one `apk add` thousands
+ *  of times). */
+let alpineByPackage: ReadonlyMap<string, readonly AlpinePackageRow[]> | undefined;
+
+function alpineRows(pkg: string): readonly AlpinePackageRow[] {
+  if (alpineByPackage === undefined) {
+    const index = new Map<string, AlpinePackageRow[]>();
+    for (const row of ALPINE) {
+      const rows = index.get(row.package);
+      if (rows === undefined) index.set(row.package, [row]);
+      else rows.push(row);
+    }
+    alpineByPackage = index;
+  }
+  return alpineByPackage.get(pkg) ?? [];
+}
+
 /**
  * x86_64 first (the other arches are proxies), then the newest branch, then 32-bit x86 among proxies of
  * one branch (same instruction-set family, so the closest stand-in); rows with a figure only.
  */
 function preferredAlpineRow(pkg: string): AlpinePackageRow | undefined {
   const score = (r: AlpinePackageRow): number => (r.proxy ? 0 : 1e12) + branchRank(r.branch) * 10 + (r.arch === "x86" ? 1 : 0);
-  return ALPINE.filter((r) => r.package === pkg && r.installedBytes !== null).sort((a, b) => score(b) - score(a))[0];
+  return alpineRows(pkg).filter((r) => r.installedBytes !== null).sort((a, b) => score(b) - score(a))[0];
 }
 
 export interface AlpinePackageMatch {
@@ -150,8 +168,20 @@ export interface AlpinePackageMatch {
   readonly source: SourceRef;
 }
 
+/** Matches by cleaned name, for the names that have one (so at most one per package and alias of the
+ *  table): the table does not change, and a match is read-only. */
+const alpineMatches = new Map<string, AlpinePackageMatch>();
+
 export function findAlpinePackage(name: string): AlpinePackageMatch | null {
   const pkg = cleanAlpineName(name);
+  const known = alpineMatches.get(pkg);
+  if (known !== undefined) return known;
+  const match = matchAlpinePackage(pkg);
+  if (match !== null) alpineMatches.set(pkg, match);
+  return match;
+}
+
+function matchAlpinePackage(pkg: string): AlpinePackageMatch | null {
   const reasons: string[] = [];
   let row = preferredAlpineRow(pkg);
   const alias = ALPINE_ALIASES[pkg];
@@ -161,7 +191,7 @@ export function findAlpinePackage(name: string): AlpinePackageMatch | null {
   }
   if (row === undefined) {
     // A row without a figure still says the package was looked for: report it as unknown.
-    row = ALPINE.find((r) => r.package === pkg);
+    row = alpineRows(pkg)[0];
     if (row === undefined) return null;
     reasons.push(`no installed size found for ${pkg}`);
   } else if (row.proxy) {
