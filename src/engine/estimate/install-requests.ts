@@ -115,13 +115,10 @@ function cachedInstallList(table: object, requests: readonly ClosureRequest[], p
   const key = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker])]);
   return cache.getOrCompute(key, () => {
     const list = new InstallList();
-    const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
     const closure = resolvePackageClosure(requests, platform);
-    // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
-    const fallback = resolvePythonClosure(closure.unknown);
     for (const facts of closure.packages) list.add(facts.name, facts.specifier);
-    for (const row of fallback.rows) list.add(row.name, specifiers.get(row.name) ?? null);
-    for (const name of fallback.unknown) list.add(name, specifiers.get(name) ?? null);
+    // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
+    addBundledClosure(list, closure.unknown, requests);
     return list.items;
   });
 }
@@ -149,9 +146,15 @@ export function closureOf(requests: readonly ClosureRequest[], platform: Platfor
   }
   const table = pythonTable();
   if (table !== null) return cachedInstallList(table, requests, platform);
+  addBundledClosure(list, requests.map((r) => r.name), requests);
+  return list.items;
+}
+
+/** The bundled table's closure of `names` (its rows, then the names it lacks), each with the specifier its
+ *  request gave, if one did. */
+function addBundledClosure(list: InstallList, names: readonly string[], requests: readonly ClosureRequest[]): void {
   const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
-  const closure = resolvePythonClosure(requests.map((r) => r.name));
+  const closure = resolvePythonClosure(names);
   for (const row of closure.rows) list.add(row.name, specifiers.get(row.name) ?? null);
   for (const name of closure.unknown) list.add(name, specifiers.get(name) ?? null);
-  return list.items;
 }
