@@ -246,6 +246,14 @@ describe("size/multistage", () => {
         output: null,
       },
       {
+        // Fuzz case 82373 of seed 100, minimised: the install after the USER is only pip upgrading itself.
+        // It is no package of the app and runs as app on the same /usr/local pip in the final stage.
+        name: "a pip upgrade after the switch to a non-root user stays in the final stage",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install psycopg2\nRUN useradd app\nUSER app\nRUN pip install --upgrade pip\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --prefix=/install psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nRUN useradd app\nUSER app\nRUN pip install --upgrade pip\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
         name: "an install mixed with other work in one RUN: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install django && python manage.py collectstatic --noinput\n",
         findings: ["1:noSplit"],
@@ -308,7 +316,26 @@ describe("size/multistage", () => {
     // `postgresql-de"v` runs to the end of its RUN, so `&& pip install psycopg2` is part of the package word;
     // written into the final stage's `apk add --no-cache`, it compiled psycopg2 there with no compiler.
     { name: "an unclosed quote in a package name", dockerfile: "FROM python:3.6-alpine\nRUN apk add postgresql-de\"v \\\n  && pip install psycopg2\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev \\\n  && pip install psycopg2\n", reason: "the system packages include \"postgresql-dev && pip install psycopg2\", which holds blanks, quotes or shell operators" },
+    // A package install after the USER is the app's: the builder could not run it as that user.
+    { name: "a package installed with pip after the switch to a non-root user", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --no-cache-dir psycopg2\nRUN useradd app\nUSER app\nRUN pip install --no-cache-dir --upgrade pip requests\n", reason: "line 5 switches to user app before the install" },
+    // In the venv layout (a RUN between the installs uses the first), pip in the final stage is the venv's.
+    { name: "a pip upgrade after the USER where the split needs a venv", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --no-cache-dir psycopg2\nRUN python -c 'import psycopg2'\nRUN pip install --no-cache-dir flask\nRUN useradd app\nUSER app\nRUN pip install --no-cache-dir --upgrade pip\n", reason: "line 8 upgrades pip as user app, which in the final stage would be the virtual environment's pip" },
   ])("no rewrite, with the reason: $name", ({ dockerfile, reason }) => expectNoSplit(dockerfile, reason, []));
+
+  // Fuzz case 82373 of seed 100: the split was refused for the pip upgrade after `USER app`, which
+  // hygiene/pip-self-upgrade then dropped, and planning the result again split the stage. The plan that
+  // drops the upgrade now splits first and leaves nothing to apply when planned again.
+  it("planned again after the upgrade is dropped, nothing applies (idempotent)", () => {
+    const dockerfile = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install psycopg2\nRUN useradd app\nUSER app\nRUN pip install --upgrade pip\nCMD [\"python\", \"app.py\"]\n";
+    const plan = buildPlan({ dockerfile, requirements: [], dockerignore: ".git\n", decisions: { "hygiene/pip-self-upgrade": { action: "apply", alternative: "drop" } } });
+    const applied = plan.steps.filter((s) => s.status === "applied");
+    expect(applied.map((s) => s.id)).toEqual(["size/multistage", "size/pip-no-cache-dir", "hygiene/pip-self-upgrade"]);
+    expect(applied[0]?.rationale).toContain("The pip upgrade on line 6 runs after the switch to a non-root user, so it stays in the final stage as written.");
+    const last = plan.steps.at(-1);
+    expect(last?.texts.dockerfile).not.toContain("--upgrade pip");
+    const again = buildPlan({ dockerfile: last?.texts.dockerfile ?? "", requirements: [], dockerignore: last?.texts.dockerignore ?? null });
+    expect(again.steps.filter((s) => s.status === "applied").map((s) => s.id)).toEqual([]);
+  });
 
   // Fuzz case 994 of seed 100, minimised: the useradd line deleted. As written a package install might have
   // made flaskuser; split, the final stage has none, and the build check refused the rewrite. Only the

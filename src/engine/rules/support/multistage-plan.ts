@@ -34,6 +34,8 @@ export interface SplitPlan {
   readonly venvBecause: string | null;
   /** The installs to redirect with --prefix (prefix layout). */
   readonly installs: readonly PipInstall[];
+  /** pip self-upgrades run as a non-root user after the installs: left in the final stage as written (see withoutLateSelfUpgrades). */
+  readonly lateUpgrades: readonly InstructionNode[];
   /** The venv the installs go into: an existing one the stage creates, or VENV. */
   readonly venv: string;
   /** Insert `RUN python -m venv` + `ENV PATH` before this RUN; null when the stage already makes its venv. */
@@ -67,8 +69,9 @@ export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTar
  * `stage` may be a chain seen as one stage (`FROM python AS builder` + `FROM builder AS final`, their
  * instructions joined): `builder` then names the existing stage that becomes the builder.
  */
-export function planSplit(analysis: Analysis, stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], builderName?: string): SplitOutcome {
+export function planSplit(analysis: Analysis, stage: Stage, stageInstalls: readonly { node: InstructionNode; info: PipInstall }[], builderName?: string): SplitOutcome {
   const text = analysis.model.text;
+  const { installs, late, lateUser } = withoutLateSelfUpgrades(stage, stageInstalls, analysis.model.escapeChar);
   const from = stage.from.from;
   if (!plainFrom(stage.from)) return refuse(`line ${lineOf(stage.from)} is not FROM image or FROM image AS name, so where the stage's name goes is not clear`);
   if (from == null || from.image === null) return refuse(`the base image ${from?.rawImage ?? ""} uses a build argument with no default, so the final stage's base is not known`);
@@ -168,8 +171,12 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   // The final stage's own text: a build tool it calls (HEALTHCHECK curl …) is a runtime package there.
   const finalText = [...repeated, ...after.map((n) => instructionText(text, n))].join("\n");
   const requested = stagePackages(analysis, stage).requested;
-  const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, position, installs, requested, roleOf);
+  const venvBecause = venv.plan.createBefore === null ? null : prefixProblem(stage, position, installs, requested, late, roleOf);
   const layout = venv.plan.createBefore !== null && venvBecause === null ? "prefix" : "venv";
+  const lateUpgrade = late[0];
+  if (lateUpgrade !== undefined && layout === "venv") {
+    return refuse(`line ${lineOf(lateUpgrade.node)} upgrades pip as user ${lateUser}, which in the final stage would be the virtual environment's pip, owned by root: the user could not write it`);
+  }
   // `python -m venv` came with Python 3.3; python:2.7 images have no venv module.
   // The tag first: the tables stand a newer row in for tags they lack (python:2.7 → python:3.6).
   const python = /^\d+(\.\d+)?/.exec(from.image.slice(from.image.lastIndexOf(":") + 1))?.[0] ?? analysis.estimate.stages[stage.index]?.pythonVersion ?? "";
@@ -192,7 +199,7 @@ export function planSplit(analysis: Analysis, stage: Stage, installs: readonly {
   }
   return {
     ok: true,
-    plan: { stage, builder, layout, venvBecause, installs: installs.map((i) => i.info), venv: venv.plan.venv, createBefore: venv.plan.createBefore, builderEnd, repeated, moved, runtime: runtime.packages, noRecommends: runtime.noRecommends, target },
+    plan: { stage, builder, layout, venvBecause, installs: installs.map((i) => i.info), lateUpgrades: late.map((i) => i.node), venv: venv.plan.venv, createBefore: venv.plan.createBefore, builderEnd, repeated, moved, runtime: runtime.packages, noRecommends: runtime.noRecommends, target },
   };
 }
 
@@ -305,11 +312,44 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
  * in /usr/local after the copy. The base is an official python image (checked before): its Python is
  * /usr/local, where the prefix is copied.
  */
-function prefixProblem(stage: Stage, position: ReadonlyMap<InstructionNode, number>, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[], roleOf: (node: InstructionNode) => RunRole): string | null {
-  const selfUpgrade = (name: string): boolean => ["pip", "setuptools", "wheel", "distribute"].includes(name.toLowerCase().split(/[<>=!~[;\s]/)[0] ?? "");
-  const upgrading = installs.find(({ info }) => info.requirements.some((r) => selfUpgrade(r.value)));
+const SELF_UPGRADE_NAMES = new Set(["pip", "setuptools", "wheel", "distribute"]);
+/** `pip`, `pip>=23`, `setuptools[core]`: pip itself or its build tools rather than a package of the app. */
+const isSelfUpgrade = (name: string): boolean => SELF_UPGRADE_NAMES.has(name.toLowerCase().split(/[<>=!~[;\s]/)[0] ?? "");
+
+/**
+ * The installs the split moves, without a trailing `pip install --upgrade pip` that runs as a non-root user
+ * after the app's installs (`USER app` then the upgrade): the builder cannot run it as that user, and it is
+ * no package of the app. It stays in the final stage as written, as the same user on the same /usr/local
+ * pip (prefix layout; the venv layout refuses, see planSplit). Counting it as the install let the USER
+ * before it refuse the split until hygiene/pip-self-upgrade removed it, after which planning the result
+ * again split the stage (fuzz seed 100 case 82373, not idempotent). Any other install after the USER
+ * keeps the refusal.
+ */
+function withoutLateSelfUpgrades(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], escapeChar: string):
+  { installs: readonly { node: InstructionNode; info: PipInstall }[]; late: readonly { node: InstructionNode; info: PipInstall }[]; lateUser: string } {
+  const none = { installs, late: [], lateUser: "" };
+  const last = installs.at(-1)?.node;
+  if (last === undefined) return none;
+  const upTo = stage.instructions.slice(0, stage.instructions.indexOf(last) + 1);
+  const user = firstNonRootUser(upTo, escapeChar);
+  if (user === null) return none;
+  const switchedAt = upTo.indexOf(user.node);
+  const position = new Map(upTo.map((n, i) => [n, i]));
+  const early = installs.filter(({ node }) => (position.get(node) ?? -1) < switchedAt);
+  const late = installs.filter(({ node }) => (position.get(node) ?? -1) > switchedAt);
+  const onlySelf = late.every(({ info }) => info.requirements.length > 0 && info.requirements.every((r) => isSelfUpgrade(r.value))
+    && info.requirementFiles.length === 0 && info.constraintFiles.length === 0 && info.editables.length === 0);
+  if (early.length === 0 || !onlySelf || early.length + late.length !== installs.length) return none;
+  return { installs: early, late, lateUser: user.user };
+}
+
+function prefixProblem(stage: Stage, position: ReadonlyMap<InstructionNode, number>, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[],
+  late: readonly { info: PipInstall }[], roleOf: (node: InstructionNode) => RunRole): string | null {
+  const upgrading = installs.find(({ info }) => info.requirements.some((r) => isSelfUpgrade(r.value)));
   if (upgrading !== undefined) return `pip upgrades itself or its build tools on line ${lineOf(upgrading.node)}, which an install under --prefix does not survive`;
-  if (requested.some(selfUpgrade)) return "the requirements upgrade pip or its build tools, which an install under --prefix does not survive";
+  // The stage's requested names include the late upgrades' own (which stay in the final stage): only more count.
+  const lateNames = late.reduce((sum, { info }) => sum + info.requirements.length, 0);
+  if (requested.filter(isSelfUpgrade).length > lateNames) return "the requirements upgrade pip or its build tools, which an install under --prefix does not survive";
   const indexes = installs.map(({ node }) => position.get(node) ?? -1);
   const between = stage.instructions.slice(Math.min(...indexes), Math.max(...indexes) + 1);
   const installNodes = new Set(installs.map((i) => i.node));
