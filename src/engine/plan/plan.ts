@@ -2,7 +2,9 @@
 // tried in a fixed priority order; each that fires and can fix becomes one step, applied (default or the
 // chosen alternative) or skipped as the user decided, and the texts are re-estimated after it. A fix whose
 // output does not re-parse, after which its rule still fires, or that adds a build-check error (a rewrite
-// that would not build or run), is not applied: the step says why, and the next rule goes on.
+// that would not build or run), is not applied: the step says why, and the next rule goes on. A rule that
+// failed is tried again once a later step has changed the texts (retryUnblocked), so that the plan's own
+// result plans to nothing more.
 import { analyze, type Analysis, type TextFile } from "../analyze";
 import { describeError } from "../diagnostics";
 import { LIMIT_CODE_PREFIX, LIMITS } from "../limits";
@@ -164,30 +166,26 @@ export function buildPlan(input: PlanInput): Plan {
   const originalFindings = new Map(rules.map((rule) => [rule, safeDetect(rule, { input: analysisInput(texts, input.settings), analysis: original }, faults)] as const));
   const findings = [...originalFindings.values()].flat();
 
-  for (const rule of rules) {
+  /** One rule's step on the texts as they stand: null when it finds nothing, "budget" when trying it would
+   *  pass the work budget. An applied step moves the texts on. */
+  const attempt = (rule: Rule): PlanStep | "budget" | null => {
     const context: RuleContext = { input: analysisInput(texts, input.settings), analysis };
     // Until a step applies, the texts are the original ones: their findings are already known.
     const ruleFindings = analysis === original ? (originalFindings.get(rule) ?? []) : safeDetect(rule, context, faults);
-    if (ruleFindings.length === 0) continue;
+    if (ruleFindings.length === 0) return null;
     // Charged before the fix: near the limits the rewrite guard parses each alternative whole.
     const work = analysisWork(analysis);
-    if (spent + work > PLAN_WORK.units) {
-      const left = rules.slice(rules.indexOf(rule)).map((r) => r.meta.id);
-      notice = `This Dockerfile is large (${texts.dockerfile.length.toLocaleString("en-US")} characters, ${analysis.model.instructions.length.toLocaleString("en-US")} instructions) and every step re-reads all of it: the plan stopped after ${steps.length - 1} step${steps.length === 2 ? "" : "s"} to stay within about a second. Not tried: ${left.join(", ")}.`;
-      break;
-    }
+    if (spent + work > PLAN_WORK.units) return "budget";
     spent += work;
     const alternatives = safeFix(rule, context, ruleFindings, faults);
     const base = { id: rule.meta.id, title: rule.meta.title, safety: rule.meta.fixSafety, alternatives: alternatives.map((a) => ({ id: a.id, title: a.title })), findings: ruleFindings, preview: null };
     if (alternatives.length === 0) {
       // Found, but no rewrite is safe here: say so in the finding's own words rather than drop it.
-      steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: noFixSentence(ruleFindings) });
-      continue;
+      return { ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: noFixSentence(ruleFindings) };
     }
     const decision = decisions[rule.meta.id];
     if (decision?.action === "skip") {
-      steps.push({ ...base, status: "skipped", alternative: null, texts, analysis, diff: "", rationale: `Skipped. ${alternatives[0]?.reason ?? ""}`.trim() });
-      continue;
+      return { ...base, status: "skipped", alternative: null, texts, analysis, diff: "", rationale: `Skipped. ${alternatives[0]?.reason ?? ""}`.trim() };
     }
     const picked = firstThatApplies(rule, alternatives, decision?.alternative, texts, analysis, input.settings, faults, () => {
       // Each further alternative tried is one more analysis of the whole file, charged like a step.
@@ -196,18 +194,16 @@ export function buildPlan(input: PlanInput): Plan {
       return true;
     });
     if (!picked.ok) {
-      steps.push({ ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${picked.error}` });
-      continue;
+      return { ...base, status: "failed", alternative: null, texts, analysis, diff: "", rationale: `Not applied: ${picked.error}` };
     }
     const { chosen, outcome } = picked;
     const instead = picked.refused === null ? "" : `${picked.refused} `;
     if (decision === undefined && defaultActionOf(rule.meta) === "offer") {
       // Checked like an applied fix (it builds, it converges) so the offer is one the user can take, but
       // the texts go on unchanged: the user decides.
-      steps.push({ ...base, status: "offered", alternative: null, texts, analysis, diff: "", preview: previewOf(texts, outcome.texts, outcome.analysis), rationale: `Offered, not applied: a fix to review (${rule.meta.fixSafety}); pick Apply to use it. ${instead}${chosen.reason} If applied: ${sizeSentence(analysis, outcome.analysis)}` });
-      continue;
+      return { ...base, status: "offered", alternative: null, texts, analysis, diff: "", preview: previewOf(texts, outcome.texts, outcome.analysis), rationale: `Offered, not applied: a fix to review (${rule.meta.fixSafety}); pick Apply to use it. ${instead}${chosen.reason} If applied: ${sizeSentence(analysis, outcome.analysis)}` };
     }
-    steps.push(withLazyDiff({
+    const step = withLazyDiff({
       ...base,
       // The title says what was done: the alternative applied ("Use python:3.12-slim"), not the rule.
       title: chosen.title,
@@ -216,11 +212,65 @@ export function buildPlan(input: PlanInput): Plan {
       texts: outcome.texts,
       analysis: outcome.analysis,
       rationale: `${instead}${chosen.reason} ${sizeSentence(analysis, outcome.analysis)}`,
-    }, texts));
+    }, texts);
     texts = outcome.texts;
     analysis = outcome.analysis;
+    return step;
+  };
+  const stopped = (left: readonly Rule[], again: boolean): string =>
+    `This Dockerfile is large (${texts.dockerfile.length.toLocaleString("en-US")} characters, ${analysis.model.instructions.length.toLocaleString("en-US")} instructions) and every step re-reads all of it: the plan stopped after ${steps.length - 1} step${steps.length === 2 ? "" : "s"} to stay within about a second. Not tried${again ? " again" : ""}: ${left.map((r) => r.meta.id).join(", ")}.`;
+
+  for (const [i, rule] of rules.entries()) {
+    const step = attempt(rule);
+    if (step === "budget") {
+      notice = stopped(rules.slice(i), false);
+      break;
+    }
+    if (step !== null) steps.push(step);
   }
+  if (notice === null) notice = retryUnblocked(rules, steps, attempt, () => {
+    // The rules' detects over the whole file cost about one analysis together (see the budget above).
+    const work = analysisWork(analysis);
+    if (spent + work > PLAN_WORK.units) return false;
+    spent += work;
+    return true;
+  }, stopped);
   return { steps, findings, faults: [...new Set(faults)], notice };
+}
+
+/**
+ * A rule that found something but could not fix it may be able to once a later step has changed the texts:
+ * size/multistage refused a split for a `pip install --upgrade pip` that hygiene/pip-self-upgrade, later in
+ * the order, then dropped (fuzz seed 100 case 82373), and cleanup-same-layer could fold a delete only after
+ * that same drop (case 37786). Planning the result again then applied them: the plan was not idempotent.
+ * So each failed step followed by an applied one is tried again on the texts as they stand; a step that now
+ * applies (or is offered) replaces the failed one, at the end, where its texts are. Rounds go on while one
+ * does, each rule's step moving once at most. Each round's detects are charged to the work budget; past
+ * it, the notice names the rules not tried again. Returns that notice, or null.
+ */
+function retryUnblocked(rules: readonly Rule[], steps: PlanStep[], attempt: (rule: Rule) => PlanStep | "budget" | null,
+  mayDetect: () => boolean, stopped: (left: readonly Rule[], again: boolean) => string): string | null {
+  const moved = new Set<string>();
+  for (let round = 0; round < rules.length; round++) {
+    const failed = rules.filter((rule) => {
+      const at = steps.findIndex((s) => s.id === rule.meta.id);
+      return at > 0 && !moved.has(rule.meta.id) && steps[at]?.status === "failed" && steps.slice(at + 1).some((s) => s.status === "applied");
+    });
+    if (failed.length === 0) return null;
+    if (!mayDetect()) return stopped(failed, true);
+    let changed = false;
+    for (const [i, rule] of failed.entries()) {
+      const step = attempt(rule);
+      if (step === "budget") return stopped(failed.slice(i), true);
+      if (step === null || (step.status !== "applied" && step.status !== "offered")) continue;
+      steps.splice(steps.findIndex((s) => s.id === rule.meta.id), 1);
+      steps.push(step);
+      moved.add(rule.meta.id);
+      changed = true;
+    }
+    if (!changed) return null;
+  }
+  return null;
 }
 
 /** The step with `diff` as an enumerable getter that diffs `before` against the step's texts once, when
