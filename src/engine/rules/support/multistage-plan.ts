@@ -54,6 +54,9 @@ export interface SplitPlan {
 
 export type SplitOutcome = { readonly ok: true; readonly plan: SplitPlan } | { readonly ok: false; readonly reason: string };
 
+/** A pip install of the stage and the RUN it is in. */
+type Install = { readonly node: InstructionNode; readonly info: PipInstall };
+
 const refuse = (reason: string): SplitOutcome => ({ ok: false, reason });
 const lineOf = (node: InstructionNode): number => node.range.startLine;
 
@@ -69,9 +72,8 @@ export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTar
  * `stage` may be a chain seen as one stage (`FROM python AS builder` + `FROM builder AS final`, their
  * instructions joined): `builder` then names the existing stage that becomes the builder.
  */
-export function planSplit(analysis: Analysis, stage: Stage, stageInstalls: readonly { node: InstructionNode; info: PipInstall }[], builderName?: string): SplitOutcome {
+export function planSplit(analysis: Analysis, stage: Stage, stageInstalls: readonly Install[], builderName?: string): SplitOutcome {
   const text = analysis.model.text;
-  const { installs, late, lateUser } = withoutLateSelfUpgrades(stage, stageInstalls, analysis.model.escapeChar);
   const from = stage.from.from;
   if (!plainFrom(stage.from)) return refuse(`line ${lineOf(stage.from)} is not FROM image or FROM image AS name, so where the stage's name goes is not clear`);
   if (from == null || from.image === null) return refuse(`the base image ${from?.rawImage ?? ""} uses a build argument with no default, so the final stage's base is not known`);
@@ -88,6 +90,7 @@ export function planSplit(analysis: Analysis, stage: Stage, stageInstalls: reado
     return refuse(`the base image ${from.rawImage} is not an official python image, so its Python is not known to live in /usr/local (apt's python3 on ubuntu or debian needs python3-venv for a virtual environment, and the final stage would need python3 installed the same way), which Whaleweight does not guess`);
   }
   const position = positionsIn(stage);
+  const { installs, late, lateUser } = withoutLateSelfUpgrades(stage, position, stageInstalls, analysis.model.escapeChar);
   const last = Math.max(...installs.map(({ node }) => position.get(node) ?? -1));
   const before = stage.instructions.slice(0, last + 1);
   const after = stage.instructions.slice(last + 1);
@@ -325,26 +328,22 @@ const isSelfUpgrade = (name: string): boolean => SELF_UPGRADE_NAMES.has(name.toL
  * again split the stage (fuzz seed 100 case 82373, not idempotent). Any other install after the USER
  * keeps the refusal.
  */
-function withoutLateSelfUpgrades(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[], escapeChar: string):
-  { installs: readonly { node: InstructionNode; info: PipInstall }[]; late: readonly { node: InstructionNode; info: PipInstall }[]; lateUser: string } {
+function withoutLateSelfUpgrades(stage: Stage, position: ReadonlyMap<InstructionNode, number>, installs: readonly Install[], escapeChar: string):
+  { installs: readonly Install[]; late: readonly Install[]; lateUser: string } {
   const none = { installs, late: [], lateUser: "" };
-  const last = installs.at(-1)?.node;
-  if (last === undefined) return none;
-  const upTo = stage.instructions.slice(0, stage.instructions.indexOf(last) + 1);
-  const user = firstNonRootUser(upTo, escapeChar);
+  const at = (node: InstructionNode): number => position.get(node) ?? -1;
+  const last = Math.max(...installs.map(({ node }) => at(node)));
+  const user = firstNonRootUser(stage.instructions.slice(0, last + 1), escapeChar);
   if (user === null) return none;
-  const switchedAt = upTo.indexOf(user.node);
-  const position = new Map(upTo.map((n, i) => [n, i]));
-  const early = installs.filter(({ node }) => (position.get(node) ?? -1) < switchedAt);
-  const late = installs.filter(({ node }) => (position.get(node) ?? -1) > switchedAt);
+  const early = installs.filter(({ node }) => at(node) < at(user.node));
+  const late = installs.filter(({ node }) => at(node) > at(user.node));
   const onlySelf = late.every(({ info }) => info.requirements.length > 0 && info.requirements.every((r) => isSelfUpgrade(r.value))
     && info.requirementFiles.length === 0 && info.constraintFiles.length === 0 && info.editables.length === 0);
-  if (early.length === 0 || !onlySelf || early.length + late.length !== installs.length) return none;
-  return { installs: early, late, lateUser: user.user };
+  return early.length === 0 || !onlySelf ? none : { installs: early, late, lateUser: user.user };
 }
 
-function prefixProblem(stage: Stage, position: ReadonlyMap<InstructionNode, number>, installs: readonly { node: InstructionNode; info: PipInstall }[], requested: readonly string[],
-  late: readonly { info: PipInstall }[], roleOf: (node: InstructionNode) => RunRole): string | null {
+function prefixProblem(stage: Stage, position: ReadonlyMap<InstructionNode, number>, installs: readonly Install[], requested: readonly string[],
+  late: readonly Install[], roleOf: (node: InstructionNode) => RunRole): string | null {
   const upgrading = installs.find(({ info }) => info.requirements.some((r) => isSelfUpgrade(r.value)));
   if (upgrading !== undefined) return `pip upgrades itself or its build tools on line ${lineOf(upgrading.node)}, which an install under --prefix does not survive`;
   // The stage's requested names include the late upgrades' own (which stay in the final stage): only more count.
