@@ -151,6 +151,13 @@ describe("size/multistage", () => {
         reasonIncludes: ["The cleanup on line 5 stays in the builder"],
       },
       {
+        // The comment over the cleanup describes it: it moves with it (it was left over COPY in the final stage).
+        name: "a cleanup moves into the builder with the comment lines over it, not a comment a blank line away",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev\nRUN pip install --no-cache-dir psycopg2\n\n# the app's image\n\n# remove the build dependencies\n# (they are only needed to compile)\nRUN apk del build-deps\nCOPY . /app\nCMD [\"python\", \"/app/app.py\"]\n",
+        findings: ["1:single"],
+        output: "FROM python:3.12-alpine AS builder\nRUN apk add --virtual build-deps gcc musl-dev postgresql-dev\nRUN pip install --prefix=/install --no-cache-dir psycopg2\n# remove the build dependencies\n# (they are only needed to compile)\nRUN apk del build-deps\n\nFROM python:3.12-alpine\nRUN apk add --no-cache libpq\nCOPY --from=builder /install /usr/local\n\n# the app's image\n\nCOPY . /app\nCMD [\"python\", \"/app/app.py\"]\n",
+      },
+      {
         name: "apt-get purge after the install moves into the builder",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --no-cache-dir psycopg2\nRUN apt-get purge -y --auto-remove gcc && rm -rf /var/lib/apt/lists/*\nCOPY . /app\nCMD [\"python\", \"/app/app.py\"]\n",
         findings: ["1:single"],

@@ -11,7 +11,7 @@ import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
 import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
-import { afterInstruction, endsWithLineBreak, finalStage, insertionPointBefore, instructionText, lineBreakOf, lineStartOf, plainFrom, stagesUsedBy } from "./support/stages";
+import { afterInstruction, endsWithLineBreak, finalStage, insertionPointBefore, instructionText, lineBreakOf, plainFrom, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /**
@@ -201,15 +201,17 @@ function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string, reb
     const at = insertionPointBefore(analysis.model, plan.createBefore);
     edits.push({ start: at, end: at, text: `RUN python -m venv ${plan.venv}${nl}${envPath}${nl}` });
   }
-  // Cleanups after the install move up into the builder, with what they clean.
-  for (const node of plan.moved) edits.push({ start: lineStartOf(text, node.range.start), end: afterInstruction(text, node), text: "" });
+  // Cleanups after the install move up into the builder, with what they clean, and so do the comment lines
+  // directly over them, which describe them (`# remove the build dependencies` was left in the final stage).
+  const movedFrom = (node: SplitPlan["moved"][number]): number => insertionPointBefore(analysis.model, node);
+  for (const node of plan.moved) edits.push({ start: movedFrom(node), end: afterInstruction(text, node), text: "" });
 
   const fromLine = `FROM ${from?.platform != null ? `--platform=${from.platform} ` : ""}${from?.rawImage ?? ""}${stageName !== null ? ` AS ${stageName}` : ""}`;
   const runtimeLine = plan.runtime.length === 0 ? []
     : plan.target.libc === "musl" ? [`RUN apk add --no-cache ${plan.runtime.join(" ")}`]
     : [`RUN apt-get update && apt-get install -y${plan.noRecommends ? " --no-install-recommends" : ""} ${plan.runtime.join(" ")} && rm -rf /var/lib/apt/lists/*`];
   const copy = plan.layout === "prefix" ? [`COPY --from=${plan.builder} ${PREFIX} /usr/local`] : [`COPY --from=${plan.builder} ${plan.venv} ${plan.venv}`, ...(creates ? [envPath] : [])];
-  const movedText = plan.moved.map((n) => `${instructionText(text, n)}${nl}`).join("");
+  const movedText = plan.moved.map((n) => `${text.slice(movedFrom(n), n.range.end)}${nl}`).join("");
   const at = afterInstruction(text, plan.builderEnd);
   if (rebase !== undefined) {
     // The final stage no longer inherits the builder's instructions after the install: it repeats them.
