@@ -270,6 +270,16 @@ describe("flags", () => {
     expect(commandWords(node)).toEqual([["pip", "install", "-r", "/r.txt"]]);
   });
 
+  // BuildKit reads a flag word as the shell would (its extractBuilderFlags drops the quotes) before
+  // splitting a --mount at its commas: `target="/root/.cache/pip"` is that cache, not a quoted path.
+  it("quotes inside a --mount are read as BuildKit reads them", () => {
+    const node = only("FROM alpine\nRUN --mount=type=cache,target=\"/root/.cache/pip\" --mount='type=bind,source=req.txt,target=/r.txt' pip install -r /r.txt\n", "RUN");
+    expect(node.run?.mounts).toEqual([
+      { type: "cache", target: "/root/.cache/pip", source: null, from: null },
+      { type: "bind", target: "/r.txt", source: "req.txt", from: null },
+    ]);
+  });
+
   it("a --mount without type is a bind mount, dst= is a target", () => {
     expect(only("FROM alpine\nRUN --mount=dst=/src,from=builder ls\n", "RUN").run?.mounts).toEqual([
       { type: "bind", target: "/src", source: null, from: "builder" },

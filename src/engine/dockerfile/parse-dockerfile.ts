@@ -284,7 +284,7 @@ function readRun(
   heredocs: readonly HeredocNode[],
   flags: InstructionNode["flags"],
 ): RunDetails {
-  const mounts = readRunMounts(flags);
+  const mounts = readRunMounts(flags, ctx.escapeChar);
   let script: ShellSource | null = null;
   let execCommand: ShellCommand | null = null;
   if (form === "shell" && argsRange !== null) {

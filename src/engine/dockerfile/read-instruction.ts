@@ -226,12 +226,14 @@ function flagNamed(flags: readonly DockerFlag[], name: string): DockerFlag | und
   return undefined;
 }
 
-export function readRunMounts(flags: readonly DockerFlag[]): RunMount[] {
+/** RUN's `--mount` flags. BuildKit reads a flag word as the shell would, quotes and escapes removed
+ *  (`target="/root/.cache/pip"` is /root/.cache/pip), then splits it at its commas. */
+export function readRunMounts(flags: readonly DockerFlag[], escapeChar: string): RunMount[] {
   return flags
     .filter((f) => f.name === "mount" && f.value !== null)
     .map((f) => {
       const options = new Map<string, string>();
-      for (const part of (f.value ?? "").split(",")) {
+      for (const part of unquoteWord(f.value ?? "", escapeChar).split(",")) {
         const eq = part.indexOf("=");
         options.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? "" : part.slice(eq + 1).trim());
       }
