@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "../plan/plan";
 import { requirementsFirst } from "./requirements-first";
-import { runRuleTests } from "./rule-tester";
+import { contextOf, runRuleTests } from "./rule-tester";
 
 const req = { "requirements.txt": "flask==3.0.3\n" };
 
@@ -89,13 +89,13 @@ describe("cache/requirements-first", () => {
         name: "a manifest an earlier COPY put in place: no rewrite",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /root/onboarding\nCOPY requirements.txt ./\nRUN pip install --upgrade pip && [pip install -r requirements.txt\nCOPY . /\nRUN pip install -r requirements.txt\n",
         requirements: req,
-        findings: ["5:order"],
+        findings: ["5:orderNoFix"],
         output: null,
       },
       {
         name: "an install of the source itself after the copy, with a pip upgrade before: found, no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN pip install --upgrade pip\nCOPY . /app\nRUN pip install -e /app\n",
-        findings: ["3:order"],
+        findings: ["3:orderNoFix"],
         output: null,
       },
       {
@@ -103,24 +103,66 @@ describe("cache/requirements-first", () => {
         name: "the install ends the file inside a line continuation: no rewrite",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nRUN pip install -r requirements.txt \\\n",
         requirements: req,
-        findings: ["3:order"],
+        findings: ["3:orderNoFix"],
         output: null,
       },
       {
         name: "pip install . needs the source: no rewrite",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && pip install .\n",
         requirements: req,
-        findings: ["3:order"],
+        findings: ["3:orderNoFix"],
         output: null,
+      },
+      {
+        // Corpus 009's shape: a named install and the manifest's own COPY between, the venv's activate in the
+        // install, the venv inside the copy's destination but excluded by .dockerignore.
+        name: "a named install, a copy of the manifest and a venv's activate do not read the source",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app/\nRUN pip install virtualenv\nCOPY requirements.txt .\nRUN python -m venv venv && . venv/bin/activate && venv/bin/python -m pip install -r requirements.txt\nCMD [\"venv/bin/python\", \"main.py\"]\n",
+        requirements: req,
+        dockerignore: ".git\nvenv/\n",
+        findings: ["3:order"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt /app/\nRUN pip install virtualenv\nCOPY requirements.txt .\nRUN python -m venv venv && . venv/bin/activate && venv/bin/python -m pip install -r requirements.txt\nCOPY . /app/\nCMD [\"venv/bin/python\", \"main.py\"]\n",
+      },
+      {
+        // Corpus 019 and 119's shapes: a global npm install of a named package between, echo in the install.
+        name: "npm install -g of a named package between, echo in the install",
+        dockerfile: "FROM python:3.12\nWORKDIR /usr/src/app\nCOPY . .\nRUN apt-get update && apt-get install -y nodejs npm\nRUN npm install -g sass\nADD https://example.com/tool.tar.gz /opt/\nRUN echo installing && pip install -r ./requirements.txt\n",
+        requirements: req,
+        findings: ["3:order"],
+        output: "FROM python:3.12\nWORKDIR /usr/src/app\nCOPY requirements.txt ./\nRUN apt-get update && apt-get install -y nodejs npm\nRUN npm install -g sass\nADD https://example.com/tool.tar.gz /opt/\nRUN echo installing && pip install -r ./requirements.txt\nCOPY . .\n",
+      },
+      {
+        // Corpus 035's shape: the install names its packages and reads no file: the source copy only moves.
+        name: "an install of named packages: the source copy moves after it",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /usr/src/app\nCOPY . /usr/src/app/\nRUN pip install black==24.1.0 flake8==7.0.0\nRUN flake8 .\n",
+        findings: ["3:order"],
+        output: "FROM python:3.12-slim\nWORKDIR /usr/src/app\nRUN pip install black==24.1.0 flake8==7.0.0\nCOPY . /usr/src/app/\nRUN flake8 .\n",
+        reasonIncludes: ["with the source copied after the install"],
       },
       {
         name: "a script between copy and install may read the source: no rewrite",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN ./configure.sh\nRUN pip install -r requirements.txt\n",
         requirements: req,
-        findings: ["3:order"],
+        findings: ["3:orderNoFix"],
         output: null,
       },
     ],
+  });
+
+  // Each refusal says why, in the finding the plan shows ("No rewrite is offered: …").
+  it.each([
+    { name: "a script between", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN ./configure.sh\nRUN pip install -r requirements.txt\n", reason: "line 4 runs `./configure.sh` between the source copy and the install, and may read the source" },
+    { name: "npm install -g with no package (the folder's own)", dockerfile: "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN npm install -g\nRUN pip install -r requirements.txt\n", reason: "line 4 runs `npm install -g` between" },
+    { name: "the install builds the project", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && pip install .\n", reason: "the install's RUN (line 4) also runs `pip install .`, which may read the source" },
+    { name: "the install ends inside a continuation", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nRUN pip install -r requirements.txt \\\n", reason: "line 4 ends the file inside a line continuation" },
+    { name: "a venv inside the destination, not excluded", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app/\nRUN python -m venv venv && venv/bin/pip install -r requirements.txt\n", reason: "the install writes /app/venv inside /app, and the source copy moved after it would copy a folder of that name from the build context over it" },
+    { name: "pip --target inside the destination", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app/\nRUN pip install --target lib -r requirements.txt\n", reason: "the install writes /app/lib inside /app" },
+  ])("no rewrite, and the finding says why: $name", ({ dockerfile, reason }) => {
+    const context = contextOf({ dockerfile, requirements: req });
+    const findings = requirementsFirst.detect(context);
+    expect(findings.map((f) => f.messageId)).toEqual(["orderNoFix"]);
+    expect(findings[0]?.message).toContain(`No rewrite is offered: ${reason}`);
+    expect(requirementsFirst.fix(context, findings)).toEqual([]);
   });
 });
 

@@ -3,12 +3,13 @@
 // the dependency manifests first, install, then copy the source.
 import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
+import { isIgnored, parseDockerignore } from "../estimate/dockerignore";
 import { baseName, globMatches, hasGlob, isUnder, resolvePath } from "../estimate/paths";
 import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
-import { afterInstruction, continuesToEnd, endsWithLineBreak, lineBreakOf, workdirBefore } from "./support/stages";
+import { afterInstruction, continuesToEnd, endsWithLineBreak, lineBreakOf, lineStartOf, workdirBefore } from "./support/stages";
 import { unquoteWord } from "../dockerfile/unquote";
 import type { Rule } from "./types";
 
@@ -25,6 +26,8 @@ interface Candidate {
   readonly installIndex: number;
   /** Context paths of the manifests, e.g. `requirements.txt`, `pyproject.toml`, `poetry.lock*`. */
   readonly manifests: readonly string[];
+  /** The install reads no file (`pip install black flake8`): the source copy only moves after it. */
+  readonly namedOnly: boolean;
   /** The copy's destination as an absolute path. */
   readonly destination: string;
   readonly escapeChar: string;
@@ -40,9 +43,30 @@ function installsDependencies(info: CommandInfo): boolean {
   return info.kind === "pip-install" || info.kind === "poetry-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
 }
 
-/** Commands that may sit in the install RUN without reading the source. */
-function readsOnlyManifests(info: CommandInfo): boolean {
+/** Commands that read no file of the build context whatever their arguments: they print or make folders. */
+const WRITES_ONLY = new Set(["echo", "printf", "true", "mkdir"]);
+
+/**
+ * A command the rule does not model but knows to read nothing from the source: one of WRITES_ONLY;
+ * `. /opt/venv/bin/activate` (a venv's own script; corpus 009, 101); `npm install -g sass`, a global install
+ * of named packages (corpus 019; with no name it would install the folder's own package.json).
+ */
+function readsNoSource(name: string, words: readonly string[]): boolean {
+  if (WRITES_ONLY.has(name)) return true;
+  if (name === "." || name === "source") return words.length === 2 && /(^|\/)bin\/activate$/.test(words[1] ?? "");
+  if (name === "npm") {
+    const [, sub, ...rest] = words;
+    const named = rest.filter((w) => !w.startsWith("-"));
+    return (sub === "install" || sub === "i") && (rest.includes("-g") || rest.includes("--global")) && named.length > 0 && named.every((w) => !/^[./~]/.test(w) && !w.includes("/"));
+  }
+  return false;
+}
+
+/** Commands that may sit in the install RUN without reading the source (`words`: the command as written). */
+function readsOnlyManifests(info: CommandInfo, words: readonly string[]): boolean {
   switch (info.kind) {
+    case "other":
+      return readsNoSource(info.name, words);
     case "pip-install":
       // `pip install .` / `-e .` builds the project itself: it needs the source.
       return info.editables.length === 0 && info.requirements.every((r) => !isLocalPath(r.value));
@@ -80,7 +104,8 @@ function readsManifests(info: CommandInfo): boolean {
 
 /**
  * The stage's dependency install: its first RUN that installs from manifests; failing that, the first
- * install after the stage's first source copy (detected, never rewritten: it names no manifest). An install
+ * install after the stage's first source copy (it names no manifest: the rewrite only moves the source copy
+ * after it). An install
  * of named packages before the source copy (`pip install --upgrade pip`) is not it: taking the stage's first
  * install of any kind missed the usual `RUN pip install --upgrade pip` / `COPY . /app` /
  * `RUN pip install -r requirements.txt`, and the rule fired only once hygiene/pip-self-upgrade had dropped
@@ -110,7 +135,8 @@ function candidates(analysis: Analysis): Candidate[] {
     const destinationText = copy.copy?.destination == null ? null : unquoteWord(copy.copy.destination, escapeChar);
     if (destinationText === null || destinationText.includes("$")) continue;
     const destination = resolvePath(workdirBefore(stage, copyIndex, escapeChar), destinationText);
-    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex, escapeChar), "."), destination), destination, escapeChar });
+    const namedOnly = !(install.run?.infos ?? []).some((i) => installsDependencies(i) && readsManifests(i));
+    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex, escapeChar), "."), destination), namedOnly, destination, escapeChar });
   }
   return out;
 }
@@ -153,26 +179,86 @@ function withIncludes(analysis: Analysis, manifests: readonly string[]): string[
   return out;
 }
 
-function safe(c: Candidate, text: string): boolean {
+/** A command of a RUN as the user wrote it, for a reason (`npm install -g sass`), cut short. */
+function commandText(node: InstructionNode, index: number): string {
+  const words = (node.run?.commands[index]?.words ?? []).map((w) => w.value).join(" ");
+  return words.length > 60 ? `${words.slice(0, 57)}…` : words;
+}
+
+/** The first command of a RUN that may read the source, or -1. An install between the copy and the
+ *  install names its packages (`pip install virtualenv`): the install is the stage's first from manifests. */
+function firstSourceReader(node: InstructionNode): number {
+  const commands = node.run?.commands ?? [];
+  return (node.run?.infos ?? []).findIndex((info, i) => !readsOnlyManifests(info, commands[i]?.words.map((w) => w.value) ?? []));
+}
+
+/** A COPY or ADD that needs no source: from another stage or image, from URLs, or of the install's own
+ *  manifests (`COPY requirements.txt .` after `COPY . /app/`, corpus 009), which are in place either way. */
+function copiesNoSource(c: Candidate, node: InstructionNode): boolean {
+  const copy = node.copy;
+  if (copy === null) return false;
+  if (copy.from !== null) return true;
+  if (copy.heredoc || copy.sources.length === 0) return false;
+  const sources = copy.sources.map((raw) => unquoteWord(raw, c.escapeChar));
+  if (copy.isAdd && sources.every((src) => /^https?:\/\//.test(src))) return true;
+  return sources.every((src) => c.manifests.includes(src.replace(/^\.\//, "")));
+}
+
+/**
+ * A place a RUN from the source copy to the install writes under the copy's destination (a venv, pip's
+ * --target or --prefix), as an absolute path, which the context does not exclude: the source copy, moved
+ * after the install, would copy the context's own folder of that name over it (`python -m venv venv` in
+ * /app, then `COPY . /app/` with a venv/ in the project). Null when there is none.
+ */
+function overwrittenByMove(c: Candidate, dockerignore: string | null): string | null {
+  const ignore = dockerignore === null ? null : parseDockerignore(dockerignore);
+  for (let index = c.copyIndex + 1; index <= c.installIndex; index++) {
+    const node = c.stage.instructions[index];
+    const cwd = workdirBefore(c.stage, index, c.escapeChar);
+    for (const info of node?.run?.infos ?? []) {
+      const written = info.kind === "venv-create" ? info.path : info.kind === "pip-install" ? (info.options.target ?? info.options.prefix) : null;
+      if (written === null) continue;
+      const place = resolvePath(cwd, written.replace(/\/+$/, ""));
+      if (!isUnder(place, c.destination) || place === c.destination) continue;
+      const relative = place.slice(c.destination === "/" ? 1 : c.destination.length + 1);
+      if (ignore === null || !isIgnored(ignore, relative)) return place;
+    }
+  }
+  return null;
+}
+
+/** Why the rewrite would not be safe for `c`, in the user's words; null when it is. */
+function whyNot(c: Candidate, text: string, dockerignore: string | null): string | null {
   // Guard: what runs between the source copy and the install must not need the source.
   for (const node of c.stage.instructions.slice(c.copyIndex + 1, c.installIndex)) {
     if (NEUTRAL.has(node.keyword)) continue;
-    if (node.keyword === "RUN" && (node.run?.infos ?? []).every((i) => readsOnlyManifests(i) && !installsDependencies(i))) continue;
-    if (node.keyword === "COPY" && node.copy?.from != null) continue;
-    return false;
+    if ((node.keyword === "COPY" || node.keyword === "ADD") && copiesNoSource(c, node)) continue;
+    if (node.keyword === "RUN") {
+      const reads = firstSourceReader(node);
+      if (reads < 0) continue;
+      return `line ${node.range.startLine} runs \`${commandText(node, reads)}\` between the source copy and the install, and may read the source`;
+    }
+    return `line ${node.range.startLine} (${node.keyword}) comes between the source copy and the install, and may need the source`;
   }
   // Guard: the install itself may read only the manifests.
-  const infos = c.install.run?.infos ?? [];
-  if (!infos.every(readsOnlyManifests)) return false;
-  if (c.install.heredocs.length > 0) return false;
+  const other = firstSourceReader(c.install);
+  if (other >= 0) return `the install's RUN (line ${c.install.range.startLine}) also runs \`${commandText(c.install, other)}\`, which may read the source`;
+  if (c.install.heredocs.length > 0) return `the install on line ${c.install.range.startLine} runs a heredoc, which Whaleweight does not read for the files it needs`;
   // Guard: the source copy moves to just after the install; a file that ends continuing the install would
   // join it to the RUN (`pip install -r requirements.txt COPY . /app`).
-  if (continuesToEnd(text, c.install, c.escapeChar)) return false;
-  if (c.manifests.length === 0 || !c.manifests.every((m) => m !== "" && !m.startsWith(".."))) return false;
+  if (continuesToEnd(text, c.install, c.escapeChar)) return `line ${c.install.range.startLine} ends the file inside a line continuation, so a COPY added after it would be joined to that RUN`;
+  if (!c.namedOnly && (c.manifests.length === 0 || !c.manifests.every((m) => m !== "" && !m.startsWith("..")))) {
+    return `the files the install on line ${c.install.range.startLine} reads are not named inside what COPY ${c.copy.args.join(" ")} copies (a variable, or another folder)`;
+  }
   // Guard: a manifest an earlier COPY already put in place may not be in the context at the path the source
   // copy would give it (`COPY requirements.txt ./` in /root/onboarding, then `COPY . /`): copying it by
   // that path could fail the build.
-  return !c.manifests.some((m) => copiedBefore(c, resolvePath(c.destination, m.replace(/\*$/, ""))));
+  const overwritten = overwrittenByMove(c, dockerignore);
+  if (overwritten !== null) {
+    return `the install writes ${overwritten} inside ${c.destination}, and the source copy moved after it would copy a folder of that name from the build context over it: exclude it in .dockerignore first`;
+  }
+  const placed = c.manifests.find((m) => copiedBefore(c, resolvePath(c.destination, m.replace(/\*$/, ""))));
+  return placed === undefined ? null : `an earlier COPY may already have put ${placed} in place, and the build context may not hold it at the path COPY ${c.copy.args.join(" ")} gives it`;
 }
 
 /** True when a context COPY before the source copy may have written `image` (an absolute path). */
@@ -208,23 +294,25 @@ export const requirementsFirst: Rule = {
       why: "Docker reuses a layer only while everything before it is unchanged. With COPY . before pip install, any edit to any source file invalidates the install: every code change reinstalls every package, and the rebuilt layers are pushed and pulled again.",
       before: "FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\n",
       after: "FROM python:3.12-slim\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\n",
-      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it): the rule does not fire a rewrite otherwise. Nor when an earlier COPY already put a manifest in place: the context may not hold it at the path the source copy implies.",
+      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it; apt, apk, named pip installs, npm install -g NAME, echo, mkdir and a venv's activate do not): the rule offers no rewrite otherwise, and says which line stops it. Nor when an earlier COPY already put a manifest in place (the context may not hold it at the path the source copy implies), or when the install writes inside the copy's destination (a venv, pip --target) a folder .dockerignore does not exclude: the moved copy would put the project's own folder of that name over it.",
     },
     messages: {
       order: "COPY {{source}} comes before the dependency install on line {{installLine}}: every source change reinstalls the packages ({{bytes}} rebuilt).",
+      orderNoFix: "COPY {{source}} comes before the dependency install on line {{installLine}}: every source change reinstalls the packages ({{bytes}} rebuilt). No rewrite is offered: {{reason}}.",
     },
   },
-  detect({ analysis }) {
-    return candidates(analysis).map((c) => makeFinding(this.meta, "order", {
-      source: c.copy.args.join(" "),
-      installLine: c.install.range.startLine,
-      bytes: formatBytes(analysis.estimate.rebuild.bytes),
-    }, c.copy.range));
+  detect({ analysis, input }) {
+    const text = analysis.model.text;
+    return candidates(analysis).map((c) => {
+      const data = { source: c.copy.args.join(" "), installLine: c.install.range.startLine, bytes: formatBytes(analysis.estimate.rebuild.bytes) };
+      const reason = whyNot(c, text, input.dockerignore);
+      return reason === null ? makeFinding(this.meta, "order", data, c.copy.range) : makeFinding(this.meta, "orderNoFix", { ...data, reason }, c.copy.range);
+    });
   },
-  fix({ analysis }) {
+  fix({ analysis, input }) {
     const all = candidates(analysis);
     const text = analysis.model.text;
-    if (all.length === 0 || !all.every((c) => safe(c, text))) return [];
+    if (all.length === 0 || !all.every((c) => whyNot(c, text, input.dockerignore) === null)) return [];
     const nl = lineBreakOf(text);
     const edits: TextEdit[] = [];
     for (const c of all) {
@@ -236,9 +324,10 @@ export const requirementsFirst: Rule = {
       const destPath = unquoteWord(dest, analysis.model.escapeChar);
       const dirDest = destPath.endsWith("/") ? dest : `${dest}/`;
       const head = [keyword, ...flags].join(" ");
-      // The manifests take the source copy's place; the full copy moves to just after the install.
+      // The manifests take the source copy's place; the full copy moves to just after the install. An
+      // install of named packages reads no manifest: the copy's line goes.
       const manifestCopies = groupByFolder(manifests).map(([folder, files]) => `${head} ${files.join(" ")} ${folder === "" ? dirDest : `${dirDest}${folder}`}`);
-      edits.push({ start: c.copy.range.start, end: c.copy.range.end, text: manifestCopies.join(nl) });
+      edits.push(c.namedOnly ? { start: lineStartOf(text, c.copy.range.start), end: afterInstruction(text, c.copy), text: "" } : { start: c.copy.range.start, end: c.copy.range.end, text: manifestCopies.join(nl) });
       const installCwd = workdirBefore(c.stage, c.installIndex, analysis.model.escapeChar);
       const copyCwd = workdirBefore(c.stage, c.copyIndex, analysis.model.escapeChar);
       // A relative destination means another folder once a WORKDIR sits in between: write it out.
@@ -251,9 +340,9 @@ export const requirementsFirst: Rule = {
     const before = analysis.estimate.rebuild;
     return [{
       id: "manifests-first",
-      title: "Copy the manifests, install, then copy the source",
+      title: all.every((c) => c.namedOnly) ? "Install, then copy the source" : "Copy the manifests, install, then copy the source",
       edits: [{ file: "dockerfile", edits }],
-      reason: `Today a source change rebuilds ${formatBytes(before.bytes)} from line ${before.fromLine ?? "?"}, reinstalling every package; with the manifests copied first, only the source layer is rebuilt and the install stays cached.`,
+      reason: `Today a source change rebuilds ${formatBytes(before.bytes)} from line ${before.fromLine ?? "?"}, reinstalling every package; with ${all.every((c) => c.namedOnly) ? "the source copied after the install" : "the manifests copied first"}, only the source layer is rebuilt and the install stays cached.`,
     }];
   },
 };
