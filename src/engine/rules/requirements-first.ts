@@ -47,13 +47,15 @@ function installsDependencies(info: CommandInfo): boolean {
 const WRITES_ONLY = new Set(["echo", "printf", "true", "mkdir"]);
 
 /**
- * A command the rule does not model but knows to read nothing from the source: one of WRITES_ONLY;
- * `. /opt/venv/bin/activate` (a venv's own script; corpus 009, 101); `npm install -g sass`, a global install
- * of named packages (corpus 019; with no name it would install the folder's own package.json).
+ * A command the rule does not model but knows to read nothing from the source: one of WRITES_ONLY, with no
+ * command substitution in its words (`echo $(cat VERSION)` reads a file); `. venv/bin/activate` of a venv
+ * the stage creates (`venvScripts`; corpus 009, 101: one the project holds would come from the source);
+ * `npm install -g sass`, a global install of named packages (corpus 019; with no name it would install
+ * the folder's own package.json).
  */
-function readsNoSource(name: string, words: readonly string[]): boolean {
-  if (WRITES_ONLY.has(name)) return true;
-  if (name === "." || name === "source") return words.length === 2 && /(^|\/)bin\/activate$/.test(words[1] ?? "");
+function readsNoSource(name: string, words: readonly string[], venvScripts: ReadonlySet<string>): boolean {
+  if (WRITES_ONLY.has(name)) return words.every((w) => !w.includes("$(") && !w.includes("`"));
+  if (name === "." || name === "source") return words.length === 2 && venvScripts.has((words[1] ?? "").replace(/^\.\//, ""));
   if (name === "npm") {
     const [, sub, ...rest] = words;
     const named = rest.filter((w) => !w.startsWith("-"));
@@ -63,10 +65,10 @@ function readsNoSource(name: string, words: readonly string[]): boolean {
 }
 
 /** Commands that may sit in the install RUN without reading the source (`words`: the command as written). */
-function readsOnlyManifests(info: CommandInfo, words: readonly string[]): boolean {
+function readsOnlyManifests(info: CommandInfo, words: readonly string[], venvScripts: ReadonlySet<string>): boolean {
   switch (info.kind) {
     case "other":
-      return readsNoSource(info.name, words);
+      return readsNoSource(info.name, words, venvScripts);
     case "pip-install":
       // `pip install .` / `-e .` builds the project itself: it needs the source.
       return info.editables.length === 0 && info.requirements.every((r) => !isLocalPath(r.value));
@@ -187,9 +189,23 @@ function commandText(node: InstructionNode, index: number): string {
 
 /** The first command of a RUN that may read the source, or -1. An install between the copy and the
  *  install names its packages (`pip install virtualenv`): the install is the stage's first from manifests. */
-function firstSourceReader(node: InstructionNode): number {
+function firstSourceReader(node: InstructionNode, venvScripts: ReadonlySet<string>): number {
   const commands = node.run?.commands ?? [];
-  return (node.run?.infos ?? []).findIndex((info, i) => !readsOnlyManifests(info, commands[i]?.words.map((w) => w.value) ?? []));
+  return (node.run?.infos ?? []).findIndex((info, i) => !readsOnlyManifests(info, commands[i]?.words.map((w) => w.value) ?? [], venvScripts));
+}
+
+/** `<venv>/bin/activate` for each venv the stage creates, as written and as an absolute path. */
+function venvScriptsOf(c: Candidate): Set<string> {
+  const scripts = new Set<string>();
+  c.stage.instructions.forEach((node, index) => {
+    for (const info of node.run?.infos ?? []) {
+      if (info.kind !== "venv-create") continue;
+      const path = info.path.replace(/\/+$/, "").replace(/^\.\//, "");
+      scripts.add(`${path}/bin/activate`);
+      scripts.add(`${resolvePath(workdirBefore(c.stage, index, c.escapeChar), path)}/bin/activate`);
+    }
+  });
+  return scripts;
 }
 
 /** A COPY or ADD that needs no source: from another stage or image, from URLs, or of the install's own
@@ -229,19 +245,20 @@ function overwrittenByMove(c: Candidate, dockerignore: string | null): string | 
 
 /** Why the rewrite would not be safe for `c`, in the user's words; null when it is. */
 function whyNot(c: Candidate, text: string, dockerignore: string | null): string | null {
+  const venvScripts = venvScriptsOf(c);
   // Guard: what runs between the source copy and the install must not need the source.
   for (const node of c.stage.instructions.slice(c.copyIndex + 1, c.installIndex)) {
     if (NEUTRAL.has(node.keyword)) continue;
     if ((node.keyword === "COPY" || node.keyword === "ADD") && copiesNoSource(c, node)) continue;
     if (node.keyword === "RUN") {
-      const reads = firstSourceReader(node);
+      const reads = firstSourceReader(node, venvScripts);
       if (reads < 0) continue;
       return `line ${node.range.startLine} runs \`${commandText(node, reads)}\` between the source copy and the install, and may read the source`;
     }
     return `line ${node.range.startLine} (${node.keyword}) comes between the source copy and the install, and may need the source`;
   }
   // Guard: the install itself may read only the manifests.
-  const other = firstSourceReader(c.install);
+  const other = firstSourceReader(c.install, venvScripts);
   if (other >= 0) return `the install's RUN (line ${c.install.range.startLine}) also runs \`${commandText(c.install, other)}\`, which may read the source`;
   if (c.install.heredocs.length > 0) return `the install on line ${c.install.range.startLine} runs a heredoc, which Whaleweight does not read for the files it needs`;
   // Guard: the source copy moves to just after the install; a file that ends continuing the install would
@@ -250,13 +267,13 @@ function whyNot(c: Candidate, text: string, dockerignore: string | null): string
   if (!c.namedOnly && (c.manifests.length === 0 || !c.manifests.every((m) => m !== "" && !m.startsWith("..")))) {
     return `the files the install on line ${c.install.range.startLine} reads are not named inside what COPY ${c.copy.args.join(" ")} copies (a variable, or another folder)`;
   }
-  // Guard: a manifest an earlier COPY already put in place may not be in the context at the path the source
-  // copy would give it (`COPY requirements.txt ./` in /root/onboarding, then `COPY . /`): copying it by
-  // that path could fail the build.
   const overwritten = overwrittenByMove(c, dockerignore);
   if (overwritten !== null) {
     return `the install writes ${overwritten} inside ${c.destination}, and the source copy moved after it would copy a folder of that name from the build context over it: exclude it in .dockerignore first`;
   }
+  // Guard: a manifest an earlier COPY already put in place may not be in the context at the path the source
+  // copy would give it (`COPY requirements.txt ./` in /root/onboarding, then `COPY . /`): copying it by
+  // that path could fail the build.
   const placed = c.manifests.find((m) => copiedBefore(c, resolvePath(c.destination, m.replace(/\*$/, ""))));
   return placed === undefined ? null : `an earlier COPY may already have put ${placed} in place, and the build context may not hold it at the path COPY ${c.copy.args.join(" ")} gives it`;
 }
