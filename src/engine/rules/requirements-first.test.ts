@@ -140,6 +140,14 @@ describe("cache/requirements-first", () => {
         reasonIncludes: ["with the source copied after the install"],
       },
       {
+        // Fuzz seed 100 case 4192, minimised: moved past the first of two named installs only, the copy still
+        // stood before the second, and the rule fired again (not converging).
+        name: "installs of named packages: the source copy moves past the last of them",
+        dockerfile: "FROM python:3.12-slim\nCOPY . /code\nWORKDIR /code\nRUN pip install --upgrade pip\nRUN pip install selenium pytest\nCMD [\"pytest\"]\n",
+        findings: ["2:order"],
+        output: "FROM python:3.12-slim\nWORKDIR /code\nRUN pip install --upgrade pip\nRUN pip install selenium pytest\nCOPY . /code\nCMD [\"pytest\"]\n",
+      },
+      {
         name: "a script between copy and install may read the source: no rewrite",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN ./configure.sh\nRUN pip install -r requirements.txt\n",
         requirements: req,

@@ -106,8 +106,8 @@ function readsManifests(info: CommandInfo): boolean {
 
 /**
  * The stage's dependency install: its first RUN that installs from manifests; failing that, the first
- * install after the stage's first source copy (it names no manifest: the rewrite only moves the source copy
- * after it). An install
+ * install after the stage's first source copy, the last of them (they name no manifest: the rewrite only
+ * moves the source copy after them). An install
  * of named packages before the source copy (`pip install --upgrade pip`) is not it: taking the stage's first
  * install of any kind missed the usual `RUN pip install --upgrade pip` / `COPY . /app` /
  * `RUN pip install -r requirements.txt`, and the rule fired only once hygiene/pip-self-upgrade had dropped
@@ -118,8 +118,10 @@ function installIndexOf(list: readonly InstructionNode[], escapeChar: string): n
   if (fromManifests >= 0) return fromManifests;
   const copyIndex = list.findIndex((n) => isBroadCopy(n, escapeChar));
   if (copyIndex < 0) return -1;
-  const after = list.slice(copyIndex + 1).findIndex((n) => (n.run?.infos ?? []).some(installsDependencies));
-  return after < 0 ? -1 : copyIndex + 1 + after;
+  // The last install after the copy: the copy moves past all of them (moved past the first only, it stood
+  // before the next and the rule fired again: fuzz seed 100 case 4192, not converging).
+  const last = list.findLastIndex((n) => (n.run?.infos ?? []).some(installsDependencies));
+  return last > copyIndex ? last : -1;
 }
 
 function candidates(analysis: Analysis): Candidate[] {
