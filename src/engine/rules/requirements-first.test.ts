@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatBytes } from "../format";
 import { buildPlan } from "../plan/plan";
 import { requirementsFirst } from "./requirements-first";
 import { contextOf, runRuleTests } from "./rule-tester";
@@ -173,6 +174,26 @@ describe("cache/requirements-first", () => {
     expect(findings.map((f) => f.messageId)).toEqual(["orderNoFix"]);
     expect(findings[0]?.message).toContain(`No rewrite is offered: ${reason}`);
     expect(requirementsFirst.fix(context, findings)).toEqual([]);
+  });
+});
+
+// The figure is what this order makes a source change rebuild: the layers of the candidate's own stage
+// from the copy to the install. In a builder stage those are the builder's (corpus 035 was told its lint
+// tools' install rebuilt the final image's 147 MB, the image-wide figure from another stage's COPY).
+describe("cache/requirements-first's rebuilt bytes", () => {
+  it("in a builder stage are the builder's layers from the copy to the install", () => {
+    const dockerfile = "FROM python:3.12-slim AS builder\nWORKDIR /src\nCOPY . .\nRUN pip install black==24.1.0\nRUN black --check .\n\nFROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir flask==3.0.3\nCOPY . .\n";
+    const context = contextOf({ dockerfile });
+    const { estimate } = context.analysis;
+    const builder = estimate.buildLayers.filter((l) => l.stageIndex === 0 && (l.line === 3 || l.line === 4));
+    expect(builder.map((l) => l.line)).toEqual([3, 4]);
+    const expected = builder.reduce((sum, l) => sum + l.bytes, 0);
+    expect(expected).not.toBe(estimate.rebuild.bytes);
+    const [finding] = requirementsFirst.detect(context);
+    expect(finding?.line).toBe(3);
+    expect(finding?.message).toContain(`every source change reinstalls the packages (${formatBytes(expected)} rebuilt)`);
+    const [fix] = requirementsFirst.fix(context, requirementsFirst.detect(context));
+    expect(fix?.reason).toContain(`Today a source change rebuilds ${formatBytes(expected)} from line 3 to the install on line 4`);
   });
 });
 
