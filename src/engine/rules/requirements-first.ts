@@ -229,17 +229,16 @@ function copiesNoSource(c: Candidate, node: InstructionNode): boolean {
  * /app, then `COPY . /app/` with a venv/ in the project). Null when there is none.
  */
 function overwrittenByMove(c: Candidate, dockerignore: string | null): string | null {
-  const ignore = dockerignore === null ? null : parseDockerignore(dockerignore);
   for (let index = c.copyIndex + 1; index <= c.installIndex; index++) {
-    const node = c.stage.instructions[index];
-    const cwd = workdirBefore(c.stage, index, c.escapeChar);
-    for (const info of node?.run?.infos ?? []) {
+    for (const info of c.stage.instructions[index]?.run?.infos ?? []) {
       const written = info.kind === "venv-create" ? info.path : info.kind === "pip-install" ? (info.options.target ?? info.options.prefix) : null;
       if (written === null) continue;
-      const place = resolvePath(cwd, written.replace(/\/+$/, ""));
+      // The directory only where something is written: workdirBefore walks the stage from its start, and
+      // asked for every instruction between the copy and the install it was quadratic on long stages.
+      const place = resolvePath(workdirBefore(c.stage, index, c.escapeChar), written.replace(/\/+$/, ""));
       if (!isUnder(place, c.destination) || place === c.destination) continue;
       const relative = place.slice(c.destination === "/" ? 1 : c.destination.length + 1);
-      if (ignore === null || !isIgnored(ignore, relative)) return place;
+      if (dockerignore === null || !isIgnored(parseDockerignore(dockerignore), relative)) return place;
     }
   }
   return null;

@@ -377,7 +377,7 @@ function positionsIn(stage: Stage): Map<InstructionNode, number> {
   return new Map(stage.instructions.map((n, i) => [n, i]));
 }
 
-function venvOf(stage: Stage, installs: readonly { node: InstructionNode; info: PipInstall }[]): { ok: true; plan: { venv: string; createBefore: InstructionNode | null } } | { ok: false; reason: string } {
+function venvOf(stage: Stage, installs: readonly Install[]): { ok: true; plan: { venv: string; createBefore: InstructionNode | null } } | { ok: false; reason: string } {
   const created = new Set<string>();
   for (const n of stage.instructions) for (const i of n.run?.infos ?? []) if (i.kind === "venv-create") created.add(i.path.replace(/\/+$/, ""));
   const used = new Set<string | null>();
