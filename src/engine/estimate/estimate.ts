@@ -140,6 +140,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
       builtFromSource: [...s.builtFromSource].sort(),
       platform: stagePlatform(ctx, s),
       pythonPackages: [...s.pythonPackages.values()],
+      unmodelledFrom: s.unmodelledAt,
     })),
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],

@@ -86,6 +86,10 @@ export interface StageSummary {
    *  order installed: the name, the specifier that chose its version, the version chosen (null when no table
    *  holds the project). The rules ask about these, version for version, not about the newest release. */
   readonly pythonPackages: readonly ResolvedPythonPackage[];
+  /** The line from which the stage holds what the model cannot know (an unknown base, a command it does not
+   *  read, a file written by redirection): the build check calls nothing missing past it. Null when the
+   *  whole stage is modelled. */
+  readonly unmodelledFrom: number | null;
 }
 
 export interface ResolvedPythonPackage {

@@ -24,11 +24,61 @@ describe("size/apt-no-install-recommends", () => {
         reasonIncludes: ["recommended packages", "krb5-locales", "libsasl2-modules", "from the Debian release table"],
       },
       {
-        // Without the flag python3-pip brings build-essential, which a later source build may use: no rewrite.
-        name: "python3-pip alone: reported, not rewritten",
+        // python3-pip's recommended build-essential is only weight where nothing after it compiles.
+        name: "python3-pip alone: nothing compiles afterwards, so rewritten",
         dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\n",
         findings: ["2:recommends"],
+        output: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends -y python3-pip && rm -rf /var/lib/apt/lists/*\n",
+        reasonIncludes: ["python3-pip recommends build-essential"],
+      },
+      {
+        name: "python3-pip, then packages that are all wheels for the image: rewritten",
+        dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --break-system-packages --no-cache-dir requests==2.31.0\n",
+        findings: ["2:recommends"],
+        output: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends -y python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --break-system-packages --no-cache-dir requests==2.31.0\n",
+      },
+      {
+        // psycopg2 2.9.9 ships no Linux wheel: pip compiles it with the recommended gcc.
+        name: "python3-pip, then a package pip builds from source: reported with the reason, not rewritten",
+        dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --break-system-packages --no-cache-dir psycopg2==2.9.9\n",
+        findings: ["2:recommendsNoFix"],
         output: null,
+        messageIncludes: ["No rewrite is offered: a compiler (gcc-12) comes only as a recommendation", "pip builds psycopg2 from source"],
+      },
+      {
+        name: "python3-pip, then the project itself is built: not rewritten",
+        dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN pip3 install --break-system-packages /src\n",
+        findings: ["2:recommendsNoFix"],
+        output: null,
+        messageIncludes: ["line 4 builds the project itself (pip install of a path or URL)"],
+      },
+      {
+        name: "python3-pip, then a command the model does not read: not rewritten",
+        dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN cd /src && ./configure && make install\n",
+        findings: ["2:recommendsNoFix"],
+        output: null,
+        messageIncludes: ["line 4 runs something Whaleweight does not model"],
+      },
+      {
+        name: "python3-pip, then a stage built on it compiles: not rewritten",
+        dockerfile: "FROM debian:bookworm-slim AS base\nRUN apt-get update && apt-get install -y python3-pip libpq-dev && rm -rf /var/lib/apt/lists/*\nFROM base AS build\nRUN pip3 wheel --no-cache-dir -w /wheels psycopg2==2.9.9\nFROM base\nCOPY --from=build /wheels /wheels\n",
+        findings: ["2:recommendsNoFix"],
+        output: null,
+        messageIncludes: ["pip builds psycopg2 from source"],
+      },
+      {
+        name: "python3-pip on a base image the tables do not know: not rewritten, and the image named",
+        dockerfile: "FROM registry.example.com/team/cuda-runtime:12\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --no-cache-dir requests==2.31.0\n",
+        findings: ["2:recommendsNoFix"],
+        output: null,
+        messageIncludes: ["the base image registry.example.com/team/cuda-runtime:12 (line 1) is not one whose contents Whaleweight knows"],
+      },
+      {
+        name: "python3-pip, then a package no table holds: not rewritten",
+        dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --break-system-packages --no-cache-dir surely-not-a-real-package-xyz==1.0\n",
+        findings: ["2:recommendsNoFix"],
+        output: null,
+        messageIncludes: ["surely-not-a-real-package-xyz is in no package table"],
       },
       {
         // bookworm's git Recommends ssh-client → openssh-client, whose Recommends xauth bring libx11: no compiler.

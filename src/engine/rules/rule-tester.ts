@@ -38,6 +38,8 @@ export interface InvalidCase extends CaseFiles {
   readonly dockerignoreOutput?: string;
   /** Substrings the chosen alternative's reason must contain. */
   readonly reasonIncludes?: readonly string[];
+  /** Substrings the first finding's message must contain (a finding that says why no fix is offered). */
+  readonly messageIncludes?: readonly string[];
 }
 
 export function contextOf(files: CaseFiles): RuleContext {
@@ -74,6 +76,7 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
     const findings = rule.detect(context);
     expect(findings.map((f) => `${f.line}:${f.messageId}`)).toEqual(c.findings);
     for (const f of findings) expect(f.ruleId).toBe(rule.meta.id);
+    for (const part of c.messageIncludes ?? []) expect(findings[0]?.message).toContain(part);
     const alternatives = rule.fix(context, findings);
     if (c.alternatives !== undefined) expect(alternatives.map((a) => a.id)).toEqual(c.alternatives);
     if (c.output === null) {
