@@ -55,6 +55,7 @@ describe("cache/mount-pip", () => {
         dockerfile: `${SLIM}\r\nRUN pip install uv && uv pip install --system --no-cache flask\r\n`,
         findings: ["2:mount"],
         output: `${SYNTAX}\r\n${SLIM}\r\nRUN ${MOUNT} --mount=type=cache,target=/root/.cache/uv pip install uv && uv pip install --system flask\r\n`,
+        reasonIncludes: ["it replaces --no-cache, which"],
       },
       {
         name: "an existing syntax directive is kept",

@@ -53,12 +53,12 @@ export const mountPip: Rule = {
     const { runs } = unmountedCacheRuns(analysis);
     if (runs.length === 0) return [];
     const bytes = runs.reduce((sum, r) => sum + (r.inImage ? r.bytes : 0), 0);
-    const dropped = runs.some((r) => r.uses.some((u) => u.offWords.length > 0));
+    const dropped = [...new Set(runs.flatMap((r) => r.uses.flatMap((u) => u.offWords.map((w) => w.value))))];
     return [{
       id: "cache-mount",
       title: "Mount the cache with RUN --mount=type=cache",
       edits: [{ file: "dockerfile", edits: cacheMountEdits(analysis, runs) }],
-      reason: `A BuildKit cache mount keeps the downloads out of the image${bytes > 0 ? ` (${formatBytes(bytes)} of cache leaves the image)` : ""} and in the builder, so a rebuild reuses them${dropped ? "; it replaces --no-cache-dir, which made every build download again" : ""}. Needs BuildKit (Docker Engine 23.0+ builds with it by default).`,
+      reason: `A BuildKit cache mount keeps the downloads out of the image${bytes > 0 ? ` (${formatBytes(bytes)} of cache leaves the image)` : ""} and in the builder, so a rebuild reuses them${dropped.length > 0 ? `; it replaces ${dropped.join(" and ")}, which made every build download again` : ""}. Needs BuildKit (Docker Engine 23.0+ builds with it by default).`,
     }];
   },
 };

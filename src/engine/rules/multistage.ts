@@ -9,7 +9,7 @@ import { formatBytes } from "../format";
 import { applyEdits, type TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
-import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
+import { cachedInstalls, noCacheEdit, noCacheWords } from "./support/pip-cache";
 import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
 import { afterInstruction, endsWithLineBreak, finalStage, insertionPointBefore, instructionText, lineBreakOf, plainFrom, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
@@ -148,14 +148,15 @@ export const multistage: Rule = {
     const splitTotal = split === null ? null : totalAfter(input, analysis, split);
     const larger = splitTotal !== null && splitTotal > analysis.estimate.totalBytes - cache;
     const why = !shape.split.ok ? ` No builder stage is offered: ${shape.split.reason}.`
-      : larger ? ` The cache is all a builder stage would leave behind, and the image with a builder stage would be ${formatBytes((splitTotal ?? 0) - (analysis.estimate.totalBytes - cache))} larger than with this word (its virtual environment holds its own copy of pip).`
+      : larger ? ` The cache is all a builder stage would leave behind, and the image with a builder stage would be ${formatBytes((splitTotal ?? 0) - (analysis.estimate.totalBytes - cache))} larger than with this flag (its virtual environment holds its own copy of pip).`
       : small ? ` The cache is all a builder stage would leave behind, and at ${formatBytes(cache)} (${percent(cache, analysis.estimate.totalBytes)} of the image) one word does it.`
       : " A builder stage would leave behind these same bytes and no more.";
+    const words = noCacheWords(cached);
     const noCache: FixAlternative = {
       id: "no-cache-dir",
-      title: "Keep one stage, add --no-cache-dir",
+      title: `Keep one stage, add ${words.flag.split(" ")[0] ?? "--no-cache-dir"}`,
       edits: [{ file: "dockerfile", edits: cached.flatMap((c) => c.infos.map(noCacheEdit)) }],
-      reason: `Adds --no-cache-dir, which drops pip's cache (${formatBytes(cache)}) and keeps the single stage.${why}`,
+      reason: `Adds ${words.flag}, which drops ${words.cache} (${formatBytes(cache)}) and keeps the single stage.${why}`,
     };
     if (split === null) return [noCache];
     return small || larger ? [noCache, split] : [split, noCache];

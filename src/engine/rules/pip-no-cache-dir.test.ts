@@ -58,6 +58,16 @@ describe("size/pip-no-cache-dir", () => {
         dockerfile: "FROM python:3.12-slim\nRUN pip install uv && uv pip install --system flask\n",
         findings: ["2:cache"],
         output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir uv && uv pip install --no-cache --system flask\n",
+        messageIncludes: ["pip and uv keep", "add --no-cache-dir (pip) and --no-cache (uv pip)"],
+        reasonIncludes: ["pip's and uv's caches hold"],
+      },
+      {
+        name: "uv pip alone: the step names uv's cache and its flag",
+        dockerfile: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.9 /uv /bin/uv\nRUN uv pip install --system flask\n",
+        findings: ["3:cache"],
+        output: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.9 /uv /bin/uv\nRUN uv pip install --no-cache --system flask\n",
+        messageIncludes: ["uv keeps", "add --no-cache."],
+        reasonIncludes: ["uv's cache holds", "of downloads"],
       },
     ],
   });

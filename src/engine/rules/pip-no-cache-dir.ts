@@ -3,7 +3,7 @@
 import { formatBytes } from "../format";
 import { makeFinding } from "./support/finding";
 import { cacheMountEdits, cacheUsesOf, type CacheRun } from "./support/cache-mounts";
-import { cachedInstalls, noCacheEdit } from "./support/pip-cache";
+import { cachedInstalls, noCacheEdit, noCacheWords } from "./support/pip-cache";
 import type { FixAlternative, Rule } from "./types";
 
 export const pipNoCacheDir: Rule = {
@@ -22,22 +22,27 @@ export const pipNoCacheDir: Rule = {
       safety: "Safe: the cache is never read again in the image; installs behave the same.",
     },
     messages: {
-      cache: "pip keeps {{bytes}} of downloaded wheels in the image: add --no-cache-dir.",
+      cache: "{{tool}} keeps {{bytes}} of downloaded wheels in the image: add {{flag}}.",
     },
   },
   detect({ analysis }) {
     // Only caches that reach the final image count: a builder stage's cache is left behind anyway.
-    return cachedInstalls(analysis).map(({ node, bytes }) => makeFinding(this.meta, "cache", { bytes: formatBytes(bytes) }, node.range));
+    return cachedInstalls(analysis).map((install) => {
+      const words = noCacheWords([install]);
+      const tool = words.cache === "pip's cache" ? "pip" : words.cache === "uv's cache" ? "uv" : "pip and uv";
+      return makeFinding(this.meta, "cache", { bytes: formatBytes(install.bytes), tool, flag: words.flag }, install.node.range);
+    });
   },
   fix({ analysis }) {
     const installs = cachedInstalls(analysis);
     if (installs.length === 0) return [];
     const bytes = installs.reduce((sum, i) => sum + i.bytes, 0);
+    const words = noCacheWords(installs);
     const noCache: FixAlternative = {
       id: "no-cache-dir",
-      title: "Add --no-cache-dir",
+      title: `Add ${words.flag.split(" ")[0] ?? "--no-cache-dir"}`,
       edits: [{ file: "dockerfile", edits: installs.flatMap((i) => i.infos.map(noCacheEdit)) }],
-      reason: `pip's cache holds ${formatBytes(bytes)} of wheels that nothing in the image reads again.`,
+      reason: `${words.cache} ${words.cache.endsWith("caches") ? "hold" : "holds"} ${formatBytes(bytes)} of ${words.cache === "pip's cache" ? "wheels" : "downloads"} that nothing in the image reads again.`,
     };
     // The other way to keep the cache out (issue 10): a BuildKit cache mount, offered here where both
     // apply so the two never fight as separate steps (cache/mount-pip comes first, as a suggestion).
@@ -51,7 +56,7 @@ export const pipNoCacheDir: Rule = {
       id: "cache-mount",
       title: "Mount the cache with RUN --mount=type=cache",
       edits: [{ file: "dockerfile", edits: cacheMountEdits(analysis, runs) }],
-      reason: `A BuildKit cache mount keeps pip's cache (${formatBytes(bytes)}) out of the image and in the builder, so a rebuild reuses the downloads instead of fetching them again. Needs BuildKit (Docker Engine 23.0+ builds with it by default).`,
+      reason: `A BuildKit cache mount keeps ${words.cache} (${formatBytes(bytes)}) out of the image and in the builder, so a rebuild reuses the downloads instead of fetching them again. Needs BuildKit (Docker Engine 23.0+ builds with it by default).`,
     }];
   },
 };

@@ -28,3 +28,12 @@ export function cachedInstalls(analysis: Analysis): CachedInstall[] {
 export function noCacheEdit(info: PipInstall): TextEdit {
   return { start: info.installWord.end, end: info.installWord.end, text: info.installer === "uv" ? " --no-cache" : " --no-cache-dir" };
 }
+
+/** How a step names what it adds and what it drops, by the installers it edits: `--no-cache-dir` and pip's
+ *  cache, `--no-cache` and uv's, or both. */
+export function noCacheWords(installs: readonly CachedInstall[]): { flag: string; cache: string } {
+  const installers = new Set(installs.flatMap((i) => i.infos.map((info) => info.installer)));
+  if (!installers.has("uv")) return { flag: "--no-cache-dir", cache: "pip's cache" };
+  if (!installers.has("pip")) return { flag: "--no-cache", cache: "uv's cache" };
+  return { flag: "--no-cache-dir (pip) and --no-cache (uv pip)", cache: "pip's and uv's caches" };
+}
