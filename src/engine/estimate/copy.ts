@@ -7,6 +7,7 @@ import { noteCopyDestination } from "./accounts";
 import { ASSUMPTIONS } from "./assumptions";
 import { stageNamed, type EstimateContext } from "./context";
 import { isIgnored } from "./dockerignore";
+import { globMatch } from "./glob";
 import { baseName, hasGlob, isUnder, resolvePath } from "./paths";
 import { assumptionSource } from "./python-sizes";
 import { CONTEXT_GROUP } from "../verify/files";
@@ -131,8 +132,13 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
     const selected = source.fs.select(path);
     // A prefix or wheel directory whose packages were not counted still exists, and so does its copy.
     if ([...source.madePaths].some((made) => isUnder(path, made) || isUnder(made, path))) stage.madePaths.add(dest);
-    const partial = selected.length > 0 || hasGlob(path) ? [] : source.fs.containing(path);
-    if (selected.length === 0 && partial.some((e) => e.category !== "base")) {
+    // A requirements file a command of that stage wrote (`poetry export -o`) is read where it lands: the
+    // FastAPI guide's `requirements-stage` exports in one stage and installs in the next.
+    const carried = carryGeneratedRequirements(source, stage, path, dest, destIsDir);
+    const partial = selected.length > 0 || hasGlob(path) || carried ? [] : source.fs.containing(path);
+    if (carried) {
+      // The file is known; what else the path holds is the stage's whole entries, as before.
+    } else if (selected.length === 0 && partial.some((e) => e.category !== "base")) {
       ctx.warn("copy-from-partial", `COPY --from=${from} ${raw} copies part of something the model holds as a whole (${partial.map((e) => e.label).join(", ")}): not counted.`, line);
     } else if (selected.length === 0) {
       ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
@@ -154,6 +160,22 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
   if (stage.fs.current !== undefined && sources.length > 0) {
     stage.fs.current.installsPackages ||= source.fs.reinstallsOnSourceChange();
   }
+}
+
+/** Copies the source stage's generated requirements files under `path` (the file itself, a directory
+ *  holding it, or a glob matching it) to where the COPY puts them; true when there was one. */
+function carryGeneratedRequirements(source: StageState, stage: StageState, path: string, dest: string, destIsDir: boolean): boolean {
+  let carried = false;
+  for (const [generatedPath, file] of source.generatedRequirements) {
+    let target: string | null = null;
+    if (hasGlob(path)) target = globMatch(path, generatedPath) ? resolvePath(dest, globRelative(path, generatedPath)) : null;
+    else if (generatedPath === path) target = destIsDir ? resolvePath(dest, baseName(path)) : dest;
+    else if (isUnder(generatedPath, path)) target = resolvePath(dest, generatedPath.slice(path === "/" ? 1 : path.length + 1));
+    if (target === null) continue;
+    stage.generatedRequirements.set(target, file);
+    carried = true;
+  }
+  return carried;
 }
 
 /** Where an entry selected by a glob lands under the destination: each match of the glob's last segment is

@@ -85,6 +85,34 @@ describe("poetry install from poetry.lock", () => {
     expect(installed(e, SYSTEM)).not.toContain("pytest");
     expect(e.warnings.map((w) => w.code)).not.toContain("requirements-not-given");
   });
+
+  // FastAPI's guide (fastapi.tiangolo.com/deployment/docker, "Docker Image with Poetry"): export in a
+  // `requirements-stage`, copy the file into the final stage, install it there.
+  it.each([
+    { name: "the file itself", copy: "COPY --from=requirements-stage /tmp/requirements.txt /code/requirements.txt", install: "/code/requirements.txt" },
+    { name: "the file into a directory", copy: "COPY --from=requirements-stage /tmp/requirements.txt /code/", install: "/code/requirements.txt" },
+    { name: "the directory holding it", copy: "COPY --from=requirements-stage /tmp /code", install: "/code/requirements.txt" },
+    { name: "a glob matching it", copy: "COPY --from=requirements-stage /tmp/*.txt /code/", install: "/code/requirements.txt" },
+  ])("an exported requirements file copied from its stage ($name) is read by the install there", ({ copy, install }) => {
+    const dockerfile = `FROM python:3.12-slim AS requirements-stage\nWORKDIR /tmp\nRUN pip install poetry poetry-plugin-export\nCOPY ./pyproject.toml ./poetry.lock* /tmp/\nRUN poetry export -f requirements.txt --output requirements.txt --without-hashes\n\nFROM python:3.12-slim\nWORKDIR /code\n${copy}\nRUN pip install --no-cache-dir --upgrade -r ${install}\n`;
+    const e = run(dockerfile, POETRY);
+    expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(RUNTIME));
+    expect(installed(e, SYSTEM)).not.toContain("pytest");
+    expect(e.warnings.map((w) => w.code)).not.toContain("requirements-not-given");
+    expect(e.warnings.map((w) => w.code)).not.toContain("copy-from-partial");
+  });
+
+  it("a file the copy does not reach is not read", () => {
+    const dockerfile = "FROM python:3.12-slim AS req\nWORKDIR /tmp\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o requirements.txt\nFROM python:3.12-slim\nCOPY --from=req /tmp/other.txt /code/requirements.txt\nRUN pip install -r /code/requirements.txt\n";
+    expect(run(dockerfile, POETRY).warnings.map((w) => w.code)).toContain("requirements-not-given");
+  });
+
+  it("without poetry.lock, poetry export writes pyproject.toml's dependencies, resolved from the table", () => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN poetry export -o requirements.txt\nRUN pip install --no-cache-dir -r requirements.txt\n", POETRY.filter((f) => f.path === "pyproject.toml"));
+    expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(["flask", "gunicorn", "requests", "werkzeug"]));
+    expect(installed(e, SYSTEM)).not.toContain("pytest");
+    expect(e.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("the dependencies of pyproject.toml are resolved from the package table instead");
+  });
 });
 
 describe("pipenv install from Pipfile.lock", () => {

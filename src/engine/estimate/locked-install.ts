@@ -185,14 +185,25 @@ export function poetryExport(ctx: EstimateContext, stage: StageState, runScope: 
     return;
   }
   const lockFile = findProjectFile(ctx.projectFiles, "poetry-lock", `${scope.cwd}/poetry.lock`);
-  const manifest = manifestOf(findProjectFile(ctx.projectFiles, "pyproject", `${scope.cwd}/pyproject.toml`));
+  const manifestFile = findProjectFile(ctx.projectFiles, "pyproject", `${scope.cwd}/pyproject.toml`);
+  const manifest = manifestOf(manifestFile);
+  const env = markerEnvironment(stage.pythonMinor ?? "3.12");
+  const imagePath = resolvePath(scope.cwd, expand(scope, info.output));
   if (lockFile === null || !("lock" in lockFile)) {
-    ctx.warn("lock-not-given", "poetry export writes the packages of poetry.lock, which was not given: add poetry.lock as a project file to count them.", scope.line);
+    if (manifestFile === null || manifest === null) {
+      ctx.warn("lock-not-given", "poetry export writes the packages of poetry.lock, which was not given: add poetry.lock (or pyproject.toml) as a project file to count them.", scope.line);
+      return;
+    }
+    // Without a lock poetry resolves pyproject.toml's constraints and writes the result: as `poetry install`
+    // does here, the constraints stand in, and the later `pip install -r` resolves them from the table.
+    ctx.warn("lock-not-given", `poetry export writes the packages of poetry.lock, which was not given: the dependencies of ${manifestFile.path} are resolved from the package table instead. Add poetry.lock as a project file to weigh the locked set exactly.`, scope.line);
+    const options = info.lock;
+    const requirements = manifestRequirements(manifestFile.path, manifest, { main: options.main, extras: options.allExtras ? "all" : options.extras, groups: manifestGroups("poetry-export", options, manifest) }, env);
+    const lines = requirements.flatMap((r) => (r.name === null ? [] : [`${r.name}${r.extras.length > 0 ? `[${r.extras.join(",")}]` : ""}${r.specifier}`]));
+    stage.generatedRequirements.set(imagePath, parseRequirementsFile(imagePath, lines.join("\n")));
     return;
   }
-  const env = markerEnvironment(stage.pythonMinor ?? "3.12");
   const items = lockedItems(ctx, stage, scope, lockFile, lockFile.lock, manifest, selectionFor("poetry-export", info.lock, manifest), env);
-  const imagePath = resolvePath(scope.cwd, expand(scope, info.output));
   const text = items.map((i) => (i.version === null ? i.name : `${i.name}==${i.version}`)).join("\n");
   stage.generatedRequirements.set(imagePath, parseRequirementsFile(imagePath, text));
 }
