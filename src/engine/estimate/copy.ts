@@ -164,7 +164,7 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
 
 /** Copies the source stage's generated requirements files under `path` (the file itself, a directory
  *  holding it, or a glob matching it) to where the COPY puts them; true when there was one. */
-function carryGeneratedRequirements(source: StageState, stage: StageState, path: string, dest: string, destIsDir: boolean): boolean {
+export function carryGeneratedRequirements(source: StageState, stage: StageState, path: string, dest: string, destIsDir: boolean): boolean {
   let carried = false;
   for (const [generatedPath, file] of source.generatedRequirements) {
     let target: string | null = null;

@@ -4,9 +4,10 @@
 import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import { noteAccounts } from "./accounts";
-import type { EstimateContext } from "./context";
+import { stageNamed, type EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
-import { resolvePath } from "./paths";
+import { isUnder, resolvePath } from "./paths";
+import { carryGeneratedRequirements } from "./copy";
 import { lockedInstall, poetryConfig, poetryExport } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { ScopeVariables } from "./scope-variables";
@@ -38,6 +39,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   const run = node.run;
   if (run === null) return;
   const scope: RunScope = { vars: new ScopeVariables(stage.vars, ctx.expansion), cwd: stage.workdir, line: node.range.startLine };
+  for (const mount of run.mounts) if (mount.type === "bind" && mount.from !== null && mount.target !== null) mountFromStage(ctx, stage, mount.from, mount.source ?? "/", mount.target);
   // A RUN that writes a file by redirection, or whose shell the splitter could not read, makes what the
   // model does not know.
   if (run.script === null || run.problems.length > 0 || REDIRECT_TO_FILE.test(run.script.text)) markUnmodelled(stage, scope.line);
@@ -166,6 +168,29 @@ function applyAssignments(scope: RunScope, assignments: readonly { name: string;
 }
 
 /** What a RUN writes under a mounted path goes to the mount, not the layer. */
+/**
+ * `RUN --mount=type=bind,from=STAGE,source=S,target=T`: for this RUN, what STAGE holds under S is visible at
+ * T (the wheels a builder made, read by `pip install /wheels/*`). The entries are added to the RUN's layer
+ * and dropped with the mount at its end (dropMountedPaths), so what the commands install from them stays
+ * and the mounted files do not. From an image the tables do not break down, T exists with unknown content.
+ */
+function mountFromStage(ctx: EstimateContext, stage: StageState, from: string, source: string, target: string): void {
+  const at = resolvePath(stage.workdir, target);
+  const origin = stageNamed(ctx, from);
+  if (origin === undefined || origin === stage || source.includes("$") || target.includes("$")) {
+    stage.madePaths.add(at);
+    return;
+  }
+  const path = resolvePath("/", source);
+  if (origin.unmodelledAt !== null) stage.madePaths.add(at);
+  if ([...origin.madePaths].some((made) => isUnder(path, made) || isUnder(made, path))) stage.madePaths.add(at);
+  for (const e of origin.fs.select(path)) {
+    const relative = e.path === path ? "" : e.path.slice(path === "/" ? 1 : path.length + 1);
+    stage.fs.add({ ...e, path: relative === "" ? at : resolvePath(at, relative) });
+  }
+  carryGeneratedRequirements(origin, stage, path, at, false);
+}
+
 function dropMountedPaths(stage: StageState, mounts: readonly { target: string | null }[]): void {
   const layer = stage.fs.current;
   if (layer === undefined) return;
