@@ -1,7 +1,8 @@
 // Real Dockerfiles never meet the plan's work budget (PLAN_WORK): every shared-corpus file (read in place
 // from ../shared/corpus, skipped where it is absent) and every playground example is planned in full, with
-// every rule tried, and the work it spends stays under a quarter of the budget, so a recalibration that
-// cuts real plans short fails here first.
+// every rule tried, and the work it spends stays under a third of the budget, so a recalibration that
+// cuts real plans short fails here first. (A quarter until session 8: corpus 035, the dearest plan, spends
+// ~3,400 units, 27%, since size/wheels-bind-mount offers it one more step.)
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,14 +53,14 @@ describe("the plan's work budget and real files", () => {
     "example $name is planned in full, well within the budget", ({ input }) => {
       const { notice, work } = spent(input);
       expect(notice).toBeNull();
-      expect(work).toBeLessThan(PLAN_WORK.units / 4);
+      expect(work).toBeLessThan(PLAN_WORK.units / 3);
     }, 60_000);
 
   describe.skipIf(!existsSync(dockerfiles))("shared corpus", () => {
     it.each(corpusInputs())("$name is planned in full, well within the budget", ({ input }) => {
       const { notice, work } = spent(input);
       expect(notice).toBeNull();
-      expect(work).toBeLessThan(PLAN_WORK.units / 4);
+      expect(work).toBeLessThan(PLAN_WORK.units / 3);
     }, 60_000);
   });
 });

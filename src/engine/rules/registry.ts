@@ -42,6 +42,7 @@ import { purgeBuildDeps } from "./purge-build-deps";
 import { requirementsFirst } from "./requirements-first";
 import { guardRewrites } from "./support/safe-rewrites";
 import { torchCpu } from "./torch-cpu";
+import { wheelsBindMount } from "./wheels-bind-mount";
 import type { Rule } from "./types";
 
 // Each rule offers only the rewrites that land as meant: within the engine's limits, not inside a heredoc
@@ -64,6 +65,8 @@ export const RULES: readonly Rule[] = [
   // pointless when taken (the lists are in the mount) and which add it when it is not.
   mountApt,
   pipNoCacheDir,
+  // The builder-wheels pattern's own COPY (offered: it needs BuildKit), beside the other pip size fixes.
+  wheelsBindMount,
   // Before the pip pin (see above): offered, so the pin is 3.8's until the user takes the move, and then 3.11's.
   eolBase,
   // Before cleanup-same-layer: removing the upgrade's RUN can leave a later delete (`find / -name '*.pyc'
