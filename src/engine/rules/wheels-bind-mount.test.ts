@@ -32,9 +32,9 @@ describe("size/wheels-bind-mount", () => {
       },
       {
         name: "--find-links and a relative destination under WORKDIR; the rm in its own RUN goes too",
-        dockerfile: `${BUILDER}FROM python:3.12-slim\nWORKDIR /tmp\nCOPY --from=builder /wheels w\nRUN pip install --no-index --find-links=/tmp/w flask\nRUN rm -rf /tmp/w\n`,
+        dockerfile: `${BUILDER}FROM python:3.12-slim\nWORKDIR /tmp\nCOPY --from=builder /wheels wheelhouse\nRUN pip install --no-index --find-links=/tmp/wheelhouse flask\nRUN rm -rf /tmp/wheelhouse\n`,
         findings: ["5:copied"],
-        output: `${SYNTAX}${BUILDER}FROM python:3.12-slim\nWORKDIR /tmp\nRUN --mount=type=bind,from=builder,source=/wheels,target=/tmp/w pip install --no-index --find-links=/tmp/w flask\n`,
+        output: `${SYNTAX}${BUILDER}FROM python:3.12-slim\nWORKDIR /tmp\nRUN --mount=type=bind,from=builder,source=/wheels,target=/tmp/wheelhouse pip install --no-index --find-links=/tmp/wheelhouse flask\n`,
       },
       {
         name: "a COPY between blank lines leaves one blank line",
@@ -48,6 +48,20 @@ describe("size/wheels-bind-mount", () => {
         findings: ["4:copiedNoFix"],
         output: null,
         messageIncludes: ["line 6 uses /wheels"],
+      },
+      {
+        name: "read by a relative path after cd: reported, not rewritten",
+        dockerfile: `${BUILDER}FROM python:3.12-slim\nCOPY --from=builder /wheels /wheels\nRUN cd / && pip install --no-cache-dir wheels/*\n`,
+        findings: ["4:copiedNoFix"],
+        output: null,
+        messageIncludes: ["line 5 does more with /wheels than pip installing its wheels"],
+      },
+      {
+        name: "used in a stage built on a stage built on this one: reported, not rewritten",
+        dockerfile: `${BUILDER}FROM python:3.12-slim AS app\nCOPY --from=builder /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\nFROM app AS mid\nENV A=1\nFROM mid\nRUN pip install --no-cache-dir --force-reinstall /wheels/*\n`,
+        findings: ["4:copiedNoFix"],
+        output: null,
+        messageIncludes: ["line 9 uses /wheels"],
       },
       {
         name: "a COPY with --chown: reported, not rewritten",

@@ -6,7 +6,7 @@
 // RUN --mount=type=bind). The estimate weighs both: the COPY's layer is the saving.
 import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
-import { resolvePath } from "../estimate/paths";
+import { baseName, resolvePath } from "../estimate/paths";
 import { formatBytes } from "../format";
 import type { ShellCommand } from "../shell/types";
 import type { TextEdit } from "../text/edits";
@@ -44,7 +44,10 @@ function readsWheels(value: string, dir: string): boolean {
  *  "other" (anything else: the mount could not stand in for the copy). */
 function useOf(command: ShellCommand, kind: string, dir: string): "install" | "remove" | "none" | "other" {
   const words = command.words.map((w) => w.value);
-  const mentions = (w: string): boolean => w === dir || w.includes(`${dir}/`) || w.endsWith(`=${dir}`);
+  // Any word naming the directory's last segment counts as a use: `cd / && pip install wheels/*` reads it
+  // by a relative path, which the mount must also serve (it would not: refused as "other").
+  const name = baseName(dir);
+  const mentions = (w: string): boolean => w.includes(name);
   if (!words.some(mentions)) return "none";
   if (kind === "pip-install") {
     for (const [i, w] of words.entries()) {
@@ -106,8 +109,9 @@ function verdictOf(analysis: Analysis, lookup: Lookup, stage: Stage, own: Readon
       yield* s.instructions;
     }
   }
+  const name = baseName(target);
   for (const node of later()) {
-    if (!lookup.textOf(node).includes(target)) continue;
+    if (!lookup.textOf(node).includes(name)) continue;
     if (node.keyword !== "RUN" || !own.has(node)) return refuse(`line ${node.range.startLine} uses ${target} (only a RUN of this stage that installs from it can take the mount)`);
     if (!editableRun(node) || (node.run?.mounts ?? []).some((m) => m.target !== null && resolvePath(cwd, m.target) === target)) return refuse(`line ${node.range.startLine} is not a shell-form RUN that can be edited`);
     let reads = false;
@@ -146,7 +150,14 @@ function verdicts(analysis: Analysis): Verdict[] {
     if (!stage.instructions.some((n) => n.copy?.from != null)) continue;
     const cwds = workdirsOf(stage, escapeChar);
     const own = new Set(stage.instructions);
-    const descendants = analysis.model.stages.filter((s) => s.index > stage.index && s.from.from?.baseStage === stage.index);
+    // The stages built on this one, at any depth (a stage's base comes before it: one forward pass).
+    const built = new Set([stage.index]);
+    const descendants = analysis.model.stages.filter((s) => {
+      const base = s.from.from?.baseStage;
+      if (s.index <= stage.index || base == null || !built.has(base)) return false;
+      built.add(s.index);
+      return true;
+    });
     stage.instructions.forEach((node, position) => {
       if (node.copy?.from == null) return;
       const verdict = verdictOf(analysis, lookup, stage, own, position, cwds[position] ?? "/", descendants);
