@@ -37,6 +37,12 @@ describe("size/wheels-bind-mount", () => {
         output: `${SYNTAX}${BUILDER}FROM python:3.12-slim\nWORKDIR /tmp\nRUN --mount=type=bind,from=builder,source=/wheels,target=/tmp/wheelhouse pip install --no-index --find-links=/tmp/wheelhouse flask\n`,
       },
       {
+        name: "quoted words are read as BuildKit reads them",
+        dockerfile: `${BUILDER}FROM python:3.12-slim\nCOPY --from="builder" "/wheels" /wheels\nRUN pip install --no-cache-dir /wheels/*\n`,
+        findings: ["4:copied"],
+        output: `${SYNTAX}${BUILDER}FROM python:3.12-slim\nRUN ${MOUNT} pip install --no-cache-dir /wheels/*\n`,
+      },
+      {
         name: "a COPY between blank lines leaves one blank line",
         dockerfile: `${BUILDER}FROM python:3.12-slim\n\nCOPY --from=builder /wheels /wheels\n\nRUN pip install --no-cache-dir /wheels/*\n`,
         findings: ["5:copied"],

@@ -13,6 +13,7 @@ import type { TextEdit } from "../text/edits";
 import { SYNTAX_DIRECTIVE } from "./support/cache-mounts";
 import { editableRun, finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
+import { copyWords } from "./support/words";
 import { afterInstruction, hasVariable, instructionText, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
 import type { Rule } from "./types";
 
@@ -88,11 +89,13 @@ function verdictOf(analysis: Analysis, lookup: Lookup, stage: Stage, own: Readon
   if (layer === undefined || items.length === 0 || !items.every((i) => /\.whl$/i.test(i.path))) return null;
   const bytes = layer.bytes;
   const refuse = (reason: string): Verdict => ({ ok: false, copy, bytes, reason });
-  const builder = model.stages.find((s) => s.name !== null && s.name.toLowerCase() === details.from?.toLowerCase() && s.index < stage.index);
+  // The words as BuildKit reads them: `COPY --from="builder" "/wheels" /wheels` names the same paths.
+  const words = copyWords(details, model.escapeChar);
+  const builder = model.stages.find((s) => s.name !== null && s.name.toLowerCase() === words.from?.toLowerCase() && s.index < stage.index);
   if (builder === undefined || builder.name === null) return refuse(`--from=${details.from} is not a named stage of this Dockerfile, which a bind mount's from= must name here`);
-  const source = details.sources[0];
-  const destination = details.destination;
-  if (details.sources.length !== 1 || source === undefined || destination === null) return refuse("the COPY has several sources");
+  const source = words.sources[0];
+  const destination = words.destination;
+  if (words.sources.length !== 1 || source === undefined || destination === null) return refuse("the COPY has several sources");
   if (hasVariable(source) || hasVariable(destination) || /[*?[]/.test(source)) return refuse("its paths hold a variable or a glob");
   if (!source.startsWith("/") || /\.whl$/i.test(source)) return refuse("it copies a single file, or a path relative to the builder's working directory");
   if (details.chown !== null || details.chmod !== null || details.link || !onlyFromFlag(lookup.textOf(copy))) return refuse("the COPY sets options a mount does not take (--chown, --chmod, --link)");
