@@ -50,6 +50,6 @@ export function copyUp(ctx: EstimateContext, stage: StageState, scope: RunScope,
 function copyOf(entry: FsEntry, label: string): FsEntry {
   return {
     path: entry.path, bytes: entry.bytes, category: entry.category, label, sources: entry.sources, pycBytes: entry.pycBytes,
-    pythonPackage: entry.pythonPackage, wheelFile: entry.wheelFile, groups: entry.groups,
+    pythonPackage: entry.pythonPackage, wheelFile: entry.wheelFile, groups: entry.groups, wheelVersion: entry.wheelVersion ?? null,
   };
 }

@@ -100,8 +100,8 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
     const value = expand(scope, spec.value);
     if (value.endsWith(".whl") || (hasGlob(value) && value.includes("/"))) {
       const wheels = wheelsAt(stage, resolvePath(scope.cwd, value));
-      names.push(...wheels.map(bare));
-      for (const name of wheels) prebuilt.add(name);
+      names.push(...wheels.map(wheelRequest));
+      for (const { name } of wheels) prebuilt.add(name);
       continue;
     }
     if (value === "." || value.startsWith(".[") || value.startsWith("./") || value.startsWith("/") || value.startsWith("../")) {
@@ -124,9 +124,15 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
 }
 
 /** Package names of wheel files (from `pip wheel -w`) selected by `path`, which may be a glob. */
-function wheelsAt(stage: StageState, path: string): string[] {
+/** The wheel files at `path` (a file or a glob), each as the project and the version it was built at. */
+function wheelsAt(stage: StageState, path: string): { name: string; version: string | null }[] {
   const dir = hasGlob(path) ? path.slice(0, path.lastIndexOf("/")) : path;
-  return stage.fs.select(hasGlob(path) ? path : dir).filter((e) => e.wheelFile && e.pythonPackage !== null).map((e) => e.pythonPackage ?? "");
+  return stage.fs.select(hasGlob(path) ? path : dir).filter((e) => e.wheelFile && e.pythonPackage !== null).map((e) => ({ name: e.pythonPackage ?? "", version: e.wheelVersion ?? null }));
+}
+
+/** A wheel file installs the version it was built at: pinned, so the table weighs that version. */
+function wheelRequest(wheel: { name: string; version: string | null }): ClosureRequest {
+  return wheel.version === null ? bare(wheel.name) : { name: wheel.name, specifier: `==${wheel.version}`, extras: [], marker: null };
 }
 
 export interface InstallPlan {
@@ -245,8 +251,16 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     ctx.assume(ASSUMPTIONS.pipPreinstalled.id, ASSUMPTIONS.pipPreinstalled.text, scope.line);
   }
   const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, info.editables);
+  const noIndex = hasOption(info, "--no-index");
   for (const dir of [optionValue(info, "--find-links"), optionValue(info, "-f")]) {
-    if (dir !== null) for (const name of wheelsAt(stage, resolvePath(scope.cwd, expand(scope, dir)))) requested.prebuilt.add(name);
+    if (dir === null) continue;
+    for (const wheel of wheelsAt(stage, resolvePath(scope.cwd, expand(scope, dir)))) {
+      requested.prebuilt.add(wheel.name);
+      // With --no-index the directory is the only source: an unpinned name gets the version built there.
+      const at = requested.names.findIndex((r) => r.name === wheel.name && r.specifier === null);
+      const asked = requested.names[at];
+      if (noIndex && wheel.version !== null && asked !== undefined) requested.names[at] = { ...asked, specifier: `==${wheel.version}` };
+    }
   }
   const compile = info.installer === "uv"
     ? hasOption(info, "--compile-bytecode") || envTrue(scope.vars, "UV_COMPILE_BYTECODE")
@@ -283,7 +297,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
     cacheBytes += cost.cacheBytes;
     stage.fs.add({
       path: `${dir}/${cost.name}.whl`, bytes: cost.wheelBytes, category: "python", label: `${cost.label} (wheel)`,
-      sources: cost.sources, pycBytes: 0, pythonPackage: cost.name, wheelFile: true, groups: [],
+      sources: cost.sources, pycBytes: 0, pythonPackage: cost.name, wheelFile: true, groups: [], wheelVersion: cost.facts?.version.version ?? null,
     });
   }
   if (!info.options.noCacheDir && !envFlagSet(scope.vars, "PIP_NO_CACHE_DIR") && cacheBytes > 0) {

@@ -22,6 +22,9 @@ export interface FsEntry {
   readonly pythonPackage: string | null;
   /** True for a built wheel file (`pip wheel -w DIR`) rather than an installed package. */
   readonly wheelFile: boolean;
+  /** For a wheel file, the version it was built at (what `pip install DIR/*.whl` installs); absent or null
+   *  when the table does not hold the project. */
+  readonly wheelVersion?: string | null;
   /** Grouping key for removals by name: `deb:libpq-dev`, `apk:.build-deps`, `apk:gcc`. */
   readonly groups: readonly string[];
 }
