@@ -25,7 +25,15 @@ describe("size/distroless-final", () => {
         findings: ["6:distroless"],
         output: `FROM debian:bookworm-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*\nRUN python3 -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --no-cache-dir flask\n\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY app.py .\nENTRYPOINT ["/opt/venv/bin/python3", "-m", "app"]\n`,
       },
-      { name: "Python 3.12 matches no distroless image: says why", dockerfile: split("python:3.12-slim-bookworm"), findings: ["6:noDistroless"], output: null },
+      { name: "Python 3.12 matches no distroless image: says why", dockerfile: split("python:3.12-slim-bookworm"), findings: ["6:noDistroless"], output: null, messageIncludes: ["the image is Python 3.12 on Debian bookworm, and gcr.io/distroless/python3-debian12 (Debian bookworm) has Python 3.11"] },
+      {
+        // python:3.11-slim is trixie since 2025: trixie's distroless image has 3.13, bookworm's has 3.11.
+        name: "Python 3.11 on trixie: names the base on which bookworm's distroless image would be offered",
+        dockerfile: split("python:3.11-slim"),
+        findings: ["6:noDistroless"],
+        output: null,
+        messageIncludes: ["gcr.io/distroless/python3-debian12 has Python 3.11 but is Debian bookworm, so on a python:3.11-slim-bookworm base it would be offered"],
+      },
       { name: "Alpine: musl", dockerfile: split("python:3.11-alpine"), findings: ["6:noDistroless"], output: null },
       { name: "a RUN in the final stage needs a shell", dockerfile: split("python:3.11-slim-bookworm", `CMD ["python", "app.py"]`, "RUN mkdir /data\n"), findings: ["6:noDistroless"], output: null },
       { name: "a shell-form CMD needs a shell", dockerfile: split("python:3.11-slim-bookworm", "CMD python app.py"), findings: ["6:noDistroless"], output: null },

@@ -74,7 +74,13 @@ function planOf(analysis: Analysis, shape: Shape): Plan {
   const match = rows.find((r) => r.row?.distro === shape.distro);
   const known = rows.map((r) => `${r.d.ref} has Python ${r.row?.python ?? "?"} (${r.row?.distro ?? "?"})`).join(", ");
   if (match === undefined || match.row === null) return { ok: false, reason: `the image is based on Debian ${shape.distro ?? "(unknown release)"}, and ${known}` };
-  if (match.row.python !== shape.minor) return { ok: false, reason: `the image uses Python ${shape.minor || "(unknown)"}, but ${known}: the venv's compiled packages are built for one minor version (cgr.dev/chainguard/python's minor version is not in the tables)` };
+  if (match.row.python !== shape.minor) {
+    // Say which image would fit on which base, rather than list them all (python:3.11-slim is trixie, whose
+    // distroless image has 3.13, while bookworm's has 3.11: "uses 3.11, but … has 3.11" read as a contradiction).
+    const sameMinor = rows.find((r) => r.row !== null && r.row.python === shape.minor);
+    const elsewhere = sameMinor?.row == null ? "" : `; ${sameMinor.d.ref} has Python ${shape.minor} but is Debian ${sameMinor.row.distro ?? "?"}, so on a python:${shape.minor}-slim-${sameMinor.row.distro ?? "?"} base it would be offered`;
+    return { ok: false, reason: `the image is Python ${shape.minor || "(unknown)"} on Debian ${shape.distro ?? "?"}, and ${match.d.ref} (Debian ${match.row.distro ?? "?"}) has Python ${match.row.python ?? "?"}: the venv's compiled packages are built for one minor version${elsewhere} (cgr.dev/chainguard/python's minor version is not in the tables)` };
+  }
   // Guards on the final stage: distroless has no shell, and its entrypoint is its python.
   const run = shape.final.instructions.find((n) => n.keyword === "RUN");
   if (run !== undefined) return { ok: false, reason: `the final stage runs a command on line ${run.range.startLine}, and a distroless image has no shell` };
