@@ -53,6 +53,21 @@ describe("size/apt-no-install-recommends", () => {
         messageIncludes: ["line 4 builds the project itself (pip install of a path or URL)"],
       },
       {
+        name: "python3-pip, then uv sync of the dependencies only (--no-install-project): rewritten",
+        dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\n",
+        projectFiles: { "pyproject.toml": "[project]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = []\n" },
+        findings: ["2:recommends"],
+        output: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends -y python3-pip && rm -rf /var/lib/apt/lists/*\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\n",
+      },
+      {
+        name: "python3-pip, then uv sync that installs the project: not rewritten",
+        dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nCOPY . .\nRUN uv sync --frozen\n",
+        projectFiles: { "pyproject.toml": "[project]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = []\n" },
+        findings: ["2:recommendsNoFix"],
+        output: null,
+        messageIncludes: ["line 4 builds the project itself (uv sync)"],
+      },
+      {
         name: "python3-pip, then a command the model does not read: not rewritten",
         dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nCOPY . /src\nRUN cd /src && ./configure && make install\n",
         findings: ["2:recommendsNoFix"],

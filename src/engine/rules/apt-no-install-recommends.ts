@@ -167,7 +167,8 @@ function listNames(unique: readonly string[]): string {
 }
 
 /** An install that builds what no index serves as a wheel: the project (`pip install .`, `-e`, a path or an
- *  sdist, a URL or VCS reference), `pip wheel`, `poetry install` with the root, `uv sync`. A prebuilt `.whl`
+ *  sdist, a URL or VCS reference), `pip wheel`, `poetry install` with the root, `uv sync` without
+ *  `--no-install-project`. A prebuilt `.whl`
  *  file compiles nothing. */
 function buildsLocally(info: CommandInfo): boolean {
   switch (info.kind) {
@@ -176,9 +177,9 @@ function buildsLocally(info: CommandInfo): boolean {
     case "pip-wheel":
       return true;
     case "poetry-install":
-      return !info.noRoot;
+      return !info.noRoot && info.lock.installProject;
     case "uv-sync":
-      return true;
+      return info.lock.installProject;
     default:
       return false;
   }
