@@ -238,6 +238,9 @@ function diskRatios(images: readonly RawBaseImage[]): DiskRatioOut[] {
 function ratioGroups(row: RawBaseImage): string[] {
   const groups = [`${row.family}/${row.variant}`, row.family];
   if (row.distro !== null) groups.unshift(`${row.family}/${row.variant}/${row.distro}`);
+  // Last, the libc and variant: Ubuntu publishes no on-disk size for any tag, and its OS images are
+  // .deb-built glibc file systems like Debian's (Alpine's busybox/musl images compress differently).
+  if (row.libc !== null) groups.push(`libc:${row.libc}/${row.variant}`);
   return groups;
 }
 

@@ -56,11 +56,15 @@ describe("debianReleasesOf", () => {
     expect(debianReleasesOf("ARG V\nFROM python:$V\n")).toEqual(["trixie"]);
     // End of life: the rule checks every release.
     expect(debianReleasesOf("FROM python:3.11-slim-bullseye\n")).toEqual(["bullseye", "bookworm", "trixie"]);
+    // Ubuntu: the Debian release of its era stands in for its apt.
+    expect(debianReleasesOf("FROM ubuntu:22.04\n")).toEqual(["bookworm"]);
+    expect(debianReleasesOf("FROM ubuntu:24.04\n")).toEqual(["trixie"]);
   });
 
   const inputs = [
     ...EXAMPLES.map((e) => ({ name: `example ${e.id}`, input: { dockerfile: e.dockerfile, requirements: e.requirements.map((f) => ({ path: f.path, content: f.text })), dockerignore: e.dockerignore } })),
     ...corpusInputs(),
+    { name: "an Ubuntu image", input: { dockerfile: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --no-cache-dir flask\n", requirements: [], dockerignore: null } },
   ];
   it.each(inputs)("guesses every table the plan of $name reads", ({ input }) => {
     const guessed = debianReleasesOf(String(input.dockerfile));

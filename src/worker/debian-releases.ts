@@ -10,7 +10,7 @@
 // debian-releases.test.ts checks the guess against the tables the engine reads for the examples and the
 // shared corpus.
 import { findBaseImage } from "../engine/knowledge/base-images";
-import { debianReleaseOf, type DebianRelease } from "../engine/knowledge/debian-tables";
+import { debianReleaseOf, debianReleaseOfUbuntu, type DebianRelease } from "../engine/knowledge/debian-tables";
 import { DEBIAN_TABLE_RELEASES } from "../engine/knowledge/debian-table-schema";
 import { endOfLife } from "../engine/knowledge/eol";
 import { parseImageRef } from "../engine/knowledge/image-ref";
@@ -83,6 +83,8 @@ function guessRelease(image: string): Guess {
   const suite = tag?.suite ?? null;
   if (python !== null || (suite !== null && endOfLife("debian", suite) !== null)) return "all";
   if (ref.repository === "debian" && endOfLife("debian", (ref.tag ?? "").split("-")[0] ?? "") !== null) return "all";
+  // Ubuntu's apt is weighed with the Debian release of its era (estimate/debian-install.ts).
+  if (row.family === "ubuntu") return debianReleaseOfUbuntu(row.distro);
   if (row.family !== "debian") return null;
   return debianReleaseOf(suite ?? row.distro)?.release ?? null;
 }

@@ -36,8 +36,15 @@ describe("apt-get install and Recommends", () => {
     expect(e.aptRecommends[0]?.packages.map((p) => p.name)).not.toContain("publicsuffix");
   });
 
-  it("an Ubuntu base (no release table) keeps the hand-made rows and names the assumption", () => {
+  it("an Ubuntu base reads the Debian release of its era (noble → trixie), named as an assumption", () => {
     const e = estimate("FROM ubuntu:24.04\nRUN apt-get install -y curl\n");
+    expect(e.aptRecommends.map((w) => w.requested)).toEqual(["curl"]);
+    expect(e.aptRecommends[0]?.bytes).toBeGreaterThan(0);
+    expect(e.assumptions.find((a) => a.id === "debian-release:noble")?.text).toContain("Debian trixie's package table");
+  });
+
+  it("a name the stand-in release lacks keeps the hand-made rows and names the assumption", () => {
+    const e = estimate("FROM ubuntu:22.04\nRUN apt-get install -y python3.10-venv\n");
     expect(e.aptRecommends).toEqual([]);
     expect(e.assumptions.map((a) => a.id)).toContain(ASSUMPTIONS.recommends.id);
   });

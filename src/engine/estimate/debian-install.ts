@@ -11,6 +11,7 @@ import {
   debianOsBasePackages,
   debianPackage,
   debianReleaseOf,
+  debianReleaseOfUbuntu,
   debianTableSource,
   fullPythonImagePackages,
   type DebianPackageFacts,
@@ -28,8 +29,14 @@ const DEBIAN_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 /** Debian images without a known release (an unknown base) are read as trixie, today's python default. */
 const DEFAULT_DISTRO = "trixie";
 
-/** The release table a stage's apt reads, or null (Alpine, Ubuntu, or no table installed). */
+/** The release table a stage's apt reads, or null (Alpine, no table installed). Ubuntu reads the Debian
+ *  release of its era, as a stand-in (assumption `debian-release:<codename>`). */
 export function stageDebianRelease(stage: StageState): { release: DebianRelease; standIn: string | null } | null {
+  if (stage.family === "ubuntu") {
+    const release = debianReleaseOfUbuntu(stage.distro);
+    if (debianBasePackages(release).size === 0) return null;
+    return { release, standIn: `Ubuntu ${stage.distro ?? "(unknown release)"}'s apt is weighed with Debian ${release}'s package table, the release of its era: Ubuntu's own package lists are not in the tables, and the common names (python3, python3-pip, build-essential, libpq-dev, curl) are the same packages at nearby versions` };
+  }
   if (stage.family !== null && stage.family !== "debian") return null;
   const found = debianReleaseOf(stage.distro ?? DEFAULT_DISTRO);
   if (found === null || debianBasePackages(found.release).size === 0) return null;
@@ -101,8 +108,9 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
   if (viaRecommends !== null) {
     ctx.noteRecommends({ line, stageIndex: stage.index, requested: cleanDebianName(name), ...viaRecommends });
   }
-  // The release is a guess when the base image is unknown; a name missing from it may be right elsewhere.
-  if (closure.unknown.length > 0 && stage.distro === null) return null;
+  // The release is a guess when the base image is unknown, and another distribution's on Ubuntu; a name
+  // missing from it may be right there (jammy's python3.10-venv): the hand-made rows answer instead.
+  if (closure.unknown.length > 0 && (stage.distro === null || stage.family === "ubuntu")) return null;
   if (closure.unknown.length > 0) {
     const virtual = debianPackage(name, release);
     const why = virtual === null

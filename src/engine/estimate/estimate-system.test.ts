@@ -127,11 +127,14 @@ describe("apt-get weighed from the stage's Debian release table", () => {
     expect(layerAt(e, 3).bytes).toBe(debianClosureBytes("curl", "trixie"));
   });
 
-  it("Ubuntu has no release table: the hand-made rows stand in, flagged", () => {
+  it("Ubuntu reads the Debian release of its era (noble → trixie), flagged; its own names are not checked against it", () => {
     const e = estimate("FROM ubuntu:24.04\nRUN apt-get install -y --no-install-recommends curl\n");
     expect(problemCodes(e)).not.toContain("unknown-package");
-    expect(layerAt(e, 2).items[0]?.sources[0]?.key).toBe("bookworm:curl");
-    expect(e.assumptions.map((a) => a.text).join(" ")).toMatch(/noble is not a Debian suite/);
+    expect(layerAt(e, 2).items[0]?.bytes).toBe(debianInstallClosure(["curl"], "trixie", debianOsBasePackages("trixie")).bytes);
+    expect(e.assumptions.map((a) => a.text).join(" ")).toMatch(/Ubuntu noble's apt is weighed with Debian trixie's package table/);
+    const jammy = estimate("FROM ubuntu:22.04\nRUN apt-get install -y --no-install-recommends python3.10-venv\n");
+    expect(problemCodes(jammy)).not.toContain("unknown-package");
+    expect(layerAt(jammy, 2).bytes).toBeGreaterThan(0);
   });
 });
 

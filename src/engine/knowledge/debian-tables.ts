@@ -37,6 +37,21 @@ export function debianReleaseOf(distro: string | null): { release: DebianRelease
   return { release: "trixie", standIn: `no ${name} table (Debian ${number}); trixie's, the newest release with one, stands in` };
 }
 
+/**
+ * The Debian release whose table stands in for an Ubuntu release's apt: the one of the same era, whose
+ * packages Ubuntu's are built from (22.04 jammy was frozen from Debian's bookworm-era testing, 24.04 noble
+ * from trixie's, 20.04 focal from bullseye's; older ones read bullseye's, newer ones trixie's). Ubuntu's own
+ * package lists are not in the tables (only Debian's archive was reachable to build them), and the common
+ * names (python3, python3-pip, build-essential, libpq-dev, curl, git) are the same packages at nearby versions.
+ */
+const UBUNTU_AS_DEBIAN: Readonly<Record<string, DebianRelease>> = {
+  xenial: "bullseye", bionic: "bullseye", focal: "bullseye", jammy: "bookworm", noble: "trixie",
+};
+
+export function debianReleaseOfUbuntu(codename: string | null): DebianRelease {
+  return UBUNTU_AS_DEBIAN[codename?.trim().toLowerCase() ?? ""] ?? "trixie";
+}
+
 /** Debian's release numbers as some base-image rows write the distro (`debian12`, distroless). */
 const NUMBERED: Readonly<Record<string, DebianRelease>> = { "11": "bullseye", "12": "bookworm", "13": "trixie" };
 

@@ -40,6 +40,7 @@ export {
 } from "./system-packages";
 export {
   debianReleaseOf,
+  debianReleaseOfUbuntu,
   exactDebianRelease,
   debianPackage,
   debianPackageExists,

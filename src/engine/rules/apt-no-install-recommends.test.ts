@@ -131,11 +131,20 @@ describe("size/apt-no-install-recommends", () => {
         reasonIncludes: ["saves no bytes"],
       },
       {
-        // Ubuntu has no release table: the hand-made rows carry no Recommends, and the reason says so.
-        name: "an Ubuntu base: rewritten, the saving not weighed",
+        // Ubuntu's apt is weighed with the Debian release of its era (noble → trixie).
+        name: "an Ubuntu base: rewritten, the saving weighed from the Debian release of its era",
         dockerfile: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
         findings: ["2:recommends"],
         output: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n",
+        reasonIncludes: ["recommended packages", "from the Debian release table"],
+      },
+      {
+        // jammy's python3.10-venv is not a bookworm package: the stand-in table cannot weigh it, and the
+        // reason says the saving is not weighed.
+        name: "an Ubuntu package the stand-in release lacks: rewritten, the saving not weighed",
+        dockerfile: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3.10-venv && rm -rf /var/lib/apt/lists/*\n",
+        findings: ["2:recommends"],
+        output: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install --no-install-recommends -y python3.10-venv && rm -rf /var/lib/apt/lists/*\n",
         reasonIncludes: ["not weighed", "apt-recommends"],
       },
     ],

@@ -382,7 +382,7 @@ export const BASE_IMAGES = [
   {
     key: "current:ubuntu:24.04", ref: "ubuntu:24.04", image: "ubuntu", tag: "24.04", variant: "os",
     family: "ubuntu", distro: "noble", osVersion: "24.04", libc: "glibc", python: null,
-    compressedBytes: 29764116, diskBytes: null, diskDerived: false, diskRatio: null, hasCompiler: false,
+    compressedBytes: 29764116, diskBytes: 78874907, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
     aliasOf: null, era: "current", derivation: "read", date: "2026-09-11",
     sources: [
       "docker-library/repo-info@1c2b9d920fdd20f9cb58fbd6cd771fe434b465d6:repos/ubuntu/remote/24.04.md",
@@ -392,7 +392,7 @@ export const BASE_IMAGES = [
   {
     key: "current:ubuntu:22.04", ref: "ubuntu:22.04", image: "ubuntu", tag: "22.04", variant: "os",
     family: "ubuntu", distro: "jammy", osVersion: "22.04", libc: "glibc", python: null,
-    compressedBytes: 29736517, diskBytes: null, diskDerived: false, diskRatio: null, hasCompiler: false,
+    compressedBytes: 29736517, diskBytes: 78801770, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
     aliasOf: null, era: "current", derivation: "read", date: "2026-07-31",
     sources: [
       "docker-library/repo-info@01470af91233e78aee4c06b90ded37a40ddcfaa3:repos/ubuntu/remote/22.04.md",
@@ -795,7 +795,7 @@ export const BASE_IMAGES = [
   {
     key: "current:ubuntu:20.04", ref: "ubuntu:20.04", image: "ubuntu", tag: "20.04", variant: "os",
     family: "ubuntu", distro: "focal", osVersion: "20.04", libc: "glibc", python: null,
-    compressedBytes: 28576882, diskBytes: null, diskDerived: false, diskRatio: null, hasCompiler: false,
+    compressedBytes: 28576882, diskBytes: 75728737, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
     aliasOf: null, era: "current", derivation: "read", date: "2022-12-08",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/ubuntu/remote/20.04.md",
@@ -959,4 +959,18 @@ export const DISK_RATIOS = [
     group: "debian/slim/trixie", ratio: 2.745,
     rows: ["python:3.10-slim", "python:3.13-slim", "python:3.14-slim"],
   },
+  {
+    group: "libc:glibc/full", ratio: 2.608,
+    rows: ["python:3.12", "python:3.14", "python:3.7-buster", "python:3.8-buster", "python:3.9-buster"],
+  },
+  { group: "libc:glibc/os", ratio: 2.65, rows: ["debian:bookworm-slim"] },
+  {
+    group: "libc:glibc/slim", ratio: 2.745,
+    rows: ["python:3.10-slim", "python:3.13-slim", "python:3.14-slim"],
+  },
+  {
+    group: "libc:musl/alpine", ratio: 2.617,
+    rows: ["python:3.10-alpine", "python:3.12-alpine", "python:3.7-alpine"],
+  },
+  { group: "libc:musl/os", ratio: 2.188, rows: ["alpine:3.21", "alpine:3.22", "alpine:3.23", "alpine:3.24"] },
 ] as const satisfies readonly DiskRatio[];
