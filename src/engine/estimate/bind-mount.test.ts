@@ -39,6 +39,13 @@ describe("RUN --mount=type=bind,from=<stage>", () => {
     expect(estimate(mounted).layers.flatMap((l) => l.items).some((i) => i.path.startsWith("/wheels"))).toBe(false);
   });
 
+  it("files a COPY brought and a later RUN deletes: the warning points to a bind mount, not to the RUN that made them", () => {
+    const warning = estimate(copied).warnings.find((w) => w.code === "deleted-in-later-layer");
+    expect(warning?.message).toContain("A COPY keeps what it copies: where only a RUN reads these files, mount them for that RUN (RUN --mount=type=bind)");
+    const made = estimate("FROM python:3.12-slim\nRUN pip install flask\nRUN rm -rf /root/.cache/pip\n").warnings.find((w) => w.code === "deleted-in-later-layer");
+    expect(made?.message).toContain("Delete them in the RUN that creates them.");
+  });
+
   it("a relative target is under the working directory, and a source under the stage's root", () => {
     const relative = dockerfile("WORKDIR /tmp\nRUN --mount=type=bind,from=deps,source=wheels,target=w pip install --no-cache-dir /tmp/w/*");
     expect(python(relative)).toEqual(python(mounted));
