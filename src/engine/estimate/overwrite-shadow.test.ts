@@ -84,7 +84,7 @@ describe("StageFs: one visible entry per package path", () => {
     const fs = overwrittenInLayer2();
     layer(fs, 3);
     const removal = fs.remove(fs.select("/w"));
-    expect(removal.stranded).toEqual([{ line: 2, bytes: 10, label: "second" }]);
+    expect(removal.stranded).toEqual([{ line: 2, instruction: "RUN", bytes: 10, label: "second" }]);
     expect(fs.layers.map((l) => l.deletedLaterBytes)).toEqual([0, 10, 0]);
     expect(fs.entries()).toEqual([]);
   });

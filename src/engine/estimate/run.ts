@@ -79,11 +79,11 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         break;
       case "pip-uninstall": {
         const names = new Set(info.packages.map((p) => p.value.toLowerCase()));
-        reportStranded(ctx, stage, stage.fs.remove(stage.fs.ofPackages(names)).stranded, scope.line, "pip uninstall");
+        reportStranded(ctx, stage.fs.remove(stage.fs.ofPackages(names)).stranded, scope.line, "pip uninstall");
         break;
       }
       case "pip-cache-purge":
-        reportStranded(ctx, stage, stage.fs.remove(stage.fs.inCategory("pipCache").filter((e) => (info.installer === "uv") === e.path.endsWith("/uv"))).stranded, scope.line, "the cache purge");
+        reportStranded(ctx, stage.fs.remove(stage.fs.inCategory("pipCache").filter((e) => (info.installer === "uv") === e.path.endsWith("/uv"))).stranded, scope.line, "the cache purge");
         break;
       case "apt-update":
         aptUpdate(ctx, stage, scope);
@@ -110,12 +110,12 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         for (const path of info.paths) {
           const target = resolvePath(scope.cwd, substituteVariables(path.value, scope.vars).value);
           if (target === "/") continue;
-          reportStranded(ctx, stage, stage.fs.remove(stage.fs.select(target).filter((e) => e.category !== "base")).stranded, scope.line, `rm ${path.value}`);
+          reportStranded(ctx, stage.fs.remove(stage.fs.select(target).filter((e) => e.category !== "base")).stranded, scope.line, `rm ${path.value}`);
         }
         break;
       case "find-delete":
         if (info.names.some((n) => n === "__pycache__" || /^\*\.py[co[\]]*$/.test(n))) {
-          reportStranded(ctx, stage, stage.fs.removePyc(resolvePath(scope.cwd, info.root)).stranded, scope.line, "find -delete");
+          reportStranded(ctx, stage.fs.removePyc(resolvePath(scope.cwd, info.root)).stranded, scope.line, "find -delete");
         }
         break;
       case "cd":

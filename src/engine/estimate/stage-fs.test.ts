@@ -64,14 +64,15 @@ describe("StageFs lookups match a scan of the live entries", () => {
       const scan = (root: string) => {
         const current = reference.current;
         let savedBytes = 0;
-        const stranded: { line: number | undefined; bytes: number; label: string }[] = [];
+        const stranded: { line: number | undefined; instruction: string | undefined; bytes: number; label: string }[] = [];
         for (const e of reference.entries()) {
           if (e.pycBytes <= 0 || !(isUnder(e.path, root) || isUnder(root, e.path))) continue;
           if (current?.entries.includes(e) === true) {
             savedBytes += e.pycBytes;
             e.bytes -= e.pycBytes;
           } else {
-            stranded.push({ line: reference.layers.find((l) => l.entries.includes(e))?.line, bytes: e.pycBytes, label: `${e.label} (.pyc)` });
+            const owner = reference.layers.find((l) => l.entries.includes(e));
+            stranded.push({ line: owner?.line, instruction: owner?.instruction, bytes: e.pycBytes, label: `${e.label} (.pyc)` });
           }
           e.pycBytes = 0;
         }
@@ -94,7 +95,7 @@ describe("StageFs lookups match a scan of the live entries", () => {
       const ownLayer = (e: FsEntry) => fs.layers.find((l) => l.entries.includes(e));
       const saved = selected.filter((e) => current?.entries.includes(e) === true).reduce((sum, e) => sum + e.bytes, 0);
       const stranded = selected.filter((e) => current?.entries.includes(e) !== true)
-        .map((e) => ({ line: ownLayer(e)?.line, bytes: e.bytes, label: e.label }));
+        .map((e) => ({ line: ownLayer(e)?.line, instruction: ownLayer(e)?.instruction, bytes: e.bytes, label: e.label }));
       const removal = fs.remove(fs.select(first));
       expect(removal).toEqual({ savedBytes: saved, stranded });
       expect(fs.entries()).toEqual(before.filter((e) => !selected.includes(e)));

@@ -47,7 +47,8 @@ export interface Removal {
   /** Bytes removed from the layer being built (a real saving). */
   readonly savedBytes: number;
   /** Entries from earlier layers hidden, with their layer's line: the bytes stay in the image. */
-  readonly stranded: readonly { readonly line: number; readonly bytes: number; readonly label: string }[];
+  /** Bytes deleted from earlier layers, by the layer (its line and instruction) that keeps them. */
+  readonly stranded: readonly { readonly line: number; readonly instruction: string; readonly bytes: number; readonly label: string }[];
 }
 
 // The directory a pattern empties: `/var/lib/apt/lists` for `/var/lib/apt/lists/*` (or a trailing `/**`,
@@ -327,7 +328,7 @@ export class StageFs {
   remove(entries: Iterable<FsEntry>): Removal {
     const layer = this.current;
     let savedBytes = 0;
-    const stranded: { line: number; bytes: number; label: string }[] = [];
+    const stranded: { line: number; instruction: string; bytes: number; label: string }[] = [];
     const fromCurrent = new Set<FsEntry>();
     for (const entry of this.inLiveOrder(entries)) {
       const owner = this.owner.get(entry);
@@ -336,7 +337,7 @@ export class StageFs {
         savedBytes += entry.bytes;
       } else if (owner !== undefined && entry.bytes > 0) {
         owner.deletedLaterBytes += entry.bytes;
-        stranded.push({ line: owner.line, bytes: entry.bytes, label: entry.label });
+        stranded.push({ line: owner.line, instruction: owner.instruction, bytes: entry.bytes, label: entry.label });
       }
       this.forget(entry);
     }
@@ -430,7 +431,7 @@ export class StageFs {
   removePyc(root: string): Removal {
     const layer = this.current;
     let savedBytes = 0;
-    const stranded: { line: number; bytes: number; label: string }[] = [];
+    const stranded: { line: number; instruction: string; bytes: number; label: string }[] = [];
     // Entries under `root`, and whole directories holding it. A stage forked from this one may have
     // zeroed an entry's .pyc already (entries are shared), hence the check on `pycBytes` too.
     const affected = [...this.withPyc].filter((e) => isUnder(e.path, root) || isUnder(root, e.path));
@@ -443,7 +444,7 @@ export class StageFs {
         entry.bytes -= entry.pycBytes;
       } else if (owner !== undefined) {
         owner.deletedLaterBytes += entry.pycBytes;
-        stranded.push({ line: owner.line, bytes: entry.pycBytes, label: `${entry.label} (.pyc)` });
+        stranded.push({ line: owner.line, instruction: owner.instruction, bytes: entry.pycBytes, label: `${entry.label} (.pyc)` });
       }
       entry.pycBytes = 0;
     }

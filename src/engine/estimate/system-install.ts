@@ -97,7 +97,7 @@ export function aptRemove(ctx: EstimateContext, stage: StageState, scope: RunSco
   if (!info.autoremove && !autoremoveInRun && removal.savedBytes > 0) {
     ctx.warn("purge-without-autoremove", `apt-get ${info.purge ? "purge" : "remove"} without autoremove leaves the dependencies it pulled in; they are counted as removed here only with --auto-remove or apt-get autoremove.`, scope.line);
   }
-  reportStranded(ctx, stage, removal.stranded, scope.line, `apt-get ${info.purge ? "purge" : "remove"}`);
+  reportStranded(ctx, removal.stranded, scope.line, `apt-get ${info.purge ? "purge" : "remove"}`);
 }
 
 export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apk-add" }>): void {
@@ -180,7 +180,7 @@ export function apkDel(ctx: EstimateContext, stage: StageState, scope: RunScope,
   const names = new Set(info.packages.map((p) => `apk:${p.value}`));
   const removal = stage.fs.remove(stage.fs.inGroups(names));
   recomputeCompiler(stage);
-  reportStranded(ctx, stage, removal.stranded, scope.line, "apk del");
+  reportStranded(ctx, removal.stranded, scope.line, "apk del");
 }
 
 /** After a removal: does a compiler remain (from the base image or a package still installed)? */
@@ -194,10 +194,10 @@ function someGroup(groups: Iterable<string>, test: (group: string) => boolean): 
   return false;
 }
 
-export function reportStranded(ctx: EstimateContext, stage: StageState, stranded: readonly { line: number; bytes: number; label: string }[], line: number, what: string): void {
-  const byLine = new Map<number, { bytes: number; labels: string[] }>();
+export function reportStranded(ctx: EstimateContext, stranded: readonly { line: number; instruction: string; bytes: number; label: string }[], line: number, what: string): void {
+  const byLine = new Map<number, { bytes: number; labels: string[]; instruction: string }>();
   for (const s of stranded) {
-    const group = byLine.get(s.line) ?? { bytes: 0, labels: [] };
+    const group = byLine.get(s.line) ?? { bytes: 0, labels: [], instruction: s.instruction };
     group.bytes += s.bytes;
     group.labels.push(s.label);
     byLine.set(s.line, group);
@@ -205,30 +205,12 @@ export function reportStranded(ctx: EstimateContext, stage: StageState, stranded
   for (const [from, group] of byLine) {
     if (group.bytes <= 0) continue;
     // A COPY cannot delete what it copies: where a RUN only reads the files, a bind mount stands in for it.
-    const copied = /^(COPY|ADD)\b/i.test(layerAtLine(stage, from)?.instruction ?? "");
-    const advice = copied
+    const advice = /^(COPY|ADD)\b/i.test(group.instruction)
       ? "A COPY keeps what it copies: where only a RUN reads these files, mount them for that RUN (RUN --mount=type=bind) instead of copying them."
       : "Delete them in the RUN that creates them.";
     ctx.warn("deleted-in-later-layer",
       `${what} deletes ${formatBytes(group.bytes)} added at line ${from} (${summarise(group.labels)}), but in a later layer: the bytes stay in the image. ${advice}`, line, from);
   }
-}
-
-/** The stage's layer made at `line`: the layers are in line order, so a binary search (a `bulk` file strands
- *  bytes of thousands of layers, and a scan per group would be quadratic). */
-function layerAtLine(stage: StageState, line: number): { readonly instruction: string } | undefined {
-  const layers = stage.fs.layers;
-  let low = 0;
-  let high = layers.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = layers[mid];
-    if (at === undefined) return undefined;
-    if (at.line === line) return at;
-    if (at.line < line) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
 }
 
 function summarise(labels: readonly string[]): string {
