@@ -10,6 +10,7 @@ import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
 import { atLine } from "./support/at-line";
 import { editableRun, finalImageRuns } from "./support/commands";
+import { stageAndBuiltOn } from "./support/stages";
 import { makeFinding } from "./support/finding";
 import type { Rule, RuleContext } from "./types";
 
@@ -106,9 +107,7 @@ function recommendedCompiler(hit: Hit): string | null {
  *  nothing else builds. */
 function mayCompileAfter(analysis: Analysis, hit: Hit): string | null {
   const line = hit.node.range.startLine;
-  const stage = analysis.model.stages.findLast((s) => s.from.range.startLine <= line);
-  if (stage === undefined) return null;
-  const facts = stageFacts(analysis, stage.index);
+  const facts = stageFacts(analysis, hit.node.stageIndex);
   if (facts.unmodelled !== null) {
     return facts.unmodelled.image === null
       ? `line ${facts.unmodelled.line} runs something Whaleweight does not model, so whether a later step compiles is not known`
@@ -138,12 +137,7 @@ function stageFacts(analysis: Analysis, index: number): StageFacts {
   if (byStage === undefined) FACTS.set(analysis, (byStage = new Map()));
   const known = byStage.get(index);
   if (known !== undefined) return known;
-  // The stage and every stage built on it (a stage's base comes before it, so one forward pass).
-  const indexes = new Set<number>([index]);
-  for (const stage of analysis.model.stages) {
-    const base = stage.from.from?.baseStage;
-    if (base != null && indexes.has(base)) indexes.add(stage.index);
-  }
+  const indexes = stageAndBuiltOn(analysis.model, index);
   const stages = analysis.estimate.stages.filter((s) => indexes.has(s.index));
   const fromLines = new Map(analysis.model.stages.map((s) => [s.from.range.startLine, s.from.from?.image ?? s.from.from?.rawImage ?? null]));
   const unmodelled = stages.map((s) => s.unmodelledFrom).filter((l): l is number => l !== null);

@@ -8,6 +8,7 @@ import { parsePythonVersion } from "../knowledge/python-tag";
 import { endOfLife, oldestSupported, type EolRow } from "../knowledge/eol";
 import { environmentAt } from "./support/cache-mounts";
 import { makeFinding } from "./support/finding";
+import { stageAndBuiltOn } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 interface Hit {
@@ -27,8 +28,7 @@ function missingInRelease(context: RuleContext, stageIndex: number, replacement:
   const release = exactDebianRelease(lookupBaseImage(replacement)?.row.distro ?? null);
   if (release === null || !installedDebianReleases().includes(release)) return [];
   const { model } = context.analysis;
-  const stages = new Set([stageIndex]);
-  for (const s of model.stages) if (s.from.from?.baseStage != null && stages.has(s.from.from.baseStage)) stages.add(s.index);
+  const stages = stageAndBuiltOn(model, stageIndex);
   const names = model.instructions.filter((n) => stages.has(n.stageIndex)).flatMap((n) => n.run?.infos ?? [])
     .flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))
     .filter((name) => !name.includes("$") && !name.startsWith("/") && !name.endsWith(".deb") && !name.startsWith("-"));
@@ -42,8 +42,7 @@ function missingInRelease(context: RuleContext, stageIndex: number, replacement:
  *  --root or PIP_BREAK_SYSTEM_PACKAGES still install. */
 function pipOnSystemPython(context: RuleContext, stageIndex: number): boolean {
   const { model } = context.analysis;
-  const stages = new Set([stageIndex]);
-  for (const s of model.stages) if (s.from.from?.baseStage != null && stages.has(s.from.from.baseStage)) stages.add(s.index);
+  const stages = stageAndBuiltOn(model, stageIndex);
   return model.instructions.some((node) => {
     if (!stages.has(node.stageIndex) || node.run === null) return false;
     const installs = node.run.infos.filter((i) => i.kind === "pip-install" && i.installer === "pip" && i.venv === null

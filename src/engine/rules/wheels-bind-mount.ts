@@ -14,7 +14,7 @@ import { SYNTAX_DIRECTIVE } from "./support/cache-mounts";
 import { editableRun, finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { copyWords } from "./support/words";
-import { afterInstruction, hasVariable, instructionText, lineBreakOf, lineStartOf, workdirsOf } from "./support/stages";
+import { afterInstruction, hasVariable, instructionText, lineBreakOf, lineStartOf, stageAndBuiltOn, workdirsOf } from "./support/stages";
 import type { Rule } from "./types";
 
 interface Hit {
@@ -153,14 +153,8 @@ function verdicts(analysis: Analysis): Verdict[] {
     if (!stage.instructions.some((n) => n.copy?.from != null)) continue;
     const cwds = workdirsOf(stage, escapeChar);
     const own = new Set(stage.instructions);
-    // The stages built on this one, at any depth (a stage's base comes before it: one forward pass).
-    const built = new Set([stage.index]);
-    const descendants = analysis.model.stages.filter((s) => {
-      const base = s.from.from?.baseStage;
-      if (s.index <= stage.index || base == null || !built.has(base)) return false;
-      built.add(s.index);
-      return true;
-    });
+    const built = stageAndBuiltOn(analysis.model, stage.index);
+    const descendants = analysis.model.stages.filter((s) => s.index !== stage.index && built.has(s.index));
     stage.instructions.forEach((node, position) => {
       if (node.copy?.from == null) return;
       const verdict = verdictOf(analysis, lookup, stage, own, position, cwds[position] ?? "/", descendants);

@@ -123,6 +123,17 @@ function workdirAfter(cwd: string, node: InstructionNode, escapeChar: string): s
   return node.keyword === "WORKDIR" && node.args[0] !== undefined ? resolvePath(cwd, unquoteWord(node.args.join(" "), escapeChar)) : cwd;
 }
 
+/** The index of stage `index` and of every stage built on it (`FROM <stage>`, at any depth), in order: a
+ *  stage's base comes before it, so one forward pass finds them all. */
+export function stageAndBuiltOn(model: DockerfileModel, index: number): Set<number> {
+  const found = new Set([index]);
+  for (const s of model.stages) {
+    const base = s.from.from?.baseStage;
+    if (base != null && found.has(base)) found.add(s.index);
+  }
+  return found;
+}
+
 /** Stage indexes that `stage` reads with `COPY --from` or builds on. */
 export function stagesUsedBy(model: DockerfileModel, stage: Stage): number[] {
   const used: number[] = [];
