@@ -10,11 +10,11 @@ import { baseName, resolvePath } from "../estimate/paths";
 import { formatBytes } from "../format";
 import type { ShellCommand } from "../shell/types";
 import type { TextEdit } from "../text/edits";
-import { SYNTAX_DIRECTIVE } from "./support/cache-mounts";
+import { afterRunKeyword, syntaxDirectiveEdits } from "./support/cache-mounts";
 import { editableRun, finalImageStages, removeCommandEdit } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { copyWords } from "./support/words";
-import { afterInstruction, hasVariable, instructionText, lineBreakOf, lineStartOf, stageAndBuiltOn, workdirsOf } from "./support/stages";
+import { afterInstruction, hasVariable, instructionText, lineStartOf, stageAndBuiltOn, workdirsOf } from "./support/stages";
 import type { Rule } from "./types";
 
 interface Hit {
@@ -205,7 +205,7 @@ export const wheelsBindMount: Rule = {
     const hits = all.flatMap((v) => (v.ok ? [v.hit] : []));
     const text = analysis.model.text;
     const edits: TextEdit[] = [];
-    if (!analysis.model.directives.some((d) => d.name.toLowerCase() === "syntax")) edits.push({ start: 0, end: 0, text: `${SYNTAX_DIRECTIVE}${lineBreakOf(text)}` });
+    edits.push(...syntaxDirectiveEdits(analysis));
     const mounts = new Map<InstructionNode, string[]>();
     for (const hit of hits) {
       edits.push(removeLine(text, hit.copy));
@@ -217,9 +217,8 @@ export const wheelsBindMount: Rule = {
       }
     }
     for (const [node, options] of mounts) {
-      const keyword = /^RUN[ \t]+/i.exec(text.slice(node.range.start));
-      if (keyword === null) return [];
-      const at = node.range.start + keyword[0].length;
+      const at = afterRunKeyword(text, node);
+      if (at === null) return [];
       edits.push({ start: at, end: at, text: options.join("") });
     }
     const sorted = edits.sort((a, b) => a.start - b.start || a.end - b.end);

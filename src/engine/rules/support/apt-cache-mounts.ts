@@ -13,7 +13,7 @@ import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { CommandInfo } from "../../shell/command-info";
 import type { TextEdit } from "../../text/edits";
 import { atLine } from "./at-line";
-import { chain, environmentAt, isRoot, neededStages, SYNTAX_DIRECTIVE } from "./cache-mounts";
+import { afterRunKeyword, chain, environmentAt, isRoot, neededStages, syntaxDirectiveEdits } from "./cache-mounts";
 import { editableRun, removeCommandEdit } from "./commands";
 import { insertionPointBefore, lineBreakOf, lineStartOf } from "./stages";
 
@@ -170,9 +170,7 @@ export function aptMountEdits(analysis: Analysis, plan: AptMountPlan): TextEdit[
   const lineBreak = lineBreakOf(text);
   const edits: TextEdit[] = [];
   if (plan.runs.length === 0) return edits;
-  if (!analysis.model.directives.some((d) => d.name.toLowerCase() === "syntax")) {
-    edits.push({ start: 0, end: 0, text: `${SYNTAX_DIRECTIVE}${lineBreak}` });
-  }
+  edits.push(...syntaxDirectiveEdits(analysis));
   for (const node of plan.keepCacheBefore) {
     const lineStart = lineStartOf(text, node.range.start);
     const indent = text.slice(lineStart, node.range.start);
@@ -181,9 +179,8 @@ export function aptMountEdits(analysis: Analysis, plan: AptMountPlan): TextEdit[
     edits.push({ start: at, end: at, text: `${indent}${KEEP_CACHE_RUN}${lineBreak}` });
   }
   for (const { node, targets, drops } of plan.runs) {
-    const keyword = /^RUN[ \t]+/i.exec(text.slice(node.range.start));
-    if (keyword === null) return null;
-    const at = node.range.start + keyword[0].length;
+    const at = afterRunKeyword(text, node);
+    if (at === null) return null;
     edits.push({ start: at, end: at, text: targets.map((t) => `${mountFlag(t)} `).join("") });
     for (const index of drops) {
       const edit = removeCommandEdit(text, node, index);

@@ -274,18 +274,29 @@ export function cacheMountEdits(analysis: Analysis, runs: readonly Pick<CacheRun
   const text = analysis.model.text;
   const edits: TextEdit[] = [];
   if (runs.length === 0) return edits;
-  if (!analysis.model.directives.some((d) => d.name.toLowerCase() === "syntax")) {
-    edits.push({ start: 0, end: 0, text: `${SYNTAX_DIRECTIVE}${lineBreakOf(text)}` });
-  }
+  edits.push(...syntaxDirectiveEdits(analysis));
   for (const { node, uses } of runs) {
-    const keyword = /^RUN[ \t]+/i.exec(text.slice(node.range.start));
-    if (keyword === null) continue;
-    const at = node.range.start + keyword[0].length;
+    const at = afterRunKeyword(text, node);
+    if (at === null) continue;
     const targets = [...new Set(uses.map((u) => u.target))];
     edits.push({ start: at, end: at, text: targets.map((t) => `--mount=type=cache,target=${t} `).join("") });
     for (const word of uses.flatMap((u) => u.offWords)) edits.push(removeWord(text, word));
   }
   return edits;
+}
+
+/** `# syntax=docker/dockerfile:1` on a line of its own at the top, where the file has no syntax directive
+ *  (`RUN --mount` needs the 1.x frontend); none where it has one. */
+export function syntaxDirectiveEdits(analysis: Analysis): TextEdit[] {
+  if (analysis.model.directives.some((d) => d.name.toLowerCase() === "syntax")) return [];
+  return [{ start: 0, end: 0, text: `${SYNTAX_DIRECTIVE}${lineBreakOf(analysis.model.text)}` }];
+}
+
+/** The offset just past `RUN` and its blanks, where `--mount` options go; null when the instruction does not
+ *  start so. */
+export function afterRunKeyword(text: string, node: InstructionNode): number | null {
+  const keyword = /^RUN[ \t]+/i.exec(text.slice(node.range.start));
+  return keyword === null ? null : node.range.start + keyword[0].length;
 }
 
 /** Remove a word with the blanks before it; a continued line left holding only `\` goes whole. */
