@@ -154,7 +154,7 @@ export const multistage: Rule = {
     const words = noCacheWords(cached);
     const noCache: FixAlternative = {
       id: "no-cache-dir",
-      title: `Keep one stage, add ${words.flag.split(" ")[0] ?? "--no-cache-dir"}`,
+      title: `Keep one stage, add ${words.titleFlag}`,
       edits: [{ file: "dockerfile", edits: cached.flatMap((c) => c.infos.map(noCacheEdit)) }],
       reason: `Adds ${words.flag}, which drops ${words.cache} (${formatBytes(cache)}) and keeps the single stage.${why}`,
     };

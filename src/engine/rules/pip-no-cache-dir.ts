@@ -29,8 +29,7 @@ export const pipNoCacheDir: Rule = {
     // Only caches that reach the final image count: a builder stage's cache is left behind anyway.
     return cachedInstalls(analysis).map((install) => {
       const words = noCacheWords([install]);
-      const tool = words.cache === "pip's cache" ? "pip" : words.cache === "uv's cache" ? "uv" : "pip and uv";
-      return makeFinding(this.meta, "cache", { bytes: formatBytes(install.bytes), tool, flag: words.flag }, install.node.range);
+      return makeFinding(this.meta, "cache", { bytes: formatBytes(install.bytes), tool: words.tool, flag: words.flag }, install.node.range);
     });
   },
   fix({ analysis }) {
@@ -40,9 +39,9 @@ export const pipNoCacheDir: Rule = {
     const words = noCacheWords(installs);
     const noCache: FixAlternative = {
       id: "no-cache-dir",
-      title: `Add ${words.flag.split(" ")[0] ?? "--no-cache-dir"}`,
+      title: `Add ${words.titleFlag}`,
       edits: [{ file: "dockerfile", edits: installs.flatMap((i) => i.infos.map(noCacheEdit)) }],
-      reason: `${words.cache} ${words.cache.endsWith("caches") ? "hold" : "holds"} ${formatBytes(bytes)} of ${words.cache === "pip's cache" ? "wheels" : "downloads"} that nothing in the image reads again.`,
+      reason: `${words.cache} ${words.tool === "pip and uv" ? "hold" : "holds"} ${formatBytes(bytes)} of ${words.holds} that nothing in the image reads again.`,
     };
     // The other way to keep the cache out (issue 10): a BuildKit cache mount, offered here where both
     // apply so the two never fight as separate steps (cache/mount-pip comes first, as a suggestion).

@@ -30,10 +30,20 @@ export function noCacheEdit(info: PipInstall): TextEdit {
 }
 
 /** How a step names what it adds and what it drops, by the installers it edits: `--no-cache-dir` and pip's
- *  cache, `--no-cache` and uv's, or both. */
-export function noCacheWords(installs: readonly CachedInstall[]): { flag: string; cache: string } {
+ *  cache (of wheels), `--no-cache` and uv's (of downloads), or both. `titleFlag` is the one flag a title
+ *  names. */
+export interface NoCacheWords {
+  readonly tool: "pip" | "uv" | "pip and uv";
+  readonly flag: string;
+  readonly titleFlag: string;
+  readonly cache: string;
+  /** What the cache holds: pip's cache is wheels; uv's also unpacked downloads. */
+  readonly holds: "wheels" | "downloads";
+}
+
+export function noCacheWords(installs: readonly CachedInstall[]): NoCacheWords {
   const installers = new Set(installs.flatMap((i) => i.infos.map((info) => info.installer)));
-  if (!installers.has("uv")) return { flag: "--no-cache-dir", cache: "pip's cache" };
-  if (!installers.has("pip")) return { flag: "--no-cache", cache: "uv's cache" };
-  return { flag: "--no-cache-dir (pip) and --no-cache (uv pip)", cache: "pip's and uv's caches" };
+  if (!installers.has("uv")) return { tool: "pip", flag: "--no-cache-dir", titleFlag: "--no-cache-dir", cache: "pip's cache", holds: "wheels" };
+  if (!installers.has("pip")) return { tool: "uv", flag: "--no-cache", titleFlag: "--no-cache", cache: "uv's cache", holds: "downloads" };
+  return { tool: "pip and uv", flag: "--no-cache-dir (pip) and --no-cache (uv pip)", titleFlag: "--no-cache-dir", cache: "pip's and uv's caches", holds: "downloads" };
 }
