@@ -131,7 +131,7 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
     const path = resolvePath(source.workdir, raw);
     const selected = source.fs.select(path);
     // A prefix or wheel directory whose packages were not counted still exists, and so does its copy.
-    if ([...source.madePaths].some((made) => isUnder(path, made) || isUnder(made, path))) stage.madePaths.add(dest);
+    if (touchesMadePath(source, path)) stage.madePaths.add(dest);
     // A requirements file a command of that stage wrote (`poetry export -o`) is read where it lands: the
     // FastAPI guide's `requirements-stage` exports in one stage and installs in the next.
     const carried = carryGeneratedRequirements(source, stage, path, dest, destIsDir);
@@ -167,15 +167,28 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
 export function carryGeneratedRequirements(source: StageState, stage: StageState, path: string, dest: string, destIsDir: boolean): boolean {
   let carried = false;
   for (const [generatedPath, file] of source.generatedRequirements) {
-    let target: string | null = null;
-    if (hasGlob(path)) target = globMatch(path, generatedPath) ? resolvePath(dest, globRelative(path, generatedPath)) : null;
-    else if (generatedPath === path) target = destIsDir ? resolvePath(dest, baseName(path)) : dest;
-    else if (isUnder(generatedPath, path)) target = resolvePath(dest, generatedPath.slice(path === "/" ? 1 : path.length + 1));
-    if (target === null) continue;
-    stage.generatedRequirements.set(target, file);
+    if (!(hasGlob(path) ? globMatch(path, generatedPath) : isUnder(generatedPath, path))) continue;
+    stage.generatedRequirements.set(landingPath(path, generatedPath, dest, destIsDir), file);
     carried = true;
   }
   return carried;
+}
+
+/** Where `entryPath`, which the copied (or mounted) `path` selects, lands under `dest`: the path itself at
+ *  `dest` (inside it when `destIsDir`), what is under it at the same place under `dest`, a glob's match
+ *  with everything below it (globRelative). */
+export function landingPath(path: string, entryPath: string, dest: string, destIsDir: boolean): string {
+  const relative = hasGlob(path) ? globRelative(path, entryPath)
+    : entryPath === path ? (destIsDir ? baseName(path) : "")
+    : entryPath.slice(path === "/" ? 1 : path.length + 1);
+  return relative === "" ? dest : resolvePath(dest, relative);
+}
+
+/** True when a directory the stage made, whose content the model does not hold (a prefix or wheel directory
+ *  whose packages were not counted), is at, under or above `path`: a copy or mount of it has content too. */
+export function touchesMadePath(stage: StageState, path: string): boolean {
+  for (const made of stage.madePaths) if (isUnder(path, made) || isUnder(made, path)) return true;
+  return false;
 }
 
 /** Where an entry selected by a glob lands under the destination: each match of the glob's last segment is

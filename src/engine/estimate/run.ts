@@ -6,8 +6,8 @@ import { substituteVariables } from "../dockerfile/variables";
 import { noteAccounts } from "./accounts";
 import { stageNamed, type EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
-import { isUnder, resolvePath } from "./paths";
-import { carryGeneratedRequirements } from "./copy";
+import { resolvePath } from "./paths";
+import { carryGeneratedRequirements, landingPath, touchesMadePath } from "./copy";
 import { lockedInstall, poetryConfig, poetryExport } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { ScopeVariables } from "./scope-variables";
@@ -183,11 +183,8 @@ function mountFromStage(ctx: EstimateContext, stage: StageState, from: string, s
   }
   const path = resolvePath("/", source);
   if (origin.unmodelledAt !== null) stage.madePaths.add(at);
-  if ([...origin.madePaths].some((made) => isUnder(path, made) || isUnder(made, path))) stage.madePaths.add(at);
-  for (const e of origin.fs.select(path)) {
-    const relative = e.path === path ? "" : e.path.slice(path === "/" ? 1 : path.length + 1);
-    stage.fs.add({ ...e, path: relative === "" ? at : resolvePath(at, relative) });
-  }
+  if (touchesMadePath(origin, path)) stage.madePaths.add(at);
+  for (const e of origin.fs.select(path)) stage.fs.add({ ...e, path: landingPath(path, e.path, at, false) });
   carryGeneratedRequirements(origin, stage, path, at, false);
 }
 
