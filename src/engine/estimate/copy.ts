@@ -144,8 +144,7 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
     }
     for (const e of selected) {
-      const relative = hasGlob(path) ? globRelative(path, e.path) : e.path === path ? (destIsDir ? baseName(path) : "") : e.path.slice(path.length + 1);
-      const target = relative === "" ? dest : resolvePath(dest, relative);
+      const target = landingPath(path, e.path, dest, destIsDir);
       stage.fs.add({ ...e, path: target });
       if (e.pythonPackage !== null) addExecutables(stage, executablesOfPythonPackage(e.pythonPackage), `COPY --from=${from} (line ${line})`);
       if (e.pythonPackage !== null && !e.wheelFile) {

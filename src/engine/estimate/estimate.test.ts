@@ -127,6 +127,11 @@ describe("deleting in the same layer or a later one", () => {
 describe("COPY --from copies exactly what the stage holds under the path", () => {
   const builder = `FROM ${SLIM} AS builder\nRUN pip install --prefix=/install flask\n`;
 
+  it("the whole stage (/): each path lands under the destination unchanged", () => {
+    const e = estimate(`${builder}FROM ${SLIM}\nCOPY --from=builder / /rootfs\n`);
+    expect(layerAt(e, 4).items.map((i) => i.path)).toContain("/rootfs/install/lib/python3.12/site-packages/flask");
+  });
+
   it("a prefix: every package under it, and not the builder's pip cache", () => {
     const e = estimate(`${builder}FROM ${SLIM}\nCOPY --from=builder /install /usr/local\n`);
     const copy = layerAt(e, 4);
