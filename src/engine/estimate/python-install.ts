@@ -123,8 +123,8 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
   return { names, explicit: new Set(names.map((r) => r.name)), prebuilt };
 }
 
-/** Package names of wheel files (from `pip wheel -w`) selected by `path`, which may be a glob. */
-/** The wheel files at `path` (a file or a glob), each as the project and the version it was built at. */
+/** The wheel files (from `pip wheel -w`) selected by `path`, which may be a glob: each as the project and the
+ *  version it was built at. */
 function wheelsAt(stage: StageState, path: string): { name: string; version: string | null }[] {
   const dir = hasGlob(path) ? path.slice(0, path.lastIndexOf("/")) : path;
   return stage.fs.select(hasGlob(path) ? path : dir).filter((e) => e.wheelFile && e.pythonPackage !== null).map((e) => ({ name: e.pythonPackage ?? "", version: e.wheelVersion ?? null }));

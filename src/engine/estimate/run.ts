@@ -167,7 +167,6 @@ function applyAssignments(scope: RunScope, assignments: readonly { name: string;
   };
 }
 
-/** What a RUN writes under a mounted path goes to the mount, not the layer. */
 /**
  * `RUN --mount=type=bind,from=STAGE,source=S,target=T`: for this RUN, what STAGE holds under S is visible at
  * T (the wheels a builder made, read by `pip install /wheels/*`). The entries are added to the RUN's layer
@@ -188,6 +187,7 @@ function mountFromStage(ctx: EstimateContext, stage: StageState, from: string, s
   carryGeneratedRequirements(origin, stage, path, at, false);
 }
 
+/** What a RUN writes under a mounted path goes to the mount, not the layer. */
 function dropMountedPaths(stage: StageState, mounts: readonly { target: string | null }[]): void {
   const layer = stage.fs.current;
   if (layer === undefined) return;
