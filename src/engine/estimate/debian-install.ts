@@ -19,7 +19,8 @@ import {
 } from "../knowledge";
 import type { SourceRef } from "../knowledge/types";
 import type { EstimateContext } from "./context";
-import { debianClosures, noteDebianSeed } from "./debian-closures";
+import { debianClosures, debianClosureWithout, noteDebianSeed } from "./debian-closures";
+import { isBuildToolPackage } from "./system-categories";
 import type { StageState } from "./stage-state";
 
 /** Debian policy §5.6.1: package names are lower-case letters, digits, `+`, `-` and `.`, two or more,
@@ -86,6 +87,12 @@ export interface DebianInstallWeight {
   /** The packages this install adds (the requested one and the dependencies not yet present). */
   readonly members: readonly string[];
   readonly sources: SourceRef[];
+  /**
+   * The build tools among `members` that the requested package (not one itself) reaches through its
+   * Recommends (python3-pip's: build-essential, python3-dev): those packages and what only they pull in,
+   * with their bytes, which are part of `bytes`. Null when there are none.
+   */
+  readonly buildTools: { readonly bytes: number; readonly members: readonly string[]; readonly via: readonly string[]; readonly sources: SourceRef[] } | null;
 }
 
 /**
@@ -118,14 +125,42 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
       : `${name} is a virtual name in Debian ${release} with several providers (${virtual.name} …): apt asks which one`;
     // The build check reports the failing install (verify: unknown-package); here it only weighs nothing.
     const cited = debianTableSource(name, release);
-    return { bytes: 0, members: [], sources: cited === null ? [] : [{ ...cited, note: `${why}: counted as 0 bytes` }] };
+    return { bytes: 0, members: [], sources: cited === null ? [] : [{ ...cited, note: `${why}: counted as 0 bytes` }], buildTools: null };
   }
   const facts = debianPackage(name, release);
   const virtualNote = facts?.providedFor == null ? null : (facts.source.note ?? null);
   const sources: SourceRef[] = closure.added.length === 0 && facts !== null
     ? [alreadyPresentSource(facts)]
     : closure.sources.map((s) => (virtualNote === null ? s : { ...s, note: `${s.note ?? ""}; ${virtualNote}` }));
-  return { bytes: closure.bytes, members: [name, ...closure.added], sources };
+  const buildTools = viaRecommends === null ? null : buildToolsOf(name, release, stage.debInstalled, closure, viaRecommends.packages.map((p) => p.name));
+  return { bytes: closure.bytes, members: [name, ...closure.added], sources, buildTools };
+}
+
+/**
+ * The part of an install's closure that is there for the build tools its Recommends reach: the closure
+ * walked again with those build-tool packages read as present leaves out exactly what only they bring (a
+ * package something else also needs stays with the rest). `apt-get install python3-pip` brings gcc, make
+ * and the headers through its Recommends (build-essential, python3-dev); they are build tools wherever they
+ * came from, so that a builder stage (size/multistage) counts them as what it leaves behind, and a final
+ * stage that installs the package with --no-install-recommends does not get them back. Build tools a
+ * package Depends on (npm → node-gyp → gcc) come back with it wherever it is installed: they stay with it.
+ */
+function buildToolsOf(
+  name: string, release: DebianRelease, present: ReadonlySet<string>, closure: { readonly bytes: number; readonly added: readonly string[]; readonly sources: readonly SourceRef[] }, recommended: readonly string[],
+): DebianInstallWeight["buildTools"] {
+  if (isBuildToolPackage(cleanDebianName(name))) return null;
+  const via = recommended.filter(isBuildToolPackage);
+  if (via.length === 0) return null;
+  const rest = debianClosureWithout(name, release, present, true, via);
+  const kept = new Set(rest.added);
+  const all = new Set(closure.added);
+  // A virtual name the build tools had satisfied may pick another provider without them: no clean split.
+  if (rest.added.some((m) => !all.has(m))) return null;
+  const members = closure.added.filter((m) => !kept.has(m));
+  const bytes = closure.bytes - rest.bytes;
+  const cited = closure.sources[0];
+  const sources = cited === undefined ? [] : [{ ...cited, note: `of that closure, the build tools the Recommends bring (${via.join(", ")}) and what only they pull in: ${members.length} packages (${members.join(", ")}), Installed-Size summed` }];
+  return { bytes, members, via, sources };
 }
 
 /** The citation of an install that adds nothing, by package (a WeakMap on debianPackage's facts, which are

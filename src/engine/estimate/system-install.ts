@@ -9,14 +9,13 @@ import { formatBytes } from "../format";
 import { ASSUMPTIONS } from "./assumptions";
 import { KiB, type EstimateContext } from "./context";
 import { assumptionSource } from "./python-sizes";
-import { weighDebianInstall } from "./debian-install";
+import { weighDebianInstall, type DebianInstallWeight } from "./debian-install";
 import type { RunScope } from "./python-install";
 import { executablesOfSystemPackage } from "../verify/executables";
 import { addExecutables, type StageState } from "./stage-state";
+import { categoryOfSystemPackage } from "./system-categories";
 import type { Category } from "./types";
 
-/** Packages that exist to compile: they are build tools, not runtime dependencies. */
-const BUILD_TOOL = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|pkg-?config|pkgconf|gfortran|cargo|rust|rustc|musl-dev|libc6?-dev|linux-headers|autoconf|automake|libtool|python3?-dev|.*-dev(el)?)$/;
 const COMPILER = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?)$/;
 
 /** Debian packages whose Recommends include build-essential (python3-pip: "Recommends: build-essential,
@@ -24,10 +23,6 @@ const COMPILER = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d
  *  bring a compiler. Its bytes come from the release table's Recommends where there is one (the hand-made
  *  rows' fallback does not count them: assumption `apt-recommends`). */
 const RECOMMENDS_COMPILER = new Set(["python3-pip"]);
-
-export function categoryOfSystemPackage(name: string): Category {
-  return BUILD_TOOL.test(name) ? "buildTools" : "system";
-}
 
 function debianSuite(stage: StageState): string {
   return stage.distro ?? "trixie";
@@ -73,11 +68,36 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
       if (match.assumption !== null) ctx.assume(`debian-suite:${name}`, match.assumption, scope.line);
     }
     for (const m of members) stage.debInstalled.add(m);
+    const tools = weighed?.buildTools ?? null;
     stage.fs.add({
-      path: `/usr/deb/${name}`, bytes, category: categoryOfSystemPackage(name), label: `${name} (apt, with dependencies)`,
+      path: `/usr/deb/${name}`, bytes: bytes - (tools?.bytes ?? 0), category: categoryOfSystemPackage(name), label: `${name} (apt, with dependencies)`,
       sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [`deb:${name}`],
     });
+    if (tools !== null) addReachedBuildTools(stage, name, tools, scope.line);
   }
+}
+
+/** Where the estimate files the build tools `apt-get install NAME` reached through its Recommends. */
+export function reachedBuildToolsPath(name: string): string {
+  return `/usr/deb/${name}+build-tools`;
+}
+
+/**
+ * The build tools an apt install reached without asking for them (python3-pip's Recommends): their own
+ * entry, in the "buildTools" category, removed by a purge of the package that brought them or of one of
+ * the tools themselves (`apt-get purge --auto-remove gcc` takes what only gcc needed with it).
+ */
+function addReachedBuildTools(stage: StageState, name: string, tools: NonNullable<DebianInstallWeight["buildTools"]>, line: number): void {
+  const compilers = tools.via.filter((m) => COMPILER.test(m));
+  if (compilers.length > 0) {
+    stage.hasCompiler = true;
+    addExecutables(stage, ["gcc", "cc", "make"], `apt-get install ${name} (line ${line}), which brings ${compilers[0]}`);
+  }
+  const shown = tools.via.slice(0, 3).join(", ") + (tools.via.length > 3 ? " …" : "");
+  stage.fs.add({
+    path: reachedBuildToolsPath(name), bytes: tools.bytes, category: "buildTools", label: `${name}'s build tools (apt: ${shown})`,
+    sources: tools.sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [`deb:${name}`, ...tools.via.map((m) => `deb:${m}`)],
+  });
 }
 
 export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunScope): void {

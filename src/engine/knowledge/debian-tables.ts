@@ -179,6 +179,8 @@ export interface DebianInstallOptions {
    * install the missing Recommends of what is already installed.
    */
   readonly recommends?: boolean;
+  /** Names read as present (the walk neither adds nor enters them): what an install adds without them. */
+  readonly blocked?: ReadonlySet<string>;
 }
 
 export interface DebianInstallClosure {
@@ -209,7 +211,8 @@ export function debianInstallClosure(
     return result;
   }
   const added = new Set<number>();
-  const have = (name: string): boolean => present.has(name);
+  const blocked = options.blocked;
+  const have = (name: string): boolean => present.has(name) || blocked?.has(name) === true;
   const queue: number[] = [];
   const visit = (i: number): void => {
     const real = realIndex(t, i, (n) => have(n) || added.has(t.rows.find(n) ?? -1));
