@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "../plan/plan";
 import { applyFileEdits, decodeTexts } from "../plan/texts";
+import { formatBytes } from "../format";
 import { multistage } from "./multistage";
 import { contextOf, runRuleTests } from "./rule-tester";
 
@@ -440,5 +441,30 @@ describe("size/multistage names its builder after no name the file already reads
     expect(step?.texts.dockerfile).toMatch(/^FROM python:3\.12-slim AS python-builder\n/);
     expect(step?.texts.dockerfile).toContain("COPY --from=builder /wheels /wheels\n");
     expect(step?.analysis.buildCheck.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("size/multistage counts the compilers a Recommends brings only where a builder leaves them behind", () => {
+  const withApt = (install: string) => `FROM python:3.12-slim\nRUN apt-get update && apt-get install -y ${install} && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n`;
+  const requirements = { "requirements.txt": "flask==3.0.3\n" };
+
+  it("python3-pip's build-essential stays in the builder: the split comes first and names it", () => {
+    const context = contextOf({ dockerfile: withApt("python3-pip"), requirements });
+    const findings = multistage.detect(context);
+    const tools = context.analysis.estimate.byCategory.buildTools;
+    expect(tools).toBeGreaterThan(100_000_000);
+    expect(findings.map((f) => f.message)).toEqual([`The image keeps what only the build needs: pip's cache (630 kB) and compilers and headers (${formatBytes(tools)}).`]);
+    expect(multistage.fix(context, findings).map((a) => a.id)).toEqual(["multistage"]);
+  });
+
+  it("npm, which the final stage installs again with its Recommends, brings its compiler back: the cache is all a builder leaves", () => {
+    const dockerfile = withApt("npm").replace("CMD", "RUN npm install -g sass\nCMD");
+    const context = contextOf({ dockerfile, requirements });
+    expect(context.analysis.estimate.byCategory.buildTools).toBeGreaterThan(0);
+    const findings = multistage.detect(context);
+    expect(findings.map((f) => f.message)).toEqual(["The image keeps what only the build needs: pip's cache (630 kB)."]);
+    const alternatives = multistage.fix(context, findings);
+    expect(alternatives.map((a) => a.id)).toEqual(["no-cache-dir", "multistage"]);
+    expect(alternatives[1]?.reason).toContain("The final stage installs npm");
   });
 });

@@ -7,6 +7,7 @@ import { analyze, type Analysis } from "../analyze";
 import type { Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import { applyEdits, type TextEdit } from "../text/edits";
+import { reachedBuildToolsPath } from "../estimate/system-install";
 import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit, noCacheWords } from "./support/pip-cache";
@@ -30,16 +31,34 @@ interface Leftovers {
   readonly what: string;
 }
 
-function leftovers(analysis: Analysis): Leftovers {
-  const { pipCache: cache, buildTools: tools } = analysis.estimate.byCategory;
+function leftovers(analysis: Analysis, returning = 0): Leftovers {
+  const { pipCache: cache } = analysis.estimate.byCategory;
+  const tools = analysis.estimate.byCategory.buildTools - returning;
   const what = [cache > 0 ? `pip's cache (${formatBytes(cache)})` : null, tools > 0 ? `compilers and headers (${formatBytes(tools)})` : null].filter((x) => x !== null).join(" and ");
   return { cache, tools, what };
+}
+
+/**
+ * The build tools the final stage would install again: the final stage installs the packages the app
+ * needs at run time as the user did, Recommends included, and a package's Recommends may reach a compiler
+ * (ruby → ruby-dev → gcc on buster): the estimate keeps those apart (reachedBuildToolsPath), and a builder
+ * does not leave them behind.
+ */
+function returningTools(analysis: Analysis, split: ReturnType<typeof planSplit>): number {
+  if (!split.ok || split.plan.noRecommends) return 0;
+  const paths = new Set(split.plan.runtime.map(reachedBuildToolsPath));
+  let bytes = 0;
+  for (const layer of analysis.estimate.layers) {
+    if (layer.stageIndex !== split.plan.stage.index) continue;
+    for (const item of layer.items) if (paths.has(item.path)) bytes += item.bytes;
+  }
+  return bytes;
 }
 
 type Shape =
   | { readonly kind: "none" }
   | { readonly kind: "builds-on"; readonly stage: Stage; readonly parent: Stage; readonly image: string; readonly inherited: number; readonly split: ReturnType<typeof planSplit> | null }
-  | { readonly kind: "single"; readonly stage: Stage; readonly split: ReturnType<typeof planSplit> };
+  | { readonly kind: "single"; readonly stage: Stage; readonly split: ReturnType<typeof planSplit>; readonly left: Leftovers };
 
 /**
  * `FROM builder AS final` as a split: when the parent is a plain stage on an image that installs with pip
@@ -91,7 +110,10 @@ function computeShape(analysis: Analysis): Shape {
   const installs = pipInstallsOf(stage);
   // Guard: nothing to leave behind (no install, or --no-cache-dir on a base without compilers): no churn.
   if (installs.length === 0 || (cache <= 0 && tools <= 0)) return { kind: "none" };
-  return { kind: "single", stage, split: planSplit(analysis, stage, installs) };
+  const split = planSplit(analysis, stage, installs);
+  const left = leftovers(analysis, returningTools(analysis, split));
+  if (left.cache <= 0 && left.tools <= 0) return { kind: "none" };
+  return { kind: "single", stage, split, left };
 }
 
 export const multistage: Rule = {
@@ -118,7 +140,6 @@ export const multistage: Rule = {
   },
   detect({ analysis }) {
     const shape = shapeOf(analysis);
-    const { what } = leftovers(analysis);
     if (shape.kind === "none") return [];
     if (shape.kind === "builds-on") {
       const parent = shape.parent.name ?? String(shape.parent.index);
@@ -127,6 +148,7 @@ export const multistage: Rule = {
       const reason = shape.split?.ok === false ? shape.split.reason : "only you know which of that stage's files the app uses at run time";
       return [makeFinding(this.meta, "buildsOnBuilderNoFix", { ...data, reason }, shape.stage.from.range)];
     }
+    const { what } = shape.left;
     if (!shape.split.ok) return [makeFinding(this.meta, "noSplit", { what, reason: shape.split.reason }, shape.stage.from.range)];
     return [makeFinding(this.meta, "single", { what }, shape.stage.from.range)];
   },
@@ -134,7 +156,7 @@ export const multistage: Rule = {
     const shape = shapeOf(analysis);
     if (shape.kind === "builds-on") return shape.split?.ok === true ? [splitAlternative(analysis, shape.split.plan, `compilers and headers (${formatBytes(shape.inherited)})`, shape.stage)] : [];
     if (shape.kind !== "single") return [];
-    const { cache, tools, what } = leftovers(analysis);
+    const { cache, tools, what } = shape.left;
     const split = shape.split.ok ? splitAlternative(analysis, shape.split.plan, what) : null;
     const cached = cachedInstalls(analysis);
     // --no-cache-dir is an answer only when the cache is all there is to leave behind; with compilers in
