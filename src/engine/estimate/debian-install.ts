@@ -54,8 +54,9 @@ export function seedDebianBase(stage: StageState): void {
   if (found === null || stage.baseLabel === "scratch") return;
   const release = found.release;
   // An image the tables do not know (`FROM ${FROM}` without a default, a private image) is read as a
-  // python slim image of the default release, as the hand-made rows were (closures "on python:3.12-slim").
-  const pythonImage = stage.base === null || stage.base.python !== null;
+  // python slim image of the default release, as the hand-made rows were (closures "on python:3.12-slim");
+  // one whose tag names its release (nvidia/cuda:…-ubuntu22.04, from.ts) as that release's bare OS image.
+  const pythonImage = stage.base === null ? stage.distro === null : stage.base.python !== null;
   const base = pythonImage ? debianBasePackages(release) : debianOsBasePackages(release);
   // Only a set filled from empty is the recipe's alone (debian-closures.ts keys the closures by it).
   const fromEmpty = stage.debInstalled.size === 0;

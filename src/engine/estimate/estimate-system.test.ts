@@ -68,6 +68,18 @@ describe("apt-get weighed from the stage's Debian release table", () => {
     expect(bytes).toBe(debianClosureBytes("gcc", release));
   });
 
+  it("an image the tables lack reads the release its tag names, over that release's bare OS image", () => {
+    const e = estimate("FROM nvidia/cuda:12.1.0-runtime-ubuntu22.04\nRUN apt-get install -y --no-install-recommends python3-pip\n");
+    // jammy reads bookworm's table (the Ubuntu stand-in), and apt's python3 there is 3.10.
+    expect(e.layers.at(-1)?.bytes).toBe(debianInstallClosure(["python3-pip"], "bookworm", debianOsBasePackages("bookworm")).bytes);
+    expect(e.stages[0]?.pythonVersion).toBe("3.10");
+    expect(e.assumptions.map((a) => a.id)).toEqual(expect.arrayContaining(["debian-release:jammy", "base-distro:1", ASSUMPTIONS.unknownBase.id]));
+    // Without a release in the tag: the python slim image of the default release, as before.
+    const plain = estimate("FROM nvidia/cuda:latest\nRUN apt-get install -y --no-install-recommends python3-pip\n");
+    expect(plain.layers.at(-1)?.bytes).toBe(debianInstallClosure(["python3-pip"], "trixie", debianBasePackages("trixie")).bytes);
+    expect(plain.stages[0]?.pythonVersion).toBeNull();
+  });
+
   it("the release comes from the tag even when another release's row stands in for the image size", () => {
     // python:3.11-slim-bullseye has no row (python:3.11-slim, trixie, stands in) but apt runs on bullseye.
     expect(aptBytes("python:3.11-slim-bullseye", "make")).toBe(debianPackage("make", "bullseye")?.installedBytes);

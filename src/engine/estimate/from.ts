@@ -1,7 +1,7 @@
 // FROM in the size model: a table row for an image (nearest known tag when the exact one is missing,
 // flagged), or the layers and state of an earlier stage.
 import type { InstructionNode } from "../dockerfile/model";
-import { findBaseImage, parseImageRef, parsePythonTag } from "../knowledge";
+import { distroOfTag, findBaseImage, parseImageRef, parsePythonTag } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
@@ -43,17 +43,20 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   // A python tag that names its Debian release (`3.11-slim-bullseye`) decides which apt the stage runs,
   // even when another release's row stands in for its sizes.
   const tagSuite = row?.image === "python" && ref !== null ? (parsePythonTag(ref.tag)?.suite ?? null) : null;
-  const pythonMinor = row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (row?.distro == null ? null : (DISTRO_PYTHON[row.distro] ?? null));
+  // An image the tables lack whose tag names its distribution: apt reads that release, python3 is its own.
+  const named = row === null && ref !== null ? distroOfTag(ref.tag) : null;
+  const distro = row?.distro ?? named?.distro ?? null;
+  const pythonMinor = row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (distro === null ? null : (DISTRO_PYTHON[distro] ?? null));
   const stage = newStage(
     {
       index,
       name,
       base: row,
       baseLabel: row?.ref ?? label,
-      libc: row?.libc ?? null,
+      libc: row?.libc ?? (named === null ? null : "glibc"),
       pythonMinor,
-      distro: row?.family === "debian" && tagSuite !== null ? tagSuite : (row?.distro ?? null),
-      family: row?.family ?? null,
+      distro: row?.family === "debian" && tagSuite !== null ? tagSuite : distro,
+      family: row?.family ?? named?.family ?? null,
       fullPythonImage: row?.image === "python" && row.variant === "full",
       hasCompiler: row?.hasCompiler ?? false,
     },
@@ -71,6 +74,7 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   if (row === null || row.diskBytes === null) {
     ctx.assume(ASSUMPTIONS.unknownBase.id, `${label}: ${ASSUMPTIONS.unknownBase.text}`, line);
     ctx.warn("unknown-base-image", `The size of ${label} is not known: the total leaves it out.`, line);
+    if (named !== null) ctx.assume(`base-distro:${line}`, `${label} is not in the base-image tables; its tag names ${named.family === "ubuntu" ? "Ubuntu" : "Debian"} ${named.distro}, so its apt installs are weighed from that release's packages over its bare OS image, and a python3 from apt is ${DISTRO_PYTHON[named.distro] ?? "that release's"}`, line);
     return stage;
   }
   stage.fs.add({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatImageRef, parseImageRef } from "./image-ref";
+import { distroOfTag, formatImageRef, parseImageRef } from "./image-ref";
 
 const SHA = `sha256:${"0123456789abcdef".repeat(4)}`;
 
@@ -54,5 +54,22 @@ describe("formatImageRef", () => {
   ])("$name round-trips to its canonical text", ({ text, out }) => {
     const ref = parseImageRef(text);
     expect(ref === null ? null : formatImageRef(ref)).toBe(out);
+  });
+});
+
+describe("distroOfTag", () => {
+  it.each([
+    { tag: "12.1.0-runtime-ubuntu22.04", expected: { family: "ubuntu", distro: "jammy" } },
+    { tag: "12.6.2-cudnn-devel-ubuntu24.04", expected: { family: "ubuntu", distro: "noble" } },
+    { tag: "focal", expected: { family: "ubuntu", distro: "focal" } },
+    { tag: "jammy-scm", expected: { family: "ubuntu", distro: "jammy" } },
+    { tag: "24-trixie-slim", expected: { family: "debian", distro: "trixie" } },
+    { tag: "20_Bookworm", expected: { family: "debian", distro: "bookworm" } },
+  ])("$tag → $expected.distro", ({ tag, expected }) => {
+    expect(distroOfTag(tag)).toEqual(expected);
+  });
+
+  it.each([null, "latest", "1", "2.3.0-cuda12.1-cudnn8-runtime", "ubuntu23.10", "22-alpine", "bookwormish"])("%s names none", (tag) => {
+    expect(distroOfTag(tag)).toBeNull();
   });
 });

@@ -62,3 +62,24 @@ export function formatImageRef(ref: ImageRef): string {
   const digest = ref.digest === null ? "" : `@${ref.digest}`;
   return `${registry}${ref.repository}${tag}${digest}`;
 }
+
+/** Ubuntu's LTS releases by version, as image tags write them (`ubuntu22.04`). */
+const UBUNTU_VERSIONS: Readonly<Record<string, string>> = { "16.04": "xenial", "18.04": "bionic", "20.04": "focal", "22.04": "jammy", "24.04": "noble" };
+const UBUNTU_CODENAMES = new Set(Object.values(UBUNTU_VERSIONS));
+const DEBIAN_CODENAMES = new Set(["buster", "bullseye", "bookworm", "trixie"]);
+
+/**
+ * The distribution an image's tag names, for an image the base tables do not have: the convention of
+ * images built on Debian or Ubuntu (`nvidia/cuda:12.4.1-runtime-ubuntu22.04`, `node:20-bookworm-slim`,
+ * `buildpack-deps:jammy`). Null when no dash-separated part of the tag is a release's codename or
+ * `ubuntuNN.NN`.
+ */
+export function distroOfTag(tag: string | null): { readonly family: "debian" | "ubuntu"; readonly distro: string } | null {
+  for (const part of (tag ?? "").toLowerCase().split(/[-_]/)) {
+    const version = /^ubuntu(\d\d\.\d\d)$/.exec(part)?.[1];
+    const ubuntu = version === undefined ? (UBUNTU_CODENAMES.has(part) ? part : undefined) : UBUNTU_VERSIONS[version];
+    if (ubuntu !== undefined) return { family: "ubuntu", distro: ubuntu };
+    if (DEBIAN_CODENAMES.has(part)) return { family: "debian", distro: part };
+  }
+  return null;
+}

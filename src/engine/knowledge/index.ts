@@ -7,7 +7,7 @@ export { TABLES_VERSION } from "./data/tables-version";
 export { UNKNOWN_PYTHON_PACKAGE } from "./data/python-packages";
 export { UNKNOWN_SYSTEM_PACKAGE } from "./data/system-packages";
 
-export { parseImageRef, formatImageRef, type ImageRef } from "./image-ref";
+export { distroOfTag, parseImageRef, formatImageRef, type ImageRef } from "./image-ref";
 export {
   findBaseImage,
   lookupBaseImage,
