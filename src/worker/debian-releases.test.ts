@@ -59,11 +59,15 @@ describe("debianReleasesOf", () => {
     // Ubuntu: the Debian release of its era stands in for its apt.
     expect(debianReleasesOf("FROM ubuntu:22.04\n")).toEqual(["bookworm"]);
     expect(debianReleasesOf("FROM ubuntu:24.04\n")).toEqual(["trixie"]);
+    // An image the tables lack, by the release its tag names.
+    expect(debianReleasesOf("FROM nvidia/cuda:12.1.0-runtime-ubuntu22.04\n")).toEqual(["bookworm"]);
+    expect(debianReleasesOf("FROM node:24-bookworm-slim AS web\n")).toEqual(["bookworm"]);
   });
 
   const inputs = [
     ...EXAMPLES.map((e) => ({ name: `example ${e.id}`, input: { dockerfile: e.dockerfile, requirements: e.requirements.map((f) => ({ path: f.path, content: f.text })), dockerignore: e.dockerignore } })),
     ...corpusInputs(),
+    { name: "a CUDA image on Ubuntu 20.04", input: { dockerfile: "FROM nvidia/cuda:11.8.0-runtime-ubuntu20.04\nRUN apt-get update && apt-get install -y python3-pip\n", requirements: [], dockerignore: null } },
     { name: "an Ubuntu image", input: { dockerfile: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install --no-cache-dir flask\n", requirements: [], dockerignore: null } },
   ];
   it.each(inputs)("guesses every table the plan of $name reads", ({ input }) => {

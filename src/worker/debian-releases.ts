@@ -4,7 +4,8 @@
 // the engine still decides which table it reads, and a table it asks for that was not fetched ahead is
 // fetched then (debian-tables-loader.ts). It mirrors, loosely:
 //   - estimate/from.ts: a stage's release is its base-image row's, or the Debian suite a python tag names;
-//   - estimate/debian-install.ts: a stage whose base is unknown installs apt packages from trixie's table;
+//   - estimate/debian-install.ts: a stage whose base is unknown installs apt packages from trixie's table,
+//     or from the release its tag names (nvidia/cuda:…-ubuntu22.04);
 //   - rules/eol-base.ts: an end-of-life base (its Python or its Debian release) is checked against every
 //     release's table.
 // debian-releases.test.ts checks the guess against the tables the engine reads for the examples and the
@@ -13,7 +14,7 @@ import { findBaseImage } from "../engine/knowledge/base-images";
 import { debianReleaseOf, debianReleaseOfUbuntu, type DebianRelease } from "../engine/knowledge/debian-tables";
 import { DEBIAN_TABLE_RELEASES } from "../engine/knowledge/debian-table-schema";
 import { endOfLife } from "../engine/knowledge/eol";
-import { parseImageRef } from "../engine/knowledge/image-ref";
+import { distroOfTag, parseImageRef } from "../engine/knowledge/image-ref";
 import { parsePythonTag } from "../engine/knowledge/python-tag";
 
 /** `FROM [--flag=…]… image [AS name]`, on a line of its own (a FROM continued over lines is rare and only
@@ -77,7 +78,13 @@ function guessRelease(image: string): Guess {
   if (image.toLowerCase() === "scratch") return null;
   const ref = image.includes("$") ? null : parseImageRef(image);
   const row = ref === null ? null : (findBaseImage(ref)?.row ?? null);
-  if (ref === null || row === null) return UNKNOWN_BASE_RELEASE;
+  if (ref === null) return UNKNOWN_BASE_RELEASE;
+  if (row === null) {
+    // An unknown image whose tag names its release reads that release (estimate/from.ts).
+    const named = distroOfTag(ref.tag);
+    if (named === null) return UNKNOWN_BASE_RELEASE;
+    return named.family === "ubuntu" ? debianReleaseOfUbuntu(named.distro) : (debianReleaseOf(named.distro)?.release ?? UNKNOWN_BASE_RELEASE);
+  }
   const tag = row.image === "python" ? parsePythonTag(ref.tag) : null;
   const python = tag?.version === null || tag === null ? null : endOfLife("python", `${tag.version.major}.${tag.version.minor ?? ""}`);
   const suite = tag?.suite ?? null;
