@@ -3,6 +3,9 @@ import { buildPlan } from "../plan/plan";
 import { applyFileEdits, decodeTexts } from "../plan/texts";
 import { formatBytes } from "../format";
 import { multistage } from "./multistage";
+import { pipenvMultistage } from "./pipenv-multistage";
+import { poetryMultistage } from "./poetry-multistage";
+import { uvMultistage } from "./uv-multistage";
 import { contextOf, runRuleTests } from "./rule-tester";
 
 // Each invalid case is one class from issue 9's "Why" (or a layout the fix must keep right); the outputs
@@ -24,6 +27,8 @@ describe("size/multistage", () => {
       { name: "slim, no cache, no compiler: nothing to leave behind", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n" },
       { name: "no Python install", dockerfile: "FROM python:3.12-slim\nCOPY . /app\n" },
       { name: "FROM a bare base stage, the build in another: the compilers are not inherited", dockerfile: "FROM python:3.11-alpine AS base\nFROM base AS builder\nRUN apk add --no-cache gcc musl-dev\nRUN pip install --no-cache-dir --prefix=/install flask\nFROM base\nCOPY --from=builder /install /usr/local\n" },
+      // size/poetry-multistage reports this stage (and its cache, poetry's included): one finding, not two.
+      { name: "a stage that installs with poetry", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install poetry\nCOPY . .\nRUN poetry install --no-root\n" },
       { name: "FROM a stage without compilers: nothing shipped that the build alone needed", dockerfile: "FROM python:3.12-slim AS base\nRUN pip install --no-cache-dir flask\nFROM base AS final\nCMD [\"flask\", \"run\"]\n" },
     ],
     invalid: [
@@ -196,14 +201,6 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-slim\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir flask\n",
       },
       {
-        // Found by the fuzz: --no-cache-dir on the pip install would leave poetry's cache, and the rule would fire again.
-        name: "part of the cache is poetry's: no --no-cache-dir alternative, the finding says why",
-        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install poetry\nCOPY . .\nRUN poetry install --no-root\n",
-        requirements: { "requirements.txt": "flask\n" },
-        findings: ["1:noSplit"],
-        output: null,
-      },
-      {
         name: "a venv from elsewhere and system installs mixed: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install flask && pip install gunicorn\n",
         findings: ["1:noSplit"],
@@ -308,7 +305,7 @@ describe("size/multistage", () => {
     { name: "distro python", dockerfile: "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip gcc\nRUN pip install --no-cache-dir flask\n", reason: "ubuntu:22.04 is not an official python image" },
     { name: "script", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN ./install.sh\nRUN pip install flask\n", reason: "line 3 runs ./install.sh, which Whaleweight cannot see into" },
     { name: "curl | sh", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc curl\nRUN curl -sSL https://example.com/get.sh | sh\nRUN pip install flask\n", reason: "line 3 runs sh (a script read from a pipe)" },
-    { name: "poetry", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install poetry && poetry install\n", reason: "line 3 installs with a tool that manages its own environment" },
+    { name: "pip wheel", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip wheel -w /wheels psycopg2 && pip install /wheels/*\n", reason: "line 3 installs with a tool that manages its own environment" },
     { name: "--user", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --user flask\n", reason: "line 3 installs with --user" },
     { name: "editable", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nCOPY . /app\nRUN pip install -e /app\n", reason: "line 4 installs in editable mode" },
     { name: "PIP_TARGET", dockerfile: "FROM python:3.12-slim\nENV PIP_TARGET=/deps\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\n", reason: "line 2 sets PIP_TARGET" },
@@ -466,5 +463,17 @@ describe("size/multistage counts the compilers a Recommends brings only where a 
     const alternatives = multistage.fix(context, findings);
     expect(alternatives.map((a) => a.id)).toEqual(["no-cache-dir", "multistage"]);
     expect(alternatives[1]?.reason).toContain("The final stage installs npm");
+  });
+});
+
+describe("size/multistage leaves a stage that installs with poetry, pipenv or uv sync to that tool's rule", () => {
+  it.each([
+    { tool: "poetry", rule: poetryMultistage, install: "pip install poetry && poetry config virtualenvs.create false && poetry install --no-root --only main" },
+    { tool: "pipenv", rule: pipenvMultistage, install: "pip install pipenv && pipenv install --system --deploy" },
+    { tool: "uv sync", rule: uvMultistage, install: "pip install uv && uv sync --frozen" },
+  ])("$tool: only the tool's rule reports", ({ rule, install }) => {
+    const context = contextOf({ dockerfile: `FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nWORKDIR /app\nCOPY . .\nRUN ${install}\n` });
+    expect(multistage.detect(context)).toEqual([]);
+    expect(rule.detect(context).length).toBe(1);
   });
 });

@@ -76,6 +76,9 @@ function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnTyp
   return planSplit(analysis, { ...parent, instructions: [...parent.instructions, ...stage.instructions] }, installs, parent.name);
 }
 
+/** The installs size/uv-multistage, size/poetry-multistage and size/pipenv-multistage split. */
+const TOOL_INSTALLS: ReadonlySet<string> = new Set(["poetry-install", "pipenv-install", "uv-sync"]);
+
 // detect and fix ask for the same analysis's shape in turn: planned once (the plan of a large stage walks
 // every instruction; the fuzz's 900-instruction files spent ~0.3 s planning each one twice).
 const shapes = new WeakMap<Analysis, Shape>();
@@ -107,6 +110,9 @@ function computeShape(analysis: Analysis): Shape {
   }
   // Guard: already multistage (the final stage copies from another stage).
   if (stagesUsedBy(analysis.model, stage).length > 0) return { kind: "none" };
+  // Guard: a stage that installs with poetry, pipenv or uv sync is size/poetry-multistage's (pipenv's,
+  // uv's): that rule reports the same bytes, with its own split or the reason there is none.
+  if (stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => TOOL_INSTALLS.has(i.kind)))) return { kind: "none" };
   const installs = pipInstallsOf(stage);
   // Guard: nothing to leave behind (no install, or --no-cache-dir on a base without compilers): no churn.
   if (installs.length === 0 || (cache <= 0 && tools <= 0)) return { kind: "none" };
@@ -129,7 +135,7 @@ export const multistage: Rule = {
       why: "Everything a build needs — pip's cache, compilers, header packages — stays in the layers of a single-stage image even when a later RUN deletes it. A separate build stage is left behind: only what COPY --from names reaches the image. `pip install --prefix=/install --upgrade pip` upgrades pip into the prefix and removes the running one, so the next pip call fails; a venv survives it and is what uv's and poetry's Docker guides use, at the cost of its own copy of pip in the image (so where pip's cache is all a builder would leave behind, --no-cache-dir comes first).",
       before: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --upgrade pip && pip install psycopg2\nCMD [\"python\", \"app.py\"]\n",
       after: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --upgrade pip && pip install psycopg2\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nCMD [\"python\", \"app.py\"]\n",
-      safety: "Safe where it is offered. The base must be an official python image and both stages use that same image: the venv's python is a symbolic link to the base's /usr/local interpreter, and a prefix is copied onto that same /usr/local, so both are only valid on the image they were built on. Installs go with pip into the system site-packages or into one venv the stage creates; the runtime libraries of -dev packages must be known for the base's Debian release or Alpine branch (libffi7/libffi8, libssl1.1/libssl3/libssl3t64). No rewrite, with the reason, for distro-Python bases (ubuntu, debian: apt's python3 needs python3-venv and a python3 in the final stage), scripts the rule cannot see into (./install.sh, make install, curl | sh), poetry/pipenv/uv sync, --user/--target/--prefix installs, editable installs, RUNs that mix an install or cleanup with other work, a non-root USER before the install (a pip upgrading itself after it stays in the final stage as written, in the --prefix layout), package names the shell would not read as one word (a quote left open), and programs called by their /usr/local/bin path in a venv layout. Cleanups after the install (apk del, apt-get purge) stay in the builder. Build tools (git, curl, wget, pip, compilers, headers) are not installed in the final stage unless it calls them itself.",
+      safety: "Safe where it is offered. The base must be an official python image and both stages use that same image: the venv's python is a symbolic link to the base's /usr/local interpreter, and a prefix is copied onto that same /usr/local, so both are only valid on the image they were built on. Installs go with pip into the system site-packages or into one venv the stage creates; the runtime libraries of -dev packages must be known for the base's Debian release or Alpine branch (libffi7/libffi8, libssl1.1/libssl3/libssl3t64). No rewrite, with the reason, for distro-Python bases (ubuntu, debian: apt's python3 needs python3-venv and a python3 in the final stage), scripts the rule cannot see into (./install.sh, make install, curl | sh), pip wheel, --user/--target/--prefix installs, editable installs, RUNs that mix an install or cleanup with other work, a non-root USER before the install (a pip upgrading itself after it stays in the final stage as written, in the --prefix layout), package names the shell would not read as one word (a quote left open), and programs called by their /usr/local/bin path in a venv layout. Cleanups after the install (apk del, apt-get purge) stay in the builder. Build tools (git, curl, wget, pip, compilers, headers) are not installed in the final stage unless it calls them itself. A stage that installs with poetry, pipenv or uv sync is left to size/poetry-multistage, size/pipenv-multistage and size/uv-multistage.",
     },
     messages: {
       single: "The image keeps what only the build needs: {{what}}.",
