@@ -267,6 +267,18 @@ describe("project files (pyproject.toml, lock files)", () => {
     expect(step?.warnings.map((w) => w.code)).not.toContain("lock-not-given");
   });
 
+  it("finds pdm.lock beside the Dockerfile and weighs pdm install --prod from it", () => {
+    const dockerfile = "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml pdm.lock ./\nRUN pip install pdm && pdm install --prod --no-self\nCOPY . .\n";
+    const files = { "app/Dockerfile": dockerfile, "app/pyproject.toml": fixture("pyproject-pdm.toml"), "app/pdm.lock": fixture("pdm.lock") };
+    const step = (json(["plan", "app/Dockerfile", "--format", "json"], files).body as unknown as Body).steps[0];
+    const expected = analyze({ dockerfile, requirements: [], dockerignore: null, projectFiles: [{ path: "pyproject.toml", content: files["app/pyproject.toml"] }, { path: "pdm.lock", content: files["app/pdm.lock"] }] }).estimate;
+    expect(step?.estimate.byCategory.python).toBe(expected.byCategory.python);
+    expect(step?.warnings.map((w) => w.code)).not.toContain("lock-not-given");
+    const { "app/pdm.lock": _lock, ...noLock } = files;
+    const withoutLock = (json(["plan", "app/Dockerfile", "--format", "json"], noLock).body as unknown as Body).steps[0];
+    expect(withoutLock?.warnings.map((w) => w.code)).toContain("lock-not-given");
+  });
+
   it("reads a poetry project given with --project-file, and without the lock says which file to add", () => {
     const files = { "app/Dockerfile": POETRY_DOCKERFILE, "locks/pyproject.toml": fixture("pyproject-poetry.toml"), "locks/poetry.lock": fixture("poetry.lock") };
     const withLock = json(["plan", "app/Dockerfile", "--format", "json", "--project-file", "locks/pyproject.toml", "--project-file", "locks/poetry.lock"], files).body as unknown as Body;

@@ -56,7 +56,7 @@ function discoverRequirements(io: CliIo, contextDir: string): string[] {
 }
 
 /** The project files a locked install reads, when they sit beside the Dockerfile (the build context). */
-const PROJECT_FILE_NAMES = ["pyproject.toml", "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock"];
+const PROJECT_FILE_NAMES = ["pyproject.toml", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile", "Pipfile.lock"];
 
 function discoverProjectFiles(io: CliIo, contextDir: string): string[] {
   return PROJECT_FILE_NAMES.map((name) => join(contextDir, name)).filter((path) => io.kind(path) === "file");

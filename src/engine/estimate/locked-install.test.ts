@@ -5,6 +5,7 @@ import type { ImageEstimate } from "./types";
 
 const UV = [{ path: "pyproject.toml", content: fixture("pyproject-uv.toml") }, { path: "uv.lock", content: fixture("uv.lock") }];
 const POETRY = [{ path: "pyproject.toml", content: fixture("pyproject-poetry.toml") }, { path: "poetry.lock", content: fixture("poetry.lock") }];
+const PDM = [{ path: "pyproject.toml", content: fixture("pyproject-pdm.toml") }, { path: "pdm.lock", content: fixture("pdm.lock") }];
 const PIPENV = [{ path: "Pipfile", content: fixture("Pipfile") }, { path: "Pipfile.lock", content: fixture("Pipfile.lock") }];
 
 function run(dockerfile: string, projectFiles: readonly TextFile[], requirements: readonly TextFile[] = []): ImageEstimate {
@@ -112,6 +113,38 @@ describe("poetry install from poetry.lock", () => {
     expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(["flask", "gunicorn", "requests", "werkzeug"]));
     expect(installed(e, SYSTEM)).not.toContain("pytest");
     expect(e.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("the dependencies of pyproject.toml are resolved from the package table instead");
+  });
+});
+
+describe("pdm install from pdm.lock", () => {
+  const pdmDockerfile = (install: string, env = "") => `FROM python:3.12-slim\n${env}WORKDIR /app\nCOPY pyproject.toml pdm.lock ./\nRUN ${install}\n`;
+  it.each([
+    { name: "default + dev groups into the project's .venv", dockerfile: pdmDockerfile("pdm install --no-self"), site: VENV, expected: [...RUNTIME, ...DEV].sort() },
+    { name: "--prod (pdm's Docker guide)", dockerfile: pdmDockerfile("pdm install --check --prod --no-editable"), site: VENV, expected: RUNTIME },
+    { name: "--prod -G socks: an extra is a group", dockerfile: pdmDockerfile("pdm sync --prod -G socks"), site: VENV, expected: [...RUNTIME, "pysocks"].sort() },
+    { name: "an active venv", dockerfile: pdmDockerfile("pdm install --prod", "ENV VIRTUAL_ENV=/opt/venv\n"), site: "/opt/venv/lib/python3.12/site-packages", expected: RUNTIME },
+  ])("$name", ({ dockerfile, site, expected }) => {
+    const e = run(dockerfile, PDM);
+    expect(installed(e, site)).toEqual(expected);
+    expect(e.warnings.map((w) => w.code)).not.toContain("unmodelled-command");
+  });
+
+  it("keeps pdm's cache in ~/.cache/pdm, and reads pyproject.toml alone with a warning naming pdm.lock", () => {
+    const e = run(pdmDockerfile("pdm install --prod"), PDM);
+    const cache = e.layers.flatMap((l) => l.items).filter((i) => i.category === "pipCache");
+    expect(cache.length).toBeGreaterThan(0);
+    expect(cache.every((i) => i.path.startsWith("/root/.cache/pdm"))).toBe(true);
+    const noLock = run(pdmDockerfile("pdm install --prod"), PDM.slice(0, 1));
+    expect(noLock.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("Add pdm.lock as a project file");
+    expect(installed(noLock, VENV)).toEqual(expect.arrayContaining(["flask", "gunicorn", "requests"]));
+    expect(installed(noLock, VENV)).not.toContain("pytest");
+  });
+
+  it("pdm's Docker guide: the builder's .venv copied into the final stage carries the packages", () => {
+    const dockerfile = "FROM python:3.12-slim AS builder\nRUN pip install -U pdm\nENV PDM_CHECK_UPDATE=false\nCOPY pyproject.toml pdm.lock /project/\nWORKDIR /project\nRUN pdm install --check --prod --no-editable\n\nFROM python:3.12-slim\nCOPY --from=builder /project/.venv/ /project/.venv\nENV PATH=\"/project/.venv/bin:$PATH\"\nCMD [\"python\", \"-m\", \"app\"]\n";
+    const e = run(dockerfile, PDM);
+    expect(installed(e, "/project/.venv/lib/python3.12/site-packages")).toEqual(RUNTIME);
+    expect(e.byCategory.pipCache).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-// Locked installs in the size model (issue 8 §5): `uv sync`, `poetry install`, `pipenv install` and
+// Locked installs in the size model (issue 8 §5): `uv sync`, `poetry install`, `pdm install`, `pipenv install` and
 // `poetry export` read the project's lock file, which is the installed set exactly (uv.lock even gives
 // each wheel's size). The set is computed in project/lock-closure.ts and handed to ONE function,
 // `installLockedSet`. Without a lock file the manifest (pyproject.toml / Pipfile) is resolved through the
@@ -28,11 +28,12 @@ export interface LockedInstallItem {
   readonly wheelBytes: number | null;
 }
 
-type LockedCommand = Extract<CommandInfo, { kind: "poetry-install" | "pipenv-install" | "uv-sync" }>;
+type LockedCommand = Extract<CommandInfo, { kind: "poetry-install" | "pdm-install" | "pipenv-install" | "uv-sync" }>;
 
 const TOOLS = {
   "uv-sync": { label: "uv sync", lock: "uv-lock", lockName: "uv.lock", manifest: "pyproject", manifestName: "pyproject.toml" },
   "poetry-install": { label: "poetry install", lock: "poetry-lock", lockName: "poetry.lock", manifest: "pyproject", manifestName: "pyproject.toml" },
+  "pdm-install": { label: "pdm install", lock: "pdm-lock", lockName: "pdm.lock", manifest: "pyproject", manifestName: "pyproject.toml" },
   "pipenv-install": { label: "pipenv install", lock: "pipfile-lock", lockName: "Pipfile.lock", manifest: "pipfile", manifestName: "Pipfile" },
 } as const;
 
@@ -99,7 +100,7 @@ function lockOptionsOf(info: LockedCommand): LockOptions {
 
 /** The lock's packages for this command, with the wheel each would install; warns about gaps. */
 function lockedItems(ctx: EstimateContext, stage: StageState, scope: RunScope, file: ParsedProjectFile, lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): LockedInstallItem[] {
-  const kind = file.kind === "uv-lock" || file.kind === "poetry-lock" ? file.kind : "pipfile-lock";
+  const kind = file.kind === "uv-lock" || file.kind === "poetry-lock" || file.kind === "pdm-lock" ? file.kind : "pipfile-lock";
   const closure = lockClosure(kind, lock, manifest, selection, env);
   if (kind === "uv-lock" && closure.root === null) {
     ctx.warn("lock-no-project", `${file.path} holds no project package (a source that is editable or virtual): nothing is counted from it.`, scope.line);
@@ -113,16 +114,25 @@ function lockedItems(ctx: EstimateContext, stage: StageState, scope: RunScope, f
 
 /** Groups a command installs, from its flags and the manifest (uv: `dev` or `default-groups`; poetry:
  *  every non-optional group). */
-function manifestGroups(kind: "uv-sync" | "poetry-install" | "poetry-export", options: LockOptions, manifest: ProjectManifest | null): string[] {
+function manifestGroups(kind: "uv-sync" | "poetry-install" | "pdm-install" | "poetry-export", options: LockOptions, manifest: ProjectManifest | null): string[] {
   const all = [...(manifest?.groups.keys() ?? [])];
-  const defaults = !options.defaultGroups ? [] : kind === "uv-sync" ? (manifest?.defaultGroups ?? ["dev"]) : all.filter((g) => !(manifest?.optionalGroups.has(g) ?? false));
+  const defaults = !options.defaultGroups ? []
+    : kind === "uv-sync" ? (manifest?.defaultGroups ?? ["dev"])
+    : kind === "pdm-install" ? [...(manifest?.devGroups ?? [])]
+    : all.filter((g) => !(manifest?.optionalGroups.has(g) ?? false));
   const chosen = options.allGroups ? all : [...defaults, ...options.groups];
   return [...new Set(chosen)].filter((g) => !options.noGroups.includes(g));
 }
 
-function selectionFor(kind: "uv-sync" | "poetry-install" | "pipenv-install" | "poetry-export", options: LockOptions, manifest: ProjectManifest | null): LockSelection {
+function selectionFor(kind: "uv-sync" | "poetry-install" | "pdm-install" | "pipenv-install" | "poetry-export", options: LockOptions, manifest: ProjectManifest | null): LockSelection {
   const extras = options.allExtras ? "all" : new Set(options.extras);
   if (kind === "pipenv-install") return { main: true, groups: new Set(options.groups), extras };
+  if (kind === "pdm-install" && options.defaultGroups && !options.allGroups) {
+    // pdm.lock lists extras as groups too: every group but the extras not asked for with -G.
+    const noGroups = new Set([...(manifest?.optionalDependencies.keys() ?? [])].filter((g) => !options.groups.includes(g)));
+    for (const g of options.noGroups) noGroups.add(g);
+    return { main: options.main, groups: "all", noGroups, extras };
+  }
   if (kind === "poetry-install" && options.defaultGroups && !options.allGroups) {
     // poetry installs every group of the lock except optional ones not asked for with --with.
     const noGroups = new Set([...(manifest?.optionalGroups ?? [])].filter((g) => !options.groups.includes(g)));
@@ -163,6 +173,17 @@ function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, i
     const cacheDir = envTrue(env, "POETRY_NO_CACHE") ? null : resolvePath(scope.cwd, get("POETRY_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pypoetry`);
     // poetry's installer writes no .pyc unless `--compile` (python-poetry.org/docs/cli/#install).
     return { site, installer: "pip", compile: info.compile, cacheDir, label: "poetry" };
+  }
+  if (info.kind === "pdm-install") {
+    // pdm installs into the active venv, else its project venv: `.venv` beside pyproject.toml
+    // (venv.in_project, on by default), or one under its data directory (`app` stands in for its name).
+    const active = get("VIRTUAL_ENV");
+    const inProject = !/^(0|false|no|off)$/i.test(get("PDM_VENV_IN_PROJECT") ?? "true");
+    const venv = active !== undefined ? resolvePath(scope.cwd, active) : inProject ? resolvePath(scope.cwd, ".venv") : `${homeOf(stage)}/.local/share/pdm/venvs/app`;
+    stage.venvs.add(venv);
+    const cacheDir = resolvePath(scope.cwd, get("PDM_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pdm`);
+    // pdm installs wheels with the `installer` library, which writes no .pyc unless asked.
+    return { site: sitePackages(venv, stage), installer: "pip", compile: false, cacheDir, label: "pdm" };
   }
   const inProject = envTrue(env, "PIPENV_VENV_IN_PROJECT");
   const venv = inProject ? resolvePath(scope.cwd, ".venv") : `${homeOf(stage)}/.local/share/virtualenvs/app`;

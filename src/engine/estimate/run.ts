@@ -62,6 +62,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         pipWheel(ctx, stage, scope, info);
         break;
       case "poetry-install":
+      case "pdm-install":
       case "pipenv-install":
       case "uv-sync":
         lockedInstall(ctx, stage, scope, info);

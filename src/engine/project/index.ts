@@ -1,6 +1,7 @@
 // Project files (issue 8 §5): which parser reads a path, by its base name. Never throws.
 import { describeError } from "../diagnostics";
 import { parsePipfile, parsePipfileLock } from "./parse-pipfile";
+import { parsePdmLock } from "./parse-pdm-lock";
 import { parsePoetryLock } from "./parse-poetry-lock";
 import { parsePyproject } from "./parse-pyproject";
 import { parseUvLock } from "./parse-uv-lock";
@@ -14,6 +15,7 @@ const KINDS: Readonly<Record<string, ProjectFileKind>> = {
   "pyproject.toml": "pyproject",
   "uv.lock": "uv-lock",
   "poetry.lock": "poetry-lock",
+  "pdm.lock": "pdm-lock",
   pipfile: "pipfile",
   "pipfile.lock": "pipfile-lock",
 };
@@ -35,6 +37,8 @@ export function parseProjectFile(path: string, content: string | Uint8Array): Pa
         return parseUvLock(path, content);
       case "poetry-lock":
         return parsePoetryLock(path, content);
+      case "pdm-lock":
+        return parsePdmLock(path, content);
       case "pipfile":
         return parsePipfile(path, content);
       case "pipfile-lock":

@@ -16,6 +16,8 @@ const uvManifest = parsed("pyproject.toml", "pyproject-uv.toml").manifest;
 const poetry = parsed("poetry.lock", "poetry.lock").lock ?? { packages: [] };
 const poetryManifest = parsed("pyproject.toml", "pyproject-poetry.toml").manifest;
 const pipenv = parsed("Pipfile.lock", "Pipfile.lock").lock ?? { packages: [] };
+const pdm = parsed("pdm.lock", "pdm.lock").lock ?? { packages: [] };
+const pdmManifest = parsed("pyproject.toml", "pyproject-pdm.toml").manifest;
 
 const sel = (main: boolean, groups: string[], extras: string[] | "all" = []): LockSelection => ({ main, groups: new Set(groups), extras: extras === "all" ? "all" : new Set(extras) });
 
@@ -77,5 +79,20 @@ describe("poetry.lock and Pipfile.lock selection", () => {
   it("pipenv: default section, markers evaluated (pywin32 is Windows-only)", () => {
     expect(lockClosure("pipfile-lock", pipenv, null, sel(true, []), env).packages.map((p) => p.name)).toEqual(["certifi", "charset-normalizer", "idna", "requests", "urllib3"]);
     expect(lockClosure("pipfile-lock", pipenv, null, sel(true, ["dev"]), env).packages.map((p) => p.name)).toContain("pytest");
+  });
+});
+
+describe("pdm.lock selection", () => {
+  const pdmSel = (main: boolean, groups: string[] | "all", extras: string[] = [], noGroups: string[] = []): LockSelection => ({ main, groups: groups === "all" ? "all" : new Set(groups), noGroups: new Set(noGroups), extras: new Set(extras) });
+  // The same selections read from the lock's groups and, for a lock written without them, walked from the manifest.
+  const withoutGroups: LockFile = { packages: pdm.packages.map((p) => ({ ...p, groups: [] })) };
+  it.each([
+    { name: "pdm install (default + dev groups, no extras)", selection: pdmSel(true, "all", [], ["socks"]), expected: [...RUNTIME, "iniconfig", "pluggy", "pytest"].sort() },
+    { name: "pdm install --prod", selection: pdmSel(true, []), expected: RUNTIME },
+    { name: "pdm install --prod -G socks", selection: pdmSel(true, ["socks"], ["socks"]), expected: [...RUNTIME, "pysocks"].sort() },
+    { name: "pdm install --no-default -G dev", selection: pdmSel(false, ["dev"]), expected: ["iniconfig", "packaging", "pluggy", "pytest"] },
+  ])("$name", ({ selection, expected }) => {
+    expect(lockClosure("pdm-lock", pdm, pdmManifest, selection, env).packages.map((p) => p.name).sort()).toEqual(expected);
+    expect(lockClosure("pdm-lock", withoutGroups, pdmManifest, selection, env).packages.map((p) => p.name).sort()).toEqual(expected);
   });
 });

@@ -1,9 +1,10 @@
 // The installed set of a lock file for one install command: `uv sync` walks the graph from the project
 // package (its dependencies, the requested extras and groups) following edges whose markers hold for the
-// stage; `poetry install` and `pipenv install` select the lock's packages by group, optional flag and
-// marker (their locks are already flat). Linear in the size of the lock; cycles are visited once.
+// stage; `poetry install`, `pdm install` and `pipenv install` select the lock's packages by group, optional
+// flag and marker (their locks are already flat; a pdm.lock without groups is walked from the manifest). Linear in the size of the lock; cycles are visited once.
 import type { MarkerEnvironment } from "../requirements/model";
 import { evaluateMarkerText } from "../requirements/markers";
+import { pep508Edge } from "./parse-pdm-lock";
 import type { LockedDependency, LockedPackage, LockFile, ProjectManifest } from "./types";
 
 export interface LockSelection {
@@ -45,21 +46,37 @@ function applies(marker: string | null, env: MarkerEnvironment): boolean {
 
 /** uv.lock: breadth-first from the project package. */
 export function uvLockClosure(lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
-  const byName = new Map<string, LockedPackage[]>();
-  for (const p of lock.packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const projects = lock.packages.filter((p) => p.source === "editable" || p.source === "virtual");
   const root = (manifest?.name == null ? undefined : projects.find((p) => p.name === manifest.name)) ?? projects[0] ?? null;
-  const result = { packages: [] as LockedPackage[], local: [] as string[], missing: [] as string[] };
-  if (root === null) return { ...result, root: null };
-  const seen = new Set<LockedPackage>([root]);
-  const extrasSeen = new Set<string>();
-  result.local.push(root.name);
+  if (root === null) return { packages: [], local: [], missing: [], root: null };
   const queue: LockedDependency[] = [];
   if (selection.main) {
     queue.push(...root.dependencies);
     for (const [extra, deps] of root.optionalDependencies) if (selection.extras === "all" || selection.extras.has(extra)) queue.push(...deps);
   }
   for (const [group, deps] of root.groupDependencies) if (groupSelected(selection, group)) queue.push(...deps);
+  const walked = walk(lock, queue, root, env);
+  return { ...walked, local: [root.name, ...walked.local], root: root.name };
+}
+
+/** pdm.lock written without `groups` (before inherit_metadata): breadth-first from what the manifest asks
+ *  for (its dependencies, the selected extras and groups), which the project has no lock entry to hold. */
+export function manifestRootedClosure(lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
+  const requested: string[] = [];
+  if (selection.main) requested.push(...(manifest?.dependencies ?? []));
+  for (const [extra, specs] of manifest?.optionalDependencies ?? []) if (selection.extras === "all" || selection.extras.has(extra)) requested.push(...specs);
+  for (const [group, specs] of manifest?.groups ?? []) if (groupSelected(selection, group)) requested.push(...specs);
+  const queue = requested.map(pep508Edge).filter((e) => e !== null);
+  return { ...walk(lock, queue, null, env), root: manifest?.name ?? null };
+}
+
+/** The packages reached from `queue` along edges whose markers hold, each once (`start` is already seen). */
+function walk(lock: LockFile, queue: LockedDependency[], start: LockedPackage | null, env: MarkerEnvironment): Omit<ClosureResult, "root"> {
+  const byName = new Map<string, LockedPackage[]>();
+  for (const p of lock.packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  const result = { packages: [] as LockedPackage[], local: [] as string[], missing: [] as string[] };
+  const seen = new Set<LockedPackage>(start === null ? [] : [start]);
+  const extrasSeen = new Set<string>();
   for (let i = 0; i < queue.length; i++) {
     const edge = queue[i];
     if (edge === undefined || !applies(edge.marker, env)) continue;
@@ -81,7 +98,7 @@ export function uvLockClosure(lock: LockFile, manifest: ProjectManifest | null, 
     else result.packages.push(target);
     queue.push(...target.dependencies);
   }
-  return { ...result, root: root.name };
+  return result;
 }
 
 /** poetry.lock / Pipfile.lock: every package of a selected group whose marker holds; an optional
@@ -106,6 +123,9 @@ export function flatLockSelection(lock: LockFile, manifest: ProjectManifest | nu
   return { ...result, root: manifest?.name ?? null };
 }
 
-export function lockClosure(kind: "uv-lock" | "poetry-lock" | "pipfile-lock", lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
-  return kind === "uv-lock" ? uvLockClosure(lock, manifest, selection, env) : flatLockSelection(lock, manifest, selection, env);
+export function lockClosure(kind: "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile-lock", lock: LockFile, manifest: ProjectManifest | null, selection: LockSelection, env: MarkerEnvironment): ClosureResult {
+  if (kind === "uv-lock") return uvLockClosure(lock, manifest, selection, env);
+  // A pdm.lock that records each package's groups is selected by them, as poetry's is; an older one is walked.
+  if (kind === "pdm-lock" && lock.packages.some((p) => p.groups.length === 0)) return manifestRootedClosure(lock, manifest, selection, env);
+  return flatLockSelection(lock, manifest, selection, env);
 }

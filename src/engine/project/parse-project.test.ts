@@ -18,6 +18,7 @@ describe("projectFileKind", () => {
     { path: "pyproject.toml", kind: "pyproject" },
     { path: "backend/uv.lock", kind: "uv-lock" },
     { path: "poetry.lock", kind: "poetry-lock" },
+    { path: "pdm.lock", kind: "pdm-lock" },
     { path: "Pipfile", kind: "pipfile" },
     { path: "app/Pipfile.lock", kind: "pipfile-lock" },
     { path: "requirements.txt", kind: null },
@@ -45,6 +46,13 @@ describe("pyproject.toml", () => {
     expect(m.groups.get("dev")).toEqual(["pytest>=8.3,<9.0"]);
     expect(m.groups.get("docs")).toEqual(["mkdocs>=1.6,<1.7"]);
     expect([...m.optionalGroups]).toEqual(["docs"]);
+  });
+
+  it("reads pdm's [tool.pdm.dev-dependencies] as groups a development install wants", () => {
+    const manifest = manifestOf(parseProjectFile("pyproject.toml", fixture("pyproject-pdm.toml")));
+    expect(manifest.groups.get("dev")).toEqual(["pytest>=8.3"]);
+    expect([...manifest.devGroups]).toEqual(["dev"]);
+    expect([...manifest.optionalDependencies.keys()]).toEqual(["socks"]);
   });
 
   it("reads optional-dependencies, include-group, uv dev-dependencies and default-groups", () => {
@@ -103,6 +111,32 @@ describe("poetry.lock", () => {
   it("reads the older `category` as the group", () => {
     const old = lockOf(parseProjectFile("poetry.lock", '[[package]]\nname = "pytest"\nversion = "7.4.0"\ncategory = "dev"\noptional = false\n'));
     expect(old.packages[0]?.groups).toEqual(["dev"]);
+  });
+});
+
+describe("pdm.lock", () => {
+  const lock = lockOf(parseProjectFile("pdm.lock", fixture("pdm.lock")));
+
+  it("reads groups (default as main), package markers and PEP 508 dependency strings", () => {
+    const pytest = lock.packages.find((p) => p.name === "pytest");
+    expect(pytest?.groups).toEqual(["dev"]);
+    expect(pytest?.dependencies.map((d) => [d.name, d.marker])).toEqual([["colorama", 'sys_platform == "win32"'], ["iniconfig", null], ["packaging", null], ["pluggy", null]]);
+    expect(lock.packages.find((p) => p.name === "flask")?.groups).toEqual(["main"]);
+    expect(lock.packages.find((p) => p.name === "colorama")?.marker).toBe('platform_system == "Windows" or sys_platform == "win32"');
+    expect(lock.packages.find((p) => p.name === "charset-normalizer")?.wheels.map((w) => w.filename)).toEqual(["charset_normalizer-3.3.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"]);
+  });
+
+  it("folds an extras entry into its package: its edges become that extra's, its groups join", () => {
+    const text = [
+      '[[package]]\nname = "uvicorn"\nversion = "0.30.1"\ngroups = ["default"]\ndependencies = ["click>=7.0", "h11>=0.8"]\n',
+      '[[package]]\nname = "uvicorn"\nversion = "0.30.1"\nextras = ["standard"]\ngroups = ["default", "web"]\ndependencies = ["uvicorn==0.30.1", "httptools>=0.5.0", "uvloop>=0.14.0; sys_platform != \\"win32\\""]\n',
+    ].join("\n");
+    const folded = lockOf(parseProjectFile("pdm.lock", text));
+    expect(folded.packages.length).toBe(1);
+    const uvicorn = folded.packages[0];
+    expect(uvicorn?.dependencies.map((d) => d.name)).toEqual(["click", "h11"]);
+    expect(uvicorn?.optionalDependencies.get("standard")?.map((d) => d.name)).toEqual(["uvicorn", "httptools", "uvloop"]);
+    expect(uvicorn?.groups).toEqual(["main", "web"]);
   });
 });
 

@@ -1,5 +1,6 @@
 // pyproject.toml: what the project asks for — PEP 621 `[project]` dependencies and optional-dependencies,
-// PEP 735 `[dependency-groups]`, uv's `[tool.uv] dev-dependencies`/`default-groups`, and poetry's
+// PEP 735 `[dependency-groups]`, uv's `[tool.uv] dev-dependencies`/`default-groups`, pdm's
+// `[tool.pdm.dev-dependencies]`, and poetry's
 // `[tool.poetry.dependencies]` / `[tool.poetry.group.<g>.dependencies]` / dev-dependencies (constraints
 // translated to PEP 440). Output: PEP 508 strings the requirements parser reads.
 import { normalizeName } from "../requirements/normalize-name";
@@ -40,11 +41,16 @@ function readPyproject(source: ProjectSource, doc: PlainTable): ProjectManifest 
     }
   }
   if (uv !== null && uv["dev-dependencies"] !== undefined) addGroup("dev", pep508List(source, uv["dev-dependencies"], "[tool.uv] dev-dependencies"));
+  // pdm's own dev groups (before PEP 735): `[tool.pdm.dev-dependencies] test = ["pytest"]`.
+  for (const [group, list] of Object.entries(tableAt(doc, "tool", "pdm", "dev-dependencies") ?? {})) {
+    addGroup(group, pep508List(source, list, `[tool.pdm.dev-dependencies] ${group}`));
+  }
+  const devGroups = new Set(groups.keys());
   const defaultGroupsRaw = uv?.["default-groups"];
   const defaultGroups = defaultGroupsRaw === "all" ? [...groups.keys()] : Array.isArray(defaultGroupsRaw) ? stringsOf(defaultGroupsRaw).strings.map(normalizeName) : null;
   const optionalGroups = new Set<string>();
   if (poetry !== null) readPoetry(source, poetry, dependencies, optionalDependencies, addGroup, optionalGroups);
-  return { ...emptyManifest(), name: rawName === null ? null : normalizeName(rawName), dependencies, optionalDependencies, groups, optionalGroups, defaultGroups };
+  return { ...emptyManifest(), name: rawName === null ? null : normalizeName(rawName), dependencies, optionalDependencies, groups, devGroups, optionalGroups, defaultGroups };
 }
 
 function pep508List(source: ProjectSource, value: Plain | undefined, where: string): string[] {

@@ -4,7 +4,7 @@
 import type { Diagnostic } from "../diagnostics";
 
 /** Which format a project file is, decided by its base name (`projectFileKind`). */
-export type ProjectFileKind = "pyproject" | "uv-lock" | "poetry-lock" | "pipfile" | "pipfile-lock";
+export type ProjectFileKind = "pyproject" | "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile" | "pipfile-lock";
 
 /** What a manifest (pyproject.toml, Pipfile) asks for: PEP 508 requirement strings. */
 export interface ProjectManifest {
@@ -15,8 +15,11 @@ export interface ProjectManifest {
   /** `optional-dependencies` / poetry extras, by normalised extra name. */
   readonly optionalDependencies: ReadonlyMap<string, readonly string[]>;
   /** Dependency groups (`[dependency-groups]`, `[tool.uv] dev-dependencies` as `dev`, poetry groups,
-   *  Pipfile `[dev-packages]` as `dev`), by normalised group name. */
+   *  pdm's `[tool.pdm.dev-dependencies]`, Pipfile `[dev-packages]` as `dev`), by normalised group name. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
+  /** Groups only a development install wants: pdm's `[tool.pdm.dev-dependencies]` and `[dependency-groups]`
+   *  (which `pdm install --prod` leaves out, unlike the optional-dependencies, which are its groups too). */
+  readonly devGroups: ReadonlySet<string>;
   /** Poetry groups declared `optional = true`: `poetry install` skips them unless `--with`. */
   readonly optionalGroups: ReadonlySet<string>;
   /** `[tool.uv] default-groups` when given, else null (uv's default is `["dev"]`). */
@@ -53,8 +56,9 @@ export interface LockedPackage {
   readonly groupDependencies: ReadonlyMap<string, readonly LockedDependency[]>;
   readonly wheels: readonly LockedWheel[];
   readonly sdistSize: number | null;
-  /** poetry.lock `groups` (or the older `category`), Pipfile.lock section (`default` → main, `develop` →
-   *  dev); [] for uv.lock, where groups hang off the project package instead. */
+  /** poetry.lock `groups` (or the older `category`), pdm.lock `groups` (`default` → main), Pipfile.lock
+   *  section (`default` → main, `develop` → dev); [] for uv.lock, where groups hang off the project package
+   *  instead, and for a pdm.lock written without them (before lock_version 4.4.1's inherit_metadata). */
   readonly groups: readonly string[];
   /** poetry.lock `optional = true`: installed only when an extra of the project asks for it. */
   readonly optional: boolean;
@@ -78,8 +82,8 @@ interface ParsedBase {
 
 export type ParsedProjectFile =
   | (ParsedBase & { readonly kind: "pyproject" | "pipfile"; readonly manifest: ProjectManifest })
-  | (ParsedBase & { readonly kind: "uv-lock" | "poetry-lock" | "pipfile-lock"; readonly lock: LockFile });
+  | (ParsedBase & { readonly kind: "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile-lock"; readonly lock: LockFile });
 
 export function emptyManifest(): ProjectManifest {
-  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), optionalGroups: new Set(), defaultGroups: null };
+  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), devGroups: new Set(), optionalGroups: new Set(), defaultGroups: null };
 }

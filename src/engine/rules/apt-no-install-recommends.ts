@@ -173,6 +173,7 @@ function buildsLocally(info: CommandInfo): boolean {
     case "poetry-install":
       return !info.noRoot && info.lock.installProject;
     case "uv-sync":
+    case "pdm-install":
       return info.lock.installProject;
     default:
       return false;
@@ -190,6 +191,7 @@ function describeBuild(info: CommandInfo): string {
     case "pip-wheel": return "pip wheel";
     case "poetry-install": return "poetry install";
     case "uv-sync": return "uv sync";
+    case "pdm-install": return "pdm install";
     default: return info.kind;
   }
 }

@@ -16,7 +16,7 @@ import type { Rule, RuleContext } from "./types";
  *  auto-remove would take too (size/multistage maps them to the runtime names). */
 const COMPILER = /^(build-essential|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|pkg-config|pkgconf)$/;
 /** Commands that build: a later RUN running one still needs the compiler. */
-const BUILDS = new Set(["pip-install", "pip-wheel", "poetry-install", "pipenv-install", "uv-sync"]);
+const BUILDS = new Set(["pip-install", "pip-wheel", "poetry-install", "pdm-install", "pipenv-install", "uv-sync"]);
 const COMPILE_COMMAND = /^(gcc|cc|g\+\+|c\+\+|clang|make|cmake|ld|cython)$/;
 
 interface Hit {

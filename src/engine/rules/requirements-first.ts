@@ -40,7 +40,7 @@ function isBroadCopy(node: InstructionNode, escapeChar: string): boolean {
 }
 
 function installsDependencies(info: CommandInfo): boolean {
-  return info.kind === "pip-install" || info.kind === "poetry-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
+  return info.kind === "pip-install" || info.kind === "poetry-install" || info.kind === "pdm-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
 }
 
 /** Commands that read no file of the build context whatever their arguments: they print or make folders. */
@@ -74,6 +74,8 @@ function readsOnlyManifests(info: CommandInfo, words: readonly string[], venvScr
       return info.editables.length === 0 && info.requirements.every((r) => !isLocalPath(r.value));
     case "poetry-install":
       return info.noRoot;
+    case "pdm-install":
+      return !info.lock.installProject;
     case "pipenv-install":
     case "pip-cache-purge":
     case "apt-update":
@@ -101,7 +103,7 @@ function isLocalPath(value: string): boolean {
 /** An install that reads dependency manifests (`-r`/`-c` files, poetry, pipenv, uv), not only named packages. */
 function readsManifests(info: CommandInfo): boolean {
   if (info.kind === "pip-install") return info.requirementFiles.length > 0 || info.constraintFiles.length > 0;
-  return info.kind === "poetry-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
+  return info.kind === "poetry-install" || info.kind === "pdm-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
 }
 
 /**
@@ -151,6 +153,7 @@ function manifestsOf(install: InstructionNode, cwd: string, destination: string)
   for (const info of install.run?.infos ?? []) {
     const files = info.kind === "pip-install" ? [...info.requirementFiles, ...info.constraintFiles].map((f) => f.value)
       : info.kind === "poetry-install" ? ["pyproject.toml", "poetry.lock*"]
+      : info.kind === "pdm-install" ? ["pyproject.toml", "pdm.lock*"]
       : info.kind === "pipenv-install" ? ["Pipfile", "Pipfile.lock*"]
       : info.kind === "uv-sync" ? ["pyproject.toml", "uv.lock*"]
       : [];

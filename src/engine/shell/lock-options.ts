@@ -1,6 +1,7 @@
 // Which parts of a project a locked install takes: the group, extra and project flags of `uv sync`
 // (docs.astral.sh/uv/reference/cli/#uv-sync), `poetry install` / `poetry export`
-// (python-poetry.org/docs/cli/#install, poetry-plugin-export) and `pipenv install` (--dev).
+// (python-poetry.org/docs/cli/#install, poetry-plugin-export), `pdm install` / `pdm sync`
+// (pdm-project.org/latest/reference/cli/#install) and `pipenv install` (--dev).
 import type { ShellWord } from "./types";
 
 export interface LockOptions {
@@ -81,5 +82,28 @@ export function poetryOptions(args: readonly ShellWord[], command: "install" | "
     extras: values(words, ["--extras", "-E"]),
     allExtras: has("--all-extras"),
     installProject: command === "install" && !has("--no-root"),
+  };
+}
+
+/**
+ * `pdm install` / `pdm sync`: the default group (the main dependencies) unless `--no-default`, every dev
+ * group unless `--prod`, and the groups `-G` names — optional-dependency groups (extras) and dev groups
+ * alike, `:all` for every one.
+ */
+export function pdmOptions(args: readonly ShellWord[]): LockOptions {
+  const words = args.map((w) => w.value);
+  const has = (...names: string[]) => names.some((name) => words.includes(name));
+  const named = values(words, ["-G", "--group", "--with"]);
+  const all = named.includes(":all");
+  const groups = named.filter((g) => g !== ":all");
+  return {
+    main: !has("--no-default"),
+    groups,
+    noGroups: values(words, ["--without"]),
+    defaultGroups: !has("--prod", "--production"),
+    allGroups: all,
+    extras: groups,
+    allExtras: all,
+    installProject: !has("--no-self"),
   };
 }

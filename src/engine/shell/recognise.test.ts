@@ -95,6 +95,12 @@ describe("recogniseCommand: pip", () => {
     ["uv --directory /srv/app sync --frozen", { kind: "uv-sync", directory: "/srv/app" }],
     ["uv sync --project=backend", { kind: "uv-sync", directory: "backend" }],
     ["poetry -C api install", { kind: "poetry-install", directory: "api" }],
+    // pdm-project.org/latest/reference/cli/#install: dev groups unless --prod, -G for extras and groups alike.
+    ["pdm install --check --prod --no-editable", { kind: "pdm-install", directory: null, lock: { main: true, groups: [], defaultGroups: false, installProject: true } }],
+    ["pdm sync -G socks -G lint,docs --no-self", { kind: "pdm-install", lock: { groups: ["socks", "lint", "docs"], extras: ["socks", "lint", "docs"], defaultGroups: true, installProject: false } }],
+    ["pdm install --no-default -G :all", { kind: "pdm-install", lock: { main: false, allGroups: true, allExtras: true } }],
+    ["pdm -p backend install --frozen-lockfile", { kind: "pdm-install", directory: "backend" }],
+    ["pdm run python app.py", { kind: "other", name: "pdm run" }],
     ["poetry export --with dev -f requirements.txt --output /tmp/r.txt", { kind: "poetry-export", output: "/tmp/r.txt", lock: { main: true, groups: ["dev"], defaultGroups: false } }],
   ])("%s", (text, expected) => {
     expect(summary(recognise(text))).toMatchObject(expected as object);

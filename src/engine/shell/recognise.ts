@@ -4,7 +4,7 @@
 // apt-get(8), apk(8). A tool or subcommand not listed here is `other`: it adds nothing to the estimate and
 // no rule touches it.
 import type { CommandInfo, PipInstall, PipOptions, WordArg } from "./command-info";
-import { poetryOptions, projectDirectory, uvSyncOptions } from "./lock-options";
+import { pdmOptions, poetryOptions, projectDirectory, uvSyncOptions } from "./lock-options";
 import { splitCommands, takesScript } from "./split";
 import type { ShellCommand, ShellProblem, ShellSource, ShellWord } from "./types";
 
@@ -114,6 +114,8 @@ export function recogniseCommand(command: ShellCommand): CommandInfo {
       return recognisePoetry(rest);
     case "pipenv":
       return recognisePipenv(rest);
+    case "pdm":
+      return recognisePdm(rest);
     case "virtualenv":
       return { kind: "venv-create", path: positionals(rest, new Set(["-p", "--python", "--prompt"]))[0]?.value ?? "venv", tool: "virtualenv" };
     case "apt-get":
@@ -455,6 +457,13 @@ function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
     return { kind: "poetry-config", key: positional[0]?.value ?? "", value: positional[1]?.value ?? null };
   }
   return { kind: "other", name: sub === undefined ? "poetry" : `poetry ${sub}` };
+}
+
+function recognisePdm(rest: readonly ShellWord[]): CommandInfo {
+  const args = skipGlobalOptions(rest, new Set(["-p", "--project", "-c", "--config"]));
+  const sub = args[0]?.value;
+  if (sub === "install" || sub === "sync") return { kind: "pdm-install", lock: pdmOptions(args.slice(1)), directory: projectDirectory(rest, ["-p", "--project"]) };
+  return { kind: "other", name: sub === undefined ? "pdm" : `pdm ${sub}` };
 }
 
 function recognisePipenv(rest: readonly ShellWord[]): CommandInfo {

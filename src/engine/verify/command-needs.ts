@@ -53,6 +53,8 @@ export function fileNeeds(info: CommandInfo): FileNeed[] {
       return [{ path: "pyproject.toml", verb: "runs uv sync, which reads pyproject.toml", offset: null }];
     case "poetry-install":
       return [{ path: "pyproject.toml", verb: "runs poetry install, which reads pyproject.toml", offset: null }];
+    case "pdm-install":
+      return [{ path: "pyproject.toml", verb: "runs pdm install, which reads pyproject.toml", offset: null }];
     default:
       return [];
   }

@@ -12,18 +12,20 @@ import { atLine } from "./at-line";
 import { lineBreakOf, lineStartOf, onWindows, stagesUsedBy } from "./stages";
 import { userOf } from "./words";
 
-export type CacheTool = "pip" | "uv" | "poetry";
+export type CacheTool = "pip" | "uv" | "poetry" | "pdm";
 
 interface ToolCache {
   /** The variable that moves the cache. */
   readonly dirEnv: string;
-  /** The variable that turns the cache off: with it set, a mount caches nothing (the user's choice). */
-  readonly offEnv: string;
+  /** The variable that turns the cache off: with it set, a mount caches nothing (the user's choice); null
+   *  where the tool has none. */
+  readonly offEnv: string | null;
   /** Flags that turn the cache off for one command: the mount replaces them (issue 10). */
   readonly offFlags: readonly string[];
   /** The cache under $HOME. Sources: pip.pypa.io/en/stable/topics/caching/ (~/.cache/pip on Linux),
    *  docs.astral.sh/uv/concepts/cache/ (~/.cache/uv), python-poetry.org/docs/configuration/#cache-dir
-   *  (~/.cache/pypoetry), all as of 2026-12. */
+   *  (~/.cache/pypoetry), pdm-project.org/latest/reference/configuration/ (cache_dir: the user cache
+   *  directory, ~/.cache/pdm), all as of 2026-12. */
   readonly underHome: string;
 }
 
@@ -32,6 +34,7 @@ export const TOOL_CACHES: Readonly<Record<CacheTool, ToolCache>> = {
   pip: { dirEnv: "PIP_CACHE_DIR", offEnv: "PIP_NO_CACHE_DIR", offFlags: ["--no-cache-dir", "--no-cache"], underHome: ".cache/pip" },
   uv: { dirEnv: "UV_CACHE_DIR", offEnv: "UV_NO_CACHE", offFlags: ["--no-cache", "-n"], underHome: ".cache/uv" },
   poetry: { dirEnv: "POETRY_CACHE_DIR", offEnv: "POETRY_NO_CACHE", offFlags: ["--no-cache"], underHome: ".cache/pypoetry" },
+  pdm: { dirEnv: "PDM_CACHE_DIR", offEnv: null, offFlags: [], underHome: ".cache/pdm" },
 };
 
 /** One install of a RUN and the cache it would use. */
@@ -57,6 +60,7 @@ function toolOf(info: CommandInfo): CacheTool | null {
   if (info.kind === "pip-install") return info.installer;
   if (info.kind === "uv-sync") return "uv";
   if (info.kind === "poetry-install") return "poetry";
+  if (info.kind === "pdm-install") return "pdm";
   return null;
 }
 
@@ -202,7 +206,7 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
     // `VAR=value pip …`: the last assignment of a name wins, as in the shell.
     const assigned = (name: string): string | undefined => command.assignments.findLast((a) => a.name === name)?.value;
     // The user turned the cache off for the whole stage: their choice, and a mount would cache nothing.
-    if (env.has(cache.offEnv) || command.assignments.some((a) => a.name === cache.offEnv)) continue;
+    if (cache.offEnv !== null && (env.has(cache.offEnv) || command.assignments.some((a) => a.name === cache.offEnv))) continue;
     const config = tool === "poetry" ? poetryConfigAt(analysis, node) : NO_CONFIG;
     const target = cacheDirFlag(command) ?? assigned(cache.dirEnv) ?? env.get(cache.dirEnv) ?? config.get("cache-dir") ?? `${home.replace(/\/+$/, "")}/${cache.underHome}`;
     if (target.includes("$") || !target.startsWith("/")) return { ok: false, reason: `the ${tool} cache directory ${target} is not a plain absolute path` };

@@ -99,8 +99,8 @@ export function planSplit(analysis: Analysis, stage: Stage, stageInstalls: reado
     const problem = installProblem(node, info);
     if (problem !== null) return refuse(`line ${lineOf(node)} ${problem}`);
   }
-  const other = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "poetry-install" || i.kind === "pipenv-install" || i.kind === "uv-sync" || i.kind === "pip-wheel"));
-  if (other !== undefined) return refuse(`line ${lineOf(other)} installs with a tool that manages its own environment (poetry, pipenv, uv sync or pip wheel): the split is left to you`);
+  const other = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "poetry-install" || i.kind === "pdm-install" || i.kind === "pipenv-install" || i.kind === "uv-sync" || i.kind === "pip-wheel"));
+  if (other !== undefined) return refuse(`line ${lineOf(other)} installs with a tool that manages its own environment (poetry, pdm, pipenv, uv sync or pip wheel): the split is left to you`);
   for (const node of stage.instructions) {
     const hidden = hiddenInstall(node);
     if (hidden !== null) return refuse(`line ${lineOf(node)} runs ${hidden}, which Whaleweight cannot see into: what it installs, and whether it needs the compilers, decides which stage it belongs in`);

@@ -72,7 +72,7 @@ function computeStagePackages(analysis: Analysis, stage: Stage): StagePackages {
   let complete = true;
   for (const node of stage.instructions) {
     for (const info of node.run?.infos ?? []) {
-      if (info.kind === "poetry-install" || info.kind === "pipenv-install" || info.kind === "uv-sync") complete = false;
+      if (info.kind === "poetry-install" || info.kind === "pdm-install" || info.kind === "pipenv-install" || info.kind === "uv-sync") complete = false;
       if (info.kind !== "pip-install") continue;
       for (const file of info.requirementFiles) {
         const given = findRequirementsFile(analysis.requirementFiles, file.value);
