@@ -140,6 +140,13 @@ describe("pdm install from pdm.lock", () => {
     expect(installed(noLock, VENV)).not.toContain("pytest");
   });
 
+  it("pdm export -o writes its install's groups (without --prod: dev too) for a later pip install -r", () => {
+    const dockerfile = (flags: string) => `FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml pdm.lock ./\nRUN pdm export ${flags} -o requirements.txt --without-hashes\nRUN pip install --no-cache-dir -r requirements.txt\n`;
+    expect(installed(run(dockerfile("--prod"), PDM), SYSTEM)).toEqual(RUNTIME);
+    expect(installed(run(dockerfile(""), PDM), SYSTEM)).toEqual([...RUNTIME, ...DEV].sort());
+    expect(run(dockerfile("--prod"), PDM.slice(0, 1)).warnings.find((w) => w.code === "lock-not-given")?.message).toContain("pdm export writes the packages of pdm.lock");
+  });
+
   it("pdm's Docker guide: the builder's .venv copied into the final stage carries the packages", () => {
     const dockerfile = "FROM python:3.12-slim AS builder\nRUN pip install -U pdm\nENV PDM_CHECK_UPDATE=false\nCOPY pyproject.toml pdm.lock /project/\nWORKDIR /project\nRUN pdm install --check --prod --no-editable\n\nFROM python:3.12-slim\nCOPY --from=builder /project/.venv/ /project/.venv\nENV PATH=\"/project/.venv/bin:$PATH\"\nCMD [\"python\", \"-m\", \"app\"]\n";
     const e = run(dockerfile, PDM);

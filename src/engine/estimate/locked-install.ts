@@ -197,34 +197,38 @@ function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, i
   };
 }
 
-/** `poetry export -f requirements.txt -o FILE`: the locked set (main group unless `--with`) written as
- *  `name==version` lines into the image, where a later `pip install -r FILE` reads it. */
-export function poetryExport(ctx: EstimateContext, stage: StageState, runScope: RunScope, info: Extract<CommandInfo, { kind: "poetry-export" }>): void {
+/** `poetry export -f requirements.txt -o FILE` (main group unless `--with`) and `pdm export -o FILE` (its
+ *  install's groups, without the project): the locked set written as `name==version` lines into the image,
+ *  where a later `pip install -r FILE` reads it. */
+export function lockExport(ctx: EstimateContext, stage: StageState, runScope: RunScope, info: Extract<CommandInfo, { kind: "lock-export" }>): void {
   const scope = inProject(runScope, info.directory);
+  const lockName = info.tool === "pdm" ? "pdm.lock" : "poetry.lock";
+  const what = `${info.tool} export`;
   if (info.output === null) {
-    ctx.warn("export-to-stdout", "poetry export without -o/--output prints to the terminal: a `> file` redirect is not followed, so a later `pip install -r` of that file is not counted from poetry.lock. Use --output FILE.", scope.line);
+    ctx.warn("export-to-stdout", `${what} without -o/--output prints to the terminal: a \`> file\` redirect is not followed, so a later \`pip install -r\` of that file is not counted from ${lockName}. Use --output FILE.`, scope.line);
     return;
   }
-  const lockFile = findProjectFile(ctx.projectFiles, "poetry-lock", `${scope.cwd}/poetry.lock`);
+  const lockFile = findProjectFile(ctx.projectFiles, info.tool === "pdm" ? "pdm-lock" : "poetry-lock", `${scope.cwd}/${lockName}`);
   const manifestFile = findProjectFile(ctx.projectFiles, "pyproject", `${scope.cwd}/pyproject.toml`);
   const manifest = manifestOf(manifestFile);
   const env = markerEnvironment(stage.pythonMinor ?? "3.12");
   const imagePath = resolvePath(scope.cwd, expand(scope, info.output));
+  const kind = info.tool === "pdm" ? "pdm-install" : "poetry-export";
   if (lockFile === null || !("lock" in lockFile)) {
     if (manifestFile === null || manifest === null) {
-      ctx.warn("lock-not-given", "poetry export writes the packages of poetry.lock, which was not given: add poetry.lock (or pyproject.toml) as a project file to count them.", scope.line);
+      ctx.warn("lock-not-given", `${what} writes the packages of ${lockName}, which was not given: add ${lockName} (or pyproject.toml) as a project file to count them.`, scope.line);
       return;
     }
-    // Without a lock poetry resolves pyproject.toml's constraints and writes the result: as `poetry install`
+    // Without a lock the tool resolves pyproject.toml's constraints and writes the result: as its install
     // does here, the constraints stand in, and the later `pip install -r` resolves them from the table.
-    ctx.warn("lock-not-given", `poetry export writes the packages of poetry.lock, which was not given: the dependencies of ${manifestFile.path} are resolved from the package table instead. Add poetry.lock as a project file to weigh the locked set exactly.`, scope.line);
+    ctx.warn("lock-not-given", `${what} writes the packages of ${lockName}, which was not given: the dependencies of ${manifestFile.path} are resolved from the package table instead. Add ${lockName} as a project file to weigh the locked set exactly.`, scope.line);
     const options = info.lock;
-    const requirements = manifestRequirements(manifestFile.path, manifest, { main: options.main, extras: options.allExtras ? "all" : options.extras, groups: manifestGroups("poetry-export", options, manifest) }, env);
+    const requirements = manifestRequirements(manifestFile.path, manifest, { main: options.main, extras: options.allExtras ? "all" : options.extras, groups: manifestGroups(kind, options, manifest) }, env);
     const lines = requirements.flatMap((r) => (r.name === null ? [] : [`${r.name}${r.extras.length > 0 ? `[${r.extras.join(",")}]` : ""}${r.specifier}`]));
     stage.generatedRequirements.set(imagePath, parseRequirementsFile(imagePath, lines.join("\n")));
     return;
   }
-  const items = lockedItems(ctx, stage, scope, lockFile, lockFile.lock, manifest, selectionFor("poetry-export", info.lock, manifest), env);
+  const items = lockedItems(ctx, stage, scope, lockFile, lockFile.lock, manifest, selectionFor(kind, info.lock, manifest), env);
   const text = items.map((i) => (i.version === null ? i.name : `${i.name}==${i.version}`)).join("\n");
   stage.generatedRequirements.set(imagePath, parseRequirementsFile(imagePath, text));
 }

@@ -8,7 +8,7 @@ import { stageNamed, type EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
 import { resolvePath } from "./paths";
 import { carryGeneratedRequirements, landingPath, touchesMadePath } from "./copy";
-import { lockedInstall, poetryConfig, poetryExport } from "./locked-install";
+import { lockedInstall, lockExport, poetryConfig } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { ScopeVariables } from "./scope-variables";
 import { markUnmodelled, type StageState } from "./stage-state";
@@ -67,10 +67,10 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
       case "uv-sync":
         lockedInstall(ctx, stage, scope, info);
         break;
-      case "poetry-export":
-        // The file it writes exists afterwards even when poetry.lock was not given to read it from.
+      case "lock-export":
+        // The file it writes exists afterwards even when the lock was not given to read it from.
         if (info.output !== null) stage.madePaths.add(resolvePath(scope.cwd, substituteVariables(info.output, scope.vars).value));
-        poetryExport(ctx, stage, scope, info);
+        lockExport(ctx, stage, scope, info);
         break;
       case "poetry-config":
         poetryConfig(stage, info);

@@ -66,8 +66,8 @@ export type CommandInfo =
       readonly installWord: ShellWord;
     }
   | { readonly kind: "poetry-install"; readonly withoutDev: boolean; readonly noRoot: boolean; readonly lock: LockOptions; readonly compile: boolean; readonly directory: string | null }
-  /** `poetry export -f requirements.txt -o FILE`: writes the locked set as a requirements file. */
-  | { readonly kind: "poetry-export"; readonly output: string | null; readonly lock: LockOptions; readonly directory: string | null }
+  /** `poetry export` / `pdm export`: the locked set written as a requirements file. */
+  | { readonly kind: "lock-export"; readonly tool: "poetry" | "pdm"; readonly output: string | null; readonly lock: LockOptions; readonly directory: string | null }
   | { readonly kind: "pdm-install"; readonly lock: LockOptions; readonly directory: string | null }
   | { readonly kind: "poetry-config"; readonly key: string; readonly value: string | null }
   | { readonly kind: "pipenv-install"; readonly system: boolean; readonly deploy: boolean; readonly dev: boolean }

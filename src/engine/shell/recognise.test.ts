@@ -82,7 +82,7 @@ describe("recogniseCommand: pip", () => {
     ["python manage.py collectstatic", { kind: "other", name: "python" }],
     ["poetry install --no-root --without dev", { kind: "poetry-install", noRoot: true, withoutDev: true }],
     ["poetry install --only main", { kind: "poetry-install", withoutDev: true, noRoot: false }],
-    ["poetry export -f requirements.txt -o requirements.txt", { kind: "poetry-export", output: "requirements.txt" }],
+    ["poetry export -f requirements.txt -o requirements.txt", { kind: "lock-export", tool: "poetry", output: "requirements.txt" }],
     ["poetry config virtualenvs.create false", { kind: "poetry-config", key: "virtualenvs.create", value: "false" }],
     ["pipenv install --system --deploy", { kind: "pipenv-install", system: true, deploy: true, dev: false }],
     // Group, extra and project flags (docs.astral.sh/uv/reference/cli/#uv-sync, python-poetry.org/docs/cli).
@@ -101,7 +101,9 @@ describe("recogniseCommand: pip", () => {
     ["pdm install --no-default -G :all", { kind: "pdm-install", lock: { main: false, allGroups: true, allExtras: true } }],
     ["pdm -p backend install --frozen-lockfile", { kind: "pdm-install", directory: "backend" }],
     ["pdm run python app.py", { kind: "other", name: "pdm run" }],
-    ["poetry export --with dev -f requirements.txt --output /tmp/r.txt", { kind: "poetry-export", output: "/tmp/r.txt", lock: { main: true, groups: ["dev"], defaultGroups: false } }],
+    ["pdm export --prod -o requirements.txt --without-hashes", { kind: "lock-export", tool: "pdm", output: "requirements.txt", lock: { main: true, defaultGroups: false, installProject: false } }],
+    ["pdm export -f pylock -o pylock.toml", { kind: "other", name: "pdm export" }],
+    ["poetry export --with dev -f requirements.txt --output /tmp/r.txt", { kind: "lock-export", tool: "poetry", output: "/tmp/r.txt", lock: { main: true, groups: ["dev"], defaultGroups: false } }],
   ])("%s", (text, expected) => {
     expect(summary(recognise(text))).toMatchObject(expected as object);
   });

@@ -450,7 +450,7 @@ function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
   if (sub === "export") {
     const o = values.findIndex((v) => v === "-o" || v === "--output");
     const inline = values.find((v) => v.startsWith("--output="));
-    return { kind: "poetry-export", output: o >= 0 ? (values[o + 1] ?? null) : inline !== undefined ? inline.slice(9) : null, lock: poetryOptions(args.slice(1), "export"), directory: projectDirectory(rest, ["-C", "--directory", "-P", "--project"]) };
+    return { kind: "lock-export", tool: "poetry", output: o >= 0 ? (values[o + 1] ?? null) : inline !== undefined ? inline.slice(9) : null, lock: poetryOptions(args.slice(1), "export"), directory: projectDirectory(rest, ["-C", "--directory", "-P", "--project"]) };
   }
   if (sub === "config") {
     const positional = args.slice(1).filter((w) => !w.value.startsWith("-"));
@@ -462,7 +462,17 @@ function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
 function recognisePdm(rest: readonly ShellWord[]): CommandInfo {
   const args = skipGlobalOptions(rest, new Set(["-p", "--project", "-c", "--config"]));
   const sub = args[0]?.value;
-  if (sub === "install" || sub === "sync") return { kind: "pdm-install", lock: pdmOptions(args.slice(1)), directory: projectDirectory(rest, ["-p", "--project"]) };
+  const directory = projectDirectory(rest, ["-p", "--project"]);
+  if (sub === "install" || sub === "sync") return { kind: "pdm-install", lock: pdmOptions(args.slice(1)), directory };
+  if (sub === "export") {
+    const values = args.map((w) => w.value);
+    const o = values.findIndex((v) => v === "-o" || v === "--output");
+    const inline = values.find((v) => v.startsWith("--output="));
+    // The project itself only with --self; a format other than requirements.txt is not a file pip reads.
+    const format = values[values.findIndex((v) => v === "-f" || v === "--format") + 1];
+    if (values.some((v) => v === "-f" || v === "--format") && format !== "requirements") return { kind: "other", name: "pdm export" };
+    return { kind: "lock-export", tool: "pdm", output: o >= 0 ? (values[o + 1] ?? null) : inline !== undefined ? inline.slice(9) : null, lock: { ...pdmOptions(args.slice(1)), installProject: false }, directory };
+  }
   return { kind: "other", name: sub === undefined ? "pdm" : `pdm ${sub}` };
 }
 

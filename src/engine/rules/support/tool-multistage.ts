@@ -60,7 +60,7 @@ const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|
 const falsy = (v: string | undefined): boolean => v !== undefined && /^(0|false|no|off)$/i.test(v);
 
 /** Commands that may share a RUN with the tool's install and stay in the builder with it. */
-const BUILD_ONLY = new Set<CommandInfo["kind"]>(["apt-update", "apt-install", "apk-add", "apk-update", "apt-clean", "apk-cache-clean", "apt-remove", "apt-autoremove", "apk-del", "pip-cache-purge", "rm", "set", "cd", "export", "poetry-config", "poetry-export"]);
+const BUILD_ONLY = new Set<CommandInfo["kind"]>(["apt-update", "apt-install", "apk-add", "apk-update", "apt-clean", "apk-cache-clean", "apt-remove", "apt-autoremove", "apk-del", "pip-cache-purge", "rm", "set", "cd", "export", "poetry-config", "lock-export"]);
 
 function ownCommand(i: CommandInfo): boolean {
   return i.kind === "uv-sync" || i.kind === "poetry-install" || i.kind === "pipenv-install"
