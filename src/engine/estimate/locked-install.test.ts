@@ -80,6 +80,17 @@ describe("poetry install from poetry.lock", () => {
     expect(installed(run(dockerfile, POETRY), site)).toEqual(expected);
   });
 
+  it.each([
+    { name: "poetry install keeps its artifact cache", install: "poetry install --only main --no-root", cached: true },
+    { name: "--no-cache after the subcommand", install: "poetry install --only main --no-root --no-cache", cached: false },
+    { name: "--no-cache before it (a global option)", install: "poetry --no-cache install --only main --no-root", cached: false },
+  ])("$name", ({ install, cached }) => {
+    const e = run(poetryDockerfile(install, "ENV POETRY_VIRTUALENVS_CREATE=false\n"), POETRY);
+    const cache = e.layers.flatMap((l) => l.items).filter((i) => i.category === "pipCache" && i.path === "/root/.cache/pypoetry");
+    expect(cache.length > 0).toBe(cached);
+    expect(installed(e, SYSTEM)).toEqual(RUNTIME);
+  });
+
   it("poetry export -o writes a requirements file that a later pip install -r reads", () => {
     const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -f requirements.txt -o requirements.txt --without-hashes\nRUN pip install --no-cache-dir -r requirements.txt\n", POETRY);
     expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(RUNTIME));

@@ -170,7 +170,7 @@ function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, i
       stage.venvs.add(venv);
       site = sitePackages(venv, stage);
     }
-    const cacheDir = envTrue(env, "POETRY_NO_CACHE") ? null : resolvePath(scope.cwd, get("POETRY_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pypoetry`);
+    const cacheDir = info.noCache || envTrue(env, "POETRY_NO_CACHE") ? null : resolvePath(scope.cwd, get("POETRY_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pypoetry`);
     // poetry's installer writes no .pyc unless `--compile` (python-poetry.org/docs/cli/#install).
     return { site, installer: "pip", compile: info.compile, cacheDir, label: "poetry" };
   }

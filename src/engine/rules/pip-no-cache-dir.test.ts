@@ -14,9 +14,21 @@ describe("size/pip-no-cache-dir", () => {
       { name: "cache left in a builder stage", dockerfile: "FROM python:3.12-slim AS build\nRUN pip install --prefix=/install flask\nFROM python:3.12-slim\nCOPY --from=build /install /usr/local\n" },
       // Multistage then --no-cache-dir must not count the same bytes twice (issue 9): a venv builder's cache stays behind.
       { name: "cache left in a venv builder stage", dockerfile: "FROM python:3.12-slim AS builder\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --upgrade pip && pip install flask\n\nFROM python:3.12-slim\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\n" },
+      { name: "poetry's cache turned off", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir poetry && poetry config virtualenvs.create false && poetry install --no-cache --no-root\n", requirements: { "requirements.txt": "flask==3.0.3\n" } },
+      { name: "poetry's cache turned off before the subcommand", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir poetry && poetry --no-cache install --no-root\n", requirements: { "requirements.txt": "flask==3.0.3\n" } },
       { name: "exec form cannot be edited", dockerfile: "FROM python:3.12-slim\nRUN [\"pip\", \"install\", \"flask\"]\n" },
     ],
     invalid: [
+      {
+        // The common single-stage poetry recipe: poetry into the system Python keeps its artifact cache.
+        name: "poetry install: --no-cache after the subcommand, with pip's flag in the same step",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install poetry && poetry config virtualenvs.create false && poetry install --no-root\n",
+        requirements: { "requirements.txt": "flask==3.0.3\n" },
+        findings: ["4:cache"],
+        messageIncludes: ["pip and poetry keep 19.1 MB", "--no-cache-dir (pip) and --no-cache (poetry)"],
+        reasonIncludes: ["pip's and poetry's caches hold"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir poetry && poetry config virtualenvs.create false && poetry install --no-cache --no-root\n",
+      },
       {
         name: "FROM builder AS final: the builder's cache is in the image, so it counts",
         dockerfile: "FROM python:3.12-slim AS builder\nRUN pip install flask\nFROM builder AS final\nCMD [\"flask\", \"run\"]\n",

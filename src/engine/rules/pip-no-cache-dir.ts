@@ -15,21 +15,21 @@ export const pipNoCacheDir: Rule = {
     fixSafety: "safe",
     hadolint: "DL3042",
     docs: {
-      what: "Adds --no-cache-dir to pip install (--no-cache to uv pip install) where the image would keep the installer's cache; or, as the alternative, mounts the cache with RUN --mount=type=cache. Where a cache mount is present it does not fire (hadolint's DL3042 does).",
+      what: "Adds --no-cache-dir to pip install (--no-cache to uv pip install and to poetry install) where the image would keep the installer's cache; or, as the alternative, mounts the cache with RUN --mount=type=cache. Where a cache mount is present it does not fire (hadolint's DL3042 does).",
       why: "pip stores each downloaded wheel under ~/.cache/pip so a later install can reuse it. Inside an image build there is no later install: the cache is dead weight in the layer, about the size of the wheels.",
       before: "FROM python:3.12-slim\nRUN pip install flask\n",
       after: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
       safety: "Safe: the cache is never read again in the image; installs behave the same.",
     },
     messages: {
-      cache: "{{tool}} keeps {{bytes}} of downloaded wheels in the image: add {{flag}}.",
+      cache: "{{tool}} {{keeps}} {{bytes}} of downloaded wheels in the image: add {{flag}}.",
     },
   },
   detect({ analysis }) {
     // Only caches that reach the final image count: a builder stage's cache is left behind anyway.
     return cachedInstalls(analysis).map((install) => {
       const words = noCacheWords([install]);
-      return makeFinding(this.meta, "cache", { bytes: formatBytes(install.bytes), tool: words.tool, flag: words.flag }, install.node.range);
+      return makeFinding(this.meta, "cache", { bytes: formatBytes(install.bytes), tool: words.tool, keeps: words.plural ? "keep" : "keeps", flag: words.flag }, install.node.range);
     });
   },
   fix({ analysis }) {
@@ -41,7 +41,7 @@ export const pipNoCacheDir: Rule = {
       id: "no-cache-dir",
       title: `Add ${words.titleFlag}`,
       edits: [{ file: "dockerfile", edits: installs.flatMap((i) => i.infos.map(noCacheEdit)) }],
-      reason: `${words.cache} ${words.tool === "pip and uv" ? "hold" : "holds"} ${formatBytes(bytes)} of ${words.holds} that nothing in the image reads again.`,
+      reason: `${words.cache} ${words.plural ? "hold" : "holds"} ${formatBytes(bytes)} of ${words.holds} that nothing in the image reads again.`,
     };
     // The other way to keep the cache out (issue 10): a BuildKit cache mount, offered here where both
     // apply so the two never fight as separate steps (cache/mount-pip comes first, as a suggestion).

@@ -65,7 +65,18 @@ export type CommandInfo =
       readonly options: PipOptions;
       readonly installWord: ShellWord;
     }
-  | { readonly kind: "poetry-install"; readonly withoutDev: boolean; readonly noRoot: boolean; readonly lock: LockOptions; readonly compile: boolean; readonly directory: string | null }
+  | {
+      readonly kind: "poetry-install";
+      readonly withoutDev: boolean;
+      readonly noRoot: boolean;
+      readonly lock: LockOptions;
+      readonly compile: boolean;
+      readonly directory: string | null;
+      /** poetry's global `--no-cache` (before or after the subcommand): no artifact cache is kept. */
+      readonly noCache: boolean;
+      /** The `install` (or `sync`) word, where an added `--no-cache` goes. */
+      readonly installWord: ShellWord;
+    }
   /** `poetry export` / `pdm export`: the locked set written as a requirements file. */
   | { readonly kind: "lock-export"; readonly tool: "poetry" | "pdm"; readonly output: string | null; readonly lock: LockOptions; readonly directory: string | null }
   | { readonly kind: "pdm-install"; readonly lock: LockOptions; readonly directory: string | null }

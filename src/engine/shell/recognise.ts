@@ -445,6 +445,8 @@ function recognisePoetry(rest: readonly ShellWord[]): CommandInfo {
       lock: poetryOptions(args.slice(1), "install"),
       compile: values.includes("--compile"),
       directory: projectDirectory(rest, ["-C", "--directory", "-P", "--project"]),
+      noCache: rest.some((w) => w.value === "--no-cache"),
+      installWord: args[0] as ShellWord,
     };
   }
   if (sub === "export") {
