@@ -9,6 +9,8 @@ describe("security/non-root-user", () => {
       { name: "a USER already", dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nUSER 10001\nCMD [\"python\"]\n" },
       { name: "the entrypoint drops privileges", dockerfile: "FROM python:3.12-slim\nENTRYPOINT [\"gosu\", \"app\", \"python\"]\n" },
       { name: "a non-root base", dockerfile: "FROM gcr.io/distroless/python3-debian12:nonroot\nCMD [\"app.py\"]\n" },
+      { name: "a Jupyter Docker Stacks image (runs as jovyan)", dockerfile: "FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install --no-cache-dir plotly\n" },
+      { name: "micromamba's image (runs as mambauser)", dockerfile: "FROM mambaorg/micromamba:1.5.8\nCMD [\"python\", \"main.py\"]\n" },
       // Corpus 099: a nanoserver image with a PowerShell SHELL; `RUN useradd` failed its build.
       { name: "a Windows base", dockerfile: "FROM python:3.6-windowsservercore AS python\nFROM mcr.microsoft.com/windows/nanoserver:10.0.14393.2068\nCOPY --from=python /Python /Python\nCMD [\"python.exe\"]\n" },
       { name: "USER set in the parent stage", dockerfile: "FROM python:3.12-slim AS base\nRUN useradd --uid 10001 app\nUSER app\nFROM base\nCMD [\"python\"]\n" },

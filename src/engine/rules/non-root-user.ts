@@ -22,8 +22,10 @@ const UID = "10001";
 const NAME = "app";
 /** Entrypoints that start as root on purpose and drop privileges themselves. */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|supervisord|chpst)\b|^\/init$|"\/init"/;
-/** Bases that already run as a non-root user. */
-const NON_ROOT_BASE = /nonroot|chainguard|cgr\.dev|bitnami|distroless.*:debug-nonroot/i;
+/** Bases that already run as a non-root user: distroless and Chainguard's nonroot tags, Bitnami's images,
+ *  the Jupyter Docker Stacks (USER $NB_UID, jovyan: jupyter-docker-stacks.readthedocs.io) and micromamba's
+ *  (USER $MAMBA_USER, mambauser: micromamba-docker.readthedocs.io). */
+const NON_ROOT_BASE = /nonroot|chainguard|cgr\.dev|bitnami|distroless.*:debug-nonroot|(^|\/)jupyter\/[a-z-]+-notebook|mambaorg\/micromamba/i;
 
 interface UserState {
   /** The last USER's argument in the final image's stages, or null when none. */
