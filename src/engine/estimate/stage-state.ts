@@ -66,6 +66,9 @@ export interface StageState {
   /** Python packages compiled from source in this stage (sdists, `pip wheel`): their shared libraries must be
    *  present wherever they end up. */
   readonly builtFromSource: Set<string>;
+  /** System packages a removal took out with what they pulled in (`apk del`, `apt-get purge --auto-remove`),
+   *  by name, with the line: a library a package compiled here loads may have gone with them. */
+  readonly autoRemoved: Map<string, number>;
   /** Python packages resolved in this stage and the stages it builds on, by name (StageSummary.pythonPackages). */
   readonly pythonPackages: Map<string, ResolvedPythonPackage>;
   /** `poetry config KEY VALUE` run in this stage (e.g. `virtualenvs.create` → `false`). */
@@ -83,7 +86,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   // Each collection below is copied whole, and input can grow some without bound (a RUN mkdir of thousands
   // of directories, then 127 stages built on it, peaked at 423 MB of heap): charged, an element a unit.
   let copied = parent.env.size + parent.venvs.size + parent.debInstalled.size + parent.executables.size + parent.removedExecutables.size
-    + parent.madePaths.size + parent.madeDirs.size + parent.distroPrefixes.size + parent.builtFromSource.size + parent.pythonPackages.size
+    + parent.madePaths.size + parent.madeDirs.size + parent.distroPrefixes.size + parent.builtFromSource.size + parent.autoRemoved.size + parent.pythonPackages.size
     + parent.toolConfig.size + parent.generatedRequirements.size + (parent.accounts?.size ?? 0);
   for (const names of parent.pythonInstalled.values()) copied += names.size + 1;
   return {
@@ -105,6 +108,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
     madeDirs: new Set(parent.madeDirs),
     distroPrefixes: new Set(parent.distroPrefixes),
     builtFromSource: new Set(parent.builtFromSource),
+    autoRemoved: new Map(parent.autoRemoved),
     pythonPackages: new Map(parent.pythonPackages),
     toolConfig: new Map(parent.toolConfig),
     generatedRequirements: new Map(parent.generatedRequirements),
@@ -112,7 +116,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "pythonPackages" | "unmodelledAt" | "toolConfig" | "generatedRequirements" | "accounts">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "toolConfig" | "generatedRequirements" | "accounts">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -139,6 +143,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     madeDirs: new Set(),
     distroPrefixes: new Set(),
     builtFromSource: new Set(),
+    autoRemoved: new Map(),
     pythonPackages: new Map(),
     toolConfig: new Map(),
     generatedRequirements: new Map(),

@@ -112,7 +112,10 @@ export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunSco
 
 export function aptRemove(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apt-remove" }>, autoremoveInRun: boolean): void {
   const names = new Set(info.packages.map((p) => p.value));
-  const removal = stage.fs.remove(stage.fs.inGroups([...names].map((name) => `deb:${name}`)));
+  const removed = stage.fs.inGroups([...names].map((name) => `deb:${name}`));
+  // With autoremove, what they pulled in goes too (unless something still installed needs it).
+  if (info.autoremove || autoremoveInRun) noteAutoRemoved(stage, removed, "deb:", scope.line);
+  const removal = stage.fs.remove(removed);
   recomputeCompiler(stage);
   if (!info.autoremove && !autoremoveInRun && removal.savedBytes > 0) {
     ctx.warn("purge-without-autoremove", `apt-get ${info.purge ? "purge" : "remove"} without autoremove leaves the dependencies it pulled in; they are counted as removed here only with --auto-remove or apt-get autoremove.`, scope.line);
@@ -198,9 +201,16 @@ export function apkIndex(stage: StageState): void {
 
 export function apkDel(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apk-del" }>): void {
   const names = new Set(info.packages.map((p) => `apk:${p.value}`));
-  const removal = stage.fs.remove(stage.fs.inGroups(names));
+  const removed = stage.fs.inGroups(names);
+  // apk del also removes what only the deleted packages (or a --virtual group's members) pulled in.
+  noteAutoRemoved(stage, removed, "apk:", scope.line);
+  const removal = stage.fs.remove(removed);
   recomputeCompiler(stage);
   reportStranded(ctx, removal.stranded, scope.line, "apk del");
+}
+
+function noteAutoRemoved(stage: StageState, entries: readonly { readonly groups: readonly string[] }[], prefix: "deb:" | "apk:", line: number): void {
+  for (const entry of entries) for (const group of entry.groups) if (group.startsWith(prefix)) stage.autoRemoved.set(group.slice(prefix.length), line);
 }
 
 /** After a removal: does a compiler remain (from the base image or a package still installed)? */

@@ -2,8 +2,10 @@
 // shared libraries here too, and a final stage built FROM a stage that installed compilers ships them.
 import type { DockerfileModel } from "../dockerfile/model";
 import type { EstimateContext } from "../estimate/context";
+import { debianClosures } from "../estimate/debian-closures";
+import { stageDebianRelease } from "../estimate/debian-install";
 import { copiedFromAll, type StageState } from "../estimate/stage-state";
-import { findPythonPackage, isInFullPythonImage } from "../knowledge";
+import { debianBasePackages, findPythonPackage, isInFullPythonImage } from "../knowledge";
 import type { Report } from "./build-check";
 import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
 import type { BuildNeeds } from "../knowledge/types";
@@ -19,6 +21,7 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   const at = { line: from?.range.startLine ?? 1, column: from?.range.startColumn ?? 1, stage: final.index };
   checkBuiltOnCompilers(final, stages, at, report);
   checkRuntimeLibraries(final, stages, at, report);
+  checkRemovedRuntimeLibraries(final, report);
 }
 
 /** `FROM builder AS final` where builder installed compilers (not a base image that ships them). */
@@ -67,6 +70,46 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
         report(at, "runtime-library-missing", "error", `${name}:${lib}`,
           `${name} was compiled in stage ${label}, but this final stage has no ${lib}, which it loads at run time: the image builds, then \`import\` fails. Install ${lib} in the final stage.`);
       }
+    }
+  }
+}
+
+/** The `-dev` packages a buildNeeds list names ("postgresql-dev (libpq-dev on Alpine >= 3.17)" → both). */
+function headerPackages(entries: readonly string[]): string[] {
+  return entries.flatMap((entry) => entry.split(/[\s(),]+/)).filter((word) => /^[a-z0-9][a-z0-9+.]*(-[a-z0-9+.]+)*-dev$/.test(word));
+}
+
+/**
+ * A package compiled in the final stage itself loads the runtime libraries its headers' package pulled in
+ * (psycopg2: postgresql-dev → libpq). `apk del` of a --virtual build group, or `apt-get purge --auto-remove`
+ * of the -dev package, takes them out again unless something still installed needs them: the image builds,
+ * then `import` fails ("Error loading shared library libpq.so.5"). Reported only where a header package
+ * the package needs was removed so, no package still installed brings the library, and the base image
+ * does not have it.
+ */
+function checkRemovedRuntimeLibraries(final: StageState, report: Report): void {
+  if (final.unmodelledAt !== null || final.base === null || final.autoRemoved.size === 0) return;
+  const musl = final.libc === "musl";
+  const release = musl ? null : stageDebianRelease(final)?.release ?? null;
+  if (!musl && release === null) return;
+  const live = new Set(final.fs.liveGroups());
+  const prefix = musl ? "apk:" : "deb:";
+  const installed = [...live].filter((g) => g.startsWith(prefix)).map((g) => g.slice(prefix.length));
+  const present = new Set([...final.pythonInstalled.values()].flatMap((s) => [...s]));
+  // Whether a package still installed brings `lib`: its own name, or (Debian) its closure over the base image.
+  const brought = (lib: string): boolean => live.has(`${prefix}${lib}`) || (release !== null && installed.some((name) => debianClosures(name, release, debianBasePackages(release), false).closure.added.includes(lib)));
+  for (const name of [...final.builtFromSource].sort()) {
+    if (!present.has(name)) continue;
+    const needs = findPythonPackage(name)?.buildNeeds;
+    if (needs == null) continue;
+    const removed = headerPackages(musl ? needs.alpine : needs.debian).find((dev) => final.autoRemoved.has(dev) && !live.has(`${prefix}${dev}`));
+    if (removed === undefined) continue;
+    for (const lib of runtimeLibrariesFor(needs, final.libc, release)) {
+      if (brought(lib) || (release !== null && (debianBasePackages(release).has(lib) || (final.fullPythonImage && isInFullPythonImage(lib, release))))) continue;
+      const line = final.autoRemoved.get(removed) ?? 1;
+      const how = `${musl ? "apk del" : "apt-get purge --auto-remove"} in the RUN on line ${line} removes ${removed} and what it pulled in`;
+      report({ line, column: 1, stage: final.index }, "runtime-library-removed", "error", `${name}:${lib}`,
+        `${name} is compiled in this stage against ${removed}, and ${how}: ${lib}, which ${name} loads at run time, goes with it. The image builds, then \`import\` fails. Install ${lib} on its own${musl ? " (apk add --no-cache " + lib + ", outside the --virtual group)" : " (apt-get install " + lib + "), so that autoremove keeps it"}.`);
     }
   }
 }
