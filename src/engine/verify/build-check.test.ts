@@ -39,6 +39,13 @@ describe("executables", () => {
     { name: "git installed first", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends git && pip install git+https://github.com/pallets/flask.git\n`, expected: [] },
     { name: "apt-get on Alpine", dockerfile: `${ALPINE}\nRUN apt-get update\n`, expected: ["error apt-on-alpine apt-get @2"] },
     { name: "apk on Debian", dockerfile: `${SLIM}\nRUN apk add --no-cache curl\n`, expected: ["error apk-on-debian apk @2"] },
+    // Alpine's busybox has adduser/addgroup; useradd, groupadd and usermod come with the shadow package.
+    { name: "useradd on Alpine", dockerfile: `${ALPINE}\nRUN useradd -m -u 1000 user\nUSER user\n`, expected: ["error missing-executable useradd @2"] },
+    { name: "groupadd on Alpine", dockerfile: `${ALPINE}\nRUN groupadd -g 1000 app\n`, expected: ["error missing-executable groupadd @2"] },
+    { name: "useradd on Alpine after apk add shadow", dockerfile: `${ALPINE}\nRUN apk add --no-cache shadow && useradd -m -u 1000 user\n`, expected: [] },
+    { name: "busybox adduser on Alpine", dockerfile: `${ALPINE}\nRUN adduser -D -u 1000 user\n`, expected: [] },
+    { name: "useradd on Debian (passwd is required)", dockerfile: `${SLIM}\nRUN useradd -m -u 1000 user && usermod -aG users user\n`, expected: [] },
+    { name: "useradd on an unknown base: nothing said", dockerfile: "FROM registry.example.com/base:1\nRUN useradd -m user\n", expected: [] },
     { name: "uv never installed", dockerfile: `${SLIM}\nRUN uv pip install --system flask\n`, expected: ["error missing-executable uv @2"] },
     { name: "uv installed by pip", dockerfile: `${SLIM}\nRUN pip install uv && uv pip install --system flask\n`, expected: [] },
     { name: "uv copied from its image", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/\nRUN uv pip install --system flask\n`, expected: [] },
@@ -153,4 +160,9 @@ describe("COPY --chown owners", () => {
     { name: "after a RUN the model cannot follow: not checked", dockerfile: `${SLIM}\nRUN ./create-users.sh\n${APP.replace("COPY", "COPY --chown=app")}\n`, expected: [] },
     { name: "an image the tables do not know: not checked", dockerfile: `FROM example.com/team/base:1\n${APP.replace("COPY", "COPY --chown=app")}\n`, expected: [] },
   ]);
+});
+
+it("says what Alpine has instead of useradd", () => {
+  const check = analyze({ dockerfile: `${ALPINE}\nRUN useradd -m -u 1000 user\n`, requirements: REQS, dockerignore: null }).buildCheck[0];
+  expect(check?.message).toContain("Alpine's busybox has adduser instead (adduser -D -u UID NAME), or install the shadow package");
 });

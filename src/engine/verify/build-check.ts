@@ -186,7 +186,10 @@ function checkExecutable(stage: StageState, scope: RunScope, command: ShellComma
   }
   if (lacks(stage, scope, need.name)) {
     const at = locate(command, stage);
-    report(at, "missing-executable", "error", need.name, `Line ${at.line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
+    const busybox = stage.family === "alpine" && need.name === "useradd" ? " Alpine's busybox has adduser instead (adduser -D -u UID NAME), or install the shadow package"
+      : stage.family === "alpine" && need.name === "groupadd" ? " Alpine's busybox has addgroup instead (addgroup -g GID NAME), or install the shadow package"
+      : stage.family === "alpine" && need.name === "usermod" ? " On Alpine it comes with the shadow package" : "";
+    report(at, "missing-executable", "error", need.name, `Line ${at.line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).${busybox === "" ? "" : `${busybox}.`}`);
   }
 }
 

@@ -4,13 +4,18 @@
 // knows too little to call it missing.
 import type { BaseImageRow } from "../knowledge/types";
 
-/** Executables the build check reports as missing. Others (sed, tar…) are not tracked. */
-export const CHECKED = new Set(["python", "python3", "pip", "pip3", "gcc", "cc", "make", "git", "uv", "poetry", "pipenv", "apt-get", "apk"]);
+/** The account tools of shadow-utils (Debian's `passwd`, Alpine's `shadow`). */
+export const SHADOW_TOOLS = ["useradd", "groupadd", "usermod"] as const;
 
-/** What every image of a family ships (its package manager and shell), per the official images' Dockerfiles. */
+/** Executables the build check reports as missing. Others (sed, tar…) are not tracked. */
+export const CHECKED = new Set(["python", "python3", "pip", "pip3", "gcc", "cc", "make", "git", "uv", "poetry", "pipenv", "apt-get", "apk", ...SHADOW_TOOLS]);
+
+/** What every image of a family ships (its package manager and shell), per the official images' Dockerfiles;
+ *  on Debian and Ubuntu also the account tools of `passwd` (Priority: required, so in every image). Alpine's
+ *  busybox has `adduser`/`addgroup` instead: `useradd` needs the `shadow` package. */
 const FAMILY: Readonly<Record<BaseImageRow["family"], readonly string[]>> = {
-  debian: ["sh", "bash", "apt-get", "apt", "dpkg"],
-  ubuntu: ["sh", "bash", "apt-get", "apt", "dpkg"],
+  debian: ["sh", "bash", "apt-get", "apt", "dpkg", ...SHADOW_TOOLS],
+  ubuntu: ["sh", "bash", "apt-get", "apt", "dpkg", ...SHADOW_TOOLS],
   alpine: ["sh", "apk", "wget"],
   wolfi: ["sh", "apk"],
 };
@@ -41,6 +46,7 @@ export function executablesOfSystemPackage(name: string): string[] {
   // that a `python` call is never reported missing on a guess.
   if (name === "python3") return ["python3", "python"];
   if (name === "python-is-python3") return ["python"];
+  if (name === "shadow" || name === "passwd") return [name, ...SHADOW_TOOLS];
   if (name === "python3-poetry" || name === "poetry") return ["poetry", "python3", "python"];
   // Every python3-* / py3-* package depends on python3 (Debian and Alpine package metadata).
   if (/^python3-|^py3-/.test(name)) return [name, "python3", "python"];
