@@ -46,6 +46,12 @@ describe("executables", () => {
     { name: "busybox adduser on Alpine", dockerfile: `${ALPINE}\nRUN adduser -D -u 1000 user\n`, expected: [] },
     { name: "useradd on Debian (passwd is required)", dockerfile: `${SLIM}\nRUN useradd -m -u 1000 user && usermod -aG users user\n`, expected: [] },
     { name: "useradd on an unknown base: nothing said", dockerfile: "FROM registry.example.com/base:1\nRUN useradd -m user\n", expected: [] },
+    // Alpine's images have busybox sh, no bash.
+    { name: "SHELL bash on Alpine", dockerfile: `${ALPINE}\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN pip install flask\n`, expected: ["error missing-executable bash @2"] },
+    { name: "CMD bash on Alpine", dockerfile: `${ALPINE}\nCMD ["bash", "-c", "flask run"]\n`, expected: ["error missing-executable bash @2"] },
+    { name: "bash installed first", dockerfile: `${ALPINE}\nRUN apk add --no-cache bash\nSHELL ["/bin/bash", "-c"]\nCMD ["bash"]\n`, expected: [] },
+    { name: "bash on Debian slim", dockerfile: `${SLIM}\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ["/bin/bash"]\n`, expected: [] },
+    { name: "a builder stage's CMD does not start the container", dockerfile: `${ALPINE} AS build\nCMD ["bash"]\n${SLIM}\nCMD ["bash"]\n`, expected: [] },
     { name: "uv never installed", dockerfile: `${SLIM}\nRUN uv pip install --system flask\n`, expected: ["error missing-executable uv @2"] },
     { name: "uv installed by pip", dockerfile: `${SLIM}\nRUN pip install uv && uv pip install --system flask\n`, expected: [] },
     { name: "uv copied from its image", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/\nRUN uv pip install --system flask\n`, expected: [] },

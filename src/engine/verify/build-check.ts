@@ -14,6 +14,7 @@ import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
 import { LineIndex } from "../text/line-index";
 import { executableNeed, fileNeeds } from "./command-needs";
+import { bashOf } from "./executables";
 import { boundByMount, mayExist } from "./files";
 import { checkCopyFrom } from "./copy-from";
 import { checkChownOwner } from "./owners";
@@ -90,6 +91,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
       safely(node.range.startLine, stage.index, () => {
         if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
         if (node.copy?.chown != null) checkChownOwner(ctx, stage, node, report);
+        if (node.keyword === "SHELL" || ((node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && stage.index === model.stages.length - 1)) checkBashStart(stage, node, report);
       });
     },
     command(ctx, stage, scope, command, info, node) {
@@ -164,6 +166,16 @@ function systemPathOnly(path: string): boolean {
     lastPath = { path, systemOnly };
   }
   return lastPath.systemOnly;
+}
+
+/** `SHELL ["/bin/bash", …]` makes every later RUN start bash; a final `CMD`/`ENTRYPOINT` of bash starts the
+ *  container with it. Alpine's images have no bash (busybox sh): the RUN fails, or the container does not
+ *  start. */
+function checkBashStart(stage: StageState, node: InstructionNode, report: Report): void {
+  if (bashOf(node.args[0]) === null || stage.unmodelledAt !== null || stage.executables.has("bash") || !systemPathOnly(stage.vars.get("PATH") ?? "")) return;
+  const what = node.keyword === "SHELL" ? "every RUN after it fails" : "the container does not start";
+  report({ line: node.range.startLine, column: node.range.startColumn, stage: stage.index }, "missing-executable", "error", "bash",
+    `Line ${node.range.startLine} starts ${node.args[0] ?? "bash"} with ${node.keyword}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it): ${what}.${stage.family === "alpine" ? " On Alpine, install it (apk add --no-cache bash) or use /bin/sh." : ""}`);
 }
 
 function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, locate: Locate, report: Report): void {

@@ -3,7 +3,7 @@
 // the build check; nothing here reads the stage.
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
-import { CHECKED } from "./executables";
+import { bashOf, CHECKED } from "./executables";
 
 export interface ExecutableNeed {
   /** The name looked up on PATH. */
@@ -24,6 +24,8 @@ export interface FileNeed {
 /** The executable `command` runs, when the build check tracks it. */
 export function executableNeed(command: ShellCommand, info: CommandInfo): ExecutableNeed | null {
   const first = command.words[0]?.value ?? "";
+  // `/bin/bash` is bash wherever it is called from: Alpine has neither.
+  if (bashOf(first) !== null) return { name: "bash", systemPip: false };
   // An absolute or relative path (`/opt/venv/bin/pip`, `./manage.py`) is not looked up on PATH.
   if (first === "" || first.includes("/") || first.includes("$")) return null;
   // `python3.11`, `pip3.12`: versioned names come from packages the model does not tell apart (deadsnakes,

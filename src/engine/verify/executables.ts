@@ -8,7 +8,12 @@ import type { BaseImageRow } from "../knowledge/types";
 export const SHADOW_TOOLS = ["useradd", "groupadd", "usermod"] as const;
 
 /** Executables the build check reports as missing. Others (sed, tar…) are not tracked. */
-export const CHECKED = new Set(["python", "python3", "pip", "pip3", "gcc", "cc", "make", "git", "uv", "poetry", "pipenv", "apt-get", "apk", ...SHADOW_TOOLS]);
+export const CHECKED = new Set(["python", "python3", "pip", "pip3", "gcc", "cc", "make", "git", "uv", "poetry", "pipenv", "apt-get", "apk", "bash", ...SHADOW_TOOLS]);
+
+/** `bash` as a SHELL, CMD or ENTRYPOINT names it (`/bin/bash`, `/usr/bin/bash`, `bash`), else null. */
+export function bashOf(word: string | undefined): "bash" | null {
+  return word === "bash" || word === "/bin/bash" || word === "/usr/bin/bash" ? "bash" : null;
+}
 
 /** What every image of a family ships (its package manager and shell), per the official images' Dockerfiles;
  *  on Debian and Ubuntu also the account tools of `passwd` (Priority: required, so in every image). Alpine's
