@@ -108,12 +108,18 @@ describe("the plan and the build check", () => {
 });
 
 describe("a base change that would break an account command", () => {
-  it("Hugging Face's Spaces recipe (useradd) moves to slim, not Alpine, and says why", () => {
+  it("Hugging Face's Spaces recipe (useradd) moves to Alpine with shadow's useradd installed first", () => {
     const dockerfile = "FROM python:3.9\nRUN useradd -m -u 1000 user\nUSER user\nENV PATH=\"/home/user/.local/bin:$PATH\"\nWORKDIR /app\nCOPY --chown=user ./requirements.txt requirements.txt\nRUN pip install --no-cache-dir --upgrade -r requirements.txt\nCOPY --chown=user . /app\nCMD [\"uvicorn\", \"app:app\", \"--host\", \"0.0.0.0\", \"--port\", \"7860\"]\n";
     const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "fastapi==0.111.0\nuvicorn==0.30.1\n" }], dockerignore: null, rules: RULES });
     const step = plan.steps.find((s) => s.id === "size/base-variant");
     expect(step?.status).toBe("applied");
-    expect(step?.alternative).toBe("slim");
-    expect(step?.rationale).toContain("Not “Use python:3.9-alpine”: the rewritten Dockerfile would not build or run: Line 2 runs useradd");
+    expect(step?.alternative).toBe("alpine");
+    expect(step?.texts.dockerfile).toContain("FROM python:3.9-alpine\nRUN apk add --no-cache shadow\nRUN useradd -m -u 1000 user\n");
+    expect(step?.rationale).toContain("the rewrite installs shadow before it");
+  });
+
+  it("without the install, Alpine's missing useradd is what the build check reports", () => {
+    const plan = buildPlan({ dockerfile: "FROM python:3.12-alpine\nRUN useradd -m app\nUSER app\n", requirements: [], dockerignore: null, rules: [] });
+    expect(plan.steps[0]?.analysis.buildCheck.map((c) => `${c.code} ${c.subject}`)).toEqual(["missing-executable useradd"]);
   });
 });

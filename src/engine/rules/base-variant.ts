@@ -11,13 +11,36 @@ import {
 } from "../knowledge";
 import type { TextEdit } from "../text/edits";
 import { executableNeed } from "../verify/command-needs";
+import { bashOf } from "../verify/executables";
 import { makeFinding } from "./support/finding";
 import { installOn, packageToken, stagePackages, type StagePackage, type StagePackages } from "./support/packages";
 import { finalStage, insertionPointBefore, lineBreakOf, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
-/** Tools the full image has and slim/alpine lack; a RUN that calls one breaks on the smaller base. */
-const FULL_IMAGE_TOOLS = new Set(["git", "curl", "wget", "gcc", "g++", "cc", "make", "hg", "svn", "ssh", "scp", "patch", "bzip2", "xz", "unzip", "file", "gpg", "pkg-config", "cmake"]);
+/** Tools the full image has (buildpack-deps' curl, scm and full layers) and slim/alpine lack, by the package
+ *  that provides each on Debian and on Alpine (null: that variant has it): a RUN that calls one breaks on
+ *  the smaller base unless the rewrite installs it. Alpine's busybox has wget but no bash, and adduser but no
+ *  useradd (Alpine's shadow package has it). */
+const FULL_IMAGE_TOOLS: ReadonlyMap<string, { readonly debian: string | null; readonly alpine: string | null }> = new Map([
+  ["bash", { debian: null, alpine: "bash" }],
+  ["useradd", { debian: null, alpine: "shadow" }], ["groupadd", { debian: null, alpine: "shadow" }], ["usermod", { debian: null, alpine: "shadow" }],
+  ["git", { debian: "git", alpine: "git" }], ["curl", { debian: "curl", alpine: "curl" }], ["wget", { debian: "wget", alpine: null }],
+  ["gcc", { debian: "gcc", alpine: "build-base" }], ["cc", { debian: "gcc", alpine: "build-base" }], ["g++", { debian: "g++", alpine: "build-base" }],
+  ["make", { debian: "make", alpine: "make" }], ["hg", { debian: "mercurial", alpine: "mercurial" }], ["svn", { debian: "subversion", alpine: "subversion" }],
+  ["ssh", { debian: "openssh-client", alpine: "openssh-client" }], ["scp", { debian: "openssh-client", alpine: "openssh-client" }],
+  ["patch", { debian: "patch", alpine: "patch" }], ["bzip2", { debian: "bzip2", alpine: "bzip2" }], ["xz", { debian: "xz-utils", alpine: "xz" }],
+  ["unzip", { debian: "unzip", alpine: "unzip" }], ["file", { debian: "file", alpine: "file" }], ["gpg", { debian: "gnupg", alpine: "gnupg" }],
+  ["pkg-config", { debian: "pkg-config", alpine: "pkgconf" }], ["cmake", { debian: "cmake", alpine: "cmake" }],
+]);
+
+/** The full image's tools the stage calls that the variant's own package manager does not install, with
+ *  the packages that provide them and the first instruction that needs one (a VCS requirement needs git
+ *  at its pip install). */
+interface MissingTools {
+  readonly tools: readonly string[];
+  readonly packages: readonly string[];
+  readonly first: InstructionNode;
+}
 
 interface Target {
   readonly stage: Stage;
@@ -54,7 +77,7 @@ export const baseVariant: Rule = {
       why: "The full image is Debian with compilers, headers and version-control tools — about 1 GB on disk. slim holds only what CPython needs (about 120 MB); alpine is smaller still, but uses musl: packages without a musllinux wheel compile from source there.",
       before: "FROM python:3.12\nRUN pip install flask\n",
       after: "FROM python:3.12-alpine\nRUN pip install flask\n",
-      safety: "A suggestion: commands that relied on tools of the full image (git, curl, gcc) need them installed; on Alpine, glibc-only wheels and apt-get do not work. The rewrite adds the build dependencies a package needs to compile, and offers no rewrite when the stage uses tools it cannot account for.",
+      safety: "A suggestion: commands that relied on tools of the full image (git, curl, gcc) need them installed, and the rewrite installs the ones the stage calls before the first call (a script the stage runs may call others it cannot see); on Alpine, glibc-only wheels and apt-get do not work. The rewrite adds the build dependencies a package needs to compile.",
     },
     messages: {
       full: "{{image}} is the full Debian image ({{size}} on disk): a slim or alpine variant holds the same Python.",
@@ -78,20 +101,15 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   // Guard: an image given through a variable (`FROM python:${PY}`) is rewritten where the variable is set, which we do not do.
   if (from === null || from.rawImage.includes("$")) return [];
   const infos = t.stage.instructions.flatMap((n) => n.run?.infos ?? []);
-  const called = new Set(infos.flatMap((i) => (i.kind === "other" ? [i.name] : [])));
-  const needsTool = [...called].filter((name) => FULL_IMAGE_TOOLS.has(name));
   // What the stage installs, by the variant's own package manager: an `apk add` installs nothing on a Debian
   // slim (apk is not there), an `apt-get install` nothing on Alpine (fuzz case 11236).
   const installedBy = (kind: "apt-install" | "apk-add") => new Set(infos.flatMap((i) => (i.kind === kind ? i.packages.map((p) => p.value) : [])));
-  const vcs = t.stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" && i.requirements.some((r) => r.value.startsWith("git+"))))
-    || analysis.requirementFiles.some((f) => f.requirements.some((r) => r.url?.startsWith("git+") === true));
-  // Guard: a tool the full image has and nothing installs (git clone, curl …, git for a VCS requirement):
-  // the rewrite would break the build.
-  const lacksTools = (installed: ReadonlySet<string>) =>
-    needsTool.some((tool) => !installed.has(tool) && !(tool === "gcc" && installed.has("build-essential"))) || (vcs && !installed.has("git"));
-  const slimLacksTools = lacksTools(installedBy("apt-install"));
-  const alpineLacksTools = lacksTools(installedBy("apk-add"));
-  if (slimLacksTools && alpineLacksTools) return [];
+  const vcsInstall = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" && (i.requirements.some((r) => r.value.startsWith("git+"))
+    || (i.requirementFiles.length > 0 && analysis.requirementFiles.some((f) => f.requirements.some((r) => r.url?.startsWith("git+") === true))))));
+  // A tool the full image has and nothing installs (git clone, curl …, git for a VCS requirement): the
+  // rewrite installs it before its first use, or the build would break.
+  const slimTools = missingTools(t.stage, vcsInstall, installedBy("apt-install"), installedBy("apk-add"), "debian");
+  const alpineTools = missingTools(t.stage, vcsInstall, installedBy("apk-add"), installedBy("apt-install"), "alpine");
 
   const packages = stagePackages(analysis, t.stage);
   // Any apt-get or apt call, as the build check reads it (`apt-get upgrade`, a mistyped subcommand: fuzz
@@ -111,14 +129,58 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   const firstInstall = t.stage.instructions.findIndex((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
   const installedBefore = new Set(t.stage.instructions.slice(0, firstInstall < 0 ? undefined : firstInstall + 1)
     .flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))));
-  const slimAlt = slim === null || slimLacksTools ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes);
+  const slimAlt = slim === null || slimTools === "refuse" ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes, slimTools);
   let alpineAlt: FixAlternative | null = null;
-  if (alpine !== null && !usesApt && !copiesFromGlibc && !alpineLacksTools) alpineAlt = alpineAlternative(analysis, t, alpine, packages, fullBytes);
+  if (alpine !== null && !usesApt && !copiesFromGlibc && alpineTools !== "refuse") alpineAlt = alpineAlternative(analysis, t, alpine, packages, fullBytes, alpineTools);
   const alpineFirst = alpineAlt !== null && packages.complete && packages.packages.every((p) => !installOn(packages, p, "musl").compiles);
   if (alpineFirst && alpineAlt !== null) out.push(alpineAlt);
   if (slimAlt !== null) out.push(slimAlt);
   if (!alpineFirst && alpineAlt !== null) out.push(alpineAlt);
   return out;
+}
+
+/** "refuse": the stage installs a tool it calls with the other variant's package manager (`apk add git` on
+ *  a Debian base), so that variant's rewrite would keep a RUN that cannot work there. */
+function missingTools(stage: Stage, vcsInstall: InstructionNode | undefined, installed: ReadonlySet<string>, otherManager: ReadonlySet<string>, family: "debian" | "alpine"): MissingTools | null | "refuse" {
+  const tools: string[] = [];
+  const packages = new Set<string>();
+  let first: InstructionNode | null = null;
+  let refuse = false;
+  const need = (tool: string, node: InstructionNode) => {
+    if (otherManager.has(tool)) refuse = true;
+    const provider = FULL_IMAGE_TOOLS.get(tool)?.[family];
+    if (provider == null || installed.has(provider) || installed.has(tool) || (provider === "gcc" && installed.has("build-essential"))) return;
+    if (!tools.includes(tool)) tools.push(tool);
+    packages.add(provider);
+    if (first === null || node.range.start < first.range.start) first = node;
+  };
+  for (const node of stage.instructions) {
+    for (const command of node.run?.commands ?? []) {
+      const word = command.words[0]?.value ?? "";
+      const name = word.slice(word.lastIndexOf("/") + 1);
+      if (FULL_IMAGE_TOOLS.has(name) && !word.includes("$")) need(name, node);
+    }
+    // `SHELL ["/bin/bash", …]` runs every later RUN with bash; CMD/ENTRYPOINT start the container with it.
+    if ((node.keyword === "SHELL" || node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && bashOf(node.args[0]) !== null) need("bash", node);
+  }
+  if (vcsInstall !== undefined) need("git", vcsInstall);
+  if (refuse) return "refuse";
+  return first === null ? null : { tools, packages: [...packages], first };
+}
+
+/** The RUN that installs the full image's tools the stage calls, inserted before the first that needs one. */
+function toolsEdit(analysis: Analysis, missing: MissingTools, family: "debian" | "alpine"): TextEdit {
+  const at = insertionPointBefore(analysis.model, missing.first);
+  const nl = lineBreakOf(analysis.model.text);
+  const install = family === "debian"
+    ? `RUN apt-get update && apt-get install -y --no-install-recommends ${missing.packages.join(" ")} && rm -rf /var/lib/apt/lists/*`
+    : `RUN apk add --no-cache ${missing.packages.join(" ")}`;
+  return { start: at, end: at, text: `${install}${nl}` };
+}
+
+function toolsSentence(missing: MissingTools | null, variant: string): string {
+  if (missing === null) return "";
+  return ` The stage calls ${missing.tools.join(", ")} (line ${missing.first.range.startLine} first), which the full image has and ${variant} does not: the rewrite installs ${missing.packages.join(", ")} before ${missing.tools.length === 1 ? "it" : "them"}.`;
 }
 
 function replaceImage(t: Target, text: string): TextEdit {
@@ -133,20 +195,24 @@ function baseSentence(t: Target, suggestion: PythonVariantSuggestion, fullBytes:
   return `${t.image} → ${suggestion.text}${size}.`;
 }
 
-function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSuggestion, packages: StagePackages, installed: ReadonlySet<string>, fullBytes: number | null): FixAlternative {
+function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSuggestion, packages: StagePackages, installed: ReadonlySet<string>, fullBytes: number | null, tools: MissingTools | null): FixAlternative {
   const edits: TextEdit[] = [replaceImage(t, slim.text)];
   const compiling = compilingOn(packages, "glibc");
   // A project the bundled table has no build row for needs a compiler at least.
   const needs = unique(compiling.flatMap((p) => (p.row === null ? ["build-essential"] : p.row.buildNeeds?.debian ?? [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
+  const firstPip = needs.length > 0 ? t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install")) : undefined;
+  // Tools first needed where the build dependencies go are installed with them, in one RUN.
+  const together = tools !== null && firstPip !== undefined && insertionPointBefore(analysis.model, tools.first) === insertionPointBefore(analysis.model, firstPip);
+  if (tools !== null && !together) edits.push(toolsEdit(analysis, tools, "debian"));
   let extra = "";
   if (needs.length > 0) {
     // slim has no compiler: packages without a manylinux wheel need one, and their headers, to build.
-    const firstPip = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
     if (firstPip !== undefined) {
       const text = analysis.model.text;
       const at = insertionPointBefore(analysis.model, firstPip);
       const nl = lineBreakOf(text);
-      edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
+      const all = together ? unique([...needs, ...tools.packages]) : needs;
+      edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
       extra = ` ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no manylinux wheel and ${compiling.length === 1 ? "builds" : "build"} from source, so the rewrite installs ${needs.join(", ")} (slim has no compiler).`;
     }
   }
@@ -154,12 +220,13 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
     id: "slim",
     title: `Use ${slim.text}`,
     edits: [{ file: "dockerfile", edits }],
-    reason: `Debian slim keeps glibc, so every manylinux wheel still installs: ${baseSentence(t, slim, fullBytes)}${extra}`,
+    reason: `Debian slim keeps glibc, so every manylinux wheel still installs: ${baseSentence(t, slim, fullBytes)}${extra}${toolsSentence(tools, "slim")}`,
   };
 }
 
-function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantSuggestion, packages: StagePackages, fullBytes: number | null): FixAlternative | null {
+function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantSuggestion, packages: StagePackages, fullBytes: number | null, tools: MissingTools | null): FixAlternative | null {
   const edits: TextEdit[] = [replaceImage(t, alpine.text)];
+  if (tools !== null) edits.push(toolsEdit(analysis, tools, "alpine"));
   const unknown = packages.unknown;
   const compiling = compilingOn(packages, "musl");
   let extra = compiling.length === 0 ? " Every requirement installs from a musllinux wheel or is pure Python." : "";
@@ -187,7 +254,7 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
     id: "alpine",
     title: `Use ${alpine.text}`,
     edits: [{ file: "dockerfile", edits }],
-    reason: `Alpine is the smallest official Python base: ${baseSentence(t, alpine, fullBytes)}${extra}`,
+    reason: `Alpine is the smallest official Python base: ${baseSentence(t, alpine, fullBytes)}${extra}${toolsSentence(tools, "alpine")}`,
   };
 }
 
