@@ -155,6 +155,14 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl wget && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSLO https://example.com/a && wget https://example.com/b\nRUN pip install flask\n",
       },
       {
+        name: "gcc called by hand: the toolchain (build-essential), as gcc alone lacks libc's headers",
+        dockerfile: "FROM python:3.12\nRUN pip install cffi==1.17.1\nCOPY ext.c .\nRUN gcc -shared -o ext.so ext.c\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        alternative: "slim",
+        output: "FROM python:3.12-slim\nRUN pip install cffi==1.17.1\nCOPY ext.c .\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nRUN gcc -shared -o ext.so ext.c\n",
+      },
+      {
         name: "a git+ requirement needs git at the install: with the compile's build dependencies, in one RUN",
         dockerfile: "FROM python:3.12\nRUN pip install git+https://github.com/pallets/flask.git psycopg2==2.9.9\n",
         findings: ["1:full"],

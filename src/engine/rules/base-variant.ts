@@ -25,7 +25,8 @@ const FULL_IMAGE_TOOLS: ReadonlyMap<string, { readonly debian: string | null; re
   ["bash", { debian: null, alpine: "bash" }],
   ["useradd", { debian: null, alpine: "shadow" }], ["groupadd", { debian: null, alpine: "shadow" }], ["usermod", { debian: null, alpine: "shadow" }],
   ["git", { debian: "git", alpine: "git" }], ["curl", { debian: "curl", alpine: "curl" }], ["wget", { debian: "wget", alpine: null }],
-  ["gcc", { debian: "gcc", alpine: "build-base" }], ["cc", { debian: "gcc", alpine: "build-base" }], ["g++", { debian: "g++", alpine: "build-base" }],
+  // A compiler called by hand needs libc's headers too (gcc only Recommends libc6-dev): the toolchain package.
+  ["gcc", { debian: "build-essential", alpine: "build-base" }], ["cc", { debian: "build-essential", alpine: "build-base" }], ["g++", { debian: "build-essential", alpine: "build-base" }],
   ["make", { debian: "make", alpine: "make" }], ["hg", { debian: "mercurial", alpine: "mercurial" }], ["svn", { debian: "subversion", alpine: "subversion" }],
   ["ssh", { debian: "openssh-client", alpine: "openssh-client" }], ["scp", { debian: "openssh-client", alpine: "openssh-client" }],
   ["patch", { debian: "patch", alpine: "patch" }], ["bzip2", { debian: "bzip2", alpine: "bzip2" }], ["xz", { debian: "xz-utils", alpine: "xz" }],
@@ -149,7 +150,7 @@ function missingTools(stage: Stage, vcsInstall: InstructionNode | undefined, ins
   const need = (tool: string, node: InstructionNode) => {
     if (otherManager.has(tool)) refuse = true;
     const provider = FULL_IMAGE_TOOLS.get(tool)?.[family];
-    if (provider == null || installed.has(provider) || installed.has(tool) || (provider === "gcc" && installed.has("build-essential"))) return;
+    if (provider == null || installed.has(provider) || installed.has(tool)) return;
     if (!tools.includes(tool)) tools.push(tool);
     packages.add(provider);
     if (first === null || node.range.start < first.range.start) first = node;
