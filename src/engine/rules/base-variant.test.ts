@@ -155,6 +155,21 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl wget && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSLO https://example.com/a && wget https://example.com/b\nRUN pip install flask\n",
       },
       {
+        name: "an entrypoint script it cannot see into: slim first, Alpine the alternative",
+        dockerfile: "FROM python:3.12\nRUN pip install flask\nCOPY docker-entrypoint.sh .\nENTRYPOINT [\"./docker-entrypoint.sh\"]\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        output: "FROM python:3.12-slim\nRUN pip install flask\nCOPY docker-entrypoint.sh .\nENTRYPOINT [\"./docker-entrypoint.sh\"]\n",
+        reasonIncludes: ["line 4 runs docker-entrypoint.sh, which Whaleweight cannot see into"],
+      },
+      {
+        name: "./manage.py is run by python: Alpine stays first",
+        dockerfile: "FROM python:3.12\nRUN pip install flask\nCOPY . .\nRUN ./manage.py collectstatic --noinput\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        output: "FROM python:3.12-alpine\nRUN pip install flask\nCOPY . .\nRUN ./manage.py collectstatic --noinput\n",
+      },
+      {
         name: "gcc called by hand: the toolchain (build-essential), as gcc alone lacks libc's headers",
         dockerfile: "FROM python:3.12\nRUN pip install cffi==1.17.1\nCOPY ext.c .\nRUN gcc -shared -o ext.so ext.c\n",
         findings: ["1:full"],

@@ -133,11 +133,37 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   const slimAlt = slim === null || slimTools === "refuse" ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes, slimTools);
   let alpineAlt: FixAlternative | null = null;
   if (alpine !== null && !usesApt && !copiesFromGlibc && alpineTools !== "refuse") alpineAlt = alpineAlternative(analysis, t, alpine, packages, fullBytes, alpineTools);
-  const alpineFirst = alpineAlt !== null && packages.complete && packages.packages.every((p) => !installOn(packages, p, "musl").compiles);
+  // A script of the app's (an entrypoint's `#!/bin/bash`, GNU options of sed or date) may need what only a
+  // Debian base has: where the stage runs one, slim comes first and Alpine is the alternative.
+  const script = alpineAlt === null ? null : scriptRun(t.stage);
+  const alpineFirst = alpineAlt !== null && script === null && packages.complete && packages.packages.every((p) => !installOn(packages, p, "musl").compiles);
   if (alpineFirst && alpineAlt !== null) out.push(alpineAlt);
+  if (script !== null && slimAlt !== null && packages.complete && packages.packages.every((p) => !installOn(packages, p, "musl").compiles)) {
+    out.push({ ...slimAlt, reason: `${slimAlt.reason} Alpine would do for the packages, but line ${script.line} runs ${script.name}, which Whaleweight cannot see into (its #! line may ask for bash, it may use GNU options): Alpine is the alternative.` });
+    if (alpineAlt !== null) out.push(alpineAlt);
+    return out;
+  }
   if (slimAlt !== null) out.push(slimAlt);
   if (!alpineFirst && alpineAlt !== null) out.push(alpineAlt);
   return out;
+}
+
+/** A script from the build context the stage runs (`RUN ./setup.sh`, `RUN sh scripts/x.sh`, an ENTRYPOINT or
+ *  CMD of `./docker-entrypoint.sh` or `/app/start.sh`), or null. */
+function scriptRun(stage: Stage): { readonly line: number; readonly name: string } | null {
+  // `./setup.sh`, `start.bash`, `./entrypoint` (no extension); not `./manage.py`, whose interpreter is python.
+  const isScript = (word: string | undefined) => word !== undefined && !word.includes("$") && (/\.(sh|bash)$/.test(word) || /^\.\/[^.]*$/.test(word));
+  for (const node of stage.instructions) {
+    const words = node.keyword === "RUN" ? (node.run?.commands ?? []).map((c) => c.words.map((w) => w.value))
+      : node.keyword === "ENTRYPOINT" || node.keyword === "CMD" ? [node.args] : [];
+    for (const command of words) {
+      const [first, second] = command;
+      const runner = first !== undefined && /^(\/bin\/|\/usr\/bin\/)?(sh|bash)$/.test(first);
+      const name = isScript(first) ? first : runner && isScript(second) ? second : undefined;
+      if (name !== undefined) return { line: node.range.startLine, name: name.slice(name.lastIndexOf("/") + 1) };
+    }
+  }
+  return null;
 }
 
 /** "refuse": the stage installs a tool it calls with the other variant's package manager (`apk add git` on
