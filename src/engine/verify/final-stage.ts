@@ -75,7 +75,7 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
 }
 
 /** The `-dev` packages a buildNeeds list names ("postgresql-dev (libpq-dev on Alpine >= 3.17)" → both). */
-function headerPackages(entries: readonly string[]): string[] {
+export function headerPackages(entries: readonly string[]): string[] {
   return entries.flatMap((entry) => entry.split(/[\s(),]+/)).filter((word) => /^[a-z0-9][a-z0-9+.]*(-[a-z0-9+.]+)*-dev$/.test(word));
 }
 
