@@ -87,8 +87,9 @@ export function debianClosures(name: string, release: DebianRelease, present: Re
 
 const blockedClosures = new LruCache<Closure>({ maxEntries: 1024, maxKeyChars: 256 * 1024 });
 
-/** debianClosures' closure with `blocked` read as present: what the install adds without those packages. */
-export function debianClosureWithout(name: string, release: DebianRelease, present: ReadonlySet<string>, recommends: boolean, blocked: readonly string[]): Closure {
-  const key = `${contentsId(release, present)}\u0000${recommends ? 1 : 0}\u0000${name}\u0000${blocked.join(" ")}`;
-  return blockedClosures.getOrCompute(key, () => debianInstallClosure([name], release, present, { recommends, blocked: new Set(blocked) }));
+/** debianClosures' closure with Recommends and with `blocked` read as present: what the install adds
+ *  without those packages (the build tools its Recommends reach: debian-install.ts). */
+export function debianClosureWithout(name: string, release: DebianRelease, present: ReadonlySet<string>, blocked: readonly string[]): Closure {
+  const key = `${contentsId(release, present)}\u0000${name}\u0000${blocked.join(" ")}`;
+  return blockedClosures.getOrCompute(key, () => debianInstallClosure([name], release, present, { recommends: true, blocked: new Set(blocked) }));
 }

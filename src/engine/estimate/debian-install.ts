@@ -152,7 +152,7 @@ function buildToolsOf(
   if (isBuildToolPackage(cleanDebianName(name))) return null;
   const via = recommended.filter(isBuildToolPackage);
   if (via.length === 0) return null;
-  const rest = debianClosureWithout(name, release, present, true, via);
+  const rest = debianClosureWithout(name, release, present, via);
   const kept = new Set(rest.added);
   const all = new Set(closure.added);
   // A virtual name the build tools had satisfied may pick another provider without them: no clean split.

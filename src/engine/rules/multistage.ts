@@ -12,6 +12,7 @@ import { makeFinding } from "./support/finding";
 import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit, noCacheWords } from "./support/pip-cache";
 import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
+import { isToolInstall } from "./support/tool-multistage";
 import { afterInstruction, endsWithLineBreak, finalStage, insertionPointBefore, instructionText, lineBreakOf, plainFrom, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
@@ -76,9 +77,6 @@ function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnTyp
   return planSplit(analysis, { ...parent, instructions: [...parent.instructions, ...stage.instructions] }, installs, parent.name);
 }
 
-/** The installs size/uv-multistage, size/poetry-multistage and size/pipenv-multistage split. */
-const TOOL_INSTALLS: ReadonlySet<string> = new Set(["poetry-install", "pipenv-install", "uv-sync"]);
-
 // detect and fix ask for the same analysis's shape in turn: planned once (the plan of a large stage walks
 // every instruction; the fuzz's 900-instruction files spent ~0.3 s planning each one twice).
 const shapes = new WeakMap<Analysis, Shape>();
@@ -112,7 +110,7 @@ function computeShape(analysis: Analysis): Shape {
   if (stagesUsedBy(analysis.model, stage).length > 0) return { kind: "none" };
   // Guard: a stage that installs with poetry, pipenv or uv sync is size/poetry-multistage's (pipenv's,
   // uv's): that rule reports the same bytes, with its own split or the reason there is none.
-  if (stage.instructions.some((n) => (n.run?.infos ?? []).some((i) => TOOL_INSTALLS.has(i.kind)))) return { kind: "none" };
+  if (stage.instructions.some((n) => (n.run?.infos ?? []).some(isToolInstall))) return { kind: "none" };
   const installs = pipInstallsOf(stage);
   // Guard: nothing to leave behind (no install, or --no-cache-dir on a base without compilers): no churn.
   if (installs.length === 0 || (cache <= 0 && tools <= 0)) return { kind: "none" };

@@ -22,6 +22,11 @@ type ToolCommand = Extract<CommandInfo, { kind: "uv-sync" | "poetry-install" | "
 
 const KIND: Readonly<Record<EnvTool, ToolCommand["kind"]>> = { uv: "uv-sync", poetry: "poetry-install", pipenv: "pipenv-install" };
 
+/** The installs these rules split (size/multistage leaves the stages that hold one to them). */
+export function isToolInstall(info: CommandInfo): info is ToolCommand {
+  return info.kind === "uv-sync" || info.kind === "poetry-install" || info.kind === "pipenv-install";
+}
+
 /** Installers whose own package is build-only: `pip install uv|poetry|pipenv` stays in the builder. */
 const TOOL_PACKAGES = /^(uv|poetry|pipenv|poetry-plugin-export|pip|setuptools|wheel)([<>=!~[;\s]|$)/i;
 
@@ -63,7 +68,7 @@ const falsy = (v: string | undefined): boolean => v !== undefined && /^(0|false|
 const BUILD_ONLY = new Set<CommandInfo["kind"]>(["apt-update", "apt-install", "apk-add", "apk-update", "apt-clean", "apk-cache-clean", "apt-remove", "apt-autoremove", "apk-del", "pip-cache-purge", "rm", "set", "cd", "export", "poetry-config", "lock-export"]);
 
 function ownCommand(i: CommandInfo): boolean {
-  return i.kind === "uv-sync" || i.kind === "poetry-install" || i.kind === "pipenv-install"
+  return isToolInstall(i)
     || (i.kind === "pip-install" && i.requirements.length > 0 && i.requirementFiles.length === 0 && i.requirements.every((r) => TOOL_PACKAGES.test(r.value)));
 }
 
