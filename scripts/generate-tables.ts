@@ -297,6 +297,37 @@ const PYTHON_PACKAGE_CORRECTIONS: readonly { name: string; installedBytes: numbe
   },
 ];
 
+/**
+ * Installed sizes that users measured and published, for rows whose installed size in the research data is
+ * an estimate. Each replaces the estimate by the measured installed ÷ wheel ratio times the row's own wheel
+ * (the measured version is another one), and, like a correction, names the exact value it replaces.
+ */
+const PUBLISHED_MEASUREMENTS: readonly {
+  name: string;
+  replaces: number;
+  version: string;
+  wheel: string;
+  wheelBytes: number;
+  installedBytes: number;
+  how: string;
+}[] = [
+  {
+    name: "torch",
+    // The research's split estimate took the .so compressibility of Debian's CPU-only libtorch (3.23); the CUDA
+    // kernels in PyPI's build compress far less, as its own note feared.
+    replaces: 1_745_084_968,
+    version: "2.5.1",
+    wheel: "torch-2.5.1-cp312-cp312-manylinux1_x86_64.whl",
+    wheelBytes: 906_389_343,
+    // `du -h` printed 1.7G: 1.7 GiB, read to ±3%.
+    installedBytes: Math.round(1.7 * 1024 ** 3),
+    how:
+      "`du -h` of a CPython 3.12 venv's site-packages/torch: 1.7G (torch/lib 1.6G; the nvidia-* wheels 2.7G beside it), " +
+      "n1teshy/py-listener#4, 2024-12-30, when 2.5.1 was the newest torch; Open-EO/openeo-geopyspark-driver#234 " +
+      "measured torch 1.12.1 at 1,638,916,353 B, about 2.1 × that era's wheel",
+  },
+];
+
 function pythonPackageRows(raw: RawTables): Record<string, unknown>[] {
   const { source, packages } = raw.pythonPackages;
   const lockDates = new Map(Object.values(source.lockFiles).map((lock) => [`${lock.repo}@${lock.commit}`, lock.date]));
@@ -306,12 +337,23 @@ function pythonPackageRows(raw: RawTables): Record<string, unknown>[] {
       throw new Error(`correction for ${fix.name} no longer matches the data: review and remove it`);
     }
   }
+  for (const m of PUBLISHED_MEASUREMENTS) {
+    if (packages.find((p) => p.name === m.name)?.installedBytes !== m.replaces) {
+      throw new Error(`published measurement for ${m.name} replaces a value the data no longer has: review it`);
+    }
+  }
   return [...packages]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((pkg) => {
       const fix = PYTHON_PACKAGE_CORRECTIONS.find((c) => c.name === pkg.name);
       const unknown = fix !== undefined || pkg.installedBasis === null;
       const { text, date } = pythonSource(pkg, lockDates, source.generated, unknown);
+      const published = PUBLISHED_MEASUREMENTS.find((m) => m.name === pkg.name);
+      const ratio = published === undefined ? null : published.installedBytes / published.wheelBytes;
+      const installedBytes = published !== undefined && ratio !== null && pkg.wheelBytes !== null ? Math.round(pkg.wheelBytes * ratio) : pkg.installedBytes;
+      const installedNote = published !== undefined && ratio !== null
+        ? `native-lib wheel: installed = wheel × ${ratio.toFixed(3)}, the ratio published for ${published.wheel} (${published.installedBytes} B installed): ${published.how}`
+        : pkg.installedNote;
       return {
         name: pkg.name,
         version: pkg.version,
@@ -323,9 +365,9 @@ function pythonPackageRows(raw: RawTables): Record<string, unknown>[] {
         musllinuxWheel: pkg.musllinuxWheel,
         musllinuxWheelBytes: pkg.musllinuxWheelBytes,
         sdistBytes: pkg.sdistBytes,
-        installedBytes: unknown ? null : pkg.installedBytes,
-        installedBasis: unknown ? "unknown" : pkg.installedBasis,
-        installedNote: fix !== undefined ? fix.reason : unknown ? unknownInstalledNote(pkg) : pkg.installedNote,
+        installedBytes: unknown ? null : installedBytes,
+        installedBasis: unknown ? "unknown" : published !== undefined ? "measured-published" : pkg.installedBasis,
+        installedNote: fix !== undefined ? fix.reason : unknown ? unknownInstalledNote(pkg) : installedNote,
         buildNeeds: pkg.buildNeeds,
         alpineInstall: pkg.alpineInstall,
         source: text,

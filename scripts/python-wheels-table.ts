@@ -153,6 +153,100 @@ export function calibrate(rows: readonly MeasuredInput[]): Record<WheelKind, Kin
   return { pure: fit("pure"), compiled: fit("compiled"), nativeLibs: fit("nativeLibs"), cuda: { ratio: CUDA_ASSUMED_RATIO, rows: 0, medianError: null, p90Error: null } };
 }
 
+/**
+ * Dependencies a project pins to one exact version in its metadata, which the harvested rows list by name
+ * only: torch pins its CUDA wheels (`nvidia-cublas-cu12==12.4.5.8`, `triton==3.1.0`), and torchvision and
+ * torchaudio pin the torch they were built against (`torch==2.5.1`, which a `+cpu` build matches too).
+ * Weighed at the newest version in the table, torch 2.5.1 would bring CUDA 12.9's wheels, ~1.3 GB more
+ * than its own, and torchvision 0.20.1 the newest torch.
+ */
+const EXACT_PINS: Readonly<Record<string, (dep: string) => boolean>> = {
+  torch: (dep) => dep.startsWith("nvidia-") || dep === "triton" || dep === "pytorch-triton",
+  torchvision: (dep) => dep === "torch",
+  torchaudio: (dep) => dep === "torch",
+};
+
+/** `2.5.1+cu121` → [`2.5.1`, `+cu121`]; `2.5.1` → [`2.5.1`, ``]. */
+function splitLocal(version: string): [string, string] {
+  const plus = version.indexOf("+");
+  return plus < 0 ? [version, ""] : [version.slice(0, plus), version.slice(plus)];
+}
+
+/**
+ * The version each exactly pinned dependency (EXACT_PINS) had in the lock files that locked the parent's
+ * version: for a pinned PyTorch project, its version with the parent's number where the table has one;
+ * else the one locked most often beside it (the newest on a tie); else the one found for the nearest
+ * version of the parent with the same local label (`+cpu`, `+cu121` or none: another build pins another
+ * CUDA), the newer on a tie. Rows name at most three lock files, so a version may share none with its
+ * dependency's rows. A pinned PyTorch project (torch under torchvision) keeps the parent's local label:
+ * a `+cpu` torchvision was locked with a `+cpu` torch. Key: `name\0version` → dependency name → version.
+ */
+export function exactPins(rows: readonly RawWheelRow[], compareVersions: (a: string, b: string) => number): Map<string, Map<string, string>> {
+  const locked = new Map<string, Map<string, string[]>>();
+  for (const row of rows) {
+    for (const source of row.sources) {
+      const names = locked.get(source) ?? new Map<string, string[]>();
+      locked.set(source, names);
+      names.set(row.name, [...(names.get(row.name) ?? []), row.version]);
+    }
+  }
+  const known = new Set(rows.map((row) => `${row.name}\0${row.version}`));
+  const pins = new Map<string, Map<string, string>>();
+  const parents = rows.filter((row) => Object.hasOwn(EXACT_PINS, row.name));
+  for (const row of parents) {
+    const pinned = new Map<string, string>();
+    const local = splitLocal(row.version)[1];
+    for (const dep of pinnedDeps(row)) {
+      // torchaudio's number is torch's (2.5.1 pins torch 2.5.1): that version, where the table has it.
+      if (Object.hasOwn(EXACT_PINS, dep) && known.has(`${dep}\0${row.version}`)) {
+        pinned.set(dep, row.version);
+        continue;
+      }
+      const counts = new Map<string, number>();
+      for (const source of row.sources) {
+        for (const version of locked.get(source)?.get(dep) ?? []) {
+          const base = splitLocal(version)[0];
+          counts.set(base, (counts.get(base) ?? 0) + 1);
+        }
+      }
+      // A lock file may hold several versions of the dependency (resolution forks): the most locked one.
+      const best = [...counts].sort(([a, n], [b, m]) => m - n || compareVersions(b, a))[0];
+      if (best !== undefined) pinned.set(dep, Object.hasOwn(EXACT_PINS, dep) ? `${best[0]}${local}` : best[0]);
+    }
+    pins.set(`${row.name}\0${row.version}`, pinned);
+  }
+  for (const name of new Set(parents.map((row) => row.name))) {
+    const byLocal = new Map<string, RawWheelRow[]>();
+    for (const row of parents.filter((r) => r.name === name)) {
+      const local = splitLocal(row.version)[1];
+      byLocal.set(local, [...(byLocal.get(local) ?? []), row]);
+    }
+    for (const versions of byLocal.values()) {
+      versions.sort((a, b) => compareVersions(a.version, b.version));
+      const found = versions.map((row) => new Map(pins.get(`${name}\0${row.version}`)));
+      versions.forEach((row, i) => {
+        const pinned = pins.get(`${name}\0${row.version}`);
+        for (const dep of pinnedDeps(row)) {
+          if (pinned === undefined || pinned.has(dep)) continue;
+          for (let distance = 1; distance < versions.length; distance++) {
+            const near = found[i + distance]?.get(dep) ?? found[i - distance]?.get(dep);
+            if (near !== undefined) {
+              pinned.set(dep, near);
+              break;
+            }
+          }
+        }
+      });
+    }
+  }
+  return pins;
+}
+
+function pinnedDeps(row: RawWheelRow): string[] {
+  const pinned = EXACT_PINS[row.name];
+  return pinned === undefined ? [] : row.deps.map(([dep]) => dep.replace(/\[.*$/, "")).filter(pinned);
+}
+
 export interface WheelTableInput {
   readonly rows: readonly RawWheelRow[];
   readonly measured: readonly MeasuredInput[];
@@ -180,10 +274,16 @@ export function wheelTableBody(input: WheelTableInput): Record<string, unknown> 
 
   type Version = [string, unknown[], Record<string, unknown>, number | null, [string, number][], number, number];
   const projects = new Map<string, Version[]>();
+  const pins = exactPins(input.rows, input.compareVersions);
   for (const row of input.rows) {
     const wheels = row.wheels.map(([file, bytes]): [string, number] => [wheelTag(file), bytes]).filter(([tag]) => keepWheel(tag));
     const first = row.sources[0] ?? "unknown";
-    const version: Version = [row.version, row.deps, row.extras, row.sdist, wheels, sourceOf(first, dateOf(first)), row.seen];
+    const pinned = pins.get(`${row.name}\0${row.version}`);
+    const deps = pinned === undefined ? row.deps : row.deps.map(([dep, marker, extra]) => {
+      const version = pinned.get(dep.replace(/\[.*$/, ""));
+      return [version === undefined ? dep : `${dep}==${version}`, marker, extra];
+    });
+    const version: Version = [row.version, deps, row.extras, row.sdist, wheels, sourceOf(first, dateOf(first)), row.seen];
     projects.set(row.name, [...(projects.get(row.name) ?? []), version]);
   }
   const measured: Record<string, unknown> = {};
@@ -225,7 +325,7 @@ export function wheelTableBody(input: WheelTableInput): Record<string, unknown> 
       "merged with python-packages.json (measured installed sizes); made by scripts/generate-tables.ts " +
       "(npm run tables -- ../shared/data); see docs/package-sizes.md",
     layout: {
-      projects: "name → versions newest first: [version, deps [name, marker|null, extra|null][], extras {extra: [name, marker|null][]}, sdist bytes|null, wheels [tag, bytes][], source index, lock files seen in]",
+      projects: "name → versions newest first: [version, deps [name or name==version (an exact pin, see exactPins), marker|null, extra|null][], extras {extra: [name, marker|null][]}, sdist bytes|null, wheels [tag, bytes][], source index, lock files seen in]",
       sources: "[owner/repo@commit:path, lock date|null]",
       measured: "name → [version, installed bytes with .pyc, wheel bytes|null, kind, note]",
       calibration: "installed ÷ wheel bytes per wheel kind, median over measured rows, leave-one-out relative error",

@@ -10,6 +10,9 @@ export interface AssumptionDef {
 
 const MB = 1_000_000;
 
+/** torch's CPU build on x86_64, in bytes (the torch-cpu-build assumption below says where each comes from). */
+export const TORCH_CPU = { installedBytes: 345 * 1024 * 1024, pycBytes: 38_193_851, wheelBytes: 190 * MB } as const;
+
 export const ASSUMPTIONS = {
   contextSize: {
     id: "context-size",
@@ -91,7 +94,7 @@ export const ASSUMPTIONS = {
     id: "package-ratio",
     // The pure-wheel median (python-wheels.json `calibration.pure.ratio`; a data test keeps them equal).
     value: 7.369,
-    text: "A package's installed size (with .pyc) is its wheel's bytes × a ratio: its own measured ratio where python-packages.json measured it, else the median of its wheel kind over the measured rows — pure 7.37 (leave-one-out error: median 15%, p90 74%), compiled 4.00 (median 34%, p90 63%), a compiled wheel over 20 MB as one that bundles native libraries 2.70 (median 13%, p90 29%), CUDA libraries 1.6 (assumed). See docs/package-sizes.md.",
+    text: "A package's installed size (with .pyc) is its wheel's bytes × a ratio: its own measured ratio where python-packages.json measured it, else the median of its wheel kind over the measured rows — pure 7.37 (leave-one-out error: median 15%, p90 74%), compiled 4.00 (median 34%, p90 63%), a compiled wheel over 20 MB as one that bundles native libraries 2.69 (median 15%, p90 34%), CUDA libraries 1.6 (assumed). See docs/package-sizes.md.",
   },
   sdistSize: {
     id: "sdist-size",
@@ -121,7 +124,22 @@ export const ASSUMPTIONS = {
   torchCpuIndex: {
     id: "torch-cpu-index",
     value: 0,
-    text: "With PyTorch's CPU index (download.pytorch.org/whl/cpu) torch installs its +cpu wheel, which requires no nvidia-* or triton wheels: those are left out. torch itself is still weighed as the PyPI (CUDA) wheel the table holds, which over-counts it.",
+    text: "With PyTorch's CPU index (download.pytorch.org/whl/cpu) torch installs its +cpu wheel, which requires no nvidia-* or triton wheels: those are left out, and torch is weighed as its CPU build (assumption torch-cpu-build).",
+  },
+  torchCpuBuild: {
+    id: "torch-cpu-build",
+    value: TORCH_CPU.installedBytes,
+    text:
+      `torch's CPU build (PyTorch's CPU index, or a \`+cpu\` version) on x86_64 installs ${TORCH_CPU.installedBytes.toLocaleString("en-US")} B (345 MiB) without .pyc, ` +
+      "as measured for 2.13.0+cpu in a uv venv (gptme/gptme-contrib#1416, 2026-08); older 2.x CPU builds were larger. " +
+      `pip also writes .pyc: ${TORCH_CPU.pycBytes.toLocaleString("en-US")} B, as measured for Debian's python3-torch 2.6 (python-packages.json). ` +
+      `Its wheel, which pip's cache keeps, is taken as ${TORCH_CPU.wheelBytes.toLocaleString("en-US")} B (PyTorch's CPU wheels for 2.x are reported at 180–200 MB, pytorch/pytorch#17621). ` +
+      "The table's torch rows are PyPI's CUDA build, several times larger.",
+  },
+  exactPins: {
+    id: "exact-pins",
+    value: 0,
+    text: "torch pins its CUDA wheels (nvidia-*, triton), and torchvision and torchaudio the torch they were built for, to exact versions; the data lists dependencies without versions, so each is weighed at the version public lock files locked beside that release (or beside the nearest release of the same build).",
   },
   copyUp: {
     id: "chown-copy-up",

@@ -2,7 +2,7 @@
 // transitive closure over the wheel table), where they land (system site-packages, a venv, --prefix,
 // --target, --user), their .pyc, and the installer's cache. Lock-file installs (uv sync, poetry, pipenv)
 // are in locked-install.ts; `pip install .` and `-r pyproject.toml` read the project's pyproject.toml.
-import { findPythonPackage, type ClosureRequest } from "../knowledge";
+import { findPythonPackage, normalizePackageName, type ClosureRequest } from "../knowledge";
 import { markerEnvironment, resolveRequirements } from "../requirements";
 import { parseCommandLineRequirementCached } from "../cache/parsed-files";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
@@ -19,7 +19,7 @@ import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
-import { isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
+import { isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
 export interface RunScope {
@@ -154,16 +154,22 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   stage.pythonInstalled.set(plan.site, installed);
   const platform = stagePlatform(ctx, stage);
   let items = closureOf(requested.names, platform, plan.noDeps);
-  if (plan.torchCpu === true && items.some((i) => TORCH_PROJECTS.has(i.name))) {
-    const cuda = items.filter((i) => isCudaWheel(i.name) && !requested.explicit.has(i.name));
+  // The closure's names are normalised (PEP 503); the request's are as written (`Flask`).
+  const explicit = new Set([...requested.explicit].map(normalizePackageName));
+  // The CPU build (its index, or a torch pinned at a `+cpu` version) requires none of the CUDA wheels.
+  const cpuBuild = plan.torchCpu === true || items.some((i) => i.name === "torch" && isCpuBuildSpecifier(i.specifier));
+  if (cpuBuild && items.some((i) => TORCH_PROJECTS.has(i.name))) {
+    const cuda = items.filter((i) => isCudaWheel(i.name) && !explicit.has(i.name));
     if (cuda.length > 0) ctx.assume(ASSUMPTIONS.torchCpuIndex.id, ASSUMPTIONS.torchCpuIndex.text, scope.line);
     items = items.filter((i) => !cuda.includes(i));
   }
   const costs: PackageCost[] = [];
   for (const { name, specifier } of items) {
-    const reinstall = plan.upgrade && requested.explicit.has(name);
+    const reinstall = plan.upgrade && explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
-    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null });
+    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null, torchCpu: plan.torchCpu === true });
+    // Only the table's exact pins (torch's CUDA wheels, the torch torchvision was built for) give a dependency a specifier.
+    if (specifier !== null && !explicit.has(name)) ctx.assume(ASSUMPTIONS.exactPins.id, ASSUMPTIONS.exactPins.text, scope.line);
     ctx.notePackage(cost.name, !cost.unknown);
     // A wheel built earlier (`pip wheel -w /wheels`, copied in) installs as is: nothing to compile or download.
     if (requested.prebuilt.has(cost.name)) cost = { ...cost, buildsFromSource: false, notInstallable: false, cacheBytes: 0 };

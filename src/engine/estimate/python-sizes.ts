@@ -4,7 +4,8 @@
 import { findPackage, findPythonPackage, installedSize, normalizePackageName, pythonTable, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
 import type { PythonPackageRow, SourceRef } from "../knowledge/types";
 import { LruCache } from "../cache/lru";
-import { ASSUMPTIONS } from "./assumptions";
+import { ASSUMPTIONS, TORCH_CPU } from "./assumptions";
+import { isCpuBuildSpecifier } from "./torch-index";
 
 export interface PackageCost {
   readonly name: string;
@@ -42,6 +43,8 @@ export interface CostOptions {
   readonly overrides?: Readonly<Record<string, number>>;
   /** The exact bytes of the wheel a lock file (uv.lock) records for this platform, or null. */
   readonly lockedWheelBytes?: number | null;
+  /** The install reads PyTorch's CPU index (torch-index.ts): torch is its CPU build. */
+  readonly torchCpu?: boolean;
 }
 
 const DEFAULT_PLATFORM: Platform = { python: "3.12", libc: "glibc", arch: "x86_64", glibcMinor: null };
@@ -84,7 +87,7 @@ export function packageCost(name: string, options: CostOptions): PackageCost {
   const key = [
     tableId, name, options.libc, options.compile, options.installer,
     p === undefined ? "-" : `${p.python}/${p.libc}/${p.arch}/${p.glibcMinor ?? "-"}`,
-    options.specifier == null ? "-" : `=${options.specifier}`, options.lockedWheelBytes ?? "-", JSON.stringify(options.overrides ?? {}),
+    options.specifier == null ? "-" : `=${options.specifier}`, options.lockedWheelBytes ?? "-", options.torchCpu === true, JSON.stringify(options.overrides ?? {}),
   ].join("\u0000");
   return costs.getOrCompute(key, () => packageCostUncached(name, options));
 }
@@ -97,7 +100,7 @@ export function packageCostUncached(name: string, options: CostOptions): Package
   const override = Object.entries(options.overrides ?? {}).find(([key]) => normalizePackageName(key) === normalized)?.[1];
   if (override !== undefined && Number.isFinite(override) && override >= 0) return overrideCost(normalized, override, options, row);
   const fromTable = wheelTableCost(name, row, options);
-  if (fromTable !== null) return fromTable;
+  if (fromTable !== null) return torchCpuCost(fromTable, options);
   const assumptions: string[] = [];
   if (row === null || row.installedBytes === null) {
     const unknown = UNKNOWN_PYTHON_PACKAGE;
@@ -149,7 +152,7 @@ export function packageCostUncached(name: string, options: CostOptions): Package
   // holds the unpacked wheel.
   const cacheBytes = options.installer === "uv" ? Math.round(installed - pyc) : wheel + (buildsFromSource ? (row.sdistBytes ?? 0) : 0);
   if (options.installer === "uv") assumptions.push(ASSUMPTIONS.uvLayout.id);
-  return {
+  return torchCpuCost({
     name: row.name,
     label: row.version === null ? row.name : `${row.name} ${row.version}`,
     installedBytes,
@@ -163,6 +166,30 @@ export function packageCostUncached(name: string, options: CostOptions): Package
     unknown: false,
     sources,
     assumptions,
+  }, options);
+}
+
+/**
+ * torch from PyTorch's CPU index, or pinned at a `+cpu` version (a lock file's, or `-f …/torch_stable.html`),
+ * on x86_64: the tables hold only PyPI's CUDA build (the `+cpu` rows have no sizes), so the CPU build is
+ * weighed by the published measurement the torch-cpu-build assumption names. The version stays the one
+ * the table chose. On aarch64 PyPI's own wheel is the CPU build, which the table weighs already.
+ */
+function torchCpuCost(cost: PackageCost, options: CostOptions): PackageCost {
+  const cpu = options.torchCpu === true || isCpuBuildSpecifier(options.specifier ?? null);
+  if (!cpu || cost.name !== "torch" || cost.unknown || (options.platform ?? DEFAULT_PLATFORM).arch !== "x86_64" || options.libc !== "glibc") return cost;
+  const { installedBytes, pycBytes, wheelBytes } = TORCH_CPU;
+  const pyc = options.compile ? pycBytes : 0;
+  const version = cost.facts?.version.version ?? cost.row?.version ?? null;
+  return {
+    ...cost,
+    label: version === null ? "torch (CPU build)" : `torch ${version.replace(/\+.*$/, "")}+cpu`,
+    installedBytes: installedBytes + pyc,
+    pycBytes: pyc,
+    cacheBytes: options.installer === "uv" ? installedBytes : wheelBytes,
+    wheelBytes,
+    sources: [assumptionSource(ASSUMPTIONS.torchCpuBuild.id, ASSUMPTIONS.torchCpuBuild.text), ...cost.sources.map((s) => ({ ...s, note: `${s.note ?? ""}${s.note === undefined ? "" : "; "}version only: the size is the CPU build's` }))],
+    assumptions: [...cost.assumptions.filter((id) => id !== ASSUMPTIONS.packageRatio.id), ASSUMPTIONS.torchCpuBuild.id],
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRequirementsFile } from "../requirements";
-import { isCudaWheel, readsTorchCpuIndex } from "./torch-index";
+import { isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex } from "./torch-index";
 
 describe("PyTorch's CPU index", () => {
   const given = [parseRequirementsFile("requirements.txt", "--extra-index-url https://download.pytorch.org/whl/cpu\ntorch\n"), parseRequirementsFile("other.txt", "torch\n")];
@@ -23,5 +23,17 @@ describe("PyTorch's CPU index", () => {
     ["nvidia", false],
   ] as const)("%s is a CUDA wheel: %s", (name, cuda) => {
     expect(isCudaWheel(name)).toBe(cuda);
+  });
+
+  it.each([
+    ["==2.5.1+cpu", true],
+    ["===2.8.0+cpu", true],
+    ["==2.5.1+cpu.cxx11.abi", true],
+    ["==2.5.1+cu121", false],
+    ["==2.5.1", false],
+    ["==2.5.1+cpuonly", false],
+    [null, false],
+  ] as const)("%s names the CPU build: %s", (specifier, cpu) => {
+    expect(isCpuBuildSpecifier(specifier)).toBe(cpu);
   });
 });

@@ -16,6 +16,12 @@ export function isCudaWheel(name: string): boolean {
   return name.startsWith("nvidia-") || name === "triton" || name === "pytorch-triton" || name === "cuda-bindings" || name === "cuda-pathfinder";
 }
 
+/** `==2.5.1+cpu`, `===2.8.0+cpu`: a specifier naming a version of PyTorch's CPU build (its local label), as a
+ *  lock file or `-f https://download.pytorch.org/whl/torch_stable.html` gives it. */
+export function isCpuBuildSpecifier(specifier: string | null): boolean {
+  return specifier !== null && /\+cpu(?:[.\s,;]|$)/.test(specifier);
+}
+
 /** True when an install reads the CPU index: on its command line, or in a requirements file it names. */
 export function readsTorchCpuIndex(words: readonly { value: string }[], files: readonly string[], given: readonly RequirementsFile[]): boolean {
   if (words.some((w) => TORCH_CPU_INDEX.test(w.value))) return true;

@@ -112,9 +112,12 @@ function forkArtefact(project: string, depText: string, depExtra: string | null)
   return answer;
 }
 
-/** A dependency as the data names it: `name` or `name[extra,…]` (no version: the data has none). */
+/** A dependency as the data names it: `name` or `name[extra,…]`, with `==version` where the generator found
+ *  the exact pin the project's metadata has (scripts/python-wheels-table.ts `exactPins`); otherwise no
+ *  version, as the harvested rows have none. */
 function dependency(text: string): ClosureRequest {
-  const match = /^([^[\s]+)(?:\[([^\]]*)\])?$/.exec(text.trim());
+  const match = /^([^[\s=]+)(?:\[([^\]]*)\])?(?:==(\S+))?$/.exec(text.trim());
   const extras = (match?.[2] ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
-  return { name: match?.[1] ?? text, specifier: null, extras, marker: null };
+  const pin = match?.[3];
+  return { name: match?.[1] ?? text, specifier: pin === undefined ? null : `==${pin}`, extras, marker: null };
 }

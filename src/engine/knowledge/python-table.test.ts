@@ -50,6 +50,8 @@ describe("the generated table (src/engine/knowledge/data/python-wheels.json)", (
     expect(ASSUMPTIONS.packageRatio.text).toContain(`median ${Math.round((pure?.medianError ?? 0) * 100)}%, p90 ${Math.round((pure?.p90Error ?? 0) * 100)}%`);
     const compiled = pythonTable()?.calibration.compiled;
     expect(ASSUMPTIONS.packageRatio.text).toContain(`compiled ${compiled?.ratio.toFixed(2)} (median ${Math.round((compiled?.medianError ?? 0) * 100)}%, p90 ${Math.round((compiled?.p90Error ?? 0) * 100)}%)`);
+    const native = pythonTable()?.calibration.nativeLibs;
+    expect(ASSUMPTIONS.packageRatio.text).toContain(`native libraries ${native?.ratio.toFixed(2)} (median ${Math.round((native?.medianError ?? 0) * 100)}%, p90 ${Math.round((native?.p90Error ?? 0) * 100)}%)`);
   });
 
   it("every project has versions, and every wheel positive bytes", () => {

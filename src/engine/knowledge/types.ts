@@ -91,6 +91,8 @@ export type InstalledBasis =
   | "estimate-split"
   | "debian-measured"
   | "measured-local-build"
+  /** The project's installed ÷ wheel ratio from a size users measured and published (generate-tables.ts). */
+  | "measured-published"
   | "unknown";
 
 export interface BuildNeeds {

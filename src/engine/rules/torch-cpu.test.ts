@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TORCH_CPU } from "../estimate/assumptions";
 import { isCudaWheel } from "../estimate/torch-index";
 import { contextOf, runRuleTests } from "./rule-tester";
 import { torchCpu } from "./torch-cpu";
@@ -18,7 +19,7 @@ describe("size/torch-cpu", () => {
         dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir torch torchvision\n",
         findings: ["2:cuda"],
         output: "FROM python:3.12-slim\nRUN pip install --index-url https://download.pytorch.org/whl/cpu --no-cache-dir torch torchvision\n",
-        reasonIncludes: ["CUDA wheels", "torch-cpu-index"],
+        reasonIncludes: ["CUDA wheels", "torch-cpu-build"],
       },
       {
         name: "torch with other packages: an extra index",
@@ -42,13 +43,19 @@ describe("size/torch-cpu", () => {
     ],
   });
 
-  it("the fix shrinks the estimate by the CUDA wheels", () => {
+  it("the fix shrinks the estimate by the CUDA wheels and torch's own CUDA build", () => {
     const before = contextOf({ dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir torch\n" });
     const after = contextOf({ dockerfile: "FROM python:3.12-slim\nRUN pip install --index-url https://download.pytorch.org/whl/cpu --no-cache-dir torch\n" });
-    const cuda = before.analysis.estimate.layers.flatMap((l) => l.items).filter((i) => isCudaWheel(i.path.slice(i.path.lastIndexOf("/") + 1)));
-    expect(cuda.length).toBeGreaterThan(0);
-    const saved = cuda.reduce((sum, i) => sum + i.bytes, 0);
-    expect(before.analysis.estimate.totalBytes - after.analysis.estimate.totalBytes).toBe(saved);
-    expect(after.analysis.estimate.assumptions.map((a) => a.id)).toContain("torch-cpu-index");
+    const items = (c: typeof before): { path: string; bytes: number }[] => c.analysis.estimate.layers.flatMap((l) => l.items);
+    const named = (c: typeof before, keep: (name: string) => boolean): number => items(c).filter((i) => keep(i.path.slice(i.path.lastIndexOf("/") + 1))).reduce((sum, i) => sum + i.bytes, 0);
+    const cuda = named(before, isCudaWheel);
+    expect(cuda).toBeGreaterThan(0);
+    expect(named(after, isCudaWheel)).toBe(0);
+    // torch itself: PyPI's CUDA build before, the measured CPU build (with pip's .pyc) after.
+    expect(named(after, (n) => n === "torch")).toBe(TORCH_CPU.installedBytes + TORCH_CPU.pycBytes);
+    const torchSaved = named(before, (n) => n === "torch") - named(after, (n) => n === "torch");
+    expect(torchSaved).toBeGreaterThan(0);
+    expect(before.analysis.estimate.totalBytes - after.analysis.estimate.totalBytes).toBe(cuda + torchSaved);
+    expect(after.analysis.estimate.assumptions.map((a) => a.id)).toEqual(expect.arrayContaining(["torch-cpu-index", "torch-cpu-build"]));
   });
 });

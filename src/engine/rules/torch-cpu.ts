@@ -3,6 +3,7 @@
 // image, no NVIDIA_*/CUDA_* variables, no CUDA package asked for by name) almost always runs on CPU, where
 // PyTorch's CPU index gives the same torch versions (`+cpu`) without them.
 import { formatBytes } from "../format";
+import { TORCH_CPU } from "../estimate/assumptions";
 import type { InstructionNode } from "../dockerfile/model";
 import { isCudaWheel, TORCH_PROJECTS } from "../estimate/torch-index";
 import type { LayerEstimate } from "../estimate/types";
@@ -94,12 +95,14 @@ export const torchCpu: Rule = {
     const all = hits(context);
     if (all.length === 0 || all.some((h) => !editableRun(h.node))) return [];
     const edits = all.flatMap((h) => h.installs.map((i) => ({ start: i.installWord.end, end: i.installWord.end, text: ` ${flagFor(i)}` })));
-    const bytes = context.analysis.estimate.layers.reduce((sum, l) => sum + l.items.filter((i) => i.category === "python" && isCudaWheel(packageOf(i.path))).reduce((s, i) => s + i.bytes, 0), 0);
+    const weigh = (keep: (name: string) => boolean): number => context.analysis.estimate.layers.reduce((sum, l) => sum + l.items.filter((i) => i.category === "python" && keep(packageOf(i.path))).reduce((s, i) => s + i.bytes, 0), 0);
+    const bytes = weigh(isCudaWheel);
+    const torchBytes = weigh((name) => name === "torch");
     return [{
       id: "cpu-index",
       title: "Install torch from the CPU index",
       edits: [{ file: "dockerfile", edits }],
-      reason: `Leaves out ${formatBytes(bytes)} of CUDA wheels (nvidia-*, triton). torch's own CPU wheel is also smaller than the CUDA one, which the estimate does not weigh (it keeps the PyPI wheel's size: assumption torch-cpu-index).`,
+      reason: `Leaves out ${formatBytes(bytes)} of CUDA wheels (nvidia-*, triton), and torch itself becomes its CPU build: ${formatBytes(TORCH_CPU.installedBytes)} without .pyc, where PyPI's CUDA build weighs ${formatBytes(torchBytes)} here (assumption torch-cpu-build).`,
     }];
   },
 };

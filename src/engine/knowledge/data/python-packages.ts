@@ -2050,8 +2050,8 @@ export const PYTHON_PACKAGES = [
     ],
     requiresVerified: true, pure: false, wheelFile: "torch-2.13.0-cp312-cp312-manylinux_2_28_x86_64.whl",
     wheelBytes: 526605292, musllinuxWheel: false, musllinuxWheelBytes: null, sdistBytes: null,
-    installedBytes: 1745084968, installedBasis: "estimate-split",
-    installedNote: "Debian python3-torch python part (105045977 B) + (wheel - its zip) x 3.23 (libtorch2.6 .so compressibility). CUDA kernels in the PyPI build likely compress less -> may be high",
+    installedBytes: 1060520871, installedBasis: "measured-published",
+    installedNote: "native-lib wheel: installed = wheel × 2.014, the ratio published for torch-2.5.1-cp312-cp312-manylinux1_x86_64.whl (1825361101 B installed): `du -h` of a CPython 3.12 venv's site-packages/torch: 1.7G (torch/lib 1.6G; the nvidia-* wheels 2.7G beside it), n1teshy/py-listener#4, 2024-12-30, when 2.5.1 was the newest torch; Open-EO/openeo-geopyspark-driver#234 measured torch 1.12.1 at 1,638,916,353 B, about 2.1 × that era's wheel",
     buildNeeds: {
       alpine: ["(not practical)"], debian: ["(not practical)"], alpineRuntime: [], debianRuntime: [],
       rust: false, note: "no musllinux wheels: use a glibc base image (python:3.12-slim)",
