@@ -109,13 +109,13 @@ export interface InstallItem {
  */
 const closures = new WeakMap<object, LruCache<readonly InstallItem[]>>();
 
-function cachedInstallList(table: object, requests: readonly ClosureRequest[], platform: Platform): readonly InstallItem[] {
+function cachedInstallList(table: object, requests: readonly ClosureRequest[], platform: Platform, satisfied: readonly string[]): readonly InstallItem[] {
   let cache = closures.get(table);
   if (cache === undefined) closures.set(table, (cache = new LruCache<readonly InstallItem[]>({ maxEntries: 256, maxKeyChars: 1024 * 1024 })));
-  const key = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker])]);
+  const key = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker]), satisfied]);
   return cache.getOrCompute(key, () => {
     const list = new InstallList();
-    const closure = resolvePackageClosure(requests, platform);
+    const closure = resolvePackageClosure(requests, platform, new Set(satisfied));
     for (const facts of closure.packages) list.add(facts.name, facts.specifier);
     // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
     addBundledClosure(list, closure.unknown, requests);
@@ -137,15 +137,21 @@ class InstallList {
 
 /** The packages an install writes, each once, with the specifier that chose its version: the wheel
  *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
- *  table's. With --no-deps, only the requested names. */
-export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean): readonly InstallItem[] {
+ *  table's. With --no-deps, only the requested names. `satisfied` (normalised names already installed
+ *  where this install writes, which pip keeps) are listed without their dependencies. */
+export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean, satisfied: ReadonlySet<string> = new Set()): readonly InstallItem[] {
   const list = new InstallList();
   if (noDeps) {
     for (const r of requests) list.add(normalizePackageName(r.name), r.specifier);
     return list.items;
   }
   const table = pythonTable();
-  if (table !== null) return cachedInstallList(table, requests, platform);
+  if (table !== null) {
+    const items = cachedInstallList(table, requests, platform, []);
+    // Only the installed names the closure reaches change it; the common case (none) keeps one cache entry.
+    const stops = items.filter((i) => satisfied.has(i.name)).map((i) => i.name);
+    return stops.length === 0 ? items : cachedInstallList(table, requests, platform, stops);
+  }
   addBundledClosure(list, requests.map((r) => r.name), requests);
   return list.items;
 }

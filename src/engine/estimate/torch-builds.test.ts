@@ -89,6 +89,17 @@ describe("torch's CPU build", () => {
     expect(others).toBeGreaterThan(0);
   });
 
+  it("installed first from the CPU index, torch satisfies a later install's requirement: no CUDA wheels follow", () => {
+    // sentence-transformers requires torch; pip keeps the installed CPU build and what it required.
+    const e = run(`FROM python:3.12-slim\nRUN pip install --no-cache-dir torch --index-url ${cpuIndex}\nRUN pip install --no-cache-dir sentence-transformers\n`);
+    expect(pkg(e, "torch")?.bytes).toBe(TORCH_CPU.installedBytes + TORCH_CPU.pycBytes);
+    expect(pkg(e, "transformers")).toBeDefined();
+    expect(items(e).some((i) => /\/(nvidia-|triton$)/.test(i.path))).toBe(false);
+    // Into another environment, the same install resolves torch afresh: PyPI's build and its CUDA wheels.
+    const venv = run(`FROM python:3.12-slim\nRUN pip install --no-cache-dir torch --index-url ${cpuIndex}\nRUN python -m venv /venv && /venv/bin/pip install --no-cache-dir sentence-transformers\n`);
+    expect(items(venv).some((i) => i.path.startsWith("/venv/") && /\/nvidia-/.test(i.path))).toBe(true);
+  });
+
   it("on aarch64 PyPI's wheel is already the CPU build: the table weighs it", () => {
     const e = run(`FROM python:3.12-slim\nRUN pip install --no-cache-dir --index-url ${cpuIndex} torch\n`, "", { arch: "aarch64" });
     expect(pkg(e, "torch")?.sources[0]?.key).toBe("torch");

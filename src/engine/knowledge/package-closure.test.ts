@@ -29,4 +29,10 @@ describe("resolvePackageClosure over a hand-made table", () => {
     const closure = resolvePackageClosure([req("web", [], "==1.0")], py312);
     expect(closure.packages.map((p) => `${p.name} ${p.version.version}`)).toEqual(["web 1.0", "helper 1.0"]);
   });
+
+  it("a package already installed is listed, but what it requires is not followed", () => {
+    // web requires helper and ghost: kept as installed, it brings neither again; helper asked for by name still comes.
+    expect(resolvePackageClosure([req("web")], py312, new Set(["web"])).packages.map((p) => p.name)).toEqual(["web"]);
+    expect(resolvePackageClosure([req("web"), req("helper")], py312, new Set(["web"])).packages.map((p) => p.name)).toEqual(["web", "helper"]);
+  });
 });

@@ -47,8 +47,13 @@ export function platformMarkers(platform: Platform): MarkerEnvironment {
   return markerEnvironment(platform.python, platform.arch);
 }
 
-/** Resolve `requests` transitively for `platform`. Deterministic for a given input order. */
-export function resolvePackageClosure(requests: readonly ClosureRequest[], platform: Platform): PackageClosure {
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** Resolve `requests` transitively for `platform`. Deterministic for a given input order. `satisfied` names
+ *  packages already installed in the target (normalised): pip keeps such a package, and what it required
+ *  came with it, so it is listed but its dependencies are not followed (torch installed from the CPU index
+ *  before `pip install sentence-transformers` brings no CUDA wheels). */
+export function resolvePackageClosure(requests: readonly ClosureRequest[], platform: Platform, satisfied: ReadonlySet<string> = NOTHING): PackageClosure {
   const env = platformMarkers(platform);
   const facts = new Map<string, PackageFacts | null>();
   const expanded = new Map<string, Set<string>>();
@@ -67,7 +72,7 @@ export function resolvePackageClosure(requests: readonly ClosureRequest[], platf
       else order.push(name);
     }
     const found = facts.get(name);
-    if (found == null) continue;
+    if (found == null || satisfied.has(name)) continue;
     const done = expanded.get(name) ?? new Set<string>();
     expanded.set(name, done);
     // "" stands for the package's own dependencies; each extra is expanded once, however it is reached.
