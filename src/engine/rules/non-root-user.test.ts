@@ -119,6 +119,7 @@ describe("security/non-root-user", () => {
         name: "the app's venv in root's home: no USER offered",
         dockerfile: "FROM python:3.12-alpine\nRUN python -m venv /root/.venv && /root/.venv/bin/pip install --no-cache-dir flask\n",
         findings: ["1:root"],
+        messageIncludes: ["No USER line is offered: line 2 keeps what the app runs in root's home"],
         output: null,
       },
       {
@@ -133,6 +134,7 @@ describe("security/non-root-user", () => {
         name: "pip install --user as root puts the packages in /root/.local: no USER offered",
         dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir --user flask\nENV PATH=/root/.local/bin:$PATH\nCMD [\"flask\", \"run\"]\n",
         findings: ["1:root"],
+        messageIncludes: ["line 2 keeps what the app runs in root's home", "(/root is mode 700)"],
         output: null,
       },
       {
@@ -141,6 +143,7 @@ describe("security/non-root-user", () => {
         dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache nginx\nCOPY . /app\nCMD [\"/bin/sh\", \"/app/start_server.sh\"]\n",
         dockerignore: ".git\n",
         findings: ["1:root"],
+        messageIncludes: ["No USER line is offered: line 2 installs nginx, which starts as root"],
         output: null,
       },
       {

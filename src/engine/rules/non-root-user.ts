@@ -99,13 +99,13 @@ const BASE_USERS = new Set(["root", "daemon", "bin", "nobody", "www-data"]);
 /** /root or ~, or a path under it other than the caches (cache mounts and their cleanup name those). */
 const ROOT_HOME = /(?:^|[\s=:"'])(?:\/root|~)(?:\/(?!\.cache(?:\/|$))[^\s:"']*)?(?=$|[\s:"'])/;
 
-/** True when the final image keeps what the app runs in root's home: a WORKDIR, COPY, ENV (PATH to
- *  ~/.local/bin), CMD or RUN path there (corpus 090's `virtualenv /root/.venv`, 103's WORKDIR
- *  /root/onboarding), or `pip install --user` as root. /root is mode 700: another user cannot even enter
- *  it, so USER would stop the app from starting. */
-function usesRootHome(context: RuleContext): boolean {
+/** The first instruction by which the final image keeps what the app runs in root's home: a WORKDIR,
+ *  COPY, ENV (PATH to ~/.local/bin), CMD or RUN path there (corpus 090's `virtualenv /root/.venv`, 103's
+ *  WORKDIR /root/onboarding), or `pip install --user` as root; else null. /root is mode 700: another user
+ *  cannot even enter it, so USER would stop the app from starting. */
+function usesRootHome(context: RuleContext): InstructionNode | null {
   const stages = finalImageStages(context.analysis);
-  return context.analysis.model.instructions.some((node) => {
+  return context.analysis.model.instructions.find((node) => {
     if (!stages.has(node.stageIndex)) return false;
     if (node.run !== null) {
       return node.run.commands.some((command, i) => {
@@ -117,7 +117,7 @@ function usesRootHome(context: RuleContext): boolean {
     }
     const words = node.keyword === "COPY" || node.keyword === "ADD" ? [node.copy?.destination ?? ""] : node.args;
     return ["WORKDIR", "ENV", "CMD", "ENTRYPOINT", "COPY", "ADD"].includes(node.keyword) && words.some((w) => ROOT_HOME.test(w));
-  });
+  }) ?? null;
 }
 
 /** Distribution packages of daemons that start as root and drop privileges themselves (their pid files,
@@ -125,11 +125,27 @@ function usesRootHome(context: RuleContext): boolean {
  *  (corpus 083 starts nginx and uWSGI from start_server.sh), and under USER it fails on those paths. */
 const ROOT_DAEMONS = new Set(["nginx", "nginx-full", "nginx-light", "apache2", "httpd", "supervisor", "cron", "cronie", "openssh-server", "openssh"]);
 
-/** True when the final image installs one of ROOT_DAEMONS with apt-get or apk. */
-function installsRootDaemon(context: RuleContext): boolean {
+/** The first of ROOT_DAEMONS the final image installs with apt-get or apk, and where; else null. */
+function installsRootDaemon(context: RuleContext): { node: InstructionNode; daemon: string } | null {
   const stages = finalImageStages(context.analysis);
-  return context.analysis.model.instructions.some((n) => stages.has(n.stageIndex) && (n.run?.infos ?? []).some((i) =>
-    (i.kind === "apt-install" || i.kind === "apk-add") && i.packages.some((p) => ROOT_DAEMONS.has(p.value.split(/[=<>~]/)[0] ?? ""))));
+  for (const node of context.analysis.model.instructions) {
+    if (!stages.has(node.stageIndex)) continue;
+    for (const info of node.run?.infos ?? []) {
+      if (info.kind !== "apt-install" && info.kind !== "apk-add") continue;
+      const daemon = info.packages.map((p) => p.value.split(/[=<>~]/)[0] ?? "").find((name) => ROOT_DAEMONS.has(name));
+      if (daemon !== undefined) return { node, daemon };
+    }
+  }
+  return null;
+}
+
+/** Why no USER line is offered, for the finding to say (the fix offers none then). */
+function noUserReason(context: RuleContext): string {
+  const home = usesRootHome(context);
+  if (home !== null) return ` No USER line is offered: line ${home.range.startLine} keeps what the app runs in root's home, which another user cannot enter (/root is mode 700).`;
+  const daemon = installsRootDaemon(context);
+  if (daemon !== null) return ` No USER line is offered: line ${daemon.node.range.startLine} installs ${daemon.daemon}, which starts as root and drops privileges itself.`;
+  return "";
 }
 
 interface Chown {
@@ -198,7 +214,7 @@ export const nonRootUser: Rule = {
       safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700) or the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
     },
     messages: {
-      root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.",
+      root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.{{why}}",
       chown: "chown -R stores the {{bytes}} that COPY wrote at line {{lines}} a second time: use COPY --chown={{owner}}.",
     },
   },
@@ -207,7 +223,7 @@ export const nonRootUser: Rule = {
     const root = runsAsRoot(context);
     if (root !== null) {
       const node = root.state.userNode ?? root.stage.from;
-      out.push(makeFinding(this.meta, "root", { where: root.state.userNode === null ? "" : ` other than ${root.state.user ?? "root"}` }, node.range));
+      out.push(makeFinding(this.meta, "root", { where: root.state.userNode === null ? "" : ` other than ${root.state.user ?? "root"}`, why: noUserReason(context) }, node.range));
     }
     for (const c of chowns(context)) out.push(makeFinding(this.meta, "chown", { bytes: formatBytes(c.bytes), lines: c.copies.map((n) => n.range.startLine).join(", "), owner: c.owner }, c.run.range));
     return out.sort((a, b) => a.line - b.line);
@@ -228,7 +244,7 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    const at = root === null || usesRootHome(context) || installsRootDaemon(context) ? null : userLinesAt(context.analysis.model, root.stage);
+    const at = root === null || usesRootHome(context) !== null || installsRootDaemon(context) !== null ? null : userLinesAt(context.analysis.model, root.stage);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
