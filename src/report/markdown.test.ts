@@ -26,6 +26,29 @@ describe("stepsMarkdown", () => {
   });
 });
 
+describe("what the sizes leave out", () => {
+  it("lists the original's uncounted bytes (an unknown base, an unmodelled command) under the headline, once each", () => {
+    const plan = buildPlan({
+      dockerfile: "FROM continuumio/miniconda3:24.1.2-0\nCOPY environment.yml .\nRUN conda env create -f environment.yml\nCOPY . .\n",
+      requirements: [],
+      dockerignore: null,
+    });
+    const lines = stepsMarkdown(plan.steps.map((s) => ({ ...s, estimate: s.analysis.estimate })));
+    const at = lines.indexOf("Not in these sizes:");
+    expect(at).toBe(2);
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      "- line 1: The size of continuumio/miniconda3:24.1.2-0 is not known: the total leaves it out.",
+      "- line 3: `conda` may add files the model does not know: counted as 0 bytes.",
+    ]);
+    // The dockerignore warning is advice, not missing bytes: not listed.
+    expect(lines.join("\n")).not.toContain(".dockerignore also sends");
+  });
+
+  it.each(plans)("prints nothing extra where every byte is counted ($id)", ({ view }) => {
+    expect(stepsMarkdown(view.steps)).not.toContain("Not in these sizes:");
+  });
+});
+
 describe("playgroundMarkdown", () => {
   const first = plans[0];
   if (first === undefined) throw new Error("no examples");

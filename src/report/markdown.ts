@@ -22,8 +22,24 @@ export function code(text: string): string {
 
 /** What the report reads of a step. */
 export type ReportStep = Pick<PlanStep, "title" | "status" | "alternatives" | "alternative" | "safety"> & {
-  readonly estimate: Pick<ImageEstimate, "totalBytes" | "compressedBytes">;
+  readonly estimate: Pick<ImageEstimate, "totalBytes" | "compressedBytes"> & Partial<Pick<ImageEstimate, "warnings">>;
 };
+
+/** Estimate warnings whose bytes the totals leave out (an image, command, file or download the tables
+ *  cannot weigh): a reviewer reading "2 MB" for a conda image must see that its base is not in it. */
+const UNCOUNTED = new Set(["unknown-base-image", "unmodelled-command", "copy-from-image", "copy-from-base", "add-url", "requirements-not-given", "local-requirement", "unresolved-requirement"]);
+
+/** The original's warnings about bytes the sizes leave out, one bullet each (none: no lines). */
+export function uncountedMarkdown(estimate: Partial<Pick<ImageEstimate, "warnings">>): string[] {
+  const seen = new Set<string>();
+  const rows = (estimate.warnings ?? []).filter((w) => UNCOUNTED.has(w.code)).flatMap((w) => {
+    const row = `- ${w.line === null ? "" : `line ${w.line}: `}${cell(w.message)}`;
+    if (seen.has(row)) return [];
+    seen.add(row);
+    return [row];
+  });
+  return rows.length === 0 ? [] : ["Not in these sizes:", ...rows, ""];
+}
 
 /** The sizes before and after, then one table row per step with its size, change and pull size. */
 export function stepsMarkdown(steps: readonly ReportStep[]): string[] {
@@ -35,6 +51,7 @@ export function stepsMarkdown(steps: readonly ReportStep[]): string[] {
     const after = last.estimate;
     lines.push(`As written: **${formatBytes(before.totalBytes)}** on disk, ${formatBytes(before.compressedBytes)} to pull.` +
       (last === original ? "" : ` After the plan: **${formatBytes(after.totalBytes)}** (${formatDelta(after.totalBytes - before.totalBytes)}), ${formatBytes(after.compressedBytes)} to pull.`), "");
+    lines.push(...uncountedMarkdown(before));
   }
   lines.push("| # | step | status | size | delta | pull |", "|---:|---|---|---:|---:|---:|");
   steps.forEach((step, i) => {
