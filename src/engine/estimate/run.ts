@@ -10,6 +10,7 @@ import { resolvePath } from "./paths";
 import { carryGeneratedRequirements, landingPath, touchesMadePath } from "./copy";
 import { lockedInstall, lockExport, poetryConfig } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
+import { pythonDownload } from "./python-downloads";
 import { ScopeVariables } from "./scope-variables";
 import { markUnmodelled, type StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
@@ -44,6 +45,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   // model does not know.
   if (run.script === null || run.problems.length > 0 || REDIRECT_TO_FILE.test(run.script.text)) markUnmodelled(stage, scope.line);
   const unknown = new Set<string>();
+  const downloads = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));
   run.commands.forEach((command, i) => {
     const info = run.infos[i];
@@ -125,8 +127,10 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
       case "export":
         for (const a of info.assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
         break;
-      case "other":
-        if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);
+      case "other": {
+        const download = /^python(?:3(?:\.\d+)?)?$/.test(info.name) ? pythonDownload(command.words.map((w) => w.value)) : null;
+        if (download !== null) downloads.add(download);
+        else if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);
         copyUp(ctx, stage, scope, command, info.name);
         if (info.name === "mkdir") {
           for (const word of command.words.slice(1)) if (!word.value.startsWith("-")) stage.madeDirs.add(resolvePath(scope.cwd, substituteVariables(word.value, scope.vars).value));
@@ -134,12 +138,16 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
           markUnmodelled(stage, scope.line);
         }
         break;
+      }
       default:
         break;
     }
     restore();
   });
   dropMountedPaths(stage, run.mounts.filter((m) => m.type === "cache" || m.type === "tmpfs" || m.type === "bind"));
+  if (downloads.size > 0) {
+    ctx.warn("unmodelled-download", `${[...downloads].map((n) => `\`${n}\``).join(", ")} downloads data the tables cannot weigh (a model, a corpus, a browser): counted as 0 bytes.`, scope.line);
+  }
   if (unknown.size > 0) {
     ctx.warn("unmodelled-command", `${[...unknown].map((n) => `\`${n}\``).join(", ")} may add files the model does not know: counted as 0 bytes.`, scope.line);
   }
