@@ -7,7 +7,7 @@ const REQUIREMENTS = [{ path: "requirements.txt", content: "django==5.0.3\npsyco
 function dockerfile(install: string): string {
   return [
     "FROM python:3.12-slim AS deps",
-    "RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*",
+    "RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && rm -rf /var/lib/apt/lists/*",
     "COPY requirements.txt .",
     "RUN pip wheel --wheel-dir /wheels -r requirements.txt",
     "FROM python:3.12-slim",

@@ -2,7 +2,7 @@
 // venv a bare `pip` runs from, the directory a --prefix/--target install makes, pip removing itself by a
 // self-upgrade into a prefix, and a source build without a compiler (a build-check error).
 import { substituteVariables } from "../dockerfile/variables";
-import { findPythonPackage } from "../knowledge";
+import { findPythonPackage, withLibcHeaders } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
 import type { EstimateContext } from "./context";
 import { resolvePath } from "./paths";
@@ -55,18 +55,25 @@ function isSystemBin(path: string, start: number, end: number): boolean {
   return (end - start === 14 && path.startsWith("/usr/local/bin", start)) || (end - start === 8 && path.startsWith("/usr/bin", start));
 }
 
-/** A source build in a stage without a compiler fails: a build-check error, with what the build needs. */
+/** A source build in a stage without a compiler, or with one but without libc's headers, fails: a
+ *  build-check error, with what the build needs. */
 export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
   const at = { line, column: 1, stage: stage.index, severity: "error" as const, subject: cost.name };
   // Only the size model knows which packages compile; while an unknown command may have installed a
   // compiler, saying the build fails would be a guess.
   if (stage.unmodelledAt !== null) return;
-  if (stage.libc === "musl") {
+  const musl = stage.libc === "musl";
+  if (stage.hasCompiler) {
+    const [headers, why] = musl ? ["musl-dev", "Alpine's gcc does not pull it in"] : ["libc6-dev", "Debian's gcc only recommends it, and --no-install-recommends leaves it out"];
+    ctx.check({ ...at, code: "source-build-needs-libc-headers", message: `${cost.name} compiles from source, and this stage has a compiler but not libc's headers (${headers}: ${why}): the build fails at its first #include. Install ${headers} with the compiler.` });
+    return;
+  }
+  if (musl) {
     const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
     ctx.check({ ...at, code: "musl-needs-compiler", message: `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.` });
     return;
   }
-  const needs = cost.row?.buildNeeds?.debian.join(", ") ?? "gcc";
+  const needs = withLibcHeaders(cost.row?.buildNeeds?.debian ?? ["gcc"], "debian").join(", ");
   const binary = findPythonPackage(`${cost.name}-binary`);
   ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.` });
 }

@@ -20,6 +20,7 @@ import { executablesOfPythonPackage } from "../verify/executables";
 import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
+import { libcHeadersMissing } from "./system-install";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
 export interface RunScope {
@@ -183,7 +184,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
     }
     if (cost.notInstallable) {
       ctx.warn("musl-not-installable", `${cost.name} has no musllinux wheel and no usable source distribution: it cannot be installed on Alpine.`, scope.line);
-    } else if (cost.buildsFromSource && !stage.hasCompiler) {
+    } else if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) {
       warnNoCompiler(ctx, stage, cost, scope.line);
     }
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
@@ -299,7 +300,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
   for (const { name, specifier } of closureOf(requested.names, platform, info.options.noDeps)) {
     const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null });
     ctx.notePackage(cost.name, !cost.unknown);
-    if (cost.buildsFromSource && !stage.hasCompiler) warnNoCompiler(ctx, stage, cost, scope.line);
+    if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) warnNoCompiler(ctx, stage, cost, scope.line);
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
     noteResolved(stage, cost, specifier);
     cacheBytes += cost.cacheBytes;

@@ -1,7 +1,7 @@
 // apt-get/apt and apk in the size model: package closures from the system-package table (shared
 // dependencies counted once), package-index caches unless removed in the same RUN, build tools kept apart
 // from runtime libraries, `apk add --virtual NAME` + `apk del NAME`, and `apt-get purge` (+ autoremove).
-import { alpineBuildBaseClosure, findAlpinePackage, findDebianPackage, isInFullPythonImage, UNKNOWN_SYSTEM_PACKAGE } from "../knowledge";
+import { alpineBuildBaseClosure, bringsLibcHeaders, findAlpinePackage, findDebianPackage, isInFullPythonImage, UNKNOWN_SYSTEM_PACKAGE } from "../knowledge";
 import type { SourceRef } from "../knowledge/types";
 import type { CommandInfo } from "../shell/command-info";
 import { LruCache } from "../cache/lru";
@@ -68,6 +68,10 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
       if (match.assumption !== null) ctx.assume(`debian-suite:${name}`, match.assumption, scope.line);
     }
     for (const m of members) stage.debInstalled.add(m);
+    // With its Recommends (or as build-essential) a compiler brings libc6-dev: said where the hand-made rows,
+    // which hold --no-install-recommends closures, stood in for the release table (after the weighing, so
+    // that its bytes are not taken as present).
+    if (name === "build-essential" || ((COMPILER.test(name) || RECOMMENDS_COMPILER.has(name)) && !info.noInstallRecommends)) stage.debInstalled.add("libc6-dev");
     const tools = weighed?.buildTools ?? null;
     stage.fs.add({
       path: `/usr/deb/${name}`, bytes: bytes - (tools?.bytes ?? 0), category: categoryOfSystemPackage(name), label: `${name} (apt, with dependencies)`,
@@ -214,6 +218,19 @@ function noteAutoRemoved(stage: StageState, entries: readonly { readonly groups:
 }
 
 /** After a removal: does a compiler remain (from the base image or a package still installed)? */
+/**
+ * True when the stage has a compiler but, as far as the model knows, not libc's headers, so a C extension
+ * cannot build (knowledge/libc-headers.ts): Debian and Ubuntu without libc6-dev among the installed
+ * packages and their closures (a -dev package may bring it: zlib1g-dev Depends on it), Alpine without
+ * musl-dev or build-base. A base with a compiler (the full python images, buildpack-deps) has them.
+ */
+export function libcHeadersMissing(stage: StageState): boolean {
+  if (!stage.hasCompiler || stage.base?.hasCompiler === true) return false;
+  if (stage.libc === "musl") return !someGroup(stage.fs.liveGroups(), (g) => g.startsWith("apk:") && bringsLibcHeaders(g.slice(4), "alpine"));
+  if (stage.family !== "debian" && stage.family !== "ubuntu") return false;
+  return !stage.debInstalled.has("libc6-dev") && !someGroup(stage.fs.liveGroups(), (g) => g.startsWith("deb:") && bringsLibcHeaders(g.slice(4), "debian"));
+}
+
 function recomputeCompiler(stage: StageState): void {
   stage.hasCompiler = (stage.base?.hasCompiler ?? false) || someGroup(stage.fs.liveGroups(), (g) => COMPILER.test(g.replace(/^(deb|apk):/, "")));
 }

@@ -79,3 +79,4 @@ export { findPackage, type PackageFacts, type VersionChoice } from "./find-packa
 export { resolvePackageClosure, type ClosureRequest, type PackageClosure } from "./package-closure";
 export { installedSize, wheelKind, type InstalledSize, type SizeBasis } from "./installed-size";
 export { pickWheel, wheelRank, GLIBC_MINOR_BY_RELEASE, DEFAULT_GLIBC_MINOR, type Arch, type Platform } from "./wheel-tags";
+export { bringsLibcHeaders, withLibcHeaders } from "./libc-headers";

@@ -45,14 +45,14 @@ describe("size/base-variant", () => {
         findings: ["1:full"],
         alternatives: ["slim", "alpine"],
         alternative: "alpine",
-        output: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base postgresql-dev && pip install psycopg2==2.9.10 flask && apk del .build-deps\n",
-        reasonIncludes: ["psycopg2 2.9.10 has no musllinux wheel", "build-base, postgresql-dev", "keeps libpq"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base libpq-dev && pip install psycopg2==2.9.10 flask && apk del .build-deps\n",
+        reasonIncludes: ["psycopg2 2.9.10 has no musllinux wheel", "build-base, libpq-dev", "keeps libpq"],
       },
       {
         name: "psycopg2 on slim gets a compiler and headers",
         dockerfile: "FROM python:3.12\nWORKDIR /app\nRUN pip install psycopg2\n",
         findings: ["1:full"],
-        output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\n",
+        output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\n",
         reasonIncludes: ["psycopg2 2.9.12 has no manylinux wheel"],
       },
       {
@@ -60,7 +60,7 @@ describe("size/base-variant", () => {
         name: "psycopg2 on slim with gcc installed after the install: the compiler still goes before it",
         dockerfile: "FROM python:3.12\nWORKDIR /app\nRUN pip install psycopg2\nRUN apt-get update && apt-get install -y libpq-dev gcc\n",
         findings: ["1:full"],
-        output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\nRUN apt-get update && apt-get install -y libpq-dev gcc\n",
+        output: "FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install psycopg2\nRUN apt-get update && apt-get install -y libpq-dev gcc\n",
       },
       {
         // Fuzz case 11236 (seed 100, line-insert), minimised: `apk add gcc` on a Debian base installs nothing
@@ -68,7 +68,7 @@ describe("size/base-variant", () => {
         name: "mysqlclient on slim with an `apk add gcc` on the Debian base: apt still installs the compiler",
         dockerfile: "FROM python:3.12\nRUN apk add --no-cache gcc\nRUN pip install mysqlclient==2.1.1\n",
         findings: ["1:full"],
-        output: "FROM python:3.12-slim\nRUN apk add --no-cache gcc\nRUN apt-get update && apt-get install -y --no-install-recommends gcc default-libmysqlclient-dev pkg-config && rm -rf /var/lib/apt/lists/*\nRUN pip install mysqlclient==2.1.1\n",
+        output: "FROM python:3.12-slim\nRUN apk add --no-cache gcc\nRUN apt-get update && apt-get install -y --no-install-recommends gcc default-libmysqlclient-dev pkg-config libc6-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install mysqlclient==2.1.1\n",
       },
       {
         // Fuzz cases 4799, 5939 (seed 100): the rules asked the bundled table's newest pyarrow (25.0.1, with
@@ -112,7 +112,7 @@ describe("size/base-variant", () => {
         name: "psycopg2 on slim, CR-only line ends: the RUN goes after FROM",
         dockerfile: "FROM python:3.12\rWORKDIR /app\rRUN pip install psycopg2\r",
         findings: ["1:full"],
-        output: "FROM python:3.12-slim\rWORKDIR /app\rRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\rRUN pip install psycopg2\r",
+        output: "FROM python:3.12-slim\rWORKDIR /app\rRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev && rm -rf /var/lib/apt/lists/*\rRUN pip install psycopg2\r",
       },
       {
         // The same root as case 11236: git from `apk add` is there on Alpine only, so slim (Debian) is no rewrite.
@@ -182,7 +182,7 @@ describe("size/base-variant", () => {
         dockerfile: "FROM python:3.12\nRUN pip install git+https://github.com/pallets/flask.git psycopg2==2.9.9\n",
         findings: ["1:full"],
         alternatives: ["slim", "alpine"],
-        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev git && rm -rf /var/lib/apt/lists/*\nRUN pip install git+https://github.com/pallets/flask.git psycopg2==2.9.9\n",
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev git && rm -rf /var/lib/apt/lists/*\nRUN pip install git+https://github.com/pallets/flask.git psycopg2==2.9.9\n",
       },
       {
         name: "bash as the SHELL: Alpine gets bash before it",

@@ -6,14 +6,15 @@ import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import {
-  alpineBuildBaseClosure, findAlpinePackage, findBaseImage, parseImageRef, parsePythonTag, suggestPythonVariant,
+  alpineBuildBaseClosure, withLibcHeaders, findAlpinePackage, findBaseImage, parseImageRef, parsePythonTag, suggestPythonVariant,
   type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
 import type { TextEdit } from "../text/edits";
 import { executableNeed } from "../verify/command-needs";
 import { bashOf } from "../verify/executables";
 import { makeFinding } from "./support/finding";
-import { installOn, packageToken, stagePackages, type StagePackage, type StagePackages } from "./support/packages";
+import { runtimeTarget } from "./support/multistage-plan";
+import { installOn, isNote, packageFor, packageToken, stagePackages, type StagePackage, type StagePackages } from "./support/packages";
 import { finalStage, insertionPointBefore, lineBreakOf, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
@@ -226,7 +227,9 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
   const edits: TextEdit[] = [replaceImage(t, slim.text)];
   const compiling = compilingOn(packages, "glibc");
   // A project the bundled table has no build row for needs a compiler at least.
-  const needs = unique(compiling.flatMap((p) => (p.row === null ? ["build-essential"] : p.row.buildNeeds?.debian ?? [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
+  const wanted = unique(compiling.flatMap((p) => (p.row === null ? ["build-essential"] : p.row.buildNeeds?.debian ?? [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
+  // A bare gcc compiles nothing on slim without libc's headers (knowledge/libc-headers.ts).
+  const needs = withLibcHeaders(wanted, "debian").filter((p) => !installed.has(p));
   const firstPip = needs.length > 0 ? t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install")) : undefined;
   // Tools first needed where the build dependencies go are installed with them, in one RUN.
   const together = tools !== null && firstPip !== undefined && insertionPointBefore(analysis.model, tools.first) === insertionPointBefore(analysis.model, firstPip);
@@ -262,7 +265,8 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
   const unbuildable = compiling.find((p) => { const needs = p.row?.buildNeeds?.alpine ?? []; return needs.length > 0 && needs.every(isNote); });
   if (unbuildable !== undefined) return null;
   if (compiling.length > 0) {
-    const build = unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? ["build-base"]).filter((e) => !isNote(e)).map(packageToken));
+    const distro = runtimeTarget(alpine.text, "musl").distro;
+    const build = withLibcHeaders(unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? ["build-base"]).filter((e) => !isNote(e)).map((e) => packageFor(e, distro))), "alpine");
     if (compiling.some((p) => p.row?.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
     const runtime = unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpineRuntime ?? []).map(packageToken));
     const pipNode = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
@@ -305,13 +309,6 @@ function compilingOn(packages: StagePackages, libc: "glibc" | "musl"): (StagePac
 /** The packages with their versions (`pyarrow 16.1.0`): the verdict is that version's, not the newest's. */
 function names(packages: readonly (StagePackage & { readonly installs: string | null })[]): string {
   return packages.map((p) => (p.installs === null ? p.name : `${p.name} ${p.installs}`)).join(", ");
-}
-
-/** A table entry that is a note, not a package to install: `(not practical)`, `(binary wheel only)`, the
- *  `optional: …` extras of Pillow's build. */
-function isNote(entry: string): boolean {
-  const trimmed = entry.trim();
-  return trimmed.startsWith("(") || trimmed.startsWith("optional:");
 }
 
 function unique(values: readonly string[]): string[] {

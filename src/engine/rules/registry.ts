@@ -37,6 +37,7 @@ import { poetryMultistage } from "./poetry-multistage";
 import { uvMultistage } from "./uv-multistage";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
+import { buildDeps } from "./build-deps";
 import { keepRuntimeLibrary } from "./keep-runtime-library";
 import { pipSelfUpgrade } from "./pip-self-upgrade";
 import { purgeBuildDeps } from "./purge-build-deps";
@@ -50,7 +51,9 @@ import type { Rule } from "./types";
 // that is never closed (support/safe-rewrites.ts).
 export const RULES: readonly Rule[] = [
   pipInstallOption,
-  // A fix for an image that builds and then fails at import: before the size steps, which measure it.
+  // Fixes for an image that does not build, or builds and then fails at import: before the size steps,
+  // which measure it (and size/multistage then moves the build dependencies into a builder).
+  buildDeps,
   keepRuntimeLibrary,
   // The seed path: base variant, requirements first, multistage.
   baseVariant,

@@ -65,7 +65,11 @@ describe("executables", () => {
     { name: "a probe in a later RUN", dockerfile: `${SLIM}\nRUN echo a && echo b\nRUN echo c && uv --version || pip install uv\n`, expected: [] },
     { name: "the command before a probe is required", dockerfile: `${SLIM}\nRUN uv pip install flask && uv --version || pip install uv\n`, expected: ["error missing-executable uv @2"] },
     { name: "gcc needed for a source build on slim", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-compiler psycopg2 @2"] },
-    { name: "gcc installed for it", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: [] },
+    { name: "gcc installed for it", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: [] },
+    // gcc only Recommends libc6-dev, and libpq-dev's Depends (libpq5, libssl-dev) do not reach it: no stdio.h.
+    { name: "gcc without libc's headers", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-libc-headers psycopg2 @2"] },
+    { name: "gcc with its Recommends", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: [] },
+    { name: "Alpine's gcc without musl-dev", dockerfile: `${ALPINE}\nRUN apk add --no-cache gcc postgresql-dev && pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-libc-headers psycopg2 @2"] },
     { name: "an unknown base image: nothing is said missing", dockerfile: "FROM example.com/team/base:1\nRUN uv pip install --system flask\n", expected: [] },
   ]);
 });
@@ -112,7 +116,7 @@ describe("COPY --from", () => {
 });
 
 describe("packages and stages", () => {
-  const psycopgBuilder = `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --prefix=/install psycopg2\n`;
+  const psycopgBuilder = `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && pip install --prefix=/install psycopg2\n`;
   table([
     { name: "apk del of a group never added", dockerfile: `${ALPINE}\nRUN apk del .build-deps\n`, expected: ["error apk-del-not-added .build-deps @2"] },
     { name: "apk del of a group added in another stage only", dockerfile: `${ALPINE} AS builder\nRUN apk add --no-cache --virtual build-deps gcc musl-dev\n${ALPINE}\nRUN apk del build-deps\n`, expected: ["error apk-del-not-added build-deps @4"] },
@@ -121,8 +125,8 @@ describe("packages and stages", () => {
     { name: "a library compiled in the builder, missing in the final stage", dockerfile: `${psycopgBuilder}${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @3"] },
     { name: "the final stage installs the runtime library", dockerfile: `${psycopgBuilder}${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\nCOPY --from=builder /install /usr/local\n`, expected: [] },
     { name: "built and used in one stage", dockerfile: psycopgBuilder, expected: [] },
-    { name: "a venv multistage with the runtime library: nothing to say", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt psycopg2\n${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip check\n`, expected: [] },
-    { name: "the same venv multistage without libpq5", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --upgrade pip && pip install --no-cache-dir psycopg2\n${SLIM}\nCOPY --from=builder /opt/venv /opt/venv\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @6"] },
+    { name: "a venv multistage with the runtime library: nothing to say", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt psycopg2\n${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip check\n`, expected: [] },
+    { name: "the same venv multistage without libpq5", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --upgrade pip && pip install --no-cache-dir psycopg2\n${SLIM}\nCOPY --from=builder /opt/venv /opt/venv\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @6"] },
     { name: "a final stage FROM the builder ships its compilers", dockerfile: `${psycopgBuilder}FROM builder AS final\nCMD ["python"]\n`, expected: ["warning final-on-build-stage builder @3"] },
     { name: "a final stage from a base image", dockerfile: `${psycopgBuilder}${SLIM}\nRUN apt-get update && apt-get install -y libpq5\nCOPY --from=builder /install /usr/local\n`, expected: [] },
   ]);

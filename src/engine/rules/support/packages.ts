@@ -145,3 +145,25 @@ function rowCompilesOnGlibc(row: PythonPackageRow): boolean {
 export function packageToken(entry: string): string {
   return entry.trim().split(/\s+/)[0] ?? entry;
 }
+
+/** The name to install for a table entry on `distro` (`alpine3.20`, `trixie`, or null when unknown): an
+ *  entry naming a replacement from some Alpine release on (`postgresql-dev (libpq-dev on Alpine >= 3.17)`:
+ *  postgresql-dev is not in Alpine 3.17's repositories and later) is that replacement there, and where the
+ *  release is not known (the python:*-alpine images of today are all newer); else its first token. */
+export function packageFor(entry: string, distro: string | null): string {
+  const renamed = /^\S+\s+\((\S+) on Alpine >= (\d+)\.(\d+)\)$/.exec(entry.trim());
+  if (renamed !== null) {
+    const alpine = /^alpine(\d+)\.(\d+)/.exec(distro ?? "");
+    const [major, minor] = alpine === null ? [Infinity, Infinity] : [Number(alpine[1]), Number(alpine[2])];
+    const [fromMajor, fromMinor] = [Number(renamed[2]), Number(renamed[3])];
+    if (major > fromMajor || (major === fromMajor && minor >= fromMinor)) return renamed[1] ?? packageToken(entry);
+  }
+  return packageToken(entry);
+}
+
+/** A table entry that is a note, not a package to install: `(not practical)`, `(binary wheel only)`, the
+ *  `optional: …` extras of Pillow's build. */
+export function isNote(entry: string): boolean {
+  const trimmed = entry.trim();
+  return trimmed.startsWith("(") || trimmed.startsWith("optional:");
+}

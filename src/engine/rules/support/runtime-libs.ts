@@ -186,6 +186,8 @@ export function runtimePackagesFor(pkg: string, target: RuntimeTarget): readonly
   // minus what the slim base already has. The hand map stays for a release whose table is not loaded.
   // Debian's own Python headers serve its own python3.X, not the image's /usr/local one: nothing to keep.
   if (/^python(3(\.\d+)?)?(-all)?-dev$/.test(pkg)) return [];
+  // libc's own headers: its library is in every image (rpcsvc-proto, a Depends of libc6-dev, is rpcgen).
+  if (pkg === "libc6-dev" || pkg === "libc-dev" || pkg === "linux-libc-dev") return [];
   const release = exactDebianRelease(target.distro);
   if (release !== null && debianPackage(pkg, release) !== null) {
     const base = debianBasePackages(release);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
+import { withLibcHeaders } from "../knowledge";
+import { buildDeps } from "./build-deps";
+import { runRuleTests } from "./rule-tester";
+import { packageFor } from "./support/packages";
+
+// Each output below was read as a Dockerfile; the test at the end checks the build check is silent on it.
+const requirements = { "requirements.txt": "flask==3.0.3\npsycopg2==2.9.9\n" };
+const SLIM = "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n";
+const SLIM_FIXED = "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n";
+const BARE_GCC = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n";
+const BARE_GCC_FIXED = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n";
+const ALPINE = "FROM python:3.12-alpine\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n";
+const ALPINE_FIXED = "FROM python:3.12-alpine\nCOPY requirements.txt .\nRUN apk add --no-cache build-base libpq-dev\nRUN pip install --no-cache-dir -r requirements.txt\n";
+const ALPINE_GCC = "FROM python:3.12-alpine\nRUN apk add --no-cache gcc libpq-dev\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n";
+const ALPINE_GCC_FIXED = "FROM python:3.12-alpine\nRUN apk add --no-cache gcc libpq-dev musl-dev\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n";
+
+describe("correctness/build-deps", () => {
+  runRuleTests(buildDeps, {
+    valid: [
+      { name: "the full image has a compiler and headers", dockerfile: SLIM.replace("python:3.12-slim", "python:3.12"), requirements },
+      { name: "build-essential brings libc6-dev", dockerfile: BARE_GCC.replace("gcc libpq-dev", "build-essential libpq-dev"), requirements },
+      { name: "gcc with its Recommends brings libc6-dev", dockerfile: BARE_GCC.replace(" --no-install-recommends", ""), requirements },
+      { name: "a -dev package whose Depends reach libc6-dev (zlib1g-dev)", dockerfile: BARE_GCC.replace("libpq-dev", "libpq-dev zlib1g-dev"), requirements },
+      { name: "psycopg2-binary ships a wheel", dockerfile: SLIM, requirements: { "requirements.txt": "psycopg2-binary==2.9.9\n" } },
+      { name: "Alpine's g++ brings musl-dev", dockerfile: ALPINE_GCC.replace("gcc", "g++"), requirements },
+      { name: "fixed: slim", dockerfile: SLIM_FIXED, requirements },
+      { name: "fixed: Alpine", dockerfile: ALPINE_FIXED, requirements },
+    ],
+    invalid: [
+      { name: "slim has no compiler: the table's build needs and libc6-dev before the install", dockerfile: SLIM, requirements, findings: ["4:compiler"], output: SLIM_FIXED, reasonIncludes: ["psycopg2 has no wheel", "gcc, libpq-dev, libc6-dev"], messageIncludes: ["Install gcc, libpq-dev, libc6-dev first"] },
+      { name: "Debian's gcc without its Recommends: libc6-dev joins its install", dockerfile: BARE_GCC, requirements, findings: ["4:headers"], output: BARE_GCC_FIXED, reasonIncludes: ["libc6-dev (libc's headers) joins the compiler's install at line 2"] },
+      { name: "Alpine: build-base, and libpq-dev for postgresql-dev from Alpine 3.17 on", dockerfile: ALPINE, requirements, findings: ["3:compiler"], output: ALPINE_FIXED },
+      { name: "Alpine's gcc without musl-dev", dockerfile: ALPINE_GCC, requirements, findings: ["4:headers"], output: ALPINE_GCC_FIXED },
+    ],
+  });
+
+  it.each([SLIM_FIXED, BARE_GCC_FIXED, ALPINE_FIXED, ALPINE_GCC_FIXED])("the fixed file builds as the build check reads it (%#)", (text) => {
+    const analysis = analyze({ dockerfile: text, requirements: [{ path: "requirements.txt", content: requirements["requirements.txt"] }], dockerignore: null });
+    expect(analysis.buildCheck.map((c) => c.code)).toEqual([]);
+  });
+});
+
+describe("libc's headers beside a compiler", () => {
+  it.each([
+    { packages: ["gcc", "libpq-dev"], family: "debian" as const, out: ["gcc", "libpq-dev", "libc6-dev"] },
+    { packages: ["gcc-12"], family: "debian" as const, out: ["gcc-12", "libc6-dev"] },
+    { packages: ["build-essential"], family: "debian" as const, out: ["build-essential"] },
+    { packages: ["g++"], family: "debian" as const, out: ["g++"] },
+    { packages: ["libpq-dev"], family: "debian" as const, out: ["libpq-dev"] },
+    { packages: ["gcc"], family: "alpine" as const, out: ["gcc", "musl-dev"] },
+    { packages: ["build-base", "gcc"], family: "alpine" as const, out: ["build-base", "gcc"] },
+  ])("$family $packages", ({ packages, family, out }) => {
+    expect(withLibcHeaders(packages, family)).toEqual(out);
+  });
+
+  it.each([
+    { entry: "postgresql-dev (libpq-dev on Alpine >= 3.17)", distro: "alpine3.20", name: "libpq-dev" },
+    { entry: "postgresql-dev (libpq-dev on Alpine >= 3.17)", distro: "alpine3.15", name: "postgresql-dev" },
+    { entry: "postgresql-dev (libpq-dev on Alpine >= 3.17)", distro: null, name: "libpq-dev" },
+    { entry: "mariadb-dev (mariadb-connector-c-dev)", distro: "alpine3.20", name: "mariadb-dev" },
+    { entry: "gcc", distro: "trixie", name: "gcc" },
+  ])("$entry on $distro is $name", ({ entry, distro, name }) => {
+    expect(packageFor(entry, distro)).toBe(name);
+  });
+});

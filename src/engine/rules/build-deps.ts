@@ -1,0 +1,154 @@
+// correctness/build-deps — pip builds a package from source (no wheel for the image: psycopg2, mysqlclient,
+// or anything on Alpine without a musllinux wheel) in a stage that cannot compile it: no compiler (python's
+// slim and Alpine images have none), or a compiler without libc's headers (Debian's gcc installed with
+// --no-install-recommends, Alpine's gcc without musl-dev). The build check reports the failure; this rule
+// installs what the package table says the build needs (its `buildNeeds`, libc's headers beside a bare
+// compiler), in a RUN of its own before the install that compiles — or, where only the headers are
+// missing, adds them to the install that brought the compiler. Shrinking the result is the next steps'
+// work: size/multistage moves the compilers into a builder stage.
+import type { InstructionNode, Stage } from "../dockerfile/model";
+import { findPythonPackage, withLibcHeaders } from "../knowledge";
+import type { CommandInfo } from "../shell/command-info";
+import type { TextEdit } from "../text/edits";
+import { editableRun } from "./support/commands";
+import { makeFinding } from "./support/finding";
+import { runtimeTarget } from "./support/multistage-plan";
+import { isNote, packageFor } from "./support/packages";
+import { insertionPointBefore, lineBreakOf } from "./support/stages";
+import type { Rule, RuleContext } from "./types";
+
+type Install = Extract<CommandInfo, { kind: "apt-install" | "apk-add" }>;
+
+const NO_COMPILER = new Set(["source-build-needs-compiler", "musl-needs-compiler"]);
+const NO_HEADERS = "source-build-needs-libc-headers";
+
+interface Hit {
+  /** The RUN whose install compiles. */
+  readonly node: InstructionNode;
+  readonly stage: Stage;
+  readonly family: "debian" | "alpine";
+  /** The packages it builds from source, in the build check's order. */
+  readonly packages: readonly string[];
+  /** The stage has a compiler and lacks only libc's headers. */
+  readonly headersOnly: boolean;
+}
+
+function hits({ analysis }: RuleContext): Hit[] {
+  const byNode = new Map<InstructionNode, { stage: Stage; family: "debian" | "alpine"; packages: string[]; headersOnly: boolean }>();
+  for (const finding of analysis.buildCheck) {
+    if (!NO_COMPILER.has(finding.code) && finding.code !== NO_HEADERS) continue;
+    const stage = analysis.model.stages[finding.stage];
+    const node = stage?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === finding.line);
+    const libc = analysis.estimate.stages.find((s) => s.index === finding.stage)?.libc ?? null;
+    if (stage === undefined || node === undefined || libc === null) continue;
+    const hit = byNode.get(node) ?? { stage, family: libc === "musl" ? "alpine" : "debian", packages: [], headersOnly: true };
+    hit.packages.push(finding.subject);
+    if (finding.code !== NO_HEADERS) hit.headersOnly = false;
+    byNode.set(node, hit);
+  }
+  return [...byNode].map(([node, h]) => ({ node, ...h })).sort((a, b) => a.node.range.start - b.node.range.start);
+}
+
+/** What building `packages` needs on `family` (release `distro`), from the package table: a compiler at
+ *  least, and libc's headers. */
+function buildNeeds(packages: readonly string[], family: "debian" | "alpine", distro: string | null): string[] {
+  const needs = packages.flatMap((name) => {
+    const row = findPythonPackage(name);
+    const listed = (family === "alpine" ? row?.buildNeeds?.alpine : row?.buildNeeds?.debian) ?? [];
+    const entries = listed.filter((e) => !isNote(e)).map((e) => packageFor(e, distro));
+    if (family === "alpine" && row?.buildNeeds?.rust === true) entries.push("cargo");
+    return entries.length > 0 ? entries : [family === "alpine" ? "build-base" : "build-essential"];
+  });
+  return withLibcHeaders([...new Set(needs)], family);
+}
+
+/** The system installs of `stage` before `node`. */
+function installsBefore(stage: Stage, node: InstructionNode): { node: InstructionNode; info: Install }[] {
+  const out: { node: InstructionNode; info: Install }[] = [];
+  for (const n of stage.instructions) {
+    if (n.range.start >= node.range.start) break;
+    for (const info of n.run?.infos ?? []) if (info.kind === "apt-install" || info.kind === "apk-add") out.push({ node: n, info });
+  }
+  return out;
+}
+
+/** A compiler's install before `hit.node`, where libc's headers can join it. */
+function compilerInstall(hit: Hit): { node: InstructionNode; info: Install } | null {
+  const installs = installsBefore(hit.stage, hit.node).filter(({ info }) => info.packages.some((p) => /^(gcc|clang)(-\d+)?$/.test(p.value)));
+  return installs.at(-1) ?? null;
+}
+
+/** The stage's release (`alpine3.20`, `trixie`), where its base image names or has one. */
+function distroOf(hit: Hit): string | null {
+  const image = hit.stage.from.from?.image ?? null;
+  return image === null ? null : runtimeTarget(image, hit.family === "alpine" ? "musl" : "glibc").distro;
+}
+
+function installLine(family: "debian" | "alpine", packages: readonly string[]): string {
+  return family === "alpine"
+    ? `RUN apk add --no-cache ${packages.join(" ")}`
+    : `RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")} && rm -rf /var/lib/apt/lists/*`;
+}
+
+export const buildDeps: Rule = {
+  meta: {
+    id: "correctness/build-deps",
+    title: "Install the build dependencies",
+    category: "correctness",
+    severity: "error",
+    fixSafety: "safe",
+    hadolint: null,
+    docs: {
+      what: "Installs what a source build needs (a compiler, libc's headers, the package's -dev libraries, from the package table) before the pip install that compiles it, or adds libc's headers to the install of a bare compiler.",
+      why: "A package without a wheel for the image (psycopg2, mysqlclient; on Alpine anything without a musllinux wheel) compiles during pip install: on python's slim and Alpine images, which have no compiler, or with Debian's gcc installed without its recommended libc6-dev, the build stops at `unable to execute 'gcc'` or `fatal error: limits.h: No such file or directory`.",
+      before: "FROM python:3.12-slim\nRUN pip install --no-cache-dir psycopg2==2.9.9\n",
+      after: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir psycopg2==2.9.9\n",
+      safety: "Safe: the Dockerfile did not build; the fix only adds packages. They make the image larger: size/multistage then moves them into a builder stage.",
+    },
+    messages: {
+      compiler: "pip compiles {{packages}} from source here, and this stage has no compiler: the build fails. Install {{needs}} first.",
+      headers: "pip compiles {{packages}} from source here, and this stage's compiler has no libc headers: the build fails. Install {{needs}} with it.",
+    },
+  },
+  detect(context) {
+    return hits(context).map((h) => {
+      const needs = h.headersOnly ? withLibcHeaders(["gcc"], h.family).slice(1) : buildNeeds(h.packages, h.family, distroOf(h));
+      return makeFinding(this.meta, h.headersOnly ? "headers" : "compiler", { packages: h.packages.join(", "), needs: needs.join(", ") }, h.node.range);
+    });
+  },
+  fix(context) {
+    const { model } = context.analysis;
+    const nl = lineBreakOf(model.text);
+    const edits: TextEdit[] = [];
+    const reasons: string[] = [];
+    for (const hit of hits(context)) {
+      if (hit.headersOnly) {
+        const headers = withLibcHeaders(["gcc"], hit.family).slice(1);
+        const install = compilerInstall(hit);
+        const last = install?.info.packages.at(-1);
+        if (install !== null && last !== undefined && editableRun(install.node)) {
+          edits.push({ start: last.word.end, end: last.word.end, text: ` ${headers.join(" ")}` });
+          reasons.push(`${headers.join(", ")} (libc's headers) joins the compiler's install at line ${install.node.range.startLine}: ${hit.packages.join(", ")} ${hit.packages.length === 1 ? "builds" : "build"} from source at line ${hit.node.range.startLine} and the compiler cannot without them`);
+          continue;
+        }
+        const at = insertionPointBefore(model, hit.node);
+        edits.push({ start: at, end: at, text: `${installLine(hit.family, headers)}${nl}` });
+        reasons.push(`${hit.packages.join(", ")} ${hit.packages.length === 1 ? "builds" : "build"} from source at line ${hit.node.range.startLine}, where the compiler has no libc headers: ${headers.join(", ")} ${headers.length === 1 ? "is" : "are"} installed before it`);
+        continue;
+      }
+      const installed = new Set(installsBefore(hit.stage, hit.node).flatMap(({ info }) => info.packages.map((p) => p.value)));
+      const needs = buildNeeds(hit.packages, hit.family, distroOf(hit)).filter((p) => !installed.has(p));
+      if (needs.length === 0) continue;
+      const at = insertionPointBefore(model, hit.node);
+      edits.push({ start: at, end: at, text: `${installLine(hit.family, needs)}${nl}` });
+      reasons.push(`${hit.packages.join(", ")} ${hit.packages.length === 1 ? "has" : "have"} no wheel for this image and ${hit.packages.length === 1 ? "builds" : "build"} from source at line ${hit.node.range.startLine}: ${needs.join(", ")} (the package table's build needs, libc's headers with the compiler) ${needs.length === 1 ? "is" : "are"} installed before it`);
+    }
+    if (edits.length === 0) return [];
+    return [{
+      id: "install-build-deps",
+      title: "Install what the build needs",
+      edits: [{ file: "dockerfile", edits }],
+      reason: `${reasons.join("; ")}. The image then builds; the compilers it keeps are what size/multistage leaves in a builder stage.`,
+    }];
+  },
+};
