@@ -4,7 +4,7 @@
 import { substituteVariables } from "../dockerfile/variables";
 import { findPythonPackage, withLibcHeaders } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
-import type { EstimateContext } from "./context";
+import { envTrue, type EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import type { RunScope } from "./python-install";
 import type { PackageCost } from "./python-sizes";
@@ -53,6 +53,39 @@ export function venvCandidates(path: string): readonly string[] {
 /** Is `path.slice(start, end)` /usr/local/bin or /usr/bin? */
 function isSystemBin(path: string, start: number, end: number): boolean {
   return (end - start === 14 && path.startsWith("/usr/local/bin", start)) || (end - start === 8 && path.startsWith("/usr/bin", start));
+}
+
+/** Releases whose python3 is marked externally managed (PEP 668: /usr/lib/python3.X/EXTERNALLY-MANAGED, in
+ *  Debian from 12 bookworm, in Ubuntu from 23.04 lunar), by the codename the base tables give. */
+const EXTERNALLY_MANAGED = new Set(["bookworm", "trixie", "forky", "sid", "lunar", "mantic", "noble", "oracular", "plucky", "questing"]);
+
+/** The `toolConfig` key a command sets when it lifts PEP 668 for the stage: `pip config set
+ *  global.break-system-packages true`, or removing the EXTERNALLY-MANAGED marker. */
+export const BREAK_SYSTEM_PACKAGES = "pip:break-system-packages";
+
+/**
+ * pip (and `uv pip install --system`) into the distribution's own python3 on a release that marks it
+ * externally managed fails: `error: externally-managed-environment`. Not with --target, --prefix or --root
+ * (pip skips the check there), in a venv, or with the override (--break-system-packages, its environment
+ * variable, pip's config, the marker removed). `--user` is refused too. Official python images are not
+ * affected: their Python is not the distribution's.
+ */
+export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall): void {
+  if (stage.unmodelledAt !== null || stage.base === null || stage.base.python !== null) return;
+  if ((stage.family !== "debian" && stage.family !== "ubuntu") || !EXTERNALLY_MANAGED.has(stage.distro ?? "")) return;
+  const o = info.options;
+  if (o.target !== null || o.prefix !== null || o.root !== null || o.legacyInstallOptionPrefix !== null) return;
+  if (info.venv !== null || venvOnPath(stage, scope) !== null) return;
+  const uv = info.installer === "uv";
+  if (uv && !info.optionWords.some((w) => w.value === "--system")) return;
+  const override = info.optionWords.some((w) => w.value === "--break-system-packages")
+    || envTrue(scope.vars, uv ? "UV_BREAK_SYSTEM_PACKAGES" : "PIP_BREAK_SYSTEM_PACKAGES") || stage.toolConfig.get(BREAK_SYSTEM_PACKAGES) === "true";
+  if (override) return;
+  const release = stage.family === "ubuntu" ? `Ubuntu ${stage.distro ?? ""}` : `Debian ${stage.distro ?? ""}`;
+  ctx.check({
+    line: scope.line, column: 1, stage: stage.index, severity: "error", subject: uv ? "uv" : "pip", code: "externally-managed-environment",
+    message: `${release} marks its python3 as externally managed (PEP 668): ${uv ? "uv pip install --system" : "pip install"} into it stops with "externally-managed-environment". Install into a venv (python3 -m venv /opt/venv, then /opt/venv/bin/pip), or add --break-system-packages.`,
+  });
 }
 
 /** A source build in a stage without a compiler, or with one but without libc's headers, fails: a

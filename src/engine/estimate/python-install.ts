@@ -17,7 +17,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
-import { installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { checkExternallyManaged, installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
@@ -276,6 +276,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     : !info.options.noCompile && !envFlagSet(scope.vars, "PIP_NO_COMPILE");
   const root = installRoot(stage, scope, info);
   if (root !== null) stage.madePaths.add(root);
+  checkExternallyManaged(ctx, stage, scope, info);
   const distroPython = stage.base !== null && stage.base.python === null && (stage.family === "debian" || stage.family === "ubuntu");
   if (info.options.prefix !== null && root !== null && distroPython && info.venv === null && venvOnPath(stage, scope) === null) stage.distroPrefixes.add(root);
   installPackages(ctx, stage, scope, requested, {

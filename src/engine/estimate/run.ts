@@ -11,6 +11,7 @@ import { carryGeneratedRequirements, landingPath, touchesMadePath } from "./copy
 import { lockedInstall, lockExport, poetryConfig } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { pythonDownload } from "./python-downloads";
+import { BREAK_SYSTEM_PACKAGES } from "./pip-effects";
 import { ScopeVariables } from "./scope-variables";
 import { markUnmodelled, type StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
@@ -47,7 +48,12 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   const unknown = new Set<string>();
   const downloads = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));
+  // `pip config set global.break-system-packages true`, `rm /usr/lib/python3.11/EXTERNALLY-MANAGED`: PEP 668
+  // lifted for the stage's later pip installs (pip-effects.ts checkExternallyManaged). The RUN's text is
+  // tested once; its commands only when it names either.
+  const liftsPep668 = run.script !== null && /break-system-packages|EXTERNALLY-MANAGED/.test(run.script.text);
   run.commands.forEach((command, i) => {
+    if (liftsPep668 && run.infos[i]?.kind !== "pip-install" && command.words.some((w) => /break-system-packages|EXTERNALLY-MANAGED/.test(w.value))) stage.toolConfig.set(BREAK_SYSTEM_PACKAGES, "true");
     const info = run.infos[i];
     if (info === undefined) return;
     const restore = applyAssignments(scope, command.assignments);

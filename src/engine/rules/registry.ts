@@ -38,6 +38,7 @@ import { uvMultistage } from "./uv-multistage";
 import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { buildDeps } from "./build-deps";
+import { externallyManaged } from "./externally-managed";
 import { keepRuntimeLibrary } from "./keep-runtime-library";
 import { pipSelfUpgrade } from "./pip-self-upgrade";
 import { purgeBuildDeps } from "./purge-build-deps";
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   // Fixes for an image that does not build, or builds and then fails at import: before the size steps,
   // which measure it (and size/multistage then moves the build dependencies into a builder).
   buildDeps,
+  externallyManaged,
   keepRuntimeLibrary,
   // The seed path: base variant, requirements first, multistage.
   baseVariant,
