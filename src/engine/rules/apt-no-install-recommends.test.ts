@@ -104,11 +104,18 @@ describe("size/apt-no-install-recommends", () => {
         reasonIncludes: ["recommended packages"],
       },
       {
-        name: "python3-pip with a compiler named: rewritten, and the recommendation named",
+        name: "python3-pip with a compiler named: rewritten, the recommendation named, libc's headers kept for gcc",
         dockerfile: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y python3-pip gcc && rm -rf /var/lib/apt/lists/*\n",
         findings: ["2:recommends"],
-        output: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends -y python3-pip gcc && rm -rf /var/lib/apt/lists/*\n",
-        reasonIncludes: ["python3-pip recommends build-essential"],
+        output: "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends -y python3-pip gcc libc6-dev && rm -rf /var/lib/apt/lists/*\n",
+        reasonIncludes: ["python3-pip recommends build-essential", "libc6-dev (libc's headers, which the compiler only recommends) is installed by name"],
+      },
+      {
+        // gcc only Recommends libc6-dev: without it the psycopg2 build would stop at limits.h (the build check's error).
+        name: "gcc for a source build: its headers stay, by name",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir psycopg2==2.9.9\n",
+        findings: ["2:recommends"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install --no-install-recommends -y gcc libpq-dev libc6-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir psycopg2==2.9.9\n",
       },
       {
         name: "two installs in two RUNs, continued lines",

@@ -7,6 +7,7 @@ import type { Analysis } from "../analyze";
 import type { InstructionNode } from "../dockerfile/model";
 import type { AptRecommendsWeight } from "../estimate/types";
 import { formatBytes } from "../format";
+import { withLibcHeaders } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import { atLine } from "./support/at-line";
 import { editableRun, finalImageRuns } from "./support/commands";
@@ -239,12 +240,23 @@ export const aptNoInstallRecommends: Rule = {
     if (all.length === 0 || all.some((h) => !editableRun(h.node))) return [];
     if (all.some((h) => compilerKept(context.analysis, h) !== null)) return [];
     const edits = all.flatMap((h) => h.infos.map((i) => ({ start: i.installWord.end, end: i.installWord.end, text: " --no-install-recommends" })));
+    // A compiler asked for by name keeps working: libc's headers, which it only recommends, are named too.
+    const headers: string[] = [];
+    for (const info of all.flatMap((h) => h.infos)) {
+      const names = info.packages.map((p) => p.value);
+      const added = withLibcHeaders(names, "debian").slice(names.length);
+      const last = info.packages.at(-1);
+      if (added.length === 0 || last === undefined) continue;
+      edits.push({ start: last.word.end, end: last.word.end, text: ` ${added.join(" ")}` });
+      headers.push(...added);
+    }
     const known = all.flatMap((h) => knownRecommends(h.infos));
+    const kept = headers.length === 0 ? "" : ` ${[...new Set(headers)].join(", ")} (libc's headers, which the compiler only recommends) ${headers.length === 1 ? "is" : "are"} installed by name, so it still builds C code.`;
     return [{
       id: "no-install-recommends",
       title: "Add --no-install-recommends",
       edits: [{ file: "dockerfile", edits }],
-      reason: `${known.length > 0 ? `${known.join("; ")}. ` : ""}${describeSaving(all)}`,
+      reason: `${known.length > 0 ? `${known.join("; ")}. ` : ""}${describeSaving(all)}${kept}`,
     }];
   },
 };
