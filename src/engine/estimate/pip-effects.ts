@@ -78,6 +78,8 @@ export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, 
   if (info.venv !== null || venvOnPath(stage, scope) !== null) return;
   const uv = info.installer === "uv";
   if (uv && !info.optionWords.some((w) => w.value === "--system")) return;
+  // Without the installer at all the RUN fails earlier, as the build check's missing-executable says.
+  if (uv ? !stage.executables.has("uv") : !stage.executables.has("pip") && !stage.executables.has("pip3")) return;
   const override = info.optionWords.some((w) => w.value === "--break-system-packages")
     || envTrue(scope.vars, uv ? "UV_BREAK_SYSTEM_PACKAGES" : "PIP_BREAK_SYSTEM_PACKAGES") || stage.toolConfig.get(BREAK_SYSTEM_PACKAGES) === "true";
   if (override) return;

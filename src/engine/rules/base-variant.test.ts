@@ -192,6 +192,14 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-alpine\nRUN apk add --no-cache bash\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN pip install flask\nCMD [\"bash\", \"-c\", \"flask run\"]\n",
       },
       {
+        name: "RUN /bin/bash -c: Alpine gets bash before it",
+        dockerfile: "FROM python:3.12\nRUN /bin/bash -c \"pip install --no-cache-dir flask\"\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache bash\nRUN /bin/bash -c \"pip install --no-cache-dir flask\"\n",
+        reasonIncludes: ["calls bash (line 2 first)"],
+      },
+      {
         name: "image from a variable: no rewrite",
         dockerfile: "ARG PY=3.12\nFROM python:${PY}\nRUN pip install flask\n",
         findings: ["2:full"],

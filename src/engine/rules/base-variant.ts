@@ -10,7 +10,7 @@ import {
   type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
 import type { TextEdit } from "../text/edits";
-import { executableNeed } from "../verify/command-needs";
+import { executableNeed, shellNeed } from "../verify/command-needs";
 import { bashOf } from "../verify/executables";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
@@ -187,6 +187,8 @@ function missingTools(stage: Stage, vcsInstall: InstructionNode | undefined, ins
       const word = command.words[0]?.value ?? "";
       const name = word.slice(word.lastIndexOf("/") + 1);
       if (FULL_IMAGE_TOOLS.has(name) && !word.includes("$")) need(name, node);
+      // `RUN /bin/bash -c "…"`: its commands are read inside the script, and bash runs them.
+      if (shellNeed(command) !== null) need("bash", node);
     }
     // `SHELL ["/bin/bash", …]` runs every later RUN with bash; CMD/ENTRYPOINT start the container with it.
     if ((node.keyword === "SHELL" || node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && bashOf(node.args[0]) !== null) need("bash", node);

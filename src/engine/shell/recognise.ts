@@ -62,10 +62,12 @@ export function recogniseScript(commands: readonly ShellCommand[], depth = 0): R
     const split = splitCommands(script);
     const nested = recogniseScript(split.commands, depth + 1);
     problems.push(...split.problems, ...nested.problems);
+    const shell = unwrap(command.words)[0]?.value ?? "";
     nested.commands.forEach((inner, i) => {
-      // The first inner command takes the outer command's place in the chain; all of them run only when
-      // the outer one would.
-      out.push({ ...inner, connectorBefore: i === 0 ? command.connectorBefore : inner.connectorBefore, conditional: inner.conditional || command.conditional });
+      // The first inner command takes the outer command's place in the chain (and names the shell, where it
+      // is not plain sh: `bash -c` needs bash); all of them run only when the outer one would.
+      const wrapped = i === 0 && basename(shell) !== "sh" && inner.shell === undefined ? { shell } : {};
+      out.push({ ...inner, ...wrapped, connectorBefore: i === 0 ? command.connectorBefore : inner.connectorBefore, conditional: inner.conditional || command.conditional });
       infos.push(nested.infos[i] ?? { kind: "other", name: "" });
     });
     if (nested.commands.length === 0) {

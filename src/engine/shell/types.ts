@@ -46,6 +46,9 @@ export interface ShellCommand {
   readonly connectorBefore: Connector | null;
   /** True inside `if`/`for`/`while`/`case`, a subshell `( … )` or a group `{ … }`: it may not always run. */
   readonly conditional: boolean;
+  /** On the first command of a `bash -c '…'` script (any shell but sh): that shell as written (`/bin/bash`),
+   *  which the RUN needs as well as the commands it runs. */
+  readonly shell?: string;
 }
 
 /** A script to split: logical text (continuations removed) and where each of its characters came from. */

@@ -50,6 +50,10 @@ describe("executables", () => {
     { name: "SHELL bash on Alpine", dockerfile: `${ALPINE}\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN pip install flask\n`, expected: ["error missing-executable bash @2"] },
     { name: "CMD bash on Alpine", dockerfile: `${ALPINE}\nCMD ["bash", "-c", "flask run"]\n`, expected: ["error missing-executable bash @2"] },
     { name: "bash installed first", dockerfile: `${ALPINE}\nRUN apk add --no-cache bash\nSHELL ["/bin/bash", "-c"]\nCMD ["bash"]\n`, expected: [] },
+    // The commands inside are read (pip here); bash itself runs them, and Alpine has none.
+    { name: "RUN /bin/bash -c on Alpine", dockerfile: `${ALPINE}\nRUN /bin/bash -c "pip install --no-cache-dir flask"\n`, expected: ["error missing-executable bash @2"] },
+    { name: "RUN sh -c on Alpine", dockerfile: `${ALPINE}\nRUN sh -c "pip install --no-cache-dir flask"\n`, expected: [] },
+    { name: "RUN bash -c on Debian slim", dockerfile: `${SLIM}\nRUN bash -c "pip install --no-cache-dir flask"\n`, expected: [] },
     { name: "bash on Debian slim", dockerfile: `${SLIM}\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ["/bin/bash"]\n`, expected: [] },
     { name: "a builder stage's CMD does not start the container", dockerfile: `${ALPINE} AS build\nCMD ["bash"]\n${SLIM}\nCMD ["bash"]\n`, expected: [] },
     { name: "uv never installed", dockerfile: `${SLIM}\nRUN uv pip install --system flask\n`, expected: ["error missing-executable uv @2"] },

@@ -13,7 +13,7 @@ import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
 import { LineIndex } from "../text/line-index";
-import { executableNeed, fileNeeds } from "./command-needs";
+import { executableNeed, fileNeeds, shellNeed } from "./command-needs";
 import { bashOf } from "./executables";
 import { boundByMount, mayExist } from "./files";
 import { checkCopyFrom } from "./copy-from";
@@ -179,6 +179,12 @@ function checkBashStart(stage: StageState, node: InstructionNode, report: Report
 }
 
 function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, locate: Locate, report: Report): void {
+  // `bash -c '…'`: bash first, then what the script runs.
+  const shell = shellNeed(command);
+  if (shell !== null && lacks(stage, scope, shell.name)) {
+    const at = locate(command, stage);
+    report(at, "missing-executable", "error", shell.name, `Line ${at.line} runs its commands with ${command.shell ?? shell.name} -c, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
+  }
   const need = executableNeed(command, info);
   if (need === null) return;
   // Certain whatever else the stage holds: the other distribution's package manager is not there.

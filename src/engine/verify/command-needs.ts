@@ -37,6 +37,11 @@ export function executableNeed(command: ShellCommand, info: CommandInfo): Execut
   return { name: name === "apt" ? "apt-get" : name, systemPip: pipKind && !venv && (name.startsWith("pip") || name.startsWith("python")) };
 }
 
+/** The shell a `bash -c '…'` script runs in, when the build check tracks it (bash). */
+export function shellNeed(command: ShellCommand): ExecutableNeed | null {
+  return bashOf(command.shell) !== null || bashOf(command.shell?.slice(command.shell.lastIndexOf("/") + 1)) !== null ? { name: "bash", systemPip: false } : null;
+}
+
 /** Files the command reads from the image. */
 export function fileNeeds(info: CommandInfo): FileNeed[] {
   switch (info.kind) {
