@@ -108,6 +108,9 @@ function usesRootHome(context: RuleContext): InstructionNode | null {
   return context.analysis.model.instructions.find((node) => {
     if (!stages.has(node.stageIndex)) return false;
     if (node.run !== null) {
+      // Most RUNs name neither root's home nor --user: their words need no look (a long file's every step).
+      const script = node.run.script?.text;
+      if (script !== undefined && !script.includes("/root") && !script.includes("~") && !script.includes("--user")) return false;
       return node.run.commands.some((command, i) => {
         const info = node.run?.infos[i];
         if (info?.kind === "rm") return false;
@@ -139,11 +142,19 @@ function installsRootDaemon(context: RuleContext): { node: InstructionNode; daem
   return null;
 }
 
+/** Why no USER line may go in, per analysis: detect says it, fix obeys it, and each walks the whole file. */
+const refusals = new WeakMap<object, { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null }>();
+
+function refusal(context: RuleContext): { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null } {
+  let found = refusals.get(context.analysis);
+  if (found === undefined) refusals.set(context.analysis, (found = { home: usesRootHome(context), daemon: installsRootDaemon(context) }));
+  return found;
+}
+
 /** Why no USER line is offered, for the finding to say (the fix offers none then). */
 function noUserReason(context: RuleContext): string {
-  const home = usesRootHome(context);
+  const { home, daemon } = refusal(context);
   if (home !== null) return ` No USER line is offered: line ${home.range.startLine} keeps what the app runs in root's home, which another user cannot enter (/root is mode 700).`;
-  const daemon = installsRootDaemon(context);
   if (daemon !== null) return ` No USER line is offered: line ${daemon.node.range.startLine} installs ${daemon.daemon}, which starts as root and drops privileges itself.`;
   return "";
 }
@@ -244,7 +255,8 @@ export const nonRootUser: Rule = {
       reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
     }
     const root = runsAsRoot(context);
-    const at = root === null || usesRootHome(context) !== null || installsRootDaemon(context) !== null ? null : userLinesAt(context.analysis.model, root.stage);
+    const refused = refusal(context);
+    const at = root === null || refused.home !== null || refused.daemon !== null ? null : userLinesAt(context.analysis.model, root.stage);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
