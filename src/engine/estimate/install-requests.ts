@@ -109,10 +109,10 @@ export interface InstallItem {
  */
 const closures = new WeakMap<object, LruCache<readonly InstallItem[]>>();
 
-function cachedInstallList(table: object, requests: readonly ClosureRequest[], platform: Platform, satisfied: readonly string[]): readonly InstallItem[] {
+function cachedInstallList(table: object, requestKey: string, requests: readonly ClosureRequest[], platform: Platform, satisfied: readonly string[]): readonly InstallItem[] {
   let cache = closures.get(table);
   if (cache === undefined) closures.set(table, (cache = new LruCache<readonly InstallItem[]>({ maxEntries: 256, maxKeyChars: 1024 * 1024 })));
-  const key = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker]), satisfied]);
+  const key = satisfied.length === 0 ? requestKey : `${requestKey}\u0000${satisfied.join("\u0000")}`;
   return cache.getOrCompute(key, () => {
     const list = new InstallList();
     const closure = resolvePackageClosure(requests, platform, new Set(satisfied));
@@ -139,7 +139,7 @@ class InstallList {
  *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
  *  table's. With --no-deps, only the requested names. `satisfied` (normalised names already installed
  *  where this install writes, which pip keeps) are listed without their dependencies. */
-export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean, satisfied: ReadonlySet<string> = new Set()): readonly InstallItem[] {
+export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean, satisfied: (name: string) => boolean = () => false): readonly InstallItem[] {
   const list = new InstallList();
   if (noDeps) {
     for (const r of requests) list.add(normalizePackageName(r.name), r.specifier);
@@ -147,10 +147,11 @@ export function closureOf(requests: readonly ClosureRequest[], platform: Platfor
   }
   const table = pythonTable();
   if (table !== null) {
-    const items = cachedInstallList(table, requests, platform, []);
+    const requestKey = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker])]);
+    const items = cachedInstallList(table, requestKey, requests, platform, []);
     // Only the installed names the closure reaches change it; the common case (none) keeps one cache entry.
-    const stops = items.filter((i) => satisfied.has(i.name)).map((i) => i.name);
-    return stops.length === 0 ? items : cachedInstallList(table, requests, platform, stops);
+    const stops = items.filter((i) => satisfied(i.name)).map((i) => i.name);
+    return stops.length === 0 ? items : cachedInstallList(table, requestKey, requests, platform, stops);
   }
   addBundledClosure(list, requests.map((r) => r.name), requests);
   return list.items;

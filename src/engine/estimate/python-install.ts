@@ -155,9 +155,10 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   stage.pythonInstalled.set(plan.site, installed);
   const platform = stagePlatform(ctx, stage);
   // The closure's names are normalised (PEP 503); the request's are as written (`Flask`).
-  const explicit = new Set([...requested.explicit].map(normalizePackageName));
+  const explicit = new Set<string>();
+  for (const name of requested.explicit) explicit.add(normalizePackageName(name));
   // What is installed stays (pip's default upgrade strategy touches only the named packages with --upgrade).
-  const kept = new Set([...installed].filter((name) => !(plan.upgrade && explicit.has(name))));
+  const kept = (name: string): boolean => installed.has(name) && !(plan.upgrade && explicit.has(name));
   let items = closureOf(requested.names, platform, plan.noDeps, kept);
   // The CPU build (its index, or a torch pinned at a `+cpu` version) requires none of the CUDA wheels.
   const cpuBuild = plan.torchCpu === true || items.some((i) => i.name === "torch" && isCpuBuildSpecifier(i.specifier));
