@@ -140,6 +140,10 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       // The file is known; what else the path holds is the stage's whole entries, as before.
     } else if (selected.length === 0 && partial.some((e) => e.category !== "base")) {
       ctx.warn("copy-from-partial", `COPY --from=${from} ${raw} copies part of something the model holds as a whole (${partial.map((e) => e.label).join(", ")}): not counted.`, line);
+    } else if (selected.length === 0 && touchesMadePath(source, path)) {
+      // An install prefix or directory that stage made, whose contents were not counted (a requirements file
+      // not given, a package no table holds): the uncounted install already has its own warning there.
+      ctx.warn("copy-from-uncounted", `COPY --from=${from} ${raw} copies what that stage put there without the model counting it (see its warnings): not counted.`, line);
     } else if (selected.length === 0) {
       ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
     }

@@ -177,6 +177,14 @@ describe("COPY --from copies exactly what the stage holds under the path", () =>
     expect(warningCodes(e)).toContain("copy-from-base");
   });
 
+  it("a prefix the stage made without the model counting it: nothing, said as such (not as the base image's)", () => {
+    // requirements.txt is not given: the install is not counted, but /install exists.
+    const e = estimate(`FROM ${SLIM} AS builder\nRUN pip install --prefix=/install -r requirements.txt\nFROM ${SLIM}\nCOPY --from=builder /install /usr/local\n`);
+    expect(layerAt(e, 4).bytes).toBe(0);
+    expect(warningCodes(e)).toContain("copy-from-uncounted");
+    expect(warningCodes(e)).not.toContain("copy-from-base");
+  });
+
   it("a stage by index", () => {
     expect(layerAt(estimate(`${builder}FROM ${SLIM}\nCOPY --from=0 /install /usr/local\n`), 4).bytes).toBe(installedBytes(flask));
   });

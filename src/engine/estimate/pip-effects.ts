@@ -56,8 +56,17 @@ function isSystemBin(path: string, start: number, end: number): boolean {
 }
 
 /** Releases whose python3 is marked externally managed (PEP 668: /usr/lib/python3.X/EXTERNALLY-MANAGED, in
- *  Debian from 12 bookworm, in Ubuntu from 23.04 lunar), by the codename the base tables give. */
+ *  Debian from 12 bookworm, in Ubuntu from 23.04 lunar), by the codename the base tables give; Alpine's
+ *  python3 from 3.19 on (`alpine3.19`, checked by number). */
 const EXTERNALLY_MANAGED = new Set(["bookworm", "trixie", "forky", "sid", "lunar", "mantic", "noble", "oracular", "plucky", "questing"]);
+
+function externallyManaged(stage: StageState): boolean {
+  if (stage.family === "alpine") {
+    const version = /^alpine(\d+)\.(\d+)/.exec(stage.distro ?? "");
+    return version !== null && (Number(version[1]) > 3 || (Number(version[1]) === 3 && Number(version[2]) >= 19));
+  }
+  return (stage.family === "debian" || stage.family === "ubuntu") && EXTERNALLY_MANAGED.has(stage.distro ?? "");
+}
 
 /** The `toolConfig` key a command sets when it lifts PEP 668 for the stage: `pip config set
  *  global.break-system-packages true`, or removing the EXTERNALLY-MANAGED marker. */
@@ -68,11 +77,11 @@ export const BREAK_SYSTEM_PACKAGES = "pip:break-system-packages";
  * externally managed fails: `error: externally-managed-environment`. Not with --target, --prefix or --root
  * (pip skips the check there), in a venv, or with the override (--break-system-packages, its environment
  * variable, pip's config, the marker removed). `--user` is refused too. Official python images are not
- * affected: their Python is not the distribution's.
+ * affected: their Python is not the distribution's. Alpine's apk python3 is, from 3.19.
  */
 export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall): void {
   if (stage.unmodelledAt !== null || stage.base === null || stage.base.python !== null) return;
-  if ((stage.family !== "debian" && stage.family !== "ubuntu") || !EXTERNALLY_MANAGED.has(stage.distro ?? "")) return;
+  if (!externallyManaged(stage)) return;
   const o = info.options;
   if (o.target !== null || o.prefix !== null || o.root !== null || o.legacyInstallOptionPrefix !== null) return;
   if (info.venv !== null || venvOnPath(stage, scope) !== null) return;
@@ -83,7 +92,7 @@ export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, 
   const override = info.optionWords.some((w) => w.value === "--break-system-packages")
     || envTrue(scope.vars, uv ? "UV_BREAK_SYSTEM_PACKAGES" : "PIP_BREAK_SYSTEM_PACKAGES") || stage.toolConfig.get(BREAK_SYSTEM_PACKAGES) === "true";
   if (override) return;
-  const release = stage.family === "ubuntu" ? `Ubuntu ${stage.distro ?? ""}` : `Debian ${stage.distro ?? ""}`;
+  const release = stage.family === "ubuntu" ? `Ubuntu ${stage.distro ?? ""}` : stage.family === "alpine" ? `Alpine ${(stage.distro ?? "").replace(/^alpine/, "")}` : `Debian ${stage.distro ?? ""}`;
   ctx.check({
     line: scope.line, column: 1, stage: stage.index, severity: "error", subject: uv ? "uv" : "pip", code: "externally-managed-environment",
     message: `${release} marks its python3 as externally managed (PEP 668): ${uv ? "uv pip install --system" : "pip install"} into it stops with "externally-managed-environment". Install into a venv (python3 -m venv /opt/venv, then /opt/venv/bin/pip), or add --break-system-packages.`,

@@ -11,6 +11,13 @@ describe("size/apk-no-cache", () => {
     ],
     invalid: [
       {
+        // Without the update an `apk upgrade` would find no index and upgrade nothing, silently.
+        name: "update, upgrade, add: the upgrade fetches its own index",
+        dockerfile: "FROM python:3.10-alpine\nRUN apk update && \\\n    apk upgrade && \\\n    apk add libpq-dev gcc musl-dev\n",
+        findings: ["2:cache"],
+        output: "FROM python:3.10-alpine\nRUN apk upgrade --no-cache && \\\n    apk add --no-cache libpq-dev gcc musl-dev\n",
+      },
+      {
         name: "update then add",
         dockerfile: "FROM python:3.12-alpine\nRUN apk update && apk add libpq\n",
         findings: ["2:cache"],

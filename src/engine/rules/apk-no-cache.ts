@@ -43,7 +43,7 @@ export const apkNoCache: Rule = {
     fixSafety: "safe",
     hadolint: "DL3019",
     docs: {
-      what: "Adds --no-cache to apk add, and drops an apk update in the same RUN that --no-cache makes unneeded.",
+      what: "Adds --no-cache to apk add, and drops an apk update in the same RUN that --no-cache makes unneeded (an apk upgrade there gets --no-cache too, so it still reads an index).",
       why: "apk keeps the package indexes it downloads in /var/cache/apk; in an image they only take space. --no-cache downloads a fresh index for this command and keeps none.",
       before: "FROM python:3.12-alpine\nRUN apk update && apk add libpq\n",
       after: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq\n",
@@ -65,11 +65,23 @@ export const apkNoCache: Rule = {
       for (const add of h.adds) edits.push({ start: add.addWord.end, end: add.addWord.end, text: " --no-cache" });
       // `apk update` before `apk add --no-cache` only writes the index to the layer: drop it.
       const infos = h.node.run?.infos ?? [];
+      let updates = 0;
       for (let i = infos.length - 1; i >= 0; i--) {
         if (infos[i]?.kind !== "apk-update") continue;
         const removal = removeCommandEdit(text, h.node, i);
         if (removal === null) return [];
         edits.push(removal);
+        updates++;
+      }
+      // Without the update, an `apk upgrade` in the same RUN would find no index and upgrade nothing: it
+      // fetches its own with --no-cache too.
+      if (updates > 0) {
+        for (const command of h.node.run?.commands ?? []) {
+          const words = command.words.map((w) => w.value);
+          const upgrade = command.words.find((w) => w.value === "upgrade");
+          if (!/(^|\/)apk$/.test(words[0] ?? "") || upgrade === undefined || words.includes("--no-cache")) continue;
+          edits.push({ start: upgrade.end, end: upgrade.end, text: " --no-cache" });
+        }
       }
     }
     if (edits.length === 0) return [];

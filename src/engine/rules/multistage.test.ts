@@ -33,6 +33,16 @@ describe("size/multistage", () => {
     ],
     invalid: [
       {
+        // Under --prefix the second pip would not see the CPU torch the first put in /install, and would fetch
+        // PyPI's CUDA build for sentence-transformers over it: one venv sees both installs.
+        name: "two installs: a venv, so the second sees what the first installed",
+        dockerfile: "FROM python:3.11-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir torch==2.6.0 --index-url https://download.pytorch.org/whl/cpu\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD [\"python\", \"app.py\"]\n",
+        requirements: { "requirements.txt": "sentence-transformers==3.0.1\npsycopg2==2.9.9\n" },
+        findings: ["1:single"],
+        output: "FROM python:3.11-slim AS builder\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --no-cache-dir torch==2.6.0 --index-url https://download.pytorch.org/whl/cpu\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n\nFROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"app.py\"]\n",
+        reasonIncludes: ["lines 4 and 6 install, and under --prefix a later install would not see what an earlier one put there"],
+      },
+      {
         // Issue 14: a CR-only file ending in "\r" was taken as unended, and the new stage began "\r\r\r".
         // The output is the LF file's, line ends aside: one blank line between the stages, one final "\r".
         name: "CR-only line ends, the install is the last instruction",

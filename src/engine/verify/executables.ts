@@ -45,8 +45,9 @@ export function executablesOfSystemPackage(name: string): string[] {
   if (/^(build-essential|build-base)$/.test(name)) return ["gcc", "cc", "g++", "make"];
   if (/^gcc(-\d+)?$/.test(name)) return ["gcc", "cc"];
   if (/^clang(-\d+)?$/.test(name)) return ["clang", "cc"];
-  // python3-pip ships /usr/bin/pip3 and /usr/bin/pip (Debian since bookworm, Alpine's py3-pip likewise).
-  if (name === "python3-pip" || name === "py3-pip" || name === "python-pip") return ["pip", "pip3", "python3", "python"];
+  // python3-pip ships /usr/bin/pip3 and /usr/bin/pip (Debian since bookworm, Alpine's py3-pip likewise;
+  // Alpine's py-pip is the older name that py3-pip provides, as Docker's own docs long wrote it).
+  if (name === "python3-pip" || name === "py3-pip" || name === "py-pip" || name === "python-pip") return ["pip", "pip3", "python3", "python"];
   // Alpine's python3 links /usr/bin/python; Debian needs python-is-python3 for that. Both are counted so
   // that a `python` call is never reported missing on a guess.
   if (name === "python3") return ["python3", "python"];

@@ -354,7 +354,15 @@ function prefixProblem(stage: Stage, position: ReadonlyMap<InstructionNode, numb
   const installNodes = new Set(installs.map((i) => i.node));
   // A RUN between the installs may import what the first installed: under a prefix it is not on the path.
   const work = between.find((n) => n.keyword === "RUN" && !installNodes.has(n) && roleOf(n) === "work");
-  return work === undefined ? null : `line ${lineOf(work)} runs between the installs and may use the packages, which under --prefix are not on the path yet`;
+  if (work !== undefined) return `line ${lineOf(work)} runs between the installs and may use the packages, which under --prefix are not on the path yet`;
+  // pip under --prefix does not see what an earlier install put there: a later install that needs it resolves
+  // it again with its own index and pins and writes it over the first (torch from the CPU index, then PyPI's
+  // CUDA build for sentence-transformers; numpy==1.26.4, then pandas' newest numpy). A venv sees every install.
+  const [first, second] = installs;
+  if (first !== undefined && second !== undefined) {
+    return `${second.node === first.node ? `line ${lineOf(first.node)} installs twice` : `lines ${lineOf(first.node)} and ${lineOf(second.node)} install`}, and under --prefix a later install would not see what an earlier one put there (pip would install it again, perhaps another version or build)`;
+  }
+  return null;
 }
 
 /** Why an install cannot be moved into the builder's venv as written; null when it can. */
