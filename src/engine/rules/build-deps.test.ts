@@ -32,6 +32,14 @@ describe("correctness/build-deps", () => {
       { name: "slim has no compiler: the table's build needs and libc6-dev before the install", dockerfile: SLIM, requirements, findings: ["4:compiler"], output: SLIM_FIXED, reasonIncludes: ["psycopg2 has no wheel", "gcc, libpq-dev, libc6-dev"], messageIncludes: ["Install gcc, libpq-dev, libc6-dev first"] },
       { name: "Debian's gcc without its Recommends: libc6-dev joins its install", dockerfile: BARE_GCC, requirements, findings: ["4:headers"], output: BARE_GCC_FIXED, reasonIncludes: ["libc6-dev (libc's headers) joins the compiler's install at line 2"] },
       { name: "Alpine: build-base, and libpq-dev for postgresql-dev from Alpine 3.17 on", dockerfile: ALPINE, requirements, findings: ["3:compiler"], output: ALPINE_FIXED },
+      {
+        // An `apk add gcc` on the Debian base installs nothing (fuzz seed 100 case 50307): apt still brings gcc.
+        name: "apk on a Debian base does not count as the compiler",
+        dockerfile: SLIM.replace("COPY requirements.txt", "RUN apk add --no-cache gcc\nCOPY requirements.txt"),
+        requirements,
+        findings: ["5:compiler"],
+        output: SLIM_FIXED.replace("COPY requirements.txt", "RUN apk add --no-cache gcc\nCOPY requirements.txt"),
+      },
       { name: "Alpine's gcc without musl-dev", dockerfile: ALPINE_GCC, requirements, findings: ["4:headers"], output: ALPINE_GCC_FIXED },
     ],
   });
