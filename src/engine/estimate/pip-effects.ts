@@ -2,7 +2,7 @@
 // venv a bare `pip` runs from, the directory a --prefix/--target install makes, pip removing itself by a
 // self-upgrade into a prefix, and a source build without a compiler (a build-check error).
 import { substituteVariables } from "../dockerfile/variables";
-import { findPythonPackage, withLibcHeaders } from "../knowledge";
+import { alpineAtLeast, findPythonPackage, withLibcHeaders } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
 import { envTrue, type EstimateContext } from "./context";
 import { resolvePath } from "./paths";
@@ -61,10 +61,7 @@ function isSystemBin(path: string, start: number, end: number): boolean {
 const EXTERNALLY_MANAGED = new Set(["bookworm", "trixie", "forky", "sid", "lunar", "mantic", "noble", "oracular", "plucky", "questing"]);
 
 function externallyManaged(stage: StageState): boolean {
-  if (stage.family === "alpine") {
-    const version = /^alpine(\d+)\.(\d+)/.exec(stage.distro ?? "");
-    return version !== null && (Number(version[1]) > 3 || (Number(version[1]) === 3 && Number(version[2]) >= 19));
-  }
+  if (stage.family === "alpine") return alpineAtLeast(stage.distro, 3, 19) === true;
   return (stage.family === "debian" || stage.family === "ubuntu") && EXTERNALLY_MANAGED.has(stage.distro ?? "");
 }
 

@@ -217,7 +217,6 @@ function noteAutoRemoved(stage: StageState, entries: readonly { readonly groups:
   for (const entry of entries) for (const group of entry.groups) if (group.startsWith(prefix)) stage.autoRemoved.set(group.slice(prefix.length), line);
 }
 
-/** After a removal: does a compiler remain (from the base image or a package still installed)? */
 /**
  * True when the stage has a compiler but, as far as the model knows, not libc's headers, so a C extension
  * cannot build (knowledge/libc-headers.ts): Debian and Ubuntu without libc6-dev among the installed
@@ -231,6 +230,7 @@ export function libcHeadersMissing(stage: StageState): boolean {
   return !stage.debInstalled.has("libc6-dev") && !someGroup(stage.fs.liveGroups(), (g) => g.startsWith("deb:") && bringsLibcHeaders(g.slice(4), "debian"));
 }
 
+/** After a removal: does a compiler remain (from the base image or a package still installed)? */
 function recomputeCompiler(stage: StageState): void {
   stage.hasCompiler = (stage.base?.hasCompiler ?? false) || someGroup(stage.fs.liveGroups(), (g) => COMPILER.test(g.replace(/^(deb|apk):/, "")));
 }

@@ -74,6 +74,15 @@ const DEBIAN_CODENAMES = new Set(["buster", "bullseye", "bookworm", "trixie"]);
  * `buildpack-deps:jammy`). Null when no dash-separated part of the tag is a release's codename or
  * `ubuntuNN.NN`.
  */
+/** Whether `distro` (`alpine3.20`, as the base tables and tags name it) is Alpine `major.minor` or later;
+ *  null when it names no Alpine release. */
+export function alpineAtLeast(distro: string | null, major: number, minor: number): boolean | null {
+  const version = /^alpine(\d+)\.(\d+)/.exec(distro ?? "");
+  if (version === null) return null;
+  const [have, haveMinor] = [Number(version[1]), Number(version[2])];
+  return have > major || (have === major && haveMinor >= minor);
+}
+
 export function distroOfTag(tag: string | null): { readonly family: "debian" | "ubuntu"; readonly distro: string } | null {
   for (const part of (tag ?? "").toLowerCase().split(/[-_]/)) {
     const version = /^ubuntu(\d\d\.\d\d)$/.exec(part)?.[1];

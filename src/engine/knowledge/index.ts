@@ -7,7 +7,7 @@ export { TABLES_VERSION } from "./data/tables-version";
 export { UNKNOWN_PYTHON_PACKAGE } from "./data/python-packages";
 export { UNKNOWN_SYSTEM_PACKAGE } from "./data/system-packages";
 
-export { distroOfTag, parseImageRef, formatImageRef, type ImageRef } from "./image-ref";
+export { alpineAtLeast, distroOfTag, parseImageRef, formatImageRef, type ImageRef } from "./image-ref";
 export {
   findBaseImage,
   lookupBaseImage,
@@ -79,4 +79,4 @@ export { findPackage, type PackageFacts, type VersionChoice } from "./find-packa
 export { resolvePackageClosure, type ClosureRequest, type PackageClosure } from "./package-closure";
 export { installedSize, wheelKind, type InstalledSize, type SizeBasis } from "./installed-size";
 export { pickWheel, wheelRank, GLIBC_MINOR_BY_RELEASE, DEFAULT_GLIBC_MINOR, type Arch, type Platform } from "./wheel-tags";
-export { bringsLibcHeaders, withLibcHeaders } from "./libc-headers";
+export { bringsLibcHeaders, isBareCompiler, libcHeadersPackage, withLibcHeaders } from "./libc-headers";

@@ -7,6 +7,16 @@
 
 const BARE_COMPILER = /^(gcc|clang)(-\d+)?$/;
 
+/** A C compiler package that does not bring libc's headers itself (`gcc`, `gcc-12`, `clang`). */
+export function isBareCompiler(name: string): boolean {
+  return BARE_COMPILER.test(name);
+}
+
+/** The package of libc's headers on `family`. */
+export function libcHeadersPackage(family: "debian" | "alpine"): string {
+  return family === "debian" ? "libc6-dev" : "musl-dev";
+}
+
 /** Packages that bring libc's headers, by family (on Debian, a -dev package whose Depends reach libc6-dev
  *  does too: the estimate reads that from the release table's closures). */
 const HEADERS = {
@@ -18,8 +28,8 @@ const HEADERS = {
  *  installed without one: libc6-dev on Debian and Ubuntu, musl-dev on Alpine. */
 export function withLibcHeaders(packages: readonly string[], family: "debian" | "alpine"): string[] {
   const headers = HEADERS[family];
-  if (!packages.some((p) => BARE_COMPILER.test(p)) || packages.some((p) => headers.has(p))) return [...packages];
-  return [...packages, family === "debian" ? "libc6-dev" : "musl-dev"];
+  if (!packages.some(isBareCompiler) || packages.some((p) => headers.has(p))) return [...packages];
+  return [...packages, libcHeadersPackage(family)];
 }
 
 /** Whether an installed package name (apt or apk) brings libc's headers itself. */

@@ -7,7 +7,7 @@
 // missing, adds them to the install that brought the compiler. Shrinking the result is the next steps'
 // work: size/multistage moves the compilers into a builder stage.
 import type { InstructionNode, Stage } from "../dockerfile/model";
-import { findPythonPackage, withLibcHeaders } from "../knowledge";
+import { findPythonPackage, isBareCompiler, libcHeadersPackage, withLibcHeaders } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { editableRun } from "./support/commands";
@@ -76,7 +76,7 @@ function installsBefore(stage: Stage, node: InstructionNode, family: "debian" | 
 
 /** A compiler's install before `hit.node`, where libc's headers can join it. */
 function compilerInstall(hit: Hit): { node: InstructionNode; info: Install } | null {
-  const installs = installsBefore(hit.stage, hit.node, hit.family).filter(({ info }) => info.packages.some((p) => /^(gcc|clang)(-\d+)?$/.test(p.value)));
+  const installs = installsBefore(hit.stage, hit.node, hit.family).filter(({ info }) => info.packages.some((p) => isBareCompiler(p.value)));
   return installs.at(-1) ?? null;
 }
 
@@ -114,7 +114,7 @@ export const buildDeps: Rule = {
   },
   detect(context) {
     return hits(context).map((h) => {
-      const needs = h.headersOnly ? withLibcHeaders(["gcc"], h.family).slice(1) : buildNeeds(h.packages, h.family, distroOf(h));
+      const needs = h.headersOnly ? [libcHeadersPackage(h.family)] : buildNeeds(h.packages, h.family, distroOf(h));
       return makeFinding(this.meta, h.headersOnly ? "headers" : "compiler", { packages: h.packages.join(", "), needs: needs.join(", ") }, h.node.range);
     });
   },
@@ -125,7 +125,7 @@ export const buildDeps: Rule = {
     const reasons: string[] = [];
     for (const hit of hits(context)) {
       if (hit.headersOnly) {
-        const headers = withLibcHeaders(["gcc"], hit.family).slice(1);
+        const headers = [libcHeadersPackage(hit.family)];
         const install = compilerInstall(hit);
         const last = install?.info.packages.at(-1);
         if (install !== null && last !== undefined && editableRun(install.node)) {

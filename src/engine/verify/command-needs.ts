@@ -39,7 +39,8 @@ export function executableNeed(command: ShellCommand, info: CommandInfo): Execut
 
 /** The shell a `bash -c '…'` script runs in, when the build check tracks it (bash). */
 export function shellNeed(command: ShellCommand): ExecutableNeed | null {
-  return bashOf(command.shell) !== null || bashOf(command.shell?.slice(command.shell.lastIndexOf("/") + 1)) !== null ? { name: "bash", systemPip: false } : null;
+  const shell = command.shell;
+  return shell !== undefined && bashOf(shell.slice(shell.lastIndexOf("/") + 1)) !== null ? { name: "bash", systemPip: false } : null;
 }
 
 /** Files the command reads from the image. */

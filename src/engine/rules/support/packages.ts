@@ -11,7 +11,7 @@ import type { Stage } from "../../dockerfile/model";
 import { packageCost } from "../../estimate/python-sizes";
 import { findRequirementsFile } from "../../estimate/requirements-lookup";
 import type { StageSummary } from "../../estimate/types";
-import { findPythonPackage, resolvePythonClosure, type Platform } from "../../knowledge";
+import { alpineAtLeast, findPythonPackage, resolvePythonClosure, type Platform } from "../../knowledge";
 import type { PythonPackageRow } from "../../knowledge/types";
 import { parseCommandLineRequirementCached } from "../../cache/parsed-files";
 import { resolveRequirements } from "../../requirements";
@@ -152,12 +152,7 @@ export function packageToken(entry: string): string {
  *  release is not known (the python:*-alpine images of today are all newer); else its first token. */
 export function packageFor(entry: string, distro: string | null): string {
   const renamed = /^\S+\s+\((\S+) on Alpine >= (\d+)\.(\d+)\)$/.exec(entry.trim());
-  if (renamed !== null) {
-    const alpine = /^alpine(\d+)\.(\d+)/.exec(distro ?? "");
-    const [major, minor] = alpine === null ? [Infinity, Infinity] : [Number(alpine[1]), Number(alpine[2])];
-    const [fromMajor, fromMinor] = [Number(renamed[2]), Number(renamed[3])];
-    if (major > fromMajor || (major === fromMajor && minor >= fromMinor)) return renamed[1] ?? packageToken(entry);
-  }
+  if (renamed !== null && (alpineAtLeast(distro, Number(renamed[2]), Number(renamed[3])) ?? true)) return renamed[1] ?? packageToken(entry);
   return packageToken(entry);
 }
 

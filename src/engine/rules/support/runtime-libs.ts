@@ -9,6 +9,7 @@
 // `apt-get install -s` closure of each -dev package, generated 2026-11-28); bullseye from
 // packages.debian.org/bullseye (2026-12); Alpine from pkgs.alpinelinux.org (v3.17+ for libssl3).
 
+import { alpineAtLeast } from "../../knowledge/image-ref";
 import { debianBasePackages, debianPackage, debianPackageExists, exactDebianRelease, runtimeLibrariesOf, type DebianRelease } from "../../knowledge/debian-tables";
 
 /** The stage a package is installed in: its libc and its base image's distro (`trixie`, `alpine3.24`). */
@@ -138,11 +139,6 @@ const COMPILER_RUNTIME: Readonly<Record<string, { readonly debian: readonly stri
   gfortran: { debian: ["libgfortran5"], alpine: ["libgfortran"] },
 };
 
-/** Alpine's minor version from `alpine3.24`; null for anything else. */
-function alpineVersionOf(distro: string | null): number | null {
-  const m = /^alpine(\d+)\.(\d+)/.exec(distro ?? "");
-  return m === null ? null : Number(m[1]) + Number(m[2]) / 100;
-}
 
 /** True for packages only a build needs (compilers, headers, fetch tools, pip/venv packages). */
 export function isBuildOnly(pkg: string): boolean {
@@ -157,7 +153,7 @@ export function isBuildOnly(pkg: string): boolean {
 export function libraryNameFor(entry: string, target: RuntimeTarget): string | null {
   const name = entry.trim().split(/\s+/)[0] ?? entry;
   if (target.libc === "musl") {
-    if (name === "libssl3" && (alpineVersionOf(target.distro) ?? 99) < 3.17) return "libssl1.1";
+    if (name === "libssl3" && alpineAtLeast(target.distro, 3, 17) === false) return "libssl1.1";
     return name;
   }
   const release = exactDebianRelease(target.distro);
