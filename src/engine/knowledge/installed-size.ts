@@ -35,13 +35,26 @@ export interface InstalledSize {
  */
 export const LARGE_COMPILED_WHEEL_BYTES = 20_000_000;
 
-/** The kind of a wheel that was not measured: pure from its tag, CUDA by the nvidia- wheels, a large
- *  compiled wheel as one with bundled native libraries (above), else compiled (a bundled `.libs` folder
- *  cannot be seen from a small wheel's name and size). */
+/** Wheel bytes from which a binary-only wheel (below) is taken to be mostly machine code. */
+export const BINARY_ONLY_WHEEL_BYTES = 1_000_000;
+
+/** A platform wheel for any Python (`py3-none-manylinux_2_17_x86_64`) of at least a megabyte: no CPython
+ *  extension module (that needs a `cpXY` tag), so it carries an executable or a library loaded through
+ *  ctypes (uv, ruff, ninja, xgboost's libxgboost.so): machine code, which zip compresses like a bundled
+ *  native library. A small one may be Python code tagged for its platform (watchdog's 80 kB Linux wheel
+ *  reaches inotify through ctypes). */
+export function isBinaryOnlyWheel(tag: string, bytes: number): boolean {
+  return bytes >= BINARY_ONLY_WHEEL_BYTES && /^py\d*-none-/.test(tag) && !tag.endsWith("-any");
+}
+
+/** The kind of a wheel that was not measured: pure from its tag, CUDA by the nvidia- wheels, a binary-only
+ *  wheel (above) or a large compiled wheel as one with bundled native libraries, else compiled (a bundled
+ *  `.libs` folder cannot be seen from a small wheel's name and size). */
 export function wheelKind(facts: PackageFacts, measured: MeasuredSize | null): WheelKind {
   if (measured !== null) return measured.kind;
   if (facts.name.startsWith("nvidia-")) return "cuda";
   if (facts.pure) return "pure";
+  if (facts.wheel !== null && isBinaryOnlyWheel(facts.wheel[0], facts.wheel[1])) return "nativeLibs";
   return (facts.wheel?.[1] ?? 0) > LARGE_COMPILED_WHEEL_BYTES ? "nativeLibs" : "compiled";
 }
 
