@@ -141,6 +141,11 @@ export const ASSUMPTIONS = {
     value: 0,
     text: "torch pins its CUDA wheels (nvidia-*, triton), and torchvision and torchaudio the torch they were built for, to exact versions; the data lists dependencies without versions, so each is weighed at the version public lock files locked beside that release (or beside the nearest release of the same build).",
   },
+  uvBinary: {
+    id: "uv-binary",
+    value: 0,
+    text: "uv's image (ghcr.io/astral-sh/uv) holds the uv and uvx binaries, at / in the bare tags and in /usr/local/bin in those built on python, debian or alpine; no table measures them, so they are weighed as uv's musllinux wheel of the same release installed (the wheel holds the same two binaries and a small Python shim; the nearest release the table holds when it lacks that one), all on uv: uvx is a small launcher.",
+  },
   copyUp: {
     id: "chown-copy-up",
     value: 0,

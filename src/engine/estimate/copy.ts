@@ -14,6 +14,9 @@ import { CONTEXT_GROUP } from "../verify/files";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { addExecutables, type StageState } from "./stage-state";
 import { trimEndChar } from "../text/trim";
+import { parseImageRef, uvImage } from "../knowledge";
+import type { FsEntry } from "./stage-fs";
+import { EXECUTABLE_GROUP, uvBinaryEntries } from "./uv-image";
 import { formatCount } from "../format";
 
 /** Files that describe dependencies rather than hold application code (copied first for caching). */
@@ -106,12 +109,16 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
   const line = node.range.startLine;
   const source = stageNamed(ctx, from);
   if (source === undefined) {
+    const ref = parseImageRef(from);
+    const uv = ref === null ? null : uvImage(ref);
+    const unknown = uv === null ? sources : copyEntries(stage, from, uvBinaryEntries(ctx, uv, line), sources, dest, destIsDir, line);
+    if (unknown.length === 0) return;
     ctx.assume(ASSUMPTIONS.unknownFromImage.id, ASSUMPTIONS.unknownFromImage.text, line);
     ctx.warn("copy-from-image", `COPY --from=${from} copies from an image that is not in the tables: not counted.`, line);
-    // What it copies is not known, but it is there: a tool (`COPY --from=ghcr.io/astral-sh/uv /uv /bin/`)
-    // or a directory whose content the build check must not call missing.
+    // What it copies is not known, but it is there: a tool or a directory whose content the build check
+    // must not call missing.
     stage.madePaths.add(dest);
-    addExecutables(stage, sources.map((s) => baseName(s)).filter((n) => n !== ""), `COPY --from=${from} (line ${line})`);
+    addExecutables(stage, copiedNames(unknown, dest, destIsDir), `COPY --from=${from} (line ${line})`);
     return;
   }
   if (source === stage) {
@@ -146,11 +153,14 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       ctx.warn("copy-from-uncounted", `COPY --from=${from} ${raw} copies what that stage put there without the model counting it (see its warnings): not counted.`, line);
     } else if (selected.length === 0) {
       ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
+      // An image the model does not hold may have any tool: the build check must not call it missing.
+      if (source.unmodelledAt !== null) addExecutables(stage, copiedNames([raw], dest, destIsDir), `COPY --from=${from} (line ${line})`);
     }
     for (const e of selected) {
       const target = landingPath(path, e.path, dest, destIsDir);
       stage.fs.add({ ...e, path: target });
       if (e.pythonPackage !== null) addExecutables(stage, executablesOfPythonPackage(e.pythonPackage), `COPY --from=${from} (line ${line})`);
+      if (e.groups.includes(EXECUTABLE_GROUP)) addExecutables(stage, [baseName(target)], `COPY --from=${from} (line ${line})`);
       if (e.pythonPackage !== null && !e.wheelFile) {
         const site = target.slice(0, target.lastIndexOf("/"));
         const set = stage.pythonInstalled.get(site) ?? new Set<string>();
@@ -163,6 +173,28 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
   if (stage.fs.current !== undefined && sources.length > 0) {
     stage.fs.current.installsPackages ||= source.fs.reinstallsOnSourceChange();
   }
+}
+
+/** Copies what each of `sources` selects among an image's known `entries` (`COPY --from=<image>`); returns
+ *  the sources that select none of them. */
+function copyEntries(stage: StageState, from: string, entries: readonly FsEntry[], sources: readonly string[], dest: string, destIsDir: boolean, line: number): string[] {
+  const unknown: string[] = [];
+  for (const raw of sources) {
+    const path = resolvePath("/", raw);
+    const selected = entries.filter((e) => isUnder(e.path, path));
+    if (selected.length === 0) unknown.push(raw);
+    for (const e of selected) {
+      const target = landingPath(path, e.path, dest, destIsDir);
+      stage.fs.add({ ...e, path: target });
+      if (e.groups.includes(EXECUTABLE_GROUP)) addExecutables(stage, [baseName(target)], `COPY --from=${from} (line ${line})`);
+    }
+  }
+  return unknown;
+}
+
+/** The names copied files land under: each source's own name in a directory, else the destination's. */
+function copiedNames(sources: readonly string[], dest: string, destIsDir: boolean): string[] {
+  return (destIsDir ? sources.map((s) => baseName(s)) : [baseName(dest)]).filter((n) => n !== "");
 }
 
 /** Copies the source stage's generated requirements files under `path` (the file itself, a directory

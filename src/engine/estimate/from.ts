@@ -1,13 +1,15 @@
 // FROM in the size model: a table row for an image (nearest known tag when the exact one is missing,
 // flagged), or the layers and state of an earlier stage.
 import type { InstructionNode } from "../dockerfile/model";
-import { distroOfTag, findBaseImage, parseImageRef, parsePythonTag } from "../knowledge";
+import { distroOfTag, findBaseImage, parseImageRef, parsePythonTag, uvImage } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
 import { baseExecutables } from "../verify/executables";
 import { seedDebianBase } from "./debian-install";
-import { forkStage, markUnmodelled, newStage, type StageState } from "./stage-state";
+import type { FsEntry } from "./stage-fs";
+import { addExecutables, forkStage, markUnmodelled, newStage, type StageState } from "./stage-state";
+import { uvBinaryEntries } from "./uv-image";
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -37,6 +39,14 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
     return newStage({ index, name, base: null, baseLabel: "scratch", libc: null, pythonMinor: null, distro: null, family: null, fullPythonImage: false, hasCompiler: false }, new Map(), new Map(), ctx.fsBudget);
   }
   const ref = image === null ? null : parseImageRef(image);
+  const uv = ref === null ? null : uvImage(ref);
+  if (uv !== null && uv.binDir === "/") {
+    // uv's bare image: scratch with the two binaries (a stage the guide's `COPY --from=uv /uv /bin/` reads).
+    const stage = newStage({ index, name, base: null, baseLabel: label, libc: null, pythonMinor: null, distro: null, family: null, fullPythonImage: false, hasCompiler: false }, new Map(), new Map(), ctx.fsBudget);
+    stage.fs.startLayer({ line, instruction: `FROM ${label}`, stageIndex: index, invalidatedBySource: false, installsPackages: false });
+    addUvBinaries(ctx, stage, uvBinaryEntries(ctx, uv, line), label);
+    return stage;
+  }
   const match = ref === null ? null : findBaseImage(ref);
   const row = match?.row ?? null;
   if (match?.assumption != null) ctx.assume(`base-image:${line}`, match.assumption, line);
@@ -81,5 +91,11 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
     path: "/", bytes: row.diskBytes, category: "base", label: row.ref, sources: [baseSource(row)],
     pycBytes: 0, pythonPackage: null, wheelFile: false, groups: [],
   });
+  if (uv !== null) addUvBinaries(ctx, stage, uvBinaryEntries(ctx, uv, line), label);
   return stage;
+}
+
+function addUvBinaries(ctx: EstimateContext, stage: StageState, entries: readonly FsEntry[], label: string): void {
+  for (const e of entries) stage.fs.add(e);
+  addExecutables(stage, ["uv", "uvx"], `the base image ${label}`);
 }

@@ -70,7 +70,7 @@ describe("findBaseImage: nearest known tag", () => {
       name: "uv image whose own row has no size",
       text: "ghcr.io/astral-sh/uv:python3.12-bookworm-slim",
       row: "python:3.12-slim-bookworm",
-      says: /uv and uvx binaries are not counted|those binaries are not counted/,
+      says: /with the uv and uvx binaries added \(uv docs; the binaries are weighed as uv.s wheel, assumption uv-binary\)/,
     },
     { name: "uv alpine", text: "ghcr.io/astral-sh/uv:python3.12-alpine", row: "python:3.12-alpine", says: /uv/ },
     { name: "uv without python", text: "ghcr.io/astral-sh/uv:bookworm-slim", row: "debian:bookworm-slim", says: /debian:bookworm-slim with the uv/ },

@@ -16,6 +16,7 @@ export {
   type BaseImageMatch,
   type FindBaseImageOptions,
 } from "./base-images";
+export { uvImage, type UvImage } from "./python-images";
 export { pythonVariantOf, suggestPythonVariant, type PythonVariantSuggestion } from "./python-variants";
 export { parsePythonTag, formatPythonTag, type PythonTag, type PythonVariant, type PythonVersion } from "./python-tag";
 export {

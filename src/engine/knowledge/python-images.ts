@@ -13,6 +13,7 @@ import {
   versionKey,
 } from "./base-image-rows";
 import { comparePythonVersions, parsePythonTag, type PythonTag } from "./python-tag";
+import type { ImageRef } from "./image-ref";
 import type { BaseImageRow, Era } from "./types";
 
 function pythonRows(era: Era): BaseImageRow[] {
@@ -147,7 +148,7 @@ export interface UvBase {
   readonly reason: string;
 }
 
-const UV_NOTE = "with the uv and uvx binaries added (uv docs); those binaries are not counted";
+const UV_NOTE = "with the uv and uvx binaries added (uv docs; the binaries are weighed as uv's wheel, assumption uv-binary)";
 
 /**
  * `ghcr.io/astral-sh/uv:[<uv version>-]python3.12-trixie-slim` is `python:3.12-slim-trixie` plus uv
@@ -175,4 +176,23 @@ export function uvBase(tag: string | null): UvBase | null {
     return { image: "alpine", tag: alpineTag, reason: `it is alpine:${alpineTag ?? "latest"} ${UV_NOTE}` };
   }
   return null;
+}
+
+/** uv's own image (`ghcr.io/astral-sh/uv`): where it keeps the uv and uvx binaries and which uv it ships. */
+export interface UvImage {
+  /** The uv release the tag names (`0.9.5`, `0.9`), or null (`latest`, a tag without one). */
+  readonly version: string | null;
+  /** `/` in the bare images (`uv:0.9.5`, `uv:latest`: scratch plus the two binaries, which uv's Docker
+   *  guide copies with `COPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /uvx /bin/`); `/usr/local/bin` in the
+   *  images built on python, debian or alpine (`uv:python3.12-bookworm-slim`). */
+  readonly binDir: "/" | "/usr/local/bin";
+}
+
+/** The uv image a reference names (ghcr.io/astral-sh/uv, any tag or digest), or null for any other image. */
+export function uvImage(ref: ImageRef): UvImage | null {
+  if (ref.registry !== "ghcr.io" || ref.repository !== "astral-sh/uv") return null;
+  const tag = ref.tag ?? "latest";
+  const bare = /^(\d+\.\d+(?:\.\d+)?)$/.exec(tag);
+  if (bare !== null || tag === "latest") return { version: bare?.[1] ?? null, binDir: "/" };
+  return { version: /^(\d+\.\d+(?:\.\d+)?)-/.exec(tag)?.[1] ?? null, binDir: "/usr/local/bin" };
 }
