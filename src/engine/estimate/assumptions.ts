@@ -79,6 +79,11 @@ export const ASSUMPTIONS = {
     value: 0,
     text: "uv does not write .pyc files unless asked (`--compile-bytecode`), and its cache holds the unpacked wheels: about the installed size without .pyc.",
   },
+  uvLinkMode: {
+    id: "uv-link-mode",
+    value: 0,
+    text: "uv installs by hardlinking each file from its cache (its default on Linux, docs.astral.sh/uv/reference/settings/#link-mode): where the cache is in the image, on the same filesystem as the environment, the two share their bytes, and the cache adds only its metadata (not counted). With `--link-mode=copy` or `UV_LINK_MODE=copy` (uv's Docker guide sets it beside a cache mount, where links cannot reach) the cache is a second copy.",
+  },
   bytecode: {
     id: "bytecode",
     // The .pyc share of a pure package: installed (with .pyc) ÷ 1.9 = without, so .pyc ≈ 0.47 of it.

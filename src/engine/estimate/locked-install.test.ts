@@ -38,6 +38,31 @@ describe("uv sync from uv.lock", () => {
     expect(e.warnings.map((w) => w.code)).not.toContain("lock-not-given");
   });
 
+  // uv installs by hardlinking from its cache (its default on Linux): the cache in the same layer shares the
+  // installed files' bytes. Copying (the guide's UV_LINK_MODE=copy, for a cache mount) makes it a second copy.
+  it.each([
+    { name: "the default link mode: the cache adds nothing", command: "uv sync --frozen --no-dev", copies: false },
+    { name: "--link-mode=copy", command: "uv sync --frozen --no-dev --link-mode=copy", copies: true },
+    { name: "--link-mode copy, before other flags", command: "uv sync --link-mode copy --frozen --no-dev", copies: true },
+    { name: "UV_LINK_MODE=copy in the environment", command: "UV_LINK_MODE=copy uv sync --frozen --no-dev", copies: true },
+    { name: "symlinks also share", command: "uv sync --frozen --no-dev --link-mode=symlink", copies: false },
+  ])("uv's cache in the image: $name", ({ command, copies }) => {
+    const e = run(`FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN ${command}\n`, UV);
+    const cache = e.layers.flatMap((l) => l.items).filter((i) => i.category === "pipCache");
+    expect(cache.map((i) => i.path)).toEqual(["/root/.cache/uv"]);
+    // uv writes no .pyc unless asked, and its cache holds the unpacked wheels: the venv's bytes, once more.
+    expect(e.byCategory.pipCache).toBe(copies ? e.byCategory.python : 0);
+    expect(e.assumptions.some((a) => a.id === "uv-link-mode")).toBe(!copies);
+  });
+
+  it("uv pip install reads the link mode from its flag and from an ENV line", () => {
+    const cacheOf = (dockerfile: string) => run(dockerfile, [], [{ path: "requirements.txt", content: "flask==3.0.3\n" }]).byCategory.pipCache;
+    const base = "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nCOPY requirements.txt .\n";
+    expect(cacheOf(`${base}RUN uv pip install --system -r requirements.txt\n`)).toBe(0);
+    expect(cacheOf(`${base}RUN uv pip install --system --link-mode copy -r requirements.txt\n`)).toBeGreaterThan(0);
+    expect(cacheOf(`${base}ENV UV_LINK_MODE=copy\nRUN uv pip install --system -r requirements.txt\n`)).toBeGreaterThan(0);
+  });
+
   it("uv sync --project DIR reads the lock of that directory and makes its .venv there", () => {
     const files = [{ path: "backend/pyproject.toml", content: fixture("pyproject-uv.toml") }, { path: "backend/uv.lock", content: fixture("uv.lock") }];
     const e = run("FROM python:3.12-slim\nWORKDIR /srv\nCOPY backend backend\nRUN uv sync --frozen --no-dev --project backend\n", files);

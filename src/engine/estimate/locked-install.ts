@@ -16,7 +16,7 @@ import { requestOf } from "./install-requests";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import { findProjectFile, manifestOf, manifestRequirements } from "./project-lookup";
-import { expand, installPackages, namesFromFile, sitePackages, systemSite, type InstallPlan, type RunScope } from "./python-install";
+import { expand, installPackages, namesFromFile, sitePackages, systemSite, uvLinksToCache, type InstallPlan, type RunScope } from "./python-install";
 import { homeOf, markUnmodelled, type StageState } from "./stage-state";
 import { chooseWheelBytes } from "./wheel-choice";
 
@@ -153,7 +153,8 @@ function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, i
     const site = venv === "/usr/local" || venv === "/usr" ? systemSite(stage) : sitePackages(venv, stage);
     if (site !== systemSite(stage)) stage.venvs.add(venv);
     const cacheDir = info.noCache || envTrue(env, "UV_NO_CACHE") ? null : resolvePath(scope.cwd, get("UV_CACHE_DIR") ?? `${homeOf(stage)}/.cache/uv`);
-    return { site, installer: "uv", compile: info.compile || envTrue(env, "UV_COMPILE_BYTECODE"), cacheDir, label: "uv" };
+    const linksToCache = uvLinksToCache(info.linkMode, get("UV_LINK_MODE"));
+    return { site, installer: "uv", compile: info.compile || envTrue(env, "UV_COMPILE_BYTECODE"), cacheDir, linksToCache, label: "uv" };
   }
   if (info.kind === "poetry-install") {
     const setting = (envName: string, key: string) => get(envName) ?? stage.toolConfig.get(key);

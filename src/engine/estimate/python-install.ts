@@ -144,6 +144,8 @@ export interface InstallPlan {
   readonly upgrade: boolean;
   /** Cache directory, or null when caching is off. */
   readonly cacheDir: string | null;
+  /** The installed files are hardlinks (or symlinks) to the cache's: the cache adds no bytes of its own. */
+  readonly linksToCache?: boolean;
   readonly label: string;
   /** The install reads PyTorch's CPU index: torch's CUDA wheels are not installed (torch-index.ts). */
   readonly torchCpu?: boolean;
@@ -204,11 +206,13 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
     });
   }
   if (plan.cacheDir !== null && costs.length > 0) {
+    const linked = plan.linksToCache === true;
+    if (linked) ctx.assume(ASSUMPTIONS.uvLinkMode.id, ASSUMPTIONS.uvLinkMode.text, scope.line);
     stage.fs.add({
       path: plan.cacheDir,
-      bytes: costs.reduce((sum, c) => sum + c.cacheBytes, 0),
+      bytes: linked ? 0 : costs.reduce((sum, c) => sum + c.cacheBytes, 0),
       category: "pipCache",
-      label: `${plan.label} cache (${costs.length} package${costs.length === 1 ? "" : "s"})`,
+      label: `${plan.label} cache (${costs.length} package${costs.length === 1 ? "" : "s"}${linked ? ", hardlinked into the environment" : ""})`,
       sources: costs.flatMap((c) => c.sources),
       pycBytes: 0,
       pythonPackage: null,
@@ -219,6 +223,14 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   const layer = stage.fs.current;
   if (layer !== undefined) layer.installsPackages = true;
   return costs;
+}
+
+/** uv's link mode (`--link-mode`, else UV_LINK_MODE, else hardlink, its default on Linux) links the installed
+ *  files to the cache's (assumption uv-link-mode). A cache on a cache mount is another filesystem, where uv
+ *  falls back to copying; that cache is not in the layer either way. */
+export function uvLinksToCache(option: string | null, variable: string | undefined): boolean {
+  const mode = (option ?? variable ?? "hardlink").trim().toLowerCase();
+  return mode === "hardlink" || mode === "symlink";
 }
 
 /** What the rules read back (StageSummary.pythonPackages): the name, its specifier, the version chosen. */
@@ -287,6 +299,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     noDeps: info.options.noDeps,
     upgrade: info.options.upgrade,
     cacheDir: pipCacheDir(stage, scope, info),
+    linksToCache: info.installer === "uv" && uvLinksToCache(optionValue(info, "--link-mode"), scope.vars.get("UV_LINK_MODE")),
     label: info.installer === "uv" ? "uv" : "pip",
     torchCpu: readsTorchCpuIndex(info.optionWords, info.requirementFiles.map((f) => resolvePath(scope.cwd, expand(scope, f.value))), ctx.requirementFiles),
   });

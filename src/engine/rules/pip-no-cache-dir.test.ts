@@ -17,6 +17,8 @@ describe("size/pip-no-cache-dir", () => {
       { name: "poetry's cache turned off", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir poetry && poetry config virtualenvs.create false && poetry install --no-cache --no-root\n", requirements: { "requirements.txt": "flask==3.0.3\n" } },
       { name: "poetry's cache turned off before the subcommand", dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir poetry && poetry --no-cache install --no-root\n", requirements: { "requirements.txt": "flask==3.0.3\n" } },
       { name: "exec form cannot be edited", dockerfile: "FROM python:3.12-slim\nRUN [\"pip\", \"install\", \"flask\"]\n" },
+      // uv hardlinks what it installs from its cache (its default link mode): the cache adds no bytes.
+      { name: "uv pip with its default link mode", dockerfile: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.9 /uv /bin/uv\nRUN uv pip install --system flask\n" },
     ],
     invalid: [
       {
@@ -74,10 +76,10 @@ describe("size/pip-no-cache-dir", () => {
         reasonIncludes: ["pip's and uv's caches hold"],
       },
       {
-        name: "uv pip alone: the step names uv's cache and its flag",
-        dockerfile: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.9 /uv /bin/uv\nRUN uv pip install --system flask\n",
+        name: "uv pip alone, copying from its cache: the step names uv's cache and its flag",
+        dockerfile: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.9 /uv /bin/uv\nRUN uv pip install --link-mode=copy --system flask\n",
         findings: ["3:cache"],
-        output: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.9 /uv /bin/uv\nRUN uv pip install --no-cache --system flask\n",
+        output: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.4.9 /uv /bin/uv\nRUN uv pip install --no-cache --link-mode=copy --system flask\n",
         messageIncludes: ["uv keeps", "add --no-cache."],
         reasonIncludes: ["uv's cache holds", "of downloads"],
       },

@@ -82,7 +82,11 @@ export type CommandInfo =
   | { readonly kind: "pdm-install"; readonly lock: LockOptions; readonly directory: string | null }
   | { readonly kind: "poetry-config"; readonly key: string; readonly value: string | null }
   | { readonly kind: "pipenv-install"; readonly system: boolean; readonly deploy: boolean; readonly dev: boolean }
-  | { readonly kind: "uv-sync"; readonly noDev: boolean; readonly frozen: boolean; readonly noCache: boolean; readonly lock: LockOptions; readonly compile: boolean; readonly directory: string | null }
+  | {
+      readonly kind: "uv-sync"; readonly noDev: boolean; readonly frozen: boolean; readonly noCache: boolean; readonly lock: LockOptions; readonly compile: boolean; readonly directory: string | null;
+      /** `--link-mode` as written (hardlink, copy, clone, symlink), or null. */
+      readonly linkMode: string | null;
+    }
   /** `python -m venv P`, `virtualenv P`, `uv venv P`. */
   | { readonly kind: "venv-create"; readonly path: string; readonly tool: "venv" | "virtualenv" | "uv" }
   | { readonly kind: "apt-update"; readonly tool: "apt-get" | "apt" }

@@ -69,7 +69,9 @@ describe("recogniseCommand: pip", () => {
     // Real-world (shared corpus 055): both options take a value, which is not a package to install.
     ["uv pip install --system --python-preference system --requirements requirements.txt", { kind: "pip-install", requirements: [], requirementFiles: [{ value: "requirements.txt" }] }],
     ["uv sync --frozen --no-dev", { kind: "uv-sync", frozen: true, noDev: true, noCache: false }],
-    ["uv --no-cache sync", { kind: "uv-sync", noCache: true }],
+    ["uv --no-cache sync", { kind: "uv-sync", noCache: true, linkMode: null }],
+    ["uv sync --link-mode=copy --frozen", { kind: "uv-sync", frozen: true, linkMode: "copy" }],
+    ["uv sync --link-mode hardlink", { kind: "uv-sync", linkMode: "hardlink" }],
     ["uv venv /opt/venv", { kind: "venv-create", path: "/opt/venv", tool: "uv" }],
     ["uv cache clean", { kind: "pip-cache-purge", installer: "uv" }],
     ["pip cache purge", { kind: "pip-cache-purge", installer: "pip" }],
