@@ -30,6 +30,14 @@ describe("security/non-root-user", () => {
         output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
       },
       {
+        // Distroless has no shell for `RUN useradd` (the build would stop there) and defines nonroot itself.
+        name: "a distroless final stage runs as its own nonroot user",
+        dockerfile: "FROM python:3.11-slim AS build\nRUN python -m venv /venv && /venv/bin/pip install --no-cache-dir flask\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=build /venv /venv\nCMD [\"/venv/bin/python3\", \"app.py\"]\n",
+        findings: ["3:root"],
+        output: "FROM python:3.11-slim AS build\nRUN python -m venv /venv && /venv/bin/pip install --no-cache-dir flask\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=build /venv /venv\nUSER 65532\nCMD [\"/venv/bin/python3\", \"app.py\"]\n",
+        reasonIncludes: ["no shell to create a user", "UID 65532"],
+      },
+      {
         name: "alpine uses busybox adduser, at the end of the file",
         dockerfile: "FROM python:3.12-alpine\nCOPY app.py /app/",
         findings: ["1:root"],

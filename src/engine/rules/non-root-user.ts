@@ -14,12 +14,15 @@ import { makeFinding } from "./support/finding";
 import { unquoteWord } from "../dockerfile/unquote";
 import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, onWindows, workdirsOf } from "./support/stages";
 import { userOf } from "./support/words";
+import { imageHasNoShell } from "../verify/executables";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
  *  reach 10000), so the container user never matches a host account on a bind mount. */
 const UID = "10001";
 const NAME = "app";
+/** The nonroot user every distroless image defines (GoogleContainerTools/distroless, base/base.bzl). */
+const DISTROLESS_NONROOT = "65532";
 /** Entrypoints that start as root on purpose and drop privileges themselves. */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|supervisord|chpst)\b|^\/init$|"\/init"/;
 /** Bases that already run as a non-root user: distroless and Chainguard's nonroot tags, Bitnami's images,
@@ -80,12 +83,17 @@ function chownOwner(context: RuleContext): string | null {
   return owner;
 }
 
+/** The images the final image's stages name in FROM. */
+function finalImages(context: RuleContext): string[] {
+  return context.analysis.model.stages.filter((s) => finalImageStages(context.analysis).has(s.index)).map((s) => s.from.from?.image ?? "");
+}
+
 function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | null {
   const stage = finalStage(context.analysis.model);
   if (stage === null) return null;
   const state = userState(context);
   if (!isRoot(state.user)) return null;
-  const images = context.analysis.model.stages.filter((s) => finalImageStages(context.analysis).has(s.index)).map((s) => s.from.from?.image ?? "");
+  const images = finalImages(context);
   // Guard: scratch has no user database; some bases already run as a non-root user; Windows has no useradd.
   if (images.some((i) => i === "scratch" || NON_ROOT_BASE.test(i)) || onWindows(context.analysis.model, stage)) return null;
   const starts = stage.instructions.filter((n) => n.keyword === "ENTRYPOINT" || n.keyword === "CMD").map((n) => n.args.join(" "));
@@ -264,13 +272,17 @@ export const nonRootUser: Rule = {
       const create = alpine ? `RUN adduser -D -u ${UID} ${NAME}` : `RUN useradd --create-home --uid ${UID} ${NAME}`;
       const created = state.userNode === null ? state.created : null;
       const owner = created === null ? chownOwner(context) : null;
-      const lines = created !== null ? [`USER ${created}`] : owner !== null ? [`USER ${owner}`] : [create, `USER ${UID}`];
+      // Distroless images have no shell for a RUN, and already define nonroot (UID 65532) in /etc/passwd.
+      const distroless = created === null && owner === null && finalImages(context).some((i) => imageHasNoShell(i));
+      const lines = created !== null ? [`USER ${created}`] : owner !== null ? [`USER ${owner}`] : distroless ? [`USER ${DISTROLESS_NONROOT}`] : [create, `USER ${UID}`];
       edits.push({ start: at, end: at, text: lead + lines.join(nl) + nl });
       reasons.push(created !== null
         ? `The Dockerfile already creates ${created}; USER makes the app run as that user`
         : owner !== null
           ? `The Dockerfile gives files to ${owner} with chown so that the app can write them; USER makes the app run as that owner (a new user could not write there)`
-          : `A user with the fixed UID ${UID} (above the UIDs hosts hand out, so a bind mount never maps it to a real account), created after the installs that need root`);
+          : distroless
+            ? `The distroless image has no shell to create a user with, and already defines nonroot with UID ${DISTROLESS_NONROOT} (its :nonroot tags run as it); USER makes the app run as that user`
+            : `A user with the fixed UID ${UID} (above the UIDs hosts hand out, so a bind mount never maps it to a real account), created after the installs that need root`);
     }
     if (edits.length === 0) return [];
     return [{ id: "non-root", title: "Add a non-root USER", edits: [{ file: "dockerfile", edits }], reason: `${reasons.join(". ")}.` }];

@@ -79,6 +79,16 @@ describe("executables", () => {
     { name: "gcc with its Recommends", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: [] },
     { name: "Alpine's gcc without musl-dev", dockerfile: `${ALPINE}\nRUN apk add --no-cache gcc postgresql-dev && pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-libc-headers psycopg2 @2"] },
     { name: "an unknown base image: nothing is said missing", dockerfile: "FROM example.com/team/base:1\nRUN uv pip install --system flask\n", expected: [] },
+    // Images with no shell at all: a shell-form RUN cannot start /bin/sh.
+    { name: "a shell-form RUN on distroless", dockerfile: "FROM gcr.io/distroless/python3-debian12\nCOPY app.py /app/\nRUN chmod +x /app/app.py\n", expected: ["error missing-executable sh @3"] },
+    { name: "on distroless pinned by digest, in a stage built on it", dockerfile: "FROM gcr.io/distroless/python3-debian12:nonroot@sha256:" + "a".repeat(64) + " AS base\nFROM base\nRUN echo hi\n", expected: ["error missing-executable sh @3"] },
+    { name: "on scratch", dockerfile: "FROM scratch\nCOPY app /app\nRUN echo hi\n", expected: ["error missing-executable sh @3"] },
+    { name: "on Chainguard's standard image", dockerfile: "FROM cgr.dev/chainguard/python:latest\nRUN echo hi\n", expected: ["error missing-executable sh @2"] },
+    { name: "distroless :debug has busybox", dockerfile: "FROM gcr.io/distroless/python3-debian12:debug\nRUN echo hi\n", expected: [] },
+    { name: "Chainguard's -dev image has a shell", dockerfile: "FROM cgr.dev/chainguard/python:latest-dev\nRUN echo hi\n", expected: [] },
+    { name: "an exec-form RUN needs no shell", dockerfile: "FROM gcr.io/distroless/python3-debian12\nRUN [\"python3\", \"-m\", \"compileall\", \"/app\"]\n", expected: [] },
+    { name: "a SHELL instruction names the shell", dockerfile: "FROM gcr.io/distroless/python3-debian12:debug\nSHELL [\"/busybox/sh\", \"-c\"]\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=0 /busybox /busybox\nSHELL [\"/busybox/sh\", \"-c\"]\nRUN echo hi\n", expected: [] },
+    { name: "a shell copied in", dockerfile: "FROM busybox:1.36 AS bb\nFROM scratch\nCOPY --from=bb /bin/sh /bin/sh\nRUN echo hi\n", expected: [] },
   ]);
 });
 

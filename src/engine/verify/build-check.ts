@@ -2,7 +2,7 @@
 // *before* each instruction and each command of a RUN applies, and once at the end; it reports what would
 // make the build fail (an executable or file the stage does not have yet, a COPY --from of nothing) or the
 // image fail to run (a shared library left behind). It keeps no model of its own (STYLE 11).
-import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
+import type { DockerfileModel, InstructionNode, Stage } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import type { EstimateContext } from "../estimate/context";
 import { hasGlob, resolvePath } from "../estimate/paths";
@@ -14,7 +14,7 @@ import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
 import { LineIndex } from "../text/line-index";
 import { executableNeed, fileNeeds, shellNeed } from "./command-needs";
-import { bashOf } from "./executables";
+import { bashOf, imageHasNoShell } from "./executables";
 import { boundByMount, mayExist } from "./files";
 import { checkCopyFrom } from "./copy-from";
 import { checkChownOwner } from "./owners";
@@ -92,6 +92,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
         if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
         if (node.copy?.chown != null) checkChownOwner(ctx, stage, node, report);
         if (node.keyword === "SHELL" || ((node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && stage.index === model.stages.length - 1)) checkBashStart(stage, node, report);
+        if (node.keyword === "RUN" && node.form === "shell") checkShellExists(model, stage, node, report);
       });
     },
     command(ctx, stage, scope, command, info, node) {
@@ -176,6 +177,28 @@ function checkBashStart(stage: StageState, node: InstructionNode, report: Report
   const what = node.keyword === "SHELL" ? "every RUN after it fails" : "the container does not start";
   report({ line: node.range.startLine, column: node.range.startColumn, stage: stage.index }, "missing-executable", "error", "bash",
     `Line ${node.range.startLine} starts ${node.args[0] ?? "bash"} with ${node.keyword}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it): ${what}.${stage.family === "alpine" ? " On Alpine, install it (apk add --no-cache bash) or use /bin/sh." : ""}`);
+}
+
+/** A shell-form RUN on an image with no shell (scratch, distroless, Chainguard's standard images): Docker
+ *  cannot start /bin/sh, and the build stops there. A SHELL instruction or a shell copied in (busybox) is
+ *  taken as the user's answer. */
+function checkShellExists(model: DockerfileModel, stage: StageState, node: InstructionNode, report: Report): void {
+  if (stage.executables.has("sh")) return;
+  // The image the stage (or the stage it builds on, and so on) names in FROM; a SHELL in any of them.
+  let index: number | null = stage.index;
+  let image: string | null = null;
+  const seen = new Set<number>();
+  while (index !== null && !seen.has(index)) {
+    seen.add(index);
+    const own: Stage | undefined = model.stages[index];
+    if (own === undefined) return;
+    if (own.instructions.some((n) => n.keyword === "SHELL" && n.index < node.index)) return;
+    image = own.from.from?.image ?? null;
+    index = own.from.from?.baseStage ?? null;
+  }
+  if (image === null || !imageHasNoShell(image)) return;
+  report({ line: node.range.startLine, column: node.range.startColumn, stage: stage.index }, "missing-executable", "error", "sh",
+    `Line ${node.range.startLine} is a shell-form RUN, but ${image} has no shell (/bin/sh): the build stops here. Run it in a builder stage and COPY the result in${/distroless/.test(image) ? ", or use the image's :debug tag while debugging" : ""}.`);
 }
 
 function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, locate: Locate, report: Report): void {

@@ -29,6 +29,20 @@ const FAMILY: Readonly<Record<BaseImageRow["family"], readonly string[]>> = {
  *  (docker-library/buildpack-deps Dockerfiles: the curl, scm and full layers). */
 const BUILDPACK_DEPS = ["gcc", "cc", "g++", "make", "git", "curl", "wget"];
 
+/**
+ * True when the image, as FROM names it, has no shell at all, so a shell-form RUN cannot start: scratch,
+ * Google's distroless images other than the `:debug` tags (which add busybox), and Chainguard's images
+ * other than the `-dev` tags (github.com/GoogleContainerTools/distroless: "no shell"; edu.chainguard.dev:
+ * the standard images have no shell, the -dev variants add one).
+ */
+export function imageHasNoShell(image: string): boolean {
+  if (image === "scratch") return true;
+  const [name = "", tag = ""] = image.split("@")[0]?.split(/:(?=[^/]*$)/) ?? [];
+  if (/^gcr\.io\/distroless\//.test(name)) return !tag.includes("debug");
+  if (/^cgr\.dev\/chainguard\//.test(name)) return !tag.includes("dev");
+  return false;
+}
+
 /** Executables on PATH in `row`'s image (null: the image is not known, so nothing can be said missing). */
 export function baseExecutables(row: BaseImageRow | null): string[] | null {
   if (row === null || row.variant === "distroless" || row.variant === "dev") return null;
