@@ -74,6 +74,11 @@ export function endOfLife(kind: EolKind, version: string): EolRow | null {
   return { ...oldest, version: key, source: `older than ${oldest.version}: ${oldest.source}` };
 }
 
+/** The release number of a Debian codename (`bookworm` → `12`), or null. */
+export function debianReleaseNumber(codename: string): string | null {
+  return Object.entries(DEBIAN_NUMBER).find(([, name]) => name === codename)?.[0] ?? null;
+}
+
 /** The oldest version still supported on EOL_AS_OF: the nearest move for an end-of-life base. */
 export function oldestSupported(kind: EolKind): string | null {
   return EOL_ROWS.find((r) => r.kind === kind && r.eol > EOL_AS_OF)?.version ?? null;

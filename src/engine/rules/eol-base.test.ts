@@ -13,6 +13,22 @@ describe("correctness/eol-base", () => {
     ],
     invalid: [
       {
+        // Google's own pattern: a venv built on Debian's python3, copied into the distroless image of the
+        // same release. Moving only the builder would build the venv for bookworm's Python 3.11 and run it
+        // on bullseye's 3.9: both move, and stay paired.
+        name: "a distroless image moves with its builder's Debian release",
+        dockerfile: "FROM debian:11-slim AS build\nRUN apt-get update && apt-get install --no-install-recommends --yes python3-venv && python3 -m venv /venv\nRUN /venv/bin/pip install --no-cache-dir flask\nFROM gcr.io/distroless/python3-debian11\nCOPY --from=build /venv /venv\nENTRYPOINT [\"/venv/bin/python3\", \"app.py\"]\n",
+        findings: ["1:eol", "4:eol"],
+        output: "FROM debian:bookworm-slim AS build\nRUN apt-get update && apt-get install --no-install-recommends --yes python3-venv && python3 -m venv /venv\nRUN /venv/bin/pip install --no-cache-dir flask\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=build /venv /venv\nENTRYPOINT [\"/venv/bin/python3\", \"app.py\"]\n",
+        reasonIncludes: ["gcr.io/distroless/python3-debian11 → gcr.io/distroless/python3-debian12: Debian bullseye"],
+      },
+      {
+        name: "a distroless tag is kept",
+        dockerfile: "FROM gcr.io/distroless/python3-debian10:nonroot\nCOPY app.py /app/\nCMD [\"/app/app.py\"]\n",
+        findings: ["1:eol"],
+        output: "FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY app.py /app/\nCMD [\"/app/app.py\"]\n",
+      },
+      {
         name: "python and Debian both past their end",
         dockerfile: "FROM python:3.8-slim-buster\nCMD [\"python\"]\n",
         findings: ["1:eol"],

@@ -5,7 +5,8 @@
 import type { InstructionNode } from "../dockerfile/model";
 import { debianPackageExists, exactDebianRelease, formatPythonTag, installedDebianReleases, lookupBaseImage, parseImageRef, parsePythonTag, type PythonTag } from "../knowledge";
 import { parsePythonVersion } from "../knowledge/python-tag";
-import { endOfLife, oldestSupported, type EolRow } from "../knowledge/eol";
+import { debianReleaseNumber, endOfLife, oldestSupported, type EolRow } from "../knowledge/eol";
+import type { ImageRef } from "../knowledge/image-ref";
 import { environmentAt } from "./support/cache-mounts";
 import { makeFinding } from "./support/finding";
 import { stageAndBuiltOn } from "./support/stages";
@@ -64,13 +65,28 @@ function pythonReplacement(tag: PythonTag, rows: readonly EolRow[]): string | nu
   return formatPythonTag({ version, variant: tag.variant, suite: eol("debian") ? null : tag.suite, alpineVersion: eol("alpine") ? null : tag.alpineVersion });
 }
 
+/** Google's distroless images are built per Debian release (`gcr.io/distroless/python3-debian11`): the
+ *  release's end of life is theirs, and the same image for the oldest supported release replaces them. */
+function distrolessRelease(ref: ImageRef): { row: EolRow | null; replacement: string | null } | null {
+  const match = ref.registry === "gcr.io" ? /^(distroless\/[a-z0-9]+)-debian(\d+)$/.exec(ref.repository) : null;
+  if (match === null) return null;
+  const [, name = "", number = ""] = match;
+  const row = endOfLife("debian", number);
+  const supported = debianReleaseNumber(oldestSupported("debian") ?? "");
+  return { row, replacement: row === null || supported === null ? null : `gcr.io/${name}-debian${supported}${ref.tag === null ? "" : `:${ref.tag}`}` };
+}
+
 function check(context: RuleContext, node: InstructionNode, stageIndex: number): Hit | null {
   const image = node.from?.image;
   const ref = image == null ? null : parseImageRef(image);
-  if (image == null || ref === null || ref.tag === null || ref.registry !== null) return null;
+  const distroless = ref === null ? null : distrolessRelease(ref);
+  if (image == null || ref === null || ((ref.tag === null || ref.registry !== null) && distroless === null)) return null;
   const rows: EolRow[] = [];
   let replacement: string | null = null;
-  if (ref.repository === "python") {
+  if (distroless !== null) {
+    if (distroless.row !== null) rows.push(distroless.row);
+    replacement = distroless.replacement;
+  } else if (ref.repository === "python" && ref.tag !== null) {
     const tag = parsePythonTag(ref.tag);
     if (tag === null) return null;
     const python = tag.version === null ? null : endOfLife("python", `${tag.version.major}.${tag.version.minor ?? ""}`);
@@ -79,12 +95,12 @@ function check(context: RuleContext, node: InstructionNode, stageIndex: number):
     rows.push(...[python, debian, alpine].filter((r): r is EolRow => r !== null));
     const next = rows.length === 0 ? null : pythonReplacement(tag, rows);
     replacement = next === null ? null : `python:${next}`;
-  } else if (ref.repository === "debian") {
+  } else if (ref.repository === "debian" && ref.tag !== null) {
     const [release, ...rest] = ref.tag.split("-");
     const row = release === undefined ? null : endOfLife("debian", release);
     if (row !== null) rows.push(row);
     replacement = row === null ? null : `debian:${[oldestSupported("debian") ?? "", ...rest].join("-")}`;
-  } else if (ref.repository === "alpine") {
+  } else if (ref.repository === "alpine" && ref.tag !== null) {
     const row = endOfLife("alpine", ref.tag);
     if (row !== null) rows.push(row);
     replacement = row === null ? null : `alpine:${oldestSupported("alpine") ?? ""}`;
@@ -95,7 +111,10 @@ function check(context: RuleContext, node: InstructionNode, stageIndex: number):
   }
   // Guard: only offer a tag the base-image table holds (STYLE 5: every image a rule suggests exists).
   let why: string | null = null;
-  if (replacement !== null && lookupBaseImage(replacement)?.exact !== true) {
+  // A distroless tag (`:nonroot`, `:debug`) is the same image with another user or busybox: its repository is
+  // what the table must hold.
+  const listed = replacement === null ? null : distroless !== null ? replacement.replace(/:[^/]*$/, "") : replacement;
+  if (replacement !== null && listed !== null && lookupBaseImage(listed)?.exact !== true) {
     replacement = null;
     why = "No supported tag of this image is in the tables; pick one yourself.";
   }
