@@ -39,6 +39,7 @@ import { pipInstallOption } from "./pip-install-option";
 import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { buildDeps } from "./build-deps";
 import { externallyManaged } from "./externally-managed";
+import { poetryExport } from "./poetry-export";
 import { keepRuntimeLibrary } from "./keep-runtime-library";
 import { pipSelfUpgrade } from "./pip-self-upgrade";
 import { purgeBuildDeps } from "./purge-build-deps";
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   // which measure it (and size/multistage then moves the build dependencies into a builder).
   buildDeps,
   externallyManaged,
+  poetryExport,
   keepRuntimeLibrary,
   // The seed path: base variant, requirements first, multistage.
   baseVariant,

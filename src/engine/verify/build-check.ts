@@ -13,6 +13,7 @@ import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
 import { LineIndex } from "../text/line-index";
+import { satisfiesWithPrereleases } from "../cache/pep440";
 import { executableNeed, fileNeeds, shellNeed } from "./command-needs";
 import { bashOf, imageHasNoShell } from "./executables";
 import { boundByMount, mayExist } from "./files";
@@ -98,7 +99,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     command(ctx, stage, scope, command, info, node) {
       // As `safely`, without a closure for each of a long file's commands.
       try {
-        readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), locate, report, virtualNamesOf);
+        readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), model.text, locate, report, virtualNamesOf);
       } catch (error) {
         fault(scope.line, stage.index, error);
       }
@@ -110,7 +111,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
 }
 
 function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode, next: ShellCommand | undefined,
-  locate: Locate, report: Report, virtualNamesOf: () => ReadonlySet<string>): void {
+  text: string, locate: Locate, report: Report, virtualNamesOf: () => ReadonlySet<string>): void {
   // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
@@ -136,6 +137,28 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
     }
   }
   if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
+  if (info.kind === "lock-export" && info.tool === "poetry") checkPoetryExport(stage, text, command, locate, report);
+}
+
+/** Poetry 2.0 no longer installs poetry-plugin-export, which `poetry export` is (python-poetry.org/blog,
+ *  "Announcing Poetry 2.0.0": the export command must be installed as a plugin). A stage that pip-installs
+ *  Poetry 2 (the table's newest, or a pin) without the plugin stops at `poetry export`. Any mention of the
+ *  plugin before it (`poetry self add`, `pipx inject`) counts as installing it. */
+function checkPoetryExport(stage: StageState, text: string, command: ShellCommand, locate: Locate, report: Report): void {
+  const poetry = stage.pythonPackages.get("poetry");
+  if (poetry === undefined || poetry.version === null) return;
+  // A pin the table lacks is weighed as the nearest release it holds (poetry==1.4.2 as 2.x): the pin decides,
+  // and a range the stand-in does not meet says nothing.
+  const spec = poetry.specifier;
+  const pinned = /^===?\s*(\d[^,;\s*]*)$/.exec(spec ?? "")?.[1] ?? null;
+  const version = pinned ?? (spec === null || satisfiesWithPrereleases(poetry.version, spec) === true ? poetry.version : null);
+  const major = version === null ? NaN : Number.parseInt(version, 10);
+  if (!(major >= 2) || stage.pythonPackages.has("poetry-plugin-export")) return;
+  const mention = text.indexOf("poetry-plugin-export");
+  if (mention >= 0 && mention < command.start) return;
+  const at = locate(command, stage);
+  report(at, "poetry-export-missing", "error", "poetry export",
+    `Line ${at.line} runs poetry export, which Poetry ${version ?? "2"} does not include: since Poetry 2.0 it is the poetry-plugin-export plugin. Install it beside Poetry (pip install poetry poetry-plugin-export), or pin poetry<2.`);
 }
 
 function apkVirtualNames(model: DockerfileModel): Set<string> {
