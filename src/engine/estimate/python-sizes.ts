@@ -1,7 +1,7 @@
 // What one Python package costs in a stage: installed bytes for the stage's libc, the .pyc part, the
 // bytes pip's (or uv's) cache keeps, and whether Alpine has to build it from source. Every number cites
 // its table row or the named assumption it rests on.
-import { findPackage, findPythonPackage, installedSize, normalizePackageName, pythonTable, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
+import { findPackage, findPythonPackage, installedSize, normalizePackageName, optionalExtension, pythonTable, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
 import type { PythonPackageRow, SourceRef } from "../knowledge/types";
 import { LruCache } from "../cache/lru";
 import { ASSUMPTIONS, TORCH_CPU } from "./assumptions";
@@ -61,7 +61,7 @@ export function assumptionSource(id: string, text: string): SourceRef {
  *  Debian too. The table records no manylinux wheel, no musllinux wheel, and an sdist build on Alpine;
  *  a missing wheel alone is not enough, as many rows lack a wheel size only because no lock file had it. */
 export function buildsFromSourceOnGlibc(row: PythonPackageRow): boolean {
-  return !row.pure && row.wheelFile === null && row.musllinuxWheel === false && (row.alpineInstall ?? "").startsWith("compile from sdist");
+  return !row.pure && optionalExtension(row.name) === null && row.wheelFile === null && row.musllinuxWheel === false && (row.alpineInstall ?? "").startsWith("compile from sdist");
 }
 
 // Costs by everything they are computed from (issue 13): a plan weighs the same packages for the same
@@ -126,7 +126,7 @@ export function packageCostUncached(name: string, options: CostOptions): Package
   let wheel = row.wheelBytes;
   let buildsFromSource = false;
   let notInstallable = false;
-  if (options.libc === "musl" && !row.pure) {
+  if (options.libc === "musl" && !row.pure && optionalExtension(row.name) === null) {
     if (row.musllinuxWheel === true) {
       if (row.musllinuxWheelBytes !== null && row.wheelBytes !== null && row.wheelBytes > 0) {
         installed = Math.round(installed * (row.musllinuxWheelBytes / row.wheelBytes));
@@ -229,7 +229,9 @@ function wheelTableCost(name: string, row: PythonPackageRow | null, options: Cos
   if (facts.choice === "newest") assumptions.push(ASSUMPTIONS.unpinnedNewest.id);
   // A pure sdist builds without a compiler; a version with no wheel at all compiles only if the measured
   // row says it is not pure.
-  const needsCompiler = facts.buildsFromSource && (facts.compiles || (facts.version.wheels.length === 0 && row !== null && !row.pure));
+  // A C extension its setup.py may skip (wrapt, markupsafe …) falls back to pure Python without one.
+  const optional = optionalExtension(facts.name);
+  const needsCompiler = facts.buildsFromSource && optional === null && (facts.compiles || (facts.version.wheels.length === 0 && row !== null && !row.pure));
   // Wheels for other platforms and no sdist: pip has nothing to build from on this image.
   const notInstallable = facts.buildsFromSource && facts.version.sdistBytes === null && facts.version.wheels.length > 0;
   const pure = size.kind === "pure";
@@ -246,7 +248,10 @@ function wheelTableCost(name: string, row: PythonPackageRow | null, options: Cos
   const cacheBytes = options.installer === "uv" ? Math.round(installed - pyc) : wheel + (facts.buildsFromSource ? (facts.version.sdistBytes ?? 0) : 0);
   const how = size.basis === "measured" ? "installed size measured" : size.ratio === null ? `installed size: ${size.basis}` : `installed = wheel × ${size.ratio.toFixed(2)} (${size.basis === "kind-ratio" ? `${size.kind} median` : "this project's measured ratio"})`;
   const lockNote = scaled ? `scaled to the ${locked} B wheel uv.lock records` : null;
-  const note = [facts.wheel === null ? "no wheel for this image: built from the sdist" : `wheel ${facts.wheel[0]}`, how, facts.standIn, lockNote].filter((x) => x !== null).join("; ");
+  const built = facts.wheel !== null ? `wheel ${facts.wheel[0]}`
+    : optional !== null && facts.compiles ? `no wheel for this image: built from the sdist, whose C extension is optional (without a compiler it installs as pure Python; ${optional})`
+    : "no wheel for this image: built from the sdist";
+  const note = [built, how, facts.standIn, lockNote].filter((x) => x !== null).join("; ");
   return {
     name: facts.name,
     label: `${facts.name} ${facts.version.version}`,

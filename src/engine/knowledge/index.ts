@@ -17,6 +17,7 @@ export {
   type FindBaseImageOptions,
 } from "./base-images";
 export { uvImage, type UvImage } from "./python-images";
+export { optionalExtension } from "./optional-extensions";
 export { pythonVariantOf, suggestPythonVariant, type PythonVariantSuggestion } from "./python-variants";
 export { parsePythonTag, formatPythonTag, type PythonTag, type PythonVariant, type PythonVersion } from "./python-tag";
 export {

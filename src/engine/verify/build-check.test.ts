@@ -88,6 +88,10 @@ describe("executables", () => {
     { name: "Chainguard's -dev image has a shell", dockerfile: "FROM cgr.dev/chainguard/python:latest-dev\nRUN echo hi\n", expected: [] },
     { name: "an exec-form RUN needs no shell", dockerfile: "FROM gcr.io/distroless/python3-debian12\nRUN [\"python3\", \"-m\", \"compileall\", \"/app\"]\n", expected: [] },
     { name: "a SHELL instruction names the shell", dockerfile: "FROM gcr.io/distroless/python3-debian12:debug\nSHELL [\"/busybox/sh\", \"-c\"]\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=0 /busybox /busybox\nSHELL [\"/busybox/sh\", \"-c\"]\nRUN echo hi\n", expected: [] },
+    // wrapt 1.14.1 has no cp313 wheel: pip builds the sdist, whose setup.py installs pure Python when its
+    // C extension cannot compile. psycopg2 has no such fallback.
+    { name: "an optional C extension needs no compiler", dockerfile: "FROM python:3.13-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n", requirements: [{ path: "requirements.txt", content: "wrapt==1.14.1\n" }], expected: [] },
+    { name: "a required C extension does", dockerfile: "FROM python:3.13-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n", requirements: [{ path: "requirements.txt", content: "psycopg2==2.9.10\n" }], expected: ["error source-build-needs-compiler psycopg2 @3"] },
     { name: "poetry export with Poetry 2 and no plugin", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o requirements.txt\n`, expected: ["error poetry-export-missing poetry export @4"] },
     { name: "poetry export with the plugin", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry poetry-plugin-export\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o requirements.txt\n`, expected: [] },
     { name: "poetry export with Poetry 1.8", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry==1.8.3\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o requirements.txt\n`, expected: [] },

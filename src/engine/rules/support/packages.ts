@@ -11,7 +11,7 @@ import type { Stage } from "../../dockerfile/model";
 import { packageCost } from "../../estimate/python-sizes";
 import { findRequirementsFile } from "../../estimate/requirements-lookup";
 import type { StageSummary } from "../../estimate/types";
-import { alpineAtLeast, findPythonPackage, resolvePythonClosure, type Platform } from "../../knowledge";
+import { alpineAtLeast, findPythonPackage, optionalExtension, resolvePythonClosure, type Platform } from "../../knowledge";
 import type { PythonPackageRow } from "../../knowledge/types";
 import { parseCommandLineRequirementCached } from "../../cache/parsed-files";
 import { resolveRequirements } from "../../requirements";
@@ -134,11 +134,11 @@ export function installOn(packages: StagePackages, pkg: StagePackage, libc: "gli
 }
 
 function rowCompilesOnMusl(row: PythonPackageRow): boolean {
-  return !row.pure && row.musllinuxWheel !== true;
+  return !row.pure && row.musllinuxWheel !== true && optionalExtension(row.name) === null;
 }
 
 function rowCompilesOnGlibc(row: PythonPackageRow): boolean {
-  return !row.pure && row.wheelFile === null;
+  return !row.pure && row.wheelFile === null && optionalExtension(row.name) === null;
 }
 
 /** A package name from a table entry such as `postgresql-dev (libpq-dev on Alpine >= 3.17)`. */
