@@ -19,6 +19,7 @@ import { findProjectFile, manifestOf, manifestRequirements } from "./project-loo
 import { expand, installPackages, namesFromFile, sitePackages, systemSite, uvLinksToCache, type InstallPlan, type RunScope } from "./python-install";
 import { homeOf, markUnmodelled, type StageState } from "./stage-state";
 import { chooseWheelBytes } from "./wheel-choice";
+import { manifestReadsTorchCpuIndex } from "./torch-index";
 
 /** One package of a locked set: what the lock pins, and the exact bytes of the wheel the stage would
  *  install when the lock records them (uv.lock), else null. */
@@ -77,7 +78,8 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope:
       const request = requestOf(r);
       return request === null ? [] : [request];
     });
-    installPackages(ctx, stage, scope, { names, explicit: new Set(names.map((n) => n.name)), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false });
+    const torchCpu = manifestReadsTorchCpuIndex(manifest, env);
+    installPackages(ctx, stage, scope, { names, explicit: new Set(names.map((n) => n.name)), prebuilt: new Set() }, { ...plan, noDeps: false, upgrade: false, torchCpu });
     return;
   }
   const file = ctx.requirementFiles.find((f) => /(^|\/)requirements\.txt$/.test(f.path)) ?? ctx.requirementFiles[0];

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../dockerfile/parse-dockerfile";
 import { findPackage, installedSize, pythonTable } from "../knowledge";
+import { parseProjectFile } from "../project";
 import { parseRequirementsFile } from "../requirements";
 import { ASSUMPTIONS, TORCH_CPU } from "./assumptions";
 import type { EstimateSettings } from "./context";
@@ -110,5 +111,22 @@ describe("torch's CPU build", () => {
     const e = run("FROM python:3.12-slim\nRUN pip install --no-cache-dir torch==2.5.1\n");
     expect(pkg(e, "torch")?.bytes).toBeGreaterThan(3 * (TORCH_CPU.installedBytes + TORCH_CPU.pycBytes));
     expect(ids(e)).not.toContain(ASSUMPTIONS.torchCpuBuild.id);
+  });
+});
+
+describe("torch tied to the CPU index in pyproject.toml (no lock file given)", () => {
+  const dockerfile = "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN uv sync --no-dev\n";
+  const project = (sources: string) => [{ path: "pyproject.toml", content: `[project]\nname = "x"\nversion = "0.1"\ndependencies = ["torch==2.5.1"]\n\n[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "https://download.pytorch.org/whl/cpu"\nexplicit = true\n\n${sources}` }];
+  const analyzeWith = (sources: string) => estimateImage({ dockerfile: parseDockerfile(dockerfile), requirements: [], dockerignore: null, settings: {}, projectFiles: project(sources).map((f) => parseProjectFile(f.path, f.content)).filter((f) => f !== null) });
+
+  it.each([
+    { name: "uv's documented recipe", sources: '[tool.uv.sources]\ntorch = [{ index = "pytorch-cpu" }]\n', cpu: true },
+    { name: "for Linux, by a marker", sources: "[tool.uv.sources]\ntorch = [{ index = \"pytorch-cpu\", marker = \"sys_platform == 'linux'\" }]\n", cpu: true },
+    { name: "for macOS only: PyPI's CUDA build here", sources: "[tool.uv.sources]\ntorch = [{ index = \"pytorch-cpu\", marker = \"sys_platform == 'darwin'\" }]\n", cpu: false },
+    { name: "an index declared but not used", sources: "", cpu: false },
+  ])("$name", ({ sources, cpu }) => {
+    const e = analyzeWith(sources);
+    expect(pkg(e, "torch")?.label.endsWith("+cpu")).toBe(cpu);
+    expect(items(e).some((i) => /\/site-packages\/nvidia-/.test(i.path))).toBe(!cpu);
   });
 });

@@ -2,7 +2,9 @@
 // nvidia-* runtime wheels plus triton (torch 2.9.0's metadata in the wheel table: `nvidia-cublas-cu12 ;
 // platform_machine == 'x86_64' and sys_platform == 'linux'` …). The same versions from
 // https://download.pytorch.org/whl/cpu carry a `+cpu` local version and require none of them.
-import type { RequirementsFile } from "../requirements/model";
+import type { ProjectManifest } from "../project/types";
+import { evaluateMarkerText } from "../requirements/markers";
+import type { MarkerEnvironment, RequirementsFile } from "../requirements/model";
 import { findRequirementsFile } from "./requirements-lookup";
 
 /** The CPU-only wheel index, as `--index-url`, `--extra-index-url` or uv's `--index` writes it. */
@@ -30,4 +32,12 @@ export function readsTorchCpuIndex(words: readonly { value: string }[], files: r
     const urls = file === null ? [] : [file.options.indexUrl ?? "", ...file.options.extraIndexUrls];
     return urls.some((u) => TORCH_CPU_INDEX.test(u));
   });
+}
+
+/** True when a manifest ties torch to PyTorch's CPU index for this image (uv's `[tool.uv.sources]`, poetry's
+ *  `source =`; an entry whose marker is false here does not apply), or makes that index replace PyPI. */
+export function manifestReadsTorchCpuIndex(manifest: ProjectManifest, env: MarkerEnvironment): boolean {
+  const entry = manifest.packageIndexes.get("torch")?.find((e) => e.marker === null || evaluateMarkerText(e.marker, env).result !== false);
+  const url = entry?.url ?? manifest.defaultIndex;
+  return url !== null && TORCH_CPU_INDEX.test(url);
 }

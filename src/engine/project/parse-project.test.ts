@@ -69,6 +69,27 @@ describe("pyproject.toml", () => {
     expect(m.groups.get("dev")).toEqual(["mypy"]);
     expect(m.defaultGroups).toEqual(["test"]);
   });
+
+  it("reads which index a package comes from: uv's sources and indexes, poetry's sources", () => {
+    const uv = manifestOf(parseProjectFile("pyproject.toml", [
+      "[project]", 'name = "x"', 'dependencies = ["torch==2.5.1", "Torch_Vision"]',
+      "[[tool.uv.index]]", 'name = "pytorch-cpu"', 'url = "https://download.pytorch.org/whl/cpu"', "explicit = true",
+      "[[tool.uv.index]]", 'name = "mirror"', 'url = "https://pypi.example.org/simple"', "default = true",
+      "[tool.uv.sources]", 'torch = [{ index = "pytorch-cpu", marker = "sys_platform != \'darwin\'" }]', 'Torch_Vision = { index = "pytorch-cpu" }', 'other = { index = "nowhere" }',
+    ].join("\n")));
+    expect([...uv.packageIndexes]).toEqual([
+      ["torch", [{ url: "https://download.pytorch.org/whl/cpu", marker: "sys_platform != 'darwin'" }]],
+      ["torch-vision", [{ url: "https://download.pytorch.org/whl/cpu", marker: null }]],
+    ]);
+    expect(uv.defaultIndex).toBe("https://pypi.example.org/simple");
+    const poetry = manifestOf(parseProjectFile("pyproject.toml", [
+      "[tool.poetry]", 'name = "x"',
+      "[tool.poetry.dependencies]", 'python = "^3.12"', 'torch = { version = "^2.5", source = "pytorch-cpu" }',
+      "[[tool.poetry.source]]", 'name = "pytorch-cpu"', 'url = "https://download.pytorch.org/whl/cpu"', 'priority = "explicit"',
+    ].join("\n")));
+    expect(poetry.packageIndexes.get("torch")).toEqual([{ url: "https://download.pytorch.org/whl/cpu", marker: null }]);
+    expect(poetry.defaultIndex).toBeNull();
+  });
 });
 
 describe("uv.lock", () => {

@@ -50,7 +50,52 @@ function readPyproject(source: ProjectSource, doc: PlainTable): ProjectManifest 
   const defaultGroups = defaultGroupsRaw === "all" ? [...groups.keys()] : Array.isArray(defaultGroupsRaw) ? stringsOf(defaultGroupsRaw).strings.map(normalizeName) : null;
   const optionalGroups = new Set<string>();
   if (poetry !== null) readPoetry(source, poetry, dependencies, optionalDependencies, addGroup, optionalGroups);
-  return { ...emptyManifest(), name: rawName === null ? null : normalizeName(rawName), dependencies, optionalDependencies, groups, devGroups, optionalGroups, defaultGroups };
+  const { packageIndexes, defaultIndex } = readIndexes(doc, uv, poetry);
+  return { ...emptyManifest(), name: rawName === null ? null : normalizeName(rawName), dependencies, optionalDependencies, groups, devGroups, optionalGroups, defaultGroups, packageIndexes, defaultIndex };
+}
+
+/** Which index each package comes from, by uv's sources and indexes (docs.astral.sh/uv/concepts/indexes)
+ *  or poetry's sources (python-poetry.org/docs/repositories): PyTorch's CPU wheels are the common case. */
+function readIndexes(doc: PlainTable, uv: PlainTable | null, poetry: PlainTable | null): Pick<ProjectManifest, "packageIndexes" | "defaultIndex"> {
+  const urls = new Map<string, string>();
+  let defaultIndex: string | null = stringOf(uv?.["index-url"]);
+  for (const item of arrayOf(uv?.["index"])) {
+    if (!isTable(item)) continue;
+    const url = stringOf(item["url"]);
+    const name = stringOf(item["name"]);
+    if (url === null) continue;
+    if (name !== null) urls.set(`uv:${name}`, url);
+    if (item["default"] === true) defaultIndex = url;
+  }
+  for (const item of arrayOf(poetry?.["source"])) {
+    if (!isTable(item)) continue;
+    const url = stringOf(item["url"]);
+    const name = stringOf(item["name"]);
+    if (url === null || name === null) continue;
+    urls.set(`poetry:${name}`, url);
+    if (item["priority"] === "primary" || item["priority"] === "default" || item["default"] === true) defaultIndex ??= url;
+  }
+  const packageIndexes = new Map<string, { url: string; marker: string | null }[]>();
+  const add = (pkg: string, tool: "uv" | "poetry", index: string | null, marker: string | null) => {
+    const url = index === null ? undefined : urls.get(`${tool}:${index}`);
+    if (url === undefined) return;
+    const key = normalizeName(pkg);
+    packageIndexes.set(key, [...(packageIndexes.get(key) ?? []), { url, marker }]);
+  };
+  for (const [pkg, value] of Object.entries(tableAt(doc, "tool", "uv", "sources") ?? {})) {
+    for (const entry of Array.isArray(value) ? (value as readonly Plain[]) : [value]) {
+      if (isTable(entry)) add(pkg, "uv", stringOf(entry["index"]), stringOf(entry["marker"]));
+    }
+  }
+  const poetryTables = [tableAt(poetry, "dependencies"), ...Object.values(tableAt(poetry, "group") ?? {}).map((g) => tableAt(g, "dependencies"))];
+  for (const table of poetryTables) {
+    for (const [pkg, value] of Object.entries(table ?? {})) {
+      for (const entry of Array.isArray(value) ? (value as readonly Plain[]) : [value]) {
+        if (isTable(entry)) add(pkg, "poetry", stringOf(entry["source"]), stringOf(entry["markers"]));
+      }
+    }
+  }
+  return { packageIndexes, defaultIndex };
 }
 
 function pep508List(source: ProjectSource, value: Plain | undefined, where: string): string[] {

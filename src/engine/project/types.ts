@@ -24,6 +24,13 @@ export interface ProjectManifest {
   readonly optionalGroups: ReadonlySet<string>;
   /** `[tool.uv] default-groups` when given, else null (uv's default is `["dev"]`). */
   readonly defaultGroups: readonly string[] | null;
+  /** The package indexes a package is tied to (`[tool.uv.sources] torch = [{ index = "pytorch-cpu" }]`
+   *  with `[[tool.uv.index]]`, or poetry's `source = "…"` with `[[tool.poetry.source]]`), by normalised
+   *  name: each index URL with the PEP 508 marker its entry applies under (null: always). */
+  readonly packageIndexes: ReadonlyMap<string, readonly { readonly url: string; readonly marker: string | null }[]>;
+  /** The index that replaces PyPI for every package (`default = true`, `[tool.uv] index-url`, poetry's
+   *  `priority = "primary"`), or null. */
+  readonly defaultIndex: string | null;
 }
 
 /** One edge of a lock file's dependency graph. */
@@ -85,5 +92,5 @@ export type ParsedProjectFile =
   | (ParsedBase & { readonly kind: "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile-lock"; readonly lock: LockFile });
 
 export function emptyManifest(): ProjectManifest {
-  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), devGroups: new Set(), optionalGroups: new Set(), defaultGroups: null };
+  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), devGroups: new Set(), optionalGroups: new Set(), defaultGroups: null, packageIndexes: new Map(), defaultIndex: null };
 }
