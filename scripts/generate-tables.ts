@@ -241,6 +241,10 @@ function ratioGroups(row: RawBaseImage): string[] {
   // Last, the libc and variant: Ubuntu publishes no on-disk size for any tag, and its OS images are
   // .deb-built glibc file systems like Debian's (Alpine's busybox/musl images compress differently).
   if (row.libc !== null) groups.push(`libc:${row.libc}/${row.variant}`);
+  // Then the libc alone: distroless and Chainguard publish only compressed sizes, and their images are
+  // glibc file systems of Debian's or Wolfi's packages; without a figure the total left them out while the
+  // pull size counted them (a plan said "16 kB on disk, 23 MB to pull").
+  if (row.libc !== null) groups.push(`libc:${row.libc}`);
   return groups;
 }
 

@@ -826,9 +826,9 @@ export const BASE_IMAGES = [
   {
     key: "current:cgr.dev/chainguard/python:latest", ref: "cgr.dev/chainguard/python:latest",
     image: "cgr.dev/chainguard/python", tag: "latest", variant: "distroless", family: "wolfi",
-    distro: "wolfi", osVersion: null, libc: "glibc", python: null, compressedBytes: 23000000, diskBytes: null,
-    diskDerived: false, diskRatio: null, hasCompiler: false, aliasOf: null, era: "current",
-    derivation: "published", date: "2026-03-18",
+    distro: "wolfi", osVersion: null, libc: "glibc", python: null, compressedBytes: 23000000,
+    diskBytes: 62077000, diskDerived: true, diskRatio: 2.699, hasCompiler: false, aliasOf: null,
+    era: "current", derivation: "published", date: "2026-03-18",
     sources: ["https://theagenticguy.github.io/ai-gateway/adrs/002-python-slim-over-chainguard/"],
     notes: "published approximate figure: \"~23 MB\" in an ADR dated 2026-03-18 (measure not stated; consistent with Chainguard's directory, which lists compressed sizes: python-fips:latest 25.04 MB). Python minor not stated",
   },
@@ -844,8 +844,8 @@ export const BASE_IMAGES = [
     key: "current:cgr.dev/chainguard/python-fips:latest", ref: "cgr.dev/chainguard/python-fips:latest",
     image: "cgr.dev/chainguard/python-fips", tag: "latest", variant: "distroless", family: "wolfi",
     distro: "wolfi", osVersion: null, libc: "glibc", python: "3.14", compressedBytes: 25040000,
-    diskBytes: null, diskDerived: false, diskRatio: null, hasCompiler: false, aliasOf: null, era: "current",
-    derivation: "published", date: null,
+    diskBytes: 67582960, diskDerived: true, diskRatio: 2.699, hasCompiler: false, aliasOf: null,
+    era: "current", derivation: "published", date: null,
     sources: ["https://images.chainguard.dev/directory/image/python-fips/versions"],
     notes: "published: Chainguard directory \"25.04 MB\" (compressed; page shows \"x86_64 + arm64\", taken as per-arch; MB assumed decimal); page undated, its tag list reaches 3.14.5 (about mid-2026). Same page: 3.12 = 24.02 MB. The FIPS image is not cgr.dev/chainguard/python but is built the same way",
   },
@@ -853,7 +853,7 @@ export const BASE_IMAGES = [
     key: "current:cgr.dev/chainguard/python-fips:latest-dev",
     ref: "cgr.dev/chainguard/python-fips:latest-dev", image: "cgr.dev/chainguard/python-fips",
     tag: "latest-dev", variant: "dev", family: "wolfi", distro: "wolfi", osVersion: null, libc: "glibc",
-    python: "3.14", compressedBytes: 232780000, diskBytes: null, diskDerived: false, diskRatio: null,
+    python: "3.14", compressedBytes: 232780000, diskBytes: 628273220, diskDerived: true, diskRatio: 2.699,
     hasCompiler: null, aliasOf: null, era: "current", derivation: "published", date: null,
     sources: ["https://images.chainguard.dev/directory/image/python-fips/versions"],
     notes: "published: Chainguard directory \"232.78 MB\" (compressed, as for latest); page undated (tags reach 3.14.5). Same page: 3.12-dev = 231.81 MB",
@@ -960,6 +960,13 @@ export const DISK_RATIOS = [
     rows: ["python:3.10-slim", "python:3.13-slim", "python:3.14-slim"],
   },
   {
+    group: "libc:glibc", ratio: 2.699,
+    rows: [
+      "debian:bookworm-slim", "python:3.10-slim", "python:3.12", "python:3.13-slim", "python:3.14",
+      "python:3.14-slim", "python:3.7-buster", "python:3.8-buster", "python:3.9-buster",
+    ],
+  },
+  {
     group: "libc:glibc/full", ratio: 2.608,
     rows: ["python:3.12", "python:3.14", "python:3.7-buster", "python:3.8-buster", "python:3.9-buster"],
   },
@@ -967,6 +974,13 @@ export const DISK_RATIOS = [
   {
     group: "libc:glibc/slim", ratio: 2.745,
     rows: ["python:3.10-slim", "python:3.13-slim", "python:3.14-slim"],
+  },
+  {
+    group: "libc:musl", ratio: 2.189,
+    rows: [
+      "alpine:3.21", "alpine:3.22", "alpine:3.23", "alpine:3.24", "python:3.10-alpine", "python:3.12-alpine",
+      "python:3.7-alpine",
+    ],
   },
   {
     group: "libc:musl/alpine", ratio: 2.617,
