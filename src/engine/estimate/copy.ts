@@ -26,6 +26,36 @@ export function isManifestPath(path: string): boolean {
   return MANIFEST.test(trimEndChar(path, "/"));
 }
 
+/** A dependency manifest copied from the context: a requirements or project file the user gave weighs its
+ *  own text, any other the manifest assumption. */
+function copyManifest(ctx: EstimateContext, stage: StageState, manifest: string, target: string, line: number): void {
+  const sameFile = (path: string) => path === manifest.replace(/^\.\//, "") || baseName(path) === baseName(manifest);
+  const requirements = ctx.requirementFiles.find((f) => sameFile(f.path));
+  const project = ctx.projectFiles.find((f) => sameFile(f.path));
+  const given = requirements !== undefined ? { path: requirements.path, length: requirements.text.length } : project !== undefined ? { path: project.path, length: project.textLength } : undefined;
+  if (given === undefined) ctx.assume(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text, line);
+  const bytes = given?.length ?? ASSUMPTIONS.manifestFile.value;
+  const cited = given === undefined
+    ? assumptionSource(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text)
+    : assumptionSource("pasted-file", `the pasted ${given.path} (${bytes} characters)`);
+  stage.fs.add(entry(target, bytes, "app", `${baseName(manifest)} (manifest)`, [cited], ["manifest"]));
+}
+
+/** Manifest names a `NAME*` source may copy. */
+const MANIFEST_NAMES = ["requirements.txt", "requirements.in", "constraints.txt", "pyproject.toml", "poetry.lock", "uv.lock", "Pipfile", "Pipfile.lock", "pdm.lock", "setup.cfg"];
+
+/** The manifests a source ending in `*` names (`./poetry.lock*`: poetry.lock; `Pipfile*`: Pipfile and
+ *  Pipfile.lock), with its folder; null for any other source. */
+function manifestsOfGlob(source: string): string[] | null {
+  const bare = source.replace(/\*+$/, "");
+  if (bare === source || hasGlob(bare)) return null;
+  const name = baseName(bare);
+  if (name.length < 3) return null;
+  const dir = bare.slice(0, bare.length - name.length);
+  const names = MANIFEST_NAMES.filter((m) => m.startsWith(name));
+  return names.length === 0 ? null : names.map((m) => `${dir}${m}`);
+}
+
 /** A COPY source that names a directory or many files (so it takes a share of the whole context). */
 function isBroad(path: string): boolean {
   const name = baseName(path);
@@ -61,21 +91,14 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
       continue;
     }
     if (ctx.dockerignore !== null && isIgnored(ctx.dockerignore, source)) continue;
-    const target = destIsDir ? resolvePath(dest, baseName(source) || ".") : dest;
-    if (isManifestPath(source)) {
-      const sameFile = (path: string) => path === source.replace(/^\.\//, "") || baseName(path) === baseName(source);
-      // A requirements file or a project file (pyproject.toml, a lock) the user gave: its real size.
-      const requirements = ctx.requirementFiles.find((f) => sameFile(f.path));
-      const project = ctx.projectFiles.find((f) => sameFile(f.path));
-      const given = requirements !== undefined ? { path: requirements.path, length: requirements.text.length } : project !== undefined ? { path: project.path, length: project.textLength } : undefined;
-      if (given === undefined) ctx.assume(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text, line);
-      const bytes = given?.length ?? ASSUMPTIONS.manifestFile.value;
-      const cited = given === undefined
-        ? assumptionSource(ASSUMPTIONS.manifestFile.id, ASSUMPTIONS.manifestFile.text)
-        : assumptionSource("pasted-file", `the pasted ${given.path} (${bytes} characters)`);
-      stage.fs.add(entry(target, bytes, "app", `${baseName(source)} (manifest)`, [cited], ["manifest"]));
+    // `./poetry.lock*` (FastAPI's recipe: the lock if there is one), `Pipfile*`: those manifests, not a share
+    // of the source.
+    const manifests = manifestsOfGlob(source) ?? (isManifestPath(source) ? [source] : null);
+    if (manifests !== null) {
+      for (const manifest of manifests) copyManifest(ctx, stage, manifest, destIsDir ? resolvePath(dest, baseName(manifest) || ".") : dest, line);
       continue;
     }
+    const target = destIsDir ? resolvePath(dest, baseName(source) || ".") : dest;
     const remaining = Math.max(0, ctx.settings.contextBytes - stage.appBytesCopied);
     const broad = isBroad(source);
     const bytes = broad ? remaining : Math.min(ASSUMPTIONS.namedSourceFile.value, remaining);
@@ -151,6 +174,10 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       // An install prefix or directory that stage made, whose contents were not counted (a requirements file
       // not given, a package no table holds): the uncounted install already has its own warning there.
       ctx.warn("copy-from-uncounted", `COPY --from=${from} ${raw} copies what that stage put there without the model counting it (see its warnings): not counted.`, line);
+    } else if (selected.length === 0 && source.unmodelledAt !== null && source.unmodelledAt !== source.fs.layers[0]?.line) {
+      // Written by something the model does not follow (`pipenv lock -r > requirements.txt`, a script).
+      ctx.warn("copy-from-unmodelled", `COPY --from=${from} ${raw} copies what that stage made from line ${source.unmodelledAt} on, which the model does not follow: not counted.`, line);
+      addExecutables(stage, copiedNames([raw], dest, destIsDir), `COPY --from=${from} (line ${line})`);
     } else if (selected.length === 0) {
       ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
       // An image the model does not hold may have any tool: the build check must not call it missing.

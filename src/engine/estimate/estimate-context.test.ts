@@ -67,6 +67,16 @@ describe("manifests and heredoc files", () => {
     expect(e.rebuildBytes).toBe(0);
   });
 
+  // FastAPI's recipe copies the lock "if there is one" with a trailing *: still a manifest, and the source
+  // copied later takes the whole context, as it would after a plain `COPY poetry.lock`.
+  it("a manifest named with a trailing * is that manifest, not a share of the context", () => {
+    const e = estimate(`FROM ${SLIM}\nWORKDIR /code\nCOPY ./pyproject.toml ./poetry.lock* ./\nCOPY . /code\n`, { contextBytes: 3_000_000 });
+    expect(layerAt(e, 3).items.map((i) => [i.path, i.bytes])).toEqual([["/code/pyproject.toml", ASSUMPTIONS.manifestFile.value], ["/code/poetry.lock", ASSUMPTIONS.manifestFile.value]]);
+    expect(layerAt(e, 4).bytes).toBe(3_000_000);
+    const pipenv = estimate(`FROM ${SLIM}\nWORKDIR /tmp\nADD Pipfile* ./\n`);
+    expect(layerAt(pipenv, 3).items.map((i) => i.path)).toEqual(["/tmp/Pipfile", "/tmp/Pipfile.lock"]);
+  });
+
   it("COPY <<EOF writes the heredoc's text", () => {
     expect(layerAt(estimate(`FROM ${SLIM}\nCOPY <<EOF /etc/app.conf\nkey=value\nEOF\n`), 2).bytes).toBe("key=value".length);
   });

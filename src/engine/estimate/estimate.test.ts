@@ -185,6 +185,14 @@ describe("COPY --from copies exactly what the stage holds under the path", () =>
     expect(warningCodes(e)).not.toContain("copy-from-base");
   });
 
+  it("a file written by a command the model does not follow: nothing, said as such (not as the base image's)", () => {
+    const e = estimate(`FROM ${SLIM} AS builder\nWORKDIR /tmp\nRUN pipenv lock --requirements > requirements.txt\nFROM ${SLIM}\nCOPY --from=builder /tmp/requirements.txt /app/\n`);
+    expect(layerAt(e, 5).bytes).toBe(0);
+    const warning = e.warnings.find((w) => w.code === "copy-from-unmodelled");
+    expect(warning?.message).toContain("copies what that stage made from line 3 on");
+    expect(warningCodes(e)).not.toContain("copy-from-base");
+  });
+
   it("a stage by index", () => {
     expect(layerAt(estimate(`${builder}FROM ${SLIM}\nCOPY --from=0 /install /usr/local\n`), 4).bytes).toBe(installedBytes(flask));
   });
