@@ -18,6 +18,7 @@ export {
 } from "./base-images";
 export { uvImage, type UvImage } from "./python-images";
 export { optionalExtension } from "./optional-extensions";
+export { imageDefaultUser } from "./image-users";
 export { pythonVariantOf, suggestPythonVariant, type PythonVariantSuggestion } from "./python-variants";
 export { parsePythonTag, formatPythonTag, type PythonTag, type PythonVariant, type PythonVersion } from "./python-tag";
 export {

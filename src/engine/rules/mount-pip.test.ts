@@ -14,6 +14,8 @@ describe("cache/mount-pip", () => {
       { name: "mounted at a parent directory", dockerfile: `${SLIM}\nRUN --mount=type=cache,target=/root/.cache pip install flask\n` },
       { name: "the stage turns pip's cache off", dockerfile: `${SLIM}\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n` },
       { name: "a non-root user could not write the mount", dockerfile: `${SLIM}\nRUN useradd -m app\nUSER app\nRUN pip install --user flask\n` },
+      // Chainguard's images run as nonroot (its -dev ones too): the cache is /home/nonroot's, the mount root's.
+      { name: "a base image that runs as a non-root user", dockerfile: "FROM cgr.dev/chainguard/python:latest-dev\nWORKDIR /app\nRUN python -m venv venv && venv/bin/pip install flask\n" },
       { name: "a stage the image does not need is not built", dockerfile: `${SLIM} AS unused\nRUN pip install flask\n${SLIM}\nCOPY app.py .\n` },
       // Corpus 045 and 090: rm -r of the mount point (or a folder above it) fails the RUN, "Device or resource busy".
       { name: "the RUN removes the cache directory", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/pip\n` },

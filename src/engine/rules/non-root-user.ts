@@ -15,6 +15,7 @@ import { unquoteWord } from "../dockerfile/unquote";
 import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, onWindows, workdirsOf } from "./support/stages";
 import { userOf } from "./support/words";
 import { imageHasNoShell } from "../verify/executables";
+import { imageDefaultUser } from "../knowledge";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** Above the UIDs distributions hand to people and services (Debian: 1000–59999 for users, but hosts rarely
@@ -25,10 +26,8 @@ const NAME = "app";
 const DISTROLESS_NONROOT = "65532";
 /** Entrypoints that start as root on purpose and drop privileges themselves. */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|supervisord|chpst)\b|^\/init$|"\/init"/;
-/** Bases that already run as a non-root user: distroless and Chainguard's nonroot tags, Bitnami's images,
- *  the Jupyter Docker Stacks (USER $NB_UID, jovyan: jupyter-docker-stacks.readthedocs.io) and micromamba's
- *  (USER $MAMBA_USER, mambauser: micromamba-docker.readthedocs.io). */
-const NON_ROOT_BASE = /nonroot|chainguard|cgr\.dev|bitnami|distroless.*:debug-nonroot|(^|\/)jupyter\/[a-z-]+-notebook|mambaorg\/micromamba/i;
+/** Bases that already run as a non-root user (knowledge/image-users.ts), or say so in their tag. */
+const runsAsNonRoot = (image: string): boolean => imageDefaultUser(image) !== null || /nonroot/i.test(image);
 
 interface UserState {
   /** The last USER's argument in the final image's stages, or null when none. */
@@ -95,7 +94,7 @@ function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | 
   if (!isRoot(state.user)) return null;
   const images = finalImages(context);
   // Guard: scratch has no user database; some bases already run as a non-root user; Windows has no useradd.
-  if (images.some((i) => i === "scratch" || NON_ROOT_BASE.test(i)) || onWindows(context.analysis.model, stage)) return null;
+  if (images.some((i) => i === "scratch" || runsAsNonRoot(i)) || onWindows(context.analysis.model, stage)) return null;
   const starts = stage.instructions.filter((n) => n.keyword === "ENTRYPOINT" || n.keyword === "CMD").map((n) => n.args.join(" "));
   if (starts.some((s) => DROPS_PRIVILEGES.test(s))) return null;
   return { stage, state };

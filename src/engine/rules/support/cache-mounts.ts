@@ -11,6 +11,7 @@ import type { TextEdit } from "../../text/edits";
 import { atLine } from "./at-line";
 import { lineBreakOf, lineStartOf, onWindows, stagesUsedBy } from "./stages";
 import { userOf } from "./words";
+import { imageDefaultUser } from "../../knowledge";
 
 export type CacheTool = "pip" | "uv" | "poetry" | "pdm";
 
@@ -76,7 +77,8 @@ export function chain(analysis: Analysis, stage: Stage): Stage[] {
   return out;
 }
 
-/** ENV values and the USER in force just before `node`, following `FROM stage` chains. */
+/** ENV values and the USER in force just before `node`, following `FROM stage` chains (from the user the
+ *  first stage's image runs as). */
 export function environmentAt(analysis: Analysis, node: InstructionNode): { env: Map<string, string>; user: string | null } {
   const stage = analysis.model.stages[node.stageIndex];
   if (stage === undefined) return { env: new Map(), user: null };
@@ -92,8 +94,9 @@ export function environmentAt(analysis: Analysis, node: InstructionNode): { env:
   }
   let cursor = cursors.get(stage);
   if (cursor === undefined || cursor.at > at) {
-    const parents = chain(analysis, stage).slice(0, -1);
-    cursor = { at: 0, env: new Map(), user: null };
+    const stages = chain(analysis, stage);
+    const parents = stages.slice(0, -1);
+    cursor = { at: 0, env: new Map(), user: imageDefaultUser(stages[0]?.from.from?.image ?? "") };
     for (const s of parents) for (const n of s.instructions) applyEnvironment(cursor, n, analysis.model.escapeChar);
     cursors.set(stage, cursor);
   }
@@ -119,8 +122,9 @@ function applyEnvironment(state: { readonly env: Map<string, string>; user: stri
 }
 
 function walkEnvironment(analysis: Analysis, stage: Stage, node: InstructionNode): { env: Map<string, string>; user: string | null } {
-  const state = { env: new Map<string, string>(), user: null as string | null };
-  for (const s of chain(analysis, stage)) {
+  const stages = chain(analysis, stage);
+  const state = { env: new Map<string, string>(), user: imageDefaultUser(stages[0]?.from.from?.image ?? "") };
+  for (const s of stages) {
     for (const n of s.instructions) {
       if (n === node) break;
       applyEnvironment(state, n, analysis.model.escapeChar);
