@@ -7,6 +7,7 @@ describe("size/apk-no-cache", () => {
     valid: [
       { name: "already --no-cache", dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq\n" },
       { name: "the cache deleted in the same RUN", dockerfile: "FROM python:3.12-alpine\nRUN apk add libpq && rm -rf /var/cache/apk/*\n" },
+      { name: "apk update with nothing added after it", dockerfile: "FROM python:3.12-alpine\nRUN apk update\nRUN pip install --no-cache-dir flask\n" },
       { name: "only in a builder stage", dockerfile: "FROM python:3.12-alpine AS b\nRUN apk add build-base\nFROM python:3.12-alpine\nCOPY --from=b /usr/bin/gcc /usr/bin/gcc\n" },
     ],
     invalid: [
@@ -30,6 +31,14 @@ describe("size/apk-no-cache", () => {
         dockerfile: "FROM python:3.12-alpine\nRUN apk add -U --virtual .build-deps gcc musl-dev \\\n    && pip install --no-cache-dir flask \\\n    && apk del .build-deps\n",
         findings: ["2:cache"],
         output: "FROM python:3.12-alpine\nRUN apk add --no-cache -U --virtual .build-deps gcc musl-dev \\\n    && pip install --no-cache-dir flask \\\n    && apk del .build-deps\n",
+      },
+      {
+        // The index is in the update's own layer: the add after it keeps none, and is not reported on its own.
+        name: "apk update in a RUN of its own: it goes, and the adds after it fetch their own index",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk update\nRUN apk add libpq\nRUN apk add curl\n",
+        findings: ["2:update"],
+        messageIncludes: ["apk update keeps 3.00 MB"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq\nRUN apk add --no-cache curl\n",
       },
       {
         name: "two RUNs",

@@ -18,20 +18,37 @@ interface Hit {
   readonly node: InstructionNode;
   readonly adds: readonly ApkAdd[];
   readonly bytes: number;
+  /** A RUN of `apk update` alone, whose index the later `apk add`s read: the fix drops it. */
+  readonly updateOnly: boolean;
+}
+
+/** A RUN that only runs `apk update` (and `set`): its layer is the index, and nothing else. */
+function isUpdateOnly(node: InstructionNode): boolean {
+  const infos = node.run?.infos ?? [];
+  return infos.some((i) => i.kind === "apk-update") && infos.every((i) => i.kind === "apk-update" || i.kind === "set");
 }
 
 function hits({ analysis }: RuleContext): Hit[] {
   const out: Hit[] = [];
+  const cacheBytes = (node: InstructionNode) => atLine(analysis.estimate.layers, node.range.startLine)[0]?.items.filter((i) => i.path === CACHE).reduce((sum, i) => sum + i.bytes, 0) ?? 0;
+  // Per stage, the last `RUN apk update` alone not yet followed by an `apk add` that reads its index.
+  const pendingUpdate = new Map<number, InstructionNode>();
   for (const node of finalImageRuns(analysis)) {
     const infos = node.run?.infos ?? [];
+    if (isUpdateOnly(node)) {
+      pendingUpdate.set(node.stageIndex, node);
+      continue;
+    }
     const adds = infos.filter((i): i is ApkAdd => i.kind === "apk-add" && !i.noCache);
     // Guard: `rm -rf /var/cache/apk/*` in the same RUN keeps the index out too (hadolint accepts it).
     const cleans = infos.some((i) => i.kind === "apk-cache-clean" || (i.kind === "rm" && i.paths.some((p) => p.value === CACHE || p.value.startsWith(`${CACHE}/`))));
     if (adds.length === 0 || cleans) continue;
-    const layer = atLine(analysis.estimate.layers, node.range.startLine)[0];
-    out.push({ node, adds, bytes: layer?.items.filter((i) => i.path === CACHE).reduce((sum, i) => sum + i.bytes, 0) ?? 0 });
+    // `RUN apk update` on a line of its own: the index is in that layer, and this add keeps none of its own.
+    const update = pendingUpdate.get(node.stageIndex);
+    if (update !== undefined && !out.some((h) => h.node === update)) out.push({ node: update, adds: [], bytes: cacheBytes(update), updateOnly: true });
+    out.push({ node, adds, bytes: cacheBytes(node), updateOnly: false });
   }
-  return out;
+  return out.sort((a, b) => a.node.range.start - b.node.range.start);
 }
 
 export const apkNoCache: Rule = {
@@ -51,10 +68,14 @@ export const apkNoCache: Rule = {
     },
     messages: {
       cache: "apk add keeps {{bytes}} of package indexes in /var/cache/apk: use apk add --no-cache.",
+      update: "apk update keeps {{bytes}} of package indexes in /var/cache/apk for the apk add after it: drop it, and use apk add --no-cache.",
     },
   },
   detect(context) {
-    return hits(context).map((h) => makeFinding(this.meta, "cache", { bytes: formatBytes(h.bytes) }, h.node.range));
+    const all = hits(context);
+    // An add that keeps no index because an `apk update` RUN before it does is reported there, once.
+    return all.filter((h) => h.updateOnly || h.bytes > 0 || !all.some((u) => u.updateOnly && u.node.stageIndex === h.node.stageIndex && u.node.range.start < h.node.range.start))
+      .map((h) => makeFinding(this.meta, h.updateOnly ? "update" : "cache", { bytes: formatBytes(h.bytes) }, h.node.range));
   },
   fix(context) {
     const text = context.analysis.model.text;
@@ -62,6 +83,13 @@ export const apkNoCache: Rule = {
     const edits: TextEdit[] = [];
     for (const h of all) {
       if (!editableRun(h.node)) return [];
+      if (h.updateOnly) {
+        // The adds after it fetch their own index with --no-cache: the update's layer goes.
+        const removal = removeCommandEdit(text, h.node, 0);
+        if (removal === null || (h.node.run?.infos.length ?? 0) !== 1) return [];
+        edits.push(removal);
+        continue;
+      }
       for (const add of h.adds) edits.push({ start: add.addWord.end, end: add.addWord.end, text: " --no-cache" });
       // `apk update` before `apk add --no-cache` only writes the index to the layer: drop it.
       const infos = h.node.run?.infos ?? [];
