@@ -31,6 +31,8 @@ describe("uv sync from uv.lock", () => {
     { name: "--only-group dev", run: "uv sync --locked --only-group dev", site: VENV, expected: ["iniconfig", "packaging", "pluggy", "pytest"] },
     { name: "UV_PROJECT_ENVIRONMENT=/usr/local → system site", run: "UV_PROJECT_ENVIRONMENT=/usr/local uv sync --frozen --no-dev", site: SYSTEM, expected: RUNTIME },
     { name: "UV_PROJECT_ENVIRONMENT=/opt/venv", run: "UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-dev --no-install-project", site: "/opt/venv/lib/python3.12/site-packages", expected: RUNTIME },
+    { name: "--active: the VIRTUAL_ENV", run: "VIRTUAL_ENV=/opt/venv uv sync --frozen --no-dev --active", site: "/opt/venv/lib/python3.12/site-packages", expected: RUNTIME },
+    { name: "VIRTUAL_ENV without --active: the project's .venv all the same", run: "VIRTUAL_ENV=/opt/venv uv sync --frozen --no-dev", site: VENV, expected: RUNTIME },
   ])("$name", ({ run: command, site, expected }) => {
     const e = run(`FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN ${command}\n`, UV);
     expect(installed(e, site)).toEqual(expected);

@@ -150,8 +150,10 @@ function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, i
   const env = scope.vars;
   const get = (name: string) => env.get(name) ?? stage.env.get(name);
   if (info.kind === "uv-sync") {
-    // uv sync installs into the project environment: `.venv` beside pyproject.toml, or UV_PROJECT_ENVIRONMENT.
-    const venv = resolvePath(scope.cwd, expand(scope, get("UV_PROJECT_ENVIRONMENT") ?? ".venv"));
+    // uv sync installs into the project environment: `.venv` beside pyproject.toml, or UV_PROJECT_ENVIRONMENT;
+    // with --active, into VIRTUAL_ENV (which it otherwise ignores: the build check says so).
+    const active = get("VIRTUAL_ENV");
+    const venv = resolvePath(scope.cwd, expand(scope, info.active && active !== undefined ? active : (get("UV_PROJECT_ENVIRONMENT") ?? ".venv")));
     const site = venv === "/usr/local" || venv === "/usr" ? systemSite(stage) : sitePackages(venv, stage);
     if (site !== systemSite(stage)) stage.venvs.add(venv);
     const cacheDir = info.noCache || envTrue(env, "UV_NO_CACHE") ? null : resolvePath(scope.cwd, get("UV_CACHE_DIR") ?? `${homeOf(stage)}/.cache/uv`);

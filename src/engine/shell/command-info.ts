@@ -86,6 +86,8 @@ export type CommandInfo =
       readonly kind: "uv-sync"; readonly noDev: boolean; readonly frozen: boolean; readonly noCache: boolean; readonly lock: LockOptions; readonly compile: boolean; readonly directory: string | null;
       /** `--link-mode` as written (hardlink, copy, clone, symlink), or null. */
       readonly linkMode: string | null;
+      /** `--active`: install into the active environment (VIRTUAL_ENV) rather than the project's. */
+      readonly active: boolean;
     }
   /** `python -m venv P`, `virtualenv P`, `uv venv P`. */
   | { readonly kind: "venv-create"; readonly path: string; readonly tool: "venv" | "virtualenv" | "uv" }

@@ -245,6 +245,7 @@ function recogniseUv(rest: readonly ShellWord[]): CommandInfo {
       kind: "uv-sync", noDev: has("--no-dev", "--only-group") || args.some((w) => w.value.startsWith("--no-group")), frozen: has("--frozen", "--locked"),
       noCache: has("--no-cache", "-n") || rest.some((w) => w.value === "--no-cache"), lock: uvSyncOptions(args.slice(1)), compile: has("--compile-bytecode"),
       directory: projectDirectory(rest, ["--directory", "--project"]), linkMode: optionArgument(args, "--link-mode"),
+      active: has("--active"),
     };
   }
   if (sub === "venv") {

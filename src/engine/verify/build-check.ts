@@ -138,6 +138,23 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   }
   if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
   if (info.kind === "lock-export" && info.tool === "poetry") checkPoetryExport(stage, text, command, locate, report);
+  if (info.kind === "uv-sync" && !info.active) checkUvSyncVirtualEnv(stage, scope, command, info, locate, report);
+}
+
+/** `uv sync` with VIRTUAL_ENV set elsewhere: for a project uv installs into its own environment (`.venv`, or
+ *  UV_PROJECT_ENVIRONMENT) and only warns that VIRTUAL_ENV "does not match the project environment path and
+ *  will be ignored" (docs.astral.sh/uv/concepts/projects/config/#project-environment-path). A builder that
+ *  makes `/opt/venv`, syncs, and copies `/opt/venv` ships an empty environment: the app fails at import. */
+function checkUvSyncVirtualEnv(stage: StageState, scope: RunScope, command: ShellCommand, info: Extract<CommandInfo, { kind: "uv-sync" }>, locate: Locate, report: Report): void {
+  const get = (name: string) => scope.vars.get(name) ?? stage.env.get(name);
+  const active = get("VIRTUAL_ENV");
+  if (active === undefined || active === "" || get("UV_PROJECT_ENVIRONMENT") !== undefined || active.includes("$")) return;
+  const cwd = info.directory === null ? scope.cwd : resolvePath(scope.cwd, info.directory);
+  const project = resolvePath(cwd, ".venv");
+  if (resolvePath(scope.cwd, active) === project) return;
+  const at = locate(command, stage);
+  report(at, "uv-sync-ignores-virtual-env", "warning", active,
+    `Line ${at.line} runs uv sync, which installs into ${project}, not VIRTUAL_ENV (${active}): for a project uv ignores VIRTUAL_ENV. Set UV_PROJECT_ENVIRONMENT=${active}, or add --active, if the packages belong there.`);
 }
 
 /** Poetry 2.0 no longer installs poetry-plugin-export, which `poetry export` is (python-poetry.org/blog,
