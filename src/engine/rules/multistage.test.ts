@@ -130,6 +130,15 @@ describe("size/multistage", () => {
         output: "FROM python:3.11-slim-bookworm AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libcurl4-openssl-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install pycurl\n\nFROM python:3.11-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libcurl4 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
       },
       {
+        // 3.11.4's image was last built on bookworm (3.11.5 came out in August 2023): bookworm's name.
+        name: "a patch tag without a suite: the names of the release it was built on",
+        dockerfile: "FROM python:3.11.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libcurl4-openssl-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install pycurl\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.11.4-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libcurl4-openssl-dev libssl-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install pycurl\n\nFROM python:3.11.4-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libcurl4 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
+        reasonIncludes: ["names for bookworm"],
+      },
+      {
         name: "bullseye: libpq5 (libffi7 is in python:slim already)",
         dockerfile: "FROM python:3.9-slim-bullseye\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install cffi psycopg2\nCMD [\"python\", \"app.py\"]\n",
         findings: ["1:single"],

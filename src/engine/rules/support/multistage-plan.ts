@@ -8,7 +8,7 @@ import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { VariableLookup } from "../../dockerfile/variables";
 import { accountWords } from "../../estimate/accounts";
 import { isManifestPath } from "../../estimate/copy";
-import { findPythonPackage, lookupBaseImage, parseImageRef } from "../../knowledge";
+import { findPythonPackage, lookupBaseImage, parseImageRef, pythonImageSuite } from "../../knowledge";
 import type { PipInstall } from "../../shell/command-info";
 import { stagePackages } from "./packages";
 import { hiddenInstall, runRole, type RunRole } from "./run-roles";
@@ -64,7 +64,7 @@ const lineOf = (node: InstructionNode): number => node.range.startLine;
 export function runtimeTarget(image: string, libc: "glibc" | "musl"): RuntimeTarget {
   const tag = image.slice(image.lastIndexOf(":") + 1);
   const named = /(bullseye|bookworm|trixie|buster|stretch)|alpine(\d+\.\d+)/.exec(tag);
-  const distro = named?.[1] ?? (named?.[2] !== undefined ? `alpine${named[2]}` : (lookupBaseImage(image)?.row.distro ?? null));
+  const distro = named?.[1] ?? (named?.[2] !== undefined ? `alpine${named[2]}` : (pythonImageSuite(image) ?? lookupBaseImage(image)?.row.distro ?? null));
   return { libc, distro };
 }
 

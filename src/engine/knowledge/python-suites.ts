@@ -1,0 +1,58 @@
+// The Debian release an official python image was last built on, when its tag names none
+// (`python:3.10.13-slim`, `python:3.9-slim`). docker-library/python rebuilds a tag on the default suite of
+// the day until the tag stops moving: a patch tag until the next patch release of its minor, a minor tag
+// until the minor's last release. The default moved buster → bullseye (August 2021, bullseye's release),
+// bullseye → bookworm (June 2023) and bookworm → trixie (August 2025). So a patch tag was last built on the
+// suite that was the default when the next patch came out (release dates: python.org/downloads), and a
+// minor tag on the suite of its last build. Between those dates a tag's image changed suite: a Dockerfile
+// pinned to `3.10.13-slim` in 2023 got bookworm, and apt names of that release are what it installs.
+import { parseImageRef } from "./image-ref";
+import { parsePythonTag, type PythonVersion } from "./python-tag";
+
+interface Switch {
+  readonly suite: string;
+  /** Per minor: the first patch release still the newest of its minor when the default moved to `suite`. */
+  readonly firstPatch: Readonly<Record<string, number>>;
+  /** Minors released after the switch: every patch of them is on `suite` or later. */
+  readonly newerFrom: number;
+}
+
+// Newest switch first. The patches named were current on the switch day: 3.9.6, 3.8.11, 3.7.11 and 3.6.14
+// (2021-06-28) until 2021-08-30/09-04; 3.11.4, 3.10.12, 3.9.17, 3.8.17 and 3.7.17 (2023-06-06) until
+// 2023-08-24; 3.12.11, 3.11.13, 3.10.18 and 3.9.23 (2025-06-03) until 2025-10, and 3.13.6 (2025-08-06) until
+// 2025-08-14.
+const SWITCHES: readonly Switch[] = [
+  { suite: "trixie", firstPatch: { "3.9": 23, "3.10": 18, "3.11": 13, "3.12": 11, "3.13": 6 }, newerFrom: 14 },
+  { suite: "bookworm", firstPatch: { "3.7": 17, "3.8": 17, "3.9": 17, "3.10": 12, "3.11": 4 }, newerFrom: 12 },
+  { suite: "bullseye", firstPatch: { "3.6": 14, "3.7": 11, "3.8": 11, "3.9": 6 }, newerFrom: 10 },
+  { suite: "buster", firstPatch: { "3.6": 9, "3.7": 4 }, newerFrom: 8 },
+];
+
+/** The last patch release of minors no longer built (their minor tag stopped there). */
+const LAST_PATCH: Readonly<Record<string, number>> = { "3.6": 15, "3.7": 17, "3.8": 20, "3.9": 25 };
+
+/** The suite a python 3 tag with no suite in it was last built on, or null when it cannot be told (no
+ *  minor, a pre-release, Python 2, minors before 3.6). A minor still supported is on today's default. */
+export function impliedPythonSuite(version: PythonVersion | null): string | null {
+  if (version === null || version.major !== 3 || version.minor === null || version.pre !== null || version.minor < 6) return null;
+  const minor = `3.${version.minor}`;
+  const patch = version.patch ?? LAST_PATCH[minor] ?? null;
+  for (const s of SWITCHES) {
+    if (version.minor >= s.newerFrom) return s.suite;
+    const first = s.firstPatch[minor];
+    // A minor tag of a supported minor (no patch, no last patch): on every switch it was current for.
+    if (first !== undefined && (patch === null || patch >= first)) return s.suite;
+  }
+  return null;
+}
+
+/** The Debian release an official python image (`python:3.10.13-slim`, `docker.io/library/python:3.9`) is
+ *  on: the one its tag names, else the one it was last built on; null for another image, an Alpine tag or
+ *  a tag that tells nothing. */
+export function pythonImageSuite(image: string): string | null {
+  const ref = parseImageRef(image);
+  if (ref === null || ref.repository !== "python" || (ref.registry !== null && !/(^|\.)docker\.io$/.test(ref.registry))) return null;
+  const tag = parsePythonTag(ref.tag);
+  if (tag === null || tag.variant === "alpine") return null;
+  return tag.suite ?? impliedPythonSuite(tag.version);
+}
