@@ -8,7 +8,7 @@ import type { EstimateContext } from "./context";
 import { baseExecutables } from "../verify/executables";
 import { seedDebianBase } from "./debian-install";
 import type { FsEntry } from "./stage-fs";
-import { addExecutables, forkStage, markUnmodelled, newStage, type StageState } from "./stage-state";
+import { addExecutables, forkStage, markSystemUnknown, newStage, type StageState } from "./stage-state";
 import { uvBinaryEntries } from "./uv-image";
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -84,7 +84,7 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   // (ghcr.io/astral-sh/uv:python3.12-bookworm-slim weighed as python:3.12-slim also ships uv): what it
   // holds is unknown to the build check.
   const sameRepository = row !== null && ref !== null && (ref.repository === row.image || ref.repository.endsWith(`/${row.image}`) || `${ref.registry ?? ""}/${ref.repository}` === `/${row.image}` || (ref.registry !== null && `${ref.registry}/${ref.repository}` === row.image));
-  if (baseExecutables(row) === null || !sameRepository) markUnmodelled(stage, line);
+  if (baseExecutables(row) === null || !sameRepository) markSystemUnknown(stage, line);
   stage.fs.startLayer({ line, instruction: `FROM ${label}`, stageIndex: index, invalidatedBySource: false, installsPackages: false });
   if (row === null || row.diskBytes === null) {
     ctx.assume(ASSUMPTIONS.unknownBase.id, `${label}: ${ASSUMPTIONS.unknownBase.text}`, line);

@@ -13,7 +13,7 @@ import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-instal
 import { pythonDownload } from "./python-downloads";
 import { BREAK_SYSTEM_PACKAGES } from "./pip-effects";
 import { ScopeVariables } from "./scope-variables";
-import { markUnmodelled, type StageState } from "./stage-state";
+import { markSystemUnknown, markUnmodelled, type StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
 
 /** Commands that change nothing the model measures (metadata, tiny files, output). */
@@ -34,6 +34,9 @@ const MAKES_NOTHING_CHECKED = new Set([
   "realpath", "rm", "useradd", "adduser", "cat", "head", "tail", "sort", "wc", "cut", "tr",
 ]);
 
+/** A Python interpreter as a command's name (`python`, `python3`, `python3.12`). */
+const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
+
 /** An output redirection to a file (`> requirements.txt`, `>> file`), not to a descriptor or /dev/null. */
 const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
 
@@ -44,7 +47,8 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   for (const mount of run.mounts) if (mount.type === "bind" && mount.from !== null && mount.target !== null) mountFromStage(ctx, stage, mount.from, mount.source ?? "/", mount.target);
   // A RUN that writes a file by redirection, or whose shell the splitter could not read, makes what the
   // model does not know.
-  if (run.script === null || run.problems.length > 0 || REDIRECT_TO_FILE.test(run.script.text)) markUnmodelled(stage, scope.line);
+  if (run.script === null || run.problems.length > 0) markSystemUnknown(stage, scope.line);
+  else if (REDIRECT_TO_FILE.test(run.script.text)) markUnmodelled(stage, scope.line);
   const unknown = new Set<string>();
   const downloads = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));
@@ -61,7 +65,12 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
     noteAccounts(stage, scope, command, info);
     // Arguments the model cannot read (`$(cat packages.txt)`, a variable without a value) may install or
     // make anything: from here on the build check does not call things missing.
-    if (command.words.some((w, at) => at > 0 && unreadable(w.value, scope))) markUnmodelled(stage, scope.line);
+    if (command.words.some((w, at) => at > 0 && unreadable(w.value, scope))) {
+      // `apt-get install $(cat packages.txt)` may install anything; a pip or python command, only files.
+      const filesOnly = info.kind === "pip-install" || info.kind === "pip-wheel" || (info.kind === "other" && (PYTHON.test(info.name) || MAKES_NOTHING_CHECKED.has(info.name)));
+      if (filesOnly) markUnmodelled(stage, scope.line);
+      else markSystemUnknown(stage, scope.line);
+    }
     switch (info.kind) {
       case "pip-install":
         pipInstall(ctx, stage, scope, info);
@@ -134,14 +143,17 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         for (const a of info.assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
         break;
       case "other": {
-        const download = /^python(?:3(?:\.\d+)?)?$/.test(info.name) ? pythonDownload(command.words.map((w) => w.value)) : null;
+        const download = PYTHON.test(info.name) ? pythonDownload(command.words.map((w) => w.value)) : null;
         if (download !== null) downloads.add(download);
         else if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);
         copyUp(ctx, stage, scope, command, info.name);
         if (info.name === "mkdir") {
           for (const word of command.words.slice(1)) if (!word.value.startsWith("-")) stage.madeDirs.add(resolvePath(scope.cwd, substituteVariables(word.value, scope.vars).value));
-        } else if (!MAKES_NOTHING_CHECKED.has(info.name)) {
+        } else if (PYTHON.test(info.name)) {
+          // `python manage.py collectstatic`, a script of the app: files, not system packages.
           markUnmodelled(stage, scope.line);
+        } else if (!MAKES_NOTHING_CHECKED.has(info.name)) {
+          markSystemUnknown(stage, scope.line);
         }
         break;
       }

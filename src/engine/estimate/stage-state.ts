@@ -54,6 +54,11 @@ export interface StageState {
    *  script): after it, files and executables may exist that the model does not know, so the build check
    *  does not call anything missing. Null while the stage is fully known. */
   unmodelledAt: number | null;
+  /** Line of the first thing that may have installed system packages the model does not know (an unknown
+   *  base image, a script or unknown command, arguments it cannot read): the runtime-library checks stop
+   *  there. A python run or a file written by redirection makes files, not shared libraries: they set only
+   *  `unmodelledAt`. Never later than `unmodelledAt`'s line when both are set. */
+  systemUnknownAt: number | null;
   /** Paths that exist but whose content the model may not hold as entries (install prefixes and wheel
    *  directories whose packages were not counted, `poetry export -o` files, copies from images): anything
    *  under them may exist. */
@@ -116,7 +121,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "toolConfig" | "generatedRequirements" | "accounts">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "toolConfig" | "generatedRequirements" | "accounts">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -139,6 +144,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     executables: new Map(executables),
     removedExecutables: new Map(),
     unmodelledAt: null,
+    systemUnknownAt: null,
     madePaths: new Set(),
     madeDirs: new Set(),
     distroPrefixes: new Set(),
@@ -162,6 +168,12 @@ export function addExecutables(stage: StageState, names: Iterable<string>, origi
 /** From here on the model cannot say what the stage lacks (first unknown thing wins). */
 export function markUnmodelled(stage: StageState, line: number): void {
   stage.unmodelledAt ??= line;
+}
+
+/** The same, and system packages (shared libraries) may have been installed that the model does not know. */
+export function markSystemUnknown(stage: StageState, line: number): void {
+  markUnmodelled(stage, line);
+  stage.systemUnknownAt ??= line;
 }
 
 /** $HOME for the stage's user: /root for root (and no USER), else /home/<user>. */

@@ -49,7 +49,7 @@ export function runtimeLibrariesFor(needs: BuildNeeds, libc: StageState["libc"],
  *  built against libpq-dev needs libpq5): the package table's buildNeeds, plus what `runtimeLibraryLookup`
  *  says the -dev packages need on the final stage's release. */
 function checkRuntimeLibraries(final: StageState, stages: readonly StageState[], at: { line: number; column: number; stage: number }, report: Report): void {
-  if (final.unmodelledAt !== null || final.base === null) return;
+  if (final.systemUnknownAt !== null || final.base === null) return;
   const present = new Set([...final.pythonInstalled.values()].flatMap((s) => [...s]));
   const builtHere = final.builtFromSource;
   const live = new Set(final.fs.liveGroups());
@@ -88,7 +88,7 @@ export function headerPackages(entries: readonly string[]): string[] {
  * does not have it.
  */
 function checkRemovedRuntimeLibraries(final: StageState, report: Report): void {
-  if (final.unmodelledAt !== null || final.base === null || final.autoRemoved.size === 0) return;
+  if (final.systemUnknownAt !== null || final.base === null || final.autoRemoved.size === 0) return;
   const musl = final.libc === "musl";
   const release = musl ? null : stageDebianRelease(final)?.release ?? null;
   if (!musl && release === null) return;
