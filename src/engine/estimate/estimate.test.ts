@@ -208,6 +208,8 @@ describe("install locations", () => {
     { name: "--user as root", run: "pip install --no-cache-dir --user flask", dir: `/root/.local/${site}` },
     { name: "a venv's pip", run: "python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir flask", dir: `/opt/venv/${site}` },
     { name: "a venv's python -m pip", run: "python -m venv /opt/venv && /opt/venv/bin/python -m pip install --no-cache-dir flask", dir: `/opt/venv/${site}` },
+    { name: "a venv activated in the same RUN", run: "python -m venv /opt/venv && . /opt/venv/bin/activate && pip install --no-cache-dir flask", dir: `/opt/venv/${site}` },
+    { name: "a venv activated with source, by a relative path", run: "cd /srv && python -m venv venv && source venv/bin/activate && pip install --no-cache-dir flask", dir: `/srv/venv/${site}` },
   ])("$name", ({ run, dir }) => {
     const e = estimate(`FROM ${SLIM}\nRUN ${run}\n`);
     const paths = e.layers.flatMap((l) => l.items).filter((i) => i.category === "python" && !i.label.startsWith("venv")).map((i) => i.path);
@@ -217,6 +219,11 @@ describe("install locations", () => {
   it("--user as another user lands in that user's home", () => {
     const e = estimate(`FROM ${SLIM}\nUSER app\nRUN pip install --no-cache-dir --user flask\n`);
     expect(layerAt(e, 3).items[0]?.path).toBe(`/home/app/.local/${site}/flask`);
+  });
+
+  it("an activation lasts for its own RUN only", () => {
+    const e = estimate(`FROM ${SLIM}\nRUN python -m venv /opt/venv && . /opt/venv/bin/activate\nRUN pip install --no-cache-dir flask\n`);
+    expect(layerAt(e, 3).items.map((i) => i.path)).toContain(`/usr/local/${site}/flask`);
   });
 
   it("a venv on PATH takes a bare pip", () => {

@@ -34,6 +34,14 @@ const MAKES_NOTHING_CHECKED = new Set([
   "realpath", "rm", "useradd", "adduser", "cat", "head", "tail", "sort", "wc", "cut", "tr",
 ]);
 
+/** The venv `. <venv>/bin/activate` (or `source …`) activates, as an absolute path; else null. */
+function activatedVenv(words: readonly string[], scope: RunScope): string | null {
+  if (words.length !== 2 || (words[0] !== "." && words[0] !== "source")) return null;
+  const script = substituteVariables(words[1] ?? "", scope.vars);
+  if (script.unresolved.length > 0 || !/\/bin\/activate$/.test(script.value)) return null;
+  return resolvePath(scope.cwd, script.value.slice(0, -"/bin/activate".length) || ".");
+}
+
 /** A Python interpreter as a command's name (`python`, `python3`, `python3.12`). */
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
 
@@ -143,6 +151,14 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         for (const a of info.assignments) scope.vars.set(a.name, substituteVariables(a.value, scope.vars).value);
         break;
       case "other": {
+        // `. /opt/venv/bin/activate`: the venv's bin first on PATH and VIRTUAL_ENV, for the rest of this RUN
+        // only (the next RUN is a new shell).
+        const activated = activatedVenv(command.words.map((w) => w.value), scope);
+        if (activated !== null) {
+          scope.vars.set("VIRTUAL_ENV", activated);
+          scope.vars.set("PATH", `${activated}/bin:${scope.vars.get("PATH") ?? stage.env.get("PATH") ?? ""}`);
+          break;
+        }
         const download = PYTHON.test(info.name) ? pythonDownload(command.words.map((w) => w.value)) : null;
         if (download !== null) downloads.add(download);
         else if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);

@@ -56,6 +56,15 @@ describe("executables", () => {
     { name: "RUN bash -c on Debian slim", dockerfile: `${SLIM}\nRUN bash -c "pip install --no-cache-dir flask"\n`, expected: [] },
     { name: "bash on Debian slim", dockerfile: `${SLIM}\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ["/bin/bash"]\n`, expected: [] },
     { name: "a builder stage's CMD does not start the container", dockerfile: `${ALPINE} AS build\nCMD ["bash"]\n${SLIM}\nCMD ["bash"]\n`, expected: [] },
+    // `. venv/bin/activate` lasts for its own RUN: the next RUN is a new shell, with the system's PATH.
+    { name: "a venv activated in a RUN of its own", dockerfile: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3 python3-venv\nRUN python3 -m venv /env && . /env/bin/activate\nRUN pip install requests\n", expected: ["error missing-executable pip @4"] },
+    { name: "a venv activated in the install's own RUN", dockerfile: "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends python3 python3-venv\nRUN python3 -m venv /env && . /env/bin/activate && pip install requests\n", expected: [] },
+    // /bin/sh is dash on Debian and Ubuntu: no `source`.
+    { name: "source under Debian's sh", dockerfile: `${SLIM}\nRUN python -m venv /opt/venv && source /opt/venv/bin/activate && pip install flask\n`, expected: ["error missing-executable source @2"] },
+    { name: "source under a bash SHELL", dockerfile: `${SLIM}\nSHELL ["/bin/bash", "-c"]\nRUN python -m venv /opt/venv && source /opt/venv/bin/activate && pip install flask\n`, expected: [] },
+    { name: "source in a stage built on one with a bash SHELL", dockerfile: `${SLIM} AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nRUN python -m venv /opt/venv && source /opt/venv/bin/activate\n`, expected: [] },
+    { name: "source inside bash -c", dockerfile: `${SLIM}\nRUN bash -c "python -m venv /opt/venv && source /opt/venv/bin/activate && pip install flask"\n`, expected: [] },
+    { name: "source under Alpine's busybox sh", dockerfile: `${ALPINE}\nRUN python -m venv /opt/venv && source /opt/venv/bin/activate && pip install flask\n`, expected: [] },
     { name: "uv never installed", dockerfile: `${SLIM}\nRUN uv pip install --system flask\n`, expected: ["error missing-executable uv @2"] },
     { name: "uv installed by pip", dockerfile: `${SLIM}\nRUN pip install uv && uv pip install --system flask\n`, expected: [] },
     { name: "uv copied from its image", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/\nRUN uv pip install --system flask\n`, expected: [] },

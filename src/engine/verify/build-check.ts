@@ -87,8 +87,18 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
       fault(line, stage, error);
     }
   };
+  // Stages with a SHELL instruction so far: their RUNs (and those of stages built on them) are not /bin/sh's.
+  const shellSet = new Set<number>();
+  const ownShell = (stage: StageState): boolean => {
+    for (let s: number | null = stage.index, guard = 0; s !== null && guard < 64; guard++) {
+      if (shellSet.has(s)) return true;
+      s = s === stage.index ? stage.baseStage : (model.stages[s]?.from.from?.baseStage ?? null);
+    }
+    return false;
+  };
   return {
     instruction(ctx, stage, node) {
+      if (node.keyword === "SHELL") shellSet.add(stage.index);
       safely(node.range.startLine, stage.index, () => {
         if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
         if (node.copy?.chown != null) checkChownOwner(ctx, stage, node, report);
@@ -99,7 +109,12 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     command(ctx, stage, scope, command, info, node) {
       // As `safely`, without a closure for each of a long file's commands.
       try {
-        readCommand(ctx, stage, scope, command, info, node, nextOf(node, command), model.text, locate, report, virtualNamesOf);
+        const next = nextOf(node, command);
+        const required = !command.conditional && command.connectorBefore !== "||" && next?.connectorBefore !== "||";
+        // A `bash -c "…"` in the RUN: its inner commands are spliced in, and bash has `source`.
+        const bashInside = (): boolean => (node.run?.commands ?? []).some((c) => c.shell !== undefined && /bash$/.test(c.shell));
+        if (required && command.words[0]?.value === "source" && (stage.family === "debian" || stage.family === "ubuntu") && !ownShell(stage) && !bashInside()) checkSource(stage, command, locate, report);
+        readCommand(ctx, stage, scope, command, info, node, next, model.text, locate, report, virtualNamesOf);
       } catch (error) {
         fault(scope.line, stage.index, error);
       }
@@ -217,6 +232,14 @@ function checkBashStart(stage: StageState, node: InstructionNode, report: Report
   const what = node.keyword === "SHELL" ? "every RUN after it fails" : "the container does not start";
   report({ line: node.range.startLine, column: node.range.startColumn, stage: stage.index }, "missing-executable", "error", "bash",
     `Line ${node.range.startLine} starts ${node.args[0] ?? "bash"} with ${node.keyword}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it): ${what}.${stage.family === "alpine" ? " On Alpine, install it (apk add --no-cache bash) or use /bin/sh." : ""}`);
+}
+
+/** `source` in a RUN of /bin/sh on Debian or Ubuntu, which is dash: it has `.` and no `source` (a bash
+ *  builtin), so the command fails with "source: not found". Alpine's busybox sh has both. */
+function checkSource(stage: StageState, command: ShellCommand, locate: Locate, report: Report): void {
+  const at = locate(command, stage);
+  report(at, "missing-executable", "error", "source",
+    `Line ${at.line} runs source, which /bin/sh on ${stage.family === "ubuntu" ? "Ubuntu" : "Debian"} (dash) does not have: the RUN fails with "source: not found". Use . instead (. ${command.words[1]?.value ?? "FILE"}), or SHELL ["/bin/bash", "-c"].`);
 }
 
 /** A shell-form RUN on an image with no shell (scratch, distroless, Chainguard's standard images): Docker
