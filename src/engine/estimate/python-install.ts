@@ -170,6 +170,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
     items = items.filter((i) => !cuda.includes(i));
   }
   const costs: PackageCost[] = [];
+  const notInstallable: PackageCost[] = [];
   for (const { name, specifier } of items) {
     const reinstall = plan.upgrade && explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
@@ -186,7 +187,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
       ctx.assume(id, def?.text ?? cost.sources[0]?.source ?? id, scope.line);
     }
     if (cost.notInstallable) {
-      ctx.warn("musl-not-installable", `${cost.name} has no musllinux wheel and no usable source distribution: it cannot be installed on Alpine.`, scope.line);
+      notInstallable.push(cost);
     } else if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) {
       warnNoCompiler(ctx, stage, cost, scope.line);
     }
@@ -205,6 +206,10 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
       groups: [],
     });
   }
+  // pip stops at the first package it cannot install: the ones asked for by name, else the first reached
+  // (torch's nvidia wheels are never looked for once torch itself has no candidate).
+  const asked = notInstallable.filter((c) => explicit.has(c.name));
+  if (notInstallable.length > 0) warnNotInstallable(ctx, stage, asked.length > 0 ? asked : notInstallable.slice(0, 1), scope.line);
   if (plan.cacheDir !== null && costs.length > 0) {
     const linked = plan.linksToCache === true;
     if (linked) ctx.assume(ASSUMPTIONS.uvLinkMode.id, ASSUMPTIONS.uvLinkMode.text, scope.line);
@@ -231,6 +236,20 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
 export function uvLinksToCache(option: string | null, variable: string | undefined): boolean {
   const mode = (option ?? variable ?? "hardlink").trim().toLowerCase();
   return mode === "hardlink" || mode === "symlink";
+}
+
+/** A package with wheels only for other platforms and no source distribution (torch, tensorflow on Alpine):
+ *  pip finds no version it can install ("from versions: none") and the build stops. */
+function warnNotInstallable(ctx: EstimateContext, stage: StageState, costs: readonly PackageCost[], line: number): void {
+  const musl = stage.libc === "musl";
+  const what = musl ? "no musllinux wheel" : `no wheel for this image (${stagePlatform(ctx, stage).arch}, CPython ${stage.pythonMinor ?? "3.12"})`;
+  for (const cost of costs) {
+    ctx.warn("musl-not-installable", `${cost.name} has ${what} and no usable source distribution: it cannot be installed${musl ? " on Alpine" : " here"}.`, line);
+    ctx.check({
+      line, column: 1, stage: stage.index, severity: "error", subject: cost.name, code: "no-installable-distribution",
+      message: `${cost.name} has ${what} and no source distribution to build: pip finds no version it can install ("from versions: none") and the build fails.${musl ? " Use a Debian-based image (python:X-slim), where its manylinux wheels install." : ""}`,
+    });
+  }
 }
 
 /** What the rules read back (StageSummary.pythonPackages): the name, its specifier, the version chosen. */

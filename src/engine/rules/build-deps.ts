@@ -21,6 +21,8 @@ type Install = Extract<CommandInfo, { kind: "apt-install" | "apk-add" }>;
 
 const NO_COMPILER = new Set(["source-build-needs-compiler", "musl-needs-compiler"]);
 const NO_HEADERS = "source-build-needs-libc-headers";
+/** The build-check errors this rule mends. */
+const COMPILER_CODES = new Set([...NO_COMPILER, NO_HEADERS]);
 
 interface Hit {
   /** The RUN whose install compiles. */
@@ -146,11 +148,16 @@ export const buildDeps: Rule = {
       reasons.push(`${hit.packages.join(", ")} ${hit.packages.length === 1 ? "has" : "have"} no wheel for this image and ${hit.packages.length === 1 ? "builds" : "build"} from source at line ${hit.node.range.startLine}: ${needs.join(", ")} (the package table's build needs, libc's headers with the compiler) ${needs.length === 1 ? "is" : "are"} installed before it`);
     }
     if (edits.length === 0) return [];
+    // Errors no compiler mends (a package with no wheel and no sdist for this image) stay: say so.
+    const others = context.analysis.buildCheck.filter((f) => f.severity === "error" && !COMPILER_CODES.has(f.code));
+    const then = others.length === 0
+      ? "The image then builds"
+      : `That compiles them; the build still fails at line ${others.map((f) => f.line).filter((l, i, all) => all.indexOf(l) === i).join(", ")} (${[...new Set(others.map((f) => f.code))].join(", ")})`;
     return [{
       id: "install-build-deps",
       title: "Install what the build needs",
       edits: [{ file: "dockerfile", edits }],
-      reason: `${reasons.join("; ")}. The image then builds; the compilers it keeps are what size/multistage leaves in a builder stage.`,
+      reason: `${reasons.join("; ")}. ${then}; the compilers it keeps are what size/multistage leaves in a builder stage.`,
     }];
   },
 };

@@ -169,6 +169,10 @@ describe("packages and stages", () => {
     { name: "built and used in one stage", dockerfile: psycopgBuilder, expected: [] },
     { name: "a venv multistage with the runtime library: nothing to say", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt psycopg2\n${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip check\n`, expected: [] },
     { name: "the same venv multistage without libpq5", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev\nRUN python -m venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install --upgrade pip && pip install --no-cache-dir psycopg2\n${SLIM}\nCOPY --from=builder /opt/venv /opt/venv\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @6"] },
+    // torch publishes no sdist and no musllinux wheel: pip stops at torch ("from versions: none"), and never
+    // looks for the nvidia wheels its manylinux metadata names.
+    { name: "a package with no wheel for Alpine and no sdist", dockerfile: `${ALPINE}\nRUN pip install --no-cache-dir torch==2.5.1\n`, expected: ["error no-installable-distribution torch @2"] },
+    { name: "the same package on Debian", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir torch==2.5.1\n`, expected: [] },
     // A python run or a file written by redirection makes files, not shared libraries: the check goes on.
     { name: "still missing after collectstatic and an echo into a file", dockerfile: `${psycopgBuilder}${SLIM}\nCOPY --from=builder /install /usr/local\nRUN python manage.py collectstatic --noinput\nRUN echo 'export PS1=app' >> ~/.bashrc\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @3"] },
     // A script may install anything: nothing is said missing after it.
