@@ -13,10 +13,16 @@ export function parsePipfile(path: string, content: string | Uint8Array): Parsed
   return {
     kind: "pipfile",
     path,
-    manifest: { ...emptyManifest(), dependencies: pipfileSection(tableAt(doc, "packages")), groups: new Map(dev.length > 0 ? [["dev", dev]] : []) },
+    manifest: { ...emptyManifest(), dependencies: pipfileSection(tableAt(doc, "packages")), groups: new Map(dev.length > 0 ? [["dev", dev]] : []), pythonVersion: requiredPython(tableAt(doc, "requires")) },
     diagnostics: source.diagnostics,
     textLength: source.text.length,
   };
+}
+
+/** `[requires] python_version = "3.8"` (or `python_full_version = "3.8.10"`): the minor, as written. */
+function requiredPython(requires: PlainTable | null): string | null {
+  const version = stringOf(requires?.["python_version"]) ?? stringOf(requires?.["python_full_version"]);
+  return /^(\d+\.\d+)/.exec(version ?? "")?.[1] ?? null;
 }
 
 function tableAt(doc: PlainTable, key: string): PlainTable | null {

@@ -168,6 +168,12 @@ describe("Pipfile and Pipfile.lock", () => {
     expect(m.groups.get("dev")).toEqual(["pytest==8.3.3"]);
   });
 
+  it("reads the Python [requires] names, as a minor", () => {
+    expect(manifestOf(parseProjectFile("Pipfile", "[requires]\npython_version = \"3.8\"\n")).pythonVersion).toBe("3.8");
+    expect(manifestOf(parseProjectFile("Pipfile", "[requires]\npython_full_version = \"3.11.4\"\n")).pythonVersion).toBe("3.11");
+    expect(manifestOf(parseProjectFile("Pipfile", "[packages]\nrequests = \"*\"\n")).pythonVersion).toBeNull();
+  });
+
   it("reads default and develop with versions, markers and lines", () => {
     const text = fixture("Pipfile.lock");
     const lock = lockOf(parseProjectFile("Pipfile.lock", text));

@@ -28,6 +28,9 @@ export interface ProjectManifest {
    *  with `[[tool.uv.index]]`, or poetry's `source = "…"` with `[[tool.poetry.source]]`), by normalised
    *  name: each index URL with the PEP 508 marker its entry applies under (null: always). */
   readonly packageIndexes: ReadonlyMap<string, readonly { readonly url: string; readonly marker: string | null }[]>;
+  /** The Python a Pipfile requires (`[requires] python_version = "3.8"`, or the minor of
+   *  `python_full_version`), which `pipenv install --deploy` enforces; null when not given. */
+  readonly pythonVersion: string | null;
   /** The index that replaces PyPI for every package (`default = true`, `[tool.uv] index-url`, poetry's
    *  `priority = "primary"`), or null. */
   readonly defaultIndex: string | null;
@@ -92,5 +95,5 @@ export type ParsedProjectFile =
   | (ParsedBase & { readonly kind: "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile-lock"; readonly lock: LockFile });
 
 export function emptyManifest(): ProjectManifest {
-  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), devGroups: new Set(), optionalGroups: new Set(), defaultGroups: null, packageIndexes: new Map(), defaultIndex: null };
+  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), devGroups: new Set(), optionalGroups: new Set(), defaultGroups: null, packageIndexes: new Map(), defaultIndex: null, pythonVersion: null };
 }

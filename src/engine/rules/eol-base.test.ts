@@ -23,6 +23,15 @@ describe("correctness/eol-base", () => {
         reasonIncludes: ["gcr.io/distroless/python3-debian11 → gcr.io/distroless/python3-debian12: Debian bullseye"],
       },
       {
+        // pipenv's --deploy: "Abort if the Pipfile.lock is out-of-date, or Python version is wrong".
+        name: "pipenv install --deploy with the Pipfile's Python: the move is named, not made",
+        dockerfile: "FROM python:3.8-slim\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pip install --no-cache-dir pipenv && pipenv install --system --deploy\n",
+        projectFiles: { Pipfile: "[packages]\nrequests = \"==2.31.0\"\n\n[requires]\npython_version = \"3.8\"\n" },
+        findings: ["1:eol"],
+        messageIncludes: ["line 4 runs pipenv install --deploy, which aborts on a Python other than the Pipfile's 3.8"],
+        output: null,
+      },
+      {
         name: "a distroless tag is kept",
         dockerfile: "FROM gcr.io/distroless/python3-debian10:nonroot\nCOPY app.py /app/\nCMD [\"/app/app.py\"]\n",
         findings: ["1:eol"],

@@ -76,6 +76,18 @@ function distrolessRelease(ref: ImageRef): { row: EolRow | null; replacement: st
   return { row, replacement: row === null || supported === null ? null : `gcr.io/${name}-debian${supported}${ref.tag === null ? "" : `:${ref.tag}`}` };
 }
 
+/** The `pipenv install --deploy` line of the stage (or one built on it) and the Python its Pipfile requires,
+ *  when the replacement image has another minor; else null. */
+function deployPin(context: RuleContext, stageIndex: number, replacement: string): { line: number; version: string } | null {
+  const minor = parsePythonTag(parseImageRef(replacement)?.tag ?? null)?.version;
+  const { model, projectFiles } = context.analysis;
+  const required = projectFiles.flatMap((f) => (f.kind === "pipfile" && "manifest" in f && f.manifest.pythonVersion !== null ? [f.manifest.pythonVersion] : []))[0];
+  if (minor == null || minor.minor === null || required === undefined || required === `${minor.major}.${minor.minor}`) return null;
+  const stages = stageAndBuiltOn(model, stageIndex);
+  const deploy = model.instructions.find((n) => stages.has(n.stageIndex) && (n.run?.infos ?? []).some((i) => i.kind === "pipenv-install" && i.deploy));
+  return deploy === undefined ? null : { line: deploy.range.startLine, version: required };
+}
+
 function check(context: RuleContext, node: InstructionNode, stageIndex: number): Hit | null {
   const image = node.from?.image;
   const ref = image == null ? null : parseImageRef(image);
@@ -117,6 +129,11 @@ function check(context: RuleContext, node: InstructionNode, stageIndex: number):
   if (replacement !== null && listed !== null && lookupBaseImage(listed)?.exact !== true) {
     replacement = null;
     why = "No supported tag of this image is in the tables; pick one yourself.";
+  }
+  // Guard: `pipenv install --deploy` aborts when the Python is not the one the Pipfile requires.
+  const pinned = replacement === null ? null : deployPin(context, stageIndex, replacement);
+  if (replacement !== null && pinned !== null) {
+    return { node, rows, image, replacement: null, why: `Nearest supported: ${replacement}, but line ${pinned.line} runs pipenv install --deploy, which aborts on a Python other than the Pipfile's ${pinned.version}: update python_version in the Pipfile (and its lock) when you move.` };
   }
   // Guard: a newer release renames packages (netcat → netcat-openbsd, libpcre3-dev → libpcre2-dev); the
   // rewrite would not build until they are renamed, which is the user's call.
