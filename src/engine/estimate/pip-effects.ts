@@ -99,24 +99,31 @@ export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, 
 /** A source build in a stage without a compiler, or with one but without libc's headers, fails: a
  *  build-check error, with what the build needs. */
 export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
-  const at = { line, column: 1, stage: stage.index, severity: "error" as const, subject: cost.name };
+  // A pinned version the table lacks is weighed as the nearest it holds: whether the pin itself has a wheel
+  // for this image is not known (psycopg2 2.7 shipped manylinux wheels, 2.9 does not), so it is a warning.
+  // A stand-in of the same minor series (psycopg2 2.9.10 for 2.9.9) ships the same kinds of wheels.
+  const series = (v: string) => v.replace(/^===?/, "").split(".").slice(0, 2).join(".");
+  const standIn = cost.facts?.choice === "nearest" && cost.facts.specifier !== null && series(cost.facts.specifier) !== series(cost.facts.version.version) ? cost.facts : null;
+  const at = { line, column: 1, stage: stage.index, severity: standIn === null ? "error" as const : "warning" as const, subject: cost.name };
+  const pinned = standIn?.specifier?.replace(/^===?/, "") ?? "";
+  const unsure = standIn === null ? "" : ` (Read from ${cost.name} ${standIn.version.version}: the tables do not hold ${pinned}, and if ${pinned} has a wheel for this image, it installs as is.)`;
   // Only the size model knows which packages compile; while an unknown command may have installed a
   // compiler, saying the build fails would be a guess.
   if (stage.unmodelledAt !== null) return;
   const musl = stage.libc === "musl";
   if (stage.hasCompiler) {
     const [headers, why] = musl ? ["musl-dev", "Alpine's gcc does not pull it in"] : ["libc6-dev", "Debian's gcc only recommends it, and --no-install-recommends leaves it out"];
-    ctx.check({ ...at, code: "source-build-needs-libc-headers", message: `${cost.name} compiles from source, and this stage has a compiler but not libc's headers (${headers}: ${why}): the build fails at its first #include. Install ${headers} with the compiler.` });
+    ctx.check({ ...at, code: "source-build-needs-libc-headers", message: `${cost.name} compiles from source, and this stage has a compiler but not libc's headers (${headers}: ${why}): the build fails at its first #include. Install ${headers} with the compiler.${unsure}` });
     return;
   }
   if (musl) {
     const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
-    ctx.check({ ...at, code: "musl-needs-compiler", message: `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.` });
+    ctx.check({ ...at, code: "musl-needs-compiler", message: `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.${unsure}` });
     return;
   }
   const needs = withLibcHeaders(cost.row?.buildNeeds?.debian ?? ["gcc"], "debian").join(", ");
   const binary = findPythonPackage(`${cost.name}-binary`);
-  ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.` });
+  ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.${unsure}` });
 }
 
 /** The directory an install writes under (prefix, target, root, user base, venv), or null for the system

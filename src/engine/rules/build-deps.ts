@@ -38,7 +38,8 @@ interface Hit {
 function hits({ analysis }: RuleContext): Hit[] {
   const byNode = new Map<InstructionNode, { stage: Stage; family: "debian" | "alpine"; packages: string[]; headersOnly: boolean }>();
   for (const finding of analysis.buildCheck) {
-    if (!NO_COMPILER.has(finding.code) && finding.code !== NO_HEADERS) continue;
+    // A warning is a source build the table cannot vouch for (a pinned version it lacks): not acted on.
+    if ((!NO_COMPILER.has(finding.code) && finding.code !== NO_HEADERS) || finding.severity !== "error") continue;
     const stage = analysis.model.stages[finding.stage];
     const node = stage?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === finding.line);
     const libc = analysis.estimate.stages.find((s) => s.index === finding.stage)?.libc ?? null;
