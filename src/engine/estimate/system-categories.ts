@@ -5,7 +5,7 @@
 import type { Category } from "./types";
 
 /** Packages that exist to compile: they are build tools, not runtime dependencies. */
-const BUILD_TOOL = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|pkg-?config|pkgconf|gfortran|cargo|rust|rustc|musl-dev|libc6?-dev|linux-headers|autoconf|automake|libtool|python3?-dev|.*-dev(el)?)$/;
+const BUILD_TOOL = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-tools)?(-\d+)?|llvm(-\d+)?|lld(-\d+)?|make|cmake|ninja(-build)?|meson|pkg-?config|pkgconf|gfortran(-\d+)?|cargo|rust|rustc|swig4?\.?\d*|bison|flex|nasm|yasm|binutils|patchelf|musl-dev|libc6?-dev|linux-headers|autoconf|automake|libtool|python3?-dev|.*-dev(el)?)$/;
 
 export function isBuildToolPackage(name: string): boolean {
   return BUILD_TOOL.test(name);

@@ -139,6 +139,14 @@ describe("size/multistage", () => {
         reasonIncludes: ["names for bookworm"],
       },
       {
+        // clang-tools pulls in clang and llvm-dev (~500 MB): build tools, left in the builder like gcc.
+        name: "clang-tools and cmake stay in the builder",
+        dockerfile: "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends clang-tools cmake && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir flask\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.11-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends clang-tools cmake && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install --no-cache-dir flask\n\nFROM python:3.11-slim\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
         name: "bullseye: libpq5 (libffi7 is in python:slim already)",
         dockerfile: "FROM python:3.9-slim-bullseye\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libffi-dev libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install cffi psycopg2\nCMD [\"python\", \"app.py\"]\n",
         findings: ["1:single"],

@@ -24,7 +24,7 @@ const DEBIAN_RELEASES: readonly DebianRelease[] = ["bullseye", "bookworm", "trix
  * Build tools and headers: needed to build, never to run. curl, wget and git are here because a build
  * fetches with them; a final stage that calls them (HEALTHCHECK curl …) keeps them — the caller checks.
  */
-const BUILD_ONLY = /^(gcc(-\d+)?|g\+\+(-\d+)?|cc|clang(-\d+)?|make|cmake|ninja|ninja-build|meson|build-essential|build-base|musl-dev|libc-dev|libc6-dev|linux-headers|linux-libc-dev|pkg-config|pkgconf|pkgconfig|autoconf|automake|libtool|gfortran|cargo|rust|rustc|rustup|swig|patch|binutils|git|curl|wget|python3-pip|py3-pip|python3-venv|python3-dev|python3-devel|python3-wheel|python3-setuptools|python-dev|.*-dev|.*-devel)$/;
+const BUILD_ONLY = /^(gcc(-\d+)?|g\+\+(-\d+)?|cc|clang(-tools)?(-\d+)?|llvm(-\d+)?|lld(-\d+)?|bison|flex|nasm|yasm|patchelf|cython3?|make|cmake|ninja|ninja-build|meson|build-essential|build-base|musl-dev|libc-dev|libc6-dev|linux-headers|linux-libc-dev|pkg-config|pkgconf|pkgconfig|autoconf|automake|libtool|gfortran(-\d+)?|cargo|rust|rustc|rustup|swig\d*|patch|binutils|git|curl|wget|python3-pip|py3-pip|python3-venv|python3-dev|python3-devel|python3-wheel|python3-setuptools|python-dev|.*-dev|.*-devel)$/;
 
 /** Library packages whose name depends on the Debian release (the soname or the t64 suffix changed). */
 const DEBIAN_LIBRARY_NAMES: readonly Readonly<Record<DebianRelease, string>>[] = [
