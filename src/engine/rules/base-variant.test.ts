@@ -185,6 +185,16 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev git && rm -rf /var/lib/apt/lists/*\nRUN pip install git+https://github.com/pallets/flask.git psycopg2==2.9.9\n",
       },
       {
+        // rustup's cargo links with `cc`: slim has none ("linker `cc` not found").
+        name: "a Rust toolchain needs the C linker: build-essential with curl, before rustup",
+        dockerfile: "FROM python:3.11\nRUN curl https://sh.rustup.rs -sSf | sh -s -- -y\nENV PATH=\"/root/.cargo/bin:${PATH}\"\nRUN pip install --no-cache-dir flask\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        alternative: "slim",
+        output: "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl build-essential && rm -rf /var/lib/apt/lists/*\nRUN curl https://sh.rustup.rs -sSf | sh -s -- -y\nENV PATH=\"/root/.cargo/bin:${PATH}\"\nRUN pip install --no-cache-dir flask\n",
+        reasonIncludes: ["cc (the linker cargo calls)"],
+      },
+      {
         name: "bash as the SHELL: Alpine gets bash before it",
         dockerfile: "FROM python:3.12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN pip install flask\nCMD [\"bash\", \"-c\", \"flask run\"]\n",
         findings: ["1:full"],

@@ -22,6 +22,9 @@ import type { FixAlternative, Rule, RuleContext } from "./types";
  *  that provides each on Debian and on Alpine (null: that variant has it): a RUN that calls one breaks on
  *  the smaller base unless the rewrite installs it. Alpine's busybox has wget but no bash, and adduser but no
  *  useradd (Alpine's shadow package has it). */
+/** What a Rust build needs from the image, as the rewrite's sentence names it. */
+const RUST_LINKER = "cc (the linker cargo calls)";
+
 const FULL_IMAGE_TOOLS: ReadonlyMap<string, { readonly debian: string | null; readonly alpine: string | null }> = new Map([
   ["bash", { debian: null, alpine: "bash" }],
   ["useradd", { debian: null, alpine: "shadow" }], ["groupadd", { debian: null, alpine: "shadow" }], ["usermod", { debian: null, alpine: "shadow" }],
@@ -33,7 +36,12 @@ const FULL_IMAGE_TOOLS: ReadonlyMap<string, { readonly debian: string | null; re
   ["patch", { debian: "patch", alpine: "patch" }], ["bzip2", { debian: "bzip2", alpine: "bzip2" }], ["xz", { debian: "xz-utils", alpine: "xz" }],
   ["unzip", { debian: "unzip", alpine: "unzip" }], ["file", { debian: "file", alpine: "file" }], ["gpg", { debian: "gnupg", alpine: "gnupg" }],
   ["pkg-config", { debian: "pkg-config", alpine: "pkgconf" }], ["cmake", { debian: "cmake", alpine: "cmake" }],
+  // Rust (rustup's toolchain, cargo, maturin) links with the C compiler driver, `cc`: "linker `cc` not found".
+  [RUST_LINKER, { debian: "build-essential", alpine: "build-base" }],
 ]);
+
+/** Commands and installers of a Rust toolchain, which needs a C linker to build anything. */
+const RUST = /\b(cargo|rustc|rustup|maturin)\b|sh\.rustup\.rs/;
 
 /** The full image's tools the stage calls that the variant's own package manager does not install, with
  *  the packages that provide them and the first instruction that needs one (a VCS requirement needs git
@@ -190,6 +198,7 @@ function missingTools(stage: Stage, vcsInstall: InstructionNode | undefined, ins
       // `RUN /bin/bash -c "…"`: its commands are read inside the script, and bash runs them.
       if (shellNeed(command) !== null) need("bash", node);
     }
+    if (RUST.test(node.run?.script?.text ?? "")) need(RUST_LINKER, node);
     // `SHELL ["/bin/bash", …]` runs every later RUN with bash; CMD/ENTRYPOINT start the container with it.
     if ((node.keyword === "SHELL" || node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && bashOf(node.args[0]) !== null) need("bash", node);
   }
