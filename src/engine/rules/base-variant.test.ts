@@ -195,6 +195,15 @@ describe("size/base-variant", () => {
         reasonIncludes: ["cc (the linker cargo calls)"],
       },
       {
+        // lightgbm's wheel loads libgomp.so.1 from the image: the full image has it (gcc's), slim does not.
+        name: "a wheel that loads a system library: slim gets it",
+        dockerfile: "FROM python:3.11\nRUN pip install --no-cache-dir lightgbm\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        output: "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1 && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir lightgbm\n",
+        reasonIncludes: ["lightgbm loads libgomp1 from the image"],
+      },
+      {
         name: "bash as the SHELL: Alpine gets bash before it",
         dockerfile: "FROM python:3.12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN pip install flask\nCMD [\"bash\", \"-c\", \"flask run\"]\n",
         findings: ["1:full"],

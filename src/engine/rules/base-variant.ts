@@ -11,6 +11,7 @@ import {
 } from "../knowledge";
 import type { TextEdit } from "../text/edits";
 import { executableNeed, shellNeed } from "../verify/command-needs";
+import { wheelSystemNeeds } from "../knowledge";
 import { bashOf } from "../verify/executables";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
@@ -239,8 +240,10 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
   const compiling = compilingOn(packages, "glibc");
   // A project the bundled table has no build row for needs a compiler at least.
   const wanted = unique(compiling.flatMap((p) => (p.row === null ? ["build-essential"] : p.row.buildNeeds?.debian ?? [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
-  // A bare gcc compiles nothing on slim without libc's headers (knowledge/libc-headers.ts).
-  const needs = withLibcHeaders(wanted, "debian").filter((p) => !installed.has(p));
+  // A bare gcc compiles nothing on slim without libc's headers (knowledge/libc-headers.ts). A wheel that
+  // loads a system library the full image has and slim lacks (lightgbm: libgomp1) gets it too.
+  const wheelLibs = unique(packages.packages.flatMap((p) => (compiling.some((c) => c.name === p.name) ? [] : wheelSystemNeeds(p.name)?.debian ?? []))).filter((p) => !installed.has(p));
+  const needs = [...withLibcHeaders(wanted, "debian"), ...wheelLibs].filter((p, i, all) => !installed.has(p) && all.indexOf(p) === i);
   const firstPip = needs.length > 0 ? t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install")) : undefined;
   // Tools first needed where the build dependencies go are installed with them, in one RUN.
   const together = tools !== null && firstPip !== undefined && insertionPointBefore(analysis.model, tools.first) === insertionPointBefore(analysis.model, firstPip);
@@ -254,7 +257,10 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
       const nl = lineBreakOf(text);
       const all = together ? unique([...needs, ...tools.packages]) : needs;
       edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
-      extra = ` ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no manylinux wheel and ${compiling.length === 1 ? "builds" : "build"} from source, so the rewrite installs ${needs.join(", ")} (slim has no compiler).`;
+      const compiled = needs.filter((p) => !wheelLibs.includes(p));
+      const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.debian ?? []).some((lib) => wheelLibs.includes(lib))).map((p) => p.name);
+      extra = (compiled.length === 0 ? "" : ` ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no manylinux wheel and ${compiling.length === 1 ? "builds" : "build"} from source, so the rewrite installs ${compiled.join(", ")} (slim has no compiler).`)
+        + (wheelLibs.length === 0 ? "" : ` ${users.join(", ")} ${users.length === 1 ? "loads" : "load"} ${wheelLibs.join(", ")} from the image, which the full image has and slim does not: the rewrite installs ${wheelLibs.length === 1 ? "it" : "them"}.`);
     }
   }
   return {

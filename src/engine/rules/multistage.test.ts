@@ -139,6 +139,14 @@ describe("size/multistage", () => {
         reasonIncludes: ["names for bookworm"],
       },
       {
+        // llama.cpp is built with OpenMP: the final stage needs libgomp1, which gcc brought into the builder.
+        name: "a source build that links OpenMP: libgomp1 in the final stage",
+        dockerfile: "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir llama-cpp-python\nCMD [\"python\", \"-m\", \"llama_cpp.server\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.11-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install --no-cache-dir llama-cpp-python\n\nFROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"-m\", \"llama_cpp.server\"]\n",
+      },
+      {
         // clang-tools pulls in clang and llvm-dev (~500 MB): build tools, left in the builder like gcc.
         name: "clang-tools and cmake stay in the builder",
         dockerfile: "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends clang-tools cmake && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir flask\nCMD [\"python\", \"app.py\"]\n",

@@ -179,6 +179,12 @@ describe("packages and stages", () => {
     { name: "still missing after collectstatic and an echo into a file", dockerfile: `${psycopgBuilder}${SLIM}\nCOPY --from=builder /install /usr/local\nRUN python manage.py collectstatic --noinput\nRUN echo 'export PS1=app' >> ~/.bashrc\n`, expected: ["error runtime-library-missing psycopg2:libpq5 @3"] },
     // A script may install anything: nothing is said missing after it.
     { name: "a script may have installed it", dockerfile: `${psycopgBuilder}${SLIM}\nCOPY --from=builder /install /usr/local\nRUN ./install-runtime.sh\n`, expected: [] },
+    // lightgbm's wheel loads the system's libgomp.so.1: slim lacks it, the full image has it (with gcc).
+    { name: "a wheel's system library missing on slim", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir lightgbm\n`, expected: ["error runtime-library-missing lightgbm:libgomp1 @1"] },
+    { name: "the same wheel with the library installed", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1\nRUN pip install --no-cache-dir lightgbm\n`, expected: [] },
+    { name: "the same wheel on the full image", dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir lightgbm\n", expected: [] },
+    // llama-cpp-python builds with OpenMP: its library links libgomp.so.1, which gcc brought into the builder.
+    { name: "a source build's OpenMP runtime left in the builder", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake\nRUN pip install --prefix=/install llama-cpp-python\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error runtime-library-missing llama-cpp-python:libgomp1 @4"] },
     { name: "a final stage FROM the builder ships its compilers", dockerfile: `${psycopgBuilder}FROM builder AS final\nCMD ["python"]\n`, expected: ["warning final-on-build-stage builder @3"] },
     { name: "a final stage from a base image", dockerfile: `${psycopgBuilder}${SLIM}\nRUN apt-get update && apt-get install -y libpq5\nCOPY --from=builder /install /usr/local\n`, expected: [] },
   ]);

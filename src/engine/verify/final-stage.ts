@@ -5,7 +5,7 @@ import type { EstimateContext } from "../estimate/context";
 import { debianClosures } from "../estimate/debian-closures";
 import { stageDebianRelease } from "../estimate/debian-install";
 import { copiedFromAll, type StageState } from "../estimate/stage-state";
-import { debianBasePackages, findPythonPackage, isInFullPythonImage } from "../knowledge";
+import { debianBasePackages, findPythonPackage, isInFullPythonImage, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
 import type { Report } from "./build-check";
 import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
 import type { BuildNeeds } from "../knowledge/types";
@@ -21,6 +21,7 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   const at = { line: from?.range.startLine ?? 1, column: from?.range.startColumn ?? 1, stage: final.index };
   checkBuiltOnCompilers(final, stages, at, report);
   checkRuntimeLibraries(final, stages, at, report);
+  checkWheelLibraries(final, at, report);
   checkRemovedRuntimeLibraries(final, report);
 }
 
@@ -60,8 +61,9 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
       // Built in this stage (or the one it builds on): the -dev package pulled its libraries in.
       if (builtHere.has(name) || !present.has(name)) continue;
       const needs = findPythonPackage(name)?.buildNeeds;
-      if (needs == null) continue;
-      const runtime = runtimeLibrariesFor(needs, final.libc, final.distro);
+      const known = needs == null ? sourceBuildSystemNeeds(name) : null;
+      if (needs == null && known === null) continue;
+      const runtime = needs != null ? runtimeLibrariesFor(needs, final.libc, final.distro) : [...(final.libc === "musl" ? known?.alpine ?? [] : known?.debian ?? [])];
       const missing = runtime.filter((lib) => final.libc === "musl"
         ? !live.has(`apk:${lib}`)
         : !final.debInstalled.has(lib) && !(final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie")));
@@ -70,6 +72,26 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
         report(at, "runtime-library-missing", "error", `${name}:${lib}`,
           `${name} was compiled in stage ${label}, but this final stage has no ${lib}, which it loads at run time: the image builds, then \`import\` fails. Install ${lib} in the final stage.`);
       }
+    }
+  }
+}
+
+/** A package installed from its wheel that loads a system library the wheel does not bundle (lightgbm:
+ *  libgomp.so.1), in a final stage whose image and installs do not provide it: the image builds, then
+ *  `import` fails. The full python images have it (buildpack-deps' gcc brings libgomp1). */
+function checkWheelLibraries(final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
+  if (final.systemUnknownAt !== null || final.base === null) return;
+  const live = new Set(final.fs.liveGroups());
+  for (const name of [...new Set([...final.pythonInstalled.values()].flatMap((s) => [...s]))].sort()) {
+    const need = wheelSystemNeeds(name);
+    if (need === null || final.builtFromSource.has(name)) continue;
+    const libs = final.libc === "musl" ? need.alpine : need.debian;
+    const missing = libs.filter((lib) => final.libc === "musl"
+      ? !live.has(`apk:${lib}`)
+      : !final.debInstalled.has(lib) && !(final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie")));
+    for (const lib of missing) {
+      report(at, "runtime-library-missing", "error", `${name}:${lib}`,
+        `${name} is installed, and ${need.why}; this final stage has no ${lib}: the image builds, then \`import\` fails. Install ${lib} in the final stage.`);
     }
   }
 }
