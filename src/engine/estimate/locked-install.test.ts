@@ -218,7 +218,7 @@ describe("pip install . reads pyproject.toml", () => {
 
   it("without pyproject.toml it says which file to add", () => {
     const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\n", []);
-    expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("Add it as a project file");
+    expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("Add pyproject.toml as a project file");
   });
 });
 

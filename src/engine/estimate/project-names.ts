@@ -23,7 +23,7 @@ export function namesFromPyproject(ctx: EstimateContext, stage: StageState, scop
   const file = findProjectFile(ctx.projectFiles, "pyproject", imagePath);
   const manifest = manifestOf(file);
   if (file === null || manifest === null) {
-    ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are counted from pyproject.toml, which was not given. Add it as a project file.`, scope.line);
+    ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted. Add pyproject.toml as a project file: its [project] dependencies are read (a setup.py's install_requires is not).`, scope.line);
     return [];
   }
   const selection = { main: true, extras: extras.split(",").map((e) => normalizeName(e.trim())).filter((e) => e !== ""), groups: [] };
