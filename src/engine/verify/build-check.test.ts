@@ -212,6 +212,10 @@ describe("distribution images", () => {
 describe("COPY --chown owners", () => {
   const APP = "COPY app.py /app/app.py";
   table([
+    // RUN chown too: chown stops with "invalid user" at the first name it cannot find.
+    { name: "RUN chown to a user nobody created", dockerfile: `${SLIM}\nRUN useradd -m -u 1000 user\nRUN chown -R admin:admin /home/user\n`, expected: ["error unknown-owner user:admin @3"] },
+    { name: "RUN chown to the user made in the same RUN", dockerfile: `${SLIM}\nRUN useradd -m app && chown -R app:app /srv\n`, expected: [] },
+    { name: "RUN chown with numeric ids, a base account, a variable", dockerfile: `${SLIM}\nARG OWNER\nRUN chown -R 1000:1000 /srv && chown www-data /srv && chown -R $OWNER /srv\n`, expected: [] },
     { name: "a user created later (corpus 058's rewrite)", dockerfile: `${SLIM}\nCOPY --chown=locust . /app\nRUN useradd --create-home locust\nUSER locust\n`, expected: ["error unknown-owner user:locust @2"] },
     { name: "the user created first", dockerfile: `${SLIM}\nRUN useradd --create-home locust\nCOPY --chown=locust . /app\n`, expected: [] },
     { name: "useradd's own group, and a group from groupadd", dockerfile: `${SLIM}\nRUN groupadd web && useradd -g web app\n${APP.replace("COPY", "COPY --chown=app:app")}\nADD --chown=app:web app.py /srv/\n`, expected: [] },

@@ -64,3 +64,22 @@ export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: I
       `${keyword} --chown=${owner}: there is no ${what} ${name} in this stage yet (${stage.baseLabel} does not have one and no earlier step creates it): create it before this line, or the build fails ("unable to find ${what} ${name}"; BuildKit gives the files to root instead).`);
   }
 }
+
+/** `chown [-R] OWNER PATH…` in a RUN naming a user or group the stage does not have: chown stops with
+ *  "invalid user" / "invalid group", and so does the RUN. Same knowledge and silences as COPY --chown. */
+export function checkRunChown(stage: StageState, words: readonly string[], vars: VariableLookup, where: () => { line: number; column: number; stage: number }, report: Report): void {
+  if (words[0] !== "chown" || stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return;
+  const system = stage.family === null ? undefined : SYSTEM_ACCOUNTS[stage.family];
+  if (system === undefined) return;
+  // The first word after the options (`--from=`, `--reference=FILE` names no owner; `-R`, `-h` …).
+  const args = words.slice(1);
+  if (args.some((w) => w.startsWith("--reference"))) return;
+  const raw = args.find((w, i) => !w.startsWith("-") && args[i - 1] !== "--from");
+  if (raw === undefined || ownerHasUnresolvedVariable(raw, vars) || raw.includes("$")) return;
+  // chown stops at the first name it cannot find: one finding.
+  const missing = unknownOwners(raw.replace(/\./, ":"), (n) => system.has(n) || stage.accounts?.has(n) === true)[0];
+  if (missing === undefined) return;
+  const at = where();
+  report(at, "unknown-owner", "error", `${missing.what}:${missing.name}`,
+    `Line ${at.line} runs chown ${raw}: there is no ${missing.what} ${missing.name} in this stage yet (${stage.baseLabel} does not have one and no earlier step creates it): chown stops with "invalid ${missing.what}", and the build fails.`);
+}
