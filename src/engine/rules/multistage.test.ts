@@ -33,6 +33,15 @@ describe("size/multistage", () => {
     ],
     invalid: [
       {
+        // The build packages go in their own RUN (apk del); what a venv builder would leave behind (4.72 MB
+        // of cache, libpq-dev) weighs less than the venv's own pip: no split, size/pip-no-cache-dir instead.
+        name: "a venv split that would make the image larger: no rewrite",
+        dockerfile: "FROM python:3.11-alpine\nCOPY requirements.txt /app/requirements.txt\nRUN pip install --upgrade pip\nRUN apk update \\\n  && apk add --virtual build-deps gcc musl-dev \\\n  && apk add libpq-dev \\\n  && pip install -r /app/requirements.txt \\\n  && apk del build-deps\nCMD [\"python\", \"app.py\"]\n",
+        requirements: { "requirements.txt": "psycopg2==2.9.10\ncelery==5.4.0\n" },
+        findings: ["1:single"],
+        output: null,
+      },
+      {
         // Under --prefix the second pip would not see the CPU torch the first put in /install, and would fetch
         // PyPI's CUDA build for sentence-transformers over it: one venv sees both installs.
         name: "two installs: a venv, so the second sees what the first installed",

@@ -168,7 +168,15 @@ export const multistage: Rule = {
     // Nor when part of the cache is another tool's (poetry's, uv sync's): the word would leave it, and the
     // rule would fire again on the result (found by the fuzz).
     const fixable = cached.reduce((sum, c) => sum + c.bytes, 0);
-    if (cached.length === 0 || tools > 0 || fixable < cache) return split === null ? [] : [split];
+    if (cached.length === 0 || tools > 0 || fixable < cache) {
+      // A venv the split makes carries its own pip and setuptools: where little is left behind (the build
+      // packages already removed in their RUN), the image grows. No size step then.
+      if (split !== null && shape.split.ok && shape.split.plan.layout === "venv" && shape.split.plan.venvBecause !== null) {
+        const total = totalAfter(input, analysis, split);
+        if (total !== null && total >= analysis.estimate.totalBytes) return [];
+      }
+      return split === null ? [] : [split];
+    }
     const small = cache < SMALL_CACHE_BYTES || cache < SMALL_CACHE_SHARE * analysis.estimate.totalBytes;
     // The split's own result: a venv carries its own pip, which can outweigh the cache it leaves behind.
     const splitTotal = split === null ? null : totalAfter(input, analysis, split);
