@@ -87,6 +87,10 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
       fault(line, stage, error);
     }
   };
+  // Where the file first names poetry-plugin-export (-1: nowhere), found once: a `bulk` file may repeat
+  // `poetry export` thousands of times.
+  let pluginMention: number | null = null;
+  const pluginMentionOf = (): number => (pluginMention ??= model.text.indexOf("poetry-plugin-export"));
   // Stages with a SHELL instruction so far: their RUNs (and those of stages built on them) are not /bin/sh's.
   const shellSet = new Set<number>();
   const ownShell = (stage: StageState): boolean => {
@@ -103,7 +107,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
         if (node.copy?.from != null) checkCopyFrom(ctx, model, stage, node, report);
         if (node.copy?.chown != null) checkChownOwner(ctx, stage, node, report);
         if (node.keyword === "SHELL" || ((node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && stage.index === model.stages.length - 1)) checkBashStart(stage, node, report);
-        if (node.keyword === "RUN" && node.form === "shell") checkShellExists(model, stage, node, report);
+        if (node.keyword === "RUN" && node.form === "shell" && !stage.executables.has("sh") && !ownShell(stage)) checkShellExists(model, stage, node, report);
       });
     },
     command(ctx, stage, scope, command, info, node) {
@@ -114,7 +118,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
         // A `bash -c "…"` in the RUN: its inner commands are spliced in, and bash has `source`.
         const bashInside = (): boolean => (node.run?.commands ?? []).some((c) => c.shell !== undefined && /bash$/.test(c.shell));
         if (required && command.words[0]?.value === "source" && (stage.family === "debian" || stage.family === "ubuntu") && !ownShell(stage) && !bashInside()) checkSource(stage, command, locate, report);
-        readCommand(ctx, stage, scope, command, info, node, next, model.text, locate, report, virtualNamesOf);
+        readCommand(ctx, stage, scope, command, info, node, next, pluginMentionOf, locate, report, virtualNamesOf);
       } catch (error) {
         fault(scope.line, stage.index, error);
       }
@@ -126,7 +130,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
 }
 
 function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, node: InstructionNode, next: ShellCommand | undefined,
-  text: string, locate: Locate, report: Report, virtualNamesOf: () => ReadonlySet<string>): void {
+  pluginMentionOf: () => number, locate: Locate, report: Report, virtualNamesOf: () => ReadonlySet<string>): void {
   // A command after `||`, or inside if/for/while, may not run (it is often the fallback that
   // installs what is missing): the check only reads commands that always run and must succeed.
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
@@ -153,7 +157,7 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
     }
   }
   if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
-  if (info.kind === "lock-export" && info.tool === "poetry") checkPoetryExport(stage, text, command, locate, report);
+  if (info.kind === "lock-export" && info.tool === "poetry") checkPoetryExport(stage, pluginMentionOf, command, locate, report);
   if (info.kind === "uv-sync" && !info.active) checkUvSyncVirtualEnv(stage, scope, command, info, locate, report);
 }
 
@@ -177,7 +181,7 @@ function checkUvSyncVirtualEnv(stage: StageState, scope: RunScope, command: Shel
  *  "Announcing Poetry 2.0.0": the export command must be installed as a plugin). A stage that pip-installs
  *  Poetry 2 (the table's newest, or a pin) without the plugin stops at `poetry export`. Any mention of the
  *  plugin before it (`poetry self add`, `pipx inject`) counts as installing it. */
-function checkPoetryExport(stage: StageState, text: string, command: ShellCommand, locate: Locate, report: Report): void {
+function checkPoetryExport(stage: StageState, pluginMentionOf: () => number, command: ShellCommand, locate: Locate, report: Report): void {
   const poetry = stage.pythonPackages.get("poetry");
   if (poetry === undefined || poetry.version === null) return;
   // A pin the table lacks is weighed as the nearest release it holds (poetry==1.4.2 as 2.x): the pin decides,
@@ -187,7 +191,7 @@ function checkPoetryExport(stage: StageState, text: string, command: ShellComman
   const version = pinned ?? (spec === null || satisfiesWithPrereleases(poetry.version, spec) === true ? poetry.version : null);
   const major = version === null ? NaN : Number.parseInt(version, 10);
   if (!(major >= 2) || stage.pythonPackages.has("poetry-plugin-export")) return;
-  const mention = text.indexOf("poetry-plugin-export");
+  const mention = pluginMentionOf();
   if (mention >= 0 && mention < command.start) return;
   const at = locate(command, stage);
   report(at, "poetry-export-missing", "error", "poetry export",
@@ -245,18 +249,14 @@ function checkSource(stage: StageState, command: ShellCommand, locate: Locate, r
 
 /** A shell-form RUN on an image with no shell (scratch, distroless, Chainguard's standard images): Docker
  *  cannot start /bin/sh, and the build stops there. A SHELL instruction or a shell copied in (busybox) is
- *  taken as the user's answer. */
+ *  taken as the user's answer (the caller checks both). */
 function checkShellExists(model: DockerfileModel, stage: StageState, node: InstructionNode, report: Report): void {
-  if (stage.executables.has("sh")) return;
-  // The image the stage (or the stage it builds on, and so on) names in FROM; a SHELL in any of them.
+  // The image the stage (or the stage it builds on, and so on) names in FROM.
   let index: number | null = stage.index;
   let image: string | null = null;
-  const seen = new Set<number>();
-  while (index !== null && !seen.has(index)) {
-    seen.add(index);
+  for (let guard = 0; index !== null && guard < 64; guard++) {
     const own: Stage | undefined = model.stages[index];
     if (own === undefined) return;
-    if (own.instructions.some((n) => n.keyword === "SHELL" && n.index < node.index)) return;
     image = own.from.from?.image ?? null;
     index = own.from.from?.baseStage ?? null;
   }
