@@ -169,9 +169,10 @@ export const multistage: Rule = {
     // rule would fire again on the result (found by the fuzz).
     const fixable = cached.reduce((sum, c) => sum + c.bytes, 0);
     if (cached.length === 0 || tools > 0 || fixable < cache) {
-      // A venv the split makes carries its own pip and setuptools: where little is left behind (the build
-      // packages already removed in their RUN), the image grows. No size step then.
-      if (split !== null && shape.split.ok && shape.split.plan.layout === "venv" && shape.split.plan.venvBecause !== null) {
+      // A venv the split makes carries its own pip and setuptools (~15–20 MB): where little is left behind
+      // (the build packages already removed in their RUN), the image grows. No size step then. Only where
+      // under VENV_CHECK_BYTES is left behind is the rewrite weighed: that costs one more analysis.
+      if (split !== null && shape.split.ok && shape.split.plan.layout === "venv" && shape.split.plan.venvBecause !== null && cache + tools < VENV_CHECK_BYTES) {
         const total = totalAfter(input, analysis, split);
         if (total !== null && total >= analysis.estimate.totalBytes) return [];
       }
@@ -196,6 +197,10 @@ export const multistage: Rule = {
     return small || larger ? [noCache, split] : [split, noCache];
   },
 };
+
+/** Below this much left behind, a venv builder may come out larger than the single stage (its own pip
+ *  and setuptools weigh ~15–20 MB): the rewrite is weighed before it is offered. */
+const VENV_CHECK_BYTES = 50_000_000;
 
 /** The estimated image size after an alternative, from a fresh analysis of the rewritten text. */
 function totalAfter(input: RuleContext["input"], analysis: Analysis, alternative: FixAlternative): number | null {
