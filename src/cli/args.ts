@@ -41,8 +41,9 @@ export const USAGE = `Usage:
   whaleweight lint <Dockerfile>… [--requirements <file>]… [--project-file <file>]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown]
   whaleweight compare (<old Dockerfile> <new Dockerfile> | --base-ref REF <Dockerfile>) [--context-bytes N] [--arch …] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|markdown]
 
-  --requirements  a requirements file (repeatable); paths are taken relative to the Dockerfile's folder,
-                  which is assumed to be the build context. Default: requirements*.txt beside the Dockerfile.
+  --requirements  a requirements file (repeatable), a path from the current folder; in the build it stands at
+                  its place relative to the Dockerfile's folder, which is assumed to be the build context.
+                  Default: requirements*.txt beside the Dockerfile.
   --project-file  pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile, Pipfile.lock (or another requirements
                   file), repeatable; those beside the Dockerfile are read without it. \`uv sync\`,
                   \`poetry install\`, \`pipenv install\` and \`pip install .\` are weighed from them.

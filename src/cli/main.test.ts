@@ -198,7 +198,7 @@ describe("options that feed the engine", () => {
   const python = (argv: string[], files: Parameters<typeof runWith>[1]) =>
     (json(argv, files).body.steps as { estimate: { byCategory: Record<string, number> } }[])[0]?.estimate.byCategory;
 
-  it("--requirements is repeatable, with paths relative to the Dockerfile's folder", () => {
+  it("--requirements is repeatable, paths given from the current folder and placed relative to the Dockerfile's", () => {
     const files = { "p/Dockerfile": twoFiles, "p/reqs/web.txt": "flask\n", "p/reqs/http.txt": "requests\n" };
     expect(python(["plan", "p/Dockerfile", "--requirements", "p/reqs/web.txt", "--requirements=p/reqs/http.txt", "--format", "json"], files)?.python)
       .toBe(installedBytes(closure("flask", "requests")));

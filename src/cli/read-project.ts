@@ -34,7 +34,8 @@ function readBytes(io: CliIo, path: string, what: string): Uint8Array {
   }
 }
 
-/** Requirements paths are taken relative to the Dockerfile's folder (the build context). */
+/** Where a file given by its path (from the current folder) stands in the build context: relative to the
+ *  Dockerfile's folder, or by its name when it lies outside it. */
 function contextPath(contextDir: string, file: string): string {
   const rel = relative(contextDir, file);
   return rel.startsWith("..") || rel === "" ? basename(file) : rel.split(sep).join("/");
