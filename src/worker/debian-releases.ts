@@ -3,7 +3,8 @@
 // its table synchronously from inside the plan, after the engine's own load). A guess, never an answer:
 // the engine still decides which table it reads, and a table it asks for that was not fetched ahead is
 // fetched then (debian-tables-loader.ts). It mirrors, loosely:
-//   - estimate/from.ts: a stage's release is its base-image row's, or the Debian suite a python tag names;
+//   - estimate/from.ts: a stage's release is its base-image row's, or the Debian suite a python tag names
+//     (or the one it was last built on, when it names none);
 //   - estimate/debian-install.ts: a stage whose base is unknown installs apt packages from trixie's table,
 //     or from the release its tag names (nvidia/cuda:…-ubuntu22.04);
 //   - rules/eol-base.ts: an end-of-life base (its Python or its Debian release) is checked against every
@@ -16,6 +17,7 @@ import { DEBIAN_TABLE_RELEASES } from "../engine/knowledge/debian-table-schema";
 import { endOfLife } from "../engine/knowledge/eol";
 import { distroOfTag, parseImageRef } from "../engine/knowledge/image-ref";
 import { parsePythonTag } from "../engine/knowledge/python-tag";
+import { pythonImageSuite } from "../engine/knowledge/python-suites";
 
 /** `FROM [--flag=…]… image [AS name]`, on a line of its own (a FROM continued over lines is rare and only
  *  costs a table fetched later). */
@@ -87,7 +89,8 @@ function guessRelease(image: string): Guess {
   }
   const tag = row.image === "python" ? parsePythonTag(ref.tag) : null;
   const python = tag?.version === null || tag === null ? null : endOfLife("python", `${tag.version.major}.${tag.version.minor ?? ""}`);
-  const suite = tag?.suite ?? null;
+  // A python tag naming no release was built on its day's (knowledge/python-suites.ts, as estimate/from.ts reads it).
+  const suite = tag?.suite ?? (row.image === "python" && row.family === "debian" ? pythonImageSuite(image) : null);
   if (python !== null || (suite !== null && endOfLife("debian", suite) !== null)) return "all";
   if (ref.repository === "debian" && endOfLife("debian", (ref.tag ?? "").split("-")[0] ?? "") !== null) return "all";
   // Ubuntu's apt is weighed with the Debian release of its era (estimate/debian-install.ts).
