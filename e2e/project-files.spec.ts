@@ -94,14 +94,18 @@ test("a uv project is weighed from pyproject.toml and uv.lock", async ({ playgro
   await playground.goto();
   await playground.paste("requirements", "# this project has no requirements.txt\n");
   await playground.paste("dockerfile", DOCKERFILE);
-  // Without its lock file, uv sync installs nothing the model can see.
-  expect(await playground.chartCell(0, "Python packages")).toBe("0 B");
+  // Without its lock file, uv sync installs nothing the model can see: the column holds uv's own binary
+  // (copied from its image, weighed as uv's wheel) and nothing more.
+  const uvOnly = await playground.chartCell(0, "Python packages");
+  expect(uvOnly).toMatch(/^[1-9][\d.]* MB$/);
 
   await playground.addProjectFile("pyproject.toml");
   await playground.paste(projectEditor("pyproject.toml"), PYPROJECT);
   await playground.addProjectFile("uv.lock");
   await playground.paste(projectEditor("uv.lock"), UV_LOCK);
-  expect(await playground.chartCell(0, "Python packages")).toMatch(/^[1-9][\d.]* (kB|MB)$/);
+  const withLock = await playground.chartCell(0, "Python packages");
+  expect(withLock).toMatch(/^[1-9][\d.]* MB$/);
+  expect(Number.parseFloat(withLock)).toBeGreaterThan(Number.parseFloat(uvOnly));
   await expect(page.getByTestId("problems")).not.toContainText("uv.lock");
 
   // The files travel in the link: a fresh page opened from it shows the same numbers.
