@@ -17,7 +17,7 @@ import { DEBIAN_TABLE_RELEASES } from "../engine/knowledge/debian-table-schema";
 import { endOfLife } from "../engine/knowledge/eol";
 import { distroOfTag, parseImageRef } from "../engine/knowledge/image-ref";
 import { parsePythonTag } from "../engine/knowledge/python-tag";
-import { pythonImageSuite } from "../engine/knowledge/python-suites";
+import { isOfficialPython, pythonTagSuite } from "../engine/knowledge/python-suites";
 
 /** `FROM [--flag=…]… image [AS name]`, on a line of its own (a FROM continued over lines is rare and only
  *  costs a table fetched later). */
@@ -90,7 +90,7 @@ function guessRelease(image: string): Guess {
   const tag = row.image === "python" ? parsePythonTag(ref.tag) : null;
   const python = tag?.version === null || tag === null ? null : endOfLife("python", `${tag.version.major}.${tag.version.minor ?? ""}`);
   // A python tag naming no release was built on its day's (knowledge/python-suites.ts, as estimate/from.ts reads it).
-  const suite = tag?.suite ?? (row.image === "python" && row.family === "debian" ? pythonImageSuite(image) : null);
+  const suite = tag !== null && row.family === "debian" && isOfficialPython(ref) ? pythonTagSuite(tag) : (tag?.suite ?? null);
   if (python !== null || (suite !== null && endOfLife("debian", suite) !== null)) return "all";
   if (ref.repository === "debian" && endOfLife("debian", (ref.tag ?? "").split("-")[0] ?? "") !== null) return "all";
   // Ubuntu's apt is weighed with the Debian release of its era (estimate/debian-install.ts).

@@ -1,7 +1,7 @@
 // FROM in the size model: a table row for an image (nearest known tag when the exact one is missing,
 // flagged), or the layers and state of an earlier stage.
 import type { InstructionNode } from "../dockerfile/model";
-import { distroOfTag, findBaseImage, parseImageRef, parsePythonTag, pythonImageSuite, uvImage } from "../knowledge";
+import { distroOfTag, findBaseImage, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
@@ -53,8 +53,8 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   // A python tag that names its Debian release (`3.11-slim-bullseye`) decides which apt the stage runs,
   // even when another release's row stands in for its sizes; one that names none was last built on the
   // release of its day (`3.10.13-slim`: bookworm, knowledge/python-suites.ts).
-  const pythonTag = row?.image === "python" && row.family === "debian" && ref !== null ? parsePythonTag(ref.tag) : null;
-  const tagSuite = pythonTag === null || image === null ? null : pythonImageSuite(image);
+  const pythonTag = row?.image === "python" && row.family === "debian" && ref !== null && isOfficialPython(ref) ? parsePythonTag(ref.tag) : null;
+  const tagSuite = pythonTag === null ? null : pythonTagSuite(pythonTag);
   if (pythonTag !== null && pythonTag.suite === null && tagSuite !== null && row !== null && tagSuite !== row.distro) {
     ctx.assume(`base-suite:${line}`, `${label} names no Debian release: it was last built on ${tagSuite} (the python images' default when its ${pythonTag.version?.patch == null ? "last release" : "next patch release"} came out), so its apt installs read ${tagSuite}; the sizes are ${row.ref}'s (${row.distro ?? "?"})`, line);
   }

@@ -19,7 +19,7 @@ export {
 export { uvImage, type UvImage } from "./python-images";
 export { optionalExtension } from "./optional-extensions";
 export { imageDefaultUser } from "./image-users";
-export { impliedPythonSuite, pythonImageSuite } from "./python-suites";
+export { impliedPythonSuite, isOfficialPython, pythonImageSuite, pythonTagSuite } from "./python-suites";
 export { sourceBuildSystemNeeds, wheelSystemNeeds, type SystemRuntimeNeed } from "./system-runtime";
 export { pythonVariantOf, suggestPythonVariant, type PythonVariantSuggestion } from "./python-variants";
 export { parsePythonTag, formatPythonTag, type PythonTag, type PythonVariant, type PythonVersion } from "./python-tag";

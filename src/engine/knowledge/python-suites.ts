@@ -6,8 +6,8 @@
 // suite that was the default when the next patch came out (release dates: python.org/downloads), and a
 // minor tag on the suite of its last build. Between those dates a tag's image changed suite: a Dockerfile
 // pinned to `3.10.13-slim` in 2023 got bookworm, and apt names of that release are what it installs.
-import { parseImageRef } from "./image-ref";
-import { parsePythonTag, type PythonVersion } from "./python-tag";
+import { parseImageRef, type ImageRef } from "./image-ref";
+import { parsePythonTag, type PythonTag, type PythonVersion } from "./python-tag";
 
 interface Switch {
   readonly suite: string;
@@ -46,13 +46,21 @@ export function impliedPythonSuite(version: PythonVersion | null): string | null
   return null;
 }
 
+/** True for Docker Hub's python repository (`python:3.9`, `docker.io/library/python:3.9`). */
+export function isOfficialPython(ref: ImageRef): boolean {
+  return ref.repository === "python" && (ref.registry === null || /(^|\.)docker\.io$/.test(ref.registry));
+}
+
+/** The Debian release a python tag stands for: the one it names, else the one it was last built on; null
+ *  for an Alpine tag or a tag that tells nothing. */
+export function pythonTagSuite(tag: PythonTag): string | null {
+  return tag.variant === "alpine" ? null : (tag.suite ?? impliedPythonSuite(tag.version));
+}
+
 /** The Debian release an official python image (`python:3.10.13-slim`, `docker.io/library/python:3.9`) is
- *  on: the one its tag names, else the one it was last built on; null for another image, an Alpine tag or
- *  a tag that tells nothing. */
+ *  on (pythonTagSuite); null for another image. */
 export function pythonImageSuite(image: string): string | null {
   const ref = parseImageRef(image);
-  if (ref === null || ref.repository !== "python" || (ref.registry !== null && !/(^|\.)docker\.io$/.test(ref.registry))) return null;
-  const tag = parsePythonTag(ref.tag);
-  if (tag === null || tag.variant === "alpine") return null;
-  return tag.suite ?? impliedPythonSuite(tag.version);
+  const tag = ref === null || !isOfficialPython(ref) ? null : parsePythonTag(ref.tag);
+  return tag === null ? null : pythonTagSuite(tag);
 }
