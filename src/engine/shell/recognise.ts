@@ -244,7 +244,7 @@ function recogniseUv(rest: readonly ShellWord[]): CommandInfo {
     return {
       kind: "uv-sync", noDev: has("--no-dev", "--only-group") || args.some((w) => w.value.startsWith("--no-group")), frozen: has("--frozen", "--locked"),
       noCache: has("--no-cache", "-n") || rest.some((w) => w.value === "--no-cache"), lock: uvSyncOptions(args.slice(1)), compile: has("--compile-bytecode"),
-      directory: projectDirectory(rest, ["--directory", "--project"]), linkMode: optionArgument(args, "--link-mode"),
+      directory: projectDirectory(rest, ["--directory", "--project"]), linkMode: optionValue(args.map((w) => w.value), "--link-mode"),
       active: has("--active"),
     };
   }
@@ -253,16 +253,6 @@ function recogniseUv(rest: readonly ShellWord[]): CommandInfo {
   }
   if (sub === "cache" && (args[1]?.value === "clean" || args[1]?.value === "prune")) return { kind: "pip-cache-purge", installer: "uv" };
   return { kind: "other", name: sub === undefined ? "uv" : `uv ${sub}` };
-}
-
-/** The value of `--name value` or `--name=value` among `words` (the last one given), or null. */
-function optionArgument(words: readonly ShellWord[], name: string): string | null {
-  let value: string | null = null;
-  words.forEach((w, i) => {
-    if (w.value === name) value = words[i + 1]?.value ?? null;
-    else if (w.value.startsWith(`${name}=`)) value = w.value.slice(name.length + 1);
-  });
-  return value;
 }
 
 function skipGlobalOptions(words: readonly ShellWord[], valued: ReadonlySet<string>): readonly ShellWord[] {
