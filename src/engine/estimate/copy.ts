@@ -183,19 +183,7 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       // An image the model does not hold may have any tool: the build check must not call it missing.
       if (source.unmodelledAt !== null) addExecutables(stage, copiedNames([raw], dest, destIsDir), `COPY --from=${from} (line ${line})`);
     }
-    for (const e of selected) {
-      const target = landingPath(path, e.path, dest, destIsDir);
-      stage.fs.add({ ...e, path: target });
-      if (e.pythonPackage !== null) addExecutables(stage, executablesOfPythonPackage(e.pythonPackage), `COPY --from=${from} (line ${line})`);
-      if (e.groups.includes(EXECUTABLE_GROUP)) addExecutables(stage, [baseName(target)], `COPY --from=${from} (line ${line})`);
-      if (e.pythonPackage !== null && !e.wheelFile) {
-        const site = target.slice(0, target.lastIndexOf("/"));
-        const set = stage.pythonInstalled.get(site) ?? new Set<string>();
-        set.add(e.pythonPackage);
-        stage.pythonInstalled.set(site, set);
-      }
-      if (e.groups.includes("venv")) stage.venvs.add(target);
-    }
+    for (const e of selected) landCopy(stage, e, landingPath(path, e.path, dest, destIsDir), `COPY --from=${from} (line ${line})`);
   }
   if (stage.fs.current !== undefined && sources.length > 0) {
     stage.fs.current.installsPackages ||= source.fs.reinstallsOnSourceChange();
@@ -210,13 +198,24 @@ function copyEntries(stage: StageState, from: string, entries: readonly FsEntry[
     const path = resolvePath("/", raw);
     const selected = entries.filter((e) => isUnder(e.path, path));
     if (selected.length === 0) unknown.push(raw);
-    for (const e of selected) {
-      const target = landingPath(path, e.path, dest, destIsDir);
-      stage.fs.add({ ...e, path: target });
-      if (e.groups.includes(EXECUTABLE_GROUP)) addExecutables(stage, [baseName(target)], `COPY --from=${from} (line ${line})`);
-    }
+    for (const e of selected) landCopy(stage, e, landingPath(path, e.path, dest, destIsDir), `COPY --from=${from} (line ${line})`);
   }
   return unknown;
+}
+
+/** An entry another stage or an image holds, copied to `target`: with the executables, Python packages and
+ *  venvs it brings to the stage. */
+function landCopy(stage: StageState, e: FsEntry, target: string, origin: string): void {
+  stage.fs.add({ ...e, path: target });
+  if (e.pythonPackage !== null) addExecutables(stage, executablesOfPythonPackage(e.pythonPackage), origin);
+  if (e.groups.includes(EXECUTABLE_GROUP)) addExecutables(stage, [baseName(target)], origin);
+  if (e.pythonPackage !== null && !e.wheelFile) {
+    const site = target.slice(0, target.lastIndexOf("/"));
+    const set = stage.pythonInstalled.get(site) ?? new Set<string>();
+    set.add(e.pythonPackage);
+    stage.pythonInstalled.set(site, set);
+  }
+  if (e.groups.includes("venv")) stage.venvs.add(target);
 }
 
 /** The names copied files land under: each source's own name in a directory, else the destination's. */
