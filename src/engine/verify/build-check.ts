@@ -2,7 +2,7 @@
 // *before* each instruction and each command of a RUN applies, and once at the end; it reports what would
 // make the build fail (an executable or file the stage does not have yet, a COPY --from of nothing) or the
 // image fail to run (a shared library left behind). It keeps no model of its own (STYLE 11).
-import type { DockerfileModel, InstructionNode, Stage } from "../dockerfile/model";
+import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import type { EstimateContext } from "../estimate/context";
 import { hasGlob, resolvePath } from "../estimate/paths";
@@ -93,13 +93,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   const pluginMentionOf = (): number => (pluginMention ??= model.text.indexOf("poetry-plugin-export"));
   // Stages with a SHELL instruction so far: their RUNs (and those of stages built on them) are not /bin/sh's.
   const shellSet = new Set<number>();
-  const ownShell = (stage: StageState): boolean => {
-    for (let s: number | null = stage.index, guard = 0; s !== null && guard < 64; guard++) {
-      if (shellSet.has(s)) return true;
-      s = s === stage.index ? stage.baseStage : (model.stages[s]?.from.from?.baseStage ?? null);
-    }
-    return false;
-  };
+  const ownShell = (stage: StageState): boolean => stageChain(model, stage.index).some((s) => shellSet.has(s));
   return {
     instruction(ctx, stage, node) {
       if (node.keyword === "SHELL") shellSet.add(stage.index);
@@ -247,19 +241,24 @@ function checkSource(stage: StageState, command: ShellCommand, locate: Locate, r
     `Line ${at.line} runs source, which /bin/sh on ${stage.family === "ubuntu" ? "Ubuntu" : "Debian"} (dash) does not have: the RUN fails with "source: not found". Use . instead (. ${command.words[1]?.value ?? "FILE"}), or SHELL ["/bin/bash", "-c"].`);
 }
 
+/** The stage and the stages it builds on (`FROM builder`), nearest first, as the model's FROM lines chain
+ *  them (64 at most). */
+function stageChain(model: DockerfileModel, index: number): number[] {
+  const out: number[] = [];
+  for (let s: number | null = index, guard = 0; s !== null && model.stages[s] !== undefined && guard < 64; guard++) {
+    out.push(s);
+    s = model.stages[s]?.from.from?.baseStage ?? null;
+  }
+  return out;
+}
+
 /** A shell-form RUN on an image with no shell (scratch, distroless, Chainguard's standard images): Docker
  *  cannot start /bin/sh, and the build stops there. A SHELL instruction or a shell copied in (busybox) is
  *  taken as the user's answer (the caller checks both). */
 function checkShellExists(model: DockerfileModel, stage: StageState, node: InstructionNode, report: Report): void {
   // The image the stage (or the stage it builds on, and so on) names in FROM.
-  let index: number | null = stage.index;
-  let image: string | null = null;
-  for (let guard = 0; index !== null && guard < 64; guard++) {
-    const own: Stage | undefined = model.stages[index];
-    if (own === undefined) return;
-    image = own.from.from?.image ?? null;
-    index = own.from.from?.baseStage ?? null;
-  }
+  const root = stageChain(model, stage.index).at(-1);
+  const image = root === undefined ? null : (model.stages[root]?.from.from?.image ?? null);
   if (image === null || !imageHasNoShell(image)) return;
   report({ line: node.range.startLine, column: node.range.startColumn, stage: stage.index }, "missing-executable", "error", "sh",
     `Line ${node.range.startLine} is a shell-form RUN, but ${image} has no shell (/bin/sh): the build stops here. Run it in a builder stage and COPY the result in${/distroless/.test(image) ? ", or use the image's :debug tag while debugging" : ""}.`);

@@ -46,6 +46,13 @@ export function runtimeLibrariesFor(needs: BuildNeeds, libc: StageState["libc"],
     .filter((lib) => !lib.includes("(") && !IN_EVERY_PYTHON_IMAGE.has(lib));
 }
 
+/** Whether the final stage has the system package `lib`: installed with apk (`live`: its live groups), or
+ *  with apt or by the full python image (buildpack-deps). */
+function hasLibrary(final: StageState, live: ReadonlySet<string>, lib: string): boolean {
+  if (final.libc === "musl") return live.has(`apk:${lib}`);
+  return final.debInstalled.has(lib) || (final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie"));
+}
+
 /** A package compiled in another stage and present here needs its runtime libraries here (e.g. psycopg2
  *  built against libpq-dev needs libpq5): the package table's buildNeeds, plus what `runtimeLibraryLookup`
  *  says the -dev packages need on the final stage's release. */
@@ -64,9 +71,7 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
       const known = needs == null ? sourceBuildSystemNeeds(name) : null;
       if (needs == null && known === null) continue;
       const runtime = needs != null ? runtimeLibrariesFor(needs, final.libc, final.distro) : [...(final.libc === "musl" ? known?.alpine ?? [] : known?.debian ?? [])];
-      const missing = runtime.filter((lib) => final.libc === "musl"
-        ? !live.has(`apk:${lib}`)
-        : !final.debInstalled.has(lib) && !(final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie")));
+      const missing = runtime.filter((lib) => !hasLibrary(final, live, lib));
       for (const lib of missing) {
         const label = source.name ?? String(source.index);
         report(at, "runtime-library-missing", "error", `${name}:${lib}`,
@@ -86,9 +91,7 @@ function checkWheelLibraries(final: StageState, at: { line: number; column: numb
     const need = wheelSystemNeeds(name);
     if (need === null || final.builtFromSource.has(name)) continue;
     const libs = final.libc === "musl" ? need.alpine : need.debian;
-    const missing = libs.filter((lib) => final.libc === "musl"
-      ? !live.has(`apk:${lib}`)
-      : !final.debInstalled.has(lib) && !(final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie")));
+    const missing = libs.filter((lib) => !hasLibrary(final, live, lib));
     for (const lib of missing) {
       report(at, "runtime-library-missing", "error", `${name}:${lib}`,
         `${name} is installed, and ${need.why}; this final stage has no ${lib}: the image builds, then \`import\` fails. Install ${lib} in the final stage.`);
