@@ -130,7 +130,7 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   // A command before `||` is a probe (`uv --version || pip install uv`): its failure is handled.
   if (command.conditional || command.connectorBefore === "||" || next?.connectorBefore === "||") return;
   checkExecutable(stage, scope, command, info, locate, report);
-  if (command.words[0]?.value === "chown") checkRunChown(stage, command.words.map((w) => w.value), scope.vars, () => locate(command, stage), report);
+  if (command.words[0]?.value === "chown") checkRunChown(stage, command.words.map((w) => w.value), () => locate(command, stage), report);
   for (const need of fileNeeds(info)) {
     const expanded = substituteVariables(need.path, scope.vars);
     if (expanded.unresolved.length > 0) continue;

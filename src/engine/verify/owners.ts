@@ -49,17 +49,25 @@ export function unknownOwners(owner: string, known: (name: string) => boolean): 
     name === "" || /^\d+$/.test(name) || known(name) ? [] : [{ what: i === 0 ? "user" as const : "group" as const, name }]);
 }
 
+/** Whether a user or group name exists in the stage so far (its base image's accounts and those its RUNs
+ *  made), or null where that cannot be told (something unmodelled ran, an unknown base or family). */
+function accountsOf(stage: StageState): ((name: string) => boolean) | null {
+  if (stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return null;
+  const system = stage.family === null ? undefined : SYSTEM_ACCOUNTS[stage.family];
+  if (system === undefined) return null;
+  return (name) => system.has(name) || stage.accounts?.has(name) === true;
+}
+
 export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: InstructionNode, report: Report): void {
   const raw = node.copy?.chown;
-  if (raw == null || stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return;
-  const system = stage.family === null ? undefined : SYSTEM_ACCOUNTS[stage.family];
-  if (system === undefined) return;
+  const known = raw == null ? null : accountsOf(stage);
+  if (raw == null || known === null) return;
   if (ownerHasUnresolvedVariable(raw, stage.vars)) return;
   const owner = expandWord(raw, ctx.escapeChar, stage.vars);
   const flag = node.flags.find((f) => f.name === "chown");
   const at = { line: flag?.range.startLine ?? node.range.startLine, column: flag?.range.startColumn ?? node.range.startColumn, stage: stage.index };
   const keyword = node.copy?.isAdd === true ? "ADD" : "COPY";
-  for (const { what, name } of unknownOwners(owner, (n) => system.has(n) || stage.accounts?.has(n) === true)) {
+  for (const { what, name } of unknownOwners(owner, known)) {
     report(at, "unknown-owner", "error", `${what}:${name}`,
       `${keyword} --chown=${owner}: there is no ${what} ${name} in this stage yet (${stage.baseLabel} does not have one and no earlier step creates it): create it before this line, or the build fails ("unable to find ${what} ${name}"; BuildKit gives the files to root instead).`);
   }
@@ -67,17 +75,17 @@ export function checkChownOwner(ctx: EstimateContext, stage: StageState, node: I
 
 /** `chown [-R] OWNER PATH…` in a RUN naming a user or group the stage does not have: chown stops with
  *  "invalid user" / "invalid group", and so does the RUN. Same knowledge and silences as COPY --chown. */
-export function checkRunChown(stage: StageState, words: readonly string[], vars: VariableLookup, where: () => { line: number; column: number; stage: number }, report: Report): void {
-  if (words[0] !== "chown" || stage.unmodelledAt !== null || stage.accounts === null || stage.base === null) return;
-  const system = stage.family === null ? undefined : SYSTEM_ACCOUNTS[stage.family];
-  if (system === undefined) return;
+export function checkRunChown(stage: StageState, words: readonly string[], where: () => { line: number; column: number; stage: number }, report: Report): void {
+  const known = words[0] === "chown" ? accountsOf(stage) : null;
+  if (known === null) return;
   // The first word after the options (`--from=`, `--reference=FILE` names no owner; `-R`, `-h` …).
   const args = words.slice(1);
   if (args.some((w) => w.startsWith("--reference"))) return;
   const raw = args.find((w, i) => !w.startsWith("-") && args[i - 1] !== "--from");
-  if (raw === undefined || ownerHasUnresolvedVariable(raw, vars) || raw.includes("$")) return;
+  // A variable, resolved or not, is left to the build.
+  if (raw === undefined || raw.includes("$")) return;
   // chown stops at the first name it cannot find: one finding.
-  const missing = unknownOwners(raw.replace(/\./, ":"), (n) => system.has(n) || stage.accounts?.has(n) === true)[0];
+  const missing = unknownOwners(raw.replace(/\./, ":"), known)[0];
   if (missing === undefined) return;
   const at = where();
   report(at, "unknown-owner", "error", `${missing.what}:${missing.name}`,
