@@ -39,3 +39,25 @@ describe("packageCost, memoised", () => {
     expect(same).toEqual(["the base case = no platform"]);
   });
 });
+
+describe("a package the tables do not hold", () => {
+  const pure = packageCostUncached("flask", BASE);
+  const unknown = packageCostUncached("surely-not-a-package-xyz", BASE);
+
+  it("weighs whole bytes, with its .pyc split off as a pure row's", () => {
+    for (const cost of [unknown, packageCostUncached("surely-not-a-package-xyz", { ...BASE, compile: false })]) {
+      expect(Number.isInteger(cost.installedBytes) && Number.isInteger(cost.pycBytes) && Number.isInteger(cost.cacheBytes)).toBe(true);
+    }
+    expect(unknown.pycBytes / unknown.installedBytes).toBeCloseTo(pure.pycBytes / pure.installedBytes, 3);
+  });
+
+  it("leaves the .pyc out where the install does not compile, as for a known pure package", () => {
+    for (const options of [{ ...BASE, compile: false }, { ...BASE, compile: false, installer: "uv" as const }]) {
+      const known = packageCostUncached("flask", options);
+      const cost = packageCostUncached("surely-not-a-package-xyz", options);
+      expect(cost.installedBytes).toBe(unknown.installedBytes - unknown.pycBytes);
+      expect(cost.pycBytes).toBe(0);
+      expect(new Set(cost.assumptions.filter((id) => id !== "unknown-python-package"))).toEqual(new Set(known.assumptions.filter((id) => id !== "unpinned-newest")));
+    }
+  });
+});

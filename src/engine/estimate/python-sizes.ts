@@ -104,13 +104,17 @@ export function packageCostUncached(name: string, options: CostOptions): Package
   const assumptions: string[] = [];
   if (row === null || row.installedBytes === null) {
     const unknown = UNKNOWN_PYTHON_PACKAGE;
-    const installed = row?.installedBytes ?? unknown.installedBytes;
+    // Read as the typical pure package it stands for: its installed size counts the .pyc pip writes, which
+    // an install that does not compile (uv's default, --no-compile) leaves out, as for a pure row.
+    const installed = unknown.installedBytes;
+    const pyc = Math.round(installed - installed / ASSUMPTIONS.noCompilePure.value);
+    if (!options.compile) assumptions.push(options.installer === "uv" ? ASSUMPTIONS.uvLayout.id : ASSUMPTIONS.noCompilePure.id);
     return {
       name,
       label: `${name} (not in the tables)`,
-      installedBytes: installed,
-      pycBytes: options.compile ? installed - installed / ASSUMPTIONS.noCompilePure.value : 0,
-      cacheBytes: options.installer === "uv" ? installed : unknown.wheelBytes,
+      installedBytes: options.compile ? installed : installed - pyc,
+      pycBytes: options.compile ? pyc : 0,
+      cacheBytes: options.installer === "uv" ? installed - pyc : unknown.wheelBytes,
       wheelBytes: unknown.wheelBytes,
       buildsFromSource: false,
       notInstallable: false,
@@ -118,7 +122,7 @@ export function packageCostUncached(name: string, options: CostOptions): Package
       facts: null,
       unknown: true,
       sources: [unknown.source],
-      assumptions: [unknown.key],
+      assumptions: [unknown.key, ...assumptions],
     };
   }
   const sources: SourceRef[] = [{ table: "python-packages", key: row.name, source: row.source, date: row.date }];
