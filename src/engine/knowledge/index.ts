@@ -20,7 +20,7 @@ export { uvImage, type UvImage } from "./python-images";
 export { optionalExtension } from "./optional-extensions";
 export { imageDefaultUser } from "./image-users";
 export { impliedPythonSuite, isOfficialPython, pythonImageSuite, pythonTagSuite } from "./python-suites";
-export { sourceBuildSystemNeeds, wheelSystemNeeds, type SystemRuntimeNeed } from "./system-runtime";
+export { debianRuntimeName, sourceBuildSystemNeeds, wheelSystemNeeds, type SystemRuntimeNeed } from "./system-runtime";
 export { pythonVariantOf, suggestPythonVariant, type PythonVariantSuggestion } from "./python-variants";
 export { parsePythonTag, formatPythonTag, type PythonTag, type PythonVariant, type PythonVersion } from "./python-tag";
 export {

@@ -204,6 +204,23 @@ describe("size/base-variant", () => {
         reasonIncludes: ["lightgbm loads libgomp1 from the image"],
       },
       {
+        // opencv-python loads libGL (which the full image lacks too: the original installs it) and GLib (which
+        // the full image has): slim gets GLib, by the name of slim's release (trixie's t64).
+        name: "opencv-python: slim gets GLib by its release's name",
+        dockerfile: "FROM python:3.12\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir opencv-python\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y --no-install-recommends libglib2.0-0t64 && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir opencv-python\n",
+        reasonIncludes: ["opencv-python loads libglib2.0-0t64 from the image"],
+      },
+      {
+        name: "opencv-python on bookworm: GLib by bookworm's name",
+        dockerfile: "FROM python:3.11-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir opencv-python\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.11-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y --no-install-recommends libglib2.0-0 && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir opencv-python\n",
+      },
+      {
         name: "bash as the SHELL: Alpine gets bash before it",
         dockerfile: "FROM python:3.12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN pip install flask\nCMD [\"bash\", \"-c\", \"flask run\"]\n",
         findings: ["1:full"],

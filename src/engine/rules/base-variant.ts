@@ -6,12 +6,11 @@ import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import {
-  alpineBuildBaseClosure, withLibcHeaders, findAlpinePackage, findBaseImage, parseImageRef, parsePythonTag, suggestPythonVariant,
-  type ImageRef, type PythonVariantSuggestion,
+  alpineBuildBaseClosure, debianRuntimeName, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
+  parseImageRef, parsePythonTag, pythonImageSuite, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
 import type { TextEdit } from "../text/edits";
 import { executableNeed, shellNeed } from "../verify/command-needs";
-import { wheelSystemNeeds } from "../knowledge";
 import { bashOf } from "../verify/executables";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
@@ -242,7 +241,12 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
   const wanted = unique(compiling.flatMap((p) => (p.row === null ? ["build-essential"] : p.row.buildNeeds?.debian ?? [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
   // A bare gcc compiles nothing on slim without libc's headers (knowledge/libc-headers.ts). A wheel that
   // loads a system library the full image has and slim lacks (lightgbm: libgomp1) gets it too.
-  const wheelLibs = unique(packages.packages.flatMap((p) => (compiling.some((c) => c.name === p.name) ? [] : wheelSystemNeeds(p.name)?.debian ?? []))).filter((p) => !installed.has(p));
+  // (opencv-python's libGL the full image lacks too: the build check reports it on the original.)
+  const fullRelease = exactDebianRelease(pythonImageSuite(t.image));
+  const slimRelease = exactDebianRelease(pythonImageSuite(slim.text));
+  const inFull = (lib: string): boolean => fullRelease === null || isInFullPythonImage(debianRuntimeName(lib, fullRelease), fullRelease);
+  const wheelLibs = unique(packages.packages.flatMap((p) => (compiling.some((c) => c.name === p.name) ? [] : wheelSystemNeeds(p.name)?.debian ?? [])))
+    .filter((p) => !installed.has(p) && inFull(p)).map((p) => debianRuntimeName(p, slimRelease)).filter((p) => !installed.has(p));
   const needs = [...withLibcHeaders(wanted, "debian"), ...wheelLibs].filter((p, i, all) => !installed.has(p) && all.indexOf(p) === i);
   const firstPip = needs.length > 0 ? t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install")) : undefined;
   // Tools first needed where the build dependencies go are installed with them, in one RUN.
@@ -258,7 +262,7 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
       const all = together ? unique([...needs, ...tools.packages]) : needs;
       edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
       const compiled = needs.filter((p) => !wheelLibs.includes(p));
-      const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.debian ?? []).some((lib) => wheelLibs.includes(lib))).map((p) => p.name);
+      const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.debian ?? []).some((lib) => wheelLibs.includes(debianRuntimeName(lib, slimRelease)))).map((p) => p.name);
       extra = (compiled.length === 0 ? "" : ` ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no manylinux wheel and ${compiling.length === 1 ? "builds" : "build"} from source, so the rewrite installs ${compiled.join(", ")} (slim has no compiler).`)
         + (wheelLibs.length === 0 ? "" : ` ${users.join(", ")} ${users.length === 1 ? "loads" : "load"} ${wheelLibs.join(", ")} from the image, which the full image has and slim does not: the rewrite installs ${wheelLibs.length === 1 ? "it" : "them"}.`);
     }

@@ -18,11 +18,16 @@ interface Case {
   readonly expected: readonly string[];
   readonly requirements?: { path: string; content: string }[];
   readonly dockerignore?: string;
+  /** What every finding's message must say, beside its code and subject. */
+  readonly message?: RegExp;
 }
 
 function table(cases: readonly Case[]): void {
-  it.each(cases)("$name", ({ dockerfile, expected, requirements, dockerignore }) => {
+  it.each(cases)("$name", ({ dockerfile, expected, requirements, dockerignore, message }) => {
     expect(found(dockerfile, { ...(requirements === undefined ? {} : { requirements }), dockerignore: dockerignore ?? null })).toEqual(expected);
+    if (message !== undefined) {
+      for (const f of analyze({ dockerfile, requirements: requirements ?? REQS, dockerignore: dockerignore ?? null }).buildCheck) expect(f.message).toMatch(message);
+    }
   });
 }
 
@@ -183,6 +188,14 @@ describe("packages and stages", () => {
     { name: "a wheel's system library missing on slim", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir lightgbm\n`, expected: ["error runtime-library-missing lightgbm:libgomp1 @1"] },
     { name: "the same wheel with the library installed", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1\nRUN pip install --no-cache-dir lightgbm\n`, expected: [] },
     { name: "the same wheel on the full image", dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir lightgbm\n", expected: [] },
+    // opencv-python's wheel loads libGL.so.1 and GLib: slim has neither, the full image has GLib only. One
+    // finding names both, each as the stage's release calls it (trixie renamed GLib's library t64).
+    { name: "opencv-python on slim (trixie)", dockerfile: "FROM python:3.12-slim-trixie\nRUN pip install --no-cache-dir opencv-python\n", expected: ["error runtime-library-missing opencv-python:libgl1,libglib2.0-0 @1"], message: /has no libgl1 and libglib2\.0-0t64:/ },
+    { name: "opencv-python on slim (bookworm)", dockerfile: "FROM python:3.12-slim-bookworm\nRUN pip install --no-cache-dir opencv-python\n", expected: ["error runtime-library-missing opencv-python:libgl1,libglib2.0-0 @1"], message: /has no libgl1 and libglib2\.0-0:/ },
+    { name: "opencv-python on the full image", dockerfile: "FROM python:3.12-bookworm\nRUN pip install --no-cache-dir opencv-python\n", expected: ["error runtime-library-missing opencv-python:libgl1 @1"] },
+    // Asked by bookworm's name on trixie, apt installs the provider (libglib2.0-0t64).
+    { name: "opencv-python with its libraries by their old names on trixie", dockerfile: "FROM python:3.12-slim-trixie\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0\nRUN pip install --no-cache-dir opencv-python\n", expected: [] },
+    { name: "the headless build needs neither", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir opencv-python-headless\n", expected: [] },
     // llama-cpp-python builds with OpenMP: its library links libgomp.so.1, which gcc brought into the builder.
     { name: "a source build's OpenMP runtime left in the builder", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake\nRUN pip install --prefix=/install llama-cpp-python\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error runtime-library-missing llama-cpp-python:libgomp1 @4"] },
     { name: "a final stage FROM the builder ships its compilers", dockerfile: `${psycopgBuilder}FROM builder AS final\nCMD ["python"]\n`, expected: ["warning final-on-build-stage builder @3"] },

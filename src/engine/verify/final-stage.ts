@@ -5,7 +5,7 @@ import type { EstimateContext } from "../estimate/context";
 import { debianClosures } from "../estimate/debian-closures";
 import { stageDebianRelease } from "../estimate/debian-install";
 import { copiedFromAll, type StageState } from "../estimate/stage-state";
-import { debianBasePackages, findPythonPackage, isInFullPythonImage, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
+import { debianBasePackages, debianRuntimeName, findPythonPackage, isInFullPythonImage, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
 import type { Report } from "./build-check";
 import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
 import type { BuildNeeds } from "../knowledge/types";
@@ -50,7 +50,9 @@ export function runtimeLibrariesFor(needs: BuildNeeds, libc: StageState["libc"],
  *  with apt or by the full python image (buildpack-deps). */
 function hasLibrary(final: StageState, live: ReadonlySet<string>, lib: string): boolean {
   if (final.libc === "musl") return live.has(`apk:${lib}`);
-  return final.debInstalled.has(lib) || (final.fullPythonImage && isInFullPythonImage(lib, final.distro ?? "trixie"));
+  // A library named as bookworm has it is installed on trixie under its t64 name.
+  const name = debianRuntimeName(lib, stageDebianRelease(final)?.release ?? null);
+  return final.debInstalled.has(name) || (final.fullPythonImage && isInFullPythonImage(name, final.distro ?? "trixie"));
 }
 
 /** A package compiled in another stage and present here needs its runtime libraries here (e.g. psycopg2
@@ -92,10 +94,11 @@ function checkWheelLibraries(final: StageState, at: { line: number; column: numb
     if (need === null || final.builtFromSource.has(name)) continue;
     const libs = final.libc === "musl" ? need.alpine : need.debian;
     const missing = libs.filter((lib) => !hasLibrary(final, live, lib));
-    for (const lib of missing) {
-      report(at, "runtime-library-missing", "error", `${name}:${lib}`,
-        `${name} is installed, and ${need.why}; this final stage has no ${lib}: the image builds, then \`import\` fails. Install ${lib} in the final stage.`);
-    }
+    if (missing.length === 0) continue;
+    const release = final.libc === "musl" ? null : stageDebianRelease(final)?.release ?? null;
+    const list = missing.map((lib) => debianRuntimeName(lib, release)).join(" and ");
+    report(at, "runtime-library-missing", "error", `${name}:${missing.join(",")}`,
+      `${name} is installed, and ${need.why}; this final stage has no ${list}: the image builds, then \`import\` fails. Install ${list} in the final stage.`);
   }
 }
 
