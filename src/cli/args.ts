@@ -14,7 +14,7 @@ export interface CliArgs {
   /** `lint` only: the Dockerfiles after the first (a pre-commit hook passes every staged one). */
   readonly moreDockerfiles: readonly string[];
   readonly requirements: readonly string[];
-  /** `--project-file PATH` (repeatable): pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile, Pipfile.lock, or
+  /** `--project-file PATH` (repeatable): pyproject.toml, setup.cfg, setup.py, uv.lock, poetry.lock, pdm.lock, Pipfile, Pipfile.lock, or
    *  another requirements file, added to those found beside the Dockerfile. */
   readonly projectFiles: readonly string[];
   readonly dockerignore: string | null;
@@ -44,8 +44,8 @@ export const USAGE = `Usage:
   --requirements  a requirements file (repeatable), a path from the current folder; in the build it stands at
                   its place relative to the Dockerfile's folder, which is assumed to be the build context.
                   Default: requirements*.txt beside the Dockerfile.
-  --project-file  pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile, Pipfile.lock (or another requirements
-                  file), repeatable; those beside the Dockerfile are read without it. \`uv sync\`,
+  --project-file  pyproject.toml, setup.cfg, setup.py, uv.lock, poetry.lock, pdm.lock, Pipfile, Pipfile.lock (or
+                  another requirements file), repeatable; those beside the Dockerfile are read without it. \`uv sync\`,
                   \`poetry install\`, \`pipenv install\` and \`pip install .\` are weighed from them.
   --dockerignore  default: .dockerignore beside the Dockerfile, when there is one.
   --context-bytes size of the build context that COPY . sends (default 2000000).

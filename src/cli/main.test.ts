@@ -279,6 +279,17 @@ describe("project files (pyproject.toml, lock files)", () => {
     expect(withoutLock?.warnings.map((w) => w.code)).toContain("lock-not-given");
   });
 
+  it("finds setup.py beside the Dockerfile and weighs pip install . from its install_requires", () => {
+    const dockerfile = "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n";
+    const files = { "app/Dockerfile": dockerfile, "app/setup.py": 'from setuptools import setup\nsetup(name="app", install_requires=["flask>=3.0"])\n' };
+    const step = (json(["plan", "app/Dockerfile", "--format", "json"], files).body as unknown as Body).steps[0];
+    expect(step?.warnings.map((w) => w.code)).not.toContain("local-project");
+    const { "app/setup.py": _setup, ...none } = files;
+    const without = (json(["plan", "app/Dockerfile", "--format", "json"], none).body as unknown as Body).steps[0];
+    expect(without?.warnings.map((w) => w.code)).toContain("local-project");
+    expect(step?.estimate.byCategory.python).toBeGreaterThan((without?.estimate.byCategory.python ?? 0) + 1_000_000);
+  });
+
   it("reads a poetry project given with --project-file, and without the lock says which file to add", () => {
     const files = { "app/Dockerfile": POETRY_DOCKERFILE, "locks/pyproject.toml": fixture("pyproject-poetry.toml"), "locks/poetry.lock": fixture("poetry.lock") };
     const withLock = json(["plan", "app/Dockerfile", "--format", "json", "--project-file", "locks/pyproject.toml", "--project-file", "locks/poetry.lock"], files).body as unknown as Body;

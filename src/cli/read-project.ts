@@ -56,8 +56,8 @@ function discoverRequirements(io: CliIo, contextDir: string): string[] {
   return found;
 }
 
-/** The project files a locked install reads, when they sit beside the Dockerfile (the build context). */
-const PROJECT_FILE_NAMES = ["pyproject.toml", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile", "Pipfile.lock"];
+/** The project files a locked install or `pip install .` reads, when they sit beside the Dockerfile (the build context). */
+const PROJECT_FILE_NAMES = ["pyproject.toml", "setup.cfg", "setup.py", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile", "Pipfile.lock"];
 
 function discoverProjectFiles(io: CliIo, contextDir: string): string[] {
   return PROJECT_FILE_NAMES.map((name) => join(contextDir, name)).filter((path) => io.kind(path) === "file");

@@ -218,7 +218,37 @@ describe("pip install . reads pyproject.toml", () => {
 
   it("without pyproject.toml it says which file to add", () => {
     const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\n", []);
-    expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("Add pyproject.toml as a project file");
+    expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("Add its pyproject.toml (or setup.cfg, setup.py) as a project file");
+  });
+});
+
+describe("pip install . of a setuptools project", () => {
+  const SETUP_PY = 'from setuptools import setup, find_packages\n\nREQUIRES = [\n    "flask>=3.0",  # the web app\n    "gunicorn",\n]\n\nsetup(\n    name="webapp",\n    packages=find_packages(),\n    install_requires=REQUIRES,\n    extras_require={"s3": ["boto3"]},\n)\n';
+  const SETUP_CFG = "[metadata]\nname = webapp\n\n[options]\npackages = find:\ninstall_requires =\n    requests>=2.31\n    click\n";
+  const DOCKERFILE = "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n";
+
+  it("reads setup.py's install_requires, and an extra asked for", () => {
+    expect(installed(run(DOCKERFILE, [{ path: "setup.py", content: SETUP_PY }]), SYSTEM)).toEqual(expect.arrayContaining(["flask", "gunicorn", "werkzeug"]));
+    const withExtra = installed(run(DOCKERFILE.replace("install --no-cache-dir .", "install --no-cache-dir '.[s3]'"), [{ path: "setup.py", content: SETUP_PY }]), SYSTEM);
+    expect(withExtra).toEqual(expect.arrayContaining(["flask", "boto3", "botocore"]));
+  });
+
+  it("reads setup.cfg's [options] install_requires", () => {
+    expect(installed(run(DOCKERFILE, [{ path: "setup.cfg", content: SETUP_CFG }]), SYSTEM)).toEqual(expect.arrayContaining(["requests", "click", "urllib3"]));
+  });
+
+  it("prefers the file that lists dependencies: a pyproject.toml with only [build-system] leaves them to setup.py", () => {
+    const buildOnly = { path: "pyproject.toml", content: '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n' };
+    const e = run(DOCKERFILE, [buildOnly, { path: "setup.py", content: SETUP_PY }]);
+    expect(installed(e, SYSTEM)).toEqual(expect.arrayContaining(["flask", "gunicorn"]));
+    expect(e.warnings.filter((w) => w.code === "local-project")).toEqual([]);
+  });
+
+  it("says where setup.py computes its list, and counts nothing from it", () => {
+    const computed = 'from setuptools import setup\nwith open("requirements.txt") as f:\n    reqs = f.read().splitlines()\nsetup(name="webapp", install_requires=reqs)\n';
+    const e = run(DOCKERFILE, [{ path: "setup.py", content: computed }]);
+    expect(installed(e, SYSTEM)).toEqual([]);
+    expect(e.warnings.find((w) => w.code === "local-project")?.message).toContain("setup.py computes install_requires (line 4)");
   });
 });
 

@@ -1,7 +1,9 @@
-// What a pip install takes from the project rather than from a requirements file: `pip install .[extra]`,
-// `-e ./pkg` and `-r pyproject.toml` read pyproject.toml's dependencies (with their specifiers and extras,
-// so the wheel table picks the versions they allow).
+// What a pip install takes from the project rather than from a requirements file: `pip install .[extra]`
+// and `-e ./pkg` read the project's declared dependencies (pyproject.toml, setup.cfg or setup.py), and
+// `-r pyproject.toml` pyproject.toml's, with their specifiers and extras, so the wheel table picks the
+// versions they allow.
 import type { ClosureRequest } from "../knowledge";
+import { projectFileKind, type ParsedProjectFile } from "../project";
 import { markerEnvironment, normalizeName } from "../requirements";
 import type { EstimateContext } from "./context";
 import { notePins, requestOf } from "./install-requests";
@@ -10,21 +12,43 @@ import { findProjectFile, manifestOf, manifestRequirements } from "./project-loo
 import type { RunScope } from "./python-install";
 import type { StageState } from "./stage-state";
 
-/** `pip install .[extra]` / `-e ./pkg`: the dependencies pyproject.toml declares for that directory. */
+/** `pip install .[extra]` / `-e ./pkg`: the dependencies the project at that directory declares. */
 export function localProjectNames(ctx: EstimateContext, stage: StageState, scope: RunScope, value: string): ClosureRequest[] {
   const match = /^(.*?)(?:\[([^\]]*)\])?$/.exec(value);
   const dir = resolvePath(scope.cwd, match?.[1] === "" ? "." : (match?.[1] ?? "."));
-  return namesFromPyproject(ctx, stage, scope, `${dir}/pyproject.toml`, match?.[2] ?? "", value);
+  return namesFromManifest(ctx, stage, scope, localProjectFile(ctx.projectFiles, dir), match?.[2] ?? "", value);
 }
 
-/** A pyproject.toml's runtime dependencies (and the extras asked for), or a warning naming the file to add
- *  when it was not given. */
+/** `-r pyproject.toml`: its runtime dependencies. */
 export function namesFromPyproject(ctx: EstimateContext, stage: StageState, scope: RunScope, imagePath: string, extras: string, written: string): ClosureRequest[] {
-  const file = findProjectFile(ctx.projectFiles, "pyproject", imagePath);
+  return namesFromManifest(ctx, stage, scope, findProjectFile(ctx.projectFiles, "pyproject", imagePath), extras, written);
+}
+
+/** Where setuptools takes a project's dependencies from: pyproject.toml's [project] table when it lists
+ *  any (a build backend's own metadata), else setup.cfg's `[options]`, else setup.py's `install_requires`;
+ *  the first of them given when none lists any (a project with no dependencies). */
+function localProjectFile(files: readonly ParsedProjectFile[], dir: string): ParsedProjectFile | null {
+  const given = (["pyproject.toml", "setup.cfg", "setup.py"] as const)
+    .map((name) => findProjectFile(files, projectFileKind(name) ?? "pyproject", `${dir}/${name}`))
+    .filter((file) => file !== null);
+  const declares = (file: ParsedProjectFile) => {
+    const manifest = manifestOf(file);
+    return manifest !== null && (manifest.dependencies.length > 0 || manifest.optionalDependencies.size > 0);
+  };
+  return given.find(declares) ?? given[0] ?? null;
+}
+
+/** A manifest's runtime dependencies (and the extras asked for), or a warning naming the file to add
+ *  when none was given, or where setup.py computes its list. */
+function namesFromManifest(ctx: EstimateContext, stage: StageState, scope: RunScope, file: ParsedProjectFile | null, extras: string, written: string): ClosureRequest[] {
   const manifest = manifestOf(file);
   if (file === null || manifest === null) {
-    ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted. Add pyproject.toml as a project file: its [project] dependencies are read (a setup.py's install_requires is not).`, scope.line);
+    ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted. Add its pyproject.toml (or setup.cfg, setup.py) as a project file: the dependencies it lists are read.`, scope.line);
     return [];
+  }
+  const computed = file.diagnostics.find((d) => d.code === "project/computed-requirements");
+  if (computed !== undefined && manifest.dependencies.length === 0) {
+    ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted, because ${file.path} computes install_requires (line ${computed.line}) rather than listing them.`, scope.line);
   }
   const selection = { main: true, extras: extras.split(",").map((e) => normalizeName(e.trim())).filter((e) => e !== ""), groups: [] };
   const requirements = manifestRequirements(file.path, manifest, selection, markerEnvironment(stage.pythonMinor ?? "3.12"));

@@ -4,6 +4,7 @@ import { parsePipfile, parsePipfileLock } from "./parse-pipfile";
 import { parsePdmLock } from "./parse-pdm-lock";
 import { parsePoetryLock } from "./parse-poetry-lock";
 import { parsePyproject } from "./parse-pyproject";
+import { parseSetupCfg, parseSetupPy } from "./parse-setup";
 import { parseUvLock } from "./parse-uv-lock";
 import { emptyManifest, type ParsedProjectFile, type ProjectFileKind } from "./types";
 
@@ -13,6 +14,8 @@ export { poetryConstraintToPep440 } from "./poetry-constraint";
 
 const KINDS: Readonly<Record<string, ProjectFileKind>> = {
   "pyproject.toml": "pyproject",
+  "setup.cfg": "setup-cfg",
+  "setup.py": "setup-py",
   "uv.lock": "uv-lock",
   "poetry.lock": "poetry-lock",
   "pdm.lock": "pdm-lock",
@@ -33,6 +36,10 @@ export function parseProjectFile(path: string, content: string | Uint8Array): Pa
     switch (kind) {
       case "pyproject":
         return parsePyproject(path, content);
+      case "setup-cfg":
+        return parseSetupCfg(path, content);
+      case "setup-py":
+        return parseSetupPy(path, content);
       case "uv-lock":
         return parseUvLock(path, content);
       case "poetry-lock":
@@ -47,6 +54,6 @@ export function parseProjectFile(path: string, content: string | Uint8Array): Pa
   } catch (error) {
     // The parsers read defensively; this is the last guard so a bug never takes the engine down.
     const diagnostics = [{ code: "project/parse-fault", message: `${path} could not be read (${describeError(error)}): please report this file.`, line: 1, column: 1, severity: "error" as const, file: { project: path } }];
-    return kind === "pyproject" || kind === "pipfile" ? { kind, path, manifest: emptyManifest(), diagnostics, textLength: 0 } : { kind, path, lock: { packages: [] }, diagnostics, textLength: 0 };
+    return kind === "pyproject" || kind === "setup-cfg" || kind === "setup-py" || kind === "pipfile" ? { kind, path, manifest: emptyManifest(), diagnostics, textLength: 0 } : { kind, path, lock: { packages: [] }, diagnostics, textLength: 0 };
   }
 }

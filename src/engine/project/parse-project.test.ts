@@ -16,6 +16,8 @@ function lockOf(parsed: ParsedProjectFile | null) {
 describe("projectFileKind", () => {
   it.each([
     { path: "pyproject.toml", kind: "pyproject" },
+    { path: "setup.cfg", kind: "setup-cfg" },
+    { path: "lib/setup.py", kind: "setup-py" },
     { path: "backend/uv.lock", kind: "uv-lock" },
     { path: "poetry.lock", kind: "poetry-lock" },
     { path: "pdm.lock", kind: "pdm-lock" },
@@ -230,4 +232,59 @@ describe("bad input never throws and points at its line", () => {
     expect(lock.packages.length).toBe(parts.length);
     expect(lock.packages.at(-1)?.line).toBeGreaterThan(100_000);
   }, 30_000);
+});
+
+describe("setup.py", () => {
+  it.each([
+    { name: "a list", text: 'setup(name="app", install_requires=["flask>=3.0", \'gunicorn\'])', expected: ["flask>=3.0", "gunicorn"] },
+    { name: "a tuple, a trailing comma, comments with quotes", text: 'setup(\n    install_requires=(\n        "requests",  # don\'t pin "yet"\n        "click>=8",\n    ),\n)', expected: ["requests", "click>=8"] },
+    { name: "adjacent literals and a marker", text: 'setup(install_requires=["pywin32" "; sys_platform == \'win32\'", r"attrs"])', expected: ["pywin32; sys_platform == 'win32'", "attrs"] },
+    { name: "a name bound once to a list", text: 'DEPS = [\n  "numpy",\n]\nsetup(name="x", install_requires=DEPS)', expected: ["numpy"] },
+    { name: "a triple-quoted docstring before it", text: '"""install_requires=["not-this"]"""\nsetup(install_requires=["six"])', expected: ["six"] },
+  ])("reads $name", ({ text, expected }) => {
+    const parsed = parseProjectFile("setup.py", text);
+    expect(parsed?.diagnostics).toEqual([]);
+    expect(manifestOf(parsed).dependencies).toEqual(expected);
+  });
+
+  it("reads name and extras_require", () => {
+    const m = manifestOf(parseProjectFile("setup.py", 'setup(\n  name="My_App",\n  extras_require={"S3": ["boto3"], \'dev\': ["pytest", "ruff"],},\n)'));
+    expect(m.name).toBe("my-app");
+    expect([...m.optionalDependencies]).toEqual([["s3", ["boto3"]], ["dev", ["pytest", "ruff"]]]);
+  });
+
+  it.each([
+    { name: "read from a file", text: 'reqs = open("requirements.txt").read().splitlines()\nsetup(install_requires=reqs)', at: [2, 24] },
+    { name: "a call", text: 'setup(\n    install_requires=parse_requirements("requirements.txt"),\n)', at: [2, 22] },
+    { name: "a name bound twice", text: 'DEPS = ["a"]\nif x:\n    DEPS = ["b"]\nsetup(install_requires=DEPS)', at: [4, 24] },
+    { name: "a list built from an f-string", text: 'setup(install_requires=[f"pkg=={V}"])', at: [1, 24] },
+  ])("reports a list it cannot read ($name) where it is, and counts nothing", ({ text, at }) => {
+    const parsed = parseProjectFile("setup.py", text);
+    expect(manifestOf(parsed).dependencies).toEqual([]);
+    expect(parsed?.diagnostics.map((d) => [d.code, d.line, d.column, d.severity])).toEqual([["project/computed-requirements", at[0], at[1], "warning"]]);
+  });
+
+  it("never throws on text that is not Python", () => {
+    for (const text of ["", "setup(install_requires=[", "install_requires=['unclosed", "\u0000\uffff(((", "setup(install_requires=)"]) {
+      expect(() => parseProjectFile("setup.py", text)).not.toThrow();
+    }
+  });
+});
+
+describe("setup.cfg", () => {
+  it("reads [options] install_requires one per line, comments out, CRLF", () => {
+    const text = "[metadata]\r\nname = my_app\r\n\r\n[options]\r\ninstall_requires =\r\n    flask>=3.0\r\n    # a comment\r\n    requests; python_version >= '3.8'\r\n\r\n[options.extras_require]\r\nS3 =\r\n    boto3\r\n";
+    const m = manifestOf(parseProjectFile("setup.cfg", text));
+    expect(m.name).toBe("my-app");
+    expect(m.dependencies).toEqual(["flask>=3.0", "requests; python_version >= '3.8'"]);
+    expect([...m.optionalDependencies]).toEqual([["s3", ["boto3"]]]);
+  });
+
+  it("reads a `;`-separated list on one line", () => {
+    expect(manifestOf(parseProjectFile("setup.cfg", "[options]\ninstall_requires = six;attrs>=22\n")).dependencies).toEqual(["six", "attrs>=22"]);
+  });
+
+  it("has no dependencies where [options] lists none", () => {
+    expect(manifestOf(parseProjectFile("setup.cfg", "[metadata]\nname = x\n[flake8]\nmax-line-length = 100\n")).dependencies).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
 import type { Diagnostic } from "../diagnostics";
 
 /** Which format a project file is, decided by its base name (`projectFileKind`). */
-export type ProjectFileKind = "pyproject" | "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile" | "pipfile-lock";
+export type ProjectFileKind = "pyproject" | "setup-cfg" | "setup-py" | "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile" | "pipfile-lock";
 
 /** What a manifest (pyproject.toml, Pipfile) asks for: PEP 508 requirement strings. */
 export interface ProjectManifest {
@@ -91,7 +91,7 @@ interface ParsedBase {
 }
 
 export type ParsedProjectFile =
-  | (ParsedBase & { readonly kind: "pyproject" | "pipfile"; readonly manifest: ProjectManifest })
+  | (ParsedBase & { readonly kind: "pyproject" | "setup-cfg" | "setup-py" | "pipfile"; readonly manifest: ProjectManifest })
   | (ParsedBase & { readonly kind: "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile-lock"; readonly lock: LockFile });
 
 export function emptyManifest(): ProjectManifest {

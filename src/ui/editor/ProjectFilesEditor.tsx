@@ -1,5 +1,5 @@
-// Project files beside the requirements: pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile, Pipfile.lock (or
-// another requirements file at its path). Pick a name, add it, paste its text; each file can be removed.
+// Project files beside the requirements: pyproject.toml, setup.cfg, setup.py, uv.lock, poetry.lock, pdm.lock, Pipfile,
+// Pipfile.lock (or another requirements file at its path). Pick a name, add it, paste its text; each file can be removed.
 // `uv sync`, `poetry install`, `pipenv install` and `pip install .` are weighed from them. Another
 // requirements file goes with the requirements (the file list above renames and removes them all).
 import { useId, useMemo, useState } from "react";
@@ -12,11 +12,13 @@ import { projectEditorName } from "./editor-registry";
 import { markersFor } from "./markers";
 import type { Monaco } from "./monaco";
 
-const NAMES = ["pyproject.toml", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile", "Pipfile.lock"] as const;
+const NAMES = ["pyproject.toml", "setup.cfg", "setup.py", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile", "Pipfile.lock"] as const;
 const OTHER = "other";
 
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
   "pyproject.toml": '[project]\nname = "app"\ndependencies = ["flask>=3.0"]',
+  "setup.cfg": "[options]\ninstall_requires =\n    flask>=3.0",
+  "setup.py": 'from setuptools import setup\n\nsetup(name="app", install_requires=["flask>=3.0"])',
   "uv.lock": "version = 1\n\n[[package]]\nname = \"flask\"\n…",
   "poetry.lock": "[[package]]\nname = \"flask\"\nversion = \"3.0.3\"\n…",
   "pdm.lock": "[[package]]\nname = \"flask\"\nversion = \"3.0.3\"\ngroups = [\"default\"]\n…",
@@ -60,7 +62,7 @@ export function ProjectFilesEditor({ monaco, theme, diagnostics }: Props) {
         <button type="button" data-testid="project-file-add" disabled={problem !== null} title={problem ?? `Add ${path}`}
           onClick={() => (projectFileKind(path) === null ? setRequirements(path, "") : setProjectFile(path, ""))}>Add</button>
       </div>
-      <p className="hint">Add pyproject.toml and the lock file (uv.lock, poetry.lock, pdm.lock, Pipfile.lock) so <code>uv sync</code>, <code>poetry install</code>, <code>pdm install</code>, <code>pipenv install</code> and <code>pip install .</code> are weighed from them.</p>
+      <p className="hint">Add pyproject.toml (or setup.cfg, setup.py) and the lock file (uv.lock, poetry.lock, pdm.lock, Pipfile.lock) so <code>uv sync</code>, <code>poetry install</code>, <code>pdm install</code>, <code>pipenv install</code> and <code>pip install .</code> are weighed from them.</p>
       {projectFiles.map((file) => (
         <ProjectFileEditor key={file.path} path={file.path} text={file.text} monaco={monaco} theme={theme} diagnostics={diagnostics}
           onChange={setProjectFile} onRemove={removeProjectFile} />
