@@ -56,6 +56,19 @@ describe("findPackage over a hand-made table", () => {
     expect(facts?.standIn).toMatch(/no cp312 wheel of native 1\.0 .* its cp313 wheel stands in/);
   });
 
+  // A newer release stands in with its cp312 wheel; whether the older pin has one is what mayCompile says.
+  it.each([
+    { name: "a pin of an older series than the first with the wheel, after one without it: may compile", spec: "==3.0", mayCompile: "arrival 3.0 may have no wheel for CPython 3.12 (the first release the tables hold with a wheel for CPython 3.12 on this image is 3.1.5, and 1.0 has wheels for older CPythons only)" },
+    { name: "a pin of the series that brought the wheel: has it", spec: "==3.1.2", mayCompile: null },
+    { name: "a pin newer than the first with the wheel: has it", spec: "==3.2", mayCompile: null },
+  ])("$name", ({ spec, mayCompile }) => {
+    expect(findPackage("arrival", spec, slim)).toMatchObject({ wheel: ["cp312-cp312-manylinux_2_17_x86_64", 2000], buildsFromSource: false, mayCompile });
+  });
+
+  it("no release known to predate the image's CPython: the pin is taken to have the wheel", () => {
+    expect(findPackage("early", "==1.0", slim)).toMatchObject({ choice: "nearest", version: { version: "2.0" }, mayCompile: null });
+  });
+
   it.each([
     { name: "trixie: the newest manylinux that fits", platform: slim, bytes: 4100 },
     { name: "bookworm: glibc 2.36 rules out manylinux_2_39", platform: { ...slim, glibcMinor: 36 }, bytes: 4000 },

@@ -4,6 +4,7 @@
 // image is taken: the data has no Requires-Python, so a newest version that dropped the image's Python is
 // not detected (an assumption the estimate states).
 import { explain, satisfies, validRange } from "@renovatebot/pep440";
+import { optionalExtension } from "./optional-extensions";
 import { normalizePackageName } from "./python-packages";
 import { pythonTable, type PythonTable, type TableVersion } from "./python-table";
 import { isPureTag, pickWheel, type Platform } from "./wheel-tags";
@@ -33,6 +34,11 @@ export interface PackageFacts {
    *  pure sdist; an sdist-only version (no wheel at all in the data) is not known to compile. */
   readonly compiles: boolean;
   readonly pure: boolean;
+  /** Where a newer version stands in for a pin the table lacks and its wheel is the one weighed, but no
+   *  version the table holds at or before the pin has a wheel for this image: the pin may predate the
+   *  image's CPython (Pillow 9.0.1 came out before Python 3.11, whose first wheels came with 9.3), and pip
+   *  would then compile it. Why, in a clause a finding can quote; null otherwise. */
+  readonly mayCompile: string | null;
 }
 
 function release(version: string): readonly number[] {
@@ -142,6 +148,9 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
   const older = own === null ? otherPythonWheel(chosen.wheels, platform, choice === "nearest") : null;
   const wheel = own ?? older?.wheel ?? null;
   const pure = wheel !== null ? isPureTag(wheel[0]) : chosen.wheels.some(([tag]) => isPureTag(tag));
+  const target = choice === "nearest" && spec !== null ? specifierTarget(spec) : null;
+  // A project whose C extension is optional installs as pure Python without a wheel: nothing to plan for.
+  const mayCompile = target === null || wheel === null || pure || optionalExtension(normalized) !== null ? null : pinMayLackWheel(normalized, all, chosen, target, wheel, platform);
   const notes = [
     choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}` : null,
     older === null ? null : `the harvested lock files hold no cp${platform.python.replace(".", "")} wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons): its cp3${older.minor} wheel stands in`,
@@ -156,7 +165,49 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
     buildsFromSource: wheel === null,
     compiles: wheel === null && !pure && chosen.wheels.length > 0,
     pure,
+    mayCompile,
   };
+}
+
+/**
+ * mayCompile's answer. The pin's wheel for this image is in doubt only where the tables show the image's
+ * CPython arriving within the project's releases they hold: a release before the first with its wheel
+ * that has wheels for older CPythons only. Then a pin older than that first release may predate it
+ * (Pillow 9.0.1 on 3.11: 9.5.0 has no cp311 wheel in the tables, 10.0.0 has). Null where the pin is newer
+ * than its stand-in, the stand-in's wheel is abi3 (one wheel for every later CPython, kept once adopted), a
+ * release at or before the pin has the wheel (the pin, newer, has it too), no release is known to predate
+ * the CPython (it came before everything the tables hold: markupsafe 2.1.1 on 3.9), or the pin is of the
+ * minor series that first has the wheel while every release known to predate it is of an earlier series
+ * (numpy 1.26.3 on 3.12: 1.24.4 has no cp312 wheel, 1.26.4 has; the series brought the new CPython).
+ */
+function pinMayLackWheel(name: string, all: readonly TableVersion[], chosen: TableVersion, target: string, wheel: readonly [string, number], platform: Platform): string | null {
+  const pin = release(target);
+  if (compareTuples(pin, release(chosen.version)) >= 0 || /-abi3-/.test(wheel[0])) return null;
+  const withOwn = all.filter((ver) => pickWheel(ver.wheels, platform) !== null);
+  if (withOwn.some((ver) => compareTuples(release(ver.version), pin) <= 0)) return null;
+  const oldest = withOwn.reduce<TableVersion | null>((best, ver) => (best === null || compareTuples(release(ver.version), release(best.version)) < 0 ? ver : best), null);
+  const before = all.filter((ver) => predatesPython(ver, platform) && (oldest === null || compareTuples(release(ver.version), release(oldest.version)) < 0));
+  if (before.length === 0) return null;
+  const series = (r: readonly number[]) => `${r[0] ?? 0}.${r[1] ?? 0}`;
+  if (oldest !== null && series(release(oldest.version)) === series(pin) && before.every((ver) => series(release(ver.version)) !== series(pin))) return null;
+  const latest = before.reduce((best, ver) => (compareTuples(release(ver.version), release(best.version)) > 0 ? ver : best));
+  const python = `CPython ${platform.python}`;
+  const first = oldest === null ? `the tables hold no ${name} wheel for ${python} on this image` : `the first release the tables hold with a wheel for ${python} on this image is ${oldest.version}`;
+  return `${name} ${target} may have no wheel for ${python} (${first}, and ${latest.version} has wheels for older CPythons only)`;
+}
+
+/** A release with wheels for this platform for older CPythons only (none abi3 for this one): it came
+ *  before the image's CPython did. */
+function predatesPython(ver: TableVersion, platform: Platform): boolean {
+  if (pickWheel(ver.wheels, platform) !== null) return false;
+  const own = Number(platform.python.split(".")[1] ?? "12");
+  const minors = ver.wheels.flatMap(([tag]) => {
+    const m = /^cp3(\d+)-/.exec(tag);
+    return m === null ? [] : [Number(m[1])];
+  });
+  if (minors.length === 0) return false;
+  const newest = Math.max(...minors);
+  return newest < own && pickWheel(ver.wheels, { ...platform, python: `3.${newest}` }) !== null;
 }
 
 /**

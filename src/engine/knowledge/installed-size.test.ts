@@ -10,7 +10,7 @@ const calibration: Record<WheelKind, KindCalibration> = { pure: kind(7), compile
 
 function facts(name: string, tag: string, bytes: number): PackageFacts {
   return {
-    name, choice: "matched", specifier: null, standIn: null, wheel: [tag, bytes], buildsFromSource: false, compiles: false, pure: tag.endsWith("-none-any"),
+    name, choice: "matched", specifier: null, standIn: null, wheel: [tag, bytes], buildsFromSource: false, compiles: false, pure: tag.endsWith("-none-any"), mayCompile: null,
     version: { version: "1.0", deps: [], extras: {}, sdistBytes: null, wheels: [[tag, bytes]], source: "example/repo@0:uv.lock", date: null },
   };
 }

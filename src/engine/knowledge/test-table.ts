@@ -54,6 +54,13 @@ export const TEST_TABLE = {
     ] satisfies Row[],
     // Wheels on both sides of CPython 3.12 but none for it: a real gap, so 3.12 builds the sdist.
     gap: [["1.0", [], {}, 9000, [["cp311-cp311-manylinux_2_17_x86_64", 1900], ["cp313-cp313-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
+    // CPython 3.12 arrives within the releases held: 1.0 has wheels up to cp311, 3.1.5 is the first with
+    // cp312. `early` holds only releases with cp312 wheels: nothing shows when 3.12 arrived.
+    arrival: [
+      ["3.1.5", [], {}, 9000, [["cp311-cp311-manylinux_2_17_x86_64", 1900], ["cp312-cp312-manylinux_2_17_x86_64", 2000]], 0, 1],
+      ["1.0", [], {}, 8000, [["cp310-cp310-manylinux_2_17_x86_64", 1700], ["cp311-cp311-manylinux_2_17_x86_64", 1800]], 0, 1],
+    ] satisfies Row[],
+    early: [["2.0", [], {}, 9000, [["cp312-cp312-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
     "win-only": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
     "old-backport": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
   },

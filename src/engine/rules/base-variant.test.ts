@@ -204,6 +204,17 @@ describe("size/base-variant", () => {
         reasonIncludes: ["lightgbm loads libgomp1 from the image"],
       },
       {
+        // Pillow 9.0.1 is not in the tables; 9.5.0 stands in with a wheel, but the tables' first release with
+        // a cp311 wheel is 10.0.0 and 9.5.0 has older CPythons' only: 9.0.1 (out before Python 3.11) may
+        // have none, and pip would compile it. Slim gets its build dependencies; Alpine is not first.
+        name: "a pin that may predate the image's CPython: slim plans for its build",
+        dockerfile: "FROM python:3.11\nRUN pip install --no-cache-dir Pillow==9.0.1\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        output: "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libjpeg-dev zlib1g-dev libc6-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir Pillow==9.0.1\n",
+        reasonIncludes: ["pillow 9.0.1 may have no wheel for CPython 3.11 (the first release the tables hold with a wheel for CPython 3.11 on this image is 10.0.0", ", so the rewrite installs gcc, libjpeg-dev, zlib1g-dev, libc6-dev"],
+      },
+      {
         // opencv-python loads libGL (which the full image lacks too: the original installs it) and GLib (which
         // the full image has): slim gets GLib, by the name of slim's release (trixie's t64).
         name: "opencv-python: slim gets GLib by its release's name",

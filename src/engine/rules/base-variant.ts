@@ -263,7 +263,7 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
       edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
       const compiled = needs.filter((p) => !wheelLibs.includes(p));
       const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.debian ?? []).some((lib) => wheelLibs.includes(debianRuntimeName(lib, slimRelease)))).map((p) => p.name);
-      extra = (compiled.length === 0 ? "" : ` ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no manylinux wheel and ${compiling.length === 1 ? "builds" : "build"} from source, so the rewrite installs ${compiled.join(", ")} (slim has no compiler).`)
+      extra = (compiled.length === 0 ? "" : ` ${compileReason(compiling, "manylinux")}, so the rewrite installs ${compiled.join(", ")} (slim has no compiler).`)
         + (wheelLibs.length === 0 ? "" : ` ${users.join(", ")} ${users.length === 1 ? "loads" : "load"} ${wheelLibs.join(", ")} from the image, which the full image has and slim does not: the rewrite installs ${wheelLibs.length === 1 ? "it" : "them"}.`);
     }
   }
@@ -299,7 +299,7 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
     const runtimePart = runtime.length > 0 ? `apk add --no-cache ${runtime.join(" ")} && ` : "";
     edits.push({ start: first.start, end: first.start, text: `${runtimePart}apk add --no-cache --virtual .build-deps ${build.join(" ")} && ` });
     edits.push({ start: last.end, end: last.end, text: " && apk del .build-deps" });
-    extra = ` On musl, ${names(compiling)} ${compiling.length === 1 ? "has" : "have"} no musllinux wheel and ${compiling.length === 1 ? "compiles" : "compile"} from source: the rewrite adds ${build.join(", ")} (${buildCost(build)} while building, removed in the same RUN)${runtime.length > 0 ? ` and keeps ${runtime.join(", ")} for run time` : ""}.`;
+    extra = ` On musl, ${compileReason(compiling, "musllinux")}: the rewrite adds ${build.join(", ")} (${buildCost(build)} while building, removed in the same RUN)${runtime.length > 0 ? ` and keeps ${runtime.join(", ")} for run time` : ""}.`;
   }
   if (unknown.length > 0) extra += ` ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not in the package table: whether ${unknown.length === 1 ? "it has" : "they have"} musllinux wheels is unknown.`;
   return {
@@ -320,16 +320,28 @@ function buildCost(packages: readonly string[]): string {
 }
 
 /** The packages that compile from source on `libc`, each with the version that install gets. */
-function compilingOn(packages: StagePackages, libc: "glibc" | "musl"): (StagePackage & { readonly installs: string | null })[] {
+function compilingOn(packages: StagePackages, libc: "glibc" | "musl"): Compiling[] {
   return packages.packages.flatMap((p) => {
     const verdict = installOn(packages, p, libc);
-    return verdict.compiles ? [{ ...p, installs: verdict.version }] : [];
+    return verdict.compiles ? [{ ...p, installs: verdict.version, maybe: verdict.maybe }] : [];
   });
 }
 
+type Compiling = StagePackage & { readonly installs: string | null; readonly maybe: string | null };
+
 /** The packages with their versions (`pyarrow 16.1.0`): the verdict is that version's, not the newest's. */
-function names(packages: readonly (StagePackage & { readonly installs: string | null })[]): string {
+function names(packages: readonly Compiling[]): string {
   return packages.map((p) => (p.installs === null ? p.name : `${p.name} ${p.installs}`)).join(", ");
+}
+
+/** Why they compile: "a, b have no <kind> wheel and build from source; c 1.0 is older than … and may have none". */
+function compileReason(compiling: readonly Compiling[], kind: "manylinux" | "musllinux"): string {
+  const sure = compiling.filter((p) => p.maybe === null);
+  const one = sure.length === 1;
+  return [
+    sure.length === 0 ? null : `${names(sure)} ${one ? "has" : "have"} no ${kind} wheel and ${one ? "builds" : "build"} from source`,
+    ...compiling.flatMap((p) => (p.maybe === null ? [] : [p.maybe])),
+  ].filter((part) => part !== null).join("; ");
 }
 
 function unique(values: readonly string[]): string[] {

@@ -114,23 +114,32 @@ function computeStagePackages(analysis: Analysis, stage: Stage): StagePackages {
 export interface InstallVerdict {
   readonly compiles: boolean;
   readonly version: string | null;
+  /** Where it compiles only perhaps (PackageFacts.mayCompile), why; else null. */
+  readonly maybe: string | null;
 }
 
 /**
- * Whether `pkg` compiles from source on `libc` (a compiler and its -dev libraries needed) for the stage's
- * CPython, and which version: on the stage's own libc, what the estimate found; on the other, the same cost
+ * Whether `pkg` compiles from source on `libc` (a compiler and its -dev libraries needed), or may, for the
+ * stage's CPython, and which version: on the stage's own libc, what the estimate found; on the other, the same cost
  * model asked for the same specifier on that libc (the answer the estimate gives once the base is rewritten).
  */
 export function installOn(packages: StagePackages, pkg: StagePackage, libc: "glibc" | "musl"): InstallVerdict {
   const summary = packages.summary;
   if (summary === null) {
     const compiles = pkg.row !== null && (libc === "musl" ? rowCompilesOnMusl(pkg.row) : rowCompilesOnGlibc(pkg.row));
-    return { compiles, version: pkg.version };
+    return { compiles, version: pkg.version, maybe: null };
   }
-  if (summary.platform.libc === libc) return { compiles: summary.builtFromSource.includes(pkg.name), version: pkg.version };
+  // A pin older than its stand-in may lack the wheel the stand-in has (PackageFacts.mayCompile): a rewrite
+  // that takes the compiler away plans for the build.
+  if (summary.platform.libc === libc) {
+    if (summary.builtFromSource.includes(pkg.name)) return { compiles: true, version: pkg.version, maybe: null };
+    const maybe = pkg.specifier === null ? null : (packageCost(pkg.name, { libc, compile: true, installer: "pip", platform: summary.platform, specifier: pkg.specifier }).facts?.mayCompile ?? null);
+    return { compiles: maybe !== null, version: pkg.version, maybe };
+  }
   const platform: Platform = { ...summary.platform, libc, glibcMinor: null };
   const cost = packageCost(pkg.name, { libc, compile: true, installer: "pip", platform, specifier: pkg.specifier });
-  return { compiles: cost.buildsFromSource, version: cost.facts?.version.version ?? pkg.version };
+  const maybe = cost.buildsFromSource ? null : (cost.facts?.mayCompile ?? null);
+  return { compiles: cost.buildsFromSource || maybe !== null, version: cost.facts?.version.version ?? pkg.version, maybe };
 }
 
 function rowCompilesOnMusl(row: PythonPackageRow): boolean {
