@@ -21,6 +21,9 @@ describe("cache/mount-pip", () => {
       { name: "the RUN removes the cache directory", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/pip\n` },
       { name: "the RUN removes a folder above the cache", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf ~/.cache\n` },
       { name: "the RUN removes what a glob over the cache's parent matches", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/*\n` },
+      // poetry's Docker recipes: the cache directory through its variable.
+      { name: "the RUN removes the cache directory through its variable", dockerfile: `${SLIM}\nENV POETRY_CACHE_DIR=/tmp/poetry_cache POETRY_VIRTUALENVS_CREATE=false\nRUN poetry install --no-root && rm -rf \${POETRY_CACHE_DIR}\n` },
+      { name: "the RUN removes a variable's path the stage does not set", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf $CACHE_ROOT\n` },
       { name: "a Windows base: its builder has no RUN --mount", dockerfile: "FROM python:3.6-windowsservercore\nRUN pip install virtualenv\n" },
       { name: "exec form", dockerfile: `${SLIM}\nRUN ["pip", "install", "flask"]\n` },
       { name: "no install", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n` },

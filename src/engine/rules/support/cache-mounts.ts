@@ -172,9 +172,16 @@ function cacheDirFlag(command: ShellCommand): string | null {
 }
 
 /** True when `rm -r path` would try to remove the directory dir itself (dir or a folder above it, or a glob
- *  over dir's parent); `dir/*` only empties it. `~` and $HOME stand for home. */
-function removesDir(path: string, dir: string, home: string): boolean {
-  const expanded = path.replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, home).replace(/\/+$/, "");
+ *  over dir's parent); `dir/*` only empties it. `~` and $HOME stand for home; `$VAR` / `${VAR}` for the
+ *  stage's value (`rm -rf $POETRY_CACHE_DIR`, poetry's Docker recipes), and a variable with none may name
+ *  anything, dir included. */
+function removesDir(path: string, dir: string, home: string, env: ReadonlyMap<string, string>): boolean {
+  const substituted = path.replace(/^~(?=\/|$)/, home).replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced?: string, bare?: string) => {
+    const name = braced ?? bare ?? "";
+    return name === "HOME" ? home : (env.get(name) ?? whole);
+  });
+  if (substituted.includes("$")) return true;
+  const expanded = substituted.replace(/\/+$/, "");
   const glob = /^(.*)\/\*$/.exec(expanded);
   if (glob !== null) return dir.startsWith(`${glob[1] ?? ""}/`) && dir !== glob[1];
   return expanded !== "" && (dir === expanded || dir.startsWith(`${expanded}/`));
@@ -221,7 +228,7 @@ export function cacheUsesOf(analysis: Analysis, node: InstructionNode): { ok: tr
     // `rm -rf /root/.cache` cleaning up after pip: under a mount at /root/.cache/pip, rm empties the
     // builder's cache and then cannot remove the mount point itself ("Device or resource busy"): the RUN
     // fails. Corpus 045 and 090 clean up so.
-    const removal = run.infos.find((info) => info.kind === "rm" && info.recursive && info.paths.some((p) => removesDir(p.value, target, home)));
+    const removal = run.infos.find((info) => info.kind === "rm" && info.recursive && info.paths.some((p) => removesDir(p.value, target, home, env)));
     if (removal !== undefined) return { ok: false, reason: `the RUN removes ${target} with rm -r, which fails on a mount point` };
     const offWords = command.words.filter((w) => cache.offFlags.includes(w.value));
     uses.push({ tool, target, offWords });
