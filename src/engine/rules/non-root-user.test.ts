@@ -21,6 +21,17 @@ describe("security/non-root-user", () => {
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd app\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
         dockerignore: ".git\n",
       },
+      {
+        // A RUN wrote under /app before the chown: COPY --chown would leave /app/logs root's.
+        name: "chown -R over what a RUN made too",
+        dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY . .\nRUN mkdir -p /app/logs\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+      },
+      {
+        name: "chown -R over a directory WORKDIR made below it",
+        dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY . .\nWORKDIR /app/data\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        dockerignore: ".git\n",
+      },
     ],
     invalid: [
       {
@@ -72,12 +83,15 @@ describe("security/non-root-user", () => {
       },
       {
         name: "chown -R after COPY becomes COPY --chown",
-        dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY . .\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        dockerfile: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nRUN chown -R app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
         dockerignore: ".git\n",
-        findings: ["5:chown"],
-        output: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY --chown=app:app . .\nUSER app\nCMD [\"python\", \"main.py\"]\n",
-        reasonIncludes: ["2.00 MB", "saves that second copy"],
+        findings: ["6:chown"],
+        // WORKDIR made /app as root: the chown, without -R, keeps it the user's (the app writes there).
+        // The pip install ran in /app and wrote nothing there.
+        output: "FROM python:3.12-slim\nRUN useradd --uid 10001 app\nWORKDIR /app\nCOPY --chown=app:app . .\nRUN pip install --no-cache-dir -r requirements.txt\nRUN chown app:app /app\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+        reasonIncludes: ["2.00 MB", "saves that second copy", "`chown app:app /app` without -R keeps the directory itself the user's"],
       },
+
       {
         // Corpus file 119: the lines went between `# Comando por defecto…` and the CMD it describes.
         name: "the user lines go above the comment that describes the CMD",
@@ -120,7 +134,7 @@ describe("security/non-root-user", () => {
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R 10001:10001 /app\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
         dockerignore: ".git\n",
         findings: ["4:chown"],
-        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=10001:10001 . .\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
+        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY --chown=10001:10001 . .\nRUN chown 10001:10001 /app\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
       },
       {
         // Corpus 090, minimised: the venv is in /root, mode 700; USER 10001 could not run it.

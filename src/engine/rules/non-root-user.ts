@@ -8,8 +8,9 @@ import { formatBytes } from "../format";
 import type { DockerfileModel, InstructionNode, Stage } from "../dockerfile/model";
 import { KEYWORDS } from "../dockerfile/parse-dockerfile";
 import { resolvePath } from "../estimate/paths";
+import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
-import { finalImageStages, removeCommandEdit } from "./support/commands";
+import { finalImageStages } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { unquoteWord } from "../dockerfile/unquote";
 import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, onWindows, workdirsOf } from "./support/stages";
@@ -169,8 +170,17 @@ function noUserReason(context: RuleContext): string {
 interface Chown {
   readonly run: InstructionNode;
   readonly owner: string;
+  /** The path as the chown wrote it (the directory keeps its owner through a chown without -R). */
+  readonly path: string;
   readonly copies: readonly InstructionNode[];
   readonly bytes: number;
+}
+
+/** A command that writes nothing in the directory it runs in: a package manager's install (pip's of named
+ *  packages or requirements files, not of the project itself), or a shell assignment. */
+function writesNothingHere(info: CommandInfo): boolean {
+  if (info.kind === "pip-install") return info.editables.length === 0 && info.requirements.every((r) => !/^[./]/.test(r.value));
+  return info.kind === "apt-install" || info.kind === "apt-update" || info.kind === "apk-add" || info.kind === "apk-update" || info.kind === "set" || info.kind === "useradd";
 }
 
 /** `RUN chown -R owner PATH` (alone in its RUN) over what earlier COPYs of the stage wrote under PATH. */
@@ -202,6 +212,14 @@ function chowns(context: RuleContext): Chown[] {
       return dest !== undefined && dest !== null && (dest === target || dest.startsWith(`${target.replace(/\/$/, "")}/`));
     });
     if (copies.length === 0) return;
+    // Guard: the chown also gave the user what no COPY wrote under the path — a directory WORKDIR made
+    // below it, or whatever a RUN working in it or naming it wrote — which COPY --chown would leave root's.
+    // (The path itself stays the user's: the fix keeps a chown of it without -R.)
+    const under = (p: string) => p === target || p.startsWith(`${target.replace(/\/$/, "")}/`);
+    const touched = stage.instructions.slice(0, at).some((n, i) =>
+      (n.keyword === "WORKDIR" && cwds[i + 1] !== undefined && under(cwds[i + 1] ?? "") && cwds[i + 1] !== target)
+      || (n.run !== null && ((under(cwds[i] ?? "/") && !n.run.infos.every(writesNothingHere)) || n.run.commands.some((c) => c.words.some((w) => w.value.includes("/") && under(resolvePath(cwds[i] ?? "/", w.value)))))));
+    if (touched) return;
     // Guard: COPY --chown looks the name up as the COPY runs, where `chown` ran after the user was made: a
     // name created later (or by the base, unseen) fails the build, "unable to find user". Numeric owners and
     // users every Debian and Alpine base has need no lookup.
@@ -211,7 +229,7 @@ function chowns(context: RuleContext): Chown[] {
     if (!made) return;
     const lines = new Set(copies.map((c) => c.range.startLine));
     const bytes = context.analysis.estimate.layers.filter((l) => lines.has(l.line)).reduce((sum, l) => sum + l.bytes, 0);
-    out.push({ run: node, owner, copies, bytes });
+    out.push({ run: node, owner, path, copies, bytes });
   });
   return out;
 }
@@ -252,14 +270,16 @@ export const nonRootUser: Rule = {
     const edits: TextEdit[] = [];
     const reasons: string[] = [];
     for (const c of chowns(context)) {
-      const removal = removeCommandEdit(text, c.run, 0);
-      if (removal === null) return [];
-      edits.push(removal);
+      // The directory itself (made by WORKDIR or mkdir, as root) is no COPY's: a chown without -R keeps it
+      // the user's, so the app can still create files in it, and writes no file again.
+      const command = c.run.run?.commands[0];
+      if (command === undefined) return [];
+      edits.push({ start: command.start, end: command.end, text: `chown ${c.owner} ${c.path}` });
       for (const copy of c.copies) {
         const at = copy.range.start + copy.keyword.length;
         edits.push({ start: at, end: at, text: ` --chown=${c.owner}` });
       }
-      reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy`);
+      reasons.push(`COPY --chown sets the owner as it copies; the chown RUN stored the ${formatBytes(c.bytes)} copied at line ${c.copies.map((n) => n.range.startLine).join(", ")} again in its own layer (overlayfs copies a file up when its owner changes): the step saves that second copy, and \`chown ${c.owner} ${c.path}\` without -R keeps the directory itself the user's`);
     }
     const root = runsAsRoot(context);
     const refused = refusal(context);
