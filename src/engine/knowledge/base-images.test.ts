@@ -39,7 +39,11 @@ describe("findBaseImage: nearest known tag", () => {
     { name: "latest", text: "python:latest", row: "python:3.14", says: /newest stable Python/ },
     { name: "major only", text: "python:3", row: "python:3.14", says: /newest Python 3/ },
     { name: "major only, slim", text: "python:3-slim", row: "python:3.14-slim", says: /newest Python 3/ },
-    { name: "suite only, slim", text: "python:slim-bullseye", row: "python:3.9-slim-bullseye", says: /newest stable Python on bullseye/ },
+    // A suite docker-library no longer builds: the tag's last image had the Python of that time (bullseye
+    // stopped before 3.14, Alpine 3.20 before 3.14, buster before 3.12), not today's newest.
+    { name: "suite only, slim, a suite no longer built", text: "python:slim-bullseye", row: "python:3.13-slim", says: /stopped building bullseye .* Python 3\.13/ },
+    { name: "major only on an Alpine no longer built", text: "python:3-alpine3.20", row: "python:3.13-alpine", says: /stopped building alpine3\.20 .* Python 3\.13/ },
+    { name: "suite only, full, buster", text: "python:buster", row: "python:3.11", says: /Python 3\.11/ },
     { name: "suite only, full", text: "python:bookworm", row: "python:3.12-bookworm", says: /on bookworm/ },
     { name: "alpine version not in table", text: "python:3.11-alpine3.20", row: "python:3.11-alpine", says: /Alpine 3\.20 .*Alpine 3\.24\.2/ },
     { name: "suite not in table for that minor", text: "python:3.12-slim-bullseye", row: "python:3.12-slim", says: /no slim build on Debian bullseye/ },

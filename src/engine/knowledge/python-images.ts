@@ -12,7 +12,8 @@ import {
   rowPython,
   versionKey,
 } from "./base-image-rows";
-import { comparePythonVersions, parsePythonTag, type PythonTag } from "./python-tag";
+import { lastPythonMinorOfSuite } from "./python-suites";
+import { comparePythonVersions, parsePythonTag, type PythonTag, type PythonVersion } from "./python-tag";
 import type { ImageRef } from "./image-ref";
 import type { BaseImageRow, Era } from "./types";
 
@@ -88,7 +89,12 @@ export function nearestPython(tagText: string | null, era: Era): StandIn | null 
     const matching = rows.filter((r) => isStable(r) !== wantPre);
     return matching.length > 0 ? matching : [...rows];
   };
-  const version = tag.version;
+  // A suite docker-library no longer builds (`3-alpine3.20`, `slim-bullseye`) stopped at the Python of its
+  // last build: that minor is what the tag holds, not today's newest.
+  const suite = tag.suite ?? (tag.alpineVersion === null ? null : `alpine${tag.alpineVersion}`);
+  const lastMinor = suite === null || wantPre || (tag.version !== null && (tag.version.major !== 3 || tag.version.minor !== null)) ? null : lastPythonMinorOfSuite(suite);
+  const version: PythonVersion | null = lastMinor === null ? tag.version : { major: 3, minor: lastMinor, patch: null, pre: null, text: `3.${lastMinor}` };
+  if (lastMinor !== null) reasons.push(`docker-library stopped building ${suite} before the next Python, so the tag's last image has Python 3.${lastMinor}`);
 
   if (version === null || version.minor === null) {
     // No minor named: newest stable Python (of that major), on the suite if one is named.

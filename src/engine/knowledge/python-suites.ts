@@ -64,3 +64,23 @@ export function pythonImageSuite(image: string): string | null {
   const tag = ref === null || !isOfficialPython(ref) ? null : parsePythonTag(ref.tag);
   return tag === null ? null : pythonTagSuite(tag);
 }
+
+/**
+ * The newest Python minor a suite's python tags were built with before docker-library stopped building
+ * that suite, for a tag that names the suite but no minor (`python:3-alpine3.20`, `python:slim-bullseye`):
+ * the image is the last one built, not today's newest Python. docker-library builds the two newest Debian
+ * releases and the two newest Alpine releases, so a suite stops with the release two after it: buster with
+ * bookworm (June 2023, before Python 3.12), bullseye with trixie (August 2025, before 3.14); Alpine 3.17 with
+ * 3.19 (December 2023, after 3.12), 3.18 with 3.20 (May 2024), 3.19 with 3.21 (December 2024, after 3.13),
+ * 3.20 with 3.22 (May 2025), 3.21 with 3.23 (December 2025, after 3.14), 3.22 with 3.24 (May 2026). Python
+ * releases: October 2023 (3.12), October 2024 (3.13), October 2025 (3.14). Null for a suite still built
+ * (today's newest Python) or one older than these (the tables hold no image of its era to stand in).
+ */
+const LAST_MINOR_OF_RETIRED_SUITE: Readonly<Record<string, number>> = {
+  buster: 11, bullseye: 13,
+  "alpine3.17": 12, "alpine3.18": 12, "alpine3.19": 13, "alpine3.20": 13, "alpine3.21": 14, "alpine3.22": 14,
+};
+
+export function lastPythonMinorOfSuite(suite: string): number | null {
+  return LAST_MINOR_OF_RETIRED_SUITE[suite] ?? null;
+}
