@@ -72,6 +72,8 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
   const dest = resolvePath(stage.workdir, rawDest);
   const destIsDir = rawDest.endsWith("/") || copy.sources.length > 1 || rawDest === ".";
   noteCopyDestination(stage, dest);
+  // A repository's .list file copied in (`COPY pgdg.list /etc/apt/sources.list.d/`).
+  if (dest.startsWith("/etc/apt/sources.list") || (dest === "/etc/apt" && destIsDir)) stage.aptSourcesAt ??= line;
 
   if (copy.heredoc) {
     const bytes = node.heredocs.reduce((sum, h) => sum + h.content.length, 0);

@@ -119,6 +119,12 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
   // The release is a guess when the base image is unknown, and another distribution's on Ubuntu; a name
   // missing from it may be right there (jammy's python3.10-venv): the hand-made rows answer instead.
   if (closure.unknown.length > 0 && (stage.distro === null || stage.family === "ubuntu")) return null;
+  if (closure.unknown.length > 0 && stage.aptSourcesAt !== null && debianPackage(name, release) === null) {
+    // Another repository's package (google-chrome-stable): installed, with what it depends on, but the
+    // tables do not hold that repository. Counted as nothing, and said so.
+    ctx.warn("third-party-package", `${cleanDebianName(name)} is not in Debian ${release}'s lists; it may come from the apt repository line ${stage.aptSourcesAt} adds, which the tables do not hold: its size is not counted.`, line);
+    return { bytes: 0, members: [name], sources: [], buildTools: null };
+  }
   if (closure.unknown.length > 0) {
     const virtual = debianPackage(name, release);
     const why = virtual === null

@@ -150,6 +150,13 @@ describe("apt-get weighed from the stage's Debian release table", () => {
   });
 });
 
+describe("apt-get from another repository", () => {
+  it("weighs a package Debian's lists lack as nothing, and says it is not counted", () => {
+    const e = estimate(`FROM ${SLIM}\nRUN echo 'deb http://dl.google.com/linux/chrome/deb/ stable main' > /etc/apt/sources.list.d/google.list && apt-get update && apt-get install -y --no-install-recommends google-chrome-stable\n`);
+    expect(e.warnings.filter((w) => w.code === "third-party-package").map((w) => [w.line, w.message])).toEqual([[2, "google-chrome-stable is not in Debian trixie's lists; it may come from the apt repository line 2 adds, which the tables do not hold: its size is not counted."]]);
+  });
+});
+
 describe("apk", () => {
   const gccAndMusl = alpineBytes("gcc") + alpineBytes("musl-dev");
 

@@ -48,6 +48,9 @@ const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
 /** An output redirection to a file (`> requirements.txt`, `>> file`), not to a descriptor or /dev/null. */
 const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
 
+/** What adds an apt repository: a write under /etc/apt/sources.list(.d), or add-apt-repository. */
+export const APT_SOURCES = /\/etc\/apt\/sources\.list|add-apt-repository|apt-add-repository/;
+
 export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
   const run = node.run;
   if (run === null) return;
@@ -57,6 +60,9 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   // model does not know.
   if (run.script === null || run.problems.length > 0) markSystemUnknown(stage, scope.line);
   else if (REDIRECT_TO_FILE.test(run.script.text)) markUnmodelled(stage, scope.line);
+  // Another apt repository (Google's Chrome, PostgreSQL's pgdg, NodeSource): apt may install names Debian's
+  // lists lack, in this RUN and after it.
+  if (run.script !== null && APT_SOURCES.test(run.script.text)) stage.aptSourcesAt ??= scope.line;
   const unknown = new Set<string>();
   const downloads = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));

@@ -59,6 +59,9 @@ export interface StageState {
    *  there. A python run or a file written by redirection makes files, not shared libraries: they set only
    *  `unmodelledAt`. Never later than `unmodelledAt`'s line when both are set. */
   systemUnknownAt: number | null;
+  /** Line of the first RUN or COPY that adds an apt repository (writes under /etc/apt/sources.list*,
+   *  add-apt-repository): apt may install names Debian's own lists lack from there on. Null otherwise. */
+  aptSourcesAt: number | null;
   /** Paths that exist but whose content the model may not hold as entries (install prefixes and wheel
    *  directories whose packages were not counted, `poetry export -o` files, copies from images): anything
    *  under them may exist. */
@@ -121,7 +124,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "toolConfig" | "generatedRequirements" | "accounts">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "toolConfig" | "generatedRequirements" | "accounts">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -145,6 +148,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     removedExecutables: new Map(),
     unmodelledAt: null,
     systemUnknownAt: null,
+    aptSourcesAt: null,
     madePaths: new Set(),
     madeDirs: new Set(),
     distroPrefixes: new Set(),

@@ -145,7 +145,8 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
     const at = locate(command, stage);
     report(at, "missing-executable", "error", "git", `Line ${at.line} installs a git+ requirement, which pip clones with git — and this stage has no git: install git first.`);
   }
-  if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine") {
+  // After another apt repository is added, a name Debian's lists lack may be that repository's.
+  if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine" && stage.aptSourcesAt === null) {
     for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
       report(locate(command, stage), "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
     }
