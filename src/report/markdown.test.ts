@@ -44,10 +44,10 @@ describe("what the sizes leave out", () => {
     expect(lines.join("\n")).not.toContain(".dockerignore also sends");
   });
 
-  it("lists a local project whose dependencies were not read (setup.py, pyproject.toml not given)", () => {
+  it("lists a local project whose dependencies were not read (no pyproject.toml, setup.cfg or setup.py given)", () => {
     const plan = buildPlan({ dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n", requirements: [], dockerignore: null });
     const lines = stepsMarkdown(plan.steps.map((s) => ({ ...s, estimate: s.analysis.estimate })));
-    expect(lines).toContain("- line 4: pip installs the local project .: its dependencies are not counted. Add pyproject.toml as a project file: its [project] dependencies are read (a setup.py's install_requires is not).");
+    expect(lines).toContain("- line 4: pip installs the local project .: its dependencies are not counted. Add its pyproject.toml (or setup.cfg, setup.py) as a project file: the dependencies it lists are read.");
   });
 
   it.each(plans)("prints nothing extra where every byte is counted ($id)", ({ view }) => {
