@@ -349,7 +349,7 @@ describe("diagnostics point at a line and column", () => {
     {
       name: "an unknown instruction (indented)",
       text: "FROM alpine\n  FOO bar\n",
-      expected: [{ code: "dockerfile/unknown-instruction", severity: "warning", line: 2, column: 3 }],
+      expected: [{ code: "dockerfile/unknown-instruction", severity: "error", line: 2, column: 3 }],
     },
     {
       name: "an instruction before FROM",
@@ -458,7 +458,7 @@ describe("diagnostics point at a line and column", () => {
 
   it("quotes only the start of a very long unknown keyword", () => {
     expect(parseDockerfile(`FROM alpine\n${"X".repeat(5000)} y\n`).diagnostics[0]?.message).toBe(
-      `Unknown instruction "${"X".repeat(24)}…": it is ignored. Is a line continuation (\\) or heredoc missing above?`,
+      `Unknown instruction "${"X".repeat(24)}…": Docker refuses the whole file ("unknown instruction"); here it is ignored. Is a line continuation (\\) or heredoc missing above?`,
     );
   });
 

@@ -138,8 +138,10 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
         if (unknownCount <= MAX_UNKNOWN_REPORTS) {
           // Pasted garbage can make a "keyword" of thousands of characters: quote only its start.
           const shown = node.keyword.length > 24 ? `${node.keyword.slice(0, 24)}…` : node.keyword;
-          report(node.range.start, "warning", "dockerfile/unknown-instruction",
-            `Unknown instruction "${shown}": it is ignored. Is a line continuation (\\) or heredoc missing above?`);
+          // Docker's parser refuses the whole file ("unknown instruction: REWRITE"): an error, though the
+          // analysis goes on without the line.
+          report(node.range.start, "error", "dockerfile/unknown-instruction",
+            `Unknown instruction "${shown}": Docker refuses the whole file ("unknown instruction"); here it is ignored. Is a line continuation (\\) or heredoc missing above?`);
         } else if (unknownCount === MAX_UNKNOWN_REPORTS + 1) {
           firstUnreported = node.range.start;
         }
@@ -167,7 +169,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
     if (isPrefix && !cutAtLimit) return null;
 
     if (unknownCount > MAX_UNKNOWN_REPORTS) {
-      report(firstUnreported, "warning", "dockerfile/unknown-instruction",
+      report(firstUnreported, "error", "dockerfile/unknown-instruction",
         `${unknownCount - MAX_UNKNOWN_REPORTS} more unknown instructions from here on are ignored: is this a Dockerfile?`);
     }
     if (stages.length === 0 && (instructions.length > 0 || cutAtLimit)) {

@@ -6,7 +6,7 @@ import type { ImageEstimate } from "../../engine/estimate/types";
 export interface PlanProblem {
   readonly title: string;
   readonly detail: string;
-  /** The Dockerfile's errors first, then its warnings, at most MAX_LISTED. */
+  /** The Dockerfile's errors first (a missing FROM before the rest), then its warnings, at most MAX_LISTED. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -21,7 +21,10 @@ function looksBinary(text: string): boolean {
 export function planProblem(dockerfile: string, estimate: ImageEstimate, diagnostics: readonly Diagnostic[]): PlanProblem | null {
   if (estimate.stages.length > 0) return null;
   const own = diagnostics.filter((d) => d.file === "dockerfile");
-  const listed = [...own.filter((d) => d.severity === "error"), ...own.filter((d) => d.severity !== "error")].slice(0, MAX_LISTED);
+  // The missing FROM is why there is nothing to weigh: it leads, then the other errors (each unknown
+  // instruction of a pasted essay), then the warnings.
+  const rank = (d: Diagnostic) => (d.code === "dockerfile/no-from" ? 0 : d.severity === "error" ? 1 : 2);
+  const listed = [...own].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_LISTED);
   if (dockerfile.trim() === "") {
     return { title: "Nothing to weigh yet", detail: "The Dockerfile is empty: paste yours, drop your project folder onto the page, or load an example.", diagnostics: [] };
   }
