@@ -456,6 +456,13 @@ describe("diagnostics point at a line and column", () => {
     expect(diagnostics.at(-1)?.message).toMatch(/^10 more unknown instructions/);
   });
 
+  it("asks whether a template line is a template", () => {
+    expect(parseDockerfile("FROM alpine\n{% if debug %}\nRUN echo\n{% endif %}\n").diagnostics.map((d) => d.message)).toEqual([
+      'Unknown instruction "{%": Docker refuses the whole file ("unknown instruction"); here it is ignored. Is this a template (Jinja, Go)? Docker builds the rendered file.',
+      'Unknown instruction "{%": Docker refuses the whole file ("unknown instruction"); here it is ignored. Is this a template (Jinja, Go)? Docker builds the rendered file.',
+    ]);
+  });
+
   it("quotes only the start of a very long unknown keyword", () => {
     expect(parseDockerfile(`FROM alpine\n${"X".repeat(5000)} y\n`).diagnostics[0]?.message).toBe(
       `Unknown instruction "${"X".repeat(24)}…": Docker refuses the whole file ("unknown instruction"); here it is ignored. Is a line continuation (\\) or heredoc missing above?`,

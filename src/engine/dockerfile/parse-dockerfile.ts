@@ -140,8 +140,9 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
           const shown = node.keyword.length > 24 ? `${node.keyword.slice(0, 24)}…` : node.keyword;
           // Docker's parser refuses the whole file ("unknown instruction: REWRITE"): an error, though the
           // analysis goes on without the line.
+          const why = /^\{[{%#]/.test(node.keyword) ? "Is this a template (Jinja, Go)? Docker builds the rendered file." : "Is a line continuation (\\) or heredoc missing above?";
           report(node.range.start, "error", "dockerfile/unknown-instruction",
-            `Unknown instruction "${shown}": Docker refuses the whole file ("unknown instruction"); here it is ignored. Is a line continuation (\\) or heredoc missing above?`);
+            `Unknown instruction "${shown}": Docker refuses the whole file ("unknown instruction"); here it is ignored. ${why}`);
         } else if (unknownCount === MAX_UNKNOWN_REPORTS + 1) {
           firstUnreported = node.range.start;
         }
