@@ -13,8 +13,22 @@ export interface SystemRuntimeNeed {
   readonly why: string;
 }
 
-/** Installed from its wheel. */
+/** Installed from its wheel: one that links a library without bundling it, or a pure one that loads it
+ *  with ctypes or cffi at import. */
 const WHEEL: Readonly<Record<string, SystemRuntimeNeed>> = {
+  // Pure Python over ctypes / cffi: the wheel holds no library at all.
+  "python-magic": {
+    debian: ["libmagic1"], alpine: ["libmagic"],
+    why: "it loads libmagic with ctypes at import (python-magic's README: \"apt-get install libmagic1\"; without it, ImportError: failed to find libmagic)",
+  },
+  cairocffi: {
+    debian: ["libcairo2"], alpine: ["cairo"],
+    why: "it opens cairo's library with cffi at import (cairocffi's docs: \"cairocffi needs cairo installed\"; without it, OSError: no library called \"cairo-2\" was found), cairosvg's too",
+  },
+  weasyprint: {
+    debian: ["libpango-1.0-0", "libpangoft2-1.0-0"], alpine: ["pango"],
+    why: "it opens Pango with cffi at import (WeasyPrint's installation docs: libpango-1.0-0 and libpangoft2-1.0-0 on Debian, pango on Alpine; without them, OSError: cannot load library 'pango-1.0-0')",
+  },
   lightgbm: {
     debian: ["libgomp1"], alpine: ["libgomp"],
     why: "its manylinux wheel links the OpenMP runtime (libgomp.so.1) without bundling it (LightGBM's installation guide installs libgomp1; microsoft/LightGBM#7141 shows the wheel's external libgomp)",

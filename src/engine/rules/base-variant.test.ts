@@ -215,6 +215,15 @@ describe("size/base-variant", () => {
         reasonIncludes: ["pillow 9.0.1 may have no wheel for CPython 3.11 (the first release the tables hold with a wheel for CPython 3.11 on this image is 10.0.0", ", so the rewrite installs gcc, libjpeg-dev, zlib1g-dev, libc6-dev"],
       },
       {
+        // python-magic is pure Python that loads libmagic with ctypes: the full image has it, Alpine does not.
+        name: "a pure package that loads a system library: Alpine gets it",
+        dockerfile: "FROM python:3.11\nRUN pip install --no-cache-dir python-magic==0.4.27\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        output: "FROM python:3.11-alpine\nRUN apk add --no-cache libmagic\nRUN pip install --no-cache-dir python-magic==0.4.27\n",
+        reasonIncludes: ["python-magic loads libmagic from the image, which the full image has and Alpine does not"],
+      },
+      {
         // opencv-python loads libGL (which the full image lacks too: the original installs it) and GLib (which
         // the full image has): slim gets GLib, by the name of slim's release (trixie's t64).
         name: "opencv-python: slim gets GLib by its release's name",

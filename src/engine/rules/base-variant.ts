@@ -285,11 +285,21 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
   // Arrow C++ first) has nothing the rewrite could add; the full image installs its manylinux wheel.
   const unbuildable = compiling.find((p) => { const needs = p.row?.buildNeeds?.alpine ?? []; return needs.length > 0 && needs.every(isNote); });
   if (unbuildable !== undefined) return null;
+  // Libraries a wheel (or a pure package, through ctypes) loads from the image, which the full image had.
+  const wheelLibs = unique(packages.packages.flatMap((p) => (compiling.some((c) => c.name === p.name) ? [] : wheelSystemNeeds(p.name)?.alpine ?? [])));
+  if (compiling.length === 0 && wheelLibs.length > 0) {
+    const firstPip = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
+    if (firstPip === undefined) return null;
+    const at = insertionPointBefore(analysis.model, firstPip);
+    edits.push({ start: at, end: at, text: `RUN apk add --no-cache ${wheelLibs.join(" ")}${lineBreakOf(analysis.model.text)}` });
+    const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.alpine ?? []).length > 0).map((p) => p.name);
+    extra += ` ${users.join(", ")} ${users.length === 1 ? "loads" : "load"} ${wheelLibs.join(", ")} from the image, which the full image has and Alpine does not: the rewrite installs ${wheelLibs.length === 1 ? "it" : "them"}.`;
+  }
   if (compiling.length > 0) {
     const distro = runtimeTarget(alpine.text, "musl").distro;
     const build = withLibcHeaders(unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? ["build-base"]).filter((e) => !isNote(e)).map((e) => packageFor(e, distro))), "alpine");
     if (compiling.some((p) => p.row?.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
-    const runtime = unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpineRuntime ?? []).map(packageToken));
+    const runtime = unique([...compiling.flatMap((p) => p.row?.buildNeeds?.alpineRuntime ?? []).map(packageToken), ...wheelLibs]);
     const pipNode = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
     const commands = pipNode?.run?.commands ?? [];
     const first = commands[0];

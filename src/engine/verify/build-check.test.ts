@@ -200,6 +200,11 @@ describe("packages and stages", () => {
     // Asked by bookworm's name on trixie, apt installs the provider (libglib2.0-0t64).
     { name: "opencv-python with its libraries by their old names on trixie", dockerfile: "FROM python:3.12-slim-trixie\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0\nRUN pip install --no-cache-dir opencv-python\n", expected: [] },
     { name: "the headless build needs neither", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir opencv-python-headless\n", expected: [] },
+    // Pure packages that open a library with ctypes or cffi at import.
+    { name: "python-magic on slim", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir python-magic\n", expected: ["error runtime-library-missing python-magic:libmagic1 @1"], message: /has no libmagic1t64:/ },
+    { name: "python-magic on slim with libmagic1", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libmagic1\nRUN pip install --no-cache-dir python-magic\n", expected: [] },
+    { name: "weasyprint on the full image", dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir weasyprint\n", expected: [] },
+    { name: "weasyprint on Alpine", dockerfile: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir weasyprint\n", expected: ["error runtime-library-missing weasyprint:pango @1"] },
     // llama-cpp-python builds with OpenMP: its library links libgomp.so.1, which gcc brought into the builder.
     { name: "a source build's OpenMP runtime left in the builder", dockerfile: `${SLIM} AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential cmake\nRUN pip install --prefix=/install llama-cpp-python\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: ["error runtime-library-missing llama-cpp-python:libgomp1 @4"] },
     { name: "a final stage FROM the builder ships its compilers", dockerfile: `${psycopgBuilder}FROM builder AS final\nCMD ["python"]\n`, expected: ["warning final-on-build-stage builder @3"] },
