@@ -1,7 +1,7 @@
 // What one Python package costs in a stage: installed bytes for the stage's libc, the .pyc part, the
 // bytes pip's (or uv's) cache keeps, and whether Alpine has to build it from source. Every number cites
 // its table row or the named assumption it rests on.
-import { findPackage, findPythonPackage, installedSize, normalizePackageName, optionalExtension, pythonTable, sourceBuildSystemNeeds, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
+import { findPackage, findPythonPackage, installedSize, normalizePackageName, optionalExtension, pythonTable, sourceBuildSystemNeeds, sourceOnlyCompiled, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
 import type { PythonPackageRow, SourceRef } from "../knowledge/types";
 import { LruCache } from "../cache/lru";
 import { ASSUMPTIONS, TORCH_CPU } from "./assumptions";
@@ -116,7 +116,8 @@ export function packageCostUncached(name: string, options: CostOptions): Package
       pycBytes: options.compile ? pyc : 0,
       cacheBytes: options.installer === "uv" ? installed - pyc : unknown.wheelBytes,
       wheelBytes: unknown.wheelBytes,
-      buildsFromSource: false,
+      // A project known to ship only C/C++ sources compiles, whatever else is unknown about it.
+      buildsFromSource: sourceOnlyCompiled(normalized) !== null,
       notInstallable: false,
       row,
       facts: null,
@@ -236,7 +237,7 @@ function wheelTableCost(name: string, row: PythonPackageRow | null, options: Cos
   // A C extension its setup.py may skip (wrapt, markupsafe …) falls back to pure Python without one.
   const optional = optionalExtension(facts.name);
   // A project known to link a system library after its build (llama-cpp-python) compiles, wheels or not.
-  const needsCompiler = facts.buildsFromSource && optional === null && (facts.compiles || sourceBuildSystemNeeds(facts.name) !== null || (facts.version.wheels.length === 0 && row !== null && !row.pure));
+  const needsCompiler = facts.buildsFromSource && optional === null && (facts.compiles || sourceBuildSystemNeeds(facts.name) !== null || sourceOnlyCompiled(facts.name) !== null || (facts.version.wheels.length === 0 && row !== null && !row.pure));
   // Wheels for other platforms and no sdist: pip has nothing to build from on this image.
   const notInstallable = facts.buildsFromSource && facts.version.sdistBytes === null && facts.version.wheels.length > 0;
   const pure = size.kind === "pure";

@@ -18,6 +18,7 @@ export {
 } from "./base-images";
 export { uvImage, type UvImage } from "./python-images";
 export { optionalExtension } from "./optional-extensions";
+export { sourceOnlyCompiled } from "./source-only";
 export { imageDefaultUser } from "./image-users";
 export { impliedPythonSuite, isOfficialPython, pythonImageSuite, pythonTagSuite } from "./python-suites";
 export { debianRuntimeName, sourceBuildSystemNeeds, wheelSystemNeeds, type SystemRuntimeNeed } from "./system-runtime";

@@ -215,6 +215,15 @@ describe("size/base-variant", () => {
         reasonIncludes: ["pillow 9.0.1 may have no wheel for CPython 3.11 (the first release the tables hold with a wheel for CPython 3.11 on this image is 10.0.0", ", so the rewrite installs gcc, libjpeg-dev, zlib1g-dev, libc6-dev"],
       },
       {
+        // annoy is an sdist of C++ only (knowledge/source-only.ts): slim needs a compiler for it.
+        name: "a project that only ships C++ sources: slim gets build-essential",
+        dockerfile: "FROM python:3.11\nRUN pip install --no-cache-dir annoy==1.17.3\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        output: "FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir annoy==1.17.3\n",
+        reasonIncludes: ["annoy 1.17.3 has no manylinux wheel and builds from source, so the rewrite installs build-essential"],
+      },
+      {
         // python-magic is pure Python that loads libmagic with ctypes: the full image has it, Alpine does not.
         name: "a pure package that loads a system library: Alpine gets it",
         dockerfile: "FROM python:3.11\nRUN pip install --no-cache-dir python-magic==0.4.27\n",

@@ -200,6 +200,9 @@ describe("packages and stages", () => {
     // Asked by bookworm's name on trixie, apt installs the provider (libglib2.0-0t64).
     { name: "opencv-python with its libraries by their old names on trixie", dockerfile: "FROM python:3.12-slim-trixie\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1 libglib2.0-0\nRUN pip install --no-cache-dir opencv-python\n", expected: [] },
     { name: "the headless build needs neither", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir opencv-python-headless\n", expected: [] },
+    // uWSGI is in no wheel table and publishes only a C sdist (knowledge/source-only.ts): it compiles.
+    { name: "uwsgi on slim: no compiler", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir uwsgi\n", expected: ["error source-build-needs-compiler uwsgi @2"] },
+    { name: "uwsgi on the full image", dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir uwsgi\n", expected: [] },
     // Pure packages that open a library with ctypes or cffi at import.
     { name: "python-magic on slim", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir python-magic\n", expected: ["error runtime-library-missing python-magic:libmagic1 @1"], message: /has no libmagic1t64:/ },
     { name: "python-magic on slim with libmagic1", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libmagic1\nRUN pip install --no-cache-dir python-magic\n", expected: [] },

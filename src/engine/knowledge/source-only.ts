@@ -1,0 +1,16 @@
+// Projects PyPI has only as an sdist of C or C++ code: no Linux wheel of any version, so pip compiles them
+// on every image. The wheel data cannot tell this (an sdist-only version may as well be pure Python, as
+// docopt 0.6.2 is), and a project missing from it is weighed as a small pure package: without this list,
+// full → slim dropped the compiler uWSGI's build needs (the review of real Dockerfiles, session 12).
+// Each entry says what the sdist builds, from the project's own install docs.
+const SOURCE_ONLY: Readonly<Record<string, string>> = {
+  uwsgi: "uWSGI publishes only an sdist; pip builds its C server (uWSGI docs: install a C compiler and the Python headers first)",
+  annoy: "annoy publishes only an sdist of a C++ extension",
+  pycrypto: "pycrypto (unmaintained since 2013) publishes only an sdist of C extensions",
+  hnswlib: "hnswlib publishes only an sdist of a C++ extension (built with pybind11)",
+};
+
+/** Why `name` (PEP 503) always compiles from its sdist, or null. */
+export function sourceOnlyCompiled(name: string): string | null {
+  return SOURCE_ONLY[name] ?? null;
+}
