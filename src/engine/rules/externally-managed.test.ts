@@ -22,6 +22,16 @@ describe("correctness/externally-managed", () => {
     ],
     invalid: [
       { name: "Ubuntu 24.04: pip3 into python3", dockerfile: NOBLE, requirements, findings: ["4:managed"], output: NOBLE_FIXED, reasonIncludes: ["line 4", "python3-venv"] },
+      // Debian's pip (and the setuptools, wheel python3-pip brings) cannot be uninstalled by pip: a
+      // self-upgrade, or a pin in the requirements, installs beside it with --ignore-installed.
+      {
+        name: "a self-upgrade of Debian's pip, and a pinned setuptools in the requirements",
+        dockerfile: `FROM debian:bookworm-slim\n${APT}COPY requirements.txt .\nRUN pip3 install --no-cache-dir --upgrade pip && pip3 install --no-cache-dir -r requirements.txt\nRUN pip3 install flask\n`,
+        requirements: { "requirements.txt": "setuptools~=69.0\nflask==3.0.3\n" },
+        findings: ["4:managed", "5:managed"],
+        output: `FROM debian:bookworm-slim\n${APT}COPY requirements.txt .\nRUN pip3 install --break-system-packages --ignore-installed --no-cache-dir --upgrade pip && pip3 install --break-system-packages --ignore-installed --no-cache-dir -r requirements.txt\nRUN pip3 install --break-system-packages flask\n`,
+        reasonIncludes: ["Where it asks for pip, setuptools, which apt installed and pip cannot uninstall"],
+      },
       { name: "Debian bookworm, --user is refused too", dockerfile: `FROM debian:bookworm-slim\n${APT}RUN pip3 install --user flask\n`, findings: ["3:managed"], output: `FROM debian:bookworm-slim\n${APT}RUN pip3 install --break-system-packages --user flask\n` },
     ],
   });

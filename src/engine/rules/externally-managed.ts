@@ -4,7 +4,11 @@
 // fix adds pip's own override, --break-system-packages, to those installs, which is what they did before.
 // The cleaner way, a venv, needs python3-venv and a PATH change the rule cannot check against the app, so
 // the reason names it instead of making it.
+import type { Analysis } from "../analyze";
+import { parseCommandLineRequirementCached } from "../cache/parsed-files";
 import type { InstructionNode } from "../dockerfile/model";
+import { findRequirementsFile } from "../estimate/requirements-lookup";
+import { normalizeName, resolveRequirements } from "../requirements";
 import type { PipInstall } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { editableRun } from "./support/commands";
@@ -22,6 +26,35 @@ function intoSystem(info: PipInstall): boolean {
   if (o.target !== null || o.prefix !== null || o.root !== null) return false;
   if (info.optionWords.some((w) => w.value === "--break-system-packages")) return false;
   return info.installer === "pip" || info.optionWords.some((w) => w.value === "--system");
+}
+
+/** The Python packages apt installed in the stage before `node`: pip, setuptools and wheel with python3-pip
+ *  (it depends on the other two), and `python3-<name>` for each such package asked for by name. */
+function aptOwned(analysis: Analysis, node: InstructionNode): Set<string> {
+  const owned = new Set<string>();
+  for (const n of analysis.model.stages[node.stageIndex]?.instructions ?? []) {
+    if (n === node) break;
+    for (const info of n.run?.infos ?? []) {
+      if (info.kind !== "apt-install") continue;
+      for (const p of info.packages) {
+        const name = /^python3-([a-z0-9][a-z0-9.+-]*)$/.exec(p.value.replace(/[=:].*$/, ""))?.[1];
+        if (name === undefined) continue;
+        if (name === "pip") ["pip", "setuptools", "wheel"].forEach((x) => owned.add(x));
+        else owned.add(normalizeName(name));
+      }
+    }
+  }
+  return owned;
+}
+
+/** The names an install asks for, on its command line and in its requirements files. */
+function requested(analysis: Analysis, info: PipInstall): string[] {
+  const names = info.requirements.flatMap((r) => parseCommandLineRequirementCached(r.value).requirements[0]?.name ?? []);
+  for (const file of info.requirementFiles) {
+    const given = findRequirementsFile(analysis.requirementFiles, file.value);
+    if (given !== null) names.push(...resolveRequirements(given.path, analysis.requirementFiles).requirements.flatMap((r) => r.name ?? []));
+  }
+  return names.map(normalizeName);
 }
 
 function hits({ analysis }: RuleContext): Hit[] {
@@ -61,12 +94,26 @@ export const externallyManaged: Rule = {
   fix(context) {
     const all = hits(context);
     if (all.length === 0 || all.some((h) => !editableRun(h.node))) return [];
-    const edits: TextEdit[] = all.flatMap((h) => h.installs.map((i) => ({ start: i.installWord.end, end: i.installWord.end, text: " --break-system-packages" })));
+    // pip cannot uninstall what apt installed ("Cannot uninstall pip 23.0.1, RECORD file not found. Hint:
+    // The package was installed by debian."): an install that asks for such a package (a self-upgrade of
+    // Debian's pip, a pinned setuptools) installs beside it with --ignore-installed.
+    const beside: string[] = [];
+    const edits: TextEdit[] = all.flatMap((h) => {
+      const owned = aptOwned(context.analysis, h.node);
+      return h.installs.map((i) => {
+        const clash = [...new Set(requested(context.analysis, i).filter((n) => owned.has(n)))];
+        beside.push(...clash);
+        const ignore = clash.length > 0 && !i.optionWords.some((w) => w.value === "--ignore-installed" || w.value === "-I");
+        return { start: i.installWord.end, end: i.installWord.end, text: ` --break-system-packages${ignore ? " --ignore-installed" : ""}` };
+      });
+    });
+    const names = [...new Set(beside)];
+    const besideText = names.length === 0 ? "" : ` Where it asks for ${names.join(", ")}, which apt installed and pip cannot uninstall ("Cannot uninstall …, RECORD file not found"), --ignore-installed installs pip's copy beside apt's.`;
     return [{
       id: "break-system-packages",
       title: "Add --break-system-packages",
       edits: [{ file: "dockerfile", edits }],
-      reason: `pip installs into the distribution's python3 as it did before the release marked it externally managed (line ${all.map((h) => h.node.range.startLine).join(", ")}). A venv (python3-venv, python3 -m venv /opt/venv, /opt/venv/bin first on PATH) would keep the app's packages apart from apt's; it changes the paths the app runs from, so it is left to you.`,
+      reason: `pip installs into the distribution's python3 as it did before the release marked it externally managed (line ${all.map((h) => h.node.range.startLine).join(", ")}).${besideText} A venv (python3-venv, python3 -m venv /opt/venv, /opt/venv/bin first on PATH) would keep the app's packages apart from apt's; it changes the paths the app runs from, so it is left to you.`,
     }];
   },
 };
