@@ -40,6 +40,7 @@ import { pipNoCacheDir } from "./pip-no-cache-dir";
 import { buildDeps } from "./build-deps";
 import { externallyManaged } from "./externally-managed";
 import { poetryExport } from "./poetry-export";
+import { poetryNoDev } from "./poetry-no-dev";
 import { keepRuntimeLibrary } from "./keep-runtime-library";
 import { pipSelfUpgrade } from "./pip-self-upgrade";
 import { purgeBuildDeps } from "./purge-build-deps";
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   buildDeps,
   externallyManaged,
   poetryExport,
+  poetryNoDev,
   keepRuntimeLibrary,
   // The seed path: base variant, requirements first, multistage.
   baseVariant,

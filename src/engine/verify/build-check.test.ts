@@ -122,6 +122,8 @@ describe("executables", () => {
     { name: "a package no repository has, before one is added", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y google-chrome-stable\nRUN echo 'deb http://dl.google.com/linux/chrome/deb/ stable main' > /etc/apt/sources.list.d/google.list\n", expected: ["error unknown-package google-chrome-stable@trixie @2"] },
     { name: "poetry export with Poetry 2 and no plugin", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o requirements.txt\n`, expected: ["error poetry-export-missing poetry export @4"] },
     { name: "poetry export with the plugin", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry poetry-plugin-export\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o requirements.txt\n`, expected: [] },
+    { name: "poetry install --no-dev with Poetry 2", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-dev --no-root\n`, expected: ["error poetry-option-removed --no-dev @4"] },
+    { name: "poetry install --no-dev with Poetry 1.8", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry==1.8.3\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-dev --no-root\n`, expected: [] },
     { name: "poetry export with Poetry 1.8", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir poetry==1.8.3\nCOPY pyproject.toml poetry.lock ./\nRUN poetry export -o requirements.txt\n`, expected: [] },
     { name: "a shell copied in", dockerfile: "FROM busybox:1.36 AS bb\nFROM scratch\nCOPY --from=bb /bin/sh /bin/sh\nRUN echo hi\n", expected: [] },
   ]);

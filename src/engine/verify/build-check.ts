@@ -153,6 +153,7 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   }
   if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
   if (info.kind === "lock-export" && info.tool === "poetry") checkPoetryExport(stage, pluginMentionOf, command, locate, report);
+  if (info.kind === "poetry-install") checkPoetryNoDev(stage, command, locate, report);
   if (info.kind === "uv-sync" && !info.active) checkUvSyncVirtualEnv(stage, scope, command, info, locate, report);
 }
 
@@ -176,16 +177,35 @@ function checkUvSyncVirtualEnv(stage: StageState, scope: RunScope, command: Shel
  *  "Announcing Poetry 2.0.0": the export command must be installed as a plugin). A stage that pip-installs
  *  Poetry 2 (the table's newest, or a pin) without the plugin stops at `poetry export`. Any mention of the
  *  plugin before it (`poetry self add`, `pipx inject`) counts as installing it. */
-function checkPoetryExport(stage: StageState, pluginMentionOf: () => number, command: ShellCommand, locate: Locate, report: Report): void {
+/** The Poetry the stage installed with pip, when its version is known to be 2 or later (its `version` as
+ *  pinned or weighed); null otherwise (none installed, 1.x, or a range the weighed release does not meet). */
+function poetry2(stage: StageState): { version: string | null } | null {
   const poetry = stage.pythonPackages.get("poetry");
-  if (poetry === undefined || poetry.version === null) return;
+  if (poetry === undefined || poetry.version === null) return null;
   // A pin the table lacks is weighed as the nearest release it holds (poetry==1.4.2 as 2.x): the pin decides,
   // and a range the stand-in does not meet says nothing.
   const spec = poetry.specifier;
   const pinned = /^===?\s*(\d[^,;\s*]*)$/.exec(spec ?? "")?.[1] ?? null;
   const version = pinned ?? (spec === null || satisfiesWithPrereleases(poetry.version, spec) === true ? poetry.version : null);
   const major = version === null ? NaN : Number.parseInt(version, 10);
-  if (!(major >= 2) || stage.pythonPackages.has("poetry-plugin-export")) return;
+  return major >= 2 ? { version } : null;
+}
+
+/** `poetry install --no-dev` with Poetry 2, which removed the option (deprecated since 1.2 for
+ *  `--without dev` / `--only main`): "The option \"--no-dev\" does not exist". */
+function checkPoetryNoDev(stage: StageState, command: ShellCommand, locate: Locate, report: Report): void {
+  if (!command.words.some((w) => w.value === "--no-dev")) return;
+  const poetry = poetry2(stage);
+  if (poetry === null) return;
+  const at = locate(command, stage);
+  report(at, "poetry-option-removed", "error", "--no-dev",
+    `Line ${at.line} runs poetry install --no-dev, an option Poetry ${poetry.version ?? "2"} no longer has ("The option "--no-dev" does not exist"): use --without dev (or --only main), or pin poetry<2.`);
+}
+
+function checkPoetryExport(stage: StageState, pluginMentionOf: () => number, command: ShellCommand, locate: Locate, report: Report): void {
+  const poetry = poetry2(stage);
+  if (poetry === null || stage.pythonPackages.has("poetry-plugin-export")) return;
+  const version = poetry.version;
   const mention = pluginMentionOf();
   if (mention >= 0 && mention < command.start) return;
   const at = locate(command, stage);
