@@ -4,7 +4,7 @@
 // image fail to run (a shared library left behind). It keeps no model of its own (STYLE 11).
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
-import type { EstimateContext } from "../estimate/context";
+import { envTrue, type EstimateContext } from "../estimate/context";
 import { hasGlob, resolvePath } from "../estimate/paths";
 import type { RunScope } from "../estimate/python-install";
 import { venvOnPath } from "../estimate/pip-effects";
@@ -154,6 +154,7 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
   if (info.kind === "lock-export" && info.tool === "poetry") checkPoetryExport(stage, pluginMentionOf, command, locate, report);
   if (info.kind === "poetry-install") checkPoetryNoDev(stage, command, locate, report);
+  if (info.kind === "pip-install" && info.installer === "uv") checkUvPipEnvironment(stage, scope, command, info, locate, report);
   if (info.kind === "uv-sync" && !info.active) checkUvSyncVirtualEnv(stage, scope, command, info, locate, report);
 }
 
@@ -189,6 +190,31 @@ function poetry2(stage: StageState): { version: string | null } | null {
   const version = pinned ?? (spec === null || satisfiesWithPrereleases(poetry.version, spec) === true ? poetry.version : null);
   const major = version === null ? NaN : Number.parseInt(version, 10);
   return major >= 2 ? { version } : null;
+}
+
+/** `uv pip install` with no environment to install into: uv installs into the active venv (VIRTUAL_ENV,
+ *  CONDA_PREFIX) or a `.venv` in the working directory or a parent, else stops with "No virtual environment
+ *  found; run `uv venv` to create an environment, or pass `--system` to install into a non-virtual
+ *  environment" (docs.astral.sh/uv/pip/environments). --system, UV_SYSTEM_PYTHON, --python / UV_PYTHON,
+ *  --target and --prefix say where instead. */
+function checkUvPipEnvironment(stage: StageState, scope: RunScope, command: ShellCommand, info: Extract<CommandInfo, { kind: "pip-install" }>, locate: Locate, report: Report): void {
+  // Without uv itself, missing-executable says what matters.
+  if (stage.unmodelledAt !== null || stage.base === null || lacks(stage, scope, "uv")) return;
+  const o = info.options;
+  if (o.system || o.target !== null || o.prefix !== null || o.root !== null || info.venv !== null) return;
+  if (info.optionWords.some((w) => /^(--system|--python|-p|--target|--prefix)(=|$)/.test(w.value) || /^-p\S/.test(w.value))) return;
+  const env = scope.vars;
+  if (["VIRTUAL_ENV", "CONDA_PREFIX", "UV_PYTHON"].some((name) => (env.get(name) ?? "") !== "") || envTrue(env, "UV_SYSTEM_PYTHON")) return;
+  // A .venv in the working directory or a parent (uv venv's default, uv sync's project environment).
+  const dirs: string[] = [];
+  for (let dir = scope.cwd; ; dir = resolvePath(dir, "..")) {
+    dirs.push(dir);
+    if (dir === "/") break;
+  }
+  if (dirs.some((dir) => stage.venvs.has(resolvePath(dir, ".venv")))) return;
+  const at = locate(command, stage);
+  report(at, "uv-no-environment", "error", "uv pip install",
+    `Line ${at.line} runs uv pip install with no virtual environment active and none in ${scope.cwd} or above: uv stops with "No virtual environment found". Pass --system (or set UV_SYSTEM_PYTHON=1) to install into the image's Python, or create one first (uv venv, with VIRTUAL_ENV set for later RUNs).`);
 }
 
 /** `poetry install --no-dev` with Poetry 2, which removed the option (deprecated since 1.2 for
