@@ -222,6 +222,30 @@ describe("pip install . reads pyproject.toml", () => {
   });
 });
 
+describe("a project's requires-python", () => {
+  const PYPROJECT = { path: "pyproject.toml", content: '[project]\nname = "app"\nversion = "0.1.0"\nrequires-python = ">=3.13"\ndependencies = ["requests>=2.32"]\n' };
+  const check = (dockerfile: string, files: readonly TextFile[]) => analyze({ dockerfile, requirements: [], dockerignore: null, projectFiles: files }).buildCheck.filter((f) => f.code === "requires-python").map((f) => `${f.line}: ${f.message}`);
+
+  it("pip install . on a Python it excludes is an error, with pip's own words", () => {
+    expect(check("FROM python:3.11-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir .\n", [PYPROJECT])).toEqual([
+      "4: pyproject.toml requires Python >=3.13, and this stage's is 3.11.15: pip stops: \"Package 'app' requires a different Python: 3.11.15 not in '>=3.13'\". Use a base image whose Python meets it, or widen requires-python.",
+    ]);
+    expect(check("FROM python:3.13-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir .\n", [PYPROJECT])).toEqual([]);
+  });
+
+  it("poetry install reads poetry's python dependency", () => {
+    const poetry = { path: "pyproject.toml", content: '[tool.poetry]\nname = "app"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nrequests = "^2.32"\n' };
+    const dockerfile = (tag: string) => `FROM python:${tag}-slim\nRUN pip install --no-cache-dir poetry==1.8.3\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN poetry config virtualenvs.create false && poetry install --no-root\n`;
+    expect(check(dockerfile("3.11"), [poetry])).toEqual([expect.stringMatching(/^5: pyproject.toml requires Python >=3\.12,<4\.0, and this stage's is 3\.11\.\d+: Poetry stops/)]);
+    expect(check(dockerfile("3.12"), [poetry])).toEqual([]);
+  });
+
+  it("setup.py's python_requires counts too", () => {
+    const setup = { path: "setup.py", content: 'from setuptools import setup\nsetup(name="app", python_requires=">=3.12", install_requires=["flask"])\n' };
+    expect(check("FROM python:3.10-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n", [setup])).toHaveLength(1);
+  });
+});
+
 describe("pip install . of a setuptools project", () => {
   const SETUP_PY = 'from setuptools import setup, find_packages\n\nREQUIRES = [\n    "flask>=3.0",  # the web app\n    "gunicorn",\n]\n\nsetup(\n    name="webapp",\n    packages=find_packages(),\n    install_requires=REQUIRES,\n    extras_require={"s3": ["boto3"]},\n)\n';
   const SETUP_CFG = "[metadata]\nname = webapp\n\n[options]\npackages = find:\ninstall_requires =\n    requests>=2.31\n    click\n";

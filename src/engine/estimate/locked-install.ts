@@ -16,6 +16,7 @@ import { requestOf } from "./install-requests";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { resolvePath } from "./paths";
 import { findProjectFile, manifestOf, manifestRequirements } from "./project-lookup";
+import { checkRequiresPython } from "./project-names";
 import { expand, installPackages, namesFromFile, sitePackages, systemSite, uvLinksToCache, type InstallPlan, type RunScope } from "./python-install";
 import { homeOf, markUnmodelled, type StageState } from "./stage-state";
 import { chooseWheelBytes } from "./wheel-choice";
@@ -61,6 +62,7 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope:
   const lockFile = findProjectFile(ctx.projectFiles, tool.lock, `${scope.cwd}/${tool.lockName}`);
   const manifestFile = findProjectFile(ctx.projectFiles, tool.manifest, `${scope.cwd}/${tool.manifestName}`);
   const manifest = manifestOf(manifestFile);
+  if (info.kind === "poetry-install" && manifestFile !== null && manifest !== null) checkRequiresPython(ctx, stage, scope, manifestFile.path, manifest, "poetry", manifestFile.path);
   const plan = installPlan(ctx, stage, scope, info);
   // The environment exists afterwards even where its packages are not all counted (the build check reads it).
   if (plan.site !== systemSite(stage)) stage.madePaths.add(plan.site.replace(/\/lib\/python[^/]*\/site-packages$/, ""));

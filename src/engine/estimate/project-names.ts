@@ -3,7 +3,8 @@
 // `-r pyproject.toml` pyproject.toml's, with their specifiers and extras, so the wheel table picks the
 // versions they allow.
 import type { ClosureRequest } from "../knowledge";
-import { projectFileKind, type ParsedProjectFile } from "../project";
+import { satisfiesWithPrereleases } from "../cache/pep440";
+import { projectFileKind, type ParsedProjectFile, type ProjectManifest } from "../project";
 import { markerEnvironment, normalizeName } from "../requirements";
 import type { EstimateContext } from "./context";
 import { notePins, requestOf } from "./install-requests";
@@ -46,6 +47,7 @@ function namesFromManifest(ctx: EstimateContext, stage: StageState, scope: RunSc
     ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted. Add its pyproject.toml (or setup.cfg, setup.py) as a project file: the dependencies it lists are read.`, scope.line);
     return [];
   }
+  checkRequiresPython(ctx, stage, scope, file.path, manifest, "pip", written);
   const computed = file.diagnostics.find((d) => d.code === "project/computed-requirements");
   if (computed !== undefined && manifest.dependencies.length === 0) {
     ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted, because ${file.path} computes install_requires (line ${computed.line}) rather than listing them.`, scope.line);
@@ -56,5 +58,25 @@ function namesFromManifest(ctx: EstimateContext, stage: StageState, scope: RunSc
   return requirements.flatMap((r) => {
     const request = requestOf(r);
     return request === null ? [] : [request];
+  });
+}
+
+/**
+ * A project whose requires-python the stage's Python does not meet: pip refuses to install it ("Package
+ * 'app' requires a different Python: 3.11.15 not in '>=3.13'"), and Poetry refuses the project ("The
+ * currently activated Python version 3.11.15 is not supported by the project"). A build-check error; uv
+ * fetches a Python that fits instead, which the caller says. Silent where the stage's Python is not known.
+ */
+export function checkRequiresPython(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string, manifest: ProjectManifest, tool: "pip" | "poetry", written: string): void {
+  const spec = manifest.requiresPython;
+  const version = stage.base?.python ?? stage.pythonMinor;
+  if (spec === null || version === null || stage.unmodelledAt !== null) return;
+  if (satisfiesWithPrereleases(version, spec) !== false) return;
+  const what = tool === "pip"
+    ? `pip stops: "Package '${manifest.name ?? written}' requires a different Python: ${version} not in '${spec}'"`
+    : `Poetry stops: "The currently activated Python version ${version} is not supported by the project (${spec})"`;
+  ctx.check({
+    line: scope.line, column: 1, stage: stage.index, severity: "error", subject: path, code: "requires-python",
+    message: `${path} requires Python ${spec}, and this stage's is ${version}: ${what}. Use a base image whose Python meets it, or widen requires-python.`,
   });
 }

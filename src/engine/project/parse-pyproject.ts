@@ -51,7 +51,9 @@ function readPyproject(source: ProjectSource, doc: PlainTable): ProjectManifest 
   const optionalGroups = new Set<string>();
   if (poetry !== null) readPoetry(source, poetry, dependencies, optionalDependencies, addGroup, optionalGroups);
   const { packageIndexes, defaultIndex } = readIndexes(doc, uv, poetry);
-  return { ...emptyManifest(), name: rawName === null ? null : normalizeName(rawName), dependencies, optionalDependencies, groups, devGroups, optionalGroups, defaultGroups, packageIndexes, defaultIndex };
+  const poetryPython = stringOf(tableAt(poetry, "dependencies")?.["python"]);
+  const requiresPython = stringOf(project?.["requires-python"]) ?? (poetryPython === null ? null : poetryConstraintToPep440(poetryPython).specifier.replace(/^,/, "") || null);
+  return { ...emptyManifest(), name: rawName === null ? null : normalizeName(rawName), dependencies, optionalDependencies, groups, devGroups, optionalGroups, defaultGroups, packageIndexes, defaultIndex, requiresPython };
 }
 
 /** Which index each package comes from, by uv's sources and indexes (docs.astral.sh/uv/concepts/indexes)

@@ -21,10 +21,11 @@ export function parseSetupCfg(path: string, content: string | Uint8Array): Parse
   const requires = sections.get("options")?.get("install_requires")?.value ?? "";
   const optionalDependencies = new Map<string, string[]>();
   for (const [extra, entry] of sections.get("options.extras_require") ?? []) optionalDependencies.set(normalizeName(extra), cfgList(entry.value));
+  const requiresPython = sections.get("options")?.get("python_requires")?.value.trim() || null;
   return {
     kind: "setup-cfg",
     path,
-    manifest: { ...emptyManifest(), name: /^[A-Za-z0-9._-]+$/.test(name) ? normalizeName(name) : null, dependencies: cfgList(requires), optionalDependencies },
+    manifest: { ...emptyManifest(), name: /^[A-Za-z0-9._-]+$/.test(name) ? normalizeName(name) : null, dependencies: cfgList(requires), optionalDependencies, requiresPython },
     diagnostics: source.diagnostics,
     textLength: source.text.length,
   };
@@ -88,6 +89,11 @@ export function parseSetupPy(path: string, content: string | Uint8Array): Parsed
     const token = tokens[i];
     if (token?.kind === "string" && tokens[i + 1]?.text !== "+") name = normalizeName(token.value);
   }
+  let requiresPython: string | null = null;
+  for (const i of kwarg("python_requires")) {
+    const token = tokens[i];
+    if (token?.kind === "string" && (tokens[i + 1]?.text === "," || tokens[i + 1]?.text === ")")) requiresPython = token.value.trim() || null;
+  }
   for (const i of kwarg("install_requires")) {
     const list = literal(i)?.strings ?? boundList(tokens, i, literal);
     if (list === null) {
@@ -112,7 +118,7 @@ export function parseSetupPy(path: string, content: string | Uint8Array): Parsed
   return {
     kind: "setup-py",
     path,
-    manifest: { ...emptyManifest(), name, dependencies, optionalDependencies },
+    manifest: { ...emptyManifest(), name, dependencies, optionalDependencies, requiresPython },
     diagnostics: source.diagnostics,
     textLength: source.text.length,
   };

@@ -31,6 +31,9 @@ export interface ProjectManifest {
   /** The Python a Pipfile requires (`[requires] python_version = "3.8"`, or the minor of
    *  `python_full_version`), which `pipenv install --deploy` enforces; null when not given. */
   readonly pythonVersion: string | null;
+  /** The Pythons the project supports, as a PEP 440 specifier (`[project] requires-python`, poetry's
+   *  `python` dependency, setup.py's or setup.cfg's `python_requires`); null when not given. */
+  readonly requiresPython: string | null;
   /** The index that replaces PyPI for every package (`default = true`, `[tool.uv] index-url`, poetry's
    *  `priority = "primary"`), or null. */
   readonly defaultIndex: string | null;
@@ -95,5 +98,5 @@ export type ParsedProjectFile =
   | (ParsedBase & { readonly kind: "uv-lock" | "poetry-lock" | "pdm-lock" | "pipfile-lock"; readonly lock: LockFile });
 
 export function emptyManifest(): ProjectManifest {
-  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), devGroups: new Set(), optionalGroups: new Set(), defaultGroups: null, packageIndexes: new Map(), defaultIndex: null, pythonVersion: null };
+  return { name: null, dependencies: [], optionalDependencies: new Map(), groups: new Map(), devGroups: new Set(), optionalGroups: new Set(), defaultGroups: null, packageIndexes: new Map(), defaultIndex: null, pythonVersion: null, requiresPython: null };
 }
