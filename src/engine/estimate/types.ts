@@ -90,6 +90,9 @@ export interface StageSummary {
    *  read, a file written by redirection): the build check calls nothing missing past it. Null when the
    *  whole stage is modelled. */
   readonly unmodelledFrom: number | null;
+  /** A Debian release deb.debian.org no longer serves, whose apt sources the stage did not rewrite: an
+   *  `apt-get update` there fails (knowledge/eol.ts debianArchived). */
+  readonly aptArchived: boolean;
 }
 
 export interface ResolvedPythonPackage {

@@ -83,3 +83,17 @@ export function debianReleaseNumber(codename: string): string | null {
 export function oldestSupported(kind: EolKind): string | null {
   return EOL_ROWS.find((r) => r.kind === kind && r.eol > EOL_AS_OF)?.version ?? null;
 }
+
+/**
+ * Debian releases deb.debian.org no longer serves: moved to archive.debian.org some months after their LTS
+ * ended, so `apt-get update` with the images' own sources.list stops with "The repository
+ * 'http://deb.debian.org/debian buster Release' does not have a Release file" (jessie, stretch and buster:
+ * the Debian archive's own announcements; the same error in many public build logs since). Bullseye, whose
+ * LTS ended 2026-08-31, is not listed: the move's date is not known here.
+ */
+const ARCHIVED_DEBIAN: ReadonlySet<string> = new Set(["jessie", "stretch", "buster"]);
+
+/** True for a Debian codename (or number) whose packages are only on archive.debian.org. */
+export function debianArchived(release: string): boolean {
+  return ARCHIVED_DEBIAN.has(DEBIAN_NUMBER[release] ?? release);
+}

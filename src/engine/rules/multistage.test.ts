@@ -437,7 +437,7 @@ describe("size/multistage and the build check read the same compiled packages", 
   // rules' hand-measured row says Pillow ships wheels. The split must carry Pillow's runtime library, or
   // the build check refuses it and the step fails.
   it("adds the runtime libraries of what the estimate compiles, and the rewrite passes the build check", () => {
-    const dockerfile = "FROM python:3.9.3-slim\nRUN apt-get update && apt-get install -y python3-pip\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . /app\nCMD [\"python3\", \"app.py\"]\n";
+    const dockerfile = "FROM python:3.9-slim-bookworm\nRUN apt-get update && apt-get install -y python3-pip\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . /app\nCMD [\"python3\", \"app.py\"]\n";
     const plan = buildPlan({ dockerfile, requirements: [{ path: "requirements.txt", content: "Pillow==9.5.0\n" }], dockerignore: null });
     const original = plan.steps[0]?.analysis.estimate.stages.at(-1);
     expect(original?.builtFromSource).toContain("pillow");

@@ -116,6 +116,10 @@ describe("executables", () => {
     // python:3.10.13-slim was last built on bookworm (3.10.14 came out in 2024): bookworm's apt names apply.
     { name: "a patch tag reads the Debian release it was built on", dockerfile: "FROM python:3.10.13-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1-mesa-glx\n", expected: [] },
     { name: "a current tag reads today's release", dockerfile: "FROM python:3.10-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1-mesa-glx\n", expected: ["error unknown-package libgl1-mesa-glx@trixie @2"] },
+    // Buster left deb.debian.org for archive.debian.org: apt-get update fails unless the sources move too.
+    { name: "apt-get update on buster", dockerfile: "FROM python:3.9-slim-buster\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1\n", expected: ["error archived-release buster @2"] },
+    { name: "apt-get update on buster with the sources on archive.debian.org", dockerfile: "FROM python:3.9-slim-buster\nRUN sed -i 's/deb.debian.org/archive.debian.org/g' /etc/apt/sources.list && apt-get update && apt-get install -y --no-install-recommends libgomp1\n", expected: [] },
+    { name: "apt-get update on bookworm", dockerfile: "FROM python:3.12-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1\n", expected: [] },
     // Another apt repository: its packages are not Debian's (Google's Chrome, PostgreSQL's pgdg).
     { name: "a package of an apt repository the RUN adds", dockerfile: "FROM python:3.12-slim\nRUN echo 'deb [signed-by=/usr/share/keyrings/google.gpg] http://dl.google.com/linux/chrome/deb/ stable main' > /etc/apt/sources.list.d/google.list && apt-get update && apt-get install -y google-chrome-stable\n", expected: [] },
     { name: "a package of an apt repository a COPY adds", dockerfile: "FROM python:3.12-slim\nCOPY pgdg.list /etc/apt/sources.list.d/\nRUN apt-get update && apt-get install -y postgresql-client-16\n", expected: [] },

@@ -12,6 +12,7 @@ import type { StageState } from "../estimate/stage-state";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
+import { debianArchived } from "../knowledge/eol";
 import { LineIndex } from "../text/line-index";
 import { satisfiesWithPrereleases } from "../cache/pep440";
 import { executableNeed, fileNeeds, shellNeed } from "./command-needs";
@@ -154,6 +155,13 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
   if (info.kind === "lock-export" && info.tool === "poetry") checkPoetryExport(stage, pluginMentionOf, command, locate, report);
   if (info.kind === "poetry-install") checkPoetryNoDev(stage, command, locate, report);
+  // An archived Debian release: the image's sources.list still names deb.debian.org (unless the stage
+  // rewrote it to archive.debian.org).
+  if (info.kind === "apt-update" && stage.family === "debian" && stage.distro !== null && stage.aptSourcesAt === null && debianArchived(stage.distro)) {
+    const at = locate(command, stage);
+    report(at, "archived-release", "error", stage.distro,
+      `Debian ${stage.distro} is no longer on deb.debian.org (it moved to archive.debian.org after its support ended): apt-get update stops with "does not have a Release file". Move to a supported base, or point /etc/apt/sources.list at archive.debian.org first.`);
+  }
   if (info.kind === "pip-install" && info.installer === "uv") checkUvPipEnvironment(stage, scope, command, info, locate, report);
   if (info.kind === "uv-sync" && !info.active) checkUvSyncVirtualEnv(stage, scope, command, info, locate, report);
 }

@@ -34,6 +34,9 @@ describe("guardRewrites", () => {
     // Minimised from a fuzzed corpus file (heredoc+line-del+line-dup, seed 7): the new final stage went
     // into the open heredoc's body, the builder stayed the image, and the rule fired again.
     { name: "a split after a heredoc that is never closed", id: "size/multistage", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install psycopg2\nRUN <<EOF\npip install flask\n" },
+    // Buster left deb.debian.org: the split's final stage would apt-get update its runtime library (libpq5),
+    // which fails there (build check archived-release). Fuzz seed 7, heredoc+line-dup on corpus 015.
+    { name: "a split that apt-gets runtime libraries on buster", id: "size/multistage", dockerfile: "FROM python:3.9-slim-buster\nRUN pip install psycopg2\nCMD [\"python\", \"app.py\"]\n".replace("RUN pip", "RUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip") },
   ])("$name: the rule still finds it, and offers no rewrite", ({ id, dockerfile, planStopsFirst }) => {
     const context = contextOf({ dockerfile });
     const findings = rule(id).detect(context);

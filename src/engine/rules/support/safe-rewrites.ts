@@ -1,5 +1,5 @@
 // Two ways a rule's edits, each right where it is, give a file the parser reads differently than the rule
-// meant (issue 14's fuzz). A rule whose fix cannot land as meant offers no rewrite: the finding stays, with
+// meant (issue 14's fuzz), and one way they cannot build anywhere. A rule whose fix cannot land as meant offers no rewrite: the finding stays, with
 // "edit the Dockerfile by hand". The checks are here once, around every rule (registry.ts), not in each.
 // - Limits (src/engine/limits.ts): the plan only rewrites files within them, but a rewrite that adds
 //   instructions (size/multistage repeats the final stage's), a stage or characters to a RUN can cross
@@ -8,7 +8,10 @@
 // - A heredoc that is never closed runs to the end of the file: text inserted after its opening line is
 //   more of its body, not an instruction. size/multistage's new final stage went into the body of a
 //   fuzzed file's unterminated `RUN <<EOF`, and the rule fired again on the unchanged builder.
+// - An `apt-get update` written into a file on a Debian release deb.debian.org no longer serves (buster)
+//   fails wherever it goes: noAptOnArchived.
 import type { DockerfileModel } from "../../dockerfile/model";
+import type { ImageEstimate } from "../../estimate/types";
 import { parseDockerfileCached } from "../../dockerfile/parse-cache";
 import { LIMITS, LIMIT_CODE_PREFIX } from "../../limits";
 import { applyEdits, type TextEdit } from "../../text/edits";
@@ -66,11 +69,20 @@ export function outsideOpenHeredoc(model: DockerfileModel, alternative: FixAlter
   return alternative.edits.every((e) => e.file !== "dockerfile" || e.edits.every((edit) => edit.end <= open.range.start));
 }
 
+/** True unless `alternative` writes an `apt-get update` into a file with a stage on a Debian release
+ *  deb.debian.org no longer serves (buster): that update fails (build check archived-release), so a rule
+ *  that installs system packages there (slim's build dependencies, a final stage's runtime libraries) has
+ *  nothing that builds to offer. */
+export function noAptOnArchived(estimate: ImageEstimate, alternative: FixAlternative): boolean {
+  if (!estimate.stages.some((s) => s.aptArchived)) return true;
+  return !alternative.edits.some((e) => e.file === "dockerfile" && e.edits.some((edit) => /\bapt(?:-get)?\s+update\b/.test(edit.text)));
+}
+
 /** `rule` with only the alternatives whose edits land as meant (none left: no rewrite). */
 export function guardRewrites(rule: Rule): Rule {
   return {
     meta: rule.meta,
     detect: (context) => rule.detect(context),
-    fix: (context, findings) => rule.fix(context, findings).filter((a) => outsideOpenHeredoc(context.analysis.model, a) && staysWithinLimits(context.analysis.model, a)),
+    fix: (context, findings) => rule.fix(context, findings).filter((a) => outsideOpenHeredoc(context.analysis.model, a) && staysWithinLimits(context.analysis.model, a) && noAptOnArchived(context.analysis.estimate, a)),
   };
 }
