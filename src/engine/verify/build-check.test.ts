@@ -44,6 +44,8 @@ describe("executables", () => {
     { name: "git installed first", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends git && pip install git+https://github.com/pallets/flask.git\n`, expected: [] },
     { name: "apt-get on Alpine", dockerfile: `${ALPINE}\nRUN apt-get update\n`, expected: ["error apt-on-alpine apt-get @2"] },
     { name: "apk on Debian", dockerfile: `${SLIM}\nRUN apk add --no-cache curl\n`, expected: ["error apk-on-debian apk @2"] },
+    // Debian's names in an apk add (knowledge/alpine-names.ts): apk cannot select them.
+    { name: "Debian names on Alpine", dockerfile: `${ALPINE}\nRUN apk add --no-cache build-essential libpq-dev gdal-bin\n`, expected: ["error unknown-package build-essential@alpine @2", "error unknown-package gdal-bin@alpine @2"], message: /Alpine's is (build-base|gdal-tools)\./ },
     // Alpine's busybox has adduser/addgroup; useradd, groupadd and usermod come with the shadow package.
     { name: "useradd on Alpine", dockerfile: `${ALPINE}\nRUN useradd -m -u 1000 user\nUSER user\n`, expected: ["error missing-executable useradd @2"] },
     { name: "groupadd on Alpine", dockerfile: `${ALPINE}\nRUN groupadd -g 1000 app\n`, expected: ["error missing-executable groupadd @2"] },

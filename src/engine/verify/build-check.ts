@@ -12,6 +12,7 @@ import type { StageState } from "../estimate/stage-state";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
+import { alpineNameOfDebian } from "../knowledge";
 import { debianArchived } from "../knowledge/eol";
 import { LineIndex } from "../text/line-index";
 import { satisfiesWithPrereleases } from "../cache/pep440";
@@ -150,6 +151,15 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   if (info.kind === "apt-install" && stage.distro !== null && stage.family !== "alpine" && stage.aptSourcesAt === null) {
     for (const name of missingPackageNames(info.packages.map((p) => p.value), stage.distro)) {
       report(locate(command, stage), "unknown-package", "error", `${name}@${stage.distro}`, `${name} is not a package of Debian ${stage.distro} (the base image's release): apt-get install fails.`);
+    }
+  }
+  if (info.kind === "apk-add" && stage.family === "alpine") {
+    for (const p of info.packages) {
+      const name = p.value.replace(/[=<>~].*$/, "");
+      const alpine = alpineNameOfDebian(name);
+      if (alpine === undefined) continue;
+      report(locate(command, stage), "unknown-package", "error", `${name}@alpine`,
+        `${name} is Debian's name, not a package of Alpine: apk add stops with "unable to select packages". ${alpine === null ? "Alpine has no such package: drop it." : `Alpine's is ${alpine}.`}`);
     }
   }
   if (info.kind === "apk-del") checkApkDel(stage, command, info, virtualNamesOf(), locate, report);
