@@ -19,6 +19,14 @@ describe("size/apk-no-cache", () => {
         output: "FROM python:3.10-alpine\nRUN apk upgrade --no-cache && \\\n    apk add --no-cache libpq-dev gcc musl-dev\n",
       },
       {
+        // The add keeps no index, the update before it does (a real file; H3's review).
+        name: "update then add --no-cache: the update goes",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk update && \\\n    apk add --no-cache --virtual .build-deps gcc musl-dev\n",
+        findings: ["2:update"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev\n",
+        reasonIncludes: ["3.00 MB"],
+      },
+      {
         name: "update then add",
         dockerfile: "FROM python:3.12-alpine\nRUN apk update && apk add libpq\n",
         findings: ["2:cache"],

@@ -42,7 +42,10 @@ function hits({ analysis }: RuleContext): Hit[] {
     const adds = infos.filter((i): i is ApkAdd => i.kind === "apk-add" && !i.noCache);
     // Guard: `rm -rf /var/cache/apk/*` in the same RUN keeps the index out too (hadolint accepts it).
     const cleans = infos.some((i) => i.kind === "apk-cache-clean" || (i.kind === "rm" && i.paths.some((p) => p.value === CACHE || p.value.startsWith(`${CACHE}/`))));
-    if (adds.length === 0 || cleans) continue;
+    // `apk update && apk add --no-cache …`: the add keeps no index, but the update's stays in the layer.
+    const updateBeforeNoCache = adds.length === 0 && infos.some((i) => i.kind === "apk-update") && infos.some((i) => i.kind === "apk-add");
+    if ((adds.length === 0 && !updateBeforeNoCache) || cleans) continue;
+    if (updateBeforeNoCache && cacheBytes(node) === 0) continue;
     // `RUN apk update` on a line of its own: the index is in that layer, and this add keeps none of its own.
     const update = pendingUpdate.get(node.stageIndex);
     if (update !== undefined && !out.some((h) => h.node === update)) out.push({ node: update, adds: [], bytes: cacheBytes(update), updateOnly: true });
@@ -75,7 +78,7 @@ export const apkNoCache: Rule = {
     const all = hits(context);
     // An add that keeps no index because an `apk update` RUN before it does is reported there, once.
     return all.filter((h) => h.updateOnly || h.bytes > 0 || !all.some((u) => u.updateOnly && u.node.stageIndex === h.node.stageIndex && u.node.range.start < h.node.range.start))
-      .map((h) => makeFinding(this.meta, h.updateOnly ? "update" : "cache", { bytes: formatBytes(h.bytes) }, h.node.range));
+      .map((h) => makeFinding(this.meta, h.updateOnly || h.adds.length === 0 ? "update" : "cache", { bytes: formatBytes(h.bytes) }, h.node.range));
   },
   fix(context) {
     const text = context.analysis.model.text;
