@@ -82,6 +82,8 @@ describe("findBaseImage: nearest known tag", () => {
     { name: "digest only", text: `python@${SHA}`, row: "python:3.14", says: /ignored.*newest stable Python/ },
     { name: "hub mirror", text: "mirror.gcr.io/library/python:3.12", row: "python:3.12", says: /mirrors Docker Hub/ },
     { name: "distroless other tag", text: "gcr.io/distroless/python3-debian12:nonroot", row: "gcr.io/distroless/python3-debian12:latest", says: /no figure for tag nonroot/ },
+    { name: "distroless without a Debian suffix", text: "gcr.io/distroless/python3", row: "gcr.io/distroless/python3-debian12:latest", says: /names no Debian release; its -debian12 image stands in/ },
+    { name: "distroless without a suffix, another tag", text: "gcr.io/distroless/python3:nonroot", row: "gcr.io/distroless/python3-debian12:latest", says: /names no Debian release/ },
     { name: "chainguard -dev tag", text: "cgr.dev/chainguard/python:3.12-dev", row: "cgr.dev/chainguard/python:latest-dev", says: /:latest-dev row/ },
   ])("$name: $text", ({ text, row, says }) => {
     const match = lookupBaseImage(text);

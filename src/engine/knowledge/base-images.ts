@@ -69,8 +69,19 @@ export function findBaseImage(ref: ImageRef, options: FindBaseImageOptions = {})
   if (exact !== undefined) return toMatch(exact, exact.ref, reasons.length === 0, reasons, null);
 
   const standIn = nearest(image, ref.tag, era);
-  if (standIn === null) return null;
+  if (standIn === null) return distrolessUnsuffixed(ref, image, era, reasons, requested);
   return toMatch(standIn.row, standIn.row.ref, false, [...reasons, ...standIn.reasons], requested);
+}
+
+/** `gcr.io/distroless/python3` without a Debian suffix: distroless's older name, whose images the table
+ *  does not hold; its `-debian12` image stands in (the release distroless built its images on from 2023),
+ *  flagged, rather than an unknown base weighed at 0 B. */
+function distrolessUnsuffixed(ref: ImageRef, image: string, era: Era, reasons: readonly string[], requested: string): BaseImageMatch | null {
+  if (!/^gcr\.io\/distroless\/[a-z0-9]+$/.test(image)) return null;
+  const suffixed = `${image}-debian12`;
+  const row = rowByRef(`${suffixed}:${ref.tag ?? "latest"}`, era) ?? nearestOtherTag(suffixed, ref.tag, era)?.row;
+  if (row === undefined) return null;
+  return toMatch(row, row.ref, false, [...reasons, `${image} names no Debian release; its -debian12 image stands in (distroless's images were built on Debian 12 from 2023): expect a different size if yours is older`], requested);
 }
 
 /** Parses and finds in one step; null when the text is not a reference or the image is unknown. */
