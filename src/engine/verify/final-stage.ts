@@ -23,6 +23,27 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   checkRuntimeLibraries(final, stages, at, report);
   checkWheelLibraries(final, at, report);
   checkRemovedRuntimeLibraries(final, report);
+  checkSiteVersions(final, at, report);
+}
+
+/**
+ * Packages installed for another CPython than the final stage runs: a `--user` site, venv or prefix built
+ * on python:3.9 and copied into an image of 3.11 (distroless python3-debian12) sits under
+ * lib/python3.9/site-packages, where Python 3.11 does not look (and a venv's python points at an
+ * interpreter the image lacks): the image builds, then `import` fails (ModuleNotFoundError).
+ */
+function checkSiteVersions(final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
+  // What else the stage holds does not matter (distroless bases are read as unmodelled): Python looks in
+  // its own version's directories, and in PYTHONPATH's.
+  const own = final.pythonMinor;
+  if (own === null || final.base?.python == null) return;
+  const pythonPath = (final.env.get("PYTHONPATH") ?? "").split(":").map((p) => p.replace(/\/+$/, ""));
+  for (const [site, names] of final.pythonInstalled) {
+    const minor = /\/lib\/python(\d+\.\d+)\/site-packages$/.exec(site)?.[1];
+    if (minor === undefined || minor === own || names.size === 0 || pythonPath.includes(site)) continue;
+    report(at, "python-version-mismatch", "error", site,
+      `${site} holds packages installed for Python ${minor}, and this final stage runs Python ${own}, which does not look there: the image builds, then \`import\` fails (ModuleNotFoundError). Build them on the final image's Python (a builder on the same Python version).`);
+  }
 }
 
 /** `FROM builder AS final` where builder installed compilers (not a base image that ships them). */
