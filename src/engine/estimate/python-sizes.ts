@@ -252,7 +252,8 @@ function wheelTableCost(name: string, row: PythonPackageRow | null, options: Cos
   if (options.installer === "uv") assumptions.push(ASSUMPTIONS.uvLayout.id);
   const wheel = (locked !== null && locked > 0 ? locked : null) ?? facts.wheel?.[1] ?? Math.round(installed / (pure ? PURE_RATIO : COMPILED_RATIO));
   const cacheBytes = options.installer === "uv" ? Math.round(installed - pyc) : wheel + (facts.buildsFromSource ? (facts.version.sdistBytes ?? 0) : 0);
-  const how = size.basis === "measured" ? "installed size measured" : size.ratio === null ? `installed size: ${size.basis}` : `installed = wheel × ${size.ratio.toFixed(2)} (${size.basis === "kind-ratio" ? `${size.kind} median` : "this project's measured ratio"})`;
+  const ratioWhy = size.basis === "kind-ratio" ? `${size.kind} median` : size.basis === "stored-archives" ? "a wheel of archives installed as they are: knowledge/installed-size.ts" : "this project's measured ratio";
+  const how = size.basis === "measured" ? "installed size measured" : size.ratio === null ? `installed size: ${size.basis}` : `installed = wheel × ${size.ratio.toFixed(2)} (${ratioWhy})`;
   const lockNote = scaled ? `scaled to the ${locked} B wheel uv.lock records` : null;
   const built = facts.wheel !== null ? `wheel ${facts.wheel[0]}`
     : optional !== null && facts.compiles ? `no wheel for this image: built from the sdist, whose C extension is optional (without a compiler it installs as pure Python; ${optional})`

@@ -15,6 +15,12 @@ function facts(name: string, tag: string, bytes: number): PackageFacts {
   };
 }
 
+describe("a wheel of archives installed as they are", () => {
+  it("virtualenv weighs about its wheel (its seed wheels stay compressed), not the pure median", () => {
+    expect(installedSize(facts("virtualenv", "py3-none-any", 5_000_000), null, calibration)).toMatchObject({ basis: "stored-archives", kind: "pure", bytes: 6_000_000 });
+  });
+});
+
 describe("wheelKind and installedSize for unmeasured wheels", () => {
   it.each([
     { name: "a pure wheel", f: facts("web", "py3-none-any", 1_000), kind: "pure", bytes: 7_000 },

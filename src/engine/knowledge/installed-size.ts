@@ -16,7 +16,19 @@ export type SizeBasis =
   /** The median ratio of the wheel's kind. */
   | "kind-ratio"
   /** No wheel of the version in the data: the sdist's bytes stand in for the installed size. */
-  | "sdist";
+  | "sdist"
+  /** A wheel made mostly of other archives, installed as they are (STORED_ARCHIVES). */
+  | "stored-archives";
+
+/**
+ * Wheels whose bytes are mostly other archives that installing does not unpack: virtualenv carries the
+ * pip, setuptools and wheel wheels it seeds new environments with. Its installed size is about the
+ * wheel's own, not the pure-wheel median (7.37×, which weighed virtualenv 20.29.1 at 31.6 MB, under every
+ * Poetry, pipenv, hatch and pdm). Debian's python3-virtualenv 20.31.2 is 378 kB of code beside the seed
+ * wheels it takes from python3-pip-whl (1.57 MB) and python3-setuptools-whl (1.36 MB): the PyPI wheel is
+ * those archives and that code, so the ratio is the archives at 1× plus the code with its .pyc.
+ */
+const STORED_ARCHIVES: Readonly<Record<string, number>> = { virtualenv: 1.2 };
 
 export interface InstalledSize {
   readonly bytes: number;
@@ -80,6 +92,8 @@ export function installedSize(facts: PackageFacts, measured: MeasuredSize | null
   }
   // Neither a wheel nor an sdist size: nothing to weigh it by (the caller falls back to the unknown default).
   if (wheelBytes === null) return facts.version.sdistBytes === null ? null : { bytes: facts.version.sdistBytes, basis: "sdist", kind, ratio: null };
+  const stored = STORED_ARCHIVES[facts.name];
+  if (stored !== undefined) return { bytes: Math.round(wheelBytes * stored), basis: "stored-archives", kind, ratio: stored };
   const ratio = calibration[kind].ratio;
   return { bytes: Math.round(wheelBytes * ratio), basis: "kind-ratio", kind, ratio };
 }
