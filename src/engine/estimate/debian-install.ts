@@ -125,6 +125,11 @@ export function weighDebianInstall(ctx: EstimateContext, stage: StageState, name
     ctx.warn("third-party-package", `${cleanDebianName(name)} is not in Debian ${release}'s lists; it may come from the apt repository line ${stage.aptSourcesAt} adds, which the tables do not hold: its size is not counted.`, line);
     return { bytes: 0, members: [name], sources: [], buildTools: null };
   }
+  if (closure.unknown.length > 0 && standIn !== null && debianPackage(name, release) === null) {
+    // Another release's table stands in (bullseye's for buster): the name may well be the asked release's.
+    ctx.warn("stand-in-release-package", `${cleanDebianName(name)} is not in Debian ${release}'s table, which stands in for ${stage.distro ?? "this release"}: its size is not counted.`, line);
+    return { bytes: 0, members: [name], sources: [], buildTools: null };
+  }
   if (closure.unknown.length > 0) {
     const virtual = debianPackage(name, release);
     const why = virtual === null

@@ -150,6 +150,13 @@ describe("apt-get weighed from the stage's Debian release table", () => {
   });
 });
 
+describe("apt-get on a release whose table another stands in for", () => {
+  it("says a name the stand-in lacks is not counted", () => {
+    const e = estimate("FROM python:3.9-slim-buster\nRUN apt-get update && apt-get install -y --no-install-recommends python-opencv\n");
+    expect(e.warnings.filter((w) => w.code === "stand-in-release-package").map((w) => [w.line, w.message])).toEqual([[2, "python-opencv is not in Debian bullseye's table, which stands in for buster: its size is not counted."]]);
+  });
+});
+
 describe("apt-get from another repository", () => {
   it("weighs a package Debian's lists lack as nothing, and says it is not counted", () => {
     const e = estimate(`FROM ${SLIM}\nRUN echo 'deb http://dl.google.com/linux/chrome/deb/ stable main' > /etc/apt/sources.list.d/google.list && apt-get update && apt-get install -y --no-install-recommends google-chrome-stable\n`);
