@@ -16,6 +16,8 @@ describe("resolvePackageClosure over a hand-made table", () => {
     { name: "a marker for an older Python pulls the backport in", requests: [req("web")], platform: py39, names: ["web", "helper", "old-backport"], unknown: ["ghost"] },
     { name: "an extra pulls its deps and its own list", requests: [req("web", ["speed"])], platform: py312, names: ["web", "helper", "fast", "turbo"], unknown: ["ghost"] },
     { name: "a package reached twice with a new extra is expanded for it", requests: [req("helper"), req("web", ["speed"])], platform: py312, names: ["helper", "web", "fast", "turbo"], unknown: ["ghost"] },
+    // web 2.0's data declares no [speed] (a lock records an extra only where a project asked for it): 2.1's stands in.
+    { name: "an extra the chosen version does not declare: the newest version's that does", requests: [req("web", ["speed"], "==2.0")], platform: py312, names: ["web", "helper", "fast", "turbo"], unknown: ["ghost"] },
     { name: "a requirement whose marker fails is not installed", requests: [req("web", [], null, "sys_platform == 'win32'"), req("turbo")], platform: py312, names: ["turbo"], unknown: [] },
     { name: "half of a resolution fork (darwin only here, unconditional in 1.0) is still a dependency; win32-only stays out", requests: [req("forked")], platform: py312, names: ["forked", "turbo"], unknown: [] },
     { name: "unknown names are listed, not thrown on", requests: [req("nope"), req("Nope")], platform: py312, names: [], unknown: ["nope"] },

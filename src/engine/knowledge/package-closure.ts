@@ -7,7 +7,7 @@ import { evaluateMarkerText, markerEnvironment } from "../requirements/markers";
 import type { MarkerEnvironment } from "../requirements/model";
 import { findPackage, type PackageFacts } from "./find-package";
 import { normalizePackageName } from "./python-packages";
-import { pythonTable } from "./python-table";
+import { pythonTable, type TableVersion } from "./python-table";
 import type { Platform } from "./wheel-tags";
 
 export interface ClosureRequest {
@@ -80,19 +80,32 @@ export function resolvePackageClosure(requests: readonly ClosureRequest[], platf
       if (done.has(extra)) continue;
       done.add(extra);
       const wanted = extra === "" ? null : extra;
-      for (const [dep, marker, depExtra] of found.version.deps) {
+      // The lock files behind the table record an extra only where a project asked for it: a version
+      // without it (transformers 5.15.0 without [torch]) takes the extra of the newest version that has it,
+      // rather than dropping what the extra brings (torch, accelerate: gigabytes).
+      const version = wanted === null || declaresExtra(found.version, wanted) ? found.version : (extraStandIn(name, wanted) ?? found.version);
+      for (const [dep, marker, depExtra] of version.deps) {
         if (depExtra !== null && depExtra !== wanted) continue;
         if (depExtra === null && wanted !== null) continue;
         if (applies(marker, env) || forkArtefact(name, dep, depExtra)) queue.push(dependency(dep));
       }
       if (wanted !== null) {
-        for (const [dep, marker] of found.version.extras[wanted] ?? []) {
+        for (const [dep, marker] of version.extras[wanted] ?? []) {
           if (applies(marker, env)) queue.push(dependency(dep));
         }
       }
     }
   }
   return { packages: order.map((n) => facts.get(n)).filter((f): f is PackageFacts => f != null), unknown };
+}
+
+function declaresExtra(version: TableVersion, extra: string): boolean {
+  return (version.extras[extra]?.length ?? 0) > 0 || version.deps.some(([, , depExtra]) => depExtra === extra);
+}
+
+/** The newest version of `project` whose data declares `extra`, or null. */
+function extraStandIn(project: string, extra: string): TableVersion | null {
+  return (pythonTable()?.versions(project) ?? []).find((ver) => declaresExtra(ver, extra)) ?? null;
 }
 
 const forkMemo = new Map<string, boolean>();
