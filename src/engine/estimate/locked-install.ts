@@ -143,8 +143,9 @@ function selectionFor(kind: "uv-sync" | "poetry-install" | "pdm-install" | "pipe
     for (const g of options.noGroups) noGroups.add(g);
     return { main: options.main, groups: "all", noGroups, extras };
   }
-  if (options.allGroups) return { main: options.main, groups: "all", noGroups: new Set(options.noGroups), extras };
-  return { main: options.main, groups: new Set(manifestGroups(kind, options, manifest)), noGroups: new Set(options.noGroups), extras };
+  const packages = options.allPackages === true ? "all" as const : (options.packages ?? []);
+  if (options.allGroups) return { main: options.main, groups: "all", noGroups: new Set(options.noGroups), extras, packages };
+  return { main: options.main, groups: new Set(manifestGroups(kind, options, manifest)), noGroups: new Set(options.noGroups), extras, packages };
 }
 
 /** Where the tool installs, its cache, and whether it writes .pyc. */

@@ -65,6 +65,32 @@ describe("uv.lock closure", () => {
   });
 });
 
+describe("uv.lock of a workspace", () => {
+  // The root (virtual) depends on nothing; its members api (→ pandas → numpy) and worker (→ idna) do.
+  const text = [
+    'version = 1\nrequires-python = ">=3.12"\n\n[manifest]\nmembers = ["api", "mono", "worker"]\n',
+    '[[package]]\nname = "mono"\nversion = "0.1.0"\nsource = { virtual = "." }\n',
+    '[[package]]\nname = "api"\nversion = "0.1.0"\nsource = { editable = "packages/api" }\ndependencies = [{ name = "pandas" }]\n',
+    '[[package]]\nname = "worker"\nversion = "0.1.0"\nsource = { editable = "packages/worker" }\ndependencies = [{ name = "idna" }]\n',
+    '[[package]]\nname = "idna"\nversion = "3.11"\nsource = { registry = "https://pypi.org/simple" }\n',
+    '[[package]]\nname = "pandas"\nversion = "2.3.3"\nsource = { registry = "https://pypi.org/simple" }\ndependencies = [{ name = "numpy" }]\n',
+    '[[package]]\nname = "numpy"\nversion = "2.3.4"\nsource = { registry = "https://pypi.org/simple" }\n',
+  ].join("\n");
+  const p = parseProjectFile("uv.lock", text);
+  const lock = p !== null && "lock" in p ? p.lock : { packages: [] };
+  const manifest = { ...(parsed("pyproject.toml", "pyproject-uv.toml").manifest as ProjectManifest), name: "mono" };
+
+  it.each([
+    { name: "uv sync: the root project alone", packages: undefined, expected: [], local: ["mono"] },
+    { name: "uv sync --package api", packages: ["api"], expected: ["numpy", "pandas"], local: ["api"] },
+    { name: "uv sync --all-packages", packages: "all" as const, expected: ["idna", "numpy", "pandas"], local: ["mono", "api", "worker"] },
+  ])("$name", ({ packages, expected, local }) => {
+    const result = lockClosure("uv-lock", lock, manifest, { ...sel(true, []), ...(packages === undefined ? {} : { packages }) }, env);
+    expect(result.packages.map((x) => x.name).sort()).toEqual(expected);
+    expect(result.local).toEqual(local);
+  });
+});
+
 describe("poetry.lock and Pipfile.lock selection", () => {
   it.each([
     { name: "poetry install (main + dev)", selection: sel(true, ["dev"]), expected: [...RUNTIME, "iniconfig", "pluggy", "pytest"].sort() },

@@ -17,6 +17,9 @@ export interface LockSelection {
   readonly noGroups?: ReadonlySet<string>;
   /** Extras of the project to install, or "all". */
   readonly extras: ReadonlySet<string> | "all";
+  /** uv workspaces: the members to install from (`--package`), "all" (`--all-packages`), or none given:
+   *  the root project. */
+  readonly packages?: readonly string[] | "all";
 }
 
 export interface ClosureResult {
@@ -49,14 +52,22 @@ export function uvLockClosure(lock: LockFile, manifest: ProjectManifest | null, 
   const projects = lock.packages.filter((p) => p.source === "editable" || p.source === "virtual");
   const root = (manifest?.name == null ? undefined : projects.find((p) => p.name === manifest.name)) ?? projects[0] ?? null;
   if (root === null) return { packages: [], local: [], missing: [], root: null };
+  // A workspace: `--package api` installs that member instead of the root, `--all-packages` every member.
+  const asked = selection.packages;
+  const members = asked === "all" ? projects : asked !== undefined && asked.length > 0 ? projects.filter((p) => asked.includes(p.name)) : [root];
+  const starts = members.length > 0 ? members : [root];
   const queue: LockedDependency[] = [];
-  if (selection.main) {
-    queue.push(...root.dependencies);
-    for (const [extra, deps] of root.optionalDependencies) if (selection.extras === "all" || selection.extras.has(extra)) queue.push(...deps);
+  for (const start of starts) {
+    if (selection.main) {
+      queue.push(...start.dependencies);
+      for (const [extra, deps] of start.optionalDependencies) if (selection.extras === "all" || selection.extras.has(extra)) queue.push(...deps);
+    }
+    for (const [group, deps] of start.groupDependencies) if (groupSelected(selection, group)) queue.push(...deps);
   }
-  for (const [group, deps] of root.groupDependencies) if (groupSelected(selection, group)) queue.push(...deps);
-  const walked = walk(lock, queue, root, env);
-  return { ...walked, local: [root.name, ...walked.local], root: root.name };
+  const first = starts[0] ?? root;
+  const walked = walk(lock, queue, first, env);
+  const local = [...new Set([...starts.map((p) => p.name), ...walked.local])];
+  return { ...walked, local, root: first.name };
 }
 
 /** pdm.lock written without `groups` (before inherit_metadata): breadth-first from what the manifest asks

@@ -20,6 +20,10 @@ export interface LockOptions {
   readonly allExtras: boolean;
   /** False for `uv sync --no-install-project` / `poetry install --no-root`. */
   readonly installProject: boolean;
+  /** uv workspaces: the members `uv sync --package X` installs (normalised), else none (the root project). */
+  readonly packages?: readonly string[];
+  /** `uv sync --all-packages`: every workspace member. */
+  readonly allPackages?: boolean;
 }
 
 /** Values of an option given as `--opt X`, `--opt=X`; poetry's are comma lists, extras may be space lists. */
@@ -64,6 +68,8 @@ export function uvSyncOptions(args: readonly ShellWord[]): LockOptions {
     extras: values(words, ["--extra"]),
     allExtras: has("--all-extras"),
     installProject: !has("--no-install-project") && !only,
+    packages: values(words, ["--package"]),
+    allPackages: has("--all-packages"),
   };
 }
 
