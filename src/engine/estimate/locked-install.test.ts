@@ -222,6 +222,16 @@ describe("pip install . reads pyproject.toml", () => {
   });
 });
 
+describe("pip install --group (PEP 735)", () => {
+  it.each([
+    { name: "uv pip install -r pyproject.toml --group dev", command: "uv pip install --system -r pyproject.toml --group dev" },
+    { name: "pip install --group dev", command: "pip install --group dev" },
+  ])("$name installs the group", ({ command }) => {
+    const e = run(`FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN ${command}\n`, UV.slice(0, 1));
+    expect(installed(e, SYSTEM)).toContain("pytest");
+  });
+});
+
 describe("a project's requires-python", () => {
   const PYPROJECT = { path: "pyproject.toml", content: '[project]\nname = "app"\nversion = "0.1.0"\nrequires-python = ">=3.13"\ndependencies = ["requests>=2.32"]\n' };
   const check = (dockerfile: string, files: readonly TextFile[]) => analyze({ dockerfile, requirements: [], dockerignore: null, projectFiles: files }).buildCheck.filter((f) => f.code === "requires-python").map((f) => `${f.line}: ${f.message}`);

@@ -20,6 +20,26 @@ export function localProjectNames(ctx: EstimateContext, stage: StageState, scope
   return namesFromManifest(ctx, stage, scope, localProjectFile(ctx.projectFiles, dir), match?.[2] ?? "", value);
 }
 
+/** `pip install --group dev` (pip 25.1+) and `uv pip install --group dev`: a PEP 735 dependency group of
+ *  ./pyproject.toml, or of the file a `path/pyproject.toml:dev` form names. */
+export function namesFromGroups(ctx: EstimateContext, stage: StageState, scope: RunScope, written: readonly string[]): ClosureRequest[] {
+  const out: ClosureRequest[] = [];
+  for (const value of written) {
+    const colon = value.lastIndexOf(":");
+    const [path, group] = colon > 0 ? [value.slice(0, colon), value.slice(colon + 1)] : ["pyproject.toml", value];
+    const file = findProjectFile(ctx.projectFiles, "pyproject", resolvePath(scope.cwd, path));
+    const manifest = manifestOf(file);
+    if (file === null || manifest === null) {
+      ctx.warn("local-project", `--group ${value} reads ${path}, which was not given: the group's packages are not counted. Add pyproject.toml as a project file.`, scope.line);
+      continue;
+    }
+    const requirements = manifestRequirements(file.path, manifest, { main: false, extras: [], groups: [normalizeName(group)] }, markerEnvironment(stage.pythonMinor ?? "3.12"));
+    notePins(ctx, stage, requirements, scope.line);
+    out.push(...requirements.flatMap((r) => requestOf(r) ?? []));
+  }
+  return out;
+}
+
 /** `-r pyproject.toml`: its runtime dependencies. */
 export function namesFromPyproject(ctx: EstimateContext, stage: StageState, scope: RunScope, imagePath: string, extras: string, written: string): ClosureRequest[] {
   return namesFromManifest(ctx, stage, scope, findProjectFile(ctx.projectFiles, "pyproject", imagePath), extras, written);

@@ -12,7 +12,7 @@ import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { baseName, hasGlob, resolvePath } from "./paths";
 import { packageCost, type PackageCost } from "./python-sizes";
 import { bare, closureOf, notePins, requestOf, stagePlatform } from "./install-requests";
-import { localProjectNames, namesFromPyproject } from "./project-names";
+import { localProjectNames, namesFromGroups, namesFromPyproject } from "./project-names";
 import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
@@ -261,6 +261,18 @@ function hasOption(info: { readonly optionWords?: readonly { value: string }[] }
   return (info.optionWords ?? []).some((w) => w.value === name || w.value.startsWith(`${name}=`));
 }
 
+/** Every value of a repeatable option (`--group a --group=b`). */
+function optionValues(info: { readonly optionWords: readonly { value: string }[] }, name: string): string[] {
+  const words = info.optionWords;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const value = words[i]?.value ?? "";
+    if (value.startsWith(`${name}=`)) out.push(value.slice(name.length + 1));
+    else if (value === name && words[i + 1] !== undefined) out.push(words[i + 1]?.value ?? "");
+  }
+  return out.filter((v) => v !== "");
+}
+
 function optionValue(info: { readonly optionWords: readonly { value: string }[] }, name: string): string | null {
   const words = info.optionWords;
   for (let i = 0; i < words.length; i++) {
@@ -292,6 +304,8 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     ctx.assume(ASSUMPTIONS.pipPreinstalled.id, ASSUMPTIONS.pipPreinstalled.text, scope.line);
   }
   const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, info.editables);
+  const groups = optionValues(info, "--group");
+  if (groups.length > 0) requested.names.push(...namesFromGroups(ctx, stage, scope, groups));
   const noIndex = hasOption(info, "--no-index");
   for (const dir of [optionValue(info, "--find-links"), optionValue(info, "-f")]) {
     if (dir === null) continue;
