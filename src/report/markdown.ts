@@ -27,7 +27,7 @@ export type ReportStep = Pick<PlanStep, "title" | "status" | "alternatives" | "a
 
 /** Estimate warnings whose bytes the totals leave out (an image, command, file or download the tables
  *  cannot weigh): a reviewer reading "2 MB" for a conda image must see that its base is not in it. */
-const UNCOUNTED = new Set(["unknown-base-image", "unmodelled-command", "unmodelled-download", "copy-from-image", "copy-from-base", "copy-from-unmodelled", "copy-from-uncounted", "add-url", "requirements-not-given", "local-requirement", "local-project", "unresolved-requirement", "third-party-package", "stand-in-release-package"]);
+const UNCOUNTED = new Set(["unknown-base-image", "unmodelled-command", "unmodelled-download", "copy-from-image", "copy-from-base", "copy-from-unmodelled", "copy-from-uncounted", "add-url", "requirements-not-given", "local-requirement", "local-project", "unresolved-requirement", "third-party-package", "stand-in-release-package", "uv-managed-python"]);
 
 /** The original's warnings about bytes the sizes leave out, one bullet each (none: no lines). */
 export function uncountedMarkdown(estimate: Partial<Pick<ImageEstimate, "warnings">>): string[] {

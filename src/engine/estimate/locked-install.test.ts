@@ -222,6 +222,16 @@ describe("pip install . reads pyproject.toml", () => {
   });
 });
 
+describe("uv sync where the image has no Python that fits", () => {
+  const warned = (from: string) => run(`FROM ${from}\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n`, UV).warnings.filter((w) => w.code === "uv-managed-python").map((w) => w.message);
+  it("a bare Debian image: uv downloads a Python, named as not counted", () => {
+    expect(warned("debian:bookworm-slim")).toEqual([expect.stringContaining("uv sync downloads a Python of its own (the image has no Python)")]);
+  });
+  it("a python image: uv uses its Python", () => {
+    expect(warned("python:3.12-slim")).toEqual([]);
+  });
+});
+
 describe("pip install --group (PEP 735)", () => {
   it.each([
     { name: "uv pip install -r pyproject.toml --group dev", command: "uv pip install --system -r pyproject.toml --group dev" },

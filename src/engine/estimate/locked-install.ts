@@ -4,6 +4,7 @@
 // `installLockedSet`. Without a lock file the manifest (pyproject.toml / Pipfile) is resolved through the
 // package table, and without that the pasted requirements stand in, each time with a warning naming the
 // file to add.
+import { satisfiesWithPrereleases } from "../cache/pep440";
 import { normalizePackageName } from "../knowledge";
 import { lockClosure, type LockSelection } from "../project/lock-closure";
 import type { LockFile, ParsedProjectFile, ProjectManifest } from "../project/types";
@@ -55,6 +56,22 @@ function inProject(scope: RunScope, directory: string | null): RunScope {
   return directory === null ? scope : { vars: scope.vars, cwd: resolvePath(scope.cwd, expand(scope, directory)), line: scope.line };
 }
 
+/**
+ * `uv sync` with no Python in the image that meets the project's requires-python (a bare debian or alpine
+ * base, or one whose Python is too old): uv downloads a managed CPython (python-build-standalone) into
+ * ~/.local/share/uv/python and builds the venv on it (docs.astral.sh/uv/concepts/python-versions). The
+ * tables hold no size for those builds: the download is named as not counted.
+ */
+function noteManagedPython(ctx: EstimateContext, stage: StageState, scope: RunScope, manifest: ProjectManifest | null): void {
+  if (stage.unmodelledAt !== null || stage.base === null) return;
+  const version = stage.base.python ?? (["python3", "python"].some((n) => stage.executables.has(n)) ? stage.pythonMinor : null);
+  const spec = manifest?.requiresPython ?? null;
+  const fits = version !== null && (spec === null || satisfiesWithPrereleases(version, spec) !== false);
+  if (fits || scope.vars.get("UV_PYTHON_DOWNLOADS") === "never") return;
+  const why = version === null ? "the image has no Python" : `the image's Python ${version} does not meet requires-python ${spec ?? ""}`;
+  ctx.warn("uv-managed-python", `uv sync downloads a Python of its own (${why}): the CPython it installs under ~/.local/share/uv/python, tens of megabytes, is not counted.`, scope.line);
+}
+
 export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope: RunScope, info: LockedCommand): void {
   const scope = inProject(runScope, info.kind === "pipenv-install" ? null : info.directory);
   const tool = TOOLS[info.kind];
@@ -63,6 +80,7 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope:
   const manifestFile = findProjectFile(ctx.projectFiles, tool.manifest, `${scope.cwd}/${tool.manifestName}`);
   const manifest = manifestOf(manifestFile);
   if (info.kind === "poetry-install" && manifestFile !== null && manifest !== null) checkRequiresPython(ctx, stage, scope, manifestFile.path, manifest, "poetry", manifestFile.path);
+  if (info.kind === "uv-sync") noteManagedPython(ctx, stage, scope, manifest);
   const plan = installPlan(ctx, stage, scope, info);
   // The environment exists afterwards even where its packages are not all counted (the build check reads it).
   if (plan.site !== systemSite(stage)) stage.madePaths.add(plan.site.replace(/\/lib\/python[^/]*\/site-packages$/, ""));
