@@ -41,7 +41,9 @@ function checkSiteVersions(final: StageState, at: { line: number; column: number
   for (const [site, names] of final.pythonInstalled) {
     const minor = /\/lib\/python(\d+\.\d+)\/site-packages$/.exec(site)?.[1];
     if (minor === undefined || minor === own || names.size === 0 || pythonPath.includes(site)) continue;
-    report(at, "python-version-mismatch", "error", site,
+    // The subject is the environment, not its version: a rewrite that moves the builder to another Python
+    // still leaves it mismatched, and that is the same problem, not a new one.
+    report(at, "python-version-mismatch", "error", site.replace(/\/lib\/python\d+\.\d+\/site-packages$/, ""),
       `${site} holds packages installed for Python ${minor}, and this final stage runs Python ${own}, which does not look there: the image builds, then \`import\` fails (ModuleNotFoundError). Build them on the final image's Python (a builder on the same Python version).`);
   }
 }
