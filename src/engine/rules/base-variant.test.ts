@@ -215,6 +215,16 @@ describe("size/base-variant", () => {
         reasonIncludes: ["pillow 9.0.1 may have no wheel for CPython 3.11 (the first release the tables hold with a wheel for CPython 3.11 on this image is 10.0.0", ", so the rewrite installs gcc, libjpeg-dev, zlib1g-dev, libc6-dev"],
       },
       {
+        // Alpine's build group goes into the RUN that installs the packages, not around a pip self-upgrade
+        // before it (fuzz seed 100 case 10294). The group then builds psycopg2 in the second RUN.
+        name: "a pip self-upgrade first: Alpine's build group goes into the install",
+        dockerfile: "FROM python:3.12\nRUN pip install --upgrade pip\nRUN pip install --no-cache-dir psycopg2==2.9.10\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        alternative: "alpine",
+        output: "FROM python:3.12-alpine\nRUN pip install --upgrade pip\nRUN apk add --no-cache libpq && apk add --no-cache --virtual .build-deps build-base libpq-dev && pip install --no-cache-dir psycopg2==2.9.10 && apk del .build-deps\n",
+      },
+      {
         // annoy is an sdist of C++ only (knowledge/source-only.ts): slim needs a compiler for it.
         name: "a project that only ships C++ sources: slim gets build-essential",
         dockerfile: "FROM python:3.11\nRUN pip install --no-cache-dir annoy==1.17.3\n",

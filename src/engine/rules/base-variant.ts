@@ -9,6 +9,7 @@ import {
   alpineBuildBaseClosure, debianRuntimeName, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
   parseImageRef, parsePythonTag, pythonImageSuite, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
+import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { executableNeed, shellNeed } from "../verify/command-needs";
 import { bashOf } from "../verify/executables";
@@ -300,7 +301,12 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
     const build = withLibcHeaders(unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? ["build-base"]).filter((e) => !isNote(e)).map((e) => packageFor(e, distro))), "alpine");
     if (compiling.some((p) => p.row?.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
     const runtime = unique([...compiling.flatMap((p) => p.row?.buildNeeds?.alpineRuntime ?? []).map(packageToken), ...wheelLibs]);
-    const pipNode = t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
+    // The RUN that installs the packages: not a `pip install --upgrade pip` before it (fuzz seed 100 case
+    // 10294, corpus 015 mutated: the build group went around the self-upgrade, and the RUN that compiles
+    // had no compiler). With installs in more than one RUN, one --virtual group cannot serve them all.
+    const installers = t.stage.instructions.filter((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" && !toolingOnly(i)));
+    if (installers.length !== 1) return null;
+    const pipNode = installers[0];
     const commands = pipNode?.run?.commands ?? [];
     const first = commands[0];
     const last = commands[commands.length - 1];
@@ -318,6 +324,12 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
     edits: [{ file: "dockerfile", edits }],
     reason: `Alpine is the smallest official Python base: ${baseSentence(t, alpine, fullBytes)}${extra}${toolsSentence(tools, "alpine")}`,
   };
+}
+
+/** `pip install --upgrade pip setuptools wheel`: the installer's own tools, nothing the app imports. */
+function toolingOnly(info: Extract<CommandInfo, { kind: "pip-install" }>): boolean {
+  return info.requirementFiles.length === 0 && info.editables.length === 0 && info.requirements.length > 0
+    && info.requirements.every((r) => /^(pip|setuptools|wheel)(\W|$)/i.test(r.value.replace(/^["']/, "")));
 }
 
 function buildCost(packages: readonly string[]): string {
