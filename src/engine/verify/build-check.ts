@@ -192,10 +192,6 @@ function checkUvSyncVirtualEnv(stage: StageState, scope: RunScope, command: Shel
     `Line ${at.line} runs uv sync, which installs into ${project}, not VIRTUAL_ENV (${active}): for a project uv ignores VIRTUAL_ENV. Set UV_PROJECT_ENVIRONMENT=${active}, or add --active, if the packages belong there.`);
 }
 
-/** Poetry 2.0 no longer installs poetry-plugin-export, which `poetry export` is (python-poetry.org/blog,
- *  "Announcing Poetry 2.0.0": the export command must be installed as a plugin). A stage that pip-installs
- *  Poetry 2 (the table's newest, or a pin) without the plugin stops at `poetry export`. Any mention of the
- *  plugin before it (`poetry self add`, `pipx inject`) counts as installing it. */
 /** The Poetry the stage installed with pip, when its version is known to be 2 or later (its `version` as
  *  pinned or weighed); null otherwise (none installed, 1.x, or a range the weighed release does not meet). */
 function poetry2(stage: StageState): { version: string | null } | null {
@@ -246,6 +242,10 @@ function checkPoetryNoDev(stage: StageState, command: ShellCommand, locate: Loca
     `Line ${at.line} runs poetry install --no-dev, an option Poetry ${poetry.version ?? "2"} no longer has ("The option "--no-dev" does not exist"): use --without dev (or --only main), or pin poetry<2.`);
 }
 
+/** Poetry 2.0 no longer installs poetry-plugin-export, which `poetry export` is (python-poetry.org/blog,
+ *  "Announcing Poetry 2.0.0": the export command must be installed as a plugin). A stage that pip-installs
+ *  Poetry 2 (the table's newest, or a pin) without the plugin stops at `poetry export`. Any mention of the
+ *  plugin before it (`poetry self add`, `pipx inject`) counts as installing it. */
 function checkPoetryExport(stage: StageState, pluginMentionOf: () => number, command: ShellCommand, locate: Locate, report: Report): void {
   const poetry = poetry2(stage);
   if (poetry === null || stage.pythonPackages.has("poetry-plugin-export")) return;
