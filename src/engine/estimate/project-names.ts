@@ -17,7 +17,7 @@ import type { StageState } from "./stage-state";
 export function localProjectNames(ctx: EstimateContext, stage: StageState, scope: RunScope, value: string): ClosureRequest[] {
   const match = /^(.*?)(?:\[([^\]]*)\])?$/.exec(value);
   const dir = resolvePath(scope.cwd, match?.[1] === "" ? "." : (match?.[1] ?? "."));
-  return namesFromManifest(ctx, stage, scope, localProjectFile(ctx.projectFiles, dir), match?.[2] ?? "", value);
+  return namesFromManifest(ctx, stage, scope, localProjectFile(ctx.projectFiles, dir), match?.[2] ?? "", value, true);
 }
 
 /** `pip install --group dev` (pip 25.1+) and `uv pip install --group dev`: a PEP 735 dependency group of
@@ -42,7 +42,7 @@ export function namesFromGroups(ctx: EstimateContext, stage: StageState, scope: 
 
 /** `-r pyproject.toml`: its runtime dependencies. */
 export function namesFromPyproject(ctx: EstimateContext, stage: StageState, scope: RunScope, imagePath: string, extras: string, written: string): ClosureRequest[] {
-  return namesFromManifest(ctx, stage, scope, findProjectFile(ctx.projectFiles, "pyproject", imagePath), extras, written);
+  return namesFromManifest(ctx, stage, scope, findProjectFile(ctx.projectFiles, "pyproject", imagePath), extras, written, false);
 }
 
 /** Where setuptools takes a project's dependencies from: pyproject.toml's [project] table when it lists
@@ -60,14 +60,15 @@ function localProjectFile(files: readonly ParsedProjectFile[], dir: string): Par
 }
 
 /** A manifest's runtime dependencies (and the extras asked for), or a warning naming the file to add
- *  when none was given, or where setup.py computes its list. */
-function namesFromManifest(ctx: EstimateContext, stage: StageState, scope: RunScope, file: ParsedProjectFile | null, extras: string, written: string): ClosureRequest[] {
+ *  when none was given, or where setup.py computes its list. Installing the project itself (`pip install .`,
+ *  not `-r pyproject.toml`, which reads only the list) is refused on a Python its requires-python excludes. */
+function namesFromManifest(ctx: EstimateContext, stage: StageState, scope: RunScope, file: ParsedProjectFile | null, extras: string, written: string, installsProject: boolean): ClosureRequest[] {
   const manifest = manifestOf(file);
   if (file === null || manifest === null) {
     ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted. Add its pyproject.toml (or setup.cfg, setup.py) as a project file: the dependencies it lists are read.`, scope.line);
     return [];
   }
-  checkRequiresPython(ctx, stage, scope, file.path, manifest, "pip", written);
+  if (installsProject) checkRequiresPython(ctx, stage, scope, file.path, manifest, "pip", written);
   const computed = file.diagnostics.find((d) => d.code === "project/computed-requirements");
   if (computed !== undefined && manifest.dependencies.length === 0) {
     ctx.warn("local-project", `pip installs the local project ${written}: its dependencies are not counted, because ${file.path} computes install_requires (line ${computed.line}) rather than listing them.`, scope.line);
