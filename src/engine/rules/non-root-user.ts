@@ -196,6 +196,26 @@ function chowns(context: RuleContext): Chown[] {
   let resolved: (string | null)[] | null = null;
   const destinationsOf = (): (string | null)[] => (resolved ??= stage.instructions.map((n, i) =>
     n.copy === null || n.copy.chown !== null || n.copy.heredoc || n.copy.destination === null ? null : resolvePath(cwds[i] ?? "/", unquoteWord(n.copy.destination, escapeChar))));
+  // The index of the first instruction that may have put something under `target` that no COPY wrote, by
+  // target: a `bulk` file repeats one chown thousands of times, and each scan of the stage is linear.
+  const touches = new Map<string, number>();
+  const firstTouch = (target: string): number => {
+    let found = touches.get(target);
+    if (found === undefined) {
+      const under = (p: string) => p === target || p.startsWith(`${target.replace(/\/$/, "")}/`);
+      found = stage.instructions.findIndex((n, i) =>
+        (n.keyword === "WORKDIR" && cwds[i + 1] !== undefined && under(cwds[i + 1] ?? "") && cwds[i + 1] !== target)
+        || (n.run !== null && !isChownOf(n, i, target) && ((under(cwds[i] ?? "/") && !n.run.infos.every(writesNothingHere)) || n.run.commands.some((c) => c.words.some((w) => w.value.includes("/") && under(resolvePath(cwds[i] ?? "/", w.value)))))));
+      if (found < 0) found = Number.POSITIVE_INFINITY;
+      touches.set(target, found);
+    }
+    return found;
+  };
+  // A chown of the same path (this one, or one before it) changes owners, not contents.
+  const isChownOf = (n: InstructionNode, i: number, target: string): boolean => {
+    const commands = n.run?.commands ?? [];
+    return commands.length === 1 && commands[0]?.words[0]?.value === "chown" && commands[0].words.slice(1).some((w) => !w.value.startsWith("-") && resolvePath(cwds[i] ?? "/", w.value) === target);
+  };
   stage.instructions.forEach((node, at) => {
     const commands = node.run?.commands ?? [];
     // Guard: one plain `chown -R owner path` command, nothing else in the RUN.
@@ -215,11 +235,7 @@ function chowns(context: RuleContext): Chown[] {
     // Guard: the chown also gave the user what no COPY wrote under the path — a directory WORKDIR made
     // below it, or whatever a RUN working in it or naming it wrote — which COPY --chown would leave root's.
     // (The path itself stays the user's: the fix keeps a chown of it without -R.)
-    const under = (p: string) => p === target || p.startsWith(`${target.replace(/\/$/, "")}/`);
-    const touched = stage.instructions.slice(0, at).some((n, i) =>
-      (n.keyword === "WORKDIR" && cwds[i + 1] !== undefined && under(cwds[i + 1] ?? "") && cwds[i + 1] !== target)
-      || (n.run !== null && ((under(cwds[i] ?? "/") && !n.run.infos.every(writesNothingHere)) || n.run.commands.some((c) => c.words.some((w) => w.value.includes("/") && under(resolvePath(cwds[i] ?? "/", w.value)))))));
-    if (touched) return;
+    if (firstTouch(target) < at) return;
     // Guard: COPY --chown looks the name up as the COPY runs, where `chown` ran after the user was made: a
     // name created later (or by the base, unseen) fails the build, "unable to find user". Numeric owners and
     // users every Debian and Alpine base has need no lookup.
