@@ -45,7 +45,9 @@ function hits({ analysis }: RuleContext): Hit[] {
     // `apk update && apk add --no-cache …`: the add keeps no index, but the update's stays in the layer.
     const updateBeforeNoCache = adds.length === 0 && infos.some((i) => i.kind === "apk-update") && infos.some((i) => i.kind === "apk-add");
     if ((adds.length === 0 && !updateBeforeNoCache) || cleans) continue;
-    if (updateBeforeNoCache && cacheBytes(node) === 0) continue;
+    // Its index may weigh nothing only because an earlier RUN's is there already: the fix drops that one,
+    // so this update goes with it (reported only where it weighs something).
+    if (updateBeforeNoCache && cacheBytes(node) === 0 && !out.some((h) => h.node.stageIndex === node.stageIndex)) continue;
     // `RUN apk update` on a line of its own: the index is in that layer, and this add keeps none of its own.
     const update = pendingUpdate.get(node.stageIndex);
     if (update !== undefined && !out.some((h) => h.node === update)) out.push({ node: update, adds: [], bytes: cacheBytes(update), updateOnly: true });
@@ -77,7 +79,7 @@ export const apkNoCache: Rule = {
   detect(context) {
     const all = hits(context);
     // An add that keeps no index because an `apk update` RUN before it does is reported there, once.
-    return all.filter((h) => h.updateOnly || h.bytes > 0 || !all.some((u) => u.updateOnly && u.node.stageIndex === h.node.stageIndex && u.node.range.start < h.node.range.start))
+    return all.filter((h) => h.updateOnly || h.bytes > 0 || (h.adds.length > 0 && !all.some((u) => u.updateOnly && u.node.stageIndex === h.node.stageIndex && u.node.range.start < h.node.range.start)))
       .map((h) => makeFinding(this.meta, h.updateOnly || h.adds.length === 0 ? "update" : "cache", { bytes: formatBytes(h.bytes) }, h.node.range));
   },
   fix(context) {
