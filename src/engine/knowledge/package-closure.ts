@@ -87,7 +87,7 @@ export function resolvePackageClosure(requests: readonly ClosureRequest[], platf
       for (const [dep, marker, depExtra] of version.deps) {
         if (depExtra !== null && depExtra !== wanted) continue;
         if (depExtra === null && wanted !== null) continue;
-        if (applies(marker, env) || forkArtefact(name, dep, depExtra)) queue.push(dependency(dep));
+        if (applies(marker, env) || forkArtefact(name, dep, depExtra) || forkComplement(marker)) queue.push(dependency(dep));
       }
       if (wanted !== null) {
         for (const [dep, marker] of version.extras[wanted] ?? []) {
@@ -106,6 +106,18 @@ function declaresExtra(version: TableVersion, extra: string): boolean {
 /** The newest version of `project` whose data declares `extra`, or null. */
 function extraStandIn(project: string, extra: string): TableVersion | null {
   return (pythonTable()?.versions(project) ?? []).find((ver) => declaresExtra(ver, extra)) ?? null;
+}
+
+/**
+ * True for a marker that only excludes one Python minor (`python_full_version != '3.12.*' or
+ * platform_machine != 'x86_64' or sys_platform != 'linux'`): the other half of a uv resolution fork, split
+ * off for that minor and platform at another version of the dependency, which the data did not keep.
+ * openai-whisper lists torch and triton so: read literally, neither is installed on CPython 3.12 x86_64
+ * Linux, the one platform where both are (the review of real Dockerfiles, session 12). A dependency no
+ * project declares that way for itself: it applies.
+ */
+function forkComplement(marker: string | null): boolean {
+  return marker !== null && /python_full_version\s*!=\s*'\d+\.\d+\.\*'/.test(marker);
 }
 
 const forkMemo = new Map<string, boolean>();

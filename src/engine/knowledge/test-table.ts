@@ -61,6 +61,8 @@ export const TEST_TABLE = {
       ["1.0", [], {}, 8000, [["cp310-cp310-manylinux_2_17_x86_64", 1700], ["cp311-cp311-manylinux_2_17_x86_64", 1800]], 0, 1],
     ] satisfies Row[],
     early: [["2.0", [], {}, 9000, [["cp312-cp312-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
+    // A uv fork kept half, by Python minor: turbo for every platform but CPython 3.12 x86_64 Linux.
+    minorfork: [["1.0", [["turbo", "python_full_version != '3.12.*' or platform_machine != 'x86_64' or sys_platform != 'linux'", null]], {}, 100, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
     "win-only": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
     "old-backport": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
   },
