@@ -150,6 +150,14 @@ describe("apt-get weighed from the stage's Debian release table", () => {
   });
 });
 
+describe("an image the tables lack, whose tag says Alpine", () => {
+  it("is musl: pip takes musllinux wheels", () => {
+    const e = estimate("FROM osgeo/gdal:alpine-small-3.1.0\nRUN apk add --no-cache python3 py3-pip\nRUN pip3 install --no-cache-dir numpy\n");
+    expect(e.stages[0]?.platform.libc).toBe("musl");
+    expect(e.layers.flatMap((l) => l.items).find((i) => i.label.startsWith("numpy"))?.sources[0]?.note).toMatch(/musllinux/);
+  });
+});
+
 describe("apt-get on a release whose table another stands in for", () => {
   it("says a name the stand-in lacks is not counted", () => {
     const e = estimate("FROM python:3.9-slim-buster\nRUN apt-get update && apt-get install -y --no-install-recommends python-opencv\n");

@@ -60,6 +60,8 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   }
   // An image the tables lack whose tag names its distribution: apt reads that release, python3 is its own.
   const named = row === null && ref !== null ? distroOfTag(ref.tag) : null;
+  // One whose tag says Alpine (`osgeo/gdal:alpine-small-3.1.0`): musl, so pip takes musllinux wheels.
+  const alpineTag = row === null && named === null && ref !== null && /(^|[-_.])alpine/i.test(ref.tag ?? "");
   const distro = row?.distro ?? named?.distro ?? null;
   const pythonMinor = row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (distro === null ? null : (DISTRO_PYTHON[distro] ?? null));
   const stage = newStage(
@@ -68,10 +70,10 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
       name,
       base: row,
       baseLabel: row?.ref ?? label,
-      libc: row?.libc ?? (named === null ? null : "glibc"),
+      libc: row?.libc ?? (named !== null ? "glibc" : alpineTag ? "musl" : null),
       pythonMinor,
       distro: row?.family === "debian" && tagSuite !== null ? tagSuite : distro,
-      family: row?.family ?? named?.family ?? null,
+      family: row?.family ?? named?.family ?? (alpineTag ? "alpine" : null),
       fullPythonImage: row?.image === "python" && row.variant === "full",
       hasCompiler: row?.hasCompiler ?? false,
     },
