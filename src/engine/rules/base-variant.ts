@@ -7,7 +7,7 @@ import type { InstructionNode, Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import {
   alpineBuildBaseClosure, debianRuntimeName, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
-  parseImageRef, parsePythonTag, pythonImageSuite, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
+  parseImageRef, parsePythonTag, pythonImageSuite, sourceOnlyAlpineNeeds, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
@@ -298,7 +298,7 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
   }
   if (compiling.length > 0) {
     const distro = runtimeTarget(alpine.text, "musl").distro;
-    const build = withLibcHeaders(unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? ["build-base"]).filter((e) => !isNote(e)).map((e) => packageFor(e, distro))), "alpine");
+    const build = withLibcHeaders(unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? sourceOnlyAlpineNeeds(p.name) ?? ["build-base"]).filter((e) => !isNote(e)).map((e) => packageFor(e, distro))), "alpine");
     if (compiling.some((p) => p.row?.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
     const runtime = unique([...compiling.flatMap((p) => p.row?.buildNeeds?.alpineRuntime ?? []).map(packageToken), ...wheelLibs]);
     // The RUN that installs the packages: not a `pip install --upgrade pip` before it (fuzz seed 100 case

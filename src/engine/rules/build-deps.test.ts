@@ -29,6 +29,13 @@ describe("correctness/build-deps", () => {
       { name: "fixed: Alpine", dockerfile: ALPINE_FIXED, requirements },
     ],
     invalid: [
+      {
+        // uWSGI ships only C sources, and its build reads the kernel's headers, which build-base lacks.
+        name: "uWSGI on Alpine: build-base and linux-headers",
+        dockerfile: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir uwsgi\n",
+        findings: ["2:compiler"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache build-base linux-headers\nRUN pip install --no-cache-dir uwsgi\n",
+      },
       { name: "slim has no compiler: the table's build needs and libc6-dev before the install", dockerfile: SLIM, requirements, findings: ["4:compiler"], output: SLIM_FIXED, reasonIncludes: ["psycopg2 has no wheel", "gcc, libpq-dev, libc6-dev"], messageIncludes: ["Install gcc, libpq-dev, libc6-dev first"] },
       // torch has no musllinux wheel and no sdist: a compiler does not mend that, and the step says so.
       { name: "Alpine with psycopg2 and torch: the compiler, and the error it leaves", dockerfile: ALPINE, requirements: { "requirements.txt": "psycopg2==2.9.9\ntorch==2.5.1\n" }, findings: ["3:compiler"], output: ALPINE_FIXED, reasonIncludes: ["the build still fails at line 3 (no-installable-distribution)"] },
