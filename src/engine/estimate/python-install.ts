@@ -19,7 +19,7 @@ import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
 import { checkExternallyManaged, installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
-import { isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
+import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
@@ -165,7 +165,8 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   // The CPU build (its index, or a torch pinned at a `+cpu` version) requires none of the CUDA wheels.
   const cpuBuild = plan.torchCpu === true || items.some((i) => i.name === "torch" && isCpuBuildSpecifier(i.specifier));
   if (cpuBuild && items.some((i) => TORCH_PROJECTS.has(i.name))) {
-    const cuda = items.filter((i) => isCudaWheel(i.name) && !explicit.has(i.name));
+    const elsewhere = cudaWheelsWantedElsewhere(items, platform);
+    const cuda = items.filter((i) => isCudaWheel(i.name) && !explicit.has(i.name) && !elsewhere.has(i.name));
     if (cuda.length > 0) ctx.assume(ASSUMPTIONS.torchCpuIndex.id, ASSUMPTIONS.torchCpuIndex.text, scope.line);
     items = items.filter((i) => !cuda.includes(i));
   }

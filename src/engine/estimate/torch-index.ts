@@ -2,6 +2,7 @@
 // nvidia-* runtime wheels plus triton (torch 2.9.0's metadata in the wheel table: `nvidia-cublas-cu12 ;
 // platform_machine == 'x86_64' and sys_platform == 'linux'` …). The same versions from
 // https://download.pytorch.org/whl/cpu carry a `+cpu` local version and require none of them.
+import { findPackage, normalizePackageName, type Platform } from "../knowledge";
 import type { ProjectManifest } from "../project/types";
 import { evaluateMarkerText } from "../requirements/markers";
 import type { MarkerEnvironment, RequirementsFile } from "../requirements/model";
@@ -16,6 +17,23 @@ export const TORCH_PROJECTS: ReadonlySet<string> = new Set(["torch", "torchvisio
 /** Wheels that exist to ship CUDA to torch: nvidia-* (cuBLAS, cuDNN, NCCL…), triton, cuda-bindings. */
 export function isCudaWheel(name: string): boolean {
   return name.startsWith("nvidia-") || name === "triton" || name === "pytorch-triton" || name === "cuda-bindings" || name === "cuda-pathfinder";
+}
+
+/**
+ * The CUDA wheels a project outside PyTorch's requires for itself (openai-whisper requires triton on x86_64
+ * Linux): the CPU build of torch drops them from what torch brings, but pip still installs them for that
+ * project. `packages` are the names and specifiers an install resolved, read on `platform`.
+ */
+export function cudaWheelsWantedElsewhere(packages: Iterable<{ readonly name: string; readonly specifier: string | null }>, platform: Platform): Set<string> {
+  const wanted = new Set<string>();
+  for (const p of packages) {
+    if (isCudaWheel(p.name) || TORCH_PROJECTS.has(p.name)) continue;
+    for (const [dep] of findPackage(p.name, p.specifier, platform)?.version.deps ?? []) {
+      const name = normalizePackageName(dep.replace(/[\s<>=!~;[(].*$/s, ""));
+      if (isCudaWheel(name)) wanted.add(name);
+    }
+  }
+  return wanted;
 }
 
 /** `==2.5.1+cpu`, `===2.8.0+cpu`: a specifier naming a version of PyTorch's CPU build (its local label), as a

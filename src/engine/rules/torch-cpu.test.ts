@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TORCH_CPU } from "../estimate/assumptions";
 import { isCudaWheel } from "../estimate/torch-index";
+import { formatBytes } from "../format";
 import { contextOf, runRuleTests } from "./rule-tester";
 import { torchCpu } from "./torch-cpu";
 
@@ -57,5 +58,25 @@ describe("size/torch-cpu", () => {
     expect(torchSaved).toBeGreaterThan(0);
     expect(before.analysis.estimate.totalBytes - after.analysis.estimate.totalBytes).toBe(cuda + torchSaved);
     expect(after.analysis.estimate.assumptions.map((a) => a.id)).toEqual(expect.arrayContaining(["torch-cpu-index", "torch-cpu-build"]));
+  });
+});
+
+describe("a CUDA wheel another project requires", () => {
+  // openai-whisper requires triton itself on x86_64 Linux: the CPU build of torch leaves the nvidia-* wheels
+  // out, but pip still installs triton for whisper, so the step neither counts it as saved nor fires again.
+  const dockerfile = "FROM python:3.11-slim\nRUN pip install --no-cache-dir openai-whisper==20250625\n";
+
+  it("stays in the estimate of the CPU build, and out of the saving", () => {
+    const cpu = contextOf({ dockerfile: dockerfile.replace("pip install", "pip install --extra-index-url https://download.pytorch.org/whl/cpu") });
+    const names = cpu.analysis.estimate.layers.flatMap((l) => l.items).filter((i) => i.category === "python").map((i) => i.path.slice(i.path.lastIndexOf("/") + 1));
+    expect(names).toContain("triton");
+    expect(names.filter((n) => n.startsWith("nvidia-"))).toEqual([]);
+    expect(torchCpu.detect(cpu)).toEqual([]);
+    const context = contextOf({ dockerfile });
+    const [alternative] = torchCpu.fix(context, torchCpu.detect(context));
+    const triton = context.analysis.estimate.layers.flatMap((l) => l.items).find((i) => i.path.endsWith("/triton"))?.bytes ?? 0;
+    const cuda = context.analysis.estimate.layers.flatMap((l) => l.items).filter((i) => isCudaWheel(i.path.slice(i.path.lastIndexOf("/") + 1))).reduce((sum, i) => sum + i.bytes, 0);
+    expect(triton).toBeGreaterThan(0);
+    expect(alternative?.reason).toContain(`Leaves out ${formatBytes(cuda - triton)} of CUDA wheels`);
   });
 });

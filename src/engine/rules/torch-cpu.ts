@@ -5,7 +5,7 @@
 import { formatBytes } from "../format";
 import { TORCH_CPU } from "../estimate/assumptions";
 import type { InstructionNode } from "../dockerfile/model";
-import { isCudaWheel, TORCH_PROJECTS } from "../estimate/torch-index";
+import { cudaWheelsWantedElsewhere, isCudaWheel, TORCH_PROJECTS } from "../estimate/torch-index";
 import type { LayerEstimate } from "../estimate/types";
 import type { PipInstall } from "../shell/command-info";
 import { editableRun } from "./support/commands";
@@ -44,9 +44,18 @@ interface Hit {
   readonly cudaBytes: number;
 }
 
+/** The CUDA wheels only torch brings: another project's own requirement (whisper's triton) stays with the
+ *  CPU build, so it is neither counted as saved nor a reason to fire. */
+function torchCudaOf(context: RuleContext): (name: string) => boolean {
+  const elsewhere = new Set<string>();
+  for (const stage of context.analysis.estimate.stages) for (const name of cudaWheelsWantedElsewhere(stage.pythonPackages, stage.platform)) elsewhere.add(name);
+  return (name) => isCudaWheel(name) && !elsewhere.has(name);
+}
+
 function hits(context: RuleContext): Hit[] {
   const { analysis } = context;
-  const cudaIn = (l: LayerEstimate): number => l.items.filter((i) => i.category === "python" && isCudaWheel(packageOf(i.path))).reduce((sum, i) => sum + i.bytes, 0);
+  const torchCuda = torchCudaOf(context);
+  const cudaIn = (l: LayerEstimate): number => l.items.filter((i) => i.category === "python" && torchCuda(packageOf(i.path))).reduce((sum, i) => sum + i.bytes, 0);
   // Guard: only CUDA wheels that reach the final image count (a builder's are left behind).
   const inImage = analysis.estimate.layers.reduce((sum, l) => sum + cudaIn(l), 0);
   if (inImage === 0 || gpuHint(context) !== null) return [];
@@ -96,7 +105,7 @@ export const torchCpu: Rule = {
     if (all.length === 0 || all.some((h) => !editableRun(h.node))) return [];
     const edits = all.flatMap((h) => h.installs.map((i) => ({ start: i.installWord.end, end: i.installWord.end, text: ` ${flagFor(i)}` })));
     const weigh = (keep: (name: string) => boolean): number => context.analysis.estimate.layers.reduce((sum, l) => sum + l.items.filter((i) => i.category === "python" && keep(packageOf(i.path))).reduce((s, i) => s + i.bytes, 0), 0);
-    const bytes = weigh(isCudaWheel);
+    const bytes = weigh(torchCudaOf(context));
     const torchBytes = weigh((name) => name === "torch");
     return [{
       id: "cpu-index",
