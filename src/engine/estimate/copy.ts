@@ -56,6 +56,15 @@ function manifestsOfGlob(source: string): string[] | null {
   return names.length === 0 ? null : names.map((m) => `${dir}${m}`);
 }
 
+/** `COPY ./requirements /app/requirements`: a folder named for requirements files, holding the ones given
+ *  there, is those files (their own text), not a share of the whole context. Null for any other source. */
+function requirementsFolder(ctx: EstimateContext, source: string): { dir: string; files: string[] } | null {
+  const dir = trimEndChar(source.replace(/^\.\//, ""), "/");
+  if (!/^(.*\/)?(requirements|reqs)$/i.test(dir)) return null;
+  const files = ctx.requirementFiles.filter((f) => f.path.startsWith(`${dir}/`)).map((f) => f.path);
+  return files.length === 0 ? null : { dir, files };
+}
+
 /** A COPY source that names a directory or many files (so it takes a share of the whole context). */
 function isBroad(path: string): boolean {
   const name = baseName(path);
@@ -95,6 +104,12 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
     if (ctx.dockerignore !== null && isIgnored(ctx.dockerignore, source)) continue;
     // `./poetry.lock*` (FastAPI's recipe: the lock if there is one), `Pipfile*`: those manifests, not a share
     // of the source.
+    const folder = requirementsFolder(ctx, source);
+    if (folder !== null) {
+      // A folder's contents land under the destination (`COPY requirements /app/requirements`).
+      for (const file of folder.files) copyManifest(ctx, stage, file, resolvePath(dest, file.slice(folder.dir.length + 1)), line);
+      continue;
+    }
     const manifests = manifestsOfGlob(source) ?? (isManifestPath(source) ? [source] : null);
     if (manifests !== null) {
       for (const manifest of manifests) copyManifest(ctx, stage, manifest, destIsDir ? resolvePath(dest, baseName(manifest) || ".") : dest, line);

@@ -77,6 +77,13 @@ describe("manifests and heredoc files", () => {
     expect(layerAt(pipenv, 3).items.map((i) => i.path)).toEqual(["/tmp/Pipfile", "/tmp/Pipfile.lock"]);
   });
 
+  // A folder of requirements files given with the project: those files' text, not 2 MB of the context.
+  it("a requirements folder is the requirements files given in it", () => {
+    const e = estimate(`FROM ${SLIM}\nWORKDIR /app\nCOPY ./requirements /app/requirements\nCOPY . .\n`, { contextBytes: 3_000_000, requirements: { "requirements/base.txt": "flask\n", "requirements/prod.txt": "-r base.txt\ngunicorn\n" } });
+    expect(layerAt(e, 3).items.map((i) => [i.path, i.bytes])).toEqual([["/app/requirements/base.txt", 6], ["/app/requirements/prod.txt", 21]]);
+    expect(layerAt(e, 4).bytes).toBe(3_000_000);
+  });
+
   it("COPY <<EOF writes the heredoc's text", () => {
     expect(layerAt(estimate(`FROM ${SLIM}\nCOPY <<EOF /etc/app.conf\nkey=value\nEOF\n`), 2).bytes).toBe("key=value".length);
   });
