@@ -5,14 +5,13 @@
 // The cleaner way, a venv, needs python3-venv and a PATH change the rule cannot check against the app, so
 // the reason names it instead of making it.
 import type { Analysis } from "../analyze";
-import { parseCommandLineRequirementCached } from "../cache/parsed-files";
 import type { InstructionNode } from "../dockerfile/model";
-import { findRequirementsFile } from "../estimate/requirements-lookup";
-import { normalizeName, resolveRequirements } from "../requirements";
+import { normalizeName } from "../requirements";
 import type { PipInstall } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { editableRun } from "./support/commands";
 import { makeFinding } from "./support/finding";
+import { pipInstallNames } from "./support/packages";
 import type { Rule, RuleContext } from "./types";
 
 interface Hit {
@@ -45,16 +44,6 @@ function aptOwned(analysis: Analysis, node: InstructionNode): Set<string> {
     }
   }
   return owned;
-}
-
-/** The names an install asks for, on its command line and in its requirements files. */
-function requested(analysis: Analysis, info: PipInstall): string[] {
-  const names = info.requirements.flatMap((r) => parseCommandLineRequirementCached(r.value).requirements[0]?.name ?? []);
-  for (const file of info.requirementFiles) {
-    const given = findRequirementsFile(analysis.requirementFiles, file.value);
-    if (given !== null) names.push(...resolveRequirements(given.path, analysis.requirementFiles).requirements.flatMap((r) => r.name ?? []));
-  }
-  return names.map(normalizeName);
 }
 
 function hits({ analysis }: RuleContext): Hit[] {
@@ -101,7 +90,7 @@ export const externallyManaged: Rule = {
     const edits: TextEdit[] = all.flatMap((h) => {
       const owned = aptOwned(context.analysis, h.node);
       return h.installs.map((i) => {
-        const clash = [...new Set(requested(context.analysis, i).filter((n) => owned.has(n)))];
+        const clash = [...new Set(pipInstallNames(context.analysis, i).names.map(normalizeName).filter((n) => owned.has(n)))];
         beside.push(...clash);
         const ignore = clash.length > 0 && !i.optionWords.some((w) => w.value === "--ignore-installed" || w.value === "-I");
         return { start: i.installWord.end, end: i.installWord.end, text: ` --break-system-packages${ignore ? " --ignore-installed" : ""}` };

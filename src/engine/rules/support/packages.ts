@@ -67,6 +67,34 @@ export function stagePackages(analysis: Analysis, stage: Stage): StagePackages {
   return packages;
 }
 
+/** The names one pip install asks for, from its command line and its requirements files (their `-r`
+ *  includes too), and whether that is all of it: a file not given, a requirement without a name (a URL, a
+ *  variable) or an editable install may ask for more. */
+export function pipInstallNames(analysis: Analysis, info: PipInstall): { names: string[]; complete: boolean } {
+  const names: string[] = [];
+  let complete = true;
+  for (const file of info.requirementFiles) {
+    const given = findRequirementsFile(analysis.requirementFiles, file.value);
+    if (given === null) {
+      complete = false;
+      continue;
+    }
+    const resolved = resolveRequirements(given.path, analysis.requirementFiles);
+    if (resolved.diagnostics.some((d) => d.severity === "error")) complete = false;
+    for (const requirement of resolved.requirements) {
+      if (requirement.name === null) complete = false;
+      else names.push(requirement.name);
+    }
+  }
+  for (const spec of info.requirements) {
+    const parsed = parseCommandLineRequirementCached(spec.value).requirements[0];
+    if (parsed?.name == null || spec.value.includes("$")) complete = false;
+    else names.push(parsed.name);
+  }
+  if (info.editables.length > 0) complete = false;
+  return { names, complete };
+}
+
 function computeStagePackages(analysis: Analysis, stage: Stage): StagePackages {
   const requested: string[] = [];
   let complete = true;
@@ -74,25 +102,9 @@ function computeStagePackages(analysis: Analysis, stage: Stage): StagePackages {
     for (const info of node.run?.infos ?? []) {
       if (info.kind === "poetry-install" || info.kind === "pdm-install" || info.kind === "pipenv-install" || info.kind === "uv-sync") complete = false;
       if (info.kind !== "pip-install") continue;
-      for (const file of info.requirementFiles) {
-        const given = findRequirementsFile(analysis.requirementFiles, file.value);
-        if (given === null) {
-          complete = false;
-          continue;
-        }
-        const resolved = resolveRequirements(given.path, analysis.requirementFiles);
-        if (resolved.diagnostics.some((d) => d.severity === "error")) complete = false;
-        for (const requirement of resolved.requirements) {
-          if (requirement.name === null) complete = false;
-          else requested.push(requirement.name);
-        }
-      }
-      for (const spec of info.requirements) {
-        const parsed = parseCommandLineRequirementCached(spec.value).requirements[0];
-        if (parsed?.name == null || spec.value.includes("$")) complete = false;
-        else requested.push(parsed.name);
-      }
-      if (info.editables.length > 0) complete = false;
+      const asked = pipInstallNames(analysis, info);
+      requested.push(...asked.names);
+      if (!asked.complete) complete = false;
     }
   }
   const summary = analysis.estimate.stages.find((s) => s.index === stage.index) ?? null;
