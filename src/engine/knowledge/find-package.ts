@@ -196,15 +196,25 @@ function pinMayLackWheel(name: string, all: readonly TableVersion[], chosen: Tab
   return `${name} ${target} may have no wheel for ${python} (${first}, and ${latest.version} has wheels for older CPythons only)`;
 }
 
+/** The CPython 3 minors a version's wheels are built for (`cp311-…` → 11), each once. */
+function cpythonMinors(wheels: TableVersion["wheels"]): number[] {
+  return [...new Set(wheels.flatMap(([tag]) => {
+    const m = /^cp3(\d+)-/.exec(tag);
+    return m === null ? [] : [Number(m[1])];
+  }))];
+}
+
+/** The image's CPython 3 minor (3.12 when the platform names none). */
+function ownMinor(platform: Platform): number {
+  return Number(platform.python.split(".")[1] ?? "12");
+}
+
 /** A release with wheels for this platform for older CPythons only (none abi3 for this one): it came
  *  before the image's CPython did. */
 function predatesPython(ver: TableVersion, platform: Platform): boolean {
   if (pickWheel(ver.wheels, platform) !== null) return false;
-  const own = Number(platform.python.split(".")[1] ?? "12");
-  const minors = ver.wheels.flatMap(([tag]) => {
-    const m = /^cp3(\d+)-/.exec(tag);
-    return m === null ? [] : [Number(m[1])];
-  });
+  const own = ownMinor(platform);
+  const minors = cpythonMinors(ver.wheels);
   if (minors.length === 0) return false;
   const newest = Math.max(...minors);
   return newest < own && pickWheel(ver.wheels, { ...platform, python: `3.${newest}` }) !== null;
@@ -221,11 +231,8 @@ function predatesPython(ver: TableVersion, platform: Platform): boolean {
  * Python falls between the version's wheels: then a missing wheel really is missing, and pip builds.
  */
 function otherPythonWheel(wheels: TableVersion["wheels"], platform: Platform, standIn: boolean): { wheel: TableVersion["wheels"][number]; minor: number } | null {
-  const minors = [...new Set(wheels.flatMap(([tag]) => {
-    const m = /^cp3(\d+)-/.exec(tag);
-    return m === null ? [] : [Number(m[1])];
-  }))];
-  const own = Number(platform.python.split(".")[1] ?? "12");
+  const minors = cpythonMinors(wheels);
+  const own = ownMinor(platform);
   if (minors.length === 0 || (!standIn && own >= Math.min(...minors))) return null;
   const byDistance = minors.sort((a, b) => Math.abs(a - own) - Math.abs(b - own) || b - a);
   for (const minor of byDistance) {
