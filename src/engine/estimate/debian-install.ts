@@ -3,6 +3,7 @@
 // with the base image's packages), so a dependency shared by two installs is counted once. Used by
 // system-install.ts; where the release has no table (Ubuntu, or none installed yet) it answers null and
 // the hand-made rows of knowledge/system-packages.ts are used instead.
+import { debianArchived } from "../knowledge/eol";
 import {
   BUILDPACK_DEPS_LAYERS,
   cleanDebianName,
@@ -32,6 +33,12 @@ const DEFAULT_DISTRO = "trixie";
 
 /** The release table a stage's apt reads, or null (Alpine, no table installed). Ubuntu reads the Debian
  *  release of its era, as a stand-in (assumption `debian-release:<codename>`). */
+/** A stage on a Debian release deb.debian.org no longer serves whose apt sources it has not rewritten
+ *  (so far): its `apt-get update` fails (knowledge/eol.ts debianArchived). */
+export function aptArchived(stage: StageState): boolean {
+  return stage.family === "debian" && stage.distro !== null && stage.aptSourcesAt === null && debianArchived(stage.distro);
+}
+
 export function stageDebianRelease(stage: StageState): { release: DebianRelease; standIn: string | null } | null {
   if (stage.family === "ubuntu") {
     const release = debianReleaseOfUbuntu(stage.distro);

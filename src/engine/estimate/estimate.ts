@@ -1,6 +1,6 @@
 // The size model's entry point (DESIGN §3): walk every stage, instruction by instruction, over an
 // attributed filesystem, then sum the final image's layers. Never throws for any parsed model.
-import { debianArchived } from "../knowledge/eol";
+import { aptArchived } from "./debian-install";
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { expansionBudget } from "../dockerfile/variables";
 import { expandWord } from "../dockerfile/unquote";
@@ -142,7 +142,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
       platform: stagePlatform(ctx, s),
       pythonPackages: [...s.pythonPackages.values()],
       unmodelledFrom: s.unmodelledAt,
-      aptArchived: s.family === "debian" && s.distro !== null && s.aptSourcesAt === null && debianArchived(s.distro),
+      aptArchived: aptArchived(s),
     })),
     warnings: [...warnings.values()],
     assumptions: [...assumptions.values()],

@@ -7,13 +7,13 @@ import { substituteVariables } from "../dockerfile/variables";
 import { envTrue, type EstimateContext } from "../estimate/context";
 import { hasGlob, resolvePath } from "../estimate/paths";
 import type { RunScope } from "../estimate/python-install";
+import { aptArchived } from "../estimate/debian-install";
 import { venvOnPath } from "../estimate/pip-effects";
 import type { StageState } from "../estimate/stage-state";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
 import { alpineNameOfDebian } from "../knowledge";
-import { debianArchived } from "../knowledge/eol";
 import { LineIndex } from "../text/line-index";
 import { satisfiesWithPrereleases } from "../cache/pep440";
 import { executableNeed, fileNeeds, shellNeed } from "./command-needs";
@@ -167,9 +167,9 @@ function readCommand(ctx: EstimateContext, stage: StageState, scope: RunScope, c
   if (info.kind === "poetry-install") checkPoetryNoDev(stage, command, locate, report);
   // An archived Debian release: the image's sources.list still names deb.debian.org (unless the stage
   // rewrote it to archive.debian.org).
-  if (info.kind === "apt-update" && stage.family === "debian" && stage.distro !== null && stage.aptSourcesAt === null && debianArchived(stage.distro)) {
+  if (info.kind === "apt-update" && aptArchived(stage)) {
     const at = locate(command, stage);
-    report(at, "archived-release", "error", stage.distro,
+    report(at, "archived-release", "error", stage.distro ?? "",
       `Debian ${stage.distro} is no longer on deb.debian.org (it moved to archive.debian.org after its support ended): apt-get update stops with "does not have a Release file". Move to a supported base, or point /etc/apt/sources.list at archive.debian.org first.`);
   }
   if (info.kind === "pip-install" && info.installer === "uv") checkUvPipEnvironment(stage, scope, command, info, locate, report);
