@@ -14,7 +14,7 @@ import { editableRun } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
 import { isNote, packageFor } from "./support/packages";
-import { insertionPointBefore, lineBreakOf } from "./support/stages";
+import { insertionPointBefore, lineBreakOf, runOfFinding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 type Install = Extract<CommandInfo, { kind: "apt-install" | "apk-add" }>;
@@ -41,7 +41,7 @@ function hits({ analysis }: RuleContext): Hit[] {
     // A warning is a source build the table cannot vouch for (a pinned version it lacks): not acted on.
     if ((!NO_COMPILER.has(finding.code) && finding.code !== NO_HEADERS) || finding.severity !== "error") continue;
     const stage = analysis.model.stages[finding.stage];
-    const node = stage?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === finding.line);
+    const node = runOfFinding(analysis.model, finding);
     const libc = analysis.estimate.stages.find((s) => s.index === finding.stage)?.libc ?? null;
     if (stage === undefined || node === undefined || libc === null) continue;
     const hit = byNode.get(node) ?? { stage, family: libc === "musl" ? "alpine" : "debian", packages: [], headersOnly: true };

@@ -12,6 +12,7 @@ import type { TextEdit } from "../text/edits";
 import { editableRun } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { pipInstallNames } from "./support/packages";
+import { runOfFinding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 interface Hit {
@@ -50,7 +51,7 @@ function hits({ analysis }: RuleContext): Hit[] {
   const out: Hit[] = [];
   for (const finding of analysis.buildCheck) {
     if (finding.code !== "externally-managed-environment") continue;
-    const node = analysis.model.stages[finding.stage]?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === finding.line);
+    const node = runOfFinding(analysis.model, finding);
     if (node === undefined || out.some((h) => h.node === node)) continue;
     const installs = (node.run?.infos ?? []).filter((i): i is PipInstall => i.kind === "pip-install" && intoSystem(i));
     if (installs.length > 0) out.push({ node, installs });

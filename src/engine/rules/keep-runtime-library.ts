@@ -10,6 +10,7 @@ import type { TextEdit } from "../text/edits";
 import { headerPackages } from "../verify/final-stage";
 import { editableRun } from "./support/commands";
 import { makeFinding } from "./support/finding";
+import { runOfFinding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 type Install = Extract<CommandInfo, { kind: "apt-install" | "apk-add" }>;
@@ -29,7 +30,7 @@ function hits({ analysis }: RuleContext): Hit[] {
     if (finding.code !== "runtime-library-removed") continue;
     const [packageName, library] = finding.subject.split(":");
     const stage = analysis.model.stages[finding.stage];
-    const removal = stage?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine === finding.line);
+    const removal = runOfFinding(analysis.model, finding);
     if (packageName === undefined || library === undefined || stage === undefined || removal === undefined) continue;
     out.push({ removal, packageName, library, install: headerInstall(stage, packageName, removal) });
   }

@@ -7,7 +7,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import type { WordArg } from "../shell/command-info";
 import { editableRun } from "./support/commands";
 import { makeFinding } from "./support/finding";
-import { stageAndBuiltOn } from "./support/stages";
+import { runOfFinding, stageAndBuiltOn } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 /** A requirement naming Poetry itself (`poetry`, `poetry==2.1.1`, `"poetry>=2"`), not a plugin. */
@@ -25,7 +25,7 @@ function hits({ analysis }: RuleContext): Hit[] {
   const { model } = analysis;
   for (const finding of analysis.buildCheck) {
     if (finding.code !== "poetry-export-missing") continue;
-    const node = model.stages[finding.stage]?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine <= finding.line && finding.line <= n.range.endLine);
+    const node = runOfFinding(model, finding);
     if (node === undefined || out.some((h) => h.node === node)) continue;
     // The stages whose instructions run before it in this image: the stage itself and those it builds on.
     const chain = [...model.stages].filter((s) => stageAndBuiltOn(model, s.index).has(finding.stage)).map((s) => s.index);

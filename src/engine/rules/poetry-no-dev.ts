@@ -6,6 +6,7 @@
 import type { ShellWord } from "../shell/types";
 import { editableRun } from "./support/commands";
 import { makeFinding } from "./support/finding";
+import { runOfFinding } from "./support/stages";
 import type { InstructionNode } from "../dockerfile/model";
 import type { Rule, RuleContext } from "./types";
 
@@ -18,7 +19,7 @@ function hits({ analysis }: RuleContext): Hit[] {
   const out: Hit[] = [];
   for (const finding of analysis.buildCheck) {
     if (finding.code !== "poetry-option-removed") continue;
-    const node = analysis.model.stages[finding.stage]?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine <= finding.line && finding.line <= n.range.endLine);
+    const node = runOfFinding(analysis.model, finding);
     if (node === undefined || out.some((h) => h.node === node)) continue;
     const words = (node.run?.commands ?? []).flatMap((c, i) => (node.run?.infos[i]?.kind === "poetry-install" ? c.words.filter((w) => w.value === "--no-dev") : []));
     if (words.length > 0) out.push({ node, words });

@@ -178,6 +178,11 @@ export function hasVariable(text: string): boolean {
 
 const runsByLine = new WeakMap<DockerfileModel, ReadonlyMap<number, InstructionNode>>();
 
+/** The RUN of `finding`'s stage whose lines hold the finding's line: where the build check found it. */
+export function runOfFinding(model: DockerfileModel, finding: { readonly stage: number; readonly line: number }): InstructionNode | undefined {
+  return model.stages[finding.stage]?.instructions.find((n) => n.keyword === "RUN" && n.range.startLine <= finding.line && finding.line <= n.range.endLine);
+}
+
 /** The RUN instruction starting on `line` (layers are keyed by line); indexed once per model. */
 export function runAtLine(model: DockerfileModel, line: number): InstructionNode | undefined {
   let index = runsByLine.get(model);
