@@ -213,6 +213,17 @@ describe("options that feed the engine", () => {
     expect(python(["plan", "p/Dockerfile", "--format", "json"], files)?.python).toBe(installedBytes(closure("requests", "flask")));
   });
 
+  it("a constraints file beside the Dockerfile is read, and bounds the versions -c names", () => {
+    const files = { "p/Dockerfile": "FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt -c constraints.txt\n", "p/requirements.txt": "flask\n", "p/constraints.txt": "flask==2.3.3\nwerkzeug==2.3.8\n" };
+    const versions = (given: Parameters<typeof runWith>[1]) => {
+      const steps = json(["plan", "p/Dockerfile", "--format", "json"], given).body.steps as { estimate: { layers: { items: { label: string }[] }[] } }[];
+      return steps[0]?.estimate.layers.flatMap((l) => l.items.map((i) => i.label)).filter((label) => /^(flask|werkzeug) /.test(label));
+    };
+    expect(versions(files)).toEqual(["flask 2.3.3", "werkzeug 2.3.8"]);
+    const { "p/constraints.txt": _, ...without } = files;
+    expect(versions(without)).not.toContain("flask 2.3.3");
+  });
+
   it("--context-bytes sets what COPY . sends", () => {
     expect(python(["plan", "app/Dockerfile", "--context-bytes", "123456", "--format", "json"], project)?.app).toBe(123_456 + REQUIREMENTS.length);
   });

@@ -41,14 +41,14 @@ function contextPath(contextDir: string, file: string): string {
   return rel.startsWith("..") || rel === "" ? basename(file) : rel.split(sep).join("/");
 }
 
-/** requirements*.txt / *.in beside the Dockerfile, and in a `requirements/` folder there. */
+/** requirements*.txt / *.in and constraints*.txt beside the Dockerfile, and in a `requirements/` folder there. */
 function discoverRequirements(io: CliIo, contextDir: string): string[] {
   const found: string[] = [];
   const visit = (dir: string, depth: number) => {
     for (const name of [...io.list(dir)].sort()) {
       const path = join(dir, name);
       if (depth === 0 && name === "requirements" && io.kind(path) === "dir") visit(path, 1);
-      else if (/^requirements.*\.(txt|in)$/i.test(name) && io.kind(path) === "file") found.push(path);
+      else if ((/^requirements.*\.(txt|in)$/i.test(name) || /^constraints.*\.txt$/i.test(name)) && io.kind(path) === "file") found.push(path);
       else if (depth === 1 && /\.(txt|in)$/i.test(name) && io.kind(path) === "file") found.push(path);
     }
   };

@@ -1,7 +1,7 @@
 // What an install asks for, as the wheel table reads it: the stage's platform (CPython, libc, Debian
 // release, arch setting), each requirement as name + specifier + extras + marker, the closure an install
 // writes (the wheel table's, else the bundled table's), and the stand-in note for pins the table lacks.
-import { findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
+import { constrained, findPackage, findPythonPackage, GLIBC_MINOR_BY_RELEASE, normalizePackageName, pythonTable, resolvePackageClosure, resolvePythonClosure, type ClosureRequest, type Platform } from "../knowledge";
 import { LruCache } from "../cache/lru";
 import type { Requirement } from "../requirements/model";
 import { ASSUMPTIONS } from "./assumptions";
@@ -109,16 +109,16 @@ export interface InstallItem {
  */
 const closures = new WeakMap<object, LruCache<readonly InstallItem[]>>();
 
-function cachedInstallList(table: object, requestKey: string, requests: readonly ClosureRequest[], platform: Platform, satisfied: readonly string[]): readonly InstallItem[] {
+function cachedInstallList(table: object, requestKey: string, requests: readonly ClosureRequest[], platform: Platform, satisfied: readonly string[], constraints: ReadonlyMap<string, string>): readonly InstallItem[] {
   let cache = closures.get(table);
   if (cache === undefined) closures.set(table, (cache = new LruCache<readonly InstallItem[]>({ maxEntries: 256, maxKeyChars: 1024 * 1024 })));
   const key = satisfied.length === 0 ? requestKey : `${requestKey}\u0000${satisfied.join("\u0000")}`;
   return cache.getOrCompute(key, () => {
     const list = new InstallList();
-    const closure = resolvePackageClosure(requests, platform, new Set(satisfied));
+    const closure = resolvePackageClosure(requests, platform, new Set(satisfied), constraints);
     for (const facts of closure.packages) list.add(facts.name, facts.specifier);
     // A name the wheel table lacks may still be one of the bundled table's measured rows: follow its requires.
-    addBundledClosure(list, closure.unknown, requests);
+    addBundledClosure(list, closure.unknown, requests, constraints);
     return list.items;
   });
 }
@@ -135,33 +135,40 @@ class InstallList {
   }
 }
 
+const NO_CONSTRAINTS: ReadonlyMap<string, string> = new Map();
+
 /** The packages an install writes, each once, with the specifier that chose its version: the wheel
  *  table's closure (markers and extras evaluated for the platform) once it is loaded, else the bundled
  *  table's. With --no-deps, only the requested names. `satisfied` (normalised names already installed
- *  where this install writes, which pip keeps) are listed without their dependencies. */
-export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean, satisfied: (name: string) => boolean = () => false): readonly InstallItem[] {
+ *  where this install writes, which pip keeps) are listed without their dependencies. `constraints`
+ *  (normalised name → specifier: pip's `-c` files) narrow the version of each package they name. */
+export function closureOf(requests: readonly ClosureRequest[], platform: Platform, noDeps: boolean, satisfied: (name: string) => boolean = () => false, constraints: ReadonlyMap<string, string> = NO_CONSTRAINTS): readonly InstallItem[] {
   const list = new InstallList();
   if (noDeps) {
-    for (const r of requests) list.add(normalizePackageName(r.name), r.specifier);
+    for (const r of requests) {
+      const name = normalizePackageName(r.name);
+      list.add(name, constrained(r.specifier, constraints.get(name)));
+    }
     return list.items;
   }
   const table = pythonTable();
   if (table !== null) {
-    const requestKey = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker])]);
-    const items = cachedInstallList(table, requestKey, requests, platform, []);
+    const requestKey = JSON.stringify([platform.python, platform.libc, platform.arch, platform.glibcMinor ?? null, requests.map((r) => [r.name, r.specifier, r.extras, r.marker]), [...constraints]]);
+    const items = cachedInstallList(table, requestKey, requests, platform, [], constraints);
     // Only the installed names the closure reaches change it; the common case (none) keeps one cache entry.
     const stops = items.filter((i) => satisfied(i.name)).map((i) => i.name);
-    return stops.length === 0 ? items : cachedInstallList(table, requestKey, requests, platform, stops);
+    return stops.length === 0 ? items : cachedInstallList(table, requestKey, requests, platform, stops, constraints);
   }
-  addBundledClosure(list, requests.map((r) => r.name), requests);
+  addBundledClosure(list, requests.map((r) => r.name), requests, constraints);
   return list.items;
 }
 
 /** The bundled table's closure of `names` (its rows, then the names it lacks), each with the specifier its
- *  request gave, if one did. */
-function addBundledClosure(list: InstallList, names: readonly string[], requests: readonly ClosureRequest[]): void {
+ *  request gave, if one did, narrowed by its constraint. */
+function addBundledClosure(list: InstallList, names: readonly string[], requests: readonly ClosureRequest[], constraints: ReadonlyMap<string, string>): void {
   const specifiers = new Map(requests.map((r) => [normalizePackageName(r.name), r.specifier]));
+  const specifierOf = (name: string): string | null => constrained(specifiers.get(name) ?? null, constraints.get(name));
   const closure = resolvePythonClosure(names);
-  for (const row of closure.rows) list.add(row.name, specifiers.get(row.name) ?? null);
-  for (const name of closure.unknown) list.add(name, specifiers.get(name) ?? null);
+  for (const row of closure.rows) list.add(row.name, specifierOf(row.name));
+  for (const name of closure.unknown) list.add(name, specifierOf(name));
 }

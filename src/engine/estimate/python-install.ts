@@ -5,6 +5,7 @@
 import { findPythonPackage, normalizePackageName, type ClosureRequest } from "../knowledge";
 import { markerEnvironment, resolveRequirements } from "../requirements";
 import { parseCommandLineRequirementCached } from "../cache/parsed-files";
+import type { Requirement } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
@@ -59,8 +60,9 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
   return venv === null ? systemSite(stage) : sitePackages(venv, stage);
 }
 
-/** Requirements a requirements file resolves to (its -r includes too), or null when the file was not given. */
-export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string): ClosureRequest[] | null {
+/** Requirements a requirements file resolves to (its -r includes too), or null when the file was not given.
+ *  The lines of the `-c` files it includes go to `constraints`, when given. */
+export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string, constraints?: Map<string, Requirement>): ClosureRequest[] | null {
   const imagePath = resolvePath(scope.cwd, expand(scope, path));
   if (baseName(imagePath) === "pyproject.toml") return namesFromPyproject(ctx, stage, scope, imagePath, "", path);
   const generated = stage.generatedRequirements.get(imagePath);
@@ -74,6 +76,7 @@ export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: Ru
     : resolveRequirements(file.path, [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
   const names: ClosureRequest[] = [];
   notePins(ctx, stage, resolved.requirements, scope.line);
+  if (constraints !== undefined) addConstraints(constraints, resolved.constraints);
   for (const requirement of resolved.requirements) {
     const request = requestOf(requirement);
     if (request !== null) names.push(request);
@@ -84,6 +87,44 @@ export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: Ru
   return names;
 }
 
+/** pip's constraints by normalised name: each bounds the version of that package wherever the install
+ *  reaches it, and installs nothing. Two lines for one name both hold. */
+function addConstraints(into: Map<string, Requirement>, lines: readonly Requirement[]): void {
+  for (const line of lines) {
+    if (line.name === null || line.specifier === "") continue;
+    const held = into.get(line.name);
+    into.set(line.name, held === undefined ? line : { ...held, specifier: `${held.specifier},${line.specifier}` });
+  }
+}
+
+/**
+ * The constraints files an install reads (`-c FILE` on its command line, and PIP_CONSTRAINT or UV_CONSTRAINT,
+ * space-separated paths, for its installer), added to `into`. A constraints file's own lines and its
+ * includes all bound versions here: pip would install what a `-r` inside one names, which is rare enough to
+ * leave out.
+ */
+function readConstraints(ctx: EstimateContext, stage: StageState, scope: RunScope, paths: readonly string[], into: Map<string, Requirement>): void {
+  for (const path of paths) {
+    const imagePath = resolvePath(scope.cwd, expand(scope, path));
+    const file = stage.generatedRequirements.get(imagePath) ?? findRequirementsFile(ctx.requirementFiles, imagePath);
+    if (file === null) {
+      ctx.warn("constraints-not-given", `${path} was not given, so the versions it pins are not applied: paste it as a requirements file.`, scope.line);
+      continue;
+    }
+    const resolved = stage.generatedRequirements.has(imagePath)
+      ? resolveRequirements(file.path, [file], markerEnvironment(stage.pythonMinor ?? "3.12"))
+      : resolveGivenRequirements(ctx.requirementFiles, file.path, stage.pythonMinor ?? "3.12");
+    addConstraints(into, resolved.requirements);
+    addConstraints(into, resolved.constraints);
+  }
+}
+
+/** The paths of the constraints files an install reads: its `-c` options, then the installer's variable. */
+function constraintPaths(scope: RunScope, installer: "pip" | "uv", files: readonly WordArg[]): string[] {
+  const variable = scope.vars.get(installer === "uv" ? "UV_CONSTRAINT" : "PIP_CONSTRAINT") ?? "";
+  return [...files.map((f) => f.value), ...variable.split(/\s+/).filter((p) => p !== "")];
+}
+
 export interface Requested {
   readonly names: ClosureRequest[];
   readonly explicit: Set<string>;
@@ -91,12 +132,16 @@ export interface Requested {
   readonly prebuilt: Set<string>;
   /** Exact wheel bytes a lock file records, by normalised name (uv.lock). */
   readonly lockedWheels?: ReadonlyMap<string, number>;
+  /** Versions bounded by constraints files (pip's `-c`), by normalised name. */
+  readonly constraints?: ReadonlyMap<string, Requirement>;
 }
 
-function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, files: readonly WordArg[], specs: readonly WordArg[], editables: readonly WordArg[]): Requested {
+function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, files: readonly WordArg[], specs: readonly WordArg[], editables: readonly WordArg[], constraintFiles: readonly string[]): Requested {
   const names: ClosureRequest[] = [];
   const prebuilt = new Set<string>();
-  for (const file of files) names.push(...(namesFromFile(ctx, stage, scope, file.value) ?? []));
+  const constraints = new Map<string, Requirement>();
+  readConstraints(ctx, stage, scope, constraintFiles, constraints);
+  for (const file of files) names.push(...(namesFromFile(ctx, stage, scope, file.value, constraints) ?? []));
   for (const spec of specs) {
     const value = expand(scope, spec.value);
     if (value.endsWith(".whl") || (hasGlob(value) && value.includes("/"))) {
@@ -121,7 +166,24 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
     if (parsed !== undefined) notePins(ctx, stage, [parsed], scope.line);
   }
   for (const editable of editables) names.push(...localProjectNames(ctx, stage, scope, expand(scope, editable.value)));
-  return { names, explicit: new Set(names.map((r) => r.name)), prebuilt };
+  return { names, explicit: new Set(names.map((r) => r.name)), prebuilt, constraints };
+}
+
+/** The constraints as the closure reads them: normalised name → specifier. */
+function constraintSpecifiers(requested: Requested): ReadonlyMap<string, string> | undefined {
+  const constraints = requested.constraints;
+  return constraints === undefined || constraints.size === 0 ? undefined : new Map([...constraints].map(([name, line]) => [name, line.specifier]));
+}
+
+/** Name the table version standing in for each constraint pin the table lacks, of the packages installed. */
+function noteConstraintPins(ctx: EstimateContext, stage: StageState, requested: Requested, items: readonly { readonly name: string }[], line: number): void {
+  const constraints = requested.constraints;
+  if (constraints === undefined || constraints.size === 0) return;
+  const used = items.flatMap((i) => {
+    const held = constraints.get(i.name);
+    return held === undefined ? [] : [held];
+  });
+  notePins(ctx, stage, used, line);
 }
 
 /** The wheel files (from `pip wheel -w`) selected by `path`, which may be a glob: each as the project and the
@@ -161,7 +223,8 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   for (const name of requested.explicit) explicit.add(normalizePackageName(name));
   // What is installed stays (pip's default upgrade strategy touches only the named packages with --upgrade).
   const kept = (name: string): boolean => installed.has(name) && !(plan.upgrade && explicit.has(name));
-  let items = closureOf(requested.names, platform, plan.noDeps, kept);
+  let items = closureOf(requested.names, platform, plan.noDeps, kept, constraintSpecifiers(requested));
+  noteConstraintPins(ctx, stage, requested, items, scope.line);
   // The CPU build (its index, or a torch pinned at a `+cpu` version) requires none of the CUDA wheels.
   const cpuBuild = plan.torchCpu === true || items.some((i) => i.name === "torch" && isCpuBuildSpecifier(i.specifier));
   if (cpuBuild && items.some((i) => TORCH_PROJECTS.has(i.name))) {
@@ -176,8 +239,9 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
     const reinstall = plan.upgrade && explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
     let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null, torchCpu: plan.torchCpu === true });
-    // Only the table's exact pins (torch's CUDA wheels, the torch torchvision was built for) give a dependency a specifier.
-    if (specifier !== null && !explicit.has(name)) ctx.assume(ASSUMPTIONS.exactPins.id, ASSUMPTIONS.exactPins.text, scope.line);
+    // Only the table's exact pins (torch's CUDA wheels, the torch torchvision was built for) and constraints
+    // give a dependency a specifier.
+    if (specifier !== null && !explicit.has(name) && requested.constraints?.has(name) !== true) ctx.assume(ASSUMPTIONS.exactPins.id, ASSUMPTIONS.exactPins.text, scope.line);
     ctx.notePackage(cost.name, !cost.unknown);
     // A wheel built earlier (`pip wheel -w /wheels`, copied in) installs as is: nothing to compile or download.
     if (requested.prebuilt.has(cost.name)) cost = { ...cost, buildsFromSource: false, notInstallable: false, cacheBytes: 0 };
@@ -304,7 +368,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     stage.pythonInstalled.set(site, new Set(minor <= 11 ? PREINSTALLED_UP_TO_311 : PREINSTALLED));
     ctx.assume(ASSUMPTIONS.pipPreinstalled.id, ASSUMPTIONS.pipPreinstalled.text, scope.line);
   }
-  const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, info.editables);
+  const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, info.editables, constraintPaths(scope, info.installer, info.constraintFiles));
   const groups = optionValues(info, "--group");
   if (groups.length > 0) requested.names.push(...namesFromGroups(ctx, stage, scope, groups));
   const noIndex = hasOption(info, "--no-index");
@@ -343,10 +407,12 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
 export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "pip-wheel" }>): void {
   const dir = resolvePath(scope.cwd, expand(scope, info.wheelDir ?? "."));
   stage.madePaths.add(dir);
-  const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, []);
+  const requested = requestedPackages(ctx, stage, scope, info.requirementFiles, info.requirements, [], constraintPaths(scope, "pip", info.constraintFiles));
   const platform = stagePlatform(ctx, stage);
   let cacheBytes = 0;
-  for (const { name, specifier } of closureOf(requested.names, platform, info.options.noDeps)) {
+  const items = closureOf(requested.names, platform, info.options.noDeps, undefined, constraintSpecifiers(requested));
+  noteConstraintPins(ctx, stage, requested, items, scope.line);
+  for (const { name, specifier } of items) {
     const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null });
     ctx.notePackage(cost.name, !cost.unknown);
     if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) warnNoCompiler(ctx, stage, cost, scope.line);

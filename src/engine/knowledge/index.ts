@@ -83,7 +83,7 @@ export {
 } from "./buildpack-deps";
 export { installPythonTable, pythonTable, uninstallPythonTable, type PythonTable, type TableVersion, type MeasuredSize, type WheelKind, type InstallResult as PythonInstallResult } from "./python-table";
 export { findPackage, type PackageFacts, type VersionChoice } from "./find-package";
-export { resolvePackageClosure, type ClosureRequest, type PackageClosure } from "./package-closure";
+export { constrained, resolvePackageClosure, type ClosureRequest, type PackageClosure } from "./package-closure";
 export { installedSize, wheelKind, type InstalledSize, type SizeBasis } from "./installed-size";
 export { pickWheel, wheelRank, GLIBC_MINOR_BY_RELEASE, DEFAULT_GLIBC_MINOR, type Arch, type Platform } from "./wheel-tags";
 export { bringsLibcHeaders, isBareCompiler, libcHeadersPackage, withLibcHeaders } from "./libc-headers";

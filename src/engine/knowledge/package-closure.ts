@@ -48,12 +48,25 @@ export function platformMarkers(platform: Platform): MarkerEnvironment {
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+const NO_CONSTRAINTS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * A request's specifier narrowed by a constraint (pip's `-c`: it bounds the version of a package wherever the
+ * resolution reaches it, and installs nothing). Both hold; the one naming an exact version comes first, since
+ * a version the table lacks is looked for near the first version the specifier names (find-package.ts).
+ */
+export function constrained(specifier: string | null, constraint: string | undefined): string | null {
+  if (constraint === undefined || constraint === "") return specifier;
+  if (specifier === null || specifier === "" || specifier === constraint) return constraint;
+  return specifier.includes("==") && !constraint.includes("==") ? `${specifier},${constraint}` : `${constraint},${specifier}`;
+}
 
 /** Resolve `requests` transitively for `platform`. Deterministic for a given input order. `satisfied` names
  *  packages already installed in the target (normalised): pip keeps such a package, and what it required
  *  came with it, so it is listed but its dependencies are not followed (torch installed from the CPU index
- *  before `pip install sentence-transformers` brings no CUDA wheels). */
-export function resolvePackageClosure(requests: readonly ClosureRequest[], platform: Platform, satisfied: ReadonlySet<string> = NOTHING): PackageClosure {
+ *  before `pip install sentence-transformers` brings no CUDA wheels). `constraints` (normalised name →
+ *  specifier, from `-c` files) narrow the version of every package they name, requested or reached. */
+export function resolvePackageClosure(requests: readonly ClosureRequest[], platform: Platform, satisfied: ReadonlySet<string> = NOTHING, constraints: ReadonlyMap<string, string> = NO_CONSTRAINTS): PackageClosure {
   const env = platformMarkers(platform);
   const facts = new Map<string, PackageFacts | null>();
   const expanded = new Map<string, Set<string>>();
@@ -66,7 +79,7 @@ export function resolvePackageClosure(requests: readonly ClosureRequest[], platf
     const name = normalizePackageName(request.name);
     if (name === "") continue;
     if (!facts.has(name)) {
-      const found = findPackage(name, request.specifier, platform);
+      const found = findPackage(name, constrained(request.specifier, constraints.get(name)), platform);
       facts.set(name, found);
       if (found === null) unknown.push(name);
       else order.push(name);

@@ -62,6 +62,7 @@ export type CommandInfo =
       readonly wheelDir: string | null;
       readonly requirements: readonly WordArg[];
       readonly requirementFiles: readonly WordArg[];
+      readonly constraintFiles: readonly WordArg[];
       readonly options: PipOptions;
       readonly installWord: ShellWord;
     }

@@ -291,6 +291,7 @@ function recognisePip(executable: string, venv: string | null, rest: readonly Sh
         wheelDir: parsed.values.get("--wheel-dir") ?? parsed.values.get("-w") ?? null,
         requirements: parsed.positionals,
         requirementFiles: parsed.requirementFiles,
+        constraintFiles: parsed.constraintFiles,
         options: parsed.options,
         installWord: subWord,
       };
