@@ -1,12 +1,12 @@
-// The estimate's warning for a requirements file the Dockerfile installs but the user has not given
-// (`requirements-not-given`): the page offers to add that file. The path is read from the message, which
+// The estimate's warning for a requirements or constraints file the Dockerfile installs but the user has not
+// given (`requirements-not-given`, `constraints-not-given`): the page offers to add that file. The path is read from the message, which
 // starts with it (estimate/python-install.ts); the test below builds the warning with the engine itself.
 import type { EstimateWarning } from "../../engine/estimate/types";
 
-export const MISSING_REQUIREMENTS_CODE = "requirements-not-given";
+const MISSING_FILE_CODES = new Set(["requirements-not-given", "constraints-not-given"]);
 
 export function missingRequirementsPath(warning: EstimateWarning): string | null {
-  if (warning.code !== MISSING_REQUIREMENTS_CODE) return null;
+  if (!MISSING_FILE_CODES.has(warning.code)) return null;
   const match = /^(\S+) was not given\b/.exec(warning.message);
   return match?.[1] ?? null;
 }
