@@ -1,5 +1,6 @@
 // Named assumptions: every number the estimate uses that is not a table row is defined here, with its
 // value and the reason for it, so the app can show it beside the numbers it affects.
+import { LEGACY_TORCH_WHEEL_BYTES } from "../knowledge/find-package";
 
 export interface AssumptionDef {
   readonly id: string;
@@ -12,6 +13,9 @@ const MB = 1_000_000;
 
 /** torch's CPU build on x86_64, in bytes (the torch-cpu-build assumption below says where each comes from). */
 export const TORCH_CPU = { installedBytes: 345 * 1024 * 1024, pycBytes: 38_193_851, wheelBytes: 190 * MB } as const;
+
+/** torch 1.12.1 (PyPI's, CUDA bundled) installed, in bytes (the torch-bundled-cuda assumption below). */
+export const LEGACY_TORCH_INSTALLED_BYTES = 1_638_916_353;
 
 export const ASSUMPTIONS = {
   contextSize: {
@@ -130,6 +134,15 @@ export const ASSUMPTIONS = {
     id: "torch-cpu-index",
     value: 0,
     text: "With PyTorch's CPU index (download.pytorch.org/whl/cpu) torch installs its +cpu wheel, which requires no nvidia-* or triton wheels: those are left out, and torch is weighed as its CPU build (assumption torch-cpu-build).",
+  },
+  torchBundledCuda: {
+    id: "torch-bundled-cuda",
+    value: LEGACY_TORCH_INSTALLED_BYTES,
+    text:
+      "torch before 1.13 is one wheel with the CUDA libraries inside, and requires no nvidia-* wheels. Pinned at such a release on x86_64, it is weighed at " +
+      `${LEGACY_TORCH_INSTALLED_BYTES.toLocaleString("en-US")} B installed, as measured for 1.12.1 (Open-EO/openeo-geopyspark-driver#234, 2022-10), ` +
+      `and its wheel, which pip's cache keeps, at ${LEGACY_TORCH_WHEEL_BYTES.toLocaleString("en-US")} B (1.12.1's cp310 wheel). The 1.4–1.12 wheels on PyPI were 750–880 MB, so other releases may differ by ±15%; ` +
+      "the +cu11x builds of PyTorch's own index were about twice as large. Its CPythons are PyTorch's release matrix's: on another, pip finds no version to install.",
   },
   torchCpuBuild: {
     id: "torch-cpu-build",

@@ -3,8 +3,9 @@
 // its table row or the named assumption it rests on.
 import { findPackage, findPythonPackage, installedSize, normalizePackageName, optionalExtension, pythonTable, sourceBuildSystemNeeds, sourceOnlyCompiled, UNKNOWN_PYTHON_PACKAGE, type PackageFacts, type Platform } from "../knowledge";
 import type { PythonPackageRow, SourceRef } from "../knowledge/types";
+import { LEGACY_TORCH_WHEEL_BYTES } from "../knowledge/find-package";
 import { LruCache } from "../cache/lru";
-import { ASSUMPTIONS, TORCH_CPU } from "./assumptions";
+import { ASSUMPTIONS, LEGACY_TORCH_INSTALLED_BYTES, TORCH_CPU } from "./assumptions";
 import { isCpuBuildSpecifier } from "./torch-index";
 
 export interface PackageCost {
@@ -100,7 +101,7 @@ export function packageCostUncached(name: string, options: CostOptions): Package
   const override = Object.entries(options.overrides ?? {}).find(([key]) => normalizePackageName(key) === normalized)?.[1];
   if (override !== undefined && Number.isFinite(override) && override >= 0) return overrideCost(normalized, override, options, row);
   const fromTable = wheelTableCost(name, row, options);
-  if (fromTable !== null) return torchCpuCost(fromTable, options);
+  if (fromTable !== null) return torchCpuCost(legacyTorchCost(fromTable, options), options);
   const assumptions: string[] = [];
   if (row === null || row.installedBytes === null) {
     const unknown = UNKNOWN_PYTHON_PACKAGE;
@@ -172,6 +173,24 @@ export function packageCostUncached(name: string, options: CostOptions): Package
     sources,
     assumptions,
   }, options);
+}
+
+/**
+ * torch pinned before 1.13 on x86_64 (find-package.ts gives its facts): one wheel with CUDA inside, which
+ * no table row measures; weighed by the published measurement the torch-bundled-cuda assumption names.
+ */
+function legacyTorchCost(cost: PackageCost, options: CostOptions): PackageCost {
+  if (cost.facts?.legacyTorch === undefined) return cost;
+  const installed = LEGACY_TORCH_INSTALLED_BYTES;
+  return {
+    ...cost,
+    installedBytes: installed,
+    pycBytes: 0,
+    cacheBytes: options.installer === "uv" ? installed : LEGACY_TORCH_WHEEL_BYTES,
+    wheelBytes: LEGACY_TORCH_WHEEL_BYTES,
+    sources: [assumptionSource(ASSUMPTIONS.torchBundledCuda.id, ASSUMPTIONS.torchBundledCuda.text), ...cost.sources],
+    assumptions: [...cost.assumptions.filter((id) => id !== ASSUMPTIONS.packageRatio.id), ASSUMPTIONS.torchBundledCuda.id],
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { parseDockerfile } from "../dockerfile/parse-dockerfile";
 import { findPackage, installedSize, pythonTable } from "../knowledge";
 import { parseProjectFile } from "../project";
 import { parseRequirementsFile } from "../requirements";
-import { ASSUMPTIONS, TORCH_CPU } from "./assumptions";
+import { ASSUMPTIONS, LEGACY_TORCH_INSTALLED_BYTES, TORCH_CPU } from "./assumptions";
 import type { EstimateSettings } from "./context";
 import { estimateImage } from "./estimate";
 import type { ImageEstimate } from "./types";
@@ -128,5 +128,36 @@ describe("torch tied to the CPU index in pyproject.toml (no lock file given)", (
     const e = analyzeWith(sources);
     expect(pkg(e, "torch")?.label.endsWith("+cpu")).toBe(cpu);
     expect(items(e).some((i) => /\/site-packages\/nvidia-/.test(i.path))).toBe(!cpu);
+  });
+});
+
+describe("torch before 1.13: one wheel with CUDA inside", () => {
+  const install = (python: string, requirements: string, settings: Partial<EstimateSettings> = {}) =>
+    run(`FROM python:${python}-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n`, requirements, settings);
+
+  it("weighs torch==1.10.0 by its own measurement, with no nvidia-* wheels or triton", () => {
+    const e = install("3.9", "torch==1.10.0\n");
+    expect(pkg(e, "torch")).toMatchObject({ label: "torch 1.10.0", bytes: LEGACY_TORCH_INSTALLED_BYTES });
+    expect(items(e).filter((i) => /\/(nvidia-|triton)/.test(i.path))).toEqual([]);
+    expect(pkg(e, "typing-extensions")).toBeDefined();
+    expect(ids(e)).toContain(ASSUMPTIONS.torchBundledCuda.id);
+    expect(e.buildCheck).toEqual([]);
+  });
+
+  it("is not installable on a CPython its wheels were not built for", () => {
+    const e = install("3.11", "torch==1.12.1\n");
+    expect(e.buildCheck.map((f) => [f.code, f.subject])).toEqual([["no-installable-distribution", "torch"]]);
+    expect(e.buildCheck[0]?.message).toContain("CPython 3.11");
+  });
+
+  it("leaves 1.13 and later, and aarch64 (CPU wheels), to the table", () => {
+    expect(pkg(install("3.11", "torch==1.13.1\n"), "torch")?.bytes).not.toBe(LEGACY_TORCH_INSTALLED_BYTES);
+    const arm = install("3.9", "torch==1.10.0\n", { arch: "aarch64" });
+    expect(pkg(arm, "torch")?.bytes).not.toBe(LEGACY_TORCH_INSTALLED_BYTES);
+    expect(ids(arm)).not.toContain(ASSUMPTIONS.torchBundledCuda.id);
+  });
+
+  it("keeps the CPU build's measurement for a 1.x +cpu pin", () => {
+    expect(pkg(install("3.9", "torch==1.10.0+cpu\n"), "torch")?.bytes).toBe(TORCH_CPU.installedBytes + TORCH_CPU.pycBytes);
   });
 });

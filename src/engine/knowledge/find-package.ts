@@ -7,6 +7,7 @@ import { explain, satisfies, validRange } from "@renovatebot/pep440";
 import { optionalExtension } from "./optional-extensions";
 import { normalizePackageName } from "./python-packages";
 import { pythonTable, type PythonTable, type TableVersion } from "./python-table";
+import { legacyTorch, type LegacyTorch } from "./torch-legacy";
 import { isPureTag, pickWheel, type Platform } from "./wheel-tags";
 
 /** How the version was chosen. */
@@ -39,6 +40,9 @@ export interface PackageFacts {
    *  image's CPython (Pillow 9.0.1 came out before Python 3.11, whose first wheels came with 9.3), and pip
    *  would then compile it. Why, in a clause a finding can quote; null otherwise. */
   readonly mayCompile: string | null;
+  /** torch pinned before 1.13 on x86_64 glibc: one wheel with CUDA inside (torch-legacy.ts), which the size
+   *  model weighs by its own measurement. */
+  readonly legacyTorch?: LegacyTorch;
 }
 
 function release(version: string): readonly number[] {
@@ -116,6 +120,8 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
   const normalized = normalizePackageName(name);
   const all = table?.versions(normalized) ?? null;
   if (all === null || all.length === 0) return null;
+  const legacy = normalized === "torch" && platform.arch === "x86_64" && platform.libc === "glibc" ? legacyTorch(specifier) : null;
+  if (legacy !== null) return legacyTorchFacts(legacy, specifier, platform);
   // A version the data holds without any size (no wheel, no sdist: a lock that read another index) cannot
   // be weighed: a sized one stands in for it, unless the project has none.
   // A version held with an sdist and no wheels may have had wheels the lock did not record (a lock made
@@ -194,6 +200,42 @@ function pinMayLackWheel(name: string, all: readonly TableVersion[], chosen: Tab
   const python = `CPython ${platform.python}`;
   const first = oldest === null ? `the tables hold no ${name} wheel for ${python} on this image` : `the first release the tables hold with a wheel for ${python} on this image is ${oldest.version}`;
   return `${name} ${target} may have no wheel for ${python} (${first}, and ${latest.version} has wheels for older CPythons only)`;
+}
+
+/** The wheel size a bundled-CUDA torch release is taken at (pip's cache keeps it): 1.12.1's cp310 x86_64
+ *  wheel, 776.3 MB; the 1.4–1.12 wheels were 750–880 MB. */
+export const LEGACY_TORCH_WHEEL_BYTES = 776_300_000;
+
+/** A torch release of the bundled-CUDA era, as a table version would hold it: a wheel per CPython it was
+ *  built for (manylinux1, x86_64), no sdist, and its own few requirements in place of 2.x's CUDA wheels. */
+function legacyTorchFacts(legacy: LegacyTorch, specifier: string | null, platform: Platform): PackageFacts {
+  const [oldest, newest] = legacy.pythonMinors;
+  const wheels: [string, number][] = [];
+  for (let minor = oldest; minor <= newest; minor++) wheels.push([`cp3${minor}-cp3${minor}${minor <= 7 ? "m" : ""}-manylinux1_x86_64`, LEGACY_TORCH_WHEEL_BYTES]);
+  const version: TableVersion = {
+    version: legacy.version,
+    deps: legacy.deps.map((dep) => [dep, null, null] as const),
+    extras: {},
+    sdistBytes: null,
+    wheels,
+    source: "PyTorch's release compatibility matrix (pytorch/pytorch RELEASE.md) and release notes: the CPythons of torch 1.x's x86_64 wheels",
+    date: null,
+  };
+  const wheel = pickWheel(wheels, platform);
+  return {
+    name: "torch",
+    version,
+    choice: "matched",
+    specifier: specifier === null ? null : specifier.replace(/\s+/g, ""),
+    standIn: `torch ${legacy.version} is one wheel with CUDA inside (torch before 1.13 required no nvidia-* wheels), for CPython 3.${oldest}–3.${newest}`,
+    wheel,
+    buildsFromSource: wheel === null,
+    // Nothing to compile: torch published no sdist, so without a wheel pip finds no version at all.
+    compiles: false,
+    pure: false,
+    mayCompile: null,
+    legacyTorch: legacy,
+  };
 }
 
 /** The CPython 3 minors a version's wheels are built for (`cp311-…` → 11), each once. */
