@@ -117,11 +117,11 @@ describe("apt-get weighed from the stage's Debian release table", () => {
     { name: "libgl1-mesa-glx on trixie", from: "python:3.12-slim", pkg: "libgl1-mesa-glx" },
     { name: "a virtual name with several providers", from: "python:3.12-slim", pkg: "mail-transport-agent" },
   ])("$name: apt-get would fail; the build check says so at the line, and the estimate adds nothing", ({ from, pkg }) => {
-    const e = estimate(`FROM ${from}\nRUN apt-get install -y --no-install-recommends ${pkg}\n`);
-    expect(e.buildCheck.map((f) => [f.code, f.line, f.subject])).toEqual([["unknown-package", 2, `${pkg}@${from.includes("bullseye") ? "bullseye" : "trixie"}`]]);
+    const e = estimate(`FROM ${from}\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends ${pkg}\n`);
+    expect(e.buildCheck.map((f) => [f.code, f.line, f.subject])).toEqual([["unknown-package", 3, `${pkg}@${from.includes("bullseye") ? "bullseye" : "trixie"}`]]);
     expect(e.buildCheck[0]?.message).toContain(pkg);
-    expect(layerAt(e, 2).bytes).toBe(0);
-    expect(layerAt(e, 2).items[0]?.sources[0]?.note).toMatch(/counted as 0 bytes/);
+    expect(layerAt(e, 3).bytes).toBe(0);
+    expect(layerAt(e, 3).items[0]?.sources[0]?.note).toMatch(/counted as 0 bytes/);
   });
 
   it.each([
@@ -248,7 +248,7 @@ describe("Alpine (musl) without a musllinux wheel", () => {
 describe("glibc packages with no Linux wheel build from source", () => {
   it.each([
     { name: "slim has no compiler: warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2\n`, codes: ["source-build-needs-compiler"] },
-    { name: "gcc installed in the same RUN: no warning", text: `FROM ${SLIM}\nRUN apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && pip install --no-cache-dir psycopg2\n`, codes: [] },
+    { name: "gcc installed in the same RUN: no warning", text: `FROM ${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && pip install --no-cache-dir psycopg2\n`, codes: [] },
     { name: "the full image has gcc: no warning", text: "FROM python:3.12\nRUN pip install --no-cache-dir psycopg2\n", codes: [] },
     { name: "a package with a manylinux wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir psycopg2-binary\n`, codes: [] },
     { name: "a pure package without a recorded wheel: no warning", text: `FROM ${SLIM}\nRUN pip install --no-cache-dir gunicorn\n`, codes: [] },

@@ -14,7 +14,7 @@ import { pythonDownload } from "./python-downloads";
 import { BREAK_SYSTEM_PACKAGES } from "./pip-effects";
 import { ScopeVariables } from "./scope-variables";
 import { markSystemUnknown, markUnmodelled, type StageState } from "./stage-state";
-import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, aptUpdate, reportStranded } from "./system-install";
+import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, checkAptLists, aptUpdate, reportStranded } from "./system-install";
 
 /** Commands that change nothing the model measures (metadata, tiny files, output). */
 const NEGLIGIBLE = new Set([
@@ -70,6 +70,8 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   // lifted for the stage's later pip installs (pip-effects.ts checkExternallyManaged). The RUN's text is
   // tested once; its commands only when it names either.
   const liftsPep668 = run.script !== null && /break-system-packages|EXTERNALLY-MANAGED/.test(run.script.text);
+  // apt's lists (or all of /var/lib/apt) mounted in: what they hold is not known here.
+  const aptListsMounted = run.mounts.some((m) => m.target !== null && /^\/var\/lib\/apt(\/|$)|^\/var\/lib\/?$/.test(resolvePath(stage.workdir, m.target)));
   run.commands.forEach((command, i) => {
     if (liftsPep668 && run.infos[i]?.kind !== "pip-install" && command.words.some((w) => /break-system-packages|EXTERNALLY-MANAGED/.test(w.value))) stage.toolConfig.set(BREAK_SYSTEM_PACKAGES, "true");
     const info = run.infos[i];
@@ -121,6 +123,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         aptUpdate(ctx, stage, scope);
         break;
       case "apt-install":
+        checkAptLists(ctx, stage, scope, info, aptListsMounted);
         aptInstall(ctx, stage, scope, info);
         break;
       case "apt-remove":

@@ -62,6 +62,8 @@ export interface StageState {
   /** Line of the first RUN or COPY that adds an apt repository (writes under /etc/apt/sources.list*,
    *  add-apt-repository): apt may install names Debian's own lists lack from there on. Null otherwise. */
   aptSourcesAt: number | null;
+  /** Line of the first `apt-get update` in this stage or the stages it builds on; null while none ran. */
+  aptUpdatedAt: number | null;
   /** Paths that exist but whose content the model may not hold as entries (install prefixes and wheel
    *  directories whose packages were not counted, `poetry export -o` files, copies from images): anything
    *  under them may exist. */
@@ -124,7 +126,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "toolConfig" | "generatedRequirements" | "accounts">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "toolConfig" | "generatedRequirements" | "accounts">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -149,6 +151,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     unmodelledAt: null,
     systemUnknownAt: null,
     aptSourcesAt: null,
+    aptUpdatedAt: null,
     madePaths: new Set(),
     madeDirs: new Set(),
     distroPrefixes: new Set(),

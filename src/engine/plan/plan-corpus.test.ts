@@ -54,7 +54,10 @@ describe.skipIf(!present)("the plan over ../shared/corpus", () => {
     // 3.11 when written, last built with 3.13, for which psycopg2-binary 2.9.6 has no wheel), or an
     // apt-get update on a Debian release that has since moved to archive.debian.org (buster: 027, 035, 061 …).
     const floatingPython = /^FROM\s+python:(?:\d+-|[a-z])/im.test(new TextDecoder().decode(entry.dockerfile));
-    const drift = (code: string) => code === "unknown-package" || code === "poetry-export-missing" || code === "archived-release" || (floatingPython && code === "source-build-needs-compiler");
+    // One file never built as written: 015 installs python3-pip with no apt-get update, on python:3.9.3,
+    // whose build (like buildpack-deps' below it) deleted apt's lists, so apt cannot locate the package.
+    const neverBuilt = entry.name === "015" ? ["apt-no-lists"] : [];
+    const drift = (code: string) => code === "unknown-package" || code === "poetry-export-missing" || code === "archived-release" || (floatingPython && code === "source-build-needs-compiler") || neverBuilt.includes(code);
     expect(original?.analysis.buildCheck.filter((f) => f.severity === "error" && !drift(f.code))).toEqual([]);
     const errorsBefore = new Set(original?.analysis.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
     plan.steps.slice(1).forEach((step, i) => {

@@ -232,6 +232,21 @@ describe("packages and stages", () => {
   ]);
 });
 
+describe("apt's package lists", () => {
+  // The official python, debian and ubuntu images delete /var/lib/apt/lists: an install needs an update first.
+  table([
+    { name: "an install with no update", dockerfile: `${SLIM}\nRUN apt-get install -y git-lfs\n`, expected: ["error apt-no-lists git-lfs @2"], message: /Unable to locate package git-lfs/ },
+    { name: "on debian and ubuntu too", dockerfile: "FROM debian:bookworm-slim\nRUN apt-get install -y --no-install-recommends python3\n", expected: ["error apt-no-lists python3 @2"] },
+    { name: "the update in the same RUN", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y git-lfs\n`, expected: [] },
+    { name: "the update in an earlier RUN", dockerfile: `${SLIM}\nRUN apt-get update\nRUN apt-get install -y git-lfs\n`, expected: [] },
+    { name: "the update in the stage this one builds on", dockerfile: `${SLIM} AS base\nRUN apt-get update\nFROM base\nRUN apt-get install -y git-lfs\n`, expected: [] },
+    { name: "only packages the image has", dockerfile: "FROM python:3.12\nRUN apt-get install -y curl git\n", expected: [] },
+    { name: "a local .deb file", dockerfile: `${SLIM}\nCOPY tool.deb /tmp/\nRUN apt-get install -y /tmp/tool.deb\n`, expected: [] },
+    { name: "the lists in a cache mount", dockerfile: `${SLIM}\nRUN --mount=type=cache,target=/var/lib/apt apt-get install -y git-lfs\n`, expected: [] },
+    { name: "after a script, which may update", dockerfile: `${SLIM}\nRUN ./setup-apt.sh\nRUN apt-get install -y git-lfs\n`, expected: [] },
+  ]);
+});
+
 describe("as diagnostics", () => {
   it("every finding is a dockerfile diagnostic with its line, column and a build-check/ code", () => {
     const analysis = analyze({ dockerfile: `${SLIM}\nWORKDIR /app\nRUN pip install -r requirements.txt\n`, requirements: REQS, dockerignore: null });
