@@ -132,8 +132,15 @@ export function installRoot(stage: StageState, scope: RunScope, info: PipInstall
   const o = info.options;
   const root = o.target ?? o.prefix ?? o.legacyInstallOptionPrefix ?? o.root;
   if (root !== null) return resolvePath(scope.cwd, expand(scope, root));
-  if (o.user) return `${homeOf(stage)}/.local`;
-  return null;
+  return userBase(stage, scope, info);
+}
+
+/** Where a user install writes (`--user`, or pip's PIP_USER=1): PYTHONUSERBASE, else ~/.local; null when the
+ *  install is not a user install. */
+export function userBase(stage: StageState, scope: RunScope, info: PipInstall): string | null {
+  if (!info.options.user && !(info.installer === "pip" && envTrue(scope.vars, "PIP_USER"))) return null;
+  const base = scope.vars.get("PYTHONUSERBASE");
+  return base === undefined || base.trim() === "" ? `${homeOf(stage)}/.local` : resolvePath(scope.cwd, base);
 }
 
 /** `pip install --prefix=/x --upgrade pip` (or --root) with the system pip: pip installs the new pip under

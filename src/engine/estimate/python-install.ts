@@ -18,7 +18,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
-import { checkExternallyManaged, installRoot, notePipSelfUpgrade, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { checkExternallyManaged, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
@@ -55,9 +55,17 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
   const prefix = o.prefix ?? o.legacyInstallOptionPrefix;
   if (prefix !== null) return sitePackages(resolvePath(scope.cwd, expand(scope, prefix)), stage);
   if (o.root !== null) return resolvePath(resolvePath(scope.cwd, expand(scope, o.root)), "." + systemSite(stage));
-  if (o.user) return sitePackages(`${homeOf(stage)}/.local`, stage);
-  const venv = info.venv === null ? (o.system ? null : venvOnPath(stage, scope)) : resolvePath(scope.cwd, expand(scope, info.venv));
+  const user = userBase(stage, scope, info);
+  if (user !== null) return sitePackages(user, stage);
+  const venv = info.venv === null ? (o.system ? null : uvActiveVenv(scope, info) ?? venvOnPath(stage, scope)) : resolvePath(scope.cwd, expand(scope, info.venv));
   return venv === null ? systemSite(stage) : sitePackages(venv, stage);
+}
+
+/** `uv pip install` writes into VIRTUAL_ENV when it is set, whether or not its bin is on PATH (pip, run
+ *  from PATH, does not read it). */
+function uvActiveVenv(scope: RunScope, info: PipInstall): string | null {
+  const active = info.installer === "uv" ? scope.vars.get("VIRTUAL_ENV") : undefined;
+  return active === undefined || active.trim() === "" ? null : resolvePath(scope.cwd, active);
 }
 
 /** Requirements a requirements file resolves to (its -r includes too), or null when the file was not given.

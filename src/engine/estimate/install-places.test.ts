@@ -1,0 +1,47 @@
+// Where an install writes, as pip and uv decide it from the environment: PIP_USER and PYTHONUSERBASE for pip's
+// user installs, VIRTUAL_ENV for uv (which reads it whether or not the venv's bin is on PATH).
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
+
+function analysis(dockerfile: string) {
+  return analyze({ dockerfile, requirements: [], dockerignore: null });
+}
+
+/** Paths of the python packages the final image holds. */
+function finalPaths(dockerfile: string): string[] {
+  return analysis(dockerfile).estimate.layers.flatMap((l) => l.items).filter((i) => i.category === "python").map((i) => i.path);
+}
+
+const runtime = "FROM python:3.12-slim\nENV PYTHONUSERBASE=/pyroot PATH=/pyroot/bin:$PATH\nCOPY --from=build /pyroot /pyroot\nCMD [\"gunicorn\", \"app:app\"]\n";
+
+describe("user installs", () => {
+  it.each([
+    { name: "--user with PYTHONUSERBASE", install: "RUN pip install --user --no-cache-dir flask gunicorn" },
+    { name: "PIP_USER=1 with PYTHONUSERBASE", install: "RUN PIP_USER=1 pip install --no-cache-dir flask gunicorn" },
+  ])("$name: the packages are under the user base, and copying it is no error", ({ install }) => {
+    const dockerfile = `FROM python:3.12-slim AS build\nENV PYTHONUSERBASE=/pyroot\n${install}\n${runtime}`;
+    expect(finalPaths(dockerfile)).toContain("/pyroot/lib/python3.12/site-packages/flask");
+    expect(analysis(dockerfile).buildCheck).toEqual([]);
+  });
+
+  it("--user without PYTHONUSERBASE is ~/.local, and PIP_USER=0 is no user install", () => {
+    expect(finalPaths("FROM python:3.12-slim\nRUN pip install --user --no-cache-dir flask\n")).toContain("/root/.local/lib/python3.12/site-packages/flask");
+    expect(finalPaths("FROM python:3.12-slim\nENV PIP_USER=0\nRUN pip install --no-cache-dir flask\n")).toContain("/usr/local/lib/python3.12/site-packages/flask");
+  });
+});
+
+describe("uv and VIRTUAL_ENV", () => {
+  const build = "FROM python:3.12-slim AS build\nCOPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /bin/uv\n";
+  it("installs into VIRTUAL_ENV though its bin is not on PATH, so the copied venv holds the packages", () => {
+    const dockerfile = `${build}ENV VIRTUAL_ENV=/opt/venv\nRUN uv venv /opt/venv && uv pip install flask\nFROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\n`;
+    expect(finalPaths(dockerfile)).toContain("/opt/venv/lib/python3.12/site-packages/flask");
+  });
+
+  it("--system still writes the system site", () => {
+    expect(finalPaths(`${build}ENV VIRTUAL_ENV=/opt/venv\nRUN uv pip install --system flask\n`)).toContain("/usr/local/lib/python3.12/site-packages/flask");
+  });
+
+  it("pip does not read VIRTUAL_ENV: without the venv on PATH it writes the system site", () => {
+    expect(finalPaths("FROM python:3.12-slim\nENV VIRTUAL_ENV=/opt/venv\nRUN python -m venv /opt/venv && pip install --no-cache-dir flask\n")).toContain("/usr/local/lib/python3.12/site-packages/flask");
+  });
+});
