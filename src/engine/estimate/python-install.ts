@@ -366,6 +366,23 @@ function pipCacheDir(stage: StageState, scope: RunScope, info: PipInstall): stri
   return resolvePath(scope.cwd, optionValue(info, "--cache-dir") ?? env.get("PIP_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pip`);
 }
 
+/** The index variables each installer reads as its options (pip's PIP_<OPTION>, uv's UV_<OPTION>). */
+const INDEX_VARIABLES = {
+  pip: ["PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL"],
+  uv: ["UV_INDEX_URL", "UV_EXTRA_INDEX_URL", "UV_INDEX", "UV_DEFAULT_INDEX"],
+} as const;
+
+/** The install's option words with their variables expanded (`--index-url ${TORCH_INDEX}`), then the index
+ *  URLs its installer reads from the environment. */
+function indexWords(scope: RunScope, info: PipInstall): { value: string }[] {
+  const words = info.optionWords.map((w) => ({ value: w.value.includes("$") ? expand(scope, w.value) : w.value }));
+  for (const name of INDEX_VARIABLES[info.installer]) {
+    const value = scope.vars.get(name);
+    if (value !== undefined) words.push(...value.split(/\s+/).filter((v) => v !== "").map((v) => ({ value: v })));
+  }
+  return words;
+}
+
 export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall): void {
   if (info.options.legacyInstallOptionPrefix !== null) {
     ctx.warn("removed-install-option", `--install-option was removed in pip 23.1: with current pip this install fails. Use --prefix=${info.options.legacyInstallOptionPrefix}.`, scope.line);
@@ -407,7 +424,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     cacheDir: pipCacheDir(stage, scope, info),
     linksToCache: info.installer === "uv" && uvLinksToCache(optionValue(info, "--link-mode"), scope.vars.get("UV_LINK_MODE")),
     label: info.installer === "uv" ? "uv" : "pip",
-    torchCpu: readsTorchCpuIndex(info.optionWords, info.requirementFiles.map((f) => resolvePath(scope.cwd, expand(scope, f.value))), ctx.requirementFiles),
+    torchCpu: readsTorchCpuIndex(indexWords(scope, info), info.requirementFiles.map((f) => resolvePath(scope.cwd, expand(scope, f.value))), ctx.requirementFiles),
   });
   notePipSelfUpgrade(stage, scope, info);
 }

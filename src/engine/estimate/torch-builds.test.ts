@@ -67,6 +67,9 @@ describe("torch's CPU build", () => {
     { name: "the CPU index on the command line", dockerfile: `FROM python:3.12-slim\nRUN pip install --no-cache-dir --index-url ${cpuIndex} torch\n`, requirements: "" },
     { name: "the CPU index in the requirements file", dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n", requirements: `--extra-index-url ${cpuIndex}\ntorch==2.3.0+cpu\n` },
     { name: "a +cpu version from the find-links page", dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n", requirements: "-f https://download.pytorch.org/whl/torch_stable.html\ntorch==2.3.0+cpu\n" },
+    { name: "the CPU index in PIP_INDEX_URL", dockerfile: `FROM python:3.12-slim\nENV PIP_INDEX_URL=${cpuIndex} PIP_EXTRA_INDEX_URL=https://pypi.org/simple\nRUN pip install --no-cache-dir torch==2.5.1\n`, requirements: "" },
+    { name: "the CPU index through an ARG", dockerfile: `FROM python:3.12-slim\nARG TORCH_INDEX=${cpuIndex}\nRUN pip install --no-cache-dir --index-url \${TORCH_INDEX} torch==2.5.1\n`, requirements: "" },
+    { name: "the CPU index in UV_EXTRA_INDEX_URL for uv", dockerfile: `FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9 /uv /bin/uv\nENV UV_EXTRA_INDEX_URL=${cpuIndex}\nRUN uv pip install --system --compile-bytecode torch\n`, requirements: "" },
   ])("$name: the measured CPU build with pip's .pyc, no CUDA wheels", ({ dockerfile, requirements }) => {
     const e = run(dockerfile, requirements);
     const torch = pkg(e, "torch");
@@ -75,6 +78,11 @@ describe("torch's CPU build", () => {
     expect(torch?.sources[0]?.key).toBe(ASSUMPTIONS.torchCpuBuild.id);
     expect(items(e).some((i) => /\/(nvidia-|triton$)/.test(i.path))).toBe(false);
     expect(ids(e)).toContain(ASSUMPTIONS.torchCpuBuild.id);
+  });
+
+  it("PIP_INDEX_URL is not uv's: uv installs PyPI's CUDA build", () => {
+    const e = run(`FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9 /uv /bin/uv\nENV PIP_INDEX_URL=${cpuIndex}\nRUN uv pip install --system torch\n`);
+    expect(ids(e)).not.toContain(ASSUMPTIONS.torchCpuBuild.id);
   });
 
   it("uv writes no .pyc: the measured build alone", () => {
