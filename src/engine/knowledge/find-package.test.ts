@@ -37,6 +37,25 @@ describe("findPackage over a hand-made table", () => {
     expect(findPackage(project, spec, slim)?.version.version).toBe(version);
   });
 
+  it("a release held with older CPythons' wheels only, after an earlier release had the image's: its wheel stands in", () => {
+    const facts = findPackage("kept", "==2.0", slim);
+    expect(facts).toMatchObject({ buildsFromSource: false, mayCompile: null });
+    expect(facts?.wheel?.[0]).toBe("cp39-cp39-manylinux_2_17_x86_64");
+  });
+
+  it("a release held with one older CPython's wheels alone: it stands in, in doubt", () => {
+    for (const platform of [slim, alpine]) {
+      const facts = findPackage("thin", "==2.0", platform);
+      expect(facts?.buildsFromSource).toBe(false);
+      expect(facts?.wheel?.[0]).toBe("cp37-cp37m-manylinux_2_17_x86_64");
+      expect(facts?.mayCompile).toContain("only cp37 wheels of thin 2.0");
+    }
+  });
+
+  it("a release whose several wheels stop below the image's CPython, with nothing earlier: a source build", () => {
+    expect(findPackage("ended", "==2.0", slim)).toMatchObject({ buildsFromSource: true, wheel: null });
+  });
+
   it("says which version stands in for which pin", () => {
     expect(findPackage("web", "==1.9", slim)?.standIn).toBe("web 1.0 stands in for web==1.9");
   });

@@ -151,15 +151,20 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
   }
   if (chosen === undefined) return null;
   const own = pickWheel(chosen.wheels, platform);
-  const older = own === null ? otherPythonWheel(chosen.wheels, platform, choice === "nearest") : null;
+  const older = own === null ? otherPythonWheel(chosen.wheels, platform, choice === "nearest", () => earlierHasOwnWheel(all, chosen, platform)) : null;
   const wheel = own ?? older?.wheel ?? null;
   const pure = wheel !== null ? isPureTag(wheel[0]) : chosen.wheels.some(([tag]) => isPureTag(tag));
   const target = choice === "nearest" && spec !== null ? specifierTarget(spec) : null;
   // A project whose C extension is optional installs as pure Python without a wheel: nothing to plan for.
-  const mayCompile = target === null || wheel === null || pure || optionalExtension(normalized) !== null ? null : pinMayLackWheel(normalized, all, chosen, target, wheel, platform);
+  const doubtful = older?.doubt === true && !pure && optionalExtension(normalized) === null
+    ? `the tables hold only cp3${older.minor} wheels of ${normalized} ${chosen.version} (one lock file's), so whether it has a ${platform.libc === "musl" ? "musllinux " : ""}wheel for CPython ${platform.python} is not known`
+    : null;
+  const mayCompile = doubtful ?? (target === null || wheel === null || pure || optionalExtension(normalized) !== null ? null : pinMayLackWheel(normalized, all, chosen, target, wheel, platform));
   const notes = [
     choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}` : null,
-    older === null ? null : `the harvested lock files hold no cp${platform.python.replace(".", "")} wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons): its cp3${older.minor} wheel stands in`,
+    older === null ? null : older.wheel[0].includes("musllinux") || platform.libc !== "musl"
+      ? `the harvested lock files hold no cp${platform.python.replace(".", "")} wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons): its cp3${older.minor} wheel stands in`
+      : `the harvested lock files hold no musllinux wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons and platforms): its cp3${older.minor} manylinux wheel stands in`,
   ].filter((n) => n !== null);
   return {
     name: normalized,
@@ -238,6 +243,12 @@ function legacyTorchFacts(legacy: LegacyTorch, specifier: string | null, platfor
   };
 }
 
+/** True when a release older than `version` has a wheel for the platform, its CPython included. */
+function earlierHasOwnWheel(all: readonly TableVersion[], version: TableVersion, platform: Platform): boolean {
+  const at = release(version.version);
+  return all.some((ver) => compareTuples(release(ver.version), at) < 0 && pickWheel(ver.wheels, platform) !== null);
+}
+
 /** The CPython 3 minors a version's wheels are built for (`cp311-…` → 11), each once. */
 function cpythonMinors(wheels: TableVersion["wheels"]): number[] {
   return [...new Set(wheels.flatMap(([tag]) => {
@@ -268,18 +279,34 @@ function predatesPython(ver: TableVersion, platform: Platform): boolean {
  * requires-python: a cp39 wheel PyPI has is missing from a lock made for 3.10+. Two cases stand in:
  * - every wheel of the version is for a newer CPython than the image's: the nearest newer one;
  * - the version itself stands in for a pin the table lacks (`standIn`): the nearest CPython's, either side,
- *   since the pinned release may well have had the image's wheel.
+ *   since the pinned release may well have had the image's wheel;
+ * - every wheel of the version is for an older CPython than the image's, while an earlier release already
+ *   has the image's (`earlierHasOwn`): the image's CPython came first, and a project does not drop a Python
+ *   it supports for an older one, so the lock only kept its own Python's wheels (Pillow 9.5.0 held with cp37
+ *   wheels alone, where 9.3.0 has cp311's); with no earlier release to show it, only where the version holds
+ *   one CPython's wheels (a lock's share, not a release's set), and then in doubt (`doubt`).
  * Claiming a source build there would be wrong (and a false build-check error). Null when the image's
  * Python falls between the version's wheels: then a missing wheel really is missing, and pip builds.
  */
-function otherPythonWheel(wheels: TableVersion["wheels"], platform: Platform, standIn: boolean): { wheel: TableVersion["wheels"][number]; minor: number } | null {
+function otherPythonWheel(wheels: TableVersion["wheels"], platform: Platform, standIn: boolean, earlierHasOwn: () => boolean): { wheel: TableVersion["wheels"][number]; minor: number; doubt: boolean } | null {
   const minors = cpythonMinors(wheels);
+  if (minors.length === 0) return null;
   const own = ownMinor(platform);
-  if (minors.length === 0 || (!standIn && own >= Math.min(...minors))) return null;
+  const allNewer = own < Math.min(...minors);
+  const allOlder = own > Math.max(...minors);
+  const confident = standIn || allNewer || (allOlder && earlierHasOwn());
+  // One CPython's wheels alone (on Alpine: with no musllinux wheel among them) is one lock's share of a
+  // release, not its whole set: stood in for, in doubt (the caller says the install may compile).
+  const musl = platform.libc === "musl";
+  const thin = !confident && minors.length === 1 && (musl ? !wheels.some(([tag]) => tag.includes("musllinux")) : allOlder);
+  if (!confident && !thin) return null;
+  const platforms: Platform[] = thin && musl ? [platform, { ...platform, libc: "glibc", glibcMinor: null }] : [platform];
   const byDistance = minors.sort((a, b) => Math.abs(a - own) - Math.abs(b - own) || b - a);
   for (const minor of byDistance) {
-    const wheel = pickWheel(wheels, { ...platform, python: `3.${minor}` });
-    if (wheel !== null) return { wheel, minor };
+    for (const on of platforms) {
+      const wheel = pickWheel(wheels, { ...on, python: `3.${minor}` });
+      if (wheel !== null) return { wheel, minor, doubt: thin };
+    }
   }
   return null;
 }

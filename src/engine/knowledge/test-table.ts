@@ -61,6 +61,14 @@ export const TEST_TABLE = {
       ["1.0", [], {}, 8000, [["cp310-cp310-manylinux_2_17_x86_64", 1700], ["cp311-cp311-manylinux_2_17_x86_64", 1800]], 0, 1],
     ] satisfies Row[],
     early: [["2.0", [], {}, 9000, [["cp312-cp312-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
+    // A lock kept only its own Python's wheels: `thin` holds one cp37 manylinux wheel of a release; `kept`
+    // holds 2.0 with cp38/cp39 wheels only, after 1.0 already had cp312's; `ended` stopped at cp39.
+    thin: [["2.0", [], {}, 9000, [["cp37-cp37m-manylinux_2_17_x86_64", 1500]], 0, 1]] satisfies Row[],
+    kept: [
+      ["2.0", [], {}, 9000, [["cp38-cp38-manylinux_2_17_x86_64", 1600], ["cp39-cp39-manylinux_2_17_x86_64", 1700]], 0, 1],
+      ["1.0", [], {}, 8000, [["cp312-cp312-manylinux_2_17_x86_64", 1400]], 0, 1],
+    ] satisfies Row[],
+    ended: [["2.0", [], {}, 9000, [["cp38-cp38-manylinux_2_17_x86_64", 1600], ["cp39-cp39-manylinux_2_17_x86_64", 1700]], 0, 1]] satisfies Row[],
     // A uv fork kept half, by Python minor: turbo for every platform but CPython 3.12 x86_64 Linux.
     minorfork: [["1.0", [["turbo", "python_full_version != '3.12.*' or platform_machine != 'x86_64' or sys_platform != 'linux'", null]], {}, 100, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
     "win-only": [["1.0", [], {}, 10, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
