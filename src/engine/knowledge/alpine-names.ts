@@ -31,3 +31,20 @@ const DEBIAN_ONLY: Readonly<Record<string, string | null>> = {
 export function alpineNameOfDebian(name: string): string | null | undefined {
   return DEBIAN_ONLY[name];
 }
+
+/**
+ * Runtime libraries an Alpine package brings with it as a dependency, for the names Dockerfiles install to
+ * keep one across an `apk del` of the build group: `postgresql-libs` is provided by libecpg (aports
+ * main/postgresql*: `provides="postgresql-libs"`, kept for Alpine < 3.15), whose library links libpq; the
+ * client packages link libpq too; libxslt depends on libxml2. Only these are listed: the tables hold no
+ * Alpine dependency index.
+ */
+const ALPINE_BRINGS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^(postgresql-libs|libecpg|postgresql\d*-client)$/, ["libpq"]],
+  [/^libxslt$/, ["libxml2"]],
+];
+
+/** The runtime libraries `name` brings on Alpine besides itself ([] when none is known). */
+export function alpineLibrariesBrought(name: string): readonly string[] {
+  return ALPINE_BRINGS.find(([pattern]) => pattern.test(name))?.[1] ?? [];
+}

@@ -19,7 +19,7 @@ export {
 export { uvImage, type UvImage } from "./python-images";
 export { optionalExtension } from "./optional-extensions";
 export { sourceOnlyAlpineNeeds, sourceOnlyCompiled } from "./source-only";
-export { alpineNameOfDebian } from "./alpine-names";
+export { alpineLibrariesBrought, alpineNameOfDebian } from "./alpine-names";
 export { imageDefaultUser } from "./image-users";
 export { impliedPythonSuite, isOfficialPython, pythonImageSuite, pythonTagSuite } from "./python-suites";
 export { debianRuntimeName, sourceBuildSystemNeeds, wheelSystemNeeds, type SystemRuntimeNeed } from "./system-runtime";

@@ -30,6 +30,9 @@ describe("a runtime library removed with the build packages of a package compile
   it.each([
     { name: "apk del of the --virtual group takes libpq", run: `apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && ${build} && apk del .build-deps`, alpine: true, subjects: ["psycopg2:libpq"] },
     { name: "libpq installed on its own stays", run: `apk add --no-cache libpq && apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && ${build} && apk del .build-deps`, alpine: true, subjects: [] },
+    // The canonical recipe: postgresql-libs (libecpg's provides) links libpq, so apk keeps it.
+    { name: "postgresql-libs installed on its own keeps libpq", run: `apk add --no-cache postgresql-libs && apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && ${build} && apk --purge del .build-deps`, alpine: true, subjects: [] },
+    { name: "a client package on its own keeps libpq", run: `apk add --no-cache postgresql16-client && apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && ${build} && apk del .build-deps`, alpine: true, subjects: [] },
     { name: "the header package kept: nothing removed", run: `apk add --no-cache gcc musl-dev postgresql-dev && ${build}`, alpine: true, subjects: [] },
     { name: "apt-get purge --auto-remove of libpq-dev takes libpq5", run: `apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && ${build} && apt-get purge -y --auto-remove gcc libpq-dev`, alpine: false, subjects: ["psycopg2:libpq5"] },
     { name: "purging only the compiler keeps it", run: `apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && ${build} && apt-get purge -y --auto-remove gcc`, alpine: false, subjects: [] },

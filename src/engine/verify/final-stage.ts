@@ -5,7 +5,7 @@ import type { EstimateContext } from "../estimate/context";
 import { debianClosures } from "../estimate/debian-closures";
 import { stageDebianRelease } from "../estimate/debian-install";
 import { copiedFromAll, type StageState } from "../estimate/stage-state";
-import { debianBasePackages, debianRuntimeName, findPythonPackage, isInFullPythonImage, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
+import { alpineLibrariesBrought, debianBasePackages, debianRuntimeName, findPythonPackage, isInFullPythonImage, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
 import type { Report } from "./build-check";
 import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
 import type { BuildNeeds } from "../knowledge/types";
@@ -148,7 +148,9 @@ function checkRemovedRuntimeLibraries(final: StageState, report: Report): void {
   const installed = [...live].filter((g) => g.startsWith(prefix)).map((g) => g.slice(prefix.length));
   const present = new Set([...final.pythonInstalled.values()].flatMap((s) => [...s]));
   // Whether a package still installed brings `lib`: its own name, or (Debian) its closure over the base image.
-  const brought = (lib: string): boolean => live.has(`${prefix}${lib}`) || (release !== null && installed.some((name) => debianClosures(name, release, debianBasePackages(release), false).closure.added.includes(lib)));
+  const brought = (lib: string): boolean => live.has(`${prefix}${lib}`)
+    || (musl && installed.some((name) => alpineLibrariesBrought(name).includes(lib)))
+    || (release !== null && installed.some((name) => debianClosures(name, release, debianBasePackages(release), false).closure.added.includes(lib)));
   for (const name of [...final.builtFromSource].sort()) {
     if (!present.has(name)) continue;
     const needs = findPythonPackage(name)?.buildNeeds;
