@@ -78,6 +78,21 @@ describe("correctness/eol-base", () => {
         output: null,
       },
       {
+        // python:3.11 has /usr/local/lib/python3.11 only: the copied site-packages path moves with the tag.
+        name: "paths naming the old Python move with it",
+        dockerfile: "FROM python:3.10-alpine AS build\nRUN pip install --no-cache-dir requests==2.32.3\nFROM python:3.10-alpine\nCOPY --from=build /usr/local/lib/python3.10/site-packages /usr/local/lib/python3.10/site-packages\nRUN python3.10 -c 'import requests'\n",
+        findings: ["1:eol", "3:eol"],
+        output: "FROM python:3.11-alpine AS build\nRUN pip install --no-cache-dir requests==2.32.3\nFROM python:3.11-alpine\nCOPY --from=build /usr/local/lib/python3.11/site-packages /usr/local/lib/python3.11/site-packages\nRUN python3.11 -c 'import requests'\n",
+        reasonIncludes: ["python3.10 in paths and commands (3) becomes python3.11"],
+      },
+      {
+        // Only the builder moves; the final stage is another image, built for 3.10: its paths stay.
+        name: "paths are not moved where a stage on the old Python stays",
+        dockerfile: "FROM python:3.10-slim AS build\nRUN pip install --no-cache-dir --target /deps requests\nFROM example/app-runtime:3.10\nCOPY --from=build /deps /usr/local/lib/python3.10/site-packages\n",
+        findings: ["1:eol"],
+        output: "FROM python:3.11-slim AS build\nRUN pip install --no-cache-dir --target /deps requests\nFROM example/app-runtime:3.10\nCOPY --from=build /deps /usr/local/lib/python3.10/site-packages\n",
+      },
+      {
         name: "a variable in FROM: reported, not rewritten",
         dockerfile: "ARG PY=3.7\nFROM python:${PY}-slim\nCMD [\"python\"]\n",
         findings: ["2:eol"],

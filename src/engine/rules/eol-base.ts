@@ -145,6 +145,45 @@ function check(context: RuleContext, node: InstructionNode, stageIndex: number):
   return { node, rows, image, replacement, why };
 }
 
+/** `3.10` for `python:3.10-alpine`; null for another image or a tag naming no minor. */
+function pythonMinorOf(image: string | null | undefined): string | null {
+  const ref = image == null ? null : parseImageRef(image);
+  if (ref === null || ref.registry !== null || ref.repository !== "python") return null;
+  const version = parsePythonTag(ref.tag)?.version;
+  return version == null || version.minor === null ? null : `${version.major}.${version.minor}`;
+}
+
+/**
+ * Paths and commands naming the old Python (`/usr/local/lib/python3.10/site-packages` in a COPY --from,
+ * `python3.10 -m pip`): the new image has only its own minor's, so they are moved with it — where every
+ * stage on that Python moves to the same new one. Otherwise none (a COPY of the old path then fails the
+ * build check, and the step with it).
+ */
+function pythonPathEdits(context: RuleContext, all: readonly Hit[]): { start: number; end: number; text: string }[] {
+  const { model } = context.analysis;
+  const moves = new Set(all.flatMap((h) => {
+    const from = pythonMinorOf(h.image);
+    const to = pythonMinorOf(h.replacement);
+    return from === null || to === null || from === to ? [] : [`${from}>${to}`];
+  }));
+  const [move] = [...moves];
+  if (move === undefined || moves.size > 1) return [];
+  const [from = "", to = ""] = move.split(">");
+  const moved = new Set(all.map((h) => h.node));
+  if (model.stages.some((s) => !moved.has(s.from) && pythonMinorOf(s.from.from?.image) === from)) return [];
+  const movedStages = new Set(model.stages.filter((s) => moved.has(s.from)).flatMap((s) => [...stageAndBuiltOn(model, s.index)]));
+  const edits: { start: number; end: number; text: string }[] = [];
+  const token = new RegExp(`python${from.replace(".", "\\.")}(?![0-9])`, "g");
+  for (const match of model.text.matchAll(token)) {
+    const node = model.instructions.find((n) => n.range.start <= match.index && match.index < n.range.end);
+    if (node === undefined) continue;
+    // A stage on another image (a runtime built for the old Python) keeps its paths: then none move.
+    if (!movedStages.has(node.stageIndex)) return [];
+    edits.push({ start: match.index, end: match.index + match[0].length, text: `python${to}` });
+  }
+  return edits;
+}
+
 function hits(context: RuleContext): Hit[] {
   return context.analysis.model.stages.flatMap((s) => check(context, s.from, s.index) ?? []);
 }
@@ -186,11 +225,14 @@ export const eolBase: Rule = {
       if (at < 0 || at > h.node.range.end) return [];
       edits.push({ start: at, end: at + h.image.length, text: h.replacement ?? h.image });
     }
+    const paths = pythonPathEdits(context, all);
+    edits.push(...paths);
+    const moved = paths[0] === undefined ? "" : `. ${text.slice(paths[0].start, paths[0].end)} in paths and commands (${paths.length}) becomes ${paths[0].text}, the only Python the new image has`;
     return [{
       id: "supported-tag",
       title: "Move to a supported tag",
       edits: [{ file: "dockerfile", edits }],
-      reason: all.map((h) => `${h.image} → ${h.replacement ?? ""}: ${h.rows.map((r) => `${describe(r)}, per ${r.source}`).join("; ")}`).join(". "),
+      reason: all.map((h) => `${h.image} → ${h.replacement ?? ""}: ${h.rows.map((r) => `${describe(r)}, per ${r.source}`).join("; ")}`).join(". ") + moved,
     }];
   },
 };

@@ -169,6 +169,7 @@ describe("COPY --from", () => {
     { name: "a prefix whose requirements file was not given still exists", dockerfile: `${builder}RUN pip install --prefix=/install -r requirements.txt\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, requirements: [], expected: [] },
     { name: "a stage the model cannot follow", dockerfile: `${builder}RUN ./build.sh\n${SLIM}\nCOPY --from=builder /install /usr/local\n`, expected: [] },
     { name: "what the base image may hold", dockerfile: `${builder}${SLIM}\nCOPY --from=builder /usr/local/lib/python3.12/site-packages /usr/local/lib/python3.12/site-packages\n`, expected: [] },
+    { name: "another Python's site-packages, which a python image lacks", dockerfile: `${builder}RUN pip install -r requirements.txt\n${SLIM}\nCOPY --from=builder /usr/local/lib/python3.10/site-packages /usr/local/lib/python3.10/site-packages\n`, expected: ["error copy-from-missing-path builder:/usr/local/lib/python3.10/site-packages @5"] },
     { name: "a directory made by mkdir", dockerfile: `${builder}RUN mkdir -p /data\n${SLIM}\nCOPY --from=builder /data /data\n`, expected: [] },
     { name: "a stage index that does not exist", dockerfile: `${SLIM}\nCOPY --from=3 /install /usr/local\n`, expected: ["error copy-from-unknown-stage 3 @2"] },
     { name: "a stage name that does not exist (a named context, or a typo)", dockerfile: `${builder}${SLIM}\nCOPY --from=buidler /app /app\n`, expected: ["warning copy-from-unknown-stage buidler @4"] },

@@ -40,6 +40,9 @@ export function mayExistForCopy(stage: StageState, path: string): boolean {
   if (mayExist(stage, path, null)) return true;
   if (isUnder(stage.workdir, path)) return true;
   for (const dir of stage.madeDirs) if (isUnder(dir, path)) return true;
+  // An official python image has /usr/local/lib/pythonX.Y for its own minor only.
+  const lib = /^\/usr\/local\/lib\/python(\d+\.\d+)(\/|$)/.exec(path);
+  if (lib !== null && stage.base?.python != null && stage.pythonMinor !== null && lib[1] !== stage.pythonMinor) return false;
   // `scratch` has nothing; an image may hold anything under the system directories.
   const top = path.split("/")[1] ?? "";
   return stage.base !== null && (BASE_DIRS.has(top) || path === "/");
