@@ -37,6 +37,16 @@ describe("findPackage over a hand-made table", () => {
     expect(findPackage(project, spec, slim)?.version.version).toBe(version);
   });
 
+  it("a pin held without sizes: a sized version stands in for its size, with the pin's own dependencies", () => {
+    const facts = findPackage("web", "==3.0", slim);
+    expect(facts?.version.version).toBe("2.1");
+    // 2.1 requires helper (and more); the 3.0 row requires nothing.
+    expect(facts?.version.deps).toEqual([]);
+    expect(facts?.standIn).toContain("web 2.1 stands in for web==3.0, with the dependencies the tables list for 3.0");
+    // A stand-in nearer than any row of the pin's own keeps its own dependencies.
+    expect(findPackage("web", "==2.0.5", slim)?.version.dependenciesOf).toBeUndefined();
+  });
+
   it("a release held with older CPythons' wheels only, after an earlier release had the image's: its wheel stands in", () => {
     const facts = findPackage("kept", "==2.0", slim);
     expect(facts).toMatchObject({ buildsFromSource: false, mayCompile: null });

@@ -147,6 +147,7 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
       const target = specifierTarget(spec);
       chosen = (target === null ? undefined : nearest(versions, target)) ?? versions[0];
       choice = "nearest";
+      if (chosen !== undefined && target !== null) chosen = withOwnDependencies(chosen, all, spec, target);
     }
   }
   if (chosen === undefined) return null;
@@ -161,7 +162,7 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
     : null;
   const mayCompile = doubtful ?? (target === null || wheel === null || pure || optionalExtension(normalized) !== null ? null : pinMayLackWheel(normalized, all, chosen, target, wheel, platform));
   const notes = [
-    choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}` : null,
+    choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}${chosen.dependenciesOf === undefined ? "" : `, with the dependencies the tables list for ${chosen.dependenciesOf}`}` : null,
     older === null ? null : older.wheel[0].includes("musllinux") || platform.libc !== "musl"
       ? `the harvested lock files hold no cp${platform.python.replace(".", "")} wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons): its cp3${older.minor} wheel stands in`
       : `the harvested lock files hold no musllinux wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons and platforms): its cp3${older.minor} manylinux wheel stands in`,
@@ -247,6 +248,19 @@ function legacyTorchFacts(legacy: LegacyTorch, specifier: string | null, platfor
 function earlierHasOwnWheel(all: readonly TableVersion[], version: TableVersion, platform: Platform): boolean {
   const at = release(version.version);
   return all.some((ver) => compareTuples(release(ver.version), at) < 0 && pickWheel(ver.wheels, platform) !== null);
+}
+
+/**
+ * A stand-in weighs the pin by its own wheels, but installs what the pin requires: where the table holds the
+ * pinned release (or one nearer to it) without sizes, that row's dependencies and extras are the ones
+ * followed. xgboost==1.6.1 stood in as 2.1.4, and brought the 485 MB nvidia-nccl-cu12 that only 2.0 began to
+ * require, though the table's 1.6.0 row lists numpy and scipy alone.
+ */
+function withOwnDependencies(standIn: TableVersion, all: readonly TableVersion[], spec: string, target: string): TableVersion {
+  const own = all.find((ver) => safeSatisfies(ver.version, spec)) ?? nearest(all, target);
+  if (own === undefined || own === standIn || own.version === standIn.version) return standIn;
+  if (nearer(release(own.version), release(standIn.version), release(target)) >= 0) return standIn;
+  return { ...standIn, deps: own.deps, extras: own.extras, dependenciesOf: own.version };
 }
 
 /** The CPython 3 minors a version's wheels are built for (`cp311-…` → 11), each once. */

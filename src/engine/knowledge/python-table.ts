@@ -56,6 +56,9 @@ export interface TableVersion {
   /** `owner/repo@commit:path` of a lock file that held this version, and that lock's date when known. */
   readonly source: string;
   readonly date: string | null;
+  /** Set where `deps` and `extras` are another row's: the version (held without sizes) they belong to,
+   *  which this sized version stands in for (find-package.ts). */
+  readonly dependenciesOf?: string;
 }
 
 /** A project's measured installed size (python-packages.json), authoritative where present. */
