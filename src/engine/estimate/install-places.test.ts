@@ -45,3 +45,22 @@ describe("uv and VIRTUAL_ENV", () => {
     expect(finalPaths("FROM python:3.12-slim\nENV VIRTUAL_ENV=/opt/venv\nRUN python -m venv /opt/venv && pip install --no-cache-dir flask\n")).toContain("/usr/local/lib/python3.12/site-packages/flask");
   });
 });
+
+describe("a command named through a variable", () => {
+  it("python${PYV} -m venv makes the venv the later pip installs into", () => {
+    const dockerfile = "FROM python:3.11-slim AS builder\nENV PYV=3.11\nRUN python${PYV} -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --no-cache-dir flask\nFROM python:3.11-slim\nCOPY --from=builder /opt/venv /opt/venv\n";
+    expect(finalPaths(dockerfile)).toContain("/opt/venv/lib/python3.11/site-packages/flask");
+  });
+
+  it("an unquoted variable holding the command and its options is split as the shell splits it", () => {
+    const dockerfile = "FROM python:3.12-slim\nENV PIP_INSTALL=\"pip install --no-cache-dir\"\nRUN $PIP_INSTALL flask\n";
+    const e = analysis(dockerfile).estimate;
+    expect(finalPaths(dockerfile)).toContain("/usr/local/lib/python3.12/site-packages/flask");
+    expect(e.byCategory.pipCache).toBe(0);
+  });
+
+  it("a variable with no value leaves the command unknown", () => {
+    const e = analysis("FROM python:3.12-slim\nRUN $INSTALLER flask\n").estimate;
+    expect(e.layers.flatMap((l) => l.items).filter((i) => i.category === "python")).toEqual([]);
+  });
+});

@@ -3,6 +3,9 @@
 // says so). Cache mounts take what is written under them out of the layer.
 import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
+import { recogniseCommand } from "../shell/recognise";
+import type { CommandInfo } from "../shell/command-info";
+import type { ShellCommand } from "../shell/types";
 import { noteAccounts } from "./accounts";
 import { stageNamed, type EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
@@ -51,6 +54,23 @@ const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
 /** What adds an apt repository: a write under /etc/apt/sources.list(.d), or add-apt-repository. */
 export const APT_SOURCES = /\/etc\/apt\/sources\.list|add-apt-repository|apt-add-repository/;
 
+/**
+ * A command named through a variable (`python${PYV} -m venv /opt/venv`, `$PIP_INSTALL numpy` with
+ * PIP_INSTALL="pip install --no-cache-dir"): the shell expands the word before running it, so it is
+ * recognised again with the value the stage gives the variable (unquoted: split at blanks, as the shell
+ * does). The rules read the parse's recognition and leave such commands alone; the size and the build
+ * check follow what runs. Unchanged where the word is not an expansion or a variable has no value.
+ */
+function withCommandWordExpanded(command: ShellCommand, info: CommandInfo | undefined, scope: RunScope): CommandInfo | undefined {
+  const first = command.words[0];
+  if (info === undefined || first === undefined || !first.hasExpansion || !first.value.includes("$")) return info;
+  const expanded = substituteVariables(first.value, scope.vars);
+  if (expanded.unresolved.length > 0 || expanded.value.trim() === "" || expanded.value.includes("$")) return info;
+  const parts = first.quoted ? [expanded.value] : expanded.value.trim().split(/\s+/);
+  const words = [...parts.map((value) => ({ ...first, value, hasExpansion: false })), ...command.words.slice(1)];
+  return recogniseCommand({ ...command, words });
+}
+
 export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
   const run = node.run;
   if (run === null) return;
@@ -74,9 +94,12 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   const aptListsMounted = run.mounts.some((m) => m.target !== null && /^\/var\/lib\/apt(\/|$)|^\/var\/lib\/?$/.test(resolvePath(stage.workdir, m.target)));
   run.commands.forEach((command, i) => {
     if (liftsPep668 && run.infos[i]?.kind !== "pip-install" && command.words.some((w) => /break-system-packages|EXTERNALLY-MANAGED/.test(w.value))) stage.toolConfig.set(BREAK_SYSTEM_PACKAGES, "true");
-    const info = run.infos[i];
-    if (info === undefined) return;
     const restore = applyAssignments(scope, command.assignments);
+    const info = withCommandWordExpanded(command, run.infos[i], scope);
+    if (info === undefined) {
+      restore();
+      return;
+    }
     ctx.reader.command(ctx, stage, scope, command, info, node);
     noteAccounts(stage, scope, command, info);
     // Arguments the model cannot read (`$(cat packages.txt)`, a variable without a value) may install or
