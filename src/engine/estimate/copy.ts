@@ -197,6 +197,8 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       addExecutables(stage, copiedNames([raw], dest, destIsDir), `COPY --from=${from} (line ${line})`);
     } else if (selected.length === 0) {
       ctx.warn("copy-from-base", `COPY --from=${from} ${raw} copies files of that stage's base image, which the tables do not break down: not counted.`, line);
+      // They exist here now, whatever they are (a Python copied with /usr/local).
+      stage.madePaths.add(dest);
       // An image the model does not hold may have any tool: the build check must not call it missing.
       if (source.unmodelledAt !== null) addExecutables(stage, copiedNames([raw], dest, destIsDir), `COPY --from=${from} (line ${line})`);
     }

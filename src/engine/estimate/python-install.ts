@@ -2,7 +2,7 @@
 // transitive closure over the wheel table), where they land (system site-packages, a venv, --prefix,
 // --target, --user), their .pyc, and the installer's cache. Lock-file installs (uv sync, poetry, pipenv)
 // are in locked-install.ts; `pip install .` and `-r pyproject.toml` read the project's pyproject.toml.
-import { findPythonPackage, normalizePackageName, type ClosureRequest } from "../knowledge";
+import { findPythonPackage, normalizePackageName, optionalExtension, type ClosureRequest } from "../knowledge";
 import { markerEnvironment, resolveRequirements } from "../requirements";
 import { parseCommandLineRequirementCached } from "../cache/parsed-files";
 import type { Requirement } from "../requirements/model";
@@ -59,6 +59,16 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
   if (user !== null) return sitePackages(user, stage);
   const venv = info.venv === null ? (o.system ? null : uvActiveVenv(scope, info) ?? venvOnPath(stage, scope)) : resolvePath(scope.cwd, expand(scope, info.venv));
   return venv === null ? systemSite(stage) : sitePackages(venv, stage);
+}
+
+/** True when the package installs CPython extension modules (a cpXY wheel or a compiled source build), which
+ *  only that CPython can import; abi3 and pure wheels run on any. */
+function compiledExtension(cost: PackageCost): boolean {
+  // An optional extension (markupsafe's speedups, wrapt's) falls back to pure Python where it cannot load.
+  if (optionalExtension(cost.name) !== null) return false;
+  const facts = cost.facts;
+  if (facts !== null) return facts.wheel === null ? facts.buildsFromSource && facts.compiles : /^cp3\d+-cp3\d+m?-/.test(facts.wheel[0]);
+  return cost.row !== null && !cost.row.pure && !cost.unknown;
 }
 
 /** `uv pip install` writes into VIRTUAL_ENV when it is set, whether or not its bin is on PATH (pip, run
@@ -277,6 +287,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
       pythonPackage: cost.name,
       wheelFile: false,
       groups: [],
+      ...(compiledExtension(cost) && stage.pythonMinor !== null ? { builtForPython: stage.pythonMinor } : {}),
     });
   }
   // pip stops at the first package it cannot install: the ones asked for by name, else the first reached
@@ -475,5 +486,8 @@ export function createVenv(ctx: EstimateContext, stage: StageState, scope: RunSc
     pythonPackage: null,
     wheelFile: false,
     groups: ["venv"],
+    // python -m venv links bin/python to the interpreter that made it: an official python image's is
+    // /usr/local/bin/pythonX.Y (uv venv may pick another Python: not said).
+    ...(info.tool !== "uv" && stage.base?.image === "python" && stage.pythonMinor !== null ? { interpreter: `/usr/local/bin/python${stage.pythonMinor}` } : {}),
   });
 }

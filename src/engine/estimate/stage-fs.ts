@@ -27,6 +27,10 @@ export interface FsEntry {
   readonly wheelVersion?: string | null;
   /** Grouping key for removals by name: `deb:libpq-dev`, `apk:.build-deps`, `apk:gcc`. */
   readonly groups: readonly string[];
+  /** For an installed package with compiled extensions: the CPython minor they were built for (`3.12`). */
+  readonly builtForPython?: string;
+  /** For a venv: the interpreter its `bin/python` links to (`/usr/local/bin/python3.11`), where known. */
+  readonly interpreter?: string;
 }
 
 export interface FsLayer {

@@ -7,6 +7,7 @@ import { stageDebianRelease } from "../estimate/debian-install";
 import { copiedFromAll, type StageState } from "../estimate/stage-state";
 import { alpineLibrariesBrought, debianBasePackages, debianRuntimeName, findPythonPackage, isInFullPythonImage, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
 import type { Report } from "./build-check";
+import { isUnder } from "../estimate/paths";
 import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
 import type { BuildNeeds } from "../knowledge/types";
 
@@ -24,6 +25,54 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   checkWheelLibraries(final, at, report);
   checkRemovedRuntimeLibraries(final, report);
   checkSiteVersions(final, at, report);
+  checkExtensionVersions(final, at, report);
+  checkVenvInterpreters(final, at, report);
+}
+
+/**
+ * Compiled packages built for another CPython, in a directory this final stage's Python reads (its own
+ * site-packages, or a PYTHONPATH entry: `pip install --target /deps` on python:3.12, then distroless
+ * python3-debian12's 3.11 with PYTHONPATH=/deps): their cp312 extension modules do not import on 3.11.
+ * Pure and abi3 packages would; those are not named.
+ */
+function checkExtensionVersions(final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
+  const own = final.pythonMinor;
+  if (own === null || final.base?.python == null) return;
+  const pythonPath = new Set((final.env.get("PYTHONPATH") ?? "").split(":").filter((p) => p !== "").map((p) => p.replace(/\/+$/, "")));
+  const bySite = new Map<string, { minor: string; names: string[] }>();
+  for (const entry of final.fs.entries()) {
+    const minor = entry.builtForPython;
+    if (minor === undefined || minor === own || entry.pythonPackage === null || entry.wheelFile) continue;
+    const site = entry.path.slice(0, entry.path.lastIndexOf("/"));
+    const read = pythonPath.has(site) || new RegExp(`/lib/python${own.replace(".", "\\.")}/site-packages$`).test(site);
+    if (!read) continue;
+    const held = bySite.get(site) ?? { minor, names: [] };
+    if (!held.names.includes(entry.pythonPackage)) held.names.push(entry.pythonPackage);
+    bySite.set(site, held);
+  }
+  for (const [site, { minor, names }] of bySite) {
+    const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
+    report(at, "extension-python-mismatch", "error", site,
+      `${site} holds ${shown}, compiled for Python ${minor}, and this final stage runs Python ${own}: their extension modules do not import there (ImportError). Build them on the final image's Python (a builder on Python ${own}).`);
+  }
+}
+
+/**
+ * A venv made by an official python image links bin/python to /usr/local/bin/pythonX.Y. Copied into a final
+ * stage on another image (distroless, a Debian image with its own python3), that interpreter is not there:
+ * `/venv/bin/python` is a dangling link, and the container cannot start it. Not said where something put
+ * files at that path (a COPY of the builder's /usr/local).
+ */
+function checkVenvInterpreters(final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
+  if (final.base === null || final.base.image === "python") return;
+  for (const venv of final.venvs) {
+    const interpreter = final.fs.entriesAt(venv).find((e) => e.interpreter !== undefined)?.interpreter;
+    // The base image's own files are what its row says (distroless: /usr/bin/python3 only); what the stage
+    // copied or made may hold the interpreter.
+    if (interpreter === undefined || final.fs.selectsAny(interpreter) || [...final.madePaths].some((made) => isUnder(interpreter, made))) continue;
+    report(at, "venv-interpreter-missing", "error", venv,
+      `${venv} was made by the Python in ${interpreter.slice(0, interpreter.lastIndexOf("/"))} (${interpreter.slice(interpreter.lastIndexOf("/") + 1)}), which its bin/python links to, and ${final.baseLabel} has no Python there: the venv's python is a dangling link, so the container cannot start it. Make the venv with the final image's own Python, or copy it into an image of the same Python (python:X-slim).`);
+  }
 }
 
 /**
