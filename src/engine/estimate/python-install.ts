@@ -61,14 +61,27 @@ function installSite(stage: StageState, scope: RunScope, info: PipInstall): stri
   return venv === null ? systemSite(stage) : sitePackages(venv, stage);
 }
 
-/** True when the package installs CPython extension modules (a cpXY wheel or a compiled source build), which
- *  only that CPython can import; abi3 and pure wheels run on any. */
-function compiledExtension(cost: PackageCost): boolean {
-  // An optional extension (markupsafe's speedups, wrapt's) falls back to pure Python where it cannot load.
-  if (optionalExtension(cost.name) !== null) return false;
+/** What ties the package's extension modules to the image they were installed on: "version" for a cpXY wheel
+ *  or a compiled source build (that CPython, that C library), "libc" for an abi3 or other platform wheel (any
+ *  CPython 3, that C library); null for pure packages and optional speedups (markupsafe's, wrapt's), which
+ *  fall back to Python where they cannot load. */
+function compiledExtension(cost: PackageCost): "version" | "libc" | null {
+  if (optionalExtension(cost.name) !== null || cost.unknown) return null;
   const facts = cost.facts;
-  if (facts !== null) return facts.wheel === null ? facts.buildsFromSource && facts.compiles : /^cp3\d+-cp3\d+m?-/.test(facts.wheel[0]);
-  return cost.row !== null && !cost.row.pure && !cost.unknown;
+  if (facts !== null) {
+    if (facts.wheel === null) return facts.buildsFromSource && facts.compiles ? "version" : null;
+    if (/^cp3\d+-cp3\d+m?-/.test(facts.wheel[0])) return "version";
+    return /-(many|musl)linux/.test(facts.wheel[0]) ? "libc" : null;
+  }
+  return cost.row !== null && !cost.row.pure ? "version" : null;
+}
+
+/** The entry fields that say which Python and C library an installed package's extensions need. */
+function builtFor(cost: PackageCost, stage: StageState): { builtForPython?: string; builtForLibc?: "glibc" | "musl" } {
+  const tie = compiledExtension(cost);
+  if (tie === null) return {};
+  const libc = stage.libc ?? "glibc";
+  return tie === "version" && stage.pythonMinor !== null ? { builtForPython: stage.pythonMinor, builtForLibc: libc } : { builtForLibc: libc };
 }
 
 /** `uv pip install` writes into VIRTUAL_ENV when it is set, whether or not its bin is on PATH (pip, run
@@ -287,7 +300,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
       pythonPackage: cost.name,
       wheelFile: false,
       groups: [],
-      ...(compiledExtension(cost) && stage.pythonMinor !== null ? { builtForPython: stage.pythonMinor } : {}),
+      ...builtFor(cost, stage),
     });
   }
   // pip stops at the first package it cannot install: the ones asked for by name, else the first reached

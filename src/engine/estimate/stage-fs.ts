@@ -29,6 +29,8 @@ export interface FsEntry {
   readonly groups: readonly string[];
   /** For an installed package with compiled extensions: the CPython minor they were built for (`3.12`). */
   readonly builtForPython?: string;
+  /** With `builtForPython`: the C library they link (manylinux wheels glibc, musllinux ones musl). */
+  readonly builtForLibc?: "glibc" | "musl";
   /** For a venv: the interpreter its `bin/python` links to (`/usr/local/bin/python3.11`), where known. */
   readonly interpreter?: string;
 }

@@ -40,15 +40,31 @@ function checkExtensionVersions(final: StageState, at: { line: number; column: n
   if (own === null || final.base?.python == null) return;
   const pythonPath = new Set((final.env.get("PYTHONPATH") ?? "").split(":").filter((p) => p !== "").map((p) => p.replace(/\/+$/, "")));
   const bySite = new Map<string, { minor: string; names: string[] }>();
+  const libc = final.libc ?? "glibc";
+  const byLibc = new Map<string, { built: string; names: string[] }>();
   for (const entry of final.fs.entries()) {
     const minor = entry.builtForPython;
-    if (minor === undefined || minor === own || entry.pythonPackage === null || entry.wheelFile) continue;
+    if ((minor === undefined && entry.builtForLibc === undefined) || entry.pythonPackage === null || entry.wheelFile) continue;
+    // Built against the other C library: a manylinux extension does not load on Alpine, nor a musllinux one on Debian.
+    if (entry.builtForLibc !== undefined && entry.builtForLibc !== libc) {
+      const site = entry.path.slice(0, entry.path.lastIndexOf("/"));
+      const held = byLibc.get(site) ?? { built: entry.builtForLibc, names: [] };
+      if (!held.names.includes(entry.pythonPackage)) held.names.push(entry.pythonPackage);
+      byLibc.set(site, held);
+      continue;
+    }
+    if (minor === undefined || minor === own) continue;
     const site = entry.path.slice(0, entry.path.lastIndexOf("/"));
     const read = pythonPath.has(site) || new RegExp(`/lib/python${own.replace(".", "\\.")}/site-packages$`).test(site);
     if (!read) continue;
     const held = bySite.get(site) ?? { minor, names: [] };
     if (!held.names.includes(entry.pythonPackage)) held.names.push(entry.pythonPackage);
     bySite.set(site, held);
+  }
+  for (const [site, { built, names }] of byLibc) {
+    const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
+    report(at, "extension-libc-mismatch", "error", site,
+      `${site} holds ${shown}, compiled against ${built}, and this final stage's C library is ${libc}${libc === "musl" ? " (Alpine)" : ""}: their extension modules do not load there (ImportError). Install them on the final image's own kind (${libc === "musl" ? "an Alpine" : "a Debian-based"} builder).`);
   }
   for (const [site, { minor, names }] of bySite) {
     const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
