@@ -36,6 +36,15 @@ describe("size/torch-cpu", () => {
         output: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --extra-index-url https://download.pytorch.org/whl/cpu --no-cache-dir -r requirements.txt\nCOPY . .\n",
       },
       {
+        // uv takes each package from the first index that has it (the extra one first): without best-match
+        // a pinned numpy only PyPI holds would not resolve.
+        name: "uv pip with a requirements file: the extra index, compared as pip does",
+        dockerfile: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.8.4 /uv /bin/uv\nCOPY requirements.txt .\nRUN uv pip install --system --no-cache -r requirements.txt\n",
+        requirements: { "requirements.txt": "torch\nnumpy==2.1.3\n" },
+        findings: ["4:cuda"],
+        output: "FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.8.4 /uv /bin/uv\nCOPY requirements.txt .\nRUN uv pip install --extra-index-url https://download.pytorch.org/whl/cpu --index-strategy unsafe-best-match --system --no-cache -r requirements.txt\n",
+      },
+      {
         name: "installed in a builder and copied: the builder's install is fixed",
         dockerfile: "FROM python:3.12-slim AS builder\nRUN pip install --no-cache-dir --prefix=/install torch\nFROM python:3.12-slim\nCOPY --from=builder /install /usr/local\n",
         findings: ["2:cuda"],

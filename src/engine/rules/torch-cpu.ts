@@ -71,11 +71,16 @@ function hits(context: RuleContext): Hit[] {
 }
 
 /** `--index-url` when torch is all the command installs (PyTorch's index alone serves it), else
- *  `--extra-index-url`: pip takes the highest version from both, and `2.9.0+cpu` sorts above `2.9.0`. */
+ *  `--extra-index-url`: pip takes the highest version from both, and `2.9.0+cpu` sorts above `2.9.0`. uv
+ *  does not: by default it takes each package from the first index that has it, the extra one first, and
+ *  PyTorch's index carries old copies of numpy, requests, filelock… (astral-sh/uv#2840), so a pinned
+ *  requirement would not resolve; `--index-strategy unsafe-best-match` makes uv compare versions as pip does. */
 function flagFor(info: PipInstall): string {
   const onlyTorch = info.requirementFiles.length === 0 && info.editables.length === 0 && info.requirements.length > 0
     && info.requirements.every((r) => TORCH_PROJECTS.has(r.value.replace(/[<>=!~;[ ].*$/, "").toLowerCase()));
-  return onlyTorch && info.installer === "pip" ? `--index-url ${TORCH_CPU_URL}` : `--extra-index-url ${TORCH_CPU_URL}`;
+  if (onlyTorch && info.installer === "pip") return `--index-url ${TORCH_CPU_URL}`;
+  const strategy = info.installer === "uv" && !onlyTorch && !info.optionWords.some((w) => w.value.startsWith("--index-strategy"));
+  return `--extra-index-url ${TORCH_CPU_URL}${strategy ? " --index-strategy unsafe-best-match" : ""}`;
 }
 
 export const torchCpu: Rule = {
