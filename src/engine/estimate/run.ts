@@ -156,7 +156,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         apkAdd(ctx, stage, scope, info);
         break;
       case "apk-update":
-        apkIndex(stage);
+        if (!info.noCache) apkIndex(stage);
         break;
       case "apk-del":
         apkDel(ctx, stage, scope, info);

@@ -8,6 +8,8 @@ describe("size/apk-no-cache", () => {
       { name: "already --no-cache", dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache libpq\n" },
       { name: "the cache deleted in the same RUN", dockerfile: "FROM python:3.12-alpine\nRUN apk add libpq && rm -rf /var/cache/apk/*\n" },
       { name: "apk update with nothing added after it", dockerfile: "FROM python:3.12-alpine\nRUN apk update\nRUN pip install --no-cache-dir flask\n" },
+      // The global --no-cache holds for update too: the indexes are fetched and not kept.
+      { name: "apk --no-cache update before apk --no-cache add", dockerfile: "FROM python:3.12-alpine\nRUN apk --no-cache update && apk --no-cache add tzdata\n" },
       { name: "only in a builder stage", dockerfile: "FROM python:3.12-alpine AS b\nRUN apk add build-base\nFROM python:3.12-alpine\nCOPY --from=b /usr/bin/gcc /usr/bin/gcc\n" },
     ],
     invalid: [

@@ -113,7 +113,8 @@ export type CommandInfo =
       readonly addWord: ShellWord;
     }
   | { readonly kind: "apk-del"; readonly packages: readonly WordArg[] }
-  | { readonly kind: "apk-update" }
+  /** `apk update`; with the global `--no-cache` it fetches the indexes and keeps none. */
+  | { readonly kind: "apk-update"; readonly noCache: boolean }
   | { readonly kind: "apk-cache-clean" }
   | { readonly kind: "rm"; readonly paths: readonly WordArg[]; readonly recursive: boolean }
   /** `find ROOT … -delete` or `-exec rm`: deletes matches of `names` (e.g. `__pycache__`, `*.pyc`). */

@@ -537,7 +537,7 @@ function recogniseApk(rest: readonly ShellWord[]): CommandInfo {
     case "del":
       return { kind: "apk-del", packages: args.slice(1).map(packageArg) };
     case "update":
-      return { kind: "apk-update" };
+      return { kind: "apk-update", noCache: values.includes("--no-cache") };
     case "cache":
       return args[1]?.value === "clean" || args[1]?.value === "purge" ? { kind: "apk-cache-clean" } : { kind: "other", name: "apk cache" };
     default:
