@@ -195,6 +195,21 @@ describe("apk", () => {
   it("build-base counts its whole closure", () => {
     expect(estimate(`FROM ${ALPINE}\nRUN apk add --no-cache build-base\n`).byCategory.buildTools).toBe(alpineBytes("build-base"));
   });
+
+  // g++ depends on gcc (and gcc on binutils and its libraries): never less than gcc, and what two compilers
+  // share is counted once.
+  it.each([
+    { name: "g++ holds gcc", run: "apk add --no-cache g++", bytes: alpineBytes("g++") },
+    { name: "gcc, g++ and musl-dev: g++'s closure once", run: "apk add --no-cache gcc g++ musl-dev", bytes: alpineBytes("g++") },
+    { name: "gcc after build-base adds nothing", run: "apk add --no-cache build-base && apk add --no-cache gcc", bytes: alpineBytes("build-base") },
+  ])("$name", ({ run, bytes }) => {
+    expect(estimate(`FROM ${ALPINE}\nRUN ${run}\n`).byCategory.buildTools).toBe(bytes);
+  });
+
+  it("the compilers' closures nest: gcc < g++ < build-base", () => {
+    expect(alpineBytes("gcc")).toBeLessThan(alpineBytes("g++"));
+    expect(alpineBytes("g++")).toBeLessThan(alpineBytes("build-base"));
+  });
 });
 
 describe("Alpine (musl) without a musllinux wheel", () => {

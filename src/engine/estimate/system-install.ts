@@ -1,7 +1,7 @@
 // apt-get/apt and apk in the size model: package closures from the system-package table (shared
 // dependencies counted once), package-index caches unless removed in the same RUN, build tools kept apart
 // from runtime libraries, `apk add --virtual NAME` + `apk del NAME`, and `apt-get purge` (+ autoremove).
-import { alpineBuildBaseClosure, bringsLibcHeaders, findAlpinePackage, findDebianPackage, isInFullPythonImage, UNKNOWN_SYSTEM_PACKAGE } from "../knowledge";
+import { alpineBuildBaseClosure, alpineClosure, bringsLibcHeaders, findAlpinePackage, findDebianPackage, isInFullPythonImage, UNKNOWN_SYSTEM_PACKAGE } from "../knowledge";
 import type { SourceRef } from "../knowledge/types";
 import type { CommandInfo } from "../shell/command-info";
 import { LruCache } from "../cache/lru";
@@ -160,9 +160,15 @@ export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope,
     if (added.compiler) stage.hasCompiler = true;
     if (addsExecutables(stage, added.executables)) addExecutables(stage, added.executables, `apk add ${name} (line ${scope.line})`);
     if (added.unknown) ctx.assume(UNKNOWN_SYSTEM_PACKAGE.key, `${name}: ${UNKNOWN_SYSTEM_PACKAGE.how}`, scope.line);
+    // What a compiler closure shares with packages already installed (gcc, then g++; build-base, then gcc)
+    // is counted once: each counted member is marked `apkpart:NAME` on the entry that holds it.
+    const present = (member: string): boolean => stage.fs.inGroups([`${APK_PART}${member}`]).length > 0;
+    const fresh = added.parts === null ? (present(name) ? [] : [{ package: name, installedBytes: added.bytes }]) : added.parts.filter((p) => !present(p.package));
+    const bytes = added.parts === null ? (fresh.length === 0 ? 0 : added.bytes) : fresh.reduce((sum, p) => sum + p.installedBytes, 0);
+    const groups = [...added.groups, ...fresh.map((p) => `${APK_PART}${p.package}`), ...(virtual === null ? [] : [virtual])];
     stage.fs.add({
-      path: added.path, bytes: added.bytes, category: added.category, label: added.label,
-      sources: added.sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups: virtual === null ? added.groups : [...added.groups, virtual],
+      path: added.path, bytes, category: added.category, label: added.label,
+      sources: added.sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups,
     });
   }
   if (!info.noCache) {
@@ -171,8 +177,13 @@ export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope,
   }
 }
 
+/** The group naming an apk package whose bytes an entry counts (a closure's members, or the package itself). */
+const APK_PART = "apkpart:";
+
 /** What `apk add NAME` adds, which depends on the name alone. */
 interface ApkPackage {
+  /** A compiler's closure, member by member (alpineClosure); null for a package weighed alone. */
+  readonly parts: readonly { readonly package: string; readonly installedBytes: number }[] | null;
   readonly compiler: boolean;
   readonly executables: readonly string[];
   /** No figure: the unknown-package default, with its assumption. */
@@ -199,16 +210,18 @@ function apkPackage(name: string): ApkPackage {
   return apkPackages.getOrCompute(name, () => {
     const entry = { category: categoryOfSystemPackage(name), path: `/usr/apk/${name}`, label: `${name} (apk)`, groups: [`apk:${name}`] };
     const about = { compiler: COMPILER.test(name), executables: executablesOfSystemPackage(name), ...entry };
-    if (name === "build-base") {
-      const closure = alpineBuildBaseClosure();
-      return { ...about, unknown: false, bytes: closure.installedBytes, sources: [{ table: "system-packages", key: "alpine:build-base closure", source: closure.source, date: closure.date, note: closure.method }] };
+    const closure = alpineClosure(name);
+    if (closure !== null) {
+      const base = alpineBuildBaseClosure();
+      const note = name === "build-base" ? base.method : `${name} with its dependencies, as build-base's closure holds them (${closure.parts.map((p) => p.package).join(", ")}); ${base.method}`;
+      return { ...about, parts: closure.parts, unknown: false, bytes: closure.installedBytes, sources: [{ table: "system-packages", key: `alpine:${name} closure`, source: base.source, date: base.date, note }] };
     }
     const match = findAlpinePackage(name);
     if (match === null || match.row.installedBytes === null) {
-      return { ...about, unknown: true, bytes: UNKNOWN_SYSTEM_PACKAGE.alpineInstalledBytes, sources: [UNKNOWN_SYSTEM_PACKAGE.source] };
+      return { ...about, parts: null, unknown: true, bytes: UNKNOWN_SYSTEM_PACKAGE.alpineInstalledBytes, sources: [UNKNOWN_SYSTEM_PACKAGE.source] };
     }
     const row = match.row;
-    return { ...about, unknown: false, bytes: match.row.installedBytes, sources: [{ table: "system-packages", key: row.key, source: row.source, date: row.date, ...(match.assumption === null ? {} : { note: match.assumption }) }] };
+    return { ...about, parts: null, unknown: false, bytes: match.row.installedBytes, sources: [{ table: "system-packages", key: row.key, source: row.source, date: row.date, ...(match.assumption === null ? {} : { note: match.assumption }) }] };
   });
 }
 

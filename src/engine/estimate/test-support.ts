@@ -3,7 +3,7 @@
 // is made of instead of copying the number.
 import { parseDockerfile } from "../dockerfile/parse-dockerfile";
 import {
-  alpineBuildBaseClosure, debianBasePackages, debianInstallClosure, findAlpinePackage, findBaseImage, findPythonPackage, parseImageRef,
+  alpineClosure, debianBasePackages, debianInstallClosure, findAlpinePackage, findBaseImage, findPythonPackage, parseImageRef,
   resolvePythonClosure, type DebianRelease,
 } from "../knowledge";
 import type { BaseImageRow, PythonPackageRow } from "../knowledge/types";
@@ -65,7 +65,8 @@ export function debianClosureBytes(name: string, release: DebianRelease = "trixi
 }
 
 export function alpineBytes(name: string): number {
-  if (name === "build-base") return alpineBuildBaseClosure().installedBytes;
+  const closure = alpineClosure(name);
+  if (closure !== null) return closure.installedBytes;
   return required(findAlpinePackage(name)?.row.installedBytes, `alpine:${name}`);
 }
 

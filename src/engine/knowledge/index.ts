@@ -36,6 +36,7 @@ export {
   findDebianPackage,
   findAlpinePackage,
   alpineBuildBaseClosure,
+  alpineClosure,
   alpineBuildBaseClosureSource,
   debianSlimBase,
   alpineBase,

@@ -1,6 +1,6 @@
 // System package lookups: what `apt-get install --no-install-recommends X` adds on a python slim image
 // (Debian trixie/bookworm closures), what `apk add X` adds on Alpine (the package alone: no closures are
-// known, except build-base's), and the citations. Names as written in a Dockerfile are accepted
+// known, except the compilers': build-base's, and gcc's and g++'s within it), and the citations. Names as written in a Dockerfile are accepted
 // (`pkg=1.2-3`, `pkg:amd64`, `pkg>=1`), and a few virtual/transitional names resolve to their real package.
 // For Debian these hand-made rows are the fallback: the estimator reads the release tables of
 // debian-tables.ts first, and uses the rows only for Ubuntu bases, names that are not package names, or
@@ -15,6 +15,7 @@ import {
 } from "./data/system-packages";
 import { DEBIAN_RELEASES } from "./python-tag";
 import type {
+  AlpineClosurePart,
   AlpineBaseApprox,
   AlpineBuildBaseClosure,
   AlpinePackageRow,
@@ -216,6 +217,26 @@ function matchAlpinePackage(pkg: string): AlpinePackageMatch | null {
 /** `apk add build-base`: the summed closure (compilers, headers, binutils), with its method and caveats. */
 export function alpineBuildBaseClosure(): AlpineBuildBaseClosure {
   return ALPINE_BUILD_BASE_CLOSURE;
+}
+
+/** Members of the compiler closures within build-base's parts: gcc with binutils and the libraries it links
+ *  (the gcc closure seen in rust:1-alpine3.23's apk list), g++ with gcc's, libstdc++-dev and musl-dev (its
+ *  Depends on Alpine). */
+const GCC_CLOSURE = ["gcc", "binutils", "gmp", "isl26", "jansson", "libatomic", "libgcc", "libgomp", "libstdc++", "mpc1", "mpfr4", "zstd-libs"];
+const ALPINE_CLOSURES: Readonly<Record<string, readonly string[] | null>> = {
+  "build-base": null,
+  gcc: GCC_CLOSURE,
+  "g++": [...GCC_CLOSURE, "g++", "libstdc++-dev", "musl-dev"],
+};
+
+/** What `apk add NAME` installs where the tables know its closure (build-base, gcc, g++): the parts of
+ *  build-base's summed closure it takes, each with its own figure; null for any other name. */
+export function alpineClosure(name: string): { readonly parts: readonly AlpineClosurePart[]; readonly installedBytes: number } | null {
+  if (!(name in ALPINE_CLOSURES)) return null;
+  const members = ALPINE_CLOSURES[name] ?? null;
+  const all: readonly AlpineClosurePart[] = ALPINE_BUILD_BASE_CLOSURE.parts;
+  const parts = members === null ? all : all.filter((p) => members.includes(p.package));
+  return { parts, installedBytes: members === null ? ALPINE_BUILD_BASE_CLOSURE.installedBytes : parts.reduce((sum, p) => sum + p.installedBytes, 0) };
 }
 
 /** The citation for alpineBuildBaseClosure()'s number. */

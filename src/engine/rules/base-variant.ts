@@ -6,7 +6,7 @@ import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import {
-  alpineBuildBaseClosure, debianRuntimeName, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
+  alpineClosure, debianRuntimeName, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
   parseImageRef, parsePythonTag, pythonImageSuite, sourceOnlyAlpineNeeds, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
@@ -333,12 +333,13 @@ function toolingOnly(info: Extract<CommandInfo, { kind: "pip-install" }>): boole
 }
 
 function buildCost(packages: readonly string[]): string {
-  let bytes = 0;
+  // Each package once, a compiler with its closure (what two closures share counted once), as the estimate does.
+  const counted = new Map<string, number>();
   for (const p of packages) {
-    if (p === "build-base") bytes += alpineBuildBaseClosure().installedBytes;
-    else bytes += findAlpinePackage(p)?.row.installedBytes ?? 0;
+    const parts = alpineClosure(p)?.parts ?? [{ package: p, installedBytes: findAlpinePackage(p)?.row.installedBytes ?? 0 }];
+    for (const part of parts) counted.set(part.package, part.installedBytes);
   }
-  return `about ${formatBytes(bytes)}`;
+  return `about ${formatBytes([...counted.values()].reduce((sum, b) => sum + b, 0))}`;
 }
 
 /** The packages that compile from source on `libc`, each with the version that install gets. */
