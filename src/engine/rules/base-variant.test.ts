@@ -275,6 +275,13 @@ describe("size/base-variant", () => {
         reasonIncludes: ["calls bash (line 2 first)"],
       },
       {
+        // A base image for others: its children's installs (on the full image's compilers and glibc) are not here.
+        name: "ONBUILD: reported, not rewritten",
+        dockerfile: "FROM python:3.12\nWORKDIR /app\nONBUILD COPY requirements.txt ./\nONBUILD RUN pip install --no-cache-dir -r requirements.txt\nONBUILD COPY . .\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:full"],
+        output: null,
+      },
+      {
         name: "image from a variable: no rewrite",
         dockerfile: "ARG PY=3.12\nFROM python:${PY}\nRUN pip install flask\n",
         findings: ["2:full"],

@@ -111,6 +111,9 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   const from = t.stage.from.from;
   // Guard: an image given through a variable (`FROM python:${PY}`) is rewritten where the variable is set, which we do not do.
   if (from === null || from.rawImage.includes("$")) return [];
+  // Guard: ONBUILD makes this file a base image: what its children install (with their own requirements,
+  // on the compilers and glibc of the full image) is not here to check.
+  if (t.stage.instructions.some((n) => n.keyword === "ONBUILD")) return [];
   const infos = t.stage.instructions.flatMap((n) => n.run?.infos ?? []);
   // What the stage installs, by the variant's own package manager: an `apk add` installs nothing on a Debian
   // slim (apk is not there), an `apt-get install` nothing on Alpine (fuzz case 11236).
