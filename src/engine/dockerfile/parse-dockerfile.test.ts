@@ -347,6 +347,14 @@ describe("diagnostics point at a line and column", () => {
       expected: [{ code: "dockerfile/unterminated-heredoc", severity: "error", line: 2, column: 1 }],
     },
     {
+      // BuildKit keeps the \r of a RUN heredoc's lines (moby/buildkit#4282): the shell gets `update\r`.
+      name: "a RUN heredoc in a CRLF file",
+      text: "FROM alpine\r\nRUN <<EOF\r\napk update\r\nEOF\r\n",
+      expected: [{ code: "dockerfile/crlf-heredoc", severity: "error", line: 2, column: 1 }],
+    },
+    { name: "a heredoc fed to python in a CRLF file", text: "FROM python:3.12\r\nRUN python3 <<EOF\r\nprint(1)\r\nEOF\r\n", expected: [] },
+    { name: "a CRLF file without heredocs", text: "FROM alpine\r\nRUN apk update \\\r\n  && echo done\r\n", expected: [] },
+    {
       name: "an unknown instruction (indented)",
       text: "FROM alpine\n  FOO bar\n",
       expected: [{ code: "dockerfile/unknown-instruction", severity: "error", line: 2, column: 3 }],

@@ -183,9 +183,23 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
             `The heredoc <<${heredoc.name} is never closed: add a line with just "${heredoc.name}".`);
         }
       }
+      // The body as written, up to the delimiter line: its last line's \r too.
+      const crlf = (h: HeredocNode) => h.content.includes("\r") || (h.contentRange !== null && text.slice(h.contentRange.start, h.contentRange.end + 1).includes("\r"));
+      const script = node.keyword === "RUN" ? node.heredocs.find((h) => h.terminated && crlf(h)) : undefined;
+      if (script !== undefined && runsHeredocAsShell(text.slice(node.argsRange?.start ?? node.range.start, node.range.end))) {
+        report(node.range.start, "error", "dockerfile/crlf-heredoc",
+          `The heredoc <<${script.name} has Windows line ends (CRLF), and BuildKit keeps the \\r in a RUN heredoc's lines (moby/buildkit#4282): the shell reads \"update\\r\" and the like, and the commands fail. Save the Dockerfile with LF line ends.`);
+      }
     }
     return { text, escapeChar, directives, globalArgs, stages: stages as readonly Stage[], instructions, diagnostics };
   }
+}
+
+/** True when a RUN's heredoc is the shell script itself (`RUN <<EOF`, `RUN bash <<EOF`), not the input of
+ *  another program (`RUN python3 <<EOF`, which reads CRLF lines as well as LF ones). */
+function runsHeredocAsShell(args: string): boolean {
+  const before = args.replace(/^(\s*--[a-z]+=\S+)*\s*/i, "").split("<<")[0]?.trim() ?? "";
+  return before === "" || /^(\S*\/)?(sh|bash|dash|ash|zsh)(\s+-[a-z]+)*$/.test(before);
 }
 
 /** The text up to the end of the line where the instruction limit falls if the lines hold about one
