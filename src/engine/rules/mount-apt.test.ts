@@ -17,6 +17,8 @@ describe("cache/mount-apt", () => {
     valid: [
       { name: "no apt", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir flask\n` },
       { name: "already mounted", dockerfile: `${SYNTAX}\n${SLIM}\n${KEEP}\nRUN ${MOUNTS} ${INSTALL}\n` },
+      // Left in a heredoc (which the rewrite does not edit), the cleanup would empty the mounts on every build.
+      { name: "a heredoc that cleans apt's cache and lists", dockerfile: `${SLIM}\nRUN <<EOF\napt-get update\napt-get install -y --no-install-recommends libpq5\napt-get clean\nrm -rf /var/lib/apt/lists/*\nEOF\n` },
       { name: "exec form in the family: all or nothing", dockerfile: `${SLIM}\nRUN ${INSTALL}\nRUN ["apt-get", "install", "-y", "curl"]\n` },
       { name: "a later stage built FROM this one has an exec-form apt RUN", dockerfile: `${SLIM} AS base\nRUN ${INSTALL}\nFROM base\nRUN ["apt-get", "install", "-y", "curl"]\n` },
       { name: "apt as a non-root user", dockerfile: `${SLIM}\nRUN useradd -m app\nUSER app\nRUN ${INSTALL}\n` },

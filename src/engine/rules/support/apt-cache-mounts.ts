@@ -88,6 +88,9 @@ function refusal(analysis: Analysis, node: InstructionNode): string | null {
   const { user } = environmentAt(analysis, node);
   // BuildKit creates the mounts owned by root; apt itself needs root.
   if (!isRoot(user)) return `the RUN runs as user ${user ?? ""}`;
+  // The cleanup a mount makes pointless is dropped from shell-form RUNs only: left in a heredoc, it would
+  // empty the cache on every build, and the mounts would keep nothing.
+  if (!editableRun(node) && (run.infos.some(emptiesMountedDirs))) return "the RUN empties apt's cache and lists in a heredoc (or a script the rewrite does not edit), which would empty the mounts on every build";
   return null;
 }
 
