@@ -6,6 +6,7 @@ import { substituteVariables } from "../dockerfile/variables";
 import { recogniseCommand } from "../shell/recognise";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
+import type { FsEntry } from "./stage-fs";
 import { noteAccounts } from "./accounts";
 import { stageNamed, type EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
@@ -69,6 +70,22 @@ function withCommandWordExpanded(command: ShellCommand, info: CommandInfo | unde
   const parts = first.quoted ? [expanded.value] : expanded.value.trim().split(/\s+/);
   const words = [...parts.map((value) => ({ ...first, value, hasExpansion: false })), ...command.words.slice(1)];
   return recogniseCommand({ ...command, words });
+}
+
+/**
+ * An `rm` that deletes installed packages (not wheel files or caches): they are not in the image, and what
+ * imports them fails. The classic case is Poetry's: its virtualenvs live under its cache dir unless told
+ * otherwise, so `POETRY_CACHE_DIR=/tmp/c poetry install; rm -rf /tmp/c` deletes the app's environment.
+ */
+function noteInstallsRemoved(ctx: EstimateContext, stage: StageState, line: number, written: string, selected: readonly FsEntry[]): void {
+  const names = [...new Set(selected.filter((e) => e.category === "python" && e.pythonPackage !== null && !e.wheelFile).map((e) => e.pythonPackage ?? ""))];
+  if (names.length === 0) return;
+  const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
+  const poetry = selected.some((e) => e.path.includes("/virtualenvs/")) ? " Poetry keeps its virtualenvs under its cache dir unless virtualenvs.in-project or virtualenvs.create is false." : "";
+  ctx.check({
+    line, column: 1, stage: stage.index, severity: "warning", subject: written, code: "installed-packages-removed",
+    message: `rm ${written} deletes installed packages (${shown}): they are not in the image, and what imports them fails.${poetry}`,
+  });
 }
 
 export function estimateRun(ctx: EstimateContext, stage: StageState, node: InstructionNode): void {
@@ -168,7 +185,9 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         for (const path of info.paths) {
           const target = resolvePath(scope.cwd, substituteVariables(path.value, scope.vars).value);
           if (target === "/") continue;
-          reportStranded(ctx, stage.fs.remove(stage.fs.select(target).filter((e) => e.category !== "base")).stranded, scope.line, `rm ${path.value}`);
+          const selected = stage.fs.select(target).filter((e) => e.category !== "base");
+          noteInstallsRemoved(ctx, stage, scope.line, path.value, selected);
+          reportStranded(ctx, stage.fs.remove(selected).stranded, scope.line, `rm ${path.value}`);
         }
         break;
       case "find-delete":
