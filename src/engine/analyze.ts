@@ -49,7 +49,7 @@ export interface Analysis {
 
 export function analyze(input: AnalysisInput): Analysis {
   workCounters.analyses++;
-  const model = parseDockerfileCached(input.dockerfile);
+  const model = parseDockerfileCached(input.dockerfile, input.settings?.arch);
   const projectFiles: ParsedProjectFile[] = [];
   const extraRequirements: TextFile[] = [];
   for (const file of input.projectFiles ?? []) {

@@ -1,6 +1,8 @@
 // Dockerfile text → DockerfileModel, over dockerfile-ast (the parser behind VS Code's Docker tooling).
 // Never throws: a fault in the library (it has known TypeErrors on some heredocs) or bad input becomes a
 // diagnostic at the instruction where it happened, and every other instruction is still modelled.
+import type { Arch } from "../knowledge/wheel-tags";
+import { platformArgs } from "./platform-args";
 import { DockerfileParser } from "dockerfile-ast";
 import type { Instruction } from "dockerfile-ast";
 import { describeError, type Diagnostic } from "../diagnostics";
@@ -30,6 +32,8 @@ export const MAX_UNKNOWN_REPORTS = 50;
 export interface ParseDockerfileOptions {
   /** `--build-arg` values; they override global ARG defaults in FROM. */
   readonly buildArgs?: ReadonlyMap<string, string>;
+  /** The platform BuildKit's automatic ARGs name (TARGETARCH …, platform-args.ts): linux/amd64 unless set. */
+  readonly arch?: Arch;
   /** Hand dockerfile-ast the whole text even where the instruction limit falls in its first lines (the
    *  model is the same: parse-limit-prefix.test.ts compares the two). */
   readonly wholeText?: boolean;
@@ -124,7 +128,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
       try {
         node = readInstruction(raw, {
           text, escapeChar, rangeOf, index: instructions.length, stageIndex: stages.length - 1,
-          stages, globalValues, buildArgs: options.buildArgs, report,
+          stages, globalValues, buildArgs: options.buildArgs, platform: platformArgs(options.arch), report,
         });
       } catch (error) {
         const start = guard(() => rangeOf(raw.getRange()).start, 0);
@@ -232,6 +236,7 @@ interface ReadContext {
   readonly stages: readonly { readonly name: string | null }[];
   readonly globalValues: ReadonlyMap<string, string>;
   readonly buildArgs: ReadonlyMap<string, string> | undefined;
+  readonly platform: ReadonlyMap<string, string>;
   readonly report: (offset: number, severity: Diagnostic["severity"], code: string, message: string) => void;
 }
 
@@ -255,6 +260,8 @@ function readInstruction(raw: Instruction, ctx: ReadContext): InstructionNode {
   let from: InstructionNode["from"] = null;
   if (keyword === "FROM") {
     const values = new Map(ctx.globalValues);
+    // BuildKit sets its platform ARGs itself, as it does a --build-arg.
+    for (const [name, value] of ctx.platform) values.set(name, value);
     for (const [name, value] of ctx.buildArgs ?? []) values.set(name, value);
     from = readFrom(raw, values, ctx.stages.map((s) => s.name), ctx.escapeChar);
     if (from !== null && from.unresolved.length > 0) {

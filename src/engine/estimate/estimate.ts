@@ -1,5 +1,6 @@
 // The size model's entry point (DESIGN §3): walk every stage, instruction by instruction, over an
 // attributed filesystem, then sum the final image's layers. Never throws for any parsed model.
+import { platformArgs } from "../dockerfile/platform-args";
 import { aptArchived } from "./debian-install";
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { expansionBudget } from "../dockerfile/variables";
@@ -53,7 +54,9 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     requirementFiles: input.requirements,
     projectFiles: input.projectFiles ?? [],
     settings,
-    globalArgs: new Map(input.dockerfile.globalArgs.filter((a) => a.value !== "").map((a) => [a.name, a.value])),
+    // BuildKit sets its platform ARGs as it does a --build-arg (over a global default): a stage's
+    // `ARG TARGETARCH` reads them.
+    globalArgs: new Map([...input.dockerfile.globalArgs.filter((a) => a.value !== "").map((a) => [a.name, a.value] as const), ...platformArgs(settings.arch)]),
     dockerignore: input.dockerignore === null ? null : parseDockerignore(input.dockerignore),
     stages,
     stagesByName,

@@ -64,3 +64,19 @@ describe("a command named through a variable", () => {
     expect(e.layers.flatMap((l) => l.items).filter((i) => i.category === "python")).toEqual([]);
   });
 });
+
+describe("BuildKit's platform ARGs", () => {
+  const pick = "FROM python:3.12-slim AS target-amd64\nFROM python:3.12-alpine AS target-arm64\nFROM target-$TARGETARCH\nRUN pip install --no-cache-dir flask\n";
+  it.each([
+    { arch: "x86_64" as const, base: "python:3.12-slim" },
+    { arch: "aarch64" as const, base: "python:3.12-alpine" },
+  ])("FROM target-$TARGETARCH builds on the stage of the arch setting ($arch)", ({ arch, base }) => {
+    const e = analyze({ dockerfile: pick, requirements: [], dockerignore: null, settings: { arch } }).estimate;
+    expect(e.layers[0]?.instruction).toBe(`FROM ${base}`);
+  });
+
+  it("a stage that declares ARG TARGETARCH reads it", () => {
+    const dockerfile = "FROM python:3.12-slim\nARG TARGETARCH\nRUN python -m venv /opt/venv-$TARGETARCH && /opt/venv-$TARGETARCH/bin/pip install --no-cache-dir flask\n";
+    expect(finalPaths(dockerfile)).toContain("/opt/venv-amd64/lib/python3.12/site-packages/flask");
+  });
+});
