@@ -70,7 +70,7 @@ describe("BuildKit's platform ARGs", () => {
   it.each([
     { arch: "x86_64" as const, base: "python:3.12-slim" },
     { arch: "aarch64" as const, base: "python:3.12-alpine" },
-  ])("FROM target-$TARGETARCH builds on the stage of the arch setting ($arch)", ({ arch, base }) => {
+  ])("FROM target-[TARGETARCH] builds on the stage the arch setting names: $arch", ({ arch, base }) => {
     const e = analyze({ dockerfile: pick, requirements: [], dockerignore: null, settings: { arch } }).estimate;
     expect(e.layers[0]?.instruction).toBe(`FROM ${base}`);
   });
