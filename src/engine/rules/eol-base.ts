@@ -174,9 +174,13 @@ function pythonPathEdits(context: RuleContext, all: readonly Hit[]): { start: nu
   const movedStages = new Set(model.stages.filter((s) => moved.has(s.from)).flatMap((s) => [...stageAndBuiltOn(model, s.index)]));
   const edits: { start: number; end: number; text: string }[] = [];
   const token = new RegExp(`python${from.replace(".", "\\.")}(?![0-9])`, "g");
+  // Matches come in text order, as the instructions do: one walk finds each match's instruction.
+  let at = 0;
   for (const match of model.text.matchAll(token)) {
-    const node = model.instructions.find((n) => n.range.start <= match.index && match.index < n.range.end);
-    if (node === undefined) continue;
+    while (at < model.instructions.length && (model.instructions[at]?.range.end ?? 0) <= match.index) at++;
+    const node = model.instructions[at];
+    if (node === undefined) break;
+    if (node.range.start > match.index) continue;
     // A stage on another image (a runtime built for the old Python) keeps its paths: then none move.
     if (!movedStages.has(node.stageIndex)) return [];
     edits.push({ start: match.index, end: match.index + match[0].length, text: `python${to}` });
