@@ -80,3 +80,12 @@ describe("BuildKit's platform ARGs", () => {
     expect(finalPaths(dockerfile)).toContain("/opt/venv-amd64/lib/python3.12/site-packages/flask");
   });
 });
+
+describe("a wheel given by URL", () => {
+  it("installs the project and version its file name says", () => {
+    const e = analysis("FROM python:3.12-slim\nRUN pip install --no-cache-dir https://example.org/wheels/flask-3.0.3-py3-none-any.whl\n").estimate;
+    const labels = e.layers.flatMap((l) => l.items).filter((i) => i.category === "python").map((i) => i.label);
+    expect(labels).toContain("flask 3.0.3");
+    expect(labels.some((l) => l.startsWith("werkzeug "))).toBe(true);
+  });
+});

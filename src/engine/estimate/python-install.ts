@@ -175,6 +175,14 @@ function requestedPackages(ctx: EstimateContext, stage: StageState, scope: RunSc
   for (const file of files) names.push(...(namesFromFile(ctx, stage, scope, file.value, constraints) ?? []));
   for (const spec of specs) {
     const value = expand(scope, spec.value);
+    const remote = remoteWheel(value);
+    if (remote !== null) {
+      names.push({ name: remote.name, specifier: `==${remote.version}`, extras: [], marker: null });
+      // The file itself is what installs: no index is asked for it (whether it fits is checkWheelTags's).
+      prebuilt.add(remote.name);
+      checkWheelTags(ctx, stage, scope, remote);
+      continue;
+    }
     if (value.endsWith(".whl") || (hasGlob(value) && value.includes("/"))) {
       const wheels = wheelsAt(stage, resolvePath(scope.cwd, value));
       names.push(...wheels.map(wheelRequest));
@@ -215,6 +223,43 @@ function noteConstraintPins(ctx: EstimateContext, stage: StageState, requested: 
     return held === undefined ? [] : [held];
   });
   notePins(ctx, stage, used, line);
+}
+
+/** A wheel given by URL (`https://download.pytorch.org/whl/cpu/torch-1.11.0%2Bcpu-cp39-cp39-linux_x86_64.whl`):
+ *  its file name says the project, the version and the tags (PEP 427). Null for anything else. */
+function remoteWheel(value: string): { file: string; name: string; version: string; tags: string } | null {
+  if (!/^https?:\/\//i.test(value)) return null;
+  const path = value.replace(/[?#].*$/, "");
+  let file: string;
+  try {
+    file = decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
+  } catch {
+    return null;
+  }
+  const match = /^([^-]+)-([^-]+)(?:-\d[^-]*)?-([^-]+-[^-]+-[^-]+)\.whl$/.exec(file);
+  return match === null ? null : { file, name: normalizePackageName(match[1] ?? ""), version: match[2] ?? "", tags: match[3] ?? "" };
+}
+
+/**
+ * pip refuses a wheel whose tags do not fit the image ("… is not a supported wheel on this platform"): another
+ * CPython's cpXY, another architecture, or the other C library (manylinux on Alpine, musllinux on Debian).
+ * `linux_<arch>` (PyTorch's own index) is a Linux tag pip accepts.
+ */
+function checkWheelTags(ctx: EstimateContext, stage: StageState, scope: RunScope, wheel: { file: string; tags: string }): void {
+  const [python = "", abi = "", platforms = ""] = wheel.tags.split("-");
+  const minor = stage.pythonMinor;
+  const arch = ctx.settings.arch;
+  const libc = stage.libc ?? "glibc";
+  const pythons = python.split(".");
+  const fitsPython = minor === null || pythons.some((p) => p === "py3" || p === "py2.py3" || (abi === "abi3" && /^cp3\d+$/.test(p) && Number(p.slice(3)) <= Number(minor.split(".")[1])) || p === `cp${minor.replace(".", "")}`);
+  const fitsPlatform = platforms.split(".").some((p) => p === "any"
+    || (p.endsWith(`_${arch}`) && (p.startsWith("musllinux") ? libc === "musl" : p.startsWith("manylinux") ? libc === "glibc" : p.startsWith("linux_"))));
+  if (fitsPython && fitsPlatform) return;
+  const why = !fitsPython ? `it is built for ${pythons.join(", ")} and this stage runs CPython ${minor ?? ""}` : `its platform is ${platforms} and this stage is ${libc === "musl" ? "musl" : "glibc"} Linux on ${arch}`;
+  ctx.check({
+    line: scope.line, column: 1, stage: stage.index, severity: "error", subject: wheel.file, code: "wheel-not-supported",
+    message: `pip refuses ${wheel.file}: ${why} ("is not a supported wheel on this platform"), and the build fails.`,
+  });
 }
 
 /** The wheel files (from `pip wheel -w`) selected by `path`, which may be a glob: each as the project and the
