@@ -270,6 +270,11 @@ export class StageFs {
     return this.inLiveOrder(found);
   }
 
+  /** True when a live entry is in `group` (no list built: asked per member of each apk closure). */
+  hasGroup(group: string): boolean {
+    return this.byGroup.get(group).size > 0;
+  }
+
   /** Live entries in any of `groups` (`deb:gcc`, `apk:.build-deps`). */
   inGroups(groups: Iterable<string>): FsEntry[] {
     const found = new Set<FsEntry>();

@@ -160,12 +160,7 @@ export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope,
     if (added.compiler) stage.hasCompiler = true;
     if (addsExecutables(stage, added.executables)) addExecutables(stage, added.executables, `apk add ${name} (line ${scope.line})`);
     if (added.unknown) ctx.assume(UNKNOWN_SYSTEM_PACKAGE.key, `${name}: ${UNKNOWN_SYSTEM_PACKAGE.how}`, scope.line);
-    // What a compiler closure shares with packages already installed (gcc, then g++; build-base, then gcc)
-    // is counted once: each counted member is marked `apkpart:NAME` on the entry that holds it.
-    const present = (member: string): boolean => stage.fs.inGroups([`${APK_PART}${member}`]).length > 0;
-    const fresh = added.parts === null ? (present(name) ? [] : [{ package: name, installedBytes: added.bytes }]) : added.parts.filter((p) => !present(p.package));
-    const bytes = added.parts === null ? (fresh.length === 0 ? 0 : added.bytes) : fresh.reduce((sum, p) => sum + p.installedBytes, 0);
-    const groups = [...added.groups, ...fresh.map((p) => `${APK_PART}${p.package}`), ...(virtual === null ? [] : [virtual])];
+    const { bytes, groups } = apkShare(stage, name, added, virtual);
     stage.fs.add({
       path: added.path, bytes, category: added.category, label: added.label,
       sources: added.sources, pycBytes: 0, pythonPackage: null, wheelFile: false, groups,
@@ -177,8 +172,29 @@ export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope,
   }
 }
 
-/** The group naming an apk package whose bytes an entry counts (a closure's members, or the package itself). */
+/** The group naming an apk package whose bytes a closure's entry counts. */
 const APK_PART = "apkpart:";
+
+/**
+ * The bytes and groups of an `apk add NAME` entry. What a compiler closure shares with packages already
+ * installed (gcc, then g++; build-base, then gcc; musl-dev, then g++) is counted once: each member a closure
+ * counts is marked `apkpart:NAME` on its entry, and a package installed by name is its `apk:NAME` group.
+ */
+function apkShare(stage: StageState, name: string, added: ApkPackage, virtual: string | null): { bytes: number; groups: string[] } {
+  const groups = [...added.groups];
+  let bytes = 0;
+  if (added.parts === null) {
+    bytes = stage.fs.hasGroup(APK_PART + name) ? 0 : added.bytes;
+  } else {
+    for (const part of added.parts) {
+      if (stage.fs.hasGroup(APK_PART + part.package) || stage.fs.hasGroup(`apk:${part.package}`)) continue;
+      bytes += part.installedBytes;
+      groups.push(APK_PART + part.package);
+    }
+  }
+  if (virtual !== null) groups.push(virtual);
+  return { bytes, groups };
+}
 
 /** What `apk add NAME` adds, which depends on the name alone. */
 interface ApkPackage {
