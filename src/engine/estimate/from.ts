@@ -1,5 +1,7 @@
 // FROM in the size model: a table row for an image (nearest known tag when the exact one is missing,
 // flagged), or the layers and state of an earlier stage.
+import { imagePythonPackages } from "../knowledge/image-python-packages";
+import { systemSite } from "./python-install";
 import type { InstructionNode } from "../dockerfile/model";
 import { distroOfTag, findBaseImage, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
@@ -88,6 +90,13 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   const sameRepository = row !== null && ref !== null && (ref.repository === row.image || ref.repository.endsWith(`/${row.image}`) || `${ref.registry ?? ""}/${ref.repository}` === `/${row.image}` || (ref.registry !== null && `${ref.registry}/${ref.repository}` === row.image));
   if (baseExecutables(row) === null || !sameRepository) markSystemUnknown(stage, line);
   stage.fs.startLayer({ line, instruction: `FROM ${label}`, stageIndex: index, invalidatedBySource: false, installsPackages: false });
+  // A framework image already holds its framework where pip installs (the Python on PATH, weighed as the
+  // system site here): installing it again keeps it, as pip does.
+  const shipped = row === null && ref !== null ? imagePythonPackages(ref.registry === null ? ref.repository : `${ref.registry}/${ref.repository}`, ref.tag) : null;
+  if (shipped !== null) {
+    stage.pythonInstalled.set(systemSite(stage), new Set(shipped.packages));
+    ctx.assume(`image-python-packages:${line}`, `${label}: ${shipped.why}. pip keeps them ("Requirement already satisfied"), so installing them again adds nothing here; their size is the image's.`, line);
+  }
   if (row === null || row.diskBytes === null) {
     ctx.assume(ASSUMPTIONS.unknownBase.id, `${label}: ${ASSUMPTIONS.unknownBase.text}`, line);
     ctx.warn("unknown-base-image", `The size of ${label} is not known: the total leaves it out.`, line);

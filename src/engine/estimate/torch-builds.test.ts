@@ -169,3 +169,22 @@ describe("torch before 1.13: one wheel with CUDA inside", () => {
     expect(pkg(install("3.9", "torch==1.10.0+cpu\n"), "torch")?.bytes).toBe(TORCH_CPU.installedBytes + TORCH_CPU.pycBytes);
   });
 });
+
+describe("a framework image already holds its framework", () => {
+  it.each([
+    { image: "pytorch/pytorch:2.5.1-cuda12.1-cudnn9-runtime", install: "torch torchvision" },
+    { image: "tensorflow/tensorflow:2.15.0-gpu", install: "tensorflow" },
+  ])("pip install $install on $image adds nothing", ({ image, install }) => {
+    const e = run(`FROM ${image}\nRUN pip install --no-cache-dir ${install}\n`);
+    expect(e.byCategory.python).toBe(0);
+    expect(e.assumptions.some((a) => a.id.startsWith("image-python-packages"))).toBe(true);
+  });
+
+  it("what else an install brings is weighed, and the framework is not installed again", () => {
+    const e = run("FROM pytorch/pytorch:2.5.1-cuda12.1-cudnn9-runtime\nRUN pip install --no-cache-dir sentence-transformers\n");
+    const installed = (name: string) => items(e).find((i) => i.path.endsWith(`/${name}`));
+    expect(installed("sentence-transformers")).toBeDefined();
+    expect(installed("torch")).toBeUndefined();
+    expect(items(e).some((i) => /\/nvidia-/.test(i.path))).toBe(false);
+  });
+});
