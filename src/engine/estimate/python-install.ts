@@ -452,6 +452,31 @@ function indexWords(scope: RunScope, info: PipInstall): { value: string }[] {
   return words;
 }
 
+/**
+ * `--index-url https://download.pytorch.org/whl/…` replaces PyPI for the whole command: PyTorch's index holds
+ * torch, torchvision, torchaudio and what they require, and little else, so another package asked for in the
+ * same command is not found (`pip install torch --index-url …/cpu mistral_inference`). A warning: the index
+ * mirrors a few more projects than the tables can list.
+ */
+function checkTorchIndexOnly(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall, requested: Requested): void {
+  const words = indexWords(scope, info).map((w) => w.value);
+  const at = words.findIndex((w) => w === "--index-url" || w === "-i" || w.startsWith("--index-url="));
+  const url = at < 0 ? "" : words[at]?.startsWith("--index-url=") === true ? (words[at] ?? "").slice("--index-url=".length) : (words[at + 1] ?? "");
+  if (!/download\.pytorch\.org\/whl\//.test(url) || words.some((w) => w.startsWith("--extra-index-url") || w === "--find-links" || w === "-f")) return;
+  // A requirements file may add the index back (`--extra-index-url https://pypi.org/simple` in it).
+  const files = info.requirementFiles.map((f) => findRequirementsFile(ctx.requirementFiles, resolvePath(scope.cwd, expand(scope, f.value))));
+  if (files.some((f) => f === null || f.options.extraIndexUrls.length > 0 || f.options.findLinks.length > 0)) return;
+  const torch = requested.names.filter((r) => TORCH_PROJECTS.has(normalizePackageName(r.name)));
+  const served = new Set([...TORCH_PROJECTS, ...closureOf(torch, stagePlatform(ctx, stage), false).map((i) => i.name)]);
+  const others = [...new Set(requested.names.map((r) => normalizePackageName(r.name)))].filter((name) => !served.has(name));
+  if (others.length === 0) return;
+  const shown = others.slice(0, 3).join(", ") + (others.length > 3 ? ` and ${others.length - 3} more` : "");
+  ctx.check({
+    line: scope.line, column: 1, stage: stage.index, severity: "warning", subject: others[0] ?? "", code: "index-url-replaces-pypi",
+    message: `--index-url ${url} makes PyTorch's index the only one for this install, and it holds torch and what torch requires: pip is unlikely to find ${shown} there, and then the build fails. Install torch in its own command, or use --extra-index-url.`,
+  });
+}
+
 export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall): void {
   if (info.options.legacyInstallOptionPrefix !== null) {
     ctx.warn("removed-install-option", `--install-option was removed in pip 23.1: with current pip this install fails. Use --prefix=${info.options.legacyInstallOptionPrefix}.`, scope.line);
@@ -482,6 +507,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   const root = installRoot(stage, scope, info);
   if (root !== null) stage.madePaths.add(root);
   checkExternallyManaged(ctx, stage, scope, info);
+  checkTorchIndexOnly(ctx, stage, scope, info, requested);
   const distroPython = stage.base !== null && stage.base.python === null && (stage.family === "debian" || stage.family === "ubuntu");
   if (info.options.prefix !== null && root !== null && distroPython && info.venv === null && venvOnPath(stage, scope) === null) stage.distroPrefixes.add(root);
   installPackages(ctx, stage, scope, requested, {

@@ -237,6 +237,10 @@ describe("packages and stages", () => {
     { name: "a wheel URL for the image's CPython", dockerfile: "FROM python:3.9-slim\nRUN pip install --no-cache-dir https://download.pytorch.org/whl/cpu/torch-1.11.0%2Bcpu-cp39-cp39-linux_x86_64.whl\n", expected: [] },
     { name: "a manylinux wheel URL on Alpine", dockerfile: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir https://example.org/wheels/orjson-3.10.7-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl\n", expected: ["error wheel-not-supported orjson-3.10.7-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl @2"] },
     { name: "a pure wheel URL", dockerfile: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir https://example.org/wheels/flask-3.0.3-py3-none-any.whl\n", expected: [] },
+    // --index-url replaces PyPI: PyTorch's index serves torch and what it requires, not the app's packages.
+    { name: "another package from PyTorch's index alone", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir torch --index-url https://download.pytorch.org/whl/cpu mistral_inference\n`, expected: ["warning index-url-replaces-pypi mistral-inference @2"] },
+    { name: "torch and torchvision from PyTorch's index", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir --index-url https://download.pytorch.org/whl/cpu torch torchvision\n`, expected: [] },
+    { name: "PyTorch's index beside PyPI", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir --extra-index-url https://download.pytorch.org/whl/cpu torch mistral_inference\n`, expected: [] },
     { name: "an rm that deletes installed packages", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir --target /tmp/deps flask && rm -rf /tmp/deps\n`, expected: ["warning installed-packages-removed /tmp/deps @2"] },
     { name: "an rm of pip's cache only", dockerfile: `${SLIM}\nRUN pip install flask && rm -rf /root/.cache/pip\n`, expected: [] },
     { name: "the same site on the same Python", dockerfile: "FROM python:3.11-slim AS builder\nRUN pip install --no-cache-dir --user flask\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=builder /root/.local /root/.local\nCMD [\"main.py\"]\n", expected: [] },
