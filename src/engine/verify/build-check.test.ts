@@ -141,6 +141,15 @@ describe("executables", () => {
   ]);
 });
 
+describe("scripts under a user base", () => {
+  table([
+    // As root, pip puts pdm's script in /usr/local/bin: ~/.local exists only after a --user install.
+    { name: "~/.local/bin after an install without --user", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir pdm\nRUN /root/.local/bin/pdm --version\n`, expected: ["error missing-executable /root/.local/bin/pdm @3"] },
+    { name: "~/.local/bin after pip install --user", dockerfile: `${SLIM}\nRUN pip install --no-cache-dir --user pdm\nRUN /root/.local/bin/pdm --version\n`, expected: [] },
+    { name: "~/.local/bin after a script", dockerfile: `${SLIM}\nRUN curl -sSL https://pdm-project.org/install-pdm.py | python3 -\nRUN /root/.local/bin/pdm --version\n`, expected: [] },
+  ]);
+});
+
 describe("files the build reads", () => {
   table([
     { name: "requirements installed before they are copied", dockerfile: `${SLIM}\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . .\n`, expected: ["error file-not-in-image /app/requirements.txt @3"] },

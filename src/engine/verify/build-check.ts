@@ -5,7 +5,7 @@
 import type { DockerfileModel, InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import { envTrue, type EstimateContext } from "../estimate/context";
-import { hasGlob, resolvePath } from "../estimate/paths";
+import { hasGlob, isUnder, resolvePath } from "../estimate/paths";
 import type { RunScope } from "../estimate/python-install";
 import { aptArchived } from "../estimate/debian-install";
 import { venvOnPath } from "../estimate/pip-effects";
@@ -336,6 +336,7 @@ function checkExecutable(stage: StageState, scope: RunScope, command: ShellComma
     const at = locate(command, stage);
     report(at, "missing-executable", "error", shell.name, `Line ${at.line} runs its commands with ${command.shell ?? shell.name} -c, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).`);
   }
+  checkUserBinPath(stage, command, locate, report);
   const need = executableNeed(command, info);
   if (need === null) return;
   // Certain whatever else the stage holds: the other distribution's package manager is not there.
@@ -360,6 +361,20 @@ function checkExecutable(stage: StageState, scope: RunScope, command: ShellComma
       : stage.family === "alpine" && need.name === "usermod" ? " On Alpine it comes with the shadow package" : "";
     report(at, "missing-executable", "error", need.name, `Line ${at.line} runs ${need.name}, which this stage does not have (${stage.baseLabel} does not ship it and no earlier step installs it).${busybox === "" ? "" : `${busybox}.`}`);
   }
+}
+
+/**
+ * A command run by its path under a user base's bin (`/root/.local/bin/pdm`) that nothing put there: no
+ * image ships ~/.local, and pip installs a package's scripts there only with --user (as root without it,
+ * into /usr/local/bin), so the shell finds no such file.
+ */
+function checkUserBinPath(stage: StageState, command: ShellCommand, locate: Locate, report: Report): void {
+  const path = command.words[0]?.value ?? "";
+  const base = /^(\/root|\/home\/[^/$]+)\/\.local(?=\/bin\/)/.exec(path)?.[0];
+  if (base === undefined || stage.unmodelledAt !== null || stage.fs.selectsAny(base)) return;
+  for (const made of stage.madePaths) if (isUnder(path, made)) return;
+  const at = locate(command, stage);
+  report(at, "missing-executable", "error", path, `Line ${at.line} runs ${path}, which no step makes: ${base} comes from \`pip install --user\`, and pip installs a package's scripts there only then (as root without --user, into /usr/local/bin). Call it by its name.`);
 }
 
 /** `apk del NAME` of a virtual package (`.build-deps`) or build tool this stage never added. */
