@@ -26,7 +26,7 @@ export const ASSUMPTIONS = {
   tableVersion: {
     id: "table-version",
     value: 0,
-    text: "A pinned version the package table does not hold is weighed as the nearest version it holds (the newest one when only the bundled 217-package table is loaded).",
+    text: "A pin (or a range) that no version in the package table satisfies is weighed as the nearest version it holds (the newest one when only the bundled 217-package table is loaded).",
   },
   namedSourceFile: {
     id: "named-source-file",

@@ -24,6 +24,12 @@ describe("pinned versions the table does not hold", () => {
     expect(assumptions("FROM python:3.12-slim\nRUN pip install flask==" + held + " gunicorn\n", "").map((a) => a.id)).not.toContain("table-version");
   });
 
+  it("names the stand-in for a wildcard or a range the table cannot satisfy", () => {
+    const found = assumptions("FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n", "Flask==0.12.*\n");
+    expect(findPackage("flask", "==0.12.*", slim312)?.choice).toBe("nearest");
+    expect(found.find((a) => a.id === "table-version")?.text).toContain(`flask ${standIn("==0.12.*")} for Flask==0.12.*`);
+  });
+
   it("reads pins on the command line too", () => {
     const found = assumptions("FROM python:3.12-slim\nRUN pip install 'flask==1.0'\n", "");
     expect(found.find((a) => a.id === "table-version")?.text).toContain(`flask ${standIn("==1.0")} for flask==1.0`);

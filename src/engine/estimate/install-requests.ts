@@ -62,12 +62,14 @@ function pinNotesOf(requirements: readonly Requirement[], platform: Platform): r
 
 function readPinNotes(table: object | null, requirements: readonly Requirement[], platform: Platform): string[] {
   return requirements.flatMap((r) => {
-    if (r.name === null || r.pinnedVersion === null) return [];
+    // Any specifier the table cannot satisfy (`==0.12.*`, `<1.0`, a pin) gets its stand-in named.
+    if (r.name === null || r.specifier === "") return [];
     pinNoteWork.pinsRead++;
     if (table !== null) {
       const note = nearestPinNote(table, r.name, r.rawName, r.specifier, platform);
       return note === null ? [] : [note];
     }
+    if (r.pinnedVersion === null) return [];
     const row = findPythonPackage(r.name);
     return row?.version != null && row.version !== r.pinnedVersion ? [`${row.name} ${row.version} for ${r.rawName ?? r.name}==${r.pinnedVersion}`] : [];
   });
