@@ -282,6 +282,13 @@ describe("size/base-variant", () => {
         output: null,
       },
       {
+        // Fuzz case 14633: curl is in the full image, so the install needed no lists; slim has neither.
+        name: "an apt-get install before any apt-get update: no slim",
+        dockerfile: "FROM python:3.12\nRUN apt-get install -y curl\nRUN pip install --no-cache-dir flask\n",
+        findings: ["1:full"],
+        output: null,
+      },
+      {
         name: "image from a variable: no rewrite",
         dockerfile: "ARG PY=3.12\nFROM python:${PY}\nRUN pip install flask\n",
         findings: ["2:full"],

@@ -143,7 +143,9 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   const firstInstall = t.stage.instructions.findIndex((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install"));
   const installedBefore = new Set(t.stage.instructions.slice(0, firstInstall < 0 ? undefined : firstInstall + 1)
     .flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))));
-  const slimAlt = slim === null || slimTools === "refuse" ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes, slimTools);
+  // An apt-get install with no apt-get update before it worked on the full image only because what it names
+  // was there already: on slim apt has no lists to find it in (the build check's apt-no-lists; fuzz 14633).
+  const slimAlt = slim === null || slimTools === "refuse" || installsBeforeUpdate(t.stage) ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes, slimTools);
   let alpineAlt: FixAlternative | null = null;
   if (alpine !== null && !usesApt && !copiesFromGlibc && alpineTools !== "refuse") alpineAlt = alpineAlternative(analysis, t, alpine, packages, fullBytes, alpineTools);
   // A script of the app's (an entrypoint's `#!/bin/bash`, GNU options of sed or date) may need what only a
@@ -159,6 +161,17 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   if (slimAlt !== null) out.push(slimAlt);
   if (!alpineFirst && alpineAlt !== null) out.push(alpineAlt);
   return out;
+}
+
+/** True when an `apt-get install` of the stage runs before any `apt-get update` of it. */
+function installsBeforeUpdate(stage: Stage): boolean {
+  for (const node of stage.instructions) {
+    for (const info of node.run?.infos ?? []) {
+      if (info.kind === "apt-update") return false;
+      if (info.kind === "apt-install") return true;
+    }
+  }
+  return false;
 }
 
 /** A script from the build context the stage runs (`RUN ./setup.sh`, `RUN sh scripts/x.sh`, an ENTRYPOINT or
