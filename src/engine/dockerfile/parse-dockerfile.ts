@@ -192,7 +192,7 @@ export function parseDockerfile(input: string | Uint8Array, options: ParseDocker
       const script = node.keyword === "RUN" ? node.heredocs.find((h) => h.terminated && crlf(h)) : undefined;
       if (script !== undefined && runsHeredocAsShell(text.slice(node.argsRange?.start ?? node.range.start, node.range.end))) {
         report(node.range.start, "error", "dockerfile/crlf-heredoc",
-          `The heredoc <<${script.name} has Windows line ends (CRLF), and BuildKit keeps the \\r in a RUN heredoc's lines (moby/buildkit#4282): the shell reads \"update\\r\" and the like, and the commands fail. Save the Dockerfile with LF line ends.`);
+          `The heredoc <<${script.name} has Windows line ends (CRLF), and BuildKit keeps the \\r in a RUN heredoc's lines (moby/buildkit#4282): the shell reads "update\\r" and the like, and the commands fail. Save the Dockerfile with LF line ends.`);
       }
     }
     return { text, escapeChar, directives, globalArgs, stages: stages as readonly Stage[], instructions, diagnostics };
