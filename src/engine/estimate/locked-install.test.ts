@@ -161,10 +161,19 @@ describe("pdm install from pdm.lock", () => {
     { name: "--prod (pdm's Docker guide)", dockerfile: pdmDockerfile("pdm install --check --prod --no-editable"), site: VENV, expected: RUNTIME },
     { name: "--prod -G socks: an extra is a group", dockerfile: pdmDockerfile("pdm sync --prod -G socks"), site: VENV, expected: [...RUNTIME, "pysocks"].sort() },
     { name: "an active venv", dockerfile: pdmDockerfile("pdm install --prod", "ENV VIRTUAL_ENV=/opt/venv\n"), site: "/opt/venv/lib/python3.12/site-packages", expected: RUNTIME },
+    // PEP 582: an empty __pypackages__ in the project turns it on (pdm's own multistage recipe).
+    { name: "__pypackages__ made first: PEP 582's lib", dockerfile: pdmDockerfile("mkdir __pypackages__ && pdm install --prod --no-editable"), site: "/app/__pypackages__/3.12/lib", expected: RUNTIME },
   ])("$name", ({ dockerfile, site, expected }) => {
     const e = run(dockerfile, PDM);
     expect(installed(e, site)).toEqual(expected);
     expect(e.warnings.map((w) => w.code)).not.toContain("unmodelled-command");
+  });
+
+  it("a final stage copying __pypackages__/X.Y/lib has the packages, with no missing-path error", () => {
+    const dockerfile = `${pdmDockerfile("mkdir __pypackages__ && pdm install --prod --no-editable").replace("FROM python:3.12-slim", "FROM python:3.12-slim AS builder")}FROM python:3.12-slim\nENV PYTHONPATH=/app/pkgs\nCOPY --from=builder /app/__pypackages__/3.12/lib /app/pkgs\n`;
+    const e = run(dockerfile, PDM);
+    expect(installed(e, "/app/pkgs")).toEqual(RUNTIME);
+    expect(e.buildCheck).toEqual([]);
   });
 
   it("keeps pdm's cache in ~/.cache/pdm, and reads pyproject.toml alone with a warning naming pdm.lock", () => {

@@ -204,10 +204,18 @@ function installPlan(ctx: EstimateContext, stage: StageState, scope: RunScope, i
     // pdm installs into the active venv, else its project venv: `.venv` beside pyproject.toml
     // (venv.in_project, on by default), or one under its data directory (`app` stands in for its name).
     const active = get("VIRTUAL_ENV");
+    const cacheDir = resolvePath(scope.cwd, get("PDM_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pdm`);
+    // PEP 582: with a __pypackages__ directory in the project (`mkdir __pypackages__ && pdm install`, pdm's
+    // own multistage recipe) and no venv active, pdm installs into __pypackages__/X.Y/lib.
+    const local = resolvePath(scope.cwd, "__pypackages__");
+    if (active === undefined && (stage.madeDirs.has(local) || stage.fs.selectsAny(local))) {
+      const lib = `${local}/${stage.pythonMinor ?? "3"}/lib`;
+      stage.madePaths.add(lib);
+      return { site: lib, installer: "pip", compile: false, cacheDir, label: "pdm" };
+    }
     const inProject = !/^(0|false|no|off)$/i.test(get("PDM_VENV_IN_PROJECT") ?? "true");
     const venv = active !== undefined ? resolvePath(scope.cwd, active) : inProject ? resolvePath(scope.cwd, ".venv") : `${homeOf(stage)}/.local/share/pdm/venvs/app`;
     stage.venvs.add(venv);
-    const cacheDir = resolvePath(scope.cwd, get("PDM_CACHE_DIR") ?? `${homeOf(stage)}/.cache/pdm`);
     // pdm installs wheels with the `installer` library, which writes no .pyc unless asked.
     return { site: sitePackages(venv, stage), installer: "pip", compile: false, cacheDir, label: "pdm" };
   }
