@@ -156,10 +156,10 @@ function pythonMinorOf(image: string | null | undefined): string | null {
 /**
  * Paths and commands naming the old Python (`/usr/local/lib/python3.10/site-packages` in a COPY --from,
  * `python3.10 -m pip`): the new image has only its own minor's, so they are moved with it — where every
- * stage on that Python moves to the same new one. Otherwise none (a COPY of the old path then fails the
- * build check, and the step with it).
+ * stage on that Python moves to the same new one. Null where one is in a stage that does not move (a
+ * runtime built for the old Python): then no rewrite is offered (fuzz case 1806).
  */
-function pythonPathEdits(context: RuleContext, all: readonly Hit[]): { start: number; end: number; text: string }[] {
+function pythonPathEdits(context: RuleContext, all: readonly Hit[]): { start: number; end: number; text: string }[] | null {
   const { model } = context.analysis;
   const moves = new Set(all.flatMap((h) => {
     const from = pythonMinorOf(h.image);
@@ -181,8 +181,8 @@ function pythonPathEdits(context: RuleContext, all: readonly Hit[]): { start: nu
     const node = model.instructions[at];
     if (node === undefined) break;
     if (node.range.start > match.index) continue;
-    // A stage on another image (a runtime built for the old Python) keeps its paths: then none move.
-    if (!movedStages.has(node.stageIndex)) return [];
+    // A stage on another image (a runtime built for the old Python) keeps its paths: the move is the user's.
+    if (!movedStages.has(node.stageIndex)) return null;
     edits.push({ start: match.index, end: match.index + match[0].length, text: `python${to}` });
   }
   return edits;
@@ -230,6 +230,7 @@ export const eolBase: Rule = {
       edits.push({ start: at, end: at + h.image.length, text: h.replacement ?? h.image });
     }
     const paths = pythonPathEdits(context, all);
+    if (paths === null) return [];
     edits.push(...paths);
     const moved = paths[0] === undefined ? "" : `. ${text.slice(paths[0].start, paths[0].end)} in paths and commands (${paths.length}) becomes ${paths[0].text}, the only Python the new image has`;
     return [{
