@@ -54,7 +54,9 @@ export function checkCopyFrom(ctx: EstimateContext, model: DockerfileModel, stag
       report(at, "prefix-layout-lost", "error", `${label}:${path}`, `Stage ${label} runs pip with the distribution's python3, which puts --prefix=${path} packages under ${path}/local/lib/python3.X/dist-packages: copied to /usr/local they land in /usr/local/local/…, where Python does not look, and imports fail.`);
     }
     if (mayExistForCopy(source, path)) continue;
-    report(at, "copy-from-missing-path", "error", `${label}:${path}`, `COPY --from=${label} ${raw}: stage ${label} never makes ${path}, so the COPY fails.`);
+    // The subject names the path without its Python minor: a rewrite that moves the file to another Python
+    // (eol-base, which moves the paths with the tag) leaves a path missing before still missing, not new.
+    report(at, "copy-from-missing-path", "error", `${label}:${path.replace(/python\d+\.\d+/g, "pythonX.Y")}`, `COPY --from=${label} ${raw}: stage ${label} never makes ${path}, so the COPY fails.`);
   }
 }
 
