@@ -458,11 +458,10 @@ function indexWords(scope: RunScope, info: PipInstall): { value: string }[] {
  * same command is not found (`pip install torch --index-url …/cpu mistral_inference`). A warning: the index
  * mirrors a few more projects than the tables can list.
  */
-function checkTorchIndexOnly(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall, requested: Requested): void {
-  const words = indexWords(scope, info).map((w) => w.value);
-  const at = words.findIndex((w) => w === "--index-url" || w === "-i" || w.startsWith("--index-url="));
-  const url = at < 0 ? "" : words[at]?.startsWith("--index-url=") === true ? (words[at] ?? "").slice("--index-url=".length) : (words[at + 1] ?? "");
-  if (!/download\.pytorch\.org\/whl\//.test(url) || words.some((w) => w.startsWith("--extra-index-url") || w === "--find-links" || w === "-f")) return;
+function checkTorchIndexOnly(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall, requested: Requested, optionWords: readonly { value: string }[]): void {
+  const options = { optionWords };
+  const url = optionValue(options, "--index-url") ?? optionValue(options, "-i") ?? "";
+  if (!/download\.pytorch\.org\/whl\//.test(url) || optionWords.some((w) => w.value.startsWith("--extra-index-url") || w.value === "--find-links" || w.value === "-f")) return;
   // A requirements file may add the index back (`--extra-index-url https://pypi.org/simple` in it).
   const files = info.requirementFiles.map((f) => findRequirementsFile(ctx.requirementFiles, resolvePath(scope.cwd, expand(scope, f.value))));
   if (files.some((f) => f === null || f.options.extraIndexUrls.length > 0 || f.options.findLinks.length > 0)) return;
@@ -507,7 +506,9 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   const root = installRoot(stage, scope, info);
   if (root !== null) stage.madePaths.add(root);
   checkExternallyManaged(ctx, stage, scope, info);
-  checkTorchIndexOnly(ctx, stage, scope, info, requested);
+  // The install's options with their variables expanded, and the index variables its installer reads.
+  const words = indexWords(scope, info);
+  checkTorchIndexOnly(ctx, stage, scope, info, requested, words);
   const distroPython = stage.base !== null && stage.base.python === null && (stage.family === "debian" || stage.family === "ubuntu");
   if (info.options.prefix !== null && root !== null && distroPython && info.venv === null && venvOnPath(stage, scope) === null) stage.distroPrefixes.add(root);
   installPackages(ctx, stage, scope, requested, {
@@ -519,7 +520,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     cacheDir: pipCacheDir(stage, scope, info),
     linksToCache: info.installer === "uv" && uvLinksToCache(optionValue(info, "--link-mode"), scope.vars.get("UV_LINK_MODE")),
     label: info.installer === "uv" ? "uv" : "pip",
-    torchCpu: readsTorchCpuIndex(indexWords(scope, info), info.requirementFiles.map((f) => resolvePath(scope.cwd, expand(scope, f.value))), ctx.requirementFiles),
+    torchCpu: readsTorchCpuIndex(words, info.requirementFiles.map((f) => resolvePath(scope.cwd, expand(scope, f.value))), ctx.requirementFiles),
   });
   notePipSelfUpgrade(stage, scope, info);
 }

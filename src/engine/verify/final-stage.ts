@@ -42,6 +42,7 @@ function checkExtensionVersions(final: StageState, at: { line: number; column: n
   const bySite = new Map<string, { minor: string; names: string[] }>();
   const libc = final.libc ?? "glibc";
   const byLibc = new Map<string, { built: string; names: string[] }>();
+  const ownSite = new RegExp(`/lib/python${own.replace(".", "\\.")}/site-packages$`);
   for (const entry of final.fs.entries()) {
     const minor = entry.builtForPython;
     if ((minor === undefined && entry.builtForLibc === undefined) || entry.pythonPackage === null || entry.wheelFile) continue;
@@ -55,7 +56,7 @@ function checkExtensionVersions(final: StageState, at: { line: number; column: n
     }
     if (minor === undefined || minor === own) continue;
     const site = entry.path.slice(0, entry.path.lastIndexOf("/"));
-    const read = pythonPath.has(site) || new RegExp(`/lib/python${own.replace(".", "\\.")}/site-packages$`).test(site);
+    const read = pythonPath.has(site) || ownSite.test(site);
     if (!read) continue;
     const held = bySite.get(site) ?? { minor, names: [] };
     if (!held.names.includes(entry.pythonPackage)) held.names.push(entry.pythonPackage);
