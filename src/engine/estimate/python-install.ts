@@ -5,7 +5,7 @@
 import { findPythonPackage, normalizePackageName, optionalExtension, type ClosureRequest } from "../knowledge";
 import { markerEnvironment, resolveRequirements } from "../requirements";
 import { parseCommandLineRequirementCached } from "../cache/parsed-files";
-import type { Requirement } from "../requirements/model";
+import type { Requirement, RequirementsFile, ResolvedRequirements } from "../requirements/model";
 import type { CommandInfo, PipInstall, WordArg } from "../shell/command-info";
 import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
@@ -91,20 +91,29 @@ function uvActiveVenv(scope: RunScope, info: PipInstall): string | null {
   return active === undefined || active.trim() === "" ? null : resolvePath(scope.cwd, active);
 }
 
+/** The requirements file an install reads at `imagePath` (one a command of the stage wrote, `poetry export
+ *  -o`, else the given file whose path ends the same), resolved for the stage's Python; null when neither. */
+function resolveFileAt(ctx: EstimateContext, stage: StageState, imagePath: string): { file: RequirementsFile; resolved: ResolvedRequirements } | null {
+  const generated = stage.generatedRequirements.get(imagePath);
+  const file = generated ?? findRequirementsFile(ctx.requirementFiles, imagePath);
+  if (file === null) return null;
+  const resolved = generated === undefined
+    ? resolveGivenRequirements(ctx.requirementFiles, file.path, stage.pythonMinor ?? "3.12")
+    : resolveRequirements(file.path, [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
+  return { file, resolved };
+}
+
 /** Requirements a requirements file resolves to (its -r includes too), or null when the file was not given.
  *  The lines of the `-c` files it includes go to `constraints`, when given. */
 export function namesFromFile(ctx: EstimateContext, stage: StageState, scope: RunScope, path: string, constraints?: Map<string, Requirement>): ClosureRequest[] | null {
   const imagePath = resolvePath(scope.cwd, expand(scope, path));
   if (baseName(imagePath) === "pyproject.toml") return namesFromPyproject(ctx, stage, scope, imagePath, "", path);
-  const generated = stage.generatedRequirements.get(imagePath);
-  const file = generated ?? findRequirementsFile(ctx.requirementFiles, imagePath);
-  if (file === null) {
+  const found = resolveFileAt(ctx, stage, imagePath);
+  if (found === null) {
     ctx.warn("requirements-not-given", `${path} was not given, so the packages it lists are not counted: paste it as a requirements file.`, scope.line);
     return null;
   }
-  const resolved = generated === undefined
-    ? resolveGivenRequirements(ctx.requirementFiles, file.path, stage.pythonMinor ?? "3.12")
-    : resolveRequirements(file.path, [generated], markerEnvironment(stage.pythonMinor ?? "3.12"));
+  const { file, resolved } = found;
   const names: ClosureRequest[] = [];
   notePins(ctx, stage, resolved.requirements, scope.line);
   if (constraints !== undefined) addConstraints(constraints, resolved.constraints);
@@ -136,17 +145,13 @@ function addConstraints(into: Map<string, Requirement>, lines: readonly Requirem
  */
 function readConstraints(ctx: EstimateContext, stage: StageState, scope: RunScope, paths: readonly string[], into: Map<string, Requirement>): void {
   for (const path of paths) {
-    const imagePath = resolvePath(scope.cwd, expand(scope, path));
-    const file = stage.generatedRequirements.get(imagePath) ?? findRequirementsFile(ctx.requirementFiles, imagePath);
-    if (file === null) {
+    const found = resolveFileAt(ctx, stage, resolvePath(scope.cwd, expand(scope, path)));
+    if (found === null) {
       ctx.warn("constraints-not-given", `${path} was not given, so the versions it pins are not applied: paste it as a requirements file.`, scope.line);
       continue;
     }
-    const resolved = stage.generatedRequirements.has(imagePath)
-      ? resolveRequirements(file.path, [file], markerEnvironment(stage.pythonMinor ?? "3.12"))
-      : resolveGivenRequirements(ctx.requirementFiles, file.path, stage.pythonMinor ?? "3.12");
-    addConstraints(into, resolved.requirements);
-    addConstraints(into, resolved.constraints);
+    addConstraints(into, found.resolved.requirements);
+    addConstraints(into, found.resolved.constraints);
   }
 }
 
