@@ -14,6 +14,10 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // A timeout catches a hang, not slowness (speed is `npm run bench`'s). On a two-core CI machine running
+  // two workers, the longest flows (two cold loads of the page and its tables, a uv lock) took 26-31 s
+  // against Playwright's default 30 s.
+  timeout: 60_000,
   workers: 2,
   reporter: [["list"]],
   use: {
