@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DATA_FILES, generateTables, readRawTables } from "./generate-tables";
+import { DATA_FILES, generateTables, readRawTables, type RawTables } from "./generate-tables";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..");
@@ -69,6 +69,27 @@ describe.skipIf(!hasData)("generate-tables on the shared data", () => {
     if (first === undefined) throw new Error("no base images in the data");
     const bumped = { ...raw, baseImages: { ...raw.baseImages, images: [{ ...first, compressedBytes: (first.compressedBytes ?? 0) + 1 }, ...rest] } };
     expect(version(generateTables(bumped))).not.toBe(version(generateTables(raw)));
+  });
+
+  it("sizes distroless's python3 image from the Installed-Size of its Debian packages", () => {
+    if (raw === null) return;
+    const disk = (tables: RawTables): string | undefined =>
+      generateTables(tables)[0]?.content.match(/ref: "gcr\.io\/distroless\/python3-debian12:latest"[^}]*?diskBytes: (\d+)/)?.[1];
+    const bookworm = raw.debianTables.findIndex((t) => t.path.endsWith("/debian-bookworm.json"));
+    const table = raw.debianTables[bookworm];
+    if (table === undefined) throw new Error("no Debian bookworm table committed");
+    // python3.11-minimal is in the image: 100 KiB more of it is 100 KiB more image.
+    const grown = table.content.replace(/^(\["python3\.11-minimal","[^"]+",)(\d+)/m, (_, head: string, kib: string) => `${head}${Number(kib) + 100}`);
+    expect(grown).not.toBe(table.content);
+    const tables = raw.debianTables.map((t, i) => (i === bookworm ? { ...t, content: grown } : t));
+    expect(Number(disk({ ...raw, debianTables: tables })) - Number(disk(raw))).toBe(100 * 1024);
+  });
+
+  it("stops when a corrected base-image figure is no longer what the data says", () => {
+    if (raw === null) return;
+    const images = raw.baseImages.images.map((row) =>
+      row.image === "gcr.io/distroless/python3-debian12" ? { ...row, compressedBytes: 21_000_000 } : row);
+    expect(() => generateTables({ ...raw, baseImages: { ...raw.baseImages, images } })).toThrow(/no longer has: review it/);
   });
 
   it("the committed tables match what the generator produces now", () => {

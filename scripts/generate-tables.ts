@@ -17,6 +17,8 @@ import { gzipSync } from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compare as comparePep440 } from "@renovatebot/pep440";
 import * as v from "valibot";
+import { readDebianTableText } from "../src/engine/knowledge/debian-table-reader";
+import type { DebianRelease } from "../src/engine/knowledge/debian-table-schema";
 import { parseWheelLines, printWheelTable, RawDebianSizes, wheelTableBody, type MeasuredInput, type RawWheelRow } from "./python-wheels-table";
 
 // ---------------------------------------------------------------------------------------------------
@@ -248,8 +250,88 @@ function ratioGroups(row: RawBaseImage): string[] {
   return groups;
 }
 
+/**
+ * Figures in the base-image research known to be wrong, replaced by "unknown". As with the package
+ * corrections below, each names the exact value it replaces, so corrected data makes the generator stop.
+ */
+const BASE_IMAGE_CORRECTIONS: readonly { ref: string; compressedBytes: number; reason: string }[] = [
+  {
+    ref: "gcr.io/distroless/python3-debian12:latest",
+    compressedBytes: 50_000_000,
+    reason:
+      "the published \"~50 MB\" is read as the on-disk size, not the pull size: the Installed-Size of the packages the " +
+      "image holds sums to ~57 MB (see diskBasis), and a 50 MB pull would be a ~135 MB image; the pull size is unknown",
+  },
+];
+
+/**
+ * What distroless's python3 images hold, from its Bazel configuration: the `static` layer (base-files,
+ * netbase, tzdata and ca-certificates' bundle), `base` (libc6, OpenSSL), `cc` (the GCC runtime) and the
+ * python3 layer's packages. distroless unpacks each .deb whole, so the sum of their Debian Installed-Size
+ * (from the committed release table) is the image's on-disk size, to what Installed-Size rounds (1 KiB a
+ * package). distroless publishes no size of its own.
+ */
+const DISTROLESS_PYTHON_CONTENTS: readonly { image: string; release: DebianRelease; packages: readonly string[]; source: string }[] = [
+  {
+    image: "gcr.io/distroless/python3-debian12",
+    release: "bookworm",
+    packages: [
+      "base-files", "netbase", "tzdata", "ca-certificates",
+      "libc6", "libssl3",
+      "libgomp1", "libstdc++6", "libgcc-s1", "gcc-12-base",
+      "libbz2-1.0", "libdb5.3", "libexpat1", "liblzma5", "libsqlite3-0", "libuuid1", "libncursesw6", "libtinfo6",
+      "python3-distutils", "zlib1g", "libcom-err2", "libcrypt1", "libgssapi-krb5-2", "libk5crypto3", "libkeyutils1",
+      "libkrb5-3", "libkrb5support0", "libnsl2", "libreadline8", "libtirpc3", "libffi8",
+      "libpython3.11-minimal", "libpython3.11-stdlib", "python3.11-minimal",
+    ],
+    source:
+      "GoogleContainerTools/distroless@6c3a3ad900dcad1202479fe2055384c46c47ad5c:python3/config.bzl, " +
+      "@34cde536eb6bd804203458de563ba597161de998:base/config.bzl and cc/config.bzl, " +
+      "@057f0057e7cf1da576c12701cf0cd8bbe378ea48:base/base.bzl (static)",
+  },
+  {
+    image: "gcr.io/distroless/python3-debian13",
+    release: "trixie",
+    packages: [
+      "base-files", "netbase", "tzdata", "ca-certificates",
+      "libc6", "libssl3t64", "libzstd1", "zlib1g",
+      "libgomp1", "libstdc++6", "libgcc-s1", "gcc-14-base",
+      "libbz2-1.0", "libdb5.3t64", "libexpat1", "liblzma5", "libsqlite3-0", "libuuid1", "libncursesw6", "libtinfo6",
+      "libcom-err2", "libcrypt1", "libgssapi-krb5-2", "libk5crypto3", "libkeyutils1", "libkrb5-3",
+      "libkrb5support0", "libnsl2", "libreadline8t64", "libtirpc3t64", "libffi8",
+      "libpython3.13-minimal", "libpython3.13-stdlib", "python3.13-minimal", "python3.13-venv",
+    ],
+    source:
+      "GoogleContainerTools/distroless@6c3a3ad900dcad1202479fe2055384c46c47ad5c:python3/config.bzl, " +
+      "@34cde536eb6bd804203458de563ba597161de998:base/config.bzl and cc/config.bzl, " +
+      "@057f0057e7cf1da576c12701cf0cd8bbe378ea48:base/base.bzl (static)",
+  },
+];
+
+/** The on-disk size of an image made of whole Debian packages: the sum of their Installed-Size (KiB). */
+function installedSizeOf(raw: RawTables, release: DebianRelease, packages: readonly string[]): { bytes: number; table: string } {
+  const file = raw.debianTables.find((t) => t.path.endsWith(`/debian-${release}.json`));
+  if (file === undefined) throw new Error(`no committed Debian ${release} table to size an image from`);
+  const read = readDebianTableText(release, file.content);
+  if (!read.ok) throw new Error(`${file.path}: ${read.error}`);
+  let kib = 0;
+  for (const name of packages) {
+    const index = read.reader.find(name);
+    const row = index === undefined ? undefined : read.reader.row(index);
+    if (row?.kind !== "real") throw new Error(`${name} is not a package of Debian ${release}'s table (${file.path})`);
+    kib += row.kib;
+  }
+  return { bytes: kib * 1024, table: file.path };
+}
+
 function baseImageRows(raw: RawTables, ratios: readonly DiskRatioOut[]): Record<string, unknown>[] {
   const byGroup = new Map(ratios.map((r) => [r.group, r]));
+  for (const fix of BASE_IMAGE_CORRECTIONS) {
+    const row = raw.baseImages.images.find((r) => `${r.image}:${r.tag}` === fix.ref);
+    if (row?.compressedBytes !== fix.compressedBytes) {
+      throw new Error(`base-image correction for ${fix.ref} replaces a value the data no longer has: review it`);
+    }
+  }
   const eras = [
     { era: "current", images: raw.baseImages.images },
     { era: "2019", images: raw.baseImages2019.images },
@@ -257,8 +339,18 @@ function baseImageRows(raw: RawTables, ratios: readonly DiskRatioOut[]): Record<
   return eras.flatMap(({ era, images }) =>
     images.map((row) => {
       const ref = `${row.image}:${row.tag}`;
+      const correction = era === "current" ? BASE_IMAGE_CORRECTIONS.find((c) => c.ref === ref) : undefined;
+      const compressedBytes = correction === undefined ? row.compressedBytes : null;
+      const contents = era === "current" && row.tag === "latest" && row.diskBytes === null
+        ? DISTROLESS_PYTHON_CONTENTS.find((c) => c.image === row.image)
+        : undefined;
+      const installed = contents === undefined ? null : installedSizeOf(raw, contents.release, contents.packages);
       const ratio = ratioGroups(row).map((g) => byGroup.get(g)).find((r) => r !== undefined);
-      const derive = row.diskBytes === null && row.compressedBytes !== null && ratio !== undefined;
+      const derive = installed === null && row.diskBytes === null && compressedBytes !== null && ratio !== undefined;
+      const diskBasis = contents === undefined || installed === null
+        ? null
+        : `the Debian Installed-Size of the ${contents.packages.length} packages the image holds (${contents.source}), ` +
+          `summed from ${installed.table}`;
       return {
         key: `${era}:${ref}`,
         ref,
@@ -270,17 +362,18 @@ function baseImageRows(raw: RawTables, ratios: readonly DiskRatioOut[]): Record<
         osVersion: row.osVersion,
         libc: row.libc,
         python: row.python,
-        compressedBytes: row.compressedBytes,
-        diskBytes: derive && row.compressedBytes !== null ? Math.round(row.compressedBytes * ratio.ratio) : row.diskBytes,
+        compressedBytes,
+        diskBytes: installed !== null ? installed.bytes : derive && compressedBytes !== null ? Math.round(compressedBytes * ratio.ratio) : row.diskBytes,
         diskDerived: derive,
         diskRatio: derive ? ratio.ratio : null,
+        diskBasis,
         hasCompiler: row.hasCompiler,
         aliasOf: row.aliasOf,
         era,
         derivation: row.derivation,
         date: row.date,
         sources: [row.sourceRemote, row.sourceLocal].filter((s): s is string => s !== null),
-        notes: row.notes,
+        notes: correction === undefined ? row.notes : `${row.notes ?? ""}${row.notes === null ? "" : "; "}pull size removed: ${correction.reason}`,
       };
     }),
   );

@@ -53,6 +53,11 @@ export const ASSUMPTIONS = {
     value: 2.7,
     text: "Layers added on top of the base compress like the base image itself: on-disk ÷ compressed of the base row (about 2.7 for Debian-based python images, per the base-image data).",
   },
+  basePullUnknown: {
+    id: "base-pull-size-unknown",
+    value: 2.7,
+    text: "The base image's pull size is not published: its on-disk size ÷ 2.7 (the ratio of Debian-based python images, per the base-image data) stands in.",
+  },
   pipPreinstalled: {
     id: "pip-preinstalled",
     value: 0,

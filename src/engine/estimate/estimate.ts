@@ -116,7 +116,8 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     ? baseRow.diskBytes / baseRow.compressedBytes
     : ASSUMPTIONS.compression.value;
   if (totalBytes > baseBytes) ctx.assume(ASSUMPTIONS.compression.id, ASSUMPTIONS.compression.text, null);
-  const baseCompressed = baseRow?.compressedBytes ?? Math.round(baseBytes / ratio);
+  if (baseRow !== null && baseRow.compressedBytes === null && baseBytes > 0) ctx.assume(ASSUMPTIONS.basePullUnknown.id, ASSUMPTIONS.basePullUnknown.text, null);
+  const baseCompressed = baseRow?.compressedBytes ?? Math.round(baseBytes / ASSUMPTIONS.basePullUnknown.value);
   const compressedBytes = Math.round(baseCompressed + (totalBytes - baseBytes) / ratio);
 
   const firstInvalid = finalLayers.findIndex((l) => l.invalidatedBySource);

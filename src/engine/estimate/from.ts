@@ -25,6 +25,7 @@ export function baseSource(row: BaseImageRow): SourceRef {
     source: row.sources.join(" ; "),
     date: row.date,
     ...(row.diskDerived ? { note: `on-disk size derived from the compressed size × ${row.diskRatio ?? "?"} (no published on-disk figure)` } : {}),
+    ...(row.diskBasis !== null ? { note: `on-disk size: ${row.diskBasis}` } : {}),
   };
 }
 

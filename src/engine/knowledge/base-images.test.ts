@@ -14,7 +14,9 @@ describe("findBaseImage: exact", () => {
     { name: "alpine", text: "alpine:3.24", row: "alpine:3.24", compressed: 3849738 },
     { name: "ubuntu", text: "ubuntu:24.04", row: "ubuntu:24.04", compressed: 29764116 },
     { name: "debian slim", text: "debian:bookworm-slim", row: "debian:bookworm-slim", compressed: 28232655 },
-    { name: "registry-qualified, no tag = latest", text: "gcr.io/distroless/python3-debian12", row: "gcr.io/distroless/python3-debian12:latest", compressed: 50000000 },
+    { name: "registry-qualified, no tag = latest", text: "cgr.dev/chainguard/python", row: "cgr.dev/chainguard/python:latest", compressed: 23000000 },
+    // distroless publishes no pull size (the table's disk figure is its Debian packages' Installed-Size).
+    { name: "distroless, no tag = latest", text: "gcr.io/distroless/python3-debian12", row: "gcr.io/distroless/python3-debian12:latest", compressed: null },
     { name: "EOL minor snapshot", text: "python:3.7", row: "python:3.7", compressed: 347653336 },
     { name: "pre-release tag", text: "python:3.15-rc", row: "python:3.15-rc", compressed: 417166310 },
   ])("$name", ({ text, row, ref, compressed }) => {

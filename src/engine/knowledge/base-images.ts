@@ -170,7 +170,7 @@ export function baseImageSources(row: BaseImageRow): SourceRef[] {
         key: row.key,
         source: local ?? remote ?? "no published source",
         date: row.date,
-        note: row.diskBytes === null ? "on-disk size unknown" : "on-disk size",
+        note: row.diskBytes === null ? "on-disk size unknown" : row.diskBasis === null ? "on-disk size" : `on-disk size: ${row.diskBasis}`,
       };
   return [compressed, disk];
 }

@@ -109,6 +109,18 @@ describe("base images", () => {
     expect([row?.diskBytes, row?.diskDerived]).toEqual([disk, derived]);
   });
 
+  it.each(["gcr.io/distroless/python3-debian12:latest", "gcr.io/distroless/python3-debian13:latest"])(
+    "%s is sized from its Debian packages, about what distroless is said to weigh (~50 MB)",
+    (ref) => {
+      const row = baseRows.find((r) => r.ref === ref && r.era === "current");
+      expect(row?.diskBasis).toMatch(/Installed-Size of the \d+ packages/);
+      expect(row?.diskBytes).toBeGreaterThan(45e6);
+      expect(row?.diskBytes).toBeLessThan(70e6);
+      // No pull size is kept that would be near the image's own size (a 2.7 ratio would make it ~135 MB).
+      expect(row?.compressedBytes).toBeNull();
+    },
+  );
+
   const fullMinors = baseRows
     .filter((r) => r.era === "current" && r.image === "python" && r.variant === "full" && r.aliasOf === null)
     .filter((r) => /^\d+\.\d+(-rc)?$/.test(r.tag))

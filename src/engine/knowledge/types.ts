@@ -61,6 +61,9 @@ export interface BaseImageRow {
   readonly diskDerived: boolean;
   /** The disk/compressed ratio used when diskDerived (see DISK_RATIOS); null otherwise. */
   readonly diskRatio: number | null;
+  /** How diskBytes was obtained when neither read nor derived by a ratio (distroless: the Installed-Size of
+   *  its Debian packages), or null. */
+  readonly diskBasis: string | null;
   /** A C compiler is present (gcc installed and not purged); null when not checked. */
   readonly hasCompiler: boolean | null;
   /** The ref of the row this tag shares its image with (same numbers), or null. */

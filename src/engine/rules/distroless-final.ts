@@ -118,12 +118,13 @@ function planOf(analysis: Analysis, shape: Shape): Plan {
     if (firstAt < 0) return { ok: false, reason: "the ENTRYPOINT could not be read" };
     edits.push({ start: firstAt, end: firstAt + JSON.stringify(first).length, text: JSON.stringify(`${shape.venv}/bin/python3`) });
   }
-  // The base sizes from the table, with how sure it is: the distroless rows are published approximate
-  // figures, and their gain may be what they leave out (shell, apt, pip) more than bytes.
+  // The base sizes from the table, with how they were obtained: distroless publishes none, so its rows are
+  // the Installed-Size of the Debian packages it is made of (or a published approximation where not).
   const current = lookupBaseImage(shape.final.from.from?.image ?? "")?.row;
+  const how = match.row.diskBasis !== null ? "the Installed-Size of the Debian packages it is made of" : "a published approximate figure";
   const baseNote = current?.diskBytes == null || match.row.diskBytes == null ? " The base-image table has no on-disk size for one of the two images, so the size change is not fully known."
-    : match.row.diskBytes >= current.diskBytes ? ` By the base-image table the distroless base is not smaller on disk (${formatBytes(match.row.diskBytes)}, from a published approximate figure, against ${formatBytes(current.diskBytes)}): what it gains is what it leaves out — a shell, apt, pip.`
-    : ` By the base-image table the distroless base is ${formatBytes(current.diskBytes - match.row.diskBytes)} smaller on disk (a published approximate figure).`;
+    : match.row.diskBytes >= current.diskBytes ? ` By the base-image table the distroless base is not smaller on disk (${formatBytes(match.row.diskBytes)}, from ${how}, against ${formatBytes(current.diskBytes)}): what it gains is what it leaves out — a shell, apt, pip.`
+    : ` By the base-image table the distroless base is ${formatBytes(current.diskBytes - match.row.diskBytes)} smaller on disk (${how}).`;
   return { ok: true, target: match.d, python: match.row.python, edits, baseNote };
 }
 

@@ -8,8 +8,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.14", ref: "python:3.14", image: "python", tag: "3.14", variant: "full",
     family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.14.7",
-    compressedBytes: 414967043, diskBytes: 1120000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-25",
+    compressedBytes: 414967043, diskBytes: 1120000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2026-08-25",
     sources: [
       "docker-library/repo-info@0c376450b2d177f8478d9fd05ad2b9de6be78fd6:repos/python/remote/3.14.md",
       "docker-library/repo-info@0e336be10cca49a9f8fadb74f48ab8c00d0d694f:repos/python/local/3.14.7.md",
@@ -19,8 +19,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.14-trixie", ref: "python:3.14-trixie", image: "python", tag: "3.14-trixie",
     variant: "full", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.14.7",
-    compressedBytes: 414967043, diskBytes: 1120000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: "python:3.14", era: "current", derivation: "alias", date: "2026-08-25",
+    compressedBytes: 414967043, diskBytes: 1120000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.14", era: "current", derivation: "alias", date: "2026-08-25",
     sources: [
       "docker-library/repo-info@0c376450b2d177f8478d9fd05ad2b9de6be78fd6:repos/python/remote/3.14.md",
       "docker-library/repo-info@0e336be10cca49a9f8fadb74f48ab8c00d0d694f:repos/python/local/3.14.7.md",
@@ -30,8 +30,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.14-slim", ref: "python:3.14-slim", image: "python", tag: "3.14-slim",
     variant: "slim", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.14.7",
-    compressedBytes: 43437809, diskBytes: 119460000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
+    compressedBytes: 43437809, diskBytes: 119460000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@34fa04a4e3c62b28b3d13a50a409ef82d6c52f2f:repos/python/remote/3.14-slim.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.14-slim.md",
@@ -42,8 +42,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.14-slim-trixie", ref: "python:3.14-slim-trixie", image: "python",
     tag: "3.14-slim-trixie", variant: "slim", family: "debian", distro: "trixie", osVersion: "13",
     libc: "glibc", python: "3.14.7", compressedBytes: 43437809, diskBytes: 119460000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.14-slim", era: "current", derivation: "alias",
-    date: "2026-08-05",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.14-slim", era: "current",
+    derivation: "alias", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@34fa04a4e3c62b28b3d13a50a409ef82d6c52f2f:repos/python/remote/3.14-slim.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.14-slim.md",
@@ -54,7 +54,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.14-alpine", ref: "python:3.14-alpine", image: "python", tag: "3.14-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2", libc: "musl",
     python: "3.14.7", compressedBytes: 17774999, diskBytes: 47790000, diskDerived: false, diskRatio: null,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2026-09-17",
     sources: [
       "docker-library/repo-info@27b273677675a1ecbe5671d65986aa5dfe618a4f:repos/python/remote/3.14-alpine.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.14-alpine.md",
@@ -65,8 +66,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.14-alpine3.24", ref: "python:3.14-alpine3.24", image: "python",
     tag: "3.14-alpine3.24", variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2",
     libc: "musl", python: "3.14.7", compressedBytes: 17774999, diskBytes: 47790000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.14-alpine", era: "current", derivation: "alias",
-    date: "2026-09-17",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.14-alpine", era: "current",
+    derivation: "alias", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@27b273677675a1ecbe5671d65986aa5dfe618a4f:repos/python/remote/3.14-alpine.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.14-alpine.md",
@@ -76,8 +77,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.13", ref: "python:3.13", image: "python", tag: "3.13", variant: "full",
     family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.13.15",
-    compressedBytes: 412872069, diskBytes: 1110000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-25",
+    compressedBytes: 412872069, diskBytes: 1110000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2026-08-25",
     sources: [
       "docker-library/repo-info@0c376450b2d177f8478d9fd05ad2b9de6be78fd6:repos/python/remote/3.13.md",
       "docker-library/repo-info@87d2c47713d426149a0b9e05abd3f4e6878051e0:repos/python/local/3.13.15.md",
@@ -87,8 +88,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.13-trixie", ref: "python:3.13-trixie", image: "python", tag: "3.13-trixie",
     variant: "full", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.13.15",
-    compressedBytes: 412872069, diskBytes: 1110000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: "python:3.13", era: "current", derivation: "alias", date: "2026-08-25",
+    compressedBytes: 412872069, diskBytes: 1110000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.13", era: "current", derivation: "alias", date: "2026-08-25",
     sources: [
       "docker-library/repo-info@0c376450b2d177f8478d9fd05ad2b9de6be78fd6:repos/python/remote/3.13.md",
       "docker-library/repo-info@87d2c47713d426149a0b9e05abd3f4e6878051e0:repos/python/local/3.13.15.md",
@@ -98,8 +99,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.13-slim", ref: "python:3.13-slim", image: "python", tag: "3.13-slim",
     variant: "slim", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.13.14",
-    compressedBytes: 42961458, diskBytes: 117920000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
+    compressedBytes: 42961458, diskBytes: 117920000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2986dca3a80cb11b70fc4599941096374ea9e509:repos/python/remote/3.13-slim.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.13.14-slim.md",
@@ -110,8 +111,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.13-slim-trixie", ref: "python:3.13-slim-trixie", image: "python",
     tag: "3.13-slim-trixie", variant: "slim", family: "debian", distro: "trixie", osVersion: "13",
     libc: "glibc", python: "3.13.14", compressedBytes: 42961458, diskBytes: 117920000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.13-slim", era: "current", derivation: "alias",
-    date: "2026-08-05",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.13-slim", era: "current",
+    derivation: "alias", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2986dca3a80cb11b70fc4599941096374ea9e509:repos/python/remote/3.13-slim.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.13.14-slim.md",
@@ -122,7 +123,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.13-alpine", ref: "python:3.13-alpine", image: "python", tag: "3.13-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2", libc: "musl",
     python: "3.13.15", compressedBytes: 16906875, diskBytes: 51820000, diskDerived: false, diskRatio: null,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2026-09-17",
     sources: [
       "docker-library/repo-info@27b273677675a1ecbe5671d65986aa5dfe618a4f:repos/python/remote/3.13-alpine.md",
       "docker-library/repo-info@8780d7a7c8629e9d0f14c541d0660f6077cfb30a:repos/python/local/3.13-alpine3.24.md",
@@ -133,8 +135,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.13-alpine3.24", ref: "python:3.13-alpine3.24", image: "python",
     tag: "3.13-alpine3.24", variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2",
     libc: "musl", python: "3.13.15", compressedBytes: 16906875, diskBytes: 51820000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.13-alpine", era: "current", derivation: "alias",
-    date: "2026-09-17",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.13-alpine", era: "current",
+    derivation: "alias", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@27b273677675a1ecbe5671d65986aa5dfe618a4f:repos/python/remote/3.13-alpine.md",
       "docker-library/repo-info@8780d7a7c8629e9d0f14c541d0660f6077cfb30a:repos/python/local/3.13-alpine3.24.md",
@@ -144,8 +146,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.12", ref: "python:3.12", image: "python", tag: "3.12", variant: "full",
     family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.12.14",
-    compressedBytes: 410908459, diskBytes: 1110000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-13",
+    compressedBytes: 410908459, diskBytes: 1110000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2026-08-13",
     sources: [
       "docker-library/repo-info@0531c602d6fd80edd8094917938c56dff33f491b:repos/python/remote/3.12.md",
       "docker-library/repo-info@0212f5911e32998c4e385c115689aa1c9125c10d:repos/python/local/3.12.md",
@@ -155,8 +157,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.12-trixie", ref: "python:3.12-trixie", image: "python", tag: "3.12-trixie",
     variant: "full", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.12.14",
-    compressedBytes: 410908459, diskBytes: 1110000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: "python:3.12", era: "current", derivation: "alias", date: "2026-08-13",
+    compressedBytes: 410908459, diskBytes: 1110000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.12", era: "current", derivation: "alias", date: "2026-08-13",
     sources: [
       "docker-library/repo-info@0531c602d6fd80edd8094917938c56dff33f491b:repos/python/remote/3.12.md",
       "docker-library/repo-info@0212f5911e32998c4e385c115689aa1c9125c10d:repos/python/local/3.12.md",
@@ -166,8 +168,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.12-slim", ref: "python:3.12-slim", image: "python", tag: "3.12-slim",
     variant: "slim", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.12.13",
-    compressedBytes: 43188023, diskBytes: 119200000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
+    compressedBytes: 43188023, diskBytes: 119200000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2986dca3a80cb11b70fc4599941096374ea9e509:repos/python/remote/3.12-slim.md",
       "docker-library/repo-info@67db11d06f13c69bfce5d0f1167af0d732099e40:repos/python/local/3.12-slim.md",
@@ -178,8 +180,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.12-slim-trixie", ref: "python:3.12-slim-trixie", image: "python",
     tag: "3.12-slim-trixie", variant: "slim", family: "debian", distro: "trixie", osVersion: "13",
     libc: "glibc", python: "3.12.13", compressedBytes: 43188023, diskBytes: 119200000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.12-slim", era: "current", derivation: "alias",
-    date: "2026-08-05",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.12-slim", era: "current",
+    derivation: "alias", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2986dca3a80cb11b70fc4599941096374ea9e509:repos/python/remote/3.12-slim.md",
       "docker-library/repo-info@67db11d06f13c69bfce5d0f1167af0d732099e40:repos/python/local/3.12-slim.md",
@@ -190,7 +192,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.12-alpine", ref: "python:3.12-alpine", image: "python", tag: "3.12-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2", libc: "musl",
     python: "3.12.14", compressedBytes: 18037743, diskBytes: 48890000, diskDerived: false, diskRatio: null,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2026-09-17",
     sources: [
       "docker-library/repo-info@2f6ab1f165b66e621104334bf1bb749b3b2dbd13:repos/python/remote/3.12-alpine.md",
       "docker-library/repo-info@c856ab5831b3fb9472074ee7339401b2cd327dd8:repos/python/local/3.12.14-alpine.md",
@@ -201,8 +204,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.12-alpine3.24", ref: "python:3.12-alpine3.24", image: "python",
     tag: "3.12-alpine3.24", variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2",
     libc: "musl", python: "3.12.14", compressedBytes: 18037743, diskBytes: 48890000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.12-alpine", era: "current", derivation: "alias",
-    date: "2026-09-17",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.12-alpine", era: "current",
+    derivation: "alias", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@2f6ab1f165b66e621104334bf1bb749b3b2dbd13:repos/python/remote/3.12-alpine.md",
       "docker-library/repo-info@c856ab5831b3fb9472074ee7339401b2cd327dd8:repos/python/local/3.12.14-alpine.md",
@@ -212,8 +215,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.12-bookworm", ref: "python:3.12-bookworm", image: "python", tag: "3.12-bookworm",
     variant: "full", family: "debian", distro: "bookworm", osVersion: "12", libc: "glibc", python: "3.12.14",
-    compressedBytes: 380573758, diskBytes: 1020000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-09-19",
+    compressedBytes: 380573758, diskBytes: 1020000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2026-09-19",
     sources: [
       "docker-library/repo-info@1d9af683c59252d41e92555ca98a1a8d2af9b386:repos/python/remote/3.12-bookworm.md",
       "docker-library/repo-info@0212f5911e32998c4e385c115689aa1c9125c10d:repos/python/local/3.12-bookworm.md",
@@ -224,7 +227,7 @@ export const BASE_IMAGES = [
     key: "current:python:3.12-slim-bookworm", ref: "python:3.12-slim-bookworm", image: "python",
     tag: "3.12-slim-bookworm", variant: "slim", family: "debian", distro: "bookworm", osVersion: "12",
     libc: "glibc", python: "3.12.14", compressedBytes: 45437565, diskBytes: 124350000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
     date: "2026-08-25",
     sources: [
       "docker-library/repo-info@33a22f41ac7bf613bc03380b0317536a9a7fb5e8:repos/python/remote/3.12-slim-bookworm.md",
@@ -235,8 +238,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.11", ref: "python:3.11", image: "python", tag: "3.11", variant: "full",
     family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.11.15",
-    compressedBytes: 409120197, diskBytes: 1100000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-07-14",
+    compressedBytes: 409120197, diskBytes: 1100000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2026-07-14",
     sources: [
       "docker-library/repo-info@120e042a61eae69b9f85a8ab308e9815719fc936:repos/python/remote/3.11.md",
       "docker-library/repo-info@d57c2c41416e6ae146bba0a7378858ae73ecc304:repos/python/local/3.11.15.md",
@@ -246,8 +249,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.11-trixie", ref: "python:3.11-trixie", image: "python", tag: "3.11-trixie",
     variant: "full", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.11.15",
-    compressedBytes: 409120197, diskBytes: 1100000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: "python:3.11", era: "current", derivation: "alias", date: "2026-07-14",
+    compressedBytes: 409120197, diskBytes: 1100000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.11", era: "current", derivation: "alias", date: "2026-07-14",
     sources: [
       "docker-library/repo-info@120e042a61eae69b9f85a8ab308e9815719fc936:repos/python/remote/3.11.md",
       "docker-library/repo-info@d57c2c41416e6ae146bba0a7378858ae73ecc304:repos/python/local/3.11.15.md",
@@ -257,8 +260,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.11-slim", ref: "python:3.11-slim", image: "python", tag: "3.11-slim",
     variant: "slim", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.11.15",
-    compressedBytes: 45520747, diskBytes: 124870000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
+    compressedBytes: 45520747, diskBytes: 124870000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2477d553d2fdfa57b4ec11f63c8376eca8b7a253:repos/python/remote/3.11-slim.md",
       "docker-library/repo-info@6cb269bacb2ec7c48739894a0edb63acc8f63a6e:repos/python/local/3.11.16-slim.md",
@@ -269,8 +272,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.11-slim-trixie", ref: "python:3.11-slim-trixie", image: "python",
     tag: "3.11-slim-trixie", variant: "slim", family: "debian", distro: "trixie", osVersion: "13",
     libc: "glibc", python: "3.11.15", compressedBytes: 45520747, diskBytes: 124870000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.11-slim", era: "current", derivation: "alias",
-    date: "2026-08-05",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.11-slim", era: "current",
+    derivation: "alias", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2477d553d2fdfa57b4ec11f63c8376eca8b7a253:repos/python/remote/3.11-slim.md",
       "docker-library/repo-info@6cb269bacb2ec7c48739894a0edb63acc8f63a6e:repos/python/local/3.11.16-slim.md",
@@ -281,7 +284,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.11-alpine", ref: "python:3.11-alpine", image: "python", tag: "3.11-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2", libc: "musl",
     python: "3.11.16", compressedBytes: 20395849, diskBytes: 60790000, diskDerived: false, diskRatio: null,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2026-09-17",
     sources: [
       "docker-library/repo-info@2f6ab1f165b66e621104334bf1bb749b3b2dbd13:repos/python/remote/3.11-alpine.md",
       "docker-library/repo-info@8780d7a7c8629e9d0f14c541d0660f6077cfb30a:repos/python/local/3.11-alpine3.24.md",
@@ -292,8 +296,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.11-alpine3.24", ref: "python:3.11-alpine3.24", image: "python",
     tag: "3.11-alpine3.24", variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2",
     libc: "musl", python: "3.11.16", compressedBytes: 20395849, diskBytes: 60790000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.11-alpine", era: "current", derivation: "alias",
-    date: "2026-09-17",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.11-alpine", era: "current",
+    derivation: "alias", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@2f6ab1f165b66e621104334bf1bb749b3b2dbd13:repos/python/remote/3.11-alpine.md",
       "docker-library/repo-info@8780d7a7c8629e9d0f14c541d0660f6077cfb30a:repos/python/local/3.11-alpine3.24.md",
@@ -303,8 +307,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.10", ref: "python:3.10", image: "python", tag: "3.10", variant: "full",
     family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.10.20",
-    compressedBytes: 406295314, diskBytes: 1090000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-07-14",
+    compressedBytes: 406295314, diskBytes: 1090000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2026-07-14",
     sources: [
       "docker-library/repo-info@120e042a61eae69b9f85a8ab308e9815719fc936:repos/python/remote/3.10.md",
       "docker-library/repo-info@d57c2c41416e6ae146bba0a7378858ae73ecc304:repos/python/local/3.10.md",
@@ -314,8 +318,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.10-trixie", ref: "python:3.10-trixie", image: "python", tag: "3.10-trixie",
     variant: "full", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.10.20",
-    compressedBytes: 406295314, diskBytes: 1090000000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: "python:3.10", era: "current", derivation: "alias", date: "2026-07-14",
+    compressedBytes: 406295314, diskBytes: 1090000000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.10", era: "current", derivation: "alias", date: "2026-07-14",
     sources: [
       "docker-library/repo-info@120e042a61eae69b9f85a8ab308e9815719fc936:repos/python/remote/3.10.md",
       "docker-library/repo-info@d57c2c41416e6ae146bba0a7378858ae73ecc304:repos/python/local/3.10.md",
@@ -325,8 +329,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.10-slim", ref: "python:3.10-slim", image: "python", tag: "3.10-slim",
     variant: "slim", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.10.20",
-    compressedBytes: 44982477, diskBytes: 122240000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
+    compressedBytes: 44982477, diskBytes: 122240000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2477d553d2fdfa57b4ec11f63c8376eca8b7a253:repos/python/remote/3.10-slim.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.10.20-slim.md",
@@ -337,8 +341,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.10-slim-trixie", ref: "python:3.10-slim-trixie", image: "python",
     tag: "3.10-slim-trixie", variant: "slim", family: "debian", distro: "trixie", osVersion: "13",
     libc: "glibc", python: "3.10.20", compressedBytes: 44982477, diskBytes: 122240000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.10-slim", era: "current", derivation: "alias",
-    date: "2026-08-05",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.10-slim", era: "current",
+    derivation: "alias", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@2477d553d2fdfa57b4ec11f63c8376eca8b7a253:repos/python/remote/3.10-slim.md",
       "docker-library/repo-info@33cda30be5833831143d1c93663f1ca38d85d049:repos/python/local/3.10.20-slim.md",
@@ -349,7 +353,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.10-alpine", ref: "python:3.10-alpine", image: "python", tag: "3.10-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2", libc: "musl",
     python: "3.10.21", compressedBytes: 19827468, diskBytes: 51880000, diskDerived: false, diskRatio: null,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2026-09-17",
     sources: [
       "docker-library/repo-info@2f6ab1f165b66e621104334bf1bb749b3b2dbd13:repos/python/remote/3.10-alpine.md",
       "docker-library/repo-info@c856ab5831b3fb9472074ee7339401b2cd327dd8:repos/python/local/3.10-alpine3.24.md",
@@ -360,8 +365,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.10-alpine3.24", ref: "python:3.10-alpine3.24", image: "python",
     tag: "3.10-alpine3.24", variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.2",
     libc: "musl", python: "3.10.21", compressedBytes: 19827468, diskBytes: 51880000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.10-alpine", era: "current", derivation: "alias",
-    date: "2026-09-17",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.10-alpine", era: "current",
+    derivation: "alias", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@2f6ab1f165b66e621104334bf1bb749b3b2dbd13:repos/python/remote/3.10-alpine.md",
       "docker-library/repo-info@c856ab5831b3fb9472074ee7339401b2cd327dd8:repos/python/local/3.10-alpine3.24.md",
@@ -371,8 +376,8 @@ export const BASE_IMAGES = [
   {
     key: "current:alpine:3.24", ref: "alpine:3.24", image: "alpine", tag: "3.24", variant: "os",
     family: "alpine", distro: "alpine3.24", osVersion: "3.24.2", libc: "musl", python: null,
-    compressedBytes: 3849738, diskBytes: 8420000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    compressedBytes: 3849738, diskBytes: 8420000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@1746b58749182f00f5d2c26a53fff697cfce2c81:repos/alpine/remote/3.24.md",
       "docker-library/repo-info@7859ce442d87572265f77dfce85c80f8d40ff85b:repos/alpine/local/3.24.2.md",
@@ -382,8 +387,8 @@ export const BASE_IMAGES = [
   {
     key: "current:ubuntu:24.04", ref: "ubuntu:24.04", image: "ubuntu", tag: "24.04", variant: "os",
     family: "ubuntu", distro: "noble", osVersion: "24.04", libc: "glibc", python: null,
-    compressedBytes: 29764116, diskBytes: 78874907, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-09-11",
+    compressedBytes: 29764116, diskBytes: 78874907, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-11",
     sources: [
       "docker-library/repo-info@1c2b9d920fdd20f9cb58fbd6cd771fe434b465d6:repos/ubuntu/remote/24.04.md",
     ],
@@ -392,8 +397,8 @@ export const BASE_IMAGES = [
   {
     key: "current:ubuntu:22.04", ref: "ubuntu:22.04", image: "ubuntu", tag: "22.04", variant: "os",
     family: "ubuntu", distro: "jammy", osVersion: "22.04", libc: "glibc", python: null,
-    compressedBytes: 29736517, diskBytes: 78801770, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-07-31",
+    compressedBytes: 29736517, diskBytes: 78801770, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-07-31",
     sources: [
       "docker-library/repo-info@01470af91233e78aee4c06b90ded37a40ddcfaa3:repos/ubuntu/remote/22.04.md",
     ],
@@ -402,8 +407,8 @@ export const BASE_IMAGES = [
   {
     key: "current:debian:trixie-slim", ref: "debian:trixie-slim", image: "debian", tag: "trixie-slim",
     variant: "os", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: null,
-    compressedBytes: 29780765, diskBytes: 78919027, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "base-layer", date: "2026-08-04",
+    compressedBytes: 29780765, diskBytes: 78919027, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "base-layer", date: "2026-08-04",
     sources: [
       "docker-library/repo-info@2986dca3a80cb11b70fc4599941096374ea9e509:repos/python/remote/3.12-slim.md",
     ],
@@ -412,8 +417,8 @@ export const BASE_IMAGES = [
   {
     key: "current:debian:trixie", ref: "debian:trixie", image: "debian", tag: "trixie", variant: "os",
     family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: null,
-    compressedBytes: 49312314, diskBytes: 130677632, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "base-layer", date: "2026-08-04",
+    compressedBytes: 49312314, diskBytes: 130677632, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "base-layer", date: "2026-08-04",
     sources: [
       "docker-library/repo-info@0531c602d6fd80edd8094917938c56dff33f491b:repos/python/remote/3.12.md",
     ],
@@ -422,8 +427,8 @@ export const BASE_IMAGES = [
   {
     key: "current:debian:bookworm-slim", ref: "debian:bookworm-slim", image: "debian", tag: "bookworm-slim",
     variant: "os", family: "debian", distro: "bookworm", osVersion: "12", libc: "glibc", python: null,
-    compressedBytes: 28232655, diskBytes: 74830000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "base-layer", date: "2026-08-24",
+    compressedBytes: 28232655, diskBytes: 74830000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "base-layer", date: "2026-08-24",
     sources: [
       "docker-library/repo-info@33a22f41ac7bf613bc03380b0317536a9a7fb5e8:repos/python/remote/3.12-slim-bookworm.md",
       "docker-library/repo-info@029a6a7362cedcc060abd73f6f43fda5c5728880:repos/debian/local/bookworm-20260824-slim.md",
@@ -433,8 +438,8 @@ export const BASE_IMAGES = [
   {
     key: "current:debian:bookworm", ref: "debian:bookworm", image: "debian", tag: "bookworm", variant: "os",
     family: "debian", distro: "bookworm", osVersion: "12", libc: "glibc", python: null,
-    compressedBytes: 48503440, diskBytes: 128534116, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "base-layer", date: "2026-09-19",
+    compressedBytes: 48503440, diskBytes: 128534116, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "base-layer", date: "2026-09-19",
     sources: [
       "docker-library/repo-info@1d9af683c59252d41e92555ca98a1a8d2af9b386:repos/python/remote/3.12-bookworm.md",
     ],
@@ -443,24 +448,24 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.9", ref: "python:3.9", image: "python", tag: "3.9", variant: "full",
     family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.9.16",
-    compressedBytes: 350453206, diskBytes: 913981961, diskDerived: true, diskRatio: 2.608, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 350453206, diskBytes: 913981961, diskDerived: true, diskRatio: 2.608, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: ["docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9.md"],
     notes: "EOL minor (python 3.9 EOL 2025-10): newest stored version of this repo-info file is the Jan 2023 snapshot; upstream kept rebuilding the tag until EOL (newer patch releases and, for minors supported past mid-2023, a Debian bookworm default), and those builds are not in the index; distro inferred, not read: the Jan 2023 history names no suite; rootfs layer sha256:bbeef03c (55.0 MB) is not the -buster rootfs (sha256:ac7f2e1c, 50.4 MB), and bullseye/buster were the only Debian suites built for this minor then",
   },
   {
     key: "current:python:3.9-bullseye", ref: "python:3.9-bullseye", image: "python", tag: "3.9-bullseye",
     variant: "full", family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.9.16",
-    compressedBytes: 350453206, diskBytes: 913981961, diskDerived: true, diskRatio: 2.608, hasCompiler: true,
-    aliasOf: "python:3.9", era: "current", derivation: "alias", date: "2023-01-24",
+    compressedBytes: 350453206, diskBytes: 913981961, diskDerived: true, diskRatio: 2.608, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.9", era: "current", derivation: "alias", date: "2023-01-24",
     sources: ["docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9.md"],
     notes: "same image as python:3.9 (official shared tag in Jan 2023); EOL minor (python 3.9 EOL 2025-10): newest stored version of this repo-info file is the Jan 2023 snapshot; upstream kept rebuilding the tag until EOL (newer patch releases and, for minors supported past mid-2023, a Debian bookworm default), and those builds are not in the index; distro inferred, not read: the Jan 2023 history names no suite; rootfs layer sha256:bbeef03c (55.0 MB) is not the -buster rootfs (sha256:ac7f2e1c, 50.4 MB), and bullseye/buster were the only Debian suites built for this minor then",
   },
   {
     key: "current:python:3.9-slim", ref: "python:3.9-slim", image: "python", tag: "3.9-slim", variant: "slim",
     family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.9.16",
-    compressedBytes: 47237550, diskBytes: 129667075, diskDerived: true, diskRatio: 2.745, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 47237550, diskBytes: 129667075, diskDerived: true, diskRatio: 2.745, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9-slim.md",
     ],
@@ -470,7 +475,7 @@ export const BASE_IMAGES = [
     key: "current:python:3.9-slim-bullseye", ref: "python:3.9-slim-bullseye", image: "python",
     tag: "3.9-slim-bullseye", variant: "slim", family: "debian", distro: "bullseye", osVersion: "11",
     libc: "glibc", python: "3.9.16", compressedBytes: 47237550, diskBytes: 129667075, diskDerived: true,
-    diskRatio: 2.745, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    diskRatio: 2.745, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
     date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9-slim-bullseye.md",
@@ -481,7 +486,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.9-alpine", ref: "python:3.9-alpine", image: "python", tag: "3.9-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.17", osVersion: "3.17", libc: "musl",
     python: "3.9.16", compressedBytes: 18785944, diskBytes: 49087672, diskDerived: true, diskRatio: 2.613,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9-alpine.md",
     ],
@@ -491,8 +497,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.9-alpine3.17", ref: "python:3.9-alpine3.17", image: "python",
     tag: "3.9-alpine3.17", variant: "alpine", family: "alpine", distro: "alpine3.17", osVersion: "3.17",
     libc: "musl", python: "3.9.16", compressedBytes: 18785944, diskBytes: 49087672, diskDerived: true,
-    diskRatio: 2.613, hasCompiler: false, aliasOf: "python:3.9-alpine", era: "current", derivation: "alias",
-    date: "2023-01-24",
+    diskRatio: 2.613, diskBasis: null, hasCompiler: false, aliasOf: "python:3.9-alpine", era: "current",
+    derivation: "alias", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9-alpine.md",
     ],
@@ -501,8 +507,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.9-buster", ref: "python:3.9-buster", image: "python", tag: "3.9-buster",
     variant: "full", family: "debian", distro: "buster", osVersion: "10", libc: "glibc", python: "3.9.16",
-    compressedBytes: 341546071, diskBytes: 890610000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 341546071, diskBytes: 890610000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9-buster.md",
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/local/3.9.16-buster.md",
@@ -513,7 +519,7 @@ export const BASE_IMAGES = [
     key: "current:python:3.9-slim-buster", ref: "python:3.9-slim-buster", image: "python",
     tag: "3.9-slim-buster", variant: "slim", family: "debian", distro: "buster", osVersion: "10",
     libc: "glibc", python: "3.9.16", compressedBytes: 44660887, diskBytes: 122594135, diskDerived: true,
-    diskRatio: 2.745, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    diskRatio: 2.745, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
     date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.9-slim-buster.md",
@@ -523,24 +529,24 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.8", ref: "python:3.8", image: "python", tag: "3.8", variant: "full",
     family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.8.16",
-    compressedBytes: 349557983, diskBytes: 911647220, diskDerived: true, diskRatio: 2.608, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 349557983, diskBytes: 911647220, diskDerived: true, diskRatio: 2.608, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: ["docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8.md"],
     notes: "EOL minor (python 3.8 EOL 2024-10): newest stored version of this repo-info file is the Jan 2023 snapshot; upstream kept rebuilding the tag until EOL (newer patch releases and, for minors supported past mid-2023, a Debian bookworm default), and those builds are not in the index; distro inferred, not read: the Jan 2023 history names no suite; rootfs layer sha256:bbeef03c (55.0 MB) is not the -buster rootfs (sha256:ac7f2e1c, 50.4 MB), and bullseye/buster were the only Debian suites built for this minor then",
   },
   {
     key: "current:python:3.8-bullseye", ref: "python:3.8-bullseye", image: "python", tag: "3.8-bullseye",
     variant: "full", family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.8.16",
-    compressedBytes: 349557983, diskBytes: 911647220, diskDerived: true, diskRatio: 2.608, hasCompiler: true,
-    aliasOf: "python:3.8", era: "current", derivation: "alias", date: "2023-01-24",
+    compressedBytes: 349557983, diskBytes: 911647220, diskDerived: true, diskRatio: 2.608, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.8", era: "current", derivation: "alias", date: "2023-01-24",
     sources: ["docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8.md"],
     notes: "same image as python:3.8 (official shared tag in Jan 2023); EOL minor (python 3.8 EOL 2024-10): newest stored version of this repo-info file is the Jan 2023 snapshot; upstream kept rebuilding the tag until EOL (newer patch releases and, for minors supported past mid-2023, a Debian bookworm default), and those builds are not in the index; distro inferred, not read: the Jan 2023 history names no suite; rootfs layer sha256:bbeef03c (55.0 MB) is not the -buster rootfs (sha256:ac7f2e1c, 50.4 MB), and bullseye/buster were the only Debian suites built for this minor then",
   },
   {
     key: "current:python:3.8-slim", ref: "python:3.8-slim", image: "python", tag: "3.8-slim", variant: "slim",
     family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.8.16",
-    compressedBytes: 46985216, diskBytes: 128974418, diskDerived: true, diskRatio: 2.745, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 46985216, diskBytes: 128974418, diskDerived: true, diskRatio: 2.745, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8-slim.md",
     ],
@@ -550,8 +556,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.8-slim-bullseye", ref: "python:3.8-slim-bullseye", image: "python",
     tag: "3.8-slim-bullseye", variant: "slim", family: "debian", distro: "bullseye", osVersion: "11",
     libc: "glibc", python: "3.8.16", compressedBytes: 46985216, diskBytes: 128974418, diskDerived: true,
-    diskRatio: 2.745, hasCompiler: false, aliasOf: "python:3.8-slim", era: "current", derivation: "alias",
-    date: "2023-01-24",
+    diskRatio: 2.745, diskBasis: null, hasCompiler: false, aliasOf: "python:3.8-slim", era: "current",
+    derivation: "alias", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8-slim.md",
     ],
@@ -561,7 +567,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.8-alpine", ref: "python:3.8-alpine", image: "python", tag: "3.8-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.17", osVersion: "3.17", libc: "musl",
     python: "3.8.16", compressedBytes: 18542585, diskBytes: 48451775, diskDerived: true, diskRatio: 2.613,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8-alpine.md",
     ],
@@ -571,8 +578,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.8-alpine3.17", ref: "python:3.8-alpine3.17", image: "python",
     tag: "3.8-alpine3.17", variant: "alpine", family: "alpine", distro: "alpine3.17", osVersion: "3.17",
     libc: "musl", python: "3.8.16", compressedBytes: 18542585, diskBytes: 48451775, diskDerived: true,
-    diskRatio: 2.613, hasCompiler: false, aliasOf: "python:3.8-alpine", era: "current", derivation: "alias",
-    date: "2023-01-24",
+    diskRatio: 2.613, diskBasis: null, hasCompiler: false, aliasOf: "python:3.8-alpine", era: "current",
+    derivation: "alias", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8-alpine.md",
     ],
@@ -581,8 +588,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.8-buster", ref: "python:3.8-buster", image: "python", tag: "3.8-buster",
     variant: "full", family: "debian", distro: "buster", osVersion: "10", libc: "glibc", python: "3.8.16",
-    compressedBytes: 340508819, diskBytes: 887730000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 340508819, diskBytes: 887730000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8-buster.md",
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/local/3.8.16-buster.md",
@@ -593,7 +600,7 @@ export const BASE_IMAGES = [
     key: "current:python:3.8-slim-buster", ref: "python:3.8-slim-buster", image: "python",
     tag: "3.8-slim-buster", variant: "slim", family: "debian", distro: "buster", osVersion: "10",
     libc: "glibc", python: "3.8.16", compressedBytes: 44382349, diskBytes: 121829548, diskDerived: true,
-    diskRatio: 2.745, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    diskRatio: 2.745, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
     date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.8-slim-buster.md",
@@ -603,24 +610,24 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.7", ref: "python:3.7", image: "python", tag: "3.7", variant: "full",
     family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.7.16",
-    compressedBytes: 347653336, diskBytes: 906679900, diskDerived: true, diskRatio: 2.608, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 347653336, diskBytes: 906679900, diskDerived: true, diskRatio: 2.608, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: ["docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7.md"],
     notes: "EOL minor (python 3.7 EOL 2023-06): newest stored version of this repo-info file is the Jan 2023 snapshot; upstream kept rebuilding the tag until EOL (newer patch releases and, for minors supported past mid-2023, a Debian bookworm default), and those builds are not in the index; distro inferred, not read: the Jan 2023 history names no suite; rootfs layer sha256:bbeef03c (55.0 MB) is not the -buster rootfs (sha256:ac7f2e1c, 50.4 MB), and bullseye/buster were the only Debian suites built for this minor then",
   },
   {
     key: "current:python:3.7-bullseye", ref: "python:3.7-bullseye", image: "python", tag: "3.7-bullseye",
     variant: "full", family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.7.16",
-    compressedBytes: 347653336, diskBytes: 906679900, diskDerived: true, diskRatio: 2.608, hasCompiler: true,
-    aliasOf: "python:3.7", era: "current", derivation: "alias", date: "2023-01-24",
+    compressedBytes: 347653336, diskBytes: 906679900, diskDerived: true, diskRatio: 2.608, diskBasis: null,
+    hasCompiler: true, aliasOf: "python:3.7", era: "current", derivation: "alias", date: "2023-01-24",
     sources: ["docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7.md"],
     notes: "same image as python:3.7 (official shared tag in Jan 2023); EOL minor (python 3.7 EOL 2023-06): newest stored version of this repo-info file is the Jan 2023 snapshot; upstream kept rebuilding the tag until EOL (newer patch releases and, for minors supported past mid-2023, a Debian bookworm default), and those builds are not in the index; distro inferred, not read: the Jan 2023 history names no suite; rootfs layer sha256:bbeef03c (55.0 MB) is not the -buster rootfs (sha256:ac7f2e1c, 50.4 MB), and bullseye/buster were the only Debian suites built for this minor then",
   },
   {
     key: "current:python:3.7-slim", ref: "python:3.7-slim", image: "python", tag: "3.7-slim", variant: "slim",
     family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: "3.7.16",
-    compressedBytes: 46381278, diskBytes: 127316608, diskDerived: true, diskRatio: 2.745, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 46381278, diskBytes: 127316608, diskDerived: true, diskRatio: 2.745, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7-slim.md",
     ],
@@ -630,8 +637,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.7-slim-bullseye", ref: "python:3.7-slim-bullseye", image: "python",
     tag: "3.7-slim-bullseye", variant: "slim", family: "debian", distro: "bullseye", osVersion: "11",
     libc: "glibc", python: "3.7.16", compressedBytes: 46381278, diskBytes: 127316608, diskDerived: true,
-    diskRatio: 2.745, hasCompiler: false, aliasOf: "python:3.7-slim", era: "current", derivation: "alias",
-    date: "2023-01-24",
+    diskRatio: 2.745, diskBasis: null, hasCompiler: false, aliasOf: "python:3.7-slim", era: "current",
+    derivation: "alias", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7-slim.md",
     ],
@@ -641,7 +648,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.7-alpine", ref: "python:3.7-alpine", image: "python", tag: "3.7-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.17", osVersion: "3.17", libc: "musl",
     python: "3.7.16", compressedBytes: 17930437, diskBytes: 46860000, diskDerived: false, diskRatio: null,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7-alpine.md",
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/local/3.7.16-alpine.md",
@@ -652,8 +660,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.7-alpine3.17", ref: "python:3.7-alpine3.17", image: "python",
     tag: "3.7-alpine3.17", variant: "alpine", family: "alpine", distro: "alpine3.17", osVersion: "3.17",
     libc: "musl", python: "3.7.16", compressedBytes: 17930437, diskBytes: 46860000, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: "python:3.7-alpine", era: "current", derivation: "alias",
-    date: "2023-01-24",
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: "python:3.7-alpine", era: "current",
+    derivation: "alias", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7-alpine.md",
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/local/3.7.16-alpine.md",
@@ -663,8 +671,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.7-buster", ref: "python:3.7-buster", image: "python", tag: "3.7-buster",
     variant: "full", family: "debian", distro: "buster", osVersion: "10", libc: "glibc", python: "3.7.16",
-    compressedBytes: 338599671, diskBytes: 881280000, diskDerived: false, diskRatio: null, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
+    compressedBytes: 338599671, diskBytes: 881280000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7-buster.md",
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/local/3.7.16-buster.md",
@@ -675,7 +683,7 @@ export const BASE_IMAGES = [
     key: "current:python:3.7-slim-buster", ref: "python:3.7-slim-buster", image: "python",
     tag: "3.7-slim-buster", variant: "slim", family: "debian", distro: "buster", osVersion: "10",
     libc: "glibc", python: "3.7.16", compressedBytes: 43785201, diskBytes: 120190377, diskDerived: true,
-    diskRatio: 2.745, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    diskRatio: 2.745, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
     date: "2023-01-24",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/python/remote/3.7-slim-buster.md",
@@ -685,16 +693,16 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.6", ref: "python:3.6", image: "python", tag: "3.6", variant: "full",
     family: "debian", distro: "buster", osVersion: "10", libc: "glibc", python: "3.6.10",
-    compressedBytes: 345330448, diskBytes: 900276478, diskDerived: true, diskRatio: 2.607, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2020-04-16",
+    compressedBytes: 345330448, diskBytes: 900276478, diskDerived: true, diskRatio: 2.607, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2020-04-16",
     sources: ["maxmood96/repo-info@071eb465ad3371e31de3e940aec04050fb12d67b:repos/python/remote/3.6.md"],
     notes: "newest stored version is in the maxmood96/repo-info fork (python 3.6.10, Apr 2020 build; the final 3.6.15 images of late 2021 are not in the index); distro inferred, not read: buster was the default suite from mid-2019 to Aug 2021 and the rootfs layer (50.4 MB) matches buster's size",
   },
   {
     key: "current:python:3.6-slim", ref: "python:3.6-slim", image: "python", tag: "3.6-slim", variant: "slim",
     family: "debian", distro: "buster", osVersion: "10", libc: "glibc", python: "3.6.13",
-    compressedBytes: 42095593, diskBytes: 115552403, diskDerived: true, diskRatio: 2.745, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2021-05-24",
+    compressedBytes: 42095593, diskBytes: 115552403, diskDerived: true, diskRatio: 2.745, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2021-05-24",
     sources: ["maxmood96/repo-info@0be9af8deb9b214f6c3422c108ff9cdb52a42f19:repos/python/remote/3.6-slim.md"],
     notes: "newest stored version is in the maxmood96/repo-info fork (python 3.6.13, May 2021 build; final 3.6.15 not in the index); distro inferred, not read: bullseye was released Aug 2021, and the rootfs layer (27.1 MB) matches the buster-slim images'",
   },
@@ -702,7 +710,8 @@ export const BASE_IMAGES = [
     key: "current:python:3.6-alpine", ref: "python:3.6-alpine", image: "python", tag: "3.6-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.13", osVersion: "3.13", libc: "musl",
     python: "3.6.13", compressedBytes: 15485213, diskBytes: 40524802, diskDerived: true, diskRatio: 2.617,
-    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2021-05-24",
+    diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    date: "2021-05-24",
     sources: [
       "maxmood96/repo-info@0be9af8deb9b214f6c3422c108ff9cdb52a42f19:repos/python/remote/3.6-alpine.md",
     ],
@@ -711,8 +720,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.15-rc", ref: "python:3.15-rc", image: "python", tag: "3.15-rc", variant: "full",
     family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.15.0rc2",
-    compressedBytes: 417166310, diskBytes: 1126349037, diskDerived: true, diskRatio: 2.7, hasCompiler: true,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-09-01",
+    compressedBytes: 417166310, diskBytes: 1126349037, diskDerived: true, diskRatio: 2.7, diskBasis: null,
+    hasCompiler: true, aliasOf: null, era: "current", derivation: "read", date: "2026-09-01",
     sources: [
       "docker-library/repo-info@0c376450b2d177f8478d9fd05ad2b9de6be78fd6:repos/python/remote/3.15-rc.md",
     ],
@@ -721,8 +730,8 @@ export const BASE_IMAGES = [
   {
     key: "current:python:3.15-rc-slim", ref: "python:3.15-rc-slim", image: "python", tag: "3.15-rc-slim",
     variant: "slim", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc", python: "3.15.0rc1",
-    compressedBytes: 44004508, diskBytes: 120792374, diskDerived: true, diskRatio: 2.745, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
+    compressedBytes: 44004508, diskBytes: 120792374, diskDerived: true, diskRatio: 2.745, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-05",
     sources: [
       "docker-library/repo-info@03920c1c68d707330cd46f2f0bc6d678d8a7729a:repos/python/remote/3.15-rc-slim.md",
     ],
@@ -732,7 +741,7 @@ export const BASE_IMAGES = [
     key: "current:python:3.15-rc-alpine", ref: "python:3.15-rc-alpine", image: "python",
     tag: "3.15-rc-alpine", variant: "alpine", family: "alpine", distro: "alpine3.24", osVersion: "3.24.1",
     libc: "musl", python: "3.15.0rc1", compressedBytes: 18355216, diskBytes: 48879940, diskDerived: true,
-    diskRatio: 2.663, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
+    diskRatio: 2.663, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "read",
     date: "2026-08-05",
     sources: [
       "docker-library/repo-info@03920c1c68d707330cd46f2f0bc6d678d8a7729a:repos/python/remote/3.15-rc-alpine.md",
@@ -742,8 +751,8 @@ export const BASE_IMAGES = [
   {
     key: "current:alpine:3.23", ref: "alpine:3.23", image: "alpine", tag: "3.23", variant: "os",
     family: "alpine", distro: "alpine3.23", osVersion: "3.23.6", libc: "musl", python: null,
-    compressedBytes: 3848507, diskBytes: 8420000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    compressedBytes: 3848507, diskBytes: 8420000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@1746b58749182f00f5d2c26a53fff697cfce2c81:repos/alpine/remote/3.23.md",
       "docker-library/repo-info@7859ce442d87572265f77dfce85c80f8d40ff85b:repos/alpine/local/3.23.6.md",
@@ -753,8 +762,8 @@ export const BASE_IMAGES = [
   {
     key: "current:alpine:3.22", ref: "alpine:3.22", image: "alpine", tag: "3.22", variant: "os",
     family: "alpine", distro: "alpine3.22", osVersion: "3.22.6", libc: "musl", python: null,
-    compressedBytes: 3792075, diskBytes: 8300000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    compressedBytes: 3792075, diskBytes: 8300000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@1746b58749182f00f5d2c26a53fff697cfce2c81:repos/alpine/remote/3.22.md",
       "docker-library/repo-info@7859ce442d87572265f77dfce85c80f8d40ff85b:repos/alpine/local/3.22.md",
@@ -764,8 +773,8 @@ export const BASE_IMAGES = [
   {
     key: "current:alpine:3.21", ref: "alpine:3.21", image: "alpine", tag: "3.21", variant: "os",
     family: "alpine", distro: "alpine3.21", osVersion: "3.21.8", libc: "musl", python: null,
-    compressedBytes: 3626020, diskBytes: 7800000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
+    compressedBytes: 3626020, diskBytes: 7800000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-09-17",
     sources: [
       "docker-library/repo-info@1746b58749182f00f5d2c26a53fff697cfce2c81:repos/alpine/remote/3.21.md",
       "docker-library/repo-info@7859ce442d87572265f77dfce85c80f8d40ff85b:repos/alpine/local/3.21.8.md",
@@ -775,8 +784,8 @@ export const BASE_IMAGES = [
   {
     key: "current:debian:bullseye", ref: "debian:bullseye", image: "debian", tag: "bullseye", variant: "os",
     family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: null,
-    compressedBytes: 53777019, diskBytes: 142509100, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-04",
+    compressedBytes: 53777019, diskBytes: 142509100, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-04",
     sources: [
       "docker-library/repo-info@05f354f0a08a211fdfed2f21845d1fccd389921d:repos/debian/remote/bullseye.md",
     ],
@@ -785,8 +794,8 @@ export const BASE_IMAGES = [
   {
     key: "current:debian:bullseye-slim", ref: "debian:bullseye-slim", image: "debian", tag: "bullseye-slim",
     variant: "os", family: "debian", distro: "bullseye", osVersion: "11", libc: "glibc", python: null,
-    compressedBytes: 30259620, diskBytes: 80187993, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2026-08-04",
+    compressedBytes: 30259620, diskBytes: 80187993, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2026-08-04",
     sources: [
       "docker-library/repo-info@05f354f0a08a211fdfed2f21845d1fccd389921d:repos/debian/remote/bullseye-slim.md",
     ],
@@ -795,8 +804,8 @@ export const BASE_IMAGES = [
   {
     key: "current:ubuntu:20.04", ref: "ubuntu:20.04", image: "ubuntu", tag: "20.04", variant: "os",
     family: "ubuntu", distro: "focal", osVersion: "20.04", libc: "glibc", python: null,
-    compressedBytes: 28576882, diskBytes: 75728737, diskDerived: true, diskRatio: 2.65, hasCompiler: false,
-    aliasOf: null, era: "current", derivation: "read", date: "2022-12-08",
+    compressedBytes: 28576882, diskBytes: 75728737, diskDerived: true, diskRatio: 2.65, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "read", date: "2022-12-08",
     sources: [
       "docker-library/repo-info@72e4be79b9c831d8da7d63a6ce871b20fc9e06c1:repos/ubuntu/remote/20.04.md",
     ],
@@ -806,17 +815,19 @@ export const BASE_IMAGES = [
     key: "current:gcr.io/distroless/python3-debian12:latest",
     ref: "gcr.io/distroless/python3-debian12:latest", image: "gcr.io/distroless/python3-debian12",
     tag: "latest", variant: "distroless", family: "debian", distro: "bookworm", osVersion: "12",
-    libc: "glibc", python: "3.11", compressedBytes: 50000000, diskBytes: 134950000, diskDerived: true,
-    diskRatio: 2.699, hasCompiler: false, aliasOf: null, era: "current", derivation: "published",
-    date: "2026-03-18",
+    libc: "glibc", python: "3.11", compressedBytes: null, diskBytes: 56579072, diskDerived: false,
+    diskRatio: null,
+    diskBasis: "the Debian Installed-Size of the 34 packages the image holds (GoogleContainerTools/distroless@6c3a3ad900dcad1202479fe2055384c46c47ad5c:python3/config.bzl, @34cde536eb6bd804203458de563ba597161de998:base/config.bzl and cc/config.bzl, @057f0057e7cf1da576c12701cf0cd8bbe378ea48:base/base.bzl (static)), summed from src/engine/knowledge/data/debian-bookworm.json",
+    hasCompiler: false, aliasOf: null, era: "current", derivation: "published", date: "2026-03-18",
     sources: ["https://theagenticguy.github.io/ai-gateway/adrs/002-python-slim-over-chainguard/"],
-    notes: "published approximate figure, low confidence: \"~50 MB\" for Google distroless in an ADR dated 2026-03-18 (measure not stated); a mid-2025 comparison table (https://git.mytsl.cn/csh/playbook/src/commit/c1a4e4efda88990d438388a14660f577e11cb83f/antigravity-awesome-skills/skills/container-security-hardening/references/base-image-comparison.md) also gives \"~50 MB\" and labels it compressed, but the same table puts python:3.12-slim at ~60 MB, while repo-info measures 43.2 MB compressed / 119 MB on disk, so the measure may be mislabelled. Python 3.11 = Debian 12's python3 (distroless README)",
+    notes: "published approximate figure, low confidence: \"~50 MB\" for Google distroless in an ADR dated 2026-03-18 (measure not stated); a mid-2025 comparison table (https://git.mytsl.cn/csh/playbook/src/commit/c1a4e4efda88990d438388a14660f577e11cb83f/antigravity-awesome-skills/skills/container-security-hardening/references/base-image-comparison.md) also gives \"~50 MB\" and labels it compressed, but the same table puts python:3.12-slim at ~60 MB, while repo-info measures 43.2 MB compressed / 119 MB on disk, so the measure may be mislabelled. Python 3.11 = Debian 12's python3 (distroless README); pull size removed: the published \"~50 MB\" is read as the on-disk size, not the pull size: the Installed-Size of the packages the image holds sums to ~57 MB (see diskBasis), and a 50 MB pull would be a ~135 MB image; the pull size is unknown",
   },
   {
     key: "current:gcr.io/distroless/python3-debian13:latest",
     ref: "gcr.io/distroless/python3-debian13:latest", image: "gcr.io/distroless/python3-debian13",
     tag: "latest", variant: "distroless", family: "debian", distro: "trixie", osVersion: "13", libc: "glibc",
-    python: "3.13", compressedBytes: null, diskBytes: null, diskDerived: false, diskRatio: null,
+    python: "3.13", compressedBytes: null, diskBytes: 59798528, diskDerived: false, diskRatio: null,
+    diskBasis: "the Debian Installed-Size of the 35 packages the image holds (GoogleContainerTools/distroless@6c3a3ad900dcad1202479fe2055384c46c47ad5c:python3/config.bzl, @34cde536eb6bd804203458de563ba597161de998:base/config.bzl and cc/config.bzl, @057f0057e7cf1da576c12701cf0cd8bbe378ea48:base/base.bzl (static)), summed from src/engine/knowledge/data/debian-trixie.json",
     hasCompiler: false, aliasOf: null, era: "current", derivation: "published", date: null,
     sources: [
       "https://github.com/GoogleContainerTools/distroless/blob/8a46a50ab38872bf68d7d198726c10d337a59a4e/python3/README.md",
@@ -827,8 +838,8 @@ export const BASE_IMAGES = [
     key: "current:cgr.dev/chainguard/python:latest", ref: "cgr.dev/chainguard/python:latest",
     image: "cgr.dev/chainguard/python", tag: "latest", variant: "distroless", family: "wolfi",
     distro: "wolfi", osVersion: null, libc: "glibc", python: null, compressedBytes: 23000000,
-    diskBytes: 62077000, diskDerived: true, diskRatio: 2.699, hasCompiler: false, aliasOf: null,
-    era: "current", derivation: "published", date: "2026-03-18",
+    diskBytes: 62077000, diskDerived: true, diskRatio: 2.699, diskBasis: null, hasCompiler: false,
+    aliasOf: null, era: "current", derivation: "published", date: "2026-03-18",
     sources: ["https://theagenticguy.github.io/ai-gateway/adrs/002-python-slim-over-chainguard/"],
     notes: "published approximate figure: \"~23 MB\" in an ADR dated 2026-03-18 (measure not stated; consistent with Chainguard's directory, which lists compressed sizes: python-fips:latest 25.04 MB). Python minor not stated",
   },
@@ -836,7 +847,8 @@ export const BASE_IMAGES = [
     key: "current:cgr.dev/chainguard/python:latest-dev", ref: "cgr.dev/chainguard/python:latest-dev",
     image: "cgr.dev/chainguard/python", tag: "latest-dev", variant: "dev", family: "wolfi", distro: "wolfi",
     osVersion: null, libc: "glibc", python: null, compressedBytes: null, diskBytes: null, diskDerived: false,
-    diskRatio: null, hasCompiler: null, aliasOf: null, era: "current", derivation: "published", date: null,
+    diskRatio: null, diskBasis: null, hasCompiler: null, aliasOf: null, era: "current",
+    derivation: "published", date: null,
     sources: ["https://images.chainguard.dev/directory/image/python-fips/versions"],
     notes: "no published size found for the plain image; the FIPS variant lists latest-dev at 232.78 MB (cgr.dev/chainguard/python-fips entry). -dev adds a shell, apk and pip; whether gcc is included was not checked",
   },
@@ -844,8 +856,8 @@ export const BASE_IMAGES = [
     key: "current:cgr.dev/chainguard/python-fips:latest", ref: "cgr.dev/chainguard/python-fips:latest",
     image: "cgr.dev/chainguard/python-fips", tag: "latest", variant: "distroless", family: "wolfi",
     distro: "wolfi", osVersion: null, libc: "glibc", python: "3.14", compressedBytes: 25040000,
-    diskBytes: 67582960, diskDerived: true, diskRatio: 2.699, hasCompiler: false, aliasOf: null,
-    era: "current", derivation: "published", date: null,
+    diskBytes: 67582960, diskDerived: true, diskRatio: 2.699, diskBasis: null, hasCompiler: false,
+    aliasOf: null, era: "current", derivation: "published", date: null,
     sources: ["https://images.chainguard.dev/directory/image/python-fips/versions"],
     notes: "published: Chainguard directory \"25.04 MB\" (compressed; page shows \"x86_64 + arm64\", taken as per-arch; MB assumed decimal); page undated, its tag list reaches 3.14.5 (about mid-2026). Same page: 3.12 = 24.02 MB. The FIPS image is not cgr.dev/chainguard/python but is built the same way",
   },
@@ -854,7 +866,7 @@ export const BASE_IMAGES = [
     ref: "cgr.dev/chainguard/python-fips:latest-dev", image: "cgr.dev/chainguard/python-fips",
     tag: "latest-dev", variant: "dev", family: "wolfi", distro: "wolfi", osVersion: null, libc: "glibc",
     python: "3.14", compressedBytes: 232780000, diskBytes: 628273220, diskDerived: true, diskRatio: 2.699,
-    hasCompiler: null, aliasOf: null, era: "current", derivation: "published", date: null,
+    diskBasis: null, hasCompiler: null, aliasOf: null, era: "current", derivation: "published", date: null,
     sources: ["https://images.chainguard.dev/directory/image/python-fips/versions"],
     notes: "published: Chainguard directory \"232.78 MB\" (compressed, as for latest); page undated (tags reach 3.14.5). Same page: 3.12-dev = 231.81 MB",
   },
@@ -863,31 +875,31 @@ export const BASE_IMAGES = [
     ref: "ghcr.io/astral-sh/uv:python3.12-bookworm-slim", image: "ghcr.io/astral-sh/uv",
     tag: "python3.12-bookworm-slim", variant: "slim", family: "debian", distro: "bookworm", osVersion: "12",
     libc: "glibc", python: "3.12", compressedBytes: null, diskBytes: null, diskDerived: false,
-    diskRatio: null, hasCompiler: false, aliasOf: null, era: "current", derivation: "published", date: null,
-    sources: ["https://docs.astral.sh/uv/guides/integration/docker/"],
+    diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current",
+    derivation: "published", date: null, sources: ["https://docs.astral.sh/uv/guides/integration/docker/"],
     notes: "no published size found. Per the uv docs this is python:3.12-slim-bookworm with the uv/uvx binaries added, so python:3.12-slim-bookworm + the uv binary is the natural estimate (not measured here)",
   },
   {
     key: "current:ghcr.io/astral-sh/uv:python3.12-alpine", ref: "ghcr.io/astral-sh/uv:python3.12-alpine",
     image: "ghcr.io/astral-sh/uv", tag: "python3.12-alpine", variant: "alpine", family: "alpine",
     distro: null, osVersion: null, libc: "musl", python: "3.12", compressedBytes: null, diskBytes: null,
-    diskDerived: false, diskRatio: null, hasCompiler: false, aliasOf: null, era: "current",
+    diskDerived: false, diskRatio: null, diskBasis: null, hasCompiler: false, aliasOf: null, era: "current",
     derivation: "published", date: null, sources: ["https://docs.astral.sh/uv/guides/integration/docker/"],
     notes: "no published size found. Per the uv docs this is python:3.12-alpine with the uv/uvx binaries added (not measured here)",
   },
   {
     key: "2019:python:3.7", ref: "python:3.7", image: "python", tag: "3.7", variant: "full", family: "debian",
     distro: "buster", osVersion: "10", libc: "glibc", python: "3.7.5", compressedBytes: 346314368,
-    diskBytes: 902841557, diskDerived: true, diskRatio: 2.607, hasCompiler: true, aliasOf: null, era: "2019",
-    derivation: "read", date: "2019-10-19",
+    diskBytes: 902841557, diskDerived: true, diskRatio: 2.607, diskBasis: null, hasCompiler: true,
+    aliasOf: null, era: "2019", derivation: "read", date: "2019-10-19",
     sources: ["deepsinha75/repo-info@06ac6884aa54369d395818d1e4493884e842d8ee:repos/python/remote/3.7.md"],
     notes: "distro inferred, not read (2019 layer history has no suite name): python:3.7 default variants were Debian buster from mid-2019; rootfs layer 50.4 MB vs 45.3 MB in the 2019-03-02 build",
   },
   {
     key: "2019:python:3.7-slim", ref: "python:3.7-slim", image: "python", tag: "3.7-slim", variant: "slim",
     family: "debian", distro: "buster", osVersion: "10", libc: "glibc", python: "3.7.5",
-    compressedBytes: 60129229, diskBytes: 165054734, diskDerived: true, diskRatio: 2.745, hasCompiler: false,
-    aliasOf: null, era: "2019", derivation: "read", date: "2019-10-19",
+    compressedBytes: 60129229, diskBytes: 165054734, diskDerived: true, diskRatio: 2.745, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "2019", derivation: "read", date: "2019-10-19",
     sources: [
       "deepsinha75/repo-info@0e09b6dd28c74a5b29267a3578be05792fa240c7:repos/python/remote/3.7-slim.md",
     ],
@@ -896,8 +908,8 @@ export const BASE_IMAGES = [
   {
     key: "2019:python:3.7-alpine", ref: "python:3.7-alpine", image: "python", tag: "3.7-alpine",
     variant: "alpine", family: "alpine", distro: "alpine3.10", osVersion: null, libc: "musl", python: "3.7.5",
-    compressedBytes: 33916297, diskBytes: 88758949, diskDerived: true, diskRatio: 2.617, hasCompiler: false,
-    aliasOf: null, era: "2019", derivation: "read", date: "2019-10-21",
+    compressedBytes: 33916297, diskBytes: 88758949, diskDerived: true, diskRatio: 2.617, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "2019", derivation: "read", date: "2019-10-21",
     sources: [
       "deepsinha75/repo-info@0e09b6dd28c74a5b29267a3578be05792fa240c7:repos/python/remote/3.7-alpine.md",
     ],
@@ -906,8 +918,8 @@ export const BASE_IMAGES = [
   {
     key: "2019:alpine:3.10", ref: "alpine:3.10", image: "alpine", tag: "3.10", variant: "os",
     family: "alpine", distro: "alpine3.10", osVersion: "3.10.3", libc: "musl", python: null,
-    compressedBytes: 2787134, diskBytes: 5550000, diskDerived: false, diskRatio: null, hasCompiler: false,
-    aliasOf: null, era: "2019", derivation: "read", date: "2019-10-21",
+    compressedBytes: 2787134, diskBytes: 5550000, diskDerived: false, diskRatio: null, diskBasis: null,
+    hasCompiler: false, aliasOf: null, era: "2019", derivation: "read", date: "2019-10-21",
     sources: [
       "deepsinha75/repo-info@09c068c18dcaabed789f2d16ecdc277e64b61796:repos/alpine/remote/3.10.md",
       "deepsinha75/repo-info@42df18a51054e57f9e08a0faae796fe7fb292480:repos/alpine/local/3.10.md",
