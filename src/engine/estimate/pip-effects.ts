@@ -2,7 +2,7 @@
 // venv a bare `pip` runs from, the directory a --prefix/--target install makes, pip removing itself by a
 // self-upgrade into a prefix, and a source build without a compiler (a build-check error).
 import { substituteVariables } from "../dockerfile/variables";
-import { alpineAtLeast, findPythonPackage, withLibcHeaders } from "../knowledge";
+import { alpineAtLeast, findPythonPackage, packageBuildNeeds, sourceOnlyCompiled, withLibcHeaders } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
 import { envTrue, type EstimateContext } from "./context";
 import { resolvePath } from "./paths";
@@ -103,7 +103,9 @@ export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: Pa
   // for this image is not known (psycopg2 2.7 shipped manylinux wheels, 2.9 does not), so it is a warning.
   // A stand-in of the same minor series (psycopg2 2.9.10 for 2.9.9) ships the same kinds of wheels.
   const series = (v: string) => v.replace(/^===?/, "").split(".").slice(0, 2).join(".");
-  const standIn = cost.facts?.choice === "nearest" && cost.facts.specifier !== null && series(cost.facts.specifier) !== series(cost.facts.version.version) ? cost.facts : null;
+  // A project that never published a Linux wheel (knowledge/source-only.ts) compiles at any version.
+  const standIn = cost.facts?.choice === "nearest" && cost.facts.specifier !== null && series(cost.facts.specifier) !== series(cost.facts.version.version)
+    && sourceOnlyCompiled(cost.name) === null ? cost.facts : null;
   const at = { line, column: 1, stage: stage.index, severity: standIn === null ? "error" as const : "warning" as const, subject: cost.name };
   const pinned = standIn?.specifier?.replace(/^===?/, "") ?? "";
   const unsure = standIn === null ? "" : ` (Read from ${cost.name} ${standIn.version.version}: the tables do not hold ${pinned}, and if ${pinned} has a wheel for this image, it installs as is.)`;
@@ -117,11 +119,11 @@ export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: Pa
     return;
   }
   if (musl) {
-    const needs = cost.row?.buildNeeds?.alpine.join(", ") ?? "build-base";
+    const needs = packageBuildNeeds(cost.name)?.alpine.join(", ") ?? "build-base";
     ctx.check({ ...at, code: "musl-needs-compiler", message: `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.${unsure}` });
     return;
   }
-  const needs = withLibcHeaders(cost.row?.buildNeeds?.debian ?? ["gcc"], "debian").join(", ");
+  const needs = withLibcHeaders(packageBuildNeeds(cost.name)?.debian ?? ["gcc"], "debian").join(", ");
   const binary = findPythonPackage(`${cost.name}-binary`);
   ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.${unsure}` });
 }

@@ -18,7 +18,7 @@ export {
 } from "./base-images";
 export { uvImage, type UvImage } from "./python-images";
 export { optionalExtension } from "./optional-extensions";
-export { sourceOnlyAlpineNeeds, sourceOnlyCompiled } from "./source-only";
+export { packageBuildNeeds, sourceOnlyCompiled } from "./source-only";
 export { alpineLibrariesBrought, alpineNameOfDebian } from "./alpine-names";
 export { imageDefaultUser } from "./image-users";
 export { impliedPythonSuite, isOfficialPython, pythonImageSuite, pythonTagSuite } from "./python-suites";

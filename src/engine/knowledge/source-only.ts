@@ -1,20 +1,56 @@
 // Projects PyPI has only as an sdist of C or C++ code: no Linux wheel of any version, so pip compiles them
 // on every image. The wheel data cannot tell this (an sdist-only version may as well be pure Python, as
 // docopt 0.6.2 is), and a project missing from it is weighed as a small pure package: without this list,
-// full → slim dropped the compiler uWSGI's build needs (the review of real Dockerfiles, session 12).
-// Each entry says what the sdist builds, from the project's own install docs.
+// full → slim dropped the compiler uWSGI's build needs (the review of real Dockerfiles, session 12), and
+// full → alpine dropped the compiler and cairo's headers pycairo's needs (session 14).
+// Each entry says what the sdist builds and what it needs, from the project's own install docs, in the
+// package table's `buildNeeds` shape: the rules and the build check read both through `packageBuildNeeds`.
+// A runtime library whose Debian name changes between releases (libldap-2.4-2, -2.5-0, libldap2) is not
+// listed: the header package's own dependencies give it (rules/support/runtime-libs.ts).
+import { findPythonPackage } from "./python-packages";
+import type { BuildNeeds } from "./types";
+
 interface SourceOnly {
   readonly why: string;
-  /** What its build needs beyond a C/C++ toolchain (build-essential / build-base), by family. */
-  readonly alpine: readonly string[];
+  readonly needs: BuildNeeds;
+}
+
+function needs(debian: readonly string[], alpine: readonly string[], debianRuntime: readonly string[] = [], alpineRuntime: readonly string[] = []): BuildNeeds {
+  return { debian: ["build-essential", ...debian], alpine: ["build-base", ...alpine], debianRuntime, alpineRuntime, rust: false, note: "sdist only on Linux: always compiles" };
 }
 
 const SOURCE_ONLY: Readonly<Record<string, SourceOnly>> = {
   // uWSGI's build includes the kernel's headers (linux/limits.h …), which Alpine's build-base lacks.
-  uwsgi: { why: "uWSGI publishes only an sdist; pip builds its C server (uWSGI docs: install a C compiler and the Python headers first)", alpine: ["linux-headers"] },
-  annoy: { why: "annoy publishes only an sdist of a C++ extension", alpine: [] },
-  pycrypto: { why: "pycrypto (unmaintained since 2013) publishes only an sdist of C extensions", alpine: [] },
-  hnswlib: { why: "hnswlib publishes only an sdist of a C++ extension (built with pybind11)", alpine: [] },
+  uwsgi: { why: "uWSGI publishes only an sdist; pip builds its C server (uWSGI docs: install a C compiler and the Python headers first)", needs: needs([], ["linux-headers"]) },
+  annoy: { why: "annoy publishes only an sdist of a C++ extension", needs: needs([], []) },
+  pycrypto: { why: "pycrypto (unmaintained since 2013) publishes only an sdist of C extensions", needs: needs([], []) },
+  hnswlib: { why: "hnswlib publishes only an sdist of a C++ extension (built with pybind11)", needs: needs([], []) },
+  pycairo: {
+    why: "pycairo publishes no Linux wheel (an sdist and Windows wheels only); pip builds it against cairo (pycairo's docs: a C compiler, pkg-config and cairo's headers)",
+    needs: needs(["pkg-config", "libcairo2-dev"], ["pkgconf", "cairo-dev"], ["libcairo2"], ["cairo"]),
+  },
+  // psycopg[c]: the C implementation, which psycopg's docs call the "local installation".
+  "psycopg-c": {
+    why: "psycopg-c (psycopg[c]) publishes only an sdist; it builds against libpq (psycopg's docs, local installation: a C compiler, the Python and libpq headers, pg_config)",
+    needs: needs(["libpq-dev"], ["postgresql-dev (libpq-dev on Alpine >= 3.17)"], ["libpq5"], ["libpq"]),
+  },
+  pygobject: {
+    why: "PyGObject publishes only an sdist; it builds against GObject Introspection and cairo (its docs: pkg-config, libgirepository and cairo's headers)",
+    needs: needs(["pkg-config", "libcairo2-dev", "libgirepository1.0-dev"], ["pkgconf", "cairo-dev", "gobject-introspection-dev"], ["libcairo2", "libgirepository-1.0-1"], ["cairo", "gobject-introspection"]),
+  },
+  "python-ldap": {
+    why: "python-ldap publishes only an sdist; it builds against OpenLDAP and Cyrus SASL (its docs, build prerequisites: libldap2-dev and libsasl2-dev on Debian, openldap-dev on Alpine)",
+    needs: needs(["libldap2-dev", "libsasl2-dev"], ["openldap-dev"]),
+  },
+  "dbus-python": {
+    why: "dbus-python publishes only an sdist; it builds against libdbus and GLib (its README: pkg-config, dbus-1 and glib-2.0 development files)",
+    needs: needs(["pkg-config", "libdbus-1-dev", "libglib2.0-dev"], ["pkgconf", "dbus-dev", "glib-dev"], ["libdbus-1-3"], ["dbus-libs"]),
+  },
+  // GDAL's Python bindings build against the system's libgdal of the same version (gdal-config).
+  gdal: {
+    why: "GDAL's Python bindings publish only an sdist, built against the system's GDAL of the same version (GDAL's docs: libgdal-dev, then pip install GDAL==$(gdal-config --version))",
+    needs: needs(["libgdal-dev"], ["gdal-dev"]),
+  },
 };
 
 /** Why `name` (PEP 503) always compiles from its sdist, or null. */
@@ -22,8 +58,8 @@ export function sourceOnlyCompiled(name: string): string | null {
   return SOURCE_ONLY[name]?.why ?? null;
 }
 
-/** The apk packages `name`'s build needs on Alpine beside build-base, or null when it is not listed. */
-export function sourceOnlyAlpineNeeds(name: string): readonly string[] | null {
-  const entry = SOURCE_ONLY[name];
-  return entry === undefined ? null : ["build-base", ...entry.alpine];
+/** What building `name` from source needs, and what it loads afterwards: the package table's row, else the
+ *  list above; null when neither knows. */
+export function packageBuildNeeds(name: string): BuildNeeds | null {
+  return findPythonPackage(name)?.buildNeeds ?? SOURCE_ONLY[name]?.needs ?? null;
 }

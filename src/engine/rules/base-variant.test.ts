@@ -49,6 +49,15 @@ describe("size/base-variant", () => {
         reasonIncludes: ["psycopg2 2.9.10 has no musllinux wheel", "build-base, libpq-dev", "keeps libpq"],
       },
       {
+        // pycairo publishes no Linux wheel and is in no package row (knowledge/source-only.ts): the full
+        // image's gcc and libcairo2-dev built it; alpine, called wheel-only before, is not offered.
+        name: "pycairo (sdist only): slim with a compiler and cairo's headers, alpine first with its build group",
+        dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir pycairo==1.27.0\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential pkg-config libcairo2-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir pycairo==1.27.0\n",
+      },
+      {
         name: "psycopg2 on slim gets a compiler and headers",
         dockerfile: "FROM python:3.12\nWORKDIR /app\nRUN pip install psycopg2\n",
         findings: ["1:full"],

@@ -7,7 +7,7 @@ import type { InstructionNode, Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import {
   alpineClosure, debianRuntimeName, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
-  parseImageRef, parsePythonTag, pythonImageSuite, sourceOnlyAlpineNeeds, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
+  packageBuildNeeds, parseImageRef, parsePythonTag, pythonImageSuite, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
@@ -255,7 +255,7 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
   const edits: TextEdit[] = [replaceImage(t, slim.text)];
   const compiling = compilingOn(packages, "glibc");
   // A project the bundled table has no build row for needs a compiler at least.
-  const wanted = unique(compiling.flatMap((p) => (p.row === null ? ["build-essential"] : p.row.buildNeeds?.debian ?? [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
+  const wanted = unique(compiling.flatMap((p) => packageBuildNeeds(p.name)?.debian ?? (p.row === null ? ["build-essential"] : [])).filter((e) => !isNote(e)).map(packageToken)).filter((p) => !installed.has(p) && !(p === "gcc" && installed.has("build-essential")));
   // A bare gcc compiles nothing on slim without libc's headers (knowledge/libc-headers.ts). A wheel that
   // loads a system library the full image has and slim lacks (lightgbm: libgomp1) gets it too.
   // (opencv-python's libGL the full image lacks too: the build check reports it on the original.)
@@ -300,7 +300,7 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
   let extra = compiling.length === 0 ? " Every requirement installs from a musllinux wheel or is pure Python." : "";
   // Guard: a package whose build the table calls impractical or impossible on musl (pyarrow before 20.0.0:
   // Arrow C++ first) has nothing the rewrite could add; the full image installs its manylinux wheel.
-  const unbuildable = compiling.find((p) => { const needs = p.row?.buildNeeds?.alpine ?? []; return needs.length > 0 && needs.every(isNote); });
+  const unbuildable = compiling.find((p) => { const needs = packageBuildNeeds(p.name)?.alpine ?? []; return needs.length > 0 && needs.every(isNote); });
   if (unbuildable !== undefined) return null;
   // Libraries a wheel (or a pure package, through ctypes) loads from the image, which the full image had.
   const wheelLibs = unique(packages.packages.flatMap((p) => (compiling.some((c) => c.name === p.name) ? [] : wheelSystemNeeds(p.name)?.alpine ?? [])));
@@ -314,9 +314,9 @@ function alpineAlternative(analysis: Analysis, t: Target, alpine: PythonVariantS
   }
   if (compiling.length > 0) {
     const distro = runtimeTarget(alpine.text, "musl").distro;
-    const build = withLibcHeaders(unique(compiling.flatMap((p) => p.row?.buildNeeds?.alpine ?? sourceOnlyAlpineNeeds(p.name) ?? ["build-base"]).filter((e) => !isNote(e)).map((e) => packageFor(e, distro))), "alpine");
-    if (compiling.some((p) => p.row?.buildNeeds?.rust === true) && !build.includes("cargo")) build.push("cargo");
-    const runtime = unique([...compiling.flatMap((p) => p.row?.buildNeeds?.alpineRuntime ?? []).map(packageToken), ...wheelLibs]);
+    const build = withLibcHeaders(unique(compiling.flatMap((p) => packageBuildNeeds(p.name)?.alpine ?? ["build-base"]).filter((e) => !isNote(e)).map((e) => packageFor(e, distro))), "alpine");
+    if (compiling.some((p) => packageBuildNeeds(p.name)?.rust === true) && !build.includes("cargo")) build.push("cargo");
+    const runtime = unique([...compiling.flatMap((p) => packageBuildNeeds(p.name)?.alpineRuntime ?? []).map(packageToken), ...wheelLibs]);
     // The RUN that installs the packages: not a `pip install --upgrade pip` before it (fuzz seed 100 case
     // 10294, corpus 015 mutated: the build group went around the self-upgrade, and the RUN that compiles
     // had no compiler). With installs in more than one RUN, one --virtual group cannot serve them all.

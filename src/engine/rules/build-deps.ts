@@ -7,7 +7,7 @@
 // missing, adds them to the install that brought the compiler. Shrinking the result is the next steps'
 // work: size/multistage moves the compilers into a builder stage.
 import type { InstructionNode, Stage } from "../dockerfile/model";
-import { findPythonPackage, isBareCompiler, libcHeadersPackage, sourceOnlyAlpineNeeds, withLibcHeaders } from "../knowledge";
+import { isBareCompiler, libcHeadersPackage, packageBuildNeeds, withLibcHeaders } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { editableRun } from "./support/commands";
@@ -56,10 +56,10 @@ function hits({ analysis }: RuleContext): Hit[] {
  *  least, and libc's headers. */
 function buildNeeds(packages: readonly string[], family: "debian" | "alpine", distro: string | null): string[] {
   const needs = packages.flatMap((name) => {
-    const row = findPythonPackage(name);
-    const listed = (family === "alpine" ? (row?.buildNeeds?.alpine ?? sourceOnlyAlpineNeeds(name)) : row?.buildNeeds?.debian) ?? [];
+    const needs = packageBuildNeeds(name);
+    const listed = (family === "alpine" ? needs?.alpine : needs?.debian) ?? [];
     const entries = listed.filter((e) => !isNote(e)).map((e) => packageFor(e, distro));
-    if (family === "alpine" && row?.buildNeeds?.rust === true) entries.push("cargo");
+    if (family === "alpine" && needs?.rust === true) entries.push("cargo");
     return entries.length > 0 ? entries : [family === "alpine" ? "build-base" : "build-essential"];
   });
   return withLibcHeaders([...new Set(needs)], family);

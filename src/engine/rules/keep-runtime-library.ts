@@ -4,7 +4,7 @@
 // `import` (the build check's runtime-library-removed). The fix installs the library by name, where the
 // header package is installed: apk keeps what is in its world, apt's autoremove what was installed by hand.
 import type { InstructionNode, Stage } from "../dockerfile/model";
-import { findPythonPackage } from "../knowledge";
+import { packageBuildNeeds } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { headerPackages } from "../verify/final-stage";
@@ -39,7 +39,7 @@ function hits({ analysis }: RuleContext): Hit[] {
 
 /** The last install of one of the package's header packages at or before the removing RUN. */
 function headerInstall(stage: Stage, packageName: string, removal: InstructionNode): Hit["install"] {
-  const needs = findPythonPackage(packageName)?.buildNeeds;
+  const needs = packageBuildNeeds(packageName);
   const headers = new Set(headerPackages([...(needs?.alpine ?? []), ...(needs?.debian ?? [])]));
   let found: Hit["install"] = null;
   for (const node of stage.instructions) {

@@ -227,6 +227,9 @@ describe("packages and stages", () => {
     // uWSGI is in no wheel table and publishes only a C sdist (knowledge/source-only.ts): it compiles.
     { name: "uwsgi on slim: no compiler", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir uwsgi\n", expected: ["error source-build-needs-compiler uwsgi @2"] },
     { name: "uwsgi on the full image", dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir uwsgi\n", expected: [] },
+    // So do pycairo and psycopg-c (psycopg[c]): errors even for pins the tables do not hold.
+    { name: "pycairo and psycopg[c] on Alpine: no compiler", dockerfile: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir pycairo==1.27.0 \"psycopg[c]==3.2.3\"\n", expected: ["error musl-needs-compiler pycairo @2", "error musl-needs-compiler psycopg-c @2"] },
+    { name: "python-ldap on slim: no compiler", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir python-ldap\n", expected: ["error source-build-needs-compiler python-ldap @2"], message: /It needs build-essential, libldap2-dev, libsasl2-dev/ },
     // A --user site built on 3.9, copied into distroless python3-debian12 (3.11): Python 3.11 never looks there.
     { name: "a site of another Python copied into the final stage", dockerfile: "FROM python:3.9-slim AS builder\nRUN pip install --no-cache-dir --user flask\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=builder /root/.local /root/.local\nCMD [\"main.py\"]\n", expected: ["error python-version-mismatch /root/.local @3"] },
     // A venv made by python:3.11's /usr/local/bin/python3.11 links its bin/python there: distroless has none.

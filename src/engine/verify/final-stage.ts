@@ -5,7 +5,7 @@ import type { EstimateContext } from "../estimate/context";
 import { debianClosures } from "../estimate/debian-closures";
 import { stageDebianRelease } from "../estimate/debian-install";
 import { copiedFromAll, type StageState } from "../estimate/stage-state";
-import { alpineLibrariesBrought, debianBasePackages, debianRuntimeName, findPythonPackage, isInFullPythonImage, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
+import { alpineLibrariesBrought, debianBasePackages, debianRuntimeName, isInFullPythonImage, packageBuildNeeds, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
 import type { Report } from "./build-check";
 import { isUnder } from "../estimate/paths";
 import { runtimeLibraryLookup, type RuntimeLibraries } from "./runtime-libraries";
@@ -158,7 +158,7 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
     for (const name of source.builtFromSource) {
       // Built in this stage (or the one it builds on): the -dev package pulled its libraries in.
       if (builtHere.has(name) || !present.has(name)) continue;
-      const needs = findPythonPackage(name)?.buildNeeds;
+      const needs = packageBuildNeeds(name);
       const known = needs == null ? sourceBuildSystemNeeds(name) : null;
       if (needs == null && known === null) continue;
       const runtime = needs != null ? runtimeLibrariesFor(needs, final.libc, final.distro) : [...(final.libc === "musl" ? known?.alpine ?? [] : known?.debian ?? [])];
@@ -219,7 +219,7 @@ function checkRemovedRuntimeLibraries(final: StageState, report: Report): void {
     || (release !== null && installed.some((name) => debianClosures(name, release, debianBasePackages(release), false).closure.added.includes(lib)));
   for (const name of [...final.builtFromSource].sort()) {
     if (!present.has(name)) continue;
-    const needs = findPythonPackage(name)?.buildNeeds;
+    const needs = packageBuildNeeds(name);
     if (needs == null) continue;
     const removed = headerPackages(musl ? needs.alpine : needs.debian).find((dev) => final.autoRemoved.has(dev) && !live.has(`${prefix}${dev}`));
     if (removed === undefined) continue;

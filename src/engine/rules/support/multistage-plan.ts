@@ -8,7 +8,7 @@ import type { InstructionNode, Stage } from "../../dockerfile/model";
 import type { VariableLookup } from "../../dockerfile/variables";
 import { accountWords } from "../../estimate/accounts";
 import { isManifestPath } from "../../estimate/copy";
-import { findPythonPackage, lookupBaseImage, parseImageRef, pythonImageSuite, sourceBuildSystemNeeds } from "../../knowledge";
+import { lookupBaseImage, packageBuildNeeds, parseImageRef, pythonImageSuite, sourceBuildSystemNeeds } from "../../knowledge";
 import type { PipInstall } from "../../shell/command-info";
 import { stagePackages } from "./packages";
 import { hiddenInstall, runRole, type RunRole } from "./run-roles";
@@ -298,7 +298,7 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
   // or libc, say), needs its runtime libraries: the build check reads the same list, so the rewrite and the
   // check agree. A package whose pinned version installs from a wheel needs none.
   for (const name of analysis.estimate.stages.find((s) => s.index === stage.index)?.builtFromSource ?? []) {
-    const row = findPythonPackage(name)?.buildNeeds;
+    const row = packageBuildNeeds(name);
     const known = sourceBuildSystemNeeds(name);
     for (const entry of (libc === "musl" ? (row?.alpineRuntime ?? known?.alpine) : (row?.debianRuntime ?? known?.debian)) ?? []) {
       if (entry.includes("(")) continue;
