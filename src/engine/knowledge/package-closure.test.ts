@@ -18,6 +18,7 @@ describe("resolvePackageClosure over a hand-made table", () => {
     { name: "a package reached twice with a new extra is expanded for it", requests: [req("helper"), req("web", ["speed"])], platform: py312, names: ["helper", "web", "fast", "turbo"], unknown: ["ghost"] },
     // web 2.0's data declares no [speed] (a lock records an extra only where a project asked for it): 2.1's stands in.
     { name: "an extra the chosen version does not declare: the newest version's that does", requests: [req("web", ["speed"], "==2.0")], platform: py312, names: ["web", "helper", "fast", "turbo"], unknown: ["ghost"] },
+    { name: "a dependency's third field is an extra asked of it: app → web[speed]", requests: [req("app")], platform: py312, names: ["app", "web", "helper", "fast", "turbo"], unknown: ["ghost"] },
     { name: "a requirement whose marker fails is not installed", requests: [req("web", [], null, "sys_platform == 'win32'"), req("turbo")], platform: py312, names: ["turbo"], unknown: [] },
     { name: "half of a resolution fork (darwin only here, unconditional in 1.0) is still a dependency; win32-only stays out", requests: [req("forked")], platform: py312, names: ["forked", "turbo"], unknown: [] },
     { name: "half of a fork by Python minor (all but 3.12 x86_64 Linux) still applies on 3.12 x86_64 Linux", requests: [req("minorfork")], platform: py312, names: ["minorfork", "turbo"], unknown: [] },

@@ -1,7 +1,10 @@
 // The dependency closure of a requirement set over the wheel table: each package once, at the version
 // findPackage chooses, with every dependency's PEP 508 marker evaluated for the stage (CPython version,
-// Linux, the architecture) and requested extras followed (`pkg[extra]` pulls the deps whose `extra` field
-// is that extra, and the extra's own list). Cycles end because a package is expanded once per extra;
+// Linux, the architecture) and requested extras followed (`pkg[extra]` pulls the extra's own list). A
+// dependency's third field is the extras asked *of the dependency* (`uvicorn[standard]`, as uv.lock's
+// `{ name = "uvicorn", extra = ["standard"] }` and poetry.lock's `extras = […]` write it): the data's README
+// calls it the parent's extra, but 768 of the 782 in the data name no extra of the parent, and the other 14
+// are fastapi-cli's `uvicorn[standard]`, a plain dependency. Cycles end because a package is expanded once per extra;
 // names the table lacks are listed, never thrown on.
 import { evaluateMarkerText, markerEnvironment } from "../requirements/markers";
 import type { MarkerEnvironment } from "../requirements/model";
@@ -97,10 +100,10 @@ export function resolvePackageClosure(requests: readonly ClosureRequest[], platf
       // without it (transformers 5.15.0 without [torch]) takes the extra of the newest version that has it,
       // rather than dropping what the extra brings (torch, accelerate: gigabytes).
       const version = wanted === null || declaresExtra(found.version, wanted) ? found.version : (extraStandIn(name, wanted) ?? found.version);
-      for (const [dep, marker, depExtra] of version.deps) {
-        if (depExtra !== null && depExtra !== wanted) continue;
-        if (depExtra === null && wanted !== null) continue;
-        if (applies(marker, env) || forkArtefact(name, dep, depExtra) || forkComplement(marker)) queue.push(dependency(dep));
+      if (wanted === null) {
+        for (const [dep, marker, depExtra] of version.deps) {
+          if (applies(marker, env) || forkArtefact(name, dep, depExtra) || forkComplement(marker)) queue.push(withExtras(dependency(dep), depExtra));
+        }
       }
       if (wanted !== null) {
         for (const [dep, marker] of version.extras[wanted] ?? []) {
@@ -113,7 +116,14 @@ export function resolvePackageClosure(requests: readonly ClosureRequest[], platf
 }
 
 function declaresExtra(version: TableVersion, extra: string): boolean {
-  return (version.extras[extra]?.length ?? 0) > 0 || version.deps.some(([, , depExtra]) => depExtra === extra);
+  return (version.extras[extra]?.length ?? 0) > 0;
+}
+
+/** A dependency with the extras the data asks of it (`standard`, or `a,b`) added to any in its name. */
+function withExtras(request: ClosureRequest, depExtras: string | null): ClosureRequest {
+  if (depExtras === null) return request;
+  const extras = depExtras.split(",").map((e) => e.trim()).filter((e) => e !== "" && !request.extras.includes(e));
+  return extras.length === 0 ? request : { ...request, extras: [...request.extras, ...extras] };
 }
 
 /** The newest version of `project` whose data declares `extra`, or null. */

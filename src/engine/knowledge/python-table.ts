@@ -46,7 +46,8 @@ export type KindCalibration = v.InferOutput<typeof Calibration>;
 /** One version of a project as the table holds it. */
 export interface TableVersion {
   readonly version: string;
-  /** [name, PEP 508 marker or null, extra of this package that pulls it in or null]. */
+  /** [name, PEP 508 marker or null, extras asked of the dependency (`standard` for uvicorn[standard]) or
+   *  null]. The data's README calls the third field the parent's extra; see package-closure.ts. */
   readonly deps: readonly (readonly [string, string | null, string | null])[];
   /** Extras a locking project requested: extra → [name, marker or null]. */
   readonly extras: Readonly<Record<string, readonly (readonly [string, string | null])[]>>;

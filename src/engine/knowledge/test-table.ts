@@ -24,7 +24,7 @@ export const TEST_TABLE = {
     web: [
       // Held without any size (no wheel, no sdist), as a lock that read a private index records it.
       ["3.0", [], {}, null, [], 0, 1],
-      ["2.1", [["helper", null, null], ["win-only", "sys_platform == 'win32'", null], ["old-backport", "python_version < '3.10'", null], ["fast", null, "speed"]], { speed: [["turbo", null]] }, 3000, [["py3-none-any", 1200]], 0, 4],
+      ["2.1", [["helper", null, null], ["win-only", "sys_platform == 'win32'", null], ["old-backport", "python_version < '3.10'", null]], { speed: [["fast", null], ["turbo", null]] }, 3000, [["py3-none-any", 1200]], 0, 4],
       ["2.0", [["helper", null, null]], {}, 3000, [["py3-none-any", 1000]], 0, 9],
       ["1.0", [["helper", null, null]], {}, 2000, [["py3-none-any", 800]], 0, 1],
     ] satisfies Row[],
@@ -37,6 +37,8 @@ export const TEST_TABLE = {
       ["cp39-abi3-manylinux_2_17_x86_64", 3000],
     ], 0, 2]] satisfies Row[],
     turbo: [["1.0", [], {}, 50, [["py3-none-any", 20]], 0, 1]] satisfies Row[],
+    // A dependency with an extra asked of it (uv.lock's `{ name = "web", extra = ["speed"] }`).
+    app: [["1.0", [["web", null, "speed"]], {}, 100, [["py3-none-any", 10]], 0, 1]] satisfies Row[],
     // A beta above the newest final release (as lock files hold sqlalchemy 2.1.0b3 above 2.0.52), and a
     // project with pre-releases only.
     beta: [["2.0b1", [], {}, 100, [["py3-none-any", 30]], 0, 1], ["1.5", [], {}, 100, [["py3-none-any", 20]], 0, 1]] satisfies Row[],
