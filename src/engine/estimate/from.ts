@@ -3,7 +3,7 @@
 import { imagePythonPackages } from "../knowledge/image-python-packages";
 import { systemSite } from "./python-install";
 import type { InstructionNode } from "../dockerfile/model";
-import { distroOfTag, findBaseImage, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage } from "../knowledge";
+import { debianTagRelease, distroOfTag, findBaseImage, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
@@ -65,7 +65,10 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   const named = row === null && ref !== null ? distroOfTag(ref.tag) : null;
   // One whose tag says Alpine (`osgeo/gdal:alpine-small-3.1.0`): musl, so pip takes musllinux wheels.
   const alpineTag = row === null && named === null && ref !== null && /(^|[-_.])alpine/i.test(ref.tag ?? "");
-  const distro = row?.distro ?? named?.distro ?? null;
+  // debian:buster-slim weighed as bullseye-slim (the table has no buster) still runs buster's python3 (3.7)
+  // and apt: a pin of pip for bullseye's 3.9 would not install there.
+  const ownRelease = row?.image === "debian" && row.variant === "os" && match?.exact === false && ref !== null ? debianTagRelease(ref.tag) : null;
+  const distro = ownRelease ?? row?.distro ?? named?.distro ?? null;
   const pythonMinor = row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (distro === null ? null : (DISTRO_PYTHON[distro] ?? null));
   const stage = newStage(
     {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { baseImageSources, findBaseImage, lookupBaseImage } from "./base-images";
 import { parseImageRef } from "./image-ref";
+import { debianTagRelease } from "./os-images";
 import { pythonVariantOf, suggestPythonVariant } from "./python-variants";
 import type { PythonVariant } from "./python-tag";
 
@@ -169,5 +170,20 @@ describe("python variants", () => {
   it("pythonVariantOf is null for a non-python row", () => {
     const row = lookupBaseImage("alpine:3.24")?.row;
     expect(row === undefined ? undefined : pythonVariantOf(row, "slim")).toBeNull();
+  });
+});
+
+describe("debianTagRelease", () => {
+  it.each([
+    ["buster-slim", "buster"],
+    ["10", "buster"],
+    ["10.13-slim", "buster"],
+    ["stretch-20240612", "stretch"],
+    ["bookworm-20260824-slim", "bookworm"],
+    ["latest", null],
+    ["stable-slim", null],
+    ["99", null],
+  ])("%s → %s", (tag, release) => {
+    expect(debianTagRelease(tag)).toBe(release);
   });
 });

@@ -8,6 +8,7 @@ export { UNKNOWN_PYTHON_PACKAGE } from "./data/python-packages";
 export { UNKNOWN_SYSTEM_PACKAGE } from "./data/system-packages";
 
 export { alpineAtLeast, distroOfTag, parseImageRef, formatImageRef, type ImageRef } from "./image-ref";
+export { debianTagRelease } from "./os-images";
 export {
   findBaseImage,
   lookupBaseImage,

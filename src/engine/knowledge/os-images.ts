@@ -97,6 +97,18 @@ export function nearestDebian(tag: string | null, era: Era): StandIn | null {
   return near === null ? null : { row: near.row, reasons: [...reasons, ...near.reasons] };
 }
 
+/**
+ * The Debian release a `debian:<tag>` names by codename or number (`buster-slim`, `10`, `10.13-slim`,
+ * `stretch-20240612`), or null for `latest`/`stable`/`testing` and tags that name none. Where the table
+ * lacks the release, another's row stands in for the sizes, but the image's python3 and apt are its own.
+ */
+export function debianTagRelease(tag: string | null): string | null {
+  const rest = (tag ?? "").replace(/-slim$/, "").replace(/-\d{8}$/, "");
+  if (DEBIAN_RELEASES[rest] !== undefined) return rest;
+  const number = /^(\d+)(?:\.\d+)*$/.exec(rest)?.[1];
+  return Object.entries(DEBIAN_RELEASES).find(([, n]) => String(n) === number)?.[0] ?? null;
+}
+
 /** `ubuntu:<tag>`: `24.04`, codenames (`noble`), `latest`, `rolling`, `devel`, dated serials. */
 export function nearestUbuntu(tag: string | null, era: Era): StandIn | null {
   const rows = imageRows("ubuntu", era);

@@ -23,6 +23,15 @@ describe("hygiene/pip-self-upgrade", () => {
         output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
       },
       {
+        // The table has no buster image: bullseye-slim's row stands in for the sizes, but buster's python3
+        // is 3.7, for which pip 24.0 is the last (pip==26.0.1, bullseye's 3.9 pin, would not install).
+        name: "a venv on debian:buster-slim: the pin is Python 3.7's",
+        dockerfile: "FROM debian:buster-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv && python3 -m venv /venv && /venv/bin/pip install --upgrade pip\n",
+        findings: ["2:upgrade"],
+        alternative: "pin",
+        output: "FROM debian:buster-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3-venv && python3 -m venv /venv && /venv/bin/pip install --upgrade pip==24.0\n",
+      },
+      {
         name: "its own RUN",
         dockerfile: "FROM python:3.12-slim\nRUN python -m pip install -U pip\nRUN pip install --no-cache-dir flask\n",
         findings: ["2:upgrade"],
