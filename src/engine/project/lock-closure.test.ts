@@ -15,6 +15,8 @@ const uv = parsed("uv.lock", "uv.lock").lock ?? { packages: [] };
 const uvManifest = parsed("pyproject.toml", "pyproject-uv.toml").manifest;
 const poetry = parsed("poetry.lock", "poetry.lock").lock ?? { packages: [] };
 const poetryManifest = parsed("pyproject.toml", "pyproject-poetry.toml").manifest;
+const poetry18Text = fixture("poetry.lock").replace(/^(groups|category) = .*\n/gm, "");
+const poetry18 = (() => { const p = parseProjectFile("poetry.lock", poetry18Text); return p !== null && "lock" in p ? p.lock : { packages: [] }; })();
 const pipenv = parsed("Pipfile.lock", "Pipfile.lock").lock ?? { packages: [] };
 const pdm = parsed("pdm.lock", "pdm.lock").lock ?? { packages: [] };
 const pdmManifest = parsed("pyproject.toml", "pyproject-pdm.toml").manifest;
@@ -100,6 +102,13 @@ describe("poetry.lock and Pipfile.lock selection", () => {
     const result = lockClosure("poetry-lock", poetry, poetryManifest, selection, env);
     // colorama is Windows-only (its package marker); pysocks is optional.
     expect(result.packages.map((p) => p.name).sort()).toEqual(expected);
+    // The same lock as poetry 1.5–1.8 writes it (no `groups`, no `category`): walked from pyproject.toml.
+    expect(lockClosure("poetry-lock", poetry18, poetryManifest, selection, env).packages.map((p) => p.name).sort()).toEqual(expected);
+  });
+
+  it("a poetry 1.8 lock without pyproject.toml: every package is main, none is lost", () => {
+    const names = lockClosure("poetry-lock", poetry18, null, sel(true, []), env).packages.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining([...RUNTIME, "pytest"]));
   });
 
   it("pipenv: default section, markers evaluated (pywin32 is Windows-only)", () => {

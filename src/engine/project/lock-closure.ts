@@ -124,7 +124,8 @@ export function flatLockSelection(lock: LockFile, manifest: ProjectManifest | nu
   const result = { packages: [] as LockedPackage[], local: [] as string[], missing: [] as string[] };
   const seen = new Set<string>();
   for (const p of lock.packages) {
-    if (!p.groups.some(wanted)) continue;
+    // A package no group is recorded for (poetry 1.5–1.8, and no pyproject to walk from): main.
+    if (!(p.groups.length === 0 ? wanted("main") : p.groups.some(wanted))) continue;
     if (p.optional && selection.extras !== "all" && !extraNames.has(p.name)) continue;
     if (!applies(p.marker, env) || seen.has(p.name)) continue;
     seen.add(p.name);
@@ -138,5 +139,10 @@ export function lockClosure(kind: "uv-lock" | "poetry-lock" | "pdm-lock" | "pipf
   if (kind === "uv-lock") return uvLockClosure(lock, manifest, selection, env);
   // A pdm.lock that records each package's groups is selected by them, as poetry's is; an older one is walked.
   if (kind === "pdm-lock" && lock.packages.some((p) => p.groups.length === 0)) return manifestRootedClosure(lock, manifest, selection, env);
+  // So is a poetry.lock of poetry 1.5–1.8 (lock-version 2.0), which records neither `groups` nor
+  // `category`: poetry itself resolves the groups from pyproject.toml. Without pyproject every package is main.
+  if (kind === "poetry-lock" && manifest !== null && lock.packages.length > 0 && lock.packages.every((p) => p.groups.length === 0)) {
+    return manifestRootedClosure(lock, manifest, selection, env);
+  }
   return flatLockSelection(lock, manifest, selection, env);
 }

@@ -1,5 +1,6 @@
 // poetry.lock: `[[package]]` entries with name, version, `optional`, the groups that need them (`groups`
-// in poetry 2, `category = "main" | "dev"` in older locks), package-level `markers`, and
+// in poetry 2, `category = "main" | "dev"` before poetry 1.5, neither from 1.5 to 1.8: then no group is
+// recorded and lock-closure.ts walks from pyproject's groups, as poetry does), package-level `markers`, and
 // `[package.dependencies]` / `[package.extras]`. The lock holds no sizes (its `files` list hashes only)
 // and no entry for the project itself.
 import { normalizeName } from "../requirements/normalize-name";
@@ -32,7 +33,7 @@ function readPackages(source: ProjectSource, doc: PlainTable): LockedPackage[] {
       groupDependencies: new Map(),
       wheels: [],
       sdistSize: null,
-      groups: groups.length > 0 ? groups : [category === null ? "main" : normalizeName(category)],
+      groups: groups.length > 0 ? groups : category === null ? [] : [normalizeName(category)],
       optional: entry["optional"] === true,
       marker: packageMarker(entry["markers"]),
       line,
