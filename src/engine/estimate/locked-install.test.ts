@@ -207,6 +207,14 @@ describe("pipenv install from Pipfile.lock", () => {
     const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --system --deploy\n", PIPENV);
     expect(installed(e, SYSTEM)).toEqual(["certifi", "charset-normalizer", "idna", "requests", "urllib3"]);
   });
+
+  it("a patch-level marker holds on an image whose patch release the stage does not know", () => {
+    // pipenv writes pandas 1.x as `python_full_version >= '3.7.1'`; python:3.12 images are 3.12.z, never .0.
+    const lock = fixture("Pipfile.lock").replace(`"markers": "python_version >= '3.8'", "version": "==2.32.3"`, `"markers": "python_full_version >= '3.12.1'", "version": "==2.32.3"`);
+    expect(lock).not.toBe(fixture("Pipfile.lock"));
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY Pipfile Pipfile.lock ./\nRUN pipenv install --system --deploy\n", [{ path: "Pipfile", content: fixture("Pipfile") }, { path: "Pipfile.lock", content: lock }]);
+    expect(installed(e, SYSTEM)).toContain("requests");
+  });
 });
 
 describe("pip install . reads pyproject.toml", () => {

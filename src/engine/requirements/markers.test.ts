@@ -8,7 +8,12 @@ describe("evaluateMarkerText", () => {
     { name: "python_version below, on 3.12", marker: 'python_version < "3.10"', python: "3.12", result: false },
     { name: "3.10 is not below 3.9 as a string would be", marker: 'python_version < "3.9"', python: "3.10", result: false },
     { name: "single quotes and and", marker: "python_version >= '3.8' and python_version < '3.13'", python: "3.12", result: true },
-    { name: "full version uses X.Y.0", marker: 'python_full_version >= "3.12.1"', python: "3.12", result: false },
+    // Only the minor known: the patch decides, so undecidable (which counts as holding): python:3.7 images
+    // are 3.7.16, and pandas 1.x locks say `python_full_version >= '3.7.1'`.
+    { name: "full version, minor only: the patch decides", marker: 'python_full_version >= "3.12.1"', python: "3.12", result: null },
+    { name: "full version, minor only: every patch agrees (below)", marker: 'python_full_version >= "3.13.1"', python: "3.12", result: false },
+    { name: "full version, minor only: every patch agrees (above)", marker: 'python_full_version >= "3.11.4"', python: "3.12", result: true },
+    { name: "full version, minor only: X.Y.0 exactly is undecidable", marker: 'python_full_version == "3.12.0"', python: "3.12", result: null },
     { name: "full version given", marker: 'python_full_version >= "3.12.1"', python: "3.12.4", result: true },
     { name: "compatible release", marker: 'python_version ~= "3.8"', python: "3.12", result: true },
     { name: "wildcard equality", marker: 'python_version == "3.*"', python: "3.12", result: true },
@@ -96,6 +101,7 @@ describe("markerEnvironment", () => {
     expect(markerEnvironment("3.12")).toEqual({
       pythonVersion: "3.12",
       pythonFullVersion: "3.12.0",
+      patchKnown: false,
       sysPlatform: "linux",
       platformSystem: "Linux",
       osName: "posix",

@@ -23,12 +23,14 @@ export function markerEnvironment(pythonVersion: string, platformMachine = "x86_
   if (parsed !== null) {
     const [major = 0, minor = 0, micro = 0] = parsed.release;
     short = `${major}.${minor}`;
-    // When only X.Y is known, X.Y.0 is the honest lower bound; a pre-release suffix (3.13.0rc1) is kept.
+    // When only X.Y is known, X.Y.0 stands for it and comparisons the patch decides are undecidable
+    // (an official python:3.7 image is 3.7.16, not 3.7.0); a pre-release suffix (3.13.0rc1) is kept.
     full = parsed.release.length >= 3 ? trimmed : `${major}.${minor}.${micro}`;
   }
   return {
     pythonVersion: short,
     pythonFullVersion: full,
+    patchKnown: parsed === null || parsed.release.length >= 3,
     sysPlatform: "linux",
     platformSystem: "Linux",
     osName: "posix",
@@ -78,7 +80,7 @@ function environmentKey(env: MarkerEnvironment | undefined): string {
   if (env === undefined) return "-";
   let key = environmentKeys.get(env);
   if (key === undefined) {
-    key = ["+", env.pythonVersion, env.pythonFullVersion, env.sysPlatform, env.platformSystem, env.osName, env.platformMachine, env.implementationName, env.platformPythonImplementation].join("\u0001");
+    key = ["+", env.pythonVersion, env.pythonFullVersion, String(env.patchKnown !== false), env.sysPlatform, env.platformSystem, env.osName, env.platformMachine, env.implementationName, env.platformPythonImplementation].join("\u0001");
     environmentKeys.set(env, key);
   }
   return key;
@@ -141,6 +143,26 @@ function lookup(value: MarkerValue, env: MarkerEnvironment | undefined): string 
 }
 
 function compare(
+  leftValue: MarkerValue,
+  op: MarkerOperator,
+  rightValue: MarkerValue,
+  env: MarkerEnvironment | undefined,
+): MarkerResult {
+  // Only X.Y known: decided where the first and a late patch release agree (`>= '3.8.1'` on 3.7 is false
+  // for every 3.7.z), undecidable where they do not (`>= '3.7.1'` on 3.7).
+  if (env !== undefined && env.patchKnown === false && (isFullVersionVariable(leftValue) || isFullVersionVariable(rightValue))) {
+    const first = compareIn(leftValue, op, rightValue, env);
+    const late = compareIn(leftValue, op, rightValue, { ...env, pythonFullVersion: `${env.pythonVersion}.999` });
+    return first === late ? first : null;
+  }
+  return compareIn(leftValue, op, rightValue, env);
+}
+
+function isFullVersionVariable(value: MarkerValue): boolean {
+  return value.kind === "variable" && (value.name === "python_full_version" || value.name === "implementation_version");
+}
+
+function compareIn(
   leftValue: MarkerValue,
   op: MarkerOperator,
   rightValue: MarkerValue,

@@ -76,8 +76,11 @@ export interface RequirementsFile {
 export interface MarkerEnvironment {
   /** e.g. "3.12". */
   readonly pythonVersion: string;
-  /** e.g. "3.12.14". */
+  /** e.g. "3.12.14"; "3.12.0" when only the minor is known (then `patchKnown` is false). */
   readonly pythonFullVersion: string;
+  /** False when only X.Y is known: a python_full_version comparison that the patch release would decide
+   *  (`>= '3.7.1'` on 3.7) is undecidable, not decided for X.Y.0. Absent means known. */
+  readonly patchKnown?: boolean;
   readonly sysPlatform: "linux";
   readonly platformSystem: "Linux";
   readonly osName: "posix";
