@@ -90,10 +90,23 @@ function planOf(analysis: Analysis, shape: Shape): Plan {
   if (start === undefined || start.form !== "exec" || !PYTHON_WORD.test(start.args[0] ?? "")) {
     return { ok: false, reason: "the app does not start with an exec-form CMD or ENTRYPOINT that runs python, which is what a shell-less distroless image can start" };
   }
+  // A HEALTHCHECK runs in the final image too: in shell form it needs /bin/sh, and curl or wget are not there.
+  const health = shape.final.instructions.filter((n) => n.keyword === "HEALTHCHECK").at(-1);
+  if (health !== undefined && health.args[0]?.toUpperCase() === "CMD") {
+    return { ok: false, reason: `the final stage has a HEALTHCHECK (line ${health.range.startLine}), and a distroless image has no shell, curl or wget to run one` };
+  }
   // Guards on the builder: Debian's python3 package has no `python` command, and a source build needs its headers.
   const builderText = shape.builder.instructions.map((n) => instructionText(text, n)).join("\n");
   const bare = /(^|[\s;&|(])python(?=\s)(?! -m venv )/m.exec(builderText);
   if (bare !== null) return { ok: false, reason: "the builder calls python outside the venv, and Debian's python3 has no python command" };
+  if (/\/usr\/local\/bin\/python/.test(builderText)) return { ok: false, reason: "the builder names /usr/local/bin/python…, which the official images have and Debian's python3 does not" };
+  // `python3 -m pip` before the venv's bin is on PATH is the system python3's pip: Debian's python3-venv
+  // brings no pip module, and the system python3 is externally managed (PEP 668) in any case.
+  const systemPip = /(^|[\s;&|(])python3(\.\d+)?\s+-m\s+pip\b/m.exec(builderText);
+  const venvOnPath = builderText.search(new RegExp(`^ENV\\b[^\\n]*PATH[^\\n]*${shape.venv.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/bin`, "m"));
+  if (systemPip !== null && (venvOnPath < 0 || systemPip.index < venvOnPath)) {
+    return { ok: false, reason: "the builder runs python3 -m pip before the venv is on PATH, and Debian's python3 has no pip (and is externally managed)" };
+  }
   const edits: TextEdit[] = [];
   const builderFrom = shape.builder.from;
   const rawImage = builderFrom.from?.rawImage ?? "";

@@ -102,6 +102,12 @@ describe("executables", () => {
     { name: "on Chainguard's standard image", dockerfile: "FROM cgr.dev/chainguard/python:latest\nRUN echo hi\n", expected: ["error missing-executable sh @2"] },
     { name: "distroless :debug has busybox", dockerfile: "FROM gcr.io/distroless/python3-debian12:debug\nRUN echo hi\n", expected: [] },
     { name: "Chainguard's -dev image has a shell", dockerfile: "FROM cgr.dev/chainguard/python:latest-dev\nRUN echo hi\n", expected: [] },
+    // The final stage's CMD, ENTRYPOINT and HEALTHCHECK in shell form run /bin/sh -c at start: the build passes, the container does not.
+    { name: "a shell-form CMD on distroless", dockerfile: "FROM gcr.io/distroless/python3-debian12\nCOPY app.py /app/\nCMD python3 /app/app.py\n", expected: ["error missing-executable sh @3"], message: /shell-form CMD, which Docker runs with \/bin\/sh -c/ },
+    { name: "a shell-form HEALTHCHECK on distroless", dockerfile: "FROM gcr.io/distroless/python3-debian12\nCOPY app.py /app/\nHEALTHCHECK --interval=30s CMD python3 -c \"print(1)\" || exit 1\nCMD [\"/app/app.py\"]\n", expected: ["error missing-executable sh @3"], message: /never runs and the container is reported unhealthy/ },
+    { name: "exec-form CMD and HEALTHCHECK need no shell", dockerfile: "FROM gcr.io/distroless/python3-debian12\nCOPY app.py /app/\nHEALTHCHECK CMD [\"python3\", \"-c\", \"print(1)\"]\nCMD [\"/app/app.py\"]\n", expected: [] },
+    { name: "only the last CMD counts, and a builder's CMD never runs", dockerfile: "FROM python:3.12-slim AS build\nCMD python app.py\nFROM gcr.io/distroless/python3-debian12\nCMD python3 app.py\nCMD [\"app.py\"]\n", expected: [] },
+    { name: "HEALTHCHECK NONE", dockerfile: "FROM gcr.io/distroless/python3-debian12\nHEALTHCHECK NONE\nCMD [\"app.py\"]\n", expected: [] },
     { name: "an exec-form RUN needs no shell", dockerfile: "FROM gcr.io/distroless/python3-debian12\nRUN [\"python3\", \"-m\", \"compileall\", \"/app\"]\n", expected: [] },
     { name: "a SHELL instruction names the shell", dockerfile: "FROM gcr.io/distroless/python3-debian12:debug\nSHELL [\"/busybox/sh\", \"-c\"]\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=0 /busybox /busybox\nSHELL [\"/busybox/sh\", \"-c\"]\nRUN echo hi\n", expected: [] },
     // wrapt 1.14.1 has no cp313 wheel: pip builds the sdist, whose setup.py installs pure Python when its

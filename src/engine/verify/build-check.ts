@@ -104,6 +104,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
         if (node.copy?.chown != null) checkChownOwner(ctx, stage, node, report);
         if (node.keyword === "SHELL" || ((node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && stage.index === model.stages.length - 1)) checkBashStart(stage, node, report);
         if (node.keyword === "RUN" && node.form === "shell" && !stage.executables.has("sh") && !ownShell(stage)) checkShellExists(model, stage, node, report);
+        if (stage.index === model.stages.length - 1 && startsShell(node) && !stage.executables.has("sh") && !ownShell(stage) && lastOfKind(model, stage.index, node)) checkShellExists(model, stage, node, report);
       });
     },
     command(ctx, stage, scope, command, info, node) {
@@ -317,16 +318,40 @@ function stageChain(model: DockerfileModel, index: number): number[] {
   return out;
 }
 
+/** The final stage's CMD, ENTRYPOINT or HEALTHCHECK in shell form: Docker runs it as `/bin/sh -c "…"`
+ *  (a shell-form CMD is appended to the image's ENTRYPOINT as `/bin/sh -c …`). */
+function startsShell(node: InstructionNode): boolean {
+  if (node.keyword === "CMD" || node.keyword === "ENTRYPOINT") return node.form === "shell" && node.args.length > 0;
+  if (node.keyword !== "HEALTHCHECK") return false;
+  // `HEALTHCHECK [OPTIONS] CMD command` (the options are flags) or `HEALTHCHECK NONE`.
+  return node.args[0]?.toUpperCase() === "CMD" && node.args.length > 1 && !(node.args[1] ?? "").startsWith("[");
+}
+
+/** Whether `node` is the last instruction of its keyword in its stage: only that one takes effect. */
+function lastOfKind(model: DockerfileModel, stageIndex: number, node: InstructionNode): boolean {
+  return model.stages[stageIndex]?.instructions.filter((n) => n.keyword === node.keyword).at(-1) === node;
+}
+
 /** A shell-form RUN on an image with no shell (scratch, distroless, Chainguard's standard images): Docker
- *  cannot start /bin/sh, and the build stops there. A SHELL instruction or a shell copied in (busybox) is
- *  taken as the user's answer (the caller checks both). */
+ *  cannot start /bin/sh, and the build stops there; a shell-form CMD, ENTRYPOINT or HEALTHCHECK of the
+ *  final stage builds, and then the container cannot start (or is never healthy). A SHELL instruction or a
+ *  shell copied in (busybox) is taken as the user's answer (the caller checks both). */
 function checkShellExists(model: DockerfileModel, stage: StageState, node: InstructionNode, report: Report): void {
   // The image the stage (or the stage it builds on, and so on) names in FROM.
   const root = stageChain(model, stage.index).at(-1);
   const image = root === undefined ? null : (model.stages[root]?.from.from?.image ?? null);
   if (image === null || !imageHasNoShell(image)) return;
-  report({ line: node.range.startLine, column: node.range.startColumn, stage: stage.index }, "missing-executable", "error", "sh",
-    `Line ${node.range.startLine} is a shell-form RUN, but ${image} has no shell (/bin/sh): the build stops here. Run it in a builder stage and COPY the result in${/distroless/.test(image) ? ", or use the image's :debug tag while debugging" : ""}.`);
+  const debug = /distroless/.test(image) ? ", or use the image's :debug tag while debugging" : "";
+  const at = { line: node.range.startLine, column: node.range.startColumn, stage: stage.index };
+  if (node.keyword === "RUN") {
+    report(at, "missing-executable", "error", "sh", `Line ${node.range.startLine} is a shell-form RUN, but ${image} has no shell (/bin/sh): the build stops here. Run it in a builder stage and COPY the result in${debug}.`);
+    return;
+  }
+  const what = node.keyword === "HEALTHCHECK"
+    ? "the health check never runs and the container is reported unhealthy"
+    : node.keyword === "CMD" ? "the container cannot start (a shell-form CMD is appended to the ENTRYPOINT as /bin/sh -c …)" : "the container cannot start";
+  report(at, "missing-executable", "error", "sh",
+    `Line ${node.range.startLine} is a shell-form ${node.keyword}, which Docker runs with /bin/sh -c, but ${image} has no shell: ${what}. Write it in exec form (${node.keyword === "HEALTHCHECK" ? 'HEALTHCHECK CMD ["…", "…"]' : `${node.keyword} ["…", "…"]`})${debug}.`);
 }
 
 function checkExecutable(stage: StageState, scope: RunScope, command: ShellCommand, info: CommandInfo, locate: Locate, report: Report): void {
