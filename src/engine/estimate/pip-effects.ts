@@ -96,16 +96,21 @@ export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, 
   });
 }
 
+/** The stand-in version a pin is read from when the pin's own wheels are in doubt, or null. */
+function doubtfulStandIn(cost: PackageCost): PackageCost["facts"] {
+  const series = (v: string) => v.replace(/^===?/, "").split(".").slice(0, 2).join(".");
+  // A project that never published a Linux wheel (knowledge/source-only.ts) compiles at any version.
+  return cost.facts?.choice === "nearest" && cost.facts.specifier !== null && series(cost.facts.specifier) !== series(cost.facts.version.version)
+    && sourceOnlyCompiled(cost.name) === null ? cost.facts : null;
+}
+
 /** A source build in a stage without a compiler, or with one but without libc's headers, fails: a
  *  build-check error, with what the build needs. */
 export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
   // A pinned version the table lacks is weighed as the nearest it holds: whether the pin itself has a wheel
   // for this image is not known (psycopg2 2.7 shipped manylinux wheels, 2.9 does not), so it is a warning.
   // A stand-in of the same minor series (psycopg2 2.9.10 for 2.9.9) ships the same kinds of wheels.
-  const series = (v: string) => v.replace(/^===?/, "").split(".").slice(0, 2).join(".");
-  // A project that never published a Linux wheel (knowledge/source-only.ts) compiles at any version.
-  const standIn = cost.facts?.choice === "nearest" && cost.facts.specifier !== null && series(cost.facts.specifier) !== series(cost.facts.version.version)
-    && sourceOnlyCompiled(cost.name) === null ? cost.facts : null;
+  const standIn = doubtfulStandIn(cost);
   const at = { line, column: 1, stage: stage.index, severity: standIn === null ? "error" as const : "warning" as const, subject: cost.name };
   const pinned = standIn?.specifier?.replace(/^===?/, "") ?? "";
   const unsure = standIn === null ? "" : ` (Read from ${cost.name} ${standIn.version.version}: the tables do not hold ${pinned}, and if ${pinned} has a wheel for this image, it installs as is.)`;
@@ -126,6 +131,25 @@ export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: Pa
   const needs = withLibcHeaders(packageBuildNeeds(cost.name)?.debian ?? ["gcc"], "debian").join(", ");
   const binary = findPythonPackage(`${cost.name}-binary`);
   ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.${unsure}` });
+}
+
+/**
+ * A source build on Debian with a compiler and libc's headers, but without a header package the package
+ * table names for it (psycopg2 without libpq-dev: "pg_config executable not found"). Only where the stage's
+ * packages are modelled from a Debian table, and not on an image with a compiler (the full python images
+ * carry the common -dev packages); on Alpine the table's names have alternatives, so nothing is said there.
+ */
+export function checkBuildHeaders(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
+  if (stage.family !== "debian" || stage.libc === "musl" || stage.base?.hasCompiler === true || stage.base === null) return;
+  if (stage.unmodelledAt !== null || stage.systemUnknownAt !== null || stage.debInstalled.size === 0) return;
+  if (!stage.hasCompiler || doubtfulStandIn(cost) !== null) return;
+  const headers = (packageBuildNeeds(cost.name)?.debian ?? []).filter((e) => /^\S+-dev$/.test(e.trim()) && e.trim() !== "libc6-dev");
+  const missing = headers.filter((h) => !stage.debInstalled.has(h.trim()));
+  if (missing.length === 0) return;
+  ctx.check({
+    line, column: 1, stage: stage.index, severity: "error", subject: cost.name, code: "source-build-needs-headers",
+    message: `${cost.name} compiles from source here, and this stage has a compiler but not ${missing.join(", ")}, whose headers${missing.includes("libpq-dev") ? " and pg_config" : ""} its build reads: the build fails. Install ${missing.join(" ")} with the compiler.`,
+  });
 }
 
 /** The directory an install writes under (prefix, target, root, user base, venv), or null for the system

@@ -18,7 +18,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
-import { checkExternallyManaged, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { checkBuildHeaders, checkExternallyManaged, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
@@ -336,6 +336,8 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
       notInstallable.push(cost);
     } else if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) {
       warnNoCompiler(ctx, stage, cost, scope.line);
+    } else if (cost.buildsFromSource) {
+      checkBuildHeaders(ctx, stage, cost, scope.line);
     }
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
     noteResolved(stage, cost, specifier);
@@ -542,6 +544,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
     const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null });
     ctx.notePackage(cost.name, !cost.unknown);
     if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) warnNoCompiler(ctx, stage, cost, scope.line);
+    else if (cost.buildsFromSource) checkBuildHeaders(ctx, stage, cost, scope.line);
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
     noteResolved(stage, cost, specifier);
     cacheBytes += cost.cacheBytes;

@@ -47,6 +47,15 @@ describe("correctness/build-deps", () => {
       { name: "slim has no compiler: the table's build needs and libc6-dev before the install", dockerfile: SLIM, requirements, findings: ["4:compiler"], output: SLIM_FIXED, reasonIncludes: ["psycopg2 has no wheel", "gcc, libpq-dev, libc6-dev"], messageIncludes: ["Install gcc, libpq-dev, libc6-dev first"] },
       // torch has no musllinux wheel and no sdist: a compiler does not mend that, and the step says so.
       { name: "Alpine with psycopg2 and torch: the compiler, and the error it leaves", dockerfile: ALPINE, requirements: { "requirements.txt": "psycopg2==2.9.9\ntorch==2.5.1\n" }, findings: ["3:compiler"], output: ALPINE_FIXED, reasonIncludes: ["the build still fails at line 3 (no-installable-distribution)"] },
+      {
+        // A compiler and libc's headers, but not the libpq-dev psycopg2's build reads (pg_config).
+        name: "gcc and libc6-dev without libpq-dev: libpq-dev before the install",
+        dockerfile: BARE_GCC.replace("gcc libpq-dev", "gcc libc6-dev"),
+        requirements,
+        findings: ["4:libraries"],
+        output: BARE_GCC.replace("gcc libpq-dev", "gcc libc6-dev").replace("RUN pip install", "RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install"),
+        messageIncludes: ["has a compiler but not libpq-dev"],
+      },
       { name: "Debian's gcc without its Recommends: libc6-dev joins its install", dockerfile: BARE_GCC, requirements, findings: ["4:headers"], output: BARE_GCC_FIXED, reasonIncludes: ["libc6-dev (libc's headers) joins the compiler's install at line 2"] },
       { name: "Alpine: build-base, and libpq-dev for postgresql-dev from Alpine 3.17 on", dockerfile: ALPINE, requirements, findings: ["3:compiler"], output: ALPINE_FIXED },
       {

@@ -21,8 +21,10 @@ type Install = Extract<CommandInfo, { kind: "apt-install" | "apk-add" }>;
 
 const NO_COMPILER = new Set(["source-build-needs-compiler", "musl-needs-compiler"]);
 const NO_HEADERS = "source-build-needs-libc-headers";
+/** A compiler and libc's headers, without the package's own -dev libraries (psycopg2 without libpq-dev). */
+const NO_LIBRARIES = "source-build-needs-headers";
 /** The build-check errors this rule mends. */
-const COMPILER_CODES = new Set([...NO_COMPILER, NO_HEADERS]);
+const COMPILER_CODES = new Set([...NO_COMPILER, NO_HEADERS, NO_LIBRARIES]);
 
 interface Hit {
   /** The RUN whose install compiles. */
@@ -33,20 +35,23 @@ interface Hit {
   readonly packages: readonly string[];
   /** The stage has a compiler and lacks only libc's headers. */
   readonly headersOnly: boolean;
+  /** The stage has a compiler and libc's headers, and lacks only the packages' -dev libraries. */
+  readonly librariesOnly: boolean;
 }
 
 function hits({ analysis }: RuleContext): Hit[] {
-  const byNode = new Map<InstructionNode, { stage: Stage; family: "debian" | "alpine"; packages: string[]; headersOnly: boolean }>();
+  const byNode = new Map<InstructionNode, { stage: Stage; family: "debian" | "alpine"; packages: string[]; headersOnly: boolean; librariesOnly: boolean }>();
   for (const finding of analysis.buildCheck) {
     // A warning is a source build the table cannot vouch for (a pinned version it lacks): not acted on.
-    if ((!NO_COMPILER.has(finding.code) && finding.code !== NO_HEADERS) || finding.severity !== "error") continue;
+    if (!COMPILER_CODES.has(finding.code) || finding.severity !== "error") continue;
     const stage = analysis.model.stages[finding.stage];
     const node = runOfFinding(analysis.model, finding);
     const libc = analysis.estimate.stages.find((s) => s.index === finding.stage)?.libc ?? null;
     if (stage === undefined || node === undefined || libc === null) continue;
-    const hit = byNode.get(node) ?? { stage, family: libc === "musl" ? "alpine" : "debian", packages: [], headersOnly: true };
+    const hit = byNode.get(node) ?? { stage, family: libc === "musl" ? "alpine" : "debian", packages: [], headersOnly: true, librariesOnly: true };
     hit.packages.push(finding.subject);
     if (finding.code !== NO_HEADERS) hit.headersOnly = false;
+    if (finding.code !== NO_LIBRARIES) hit.librariesOnly = false;
     byNode.set(node, hit);
   }
   return [...byNode].map(([node, h]) => ({ node, ...h })).sort((a, b) => a.node.range.start - b.node.range.start);
@@ -113,12 +118,14 @@ export const buildDeps: Rule = {
     messages: {
       compiler: "pip compiles {{packages}} from source here, and this stage has no compiler: the build fails. Install {{needs}} first.",
       headers: "pip compiles {{packages}} from source here, and this stage's compiler has no libc headers: the build fails. Install {{needs}} with it.",
+      libraries: "pip compiles {{packages}} from source here, and this stage has a compiler but not {{needs}}: the build fails. Install {{needs}} first.",
     },
   },
   detect(context) {
     return hits(context).map((h) => {
-      const needs = h.headersOnly ? [libcHeadersPackage(h.family)] : buildNeeds(h.packages, h.family, distroOf(h));
-      return makeFinding(this.meta, h.headersOnly ? "headers" : "compiler", { packages: h.packages.join(", "), needs: needs.join(", ") }, h.node.range);
+      const installed = new Set(installsBefore(h.stage, h.node, h.family).flatMap(({ info }) => info.packages.map((p) => p.value)));
+      const needs = h.headersOnly ? [libcHeadersPackage(h.family)] : buildNeeds(h.packages, h.family, distroOf(h)).filter((p) => !h.librariesOnly || !installed.has(p));
+      return makeFinding(this.meta, h.headersOnly ? "headers" : h.librariesOnly ? "libraries" : "compiler", { packages: h.packages.join(", "), needs: needs.join(", ") }, h.node.range);
     });
   },
   fix(context) {

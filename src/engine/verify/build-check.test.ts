@@ -93,6 +93,9 @@ describe("executables", () => {
     // gcc only Recommends libc6-dev, and libpq-dev's Depends (libpq5, libssl-dev) do not reach it: no stdio.h.
     { name: "gcc without libc's headers", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-libc-headers psycopg2 @2"] },
     { name: "gcc with its Recommends", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y gcc libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: [] },
+    // A compiler and libc's headers are not enough: psycopg2's build runs libpq-dev's pg_config.
+    { name: "gcc and libc6-dev without libpq-dev", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev && pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-headers psycopg2 @2"], message: /not libpq-dev, whose headers and pg_config its build reads/ },
+    { name: "gcc, libc6-dev and libpq-dev", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && pip install --no-cache-dir psycopg2\n`, expected: [] },
     { name: "Alpine's gcc without musl-dev", dockerfile: `${ALPINE}\nRUN apk add --no-cache gcc postgresql-dev && pip install --no-cache-dir psycopg2\n`, expected: ["error source-build-needs-libc-headers psycopg2 @2"] },
     { name: "an unknown base image: nothing is said missing", dockerfile: "FROM example.com/team/base:1\nRUN uv pip install --system flask\n", expected: [] },
     // Images with no shell at all: a shell-form RUN cannot start /bin/sh.
