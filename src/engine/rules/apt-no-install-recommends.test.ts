@@ -12,8 +12,18 @@ describe("size/apt-no-install-recommends", () => {
       { name: "apt's option form", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y -o APT::Install-Recommends=false curl && rm -rf /var/lib/apt/lists/*\n" },
       { name: "only in a builder stage", dockerfile: "FROM python:3.12-slim AS b\nRUN apt-get update && apt-get install -y gcc\nFROM python:3.12-slim\nCOPY --from=b /usr/bin/gcc /usr/bin/gcc\n" },
       { name: "no apt at all", dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n" },
+      // The purge and the autoremove in the same RUN take the Recommends away with the package.
+      { name: "purged and autoremoved in the same RUN", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get -y install build-essential && pip install --no-cache-dir uwsgi && apt-get purge -y build-essential && apt-get -y autoremove && rm -rf /var/lib/apt/lists/*\n" },
+      { name: "purge --auto-remove", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get -y install gcc && pip install --no-cache-dir uwsgi && apt-get purge -y --auto-remove gcc && rm -rf /var/lib/apt/lists/*\n" },
     ],
     invalid: [
+      {
+        // Purged without an autoremove: what gcc recommended stays in the layer.
+        name: "purged without autoremove: the Recommends stay",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get -y install gcc && pip install --no-cache-dir uwsgi && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n",
+        findings: ["2:recommends"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get -y install --no-install-recommends gcc libc6-dev && pip install --no-cache-dir uwsgi && apt-get purge -y gcc && rm -rf /var/lib/apt/lists/*\n",
+      },
       {
         // trixie's libpq5 Recommends krb5-locales (via libgssapi-krb5-2), libsasl2-modules and libldap-common
         // (via libldap2): apt-cache show on trixie, and apt-get -s install libpq5 installs them.

@@ -42,12 +42,32 @@ interface Hit {
 function hits({ analysis }: RuleContext): Hit[] {
   const out: Hit[] = [];
   for (const node of finalImageRuns(analysis)) {
-    // Guard: only installs without the flag (or `-o APT::Install-Recommends=false`), and with packages.
-    const infos = (node.run?.infos ?? []).filter((i): i is AptInstall => i.kind === "apt-install" && !i.noInstallRecommends && i.packages.length > 0);
+    // Guard: only installs without the flag (or `-o APT::Install-Recommends=false`), and with packages;
+    // not one whose packages the same RUN purges and then autoremoves (what they recommended goes with them).
+    const all = node.run?.infos ?? [];
+    const infos = all.filter((i, at): i is AptInstall => i.kind === "apt-install" && !i.noInstallRecommends && i.packages.length > 0 && !removedWithRecommends(all, at, i));
     const weights = atLine(analysis.estimate.aptRecommends, node.range.startLine);
     if (infos.length > 0) out.push({ node, infos, weights });
   }
   return out;
+}
+
+/** True when, after the install at `at`, the RUN removes every package it names and autoremoves (`apt-get
+ *  purge -y X && apt-get autoremove -y`, or `purge --auto-remove`): the Recommends, installed as automatic,
+ *  are then no longer needed by anything and leave in the same layer. */
+function removedWithRecommends(infos: readonly CommandInfo[], at: number, install: AptInstall): boolean {
+  const later = infos.slice(at + 1);
+  const removed = new Set<string>();
+  let autoremove = false;
+  for (const info of later) {
+    if (info.kind === "apt-remove") {
+      for (const p of info.packages) removed.add(p.value);
+      if (info.autoremove) autoremove = true;
+    } else if (info.kind === "apt-autoremove" && removed.size > 0) {
+      autoremove = true;
+    }
+  }
+  return autoremove && install.packages.every((p) => removed.has(p.value));
 }
 
 /** The recommended packages of these installs, biggest first, and their total. */
