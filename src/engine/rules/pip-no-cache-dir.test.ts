@@ -27,7 +27,7 @@ describe("size/pip-no-cache-dir", () => {
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install poetry && poetry config virtualenvs.create false && poetry install --no-root\n",
         requirements: { "requirements.txt": "flask==3.0.3\n" },
         findings: ["4:cache"],
-        messageIncludes: ["pip and poetry keep 19.1 MB", "--no-cache-dir (pip) and --no-cache (poetry)"],
+        messageIncludes: ["pip and poetry keep 19.9 MB", "--no-cache-dir (pip) and --no-cache (poetry)"],
         reasonIncludes: ["pip's and poetry's caches hold"],
         output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml ./\nRUN pip install --no-cache-dir poetry && poetry config virtualenvs.create false && poetry install --no-cache --no-root\n",
       },
