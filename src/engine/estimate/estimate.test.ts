@@ -216,6 +216,15 @@ describe("install locations", () => {
     expect(paths.sort()).toEqual(flask.map((r) => `${dir}/${r.name}`).sort());
   });
 
+  it("a venv whose pip was upgraded carries one pip into the stage that copies it", () => {
+    // The upgrade hides ensurepip's pip in the builder (its layer keeps it there); COPY --from reads what is left.
+    const e = estimate(`FROM ${SLIM} AS builder\nRUN python -m venv /opt/venv\nRUN /opt/venv/bin/pip install --no-cache-dir --upgrade pip==26.2.1\nFROM ${SLIM}\nCOPY --from=builder /opt/venv /opt/venv\n`);
+    const venv = e.layers.flatMap((l) => l.items).filter((i) => i.path === "/opt/venv" || i.path.startsWith("/opt/venv/"));
+    const pip = venv.find((i) => i.label === "pip 26.2.1");
+    expect(pip?.bytes).toBeGreaterThan(0);
+    expect(venv.reduce((sum, i) => sum + i.bytes, 0)).toBe(pip?.bytes);
+  });
+
   it("--user as another user lands in that user's home", () => {
     const e = estimate(`FROM ${SLIM}\nUSER app\nRUN pip install --no-cache-dir --user flask\n`);
     expect(layerAt(e, 3).items[0]?.path).toBe(`/home/app/.local/${site}/flask`);

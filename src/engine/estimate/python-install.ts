@@ -571,10 +571,10 @@ export function createVenv(ctx: EstimateContext, stage: StageState, scope: RunSc
   ctx.assume(ASSUMPTIONS.venv.id, ASSUMPTIONS.venv.text, scope.line);
   stage.fs.add({
     path,
-    bytes: rows.reduce((sum, r) => sum + (r.installedBytes ?? 0), 0),
+    bytes: 0,
     category: "python",
-    label: `venv ${baseName(path)}${seeded.length > 0 ? ` (${seeded.join(", ")})` : ""}`,
-    sources: rows.map((r) => ({ table: "python-packages" as const, key: r.name, source: r.source, date: r.date })),
+    label: `venv ${baseName(path)}`,
+    sources: [],
     pycBytes: 0,
     pythonPackage: null,
     wheelFile: false,
@@ -583,4 +583,20 @@ export function createVenv(ctx: EstimateContext, stage: StageState, scope: RunSc
     // /usr/local/bin/pythonX.Y (uv venv may pick another Python: not said).
     ...(info.tool !== "uv" && stage.base?.image === "python" && stage.pythonMinor !== null ? { interpreter: `/usr/local/bin/python${stage.pythonMinor}` } : {}),
   });
+  // The pip (and setuptools) ensurepip puts in the venv, each at the path an upgrade writes: `pip install
+  // --upgrade pip` then hides the bundled one, so a COPY --from of the venv carries one pip, not two.
+  const site = sitePackages(path, stage);
+  for (const row of rows) {
+    stage.fs.add({
+      path: `${site}/${row.name}`,
+      bytes: row.installedBytes ?? 0,
+      category: "python",
+      label: `venv ${baseName(path)}: ${row.name} (bundled by ensurepip)`,
+      sources: [{ table: "python-packages" as const, key: row.name, source: row.source, date: row.date }],
+      pycBytes: 0,
+      pythonPackage: row.name,
+      wheelFile: false,
+      groups: [],
+    });
+  }
 }

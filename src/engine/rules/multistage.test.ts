@@ -35,11 +35,14 @@ describe("size/multistage", () => {
       {
         // The build packages go in their own RUN (apk del); what a venv builder would leave behind (4.72 MB
         // of cache, libpq-dev) weighs less than the venv's own pip: no split, size/pip-no-cache-dir instead.
-        name: "a venv split that would make the image larger: no rewrite",
+        // The venv's upgraded pip hides the pip ensurepip put there, so the final image holds one pip in the
+        // venv where the single stage held the upgrade's: the split leaves the cache and compilers behind.
+        name: "pip upgraded in its own RUN: the venv carries one pip, and the split is smaller",
         dockerfile: "FROM python:3.11-alpine\nCOPY requirements.txt /app/requirements.txt\nRUN pip install --upgrade pip\nRUN apk update \\\n  && apk add --virtual build-deps gcc musl-dev \\\n  && apk add libpq-dev \\\n  && pip install -r /app/requirements.txt \\\n  && apk del build-deps\nCMD [\"python\", \"app.py\"]\n",
         requirements: { "requirements.txt": "psycopg2==2.9.10\ncelery==5.4.0\n" },
         findings: ["1:single"],
-        output: null,
+        output: "FROM python:3.11-alpine AS builder\nCOPY requirements.txt /app/requirements.txt\nRUN python -m venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nRUN pip install --upgrade pip\nRUN apk update \\\n  && apk add --virtual build-deps gcc musl-dev \\\n  && apk add libpq-dev \\\n  && pip install -r /app/requirements.txt \\\n  && apk del build-deps\n\nFROM python:3.11-alpine\nRUN apk add --no-cache libpq\nCOPY --from=builder /opt/venv /opt/venv\nENV PATH=\"/opt/venv/bin:$PATH\"\nCOPY requirements.txt /app/requirements.txt\nCMD [\"python\", \"app.py\"]\n",
+        reasonIncludes: ["leaving behind pip's cache"],
       },
       {
         // Under --prefix the second pip would not see the CPU torch the first put in /install, and would fetch
@@ -107,13 +110,15 @@ describe("size/multistage", () => {
         reasonIncludes: ["pip's cache (65.8 MB)"],
       },
       {
-        name: "pip upgrades itself, cache only: the venv would outweigh the cache, so --no-cache-dir first",
+        // The venv's pip replaces the upgrade the single stage keeps: the builder saves what the flag saves,
+        // and changes PATH to do it, so the flag comes first.
+        name: "pip upgrades itself, cache only: a venv builder saves no more than --no-cache-dir, which comes first",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install -r requirements.txt\nCOPY . .\nCMD [\"uvicorn\", \"main:app\"]\n",
         requirements: {"requirements.txt":"fastapi==0.115.0\nuvicorn==0.30.6\n"},
         findings: ["1:single"],
         alternatives: ["no-cache-dir","multistage"],
         output: "FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install --no-cache-dir --upgrade pip && pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD [\"uvicorn\", \"main:app\"]\n",
-        reasonIncludes: ["12.6 MB larger","own copy of pip"],
+        reasonIncludes: ["a builder stage would need a virtual environment (on PATH) to save the same bytes"],
       },
       {
         name: "pip upgrades itself with compilers: a venv, never --prefix",

@@ -181,9 +181,15 @@ export const multistage: Rule = {
     const small = cache < SMALL_CACHE_BYTES || cache < SMALL_CACHE_SHARE * analysis.estimate.totalBytes;
     // The split's own result: a venv carries its own pip, which can outweigh the cache it leaves behind.
     const splitTotal = split === null ? null : totalAfter(input, analysis, split);
-    const larger = splitTotal !== null && splitTotal > analysis.estimate.totalBytes - cache;
+    const withFlag = analysis.estimate.totalBytes - cache;
+    const larger = splitTotal !== null && splitTotal > withFlag;
+    // A venv builder that saves what the flag saves (its pip replaces the upgrade the single stage keeps)
+    // changes PATH for the same bytes: the flag first. Within a few kB is the same (the Dockerfile itself is
+    // part of the build context).
+    const sameWithVenv = !larger && splitTotal !== null && shape.split.ok && shape.split.plan.layout === "venv" && splitTotal >= withFlag - SAME_SIZE_BYTES;
     const why = !shape.split.ok ? ` No builder stage is offered: ${shape.split.reason}.`
-      : larger ? ` The cache is all a builder stage would leave behind, and the image with a builder stage would be ${formatBytes((splitTotal ?? 0) - (analysis.estimate.totalBytes - cache))} larger than with this flag (its virtual environment holds its own copy of pip).`
+      : larger ? ` The cache is all a builder stage would leave behind, and the image with a builder stage would be ${formatBytes((splitTotal ?? 0) - withFlag)} larger than with this flag (its virtual environment holds its own copy of pip).`
+      : sameWithVenv ? " The cache is all a builder stage would leave behind, and a builder stage would need a virtual environment (on PATH) to save the same bytes."
       : small ? ` The cache is all a builder stage would leave behind, and at ${formatBytes(cache)} (${percent(cache, analysis.estimate.totalBytes)} of the image) one word does it.`
       : " A builder stage would leave behind these same bytes and no more.";
     const words = noCacheWords(cached);
@@ -194,9 +200,12 @@ export const multistage: Rule = {
       reason: `Adds ${words.flag}, which drops ${words.cache} (${formatBytes(cache)}) and keeps the single stage.${why}`,
     };
     if (split === null) return [noCache];
-    return small || larger ? [noCache, split] : [split, noCache];
+    return small || larger || sameWithVenv ? [noCache, split] : [split, noCache];
   },
 };
+
+/** Two estimates this close are the same image when alternatives are ordered. */
+const SAME_SIZE_BYTES = 64 * 1024;
 
 /** Below this much left behind, a venv builder may come out larger than the single stage (its own pip
  *  and setuptools weigh ~15–20 MB): the rewrite is weighed before it is offered. */
