@@ -88,10 +88,12 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
     ctx.fsBudget,
   );
   seedDebianBase(stage);
-  // An image the tables do not know, a distroless one, or another repository's row standing in for it
-  // (ghcr.io/astral-sh/uv:python3.12-bookworm-slim weighed as python:3.12-slim also ships uv): what it
-  // holds is unknown to the build check.
-  const sameRepository = row !== null && ref !== null && (ref.repository === row.image || ref.repository.endsWith(`/${row.image}`) || `${ref.registry ?? ""}/${ref.repository}` === `/${row.image}` || (ref.registry !== null && `${ref.registry}/${ref.repository}` === row.image));
+  // An image the tables do not know, a distroless one, or another repository's row standing in for it:
+  // what it holds is unknown to the build check. uv's images built on python, debian or alpine are that
+  // image plus uv and uvx (added below), so the row's contents hold: without them the build check and the
+  // managed-Python note said nothing on `uv:bookworm-slim`, whose uv sync downloads a CPython.
+  const uvOnRow = uv !== null && uv.binDir === "/usr/local/bin" && row !== null;
+  const sameRepository = row !== null && ref !== null && (uvOnRow || ref.repository === row.image || ref.repository.endsWith(`/${row.image}`) || `${ref.registry ?? ""}/${ref.repository}` === `/${row.image}` || (ref.registry !== null && `${ref.registry}/${ref.repository}` === row.image));
   if (baseExecutables(row) === null || !sameRepository) markSystemUnknown(stage, line);
   stage.fs.startLayer({ line, instruction: `FROM ${label}`, stageIndex: index, invalidatedBySource: false, installsPackages: false });
   // A framework image already holds its framework where pip installs (the Python on PATH, weighed as the

@@ -247,6 +247,16 @@ describe("uv sync where the image has no Python that fits", () => {
   it("a python image: uv uses its Python", () => {
     expect(warned("python:3.12-slim")).toEqual([]);
   });
+  // uv's own images on Debian or Alpine are that OS image plus uv: no Python either.
+  it.each(["ghcr.io/astral-sh/uv:bookworm-slim", "ghcr.io/astral-sh/uv:debian-slim", "ghcr.io/astral-sh/uv:0.9.5-alpine"])("%s: uv downloads a Python", (image) => {
+    const e = run(`FROM ${image}\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n`, UV);
+    expect(e.warnings.filter((w) => w.code === "uv-managed-python").map((w) => w.message)).toEqual([expect.stringContaining("the image has no Python")]);
+    expect(e.baseBytes).toBeGreaterThan(0);
+  });
+  it("uv's python image: uv uses its Python", () => {
+    const e = run("FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n", UV);
+    expect(e.warnings.map((w) => w.code)).not.toContain("uv-managed-python");
+  });
 });
 
 describe("pip install --group (PEP 735)", () => {

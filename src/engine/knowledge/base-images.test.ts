@@ -81,6 +81,7 @@ describe("findBaseImage: nearest known tag", () => {
     },
     { name: "uv alpine", text: "ghcr.io/astral-sh/uv:python3.12-alpine", row: "python:3.12-alpine", says: /uv/ },
     { name: "uv without python", text: "ghcr.io/astral-sh/uv:bookworm-slim", row: "debian:bookworm-slim", says: /debian:bookworm-slim with the uv/ },
+    { name: "uv's floating debian-slim tag", text: "ghcr.io/astral-sh/uv:debian-slim", row: "debian:trixie-slim", says: /debian-slim tag is debian:trixie-slim/ },
     { name: "digest-pinned", text: `python:3.12-slim@${SHA}`, row: "python:3.12-slim", says: /digest sha256:abab.* ignored/ },
     { name: "digest only", text: `python@${SHA}`, row: "python:3.14", says: /ignored.*newest stable Python/ },
     { name: "hub mirror", text: "mirror.gcr.io/library/python:3.12", row: "python:3.12", says: /mirrors Docker Hub/ },

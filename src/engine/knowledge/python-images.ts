@@ -176,6 +176,10 @@ export function uvBase(tag: string | null): UvBase | null {
   if (slim !== null && slim[1] !== "debian") {
     return { image: "debian", tag: `${slim[1]}-slim`, reason: `it is debian:${slim[1]}-slim ${UV_NOTE}` };
   }
+  // uv's floating Debian tag follows Debian's stable release: trixie since uv 0.8 (uv's Docker guide,
+  // "Available images": debian-slim is debian:trixie-slim plus uv). Its `debian` tag is buildpack-deps,
+  // which the tables do not weigh.
+  if (rest === "debian-slim") return { image: "debian", tag: "trixie-slim", reason: `uv's debian-slim tag is debian:trixie-slim ${UV_NOTE}` };
   const alpine = /^alpine(\d+\.\d+)?$/.exec(rest);
   if (alpine !== null) {
     const alpineTag = alpine[1] ?? null;
