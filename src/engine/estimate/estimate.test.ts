@@ -230,6 +230,11 @@ describe("install locations", () => {
     expect(layerAt(e, 3).items[0]?.path).toBe(`/home/app/.local/${site}/flask`);
   });
 
+  it("an image that runs as nonroot (Chainguard's -dev) puts --user installs in nonroot's home", () => {
+    const e = estimate("FROM cgr.dev/chainguard/python:latest-dev\nRUN pip install --no-cache-dir --user flask\n");
+    expect(layerAt(e, 2).items[0]?.path).toMatch(/^\/home\/nonroot\/\.local\/lib\/python[\d.]*\/site-packages\/flask$/);
+  });
+
   it("an activation lasts for its own RUN only", () => {
     const e = estimate(`FROM ${SLIM}\nRUN python -m venv /opt/venv && . /opt/venv/bin/activate\nRUN pip install --no-cache-dir flask\n`);
     expect(layerAt(e, 3).items.map((i) => i.path)).toContain(`/usr/local/${site}/flask`);

@@ -3,7 +3,7 @@
 import { imagePythonPackages } from "../knowledge/image-python-packages";
 import { systemSite } from "./python-install";
 import type { InstructionNode } from "../dockerfile/model";
-import { debianTagRelease, distroOfTag, findBaseImage, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage } from "../knowledge";
+import { debianTagRelease, distroOfTag, findBaseImage, imageDefaultUser, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
@@ -88,6 +88,9 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
     ctx.fsBudget,
   );
   seedDebianBase(stage);
+  // An image that ends with USER nonroot (Chainguard's, distroless :nonroot, Bitnami's …): its RUNs are that
+  // user's, so `pip install --user` writes under /home/nonroot/.local, not /root/.local.
+  if (image !== null) stage.user = imageDefaultUser(image);
   // An image the tables do not know, a distroless one, or another repository's row standing in for it:
   // what it holds is unknown to the build check. uv's images built on python, debian or alpine are that
   // image plus uv and uvx (added below), so the row's contents hold: without them the build check and the
