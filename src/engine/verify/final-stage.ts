@@ -4,7 +4,7 @@ import type { DockerfileModel } from "../dockerfile/model";
 import type { EstimateContext } from "../estimate/context";
 import { debianClosures } from "../estimate/debian-closures";
 import { stageDebianRelease } from "../estimate/debian-install";
-import { copiedFromAll, type StageState } from "../estimate/stage-state";
+import { copiedFromAll, homeOf, type StageState } from "../estimate/stage-state";
 import { alpineLibrariesBrought, debianBasePackages, debianRuntimeName, isInFullPythonImage, packageBuildNeeds, sourceBuildSystemNeeds, wheelSystemNeeds } from "../knowledge";
 import type { Report } from "./build-check";
 import { isUnder } from "../estimate/paths";
@@ -27,6 +27,25 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   checkSiteVersions(final, at, report);
   checkExtensionVersions(final, at, report);
   checkVenvInterpreters(final, at, report);
+  checkRootSiteForOtherUser(model, final, at, report);
+}
+
+/**
+ * Packages under /root (a `pip install --user` site copied to /root/.local) in a final stage that runs as
+ * another user (USER app, or an image that runs as nonroot: distroless :nonroot, Chainguard): that user's
+ * Python looks in its own ~/.local, and /root is mode 0700 on Debian, distroless and Chainguard, so neither
+ * the user site nor a PYTHONPATH entry under /root can be read: the image builds, then `import` fails. A
+ * final stage whose RUN touches /root (a chmod) is taken as the user's answer.
+ */
+function checkRootSiteForOtherUser(model: DockerfileModel, final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
+  if (homeOf(final) === "/root" || final.env.has("HOME")) return;
+  const names = final.fs.entries().filter((e) => e.pythonPackage !== null && !e.wheelFile && e.category === "python" && e.path.startsWith("/root/")).map((e) => e.pythonPackage ?? "");
+  if (names.length === 0) return;
+  const runs = model.stages[final.index]?.instructions.filter((n) => n.keyword === "RUN") ?? [];
+  if (runs.some((n) => model.text.slice(n.range.start, n.range.end).includes("/root"))) return;
+  const shown = [...new Set(names)].sort();
+  report(at, "user-site-unreadable", "error", "/root/.local",
+    `The final stage runs as ${final.user ?? "another user"}, but ${shown.slice(0, 3).join(", ")}${shown.length > 3 ? ` and ${shown.length - 3} more` : ""} ${shown.length === 1 ? "is" : "are"} under /root, which that user cannot read (mode 0700) and whose ~/.local is ${homeOf(final)}/.local: the image builds, then \`import\` fails. Install into a venv or with --prefix in the builder, or copy the site to ${homeOf(final)}/.local with --chown.`);
 }
 
 /**
