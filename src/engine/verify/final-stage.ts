@@ -1,6 +1,7 @@
 // Checks on the image that ships (the last stage): a Python package compiled in another stage needs its
 // shared libraries here too, and a final stage built FROM a stage that installed compilers ships them.
 import type { DockerfileModel } from "../dockerfile/model";
+import type { CommandInfo } from "../shell/command-info";
 import type { EstimateContext } from "../estimate/context";
 import { debianClosures } from "../estimate/debian-closures";
 import { stageDebianRelease } from "../estimate/debian-install";
@@ -28,6 +29,52 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   checkExtensionVersions(final, at, report);
   checkVenvInterpreters(final, at, report);
   checkRootSiteForOtherUser(model, final, at, report);
+  checkPackagesLeftBehind(model, final, stages, at, report);
+}
+
+/** Installed by pip and friends for the packages' own sake, not the app's. */
+const TOOLING = new Set(["pip", "setuptools", "wheel", "uv", "poetry", "pipenv", "pdm"]);
+
+/** An install of the project's requirements: a requirements file, the project itself, or a lock. */
+function installsProjectRequirements(info: CommandInfo): boolean {
+  if (info.kind === "pip-install") return info.requirementFiles.length > 0 || info.editables.length > 0 || info.requirements.some((r) => /^\.{1,2}(\/|$)|^\//.test(r.value));
+  return info.kind === "poetry-install" || info.kind === "pdm-install" || info.kind === "pipenv-install" || info.kind === "uv-sync";
+}
+
+/** Any Python install at all (a tool, a requirements file, a lock). */
+function installsPython(info: CommandInfo): boolean {
+  return info.kind === "pip-install" || installsProjectRequirements(info);
+}
+
+/**
+ * A final stage that copies from a builder which installed the project's requirements, but installs and
+ * holds none itself (`COPY --from=builder /app /app` after the builder's `pip install -r requirements.txt`
+ * into its own site-packages): the packages stay behind, and the app's imports fail. A warning: an app may
+ * need none of them, which the estimate cannot tell. A builder that only installed a tool (poetry, to run
+ * `poetry export`) is not one.
+ */
+function checkPackagesLeftBehind(model: DockerfileModel, final: StageState, stages: readonly StageState[], at: { line: number; column: number; stage: number }, report: Report): void {
+  // Unmodelled after its FROM only (a distroless or unknown base is unmodelled at FROM).
+  if (final.baseStage !== null || (final.unmodelledAt !== null && final.unmodelledAt !== at.line)) return;
+  const infosOf = (index: number): CommandInfo[] => (model.stages[index]?.instructions ?? []).flatMap((n) => n.run?.infos ?? []);
+  if (infosOf(final.index).some(installsPython)) return;
+  if (final.fs.entries().some((e) => e.pythonPackage !== null && !TOOLING.has(e.pythonPackage))) return;
+  for (const index of [...final.copiesFrom].sort((a, b) => a - b)) {
+    const source = stages[index];
+    if (source === undefined || source.unmodelledAt !== null && source.systemUnknownAt !== source.unmodelledAt) continue;
+    if (!infosOf(index).some(installsProjectRequirements)) continue;
+    // A COPY that names an install location (site-packages, a user base, a venv, /usr/local) meant to carry
+    // the packages: a path that misses them is another finding's (copy-from-missing-path, a Python minor
+    // the tables do not know), not this one's.
+    const named = (model.stages[final.index]?.instructions ?? []).filter((n) => n.copy?.from != null && (n.copy.from.toLowerCase() === source.name || n.copy.from === String(index)));
+    if (named.some((n) => (n.copy?.sources ?? []).some((s) => /site-packages|dist-packages|\.local|venv|^\/usr\/local|^\/install|^\/opt\//.test(s)))) continue;
+    const names = [...new Set([...source.pythonInstalled.values()].flatMap((s) => [...s]).filter((n) => !TOOLING.has(n)))].sort();
+    if (names.length === 0) continue;
+    const label = source.name ?? String(source.index);
+    report(at, "packages-left-behind", "warning", label,
+      `Stage ${label} installs ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}, but the final stage copies none of them from it (nor installs them): they are not in the image, and the app's imports of them fail. Copy the install location (a venv, a --prefix directory, the site-packages) into the final stage, or install there.`);
+    return;
+  }
 }
 
 /**
