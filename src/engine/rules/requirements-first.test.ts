@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { formatBytes } from "../format";
 import { buildPlan } from "../plan/plan";
 import { requirementsFirst } from "./requirements-first";
+import { fixture } from "../project/test-support";
 import { contextOf, runRuleTests } from "./rule-tester";
 
 const req = { "requirements.txt": "flask==3.0.3\n" };
+const UV_PROJECT = { "pyproject.toml": fixture("pyproject-uv.toml"), "uv.lock": fixture("uv.lock") };
+/** The same lock with a second local package: a workspace member, which `uv sync` installs from its source. */
+const UV_WORKSPACE = { ...UV_PROJECT, "uv.lock": `${fixture("uv.lock")}\n[[package]]\nname = "member"\nversion = "0.1.0"\nsource = { editable = "packages/member" }\n` };
+const UV_SYNC = (flags: string) => `FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nWORKDIR /app\nCOPY . .\nRUN uv sync --locked --no-dev ${flags}\nCMD [".venv/bin/python", "main.py"]\n`;
 
 describe("cache/requirements-first", () => {
   runRuleTests(requirementsFirst, {
@@ -22,6 +27,16 @@ describe("cache/requirements-first", () => {
       },
     ],
     invalid: [
+      {
+        // uv's Docker guide: `--no-install-project` reads pyproject.toml and uv.lock (and .python-version).
+        name: "uv sync --no-install-project: the manifests first",
+        dockerfile: UV_SYNC("--no-install-project"),
+        projectFiles: UV_PROJECT,
+        findings: ["4:order"],
+        output: UV_SYNC("--no-install-project").replace("COPY . .\nRUN uv sync --locked --no-dev --no-install-project\n", "COPY pyproject.toml uv.lock* .python-version* ./\nRUN uv sync --locked --no-dev --no-install-project\nCOPY . .\n"),
+      },
+      { name: "uv sync installs the project: no rewrite", dockerfile: UV_SYNC(""), projectFiles: UV_PROJECT, findings: ["4:orderNoFix"], output: null },
+      { name: "uv sync --no-install-project in a workspace: members need their source", dockerfile: UV_SYNC("--no-install-project"), projectFiles: UV_WORKSPACE, findings: ["4:orderNoFix"], output: null },
       {
         // BuildKit lexes COPY's words: `"."` is the whole context and `"/app/"` is /app/. The rewrite keeps
         // the destination as written; it was not seen as a source copy at all.

@@ -31,6 +31,8 @@ interface Candidate {
   /** The copy's destination as an absolute path. */
   readonly destination: string;
   readonly escapeChar: string;
+  /** The given uv.lock holds one local project (no workspace members, whose sources a sync installs). */
+  readonly uvSingleProject: boolean;
 }
 
 function isBroadCopy(node: InstructionNode, escapeChar: string): boolean {
@@ -65,8 +67,13 @@ function readsNoSource(name: string, words: readonly string[], venvScripts: Read
 }
 
 /** Commands that may sit in the install RUN without reading the source (`words`: the command as written). */
-function readsOnlyManifests(info: CommandInfo, words: readonly string[], venvScripts: ReadonlySet<string>): boolean {
+function readsOnlyManifests(info: CommandInfo, words: readonly string[], venvScripts: ReadonlySet<string>, uvSingleProject: boolean): boolean {
   switch (info.kind) {
+    // uv's Docker guide: `uv sync --no-install-project` reads pyproject.toml and uv.lock only. Workspace
+    // members are still installed from their sources unless --no-install-workspace, so a project is
+    // moved only where its uv.lock (given) shows no members.
+    case "uv-sync":
+      return !info.lock.installProject && (uvSingleProject || words.includes("--no-install-workspace"));
     case "other":
       return readsNoSource(info.name, words, venvScripts);
     case "pip-install":
@@ -129,6 +136,8 @@ function installIndexOf(list: readonly InstructionNode[], escapeChar: string): n
 function candidates(analysis: Analysis): Candidate[] {
   const out: Candidate[] = [];
   const escapeChar = analysis.model.escapeChar;
+  const uvLock = analysis.projectFiles.find((f) => f.kind === "uv-lock");
+  const uvSingleProject = uvLock !== undefined && "lock" in uvLock && uvLock.lock.packages.filter((p) => p.source === "editable" || p.source === "virtual" || p.source === "directory").length <= 1;
   for (const stage of analysis.model.stages) {
     const list = stage.instructions;
     const installIndex = installIndexOf(list, escapeChar);
@@ -142,7 +151,7 @@ function candidates(analysis: Analysis): Candidate[] {
     if (destinationText === null || destinationText.includes("$")) continue;
     const destination = resolvePath(workdirBefore(stage, copyIndex, escapeChar), destinationText);
     const namedOnly = !(install.run?.infos ?? []).some((i) => installsDependencies(i) && readsManifests(i));
-    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex, escapeChar), "."), destination), namedOnly, destination, escapeChar });
+    out.push({ stage, copy, copyIndex, install, installIndex, manifests: manifestsOf(install, resolvePath(workdirBefore(stage, installIndex, escapeChar), "."), destination), namedOnly, destination, escapeChar, uvSingleProject });
   }
   return out;
 }
@@ -155,7 +164,8 @@ function manifestsOf(install: InstructionNode, cwd: string, destination: string)
       : info.kind === "poetry-install" ? ["pyproject.toml", "poetry.lock*"]
       : info.kind === "pdm-install" ? ["pyproject.toml", "pdm.lock*"]
       : info.kind === "pipenv-install" ? ["Pipfile", "Pipfile.lock*"]
-      : info.kind === "uv-sync" ? ["pyproject.toml", "uv.lock*"]
+      // uv reads .python-version for the interpreter: without it the early sync could pick another Python.
+      : info.kind === "uv-sync" ? ["pyproject.toml", "uv.lock*", ".python-version*"]
       : [];
     for (const file of files) {
       const bare = file.replace(/\*$/, "");
@@ -194,9 +204,9 @@ function commandText(node: InstructionNode, index: number): string {
 
 /** The first command of a RUN that may read the source, or -1. An install between the copy and the
  *  install names its packages (`pip install virtualenv`): the install is the stage's first from manifests. */
-function firstSourceReader(node: InstructionNode, venvScripts: ReadonlySet<string>): number {
+function firstSourceReader(node: InstructionNode, venvScripts: ReadonlySet<string>, uvSingleProject: boolean): number {
   const commands = node.run?.commands ?? [];
-  return (node.run?.infos ?? []).findIndex((info, i) => !readsOnlyManifests(info, commands[i]?.words.map((w) => w.value) ?? [], venvScripts));
+  return (node.run?.infos ?? []).findIndex((info, i) => !readsOnlyManifests(info, commands[i]?.words.map((w) => w.value) ?? [], venvScripts, uvSingleProject));
 }
 
 /** `<venv>/bin/activate` for each venv the stage creates, as written and as an absolute path. */
@@ -255,14 +265,14 @@ function whyNot(c: Candidate, text: string, dockerignore: string | null): string
     if (NEUTRAL.has(node.keyword)) continue;
     if ((node.keyword === "COPY" || node.keyword === "ADD") && copiesNoSource(c, node)) continue;
     if (node.keyword === "RUN") {
-      const reads = firstSourceReader(node, venvScripts);
+      const reads = firstSourceReader(node, venvScripts, c.uvSingleProject);
       if (reads < 0) continue;
       return `line ${node.range.startLine} runs \`${commandText(node, reads)}\` between the source copy and the install, and may read the source`;
     }
     return `line ${node.range.startLine} (${node.keyword}) comes between the source copy and the install, and may need the source`;
   }
   // Guard: the install itself may read only the manifests.
-  const other = firstSourceReader(c.install, venvScripts);
+  const other = firstSourceReader(c.install, venvScripts, c.uvSingleProject);
   if (other >= 0) return `the install's RUN (line ${c.install.range.startLine}) also runs \`${commandText(c.install, other)}\`, which may read the source`;
   if (c.install.heredocs.length > 0) return `the install on line ${c.install.range.startLine} runs a heredoc, which Whaleweight does not read for the files it needs`;
   // Guard: the source copy moves to just after the install; a file that ends continuing the install would
