@@ -367,6 +367,7 @@ function baseImageRows(raw: RawTables, ratios: readonly DiskRatioOut[]): Record<
         diskDerived: derive,
         diskRatio: derive ? ratio.ratio : null,
         diskBasis,
+        debianPackages: contents === undefined ? null : [...contents.packages],
         hasCompiler: row.hasCompiler,
         aliasOf: row.aliasOf,
         era,

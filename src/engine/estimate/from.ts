@@ -88,6 +88,8 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
     ctx.fsBudget,
   );
   seedDebianBase(stage);
+  // distroless's python3 images are exactly their package list: what they lack is known too.
+  for (const name of row?.debianPackages ?? []) stage.debInstalled.add(name);
   // An image that ends with USER nonroot (Chainguard's, distroless :nonroot, Bitnami's …): its RUNs are that
   // user's, so `pip install --user` writes under /home/nonroot/.local, not /root/.local.
   if (image !== null) stage.user = imageDefaultUser(image);

@@ -64,6 +64,9 @@ export interface BaseImageRow {
   /** How diskBytes was obtained when neither read nor derived by a ratio (distroless: the Installed-Size of
    *  its Debian packages), or null. */
   readonly diskBasis: string | null;
+  /** Every Debian package the image holds, where it is made of a known list and nothing else (distroless's
+   *  python3 images): the build check can then say a library is missing. Null for other images. */
+  readonly debianPackages: readonly string[] | null;
   /** A C compiler is present (gcc installed and not purged); null when not checked. */
   readonly hasCompiler: boolean | null;
   /** The ref of the row this tag shares its image with (same numbers), or null. */

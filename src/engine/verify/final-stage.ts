@@ -22,7 +22,7 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   const from = model.stages[final.index]?.from;
   const at = { line: from?.range.startLine ?? 1, column: from?.range.startColumn ?? 1, stage: final.index };
   checkBuiltOnCompilers(final, stages, at, report);
-  checkRuntimeLibraries(final, stages, at, report);
+  checkRuntimeLibraries(final, stages, at, report, knownPackageSet(model, final, at.line));
   checkWheelLibraries(final, at, report);
   checkRemovedRuntimeLibraries(final, report);
   checkSiteVersions(final, at, report);
@@ -213,8 +213,8 @@ function hasLibrary(final: StageState, live: ReadonlySet<string>, lib: string): 
 /** A package compiled in another stage and present here needs its runtime libraries here (e.g. psycopg2
  *  built against libpq-dev needs libpq5): the package table's buildNeeds, plus what `runtimeLibraryLookup`
  *  says the -dev packages need on the final stage's release. */
-function checkRuntimeLibraries(final: StageState, stages: readonly StageState[], at: { line: number; column: number; stage: number }, report: Report): void {
-  if (final.systemUnknownAt !== null || final.base === null) return;
+function checkRuntimeLibraries(final: StageState, stages: readonly StageState[], at: { line: number; column: number; stage: number }, report: Report, fixedSet = false): void {
+  if ((final.systemUnknownAt !== null && !fixedSet) || final.base === null) return;
   const present = new Set([...final.pythonInstalled.values()].flatMap((s) => [...s]));
   const builtHere = final.builtFromSource;
   const live = new Set(final.fs.liveGroups());
@@ -232,10 +232,21 @@ function checkRuntimeLibraries(final: StageState, stages: readonly StageState[],
       for (const lib of missing) {
         const label = source.name ?? String(source.index);
         report(at, "runtime-library-missing", "error", `${name}:${lib}`,
-          `${name} was compiled in stage ${label}, but this final stage has no ${lib}, which it loads at run time: the image builds, then \`import\` fails. Install ${lib} in the final stage.`);
+          `${name} was compiled in stage ${label}, but this final stage has no ${lib}, which it loads at run time: the image builds, then \`import\` fails. ${fixedSet ? `${final.baseLabel} is a fixed set of packages with no apt: copy the library (and what it links) from the builder, or install a wheel that bundles it.` : `Install ${lib} in the final stage.`}`);
       }
     }
   }
+}
+
+/**
+ * A final stage on an image made of a known package list (distroless python3: `debianPackages`), whose only
+ * unknown is that image, and which copies no libraries in (`COPY --from=builder /usr/lib/…/libpq.so.5`, as
+ * distroless recipes do): its system libraries are that list, and one it lacks cannot be added (no apt).
+ */
+function knownPackageSet(model: DockerfileModel, final: StageState, fromLine: number): boolean {
+  if (final.base?.debianPackages == null || final.systemUnknownAt !== fromLine || final.unmodelledAt !== fromLine) return false;
+  const copies = (model.stages[final.index]?.instructions ?? []).filter((n) => n.copy !== null);
+  return !copies.some((n) => (n.copy?.sources ?? []).some((s) => /(^|\/)(usr\/)?lib(64)?(\/|$)/.test(s) && !/site-packages|dist-packages/.test(s)));
 }
 
 /** A package installed from its wheel that loads a system library the wheel does not bundle (lightgbm:

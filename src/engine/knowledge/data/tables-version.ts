@@ -2,4 +2,4 @@
 // Do not edit: change the data or the script, then run `npm run tables -- <data-dir>`.
 
 /** Identifies the numbers above: <newest data date>.<first 8 hex of sha256 over the generated tables>. */
-export const TABLES_VERSION = "2026-11-28.af20778c";
+export const TABLES_VERSION = "2026-11-28.a9c9828b";
