@@ -239,6 +239,24 @@ describe("pip install . reads pyproject.toml", () => {
   });
 });
 
+describe("a locked package the tables lack", () => {
+  const lock = (wheel: string, size: number) => `version = 1\nrevision = 3\nrequires-python = ">=3.12"\n\n[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { virtual = "." }\ndependencies = [\n    { name = "zz-private-lib" },\n]\n\n[[package]]\nname = "zz-private-lib"\nversion = "2.1.0"\nsource = { registry = "https://pypi.org/simple" }\nwheels = [\n    { url = "https://example.org/${wheel}", hash = "sha256:00", size = ${size} },\n]\n`;
+  const weigh = (wheel: string, size: number) => {
+    const e = run("FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n", [{ path: "pyproject.toml", content: '[project]\nname = "app"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = ["zz-private-lib"]\n' }, { path: "uv.lock", content: lock(wheel, size) }]);
+    return e.layers.flatMap((l) => l.items).find((i) => i.label.startsWith("zz-private-lib"));
+  };
+  it("is weighed from the wheel its lock records, by the ratio of its kind", () => {
+    const pure = weigh("zz_private_lib-2.1.0-py3-none-any.whl", 5000);
+    const compiled = weigh("zz_private_lib-2.1.0-cp312-cp312-manylinux_2_17_x86_64.whl", 5000);
+    expect(pure?.label).toContain("sized from its locked wheel");
+    // uv compiles no .pyc: a pure wheel's share of them is left out.
+    expect(pure?.bytes).toBeLessThan(5000 * 7.37);
+    expect(pure?.bytes).toBeGreaterThan(5000);
+    expect(compiled?.bytes).toBe(Math.round(5000 * 4.022));
+    expect(weigh("zz_private_lib-2.1.0-py3-none-any.whl", 50_000)?.bytes).toBeGreaterThan((pure?.bytes ?? 0) * 9);
+  });
+});
+
 describe("uv sync where the image has no Python that fits", () => {
   const warned = (from: string) => run(`FROM ${from}\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-dev\n`, UV).warnings.filter((w) => w.code === "uv-managed-python").map((w) => w.message);
   it("a bare Debian image: uv downloads a Python, named as not counted", () => {

@@ -20,7 +20,7 @@ import { findProjectFile, manifestOf, manifestRequirements } from "./project-loo
 import { checkRequiresPython } from "./project-names";
 import { expand, installPackages, namesFromFile, sitePackages, systemSite, uvLinksToCache, type InstallPlan, type RunScope } from "./python-install";
 import { homeOf, markUnmodelled, type StageState } from "./stage-state";
-import { chooseWheelBytes } from "./wheel-choice";
+import { chooseWheel } from "./wheel-choice";
 import { manifestReadsTorchCpuIndex } from "./torch-index";
 
 /** One package of a locked set: what the lock pins, and the exact bytes of the wheel the stage would
@@ -29,6 +29,8 @@ export interface LockedInstallItem {
   readonly name: string;
   readonly version: string | null;
   readonly wheelBytes: number | null;
+  /** The locked wheel is pure Python (`-any.whl`); null without one. */
+  readonly wheelPure?: boolean | null;
 }
 
 type LockedCommand = Extract<CommandInfo, { kind: "poetry-install" | "pdm-install" | "pipenv-install" | "uv-sync" }>;
@@ -47,7 +49,7 @@ const TOOLS = {
  */
 export function installLockedSet(ctx: EstimateContext, stage: StageState, scope: RunScope, items: readonly LockedInstallItem[], plan: Omit<InstallPlan, "noDeps" | "upgrade">): void {
   const names = items.map((i) => ({ name: i.name, specifier: i.version === null ? null : `==${i.version}`, extras: [], marker: null }));
-  const lockedWheels = new Map(items.flatMap((i) => (i.wheelBytes === null ? [] : [[normalizePackageName(i.name), i.wheelBytes] as const])));
+  const lockedWheels = new Map(items.flatMap((i) => (i.wheelBytes === null ? [] : [[normalizePackageName(i.name), { bytes: i.wheelBytes, pure: i.wheelPure ?? null }] as const])));
   installPackages(ctx, stage, scope, { names, explicit: new Set(names.map((n) => n.name)), prebuilt: new Set(), lockedWheels }, { ...plan, noDeps: true, upgrade: false });
 }
 
@@ -131,7 +133,10 @@ function lockedItems(ctx: EstimateContext, stage: StageState, scope: RunScope, f
     ctx.warn("lock-incomplete", `${file.path} does not hold ${closure.missing.slice(0, 5).join(", ")}${closure.missing.length > 5 ? ` and ${closure.missing.length - 5} more` : ""}, which its dependencies name for this stage: not counted. Is the lock up to date?`, scope.line);
   }
   const target = { pythonMinor: stage.pythonMinor, libc: stage.libc ?? "glibc", machine: "x86_64" } as const;
-  return closure.packages.map((p) => ({ name: p.name, version: p.version, wheelBytes: chooseWheelBytes(p.wheels, target) }));
+  return closure.packages.map((p) => {
+    const wheel = chooseWheel(p.wheels, target);
+    return { name: p.name, version: p.version, wheelBytes: wheel?.bytes ?? null, wheelPure: wheel?.pure ?? null };
+  });
 }
 
 /** Groups a command installs, from its flags and the manifest (uv: `dev` or `default-groups`; poetry:

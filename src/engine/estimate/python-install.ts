@@ -167,7 +167,8 @@ export interface Requested {
   /** Packages installed from wheel files already in the stage (`pip wheel -w` output): no source build. */
   readonly prebuilt: Set<string>;
   /** Exact wheel bytes a lock file records, by normalised name (uv.lock). */
-  readonly lockedWheels?: ReadonlyMap<string, number>;
+  /** The wheel a lock records for each package on this platform: bytes, and pure Python or not (null: not known). */
+  readonly lockedWheels?: ReadonlyMap<string, { readonly bytes: number; readonly pure: boolean | null }>;
   /** Versions bounded by constraints files (pip's `-c`), by normalised name. */
   readonly constraints?: ReadonlyMap<string, Requirement>;
 }
@@ -319,7 +320,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   for (const { name, specifier } of items) {
     const reinstall = plan.upgrade && explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
-    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null, torchCpu: plan.torchCpu === true });
+    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name)?.bytes ?? null, lockedWheelPure: requested.lockedWheels?.get(name)?.pure ?? null, torchCpu: plan.torchCpu === true });
     // Only the table's exact pins (torch's CUDA wheels, the torch torchvision was built for) and constraints
     // give a dependency a specifier.
     if (specifier !== null && !explicit.has(name) && requested.constraints?.has(name) !== true) ctx.assume(ASSUMPTIONS.exactPins.id, ASSUMPTIONS.exactPins.text, scope.line);
@@ -541,7 +542,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
   const items = closureOf(requested.names, platform, info.options.noDeps, undefined, constraintSpecifiers(requested));
   noteConstraintPins(ctx, stage, requested, items, scope.line);
   for (const { name, specifier } of items) {
-    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name) ?? null });
+    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name)?.bytes ?? null, lockedWheelPure: requested.lockedWheels?.get(name)?.pure ?? null });
     ctx.notePackage(cost.name, !cost.unknown);
     if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) warnNoCompiler(ctx, stage, cost, scope.line);
     else if (cost.buildsFromSource) checkBuildHeaders(ctx, stage, cost, scope.line);

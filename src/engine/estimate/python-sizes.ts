@@ -44,6 +44,8 @@ export interface CostOptions {
   readonly overrides?: Readonly<Record<string, number>>;
   /** The exact bytes of the wheel a lock file (uv.lock) records for this platform, or null. */
   readonly lockedWheelBytes?: number | null;
+  /** That wheel is pure Python (`-any.whl`); null when not known. */
+  readonly lockedWheelPure?: boolean | null;
   /** The install reads PyTorch's CPU index (torch-index.ts): torch is its CPU build. */
   readonly torchCpu?: boolean;
 }
@@ -53,6 +55,31 @@ const DEFAULT_PLATFORM: Platform = { python: "3.12", libc: "glibc", arch: "x86_6
 /** Ratio of installed to wheel bytes used when a wheel size is unknown (python-package data, `ratios`). */
 export const PURE_RATIO = 7.37;
 export const COMPILED_RATIO = 4.022;
+
+/** A package the tables lack, weighed from the wheel its lock file records. */
+function lockedUnknownCost(name: string, normalized: string, wheelBytes: number, options: CostOptions): PackageCost {
+  const pure = options.lockedWheelPure !== false;
+  const ratio = pure ? PURE_RATIO : COMPILED_RATIO;
+  const installed = Math.round(wheelBytes * ratio);
+  const pyc = pure ? Math.round(installed - installed / ASSUMPTIONS.noCompilePure.value) : 0;
+  const assumptions: string[] = [];
+  if (!options.compile && pure) assumptions.push(options.installer === "uv" ? ASSUMPTIONS.uvLayout.id : ASSUMPTIONS.noCompilePure.id);
+  return {
+    name,
+    label: `${name} (not in the tables; sized from its locked wheel)`,
+    installedBytes: options.compile ? installed : installed - pyc,
+    pycBytes: options.compile ? pyc : 0,
+    cacheBytes: options.installer === "uv" ? installed - pyc : wheelBytes,
+    wheelBytes,
+    buildsFromSource: sourceOnlyCompiled(normalized) !== null,
+    notInstallable: false,
+    row: null,
+    facts: null,
+    unknown: true,
+    sources: [{ table: "assumption", key: "locked-wheel-unknown-package", source: `the ${wheelBytes} B ${pure ? "pure" : "compiled"} wheel the lock file records × ${ratio}, the median installed ÷ wheel ratio of ${pure ? "pure" : "compiled"} packages in the package data`, date: null }],
+    assumptions,
+  };
+}
 
 export function assumptionSource(id: string, text: string): SourceRef {
   return { table: "assumption", key: id, source: text, date: null };
@@ -88,7 +115,7 @@ export function packageCost(name: string, options: CostOptions): PackageCost {
   const key = [
     tableId, name, options.libc, options.compile, options.installer,
     p === undefined ? "-" : `${p.python}/${p.libc}/${p.arch}/${p.glibcMinor ?? "-"}`,
-    options.specifier == null ? "-" : `=${options.specifier}`, options.lockedWheelBytes ?? "-", options.torchCpu === true, JSON.stringify(options.overrides ?? {}),
+    options.specifier == null ? "-" : `=${options.specifier}`, options.lockedWheelBytes ?? "-", String(options.lockedWheelPure ?? "-"), options.torchCpu === true, JSON.stringify(options.overrides ?? {}),
   ].join("\u0000");
   return costs.getOrCompute(key, () => packageCostUncached(name, options));
 }
@@ -105,6 +132,10 @@ export function packageCostUncached(name: string, options: CostOptions): Package
   const assumptions: string[] = [];
   if (row === null || row.installedBytes === null) {
     const unknown = UNKNOWN_PYTHON_PACKAGE;
+    // A lock that records the wheel (uv.lock) gives its exact bytes: installed = wheel × the median ratio of
+    // its kind (pure for `-any.whl`, else compiled) rather than the table's median package.
+    const locked = options.lockedWheelBytes ?? null;
+    if (locked !== null && locked > 0) return lockedUnknownCost(name, normalized, locked, options);
     // Read as the typical pure package it stands for: its installed size counts the .pyc pip writes, which
     // an install that does not compile (uv's default, --no-compile) leaves out, as for a pure row.
     const installed = unknown.installedBytes;

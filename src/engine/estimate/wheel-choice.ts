@@ -15,13 +15,18 @@ export interface WheelTarget {
 
 /** Bytes of the wheel the stage would install, or null when none fits (the sdist would be built). */
 export function chooseWheelBytes(wheels: readonly LockedWheel[], target: WheelTarget): number | null {
-  let best: { rank: number; size: number } | null = null;
+  return chooseWheel(wheels, target)?.bytes ?? null;
+}
+
+/** The wheel the stage would install: its bytes, and whether it is pure Python (platform `any`). */
+export function chooseWheel(wheels: readonly LockedWheel[], target: WheelTarget): { bytes: number; pure: boolean } | null {
+  let best: { rank: number; size: number; filename: string } | null = null;
   for (const wheel of wheels) {
     if (wheel.size === null) continue;
     const rank = wheelRank(wheel.filename, target);
-    if (rank > 0 && (best === null || rank > best.rank)) best = { rank, size: wheel.size };
+    if (rank > 0 && (best === null || rank > best.rank)) best = { rank, size: wheel.size, filename: wheel.filename };
   }
-  return best?.size ?? null;
+  return best === null ? null : { bytes: best.size, pure: /-any\.whl$/i.test(best.filename) };
 }
 
 /** 0 when the wheel cannot be installed on the target; higher is preferred. */
