@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nonRootUser } from "./non-root-user";
+import { fixture } from "../project/test-support";
 import { runRuleTests } from "./rule-tester";
 import { sizeEffect } from "./support/test-size-effect";
 
@@ -142,6 +143,16 @@ describe("security/non-root-user", () => {
         dockerfile: "FROM python:3.12-alpine\nRUN python -m venv /root/.venv && /root/.venv/bin/pip install --no-cache-dir flask\n",
         findings: ["1:root"],
         messageIncludes: ["No USER line is offered: line 2 keeps what the app runs in root's home"],
+        output: null,
+      },
+      {
+        // Poetry's default virtualenvs live under ~/.cache/pypoetry: the packages are in /root all the same
+        // (found by the fuzz once the build check reported them, seed 100 case 436).
+        name: "poetry's default venv under /root/.cache: no USER offered",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCMD [\"poetry\", \"run\", \"python\", \"main.py\"]\n",
+        projectFiles: { "pyproject.toml": fixture("pyproject-poetry.toml"), "poetry.lock": fixture("poetry.lock") },
+        findings: ["1:root"],
+        messageIncludes: ["No USER line is offered: line 4 keeps what the app runs in root's home"],
         output: null,
       },
       {

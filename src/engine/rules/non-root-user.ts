@@ -128,7 +128,16 @@ function usesRootHome(context: RuleContext): InstructionNode | null {
     }
     const words = node.keyword === "COPY" || node.keyword === "ADD" ? [node.copy?.destination ?? ""] : node.args;
     return ["WORKDIR", "ENV", "CMD", "ENTRYPOINT", "COPY", "ADD"].includes(node.keyword) && words.some((w) => ROOT_HOME.test(w));
-  }) ?? null;
+  }) ?? packagesInRootHome(context, stages);
+}
+
+/** The instruction that put Python packages under /root in the final image (Poetry's default virtualenvs
+ *  under ~/.cache/pypoetry, which the text test leaves to the caches), from the estimate; else null. The
+ *  build check reports such packages once another user runs the image (user-site-unreadable). */
+function packagesInRootHome(context: RuleContext, stages: ReadonlySet<number>): InstructionNode | null {
+  const layer = context.analysis.estimate.layers.find((l) => l.items.some((i) => i.category === "python" && i.path.startsWith("/root/")));
+  if (layer === undefined) return null;
+  return context.analysis.model.instructions.find((n) => stages.has(n.stageIndex) && n.range.startLine === layer.line) ?? null;
 }
 
 /** Distribution packages of daemons that start as root and drop privileges themselves (their pid files,
