@@ -30,6 +30,24 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
   checkVenvInterpreters(final, at, report);
   checkRootSiteForOtherUser(model, final, at, report);
   checkPackagesLeftBehind(model, final, stages, at, report);
+  checkDebianSitePackages(final, at, report);
+}
+
+/**
+ * Debian's python3 (distroless's python3 images are Debian's) reads /usr/local/lib/python3.X/dist-packages,
+ * not the official images' /usr/local/lib/python3.X/site-packages: Debian's site.py is patched so. A
+ * system site copied from a python:3.X image into distroless, and not put on PYTHONPATH, is never read.
+ */
+function checkDebianSitePackages(final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
+  if (final.base?.debianPackages == null || final.pythonMinor === null) return;
+  const site = `/usr/local/lib/python${final.pythonMinor}/site-packages`;
+  const pythonPath = new Set((final.env.get("PYTHONPATH") ?? "").split(":").map((p) => p.replace(/\/+$/, "")));
+  if (pythonPath.has(site)) return;
+  const names = final.fs.entries().filter((e) => e.pythonPackage !== null && !e.wheelFile && e.path.startsWith(`${site}/`)).map((e) => e.pythonPackage ?? "");
+  if (names.length === 0) return;
+  const shown = [...new Set(names)].sort();
+  report(at, "site-not-on-path", "error", site,
+    `${shown.slice(0, 3).join(", ")}${shown.length > 3 ? ` and ${shown.length - 3} more` : ""} ${shown.length === 1 ? "is" : "are"} in ${site}, which ${final.baseLabel}'s Python (Debian's python3) never reads: it looks in /usr/local/lib/python${final.pythonMinor}/dist-packages and /usr/lib/python3/dist-packages. The image builds, then \`import\` fails. Put ${site} on PYTHONPATH, or copy a venv.`);
 }
 
 /** Installed by pip and friends for the packages' own sake, not the app's. */
