@@ -1,5 +1,8 @@
 // Checks on the image that ships (the last stage): a Python package compiled in another stage needs its
-// shared libraries here too, and a final stage built FROM a stage that installed compilers ships them.
+// shared libraries here too, and a final stage built FROM a stage that installed compilers ships them; the
+// packages it holds must be where its Python and its user can read them (another minor's site, another
+// libc's extensions, /root for a non-root user, site-packages on Debian's python3), and a builder's
+// requirements must reach it at all.
 import type { DockerfileModel } from "../dockerfile/model";
 import type { CommandInfo } from "../shell/command-info";
 import type { EstimateContext } from "../estimate/context";
