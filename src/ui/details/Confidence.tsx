@@ -85,7 +85,7 @@ function PackageSize({ name, bytes }: { readonly name: string; readonly bytes: n
         }} />
       <span aria-hidden="true">MB</span>
       {bytes === undefined
-        ? <span className="muted">not in the tables: a default size is used</span>
+        ? <span className="muted">not in the tables: a default size, or its locked wheel's, is used</span>
         : <span className="tag" data-testid="package-size-set">set by you</span>}
       {parsed.ok ? null : <span id={`${id}-error`} className="field__error" role="alert">{parsed.message}</span>}
     </li>

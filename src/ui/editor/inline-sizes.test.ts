@@ -41,9 +41,9 @@ describe("requirementHints", () => {
   });
 
   it("marks a package not in the tables as assumed, and one only in a build stage as such", () => {
-    const e = estimate([layer(3, [item("mystery (not in the tables)", 5_000_000)])], [layer(2, [item("numpy 2.1.0", 30_000_000)])]);
-    const hints = requirementHints("mystery\nnumpy\n", e);
-    expect(hints.map((h) => h.text)).toEqual([`~${formatBytes(5_000_000)}`, `${formatBytes(30_000_000)} (build stage)`]);
+    const e = estimate([layer(3, [item("mystery (not in the tables)", 5_000_000), item("private (not in the tables; sized from its locked wheel)", 40_000)])], [layer(2, [item("numpy 2.1.0", 30_000_000)])]);
+    const hints = requirementHints("mystery\nnumpy\nprivate\n", e);
+    expect(hints.map((h) => h.text)).toEqual([`~${formatBytes(5_000_000)}`, `${formatBytes(30_000_000)} (build stage)`, `~${formatBytes(40_000)}`]);
   });
 });
 

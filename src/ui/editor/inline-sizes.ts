@@ -43,7 +43,8 @@ function packageOf(item: LayerItem): { name: string; assumed: boolean } | null {
   if (/\((wheel|\.pyc)\)$|^venv |\bcache \(/.test(item.label)) return null;
   const first = item.label.split(" ")[0];
   if (first === undefined || first === "") return null;
-  return { name: normalizeName(first), assumed: item.label.endsWith("(not in the tables)") };
+  // "(not in the tables)", or "(not in the tables; sized from its locked wheel)": an estimate either way.
+  return { name: normalizeName(first), assumed: /\(not in the tables[;)]/.test(item.label) };
 }
 
 /** One hint per requirement line whose package the estimate installs (in the final image, else a build stage). */
