@@ -11,7 +11,7 @@ import { substituteVariables } from "../dockerfile/variables";
 import { ASSUMPTIONS } from "./assumptions";
 import { envFlagSet, envTrue, type EstimateContext } from "./context";
 import { baseName, hasGlob, resolvePath } from "./paths";
-import { packageCost, type PackageCost } from "./python-sizes";
+import { packageCost, type LockedWheelFacts, type PackageCost } from "./python-sizes";
 import { bare, closureOf, notePins, requestOf, stagePlatform } from "./install-requests";
 import { localProjectNames, namesFromGroups, namesFromPyproject } from "./project-names";
 import { findRequirementsFile } from "./requirements-lookup";
@@ -168,7 +168,7 @@ export interface Requested {
   readonly prebuilt: Set<string>;
   /** Exact wheel bytes a lock file records, by normalised name (uv.lock). */
   /** The wheel a lock records for each package on this platform: bytes, and pure Python or not (null: not known). */
-  readonly lockedWheels?: ReadonlyMap<string, { readonly bytes: number; readonly pure: boolean | null }>;
+  readonly lockedWheels?: ReadonlyMap<string, LockedWheelFacts>;
   /** Versions bounded by constraints files (pip's `-c`), by normalised name. */
   readonly constraints?: ReadonlyMap<string, Requirement>;
 }
@@ -320,7 +320,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
   for (const { name, specifier } of items) {
     const reinstall = plan.upgrade && explicit.has(name);
     if (installed.has(name) && !reinstall) continue;
-    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name)?.bytes ?? null, lockedWheelPure: requested.lockedWheels?.get(name)?.pure ?? null, torchCpu: plan.torchCpu === true });
+    let cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: plan.compile, installer: plan.installer, platform, specifier, overrides: ctx.settings.packageSizes, lockedWheel: requested.lockedWheels?.get(name) ?? null, torchCpu: plan.torchCpu === true });
     // Only the table's exact pins (torch's CUDA wheels, the torch torchvision was built for) and constraints
     // give a dependency a specifier.
     if (specifier !== null && !explicit.has(name) && requested.constraints?.has(name) !== true) ctx.assume(ASSUMPTIONS.exactPins.id, ASSUMPTIONS.exactPins.text, scope.line);
@@ -542,7 +542,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
   const items = closureOf(requested.names, platform, info.options.noDeps, undefined, constraintSpecifiers(requested));
   noteConstraintPins(ctx, stage, requested, items, scope.line);
   for (const { name, specifier } of items) {
-    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheelBytes: requested.lockedWheels?.get(name)?.bytes ?? null, lockedWheelPure: requested.lockedWheels?.get(name)?.pure ?? null });
+    const cost = packageCost(name, { libc: stage.libc ?? "glibc", compile: true, installer: "pip", platform, specifier, overrides: ctx.settings.packageSizes, lockedWheel: requested.lockedWheels?.get(name) ?? null });
     ctx.notePackage(cost.name, !cost.unknown);
     if (cost.buildsFromSource && (!stage.hasCompiler || libcHeadersMissing(stage))) warnNoCompiler(ctx, stage, cost, scope.line);
     else if (cost.buildsFromSource) checkBuildHeaders(ctx, stage, cost, scope.line);

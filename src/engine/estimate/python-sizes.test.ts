@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { packageCost, packageCostUncached, type CostOptions } from "./python-sizes";
 
-const BASE: CostOptions = { libc: "glibc", compile: true, installer: "pip", platform: { python: "3.12", libc: "glibc", arch: "x86_64", glibcMinor: 36 }, specifier: null, overrides: {}, lockedWheelBytes: null };
+const BASE: CostOptions = { libc: "glibc", compile: true, installer: "pip", platform: { python: "3.12", libc: "glibc", arch: "x86_64", glibcMinor: 36 }, specifier: null, overrides: {}, lockedWheel: null };
 
 const VARIATIONS: { name: string; pkg: string; options: CostOptions }[] = [
   { name: "the base case", pkg: "numpy", options: BASE },
@@ -19,7 +19,7 @@ const VARIATIONS: { name: string; pkg: string; options: CostOptions }[] = [
   { name: "a pin", pkg: "numpy", options: { ...BASE, specifier: "==1.26.4" } },
   { name: "a range", pkg: "numpy", options: { ...BASE, specifier: "<2" } },
   { name: "a size set by the user", pkg: "numpy", options: { ...BASE, overrides: { NumPy: 1_000_000 } } },
-  { name: "a wheel size from uv.lock", pkg: "numpy", options: { ...BASE, lockedWheelBytes: 5_000_000 } },
+  { name: "a wheel size from uv.lock", pkg: "numpy", options: { ...BASE, lockedWheel: { bytes: 5_000_000, pure: null } } },
   { name: "a package no table holds", pkg: "surely-not-a-package-xyz", options: BASE },
 ];
 

@@ -42,10 +42,9 @@ export interface CostOptions {
   readonly specifier?: string | null;
   /** Installed bytes the user set per package name (settings.packageSizes). */
   readonly overrides?: Readonly<Record<string, number>>;
-  /** The exact bytes of the wheel a lock file (uv.lock) records for this platform, or null. */
-  readonly lockedWheelBytes?: number | null;
-  /** That wheel is pure Python (`-any.whl`); null when not known. */
-  readonly lockedWheelPure?: boolean | null;
+  /** The wheel a lock file (uv.lock) records for this platform: its exact bytes, and whether it is pure
+   *  Python (`-any.whl`; null when not known); null without one. */
+  readonly lockedWheel?: LockedWheelFacts | null;
   /** The install reads PyTorch's CPU index (torch-index.ts): torch is its CPU build. */
   readonly torchCpu?: boolean;
 }
@@ -56,9 +55,14 @@ const DEFAULT_PLATFORM: Platform = { python: "3.12", libc: "glibc", arch: "x86_6
 export const PURE_RATIO = 7.37;
 export const COMPILED_RATIO = 4.022;
 
+export interface LockedWheelFacts {
+  readonly bytes: number;
+  readonly pure: boolean | null;
+}
+
 /** A package the tables lack, weighed from the wheel its lock file records. */
 function lockedUnknownCost(name: string, normalized: string, wheelBytes: number, options: CostOptions): PackageCost {
-  const pure = options.lockedWheelPure !== false;
+  const pure = options.lockedWheel?.pure !== false;
   const ratio = pure ? PURE_RATIO : COMPILED_RATIO;
   const installed = Math.round(wheelBytes * ratio);
   const pyc = pure ? Math.round(installed - installed / ASSUMPTIONS.noCompilePure.value) : 0;
@@ -115,7 +119,7 @@ export function packageCost(name: string, options: CostOptions): PackageCost {
   const key = [
     tableId, name, options.libc, options.compile, options.installer,
     p === undefined ? "-" : `${p.python}/${p.libc}/${p.arch}/${p.glibcMinor ?? "-"}`,
-    options.specifier == null ? "-" : `=${options.specifier}`, options.lockedWheelBytes ?? "-", String(options.lockedWheelPure ?? "-"), options.torchCpu === true, JSON.stringify(options.overrides ?? {}),
+    options.specifier == null ? "-" : `=${options.specifier}`, options.lockedWheel == null ? "-" : `${options.lockedWheel.bytes}/${String(options.lockedWheel.pure)}`, options.torchCpu === true, JSON.stringify(options.overrides ?? {}),
   ].join("\u0000");
   return costs.getOrCompute(key, () => packageCostUncached(name, options));
 }
@@ -134,7 +138,7 @@ export function packageCostUncached(name: string, options: CostOptions): Package
     const unknown = UNKNOWN_PYTHON_PACKAGE;
     // A lock that records the wheel (uv.lock) gives its exact bytes: installed = wheel × the median ratio of
     // its kind (pure for `-any.whl`, else compiled) rather than the table's median package.
-    const locked = options.lockedWheelBytes ?? null;
+    const locked = options.lockedWheel?.bytes ?? null;
     if (locked !== null && locked > 0) return lockedUnknownCost(name, normalized, locked, options);
     // Read as the typical pure package it stands for: its installed size counts the .pyc pip writes, which
     // an install that does not compile (uv's default, --no-compile) leaves out, as for a pure row.
@@ -293,7 +297,7 @@ function wheelTableCost(name: string, row: PythonPackageRow | null, options: Cos
   const pure = size.kind === "pure";
   // uv.lock names the exact wheel: where the table's wheel differs (another version stands in), the
   // installed size follows the locked wheel's bytes at the same ratio.
-  const locked = options.lockedWheelBytes ?? null;
+  const locked = options.lockedWheel?.bytes ?? null;
   const tableWheel = facts.wheel?.[1] ?? null;
   const scaled = locked !== null && locked > 0 && tableWheel !== null && tableWheel > 0 && locked !== tableWheel;
   const installed = scaled ? Math.round(size.bytes * (locked / tableWheel)) : size.bytes;

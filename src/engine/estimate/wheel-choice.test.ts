@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseWheelBytes, wheelRank } from "./wheel-choice";
+import { chooseWheel, wheelRank } from "./wheel-choice";
 
 const glibc312 = { pythonMinor: "3.12", libc: "glibc", machine: "x86_64" } as const;
 const musl312 = { ...glibc312, libc: "musl" } as const;
@@ -22,7 +22,7 @@ describe("wheelRank", () => {
   });
 });
 
-describe("chooseWheelBytes", () => {
+describe("chooseWheel", () => {
   const wheels = [
     { filename: "x-1.0-py3-none-any.whl", size: 100 },
     { filename: "x-1.0-cp39-abi3-manylinux_2_17_x86_64.whl", size: 200 },
@@ -30,13 +30,17 @@ describe("chooseWheelBytes", () => {
     { filename: "x-1.0-cp312-cp312-musllinux_1_2_x86_64.whl", size: 400 },
   ];
   it("prefers the CPython's own ABI, then abi3, then pure Python (pip's order)", () => {
-    expect(chooseWheelBytes(wheels, glibc312)).toBe(300);
-    expect(chooseWheelBytes(wheels.slice(0, 2), glibc312)).toBe(200);
-    expect(chooseWheelBytes(wheels.slice(0, 1), glibc312)).toBe(100);
-    expect(chooseWheelBytes(wheels, musl312)).toBe(400);
+    expect(chooseWheel(wheels, glibc312)?.bytes).toBe(300);
+    expect(chooseWheel(wheels.slice(0, 2), glibc312)?.bytes).toBe(200);
+    expect(chooseWheel(wheels.slice(0, 1), glibc312)?.bytes).toBe(100);
+    expect(chooseWheel(wheels, musl312)?.bytes).toBe(400);
+  });
+  it("says whether the wheel it picks is pure Python", () => {
+    expect(chooseWheel(wheels, glibc312)?.pure).toBe(false);
+    expect(chooseWheel(wheels.slice(0, 1), glibc312)?.pure).toBe(true);
   });
   it("is null when nothing fits or sizes are unknown", () => {
-    expect(chooseWheelBytes([{ filename: "x-1.0-cp312-cp312-win_amd64.whl", size: 5 }], glibc312)).toBeNull();
-    expect(chooseWheelBytes([{ filename: "x-1.0-py3-none-any.whl", size: null }], glibc312)).toBeNull();
+    expect(chooseWheel([{ filename: "x-1.0-cp312-cp312-win_amd64.whl", size: 5 }], glibc312)).toBeNull();
+    expect(chooseWheel([{ filename: "x-1.0-py3-none-any.whl", size: null }], glibc312)).toBeNull();
   });
 });

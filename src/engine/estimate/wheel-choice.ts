@@ -13,12 +13,8 @@ export interface WheelTarget {
   readonly machine: string;
 }
 
-/** Bytes of the wheel the stage would install, or null when none fits (the sdist would be built). */
-export function chooseWheelBytes(wheels: readonly LockedWheel[], target: WheelTarget): number | null {
-  return chooseWheel(wheels, target)?.bytes ?? null;
-}
-
-/** The wheel the stage would install: its bytes, and whether it is pure Python (platform `any`). */
+/** The wheel the stage would install: its bytes, and whether it is pure Python (platform `any`); null when
+ *  none fits or sizes are unknown (the sdist would be built). */
 export function chooseWheel(wheels: readonly LockedWheel[], target: WheelTarget): { bytes: number; pure: boolean } | null {
   let best: { rank: number; size: number; filename: string } | null = null;
   for (const wheel of wheels) {
