@@ -44,13 +44,17 @@ export function checkFinalStage(_ctx: EstimateContext, model: DockerfileModel, s
 function checkDebianSitePackages(final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
   if (final.base?.debianPackages == null || final.pythonMinor === null) return;
   const site = `/usr/local/lib/python${final.pythonMinor}/site-packages`;
-  const pythonPath = new Set((final.env.get("PYTHONPATH") ?? "").split(":").map((p) => p.replace(/\/+$/, "")));
-  if (pythonPath.has(site)) return;
+  if (pythonPathOf(final).has(site)) return;
   const names = final.fs.entries().filter((e) => e.pythonPackage !== null && !e.wheelFile && e.path.startsWith(`${site}/`)).map((e) => e.pythonPackage ?? "");
   if (names.length === 0) return;
   const shown = [...new Set(names)].sort();
   report(at, "site-not-on-path", "error", site,
     `${shown.slice(0, 3).join(", ")}${shown.length > 3 ? ` and ${shown.length - 3} more` : ""} ${shown.length === 1 ? "is" : "are"} in ${site}, which ${final.baseLabel}'s Python (Debian's python3) never reads: it looks in /usr/local/lib/python${final.pythonMinor}/dist-packages and /usr/lib/python3/dist-packages. The image builds, then \`import\` fails. Put ${site} on PYTHONPATH, or copy a venv.`);
+}
+
+/** The final stage's PYTHONPATH entries, without trailing slashes. */
+function pythonPathOf(final: StageState): Set<string> {
+  return new Set((final.env.get("PYTHONPATH") ?? "").split(":").filter((p) => p !== "").map((p) => p.replace(/\/+$/, "")));
 }
 
 /** Installed by pip and friends for the packages' own sake, not the app's. */
@@ -125,7 +129,7 @@ function checkRootSiteForOtherUser(model: DockerfileModel, final: StageState, at
 function checkExtensionVersions(final: StageState, at: { line: number; column: number; stage: number }, report: Report): void {
   const own = final.pythonMinor;
   if (own === null || final.base?.python == null) return;
-  const pythonPath = new Set((final.env.get("PYTHONPATH") ?? "").split(":").filter((p) => p !== "").map((p) => p.replace(/\/+$/, "")));
+  const pythonPath = pythonPathOf(final);
   const bySite = new Map<string, { minor: string; names: string[] }>();
   const libc = final.libc ?? "glibc";
   const byLibc = new Map<string, { built: string; names: string[] }>();
@@ -190,10 +194,10 @@ function checkSiteVersions(final: StageState, at: { line: number; column: number
   // its own version's directories, and in PYTHONPATH's.
   const own = final.pythonMinor;
   if (own === null || final.base?.python == null) return;
-  const pythonPath = (final.env.get("PYTHONPATH") ?? "").split(":").map((p) => p.replace(/\/+$/, ""));
+  const pythonPath = pythonPathOf(final);
   for (const [site, names] of final.pythonInstalled) {
     const minor = /\/lib\/python(\d+\.\d+)\/site-packages$/.exec(site)?.[1];
-    if (minor === undefined || minor === own || names.size === 0 || pythonPath.includes(site)) continue;
+    if (minor === undefined || minor === own || names.size === 0 || pythonPath.has(site)) continue;
     // The subject is the environment, not its version: a rewrite that moves the builder to another Python
     // still leaves it mismatched, and that is the same problem, not a new one.
     report(at, "python-version-mismatch", "error", site.replace(/\/lib\/python\d+\.\d+\/site-packages$/, ""),
