@@ -96,6 +96,16 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
   // Stages with a SHELL instruction so far: their RUNs (and those of stages built on them) are not /bin/sh's.
   const shellSet = new Set<number>();
   const ownShell = (stage: StageState): boolean => stageChain(model, stage.index).some((s) => shellSet.has(s));
+  // The final stage's last instruction of each keyword (only that CMD, ENTRYPOINT or HEALTHCHECK takes
+  // effect), found once: a long file may repeat CMD thousands of times.
+  let lastByKeyword: Map<string, InstructionNode> | null = null;
+  const lastOfKind = (stageIndex: number): Map<string, InstructionNode> => {
+    if (lastByKeyword === null) {
+      lastByKeyword = new Map();
+      for (const n of model.stages[stageIndex]?.instructions ?? []) lastByKeyword.set(n.keyword, n);
+    }
+    return lastByKeyword;
+  };
   return {
     instruction(ctx, stage, node) {
       if (node.keyword === "SHELL") shellSet.add(stage.index);
@@ -104,7 +114,7 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
         if (node.copy?.chown != null) checkChownOwner(ctx, stage, node, report);
         if (node.keyword === "SHELL" || ((node.keyword === "CMD" || node.keyword === "ENTRYPOINT") && stage.index === model.stages.length - 1)) checkBashStart(stage, node, report);
         if (node.keyword === "RUN" && node.form === "shell" && !stage.executables.has("sh") && !ownShell(stage)) checkShellExists(model, stage, node, report);
-        if (stage.index === model.stages.length - 1 && startsShell(node) && !stage.executables.has("sh") && !ownShell(stage) && lastOfKind(model, stage.index, node)) checkShellExists(model, stage, node, report);
+        if (stage.index === model.stages.length - 1 && startsShell(node) && !stage.executables.has("sh") && !ownShell(stage) && lastOfKind(stage.index).get(node.keyword) === node) checkShellExists(model, stage, node, report);
       });
     },
     command(ctx, stage, scope, command, info, node) {
@@ -325,11 +335,6 @@ function startsShell(node: InstructionNode): boolean {
   if (node.keyword !== "HEALTHCHECK") return false;
   // `HEALTHCHECK [OPTIONS] CMD command` (the options are flags) or `HEALTHCHECK NONE`.
   return node.args[0]?.toUpperCase() === "CMD" && node.args.length > 1 && !(node.args[1] ?? "").startsWith("[");
-}
-
-/** Whether `node` is the last instruction of its keyword in its stage: only that one takes effect. */
-function lastOfKind(model: DockerfileModel, stageIndex: number, node: InstructionNode): boolean {
-  return model.stages[stageIndex]?.instructions.filter((n) => n.keyword === node.keyword).at(-1) === node;
 }
 
 /** A shell-form RUN on an image with no shell (scratch, distroless, Chainguard's standard images): Docker
