@@ -123,8 +123,9 @@ export const buildDeps: Rule = {
   },
   detect(context) {
     return hits(context).map((h) => {
-      const installed = new Set(installsBefore(h.stage, h.node, h.family).flatMap(({ info }) => info.packages.map((p) => p.value)));
-      const needs = h.headersOnly ? [libcHeadersPackage(h.family)] : buildNeeds(h.packages, h.family, distroOf(h)).filter((p) => !h.librariesOnly || !installed.has(p));
+      // Where only the -dev libraries are missing, the finding names those, not what is already installed.
+      const installed = h.librariesOnly ? new Set(installsBefore(h.stage, h.node, h.family).flatMap(({ info }) => info.packages.map((p) => p.value))) : null;
+      const needs = h.headersOnly ? [libcHeadersPackage(h.family)] : buildNeeds(h.packages, h.family, distroOf(h)).filter((p) => installed === null || !installed.has(p));
       return makeFinding(this.meta, h.headersOnly ? "headers" : h.librariesOnly ? "libraries" : "compiler", { packages: h.packages.join(", "), needs: needs.join(", ") }, h.node.range);
     });
   },
