@@ -46,6 +46,46 @@ const SOURCE_ONLY: Readonly<Record<string, SourceOnly>> = {
     why: "dbus-python publishes only an sdist; it builds against libdbus and GLib (its README: pkg-config, dbus-1 and glib-2.0 development files)",
     needs: needs(["pkg-config", "libdbus-1-dev", "libglib2.0-dev"], ["pkgconf", "dbus-dev", "glib-dev"], ["libdbus-1-3"], ["dbus-libs"]),
   },
+  // mod_wsgi compiles an Apache module with apxs (apache2-dev) and mod_wsgi-express starts Apache's httpd:
+  // Apache itself is needed where it runs, not only a library.
+  "mod-wsgi": {
+    why: "mod_wsgi publishes only an sdist; pip builds an Apache module against Apache's headers and apxs (mod_wsgi's docs: install apache2-dev, and Apache to run it)",
+    needs: needs(["apache2-dev"], ["apache2-dev"], ["apache2"], ["apache2"]),
+  },
+  pylibmc: {
+    why: "pylibmc publishes only an sdist; it builds against libmemcached (pylibmc's docs: libmemcached's headers and zlib)",
+    needs: needs(["libmemcached-dev", "zlib1g-dev"], ["libmemcached-dev", "zlib-dev"], [], ["libmemcached-libs"]),
+  },
+  // The Kerberos bindings run krb5-config at build time (libkrb5-dev on Debian, krb5-dev on Alpine).
+  gssapi: {
+    why: "python-gssapi publishes no Linux wheel (Windows and macOS only); pip builds it against MIT Kerberos (its docs: krb5-config from libkrb5-dev, a C compiler)",
+    needs: needs(["libkrb5-dev"], ["krb5-dev"], [], ["krb5-libs"]),
+  },
+  krb5: {
+    why: "pykrb5 (krb5) publishes no Linux wheel; pip builds it against MIT Kerberos (krb5-config from libkrb5-dev, a C compiler)",
+    needs: needs(["libkrb5-dev"], ["krb5-dev"], [], ["krb5-libs"]),
+  },
+  pykerberos: {
+    why: "pykerberos publishes only an sdist; it builds against MIT Kerberos (krb5-config from libkrb5-dev, a C compiler)",
+    needs: needs(["libkrb5-dev"], ["krb5-dev"], [], ["krb5-libs"]),
+  },
+  sasl: {
+    why: "sasl publishes only an sdist of a C++ extension over Cyrus SASL (libsasl2-dev on Debian, cyrus-sasl-dev on Alpine)",
+    needs: needs(["libsasl2-dev"], ["cyrus-sasl-dev"], [], ["libsasl"]),
+  },
+  netifaces: {
+    why: "netifaces (unmaintained since 2021) publishes Linux wheels for no Python: pip compiles its C extension",
+    needs: needs([], []),
+  },
+  pyaudio: {
+    why: "PyAudio publishes no Linux wheel; pip builds it against PortAudio (its docs: portaudio19-dev on Debian)",
+    needs: needs(["portaudio19-dev"], ["portaudio-dev"], [], ["portaudio"]),
+  },
+  // evdev's build reads the kernel's input headers (linux-libc-dev on Debian, a dependency of libc6-dev).
+  evdev: {
+    why: "python-evdev publishes only an sdist; its C extension is built against the kernel's input headers (linux/input.h)",
+    needs: needs([], ["linux-headers"]),
+  },
   // GDAL's Python bindings build against the system's libgdal of the same version (gdal-config).
   gdal: {
     why: "GDAL's Python bindings publish only an sdist, built against the system's GDAL of the same version (GDAL's docs: libgdal-dev, then pip install GDAL==$(gdal-config --version))",

@@ -58,6 +58,13 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential pkg-config libcairo2-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir pycairo==1.27.0\n",
       },
       {
+        name: "pylibmc (sdist only): slim with a compiler and libmemcached's headers",
+        dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir pylibmc==1.6.3\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libmemcached-dev zlib1g-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir pylibmc==1.6.3\n",
+      },
+      {
         name: "psycopg2 on slim gets a compiler and headers",
         dockerfile: "FROM python:3.12\nWORKDIR /app\nRUN pip install psycopg2\n",
         findings: ["1:full"],

@@ -190,6 +190,14 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc pkg-config libcairo2-dev\nRUN pip install --prefix=/install pycairo\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libcairo-gobject2 libcairo-script-interpreter2 libcairo2 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\n",
       },
       {
+        // mod_wsgi (sdist only, knowledge/source-only.ts) is an Apache module: the final stage needs Apache.
+        name: "mod_wsgi: Apache itself and what apache2-dev's Depends name, at run time",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc apache2-dev\nRUN pip install mod_wsgi\nCMD [\"mod_wsgi-express\", \"start-server\", \"app.wsgi\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc apache2-dev\nRUN pip install --prefix=/install mod_wsgi\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends apache2 libapr1t64 libaprutil1t64 libpcre2-16-0 libpcre2-32-0 libpcre2-posix3 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"mod_wsgi-express\", \"start-server\", \"app.wsgi\"]\n",
+      },
+      {
         name: "an install inside sh -c with its apk del: all of it stays in the builder",
         dockerfile: "FROM python:3.12-alpine\nRUN sh -c \"apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && pip install psycopg2==2.9.10 && apk del .build-deps\"\nCMD [\"python\", \"app.py\"]\n",
         findings: ["1:single"],
