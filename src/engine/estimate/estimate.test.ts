@@ -230,6 +230,27 @@ describe("install locations", () => {
     expect(layerAt(e, 3).items[0]?.path).toBe(`/home/app/.local/${site}/flask`);
   });
 
+  it.each([
+    ["useradd -d", "RUN useradd -m -d /srv/app app\nUSER app", "/srv/app"],
+    ["useradd --home-dir=, by UID", "RUN useradd --create-home --home-dir=/srv/app/ -u 10001 app\nUSER 10001", "/srv/app"],
+    ["Debian's adduser --home", "RUN adduser --disabled-password --gecos '' --home /srv/app app\nUSER app:app", "/srv/app"],
+    ["busybox adduser -h", "RUN adduser -D -h /srv/app app\nUSER app", "/srv/app"],
+    ["a home in an ARG", "ARG HOME_DIR=/srv/app\nRUN useradd -m -d $HOME_DIR app\nUSER app", "/srv/app"],
+    ["useradd without a home option", "RUN useradd -m -s /bin/bash app\nUSER app", "/home/app"],
+    ["adduser USER GROUP adds to a group: the home is the user's", "RUN adduser -D -h /srv/app app && adduser app www-data\nUSER app", "/srv/app"],
+  ])("--user as a user made with %s lands in the home it names", (_name, user, home) => {
+    const e = estimate(`FROM ${SLIM}\n${user}\nRUN pip install --user flask\n`);
+    const items = e.layers.at(-1)?.items ?? [];
+    expect(items.find((i) => i.category === "python")?.path).toBe(`${home}/.local/${site}/flask`);
+    expect(items.find((i) => i.category === "pipCache")?.path).toBe(`${home}/.cache/pip`);
+  });
+
+  it("a --user site under a home useradd -d named is what a later stage copies from there", () => {
+    // It weighed 0 B: the builder's packages were put under /home/app, so the COPY of /srv/app/.local found none.
+    const e = estimate(`FROM ${SLIM} AS builder\nRUN useradd -m -d /srv/app app\nUSER app\nRUN pip install --no-cache-dir --user flask\nFROM ${SLIM}\nCOPY --from=builder /srv/app/.local /srv/app/.local\n`);
+    expect(layerAt(e, 6).bytes).toBe(installedBytes(flask));
+  });
+
   it("an image that runs as nonroot (Chainguard's -dev) puts --user installs in nonroot's home", () => {
     const e = estimate("FROM cgr.dev/chainguard/python:latest-dev\nRUN pip install --no-cache-dir --user flask\n");
     expect(layerAt(e, 2).items[0]?.path).toMatch(/^\/home\/nonroot\/\.local\/lib\/python[\d.]*\/site-packages\/flask$/);

@@ -90,6 +90,8 @@ export interface StageState {
    *  `addgroup`), beyond the base image's own; null once a step may have made any the model cannot name (a
    *  package install, whose scripts add system users; a copy into /etc). See estimate/accounts.ts. */
   accounts: Set<string> | null;
+  /** Home directories the stage's `useradd -d` / `adduser --home` named, by user (homeOf). */
+  readonly homes: Map<string, string>;
 }
 
 export function forkStage(parent: StageState, index: number, name: string | null): StageState {
@@ -97,7 +99,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   // of directories, then 127 stages built on it, peaked at 423 MB of heap): charged, an element a unit.
   let copied = parent.env.size + parent.venvs.size + parent.debInstalled.size + parent.executables.size + parent.removedExecutables.size
     + parent.madePaths.size + parent.madeDirs.size + parent.distroPrefixes.size + parent.builtFromSource.size + parent.autoRemoved.size + parent.pythonPackages.size
-    + parent.toolConfig.size + parent.generatedRequirements.size + (parent.accounts?.size ?? 0);
+    + parent.toolConfig.size + parent.generatedRequirements.size + (parent.accounts?.size ?? 0) + parent.homes.size;
   for (const names of parent.pythonInstalled.values()) copied += names.size + 1;
   return {
     ...parent,
@@ -123,10 +125,11 @@ export function forkStage(parent: StageState, index: number, name: string | null
     toolConfig: new Map(parent.toolConfig),
     generatedRequirements: new Map(parent.generatedRequirements),
     accounts: parent.accounts === null ? null : new Set(parent.accounts),
+    homes: new Map(parent.homes),
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "toolConfig" | "generatedRequirements" | "accounts">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "toolConfig" | "generatedRequirements" | "accounts" | "homes">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -161,6 +164,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     toolConfig: new Map(),
     generatedRequirements: new Map(),
     accounts: new Set(),
+    homes: new Map(),
   };
 }
 
@@ -183,12 +187,14 @@ export function markSystemUnknown(stage: StageState, line: number): void {
   stage.systemUnknownAt ??= line;
 }
 
-/** $HOME for the stage's user: /root for root (and no USER), else /home/<user>. */
+/** $HOME for the stage's user: /root for root (and no USER), the home its `useradd -d` named, else
+ *  /home/<user>. */
 export function homeOf(stage: StageState): string {
-  const user = stage.env.get("HOME");
-  if (user !== undefined && user !== "") return user;
+  const home = stage.env.get("HOME");
+  if (home !== undefined && home !== "") return home;
   if (stage.user === null || stage.user === "root" || stage.user === "0" || stage.user.startsWith("0:")) return "/root";
-  return `/home/${stage.user.split(":")[0] ?? stage.user}`;
+  const name = stage.user.split(":")[0] ?? stage.user;
+  return stage.homes.get(name) ?? `/home/${name}`;
 }
 
 /** Indexes of every stage `stage` copies from, directly or through the stages it copies from or builds on
