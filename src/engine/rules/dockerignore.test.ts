@@ -54,6 +54,39 @@ describe("hygiene/dockerignore", () => {
         output: "FROM python:3.12-slim\nCOPY .env .\nCOPY . /app\n",
         dockerignoreOutput: ".git\n.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\ndist/\nbuild/\n*.egg-info/\n**/*.pem\n**/id_rsa*\n.aws/\n",
       },
+      {
+        // A bind mount with no from= reads the context, which .dockerignore filters: dist/ would empty it.
+        name: "a RUN bind-mounts dist from the context: created without dist/",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN --mount=type=bind,source=dist,target=/tmp/dist pip install --no-cache-dir /tmp/dist/*.whl\n",
+        findings: ["3:missing"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN --mount=type=bind,source=dist,target=/tmp/dist pip install --no-cache-dir /tmp/dist/*.whl\n",
+        dockerignoreOutput: `.git\n.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\nbuild/\n*.egg-info/\n**/*.pem\n**/id_rsa*\n.aws/\n${note}\n.env*\n`,
+      },
+      {
+        // setuptools-scm reads the version from .git when `pip install .` builds the project.
+        name: "a project whose version comes from git: created without .git",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n",
+        projectFiles: { "pyproject.toml": "[build-system]\nrequires = [\"setuptools>=64\", \"setuptools-scm>=8\"]\nbuild-backend = \"setuptools.build_meta\"\n\n[project]\nname = \"app\"\ndynamic = [\"version\"]\n\n[tool.setuptools_scm]\n" },
+        findings: ["3:missing"],
+        output: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir .\n",
+        dockerignoreOutput: `.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\ndist/\nbuild/\n*.egg-info/\n**/*.pem\n**/id_rsa*\n.aws/\n${note}\n.env*\n`,
+        reasonIncludes: [".git stays in the context: pyproject.toml takes the project's version from git"],
+      },
+      {
+        name: "hatch's version from vcs: created without .git",
+        dockerfile: "FROM python:3.12-slim\nCOPY . /app\n",
+        projectFiles: { "pyproject.toml": "[build-system]\nrequires = [\"hatchling\", \"hatch-vcs\"]\nbuild-backend = \"hatchling.build\"\n\n[tool.hatch.version]\nsource = \"vcs\"\n" },
+        findings: ["2:missing"],
+        output: "FROM python:3.12-slim\nCOPY . /app\n",
+        dockerignoreOutput: `.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\ndist/\nbuild/\n*.egg-info/\n**/*.pem\n**/id_rsa*\n.aws/\n${note}\n.env*\n`,
+      },
+      {
+        name: "a bind mount from another stage reads no context: dist/ is added",
+        dockerfile: "FROM python:3.12-slim AS build\nRUN pip wheel -w /dist flask\nFROM python:3.12-slim\nCOPY . /app\nRUN --mount=type=bind,from=build,source=/dist,target=/tmp/dist pip install --no-cache-dir /tmp/dist/*.whl\n",
+        findings: ["4:missing"],
+        output: "FROM python:3.12-slim AS build\nRUN pip wheel -w /dist flask\nFROM python:3.12-slim\nCOPY . /app\nRUN --mount=type=bind,from=build,source=/dist,target=/tmp/dist pip install --no-cache-dir /tmp/dist/*.whl\n",
+        dockerignoreOutput: `.git\n.venv/\nvenv/\n__pycache__/\n*.py[cod]\n.pytest_cache/\n.mypy_cache/\n.ruff_cache/\n.tox/\n.coverage\nhtmlcov/\ndist/\nbuild/\n*.egg-info/\n**/*.pem\n**/id_rsa*\n.aws/\n${note}\n.env*\n`,
+      },
     ],
   });
 });

@@ -24,13 +24,30 @@ function broadCopies({ analysis }: RuleContext): InstructionNode[] {
   return analysis.model.instructions.filter((n) => n.copy !== null && n.copy.from === null && !n.copy.heredoc && copyWords(n.copy, analysis.model.escapeChar).sources.some((s) => s === "." || s === "./" || s === "*"));
 }
 
-/** Context paths the Dockerfile names in COPY/ADD (not `.`): a pattern must not exclude any of them. */
+/** Context paths the Dockerfile names in COPY/ADD and in `RUN --mount=type=bind,source=…` (not `.`): a
+ *  pattern must not exclude any of them. A bind mount with no `from` reads the build context, which
+ *  .dockerignore filters as it does COPY's sources (`source=dist` after `dist/` is excluded: "not found"). */
 function namedSources({ analysis }: RuleContext): string[] {
-  return analysis.model.instructions.flatMap((n) => (n.copy === null || n.copy.from !== null ? [] : copyWords(n.copy, analysis.model.escapeChar).sources.filter((s) => s !== "." && s !== "./" && s !== "*" && !/^[a-z]+:\/\//.test(s))));
+  const named = (s: string) => s !== "." && s !== "./" && s !== "*" && !/^[a-z]+:\/\//.test(s);
+  return analysis.model.instructions.flatMap((n) => {
+    if (n.run !== null) return n.run.mounts.filter((m) => m.type === "bind" && m.from === null && m.source !== null).map((m) => m.source ?? ".").filter(named);
+    return n.copy === null || n.copy.from !== null ? [] : copyWords(n.copy, analysis.model.escapeChar).sources.filter(named);
+  });
+}
+
+// A build backend that takes the version from git (setuptools-scm, hatch-vcs, versioningit, pbr,
+// poetry-dynamic-versioning, pdm's or uv's scm source …) reads .git when the project is built in the image:
+// `pip install .` without it fails (setuptools-scm: "LookupError: … unable to detect version").
+const VCS_VERSION = /setuptools[-_]scm|setuptools-git-versioning|hatch[-_]vcs|versioningit|poetry-dynamic-versioning|uv-dynamic-versioning|dunamai|\bpbr\b|versioneer|\[tool\.(pdm|hatch)\.version\][^[]*source\s*=\s*["'](scm|vcs)["']/;
+
+/** The project file that takes the project's version from git, or null. */
+function versionFromGit({ input }: RuleContext): string | null {
+  const file = (input.projectFiles ?? []).find((f) => /(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(f.path) && VCS_VERSION.test(f.content));
+  return file?.path ?? null;
 }
 
 /** The patterns to add: those the file lacks, that exclude nothing the Dockerfile names, and that do not
- *  undo a `!` re-include the user wrote. */
+ *  undo a `!` re-include the user wrote; not .git where the project's version comes from git. */
 function missingPatterns(context: RuleContext, existing: string | null): string[] {
   const have = parseDockerignore(existing ?? "");
   const written = new Set(have.patterns.filter((p) => !p.negated).map((p) => p.pattern));
@@ -39,8 +56,9 @@ function missingPatterns(context: RuleContext, existing: string | null): string[
   // Each distinct one: a `bulk` file names the same sources thousands of times (issue 14).
   const named = [...new Set(namedSources(context))].map((s) => ({ path: s, asPattern: parseDockerignore(s) }));
   const candidates = existing === null ? ALL_CANDIDATES : SECRET_CANDIDATES;
+  const keepGit = versionFromGit(context) !== null;
   return candidates.filter(({ parsed: one, clean }) => {
-    if (written.has(clean)) return false;
+    if (written.has(clean) || (keepGit && clean === ".git")) return false;
     if (named.some((s) => isIgnored(one, s.path) || isIgnored(s.asPattern, clean))) return false;
     return !reincluded.some((r) => isIgnored(one, r));
   }).map((c) => c.entry);
@@ -74,7 +92,7 @@ export const dockerignore: Rule = {
       before: "FROM python:3.12-slim\nCOPY . /app\n",
       after: "FROM python:3.12-slim\nCOPY . /app\n",
       afterDockerignore: ".git\n**/*.pem\n**/id_rsa*\n.aws/\n.env*\n",
-      safety: "Safe for applications that do not read these paths at run time; a pattern that would exclude a file the Dockerfile copies by name, or undo a `!` line of yours, is never added. .env* is added with a comment line saying to delete it if the app reads its .env.",
+      safety: "Safe for applications that do not read these paths at run time; a pattern that would exclude a file the Dockerfile copies or bind-mounts by name, or undo a `!` line of yours, is never added, nor .git where pyproject.toml, setup.cfg or setup.py takes the version from git (setuptools-scm, hatch-vcs …). .env* is added with a comment line saying to delete it if the app reads its .env.",
     },
     messages: {
       missing: "COPY {{source}} without a .dockerignore also copies .git, virtualenvs, caches and any keys in the folder into the image.",
@@ -103,7 +121,10 @@ export const dockerignore: Rule = {
       ? " The estimate counts the context at the size set in the settings, so this step changes what is copied, not the number."
       : ` You set the context to ${formatBytes(contextBytes)}; the estimate has no per-path sizes to split it by, so measure the context again after this step and set the new size.`;
     if (existing === null) {
-      return [{ id: "create", title: "Create .dockerignore", edits: [{ file: "dockerignore", edits: [{ start: 0, end: 0, text: render(missing, nl) }] }], reason: `Keeps ${ENTRIES.slice(0, 4).join(", ")}, other caches and keys (${SECRETS.join(", ")}) out of COPY .${envNote}${weighed}` }];
+      const git = versionFromGit(context);
+      const kept = git === null ? "" : ` .git stays in the context: ${git} takes the project's version from git, so building it in the image reads .git.`;
+      const leftOut = ENTRIES.slice(0, 4).filter((e) => missing.includes(e)).join(", ");
+      return [{ id: "create", title: "Create .dockerignore", edits: [{ file: "dockerignore", edits: [{ start: 0, end: 0, text: render(missing, nl) }] }], reason: `Keeps ${leftOut}, other caches and keys (${SECRETS.join(", ")}) out of COPY .${kept}${envNote}${weighed}` }];
     }
     const lead = existing.endsWith("\n") || existing.endsWith("\r") ? "" : nl;
     return [{
