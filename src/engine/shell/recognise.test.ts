@@ -119,6 +119,7 @@ describe("recogniseCommand: system packages and files", () => {
     ["apt install -qy git", { kind: "apt-install", tool: "apt", packages: [{ value: "git" }] }],
     ["apt-get purge -y --auto-remove gcc", { kind: "apt-remove", purge: true, autoremove: true, packages: [{ value: "gcc" }] }],
     ["apt-get autoremove -y", { kind: "apt-autoremove" }],
+    ["apt-get autoremove -y --purge build-essential", { kind: "apt-remove", purge: true, autoremove: true, packages: [{ value: "build-essential" }] }],
     ["apt-get clean", { kind: "apt-clean" }],
     ["apt-get upgrade -y", { kind: "other", name: "apt-get upgrade" }],
     ["apk add --no-cache --virtual .build-deps gcc musl-dev", { kind: "apk-add", noCache: true, virtual: ".build-deps", packages: [{ value: "gcc" }, { value: "musl-dev" }], update: false }],

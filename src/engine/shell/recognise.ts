@@ -511,7 +511,8 @@ function recogniseApt(tool: "apt-get" | "apt", rest: readonly ShellWord[]): Comm
     case "purge":
       return { kind: "apt-remove", packages, purge: sub.value === "purge" || flags.has("--purge"), autoremove: flags.has("--auto-remove") || flags.has("--autoremove") };
     case "autoremove":
-      return { kind: "apt-autoremove" };
+      // `apt-get autoremove [--purge] PKG…` removes the packages named too, as `remove --auto-remove` does.
+      return packages.length > 0 ? { kind: "apt-remove", packages, purge: flags.has("--purge"), autoremove: true } : { kind: "apt-autoremove" };
     case "clean":
     case "autoclean":
       return { kind: "apt-clean" };
