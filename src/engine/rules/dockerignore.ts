@@ -5,6 +5,7 @@
 // Dockerfile COPYs by name, nor one that would undo the user's own `!` re-include.
 import { isIgnored, parseDockerignore } from "../estimate/dockerignore";
 import { formatBytes } from "../format";
+import { decodeText } from "../text/decode";
 import type { InstructionNode } from "../dockerfile/model";
 import { makeFinding } from "./support/finding";
 import { lineBreakOf } from "./support/stages";
@@ -42,7 +43,7 @@ const VCS_VERSION = /setuptools[-_]scm|setuptools-git-versioning|hatch[-_]vcs|ve
 
 /** The project file that takes the project's version from git, or null. */
 function versionFromGit({ input }: RuleContext): string | null {
-  const file = (input.projectFiles ?? []).find((f) => /(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(f.path) && VCS_VERSION.test(f.content));
+  const file = (input.projectFiles ?? []).find((f) => /(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(f.path) && VCS_VERSION.test(decodeText(f.content).text));
   return file?.path ?? null;
 }
 
