@@ -36,6 +36,28 @@ describe("cache/requirements-first", () => {
         output: UV_SYNC("--no-install-project").replace("COPY . .\nRUN uv sync --locked --no-dev --no-install-project\n", "COPY pyproject.toml uv.lock* .python-version* ./\nRUN uv sync --locked --no-dev --no-install-project\nCOPY . .\n"),
       },
       { name: "uv sync installs the project: no rewrite", dockerfile: UV_SYNC(""), projectFiles: UV_PROJECT, findings: ["4:orderNoFix"], output: null },
+      // A monorepo's shared package named in a manifest is in the source, not among the manifests.
+      ...[
+        ["an editable path in requirements.txt", { "requirements.txt": "flask==3.0.3\n-e ./libs/common\n" }, "requirements.txt line 2 (`-e ./libs/common`)"],
+        ["a path in an included file", { "requirements.txt": "-r base.txt\n", "base.txt": "./libs/common\n" }, "base.txt line 1 (`./libs/common`)"],
+        ["a file: URL", { "requirements.txt": "common @ file:///app/libs/common\n" }, "requirements.txt line 1"],
+        ["--find-links to a folder of the source", { "requirements.txt": "--find-links wheels/\nflask==3.0.3\n" }, "requirements.txt (`--find-links wheels/`)"],
+      ].map(([name, requirements, where]) => ({
+        name: `${name as string}: no rewrite`,
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n",
+        requirements: requirements as Record<string, string>,
+        findings: ["3:orderNoFix"],
+        output: null,
+        messageIncludes: [`${where as string}`, "names a path in the source"],
+      })),
+      {
+        name: "a Poetry path dependency with poetry install --no-root: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry==2.1.3\nWORKDIR /app\nCOPY . .\nRUN poetry config virtualenvs.create false && poetry install --no-root --only main\n",
+        projectFiles: { "pyproject.toml": "[tool.poetry]\nname = \"svc\"\nversion = \"0.1.0\"\n\n[tool.poetry.dependencies]\npython = \"^3.12\"\ncommon = { path = \"libs/common\", develop = true }\n" },
+        findings: ["4:orderNoFix"],
+        output: null,
+        messageIncludes: ["pyproject.toml line 7 (`common = { path = \"libs/common\", develop = true }`)"],
+      },
       { name: "uv sync --no-install-project in a workspace: members need their source", dockerfile: UV_SYNC("--no-install-project"), projectFiles: UV_WORKSPACE, findings: ["4:orderNoFix"], output: null },
       {
         // BuildKit lexes COPY's words: `"."` is the whole context and `"/app/"` is /app/. The rewrite keeps

@@ -1,12 +1,13 @@
 // cache/requirements-first — `COPY . /app` before `pip install -r requirements.txt` means any edit to the
 // source invalidates the install layer: every code change re-downloads and reinstalls every package. Copy
 // the dependency manifests first, install, then copy the source.
-import type { Analysis } from "../analyze";
+import type { Analysis, AnalysisInput } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
 import { isIgnored, parseDockerignore } from "../estimate/dockerignore";
 import { baseName, globMatches, hasGlob, isUnder, resolvePath } from "../estimate/paths";
 import { formatBytes } from "../format";
 import type { CommandInfo } from "../shell/command-info";
+import { decodeText } from "../text/decode";
 import type { TextEdit } from "../text/edits";
 import { makeFinding } from "./support/finding";
 import { afterInstruction, continuesToEnd, endsWithLineBreak, lineBreakOf, lineStartOf, workdirBefore } from "./support/stages";
@@ -257,8 +258,48 @@ function overwrittenByMove(c: Candidate, dockerignore: string | null): string | 
   return null;
 }
 
+/** A path in a manifest that names a folder or file of the source: with only the manifests copied, the
+ *  install would not find it (`-e ./libs/common` in requirements.txt, poetry's `path = "libs/common"`). */
+const TOML_LOCAL = [
+  // pyproject.toml (Poetry path dependencies, uv's path sources), Pipfile, pdm.lock: `path = "libs/common"`.
+  /\bpath\s*=\s*["']([^"']+)["']/,
+  // poetry.lock: a directory or file dependency's [package.source].
+  /\btype\s*=\s*"(directory|file)"/,
+  // uv.lock: a dependency installed from a folder (the project itself is `editable = "."`, which the
+  // manifests-only install skips).
+  /\bsource\s*=\s*\{\s*(?:editable|directory|path)\s*=\s*"(?!\.")([^"]+)"/,
+  // PEP 508 file URLs (pdm: `file:///${PROJECT_ROOT}/libs/common`).
+  /@\s*file:/,
+];
+
+/** Where a manifest of `c` names a local path, as "FILE line N (`TEXT`)"; null when none does. */
+function localReference(c: Candidate, analysis: Analysis, input: AnalysisInput): string | null {
+  const manifests = withIncludes(analysis, c.manifests).map((m) => m.replace(/\*$/, ""));
+  const isManifest = (path: string) => manifests.some((m) => m !== "" && (path === m || path.endsWith(`/${m}`)));
+  for (const file of analysis.requirementFiles) {
+    if (!isManifest(file.path)) continue;
+    const local = file.requirements.find((r) => r.kind === "path" || (r.url !== null && /^file:/i.test(r.url)));
+    if (local !== undefined) return `${file.path} line ${local.line} (\`${file.text.slice(local.start, local.end).trim()}\`)`;
+    const links = file.options.findLinks.find((l) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(l));
+    if (links !== undefined) return `${file.path} (\`--find-links ${links}\`)`;
+  }
+  for (const file of input.projectFiles ?? []) {
+    if (!isManifest(file.path) || !/\.(toml|lock)$|(^|\/)Pipfile$/.test(file.path)) continue;
+    const content = decodeText(file.content).text;
+    for (const pattern of TOML_LOCAL) {
+      const match = pattern.exec(content);
+      if (match === null) continue;
+      const line = content.slice(0, match.index).split("\n").length;
+      const end = content.indexOf("\n", match.index);
+      const text = content.slice(content.lastIndexOf("\n", match.index) + 1, end >= 0 ? end : undefined).trim();
+      return `${file.path} line ${line} (\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\`)`;
+    }
+  }
+  return null;
+}
+
 /** Why the rewrite would not be safe for `c`, in the user's words; null when it is. */
-function whyNot(c: Candidate, text: string, dockerignore: string | null): string | null {
+function whyNot(c: Candidate, text: string, dockerignore: string | null, analysis: Analysis, input: AnalysisInput): string | null {
   const venvScripts = venvScriptsOf(c);
   // Guard: what runs between the source copy and the install must not need the source.
   for (const node of c.stage.instructions.slice(c.copyIndex + 1, c.installIndex)) {
@@ -281,6 +322,9 @@ function whyNot(c: Candidate, text: string, dockerignore: string | null): string
   if (!c.namedOnly && (c.manifests.length === 0 || !c.manifests.every((m) => m !== "" && !m.startsWith("..")))) {
     return `the files the install on line ${c.install.range.startLine} reads are not named inside what COPY ${c.copy.args.join(" ")} copies (a variable, or another folder)`;
   }
+  // Guard: the manifests name no folder of the source (a monorepo's `-e ./libs/common`).
+  const local = c.namedOnly ? null : localReference(c, analysis, input);
+  if (local !== null) return `${local} names a path in the source, which the install would not find with only the manifests copied`;
   const overwritten = overwrittenByMove(c, dockerignore);
   if (overwritten !== null) {
     return `the install writes ${overwritten} inside ${c.destination}, and the source copy moved after it would copy a folder of that name from the build context over it: exclude it in .dockerignore first`;
@@ -341,7 +385,7 @@ export const requirementsFirst: Rule = {
       why: "Docker reuses a layer only while everything before it is unchanged. With COPY . before pip install, any edit to any source file invalidates the install: every code change reinstalls every package, and the rebuilt layers are pushed and pulled again.",
       before: "FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\n",
       after: "FROM python:3.12-slim\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\n",
-      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it; apt, apk, named pip installs, npm install -g NAME, echo, mkdir and a venv's activate do not): the rule offers no rewrite otherwise, and says which line stops it. Nor when an earlier COPY already put a manifest in place (the context may not hold it at the path the source copy implies), or when the install writes inside the copy's destination (a venv, pip --target) a folder .dockerignore does not exclude: the moved copy would put the project's own folder of that name over it.",
+      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it; apt, apk, named pip installs, npm install -g NAME, echo, mkdir and a venv's activate do not): the rule offers no rewrite otherwise, and says which line stops it. Nor when a manifest names a path in the source (`-e ./libs/common`, a file: URL, --find-links to a folder, Poetry's or uv's `path =` dependencies), which the install would not find with only the manifests copied, or when an earlier COPY already put a manifest in place (the context may not hold it at the path the source copy implies), or when the install writes inside the copy's destination (a venv, pip --target) a folder .dockerignore does not exclude: the moved copy would put the project's own folder of that name over it.",
     },
     messages: {
       order: "COPY {{source}} comes before the dependency install on line {{installLine}}: every source change reinstalls the packages ({{bytes}} rebuilt).",
@@ -352,14 +396,14 @@ export const requirementsFirst: Rule = {
     const text = analysis.model.text;
     return candidates(analysis).map((c) => {
       const data = { source: c.copy.args.join(" "), installLine: c.install.range.startLine, bytes: formatBytes(rebuiltByOrder(analysis, c)) };
-      const reason = whyNot(c, text, input.dockerignore);
+      const reason = whyNot(c, text, input.dockerignore, analysis, input);
       return reason === null ? makeFinding(this.meta, "order", data, c.copy.range) : makeFinding(this.meta, "orderNoFix", { ...data, reason }, c.copy.range);
     });
   },
   fix({ analysis, input }) {
     const all = candidates(analysis);
     const text = analysis.model.text;
-    if (all.length === 0 || !all.every((c) => whyNot(c, text, input.dockerignore) === null)) return [];
+    if (all.length === 0 || !all.every((c) => whyNot(c, text, input.dockerignore, analysis, input) === null)) return [];
     const nl = lineBreakOf(text);
     const edits: TextEdit[] = [];
     for (const c of all) {
