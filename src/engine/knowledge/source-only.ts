@@ -15,9 +15,11 @@ interface SourceOnly {
   readonly needs: BuildNeeds;
 }
 
-function needs(debian: readonly string[], alpine: readonly string[], debianRuntime: readonly string[] = [], alpineRuntime: readonly string[] = []): BuildNeeds {
-  return { debian: ["build-essential", ...debian], alpine: ["build-base", ...alpine], debianRuntime, alpineRuntime, rust: false, note: "sdist only on Linux: always compiles" };
+function needs(debian: readonly string[], alpine: readonly string[], debianRuntime: readonly string[] = [], alpineRuntime: readonly string[] = [], note = "sdist only on Linux: always compiles"): BuildNeeds {
+  return { debian: ["build-essential", ...debian], alpine: ["build-base", ...alpine], debianRuntime, alpineRuntime, rust: false, note };
 }
+
+const NO_MUSLLINUX = "manylinux wheels only: compiles on Alpine";
 
 const SOURCE_ONLY: Readonly<Record<string, SourceOnly>> = {
   // uWSGI's build includes the kernel's headers (linux/limits.h …), which Alpine's build-base lacks.
@@ -93,13 +95,29 @@ const SOURCE_ONLY: Readonly<Record<string, SourceOnly>> = {
   },
 };
 
+/**
+ * What building these from source needs where no package row says: projects that publish manylinux wheels
+ * but no musllinux ones, so that Alpine (or a Python their wheels predate) compiles them against system
+ * libraries. Without an entry, build-deps added build-base alone and the build stopped at `gdal-config` or
+ * `nc-config` (the review of real geo/scientific Dockerfiles, session 15).
+ */
+const COMPILED_ELSEWHERE: Readonly<Record<string, BuildNeeds>> = {
+  // The manylinux wheels bundle GDAL; a source build links the system's (rasterio's and Fiona's install
+  // docs: GDAL's headers and gdal-config first).
+  rasterio: needs(["libgdal-dev"], ["gdal-dev"], [], ["gdal"], NO_MUSLLINUX),
+  fiona: needs(["libgdal-dev"], ["gdal-dev"], [], ["gdal"], NO_MUSLLINUX),
+  pyogrio: needs(["libgdal-dev"], ["gdal-dev"], [], ["gdal"], NO_MUSLLINUX),
+  // netCDF4-python builds against netCDF-C and HDF5 (its README: nc-config, or the libraries' headers).
+  netcdf4: needs(["libnetcdf-dev", "libhdf5-dev"], ["netcdf-dev", "hdf5-dev"], [], ["netcdf", "hdf5"], NO_MUSLLINUX),
+};
+
 /** Why `name` (PEP 503) always compiles from its sdist, or null. */
 export function sourceOnlyCompiled(name: string): string | null {
   return SOURCE_ONLY[name]?.why ?? null;
 }
 
 /** What building `name` from source needs, and what it loads afterwards: the package table's row, else the
- *  list above; null when neither knows. */
+ *  lists above; null when none knows. */
 export function packageBuildNeeds(name: string): BuildNeeds | null {
-  return findPythonPackage(name)?.buildNeeds ?? SOURCE_ONLY[name]?.needs ?? null;
+  return findPythonPackage(name)?.buildNeeds ?? SOURCE_ONLY[name]?.needs ?? COMPILED_ELSEWHERE[name] ?? null;
 }

@@ -44,6 +44,14 @@ describe("correctness/build-deps", () => {
         findings: ["2:compiler"],
         output: "FROM python:3.12-alpine\nRUN apk add --no-cache build-base pkgconf cairo-dev libpq-dev\nRUN pip install --no-cache-dir pycairo==1.27.0 \"psycopg[c]==3.2.3\"\n",
       },
+      {
+        // Manylinux wheels only (knowledge/source-only.ts COMPILED_ELSEWHERE): on Alpine they build against
+        // the system's GDAL, netCDF-C and HDF5, whose headers build-base does not bring.
+        name: "rasterio and netCDF4 on Alpine: GDAL's, netCDF's and HDF5's headers with build-base",
+        dockerfile: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir rasterio==1.4.3 netCDF4==1.7.2\n",
+        findings: ["2:compiler"],
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache build-base gdal-dev netcdf-dev hdf5-dev\nRUN pip install --no-cache-dir rasterio==1.4.3 netCDF4==1.7.2\n",
+      },
       { name: "slim has no compiler: the table's build needs and libc6-dev before the install", dockerfile: SLIM, requirements, findings: ["4:compiler"], output: SLIM_FIXED, reasonIncludes: ["psycopg2 has no wheel", "gcc, libpq-dev, libc6-dev"], messageIncludes: ["Install gcc, libpq-dev, libc6-dev first"] },
       // torch has no musllinux wheel and no sdist: a compiler does not mend that, and the step says so.
       { name: "Alpine with psycopg2 and torch: the compiler, and the error it leaves", dockerfile: ALPINE, requirements: { "requirements.txt": "psycopg2==2.9.9\ntorch==2.5.1\n" }, findings: ["3:compiler"], output: ALPINE_FIXED, reasonIncludes: ["the build still fails at line 3 (no-installable-distribution)"] },

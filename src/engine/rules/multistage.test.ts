@@ -198,6 +198,13 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc apache2-dev\nRUN pip install --prefix=/install mod_wsgi\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends apache2 libapr1t64 libaprutil1t64 libpcre2-16-0 libpcre2-32-0 libpcre2-posix3 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"mod_wsgi-express\", \"start-server\", \"app.wsgi\"]\n",
       },
       {
+        name: "rasterio built on Alpine: GDAL's library in the final stage",
+        dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache build-base gdal-dev\nRUN pip install --no-cache-dir rasterio==1.4.3\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-alpine AS builder\nRUN apk add --no-cache build-base gdal-dev\nRUN pip install --prefix=/install --no-cache-dir rasterio==1.4.3\n\nFROM python:3.12-alpine\nRUN apk add --no-cache gdal libstdc++\nCOPY --from=builder /install /usr/local\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
         name: "an install inside sh -c with its apk del: all of it stays in the builder",
         dockerfile: "FROM python:3.12-alpine\nRUN sh -c \"apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev && pip install psycopg2==2.9.10 && apk del .build-deps\"\nCMD [\"python\", \"app.py\"]\n",
         findings: ["1:single"],

@@ -40,7 +40,8 @@ describe("runtimePackagesFor", () => {
     { name: "alpine: openssl-dev → libssl3", pkg: "openssl-dev", target: alpine, expected: ["libssl3"] },
     { name: "alpine before 3.17: openssl-dev → libssl1.1", pkg: "openssl-dev", target: oldAlpine, expected: ["libssl1.1"] },
     { name: "alpine: musl-dev needs nothing", pkg: "musl-dev", target: alpine, expected: [] },
-    { name: "alpine: unknown -dev", pkg: "gdal-dev", target: alpine, expected: null },
+    { name: "alpine: unknown -dev", pkg: "proj-dev", target: alpine, expected: null },
+    { name: "alpine: gdal-dev keeps gdal", pkg: "gdal-dev", target: alpine, expected: ["gdal"] },
   ])("$name", ({ pkg, target, expected }) => {
     const found = runtimePackagesFor(pkg, target);
     expect(found === null ? null : [...found].sort()).toEqual(expected === null ? null : [...expected].sort());
