@@ -94,6 +94,21 @@ describe("findPackage over a hand-made table", () => {
     expect(findPackage("arrival", spec, slim)).toMatchObject({ wheel: ["cp312-cp312-manylinux_2_17_x86_64", 2000], buildsFromSource: false, mayCompile });
   });
 
+  // musllinux wheels exist only since 2021 (PEP 656): on musl, another release's is no evidence for pip's.
+  it("on musl, a pin older than every release with a musllinux wheel may compile; on glibc it is not in doubt", () => {
+    expect(findPackage("muslish", "==1.0", alpine)?.mayCompile).toBe("muslish 1.0 may have no musllinux wheel for CPython 3.12: the wheel weighed is 2.0's, and the tables hold none of a release at or before 1.0 (musllinux wheels exist only since 2021, PEP 656)");
+    expect(findPackage("muslish", "==1.0", slim)?.mayCompile).toBeNull();
+    expect(findPackage("muslish", "==2.0", alpine)?.mayCompile).toBeNull();
+  });
+
+  it("on musl, a release built for newer CPythons only stands in with doubt: pip installs an older one", () => {
+    const old: Platform = { ...alpine, python: "3.6" };
+    const facts = findPackage("fast", null, old);
+    expect(facts?.wheel?.[0]).toBe("cp312-cp312-musllinux_1_2_x86_64");
+    expect(facts?.mayCompile).toBe("fast 3.0 has wheels for newer CPythons only: on CPython 3.6 pip installs an older release (or builds the sdist), which may have no musllinux wheel (they exist only since 2021, PEP 656)");
+    expect(findPackage("fast", null, { ...slim, python: "3.6" })?.mayCompile).toBeNull();
+  });
+
   it("no release known to predate the image's CPython: the pin is taken to have the wheel", () => {
     expect(findPackage("early", "==1.0", slim)).toMatchObject({ choice: "nearest", version: { version: "2.0" }, mayCompile: null });
   });

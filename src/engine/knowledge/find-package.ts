@@ -38,7 +38,8 @@ export interface PackageFacts {
   /** Where a newer version stands in for a pin the table lacks and its wheel is the one weighed, but no
    *  version the table holds at or before the pin has a wheel for this image: the pin may predate the
    *  image's CPython (Pillow 9.0.1 came out before Python 3.11, whose first wheels came with 9.3), and pip
-   *  would then compile it. Why, in a clause a finding can quote; null otherwise. */
+   *  would then compile it. On musl also a musllinux wheel of another release than pip installs there
+   *  (muslMayLackWheel). Why, in a clause a finding can quote; null otherwise. */
   readonly mayCompile: string | null;
   /** torch pinned before 1.13 on x86_64 glibc: one wheel with CUDA inside (torch-legacy.ts), which the size
    *  model weighs by its own measurement. */
@@ -160,7 +161,10 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
   const doubtful = older?.doubt === true && !pure && optionalExtension(normalized) === null
     ? `the tables hold only cp3${older.minor} wheels of ${normalized} ${chosen.version} (one lock file's), so whether it has a ${platform.libc === "musl" ? "musllinux " : ""}wheel for CPython ${platform.python} is not known`
     : null;
-  const mayCompile = doubtful ?? (target === null || wheel === null || pure || optionalExtension(normalized) !== null ? null : pinMayLackWheel(normalized, all, chosen, target, wheel, platform));
+  const compiled = wheel !== null && !pure && optionalExtension(normalized) === null;
+  const mayCompile = doubtful
+    ?? (compiled && target !== null ? pinMayLackWheel(normalized, all, chosen, target, wheel, platform) : null)
+    ?? (compiled ? muslMayLackWheel(normalized, all, chosen, target, older?.minor ?? null, platform) : null);
   const notes = [
     choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}${chosen.dependenciesOf === undefined ? "" : `, with the dependencies the tables list for ${chosen.dependenciesOf}`}` : null,
     older === null ? null : older.wheel[0].includes("musllinux") || platform.libc !== "musl"
@@ -206,6 +210,27 @@ function pinMayLackWheel(name: string, all: readonly TableVersion[], chosen: Tab
   const python = `CPython ${platform.python}`;
   const first = oldest === null ? `the tables hold no ${name} wheel for ${python} on this image` : `the first release the tables hold with a wheel for ${python} on this image is ${oldest.version}`;
   return `${name} ${target} may have no wheel for ${python} (${first}, and ${latest.version} has wheels for older CPythons only)`;
+}
+
+/**
+ * On musl, a compiled project whose musllinux wheel is another release's: a pin older than the stand-in
+ * with no release at or before it holding a musllinux wheel for this Python (lxml==4.2.5, weighed as
+ * 4.9.4), or a release built for newer CPythons only (numpy 2.x on python:3.6-alpine, where pip installs
+ * 1.19.5). musllinux wheels exist only since PEP 656 (2021): the release pip installs may have none, and
+ * then compiles. On glibc manylinux wheels go back far enough that such a stand-in is not in doubt.
+ */
+function muslMayLackWheel(name: string, all: readonly TableVersion[], chosen: TableVersion, target: string | null, wheelMinor: number | null, platform: Platform): string | null {
+  if (platform.libc !== "musl") return null;
+  const python = `CPython ${platform.python}`;
+  if (target !== null && compareTuples(release(target), release(chosen.version)) < 0) {
+    const pin = release(target);
+    if (all.some((ver) => compareTuples(release(ver.version), pin) <= 0 && pickWheel(ver.wheels, platform) !== null)) return null;
+    return `${name} ${target} may have no musllinux wheel for ${python}: the wheel weighed is ${chosen.version}'s, and the tables hold none of a release at or before ${target} (musllinux wheels exist only since 2021, PEP 656)`;
+  }
+  if (target === null && wheelMinor !== null && wheelMinor > ownMinor(platform)) {
+    return `${name} ${chosen.version} has wheels for newer CPythons only: on ${python} pip installs an older release (or builds the sdist), which may have no musllinux wheel (they exist only since 2021, PEP 656)`;
+  }
+  return null;
 }
 
 /** The wheel size a bundled-CUDA torch release is taken at (pip's cache keeps it): 1.12.1's cp310 x86_64

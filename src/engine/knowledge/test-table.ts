@@ -63,6 +63,8 @@ export const TEST_TABLE = {
       ["1.0", [], {}, 8000, [["cp310-cp310-manylinux_2_17_x86_64", 1700], ["cp311-cp311-manylinux_2_17_x86_64", 1800]], 0, 1],
     ] satisfies Row[],
     early: [["2.0", [], {}, 9000, [["cp312-cp312-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
+    // A release with a musllinux wheel: an older pin stands in with it, which pip's release may lack.
+    muslish: [["2.0", [], {}, 9000, [["cp312-cp312-manylinux_2_17_x86_64", 1900], ["cp312-cp312-musllinux_1_2_x86_64", 2000]], 0, 1]] satisfies Row[],
     // A lock kept only its own Python's wheels: `thin` holds one cp37 manylinux wheel of a release; `kept`
     // holds 2.0 with cp38/cp39 wheels only, after 1.0 already had cp312's; `ended` stopped at cp39.
     thin: [["2.0", [], {}, 9000, [["cp37-cp37m-manylinux_2_17_x86_64", 1500]], 0, 1]] satisfies Row[],

@@ -58,6 +58,24 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential pkg-config libcairo2-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir pycairo==1.27.0\n",
       },
       {
+        // The tables' lxml wheels start at 4.9.4, whose musllinux wheel stood in for the 2018 pin: Alpine was
+        // applied as wheel-only, and the build failed without a compiler (the review of legacy Dockerfiles).
+        name: "an old pin whose musllinux wheel is another release's: slim, and alpine with the build group",
+        dockerfile: "FROM python:3.7\nRUN pip install --no-cache-dir lxml==4.2.5\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        output: "FROM python:3.7-slim\nRUN pip install --no-cache-dir lxml==4.2.5\n",
+      },
+      {
+        name: "the same on Alpine, chosen: lxml's headers around the install",
+        dockerfile: "FROM python:3.7\nWORKDIR /app\nRUN pip install --no-cache-dir lxml==4.2.5\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        alternative: "alpine",
+        output: "FROM python:3.7-alpine\nWORKDIR /app\nRUN apk add --no-cache libxml2 libxslt && apk add --no-cache --virtual .build-deps build-base libxml2-dev libxslt-dev && pip install --no-cache-dir lxml==4.2.5 && apk del .build-deps\n",
+        reasonIncludes: ["lxml 4.2.5 may have no musllinux wheel for CPython 3.7"],
+      },
+      {
         name: "pylibmc (sdist only): slim with a compiler and libmemcached's headers",
         dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir pylibmc==1.6.3\n",
         findings: ["1:full"],
