@@ -42,6 +42,10 @@ describe("findBaseImage: nearest known tag", () => {
     { name: "latest", text: "python:latest", row: "python:3.14", says: /newest stable Python/ },
     { name: "major only", text: "python:3", row: "python:3.14", says: /newest Python 3/ },
     { name: "major only, slim", text: "python:3-slim", row: "python:3.14-slim", says: /newest Python 3/ },
+    // `2` stopped at 2.7 (2.7.18): the stand-in of python:2.7, not the newest Python of all.
+    { name: "major only, Python 2", text: "python:2", row: "python:3.6", says: /^python:2 is not in the table; python:3\.6 \(Python 3\.6\.10, buster\) stands in: Python 2 \(2\.7, its last minor\) is older than any full image/ },
+    { name: "major only, Python 2, slim", text: "python:2-slim", row: "python:3.6-slim", says: /Python 2 \(2\.7, its last minor\) is older than any slim image/ },
+    { name: "major only, Python 2, alpine", text: "python:2-alpine", row: "python:3.6-alpine", says: /Python 2 \(2\.7, its last minor\) is older than any alpine image/ },
     // A suite docker-library no longer builds: the tag's last image had the Python of that time (bullseye
     // stopped before 3.14, Alpine 3.20 before 3.14, buster before 3.12), not today's newest.
     { name: "suite only, slim, a suite no longer built", text: "python:slim-bullseye", row: "python:3.13-slim", says: /stopped building bullseye .* Python 3\.13/ },

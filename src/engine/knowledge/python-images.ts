@@ -119,7 +119,8 @@ export function nearestPython(tagText: string | null, era: Era): StandIn | null 
     const stable = variantRows.filter(isStable);
     const keys = stable.map(key);
     const oldest = Math.min(...keys);
-    const asked = `Python ${version.text}`;
+    // A major-only tag read as its last minor (`2` is 2.7, python-tag.ts) says which minor it stands for.
+    const asked = version.text === `${version.major}` ? `Python ${version.text} (${version.major}.${version.minor}, its last minor)` : `Python ${version.text}`;
     if (minorKey < oldest) {
       // Older than this era's table: the other era may hold something closer (alpine:3.10 for 3.7-era tags).
       const both = [...stable, ...pythonRows(otherEra(era)).filter((r) => r.variant === tag.variant && isStable(r))];

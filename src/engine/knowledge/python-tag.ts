@@ -6,6 +6,7 @@ export type PythonVariant = "full" | "slim" | "alpine";
 
 export interface PythonVersion {
   readonly major: number;
+  /** Null when the tag names none (`3`); a tag that can no longer move reads as its minor (`2` is 2.7). */
   readonly minor: number | null;
   readonly patch: number | null;
   /** Pre-release marker: `rc`, `rc2`, `a3`, `b1`; null for a final release. */
@@ -38,6 +39,14 @@ export const DEBIAN_RELEASES: Readonly<Record<string, number>> = {
   duke: 15,
 };
 
+/**
+ * Majors whose major-only tag can no longer move, with the minor it stays on. docker-library's `2` tag
+ * followed the newest Python 2, 2.7, and stopped with 2.7.18 (April 2020, the last Python 2 release:
+ * python.org/downloads, PEP 373), so `python:2-slim` is `python:2.7-slim` for good. `3` still follows each
+ * new minor, so it stays open: the newest Python 3 in the table.
+ */
+const FROZEN_MAJOR: Readonly<Record<number, number>> = { 2: 7 };
+
 const VERSION = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?((?:a|b|rc)\d+)?$/;
 
 /** Parses `3.12.14`, `3.15.0rc2`, `3.12`; null for anything else. */
@@ -63,11 +72,13 @@ export function parsePythonTag(tag: string | null): PythonTag | null {
   if (/^\d/.test(first)) {
     const parsed = parsePythonVersion(first);
     if (parsed === null) return null;
-    version = parsed;
+    const frozen = parsed.minor === null ? FROZEN_MAJOR[parsed.major] : undefined;
+    // `2` is 2.7 (its text kept, so a rewrite still writes `2-slim`): every reader then treats it as 2.7.
+    version = frozen === undefined ? parsed : { ...parsed, minor: frozen };
     i = 1;
     // `3.15-rc`: the official images spell an upcoming minor's pre-release as a separate `rc` token.
     if (tokens[1] === "rc" && parsed.pre === null) {
-      version = { ...parsed, pre: "rc", text: `${first}-rc` };
+      version = { ...version, pre: "rc", text: `${first}-rc` };
       i = 2;
     }
   }

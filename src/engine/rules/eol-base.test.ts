@@ -45,6 +45,14 @@ describe("correctness/eol-base", () => {
         reasonIncludes: ["Python 3.8 (end of life 2024-10-07)", "Debian buster (end of life 2024-06-30)"],
       },
       {
+        // `2` stopped at 2.7 (2.7.18, April 2020): the same finding as python:2.7-slim.
+        name: "a major-only python 2 tag is 2.7",
+        dockerfile: "FROM python:2-slim\nCMD [\"python\"]\n",
+        findings: ["1:eol"],
+        output: "FROM python:3.11-slim\nCMD [\"python\"]\n",
+        reasonIncludes: ["Python 2.7 (end of life 2020-01-01)"],
+      },
+      {
         name: "an old alpine branch of a supported python",
         dockerfile: "FROM python:3.12-alpine3.17 AS build\nFROM python:3.12-alpine\nCMD [\"python\"]\n",
         findings: ["1:eol"],
