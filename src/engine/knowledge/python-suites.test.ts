@@ -12,20 +12,24 @@ describe("impliedPythonSuite", () => {
     // Next patch after the switch to trixie (2025-08): trixie.
     ["3.13.6", "trixie"], ["3.13.5", "bookworm"], ["3.12.11", "trixie"], ["3.12.10", "bookworm"], ["3.14.0", "trixie"],
     // Before bullseye (2021-08): buster.
-    ["3.8.5", "buster"], ["3.9.6", "bullseye"], ["3.9.5", "buster"],
+    ["3.8.5", "buster"], ["3.9.6", "bullseye"], ["3.9.5", "buster"], ["3.7.4", "buster"],
+    // Before buster (2019-07): stretch, 3.7's default from its first pre-release (docker-library/python#219).
+    ["3.7.3", "stretch"], ["3.7.2", "stretch"], ["3.7.0", "stretch"],
     // Minor tags: where the minor's last image was built; a supported minor's is today's default.
     ["3.8", "bookworm"], ["3.7", "bookworm"], ["3.6", "bullseye"], ["3.9", "trixie"], ["3.12", "trixie"],
   ])("%s → %s", (text, suite) => {
     expect(impliedPythonSuite(parsePythonVersion(text))).toBe(suite);
   });
 
-  it.each(["3", "3.15.0rc1", "2.7", "3.5.2", "3.7.2"])("%s tells nothing", (text) => {
+  // 3.6 started on jessie and the patch current when it moved to stretch is not known: 3.6.8 tells nothing.
+  it.each(["3", "3.15.0rc1", "2.7", "3.5.2", "3.6.8", "3.7.0b1"])("%s tells nothing", (text) => {
     expect(impliedPythonSuite(parsePythonVersion(text))).toBeNull();
   });
 
   it("reads the suite a tag names first, and only official python images", () => {
     expect(pythonImageSuite("python:3.10.13-slim-bullseye")).toBe("bullseye");
     expect(pythonImageSuite("python:3.10.13-slim")).toBe("bookworm");
+    expect(pythonImageSuite("python:3.7.3-slim")).toBe("stretch");
     expect(pythonImageSuite("docker.io/library/python:3.11.4")).toBe("bookworm");
     expect(pythonImageSuite("python:3.10.13-alpine")).toBeNull();
     expect(pythonImageSuite("example.com/python:3.10.13-slim")).toBeNull();

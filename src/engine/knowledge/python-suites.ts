@@ -21,18 +21,25 @@ interface Switch {
 // (2021-06-28) until 2021-08-30/09-04; 3.11.4, 3.10.12, 3.9.17, 3.8.17 and 3.7.17 (2023-06-06) until
 // 2023-08-24; 3.12.11, 3.11.13, 3.10.18 and 3.9.23 (2025-06-03) until 2025-10, and 3.13.6 (2025-08-06) until
 // 2025-08-14.
+// Before buster (July 2019: 3.7.4 and 3.6.9 were its first) the default was stretch for 3.7 from its first
+// pre-release on (docker-library/python#219, maintainer's comment 2017-10-20: "stretch is the default in
+// python 3.7 and above"; #233 builds 3.7.0a2 on stretch), so 3.7.0–3.7.3 were last built on stretch. 3.6
+// started on jessie and was still on it at 3.6.4 (docker-library/python#264, 2018-02-27); the patch current
+// when its default moved to stretch is not known here, so 3.6.0–3.6.8 imply nothing (null).
 const SWITCHES: readonly Switch[] = [
   { suite: "trixie", firstPatch: { "3.9": 23, "3.10": 18, "3.11": 13, "3.12": 11, "3.13": 6 }, newerFrom: 14 },
   { suite: "bookworm", firstPatch: { "3.7": 17, "3.8": 17, "3.9": 17, "3.10": 12, "3.11": 4 }, newerFrom: 12 },
   { suite: "bullseye", firstPatch: { "3.6": 14, "3.7": 11, "3.8": 11, "3.9": 6 }, newerFrom: 10 },
   { suite: "buster", firstPatch: { "3.6": 9, "3.7": 4 }, newerFrom: 8 },
+  { suite: "stretch", firstPatch: {}, newerFrom: 7 },
 ];
 
 /** The last patch release of minors no longer built (their minor tag stopped there). */
 const LAST_PATCH: Readonly<Record<string, number>> = { "3.6": 15, "3.7": 17, "3.8": 20, "3.9": 25 };
 
 /** The suite a python 3 tag with no suite in it was last built on, or null when it cannot be told (no
- *  minor, a pre-release, Python 2, minors before 3.6). A minor still supported is on today's default. */
+ *  minor, a pre-release, Python 2, minors before 3.6, 3.6 patches before buster). A minor still supported
+ *  is on today's default. */
 export function impliedPythonSuite(version: PythonVersion | null): string | null {
   if (version === null || version.major !== 3 || version.minor === null || version.pre !== null || version.minor < 6) return null;
   const minor = `3.${version.minor}`;

@@ -129,8 +129,9 @@ describe("executables", () => {
     { name: "a current tag reads today's release", dockerfile: "FROM python:3.10-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgl1-mesa-glx\n", expected: ["error unknown-package libgl1-mesa-glx@trixie @2"] },
     // Buster left deb.debian.org for archive.debian.org: apt-get update fails unless the sources move too.
     { name: "apt-get update on buster", dockerfile: "FROM python:3.9-slim-buster\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1\n", expected: ["error archived-release buster @2"] },
-    // python:2 is python:2.7, last built on buster.
+    // python:2 is python:2.7, last built on buster; python:3.7.3 was superseded before the switch to buster.
     { name: "apt-get update on python:2 (2.7, buster)", dockerfile: "FROM python:2\nRUN apt-get update && apt-get install -y --no-install-recommends libmariadb-dev\n", expected: ["error archived-release buster @2"] },
+    { name: "apt-get update on a patch tag from before buster", dockerfile: "FROM python:3.7.3-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\n", expected: ["error archived-release stretch @2"] },
     { name: "apt-get update on buster with the sources on archive.debian.org", dockerfile: "FROM python:3.9-slim-buster\nRUN sed -i 's/deb.debian.org/archive.debian.org/g' /etc/apt/sources.list && apt-get update && apt-get install -y --no-install-recommends libgomp1\n", expected: [] },
     { name: "apt-get update on bookworm", dockerfile: "FROM python:3.12-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1\n", expected: [] },
     // Another apt repository: its packages are not Debian's (Google's Chrome, PostgreSQL's pgdg).
