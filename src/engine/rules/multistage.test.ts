@@ -198,6 +198,15 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc apache2-dev\nRUN pip install --prefix=/install mod_wsgi\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends apache2 libapr1t64 libaprutil1t64 libpcre2-16-0 libpcre2-32-0 libpcre2-posix3 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"mod_wsgi-express\", \"start-server\", \"app.wsgi\"]\n",
       },
       {
+        // A Node stage's assets are no Python builder: the final stage still installs compilers and compiles.
+        name: "a final stage that copies front-end assets from a Node stage: split all the same",
+        dockerfile: "FROM node:20-bookworm-slim AS assets\nWORKDIR /assets\nCOPY frontend/ ./\nRUN npm ci && npm run build\nFROM python:3.12-slim-bookworm\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY --from=assets /assets/dist /app/static\nCOPY . .\nCMD [\"gunicorn\", \"config.wsgi\"]\n",
+        requirements: {"requirements.txt":"psycopg2==2.9.10\ngunicorn==22.0.0\n"},
+        findings: ["5:single"],
+        alternatives: ["multistage"],
+        output: "FROM node:20-bookworm-slim AS assets\nWORKDIR /assets\nCOPY frontend/ ./\nRUN npm ci && npm run build\nFROM python:3.12-slim-bookworm AS builder\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt ./\nRUN pip install --prefix=/install --no-cache-dir -r requirements.txt\n\nFROM python:3.12-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nWORKDIR /app\nCOPY --from=assets /assets/dist /app/static\nCOPY . .\nCMD [\"gunicorn\", \"config.wsgi\"]\n",
+      },
+      {
         name: "rasterio built on Alpine: GDAL's library in the final stage",
         dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache build-base gdal-dev\nRUN pip install --no-cache-dir rasterio==1.4.3\nCMD [\"python\", \"app.py\"]\n",
         findings: ["1:single"],
@@ -358,6 +367,16 @@ describe("size/multistage", () => {
         dockerfile: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir flask\nFROM builder AS final\nRUN pip install --no-cache-dir gunicorn\nCMD [\"flask\", \"run\"]\n",
         findings: ["4:buildsOnBuilderNoFix"],
         output: null,
+      },
+      {
+        // dev/test/prod targets: moving base's install under /install would leave `test` (and
+        // `--target base`) without the packages (the review of monorepo Dockerfiles).
+        name: "FROM base AS prod beside FROM base AS test: no rewrite",
+        dockerfile: "FROM python:3.12-slim AS base\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nFROM base AS test\nRUN pip install --no-cache-dir pytest\nCMD [\"pytest\"]\nFROM base AS prod\nCMD [\"gunicorn\", \"app:app\"]\n",
+        requirements: {"requirements.txt":"psycopg2==2.9.10\ngunicorn==22.0.0\n"},
+        findings: ["10:buildsOnBuilderNoFix"],
+        output: null,
+        messageIncludes: ["stage test (line 7) also builds on base"],
       },
 
     ],

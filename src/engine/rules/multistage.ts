@@ -5,6 +5,7 @@
 // WORKDIR, ENV, EXPOSE and USER are unchanged. The planning and its guards are in support/multistage-plan.ts.
 import { analyze, type Analysis } from "../analyze";
 import type { Stage } from "../dockerfile/model";
+import type { CommandInfo } from "../shell/command-info";
 import { formatBytes } from "../format";
 import { applyEdits, type TextEdit } from "../text/edits";
 import { reachedBuildToolsPath } from "../estimate/system-install";
@@ -74,6 +75,10 @@ function rebaseSplit(analysis: Analysis, parent: Stage, stage: Stage): ReturnTyp
   const finalInstall = stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install" || i.kind === "apt-install" || i.kind === "apk-add" || i.kind === "venv-create"));
   if (finalInstall !== undefined) return { ok: false, reason: `the final stage installs packages itself (line ${finalInstall.range.startLine}), which may need what ${parent.name} installed` };
   if (installs.length === 0) return null;
+  // Guard: the split moves the parent's installs to --prefix=/install, out of its own sys.path. Another
+  // stage built FROM it or copying from it (a `test` or `dev` target beside `prod`) would lose them.
+  const dependent = analysis.model.stages.find((s) => s.index !== stage.index && s.index !== parent.index && stagesUsedBy(analysis.model, s).includes(parent.index));
+  if (dependent !== undefined) return { ok: false, reason: `stage ${dependent.name ?? dependent.index} (line ${dependent.from.range.startLine}) also builds on ${parent.name}, and would lose the packages a builder moves under /install` };
   return planSplit(analysis, { ...parent, instructions: [...parent.instructions, ...stage.instructions] }, installs, parent.name);
 }
 
@@ -106,8 +111,10 @@ function computeShape(analysis: Analysis): Shape {
     if (!(tools > 0 && inherited > 0 && parent !== undefined && image !== undefined)) return { kind: "none" };
     return { kind: "builds-on", stage, parent, image, inherited, split: rebaseSplit(analysis, parent, stage) };
   }
-  // Guard: already multistage (the final stage copies from another stage).
-  if (stagesUsedBy(analysis.model, stage).length > 0) return { kind: "none" };
+  // Guard: already multistage: the final stage copies from a stage that installs Python packages (a builder).
+  // A stage that builds something else (a Node stage's front-end assets) is not one: the final stage's
+  // own installs and compilers are still there to split off.
+  if (stagesUsedBy(analysis.model, stage).some((index) => installsPython(analysis.model.stages[index]))) return { kind: "none" };
   // Guard: a stage that installs with poetry, pipenv or uv sync is size/poetry-multistage's (pipenv's,
   // uv's): that rule reports the same bytes, with its own split or the reason there is none.
   if (stage.instructions.some((n) => (n.run?.infos ?? []).some(isToolInstall))) return { kind: "none" };
@@ -118,6 +125,13 @@ function computeShape(analysis: Analysis): Shape {
   const left = leftovers(analysis, returningTools(analysis, split));
   if (left.cache <= 0 && left.tools <= 0) return { kind: "none" };
   return { kind: "single", stage, split, left };
+}
+
+const PYTHON_INSTALLS = new Set<CommandInfo["kind"]>(["pip-install", "pip-wheel", "venv-create", "uv-sync", "poetry-install", "pdm-install", "pipenv-install", "lock-export"]);
+
+/** A stage that installs Python packages (or builds wheels, a venv): a builder whose output may be copied. */
+function installsPython(stage: Stage | undefined): boolean {
+  return stage === undefined || stage.instructions.some((n) => n.heredocs.length > 0 || (n.run?.infos ?? []).some((i) => PYTHON_INSTALLS.has(i.kind)));
 }
 
 export const multistage: Rule = {
