@@ -36,6 +36,13 @@ describe("security/non-root-user", () => {
     ],
     invalid: [
       {
+        // The base's own non-root user is not kept when the file switches back (hadolint DL3002).
+        name: "a non-root base whose last USER is root",
+        dockerfile: "FROM mambaorg/micromamba:1.5.10\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCMD [\"python\", \"main.py\"]\n",
+        findings: ["2:root"],
+        output: "FROM mambaorg/micromamba:1.5.10\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
+      },
+      {
         name: "no USER: created before CMD",
         dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
         findings: ["1:root"],

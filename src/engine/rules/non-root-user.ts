@@ -94,8 +94,9 @@ function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | 
   const state = userState(context);
   if (!isRoot(state.user)) return null;
   const images = finalImages(context);
-  // Guard: scratch has no user database; some bases already run as a non-root user; Windows has no useradd.
-  if (images.some((i) => i === "scratch" || runsAsNonRoot(i)) || onWindows(context.analysis.model, stage)) return null;
+  // Guard: scratch has no user database; some bases already run as a non-root user, unless the file's last
+  // USER switches back to root (as hadolint's DL3002 reads it); Windows has no useradd.
+  if (images.some((i) => i === "scratch" || (state.userNode === null && runsAsNonRoot(i))) || onWindows(context.analysis.model, stage)) return null;
   const starts = stage.instructions.filter((n) => n.keyword === "ENTRYPOINT" || n.keyword === "CMD").map((n) => n.args.join(" "));
   if (starts.some((s) => DROPS_PRIVILEGES.test(s))) return null;
   return { stage, state };
