@@ -42,6 +42,13 @@ export interface EstimateContext {
   warn(code: string, message: string, line: number | null, createdAt?: number): void;
   /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
   assume(id: string, text: string, line: number | null): void;
+  /**
+   * Record an assumption that names what it applies to (the pins a table version stands in for, the
+   * unknown packages): the `items` of every call with this id are merged, in first-seen order and without
+   * repeats, and `render` writes the text once, from the first LIMITS.assumptionItemsShown of them (with
+   * "and N more"). `assume` keeps one text per id, which named only the first install's items.
+   */
+  assumeEach(id: string, items: readonly string[], render: (listed: string) => string, line: number | null): void;
   /** The build check, called by the walk before each instruction and RUN command (DESIGN §3). */
   readonly reader: BuildReader;
   /** Report what makes the build fail where only the size model knows it (a source build without a

@@ -61,3 +61,38 @@ describe("pins of a requirements file installed again and again", () => {
     expect(pinsRead(20)).toBe(2);
   });
 });
+
+describe("stand-ins of several installs", () => {
+  const standIn = (spec: string): string => findPackage("flask", spec, slim312)?.version.version ?? "";
+  const tableVersion = (dockerfile: string, requirements = ""): string => assumptions(dockerfile, requirements).find((a) => a.id === "table-version")?.text ?? "";
+  // min-08 (01-airflow-puckel): the note named only the first install's stand-in, not airflow 1.10.2's.
+  const airflow = "FROM python:3.8-slim\nRUN pip install --no-cache-dir psycopg2-binary==2.7.4 \\\n && pip install --no-cache-dir kombu==4.3.0 \\\n && pip install --no-cache-dir apache-airflow==1.10.2\n";
+
+  it("names every install's stand-in, in the order installed", () => {
+    const text = tableVersion(airflow);
+    const at = ["for psycopg2-binary==2.7.4", "for kombu==4.3.0", "for apache-airflow==1.10.2"].map((pin) => text.indexOf(pin));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(text).not.toContain("more");
+  });
+
+  it("names a stand-in once, however often it is installed", () => {
+    const again = airflow + "RUN pip install kombu==4.3.0 && pip install psycopg2-binary==2.7.4\n";
+    expect(tableVersion(again)).toBe(tableVersion(airflow));
+  });
+
+  it("merges a requirements file's stand-ins with the command line's", () => {
+    const dockerfile = "FROM python:3.12-slim\nRUN pip install flask==1.0\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n";
+    const text = tableVersion(dockerfile, "requests==2.0.0\n");
+    expect(text).toContain("for flask==1.0");
+    expect(text).toContain("for requests==2.0.0");
+  });
+
+  // A `bulk` file repeats its installs thousands of times: the text stays one line, the rest counted.
+  it.each([{ installs: 40 }, { installs: 120 }])("names the first four of $installs installs and counts the rest", ({ installs }) => {
+    const pins = Array.from({ length: installs }, (_, i) => `==0.0.${i + 1}`);
+    const text = tableVersion("FROM python:3.12-slim\n" + pins.map((pin) => `RUN pip install 'flask${pin}'\n`).join(""));
+    const named = pins.slice(0, 4).map((pin) => `flask ${standIn(pin)} for flask${pin}`).join(", ");
+    expect(text.slice(text.indexOf(" Here: "))).toBe(` Here: ${named} and ${installs - 4} more.`);
+  });
+});

@@ -8,6 +8,7 @@ import { expandWord } from "../dockerfile/unquote";
 import { LIMITS } from "../limits";
 import type { ParsedProjectFile } from "../project/types";
 import type { RequirementsFile } from "../requirements/model";
+import { assumptionLists } from "./assumption-lists";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext, EstimateSettings } from "./context";
 import { estimateCopy } from "./copy";
@@ -39,6 +40,7 @@ export const DEFAULT_SETTINGS: EstimateSettings = { contextBytes: ASSUMPTIONS.co
 export function estimateImage(input: EstimateInput): ImageEstimate {
   const warnings = new Map<string, EstimateWarning>();
   const assumptions = new Map<string, Assumption>();
+  const lists = assumptionLists();
   const buildCheck = new Map<string, BuildCheckFinding>();
   const check = (finding: BuildCheckFinding) => {
     const key = `${findingKey(finding)}|${finding.line}`;
@@ -69,6 +71,12 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     },
     assume: (id, text, line) => {
       if (!assumptions.has(id)) assumptions.set(id, { id, text, line });
+    },
+    assumeEach: (id, items, render, line) => {
+      if (items.length === 0) return;
+      lists.add(id, items, render);
+      // Its place and line are the first use's; the text is written from the whole list below.
+      if (!assumptions.has(id)) assumptions.set(id, { id, text: "", line });
     },
     reader: createBuildReader(input.dockerfile, check),
     check,
@@ -119,6 +127,10 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   if (baseRow !== null && baseRow.compressedBytes === null && baseBytes > 0) ctx.assume(ASSUMPTIONS.basePullUnknown.id, ASSUMPTIONS.basePullUnknown.text, null);
   const baseCompressed = baseRow?.compressedBytes ?? Math.round(baseBytes / ASSUMPTIONS.basePullUnknown.value);
   const compressedBytes = Math.round(baseCompressed + (totalBytes - baseBytes) / ratio);
+  for (const [id, text] of lists.texts()) {
+    const first = assumptions.get(id);
+    if (first !== undefined) assumptions.set(id, { ...first, text });
+  }
 
   const firstInvalid = finalLayers.findIndex((l) => l.invalidatedBySource);
   const rebuildBytes = firstInvalid < 0 ? 0 : layers.slice(firstInvalid).reduce((sum, l) => sum + l.bytes, 0);
