@@ -310,3 +310,21 @@ describe("wheels built in one stage and installed in another", () => {
     expect(problemCodes(estimate(`${builder}RUN pip install --no-cache-dir --find-links=/elsewhere psycopg2\n`)).filter((c) => c.endsWith("compiler"))).toEqual(["musl-needs-compiler"]);
   });
 });
+
+describe("assumptions that name what they apply to, across installs and stages", () => {
+  // One text per id used to keep the first install's (or stage's) name only: the others' default sizes,
+  // or their missing base sizes, were nowhere said.
+  const textOf = (dockerfile: string, id: string): string => estimate(dockerfile).assumptions.find((a) => a.id === id)?.text ?? "";
+
+  it.each([
+    { name: "apk packages of two installs", dockerfile: `FROM ${ALPINE}\nRUN apk add --no-cache foo-not-real bar-not-real\nRUN apk add --no-cache baz-not-real foo-not-real\n`, listed: "foo-not-real, bar-not-real, baz-not-real: " },
+    { name: "apt packages on a base with no release table", dockerfile: "FROM ubuntu:22.04\nRUN apt-get install -y --no-install-recommends foo-not-real\nRUN apt-get install -y --no-install-recommends bar-not-real\n", listed: "foo-not-real, bar-not-real: " },
+  ])("the unknown-package default names every package it weighs: $name", ({ dockerfile, listed }) => {
+    expect(textOf(dockerfile, "unknown-system-package")).toMatch(new RegExp(`^${listed}Debian: median closure`));
+  });
+
+  it("the unknown base names every stage's image", () => {
+    const text = textOf("FROM registry.example.com/team/builder:1 AS build\nRUN true\nFROM registry.example.com/team/run:2\nCOPY --from=build /x /x\n", ASSUMPTIONS.unknownBase.id);
+    expect(text).toBe(`registry.example.com/team/builder:1, registry.example.com/team/run:2: ${ASSUMPTIONS.unknownBase.text}`);
+  });
+});

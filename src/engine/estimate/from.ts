@@ -109,7 +109,7 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
     ctx.assume(`image-python-packages:${line}`, `${label}: ${shipped.why}. pip keeps them ("Requirement already satisfied"), so installing them again adds nothing here; their size is the image's.`, line);
   }
   if (row === null || row.diskBytes === null) {
-    ctx.assume(ASSUMPTIONS.unknownBase.id, `${label}: ${ASSUMPTIONS.unknownBase.text}`, line);
+    ctx.assumeEach(ASSUMPTIONS.unknownBase.id, [label], unknownBaseText, line);
     ctx.warn("unknown-base-image", `The size of ${label} is not known: the total leaves it out.`, line);
     if (named !== null) ctx.assume(`base-distro:${line}`, `${label} is not in the base-image tables; its tag names ${named.family === "ubuntu" ? "Ubuntu" : "Debian"} ${named.distro}, so its apt installs are weighed from that release's packages over its bare OS image, and a python3 from apt is ${DISTRO_PYTHON[named.distro] ?? "that release's"}`, line);
     return stage;
@@ -120,6 +120,11 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   });
   if (uv !== null) addUvBinaries(ctx, stage, uvBinaryEntries(ctx, uv, line), label);
   return stage;
+}
+
+/** The unknown-base assumption's text, naming every stage's unknown image (not only the first stage's). */
+function unknownBaseText(listed: string): string {
+  return `${listed}: ${ASSUMPTIONS.unknownBase.text}`;
 }
 
 function addUvBinaries(ctx: EstimateContext, stage: StageState, entries: readonly FsEntry[], label: string): void {

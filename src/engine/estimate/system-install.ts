@@ -56,7 +56,7 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     } else if (match === null || match.row.closureOnSlimKiB === null) {
       bytes = UNKNOWN_SYSTEM_PACKAGE.debianClosureBytes;
       sources = [UNKNOWN_SYSTEM_PACKAGE.source];
-      ctx.assume(UNKNOWN_SYSTEM_PACKAGE.key, `${name}: ${UNKNOWN_SYSTEM_PACKAGE.how}`, scope.line);
+      ctx.assumeEach(UNKNOWN_SYSTEM_PACKAGE.key, [name], unknownSystemText, scope.line);
     } else {
       const row = match.row;
       members = row.closureList ?? [name];
@@ -150,6 +150,11 @@ export function aptRemove(ctx: EstimateContext, stage: StageState, scope: RunSco
   reportStranded(ctx, removal.stranded, scope.line, `apt-get ${info.purge ? "purge" : "remove"}`);
 }
 
+/** The unknown-package default's text, naming every package weighed by it (not only the first). */
+function unknownSystemText(listed: string): string {
+  return `${listed}: ${UNKNOWN_SYSTEM_PACKAGE.how}`;
+}
+
 export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apk-add" }>): void {
   // apk on Debian fails: the build check reports it (apk-on-debian); nothing is installed.
   if (stage.family !== null && stage.family !== "alpine" && stage.family !== "wolfi") return;
@@ -159,7 +164,7 @@ export function apkAdd(ctx: EstimateContext, stage: StageState, scope: RunScope,
     const added = apkPackage(name);
     if (added.compiler) stage.hasCompiler = true;
     if (addsExecutables(stage, added.executables)) addExecutables(stage, added.executables, `apk add ${name} (line ${scope.line})`);
-    if (added.unknown) ctx.assume(UNKNOWN_SYSTEM_PACKAGE.key, `${name}: ${UNKNOWN_SYSTEM_PACKAGE.how}`, scope.line);
+    if (added.unknown) ctx.assumeEach(UNKNOWN_SYSTEM_PACKAGE.key, [name], unknownSystemText, scope.line);
     const { bytes, groups } = apkShare(stage, name, added, virtual);
     stage.fs.add({
       path: added.path, bytes, category: added.category, label: added.label,
