@@ -5,6 +5,7 @@
 // other.
 import type { Diagnostic } from "../engine/diagnostics";
 import type { ImageEstimate } from "../engine/estimate/types";
+import { uncountedWarnings } from "../engine/estimate/uncounted";
 import { formatBytes, formatDelta } from "../engine/format";
 import type { PlanStep } from "../engine/plan/plan";
 import type { Finding } from "../engine/rules/types";
@@ -25,19 +26,10 @@ export type ReportStep = Pick<PlanStep, "title" | "status" | "alternatives" | "a
   readonly estimate: Pick<ImageEstimate, "totalBytes" | "compressedBytes"> & Partial<Pick<ImageEstimate, "warnings">>;
 };
 
-/** Estimate warnings whose bytes the totals leave out (an image, command, file or download the tables
- *  cannot weigh): a reviewer reading "2 MB" for a conda image must see that its base is not in it. */
-const UNCOUNTED = new Set(["unknown-base-image", "unmodelled-command", "unmodelled-download", "copy-from-image", "copy-from-base", "copy-from-unmodelled", "copy-from-uncounted", "add-url", "requirements-not-given", "local-requirement", "local-project", "unresolved-requirement", "third-party-package", "stand-in-release-package", "uv-managed-python"]);
-
-/** The original's warnings about bytes the sizes leave out, one bullet each (none: no lines). */
+/** The original's warnings about bytes the sizes leave out, one bullet each (none: no lines): a reviewer
+ *  reading "2 MB" for a conda image must see that its base is not in it. */
 export function uncountedMarkdown(estimate: Partial<Pick<ImageEstimate, "warnings">>): string[] {
-  const seen = new Set<string>();
-  const rows = (estimate.warnings ?? []).filter((w) => UNCOUNTED.has(w.code)).flatMap((w) => {
-    const row = `- ${w.line === null ? "" : `line ${w.line}: `}${cell(w.message)}`;
-    if (seen.has(row)) return [];
-    seen.add(row);
-    return [row];
-  });
+  const rows = uncountedWarnings(estimate).map((w) => `- ${w.line === null ? "" : `line ${w.line}: `}${cell(w.message)}`);
   return rows.length === 0 ? [] : ["Not in these sizes:", ...rows, ""];
 }
 

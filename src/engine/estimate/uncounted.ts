@@ -1,0 +1,24 @@
+// What an estimate leaves out: the warnings whose bytes the totals do not hold (an image, a command, a
+// file or a download the tables cannot weigh). One list for every reader — the report's "Not in these
+// sizes" and the CLI's budget, which cannot call a total "within budget" when it is only a floor.
+import type { EstimateWarning, ImageEstimate } from "./types";
+
+/** Codes of the warnings that mean "this weighs something the total does not count". */
+export const UNCOUNTED_WARNING_CODES: ReadonlySet<string> = new Set([
+  "unknown-base-image", "unmodelled-command", "unmodelled-download", "copy-from-image", "copy-from-base", "copy-from-unmodelled",
+  "copy-from-uncounted", "add-url", "requirements-not-given", "local-requirement", "local-project", "unresolved-requirement",
+  "third-party-package", "stand-in-release-package", "uv-managed-python",
+]);
+
+/** The estimate's warnings about bytes it leaves out, in order, each (line, message) once: none means
+ *  the totals weigh everything the tables were asked about. */
+export function uncountedWarnings(estimate: Partial<Pick<ImageEstimate, "warnings">>): EstimateWarning[] {
+  const seen = new Set<string>();
+  return (estimate.warnings ?? []).filter((w) => {
+    if (!UNCOUNTED_WARNING_CODES.has(w.code)) return false;
+    const key = `${w.line ?? ""}\n${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
