@@ -1,6 +1,6 @@
 // Command-line arguments of the CLI (DESIGN §5). Parsed by hand: a dozen options do not justify a
 // dependency, and the errors must be one line each (exit 2).
-import { parseSize } from "./budget";
+import { parseSize, type UnweighedPolicy } from "./budget";
 import { DEFAULT_PLAYGROUND_URL } from "./playground-link";
 
 export type Format = "text" | "json" | "sarif" | "markdown";
@@ -28,6 +28,8 @@ export interface CliArgs {
   readonly maxBytes: number | null;
   /** `--max-pull-size`: compressed (pull) bytes; null = no budget. */
   readonly maxPullBytes: number | null;
+  /** `--unweighed`: the exit code of a budget the estimate cannot judge: fail (4, default) or pass (0). */
+  readonly unweighed: UnweighedPolicy;
   /** `--playground-url`: where the markdown report's link opens the playground. */
   readonly playgroundUrl: string;
   /** `compare --base-ref REF`: the old Dockerfile is the new one's path as it is in git at REF. */
@@ -37,9 +39,9 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  whaleweight plan <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--dockerignore <file>] [--context-bytes N] [--arch x86_64|aarch64] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown] [--playground-url URL]
-  whaleweight lint <Dockerfile>… [--requirements <file>]… [--project-file <file>]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|sarif|markdown]
-  whaleweight compare (<old Dockerfile> <new Dockerfile> | --base-ref REF <Dockerfile>) [--context-bytes N] [--arch …] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--format text|json|markdown]
+  whaleweight plan <Dockerfile> [--requirements <file>]… [--project-file <file>]… [--dockerignore <file>] [--context-bytes N] [--arch x86_64|aarch64] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--unweighed fail|pass] [--format text|json|sarif|markdown] [--playground-url URL]
+  whaleweight lint <Dockerfile>… [--requirements <file>]… [--project-file <file>]… [--max-size SIZE] [--max-pull-size SIZE] [--unweighed fail|pass] [--format text|json|sarif|markdown]
+  whaleweight compare (<old Dockerfile> <new Dockerfile> | --base-ref REF <Dockerfile>) [--context-bytes N] [--arch …] [--package-size NAME=MB]… [--max-size SIZE] [--max-pull-size SIZE] [--unweighed fail|pass] [--format text|json|markdown]
 
   --requirements  a requirements file (repeatable), a path from the current folder; in the build it stands at
                   its place relative to the Dockerfile's folder, which is assumed to be the build context.
@@ -53,6 +55,8 @@ export const USAGE = `Usage:
   --package-size  NAME=MB, the installed size of a package the tables do not know (repeatable).
   --max-size      a budget for the image as written, on disk: 250MB, 1.2GB, 300MiB or bytes (1 MB = 10^6 B).
   --max-pull-size a budget for its compressed (pull) size. Over either: exit 3 and one line on stderr.
+  --unweighed     fail (default) or pass: where the estimate leaves out something that weighs (an unknown base
+                  image, conda …) and is within the limits, the budget cannot be judged: exit 4, or 0 with pass.
   --format        text (default), json (the contract in DESIGN §5), sarif, or markdown (a PR report).
   --playground-url where the markdown report's link opens the playground (default ${DEFAULT_PLAYGROUND_URL}).
 
@@ -60,18 +64,19 @@ export const USAGE = `Usage:
   compare weighs each Dockerfile as written, with the requirements and project files beside it;
                   --base-ref REF reads the old one (and the files beside it) from git at REF.
 
-Exit codes: 0 ok, 1 lint found an error, 2 usage or unreadable input, 3 over the size budget (wins over 1;
-over several Dockerfiles, the worst: 2, then 3, then 1).`;
+Exit codes: 0 ok, 1 lint found an error, 2 usage or unreadable input, 3 over the size budget, 4 the budget
+cannot be judged (3 and 4 win over 1; over several Dockerfiles, the worst: 2, then 3, then 4, then 1).`;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    return { command: "help", dockerfile: null, newDockerfile: null, moreDockerfiles: [], requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {}, maxBytes: null, maxPullBytes: null, playgroundUrl: DEFAULT_PLAYGROUND_URL, baseRef: null };
+    return { command: "help", dockerfile: null, newDockerfile: null, moreDockerfiles: [], requirements: [], projectFiles: [], dockerignore: null, contextBytes: null, format: "text", arch: null, packageSizes: {}, maxBytes: null, maxPullBytes: null, unweighed: "fail", playgroundUrl: DEFAULT_PLAYGROUND_URL, baseRef: null };
   }
   if (command !== "plan" && command !== "lint" && command !== "compare") throw new UsageError(`unknown command "${command}" (expected plan, lint or compare)`);
   const paths: string[] = [];
   let maxBytes: number | null = null;
   let maxPullBytes: number | null = null;
+  let unweighed: UnweighedPolicy = "fail";
   let playgroundUrl = DEFAULT_PLAYGROUND_URL;
   let baseRef: string | null = null;
   const requirements: string[] = [];
@@ -135,6 +140,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         else maxPullBytes = bytes;
         break;
       }
+      case "--unweighed": {
+        const v = value();
+        if (v !== "fail" && v !== "pass") throw new UsageError(`--unweighed is fail or pass, not "${v}"`);
+        unweighed = v;
+        break;
+      }
       case "--playground-url": {
         const v = value();
         if (!/^https?:\/\/[^\s#]+$/.test(v)) throw new UsageError(`--playground-url takes an http(s) address without a #fragment, not "${v}"`);
@@ -172,5 +183,5 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (moreDockerfiles.length > 0 && (requirements.length > 0 || projectFiles.length > 0 || dockerignore !== null)) {
     throw new UsageError("--requirements, --project-file and --dockerignore name one project's files: lint several Dockerfiles without them (each is read with the files beside it)");
   }
-  return { command, dockerfile, newDockerfile: command === "compare" ? (newDockerfile ?? null) : null, moreDockerfiles, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes, maxBytes, maxPullBytes, playgroundUrl, baseRef };
+  return { command, dockerfile, newDockerfile: command === "compare" ? (newDockerfile ?? null) : null, moreDockerfiles, requirements, projectFiles, dockerignore, contextBytes, format, arch, packageSizes, maxBytes, maxPullBytes, unweighed, playgroundUrl, baseRef };
 }

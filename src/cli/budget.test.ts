@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../engine/analyze";
-import { checkBudget, parseSize } from "./budget";
+import { cell, uncountedMarkdown } from "../report/markdown";
+import { budgetExitCode, budgetLine, checkBudget, EXIT_CANNOT_JUDGE, EXIT_OVER_BUDGET, parseSize, unweighedLines } from "./budget";
 
 describe("parseSize", () => {
   it.each([
@@ -38,5 +39,56 @@ describe("checkBudget", () => {
     expect(verdict?.over).toBe(over.length > 0);
     expect(verdict?.violations.map((v) => v.limit)).toEqual(over);
     for (const v of verdict?.violations ?? []) expect(v.message).toMatch(new RegExp(`^app/Dockerfile as written is .+, over the --${v.limit} budget of .+ \\(by 1 B\\)$`));
+  });
+});
+
+describe("checkBudget on an estimate that leaves something out", () => {
+  // An unknown base and an installer the model does not weigh (the conda / micromamba images of review 17):
+  // the total is a few kB of copied files, while the real image is gigabytes.
+  const conda = analyze({
+    dockerfile: "FROM mambaorg/micromamba:1.5.10\nCOPY environment.yml /tmp/environment.yml\nRUN micromamba install -y -n base -f /tmp/environment.yml\n",
+    requirements: [], dockerignore: null,
+  }).estimate;
+  const known = analyze({ dockerfile: "FROM python:3.12-slim\n", requirements: [], dockerignore: null }).estimate;
+  const roomy = { maxBytes: 250_000_000, maxPullBytes: 100_000_000 };
+  /** A verdict, never null here: every case sets a limit. */
+  const judge = (e: typeof conda, limits: Parameters<typeof checkBudget>[1]) => {
+    const verdict = checkBudget(e, limits, "Dockerfile");
+    if (verdict === null) throw new Error("a limit was set: the verdict is not null");
+    return verdict;
+  };
+
+  it("is not judged within a limit its floor is under, and says what is left out", () => {
+    expect(conda.totalBytes).toBeLessThan(roomy.maxBytes);
+    const verdict = judge(conda, roomy);
+    expect(verdict).toMatchObject({ over: false, judged: false, violations: [] });
+    expect(verdict.unweighed.map((w) => [w.code, w.line])).toEqual([["unknown-base-image", 1], ["unmodelled-command", 3]]);
+    expect(budgetLine(verdict, "Dockerfile")).toMatch(/^Cannot judge the budget: Dockerfile as written is at least .+ on disk \(limit 250 MB\) and .+ to pull \(limit 100 MB\), but the estimate leaves out 2 things it cannot weigh\.$/);
+  });
+
+  it("is over all the same when even its floor is over: the image is larger still", () => {
+    const verdict = judge(conda, { maxBytes: conda.totalBytes - 1, maxPullBytes: null });
+    expect(verdict).toMatchObject({ over: true, judged: true });
+    expect(verdict.unweighed).toHaveLength(2);
+    expect(budgetLine(verdict, "Dockerfile")).toMatch(/^Over budget: /);
+  });
+
+  it("is judged where the estimate weighs everything", () => {
+    expect(checkBudget(known, roomy, "Dockerfile")).toMatchObject({ over: false, judged: true, unweighed: [] });
+  });
+
+  it("leaves out exactly what the report lists under \"Not in these sizes\" (one definition for both)", () => {
+    const listed = uncountedMarkdown(conda).filter((l) => l.startsWith("- "));
+    expect(listed).toEqual(unweighedLines(judge(conda, roomy)).map((l) => `- ${cell(l)}`));
+    expect(listed).toHaveLength(2);
+  });
+
+  it.each([
+    { name: "within, judged", estimate: known, limits: roomy, policy: "fail", code: 0 },
+    { name: "not judged", estimate: conda, limits: roomy, policy: "fail", code: EXIT_CANNOT_JUDGE },
+    { name: "not judged, --unweighed pass", estimate: conda, limits: roomy, policy: "pass", code: 0 },
+    { name: "over on a floor, --unweighed pass", estimate: conda, limits: { maxBytes: 1, maxPullBytes: null }, policy: "pass", code: EXIT_OVER_BUDGET },
+  ] as const)("exit code: $name is $code", ({ estimate: e, limits, policy, code }) => {
+    expect(budgetExitCode(judge(e, limits), policy)).toBe(code);
   });
 });

@@ -1,7 +1,10 @@
 // The size budget (`--max-size`, `--max-pull-size`): the estimate of the Dockerfile *as written* (the
 // plan's step 0, not what the plan could make of it) against the limits the user set. Over budget is exit
-// code 3, and every output format says so (issue 11).
-import type { ImageEstimate } from "../engine/estimate/types";
+// code 3, and every output format says so (issue 11). Where the estimate leaves out something that weighs
+// (an unknown base image, `conda install`: the report's "Not in these sizes"), its total is a floor: over
+// is still over, but "within" cannot be said — the budget is not judged (exit 4 unless `--unweighed pass`).
+import type { EstimateWarning, ImageEstimate } from "../engine/estimate/types";
+import { uncountedWarnings } from "../engine/estimate/uncounted";
 import { formatBytes } from "../engine/format";
 
 export interface BudgetLimits {
@@ -25,11 +28,32 @@ export interface BudgetVerdict {
   readonly totalBytes: number;
   readonly compressedBytes: number;
   readonly over: boolean;
+  /** False when the estimate leaves something out (`unweighed`) and is not over: its totals are floors,
+   *  so the image may be over the limit or within it. Over on a floor is judged: the image is larger still. */
+  readonly judged: boolean;
+  /** What the totals leave out (the report's "Not in these sizes"); when not empty, the sizes are floors. */
+  readonly unweighed: readonly Unweighed[];
   readonly violations: readonly BudgetViolation[];
 }
 
-/** The exit code of a run over budget (0 ok, 1 lint errors, 2 usage or I/O, 3 over budget). */
+/** One thing the estimate does not weigh: the estimate warning that says so. */
+export type Unweighed = Pick<EstimateWarning, "code" | "message" | "line">;
+
+/** `--unweighed`: what a budget that cannot be judged does to the exit code: fail (4, the default: a gate
+ *  that cannot weigh the image must not pass it silently) or pass (0; the outputs still say so). */
+export type UnweighedPolicy = "fail" | "pass";
+
+/** The exit code of a run over budget (0 ok, 1 lint errors, 2 usage or I/O, 3 over budget, 4 not judged). */
 export const EXIT_OVER_BUDGET = 3;
+/** The exit code of a budget that cannot be judged: the estimate leaves out something that weighs. */
+export const EXIT_CANNOT_JUDGE = 4;
+
+/** The exit code the budget asks for (0 when it has nothing to say): over wins over "cannot judge". */
+export function budgetExitCode(verdict: BudgetVerdict | null, policy: UnweighedPolicy): number {
+  if (verdict === null) return 0;
+  if (verdict.over) return EXIT_OVER_BUDGET;
+  return !verdict.judged && policy === "fail" ? EXIT_CANNOT_JUDGE : 0;
+}
 
 /** Null when no limit was given (the outputs then say nothing about a budget). */
 export function checkBudget(estimate: ImageEstimate, limits: BudgetLimits, path: string): BudgetVerdict | null {
@@ -45,17 +69,45 @@ export function checkBudget(estimate: ImageEstimate, limits: BudgetLimits, path:
   };
   check("max-size", limits.maxBytes, estimate.totalBytes, "on disk");
   check("max-pull-size", limits.maxPullBytes, estimate.compressedBytes, "to pull (compressed)");
-  return { maxBytes: limits.maxBytes, maxPullBytes: limits.maxPullBytes, totalBytes: estimate.totalBytes, compressedBytes: estimate.compressedBytes, over: violations.length > 0, violations };
+  const unweighed = uncountedWarnings(estimate).map((w) => ({ code: w.code, message: w.message, line: w.line }));
+  const over = violations.length > 0;
+  return { maxBytes: limits.maxBytes, maxPullBytes: limits.maxPullBytes, totalBytes: estimate.totalBytes, compressedBytes: estimate.compressedBytes, over, judged: over || unweighed.length === 0, unweighed, violations };
 }
 
 /** One line for a person: the verdict with both numbers, e.g. for the text output and the PR report. */
-export function budgetLine(verdict: BudgetVerdict): string {
+export function budgetLine(verdict: BudgetVerdict, path: string): string {
   if (verdict.over) return `Over budget: ${verdict.violations.map((v) => v.message).join("; ")}.`;
+  if (!verdict.judged) return `Cannot judge the budget: ${cannotJudgeMessage(verdict, path)}.`;
   const within = [
     verdict.maxBytes === null ? null : `${formatBytes(verdict.totalBytes)} on disk ≤ ${formatBytes(verdict.maxBytes)}`,
     verdict.maxPullBytes === null ? null : `${formatBytes(verdict.compressedBytes)} to pull ≤ ${formatBytes(verdict.maxPullBytes)}`,
   ].filter((s) => s !== null);
   return `Within budget: ${within.join(", ")}.`;
+}
+
+/** Why a verdict is not judged: the floors against the limits, and how many things are left out. */
+export function cannotJudgeMessage(verdict: BudgetVerdict, path: string): string {
+  const floors = [
+    verdict.maxBytes === null ? null : `${formatBytes(verdict.totalBytes)} on disk (limit ${formatBytes(verdict.maxBytes)})`,
+    verdict.maxPullBytes === null ? null : `${formatBytes(verdict.compressedBytes)} to pull (limit ${formatBytes(verdict.maxPullBytes)})`,
+  ].filter((s) => s !== null);
+  const n = verdict.unweighed.length;
+  return `${path} as written is at least ${floors.join(" and ")}, but the estimate leaves out ${n === 1 ? "1 thing" : `${n} things`} it cannot weigh`;
+}
+
+/** The verdict not judged in one line, with what is left out: for stderr and the SARIF result. */
+export function cannotJudgeLine(verdict: BudgetVerdict, path: string): string {
+  return `${cannotJudgeMessage(verdict, path)} (${unweighedLines(verdict).map((l) => l.replace(/\.$/, "")).join("; ")})`;
+}
+
+/** The things not weighed, one per line (`line 3: …`). */
+export function unweighedLines(verdict: BudgetVerdict): string[] {
+  return verdict.unweighed.map((w) => `${w.line === null ? "" : `line ${w.line}: `}${w.message}`);
+}
+
+/** The verdict for the text outputs: its line, and under a verdict that cannot be judged, what is left out. */
+export function budgetText(verdict: BudgetVerdict, path: string): string[] {
+  return [budgetLine(verdict, path), ...(verdict.judged ? [] : unweighedLines(verdict).map((l) => `  ${l}`))];
 }
 
 /**

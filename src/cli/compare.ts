@@ -2,7 +2,8 @@
 // plan), for a PR that changes the Dockerfile. The budget, when given, applies to the new one.
 import { CATEGORIES, type ImageEstimate } from "../engine/estimate/types";
 import { formatBytes, formatDelta } from "../engine/format";
-import { budgetLine, type BudgetVerdict } from "./budget";
+import { uncountedMarkdown } from "../report/markdown";
+import { budgetText, type BudgetVerdict } from "./budget";
 import { budgetMarkdown, code, linkMarkdown, type LinkResult } from "./markdown";
 import { estimateJson } from "./output";
 
@@ -26,7 +27,7 @@ export function compareText(before: Weighed, after: Weighed, budget: BudgetVerdi
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? "").length)));
   const fmt = (r: readonly string[]) => "  " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
   const lines = [`${before.path} → ${after.path}`, fmt(header), ...table.map(fmt)];
-  if (budget !== null) lines.push("", budgetLine(budget));
+  if (budget !== null) lines.push("", ...budgetText(budget, after.path));
   return lines.join("\n") + "\n";
 }
 
@@ -49,7 +50,9 @@ export function compareMarkdown(before: Weighed, after: Weighed, budget: BudgetV
   const total = after.estimate.totalBytes - before.estimate.totalBytes;
   const lines = [
     `### Whaleweight: ${code(after.path)} ${total === 0 ? "keeps its size" : total > 0 ? "grows" : "shrinks"} (${formatDelta(total)})`, "",
-    ...budgetMarkdown(budget),
+    ...budgetMarkdown(budget, after.path),
+    // What the new file's sizes leave out, as the plan's report lists it: "cannot judge" points here.
+    ...uncountedMarkdown(after.estimate),
     `| | old (${code(before.path)}) | new (${code(after.path)}) | change |`, "|---|---:|---:|---:|",
     ...rows(before.estimate, after.estimate).map((r) => `| ${r.label.trim()} | ${formatBytes(r.old)} | ${formatBytes(r.new)} | ${formatDelta(r.new - r.old)} |`),
     "", ...linkMarkdown(link, "Open the new Dockerfile in the Whaleweight playground"),

@@ -1,6 +1,7 @@
 // The Whaleweight CLI: the same engine as the playground, for CI. Prints the plan, the findings or the
 // size change between two Dockerfiles, and exits 2 with one line on bad usage or unreadable files, 1 when
-// `lint` finds an error, 3 when the Dockerfile as written is over a size budget, 0 otherwise. `run` takes
+// `lint` finds an error, 3 when the Dockerfile as written is over a size budget, 4 when the budget cannot be
+// judged (the estimate leaves out something that weighs; `--unweighed pass` makes it 0), 0 otherwise. `run` takes
 // its I/O as a parameter, so tests call it in-process with fake files; `cliMain` wires it to the real
 // process (from main.ts under tsx, or from bin.ts in the bundle).
 import { join } from "node:path";
@@ -14,7 +15,7 @@ import type { Rule } from "../engine/rules/types";
 import { loadPythonTable } from "../node/load-python-table";
 import { registerDebianTablesFromDisk } from "../node/load-tables";
 import { parseArgs, USAGE, UsageError, type CliArgs } from "./args";
-import { budgetLine, checkBudget, EXIT_OVER_BUDGET, type BudgetVerdict } from "./budget";
+import { budgetExitCode, budgetText, cannotJudgeLine, checkBudget, EXIT_CANNOT_JUDGE, EXIT_OVER_BUDGET, type BudgetVerdict, type UnweighedPolicy } from "./budget";
 import { compareJson, compareMarkdown, compareText } from "./compare";
 import { gitIo } from "./git-io";
 import { exitQuietlyOnClosedStdout, nodeIo, type CliIo } from "./io";
@@ -41,9 +42,11 @@ function settingsOf(args: CliArgs): Partial<EstimateSettings> {
   };
 }
 
-/** The exit code after the output: over budget wins over lint errors (both fail CI; 3 says which limit). */
-function exitCode(budget: BudgetVerdict | null, lintFailed: boolean): number {
-  return budget?.over === true ? EXIT_OVER_BUDGET : lintFailed ? 1 : 0;
+/** The exit code after the output: the budget's verdict (3 over, 4 not judged) wins over lint errors (all
+ *  fail CI; the budget's code says which kind of failure), as it does over several files. */
+function exitCode(budget: BudgetVerdict | null, policy: UnweighedPolicy, lintFailed: boolean): number {
+  const code = budgetExitCode(budget, policy);
+  return code !== 0 ? code : lintFailed ? 1 : 0;
 }
 
 /** The old side of `compare --base-ref`: the file and what is beside it, from git at `ref`. */
@@ -55,13 +58,17 @@ function readBase(io: CliIo, dockerfile: string, ref: string): ProjectInput {
   }
 }
 
-function reportBudget(io: CliIo, budget: BudgetVerdict | null): void {
+/** One line on stderr for a verdict that fails or may fail CI: over, or not judged (said even when
+ *  `--unweighed pass` keeps the exit code 0, so the log shows what the gate did not weigh). */
+function reportBudget(io: CliIo, budget: BudgetVerdict | null, path: string): void {
   if (budget?.over === true) io.stderr(`whaleweight: over budget: ${budget.violations.map((v) => v.message).join("; ")}\n`);
+  else if (budget?.judged === false) io.stderr(`whaleweight: cannot judge the budget: ${cannotJudgeLine(budget, path)}\n`);
 }
 
-/** Several runs' exit codes as one: the worst (2 usage or I/O, then 3 over budget, then 1 lint errors). */
+/** Several runs' exit codes as one: the worst (2 usage or I/O, then 3 over budget, then 4 not judged,
+ *  then 1 lint errors). */
 export function worstExitCode(codes: readonly number[]): number {
-  for (const code of [2, EXIT_OVER_BUDGET, 1]) if (codes.includes(code)) return code;
+  for (const code of [2, EXIT_OVER_BUDGET, EXIT_CANNOT_JUDGE, 1]) if (codes.includes(code)) return code;
   return 0;
 }
 
@@ -126,8 +133,8 @@ function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
       const texts = decodeTexts(second.dockerfile, second.requirements, second.dockerignore, second.projectFiles);
       io.stdout(compareMarkdown(before, after, budget, playgroundLink(args.playgroundUrl, texts, args)));
     } else io.stdout(compareText(before, after, budget));
-    reportBudget(io, budget);
-    return exitCode(budget, false);
+    reportBudget(io, budget, newPath);
+    return exitCode(budget, args.unweighed, false);
   }
 
   // lint needs the findings on the file as written, not the rewrites: the rules are given without their
@@ -144,11 +151,11 @@ function runParsed(args: CliArgs, io: CliIo, options: CliOptions): number {
   else if (args.format === "markdown") io.stdout(planMarkdown(args.command === "lint" ? { ...plan, steps: plan.steps.slice(0, 1) } : plan, diagnostics, dockerfilePath, budget, link()));
   else if (args.command === "lint") {
     if (args.format === "json") io.stdout(JSON.stringify({ version: 1, findings: plan.findings.map(lintFindingJson), diagnostics, budget }, null, 2) + "\n");
-    else io.stdout(lintText(plan.findings, diagnostics, dockerfilePath) + (budget === null ? "" : `${budgetLine(budget)}\n`));
+    else io.stdout(lintText(plan.findings, diagnostics, dockerfilePath) + (budget === null ? "" : `${budgetText(budget, dockerfilePath).join("\n")}\n`));
   } else if (args.format === "json") io.stdout(JSON.stringify({ ...planJson(plan, diagnostics), budget }, null, 2) + "\n");
-  else io.stdout(planText(plan, diagnostics, dockerfilePath) + (budget === null ? "" : `\n${budgetLine(budget)}\n`));
-  reportBudget(io, budget);
-  return exitCode(budget, args.command === "lint" && lintFailed);
+  else io.stdout(planText(plan, diagnostics, dockerfilePath) + (budget === null ? "" : `\n${budgetText(budget, dockerfilePath).join("\n")}\n`));
+  reportBudget(io, budget, dockerfilePath);
+  return exitCode(budget, args.unweighed, args.command === "lint" && lintFailed);
 }
 
 /** The real process: tables from `dataDir` (the bundle's data/) or, without one, from the source tree. */

@@ -12,9 +12,11 @@ export { cell, code, findingsMarkdown } from "../report/markdown";
 
 export type LinkResult = { ok: true; url: string } | { ok: false; message: string };
 
-export function budgetMarkdown(budget: BudgetVerdict | null): string[] {
+/** The verdict first: ❌ over, ⚠️ not judged (what is left out follows under "Not in these sizes"), ✅ within. */
+export function budgetMarkdown(budget: BudgetVerdict | null, path: string): string[] {
   if (budget === null) return [];
-  return [`${budget.over ? "❌" : "✅"} **${budgetLine(budget)}**`, ""];
+  const icon = budget.over ? "❌" : budget.judged ? "✅" : "⚠️";
+  return [`${icon} **${budgetLine(budget, path)}**`, ""];
 }
 
 export function linkMarkdown(link: LinkResult, label: string): string[] {
@@ -32,7 +34,7 @@ export function previewsMarkdown(plan: Plan): string[] {
 
 export function planMarkdown(plan: Plan, diagnostics: readonly Diagnostic[], dockerfilePath: string, budget: BudgetVerdict | null, link: LinkResult): string {
   const steps = plan.steps.map((step) => ({ ...step, estimate: step.analysis.estimate }));
-  const lines = [`### Whaleweight: ${code(dockerfilePath)}`, "", ...budgetMarkdown(budget), ...stepsMarkdown(steps), ...previewsMarkdown(plan)];
+  const lines = [`### Whaleweight: ${code(dockerfilePath)}`, "", ...budgetMarkdown(budget, dockerfilePath), ...stepsMarkdown(steps), ...previewsMarkdown(plan)];
   lines.push("", ...findingsMarkdown(plan.findings, diagnostics), "", ...linkMarkdown(link, "Open this plan in the Whaleweight playground"));
   return lines.join("\n") + "\n";
 }

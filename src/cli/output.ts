@@ -7,7 +7,7 @@ import type { Plan, PlanStep } from "../engine/plan/plan";
 import { RULES } from "../engine/rules/registry";
 import type { Finding } from "../engine/rules/types";
 import { statusCell } from "../report/markdown";
-import type { BudgetVerdict } from "./budget";
+import { cannotJudgeLine, type BudgetVerdict } from "./budget";
 
 export function planJson(plan: Plan, diagnostics: readonly Diagnostic[]): object {
   return {
@@ -164,6 +164,7 @@ export function lintText(findings: readonly Finding[], diagnostics: readonly Dia
 const BUDGET_RULES = [
   { id: "budget/max-size", title: "Image over the size budget", what: "The estimated on-disk size of the Dockerfile as written is over --max-size." },
   { id: "budget/max-pull-size", title: "Image over the pull-size budget", what: "The estimated compressed (pull) size of the Dockerfile as written is over --max-pull-size." },
+  { id: "budget/cannot-judge", title: "Size budget not judged", what: "The estimate of the Dockerfile as written leaves out something that weighs (an unknown base image, an unmodelled installer …): its size is a floor, so it cannot be said to be within the budget." },
 ];
 
 /** SARIF's property bag (§3.8): `tags` is the field code-scanning UIs show and filter on. */
@@ -184,9 +185,16 @@ export function sarif(findings: readonly Finding[], diagnostics: readonly Diagno
         ...diagnostics.map((d) => ({ ruleId: d.code, level: level(d.severity), message: { text: d.message }, locations: [location(d.file === "dockerfile" ? dockerfilePath : fileName(d), d.line, d.column, d.line, d.column)] })),
         // The budget is about the whole file: reported at its first line, where code scanning shows it.
         ...(budget?.violations ?? []).map((v) => ({ ruleId: `budget/${v.limit}`, level: "error", message: { text: v.message }, locations: [location(dockerfilePath, 1, 1, 1, 1)] })),
+        // Not judged: a warning (`--unweighed` decides whether it fails the run), at the first thing left out.
+        ...(budget === null || budget.judged ? [] : [cannotJudgeResult(budget, dockerfilePath)]),
       ],
     }],
   };
+}
+
+function cannotJudgeResult(budget: BudgetVerdict, dockerfilePath: string): object {
+  const line = budget.unweighed.find((w) => w.line !== null)?.line ?? 1;
+  return { ruleId: "budget/cannot-judge", level: "warning", message: { text: cannotJudgeLine(budget, dockerfilePath) }, locations: [location(dockerfilePath, line, 1, line, 1)] };
 }
 
 function location(uri: string, startLine: number, startColumn: number, endLine: number, endColumn: number): object {

@@ -77,6 +77,104 @@ describe("--max-size and --max-pull-size", () => {
   });
 });
 
+describe("a budget the estimate cannot judge (an unknown base, an unmodelled installer)", () => {
+  // Review 17's conda images: mambaorg/micromamba is not in the tables and `micromamba install` is not
+  // modelled, so the estimate is a few kB while the image is gigabytes. Under any roomy limit the old
+  // check said "Within budget" and exited 0, so a CI gate passed every conda image.
+  const conda = {
+    "env/Dockerfile": "FROM mambaorg/micromamba:1.5.10\nCOPY environment.yml /tmp/environment.yml\nRUN micromamba install -y -n base -f /tmp/environment.yml\n",
+    "env/environment.yml": "channels: [conda-forge]\ndependencies: [python=3.12, gdal, geopandas]\n",
+  };
+  const floor = analyze({ dockerfile: conda["env/Dockerfile"], requirements: [], dockerignore: null }).estimate;
+  const why = `env/Dockerfile as written is at least ${formatBytes(floor.totalBytes)} on disk (limit 250 MB), but the estimate leaves out 2 things it cannot weigh`;
+  const left = ["line 1: The size of mambaorg/micromamba:1.5.10 is not known: the total leaves it out.", "line 3: `micromamba` may add files the model does not know: counted as 0 bytes."];
+  const stderr = `whaleweight: cannot judge the budget: ${why} (${left.map((l) => l.replace(/\.$/, "")).join("; ")})\n`;
+
+  it.each([
+    { command: "plan", format: "text" },
+    { command: "plan", format: "json" },
+    { command: "plan", format: "sarif" },
+    { command: "plan", format: "markdown" },
+    { command: "lint", format: "text" },
+    { command: "lint", format: "json" },
+    { command: "lint", format: "sarif" },
+    { command: "lint", format: "markdown" },
+  ])("$command --format $format: exit 4, one line on stderr, and no output says within budget", ({ command, format }) => {
+    const result = runWith([command, "env/Dockerfile", "--format", format, "--max-size", "250MB"], conda);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(stderr);
+    expect(result.stdout).not.toMatch(/Within budget|✅/);
+    if (format === "json") {
+      const budget = (JSON.parse(result.stdout) as { budget: unknown }).budget;
+      expect(budget).toEqual({
+        maxBytes: 250_000_000, maxPullBytes: null, totalBytes: floor.totalBytes, compressedBytes: floor.compressedBytes,
+        over: false, judged: false, violations: [],
+        unweighed: [
+          { code: "unknown-base-image", line: 1, message: left[0]?.slice("line 1: ".length) },
+          { code: "unmodelled-command", line: 3, message: left[1]?.slice("line 3: ".length) },
+        ],
+      });
+    } else if (format === "sarif") {
+      const results = (JSON.parse(result.stdout) as { runs: { results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] }).runs[0]?.results ?? [];
+      const budget = results.filter((r) => r.ruleId.startsWith("budget/"));
+      expect(budget).toEqual([expect.objectContaining({ ruleId: "budget/cannot-judge", level: "warning", message: { text: stderr.slice("whaleweight: cannot judge the budget: ".length, -1) } })]);
+      expect(budget[0]?.locations[0]?.physicalLocation.region.startLine).toBe(1);
+    } else if (format === "markdown") {
+      expect(result.stdout).toContain(`⚠️ **Cannot judge the budget: ${why}.**`);
+      for (const l of left) expect(result.stdout).toContain(`- ${cell(l)}`);
+    } else {
+      expect(result.stdout).toContain(`Cannot judge the budget: ${why}.\n${left.map((l) => `  ${l}`).join("\n")}\n`);
+    }
+  });
+
+  it("--unweighed pass: exit 0, and the outputs and stderr still say it is not judged", () => {
+    const result = runWith(["plan", "env/Dockerfile", "--max-size", "250MB", "--unweighed", "pass"], conda);
+    expect(result).toMatchObject({ code: 0, stderr });
+    expect(result.stdout).toContain(`Cannot judge the budget: ${why}.`);
+  });
+
+  it("over even on the floor: exit 3 whatever --unweighed says", () => {
+    for (const policy of ["fail", "pass"]) {
+      const result = runWith(["plan", "env/Dockerfile", "--max-size", "1kB", "--unweighed", policy, "--format", "json"], conda);
+      expect(result.code).toBe(3);
+      expect(JSON.parse(result.stdout)).toMatchObject({ budget: { over: true, judged: true, unweighed: [{ code: "unknown-base-image" }, { code: "unmodelled-command" }] } });
+    }
+  });
+
+  it("without a budget, nothing about one: exit 0", () => {
+    expect(runWith(["lint", "env/Dockerfile"], conda)).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("a file the estimate weighs fully is still within budget", () => {
+    const result = runWith(["plan", "app/Dockerfile", "--max-size", at], files);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toContain("Within budget:");
+  });
+
+  it("not judged wins over lint errors (exit 4, not 1); over budget wins over not judged across files (3)", () => {
+    const broken = { "bad/Dockerfile": "FROM mambaorg/micromamba:1.5.10\nRUN pip install --no-cache-dir --install-option=\"--prefix=/install\" flask\n" };
+    expect(runWith(["lint", "bad/Dockerfile"], broken).code).toBe(1);
+    expect(runWith(["lint", "bad/Dockerfile", "--max-size", "250MB"], broken).code).toBe(4);
+    expect(runWith(["lint", "bad/Dockerfile", "--max-size", "250MB", "--unweighed", "pass"], broken).code).toBe(1);
+    expect(runWith(["lint", "env/Dockerfile", "app/Dockerfile", "--max-size", under], { ...conda, ...files }).code).toBe(3);
+    expect(runWith(["lint", "env/Dockerfile", "app/Dockerfile", "--max-size", at], { ...conda, ...files }).code).toBe(4);
+  });
+
+  it("compare judges the new file: exit 4, and the markdown lists what it leaves out", () => {
+    // 5 GB: the full python:3.12 image of app/Dockerfile is within it, so only the new side decides.
+    const both = { ...conda, ...files };
+    expect(runWith(["compare", "app/Dockerfile", "env/Dockerfile", "--max-size", "5GB"], both).code).toBe(4);
+    expect(runWith(["compare", "env/Dockerfile", "app/Dockerfile", "--max-size", "5GB"], both).code).toBe(0);
+    const md = runWith(["compare", "app/Dockerfile", "env/Dockerfile", "--max-size", "5GB", "--format", "markdown"], both).stdout;
+    expect(md).toContain("⚠️ **Cannot judge the budget: env/Dockerfile as written is at least");
+    expect(md).toContain(`Not in these sizes:\n- ${cell(left[0] ?? "")}`);
+  });
+
+  it("--unweighed takes fail or pass", () => {
+    expect(runWith(["plan", "env/Dockerfile", "--unweighed", "maybe"], conda)).toMatchObject({ code: 2, stderr: expect.stringContaining('whaleweight: --unweighed is fail or pass, not "maybe"\n') as unknown });
+  });
+});
+
 describe("plan --format markdown", () => {
   const result = runWith(["plan", "app/Dockerfile", "--format", "markdown"], files);
   const plan = JSON.parse(runWith(["plan", "app/Dockerfile", "--format", "json"], files).stdout) as { steps: { title: string; estimate: { totalBytes: number } }[]; findings: { ruleId: string }[] };
