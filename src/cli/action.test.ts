@@ -59,6 +59,23 @@ describe("runAction", () => {
     expect(log.runs[0]?.results.filter((r) => r.ruleId === "budget/max-size").map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri)).toEqual([fat]);
   });
 
+  it("a budget the estimate cannot judge (unknown base, unmodelled installer) fails the job with 4, unless unweighed is pass", () => {
+    mkdirSync(join(workspace, "conda"));
+    const conda = join(workspace, "conda", "Dockerfile");
+    writeFileSync(conda, "FROM mambaorg/micromamba:1.5.10\nCOPY environment.yml /tmp/environment.yml\nRUN micromamba install -y -n base -f /tmp/environment.yml\n");
+    writeFileSync(join(workspace, "conda", "environment.yml"), "dependencies: [python=3.12, gdal]\n");
+    const summary = join(workspace, "summary-conda.md");
+    const failed = act({ INPUT_DOCKERFILES: `${conda}\n${slim}`, INPUT_MAX_SIZE: "5GB", GITHUB_STEP_SUMMARY: summary });
+    expect(failed.code).toBe(4);
+    expect(failed.stderr).toMatch(new RegExp(`^whaleweight: cannot judge the budget: ${conda.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} as written is at least .+\n$`));
+    const report = readFileSync(summary, "utf8");
+    expect(report).toContain("⚠️ **Cannot judge the budget:");
+    expect(report).toContain("Not in these sizes:");
+    expect(act({ INPUT_DOCKERFILES: conda, INPUT_MAX_SIZE: "5GB", INPUT_UNWEIGHED: "pass", GITHUB_STEP_SUMMARY: summary }).code).toBe(0);
+    // Over wins: a floor over the limit is over whatever unweighed says.
+    expect(act({ INPUT_DOCKERFILES: conda, INPUT_MAX_SIZE: "1kB", INPUT_UNWEIGHED: "pass", GITHUB_STEP_SUMMARY: summary }).code).toBe(3);
+  });
+
   it("without a job summary, prints the report; without a budget or SARIF, exits 0 and writes no file", () => {
     const result = act({ INPUT_DOCKERFILES: slim, INPUT_MAX_SIZE: "", INPUT_SARIF_FILE: "" });
     expect(result).toMatchObject({ code: 0, stderr: "" });

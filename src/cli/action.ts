@@ -1,7 +1,8 @@
 // The GitHub Action's entry point (action.yml runs dist-cli/action.mjs, built from action-entry.ts): weighs
 // each Dockerfile the workflow names with `plan --format markdown`, appends the reports to the job summary,
 // optionally writes one SARIF file of `lint`'s findings for code scanning, and exits with the worst exit
-// code (3 when a Dockerfile as written is over the budget). Inputs come as the INPUT_* environment
+// code (3 when a Dockerfile as written is over the budget, 4 when its budget cannot be judged and the
+// `unweighed` input is not `pass`). Inputs come as the INPUT_* environment
 // variables action.yml sets; the environment and the files are parameters, so a test runs it on fixtures.
 import { run, worstExitCode, type CliOptions } from "./main";
 import type { CliIo } from "./io";
@@ -29,6 +30,7 @@ function sharedArgs(env: ActionEnv): string[] {
   };
   add("--max-size", env.INPUT_MAX_SIZE);
   add("--max-pull-size", env.INPUT_MAX_PULL_SIZE);
+  add("--unweighed", env.INPUT_UNWEIGHED);
   return args;
 }
 

@@ -30,7 +30,7 @@ describe("action.yml", () => {
   });
 
   it("declares every input it uses, and passes each CLI input as the INPUT_* variable action.ts reads", () => {
-    expect(inputs).toEqual(expect.arrayContaining(["dockerfiles", "max-size", "max-pull-size", "playground-url", "sarif", "sarif-file"]));
+    expect(inputs).toEqual(expect.arrayContaining(["dockerfiles", "max-size", "max-pull-size", "unweighed", "playground-url", "sarif", "sarif-file"]));
     const used = [...yaml.matchAll(/inputs\.([A-Za-z0-9_-]+)/g)].map((m) => m[1] ?? "");
     for (const name of used) expect(inputs, name).toContain(name);
     const envs = [...yaml.matchAll(/^ {8}(INPUT_[A-Z_]+): (\$\{\{.*\}\})$/gm)].map((m) => [m[1] ?? "", m[2] ?? ""]);
