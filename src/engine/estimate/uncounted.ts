@@ -10,12 +10,16 @@ export const UNCOUNTED_WARNING_CODES: ReadonlySet<string> = new Set([
   "third-party-package", "stand-in-release-package", "uv-managed-python",
 ]);
 
-/** The estimate's warnings about bytes it leaves out, in order, each (line, message) once: none means
- *  the totals weigh everything the tables were asked about. */
-export function uncountedWarnings(estimate: Partial<Pick<ImageEstimate, "warnings">>): EstimateWarning[] {
+/** The estimate's warnings about bytes the final image's total leaves out, in order, each (line, message)
+ *  once: none means the totals weigh everything the tables were asked about. A warning on a line of a build
+ *  stage that is not part of the final image (a Node stage's unknown base, its `pnpm` run) is not one: what
+ *  the final image takes from that stage is a COPY --from, with a warning of its own where it is not counted. */
+export function uncountedWarnings(estimate: Partial<Pick<ImageEstimate, "warnings" | "layers" | "buildLayers">>): EstimateWarning[] {
   const seen = new Set<string>();
+  const finalLines = new Set((estimate.layers ?? []).map((l) => l.line));
+  const buildOnly = new Set((estimate.buildLayers ?? []).map((l) => l.line).filter((line) => !finalLines.has(line)));
   return (estimate.warnings ?? []).filter((w) => {
-    if (!UNCOUNTED_WARNING_CODES.has(w.code)) return false;
+    if (!UNCOUNTED_WARNING_CODES.has(w.code) || (w.line !== null && buildOnly.has(w.line))) return false;
     const key = `${w.line ?? ""}\n${w.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
