@@ -39,3 +39,19 @@ describe("the estimate names downloads it cannot weigh", () => {
     expect(estimate.warnings.some((w) => w.line === 3)).toBe(false);
   });
 });
+
+describe("the estimate says what `python setup.py install` leaves out", () => {
+  it("warns that the project's install is not counted, and stays silent for other scripts", () => {
+    const estimate = estimateImage({
+      dockerfile: parseDockerfile("FROM python:3.12-slim\nCOPY . /app\nRUN cd /app && python setup.py install\nRUN python3 /app/setup.py develop\nRUN python /app/manage.py migrate\n"),
+      requirements: [],
+      dockerignore: null,
+      settings: {},
+    });
+    const warnings = estimate.warnings.filter((w) => w.code === "unmodelled-command");
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [3, "`python setup.py install` may add files the model does not know: counted as 0 bytes."],
+      [4, "`python3 setup.py install` may add files the model does not know: counted as 0 bytes."],
+    ]);
+  });
+});

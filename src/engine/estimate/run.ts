@@ -46,6 +46,13 @@ function activatedVenv(words: readonly string[], scope: RunScope): string | null
   return resolvePath(scope.cwd, script.value.slice(0, -"/bin/activate".length) || ".");
 }
 
+/** `python setup.py install` (or `develop`): setuptools installs the project and its install_requires,
+ *  which the model does not follow (it weighs `pip install .` from the project files): not a negligible
+ *  script of the app, as most `python …` commands are, but an install counted as 0 bytes, and said so. */
+function setupPyInstall(words: readonly string[]): boolean {
+  return /(^|\/)setup\.py$/.test(words[1] ?? "") && words.slice(2).some((w) => w === "install" || w === "develop");
+}
+
 /** A Python interpreter as a command's name (`python`, `python3`, `python3.12`). */
 const PYTHON = /^python(?:3(?:\.\d+)?)?$/;
 
@@ -212,6 +219,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         }
         const download = PYTHON.test(info.name) ? pythonDownload(command.words.map((w) => w.value)) : null;
         if (download !== null) downloads.add(download);
+        else if (PYTHON.test(info.name) && setupPyInstall(command.words.map((w) => w.value))) unknown.add(`${info.name} setup.py install`);
         else if (info.name !== "" && !NEGLIGIBLE.has(info.name)) unknown.add(info.name);
         copyUp(ctx, stage, scope, command, info.name);
         if (info.name === "mkdir") {
