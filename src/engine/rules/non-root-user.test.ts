@@ -43,6 +43,14 @@ describe("security/non-root-user", () => {
         output: "FROM mambaorg/micromamba:1.5.10\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"main.py\"]\n",
       },
       {
+        // ONBUILD triggers run in child builds as the last USER: a USER here would run their chown as gunicorn.
+        name: "a base image with ONBUILD triggers: the finding, no USER line",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir gunicorn==23.0.0 && useradd --system gunicorn\nONBUILD COPY . /app\nONBUILD RUN chown -R gunicorn:gunicorn /app\nCMD [\"gunicorn\", \"app:app\"]\n",
+        findings: ["1:root"],
+        output: null,
+        messageIncludes: ["the ONBUILD trigger on line 4 runs in every image built on this one"],
+      },
+      {
         name: "no USER: created before CMD",
         dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
         findings: ["1:root"],

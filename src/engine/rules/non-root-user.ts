@@ -161,12 +161,20 @@ function installsRootDaemon(context: RuleContext): { node: InstructionNode; daem
 }
 
 /** Why no USER line may go in, per analysis: detect says it, fix obeys it, and each walks the whole file. */
-const refusals = new WeakMap<object, { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null }>();
+const refusals = new WeakMap<object, { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null; onbuild: InstructionNode | null }>();
 
-function refusal(context: RuleContext): { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null } {
+function refusal(context: RuleContext): { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null; onbuild: InstructionNode | null } {
   let found = refusals.get(context.analysis);
-  if (found === undefined) refusals.set(context.analysis, (found = { home: usesRootHome(context), daemon: installsRootDaemon(context) }));
+  if (found === undefined) refusals.set(context.analysis, (found = { home: usesRootHome(context), daemon: installsRootDaemon(context), onbuild: onbuildTrigger(context) }));
   return found;
+}
+
+/** The final stage's first `ONBUILD RUN` (or ONBUILD of a COPY/ADD that chowns): a base image for others,
+ *  whose triggers run in each child build as the last USER set here. A USER line would make them run as
+ *  that user (a `chown -R` or a `pip install` there would then fail). */
+function onbuildTrigger(context: RuleContext): InstructionNode | null {
+  const stage = finalStage(context.analysis.model);
+  return stage?.instructions.find((n) => n.keyword === "ONBUILD" && /^\s*(RUN|COPY|ADD)\b/i.test(n.args.join(" "))) ?? null;
 }
 
 /** Why no USER line is offered, for the finding to say (the fix offers none then). */
@@ -174,6 +182,8 @@ function noUserReason(context: RuleContext): string {
   const { home, daemon } = refusal(context);
   if (home !== null) return ` No USER line is offered: line ${home.range.startLine} keeps what the app runs in root's home, which another user cannot enter (/root is mode 700).`;
   if (daemon !== null) return ` No USER line is offered: line ${daemon.node.range.startLine} installs ${daemon.daemon}, which starts as root and drops privileges itself.`;
+  const { onbuild } = refusal(context);
+  if (onbuild !== null) return ` No USER line is offered: the ONBUILD trigger on line ${onbuild.range.startLine} runs in every image built on this one, as the user set here; put USER in those images, after their triggers.`;
   return "";
 }
 
@@ -273,7 +283,7 @@ export const nonRootUser: Rule = {
       why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
       before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
       after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
-      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700) or the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
+      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700), the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd), or ONBUILD triggers would run as the new user in every child build. The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
     },
     messages: {
       root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.{{why}}",
@@ -309,7 +319,7 @@ export const nonRootUser: Rule = {
     }
     const root = runsAsRoot(context);
     const refused = refusal(context);
-    const at = root === null || refused.home !== null || refused.daemon !== null ? null : userLinesAt(context.analysis.model, root.stage);
+    const at = root === null || refused.home !== null || refused.daemon !== null || refused.onbuild !== null ? null : userLinesAt(context.analysis.model, root.stage);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";
