@@ -96,6 +96,37 @@ export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, 
   });
 }
 
+/** The pip that the distribution's python3-pip (py3-pip) installs, where it predates --break-system-packages
+ *  (added in pip 23.0.1: PEP 668's override): Debian's and Ubuntu's package versions by release, Alpine's by
+ *  minor below 3.18 (3.17: 22.3.1). */
+const PIP_BEFORE_OVERRIDE: Readonly<Record<string, string>> = {
+  stretch: "9.0.1", buster: "18.1", bullseye: "20.3.4", bionic: "9.0.1", focal: "20.0.2", jammy: "22.0.2", kinetic: "22.2",
+};
+
+/** The distribution's own pip version on `stage` where it is older than --break-system-packages, else null. */
+function pipBeforeOverride(stage: StageState): string | null {
+  if (stage.family === "alpine") return alpineAtLeast(stage.distro, 3, 18) === false ? "older than 23.0.1" : null;
+  return stage.family === "debian" || stage.family === "ubuntu" ? PIP_BEFORE_OVERRIDE[stage.distro ?? ""] ?? null : null;
+}
+
+/**
+ * `--break-system-packages` given to the distribution's own pip on a release whose pip predates it (Ubuntu
+ * 22.04's 22.0.2, Debian 11's 20.3.4): pip stops with "no such option: --break-system-packages". Not where
+ * the stage upgraded pip first (a pip the install put in place), in a venv, or on an official python image.
+ */
+export function checkBreakSystemPackagesOption(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall): void {
+  if (info.installer !== "pip" || stage.base === null || stage.base.python !== null || stage.unmodelledAt !== null) return;
+  const option = info.optionWords.find((w) => w.value === "--break-system-packages");
+  if (option === undefined || info.venv !== null || venvOnPath(stage, scope) !== null || stage.pythonPackages.has("pip")) return;
+  const version = pipBeforeOverride(stage);
+  if (version === null) return;
+  const release = stage.family === "ubuntu" ? `Ubuntu ${stage.distro ?? ""}` : stage.family === "alpine" ? `Alpine ${(stage.distro ?? "").replace(/^alpine/, "")}` : `Debian ${stage.distro ?? ""}`;
+  ctx.check({
+    line: scope.line, column: 1, stage: stage.index, severity: "error", subject: "--break-system-packages", code: "unknown-pip-option",
+    message: `${release}'s pip (${version}) predates --break-system-packages (pip 23.0.1): it stops with "no such option: --break-system-packages". ${release} does not mark its python3 as externally managed, so the option is not needed: drop it.`,
+  });
+}
+
 /** The stand-in version a pin is read from when the pin's own wheels are in doubt, or null. */
 function doubtfulStandIn(cost: PackageCost): PackageCost["facts"] {
   const series = (v: string) => v.replace(/^===?/, "").split(".").slice(0, 2).join(".");

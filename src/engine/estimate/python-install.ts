@@ -18,7 +18,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
-import { checkBuildHeaders, checkExternallyManaged, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { checkBuildHeaders, checkExternallyManaged, checkBreakSystemPackagesOption, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
@@ -514,6 +514,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   const root = installRoot(stage, scope, info);
   if (root !== null) stage.madePaths.add(root);
   checkExternallyManaged(ctx, stage, scope, info);
+  checkBreakSystemPackagesOption(ctx, stage, scope, info);
   // The install's options with their variables expanded, and the index variables its installer reads.
   const words = indexWords(scope, info);
   checkTorchIndexOnly(ctx, stage, scope, info, requested, words);
