@@ -59,6 +59,25 @@ describe("a command named through a variable", () => {
     expect(e.byCategory.pipCache).toBe(0);
   });
 
+  it("variables in the arguments are expanded too: an unquoted list of packages is split", () => {
+    const dockerfile = "FROM python:3.12-slim\nARG PKGS=\"flask gunicorn\"\nRUN pip install --no-cache-dir $PKGS\n";
+    const paths = finalPaths(dockerfile);
+    expect(paths).toContain("/usr/local/lib/python3.12/site-packages/flask");
+    expect(paths).toContain("/usr/local/lib/python3.12/site-packages/gunicorn");
+  });
+
+  it("an apt package list in a variable is the packages it names", () => {
+    const e = analysis("FROM python:3.12-slim\nARG RUN_DEPS=\"libpq5 curl\"\nRUN apt-get update && apt-get install -y --no-install-recommends $RUN_DEPS && rm -rf /var/lib/apt/lists/*\n").estimate;
+    const labels = e.layers.flatMap((l) => l.items).map((i) => i.label);
+    expect(labels.some((l) => l.startsWith("libpq5"))).toBe(true);
+    expect(e.warnings.map((w) => w.code)).not.toContain("unknown-system-package");
+  });
+
+  it("a quoted expansion stays one word, and an empty unquoted one is no word", () => {
+    const quoted = analysis("FROM python:3.12-slim\nARG PKG=flask\nARG EXTRA=\nRUN pip install --no-cache-dir \"$PKG\" $EXTRA\n").estimate;
+    expect(quoted.layers.flatMap((l) => l.items).some((i) => i.path === "/usr/local/lib/python3.12/site-packages/flask")).toBe(true);
+  });
+
   it("a variable with no value leaves the command unknown", () => {
     const e = analysis("FROM python:3.12-slim\nRUN $INSTALLER flask\n").estimate;
     expect(e.layers.flatMap((l) => l.items).filter((i) => i.category === "python")).toEqual([]);

@@ -5,7 +5,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
 import { recogniseCommand } from "../shell/recognise";
 import type { CommandInfo } from "../shell/command-info";
-import type { ShellCommand } from "../shell/types";
+import type { ShellCommand, ShellWord } from "../shell/types";
 import type { FsEntry } from "./stage-fs";
 import { noteAccounts } from "./accounts";
 import { stageNamed, type EstimateContext } from "./context";
@@ -63,19 +63,32 @@ const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
 export const APT_SOURCES = /\/etc\/apt\/sources\.list|add-apt-repository|apt-add-repository/;
 
 /**
- * A command named through a variable (`python${PYV} -m venv /opt/venv`, `$PIP_INSTALL numpy` with
- * PIP_INSTALL="pip install --no-cache-dir"): the shell expands the word before running it, so it is
- * recognised again with the value the stage gives the variable (unquoted: split at blanks, as the shell
- * does). The rules read the parse's recognition and leave such commands alone; the size and the build
- * check follow what runs. Unchanged where the word is not an expansion or a variable has no value.
+ * A command whose words name variables the stage gives values (`python${PYV} -m venv /opt/venv`, `$PIP_INSTALL
+ * numpy` with PIP_INSTALL="pip install --no-cache-dir", `poetry install --only $install_groups`, `pip install
+ * $PKGS`): the shell expands them before running it, so the command is recognised again with those values
+ * (an unquoted expansion split at blanks, and gone when empty, as the shell does). The rules read the parse's
+ * recognition and leave such commands alone; the size and the build check follow what runs. A word whose
+ * variable has no value is kept as written (the build check then knows the command is not fully read).
  */
-function withCommandWordExpanded(command: ShellCommand, info: CommandInfo | undefined, scope: RunScope): CommandInfo | undefined {
-  const first = command.words[0];
-  if (info === undefined || first === undefined || !first.hasExpansion || !first.value.includes("$")) return info;
-  const expanded = substituteVariables(first.value, scope.vars);
-  if (expanded.unresolved.length > 0 || expanded.value.trim() === "" || expanded.value.includes("$")) return info;
-  const parts = first.quoted ? [expanded.value] : expanded.value.trim().split(/\s+/);
-  const words = [...parts.map((value) => ({ ...first, value, hasExpansion: false })), ...command.words.slice(1)];
+function withWordsExpanded(command: ShellCommand, info: CommandInfo | undefined, scope: RunScope): CommandInfo | undefined {
+  if (info === undefined || !command.words.some((w) => w.hasExpansion && w.value.includes("$"))) return info;
+  const words: ShellWord[] = [];
+  let changed = false;
+  for (const word of command.words) {
+    if (!word.hasExpansion || !word.value.includes("$")) {
+      words.push(word);
+      continue;
+    }
+    const expanded = substituteVariables(word.value, scope.vars);
+    if (expanded.unresolved.length > 0 || expanded.value.includes("$")) {
+      words.push(word);
+      continue;
+    }
+    changed = true;
+    const parts = word.quoted ? [expanded.value] : expanded.value.split(/\s+/).filter((part) => part !== "");
+    for (const value of parts) words.push({ ...word, value, hasExpansion: false });
+  }
+  if (!changed || words.length === 0 || (words[0]?.value ?? "").trim() === "") return info;
   return recogniseCommand({ ...command, words });
 }
 
@@ -119,7 +132,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   run.commands.forEach((command, i) => {
     if (liftsPep668 && run.infos[i]?.kind !== "pip-install" && command.words.some((w) => /break-system-packages|EXTERNALLY-MANAGED/.test(w.value))) stage.toolConfig.set(BREAK_SYSTEM_PACKAGES, "true");
     const restore = applyAssignments(scope, command.assignments);
-    const info = withCommandWordExpanded(command, run.infos[i], scope);
+    const info = withWordsExpanded(command, run.infos[i], scope);
     if (info === undefined) {
       restore();
       return;
