@@ -2,7 +2,7 @@
 // venv a bare `pip` runs from, the directory a --prefix/--target install makes, pip removing itself by a
 // self-upgrade into a prefix, and a source build without a compiler (a build-check error).
 import { substituteVariables } from "../dockerfile/variables";
-import { alpineAtLeast, findPythonPackage, packageBuildNeeds, sourceOnlyCompiled, withLibcHeaders } from "../knowledge";
+import { alpineAtLeast, findPythonPackage, isInFullPythonImage, packageBuildNeeds, sourceOnlyCompiled, withLibcHeaders } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
 import { envTrue, type EstimateContext } from "./context";
 import { resolvePath } from "./paths";
@@ -171,11 +171,15 @@ export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: Pa
  * carry the common -dev packages); on Alpine the table's names have alternatives, so nothing is said there.
  */
 export function checkBuildHeaders(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
-  if (stage.family !== "debian" || stage.libc === "musl" || stage.base?.hasCompiler === true || stage.base === null) return;
-  if (stage.unmodelledAt !== null || stage.systemUnknownAt !== null || stage.debInstalled.size === 0) return;
+  if (stage.family !== "debian" || stage.libc === "musl" || stage.base === null) return;
+  // The full python images ship buildpack-deps' compilers and headers (libpq-dev, libxml2-dev …), not every
+  // library's: GDAL's, LDAP's, libmemcached's are theirs to add. Another image with a compiler is not known.
+  const full = stage.fullPythonImage;
+  if (stage.base.hasCompiler === true && !full) return;
+  if (stage.unmodelledAt !== null || stage.systemUnknownAt !== null || (stage.debInstalled.size === 0 && !full)) return;
   if (!stage.hasCompiler || doubtfulStandIn(cost) !== null) return;
   const headers = (packageBuildNeeds(cost.name)?.debian ?? []).filter((e) => /^\S+-dev$/.test(e.trim()) && e.trim() !== "libc6-dev");
-  const missing = headers.filter((h) => !stage.debInstalled.has(h.trim()));
+  const missing = headers.filter((h) => !stage.debInstalled.has(h.trim()) && !(full && isInFullPythonImage(h.trim(), stage.distro ?? "trixie")));
   if (missing.length === 0) return;
   ctx.check({
     line, column: 1, stage: stage.index, severity: "error", subject: cost.name, code: "source-build-needs-headers",

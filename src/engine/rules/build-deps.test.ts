@@ -52,6 +52,14 @@ describe("correctness/build-deps", () => {
         findings: ["2:compiler"],
         output: "FROM python:3.12-alpine\nRUN apk add --no-cache build-base gdal-dev netcdf-dev hdf5-dev\nRUN pip install --no-cache-dir rasterio==1.4.3 netCDF4==1.7.2\n",
       },
+      {
+        // buildpack-deps brings the compiler (and build-essential's parts): only GDAL's headers are missing.
+        name: "GDAL on the full image: libgdal-dev alone",
+        dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir GDAL==3.10.3\n",
+        findings: ["2:libraries"],
+        output: "FROM python:3.12\nRUN apt-get update && apt-get install -y --no-install-recommends libgdal-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir GDAL==3.10.3\n",
+        messageIncludes: ["this stage has a compiler but not libgdal-dev: the build fails"],
+      },
       { name: "slim has no compiler: the table's build needs and libc6-dev before the install", dockerfile: SLIM, requirements, findings: ["4:compiler"], output: SLIM_FIXED, reasonIncludes: ["psycopg2 has no wheel", "gcc, libpq-dev, libc6-dev"], messageIncludes: ["Install gcc, libpq-dev, libc6-dev first"] },
       // torch has no musllinux wheel and no sdist: a compiler does not mend that, and the step says so.
       { name: "Alpine with psycopg2 and torch: the compiler, and the error it leaves", dockerfile: ALPINE, requirements: { "requirements.txt": "psycopg2==2.9.9\ntorch==2.5.1\n" }, findings: ["3:compiler"], output: ALPINE_FIXED, reasonIncludes: ["the build still fails at line 3 (no-installable-distribution)"] },

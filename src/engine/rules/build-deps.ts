@@ -7,7 +7,7 @@
 // missing, adds them to the install that brought the compiler. Shrinking the result is the next steps'
 // work: size/multistage moves the compilers into a builder stage.
 import type { InstructionNode, Stage } from "../dockerfile/model";
-import { isBareCompiler, libcHeadersPackage, packageBuildNeeds, withLibcHeaders } from "../knowledge";
+import { findBaseImage, isBareCompiler, isInFullPythonImage, libcHeadersPackage, packageBuildNeeds, parseImageRef, withLibcHeaders } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { editableRun } from "./support/commands";
@@ -94,6 +94,17 @@ function distroOf(hit: Hit): string | null {
   return image === null ? null : runtimeTarget(image, hit.family === "alpine" ? "musl" : "glibc").distro;
 }
 
+/** Whether a system package is in place before `hit.node`: installed there by the stage, or, on a full python
+ *  image, one of buildpack-deps' packages (its compilers and common headers: build-essential's parts too). */
+function installedBefore({ analysis }: RuleContext, hit: Hit): (pkg: string) => boolean {
+  const installed = new Set(installsBefore(hit.stage, hit.node, hit.family).flatMap(({ info }) => info.packages.map((p) => p.value)));
+  const summary = analysis.estimate.stages.find((s) => s.index === hit.stage.index);
+  const ref = summary?.baseImage == null ? null : parseImageRef(summary.baseImage);
+  const row = ref === null ? null : findBaseImage(ref)?.row ?? null;
+  const full = row?.image === "python" && row.variant === "full" ? row.distro ?? "trixie" : null;
+  return (pkg) => installed.has(pkg) || (full !== null && (pkg === "build-essential" || isInFullPythonImage(pkg, full)));
+}
+
 function installLine(family: "debian" | "alpine", packages: readonly string[]): string {
   return family === "alpine"
     ? `RUN apk add --no-cache ${packages.join(" ")}`
@@ -124,8 +135,8 @@ export const buildDeps: Rule = {
   detect(context) {
     return hits(context).map((h) => {
       // Where only the -dev libraries are missing, the finding names those, not what is already installed.
-      const installed = h.librariesOnly ? new Set(installsBefore(h.stage, h.node, h.family).flatMap(({ info }) => info.packages.map((p) => p.value))) : null;
-      const needs = h.headersOnly ? [libcHeadersPackage(h.family)] : buildNeeds(h.packages, h.family, distroOf(h)).filter((p) => installed === null || !installed.has(p));
+      const installed = h.librariesOnly ? installedBefore(context, h) : null;
+      const needs = h.headersOnly ? [libcHeadersPackage(h.family)] : buildNeeds(h.packages, h.family, distroOf(h)).filter((p) => installed === null || !installed(p));
       return makeFinding(this.meta, h.headersOnly ? "headers" : h.librariesOnly ? "libraries" : "compiler", { packages: h.packages.join(", "), needs: needs.join(", ") }, h.node.range);
     });
   },
@@ -149,8 +160,8 @@ export const buildDeps: Rule = {
         reasons.push(`${hit.packages.join(", ")} ${hit.packages.length === 1 ? "builds" : "build"} from source at line ${hit.node.range.startLine}, where the compiler has no libc headers: ${headers.join(", ")} ${headers.length === 1 ? "is" : "are"} installed before it`);
         continue;
       }
-      const installed = new Set(installsBefore(hit.stage, hit.node, hit.family).flatMap(({ info }) => info.packages.map((p) => p.value)));
-      const needs = buildNeeds(hit.packages, hit.family, distroOf(hit)).filter((p) => !installed.has(p));
+      const installed = installedBefore(context, hit);
+      const needs = buildNeeds(hit.packages, hit.family, distroOf(hit)).filter((p) => !installed(p));
       if (needs.length === 0) continue;
       const at = insertionPointBefore(model, hit.node);
       edits.push({ start: at, end: at, text: `${installLine(hit.family, needs)}${nl}` });
