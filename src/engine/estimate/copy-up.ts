@@ -51,5 +51,6 @@ function copyOf(entry: FsEntry, label: string): FsEntry {
   return {
     path: entry.path, bytes: entry.bytes, category: entry.category, label, sources: entry.sources, pycBytes: entry.pycBytes,
     pythonPackage: entry.pythonPackage, wheelFile: entry.wheelFile, groups: entry.groups, wheelVersion: entry.wheelVersion ?? null,
+    builtForPython: entry.builtForPython, builtForLibc: entry.builtForLibc, interpreter: entry.interpreter,
   };
 }

@@ -270,9 +270,30 @@ function checkWheelTags(ctx: EstimateContext, stage: StageState, scope: RunScope
 
 /** The wheel files (from `pip wheel -w`) selected by `path`, which may be a glob: each as the project and the
  *  version it was built at. */
-function wheelsAt(stage: StageState, path: string): { name: string; version: string | null }[] {
+function wheelsAt(stage: StageState, path: string): { name: string; version: string | null; python: string | null; libc: "glibc" | "musl" | null }[] {
   const dir = hasGlob(path) ? path.slice(0, path.lastIndexOf("/")) : path;
-  return stage.fs.select(hasGlob(path) ? path : dir).filter((e) => e.wheelFile && e.pythonPackage !== null).map((e) => ({ name: e.pythonPackage ?? "", version: e.wheelVersion ?? null }));
+  return stage.fs.select(hasGlob(path) ? path : dir).filter((e) => e.wheelFile && e.pythonPackage !== null)
+    .map((e) => ({ name: e.pythonPackage ?? "", version: e.wheelVersion ?? null, python: e.builtForPython ?? null, libc: e.builtForLibc ?? null }));
+}
+
+/**
+ * `pip install --no-index --find-links DIR NAME` where DIR holds NAME's wheel built for another CPython or C
+ * library (`pip wheel` on python:3.7, installed on python:3.11-slim): pip skips a wheel whose tags do not fit
+ * and, with no index to fall back on, stops with "No matching distribution found".
+ */
+function checkWheelsFit(ctx: EstimateContext, stage: StageState, scope: RunScope, dir: string, wheels: ReturnType<typeof wheelsAt>, asked: ReadonlySet<string>): void {
+  const python = stage.pythonMinor;
+  const misfit = wheels.filter((w) => asked.has(w.name)
+    && ((w.python !== null && python !== null && w.python !== python) || (w.libc !== null && stage.libc !== null && w.libc !== stage.libc)));
+  const first = misfit[0];
+  if (first === undefined) return;
+  const built = [first.python === null ? null : `CPython ${first.python}`, first.libc === "musl" ? "musl" : first.libc === "glibc" ? "glibc" : null].filter((p) => p !== null).join(", ");
+  const here = [python === null ? null : `CPython ${python}`, stage.libc].filter((p) => p !== null).join(", ");
+  const names = misfit.map((w) => w.name);
+  ctx.check({
+    line: scope.line, column: 1, stage: stage.index, severity: "error", subject: first.name, code: "wheel-for-another-python",
+    message: `${dir} holds ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""} built for ${built}, and this stage runs ${here}: pip skips wheels whose tags do not fit, and with --no-index it has nowhere else to look ("No matching distribution found"). Build the wheels on the image that installs them.`,
+  });
 }
 
 /** A wheel file installs the version it was built at: pinned, so the table weighs that version. */
@@ -500,7 +521,10 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   const noIndex = hasOption(info, "--no-index");
   for (const dir of [optionValue(info, "--find-links"), optionValue(info, "-f")]) {
     if (dir === null) continue;
-    for (const wheel of wheelsAt(stage, resolvePath(scope.cwd, expand(scope, dir)))) {
+    const place = resolvePath(scope.cwd, expand(scope, dir));
+    const wheels = wheelsAt(stage, place);
+    if (noIndex) checkWheelsFit(ctx, stage, scope, place, wheels, new Set(requested.names.map((r) => r.name)));
+    for (const wheel of wheels) {
       requested.prebuilt.add(wheel.name);
       // With --no-index the directory is the only source: an unpinned name gets the version built there.
       const at = requested.names.findIndex((r) => r.name === wheel.name && r.specifier === null);
@@ -553,6 +577,7 @@ export function pipWheel(ctx: EstimateContext, stage: StageState, scope: RunScop
     stage.fs.add({
       path: `${dir}/${cost.name}.whl`, bytes: cost.wheelBytes, category: "python", label: `${cost.label} (wheel)`,
       sources: cost.sources, pycBytes: 0, pythonPackage: cost.name, wheelFile: true, groups: [], wheelVersion: cost.facts?.version.version ?? null,
+      ...builtFor(cost, stage),
     });
   }
   if (!info.options.noCacheDir && !envFlagSet(scope.vars, "PIP_NO_CACHE_DIR") && cacheBytes > 0) {
