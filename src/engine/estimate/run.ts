@@ -8,6 +8,7 @@ import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand, ShellWord } from "../shell/types";
 import type { FsEntry } from "./stage-fs";
 import { noteAccounts } from "./accounts";
+import { commandRuns, type IfBlocks } from "./branches";
 import { stageNamed, type EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
 import { resolvePath } from "./paths";
@@ -129,7 +130,10 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   const liftsPep668 = run.script !== null && /break-system-packages|EXTERNALLY-MANAGED/.test(run.script.text);
   // apt's lists (or all of /var/lib/apt) mounted in: what they hold is not known here.
   const aptListsMounted = run.mounts.some((m) => m.target !== null && /^\/var\/lib\/apt(\/|$)|^\/var\/lib\/?$/.test(resolvePath(stage.workdir, m.target)));
+  const blocks: IfBlocks = new Map();
   run.commands.forEach((command, i) => {
+    // A branch of an `if` the build args rule out does not run (branches.ts).
+    if (command.branches !== undefined && !commandRuns(blocks, command, scope.vars)) return;
     if (liftsPep668 && run.infos[i]?.kind !== "pip-install" && command.words.some((w) => /break-system-packages|EXTERNALLY-MANAGED/.test(w.value))) stage.toolConfig.set(BREAK_SYSTEM_PACKAGES, "true");
     const restore = applyAssignments(scope, command.assignments);
     const info = withWordsExpanded(command, run.infos[i], scope);

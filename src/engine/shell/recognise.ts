@@ -67,7 +67,11 @@ export function recogniseScript(commands: readonly ShellCommand[], depth = 0): R
       // The first inner command takes the outer command's place in the chain (and names the shell, where it
       // is not plain sh: `bash -c` needs bash); all of them run only when the outer one would.
       const wrapped = i === 0 && basename(shell) !== "sh" && inner.shell === undefined ? { shell } : {};
-      out.push({ ...inner, ...wrapped, connectorBefore: i === 0 ? command.connectorBefore : inner.connectorBefore, conditional: inner.conditional || command.conditional });
+      // Their place in `if` blocks is the outer command's: the inner script numbers its own blocks from 0,
+      // which would collide with the outer ones (its commands then count in every branch, as before).
+      const { branches: _inner, ...rest } = inner;
+      const placed = { ...rest, ...wrapped, connectorBefore: i === 0 ? command.connectorBefore : inner.connectorBefore, conditional: inner.conditional || command.conditional };
+      out.push(command.branches === undefined ? placed : { ...placed, branches: command.branches });
       infos.push(nested.infos[i] ?? { kind: "other", name: "" });
     });
     if (nested.commands.length === 0) {

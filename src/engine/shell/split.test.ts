@@ -17,6 +17,22 @@ function shape(text: string): string[] {
   });
 }
 
+describe("splitCommands: a command's place in if blocks", () => {
+  const places = (text: string) => splitCommands(source(text)).commands.map((c) => `${c.words.map((w) => w.value).join(" ")} ${(c.branches ?? []).map((b) => `${b.block}.${b.part}${b.role === "condition" ? "?" : ""}`).join("/")}`.trim());
+
+  it("numbers the parts of if, elif and else, conditions and bodies", () => {
+    expect(places("a; if [ x ]; then b; elif [ y ] && [ z ]; then c; else d; fi; e")).toEqual([
+      "a", "[ x ] 0.0?", "b 0.1", "[ y ] 0.2?", "[ z ] 0.2?", "c 0.3", "d 0.4", "e",
+    ]);
+  });
+
+  it("gives a nested if the outer block's place first, and loops none of their own", () => {
+    expect(places("if [ x ]; then for i in 1 2; do if [ y ]; then b; fi; done; fi; if [ z ]; then c; fi")).toEqual([
+      "[ x ] 0.0?", "[ y ] 0.1/1.0?", "b 0.1/1.1", "[ z ] 2.0?", "c 2.1",
+    ]);
+  });
+});
+
 describe("splitCommands", () => {
   it.each([
     ["pip install flask", ["pip install flask"]],

@@ -77,6 +77,9 @@ class Splitter {
   private dropNextWord = false;
   private pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
   private afterOr = false;
+  /** The open `if` blocks, outermost first (ShellCommand.branches). */
+  private ifs: { block: number; part: number; role: "condition" | "body" }[] = [];
+  private nextIf = 0;
 
   constructor(private readonly source: ShellSource) {
     this.text = source.text;
@@ -433,10 +436,19 @@ class Splitter {
         }
         if (OPENERS.has(word.value)) {
           this.depth++;
+          if (word.value === "if") this.ifs.push({ block: this.nextIf++, part: 0, role: "condition" });
           return;
         }
-        if (SEPARATORS.has(word.value)) return;
+        if (SEPARATORS.has(word.value)) {
+          const open = this.ifs[this.ifs.length - 1];
+          if (open !== undefined && (word.value === "then" || word.value === "elif" || word.value === "else")) {
+            open.part++;
+            open.role = word.value === "elif" ? "condition" : "body";
+          }
+          return;
+        }
         if (CLOSERS.has(word.value)) {
+          if (word.value === "fi") this.ifs.pop();
           this.depth = Math.max(0, this.depth - 1);
           if (word.value === "esac") this.caseDepth = Math.max(0, this.caseDepth - 1);
           return;
@@ -497,7 +509,8 @@ class Splitter {
     const chained = connectorBefore === "&&" || connectorBefore === "|";
     const afterOr = connectorBefore === "||" || (this.afterOr && chained);
     const conditional = this.depth > 0 || afterOr;
-    this.commands.push({ words: this.words, assignments: this.assignments, start: first, end, connectorBefore, conditional });
+    const command: ShellCommand = { words: this.words, assignments: this.assignments, start: first, end, connectorBefore, conditional };
+    this.commands.push(this.ifs.length === 0 ? command : { ...command, branches: this.ifs.map((f) => ({ block: f.block, part: f.part, role: f.role })) });
     this.afterOr = afterOr;
     this.words = [];
     this.assignments = [];

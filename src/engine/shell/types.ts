@@ -49,6 +49,19 @@ export interface ShellCommand {
   /** On the first command of a `bash -c '…'` script (any shell but sh): that shell as written (`/bin/bash`),
    *  which the RUN needs as well as the commands it runs. */
   readonly shell?: string;
+  /** Inside `if … fi`: where, from the outermost `if` to the innermost. Absent outside any `if`. */
+  readonly branches?: readonly IfBranch[];
+}
+
+/**
+ * A command's place in one `if` block: `block` numbers the script's `if`s in order; `part` counts the
+ * block's parts from 0 (`if COND` is 0, `then` 1, `elif COND` 2, its `then` 3 …, `else` the last), and
+ * `role` says whether the part is a condition or a body.
+ */
+export interface IfBranch {
+  readonly block: number;
+  readonly part: number;
+  readonly role: "condition" | "body";
 }
 
 /** A script to split: logical text (continuations removed) and where each of its characters came from. */
