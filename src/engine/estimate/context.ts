@@ -45,7 +45,7 @@ export interface EstimateContext {
   /**
    * Record an assumption that names what it applies to (the pins a table version stands in for, the
    * unknown packages): the `items` of every call with this id are merged, in first-seen order and without
-   * repeats, and `render` writes the text once, from the first LIMITS.assumptionItemsShown of them (with
+   * repeats, and `render` writes the text once, from the first ASSUMPTION_ITEMS_SHOWN of them (with
    * "and N more"). `assume` keeps one text per id, which named only the first install's items.
    */
   assumeEach(id: string, items: readonly string[], render: (listed: string) => string, line: number | null): void;

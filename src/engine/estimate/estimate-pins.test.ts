@@ -65,7 +65,7 @@ describe("pins of a requirements file installed again and again", () => {
 describe("stand-ins of several installs", () => {
   const standIn = (spec: string): string => findPackage("flask", spec, slim312)?.version.version ?? "";
   const tableVersion = (dockerfile: string, requirements = ""): string => assumptions(dockerfile, requirements).find((a) => a.id === "table-version")?.text ?? "";
-  // min-08 (01-airflow-puckel): the note named only the first install's stand-in, not airflow 1.10.2's.
+  // A real Airflow 1.10 Dockerfile (the review of legacy files): the note named only the first install's stand-in, not airflow 1.10.2's.
   const airflow = "FROM python:3.8-slim\nRUN pip install --no-cache-dir psycopg2-binary==2.7.4 \\\n && pip install --no-cache-dir kombu==4.3.0 \\\n && pip install --no-cache-dir apache-airflow==1.10.2\n";
 
   it("names every install's stand-in, in the order installed", () => {

@@ -30,7 +30,7 @@ export function bare(name: string): ClosureRequest {
 }
 
 /** Name the table version that stands in for each pinned version the table does not hold: every
- *  install's stand-ins join one list (min-08: airflow 1.10.2, weighed as 2.4.3, was the third install's). */
+ *  install's stand-ins join one list (apache-airflow==1.10.2, weighed as 2.4.3, was a third install's, unnamed). */
 export function notePins(ctx: EstimateContext, stage: StageState, requirements: readonly Requirement[], line: number): void {
   const differing = pinNotesOf(requirements, stagePlatform(ctx, stage));
   if (differing.length > 0) ctx.assumeEach(ASSUMPTIONS.tableVersion.id, differing, tableVersionText, line);
