@@ -2,9 +2,10 @@
 // venv a bare `pip` runs from, the directory a --prefix/--target install makes, pip removing itself by a
 // self-upgrade into a prefix, and a source build without a compiler (a build-check error).
 import { substituteVariables } from "../dockerfile/variables";
-import { alpineAtLeast, findPythonPackage, isInFullPythonImage, packageBuildNeeds, sourceOnlyCompiled, withLibcHeaders } from "../knowledge";
+import { alpineAtLeast, debianPackage, findPythonPackage, isInFullPythonImage, packageBuildNeeds, sourceOnlyCompiled, withLibcHeaders } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
 import { envTrue, type EstimateContext } from "./context";
+import { stageDebianRelease } from "./debian-install";
 import { resolvePath } from "./paths";
 import type { RunScope } from "./python-install";
 import type { PackageCost } from "./python-sizes";
@@ -184,6 +185,26 @@ export function checkBuildHeaders(ctx: EstimateContext, stage: StageState, cost:
   ctx.check({
     line, column: 1, stage: stage.index, severity: "error", subject: cost.name, code: "source-build-needs-headers",
     message: `${cost.name} compiles from source here, and this stage has a compiler but not ${missing.join(", ")}, whose headers${missing.includes("libpq-dev") ? " and pg_config" : ""} its build reads: the build fails. Install ${missing.join(" ")} with the compiler.`,
+  });
+}
+
+/**
+ * GDAL's Python bindings build against the system's libgdal of the same version (GDAL's docs: `pip install
+ * GDAL==$(gdal-config --version)`): bindings newer than the stage's libgdal-dev call API the library lacks,
+ * and the build fails. Read where the pin is exact and libgdal-dev comes from the stage's Debian release.
+ */
+export function checkGdalVersion(ctx: EstimateContext, stage: StageState, cost: PackageCost, specifier: string | null, line: number): void {
+  if (cost.name !== "gdal" || specifier === null || !stage.debInstalled.has("libgdal-dev")) return;
+  const pin = /^===?\s*(\d+)\.(\d+)/.exec(specifier.trim());
+  const found = stageDebianRelease(stage);
+  const library = found === null ? null : debianPackage("libgdal-dev", found.release)?.version ?? null;
+  const lib = library === null ? null : /^(?:\d+:)?(\d+)\.(\d+)/.exec(library);
+  if (pin === null || lib === null || found === null) return;
+  const [pinMajor, pinMinor, libMajor, libMinor] = [pin[1], pin[2], lib[1], lib[2]].map(Number) as [number, number, number, number];
+  if (pinMajor < libMajor || (pinMajor === libMajor && pinMinor <= libMinor)) return;
+  ctx.check({
+    line, column: 1, stage: stage.index, severity: "error", subject: "gdal", code: "gdal-version-mismatch",
+    message: `GDAL ${specifier.trim().replace(/^===?\s*/, "")}'s Python bindings are newer than ${found.release}'s libgdal-dev (${library}), which they build against: the build fails on API the library lacks. Pin the bindings to the library's version (pip install GDAL==$(gdal-config --version)).`,
   });
 }
 

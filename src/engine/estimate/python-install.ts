@@ -18,7 +18,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
-import { checkBuildHeaders, checkExternallyManaged, checkBreakSystemPackagesOption, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { checkBuildHeaders, checkExternallyManaged, checkBreakSystemPackagesOption, checkGdalVersion, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
@@ -360,6 +360,7 @@ export function installPackages(ctx: EstimateContext, stage: StageState, scope: 
       warnNoCompiler(ctx, stage, cost, scope.line);
     } else if (cost.buildsFromSource) {
       checkBuildHeaders(ctx, stage, cost, scope.line);
+      checkGdalVersion(ctx, stage, cost, specifier, scope.line);
     }
     if (cost.buildsFromSource) stage.builtFromSource.add(cost.name);
     noteResolved(stage, cost, specifier);

@@ -91,7 +91,7 @@ const SOURCE_ONLY: Readonly<Record<string, SourceOnly>> = {
   // GDAL's Python bindings build against the system's libgdal of the same version (gdal-config).
   gdal: {
     why: "GDAL's Python bindings publish only an sdist, built against the system's GDAL of the same version (GDAL's docs: libgdal-dev, then pip install GDAL==$(gdal-config --version))",
-    needs: needs(["libgdal-dev"], ["gdal-dev"]),
+    needs: needs(["libgdal-dev"], ["gdal-dev"], [], ["gdal"]),
   },
 };
 

@@ -76,6 +76,15 @@ describe("size/base-variant", () => {
         reasonIncludes: ["lxml 4.2.5 may have no musllinux wheel for CPython 3.7"],
       },
       {
+        // GDAL's bindings link the system's libgdal: the build group goes, the library stays.
+        name: "GDAL on Alpine, chosen: gdal kept for run time",
+        dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir GDAL==3.10.3\n",
+        findings: ["1:full"],
+        alternatives: ["slim", "alpine"],
+        alternative: "alpine",
+        output: "FROM python:3.12-alpine\nRUN apk add --no-cache gdal && apk add --no-cache --virtual .build-deps build-base gdal-dev && pip install --no-cache-dir GDAL==3.10.3 && apk del .build-deps\n",
+      },
+      {
         name: "pylibmc (sdist only): slim with a compiler and libmemcached's headers",
         dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir pylibmc==1.6.3\n",
         findings: ["1:full"],
