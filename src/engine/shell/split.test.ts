@@ -26,6 +26,10 @@ describe("splitCommands: a command's place in if blocks", () => {
     ]);
   });
 
+  it("an if never closed by fi gives its commands no place in it (a syntax error, not a branch)", () => {
+    expect(places("if [ x ]; then a; if [ y ]; then b; fi; c")).toEqual(["[ x ]", "a", "[ y ] 1.0?", "b 1.1", "c"]);
+  });
+
   it("gives a nested if the outer block's place first, and loops none of their own", () => {
     expect(places("if [ x ]; then for i in 1 2; do if [ y ]; then b; fi; done; fi; if [ z ]; then c; fi")).toEqual([
       "[ x ] 0.0?", "[ y ] 0.1/1.0?", "b 0.1/1.1", "[ z ] 2.0?", "c 2.1",

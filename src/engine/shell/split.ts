@@ -132,7 +132,19 @@ class Splitter {
     }
     this.endWord();
     this.endCommand("newline");
-    return { commands: this.commands, problems: this.problems };
+    return { commands: this.ifs.length === 0 ? this.commands : this.withoutOpenIfs(), problems: this.problems };
+  }
+
+  /** An `if` the script never closes with `fi` is a shell syntax error, not a choice of branches: its
+   *  commands keep no place in it (the estimate then counts them, as any command it cannot rule out). */
+  private withoutOpenIfs(): ShellCommand[] {
+    const open = new Set(this.ifs.map((f) => f.block));
+    return this.commands.map((command) => {
+      if (command.branches === undefined || !command.branches.some((b) => open.has(b.block))) return command;
+      const branches = command.branches.filter((b) => !open.has(b.block));
+      const { branches: _dropped, ...rest } = command;
+      return branches.length === 0 ? rest : { ...rest, branches };
+    });
   }
 
   private ensureWord(startIndex: number): WordBuilder {
