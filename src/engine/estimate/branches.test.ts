@@ -55,6 +55,17 @@ describe("if branches chosen by build args", () => {
     expect(names).toContain("flask");
   });
 
+  it.each([
+    { arch: "x86_64" as const, has: "six", not: "flask" },
+    { arch: "aarch64" as const, has: "flask", not: "six" },
+  ])("BuildKit's TARGETARCH decides a branch on $arch", ({ arch, has, not }) => {
+    const dockerfile = "FROM python:3.12-slim\nARG TARGETARCH\nRUN if [ \"$TARGETARCH\" = \"arm64\" ]; then pip install --no-cache-dir flask; else pip install --no-cache-dir six; fi\n";
+    const items = analyze({ dockerfile, requirements: [], dockerignore: null, settings: { arch } }).estimate.layers.flatMap((l) => l.items);
+    const names = items.filter((i) => i.category === "python").map((i) => i.path.split("/").at(-1));
+    expect(names).toContain(has);
+    expect(names).not.toContain(not);
+  });
+
   it("an if nested in a branch that does not run does not run either", () => {
     const names = installed("FROM python:3.12-slim\nARG GPU=0\nRUN if [ \"$GPU\" = \"1\" ]; then if [ -n \"$GPU\" ]; then pip install --no-cache-dir flask; fi; else pip install --no-cache-dir six; fi\n");
     expect(names).toContain("six");
