@@ -61,6 +61,11 @@ function isSystemBin(path: string, start: number, end: number): boolean {
  *  python3 from 3.19 on (`alpine3.19`, checked by number). */
 const EXTERNALLY_MANAGED = new Set(["bookworm", "trixie", "forky", "sid", "lunar", "mantic", "noble", "oracular", "plucky", "questing"]);
 
+/** The distribution release as a finding names it: `Ubuntu noble`, `Debian bookworm`, `Alpine 3.20`. */
+function releaseLabel(stage: StageState): string {
+  return stage.family === "ubuntu" ? `Ubuntu ${stage.distro ?? ""}` : stage.family === "alpine" ? `Alpine ${(stage.distro ?? "").replace(/^alpine/, "")}` : `Debian ${stage.distro ?? ""}`;
+}
+
 function externallyManaged(stage: StageState): boolean {
   if (stage.family === "alpine") return alpineAtLeast(stage.distro, 3, 19) === true;
   return (stage.family === "debian" || stage.family === "ubuntu") && EXTERNALLY_MANAGED.has(stage.distro ?? "");
@@ -90,7 +95,7 @@ export function checkExternallyManaged(ctx: EstimateContext, stage: StageState, 
   const override = info.optionWords.some((w) => w.value === "--break-system-packages")
     || envTrue(scope.vars, uv ? "UV_BREAK_SYSTEM_PACKAGES" : "PIP_BREAK_SYSTEM_PACKAGES") || stage.toolConfig.get(BREAK_SYSTEM_PACKAGES) === "true";
   if (override) return;
-  const release = stage.family === "ubuntu" ? `Ubuntu ${stage.distro ?? ""}` : stage.family === "alpine" ? `Alpine ${(stage.distro ?? "").replace(/^alpine/, "")}` : `Debian ${stage.distro ?? ""}`;
+  const release = releaseLabel(stage);
   ctx.check({
     line: scope.line, column: 1, stage: stage.index, severity: "error", subject: uv ? "uv" : "pip", code: "externally-managed-environment",
     message: `${release} marks its python3 as externally managed (PEP 668): ${uv ? "uv pip install --system" : "pip install"} into it stops with "externally-managed-environment". Install into a venv (python3 -m venv /opt/venv, then /opt/venv/bin/pip), or add --break-system-packages.`,
@@ -121,7 +126,7 @@ export function checkBreakSystemPackagesOption(ctx: EstimateContext, stage: Stag
   if (option === undefined || info.venv !== null || venvOnPath(stage, scope) !== null || stage.pythonPackages.has("pip")) return;
   const version = pipBeforeOverride(stage);
   if (version === null) return;
-  const release = stage.family === "ubuntu" ? `Ubuntu ${stage.distro ?? ""}` : stage.family === "alpine" ? `Alpine ${(stage.distro ?? "").replace(/^alpine/, "")}` : `Debian ${stage.distro ?? ""}`;
+  const release = releaseLabel(stage);
   ctx.check({
     line: scope.line, column: 1, stage: stage.index, severity: "error", subject: "--break-system-packages", code: "unknown-pip-option",
     message: `${release}'s pip (${version}) predates --break-system-packages (pip 23.0.1): it stops with "no such option: --break-system-packages". ${release} does not mark its python3 as externally managed, so the option is not needed: drop it.`,
