@@ -155,6 +155,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
       totalBytes: s.fs.layers.reduce((sum, l) => sum + l.entries.reduce((a, e) => a + e.bytes, 0), 0),
       inFinalImage: s === final || (final !== undefined && finalStageIndexes.has(s.index)),
       builtFromSource: [...s.builtFromSource].sort(),
+      pythonPresent: [...new Set([...s.pythonInstalled.values()].flatMap((names) => [...names]))].sort(),
       platform: stagePlatform(ctx, s),
       pythonPackages: [...s.pythonPackages.values()],
       unmodelledFrom: s.unmodelledAt,

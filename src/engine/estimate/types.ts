@@ -80,6 +80,9 @@ export interface StageSummary {
   /** Python packages the estimate has this stage compile from source (no wheel for its platform), sorted:
    *  the build check and the multistage rule read the same answer. */
   readonly builtFromSource: readonly string[];
+  /** Python packages present in the stage's site directories when it ends, whoever put them there (its own
+   *  installs, a venv or prefix copied from another stage), sorted: where a copied package's build lives. */
+  readonly pythonPresent: readonly string[];
   /** The image this stage's wheels are chosen for (CPython, libc, Debian release, arch). */
   readonly platform: Platform;
   /** Python packages this stage's installs (and `pip wheel`) resolved, closure included, each once in the

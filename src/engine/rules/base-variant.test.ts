@@ -247,6 +247,25 @@ describe("size/base-variant", () => {
         reasonIncludes: ["lightgbm loads libgomp1 from the image"],
       },
       {
+        // The final stage installs nothing: it copies a venv whose python-ldap a builder compiled against
+        // libldap-dev. The full image has libldap2 and libsasl2-2; slim does not, and `import ldap` would fail
+        // (the build check's runtime-library-missing; fuzz seed 100 case 21001, which never converged).
+        name: "a venv compiled in a builder: slim gets the libraries its packages load, before the copy",
+        dockerfile: "FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y libldap2-dev libsasl2-dev\nRUN python -m venv /venv && /venv/bin/pip install python-ldap==3.4.4\nFROM python:3.12\nCOPY --from=builder /venv /venv\nCMD [\"/venv/bin/python\", \"-c\", \"import ldap\"]\n",
+        findings: ["4:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y libldap2-dev libsasl2-dev\nRUN python -m venv /venv && /venv/bin/pip install python-ldap==3.4.4\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libldap2 libsasl2-2 && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /venv /venv\nCMD [\"/venv/bin/python\", \"-c\", \"import ldap\"]\n",
+        reasonIncludes: ["python-ldap (compiled in stage builder) loads libldap2, libsasl2-2 at run time"],
+      },
+      {
+        // Only a file comes from the builder that compiled python-ldap: the final stage has no ldap to load.
+        name: "a file copied from a builder that compiled something: no libraries added",
+        dockerfile: "FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y libldap2-dev libsasl2-dev\nRUN pip install python-ldap==3.4.4 && echo built > /built.txt\nFROM python:3.12\nCOPY --from=builder /built.txt /built.txt\nRUN pip install --no-cache-dir flask\n",
+        findings: ["4:full"],
+        alternative: "slim",
+        output: "FROM python:3.12 AS builder\nRUN apt-get update && apt-get install -y libldap2-dev libsasl2-dev\nRUN pip install python-ldap==3.4.4 && echo built > /built.txt\nFROM python:3.12-slim\nCOPY --from=builder /built.txt /built.txt\nRUN pip install --no-cache-dir flask\n",
+      },
+      {
         // Pillow 9.0.1 is not in the tables; 9.5.0 stands in with a wheel, but the tables' first release with
         // a cp311 wheel is 10.0.0 and 9.5.0 has older CPythons' only: 9.0.1 (out before Python 3.11) may
         // have none, and pip would compile it. Slim gets its build dependencies; Alpine is not first.

@@ -6,12 +6,13 @@ import type { Analysis } from "../analyze";
 import type { InstructionNode, Stage } from "../dockerfile/model";
 import { formatBytes } from "../format";
 import {
-  alpineClosure, debianRuntimeName, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
+  alpineClosure, debianRuntimeName, sourceBuildSystemNeeds, type DebianRelease, exactDebianRelease, withLibcHeaders, findAlpinePackage, findBaseImage, isInFullPythonImage,
   packageBuildNeeds, parseImageRef, parsePythonTag, pythonImageSuite, suggestPythonVariant, wheelSystemNeeds, type ImageRef, type PythonVariantSuggestion,
 } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { executableNeed, shellNeed } from "../verify/command-needs";
+import { runtimeLibrariesFor } from "../verify/final-stage";
 import { bashOf } from "../verify/executables";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
@@ -264,31 +265,67 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
   const inFull = (lib: string): boolean => fullRelease === null || isInFullPythonImage(debianRuntimeName(lib, fullRelease), fullRelease);
   const wheelLibs = unique(packages.packages.flatMap((p) => (compiling.some((c) => c.name === p.name) ? [] : wheelSystemNeeds(p.name)?.debian ?? [])))
     .filter((p) => !installed.has(p) && inFull(p)).map((p) => debianRuntimeName(p, slimRelease)).filter((p) => !installed.has(p));
-  const needs = [...withLibcHeaders(wanted, "debian"), ...wheelLibs].filter((p, i, all) => !installed.has(p) && all.indexOf(p) === i);
+  const copied = copiedBuildLibraries(analysis, t, slimRelease, inFull);
+  const needs = [...withLibcHeaders(wanted, "debian"), ...wheelLibs, ...copied.libs].filter((p, i, all) => !installed.has(p) && all.indexOf(p) === i);
   const firstPip = needs.length > 0 ? t.stage.instructions.find((n) => (n.run?.infos ?? []).some((i) => i.kind === "pip-install")) : undefined;
+  // Where the stage installs nothing itself (it copies a venv a builder compiled), the libraries go first.
+  const anchor = firstPip ?? (copied.libs.length > 0 ? t.stage.instructions[0] : undefined);
   // Tools first needed where the build dependencies go are installed with them, in one RUN.
-  const together = tools !== null && firstPip !== undefined && insertionPointBefore(analysis.model, tools.first) === insertionPointBefore(analysis.model, firstPip);
+  const together = tools !== null && anchor !== undefined && insertionPointBefore(analysis.model, tools.first) === insertionPointBefore(analysis.model, anchor);
   if (tools !== null && !together) edits.push(toolsEdit(analysis, tools, "debian"));
   let extra = "";
-  if (needs.length > 0) {
-    // slim has no compiler: packages without a manylinux wheel need one, and their headers, to build.
-    if (firstPip !== undefined) {
-      const text = analysis.model.text;
-      const at = insertionPointBefore(analysis.model, firstPip);
-      const nl = lineBreakOf(text);
-      const all = together ? unique([...needs, ...tools.packages]) : needs;
-      edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
-      const compiled = needs.filter((p) => !wheelLibs.includes(p));
-      const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.debian ?? []).some((lib) => wheelLibs.includes(debianRuntimeName(lib, slimRelease)))).map((p) => p.name);
-      extra = (compiled.length === 0 ? "" : ` ${compileReason(compiling, "manylinux")}, so the rewrite installs ${compiled.join(", ")} (slim has no compiler).`)
-        + (wheelLibs.length === 0 ? "" : ` ${users.join(", ")} ${users.length === 1 ? "loads" : "load"} ${wheelLibs.join(", ")} from the image, which the full image has and slim does not: the rewrite installs ${wheelLibs.length === 1 ? "it" : "them"}.`);
-    }
+  // slim has no compiler: packages without a manylinux wheel need one, and their headers, to build.
+  if (needs.length > 0 && anchor !== undefined) {
+    const text = analysis.model.text;
+    const at = insertionPointBefore(analysis.model, anchor);
+    const nl = lineBreakOf(text);
+    const all = together ? unique([...needs, ...tools.packages]) : needs;
+    edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
+    const compiled = needs.filter((p) => !wheelLibs.includes(p) && !copied.libs.includes(p));
+    const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.debian ?? []).some((lib) => wheelLibs.includes(debianRuntimeName(lib, slimRelease)))).map((p) => p.name);
+    extra = (compiled.length === 0 ? "" : ` ${compileReason(compiling, "manylinux")}, so the rewrite installs ${compiled.join(", ")} (slim has no compiler).`)
+      + (wheelLibs.length === 0 ? "" : ` ${users.join(", ")} ${users.length === 1 ? "loads" : "load"} ${wheelLibs.join(", ")} from the image, which the full image has and slim does not: the rewrite installs ${wheelLibs.length === 1 ? "it" : "them"}.`)
+      + (copied.libs.length === 0 ? "" : ` ${copied.sentence}`);
   }
   return {
     id: "slim",
     title: `Use ${slim.text}`,
     edits: [{ file: "dockerfile", edits }],
     reason: `Debian slim keeps glibc, so every manylinux wheel still installs: ${baseSentence(t, slim, fullBytes)}${extra}${toolsSentence(tools, "slim")}`,
+  };
+}
+
+/**
+ * Runtime libraries of packages compiled in another stage and copied into this one (a venv whose
+ * python-ldap a builder built against libldap-dev loads libldap2): the full image has them, slim does not.
+ * The same list the build check's runtime-library-missing reads (verify/final-stage.ts), on slim's release,
+ * less what the stage installs with apt anywhere (a runtime library is needed only when the app runs).
+ */
+function copiedBuildLibraries(analysis: Analysis, t: Target, release: DebianRelease | null, inFull: (lib: string) => boolean): { readonly libs: readonly string[]; readonly sentence: string } {
+  const summaries = analysis.estimate.stages;
+  const own = summaries.find((s) => s.index === t.stage.index);
+  if (own === undefined) return { libs: [], sentence: "" };
+  const present = new Set(own.pythonPresent);
+  const builtHere = new Set(own.builtFromSource);
+  const aptInstalled = new Set(t.stage.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => debianRuntimeName(p.value, release)) : []))));
+  const libs: string[] = [];
+  const users: string[] = [];
+  for (const index of unique(stagesUsedBy(analysis.model, t.stage).map(String)).map(Number)) {
+    const source = summaries.find((s) => s.index === index);
+    for (const name of source?.builtFromSource ?? []) {
+      if (builtHere.has(name) || !present.has(name)) continue;
+      const needs = packageBuildNeeds(name);
+      const runtime = needs != null ? runtimeLibrariesFor(needs, "glibc", release) : [...(sourceBuildSystemNeeds(name)?.debian ?? [])];
+      const missing = runtime.filter((lib) => inFull(lib)).map((lib) => debianRuntimeName(lib, release)).filter((lib) => !aptInstalled.has(lib));
+      if (missing.length === 0) continue;
+      users.push(`${name} (compiled in stage ${source?.name ?? index})`);
+      libs.push(...missing);
+    }
+  }
+  const all = unique(libs);
+  return {
+    libs: all,
+    sentence: all.length === 0 ? "" : `${users.join(", ")} ${users.length === 1 ? "loads" : "load"} ${all.join(", ")} at run time, which the full image has and slim does not: the rewrite installs ${all.length === 1 ? "it" : "them"}.`,
   };
 }
 
