@@ -309,7 +309,8 @@ describe("project files (pyproject.toml, lock files)", () => {
     expect(withLock.steps[0]?.estimate.byCategory.python).toBeGreaterThan(0);
     expect(withLock.steps[0]?.warnings.map((w) => w.code)).not.toContain("lock-not-given");
     const without = json(["plan", "app/Dockerfile", "--format", "json"], files).body as unknown as Body;
-    expect(without.steps[0]?.warnings.map((w) => w.code)).toContain("lock-not-given");
+    // Neither the lock nor pyproject.toml is beside the Dockerfile: nothing of poetry's is counted.
+    expect(without.steps[0]?.warnings.map((w) => w.code)).toContain("project-files-not-given");
     expect(without.steps[0]?.estimate.byCategory.python).toBeLessThan(withLock.steps[0]?.estimate.byCategory.python ?? 0);
   });
 

@@ -40,6 +40,8 @@ export interface EstimateContext {
   readonly stagesByName: ReadonlyMap<string, StageState>;
   /** `createdAt`: the line that made what this warning is about (a later-layer delete names its creator). */
   warn(code: string, message: string, line: number | null, createdAt?: number): void;
+  /** True when a warning about bytes the total leaves out (uncounted.ts) was given at `line`. */
+  uncountedAt(line: number): boolean;
   /** Record that an assumption (by id, from ASSUMPTIONS or a knowledge default) was used at `line`. */
   assume(id: string, text: string, line: number | null): void;
   /**

@@ -191,6 +191,10 @@ function copyFromStage(ctx: EstimateContext, stage: StageState, node: Instructio
       // An install prefix or directory that stage made, whose contents were not counted (a requirements file
       // not given, a package no table holds): the uncounted install already has its own warning there.
       ctx.warn("copy-from-uncounted", `COPY --from=${from} ${raw} copies what that stage put there without the model counting it (see its warnings): not counted.`, line);
+    } else if (selected.length > 0 && [...source.uncountedSites].some((site) => isUnder(site, path) || isUnder(path, site))) {
+      // A venv (or prefix) whose interpreter links and pip were counted, and whose packages were not (its
+      // requirements or lock not given): the copy selects the counted part, and carries the rest.
+      ctx.warn("copy-from-uncounted", `COPY --from=${from} ${raw} copies packages that stage installed without the model counting them (see its warnings): not counted.`, line);
     } else if (selected.length === 0 && source.unmodelledAt !== null && source.unmodelledAt !== source.fs.layers[0]?.line) {
       // Written by something the model does not follow (`pipenv lock -r > requirements.txt`, a script).
       ctx.warn("copy-from-unmodelled", `COPY --from=${from} ${raw} copies what that stage made from line ${source.unmodelledAt} on, which the model does not follow: not counted.`, line);

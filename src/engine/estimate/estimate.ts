@@ -22,6 +22,7 @@ import { fsBudget, layerItems, type FsLayer } from "./stage-fs";
 import { createBuildReader } from "../verify/build-check";
 import { findingKey, type BuildCheckFinding } from "../verify/types";
 import { copiedFromAll, setArg, setEnv, type StageState } from "./stage-state";
+import { UNCOUNTED_WARNING_CODES } from "./uncounted";
 import { CATEGORIES, emptyByCategory, type AptRecommendsWeight, type Assumption, type Category, type LayerItem, type EstimateWarning, type ImageEstimate, type LayerEstimate } from "./types";
 
 export interface EstimateInput {
@@ -50,6 +51,7 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
   const stagesByName = new Map<string, StageState>();
   const unknownPackages = new Set<string>();
   const installedPackages = new Set<string>();
+  const uncountedLines = new Set<number>();
   const aptRecommends: AptRecommendsWeight[] = [];
   const settings = { ...DEFAULT_SETTINGS, ...input.settings };
   const ctx: EstimateContext = {
@@ -66,9 +68,11 @@ export function estimateImage(input: EstimateInput): ImageEstimate {
     fsBudget: fsBudget(),
     escapeChar: input.dockerfile.escapeChar,
     warn: (code, message, line, createdAt) => {
+      if (line !== null && UNCOUNTED_WARNING_CODES.has(code)) uncountedLines.add(line);
       const key = `${code}|${line}|${message}`;
       if (!warnings.has(key)) warnings.set(key, createdAt === undefined ? { code, message, line } : { code, message, line, createdAt });
     },
+    uncountedAt: (line) => uncountedLines.has(line),
     assume: (id, text, line) => {
       if (!assumptions.has(id)) assumptions.set(id, { id, text, line });
     },

@@ -85,7 +85,7 @@ describe("uv sync from uv.lock", () => {
     expect(onlyRequirements.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("the packages of requirements.txt stand in");
     expect(installed(onlyRequirements, VENV)).toContain("flask");
     const nothing = run("FROM python:3.12-slim\nRUN uv sync\n", []);
-    expect(nothing.warnings.find((w) => w.code === "lock-not-given")?.message).toContain("add uv.lock and pyproject.toml");
+    expect(nothing.warnings.find((w) => w.code === "project-files-not-given")?.message).toContain("add uv.lock and pyproject.toml");
   });
 
   it("a malformed uv.lock is a diagnostic at its line, and the estimate still completes", () => {

@@ -106,7 +106,8 @@ export function lockedInstall(ctx: EstimateContext, stage: StageState, runScope:
   }
   const file = ctx.requirementFiles.find((f) => /(^|\/)requirements\.txt$/.test(f.path)) ?? ctx.requirementFiles[0];
   if (file === undefined) {
-    ctx.warn("lock-not-given", `${tool.label} installs from ${tool.lockName}: add ${tool.lockName} and ${tool.manifestName} as project files to count its packages.`, scope.line);
+    ctx.warn("project-files-not-given", `${tool.label} installs from ${tool.lockName}: add ${tool.lockName} and ${tool.manifestName} as project files to count its packages.`, scope.line);
+    stage.uncountedSites.add(plan.site);
     // What it installs, and where, is unknown: the build check must not call anything missing later.
     markUnmodelled(stage, scope.line);
     return;
@@ -255,7 +256,7 @@ export function lockExport(ctx: EstimateContext, stage: StageState, runScope: Ru
   const kind = info.tool === "pdm" ? "pdm-install" : "poetry-export";
   if (lockFile === null || !("lock" in lockFile)) {
     if (manifestFile === null || manifest === null) {
-      ctx.warn("lock-not-given", `${what} writes the packages of ${lockName}, which was not given: add ${lockName} (or pyproject.toml) as a project file to count them.`, scope.line);
+      ctx.warn("project-files-not-given", `${what} writes the packages of ${lockName}, which was not given: add ${lockName} (or pyproject.toml) as a project file to count them.`, scope.line);
       return;
     }
     // Without a lock the tool resolves pyproject.toml's constraints and writes the result: as its install

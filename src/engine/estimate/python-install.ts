@@ -320,6 +320,8 @@ export interface InstallPlan {
 export function installPackages(ctx: EstimateContext, stage: StageState, scope: RunScope, requested: Requested, plan: InstallPlan): PackageCost[] {
   const installed = stage.pythonInstalled.get(plan.site) ?? new Set<string>();
   stage.pythonInstalled.set(plan.site, installed);
+  // A requirements file, lock or project the install reads was not given: the site holds what is not counted.
+  if (ctx.uncountedAt(scope.line)) stage.uncountedSites.add(plan.site);
   const platform = stagePlatform(ctx, stage);
   // The closure's names are normalised (PEP 503); the request's are as written (`Flask`).
   const explicit = new Set<string>();

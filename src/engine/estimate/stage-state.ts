@@ -70,6 +70,10 @@ export interface StageState {
   readonly madePaths: Set<string>;
   /** Directories made empty (WORKDIR, mkdir): they exist, and hold only what the entries say. */
   readonly madeDirs: Set<string>;
+  /** Site directories (a venv's, a prefix's, --target's, the system's) that an install wrote packages to
+   *  the model did not count (requirements or a lock not given, a local project): a COPY --from of a path
+   *  that holds one carries bytes the total lacks, even where it selects entries around them. */
+  readonly uncountedSites: Set<string>;
   /** `pip install --prefix=P` run by a distribution's python3 (not an official python image): Debian's
    *  scheme puts the packages under P/local/lib/python3.X/dist-packages, not P/lib/…/site-packages. */
   readonly distroPrefixes: Set<string>;
@@ -98,7 +102,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   // Each collection below is copied whole, and input can grow some without bound (a RUN mkdir of thousands
   // of directories, then 127 stages built on it, peaked at 423 MB of heap): charged, an element a unit.
   let copied = parent.env.size + parent.venvs.size + parent.debInstalled.size + parent.executables.size + parent.removedExecutables.size
-    + parent.madePaths.size + parent.madeDirs.size + parent.distroPrefixes.size + parent.builtFromSource.size + parent.autoRemoved.size + parent.pythonPackages.size
+    + parent.madePaths.size + parent.madeDirs.size + parent.uncountedSites.size + parent.distroPrefixes.size + parent.builtFromSource.size + parent.autoRemoved.size + parent.pythonPackages.size
     + parent.toolConfig.size + parent.generatedRequirements.size + (parent.accounts?.size ?? 0) + parent.homes.size;
   for (const names of parent.pythonInstalled.values()) copied += names.size + 1;
   return {
@@ -117,6 +121,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
     executables: new Map(parent.executables),
     removedExecutables: new Map(parent.removedExecutables),
     madePaths: new Set(parent.madePaths),
+    uncountedSites: new Set(parent.uncountedSites),
     madeDirs: new Set(parent.madeDirs),
     distroPrefixes: new Set(parent.distroPrefixes),
     builtFromSource: new Set(parent.builtFromSource),
@@ -129,7 +134,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "toolConfig" | "generatedRequirements" | "accounts" | "homes">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "uncountedSites" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "toolConfig" | "generatedRequirements" | "accounts" | "homes">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -157,6 +162,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     aptUpdatedAt: null,
     madePaths: new Set(),
     madeDirs: new Set(),
+    uncountedSites: new Set(),
     distroPrefixes: new Set(),
     builtFromSource: new Set(),
     autoRemoved: new Map(),

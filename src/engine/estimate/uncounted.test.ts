@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
 import { estimate } from "./test-support";
 import { uncountedWarnings } from "./uncounted";
 
@@ -19,6 +20,31 @@ describe("uncountedWarnings", () => {
     expect(lines).not.toContain(2);
     expect(lines).toContain(4);
     expect(lines).toContain(5);
+  });
+
+  it("counts a lock install whose lock and manifest were both not given, not one whose manifest stands in", () => {
+    const dockerfile = "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install poetry && poetry install --no-root\n";
+    const pyproject = { path: "pyproject.toml", content: "[tool.poetry]\nname = \"app\"\nversion = \"0.1.0\"\n\n[tool.poetry.dependencies]\npython = \"^3.12\"\nflask = \"^3.0\"\n" };
+    const nothing = analyze({ dockerfile, requirements: [], dockerignore: null, projectFiles: [] }).estimate;
+    const manifestOnly = analyze({ dockerfile, requirements: [], dockerignore: null, projectFiles: [pyproject] }).estimate;
+    // Nothing given: poetry's packages weigh nothing, so a budget cannot call the total complete.
+    expect(uncountedWarnings(nothing).map((x) => [x.code, x.line])).toContainEqual(["project-files-not-given", 3]);
+    // pyproject.toml given: its dependencies are resolved from the table and counted; the warning stays.
+    expect(manifestOnly.warnings.map((x) => x.code)).toContain("lock-not-given");
+    expect(uncountedWarnings(manifestOnly).map((x) => x.code)).not.toContain("lock-not-given");
+    expect(manifestOnly.byCategory.python).toBeGreaterThan(nothing.byCategory.python);
+  });
+
+  it("counts a copy of a builder's venv whose requirements were not given, though the venv itself was weighed", () => {
+    // The venv's own files (pip, the interpreter links) are entries the COPY selects; its packages are not.
+    const dockerfile = "FROM python:3.12 AS build\nRUN python -m venv /venv && /venv/bin/pip install -r requirements.txt\nFROM python:3.12-slim\nCOPY --from=build /venv /venv\n";
+    const without = estimate(dockerfile);
+    expect(uncountedWarnings(without).map((x) => [x.code, x.line])).toEqual([["copy-from-uncounted", 4]]);
+    const given = estimate(dockerfile, { requirements: { "requirements.txt": "flask==3.0.3\n" } });
+    expect(uncountedWarnings(given)).toEqual([]);
+    // A directory of its own copied from that builder carries none of the venv.
+    const other = "FROM python:3.12 AS build\nRUN python -m venv /venv && /venv/bin/pip install -r requirements.txt\nCOPY app.py /out/app.py\nFROM python:3.12-slim\nCOPY --from=build /out /out\n";
+    expect(uncountedWarnings(estimate(other))).toEqual([]);
   });
 
   it("is empty for an estimate without warnings", () => {

@@ -7,7 +7,11 @@ import type { EstimateWarning, ImageEstimate } from "./types";
 export const UNCOUNTED_WARNING_CODES: ReadonlySet<string> = new Set([
   "unknown-base-image", "unmodelled-command", "unmodelled-download", "copy-from-image", "copy-from-base", "copy-from-unmodelled",
   "copy-from-uncounted", "add-url", "requirements-not-given", "local-requirement", "local-project", "unresolved-requirement",
-  "third-party-package", "stand-in-release-package", "uv-managed-python",
+  "third-party-package", "stand-in-release-package", "uv-managed-python", "copy-from-partial", "copy-from-self",
+  // A lock install with neither its lock nor its manifest given, a lock that lacks part of its closure or
+  // holds no project: what they install is (partly) not counted. `lock-not-given` alone is not here: the
+  // manifest's or requirements' packages stand in for the lock, and are counted.
+  "project-files-not-given", "lock-incomplete", "lock-no-project",
 ]);
 
 /** The estimate's warnings about bytes the final image's total leaves out, in order, each (line, message)
