@@ -88,6 +88,17 @@ const SOURCE_ONLY: Readonly<Record<string, SourceOnly>> = {
     why: "python-evdev publishes only an sdist; its C extension is built against the kernel's input headers (linux/input.h)",
     needs: needs([], ["linux-headers"]),
   },
+  // The Raspberry Pi GPIO and SPI bindings: piwheels builds armv7 wheels of them for Raspberry Pi OS, PyPI
+  // has none (reports of `command 'gcc' failed` on slim: octoprint-docker#33, mqtt-io#355). spidev includes
+  // the kernel's linux/spi/spidev.h (linux-libc-dev on Debian, with libc6-dev; linux-headers on Alpine).
+  "rpi-gpio": {
+    why: "RPi.GPIO publishes only an sdist on PyPI (piwheels' armv7 wheels are for Raspberry Pi OS); pip compiles its C extension",
+    needs: needs([], []),
+  },
+  spidev: {
+    why: "spidev publishes only an sdist; its C extension is built against the kernel's SPI header (linux/spi/spidev.h)",
+    needs: needs([], ["linux-headers"]),
+  },
   // GDAL's Python bindings build against the system's libgdal of the same version (gdal-config).
   gdal: {
     why: "GDAL's Python bindings publish only an sdist, built against the system's GDAL of the same version (GDAL's docs: libgdal-dev, then pip install GDAL==$(gdal-config --version))",
