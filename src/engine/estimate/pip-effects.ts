@@ -3,6 +3,7 @@
 // self-upgrade into a prefix, and a source build without a compiler (a build-check error).
 import { substituteVariables } from "../dockerfile/variables";
 import { alpineAtLeast, debianPackage, findPythonPackage, isInFullPythonImage, packageBuildNeeds, sourceOnlyCompiled, withLibcHeaders } from "../knowledge";
+import type { ClosureRequest } from "../knowledge";
 import type { PipInstall } from "../shell/command-info";
 import { envTrue, type EstimateContext } from "./context";
 import { stageDebianRelease } from "./debian-install";
@@ -74,6 +75,52 @@ function externallyManaged(stage: StageState): boolean {
 /** The `toolConfig` key a command sets when it lifts PEP 668 for the stage: `pip config set
  *  global.break-system-packages true`, or removing the EXTERNALLY-MANAGED marker. */
 export const BREAK_SYSTEM_PACKAGES = "pip:break-system-packages";
+
+/** The `toolConfig` key a command sets when it gives pip another index or a links directory through pip's
+ *  configuration (`pip config set global.extra-index-url …`, a pip.conf written or linked). */
+export const PIP_INDEX_CONFIGURED = "pip:index-configured";
+
+/** Where pip reads a configuration file (pip's docs, "Configuration"): site-wide, then the user's. */
+function pipConfigPaths(stage: StageState): string[] {
+  const home = homeOf(stage);
+  return ["/etc/pip.conf", "/etc/xdg/pip/pip.conf", `${home}/.config/pip/pip.conf`, `${home}/.pip/pip.conf`];
+}
+
+/** `==2.3.1+cpu`, `===1.0+ubuntu2`: an exact pin of a PEP 440 local version. */
+const LOCAL_VERSION_PIN = /^\s*===?\s*[^,;\s]*\+[A-Za-z0-9.]+\s*$/;
+
+/**
+ * A pin of a local version (`torch==2.3.1+cpu`, `python-apt==2.4.0+ubuntu2` from a `pip freeze` of an Ubuntu
+ * desktop) where pip has only PyPI to look in: PyPI never hosts local versions (PEP 440: "local version
+ * identifiers SHOULD NOT be used when publishing upstream projects to a public index server"; its upload
+ * rejects them), and `==X+label` matches only that local version, so pip finds none and the build fails.
+ * Not where the install names another index or a links directory (option, requirements file, PIP_* variable,
+ * pip's configuration), nor where the stage is past what the model follows.
+ */
+export function checkLocalVersionPins(ctx: EstimateContext, stage: StageState, scope: RunScope, info: PipInstall, names: readonly ClosureRequest[], filesNameIndex: () => boolean): void {
+  if (info.installer !== "pip" || stage.unmodelledAt !== null) return;
+  const pins = names.filter((r) => r.specifier !== null && LOCAL_VERSION_PIN.test(r.specifier));
+  if (pins.length === 0) return;
+  const optionNamesIndex = info.optionWords.some((w) => /^(--index-url|-i|--extra-index-url|--find-links|-f|--no-index)(=|$)|^-[if]\S/.test(w.value));
+  const variables = ["PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS", "PIP_CONFIG_FILE"].some((name) => (scope.vars.get(name) ?? "") !== "");
+  if (optionNamesIndex || variables || stage.toolConfig.get(PIP_INDEX_CONFIGURED) === "true") return;
+  if (pipConfigPaths(stage).some((path) => stage.fs.select(path).length > 0) || filesNameIndex()) return;
+  for (const pin of pins) {
+    const version = (pin.specifier ?? "").replace(/^\s*===?\s*/, "").trim();
+    const label = version.slice(version.indexOf("+") + 1);
+    const publicVersion = version.slice(0, version.indexOf("+"));
+    // PyTorch's builds are labelled by their index (`+cpu` from /whl/cpu, `+cu118` from /whl/cu118); the
+    // public torch of the same number is another build (CUDA's), so it is no like-for-like pin.
+    const torchIndex = /^(torch|torchvision|torchaudio)$/i.test(pin.name) && /^(cpu|cu\d+|rocm[\d.]+)$/.test(label);
+    const remedy = torchIndex
+      ? `Add the index that has it: --extra-index-url https://download.pytorch.org/whl/${label}.`
+      : `Add the index or --find-links directory that has it, or pin the public version (${pin.name}==${publicVersion}).`;
+    ctx.check({
+      line: scope.line, column: 1, stage: stage.index, severity: "error", subject: pin.name, code: "local-version-not-on-index",
+      message: `${pin.name}==${version} pins a local version (the "+${label}" label), which PyPI never hosts, and this install reads only PyPI: pip finds no matching version and the build fails. ${remedy}`,
+    });
+  }
+}
 
 /**
  * pip (and `uv pip install --system`) into the distribution's own python3 on a release that marks it

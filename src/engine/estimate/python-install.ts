@@ -18,7 +18,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
-import { checkBuildHeaders, checkExternallyManaged, checkBreakSystemPackagesOption, checkGdalVersion, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { checkBuildHeaders, checkExternallyManaged, checkLocalVersionPins, checkBreakSystemPackagesOption, checkGdalVersion, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
@@ -545,6 +545,12 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   // The install's options with their variables expanded, and the index variables its installer reads.
   const words = indexWords(scope, info);
   checkTorchIndexOnly(ctx, stage, scope, info, requested, words);
+  // A wheel file or URL (`torch-1.11.0%2Bcpu-…whl`) is its own source: its version is no pin to look up.
+  checkLocalVersionPins(ctx, stage, scope, info, requested.names.filter((r) => !requested.prebuilt.has(r.name)), () => info.requirementFiles.some((f) => {
+    const found = resolveFileAt(ctx, stage, resolvePath(scope.cwd, expand(scope, f.value)));
+    // A file not given may name an index: nothing is said about it.
+    return found === null || found.resolved.options.indexUrl !== null || found.resolved.options.extraIndexUrls.length > 0 || found.resolved.options.findLinks.length > 0 || found.resolved.options.noIndex;
+  }));
   const distroPython = stage.base !== null && stage.base.python === null && (stage.family === "debian" || stage.family === "ubuntu");
   if (info.options.prefix !== null && root !== null && distroPython && info.venv === null && venvOnPath(stage, scope) === null) stage.distroPrefixes.add(root);
   installPackages(ctx, stage, scope, requested, {

@@ -16,7 +16,7 @@ import { carryGeneratedRequirements, landingPath, touchesMadePath } from "./copy
 import { lockedInstall, lockExport, poetryConfig } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
 import { pythonDownload } from "./python-downloads";
-import { BREAK_SYSTEM_PACKAGES } from "./pip-effects";
+import { BREAK_SYSTEM_PACKAGES, PIP_INDEX_CONFIGURED } from "./pip-effects";
 import { ScopeVariables } from "./scope-variables";
 import { markSystemUnknown, markUnmodelled, type StageState } from "./stage-state";
 import { apkAdd, apkDel, apkIndex, aptInstall, aptRemove, checkAptLists, aptUpdate, reportStranded } from "./system-install";
@@ -128,6 +128,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   // lifted for the stage's later pip installs (pip-effects.ts checkExternallyManaged). The RUN's text is
   // tested once; its commands only when it names either.
   const liftsPep668 = run.script !== null && /break-system-packages|EXTERNALLY-MANAGED/.test(run.script.text);
+  const setsPipIndex = run.script !== null && /index-url|find-links|pip\.conf/.test(run.script.text);
   // apt's lists (or all of /var/lib/apt) mounted in: what they hold is not known here.
   const aptListsMounted = run.mounts.some((m) => m.target !== null && /^\/var\/lib\/apt(\/|$)|^\/var\/lib\/?$/.test(resolvePath(stage.workdir, m.target)));
   const blocks: IfBlocks = new Map();
@@ -135,6 +136,8 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
     // A branch of an `if` the build args rule out does not run (branches.ts).
     if (command.branches !== undefined && !commandRuns(blocks, command, scope.vars)) return;
     if (liftsPep668 && run.infos[i]?.kind !== "pip-install" && command.words.some((w) => /break-system-packages|EXTERNALLY-MANAGED/.test(w.value))) stage.toolConfig.set(BREAK_SYSTEM_PACKAGES, "true");
+    // `pip config set global.extra-index-url …`, `ln -s /run/secrets/pip.conf /etc/pip.conf`: pip reads another index.
+    if (setsPipIndex && run.infos[i]?.kind !== "pip-install" && command.words.some((w) => /index-url|find-links|pip\.conf/.test(w.value))) stage.toolConfig.set(PIP_INDEX_CONFIGURED, "true");
     const restore = applyAssignments(scope, command.assignments);
     const info = withWordsExpanded(command, run.infos[i], scope);
     if (info === undefined) {
