@@ -247,6 +247,25 @@ describe("size/base-variant", () => {
         reasonIncludes: ["lightgbm loads libgomp1 from the image"],
       },
       {
+        // Streamlit's documented HEALTHCHECK calls curl, which the full image has: without it the container is
+        // never healthy. The rewrite installs it, as it does for a RUN that calls it.
+        name: "a HEALTHCHECK that calls curl: the rewrite installs it",
+        dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.3\nCOPY app.py .\nHEALTHCHECK --interval=30s CMD curl --fail http://localhost:5000/ || exit 1\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:full"],
+        alternatives: ["alpine", "slim"],
+        output: "FROM python:3.12-alpine\nRUN pip install --no-cache-dir flask==3.0.3\nCOPY app.py .\nRUN apk add --no-cache curl\nHEALTHCHECK --interval=30s CMD curl --fail http://localhost:5000/ || exit 1\nCMD [\"flask\", \"run\"]\n",
+        reasonIncludes: ["The stage calls curl (line 4 first)"],
+      },
+      {
+        // A CMD's `sh -c` script calls git as the app's user: apt-get needs root, so git goes before the USER.
+        name: "a CMD that runs git as the app's user: git is installed before the USER",
+        dockerfile: "FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.3\nRUN useradd --create-home app\nUSER app\nCMD [\"/bin/sh\", \"-c\", \"git pull --rebase && flask run\"]\n",
+        findings: ["1:full"],
+        alternative: "slim",
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\nRUN useradd --create-home app\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\nUSER app\nCMD [\"/bin/sh\", \"-c\", \"git pull --rebase && flask run\"]\n",
+        reasonIncludes: ["The stage calls git (line 5 first)"],
+      },
+      {
         // The final stage installs nothing: it copies a venv whose python-ldap a builder compiled against
         // libldap-dev. The full image has libldap2 and libsasl2-2; slim does not, and `import ldap` would fail
         // (the build check's runtime-library-missing; fuzz seed 100 case 21001, which never converged).

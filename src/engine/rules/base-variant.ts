@@ -52,6 +52,9 @@ interface MissingTools {
   readonly tools: readonly string[];
   readonly packages: readonly string[];
   readonly first: InstructionNode;
+  /** Where their install goes: before `first`, or before the stage's first USER when one comes earlier
+   *  (apt-get and apk need root, and a HEALTHCHECK or CMD comes after the switch to the app's user). */
+  readonly installBefore: InstructionNode;
 }
 
 interface Target {
@@ -89,7 +92,7 @@ export const baseVariant: Rule = {
       why: "The full image is Debian with compilers, headers and version-control tools — about 1 GB on disk. slim holds only what CPython needs (about 120 MB); alpine is smaller still, but uses musl: packages without a musllinux wheel compile from source there.",
       before: "FROM python:3.12\nRUN pip install flask\n",
       after: "FROM python:3.12-alpine\nRUN pip install flask\n",
-      safety: "A suggestion: commands that relied on tools of the full image (git, curl, gcc) need them installed, and the rewrite installs the ones the stage calls before the first call (a script the stage runs may call others it cannot see); on Alpine, glibc-only wheels and apt-get do not work. The rewrite adds the build dependencies a package needs to compile.",
+      safety: "A suggestion: commands that relied on tools of the full image (git, curl, gcc) need them installed, and the rewrite installs the ones the stage calls (in a RUN, a HEALTHCHECK, the CMD or ENTRYPOINT) before the first call, as root (a script the stage runs may call others it cannot see); on Alpine, glibc-only wheels and apt-get do not work. The rewrite adds the build dependencies a package needs to compile.",
     },
     messages: {
       full: "{{image}} is the full Debian image ({{size}} on disk): a slim or alpine variant holds the same Python.",
@@ -209,6 +212,11 @@ function missingTools(stage: Stage, vcsInstall: InstructionNode | undefined, ins
     if (first === null || node.range.start < first.range.start) first = node;
   };
   for (const node of stage.instructions) {
+    // HEALTHCHECK CMD curl …, CMD git pull && …: the container calls them where the image has to have them.
+    for (const word of containerCommandWords(node)) {
+      const name = word.slice(word.lastIndexOf("/") + 1);
+      if (FULL_IMAGE_TOOLS.has(name) && !word.includes("$")) need(name, node);
+    }
     for (const command of node.run?.commands ?? []) {
       const word = command.words[0]?.value ?? "";
       const name = word.slice(word.lastIndexOf("/") + 1);
@@ -222,12 +230,41 @@ function missingTools(stage: Stage, vcsInstall: InstructionNode | undefined, ins
   }
   if (vcsInstall !== undefined) need("git", vcsInstall);
   if (refuse) return "refuse";
-  return first === null ? null : { tools, packages: [...packages], first };
+  if (first === null) return null;
+  const found: InstructionNode = first;
+  const user = stage.instructions.find((n) => n.keyword === "USER" && n.range.start < found.range.start);
+  return { tools, packages: [...packages], first: found, installBefore: user ?? found };
+}
+
+/** The first word of each command a HEALTHCHECK, CMD or ENTRYPOINT runs: shell form split at `&&`, `||`,
+ *  `;` and `|`; exec form (`["curl", "-f", …]`, a HEALTHCHECK's as one JSON word) its first element, or the
+ *  commands of the script it gives `sh -c`. */
+function containerCommandWords(node: InstructionNode): string[] {
+  if (node.keyword !== "HEALTHCHECK" && node.keyword !== "CMD" && node.keyword !== "ENTRYPOINT") return [];
+  let words = node.keyword === "HEALTHCHECK" ? (node.args[0]?.toUpperCase() === "CMD" ? node.args.slice(1) : []) : node.args;
+  if (words.length === 1 && words[0]?.startsWith("[") === true) {
+    try {
+      const parsed: unknown = JSON.parse(words[0]);
+      words = Array.isArray(parsed) && parsed.every((w) => typeof w === "string") ? parsed as string[] : [];
+    } catch {
+      return [];
+    }
+  }
+  const [shell, flag, script] = words;
+  if (shell !== undefined && /^(\/usr)?(\/bin\/)?(sh|bash)$/.test(shell) && flag === "-c" && script !== undefined && words.length === 3) words = script.split(/\s+/).filter((w) => w !== "");
+  const firsts: string[] = [];
+  let atStart = true;
+  for (const word of words) {
+    if (word === "&&" || word === "||" || word === ";" || word === "|") { atStart = true; continue; }
+    if (atStart) firsts.push(word);
+    atStart = false;
+  }
+  return firsts;
 }
 
 /** The RUN that installs the full image's tools the stage calls, inserted before the first that needs one. */
 function toolsEdit(analysis: Analysis, missing: MissingTools, family: "debian" | "alpine"): TextEdit {
-  const at = insertionPointBefore(analysis.model, missing.first);
+  const at = insertionPointBefore(analysis.model, missing.installBefore);
   const nl = lineBreakOf(analysis.model.text);
   const install = family === "debian"
     ? `RUN apt-get update && apt-get install -y --no-install-recommends ${missing.packages.join(" ")} && rm -rf /var/lib/apt/lists/*`
@@ -271,7 +308,7 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
   // Where the stage installs nothing itself (it copies a venv a builder compiled), the libraries go first.
   const anchor = firstPip ?? (copied.libs.length > 0 ? t.stage.instructions[0] : undefined);
   // Tools first needed where the build dependencies go are installed with them, in one RUN.
-  const together = tools !== null && anchor !== undefined && insertionPointBefore(analysis.model, tools.first) === insertionPointBefore(analysis.model, anchor);
+  const together = tools !== null && anchor !== undefined && insertionPointBefore(analysis.model, tools.installBefore) === insertionPointBefore(analysis.model, anchor);
   if (tools !== null && !together) edits.push(toolsEdit(analysis, tools, "debian"));
   let extra = "";
   // slim has no compiler: packages without a manylinux wheel need one, and their headers, to build.
