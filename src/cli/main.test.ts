@@ -213,6 +213,17 @@ describe("options that feed the engine", () => {
     expect(python(["plan", "p/Dockerfile", "--format", "json"], files)?.python).toBe(installedBytes(closure("requests", "flask")));
   });
 
+  it("without --requirements, a file the Dockerfile's install names is read too: from the COPY that brings it, else beside the Dockerfile", () => {
+    // bot_requirements.txt and deps/base.txt match no requirements*.txt pattern; the install names them.
+    const beside = { "p/Dockerfile": "FROM python:3.12-slim\nCOPY bot_requirements.txt .\nRUN pip install --no-cache-dir -r bot_requirements.txt\n", "p/bot_requirements.txt": "flask\n" };
+    expect(python(["plan", "p/Dockerfile", "--format", "json"], beside)?.python).toBe(installedBytes(closure("flask")));
+    const copied = { "p/Dockerfile": "FROM python:3.12-slim\nCOPY deps/base.txt /tmp/base.txt\nRUN pip install --no-cache-dir -r /tmp/base.txt\n", "p/deps/base.txt": "requests\n", "p/base.txt": "flask\n" };
+    expect(python(["plan", "p/Dockerfile", "--format", "json"], copied)?.python).toBe(installedBytes(closure("requests")));
+    // A file the Dockerfile does not name is not read.
+    const unnamed = { "p/Dockerfile": "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n", "p/bot_requirements.txt": "requests\n" };
+    expect(python(["plan", "p/Dockerfile", "--format", "json"], unnamed)?.python).toBe(installedBytes(closure("flask")));
+  });
+
   it("a constraints file beside the Dockerfile is read, and bounds the versions -c names", () => {
     const files = { "p/Dockerfile": "FROM python:3.12-slim\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt -c constraints.txt\n", "p/requirements.txt": "flask\n", "p/constraints.txt": "flask==2.3.3\nwerkzeug==2.3.8\n" };
     const versions = (given: Parameters<typeof runWith>[1]) => {

@@ -4,6 +4,8 @@
 // an InputError (one line, exit 2).
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { TextFile } from "../engine/analyze";
+import { parseDockerfile } from "../engine/dockerfile/parse-dockerfile";
+import { decodeText } from "../engine/text/decode";
 import type { CliIo } from "./io";
 
 export class InputError extends Error {}
@@ -56,6 +58,35 @@ function discoverRequirements(io: CliIo, contextDir: string): string[] {
   return found;
 }
 
+/**
+ * Requirements and constraints files the Dockerfile's installs name (`pip install -r bot_requirements.txt`,
+ * `-c deps/constraints.txt`) that the name patterns above miss: where a COPY of the context brings a file of
+ * that name, that context file; else the file of that name beside the Dockerfile. Each only if it is a file.
+ */
+function namedRequirements(io: CliIo, contextDir: string, dockerfile: Uint8Array): string[] {
+  let model;
+  try {
+    model = parseDockerfile(decodeText(dockerfile).text);
+  } catch {
+    // The engine reports a Dockerfile it cannot read, with its line; discovery only misses the names.
+    return [];
+  }
+  const written = new Set(model.instructions.flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "pip-install" ? [...i.requirementFiles, ...i.constraintFiles] : []))
+    .map((w) => w.value).filter((v) => v !== "" && !v.includes("$"))));
+  const copied = model.instructions.flatMap((n) => (n.copy !== null && n.copy.from === null ? n.copy.sources : []));
+  const found: string[] = [];
+  for (const value of written) {
+    const name = value.slice(value.lastIndexOf("/") + 1);
+    const source = copied.find((s) => s.slice(s.lastIndexOf("/") + 1) === name && !s.includes("$") && !s.includes("*"));
+    for (const candidate of [source === undefined ? null : join(contextDir, ...source.replace(/^\.?\/+/, "").split("/")), join(contextDir, name)]) {
+      if (candidate === null || !candidate.startsWith(contextDir) || io.kind(candidate) !== "file") continue;
+      found.push(candidate);
+      break;
+    }
+  }
+  return found;
+}
+
 /** The project files a locked install or `pip install .` reads, when they sit beside the Dockerfile (the build context). */
 const PROJECT_FILE_NAMES = ["pyproject.toml", "setup.cfg", "setup.py", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile", "Pipfile.lock"];
 
@@ -67,7 +98,9 @@ function discoverProjectFiles(io: CliIo, contextDir: string): string[] {
 export function readProject(io: CliIo, paths: ProjectPaths): ProjectInput {
   const contextDir = dirname(paths.dockerfile);
   const dockerfile = readBytes(io, paths.dockerfile, "Dockerfile");
-  const requirementPaths = paths.requirements.length > 0 ? paths.requirements : discoverRequirements(io, contextDir);
+  const discovered = paths.requirements.length > 0 ? [] : discoverRequirements(io, contextDir);
+  const requirementPaths = paths.requirements.length > 0 ? paths.requirements
+    : [...discovered, ...namedRequirements(io, contextDir, dockerfile).filter((p) => !discovered.includes(p))].filter((p, i, all) => all.indexOf(p) === i);
   const requirements = requirementPaths.map((p) => ({ path: contextPath(contextDir, p), content: readBytes(io, p, "requirements file") }));
   const found = discoverProjectFiles(io, contextDir);
   // A file given with --project-file wins over the one of the same context path found beside the Dockerfile.
