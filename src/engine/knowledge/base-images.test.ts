@@ -89,6 +89,8 @@ describe("findBaseImage: nearest known tag", () => {
     { name: "digest-pinned", text: `python:3.12-slim@${SHA}`, row: "python:3.12-slim", says: /digest sha256:abab.* ignored/ },
     { name: "digest only", text: `python@${SHA}`, row: "python:3.14", says: /ignored.*newest stable Python/ },
     { name: "hub mirror", text: "mirror.gcr.io/library/python:3.12", row: "python:3.12", says: /mirrors Docker Hub/ },
+    { name: "per-architecture official image", text: "arm64v8/python:3.12-slim", row: "python:3.12-slim", says: /arm64v8\/python is Docker's official python image built for arm64v8/ },
+    { name: "per-architecture official image on Docker Hub's host", text: "docker.io/arm32v7/python:3.11", row: "python:3.11", says: /built for arm32v7/ },
     { name: "distroless other tag", text: "gcr.io/distroless/python3-debian12:nonroot", row: "gcr.io/distroless/python3-debian12:latest", says: /no figure for tag nonroot/ },
     { name: "distroless without a Debian suffix", text: "gcr.io/distroless/python3", row: "gcr.io/distroless/python3-debian12:latest", says: /names no Debian release; its -debian12 image stands in/ },
     { name: "distroless without a suffix, another tag", text: "gcr.io/distroless/python3:nonroot", row: "gcr.io/distroless/python3-debian12:latest", says: /names no Debian release/ },

@@ -39,7 +39,14 @@ const HUB_MIRROR = /^(?:mirror\.gcr\.io|public\.ecr\.aws\/docker)$/;
 
 /** The table's name for the image: `python` for Docker Hub (and its mirrors), else `registry/repository`. */
 function tableImage(ref: ImageRef, reasons: string[]): string {
-  if (ref.registry === null) return ref.repository;
+  if (ref.registry === null) {
+    // Docker Hub's per-architecture repositories of the official images (`arm64v8/python`): the same
+    // Dockerfiles built for one architecture, which the multi-arch `python` tag points at.
+    const arch = /^(amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|mips64le|ppc64le|riscv64|s390x)\/([a-z0-9._-]+)$/.exec(ref.repository);
+    if (arch === null) return ref.repository;
+    reasons.push(`${ref.repository} is Docker's official ${arch[2]} image built for ${arch[1]}: weighed as ${arch[2]}'s row, measured on amd64`);
+    return arch[2] ?? ref.repository;
+  }
   const path = `${ref.registry}/${ref.repository}`;
   const mirror = /^(.+)\/library\/([a-z0-9._-]+)$/.exec(path);
   if (mirror !== null && HUB_MIRROR.test(mirror[1] ?? "")) {
