@@ -251,6 +251,14 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends git curl gcc python3-dev tini && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install --no-cache-dir flask\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl tini && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"flask\", \"run\"]\n",
       },
       {
+        // GitPython runs git (its import fails without one): git stays in the final stage, as a called tool does.
+        name: "git is a runtime package where GitPython is installed",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git gcc python3-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir gitpython==3.1.43 flask\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends git gcc python3-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install --no-cache-dir gitpython==3.1.43 flask\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nCMD [\"flask\", \"run\"]\n",
+      },
+      {
         name: "python work between installs: a venv, and the work repeated in the final stage",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir nltk\nRUN python -c \"import nltk; nltk.download('punkt')\"\nRUN pip install --no-cache-dir flask\n",
         findings: ["1:single"],

@@ -248,6 +248,16 @@ function shown(name: string): string {
 }
 
 /**
+ * Executables (by the system package that provides them) that installed Python packages run when the app
+ * runs: the split keeps them in the final stage, as it keeps a tool the final stage's text calls.
+ * GitPython runs `git` (its import fails with "Bad git executable" without one); dbt-core runs git for
+ * `dbt deps` of git packages, and `dbt debug` reports a missing git as an error.
+ */
+const RUN_BY_PYTHON_PACKAGES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["git", ["gitpython", "dbt-core"]],
+]);
+
+/**
  * The packages the final stage installs: the user's runtime packages (and build tools the final stage
  * calls), the runtime libraries of -dev packages and compilers, and those of Python packages built from
  * source. Refuses when a name is not known for the base's release.
@@ -255,10 +265,13 @@ function shown(name: string): string {
 export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: readonly { name: string; noRecommends: boolean }[], finalText: string, target: RuntimeTarget, libc: "glibc" | "musl"):
   { ok: true; packages: readonly string[]; noRecommends: boolean } | { ok: false; reason: string } {
   const removed = removedPackages(stage);
+  const pythonNames = new Set((analysis.estimate.stages.find((s) => s.index === stage.index)?.pythonPackages ?? []).map((p) => p.name));
   // Whether the final stage's text names a package, once per name: a long stage lists the same packages
   // once per install, and searching the whole text for each was quadratic (fuzz seed 7 case 136).
   const named = new Map<string, boolean>();
   const namedIn = (name: string): boolean => {
+    // A Python package the app imports runs the tool itself: GitPython's import fails without git.
+    if (RUN_BY_PYTHON_PACKAGES.get(name)?.some((p) => pythonNames.has(p)) === true) return true;
     let found = named.get(name);
     if (found === undefined) {
       found = new RegExp(`(^|[\\s"'/])${escape(name)}([\\s"']|$)`, "m").test(finalText);
