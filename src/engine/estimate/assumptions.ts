@@ -38,6 +38,11 @@ export const ASSUMPTIONS = {
     value: 4_000,
     text: "A dependency manifest that was not pasted (requirements.txt, pyproject.toml, a lock file) is 4 kB.",
   },
+  playwrightDeps: {
+    id: "playwright-deps",
+    value: 0,
+    text: "`playwright install --with-deps` and `playwright install-deps` run `apt-get update` and install Playwright's own package list for the release (its tools: xvfb and fonts; and each browser's libraries), weighed from the release's Debian or Ubuntu table. The list is playwright-core's current one (the table names its version): an older Playwright's differs by a few packages.",
+  },
   aptLists: {
     id: "apt-lists",
     value: 35 * MB,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../dockerfile/parse-dockerfile";
 import { estimateImage } from "./estimate";
-import { pythonDownload } from "./python-downloads";
+import { playwrightAptPackages } from "../knowledge";
+import { playwrightCommand, pythonDownload } from "./python-downloads";
+import { layerAt } from "./test-support";
 
 describe("pythonDownload", () => {
   it.each([
@@ -53,5 +55,48 @@ describe("the estimate says what `python setup.py install` leaves out", () => {
       [3, "`python setup.py install` may add files the model does not know: counted as 0 bytes."],
       [4, "`python3 setup.py install` may add files the model does not know: counted as 0 bytes."],
     ]);
+  });
+});
+
+describe("playwrightCommand", () => {
+  it.each([
+    { words: ["playwright", "install", "--with-deps", "chromium"], read: { deps: true, downloads: true, browsers: ["chromium"] } },
+    { words: ["playwright", "install", "chromium"], read: { deps: false, downloads: true, browsers: ["chromium"] } },
+    { words: ["/opt/venv/bin/playwright", "install-deps"], read: { deps: true, downloads: false, browsers: [] } },
+    { words: ["python3", "-m", "playwright", "install", "--with-deps"], read: { deps: true, downloads: true, browsers: [] } },
+    { words: ["python", "-mplaywright", "install", "--with-deps", "firefox"], read: { deps: true, downloads: true, browsers: ["firefox"] } },
+    { words: ["playwright", "install", "--dry-run", "--with-deps"], read: { deps: false, downloads: false, browsers: [] } },
+    { words: ["playwright", "codegen"], read: null },
+    { words: ["python", "-m", "spacy", "download", "x"], read: null },
+  ])("$words", ({ words, read }) => {
+    expect(playwrightCommand(words)).toEqual(read);
+  });
+});
+
+describe("the estimate weighs what `playwright install --with-deps` installs with apt", () => {
+  const estimate = (dockerfile: string) => estimateImage({ dockerfile: parseDockerfile(dockerfile), requirements: [], dockerignore: null, settings: {} });
+
+  it("as apt-get update and an install of Playwright's list for the release, and names the browser download it leaves out", () => {
+    const packages = playwrightAptPackages("trixie", ["chromium"])?.packages ?? [];
+    // Playwright's own list: its tools (xvfb, fonts) and Chromium's libraries.
+    expect(packages).toEqual(expect.arrayContaining(["xvfb", "libnss3", "libxkbcommon0"]));
+    const withDeps = estimate("FROM python:3.12-slim-trixie\nRUN playwright install --with-deps chromium\n");
+    const byHand = estimate(`FROM python:3.12-slim-trixie\nRUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")}\n`);
+    expect(layerAt(withDeps, 2).bytes).toBe(layerAt(byHand, 2).bytes);
+    expect(layerAt(withDeps, 2).bytes).toBeGreaterThan(0);
+    expect(withDeps.assumptions.map((a) => a.id)).toContain("playwright-deps");
+    expect(withDeps.warnings.filter((w) => w.code === "unmodelled-download").map((w) => w.message)).toEqual([
+      "`playwright install` downloads data the tables cannot weigh (a model, a corpus, a browser): counted as 0 bytes.",
+    ]);
+    // install-deps downloads nothing; without --with-deps, nothing is installed with apt.
+    expect(layerAt(estimate("FROM python:3.12-slim-trixie\nRUN playwright install-deps chromium\n"), 2).bytes).toBe(layerAt(byHand, 2).bytes);
+    expect(layerAt(estimate("FROM python:3.12-slim-trixie\nRUN playwright install chromium\n"), 2).bytes).toBe(0);
+  });
+
+  it("where Playwright has no list (Alpine, bullseye), the apt half is an unmodelled command", () => {
+    for (const base of ["python:3.12-alpine", "python:3.11-slim-bullseye"]) {
+      const e = estimate(`FROM ${base}\nRUN playwright install --with-deps chromium\n`);
+      expect(e.warnings.filter((w) => w.code === "unmodelled-command").map((w) => w.message)).toEqual(["`playwright install --with-deps` may add files the model does not know: counted as 0 bytes."]);
+    }
   });
 });

@@ -33,3 +33,29 @@ export function pythonDownload(words: readonly string[]): string | null {
   }
   return null;
 }
+
+/** A Playwright command that installs system packages or browsers: `playwright install [--with-deps]
+ *  [browsers…]`, `playwright install-deps [browsers…]`, or either as `python -m playwright …`. */
+export interface PlaywrightCommand {
+  /** Runs `apt-get install` of Playwright's list for the browsers. */
+  readonly deps: boolean;
+  /** Downloads the browsers into its cache (~/.cache/ms-playwright, or PLAYWRIGHT_BROWSERS_PATH). */
+  readonly downloads: boolean;
+  /** The browsers named; none means every browser. */
+  readonly browsers: readonly string[];
+}
+
+/** `words` are the command's words, the program first; null for anything else. */
+export function playwrightCommand(words: readonly string[]): PlaywrightCommand | null {
+  const program = words[0] ?? "";
+  const name = program.slice(program.lastIndexOf("/") + 1);
+  const module = /^python[\d.]*$/.test(name) ? (words[1] === "-m" && words[2] === "playwright" ? 3 : words[1] === "-mplaywright" ? 2 : null) : null;
+  const rest = name === "playwright" ? words.slice(1) : module !== null ? words.slice(module) : null;
+  const [subcommand, ...args] = rest ?? [];
+  if (subcommand !== "install" && subcommand !== "install-deps") return null;
+  const browsers = args.filter((a) => !a.startsWith("-"));
+  const deps = subcommand === "install-deps" || args.includes("--with-deps");
+  // `--dry-run` and `--list` install nothing.
+  if (args.includes("--dry-run") || args.includes("--list")) return { deps: false, downloads: false, browsers };
+  return { deps, downloads: subcommand === "install", browsers };
+}

@@ -3,11 +3,13 @@
 // says so). Cache mounts take what is written under them out of the layer.
 import type { InstructionNode } from "../dockerfile/model";
 import { substituteVariables } from "../dockerfile/variables";
+import { playwrightAptPackages } from "../knowledge";
 import { recogniseCommand } from "../shell/recognise";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand, ShellWord } from "../shell/types";
 import type { FsEntry } from "./stage-fs";
 import { noteAccounts } from "./accounts";
+import { ASSUMPTIONS } from "./assumptions";
 import { commandRuns, type IfBlocks } from "./branches";
 import { stageNamed, type EstimateContext } from "./context";
 import { copyUp } from "./copy-up";
@@ -15,7 +17,7 @@ import { resolvePath } from "./paths";
 import { carryGeneratedRequirements, landingPath, touchesMadePath } from "./copy";
 import { lockedInstall, lockExport, poetryConfig } from "./locked-install";
 import { createVenv, pipInstall, pipWheel, type RunScope } from "./python-install";
-import { pythonDownload } from "./python-downloads";
+import { playwrightCommand, pythonDownload } from "./python-downloads";
 import { BREAK_SYSTEM_PACKAGES, PIP_INDEX_CONFIGURED } from "./pip-effects";
 import { ScopeVariables } from "./scope-variables";
 import { markSystemUnknown, markUnmodelled, type StageState } from "./stage-state";
@@ -235,6 +237,26 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         if (activated !== null) {
           scope.vars.set("VIRTUAL_ENV", activated);
           scope.vars.set("PATH", `${activated}/bin:${scope.vars.get("PATH") ?? stage.env.get("PATH") ?? ""}`);
+          break;
+        }
+        const playwright = info.name === "playwright" || PYTHON.test(info.name) ? playwrightCommand(command.words.map((w) => w.value)) : null;
+        if (playwright !== null) {
+          // Its apt half is Playwright's package list for the release; the browsers it downloads are not weighed.
+          const deps = playwright.deps ? playwrightAptPackages(stage.family === "debian" || stage.family === "ubuntu" ? stage.distro : null, playwright.browsers) : null;
+          if (deps !== null) {
+            const word = command.words[0];
+            if (word === undefined) break;
+            aptUpdate(ctx, stage, scope);
+            aptInstall(ctx, stage, scope, { kind: "apt-install", tool: "apt-get", packages: deps.packages.map((value) => ({ value, word })), noInstallRecommends: true, installWord: word });
+            ctx.assume(ASSUMPTIONS.playwrightDeps.id, `${ASSUMPTIONS.playwrightDeps.text} Source: ${deps.source}.`, scope.line);
+          } else if (playwright.deps) {
+            unknown.add(`playwright ${playwright.downloads ? "install --with-deps" : "install-deps"}`);
+            markSystemUnknown(stage, scope.line);
+          }
+          if (playwright.downloads) {
+            downloads.add(`${info.name === "playwright" ? "playwright" : `${info.name} -m playwright`} install`);
+            markUnmodelled(stage, scope.line);
+          }
           break;
         }
         const download = PYTHON.test(info.name) ? pythonDownload(command.words.map((w) => w.value)) : null;

@@ -20,6 +20,7 @@ export {
 export { uvImage, type UvImage } from "./python-images";
 export { optionalExtension } from "./optional-extensions";
 export { packageBuildNeeds, sourceOnlyCompiled } from "./source-only";
+export { playwrightAptPackages, type PlaywrightDeps } from "./playwright-deps";
 export { alpineLibrariesBrought, alpineNameOfDebian } from "./alpine-names";
 export { imageDefaultUser } from "./image-users";
 export { impliedPythonSuite, isOfficialPython, pythonImageSuite, pythonTagSuite } from "./python-suites";
