@@ -65,6 +65,15 @@ const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
 /** What adds an apt repository: a write under /etc/apt/sources.list(.d), or add-apt-repository. */
 export const APT_SOURCES = /\/etc\/apt\/sources\.list|add-apt-repository|apt-add-repository/;
 
+/** Where apt keeps its package lists. */
+const APT_LISTS = "/var/lib/apt/lists";
+
+/** True when an `rm` of `target` (resolved) deletes apt's lists: the directory, its contents, or a
+ *  directory above it. */
+function deletesAptLists(target: string): boolean {
+  return target === `${APT_LISTS}/*` || APT_LISTS === target || APT_LISTS.startsWith(`${target}/`);
+}
+
 /**
  * A command whose words name variables the stage gives values (`python${PYV} -m venv /opt/venv`, `$PIP_INSTALL
  * numpy` with PIP_INSTALL="pip install --no-cache-dir", `poetry install --only $install_groups`, `pip install
@@ -214,6 +223,12 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
         for (const path of info.paths) {
           const target = resolvePath(scope.cwd, substituteVariables(path.value, scope.vars).value);
           if (target === "/") continue;
+          // The lists an earlier `apt-get update` downloaded are gone: a later install needs its own update
+          // (unless this RUN mounts them, when it empties the mount and the layer's lists stay).
+          if (!aptListsMounted && deletesAptLists(target)) {
+            stage.aptUpdatedAt = null;
+            stage.aptListsDeletedAt = scope.line;
+          }
           const selected = stage.fs.select(target).filter((e) => e.category !== "base");
           noteInstallsRemoved(ctx, stage, scope.line, path.value, selected);
           reportStranded(ctx, stage.fs.remove(selected).stranded, scope.line, `rm ${path.value}`);

@@ -62,8 +62,12 @@ export interface StageState {
   /** Line of the first RUN or COPY that adds an apt repository (writes under /etc/apt/sources.list*,
    *  add-apt-repository): apt may install names Debian's own lists lack from there on. Null otherwise. */
   aptSourcesAt: number | null;
-  /** Line of the first `apt-get update` in this stage or the stages it builds on; null while none ran. */
+  /** Line of the first `apt-get update` in this stage or the stages it builds on; null while none ran, or
+   *  since a later `rm -rf /var/lib/apt/lists/*` deleted what it downloaded. */
   aptUpdatedAt: number | null;
+  /** Line of the last RUN that deleted apt's lists (`rm -rf /var/lib/apt/lists/*`) with no update since:
+   *  the stage has none then, whatever its base image shipped. Null otherwise. */
+  aptListsDeletedAt: number | null;
   /** Paths that exist but whose content the model may not hold as entries (install prefixes and wheel
    *  directories whose packages were not counted, `poetry export -o` files, copies from images): anything
    *  under them may exist. */
@@ -134,7 +138,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "uncountedSites" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "toolConfig" | "generatedRequirements" | "accounts" | "homes">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "uncountedSites" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "aptListsDeletedAt" | "toolConfig" | "generatedRequirements" | "accounts" | "homes">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -160,6 +164,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     systemUnknownAt: null,
     aptSourcesAt: null,
     aptUpdatedAt: null,
+    aptListsDeletedAt: null,
     madePaths: new Set(),
     madeDirs: new Set(),
     uncountedSites: new Set(),

@@ -86,20 +86,27 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
 const LISTLESS_IMAGES = new Set(["python", "debian", "ubuntu", "buildpack-deps"]);
 
 /**
- * `apt-get install` of a package the image lacks, in a stage on an image that ships no package lists,
- * with no `apt-get update` before it in the stage (or the stages it builds on): apt cannot locate the
- * package and the build stops. Not said where something the model cannot follow ran before (a script may
- * update), where the lists are mounted into the RUN, or for a local .deb file.
+ * `apt-get install` of a package the image lacks, in a stage on an image that ships no package lists (or
+ * after a RUN deleted them: `rm -rf /var/lib/apt/lists/*`), with no `apt-get update` before it in the stage
+ * (or the stages it builds on) since: apt cannot locate the package and the build stops. Not said where
+ * something the model cannot follow ran before (a script may update), where the lists are mounted into the
+ * RUN, or for a local .deb file.
  */
 export function checkAptLists(ctx: EstimateContext, stage: StageState, scope: RunScope, info: Extract<CommandInfo, { kind: "apt-install" }>, listsMounted: boolean): void {
   if (listsMounted || stage.aptUpdatedAt !== null || stage.systemUnknownAt !== null || stage.aptSourcesAt !== null) return;
-  if (stage.base === null || !LISTLESS_IMAGES.has(stage.base.image) || stage.debInstalled.size === 0) return;
+  // A stage that deleted the lists itself has none, whatever its base shipped.
+  const deleted = stage.aptListsDeletedAt;
+  if (deleted === null && (stage.base === null || !LISTLESS_IMAGES.has(stage.base.image))) return;
+  if (stage.debInstalled.size === 0) return;
   if (stage.family !== "debian" && stage.family !== "ubuntu") return;
   const missing = info.packages.map((p) => p.value.replace(/[=:].*$/, "")).find((name) => /^[a-z0-9][a-z0-9+.-]*$/.test(name) && !stage.debInstalled.has(name));
   if (missing === undefined) return;
+  const why = deleted === null
+    ? `${stage.baseLabel} ships none (its build deleted /var/lib/apt/lists) and no apt-get update ran before in this stage`
+    : `line ${deleted} deleted them (rm /var/lib/apt/lists) and no apt-get update ran after it`;
   ctx.check({
     line: scope.line, column: 1, stage: stage.index, severity: "error", subject: missing, code: "apt-no-lists",
-    message: `apt-get install runs with no package lists: ${stage.baseLabel} ships none (its build deleted /var/lib/apt/lists) and no apt-get update ran before in this stage, so apt stops with "Unable to locate package ${missing}". Run apt-get update first, in the same RUN.`,
+    message: `apt-get install runs with no package lists: ${why}, so apt stops with "Unable to locate package ${missing}". Run apt-get update first, in the same RUN.`,
   });
 }
 
@@ -129,6 +136,7 @@ function addReachedBuildTools(stage: StageState, name: string, tools: NonNullabl
 export function aptUpdate(ctx: EstimateContext, stage: StageState, scope: RunScope): void {
   if (stage.family === "alpine") return;
   stage.aptUpdatedAt ??= scope.line;
+  stage.aptListsDeletedAt = null;
   ctx.assume(ASSUMPTIONS.aptLists.id, ASSUMPTIONS.aptLists.text, scope.line);
   if (stage.fs.selectsAny("/var/lib/apt/lists")) return;
   stage.fs.add({

@@ -198,6 +198,21 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl wget && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSLO https://example.com/a && wget https://example.com/b\nRUN pip install flask\n",
       },
       {
+        // The install on line 4 reads the lists line 2 downloaded: the inserted RUN must not delete them (rw18 min-01).
+        name: "a later install reads an earlier update's lists: the tools' RUN keeps them",
+        dockerfile: "FROM python:3.12\nRUN apt-get update\nRUN wget -q https://example.com/driver.zip\nRUN apt-get install -y chromium\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.12-slim\nRUN apt-get update\nRUN apt-get update && apt-get install -y --no-install-recommends wget\nRUN wget -q https://example.com/driver.zip\nRUN apt-get install -y chromium\n",
+      },
+      {
+        name: "a later install reads an earlier update's lists: the build dependencies' RUN keeps them",
+        dockerfile: "FROM python:3.12\nRUN apt-get update\nRUN pip install psycopg2==2.9.9\nRUN apt-get install -y --no-install-recommends libpq5\n",
+        findings: ["1:full"],
+        alternatives: ["slim"],
+        output: "FROM python:3.12-slim\nRUN apt-get update\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev libc6-dev\nRUN pip install psycopg2==2.9.9\nRUN apt-get install -y --no-install-recommends libpq5\n",
+      },
+      {
         name: "an entrypoint script it cannot see into: slim first, Alpine the alternative",
         dockerfile: "FROM python:3.12\nRUN pip install flask\nCOPY docker-entrypoint.sh .\nENTRYPOINT [\"./docker-entrypoint.sh\"]\n",
         findings: ["1:full"],

@@ -17,7 +17,7 @@ import { bashOf } from "../verify/executables";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
 import { installOn, isNote, packageFor, packageToken, stagePackages, type StagePackage, type StagePackages } from "./support/packages";
-import { finalStage, insertionPointBefore, lineBreakOf, stagesUsedBy } from "./support/stages";
+import { aptListsCleanupBefore, aptListsReadFrom, finalStage, insertionPointBefore, lineBreakOf, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /** Tools the full image has (buildpack-deps' curl, scm and full layers) and slim/alpine lack, by the package
@@ -149,7 +149,7 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
     .flatMap((n) => (n.run?.infos ?? []).flatMap((i) => (i.kind === "apt-install" ? i.packages.map((p) => p.value) : []))));
   // An apt-get install with no apt-get update before it worked on the full image only because what it names
   // was there already: on slim apt has no lists to find it in (the build check's apt-no-lists; fuzz 14633).
-  const slimAlt = slim === null || slimTools === "refuse" || installsBeforeUpdate(t.stage) ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes, slimTools);
+  const slimAlt = slim === null || slimTools === "refuse" || aptListsReadFrom(analysis.model, t.stage.index, 0) ? null : slimAlternative(analysis, t, slim, packages, installedBefore, fullBytes, slimTools);
   let alpineAlt: FixAlternative | null = null;
   if (alpine !== null && !usesApt && !copiesFromGlibc && alpineTools !== "refuse") alpineAlt = alpineAlternative(analysis, t, alpine, packages, fullBytes, alpineTools);
   // A script of the app's (an entrypoint's `#!/bin/bash`, GNU options of sed or date) may need what only a
@@ -165,17 +165,6 @@ function alternativesFor({ analysis }: RuleContext, t: Target): FixAlternative[]
   if (slimAlt !== null) out.push(slimAlt);
   if (!alpineFirst && alpineAlt !== null) out.push(alpineAlt);
   return out;
-}
-
-/** True when an `apt-get install` of the stage runs before any `apt-get update` of it. */
-function installsBeforeUpdate(stage: Stage): boolean {
-  for (const node of stage.instructions) {
-    for (const info of node.run?.infos ?? []) {
-      if (info.kind === "apt-update") return false;
-      if (info.kind === "apt-install") return true;
-    }
-  }
-  return false;
 }
 
 /** A script from the build context the stage runs (`RUN ./setup.sh`, `RUN sh scripts/x.sh`, an ENTRYPOINT or
@@ -267,7 +256,7 @@ function toolsEdit(analysis: Analysis, missing: MissingTools, family: "debian" |
   const at = insertionPointBefore(analysis.model, missing.installBefore);
   const nl = lineBreakOf(analysis.model.text);
   const install = family === "debian"
-    ? `RUN apt-get update && apt-get install -y --no-install-recommends ${missing.packages.join(" ")} && rm -rf /var/lib/apt/lists/*`
+    ? `RUN apt-get update && apt-get install -y --no-install-recommends ${missing.packages.join(" ")}${aptListsCleanupBefore(analysis.model, missing.first)}`
     : `RUN apk add --no-cache ${missing.packages.join(" ")}`;
   return { start: at, end: at, text: `${install}${nl}` };
 }
@@ -317,7 +306,7 @@ function slimAlternative(analysis: Analysis, t: Target, slim: PythonVariantSugge
     const at = insertionPointBefore(analysis.model, anchor);
     const nl = lineBreakOf(text);
     const all = together ? unique([...needs, ...tools.packages]) : needs;
-    edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")} && rm -rf /var/lib/apt/lists/*${nl}` });
+    edits.push({ start: at, end: at, text: `RUN apt-get update && apt-get install -y --no-install-recommends ${all.join(" ")}${aptListsCleanupBefore(analysis.model, anchor)}${nl}` });
     const compiled = needs.filter((p) => !wheelLibs.includes(p) && !copied.libs.includes(p));
     const users = packages.packages.filter((p) => (wheelSystemNeeds(p.name)?.debian ?? []).some((lib) => wheelLibs.includes(debianRuntimeName(lib, slimRelease)))).map((p) => p.name);
     extra = (compiled.length === 0 ? "" : ` ${compileReason(compiling, "manylinux")}, so the rewrite installs ${compiled.join(", ")} (slim has no compiler).`)

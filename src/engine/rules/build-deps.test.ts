@@ -83,6 +83,14 @@ describe("correctness/build-deps", () => {
         output: SLIM_FIXED.replace("COPY requirements.txt", "RUN apk add --no-cache gcc\nCOPY requirements.txt"),
       },
       { name: "Alpine's gcc without musl-dev", dockerfile: ALPINE_GCC, requirements, findings: ["4:headers"], output: ALPINE_GCC_FIXED },
+      {
+        // Line 5's install reads the lists line 2 downloaded: the inserted RUN keeps them (rw18 min-01's shape).
+        name: "a later install without its own update: the inserted RUN keeps the lists",
+        dockerfile: SLIM.replace("WORKDIR /app", "RUN apt-get update").replace("COPY . .", "RUN apt-get install -y --no-install-recommends libpq5"),
+        requirements,
+        findings: ["4:compiler"],
+        output: SLIM_FIXED.replace("WORKDIR /app", "RUN apt-get update").replace(" && rm -rf /var/lib/apt/lists/*", "").replace("COPY . .", "RUN apt-get install -y --no-install-recommends libpq5"),
+      },
     ],
   });
 

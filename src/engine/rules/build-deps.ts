@@ -6,7 +6,7 @@
 // compiler), in a RUN of its own before the install that compiles — or, where only the headers are
 // missing, adds them to the install that brought the compiler. Shrinking the result is the next steps'
 // work: size/multistage moves the compilers into a builder stage.
-import type { InstructionNode, Stage } from "../dockerfile/model";
+import type { DockerfileModel, InstructionNode, Stage } from "../dockerfile/model";
 import { findBaseImage, isBareCompiler, isInFullPythonImage, libcHeadersPackage, packageBuildNeeds, parseImageRef, withLibcHeaders } from "../knowledge";
 import type { CommandInfo } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
@@ -14,7 +14,7 @@ import { editableRun } from "./support/commands";
 import { makeFinding } from "./support/finding";
 import { runtimeTarget } from "./support/multistage-plan";
 import { isNote, packageFor } from "./support/packages";
-import { insertionPointBefore, lineBreakOf, runOfFinding } from "./support/stages";
+import { aptListsCleanupBefore, insertionPointBefore, lineBreakOf, runOfFinding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 type Install = Extract<CommandInfo, { kind: "apt-install" | "apk-add" }>;
@@ -105,10 +105,11 @@ function installedBefore({ analysis }: RuleContext, hit: Hit): (pkg: string) => 
   return (pkg) => installed.has(pkg) || (full !== null && (pkg === "build-essential" || isInFullPythonImage(pkg, full)));
 }
 
-function installLine(family: "debian" | "alpine", packages: readonly string[]): string {
+/** The RUN inserted before `node` that installs `packages`. */
+function installLine(model: DockerfileModel, node: InstructionNode, family: "debian" | "alpine", packages: readonly string[]): string {
   return family === "alpine"
     ? `RUN apk add --no-cache ${packages.join(" ")}`
-    : `RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")} && rm -rf /var/lib/apt/lists/*`;
+    : `RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")}${aptListsCleanupBefore(model, node)}`;
 }
 
 export const buildDeps: Rule = {
@@ -156,7 +157,7 @@ export const buildDeps: Rule = {
           continue;
         }
         const at = insertionPointBefore(model, hit.node);
-        edits.push({ start: at, end: at, text: `${installLine(hit.family, headers)}${nl}` });
+        edits.push({ start: at, end: at, text: `${installLine(model, hit.node, hit.family, headers)}${nl}` });
         reasons.push(`${hit.packages.join(", ")} ${hit.packages.length === 1 ? "builds" : "build"} from source at line ${hit.node.range.startLine}, where the compiler has no libc headers: ${headers.join(", ")} ${headers.length === 1 ? "is" : "are"} installed before it`);
         continue;
       }
@@ -164,7 +165,7 @@ export const buildDeps: Rule = {
       const needs = buildNeeds(hit.packages, hit.family, distroOf(hit)).filter((p) => !installed(p));
       if (needs.length === 0) continue;
       const at = insertionPointBefore(model, hit.node);
-      edits.push({ start: at, end: at, text: `${installLine(hit.family, needs)}${nl}` });
+      edits.push({ start: at, end: at, text: `${installLine(model, hit.node, hit.family, needs)}${nl}` });
       reasons.push(`${hit.packages.join(", ")} ${hit.packages.length === 1 ? "has" : "have"} no wheel for this image and ${hit.packages.length === 1 ? "builds" : "build"} from source at line ${hit.node.range.startLine}: ${needs.join(", ")} (the package table's build needs, libc's headers with the compiler) ${needs.length === 1 ? "is" : "are"} installed before it`);
     }
     if (edits.length === 0) return [];

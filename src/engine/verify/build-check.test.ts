@@ -337,6 +337,11 @@ describe("apt's package lists", () => {
     { name: "a local .deb file", dockerfile: `${SLIM}\nCOPY tool.deb /tmp/\nRUN apt-get install -y /tmp/tool.deb\n`, expected: [] },
     { name: "the lists in a cache mount", dockerfile: `${SLIM}\nRUN --mount=type=cache,target=/var/lib/apt apt-get install -y git-lfs\n`, expected: [] },
     { name: "after a script, which may update", dockerfile: `${SLIM}\nRUN ./setup-apt.sh\nRUN apt-get install -y git-lfs\n`, expected: [] },
+    // A later RUN deleting the lists an update downloaded leaves the install after it none (rw18 min-01).
+    { name: "the lists deleted after the update", dockerfile: `${SLIM}\nRUN apt-get update\nRUN apt-get install -y wget && rm -rf /var/lib/apt/lists/*\nRUN apt-get install -y git-lfs\n`, expected: ["error apt-no-lists git-lfs @4"], message: /line 3 deleted them/ },
+    { name: "the lists directory deleted, on an image the list of listless ones lacks", dockerfile: "FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim\nRUN apt-get update && rm -rf /var/lib/apt/lists\nRUN apt-get install -y git-lfs\n", expected: ["error apt-no-lists git-lfs @3"] },
+    { name: "an update again after the deletion", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y wget && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y git-lfs\n`, expected: [] },
+    { name: "the deletion in a RUN that mounts the lists", dockerfile: `${SLIM}\nRUN apt-get update\nRUN --mount=type=cache,target=/var/lib/apt/lists rm -rf /var/lib/apt/lists/*\nRUN apt-get install -y git-lfs\n`, expected: [] },
   ]);
 });
 

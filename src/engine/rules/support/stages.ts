@@ -134,6 +134,28 @@ export function stageAndBuiltOn(model: DockerfileModel, index: number): Set<numb
   return found;
 }
 
+/** Whether an `apt-get install` from offset `from` on, in stage `stage` or one built on it, runs before any
+ *  `apt-get update` there: it reads the lists an earlier RUN (or the base image) holds. */
+export function aptListsReadFrom(model: DockerfileModel, stage: number, from: number): boolean {
+  const stages = stageAndBuiltOn(model, stage);
+  for (const n of model.instructions) {
+    if (!stages.has(n.stageIndex) || n.range.start < from) continue;
+    for (const info of n.run?.infos ?? []) {
+      if (info.kind === "apt-update") return false;
+      if (info.kind === "apt-install") return true;
+    }
+  }
+  return false;
+}
+
+/** The end of an `apt-get update && apt-get install` RUN a rule inserts before `node`: deleting the lists
+ *  keeps them out of its layer, unless an install from `node` on still reads them (`RUN apt-get update`,
+ *  `RUN wget …`, `RUN apt-get install -y chromium`: wget's install inserted before line 3 left line 4
+ *  nothing to install from; rw18 min-01). */
+export function aptListsCleanupBefore(model: DockerfileModel, node: InstructionNode): string {
+  return aptListsReadFrom(model, node.stageIndex, node.range.start) ? "" : " && rm -rf /var/lib/apt/lists/*";
+}
+
 /** Stage indexes that `stage` reads with `COPY --from` or builds on. */
 export function stagesUsedBy(model: DockerfileModel, stage: Stage): number[] {
   const used: number[] = [];
