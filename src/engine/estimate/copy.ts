@@ -83,6 +83,11 @@ export function estimateCopy(ctx: EstimateContext, stage: StageState, node: Inst
   noteCopyDestination(stage, dest);
   // A repository's .list file copied in (`COPY pgdg.list /etc/apt/sources.list.d/`).
   if (dest.startsWith("/etc/apt/sources.list") || (dest === "/etc/apt" && destIsDir)) stage.aptSourcesAt ??= line;
+  // Debian's own entries replaced (`COPY sources.list /etc/apt/`, a debian.sources file); a repository's
+  // .list file beside them leaves them as they were.
+  const debianSources = dest === "/etc/apt/sources.list" || (dest === "/etc/apt" && destIsDir) || dest.endsWith("/debian.sources")
+    || (dest === "/etc/apt/sources.list.d" && copy.sources.some((s) => baseName(s) === "debian.sources"));
+  if (debianSources) stage.aptDebianSourcesAt ??= line;
 
   if (copy.heredoc) {
     const bytes = node.heredocs.reduce((sum, h) => sum + h.content.length, 0);

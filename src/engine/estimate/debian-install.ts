@@ -33,10 +33,11 @@ const DEFAULT_DISTRO = "trixie";
 
 /** The release table a stage's apt reads, or null (Alpine, no table installed). Ubuntu reads the Debian
  *  release of its era, as a stand-in (assumption `debian-release:<codename>`). */
-/** A stage on a Debian release deb.debian.org no longer serves whose apt sources it has not rewritten
- *  (so far): its `apt-get update` fails (knowledge/eol.ts debianArchived). */
+/** A stage on a Debian release deb.debian.org no longer serves whose Debian apt entries it has not rewritten
+ *  (so far): its `apt-get update` fails (knowledge/eol.ts debianArchived). Another repository added beside
+ *  them (Google's Chrome) does not help: apt still reads deb.debian.org's. */
 export function aptArchived(stage: StageState): boolean {
-  return stage.family === "debian" && stage.distro !== null && stage.aptSourcesAt === null && debianArchived(stage.distro);
+  return stage.family === "debian" && stage.distro !== null && stage.aptDebianSourcesAt === null && debianArchived(stage.distro);
 }
 
 export function stageDebianRelease(stage: StageState): { release: DebianRelease; standIn: string | null } | null {

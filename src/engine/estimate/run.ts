@@ -65,6 +65,20 @@ const REDIRECT_TO_FILE = /(^|[^0-9&>])>>?\s*(?!&|\/dev\/)[^\s&|;]/;
 /** What adds an apt repository: a write under /etc/apt/sources.list(.d), or add-apt-repository. */
 export const APT_SOURCES = /\/etc\/apt\/sources\.list|add-apt-repository|apt-add-repository/;
 
+/** What may retarget Debian's own apt entries: archive.debian.org named, /etc/apt/sources.list itself (not
+ *  the sources.list.d directory beside it), or a debian.sources file (deb822, bookworm on). */
+const DEBIAN_SOURCES = /archive\.debian\.org|\/etc\/apt\/sources\.list(?![\w./-])|debian\.sources/g;
+
+/** True when the RUN's text may retarget Debian's apt entries (stage-state.ts aptDebianSourcesAt). A line
+ *  appended to sources.list (`>> /etc/apt/sources.list`, `tee -a`) adds a repository and changes none. */
+function retargetsDebianSources(text: string): boolean {
+  for (const match of text.matchAll(DEBIAN_SOURCES)) {
+    const appended = match[0].startsWith("/") && /(?:>>|\btee\s+(?:-a|--append))\s*$/.test(text.slice(0, match.index));
+    if (!appended) return true;
+  }
+  return false;
+}
+
 /** Where apt keeps its package lists. */
 const APT_LISTS = "/var/lib/apt/lists";
 
@@ -132,6 +146,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
   // Another apt repository (Google's Chrome, PostgreSQL's pgdg, NodeSource): apt may install names Debian's
   // lists lack, in this RUN and after it.
   if (run.script !== null && APT_SOURCES.test(run.script.text)) stage.aptSourcesAt ??= scope.line;
+  if (run.script !== null && retargetsDebianSources(run.script.text)) stage.aptDebianSourcesAt ??= scope.line;
   const unknown = new Set<string>();
   const downloads = new Set<string>();
   const autoremove = run.infos.some((i) => i.kind === "apt-autoremove" || (i.kind === "apt-remove" && i.autoremove));

@@ -62,6 +62,11 @@ export interface StageState {
   /** Line of the first RUN or COPY that adds an apt repository (writes under /etc/apt/sources.list*,
    *  add-apt-repository): apt may install names Debian's own lists lack from there on. Null otherwise. */
   aptSourcesAt: number | null;
+  /** Line of the first RUN or COPY that may retarget Debian's own apt entries (an archived release moved to
+   *  archive.debian.org): one naming archive.debian.org, writing /etc/apt/sources.list itself (not appending
+   *  to it) or a debian.sources file. A repository's file added beside them (sources.list.d/google.list)
+   *  leaves deb.debian.org's entries as they were. Null otherwise. */
+  aptDebianSourcesAt: number | null;
   /** Line of the first `apt-get update` in this stage or the stages it builds on; null while none ran, or
    *  since a later `rm -rf /var/lib/apt/lists/*` deleted what it downloaded. */
   aptUpdatedAt: number | null;
@@ -138,7 +143,7 @@ export function forkStage(parent: StageState, index: number, name: string | null
   };
 }
 
-type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "uncountedSites" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptUpdatedAt" | "aptListsDeletedAt" | "toolConfig" | "generatedRequirements" | "accounts" | "homes">;
+type StageFields = Omit<StageState, "fs" | "env" | "args" | "vars" | "venvs" | "debInstalled" | "pythonInstalled" | "appBytesCopied" | "sourceCopied" | "workdir" | "user" | "copiesFrom" | "baseStage" | "executables" | "removedExecutables" | "madePaths" | "madeDirs" | "uncountedSites" | "distroPrefixes" | "builtFromSource" | "autoRemoved" | "pythonPackages" | "unmodelledAt" | "systemUnknownAt" | "aptSourcesAt" | "aptDebianSourcesAt" | "aptUpdatedAt" | "aptListsDeletedAt" | "toolConfig" | "generatedRequirements" | "accounts" | "homes">;
 
 /** A stage on an image: `executables` are what the image ships (see verify/executables); `budget` is the
  *  estimate's (LIMITS.fsEntryLevels; unbounded when not given). */
@@ -163,6 +168,7 @@ export function newStage(fields: StageFields, env: ReadonlyMap<string, string>, 
     unmodelledAt: null,
     systemUnknownAt: null,
     aptSourcesAt: null,
+    aptDebianSourcesAt: null,
     aptUpdatedAt: null,
     aptListsDeletedAt: null,
     madePaths: new Set(),
