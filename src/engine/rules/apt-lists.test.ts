@@ -18,6 +18,13 @@ describe("size/apt-lists", () => {
         reasonIncludes: ["35.0 MB"],
       },
       {
+        // playwright install --with-deps runs apt-get update and install, and deletes nothing.
+        name: "playwright install --with-deps leaves the lists it updated",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir playwright==1.47.0 && playwright install --with-deps chromium\n",
+        findings: ["2:lists"],
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir playwright==1.47.0 && playwright install --with-deps chromium && rm -rf /var/lib/apt/lists/*\n",
+      },
+      {
         name: "continued lines",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update \\\n    && apt-get install -y curl\nCMD [\"sh\"]\n",
         findings: ["2:lists"],

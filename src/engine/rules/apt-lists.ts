@@ -1,12 +1,21 @@
 // size/apt-lists — `apt-get update` downloads the package indexes into /var/lib/apt/lists (tens of MB).
 // Unless the same RUN deletes them, they ship in the image. Matches hadolint DL3009.
 import type { InstructionNode } from "../dockerfile/model";
+import { playwrightCommand } from "../estimate/python-downloads";
 import { formatBytes } from "../format";
 import { makeFinding } from "./support/finding";
 import { runAtLine, runsHolding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 const LISTS = "/var/lib/apt/lists";
+
+/** Whether the RUN updates apt's lists: `apt-get update`, or `playwright install --with-deps` (and
+ *  install-deps), which runs apt-get update and its install and deletes nothing. */
+function updatesApt(node: InstructionNode): boolean {
+  const infos = node.run?.infos ?? [];
+  return infos.some((i) => i.kind === "apt-update")
+    || (node.run?.commands ?? []).some((c, i) => infos[i]?.kind === "other" && playwrightCommand(c.words.map((w) => w.value))?.deps === true);
+}
 
 /** The RUNs to rewrite: those holding lists now, and every other RUN of the image that runs apt-get update
  *  and keeps its lists. The model keeps one lists entry, so the first update's layer holds it and hides a
@@ -16,7 +25,7 @@ function fixTargets({ analysis }: RuleContext, holding: readonly InstructionNode
   for (const layer of analysis.estimate.layers) {
     const node = runAtLine(analysis.model, layer.line);
     const infos = node?.run?.infos ?? [];
-    if (node === undefined || !infos.some((i) => i.kind === "apt-update")) continue;
+    if (node === undefined || !updatesApt(node)) continue;
     // Under a cache mount (cache/mount-apt) the lists are in the mount, not the layer: deleting them would
     // only empty the cache.
     if (mountsLists(node)) continue;
@@ -35,7 +44,7 @@ function mountsLists(node: InstructionNode): boolean {
 
 function hits({ analysis }: RuleContext): { node: InstructionNode; bytes: number }[] {
   return runsHolding(analysis, (i) => i.path === LISTS || i.path.startsWith(`${LISTS}/`))
-    .filter(({ node }) => (node.run?.infos ?? []).some((i) => i.kind === "apt-update"));
+    .filter(({ node }) => updatesApt(node));
 }
 
 export const aptLists: Rule = {
@@ -47,7 +56,7 @@ export const aptLists: Rule = {
     fixSafety: "safe",
     hadolint: "DL3009",
     docs: {
-      what: "Appends rm -rf /var/lib/apt/lists/* to a RUN that runs apt-get update and leaves the lists in the image.",
+      what: "Appends rm -rf /var/lib/apt/lists/* to a RUN that runs apt-get update (itself, or through playwright install --with-deps) and leaves the lists in the image.",
       why: "apt-get update downloads the package indexes of every configured repository. They are only needed to install, and a later RUN cannot delete them from this layer.",
       before: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\n",
       after: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*\n",
@@ -74,7 +83,7 @@ export const aptLists: Rule = {
       const later = context.analysis.model.instructions.filter((n) => n.stageIndex === node.stageIndex && n.index > node.index);
       for (const n of later) {
         const infos = n.run?.infos ?? [];
-        if (infos.some((i) => i.kind === "apt-install") && !infos.some((i) => i.kind === "apt-update")) return [];
+        if (infos.some((i) => i.kind === "apt-install") && !updatesApt(n)) return [];
       }
       edits.push({ start: last.end, end: last.end, text: " && rm -rf /var/lib/apt/lists/*" });
     }
