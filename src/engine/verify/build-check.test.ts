@@ -184,6 +184,11 @@ describe("files the build reads", () => {
     { name: "pip install . before the project is copied", dockerfile: `${SLIM}\nWORKDIR /app\nRUN pip install .\n`, expected: ["error file-not-in-image /app @3"] },
     { name: "pip install . after it", dockerfile: `${SLIM}\nWORKDIR /app\nCOPY . .\nRUN pip install .\n`, expected: [] },
     { name: "uv sync without pyproject.toml", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nWORKDIR /app\nRUN uv sync --frozen\n`, expected: ["error file-not-in-image /app/pyproject.toml @4"] },
+    // apt reads a path as a package file: installed before the RUN that downloads it, apt-get stops with
+    // "Unsupported file /tmp/chrome.deb given on commandline".
+    { name: "a .deb installed before it is downloaded", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y wget /tmp/chrome.deb\nRUN wget -q -O /tmp/chrome.deb https://dl.google.com/linux/direct/google-chrome-stable_current_amd64.deb\n`, expected: ["error file-not-in-image /tmp/chrome.deb @2"] },
+    { name: "a .deb installed after it is downloaded", dockerfile: `${SLIM}\nRUN apt-get update && apt-get install -y wget\nRUN wget -q -O /tmp/chrome.deb https://dl.google.com/linux/direct/google-chrome-stable_current_amd64.deb\nRUN apt-get install -y /tmp/chrome.deb\n`, expected: [] },
+    { name: "a .deb copied in first", dockerfile: `${SLIM}\nCOPY chrome.deb /tmp/\nRUN apt-get update && apt-get install -y /tmp/chrome.deb\n`, expected: [] },
     { name: "uv sync with a bound pyproject.toml", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nWORKDIR /app\nRUN --mount=type=bind,source=pyproject.toml,target=pyproject.toml uv sync --frozen\n`, expected: [] },
   ]);
 });

@@ -1,5 +1,5 @@
 // What one shell command of a RUN needs from its stage: the executable it runs, and the files it reads
-// (a requirements file, the project for `pip install .`, pyproject.toml for `uv sync`). Plain data for
+// (a requirements file, the project for `pip install .`, pyproject.toml for `uv sync`, a local .deb). Plain data for
 // the build check; nothing here reads the stage.
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
@@ -63,6 +63,10 @@ export function fileNeeds(info: CommandInfo): FileNeed[] {
       return [{ path: "pyproject.toml", verb: "runs poetry install, which reads pyproject.toml", offset: null }];
     case "pdm-install":
       return [{ path: "pyproject.toml", verb: "runs pdm install, which reads pyproject.toml", offset: null }];
+    case "apt-install":
+    case "apk-add":
+      // A path (`./chrome.deb`, `/tmp/x.apk`) is a package file apt or apk reads; a name has no slash.
+      return info.packages.filter((p) => p.value.includes("/")).map((p) => ({ path: p.value, verb: `installs the package file ${p.value}`, offset: p.word.start }));
     default:
       return [];
   }

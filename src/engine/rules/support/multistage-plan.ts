@@ -241,6 +241,10 @@ function ownerNoRunCreates(stage: Stage, family: string, escapeChar: string): { 
  */
 const PLAIN_NAME = /^[^\s"'`\\;&|<>()]+$/;
 
+/** A file apt or apk installs from a path rather than a name of the repositories: no package name holds a
+ *  slash or starts with a dot (Debian policy §5.6.1; Alpine's names alike), and `.deb`/`.apk` name files. */
+const isPackageFile = (name: string): boolean => name.includes("/") || name.startsWith(".") || /\.(deb|apk)$/.test(name);
+
 /** A package word for a reason's text: its blanks as single spaces, cut short. */
 function shown(name: string): string {
   const flat = name.replace(/\s+/g, " ");
@@ -290,7 +294,11 @@ export function runtimeOf(analysis: Analysis, stage: Stage, systemPackages: read
     if (seen.has(key)) continue;
     seen.add(key);
     if (name.includes("$")) return { ok: false, reason: `the system packages include ${name}, a variable Whaleweight does not follow, so which of them the app needs at run time is not known` };
-    if (name.startsWith(".")) continue;
+    // A package file (`./google-chrome-stable_current_amd64.deb`, `/tmp/chrome.deb`) is a program the app
+    // runs, fetched or copied by an earlier RUN of the stage: the final stage installs its packages before
+    // the RUNs it repeats, so the file is not there yet, and leaving the install in the builder leaves the
+    // program out of the image.
+    if (isPackageFile(name)) return { ok: false, reason: `the system packages include the package file ${name}, which a step of this stage fetches or copies: the final stage installs its packages before the steps it repeats, so it would not have the file, and without it the program would stay in the builder` };
     const libs = runtimePackagesFor(name, target);
     if (libs === null) return { ok: false, reason: `the runtime library of ${name} on ${target.distro ?? "this base"} is not known to Whaleweight: without it in the final stage, the package built against it would fail to import` };
     const own = libs.length === 1 && libs[0] === name;
