@@ -186,6 +186,42 @@ describe("security/non-root-user", () => {
         output: null,
       },
       {
+        // rw18-browser min-03: Playwright downloads the browsers to ~/.cache/ms-playwright of the user who runs
+        // the install; as uid 10001 the app looks in /home/app/.cache and cannot enter /root.
+        name: "playwright install as root, browsers in /root/.cache: no USER offered",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir playwright==1.47.0 && playwright install --with-deps chromium\nCOPY app.py .\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:root"],
+        messageIncludes: ["No USER line is offered: line 3 runs playwright install as root", "Set ENV PLAYWRIGHT_BROWSERS_PATH=/ms-playwright before that line"],
+        output: null,
+      },
+      {
+        // An empty value is Playwright's default: the installing user's ~/.cache.
+        name: "python -m playwright install with an empty browsers path: no USER offered",
+        dockerfile: "FROM python:3.12-slim\nENV PLAYWRIGHT_BROWSERS_PATH=\"\"\nRUN pip install --no-cache-dir playwright==1.47.0 && python -m playwright install chromium\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:root"],
+        messageIncludes: ["line 3 runs playwright install as root"],
+        output: null,
+      },
+      {
+        // The official Playwright images' way: the browsers in /ms-playwright, readable by any user.
+        name: "playwright install with PLAYWRIGHT_BROWSERS_PATH outside /root: USER offered",
+        dockerfile: "FROM python:3.12-slim\nENV PLAYWRIGHT_BROWSERS_PATH=/ms-playwright\nRUN pip install --no-cache-dir playwright==1.47.0 && playwright install --with-deps chromium\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nENV PLAYWRIGHT_BROWSERS_PATH=/ms-playwright\nRUN pip install --no-cache-dir playwright==1.47.0 && playwright install --with-deps chromium\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
+        name: "the browsers path set on the install command: USER offered",
+        dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir playwright==1.47.0 && PLAYWRIGHT_BROWSERS_PATH=/ms-playwright playwright install chromium\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir playwright==1.47.0 && PLAYWRIGHT_BROWSERS_PATH=/ms-playwright playwright install chromium\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
+        name: "the browsers path exported in the install's RUN: USER offered",
+        dockerfile: "FROM python:3.12-slim\nRUN export PLAYWRIGHT_BROWSERS_PATH=/ms-playwright && pip install --no-cache-dir playwright==1.47.0 && playwright install chromium\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:root"],
+        output: "FROM python:3.12-slim\nRUN export PLAYWRIGHT_BROWSERS_PATH=/ms-playwright && pip install --no-cache-dir playwright==1.47.0 && playwright install chromium\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
         // Corpus 083, minimised: start_server.sh starts nginx, whose pid file and state are root's.
         name: "the image installs nginx: no USER offered",
         dockerfile: "FROM python:3.12-alpine\nRUN apk add --no-cache nginx\nCOPY . /app\nCMD [\"/bin/sh\", \"/app/start_server.sh\"]\n",

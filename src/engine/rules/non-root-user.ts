@@ -16,6 +16,7 @@ import { unquoteWord } from "../dockerfile/unquote";
 import { afterInstruction, endsInContinuation, finalStage, insertionPointBefore, lineBreakOf, onWindows, workdirsOf } from "./support/stages";
 import { userOf } from "./support/words";
 import { imageHasNoShell } from "../verify/executables";
+import { baseBrowsersPath, BROWSERS_PATH, browsersUnderRoot, installsPlaywrightBrowsers } from "../verify/playwright-browsers";
 import { imageDefaultUser } from "../knowledge";
 import type { Finding, Rule, RuleContext } from "./types";
 
@@ -160,12 +161,54 @@ function installsRootDaemon(context: RuleContext): { node: InstructionNode; daem
   return null;
 }
 
-/** Why no USER line may go in, per analysis: detect says it, fix obeys it, and each walks the whole file. */
-const refusals = new WeakMap<object, { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null; onbuild: InstructionNode | null }>();
+/** The first RUN of the final image that runs `playwright install` as root with the browsers going to
+ *  root's home (PLAYWRIGHT_BROWSERS_PATH unset, by ENV, ARG, `export` or on the command, or under /root);
+ *  else null. The app, as another user, would look for them in its own home (verify/playwright-browsers.ts).
+ *  The text test of usesRootHome leaves ~/.cache alone: that is where these browsers go by default. */
+function installsBrowsersAsRoot(context: RuleContext): InstructionNode | null {
+  const stages = finalImageStages(context.analysis);
+  const escapeChar = context.analysis.model.escapeChar;
+  let root = true;
+  let path: string | undefined;
+  let home = "/root";
+  for (const node of context.analysis.model.instructions) {
+    if (!stages.has(node.stageIndex)) continue;
+    // The chain's base image: its own ENV (Microsoft's Playwright images), and its user (root unless it says).
+    if (node.keyword === "FROM" && node.from?.baseStage == null) {
+      path = baseBrowsersPath(node.from?.image ?? "");
+      root = !runsAsNonRoot(node.from?.image ?? "");
+    }
+    if (node.keyword === "USER") root = isRoot(userOf(node, escapeChar));
+    for (const p of node.keyword === "ENV" || node.keyword === "ARG" ? node.pairs : []) {
+      if (p.name === BROWSERS_PATH) path = p.value;
+      if (p.name === "HOME" && p.value !== "") home = p.value;
+    }
+    // Most RUNs never name playwright: their commands need no look.
+    if (node.run === null || !root || node.run.script?.text.includes("playwright") === false) continue;
+    let scoped = path;
+    for (const [i, command] of node.run.commands.entries()) {
+      const info = node.run.infos[i];
+      if (info?.kind === "export") for (const a of info.assignments) if (a.name === BROWSERS_PATH) scoped = a.value;
+      const own = command.assignments.find((a) => a.name === BROWSERS_PATH)?.value ?? scoped;
+      if (installsPlaywrightBrowsers(command.words.map((w) => w.value)) && browsersUnderRoot(own, home)) return node;
+    }
+  }
+  return null;
+}
 
-function refusal(context: RuleContext): { home: InstructionNode | null; daemon: { node: InstructionNode; daemon: string } | null; onbuild: InstructionNode | null } {
+interface Refusal {
+  readonly home: InstructionNode | null;
+  readonly daemon: { node: InstructionNode; daemon: string } | null;
+  readonly onbuild: InstructionNode | null;
+  readonly browsers: InstructionNode | null;
+}
+
+/** Why no USER line may go in, per analysis: detect says it, fix obeys it, and each walks the whole file. */
+const refusals = new WeakMap<object, Refusal>();
+
+function refusal(context: RuleContext): Refusal {
   let found = refusals.get(context.analysis);
-  if (found === undefined) refusals.set(context.analysis, (found = { home: usesRootHome(context), daemon: installsRootDaemon(context), onbuild: onbuildTrigger(context) }));
+  if (found === undefined) refusals.set(context.analysis, (found = { home: usesRootHome(context), daemon: installsRootDaemon(context), onbuild: onbuildTrigger(context), browsers: installsBrowsersAsRoot(context) }));
   return found;
 }
 
@@ -182,7 +225,8 @@ function noUserReason(context: RuleContext): string {
   const { home, daemon } = refusal(context);
   if (home !== null) return ` No USER line is offered: line ${home.range.startLine} keeps what the app runs in root's home, which another user cannot enter (/root is mode 700).`;
   if (daemon !== null) return ` No USER line is offered: line ${daemon.node.range.startLine} installs ${daemon.daemon}, which starts as root and drops privileges itself.`;
-  const { onbuild } = refusal(context);
+  const { onbuild, browsers } = refusal(context);
+  if (browsers !== null) return ` No USER line is offered: line ${browsers.range.startLine} runs playwright install as root, which downloads the browsers under /root (~/.cache/ms-playwright unless ${BROWSERS_PATH} says otherwise): another user neither looks there nor can enter /root (mode 700). Set ENV ${BROWSERS_PATH}=/ms-playwright before that line.`;
   if (onbuild !== null) return ` No USER line is offered: the ONBUILD trigger on line ${onbuild.range.startLine} runs in every image built on this one, as the user set here; put USER in those images, after their triggers.`;
   return "";
 }
@@ -283,7 +327,7 @@ export const nonRootUser: Rule = {
       why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
       before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
       after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
-      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700), the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd), or ONBUILD triggers would run as the new user in every child build. The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
+      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700), the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd), ONBUILD triggers would run as the new user in every child build, or playwright install ran as root without PLAYWRIGHT_BROWSERS_PATH outside /root (its browsers stay in /root/.cache). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
     },
     messages: {
       root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.{{why}}",
@@ -319,7 +363,7 @@ export const nonRootUser: Rule = {
     }
     const root = runsAsRoot(context);
     const refused = refusal(context);
-    const at = root === null || refused.home !== null || refused.daemon !== null || refused.onbuild !== null ? null : userLinesAt(context.analysis.model, root.stage);
+    const at = root === null || refused.home !== null || refused.daemon !== null || refused.onbuild !== null || refused.browsers !== null ? null : userLinesAt(context.analysis.model, root.stage);
     if (root !== null && at !== null) {
       const { stage, state } = root;
       const lead = at === text.length && text.length > 0 && !text.endsWith("\n") && !text.endsWith("\r") ? nl : "";

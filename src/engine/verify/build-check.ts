@@ -9,7 +9,7 @@ import { hasGlob, isUnder, resolvePath } from "../estimate/paths";
 import type { RunScope } from "../estimate/python-install";
 import { aptArchived } from "../estimate/debian-install";
 import { venvOnPath } from "../estimate/pip-effects";
-import type { StageState } from "../estimate/stage-state";
+import { homeOf, type StageState } from "../estimate/stage-state";
 import type { CommandInfo } from "../shell/command-info";
 import type { ShellCommand } from "../shell/types";
 import { describeError } from "../diagnostics";
@@ -24,6 +24,7 @@ import { checkChownOwner, checkRunChown } from "./owners";
 import { missingPackageNames } from "./package-names";
 import { checkFinalStage } from "./final-stage";
 import { gitRequirements } from "./git-requirements";
+import { baseBrowsersPath, BROWSERS_PATH, browsersUnderRoot, checkRootBrowsers, installsPlaywrightBrowsers, type RootBrowsers } from "./playwright-browsers";
 import type { BuildCheckFinding, BuildCheckSink } from "./types";
 
 export interface BuildReader {
@@ -106,6 +107,9 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
     }
     return lastByKeyword;
   };
+  // `playwright install` runs as root that left the browsers under /root: the final stage's user decides
+  // whether that matters, known only at the end.
+  const rootBrowsers: RootBrowsers[] = [];
   return {
     instruction(ctx, stage, node) {
       if (node.keyword === "SHELL") shellSet.add(stage.index);
@@ -126,12 +130,19 @@ export function createBuildReader(model: DockerfileModel, sink: BuildCheckSink):
         const bashInside = (): boolean => (node.run?.commands ?? []).some((c) => c.shell !== undefined && /bash$/.test(c.shell));
         if (required && command.words[0]?.value === "source" && (stage.family === "debian" || stage.family === "ubuntu") && !ownShell(stage) && !bashInside()) checkSource(stage, command, locate, report);
         readCommand(ctx, stage, scope, command, info, node, next, pluginMentionOf, locate, report, virtualNamesOf);
+        // Most commands never name playwright: their words are not copied to be asked.
+        if (required && runsAsRoot(stage) && command.words.some((w) => w.value.endsWith("playwright")) && installsPlaywrightBrowsers(command.words.map((w) => w.value))) {
+          const base = model.stages[stageChain(model, stage.index).at(-1) ?? stage.index]?.from.from?.image ?? "";
+          if (browsersUnderRoot(scope.vars.get(BROWSERS_PATH) ?? baseBrowsersPath(base), homeOf(stage))) rootBrowsers.push(locate(command, stage));
+        }
       } catch (error) {
         fault(scope.line, stage.index, error);
       }
     },
     finish(ctx, stages) {
       safely(model.stages.at(-1)?.from.range.startLine ?? 1, Math.max(0, stages.length - 1), () => checkFinalStage(ctx, model, stages, report));
+      const final = stages.at(-1);
+      if (final !== undefined && rootBrowsers.length > 0) safely(model.stages.at(-1)?.from.range.startLine ?? 1, final.index, () => checkRootBrowsers(model, final, stageChain(model, final.index), rootBrowsers, report));
     },
   };
 }
@@ -315,6 +326,11 @@ function checkSource(stage: StageState, command: ShellCommand, locate: Locate, r
   const at = locate(command, stage);
   report(at, "missing-executable", "error", "source",
     `Line ${at.line} runs source, which /bin/sh on ${stage.family === "ubuntu" ? "Ubuntu" : "Debian"} (dash) does not have: the RUN fails with "source: not found". Use . instead (. ${command.words[1]?.value ?? "FILE"}), or SHELL ["/bin/bash", "-c"].`);
+}
+
+/** The stage's current user is root (no USER, or USER root / 0). */
+function runsAsRoot(stage: StageState): boolean {
+  return stage.user === null || /^(root|0)(:|$)/.test(stage.user);
 }
 
 /** The stage and the stages it builds on (`FROM builder`), nearest first, as the model's FROM lines chain
