@@ -11,6 +11,10 @@ describe("security/non-root-user", () => {
       { name: "the entrypoint drops privileges", dockerfile: "FROM python:3.12-slim\nENTRYPOINT [\"gosu\", \"app\", \"python\"]\n" },
       { name: "a non-root base", dockerfile: "FROM gcr.io/distroless/python3-debian12:nonroot\nCMD [\"app.py\"]\n" },
       { name: "a Jupyter Docker Stacks image (runs as jovyan)", dockerfile: "FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install --no-cache-dir plotly\n" },
+      // rw18-serverless min-02: Lambda runs the function as its own user, and its images have no useradd.
+      { name: "an AWS Lambda base image", dockerfile: "FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD [\"app.handler\"]\n" },
+      { name: "an AWS Lambda base image from Docker Hub, USER root", dockerfile: "FROM amazon/aws-lambda-python:3.11\nUSER root\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD [\"app.handler\"]\n" },
+      { name: "a final stage built on a stage of the Lambda base", dockerfile: "FROM public.ecr.aws/lambda/python:3.11 AS base\nRUN pip install --no-cache-dir requests\nFROM base\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD [\"app.handler\"]\n" },
       { name: "micromamba's image (runs as mambauser)", dockerfile: "FROM mambaorg/micromamba:1.5.8\nCMD [\"python\", \"main.py\"]\n" },
       // Corpus 099: a nanoserver image with a PowerShell SHELL; `RUN useradd` failed its build.
       { name: "a Windows base", dockerfile: "FROM python:3.6-windowsservercore AS python\nFROM mcr.microsoft.com/windows/nanoserver:10.0.14393.2068\nCOPY --from=python /Python /Python\nCMD [\"python.exe\"]\n" },

@@ -28,6 +28,11 @@ const NAME = "app";
 const DISTROLESS_NONROOT = "65532";
 /** Entrypoints that start as root on purpose and drop privileges themselves. */
 const DROPS_PRIVILEGES = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|supervisord|chpst)\b|^\/init$|"\/init"/;
+/** AWS Lambda's base images (public.ecr.aws/lambda/python, Docker Hub's amazon/aws-lambda-python, and the
+ *  other runtimes'): Lambda runs the function as its own least-privileged user whatever USER says ("you
+ *  don't need to specify a USER in your Dockerfile", AWS Lambda docs, container image requirements), and
+ *  the images, minimal Amazon Linux, have no useradd (no shadow-utils): the step would stop the build. */
+const LAMBDA_BASE = /^(public\.ecr\.aws\/lambda\/|(docker\.io\/)?amazon\/aws-lambda-)/;
 /** Bases that already run as a non-root user (knowledge/image-users.ts), or say so in their tag. */
 const runsAsNonRoot = (image: string): boolean => imageDefaultUser(image) !== null || /nonroot/i.test(image);
 
@@ -96,8 +101,9 @@ function runsAsRoot(context: RuleContext): { stage: Stage; state: UserState } | 
   if (!isRoot(state.user)) return null;
   const images = finalImages(context);
   // Guard: scratch has no user database; some bases already run as a non-root user, unless the file's last
-  // USER switches back to root (as hadolint's DL3002 reads it); Windows has no useradd.
-  if (images.some((i) => i === "scratch" || (state.userNode === null && runsAsNonRoot(i))) || onWindows(context.analysis.model, stage)) return null;
+  // USER switches back to root (as hadolint's DL3002 reads it); on Lambda's, the platform picks the user
+  // whatever USER says; Windows has no useradd.
+  if (images.some((i) => i === "scratch" || LAMBDA_BASE.test(i) || (state.userNode === null && runsAsNonRoot(i))) || onWindows(context.analysis.model, stage)) return null;
   const starts = stage.instructions.filter((n) => n.keyword === "ENTRYPOINT" || n.keyword === "CMD").map((n) => n.args.join(" "));
   if (starts.some((s) => DROPS_PRIVILEGES.test(s))) return null;
   return { stage, state };
@@ -327,7 +333,7 @@ export const nonRootUser: Rule = {
       why: "Without USER the app runs as root, so anything that breaks out of it owns the container. chown -R in a later RUN writes each file again into a new layer: the copied bytes are stored twice.",
       before: "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n",
       after: "FROM python:3.12-slim\nCOPY app.py /app/\nRUN useradd --create-home --uid 10001 app\nUSER 10001\nCMD [\"python\", \"/app/app.py\"]\n",
-      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700), the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd), ONBUILD triggers would run as the new user in every child build, or playwright install ran as root without PLAYWRIGHT_BROWSERS_PATH outside /root (its browsers stay in /root/.cache). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord) and for bases that already run as non-root.",
+      safety: "A suggestion: the app can no longer write where root owns the files (its own directory, /var/log…) or bind ports below 1024. Not offered where the app lives in root's home (/root is mode 700), the image installs a daemon that starts as root (nginx, apache2, supervisor, cron, sshd), ONBUILD triggers would run as the new user in every child build, or playwright install ran as root without PLAYWRIGHT_BROWSERS_PATH outside /root (its browsers stay in /root/.cache). The rule stays silent for entrypoints that drop privileges themselves (gosu, su-exec, s6's /init, supervisord), for bases that already run as non-root, and for AWS Lambda's base images (Lambda runs the function as its own user whatever USER says, and they have no useradd).",
     },
     messages: {
       root: "The image runs as root (no USER{{where}}): add a user with a fixed UID.{{why}}",
