@@ -3,7 +3,7 @@
 import { imagePythonPackages } from "../knowledge/image-python-packages";
 import { systemSite } from "./python-install";
 import type { InstructionNode } from "../dockerfile/model";
-import { debianTagRelease, distroOfTag, findBaseImage, imageDefaultUser, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage } from "../knowledge";
+import { debianTagRelease, distroOfTag, findBaseImage, imageDefaultUser, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage, type ImageRef } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
@@ -69,7 +69,9 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   // and apt: a pin of pip for bullseye's 3.9 would not install there.
   const ownRelease = row?.image === "debian" && row.variant === "os" && match?.exact === false && ref !== null ? debianTagRelease(ref.tag) : null;
   const distro = ownRelease ?? row?.distro ?? named?.distro ?? null;
-  const pythonMinor = row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (distro === null ? null : (DISTRO_PYTHON[distro] ?? null));
+  // python:3.5-slim weighed as python:3.6-slim (the table has no 3.5) still runs 3.5: pip, its wheels and
+  // /usr/local/lib/python3.5 are the tag's. A tag that names no minor (`3-slim`) is the row's.
+  const pythonMinor = officialTagMinor(ref, row) ?? row?.python?.match(/^(\d+\.\d+)/)?.[1] ?? (distro === null ? null : (DISTRO_PYTHON[distro] ?? null));
   const stage = newStage(
     {
       index,
@@ -120,6 +122,14 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
   });
   if (uv !== null) addUvBinaries(ctx, stage, uvBinaryEntries(ctx, uv, line), label);
   return stage;
+}
+
+/** The Python minor an official python tag names (`3.5-slim` → 3.5, `2-slim` → 2.7), whatever row stands in
+ *  for it; null for another image or a tag that names no minor. */
+function officialTagMinor(ref: ImageRef | null, row: BaseImageRow | null): string | null {
+  if (ref === null || row?.image !== "python" || !isOfficialPython(ref)) return null;
+  const version = parsePythonTag(ref.tag)?.version ?? null;
+  return version === null || version.minor === null ? null : `${version.major}.${version.minor}`;
 }
 
 /** The unknown-base assumption's text, naming every stage's unknown image (not only the first stage's). */

@@ -77,6 +77,35 @@ describe("hygiene/pip-self-upgrade", () => {
         reasonIncludes: ["last pip for Python 3.9"],
       },
       {
+        // The table has no python:3.5 image: 3.6-slim stands in for the sizes, but the image runs 3.5, where
+        // pip 21.x (Requires-Python >=3.6) does not install: 20.3.4 is the last pip for 3.5.
+        name: "python 3.5, weighed as 3.6: the pin is Python 3.5's",
+        dockerfile: "FROM python:3.5-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        alternatives: ["pin", "drop"],
+        alternative: "pin",
+        output: "FROM python:3.5-slim\nRUN pip install --upgrade pip==20.3.4 && pip install --no-cache-dir flask\n",
+        reasonIncludes: ["last pip for Python 3.5"],
+      },
+      {
+        // pip 19.2 dropped Python 3.4; the Alpine tag is read the same way as the Debian ones.
+        name: "python 3.4 on Alpine: the pin is Python 3.4's",
+        dockerfile: "FROM python:3.4-alpine\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        alternatives: ["pin", "drop"],
+        alternative: "pin",
+        output: "FROM python:3.4-alpine\nRUN pip install --upgrade pip==19.1.1 && pip install --no-cache-dir flask\n",
+        reasonIncludes: ["last pip for Python 3.4"],
+      },
+      {
+        // Python 3.3's last pip is not in the table: any version named would be a guess.
+        name: "a dropped Python the table lacks: no pin",
+        dockerfile: "FROM python:3.3-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
+        findings: ["2:upgrade"],
+        alternatives: ["drop"],
+        output: "FROM python:3.3-slim\nRUN pip install --no-cache-dir flask\n",
+      },
+      {
         // Corpus 107: the Python comes from a build argument. pip==<newest> fails on any Python the newest
         // pip dropped (3.9 and older), so only the drop is offered.
         name: "a Python the estimate cannot tell: no pin",

@@ -14,9 +14,20 @@ import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /** The last pip that runs on each Python that newer pips dropped (pip's changelog, pip.pypa.io/en/stable/news:
  *  26.1 (2026-04-26) "Drop support for Python 3.9", 25.0 "Drop support for Python 3.8", 24.1 dropped 3.7,
- *  22.0 dropped 3.6, 21.0 dropped 2.7 and 3.5). 26.0.1 is the last 26.0 release (the version dependabot
- *  bumped from to 26.1, e.g. keboola/cli#371). */
-const LAST_PIP: Readonly<Record<string, string>> = { "2.7": "20.3.4", "3.5": "20.3.4", "3.6": "21.3.1", "3.7": "24.0", "3.8": "24.3.1", "3.9": "26.0.1" };
+ *  22.0 dropped 3.6, 21.0 dropped 2.7 and 3.5, 19.2 dropped 3.4). 26.0.1 is the last 26.0 release (the version
+ *  dependabot bumped from to 26.1, e.g. keboola/cli#371). */
+const LAST_PIP: Readonly<Record<string, string>> = { "2.7": "20.3.4", "3.4": "19.1.1", "3.5": "20.3.4", "3.6": "21.3.1", "3.7": "24.0", "3.8": "24.3.1", "3.9": "26.0.1" };
+
+/** A Python the newest pip dropped that LAST_PIP has no row for (3.3, 2.6): which pip last ran there is not
+ *  known, so there is no version to pin. */
+function droppedUnlisted(minor: string): boolean {
+  const key = (m: string): number => {
+    const [major = 0, sub = 0] = m.split(".").map(Number);
+    return major * 1000 + sub;
+  };
+  const newestDropped = Math.max(...Object.keys(LAST_PIP).map(key));
+  return LAST_PIP[minor] === undefined && key(minor) < newestDropped;
+}
 
 /** `pip`, `pip>=23`, `PIP` — a requirement on pip itself that does not pin one version. */
 const UNPINNED_PIP = /^pip(\s*(>=|>|~=|!=|<|<=)[^=]*)?$/i;
@@ -100,10 +111,11 @@ export const pipSelfUpgrade: Rule = {
     // python:onbuild, 103) may run one the newest pip dropped: `pip==<newest>` would fail there, so no pin.
     const hitStages = new Set(all.map((h) => h.node.stageIndex));
     const versions = context.analysis.estimate.stages.filter((s) => hitStages.has(s.index)).map((s) => s.pythonVersion);
-    const unknownPython = versions.length < hitStages.size || versions.some((v) => v === null);
     // The Python of the stages it rewrites, as the text stands at this step (eol-base runs before this rule,
     // so a base it moved is read here as moved: registry.ts).
     const minors = versions.flatMap((v) => (v === null ? [] : [v.split(".").slice(0, 2).join(".")]));
+    // One newer pips dropped that the table lacks: its last pip is not known, so no pin either.
+    const unknownPython = versions.length < hitStages.size || versions.some((v) => v === null) || minors.some(droppedUnlisted);
     const oldPython = minors.find((m) => LAST_PIP[m] !== undefined);
     const row = findPythonPackage("pip");
     const version = oldPython === undefined ? row?.version : LAST_PIP[oldPython];
