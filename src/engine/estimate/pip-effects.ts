@@ -188,6 +188,13 @@ function doubtfulStandIn(cost: PackageCost): PackageCost["facts"] {
     && sourceOnlyCompiled(cost.name) === null ? cost.facts : null;
 }
 
+/** Why an install with no wheel found (a source build, or nothing pip can install) is in doubt: no pin,
+ *  and the release read was built for newer CPythons only, so pip installs an older one
+ *  (PackageFacts.mayCompile); null otherwise. */
+export function unknownPickDoubt(cost: PackageCost): string | null {
+  return cost.facts?.wheel === null ? cost.facts.mayCompile : null;
+}
+
 /** A source build in a stage without a compiler, or with one but without libc's headers, fails: a
  *  build-check error, with what the build needs. */
 export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: PackageCost, line: number): void {
@@ -195,26 +202,33 @@ export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: Pa
   // for this image is not known (psycopg2 2.7 shipped manylinux wheels, 2.9 does not), so it is a warning.
   // A stand-in of the same minor series (psycopg2 2.9.10 for 2.9.9) ships the same kinds of wheels.
   const standIn = doubtfulStandIn(cost);
-  const at = { line, column: 1, stage: stage.index, severity: standIn === null ? "error" as const : "warning" as const, subject: cost.name };
+  // Unpinned, the release read may be one pip never picks on this Python: a warning too.
+  const unknownPick = standIn === null ? unknownPickDoubt(cost) : null;
+  const at = { line, column: 1, stage: stage.index, severity: standIn === null && unknownPick === null ? "error" as const : "warning" as const, subject: cost.name };
   const pinned = standIn?.specifier?.replace(/^===?/, "") ?? "";
   const unsure = standIn === null ? "" : ` (Read from ${cost.name} ${standIn.version.version}: the tables do not hold ${pinned}, and if ${pinned} has a wheel for this image, it installs as is.)`;
   // Only the size model knows which packages compile; while an unknown command may have installed a
   // compiler, saying the build fails would be a guess.
   if (stage.unmodelledAt !== null) return;
   const musl = stage.libc === "musl";
+  // Where the release pip installs is not known, the build is said to fail only if that release compiles.
+  const doubt = unknownPick === null ? null : `Which ${cost.name} release pip installs here is not known (${unknownPick}). If it has no ${musl ? "musllinux " : ""}wheel for this image, pip compiles it`;
   if (stage.hasCompiler) {
     const [headers, why] = musl ? ["musl-dev", "Alpine's gcc does not pull it in"] : ["libc6-dev", "Debian's gcc only recommends it, and --no-install-recommends leaves it out"];
-    ctx.check({ ...at, code: "source-build-needs-libc-headers", message: `${cost.name} compiles from source, and this stage has a compiler but not libc's headers (${headers}: ${why}): the build fails at its first #include. Install ${headers} with the compiler.${unsure}` });
+    const lead = doubt === null ? `${cost.name} compiles from source, and` : `${doubt}, and`;
+    ctx.check({ ...at, code: "source-build-needs-libc-headers", message: `${lead} this stage has a compiler but not libc's headers (${headers}: ${why}): the build fails at its first #include. Install ${headers} with the compiler.${unsure}` });
     return;
   }
   if (musl) {
     const needs = packageBuildNeeds(cost.name)?.alpine.join(", ") ?? "build-base";
-    ctx.check({ ...at, code: "musl-needs-compiler", message: `${cost.name} has no musllinux wheel, so pip compiles it on Alpine — but this stage has no compiler: the build fails. It needs ${needs}.${unsure}` });
+    const lead = doubt ?? `${cost.name} has no musllinux wheel, so pip compiles it on Alpine`;
+    ctx.check({ ...at, code: "musl-needs-compiler", message: `${lead} — but this stage has no compiler: the build fails. It needs ${needs}.${unsure}` });
     return;
   }
   const needs = withLibcHeaders(packageBuildNeeds(cost.name)?.debian ?? ["gcc"], "debian").join(", ");
   const binary = findPythonPackage(`${cost.name}-binary`);
-  ctx.check({ ...at, code: "source-build-needs-compiler", message: `${cost.name} has no Linux wheel, so pip compiles it from source — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.${unsure}` });
+  const lead = doubt ?? `${cost.name} has no Linux wheel, so pip compiles it from source`;
+  ctx.check({ ...at, code: "source-build-needs-compiler", message: `${lead} — but this stage has no compiler: the build fails. It needs ${needs}${binary === null ? "" : `, or install ${binary.name}, which ships as a wheel`}.${unsure}` });
 }
 
 /**
@@ -230,7 +244,7 @@ export function checkBuildHeaders(ctx: EstimateContext, stage: StageState, cost:
   const full = stage.fullPythonImage;
   if (stage.base.hasCompiler === true && !full) return;
   if (stage.unmodelledAt !== null || stage.systemUnknownAt !== null || (stage.debInstalled.size === 0 && !full)) return;
-  if (!stage.hasCompiler || doubtfulStandIn(cost) !== null) return;
+  if (!stage.hasCompiler || doubtfulStandIn(cost) !== null || unknownPickDoubt(cost) !== null) return;
   const headers = (packageBuildNeeds(cost.name)?.debian ?? []).filter((e) => /^\S+-dev$/.test(e.trim()) && e.trim() !== "libc6-dev");
   const missing = headers.filter((h) => !stage.debInstalled.has(h.trim()) && !(full && isInFullPythonImage(h.trim(), stage.distro ?? "trixie")));
   if (missing.length === 0) return;

@@ -18,7 +18,7 @@ import { findRequirementsFile } from "./requirements-lookup";
 import { resolveGivenRequirements } from "./resolved-requirements";
 import type { ScopeVariables } from "./scope-variables";
 import { executablesOfPythonPackage } from "../verify/executables";
-import { checkBuildHeaders, checkExternallyManaged, checkLocalVersionPins, checkBreakSystemPackagesOption, checkGdalVersion, installRoot, notePipSelfUpgrade, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
+import { checkBuildHeaders, checkExternallyManaged, checkLocalVersionPins, checkBreakSystemPackagesOption, checkGdalVersion, installRoot, notePipSelfUpgrade, unknownPickDoubt, userBase, venvOnPath, warnNoCompiler } from "./pip-effects";
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
@@ -418,6 +418,16 @@ function warnNotInstallable(ctx: EstimateContext, stage: StageState, costs: read
   const musl = stage.libc === "musl";
   const what = musl ? "no musllinux wheel" : `no wheel for this image (${stagePlatform(ctx, stage).arch}, CPython ${stage.pythonMinor ?? "3.12"})`;
   for (const cost of costs) {
+    // Unpinned, the release read may be one pip never picks on this Python (torch 2.x on 3.6, where pip
+    // takes 1.10.2 and its cp36 wheel): then which release installs is what is not known, a warning.
+    const doubt = unknownPickDoubt(cost);
+    if (doubt !== null) {
+      ctx.check({
+        line, column: 1, stage: stage.index, severity: "warning", subject: cost.name, code: "no-installable-distribution",
+        message: `Which ${cost.name} release pip installs here is not known (${doubt}). If it has ${what}, pip finds nothing it can install and the build fails.`,
+      });
+      continue;
+    }
     ctx.warn("musl-not-installable", `${cost.name} has ${what} and no usable source distribution: it cannot be installed${musl ? " on Alpine" : " here"}.`, line);
     ctx.check({
       line, column: 1, stage: stage.index, severity: "error", subject: cost.name, code: "no-installable-distribution",

@@ -101,6 +101,18 @@ describe("findPackage over a hand-made table", () => {
     expect(findPackage("muslish", "==2.0", alpine)?.mayCompile).toBeNull();
   });
 
+  // Debian stretch's glibc 2.24 is too old for manylinux2014 (2.17 is fine; take 2.12 for manylinux2010's era).
+  it("unpinned, a release built for newer CPythons only with no wheel for this glibc: the source build is in doubt", () => {
+    const old: Platform = { ...slim, python: "3.6", glibcMinor: 12 };
+    const doubt = "fast 3.0, the release the tables read for it, has wheels for CPython 3.9 and newer only: on CPython 3.6 pip installs an older release the tables do not hold, which may well have a wheel for this image";
+    expect(findPackage("fast", null, old)).toMatchObject({ wheel: null, buildsFromSource: true, mayCompile: doubt });
+    expect(findPackage("fast", ">=2", old)?.mayCompile).toBe(doubt);
+    // The user's own release: no doubt about which one pip installs.
+    expect(findPackage("fast", "==3.0", old)).toMatchObject({ wheel: null, buildsFromSource: true, mayCompile: null });
+    // A release whose wheels straddle the image's CPython: no release dropped it.
+    expect(findPackage("gap", null, { ...slim, python: "3.12", glibcMinor: 12 })?.mayCompile).toBeNull();
+  });
+
   it("on musl, a release built for newer CPythons only stands in with doubt: pip installs an older one", () => {
     const old: Platform = { ...alpine, python: "3.6" };
     const facts = findPackage("fast", null, old);

@@ -39,7 +39,9 @@ export interface PackageFacts {
    *  version the table holds at or before the pin has a wheel for this image: the pin may predate the
    *  image's CPython (Pillow 9.0.1 came out before Python 3.11, whose first wheels came with 9.3), and pip
    *  would then compile it. On musl also a musllinux wheel of another release than pip installs there
-   *  (muslMayLackWheel). Why, in a clause a finding can quote; null otherwise. */
+   *  (muslMayLackWheel). With no wheel found (buildsFromSource), the source build itself in doubt: the release
+   *  read has wheels for newer CPythons only, and pip installs an older one the tables lack (unknownPick).
+   *  Why, in a clause a finding can quote; null otherwise. */
   readonly mayCompile: string | null;
   /** torch pinned before 1.13 on x86_64 glibc: one wheel with CUDA inside (torch-legacy.ts), which the size
    *  model weighs by its own measurement. */
@@ -162,7 +164,8 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
     ? `the tables hold only cp3${older.minor} wheels of ${normalized} ${chosen.version} (one lock file's), so whether it has a ${platform.libc === "musl" ? "musllinux " : ""}wheel for CPython ${platform.python} is not known`
     : null;
   const compiled = wheel !== null && !pure && optionalExtension(normalized) === null;
-  const mayCompile = doubtful
+  const mayCompile = (wheel === null && !pure && choice !== "nearest" && !exactPin(spec) ? unknownPick(normalized, chosen, platform) : null)
+    ?? doubtful
     ?? (compiled && target !== null ? pinMayLackWheel(normalized, all, chosen, target, wheel, platform) : null)
     ?? (compiled ? muslMayLackWheel(normalized, all, chosen, target, older?.minor ?? null, platform) : null);
   const notes = [
@@ -210,6 +213,23 @@ function pinMayLackWheel(name: string, all: readonly TableVersion[], chosen: Tab
   const python = `CPython ${platform.python}`;
   const first = oldest === null ? `the tables hold no ${name} wheel for ${python} on this image` : `the first release the tables hold with a wheel for ${python} on this image is ${oldest.version}`;
   return `${name} ${target} may have no wheel for ${python} (${first}, and ${latest.version} has wheels for older CPythons only)`;
+}
+
+/** `==1.2.3` or `===1.2.3`: the user named the one version pip installs (`==1.2.*` names a series). */
+function exactPin(spec: string | null): boolean {
+  return spec !== null && /^===?[^,*]+$/.test(spec);
+}
+
+/**
+ * No pin, no wheel here, and the version read (the newest the tables hold, or the newest a range admits) has
+ * wheels for newer CPythons only: a release that dropped the image's Python. pip skips the releases whose
+ * Requires-Python excludes it (numpy 2.x on CPython 3.6: it takes 1.19.5, with cp36 manylinux wheels), and
+ * the data has no Requires-Python, so which release pip installs, and whether it compiles, is not known.
+ */
+function unknownPick(name: string, chosen: TableVersion, platform: Platform): string | null {
+  const minors = cpythonMinors(chosen.wheels);
+  if (minors.length === 0 || Math.min(...minors) <= ownMinor(platform)) return null;
+  return `${name} ${chosen.version}, the release the tables read for it, has wheels for CPython 3.${Math.min(...minors)} and newer only: on CPython ${platform.python} pip installs an older release the tables do not hold, which may well have a wheel for this image`;
 }
 
 /**

@@ -119,6 +119,13 @@ describe("executables", () => {
     // psycopg2 2.7 shipped manylinux wheels; the tables hold 2.9.10, which has none: not a certain failure.
     { name: "a pin the tables lack, read from another minor series: a warning", dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n", requirements: [{ path: "requirements.txt", content: "psycopg2==2.7.7\n" }], expected: ["warning source-build-needs-compiler psycopg2 @3"] },
     { name: "a required C extension does", dockerfile: "FROM python:3.13-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n", requirements: [{ path: "requirements.txt", content: "psycopg2==2.9.10\n" }], expected: ["error source-build-needs-compiler psycopg2 @3"] },
+    // Unpinned numpy is read as the tables' newest, whose wheels are for newer CPythons only and need a newer
+    // glibc than stretch's 2.24; pip on 3.6 skips it (Requires-Python) for 1.19.5, with cp36 manylinux1
+    // wheels: which release installs is not known, so no error. Pinned, it is the user's release: an error.
+    { name: "unpinned, the newest release built for newer CPythons only: a warning", dockerfile: "FROM python:3.6-slim-stretch\nRUN pip install --no-cache-dir numpy\n", expected: ["warning source-build-needs-compiler numpy @2"], message: /Which numpy release pip installs here is not known/ },
+    { name: "the same release pinned: an error", dockerfile: "FROM python:3.6-slim-stretch\nRUN pip install --no-cache-dir numpy==2.5.2\n", expected: ["error source-build-needs-compiler numpy @2"] },
+    // torch publishes no sdist: the unpinned newest has no wheel here, but pip on 3.6 takes 1.10.2's cp36 wheel.
+    { name: "unpinned, no wheel and no sdist of the newest release: a warning", dockerfile: "FROM python:3.6-slim-stretch\nRUN pip install --no-cache-dir torch\n", expected: ["warning no-installable-distribution torch @2"] },
     // uv sync installs into the project's .venv and ignores VIRTUAL_ENV (it only warns).
     { name: "uv sync with VIRTUAL_ENV elsewhere", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nENV VIRTUAL_ENV=/opt/venv\nRUN uv venv /opt/venv\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen\n`, expected: ["warning uv-sync-ignores-virtual-env /opt/venv @7"] },
     { name: "uv sync --active uses VIRTUAL_ENV", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:0.9.5 /uv /bin/\nENV VIRTUAL_ENV=/opt/venv\nRUN uv venv /opt/venv\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --active\n`, expected: [] },
