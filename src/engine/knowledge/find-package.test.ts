@@ -47,6 +47,14 @@ describe("findPackage over a hand-made table", () => {
     expect(findPackage("web", "==2.0.5", slim)?.version.dependenciesOf).toBeUndefined();
   });
 
+  it("a pin whose row lists its dependencies for another platform only: the stand-in keeps its own, said so", () => {
+    const facts = findPackage("maclock", "==1.0", slim);
+    expect(facts?.version.version).toBe("2.0");
+    expect(facts?.version.deps.map(([name]) => name)).toEqual(["turbo", "helper"]);
+    expect(facts?.version.dependenciesOf).toBeUndefined();
+    expect(facts?.standIn).toBe("maclock 2.0 stands in for maclock==1.0, with its own dependencies: the tables list 1.0's for another platform only (platform_machine == 'x86_64' and sys_platform == 'darwin')");
+  });
+
   it("a release held with older CPythons' wheels only, after an earlier release had the image's: its wheel stands in", () => {
     const facts = findPackage("kept", "==2.0", slim);
     expect(facts).toMatchObject({ buildsFromSource: false, mayCompile: null });

@@ -4,6 +4,7 @@
 // image is taken: the data has no Requires-Python, so a newest version that dropped the image's Python is
 // not detected (an assumption the estimate states).
 import { explain, satisfies, validRange } from "@renovatebot/pep440";
+import { evaluateMarkerText } from "../requirements/markers";
 import { optionalExtension } from "./optional-extensions";
 import { normalizePackageName } from "./python-packages";
 import { pythonTable, type PythonTable, type TableVersion } from "./python-table";
@@ -135,6 +136,8 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
   const spec = specifier === null || specifier.trim() === "" ? null : specifier.replace(/\s+/g, "");
   let chosen: TableVersion | undefined;
   let choice: VersionChoice;
+  // Why a stand-in keeps its own dependencies where the pin's row has some (withOwnDependencies).
+  let dependenciesNote: string | null = null;
   if (spec === null || !validRange(spec)) {
     // pip takes a pre-release only when asked (a specifier naming one, `--pre`) or when the project has no
     // final release: the lock files behind the table also hold betas (sqlalchemy 2.1.0b3 above 2.0.52).
@@ -150,7 +153,11 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
       const target = specifierTarget(spec);
       chosen = (target === null ? undefined : nearest(versions, target)) ?? versions[0];
       choice = "nearest";
-      if (chosen !== undefined && target !== null) chosen = withOwnDependencies(chosen, all, spec, target);
+      if (chosen !== undefined && target !== null) {
+        const own = withOwnDependencies(chosen, all, spec, target);
+        chosen = own.version;
+        dependenciesNote = own.note;
+      }
     }
   }
   if (chosen === undefined) return null;
@@ -169,7 +176,7 @@ function lookup(table: PythonTable | null, name: string, specifier: string | nul
     ?? (compiled && target !== null ? pinMayLackWheel(normalized, all, chosen, target, wheel, platform) : null)
     ?? (compiled ? muslMayLackWheel(normalized, all, chosen, target, older?.minor ?? null, platform) : null);
   const notes = [
-    choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}${chosen.dependenciesOf === undefined ? "" : `, with the dependencies the tables list for ${chosen.dependenciesOf}`}` : null,
+    choice === "nearest" ? `${normalized} ${chosen.version} stands in for ${normalized}${spec ?? ""}${chosen.dependenciesOf === undefined ? "" : `, with the dependencies the tables list for ${chosen.dependenciesOf}`}${dependenciesNote === null ? "" : `, ${dependenciesNote}`}` : null,
     older === null ? null : older.wheel[0].includes("musllinux") || platform.libc !== "musl"
       ? `the harvested lock files hold no cp${platform.python.replace(".", "")} wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons): its cp3${older.minor} wheel stands in`
       : `the harvested lock files hold no musllinux wheel of ${normalized} ${chosen.version} (uv.lock leaves out wheels outside the locking project's Pythons and platforms): its cp3${older.minor} manylinux wheel stands in`,
@@ -301,11 +308,25 @@ function earlierHasOwnWheel(all: readonly TableVersion[], version: TableVersion,
  * followed. xgboost==1.6.1 stood in as 2.1.4, and brought the 485 MB nvidia-nccl-cu12 that only 2.0 began to
  * require, though the table's 1.6.0 row lists numpy and scipy alone.
  */
-function withOwnDependencies(standIn: TableVersion, all: readonly TableVersion[], spec: string, target: string): TableVersion {
+function withOwnDependencies(standIn: TableVersion, all: readonly TableVersion[], spec: string, target: string): { version: TableVersion; note: string | null } {
   const own = all.find((ver) => safeSatisfies(ver.version, spec)) ?? nearest(all, target);
-  if (own === undefined || own === standIn || own.version === standIn.version) return standIn;
-  if (nearer(release(own.version), release(standIn.version), release(target)) >= 0) return standIn;
-  return { ...standIn, deps: own.deps, extras: own.extras, dependenciesOf: own.version };
+  if (own === undefined || own === standIn || own.version === standIn.version) return { version: standIn, note: null };
+  if (nearer(release(own.version), release(standIn.version), release(target)) >= 0) return { version: standIn, note: null };
+  if (otherPlatformOnly(own)) return { version: standIn, note: `with its own dependencies: the tables list ${own.version}'s for another platform only (${own.deps[0]?.[1] ?? ""})` };
+  return { version: { ...standIn, deps: own.deps, extras: own.extras, dependenciesOf: own.version }, note: null };
+}
+
+/**
+ * A row whose dependencies all carry one marker that is false on Linux was harvested from a lock resolved
+ * for another platform alone (uv writes its fork's marker on each): torch 2.2.2's six, all `platform_machine
+ * == 'x86_64' and sys_platform == 'darwin'`, from a macOS lock that never saw the nvidia-* and triton wheels
+ * Linux requires. Not the list pip installs on Linux. One dependency alone (colorama on win32) may be the
+ * project's own marker.
+ */
+function otherPlatformOnly(ver: TableVersion): boolean {
+  const markers = new Set(ver.deps.map(([, marker]) => marker));
+  const [only] = markers;
+  return ver.deps.length > 1 && markers.size === 1 && only != null && evaluateMarkerText(only, undefined).result === false;
 }
 
 /** The CPython 3 minors a version's wheels are built for (`cp311-…` → 11), each once. */

@@ -54,6 +54,12 @@ export const TEST_TABLE = {
       ["2.0", [["turbo", "sys_platform == 'darwin'", null], ["win-only", "sys_platform == 'win32'", null]], {}, 100, [["py3-none-any", 10]], 0, 1],
       ["1.0", [["turbo", null, null], ["win-only", "sys_platform == 'win32'", null]], {}, 100, [["py3-none-any", 10]], 0, 1],
     ] satisfies Row[],
+    // 1.0 held without sizes from a macOS lock: every dependency carries that lock's fork marker (as torch
+    // 2.2.2's do), and the Linux-only one 2.0 lists is missing.
+    maclock: [
+      ["2.0", [["turbo", null, null], ["helper", "sys_platform == 'linux'", null]], {}, 100, [["py3-none-any", 10]], 0, 1],
+      ["1.0", [["turbo", "platform_machine == 'x86_64' and sys_platform == 'darwin'", null], ["beta", "platform_machine == 'x86_64' and sys_platform == 'darwin'", null]], {}, null, [], 0, 1],
+    ] satisfies Row[],
     // Wheels on both sides of CPython 3.12 but none for it: a real gap, so 3.12 builds the sdist.
     gap: [["1.0", [], {}, 9000, [["cp311-cp311-manylinux_2_17_x86_64", 1900], ["cp313-cp313-manylinux_2_17_x86_64", 2000]], 0, 1]] satisfies Row[],
     // CPython 3.12 arrives within the releases held: 1.0 has wheels up to cp311, 3.1.5 is the first with
