@@ -66,7 +66,10 @@ describe("playwrightCommand", () => {
     { words: ["python3", "-m", "playwright", "install", "--with-deps"], read: { deps: true, downloads: true, browsers: [] } },
     { words: ["python", "-mplaywright", "install", "--with-deps", "firefox"], read: { deps: true, downloads: true, browsers: ["firefox"] } },
     { words: ["playwright", "install", "--dry-run", "--with-deps"], read: { deps: false, downloads: false, browsers: [] } },
+    { words: ["uv", "run", "playwright", "install", "chromium"], read: { deps: false, downloads: true, browsers: ["chromium"] } },
+    { words: ["npx", "playwright", "install-deps", "webkit"], read: { deps: true, downloads: false, browsers: ["webkit"] } },
     { words: ["playwright", "codegen"], read: null },
+    { words: ["echo", "playwright", "install"], read: null },
     { words: ["python", "-m", "spacy", "download", "x"], read: null },
   ])("$words", ({ words, read }) => {
     expect(playwrightCommand(words)).toEqual(read);

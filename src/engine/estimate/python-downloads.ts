@@ -45,13 +45,16 @@ export interface PlaywrightCommand {
   readonly browsers: readonly string[];
 }
 
+/** Words that run a program by name before `playwright` (`python -m`, `npx`, `uv run`, `poetry run`). */
+const LAUNCHERS = new Set(["-m", "npx", "run", "exec"]);
+
 /** `words` are the command's words, the program first; null for anything else. */
 export function playwrightCommand(words: readonly string[]): PlaywrightCommand | null {
-  const program = words[0] ?? "";
-  const name = program.slice(program.lastIndexOf("/") + 1);
-  const module = /^python[\d.]*$/.test(name) ? (words[1] === "-m" && words[2] === "playwright" ? 3 : words[1] === "-mplaywright" ? 2 : null) : null;
-  const rest = name === "playwright" ? words.slice(1) : module !== null ? words.slice(module) : null;
-  const [subcommand, ...args] = rest ?? [];
+  // The program itself (`/opt/venv/bin/playwright`), or a launcher's argument (`python -m playwright`,
+  // `python -mplaywright`, `npx playwright`, `uv run playwright`).
+  const at = words.findIndex((word, i) => ((i === 0 || LAUNCHERS.has(words[i - 1] ?? "")) && /(^|\/)playwright$/.test(word)) || (i === 1 && word === "-mplaywright"));
+  if (at < 0) return null;
+  const [subcommand, ...args] = words.slice(at + 1);
   if (subcommand !== "install" && subcommand !== "install-deps") return null;
   const browsers = args.filter((a) => !a.startsWith("-"));
   const deps = subcommand === "install-deps" || args.includes("--with-deps");

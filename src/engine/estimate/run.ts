@@ -269,7 +269,8 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
           scope.vars.set("PATH", `${activated}/bin:${scope.vars.get("PATH") ?? stage.env.get("PATH") ?? ""}`);
           break;
         }
-        const playwright = info.name === "playwright" || PYTHON.test(info.name) ? playwrightCommand(command.words.map((w) => w.value)) : null;
+        // Most commands never name playwright: their words are not copied to be asked.
+        const playwright = command.words.some((w) => w.value.endsWith("playwright")) ? playwrightCommand(command.words.map((w) => w.value)) : null;
         if (playwright !== null) {
           // Its apt half is Playwright's package list for the release; the browsers it downloads are not weighed.
           const deps = playwright.deps ? playwrightAptPackages(stage.family === "debian" || stage.family === "ubuntu" ? stage.distro : null, playwright.browsers) : null;
@@ -284,7 +285,7 @@ export function estimateRun(ctx: EstimateContext, stage: StageState, node: Instr
             markSystemUnknown(stage, scope.line);
           }
           if (playwright.downloads) {
-            downloads.add(`${info.name === "playwright" ? "playwright" : `${info.name} -m playwright`} install`);
+            downloads.add(`${info.name === "playwright" ? "playwright" : PYTHON.test(info.name) ? `${info.name} -m playwright` : `${info.name} playwright`} install`);
             markUnmodelled(stage, scope.line);
           }
           break;

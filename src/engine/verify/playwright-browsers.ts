@@ -5,6 +5,7 @@
 // (mode 700) anyway. The official mcr.microsoft.com/playwright images set PLAYWRIGHT_BROWSERS_PATH=/ms-playwright
 // for that reason. Read by security/non-root-user (no USER line offered) and the build check (a USER after it).
 import type { DockerfileModel } from "../dockerfile/model";
+import { playwrightCommand } from "../estimate/python-downloads";
 import { homeOf, type StageState } from "../estimate/stage-state";
 import type { Report } from "./build-check";
 
@@ -17,13 +18,10 @@ export function baseBrowsersPath(image: string): string | undefined {
   return /^mcr\.microsoft\.com\/playwright(\/|:|@|$)/.test(image) ? "/ms-playwright" : undefined;
 }
 
-/** Words that run a program by name before `playwright` (`python -m`, `npx`, `uv run`, `poetry run`). */
-const LAUNCHERS = new Set(["-m", "npx", "run", "exec"]);
-
 /** True when the command downloads Playwright's browsers: `playwright install [--with-deps] [chromium]`,
  *  also through `python -m`, `npx` or `uv run`; not `playwright install-deps` (system packages only). */
 export function installsPlaywrightBrowsers(words: readonly string[]): boolean {
-  return words.some((word, i) => (i === 0 || LAUNCHERS.has(words[i - 1] ?? "")) && /(^|\/)playwright$/.test(word) && words[i + 1] === "install");
+  return playwrightCommand(words)?.downloads === true;
 }
 
 /** True when the browsers go under /root: `value` is PLAYWRIGHT_BROWSERS_PATH as the install sees it
