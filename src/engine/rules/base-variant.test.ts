@@ -198,7 +198,7 @@ describe("size/base-variant", () => {
         output: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl wget && rm -rf /var/lib/apt/lists/*\nRUN curl -fsSLO https://example.com/a && wget https://example.com/b\nRUN pip install flask\n",
       },
       {
-        // The install on line 4 reads the lists line 2 downloaded: the inserted RUN must not delete them (rw18 min-01).
+        // The install on line 4 reads the lists line 2 downloaded: the inserted RUN must not delete them (a Selenium file's shape).
         name: "a later install reads an earlier update's lists: the tools' RUN keeps them",
         dockerfile: "FROM python:3.12\nRUN apt-get update\nRUN wget -q https://example.com/driver.zip\nRUN apt-get install -y chromium\n",
         findings: ["1:full"],

@@ -84,7 +84,7 @@ describe("correctness/build-deps", () => {
       },
       { name: "Alpine's gcc without musl-dev", dockerfile: ALPINE_GCC, requirements, findings: ["4:headers"], output: ALPINE_GCC_FIXED },
       {
-        // Line 5's install reads the lists line 2 downloaded: the inserted RUN keeps them (rw18 min-01's shape).
+        // Line 5's install reads the lists line 2 downloaded: the inserted RUN keeps them (a Selenium file's shape: update, download, install in three RUNs).
         name: "a later install without its own update: the inserted RUN keeps the lists",
         dockerfile: SLIM.replace("WORKDIR /app", "RUN apt-get update").replace("COPY . .", "RUN apt-get install -y --no-install-recommends libpq5"),
         requirements,

@@ -11,7 +11,7 @@ describe("security/non-root-user", () => {
       { name: "the entrypoint drops privileges", dockerfile: "FROM python:3.12-slim\nENTRYPOINT [\"gosu\", \"app\", \"python\"]\n" },
       { name: "a non-root base", dockerfile: "FROM gcr.io/distroless/python3-debian12:nonroot\nCMD [\"app.py\"]\n" },
       { name: "a Jupyter Docker Stacks image (runs as jovyan)", dockerfile: "FROM quay.io/jupyter/scipy-notebook:2024-05-27\nRUN pip install --no-cache-dir plotly\n" },
-      // rw18-serverless min-02: Lambda runs the function as its own user, and its images have no useradd.
+      // Lambda runs the function as its own user, and its images have no useradd.
       { name: "an AWS Lambda base image", dockerfile: "FROM public.ecr.aws/lambda/python:3.12\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD [\"app.handler\"]\n" },
       { name: "an AWS Lambda base image from Docker Hub, USER root", dockerfile: "FROM amazon/aws-lambda-python:3.11\nUSER root\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD [\"app.handler\"]\n" },
       { name: "a final stage built on a stage of the Lambda base", dockerfile: "FROM public.ecr.aws/lambda/python:3.11 AS base\nRUN pip install --no-cache-dir requests\nFROM base\nCOPY app.py ${LAMBDA_TASK_ROOT}\nCMD [\"app.handler\"]\n" },
@@ -190,7 +190,7 @@ describe("security/non-root-user", () => {
         output: null,
       },
       {
-        // rw18-browser min-03: Playwright downloads the browsers to ~/.cache/ms-playwright of the user who runs
+        // Playwright downloads the browsers to ~/.cache/ms-playwright of the user who runs
         // the install; as uid 10001 the app looks in /home/app/.cache and cannot enter /root.
         name: "playwright install as root, browsers in /root/.cache: no USER offered",
         dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nRUN pip install --no-cache-dir playwright==1.47.0 && playwright install --with-deps chromium\nCOPY app.py .\nCMD [\"python\", \"app.py\"]\n",

@@ -151,7 +151,7 @@ export function aptListsReadFrom(model: DockerfileModel, stage: number, from: nu
 /** The end of an `apt-get update && apt-get install` RUN a rule inserts before `node`: deleting the lists
  *  keeps them out of its layer, unless an install from `node` on still reads them (`RUN apt-get update`,
  *  `RUN wget …`, `RUN apt-get install -y chromium`: wget's install inserted before line 3 left line 4
- *  nothing to install from; rw18 min-01). */
+ *  nothing to install from: a Selenium file's usual shape). */
 export function aptListsCleanupBefore(model: DockerfileModel, node: InstructionNode): string {
   return aptListsReadFrom(model, node.stageIndex, node.range.start) ? "" : " && rm -rf /var/lib/apt/lists/*";
 }
