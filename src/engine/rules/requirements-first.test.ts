@@ -50,6 +50,31 @@ describe("cache/requirements-first", () => {
         output: null,
         messageIncludes: [`${where as string}`, "names a path in the source"],
       })),
+      // pip's configuration (a private index) or .netrc inside the source: pip skips a missing config file
+      // silently, so with only the manifests copied it would read PyPI alone.
+      {
+        name: "PIP_CONFIG_FILE inside the copied source: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENV PIP_CONFIG_FILE=/app/pip.conf\nRUN pip install --no-cache-dir -r requirements.txt\n",
+        requirements: { "requirements.txt": "flask==3.0.3\n" },
+        findings: ["3:orderNoFix"],
+        output: null,
+        messageIncludes: ["PIP_CONFIG_FILE=/app/pip.conf (line 4) points into what COPY . . copies"],
+      },
+      {
+        name: "NETRC on the install's own command, relative to the source: no rewrite",
+        dockerfile: "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN NETRC=.netrc pip install --no-cache-dir -r requirements.txt\n",
+        requirements: { "requirements.txt": "flask==3.0.3\n" },
+        findings: ["3:orderNoFix"],
+        output: null,
+        messageIncludes: ["NETRC=.netrc (line 4)"],
+      },
+      {
+        name: "PIP_CONFIG_FILE outside the copied source: the rewrite applies",
+        dockerfile: "FROM python:3.12-slim\nCOPY pip.conf /etc/pip.conf\nENV PIP_CONFIG_FILE=/etc/pip.conf\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n",
+        requirements: { "requirements.txt": "flask==3.0.3\n" },
+        findings: ["5:order"],
+        output: "FROM python:3.12-slim\nCOPY pip.conf /etc/pip.conf\nENV PIP_CONFIG_FILE=/etc/pip.conf\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n",
+      },
       {
         name: "a Poetry path dependency with poetry install --no-root: no rewrite",
         dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir poetry==2.1.3\nWORKDIR /app\nCOPY . .\nRUN poetry config virtualenvs.create false && poetry install --no-root --only main\n",

@@ -298,6 +298,25 @@ function localReference(c: Candidate, analysis: Analysis, input: AnalysisInput):
   return null;
 }
 
+/** Variables naming a file the installer reads while it installs: its configuration (a private index and
+ *  its credentials), .netrc credentials, the CA bundle of a private index. */
+const INSTALL_FILE_VARIABLES = new Set(["PIP_CONFIG_FILE", "UV_CONFIG_FILE", "NETRC", "PIP_CERT", "PIP_CLIENT_CERT", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "CURL_CA_BUNDLE"]);
+
+/** A variable set by ENV before the install (or on the install's own command) to a file inside the copy's
+ *  destination (`ENV PIP_CONFIG_FILE=/app/pip.conf` after `COPY . /app`), as "NAME=VALUE (line N)"; null
+ *  when none is. */
+function configInSource(c: Candidate): string | null {
+  const assignments = [
+    ...c.stage.instructions.slice(0, c.installIndex).filter((n) => n.keyword === "ENV").flatMap((n) => n.pairs.map((p) => ({ ...p, line: n.range.startLine }))),
+    ...(c.install.run?.commands ?? []).flatMap((command) => command.assignments.map((a) => ({ name: a.name, value: a.value, line: c.install.range.startLine }))),
+  ];
+  for (const a of assignments) {
+    if (!INSTALL_FILE_VARIABLES.has(a.name) || a.value === "" || a.value.includes("$")) continue;
+    if (isUnder(resolvePath(c.destination, a.value.replace(/^["']|["']$/g, "")), c.destination)) return `${a.name}=${a.value} (line ${a.line})`;
+  }
+  return null;
+}
+
 /** Why the rewrite would not be safe for `c`, in the user's words; null when it is. */
 function whyNot(c: Candidate, text: string, dockerignore: string | null, analysis: Analysis, input: AnalysisInput): string | null {
   const venvScripts = venvScriptsOf(c);
@@ -324,6 +343,8 @@ function whyNot(c: Candidate, text: string, dockerignore: string | null, analysi
   }
   // Guard: the manifests name no folder of the source (a monorepo's `-e ./libs/common`).
   const local = c.namedOnly ? null : localReference(c, analysis, input);
+  const config = configInSource(c);
+  if (config !== null) return `${config} points into what COPY ${c.copy.args.join(" ")} copies: with only the manifests copied before the install, the installer would not find it (pip skips a missing configuration file without a word, and would then read only PyPI)`;
   if (local !== null) return `${local} names a path in the source, which the install would not find with only the manifests copied`;
   const overwritten = overwrittenByMove(c, dockerignore);
   if (overwritten !== null) {
@@ -385,7 +406,7 @@ export const requirementsFirst: Rule = {
       why: "Docker reuses a layer only while everything before it is unchanged. With COPY . before pip install, any edit to any source file invalidates the install: every code change reinstalls every package, and the rebuilt layers are pushed and pulled again.",
       before: "FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\n",
       after: "FROM python:3.12-slim\nCOPY requirements.txt /app/\nWORKDIR /app\nRUN pip install -r requirements.txt\nCOPY . /app\n",
-      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it; apt, apk, named pip installs, npm install -g NAME, echo, mkdir and a venv's activate do not): the rule offers no rewrite otherwise, and says which line stops it. Nor when a manifest names a path in the source (`-e ./libs/common`, a file: URL, --find-links to a folder, Poetry's or uv's `path =` dependencies), which the install would not find with only the manifests copied, or when an earlier COPY already put a manifest in place (the context may not hold it at the path the source copy implies), or when the install writes inside the copy's destination (a venv, pip --target) a folder .dockerignore does not exclude: the moved copy would put the project's own folder of that name over it.",
+      safety: "Safe when nothing between the copy and the install, and the install itself, reads other files from the source (pip install . builds the project and needs it; apt, apk, named pip installs, npm install -g NAME, echo, mkdir and a venv's activate do not): the rule offers no rewrite otherwise, and says which line stops it. Nor when a manifest names a path in the source (`-e ./libs/common`, a file: URL, --find-links to a folder, Poetry's or uv's `path =` dependencies), which the install would not find with only the manifests copied, or when the installer's configuration, credentials or CA bundle (PIP_CONFIG_FILE, NETRC, PIP_CERT …) is a file of the source, or when an earlier COPY already put a manifest in place (the context may not hold it at the path the source copy implies), or when the install writes inside the copy's destination (a venv, pip --target) a folder .dockerignore does not exclude: the moved copy would put the project's own folder of that name over it.",
     },
     messages: {
       order: "COPY {{source}} comes before the dependency install on line {{installLine}}: every source change reinstalls the packages ({{bytes}} rebuilt).",
