@@ -28,6 +28,15 @@ describe("size/opencv-headless", () => {
         reasonIncludes: ["libgl1", "does not need"],
       },
       {
+        // The hashes are the desktop build's files: renamed, pip would refuse them.
+        name: "pinned with --hash lines: reported with the regeneration, not rewritten",
+        dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir --require-hashes -r requirements.txt\n",
+        requirements: { "requirements.txt": "opencv-python==4.10.0.84 \\\n    --hash=sha256:09a332b50488e2dda866a6c5573ee192fe3583239fb26ff2f7f9ceb0bc119ea1\n" },
+        findings: ["3:desktopHashed"],
+        output: null,
+        messageIncludes: ["requirements.txt pins it with --hash lines", "pip-compile --generate-hashes"],
+      },
+      {
         name: "a quoted requirement: reported, not rewritten",
         dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir \"opencv-python>=4.8\"\n",
         findings: ["2:desktop"],

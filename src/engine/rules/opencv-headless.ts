@@ -42,6 +42,12 @@ interface Found {
   readonly nodes: readonly InstructionNode[];
 }
 
+/** The requirements file that pins the desktop build with hashes (or requires hashes), or null. */
+function hashedFile(context: RuleContext): string | null {
+  const file = context.analysis.requirementFiles.find((f) => f.options.requireHashes || f.requirements.some((r) => r.name !== null && HEADLESS[r.name] !== undefined && r.hashes.length > 0));
+  return file?.path ?? null;
+}
+
 function found(context: RuleContext): Found | null {
   const { analysis } = context;
   const desktop = new Map<string, number>();
@@ -83,22 +89,27 @@ export const opencvHeadless: Rule = {
       why: "The desktop build bundles Qt for cv2.imshow and links libGL, so it needs libgl1 from apt as well; the headless build is the same cv2 without a GUI.",
       before: "FROM python:3.12-slim\nRUN pip install --no-cache-dir opencv-python\n",
       after: "FROM python:3.12-slim\nRUN pip install --no-cache-dir opencv-python-headless\n",
-      safety: "A suggestion: cv2.imshow, cv2.waitKey and other HighGUI windows stop working. The rule stays silent with a DISPLAY or QT_ variable, xvfb, GTK or Qt packages, or a package that itself requires opencv-python.",
+      safety: "A suggestion: cv2.imshow, cv2.waitKey and other HighGUI windows stop working. The rule stays silent with a DISPLAY or QT_ variable, xvfb, GTK or Qt packages, or a package that itself requires opencv-python; in a hash-checked requirements file it rewrites nothing (the hashes are the desktop build's) and says to regenerate the file.",
     },
     messages: {
       desktop: "{{names}} is OpenCV's desktop build ({{bytes}}, with Qt and a libGL dependency): use the -headless build on a server.",
+      desktopHashed: "{{names}} is OpenCV's desktop build ({{bytes}}, with Qt and a libGL dependency): use the -headless build on a server. {{file}} pins it with --hash lines, which are the desktop build's files: regenerate it with the headless package (pip-compile --generate-hashes, uv pip compile --generate-hashes); no rewrite is offered.",
     },
   },
   detect(context) {
     const f = found(context);
     if (f === null) return [];
+    const hashed = hashedFile(context);
+    if (hashed !== null) return f.nodes.map((n) => makeFinding(this.meta, "desktopHashed", { names: [...f.desktop.keys()].join(", "), bytes: formatBytes([...f.desktop.values()].reduce((a, b) => a + b, 0)), file: hashed }, n.range));
     const bytes = [...f.desktop.values()].reduce((a, b) => a + b, 0);
     const data = { names: [...f.desktop.keys()].join(", "), bytes: formatBytes(bytes) };
     return f.nodes.length === 0 ? [] : f.nodes.map((n) => makeFinding(this.meta, "desktop", data, n.range));
   },
   fix(context) {
     const f = found(context);
-    if (f === null) return [];
+    // Guard: renamed in a hash-checked file, the desktop build's hashes would follow the headless name, and
+    // pip refuses the mismatch ("THESE PACKAGES DO NOT MATCH THE HASHES").
+    if (f === null || hashedFile(context) !== null) return [];
     const dockerfileEdits = [];
     for (const node of f.nodes) {
       for (const info of node.run?.infos ?? []) {
