@@ -126,12 +126,19 @@ describe("apt-get weighed from the stage's Debian release table", () => {
 
   it.each([
     { name: "an unexpanded variable", text: "FROM python:3.12-slim\nRUN apt-get install -y $BUILD_DEPS\n" },
-    { name: "a local .deb file", text: "FROM python:3.12-slim\nRUN apt-get install -y /tmp/google-chrome.deb\n" },
     { name: "a name on an unknown base (its release is a guess)", text: "ARG BASE\nFROM ${BASE}\nRUN apt-get install -y unit-python3.12\n" },
   ])("$name: the unknown-package default, no release warning", ({ text }) => {
     const e = estimate(text);
     expect(problemCodes(e)).not.toContain("unknown-package");
     expect(e.assumptions.map((a) => a.id)).toContain("unknown-system-package");
+  });
+
+  it("a local .deb file: not counted and said so, with no default size and no release warning", () => {
+    const e = estimate("FROM python:3.12-slim\nRUN apt-get install -y /tmp/google-chrome.deb\n");
+    expect(problemCodes(e)).not.toContain("unknown-package");
+    expect(problemCodes(e)).toContain("local-package-file");
+    expect(e.assumptions.map((a) => a.id)).not.toContain("unknown-system-package");
+    expect(layerAt(e, 2).bytes).toBe(0);
   });
 
   it("an unknown base is read as a python slim image of trixie: its packages are present", () => {

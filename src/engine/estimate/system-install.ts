@@ -12,7 +12,7 @@ import { assumptionSource } from "./python-sizes";
 import { weighDebianInstall, type DebianInstallWeight } from "./debian-install";
 import type { RunScope } from "./python-install";
 import { executablesOfSystemPackage } from "../verify/executables";
-import { addExecutables, type StageState } from "./stage-state";
+import { addExecutables, markSystemUnknown, type StageState } from "./stage-state";
 import { categoryOfSystemPackage } from "./system-categories";
 import type { Category } from "./types";
 
@@ -36,6 +36,14 @@ export function aptInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     if (COMPILER.test(name) || (!info.noInstallRecommends && RECOMMENDS_COMPILER.has(name))) {
       stage.hasCompiler = true;
       addExecutables(stage, ["gcc", "cc", "make"], `apt-get install ${name} (line ${scope.line})`);
+    }
+    // A package file (`./google-chrome-stable_current_amd64.deb`, `/tmp/x.deb`): no table holds it or what
+    // its Depends pull in (Chrome's are hundreds of MB): not counted, and said so, rather than one
+    // unknown package's default size.
+    if (name.includes("/") || name.endsWith(".deb")) {
+      ctx.warn("local-package-file", `apt-get install ${name} installs a package file, which no table holds, with the packages its Depends pull in: not counted.`, scope.line);
+      markSystemUnknown(stage, scope.line);
+      continue;
     }
     addExecutables(stage, executablesOfSystemPackage(name), `apt-get install ${name} (line ${scope.line})`);
     if (stage.fullPythonImage && isInFullPythonImage(name, debianSuite(stage))) {

@@ -47,6 +47,14 @@ describe("uncountedWarnings", () => {
     expect(uncountedWarnings(estimate(other))).toEqual([]);
   });
 
+  it("counts a package file installed with apt as left out, not as one unknown package", () => {
+    const withFile = estimate("FROM python:3.12-slim\nCOPY chrome.deb /tmp/\nRUN apt-get update && apt-get install -y /tmp/chrome.deb\n");
+    expect(uncountedWarnings(withFile).map((x) => [x.code, x.line])).toEqual([["local-package-file", 3]]);
+    // Only the lists are weighed in that RUN: the package file's install is not given a default size.
+    const listsOnly = estimate("FROM python:3.12-slim\nCOPY chrome.deb /tmp/\nRUN apt-get update\n");
+    expect(withFile.layers.find((l) => l.line === 3)?.bytes).toBe(listsOnly.layers.find((l) => l.line === 3)?.bytes);
+  });
+
   it("is empty for an estimate without warnings", () => {
     expect(uncountedWarnings({})).toEqual([]);
   });

@@ -11,7 +11,7 @@ export const UNCOUNTED_WARNING_CODES: ReadonlySet<string> = new Set([
   // A lock install with neither its lock nor its manifest given, a lock that lacks part of its closure or
   // holds no project: what they install is (partly) not counted. `lock-not-given` alone is not here: the
   // manifest's or requirements' packages stand in for the lock, and are counted.
-  "project-files-not-given", "lock-incomplete", "lock-no-project",
+  "project-files-not-given", "lock-incomplete", "lock-no-project", "local-package-file",
 ]);
 
 /** The estimate's warnings about bytes the final image's total leaves out, in order, each (line, message)
