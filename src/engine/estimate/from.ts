@@ -3,7 +3,7 @@
 import { imagePythonPackages } from "../knowledge/image-python-packages";
 import { systemSite } from "./python-install";
 import type { InstructionNode } from "../dockerfile/model";
-import { debianTagRelease, distroOfTag, findBaseImage, imageDefaultUser, isOfficialPython, parseImageRef, parsePythonTag, pythonTagSuite, uvImage, type ImageRef } from "../knowledge";
+import { debianTagRelease, distroOfTag, findBaseImage, imageDefaultUser, isOfficialPython, muslMinorOfAlpine, parseImageRef, parsePythonTag, pythonTagSuite, uvImage, type ImageRef } from "../knowledge";
 import type { BaseImageRow, SourceRef } from "../knowledge/types";
 import { ASSUMPTIONS } from "./assumptions";
 import type { EstimateContext } from "./context";
@@ -14,6 +14,13 @@ import { addExecutables, forkStage, markSystemUnknown, newStage, type StageState
 import { uvBinaryEntries } from "./uv-image";
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/** The stage's muslMinor field for the Alpine branch its tag names (or its row's), where that branch's pip
+ *  predates musllinux wheels; nothing otherwise. */
+function muslMinorField(tagBranch: string | null, rowBranch: string | null): { muslMinor?: number } {
+  const minor = muslMinorOfAlpine(tagBranch ?? rowBranch);
+  return minor === undefined ? {} : { muslMinor: minor };
+}
 
 /** Python that a distro's `python3` package provides, for non-python base images. */
 const DISTRO_PYTHON: Record<string, string> = { trixie: "3.13", bookworm: "3.11", bullseye: "3.9", buster: "3.7", noble: "3.12", jammy: "3.10", focal: "3.8" };
@@ -84,6 +91,8 @@ export function startStage(ctx: EstimateContext, node: InstructionNode, index: n
       family: row?.family ?? named?.family ?? (alpineTag ? "alpine" : null),
       fullPythonImage: row?.image === "python" && row.variant === "full",
       hasCompiler: row?.hasCompiler ?? false,
+      // The Alpine branch the tag names (python:3.9.0-alpine3.12), else the row's: an old one's pip takes no musllinux wheel.
+      ...muslMinorField(row?.image === "python" && ref !== null ? (parsePythonTag(ref.tag)?.alpineVersion ?? null) : null, row?.family === "alpine" ? row.distro : null),
     },
     new Map([["PATH", DEFAULT_PATH]]),
     new Map((baseExecutables(row) ?? []).map((name) => [name, `the base image ${row?.ref ?? label}`])),

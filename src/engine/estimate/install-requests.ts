@@ -15,6 +15,7 @@ export function stagePlatform(ctx: EstimateContext, stage: StageState): Platform
     libc: stage.libc ?? "glibc",
     arch: ctx.settings.arch,
     glibcMinor: stage.distro === null ? null : (GLIBC_MINOR_BY_RELEASE[stage.distro] ?? null),
+    ...(stage.muslMinor === undefined ? {} : { muslMinor: stage.muslMinor }),
   };
 }
 

@@ -221,7 +221,10 @@ export function warnNoCompiler(ctx: EstimateContext, stage: StageState, cost: Pa
   }
   if (musl) {
     const needs = packageBuildNeeds(cost.name)?.alpine.join(", ") ?? "build-base";
-    const lead = doubt ?? `${cost.name} has no musllinux wheel, so pip compiles it on Alpine`;
+    // An image whose pip predates musllinux wheels (python:3.9.0-alpine3.12) compiles what has one.
+    const lead = doubt ?? (stage.muslMinor === 0
+      ? `this image's pip predates musllinux wheels (pip 21.2, 2021: Alpine 3.12 and older python images), so pip compiles ${cost.name} on Alpine`
+      : `${cost.name} has no musllinux wheel, so pip compiles it on Alpine`);
     ctx.check({ ...at, code: "musl-needs-compiler", message: `${lead} — but this stage has no compiler: the build fails. It needs ${needs}.${unsure}` });
     return;
   }

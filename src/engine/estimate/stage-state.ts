@@ -21,6 +21,8 @@ export interface StageState {
   /** True when FROM is a full `python:X` image (buildpack-deps: compilers and -dev packages included). */
   readonly fullPythonImage: boolean;
   hasCompiler: boolean;
+  /** The musllinux_1_N wheels the image's pip takes (Platform.muslMinor); absent: current images'. */
+  readonly muslMinor?: number;
   /** ENV values; change them with `setEnv`, which keeps `vars` in step. */
   readonly env: ReadonlyMap<string, string>;
   /** ARGs declared in this stage (global ones only when re-declared, as Docker does); set with `setArg`. */

@@ -88,5 +88,5 @@ export { installPythonTable, pythonTable, uninstallPythonTable, type PythonTable
 export { findPackage, type PackageFacts, type VersionChoice } from "./find-package";
 export { constrained, resolvePackageClosure, type ClosureRequest, type PackageClosure } from "./package-closure";
 export { installedSize, wheelKind, type InstalledSize, type SizeBasis } from "./installed-size";
-export { pickWheel, wheelRank, GLIBC_MINOR_BY_RELEASE, DEFAULT_GLIBC_MINOR, type Arch, type Platform } from "./wheel-tags";
+export { pickWheel, wheelRank, muslMinorOfAlpine, GLIBC_MINOR_BY_RELEASE, DEFAULT_GLIBC_MINOR, type Arch, type Platform } from "./wheel-tags";
 export { bringsLibcHeaders, isBareCompiler, libcHeadersPackage, withLibcHeaders } from "./libc-headers";

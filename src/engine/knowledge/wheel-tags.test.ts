@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickWheel, wheelRank, type Platform } from "./wheel-tags";
+import { muslMinorOfAlpine, pickWheel, wheelRank, type Platform } from "./wheel-tags";
 
 const bookworm: Platform = { python: "3.12", libc: "glibc", arch: "x86_64", glibcMinor: 36 };
 const trixie: Platform = { ...bookworm, glibcMinor: 41 };
@@ -24,6 +24,8 @@ describe("wheelRank: which wheels a python image can install", () => {
     { name: "a local linux_x86_64 build (PyPI refuses them)", tag: "cp312-cp312-linux_x86_64", platform: bookworm, fits: false },
     { name: "CPython 3.7's pymalloc ABI tag cp37m", tag: "cp37-cp37m-manylinux_2_17_x86_64.manylinux2014_x86_64", platform: { ...bookworm, python: "3.7" }, fits: true },
     { name: "no m-flagged ABI from 3.8 on", tag: "cp38-cp38m-manylinux_2_17_x86_64", platform: { ...bookworm, python: "3.8" }, fits: false },
+    { name: "musllinux 1.1 where the image's pip predates musllinux (Alpine 3.12)", tag: "cp39-cp39-musllinux_1_1_x86_64", platform: { ...alpine, python: "3.9", muslMinor: 0 }, fits: false },
+    { name: "a pure wheel there all the same", tag: "py3-none-any", platform: { ...alpine, python: "3.9", muslMinor: 0 }, fits: true },
     { name: "buster's glibc 2.28 takes manylinux_2_28", tag: "cp38-cp38-manylinux_2_28_x86_64", platform: { ...bookworm, python: "3.8", glibcMinor: 28 }, fits: true },
   ])("$name", ({ tag, platform, fits }) => {
     expect(wheelRank(tag, platform) !== null).toBe(fits);
@@ -40,5 +42,17 @@ describe("pickWheel: pip's preference among fitting wheels", () => {
   ])("$name", ({ wheels, want }) => {
     const picked = pickWheel(wheels.map((tag) => [tag, 1] as const), bookworm);
     expect(picked?.[0] ?? null).toBe(want);
+  });
+});
+
+describe("muslMinorOfAlpine: Alpine branches whose python images' pip predates musllinux wheels", () => {
+  it.each([
+    { branch: "3.12", minor: 0 },
+    { branch: "alpine3.11", minor: 0 },
+    { branch: "3.13", minor: undefined },
+    { branch: "alpine3.20", minor: undefined },
+    { branch: null, minor: undefined },
+  ])("$branch → $minor", ({ branch, minor }) => {
+    expect(muslMinorOfAlpine(branch)).toBe(minor);
   });
 });

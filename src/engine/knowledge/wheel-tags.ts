@@ -14,6 +14,20 @@ export interface Platform {
   readonly arch: Arch;
   /** glibc minor of the image (bookworm 36, trixie 41, bullseye 31); null when unknown: bookworm's 36 is assumed. */
   readonly glibcMinor?: number | null;
+  /** The highest musllinux_1_N wheel pip takes on the image: MUSL_MINOR when absent; 0 where the image's
+   *  pip predates musllinux (ALPINE_BEFORE_MUSLLINUX), so that no musllinux wheel fits. */
+  readonly muslMinor?: number;
+}
+
+/**
+ * Alpine branches whose python images were built before pip learnt musllinux wheels (pip 21.2, July 2021,
+ * after PEP 656): the python:*-alpine3.12 tags and older were last built in June 2021 when Alpine 3.14
+ * replaced them, with the pip of their day (python:3.9.0-alpine3.12 shipped pip 20.2.3), and Alpine 3.12's
+ * musl 1.1 could not load a musllinux_1_2 wheel anyway. Their pip builds every compiled package from source.
+ */
+export function muslMinorOfAlpine(branch: string | null): number | undefined {
+  const version = /^(?:alpine)?3\.(\d+)$/.exec(branch ?? "");
+  return version !== null && Number(version[1]) <= 12 ? 0 : undefined;
 }
 
 /** glibc 2.N of each Debian release (packages.debian.org: libc6 2.24 stretch, 2.28 buster, 2.31 bullseye,
@@ -39,7 +53,7 @@ function platformRank(tag: string, platform: Platform): number | null {
     return platform.libc === "glibc" && legacy[2] === platform.arch && minor <= glibc ? 1 + minor : null;
   }
   const musl = /^musllinux_1_(\d+)_(.+)$/.exec(tag);
-  if (musl !== null) return platform.libc === "musl" && musl[2] === platform.arch && Number(musl[1]) <= MUSL_MINOR ? 1 + Number(musl[1]) : null;
+  if (musl !== null) return platform.libc === "musl" && musl[2] === platform.arch && Number(musl[1]) <= (platform.muslMinor ?? MUSL_MINOR) ? 1 + Number(musl[1]) : null;
   // linux_x86_64 wheels are local builds PyPI refuses; nothing else is a Linux platform.
   return null;
 }

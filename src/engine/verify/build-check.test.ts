@@ -271,6 +271,9 @@ describe("packages and stages", () => {
     { name: "torch +cpu with PIP_EXTRA_INDEX_URL", dockerfile: `${SLIM}\nENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN pip install --no-cache-dir torch==2.3.1+cpu\n`, expected: [] },
     { name: "torch +cpu with the index in pip's configuration", dockerfile: `${SLIM}\nRUN pip config set global.extra-index-url https://download.pytorch.org/whl/cpu\nRUN pip install --no-cache-dir torch==2.3.1+cpu\n`, expected: [] },
     { name: "a local version with a copied pip.conf", dockerfile: `${SLIM}\nCOPY pip.conf /etc/pip.conf\nRUN pip install --no-cache-dir python-apt==2.4.0+ubuntu2\n`, expected: [] },
+    // python:*-alpine3.12 images were built before pip 21.2 learnt musllinux wheels: cffi compiles there.
+    { name: "cffi on python:3.9.0-alpine3.12: its pip takes no musllinux wheel", dockerfile: "FROM python:3.9.0-alpine3.12\nRUN pip install --no-cache-dir cffi==1.17.1\n", expected: ["error musl-needs-compiler cffi @2"], message: /this image's pip predates musllinux wheels/ },
+    { name: "cffi on python:3.12-alpine3.20: a musllinux wheel", dockerfile: "FROM python:3.12-alpine3.20\nRUN pip install --no-cache-dir cffi==1.17.1\n", expected: [] },
     // RPi.GPIO and spidev are sdists on PyPI on every architecture (piwheels has armv7 wheels, not PyPI).
     { name: "RPi.GPIO and spidev on slim: no compiler", dockerfile: "FROM python:3.11-slim\nRUN pip install --no-cache-dir RPi.GPIO==0.7.1 spidev==3.6\n", expected: ["error source-build-needs-compiler rpi-gpio @2", "error source-build-needs-compiler spidev @2"] },
     { name: "gssapi and sasl with a compiler but not their headers", dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\nRUN pip install --no-cache-dir gssapi sasl netifaces\n", expected: ["error source-build-needs-headers gssapi @3", "error source-build-needs-headers sasl @3"] },
