@@ -13,6 +13,15 @@ describe("correctness/eol-base", () => {
     ],
     invalid: [
       {
+        // The builder's prefix is copied into python:3.13-slim: moved to the oldest supported Python instead,
+        // its packages would sit under lib/python3.10, where 3.13 does not look (python-version-mismatch).
+        name: "a builder whose packages the final stage copies moves to the final stage's Python",
+        dockerfile: "FROM python:3.8 AS builder\nRUN pip install --prefix=/install --no-cache-dir flask==3.0.3\nFROM python:3.13-slim\nCOPY --from=builder /install /usr/local\nCMD [\"flask\", \"run\"]\n",
+        findings: ["1:eol"],
+        output: "FROM python:3.13 AS builder\nRUN pip install --prefix=/install --no-cache-dir flask==3.0.3\nFROM python:3.13-slim\nCOPY --from=builder /install /usr/local\nCMD [\"flask\", \"run\"]\n",
+        reasonIncludes: ["python:3.8 → python:3.13"],
+      },
+      {
         // Google's own pattern: a venv built on Debian's python3, copied into the distroless image of the
         // same release. Moving only the builder would build the venv for bookworm's Python 3.11 and run it
         // on bullseye's 3.9: both move, and stay paired.

@@ -9,7 +9,7 @@ import { debianReleaseNumber, endOfLife, oldestSupported, type EolRow } from "..
 import type { ImageRef } from "../knowledge/image-ref";
 import { environmentAt } from "./support/cache-mounts";
 import { makeFinding } from "./support/finding";
-import { stageAndBuiltOn } from "./support/stages";
+import { finalStage, stageAndBuiltOn, stagesUsedBy } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 interface Hit {
@@ -56,11 +56,12 @@ function pipOnSystemPython(context: RuleContext, stageIndex: number): boolean {
 
 const describe = (row: EolRow): string => `${row.kind === "python" ? "Python" : row.kind === "debian" ? "Debian" : "Alpine"} ${row.version} (end of life ${row.eol})`;
 
-/** A supported python tag for an end-of-life one: the oldest supported minor, the default Debian release,
- *  or the plain `-alpine` tag, keeping the variant. */
-function pythonReplacement(tag: PythonTag, rows: readonly EolRow[]): string | null {
+/** A supported python tag for an end-of-life one: the oldest supported minor (or `minor`, the Python of the
+ *  final stage that copies this one's packages), the default Debian release, or the plain `-alpine` tag,
+ *  keeping the variant. */
+function pythonReplacement(tag: PythonTag, rows: readonly EolRow[], minorWanted: string | null = null): string | null {
   const eol = (kind: EolRow["kind"]): boolean => rows.some((r) => r.kind === kind);
-  const minor = oldestSupported("python");
+  const minor = minorWanted ?? oldestSupported("python");
   const version = eol("python") && minor !== null ? parsePythonVersion(minor) : tag.version;
   return formatPythonTag({ version, variant: tag.variant, suite: eol("debian") ? null : tag.suite, alpineVersion: eol("alpine") ? null : tag.alpineVersion });
 }
@@ -88,6 +89,21 @@ function deployPin(context: RuleContext, stageIndex: number, replacement: string
   return deploy === undefined ? null : { line: deploy.range.startLine, version: required };
 }
 
+/**
+ * The Python minor of the final stage when it is a supported official python image that copies from stage
+ * `index` (a builder on python:3.8 whose site-packages go into python:3.14-slim): the builder moves to that
+ * Python, since packages built for another one sit where the final Python does not look.
+ */
+function finalPythonCopying(context: RuleContext, index: number): string | null {
+  const model = context.analysis.model;
+  const final = finalStage(model);
+  if (final === undefined || final === null || final.index === index || !stagesUsedBy(model, final).includes(index)) return null;
+  const ref = final.from.from?.image == null ? null : parseImageRef(final.from.from.image);
+  const tag = ref === null || ref.repository !== "python" || ref.registry !== null ? null : parsePythonTag(ref.tag ?? "");
+  const minor = tag?.version?.minor == null ? null : `${tag.version.major}.${tag.version.minor}`;
+  return minor === null || endOfLife("python", minor) !== null ? null : minor;
+}
+
 function check(context: RuleContext, node: InstructionNode, stageIndex: number): Hit | null {
   const image = node.from?.image;
   const ref = image == null ? null : parseImageRef(image);
@@ -105,7 +121,7 @@ function check(context: RuleContext, node: InstructionNode, stageIndex: number):
     const debian = tag.suite === null ? null : endOfLife("debian", tag.suite);
     const alpine = tag.alpineVersion === null ? null : endOfLife("alpine", tag.alpineVersion);
     rows.push(...[python, debian, alpine].filter((r): r is EolRow => r !== null));
-    const next = rows.length === 0 ? null : pythonReplacement(tag, rows);
+    const next = rows.length === 0 ? null : pythonReplacement(tag, rows, python === null ? null : finalPythonCopying(context, stageIndex));
     replacement = next === null ? null : `python:${next}`;
   } else if (ref.repository === "debian" && ref.tag !== null) {
     const [release, ...rest] = ref.tag.split("-");
@@ -201,7 +217,7 @@ export const eolBase: Rule = {
     fixSafety: "suggestion",
     hadolint: null,
     docs: {
-      what: "Warns when FROM names a Python, Debian release or Alpine branch past its end of life, and offers the nearest supported tag.",
+      what: "Warns when FROM names a Python, Debian release or Alpine branch past its end of life, and offers the nearest supported tag (for a builder whose packages the final stage copies, the final stage's Python).",
       why: "An end-of-life base gets no security fixes. Debian releases past LTS move to archive.debian.org, so apt-get update against the usual mirrors fails and the image no longer builds.",
       before: "FROM python:3.8-slim-buster\nCMD [\"python\"]\n",
       after: "FROM python:3.11-slim\nCMD [\"python\"]\n",
