@@ -22,6 +22,7 @@ import { checkBuildHeaders, checkExternallyManaged, checkLocalVersionPins, check
 import { addExecutables, homeOf, type StageState } from "./stage-state";
 import { cudaWheelsWantedElsewhere, isCpuBuildSpecifier, isCudaWheel, readsTorchCpuIndex, TORCH_PROJECTS } from "./torch-index";
 import { libcHeadersMissing } from "./system-install";
+import { checkHashCheckingMode } from "./hash-checking";
 
 /** Variables and working directory while a RUN executes (`cd` and `export` change them). */
 export interface RunScope {
@@ -563,7 +564,7 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
   }));
   const distroPython = stage.base !== null && stage.base.python === null && (stage.family === "debian" || stage.family === "ubuntu");
   if (info.options.prefix !== null && root !== null && distroPython && info.venv === null && venvOnPath(stage, scope) === null) stage.distroPrefixes.add(root);
-  installPackages(ctx, stage, scope, requested, {
+  const written = installPackages(ctx, stage, scope, requested, {
     site,
     installer: info.installer,
     compile,
@@ -574,6 +575,9 @@ export function pipInstall(ctx: EstimateContext, stage: StageState, scope: RunSc
     label: info.installer === "uv" ? "uv" : "pip",
     torchCpu: readsTorchCpuIndex(words, info.requirementFiles.map((f) => resolvePath(scope.cwd, expand(scope, f.value))), ctx.requirementFiles),
   });
+  const read = (path: string) => resolveFileAt(ctx, stage, resolvePath(scope.cwd, expand(scope, path)))?.resolved ?? null;
+  const files = { requirements: info.requirementFiles.map((f) => read(f.value)), constraints: constraintPaths(scope, info.installer, info.constraintFiles).map(read) };
+  checkHashCheckingMode(ctx, stage, scope, info, files, written, constraintSpecifiers(requested));
   notePipSelfUpgrade(stage, scope, info);
 }
 

@@ -44,7 +44,8 @@ export function looksLikePath(text: string): boolean {
   return text.includes("/") || text.includes("\\") || text.startsWith(".") || isArchiveName(text);
 }
 
-function isArchiveName(text: string): boolean {
+/** A wheel or source archive by its file name (`.whl`, `.tar.gz`, `.zip` …). */
+export function isArchiveName(text: string): boolean {
   const lower = text.toLowerCase();
   return ARCHIVE_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }

@@ -391,6 +391,34 @@ describe("distribution images", () => {
   ]);
 });
 
+describe("pip's hash-checking mode", () => {
+  // pip-compile --generate-hashes output: flask 3.0.0 and its whole closure, each pinned with one hash.
+  const hash = (n: number): string => `--hash=sha256:${String(n).repeat(64).slice(0, 64)}`;
+  const closure = ["flask==3.0.0", "werkzeug==3.0.1", "jinja2==3.1.2", "itsdangerous==2.1.2", "click==8.1.7", "blinker==1.7.0", "markupsafe==2.1.3"];
+  const hashed = (lines: readonly string[]): { path: string; content: string }[] => [{ path: "requirements.txt", content: lines.map((l, i) => `${l} \\\n    ${hash(i + 1)}\n`).join("") }];
+  const FULL = hashed(closure);
+  const install = (args: string): string => `${SLIM}\nCOPY requirements.txt .\nRUN pip install --no-cache-dir ${args}\n`;
+  table([
+    { name: "a hashed file with its whole closure", dockerfile: install("-r requirements.txt"), requirements: FULL, expected: [] },
+    { name: "a name on the command line beside the hashed file", dockerfile: install("-r requirements.txt gunicorn"), requirements: FULL, expected: ["error hash-checking-mode gunicorn @3"], message: /requirements\.txt gives flask a --hash.*refuses gunicorn without a --hash.*Install gunicorn in a pip install of its own\./ },
+    { name: "upgrading pip in the hashed install", dockerfile: install("--upgrade pip -r requirements.txt"), requirements: FULL, expected: ["error hash-checking-mode pip @3"] },
+    { name: "the other package in a command of its own", dockerfile: `${install("-r requirements.txt")}RUN pip install --no-cache-dir gunicorn\n`, requirements: FULL, expected: [] },
+    { name: "a hashed line not pinned with ==", dockerfile: install("-r requirements.txt"), requirements: hashed(["flask>=3.0", ...closure.slice(1)]), expected: ["error hash-checking-mode flask @3"], message: /flask>=3\.0, not pinned with ==/ },
+    { name: "a line without a hash in a hashed file", dockerfile: install("-r requirements.txt"), requirements: [{ path: "requirements.txt", content: `${FULL[0]?.content ?? ""}gunicorn==22.0.0\n` }], expected: ["error hash-checking-mode gunicorn @3"] },
+    { name: "--require-hashes with plain pins", dockerfile: install("--require-hashes -r requirements.txt"), requirements: [{ path: "requirements.txt", content: closure.join("\n") + "\n" }], expected: ["error hash-checking-mode flask @3"], message: /--require-hashes is given/ },
+    { name: "PIP_REQUIRE_HASHES with plain pins", dockerfile: `${SLIM}\nENV PIP_REQUIRE_HASHES=1\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n`, requirements: [{ path: "requirements.txt", content: closure.join("\n") + "\n" }], expected: ["error hash-checking-mode flask @4"] },
+    { name: "plain pins without the mode", dockerfile: install("-r requirements.txt gunicorn"), requirements: [{ path: "requirements.txt", content: "flask==3.0.0\n" }], expected: [] },
+    { name: "an editable in a hashed file", dockerfile: `${SLIM}\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n`, requirements: [{ path: "requirements.txt", content: `${FULL[0]?.content ?? ""}-e .\n` }], expected: ["error hash-checking-mode . @3"], message: /-e \., editable/ },
+    { name: "a hashed file without the dependencies", dockerfile: install("-r requirements.txt"), requirements: hashed(["flask==3.0.0"]), expected: ["error hash-checking-mode blinker @3"], message: /blinker, click, itsdangerous and 3 more, dependencies the files do not list/ },
+    { name: "the same file installed with --no-deps", dockerfile: install("--no-deps -r requirements.txt"), requirements: hashed(["flask==3.0.0"]), expected: [] },
+    // requests 2.20's own closure: the tables weigh it as a 2.3x, which requires charset-normalizer (2.26
+    // swapped chardet for it), so what it requires is not known and nothing is said of the dependencies.
+    { name: "a pin the tables hold only in another series", dockerfile: install("-r requirements.txt"), requirements: hashed(["requests==2.20.0", "certifi==2018.10.15", "chardet==3.0.4", "idna==2.7", "urllib3==1.24"]), expected: [] },
+    // uv requires hashes only with its own --require-hashes.
+    { name: "uv pip install of a hashed file beside a name", dockerfile: `${SLIM}\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/\nCOPY requirements.txt .\nRUN uv pip install --system -r requirements.txt gunicorn\n`, requirements: FULL, expected: [] },
+  ]);
+});
+
 describe("COPY --chown owners", () => {
   const APP = "COPY app.py /app/app.py";
   table([
