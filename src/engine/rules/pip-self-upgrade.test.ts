@@ -6,6 +6,9 @@ import { runRuleTests } from "./rule-tester";
 // The pin comes from the package table's pip row, so the expected text follows the table.
 const pinned = findPythonPackage("pip")?.version ?? "";
 
+// pip-compile --generate-hashes output for itsdangerous, which requires nothing.
+const HASHED = `itsdangerous==2.1.2 \\\n    --hash=sha256:${"a".repeat(64)}\n`;
+
 describe("hygiene/pip-self-upgrade", () => {
   runRuleTests(pipSelfUpgrade, {
     valid: [
@@ -113,6 +116,24 @@ describe("hygiene/pip-self-upgrade", () => {
         findings: ["3:upgrade"],
         alternatives: ["drop"],
         output: "ARG PYTHON_VERSION\nFROM python:${PYTHON_VERSION}-slim\nRUN pip install --no-cache-dir flask\n",
+      },
+      {
+        // One --hash puts the whole command in pip's hash-checking mode: pip==X has no hash either, and pip
+        // refuses it as it refuses pip, so the pin is not offered.
+        name: "upgraded in the command that reads a hashed file: only the drop",
+        dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir --upgrade pip -r requirements.txt\n",
+        requirements: { "requirements.txt": HASHED },
+        findings: ["3:upgrade"],
+        alternatives: ["drop"],
+        output: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir --upgrade -r requirements.txt\n",
+      },
+      {
+        name: "upgraded in its own command before the hashed install: pinned",
+        dockerfile: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --upgrade pip && pip install --no-cache-dir -r requirements.txt\n",
+        requirements: { "requirements.txt": HASHED },
+        findings: ["3:upgrade"],
+        alternatives: ["pin", "drop"],
+        output: `FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --upgrade pip==${pinned} && pip install --no-cache-dir -r requirements.txt\n`,
       },
     ],
   });

@@ -4,7 +4,10 @@
 // python images ship a current pip (the wheel table's pip row); drop the upgrade, or pin it.
 import { formatBytes } from "../format";
 import type { InstructionNode } from "../dockerfile/model";
+import { hashCheckingCause } from "../estimate/hash-checking";
+import { findRequirementsFile } from "../estimate/requirements-lookup";
 import { findPythonPackage } from "../knowledge";
+import { resolveRequirements } from "../requirements";
 import type { PipInstall } from "../shell/command-info";
 import type { TextEdit } from "../text/edits";
 import { atLine } from "./support/at-line";
@@ -38,6 +41,21 @@ interface Hit {
   readonly info: PipInstall;
   /** Bytes of the new pip in this layer (0 for a builder stage). */
   readonly bytes: number;
+  /** The command runs in pip's hash-checking mode: a pin has no hash either, and pip refuses it. */
+  readonly hashChecking: boolean;
+}
+
+const NO_VARIABLES = { get: (): undefined => undefined };
+
+/** Whether `info` reads a hashed requirements file or has --require-hashes (estimate/hash-checking.ts), by
+ *  the files given; PIP_REQUIRE_HASHES, whose value the rule does not see, is left to the build check. */
+function hashChecking(analysis: RuleContext["analysis"], info: PipInstall): boolean {
+  const read = (path: string) => {
+    const file = findRequirementsFile(analysis.requirementFiles, path);
+    return file === null ? null : resolveRequirements(file.path, analysis.requirementFiles);
+  };
+  const files = { requirements: info.requirementFiles.map((f) => read(f.value)), constraints: info.constraintFiles.map((f) => read(f.value)) };
+  return hashCheckingCause(info, files, NO_VARIABLES) !== null;
 }
 
 function hits({ analysis }: RuleContext): Hit[] {
@@ -49,7 +67,7 @@ function hits({ analysis }: RuleContext): Hit[] {
       if (!info.requirements.some((r) => UNPINNED_PIP.test(r.value.trim()))) return;
       const layer = atLine(analysis.estimate.layers, node.range.startLine)[0];
       const bytes = layer?.items.filter((i) => /\/pip$/.test(i.path) && i.category === "python").reduce((sum, i) => sum + i.bytes, 0) ?? 0;
-      out.push({ node, index, info, bytes });
+      out.push({ node, index, info, bytes, hashChecking: hashChecking(analysis, info) });
     });
   }
   return out;
@@ -90,7 +108,7 @@ export const pipSelfUpgrade: Rule = {
       why: "An unpinned upgrade installs whatever pip is newest when the image is built, so two builds of the same Dockerfile differ; the new pip is a second copy in a new layer, and with --prefix it uninstalls the stage's own pip.",
       before: "FROM python:3.12-slim\nRUN pip install --upgrade pip && pip install --no-cache-dir flask\n",
       after: "FROM python:3.12-slim\nRUN pip install --upgrade pip==26.2.1 && pip install --no-cache-dir flask\n",
-      safety: "Safe: pinning installs one known pip instead of whatever is newest (on Python 3.9 and older, the last pip that runs there). Dropping the upgrade, the alternative, is safe on the images of supported Pythons, which ship a current pip.",
+      safety: "Safe: pinning installs one known pip instead of whatever is newest (on Python 3.9 and older, the last pip that runs there). Dropping the upgrade, the alternative, is safe on the images of supported Pythons, which ship a current pip. Where the upgrade shares a command with a hashed requirements file (pip's hash-checking mode), a pin has no hash either, so dropping is the only fix offered.",
     },
     messages: {
       upgrade: "pip upgrades itself to whatever version is newest at build time ({{bytes}} in this layer): drop it or pin one version.",
@@ -124,7 +142,9 @@ export const pipSelfUpgrade: Rule = {
     if (drop !== null && drop.length > 0) {
       alternatives.push({ id: "drop", title: "Drop the pip upgrade", edits: [{ file: "dockerfile", edits: drop }], reason: `The image's own pip installs the same packages; the upgrade only added ${formatBytes(bytes)} and made the build depend on the day it ran.` });
     }
-    if (version != null && !unknownPython) {
+    // In pip's hash-checking mode (`pip install --upgrade pip -r hashed.txt`) `pip==X` has no hash either,
+    // and pip refuses it as it refused `pip`: only dropping the upgrade lets the install build.
+    if (version != null && !unknownPython && !all.some((h) => h.hashChecking)) {
       const pin = all.flatMap((h) => h.info.requirements.filter((r) => UNPINNED_PIP.test(r.value.trim())).map((r) => ({ start: r.word.start, end: r.word.end, text: `pip==${version}` })));
       alternatives.push({ id: "pin", title: `Pin pip ${version}`, edits: [{ file: "dockerfile", edits: pin }], reason: `pip ${version} (${where}) every time: the build is reproducible; the upgrade's layer stays.` });
     }
