@@ -18,6 +18,13 @@ describe("size/apt-lists", () => {
         reasonIncludes: ["35.0 MB"],
       },
       {
+        // The final stage builds on the builder and installs with the builder's lists (fuzz seed 100 case 13658).
+        name: "a stage built on this one installs without its own update: no rewrite",
+        dockerfile: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nFROM builder AS final\nRUN apt-get install -y curl\n",
+        findings: ["2:lists"],
+        output: null,
+      },
+      {
         // playwright install --with-deps runs apt-get update and install, and deletes nothing.
         name: "playwright install --with-deps leaves the lists it updated",
         dockerfile: "FROM python:3.12-slim\nRUN pip install --no-cache-dir playwright==1.47.0 && playwright install --with-deps chromium\n",

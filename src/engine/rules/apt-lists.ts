@@ -4,7 +4,7 @@ import type { InstructionNode } from "../dockerfile/model";
 import { playwrightCommand } from "../estimate/python-downloads";
 import { formatBytes } from "../format";
 import { makeFinding } from "./support/finding";
-import { runAtLine, runsHolding } from "./support/stages";
+import { aptListsReadFrom, runAtLine, runsHolding } from "./support/stages";
 import type { Rule, RuleContext } from "./types";
 
 const LISTS = "/var/lib/apt/lists";
@@ -79,12 +79,9 @@ export const aptLists: Rule = {
       if (last === undefined || last.end <= last.start || node.heredocs.length > 0) return [];
       // Guard: an unterminated quote or `$(` would swallow the appended command (a fuzzed corpus file).
       if ((node.run?.problems.length ?? 0) > 0) return [];
-      // Guard: a later RUN of the same stage that installs without its own update needs these lists.
-      const later = context.analysis.model.instructions.filter((n) => n.stageIndex === node.stageIndex && n.index > node.index);
-      for (const n of later) {
-        const infos = n.run?.infos ?? [];
-        if (infos.some((i) => i.kind === "apt-install") && !updatesApt(n)) return [];
-      }
+      // Guard: a later RUN of the same stage, or of a stage built on it (`FROM builder AS final`), that
+      // installs without its own update needs these lists (fuzz seed 100 case 13658).
+      if (aptListsReadFrom(context.analysis.model, node.stageIndex, node.range.end)) return [];
       edits.push({ start: last.end, end: last.end, text: " && rm -rf /var/lib/apt/lists/*" });
     }
     if (edits.length === 0) return [];
