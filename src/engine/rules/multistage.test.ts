@@ -251,6 +251,22 @@ describe("size/multistage", () => {
         output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y --no-install-recommends git curl gcc python3-dev tini && rm -rf /var/lib/apt/lists/*\nRUN pip install --prefix=/install --no-cache-dir flask\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl tini && rm -rf /var/lib/apt/lists/*\nCOPY --from=builder /install /usr/local\nHEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"flask\", \"run\"]\n",
       },
       {
+        // Line 4's install reads the lists line 2's update left, which moves into the builder: the final
+        // stage's runtime RUN keeps its lists (fuzz seed 100 case 9869).
+        name: "a later install without its own update: the final stage's runtime RUN keeps the lists",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --no-cache-dir psycopg2==2.9.10\nRUN apt-get install -y curl\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc libpq-dev\nRUN pip install --prefix=/install --no-cache-dir psycopg2==2.9.10\n\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\nCOPY --from=builder /install /usr/local\nRUN apt-get install -y curl\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
+        name: "a later install without its own update, and no runtime packages: the final stage updates",
+        dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --no-cache-dir psutil==6.1.0\nRUN apt-get install -y curl\nCMD [\"python\", \"app.py\"]\n",
+        findings: ["1:single"],
+        alternatives: ["multistage"],
+        output: "FROM python:3.12-slim AS builder\nRUN apt-get update && apt-get install -y gcc\nRUN pip install --prefix=/install --no-cache-dir psutil==6.1.0\n\nFROM python:3.12-slim\nRUN apt-get update\nCOPY --from=builder /install /usr/local\nRUN apt-get install -y curl\nCMD [\"python\", \"app.py\"]\n",
+      },
+      {
         // GitPython runs git (its import fails without one): git stays in the final stage, as a called tool does.
         name: "git is a runtime package where GitPython is installed",
         dockerfile: "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git gcc python3-dev && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir gitpython==3.1.43 flask\nCMD [\"flask\", \"run\"]\n",

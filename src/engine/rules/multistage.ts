@@ -14,7 +14,7 @@ import { pipInstallsOf } from "./support/packages";
 import { cachedInstalls, noCacheEdit, noCacheWords } from "./support/pip-cache";
 import { planSplit, PREFIX, type SplitPlan } from "./support/multistage-plan";
 import { isToolInstall } from "./support/tool-multistage";
-import { afterInstruction, endsWithLineBreak, finalStage, insertionPointBefore, instructionText, lineBreakOf, plainFrom, stagesUsedBy } from "./support/stages";
+import { afterInstruction, endsWithLineBreak, finalRuntimeLine, finalStage, insertionPointBefore, instructionText, lineBreakOf, plainFrom, stagesUsedBy } from "./support/stages";
 import type { FixAlternative, Rule, RuleContext } from "./types";
 
 /**
@@ -270,9 +270,7 @@ function splitAlternative(analysis: Analysis, plan: SplitPlan, what: string, reb
   for (const node of plan.moved) edits.push({ start: movedFrom(node), end: afterInstruction(text, node), text: "" });
 
   const fromLine = `FROM ${from?.platform != null ? `--platform=${from.platform} ` : ""}${from?.rawImage ?? ""}${stageName !== null ? ` AS ${stageName}` : ""}`;
-  const runtimeLine = plan.runtime.length === 0 ? []
-    : plan.target.libc === "musl" ? [`RUN apk add --no-cache ${plan.runtime.join(" ")}`]
-    : [`RUN apt-get update && apt-get install -y${plan.noRecommends ? " --no-install-recommends" : ""} ${plan.runtime.join(" ")} && rm -rf /var/lib/apt/lists/*`];
+  const runtimeLine = finalRuntimeLine(analysis.model, plan.stage.index, plan.builderEnd, plan.target.libc, plan.runtime, plan.noRecommends);
   const copy = plan.layout === "prefix" ? [`COPY --from=${plan.builder} ${PREFIX} /usr/local`] : [`COPY --from=${plan.builder} ${plan.venv} ${plan.venv}`, ...(creates ? [envPath] : [])];
   const movedText = plan.moved.map((n) => `${text.slice(movedFrom(n), n.range.end)}${nl}`).join("");
   const at = afterInstruction(text, plan.builderEnd);

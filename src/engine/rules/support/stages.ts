@@ -156,6 +156,19 @@ export function aptListsCleanupBefore(model: DockerfileModel, node: InstructionN
   return aptListsReadFrom(model, node.stageIndex, node.range.start) ? "" : " && rm -rf /var/lib/apt/lists/*";
 }
 
+/**
+ * The final stage's first RUN in a split (multistage, tool-multistage): the runtime packages, installed
+ * where the builder's instructions end. An apt install after that point that runs no update of its own read
+ * the lists an update before it left, which moved into the builder: the final stage's RUN then keeps its
+ * lists, or runs `apt-get update` alone where it installs nothing (fuzz seed 100 case 9869).
+ */
+export function finalRuntimeLine(model: DockerfileModel, stage: number, builderEnd: InstructionNode, libc: "glibc" | "musl" | null, runtime: readonly string[], noRecommends: boolean): string[] {
+  if (libc === "musl") return runtime.length === 0 ? [] : [`RUN apk add --no-cache ${runtime.join(" ")}`];
+  const listsRead = aptListsReadFrom(model, stage, builderEnd.range.end);
+  if (runtime.length === 0) return listsRead ? ["RUN apt-get update"] : [];
+  return [`RUN apt-get update && apt-get install -y${noRecommends ? " --no-install-recommends" : ""} ${runtime.join(" ")}${listsRead ? "" : " && rm -rf /var/lib/apt/lists/*"}`];
+}
+
 /** Stage indexes that `stage` reads with `COPY --from` or builds on. */
 export function stagesUsedBy(model: DockerfileModel, stage: Stage): number[] {
   const used: number[] = [];

@@ -13,7 +13,7 @@ import type { TextEdit } from "../../text/edits";
 import type { FixAlternative } from "../types";
 import { runtimeOf, runtimeTarget } from "./multistage-plan";
 import { hiddenInstall, runRole } from "./run-roles";
-import { afterInstruction, continuesToEnd, finalStage, insertionPointBefore, instructionText, lineBreakOf, takenStageNames, workdirBefore } from "./stages";
+import { afterInstruction, continuesToEnd, finalRuntimeLine, finalStage, insertionPointBefore, instructionText, lineBreakOf, takenStageNames, workdirBefore } from "./stages";
 import { firstNonRootUser } from "./words";
 
 export type EnvTool = "uv" | "poetry" | "pipenv";
@@ -255,9 +255,7 @@ export function toolSplitAlternative(analysis: Analysis, split: ToolSplit, extra
     edits.push({ start: afterFrom, end: afterFrom, text: `ENV ${extraBuilderEnv}${nl}` });
   }
   const fromLine = `FROM ${from?.platform != null ? `--platform=${from.platform} ` : ""}${from?.rawImage ?? ""}${from?.stageName != null ? ` AS ${from.stageName}` : ""}`;
-  const runtimeLine = split.runtime.length === 0 ? []
-    : split.libc === "musl" ? [`RUN apk add --no-cache ${split.runtime.join(" ")}`]
-    : [`RUN apt-get update && apt-get install -y${split.noRecommends ? " --no-install-recommends" : ""} ${split.runtime.join(" ")} && rm -rf /var/lib/apt/lists/*`];
+  const runtimeLine = finalRuntimeLine(analysis.model, split.builderEnd.stageIndex, split.builderEnd, split.libc, split.runtime, split.noRecommends);
   const copy = [`COPY --from=${split.builder} ${split.venv} ${split.venv}`, ...(split.pathSet ? [] : [`ENV PATH="${split.venv}/bin:$PATH"`])];
   // The repeated instructions (WORKDIR, the source) first, then the venv: a `COPY . .` of a context that
   // holds a local .venv would otherwise overwrite the one the builder made.
